@@ -1,0 +1,253 @@
+"""Writing to the ledger: open accounts, post transactions, reverse them.
+
+Every function takes the caller's session and works inside the caller's
+database transaction; nothing here commits. Appends are serialised by locking
+the single head row (``SELECT ... FOR UPDATE`` on PostgreSQL; on SQLite the
+write transaction itself is exclusive because it starts with BEGIN IMMEDIATE).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from ledger import canonical
+from ledger.errors import (
+    AlreadyReversed,
+    InsufficientBalance,
+    LedgerError,
+    NotReversible,
+    UnbalancedTransaction,
+    UnknownAccount,
+)
+from ledger.schema import Account, Head, Posting, Transaction
+
+log = logging.getLogger("ledger")
+
+REVERSAL = "reversal"
+
+
+@dataclass(frozen=True)
+class Leg:
+    """One posting: ``amount`` points into (positive) or out of (negative) ``account``."""
+
+    account: str
+    amount: int
+
+
+@dataclass(frozen=True)
+class Posted:
+    """A transaction as written: plain data, detached from any session."""
+
+    seq: int
+    at: datetime
+    kind: str
+    operator: str
+    approver: str | None
+    memo: str
+    reverses: int | None
+    legs: tuple[Leg, ...]
+    hash: str
+    attrs: Mapping[str, str | int] = field(default_factory=dict)
+
+    @property
+    def short_hash(self) -> str:
+        return self.hash[:12]
+
+
+def open_account(session: Session, code: str, name: str, *, may_go_negative: bool = False) -> None:
+    """Create an account with balance 0. Opening an existing code is an error."""
+    if session.scalar(select(Account.id).where(Account.code == code)) is not None:
+        raise LedgerError(f"account {code} exists already")
+    session.add(
+        Account(
+            code=code,
+            name=name,
+            may_go_negative=may_go_negative,
+            balance=0,
+            opened_at=datetime.now(UTC),
+        )
+    )
+    session.flush()
+
+
+def account_balance(session: Session, code: str) -> int:
+    balance = session.scalar(select(Account.balance).where(Account.code == code))
+    if balance is None:
+        raise UnknownAccount(code)
+    return balance
+
+
+def head(session: Session) -> tuple[int, str]:
+    """(seq, hash) of the newest transaction; (0, GENESIS) for an empty ledger."""
+    row = session.execute(select(Head.seq, Head.hash).where(Head.id == 1)).one()
+    return row.seq, row.hash
+
+
+def _check_legs(legs: Sequence[Leg]) -> None:
+    if len(legs) < 2:
+        raise LedgerError("a transaction needs at least two postings")
+    for leg in legs:
+        if not isinstance(leg.amount, int) or isinstance(leg.amount, bool):
+            raise LedgerError(f"amount for {leg.account} is not a whole number of points")
+        if leg.amount == 0 or abs(leg.amount) > canonical.MAX_AMOUNT:
+            raise LedgerError(f"amount {leg.amount} for {leg.account} is out of range")
+    total = sum(leg.amount for leg in legs)
+    if total != 0:
+        raise UnbalancedTransaction(total)
+
+
+def post(
+    session: Session,
+    *,
+    kind: str,
+    operator: str,
+    legs: Sequence[Leg],
+    memo: str = "",
+    approver: str | None = None,
+    attrs: Mapping[str, str | int] | None = None,
+    reverses: int | None = None,
+) -> Posted:
+    """Append one balanced transaction, or raise and write nothing of it."""
+    if not kind or not operator:
+        raise LedgerError("a transaction needs a kind and an operator")
+    legs = tuple(legs)
+    _check_legs(legs)
+    attrs = dict(attrs or {})
+
+    current = session.execute(select(Head).where(Head.id == 1).with_for_update()).scalar_one()
+
+    codes = {leg.account for leg in legs}
+    accounts = {
+        row.code: row
+        for row in session.execute(
+            select(Account.id, Account.code, Account.balance, Account.may_go_negative).where(
+                Account.code.in_(codes)
+            )
+        )
+    }
+    for code in codes - accounts.keys():
+        raise UnknownAccount(code)
+    delta: dict[str, int] = {}
+    for leg in legs:
+        delta[leg.account] = delta.get(leg.account, 0) + leg.amount
+    for code, change in delta.items():
+        account = accounts[code]
+        if not account.may_go_negative and account.balance + change < 0:
+            raise InsufficientBalance(code, account.balance, -change)
+
+    seq = current.seq + 1
+    at = datetime.now(UTC)
+    digest = canonical.digest(
+        canonical.encode(
+            prev=current.hash,
+            seq=seq,
+            at=at,
+            kind=kind,
+            operator=operator,
+            approver=approver,
+            memo=memo,
+            reverses=reverses,
+            attrs=attrs,
+            postings=[(leg.account, leg.amount) for leg in legs],
+        )
+    )
+    session.execute(
+        insert(Transaction).values(
+            seq=seq,
+            at=at,
+            kind=kind,
+            operator=operator,
+            approver=approver,
+            memo=memo,
+            reverses=reverses,
+            attrs=canonical.encode_attrs(attrs),
+            hash=digest,
+        )
+    )
+    session.execute(
+        insert(Posting),
+        [
+            {"tx_seq": seq, "line": line, "account_id": accounts[leg.account].id, "amount": leg.amount}
+            for line, leg in enumerate(legs, start=1)
+        ],
+    )
+    changes = [{"account": accounts[c].id, "change": d} for c, d in delta.items() if d]
+    if changes:
+        table = Account.__table__
+        session.connection().execute(
+            update(table)
+            .where(table.c.id == bindparam("account"))
+            .values(balance=table.c.balance + bindparam("change")),
+            changes,
+        )
+    current.seq = seq
+    current.hash = digest
+    session.flush()
+    log.info("posted %s #%d by %s (%d postings) %s", kind, seq, operator, len(legs), digest[:12])
+    return Posted(seq, at, kind, operator, approver, memo, reverses, legs, digest, attrs)
+
+
+def transaction(session: Session, seq: int) -> Posted | None:
+    """The transaction numbered ``seq`` as plain data, or None."""
+    tx = session.get(Transaction, seq)
+    if tx is None:
+        return None
+    codes = {
+        row.id: row.code
+        for row in session.execute(
+            select(Account.id, Account.code).where(
+                Account.id.in_({p.account_id for p in tx.postings})
+            )
+        )
+    }
+    legs = tuple(Leg(codes[p.account_id], p.amount) for p in tx.postings)
+    return Posted(
+        tx.seq, tx.at, tx.kind, tx.operator, tx.approver, tx.memo, tx.reverses, legs, tx.hash,
+        json.loads(tx.attrs),
+    )
+
+
+def reversal_of(session: Session, seq: int) -> int | None:
+    """The seq of the transaction that reversed ``seq``, if any."""
+    return session.scalar(select(Transaction.seq).where(Transaction.reverses == seq))
+
+
+def reverse(
+    session: Session,
+    seq: int,
+    *,
+    operator: str,
+    reason: str,
+    approver: str | None = None,
+    attrs: Mapping[str, str | int] | None = None,
+) -> Posted:
+    """Post the mirror image of transaction ``seq``, naming it and the reason."""
+    original = transaction(session, seq)
+    if original is None:
+        raise NotReversible(seq, "no such transaction")
+    if original.kind == REVERSAL:
+        raise NotReversible(seq, "it is itself a reversal")
+    by = reversal_of(session, seq)
+    if by is not None:
+        raise AlreadyReversed(seq, by)
+    if not reason.strip():
+        raise NotReversible(seq, "a reversal needs a reason")
+    legs = [Leg(leg.account, -leg.amount) for leg in original.legs]
+    merged = {"original_kind": original.kind, **dict(attrs or {})}
+    return post(
+        session,
+        kind=REVERSAL,
+        operator=operator,
+        approver=approver,
+        legs=legs,
+        memo=reason,
+        attrs=merged,
+        reverses=seq,
+    )

@@ -1,0 +1,260 @@
+"""Check the whole ledger from its data, trusting no stored hash.
+
+``verify`` walks the transactions in sequence order, recomputes each hash
+from the transaction's own fields, its postings and the *recomputed* hash of
+the one before, and reports what it finds as data. An anchor (a head hash
+printed on an earlier public notice) proves the chain still contains that
+head, which catches a deleted tail or an older backup put back: every prefix
+of a valid chain is itself valid, so nothing inside the database can.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ledger import canonical
+from ledger.schema import Account, Head, Posting, Transaction
+
+log = logging.getLogger("ledger")
+
+CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing wrong. ``seq`` names the transaction (None for an account-level finding)."""
+
+    code: str
+    seq: int | None
+    detail: str
+    params: dict = field(default_factory=dict, compare=False)
+
+    def as_dict(self) -> dict:
+        return {"code": self.code, "seq": self.seq, "detail": self.detail, **self.params}
+
+
+@dataclass(frozen=True)
+class Report:
+    transactions: int
+    postings: int
+    head_seq: int
+    head_hash: str
+    findings: tuple[Finding, ...]
+    anchor_seq: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+    @property
+    def first_bad(self) -> int | None:
+        seqs = [f.seq for f in self.findings if f.seq is not None]
+        return min(seqs) if seqs else None
+
+    def as_dict(self) -> dict:
+        return {
+            "ok": self.ok,
+            "transactions": self.transactions,
+            "postings": self.postings,
+            "head_seq": self.head_seq,
+            "head_hash": self.head_hash,
+            "anchor_seq": self.anchor_seq,
+            "first_bad_seq": self.first_bad,
+            "findings": [f.as_dict() for f in self.findings],
+        }
+
+
+def parse_anchor(text: str) -> tuple[int | None, str]:
+    """``HASH`` or ``SEQ:HASH`` as printed on a notice."""
+    seq_text, _, hash_text = text.strip().rpartition(":")
+    hash_text = hash_text.lower()
+    if len(hash_text) != 64 or any(c not in "0123456789abcdef" for c in hash_text):
+        raise ValueError("an anchor is a 64-digit hexadecimal hash, optionally preceded by 'SEQ:'")
+    return (int(seq_text) if seq_text else None), hash_text
+
+
+class _Walk:
+    """State of one pass over the chain."""
+
+    def __init__(self, accounts, anchor):
+        self.accounts = accounts  # id -> (code, may_go_negative, kept balance)
+        self.sums: dict[int, int] = defaultdict(int)
+        self.findings: list[Finding] = []
+        self.expected = 1
+        self.prev = canonical.GENESIS  # resynchronised to stored hashes after a mismatch
+        self.pure_prev = canonical.GENESIS  # never resynchronised: what anchors are checked on
+        self.chain_broken = False
+        self.anchor_seq, self.anchor_hash = anchor if anchor else (None, None)
+        self.anchor_found: int | None = None
+        self.seen: set[int] = set()
+        self.count = 0
+        self.postings = 0
+        self.last_seq = 0
+        self.last_stored_hash = canonical.GENESIS
+
+    def add(self, code: str, seq: int | None, detail: str, **params) -> None:
+        self.findings.append(Finding(code, seq, detail, params))
+
+    def check(self, row, postings: list[tuple[int, int, int]]) -> None:
+        seq = row.seq
+        self.count += 1
+        self.postings += len(postings)
+        if seq != self.expected:
+            self.add(
+                "sequence_gap", seq, f"expected transaction {self.expected}, found {seq}",
+                expected=self.expected,
+            )
+            self.chain_broken = True
+        self.expected = seq + 1
+
+        legs = []
+        for _line, account_id, amount in postings:
+            account = self.accounts.get(account_id)
+            if account is None:
+                self.add("unknown_account", seq, f"posting to missing account id {account_id}")
+                legs.append((f"#{account_id}", amount))
+                continue
+            legs.append((account[0], amount))
+            self.sums[account_id] += amount
+        for account_id in {account_id for _, account_id, _ in postings}:
+            account = self.accounts.get(account_id)
+            if account is not None and not account[1] and self.sums[account_id] < 0:
+                self.add(
+                    "negative_balance", seq, f"account {account[0]} falls below zero",
+                    account=account[0],
+                )
+        if len(postings) < 2:
+            self.add("too_few_postings", seq, f"{len(postings)} posting(s)")
+        total = sum(amount for _, _, amount in postings)
+        if total != 0:
+            self.add("unbalanced", seq, f"postings sum to {total}", total=total)
+        if row.reverses is not None and (row.reverses >= seq or row.reverses not in self.seen):
+            self.add("bad_reversal", seq, f"reverses {row.reverses}, which does not precede it")
+        self.seen.add(seq)
+
+        try:
+            attrs = json.loads(row.attrs)
+        except (TypeError, ValueError):
+            attrs = {"__unreadable__": str(row.attrs)}
+        fields = dict(
+            seq=seq, at=row.at, kind=row.kind, operator=row.operator, approver=row.approver,
+            memo=row.memo, reverses=row.reverses, attrs=attrs, postings=legs,
+        )
+        computed = canonical.digest(canonical.encode(prev=self.prev, **fields))
+        if self.pure_prev == self.prev:
+            pure = computed
+        else:
+            pure = canonical.digest(canonical.encode(prev=self.pure_prev, **fields))
+        if computed != row.hash:
+            self.add(
+                "hash_mismatch", seq,
+                "recomputed hash differs from the stored one: the transaction or the one "
+                "before it was changed",
+                stored=row.hash, computed=computed,
+            )
+            self.chain_broken = True
+        self.prev = row.hash
+        self.pure_prev = pure
+        if self.anchor_hash is not None and self.anchor_found is None and pure == self.anchor_hash:
+            if self.anchor_seq is None or self.anchor_seq == seq:
+                self.anchor_found = seq
+        self.last_seq = seq
+        self.last_stored_hash = row.hash
+
+
+def verify(session: Session, anchor: str | tuple[int | None, str] | None = None) -> Report:
+    """Recompute and cross-check everything; return every finding as data."""
+    if isinstance(anchor, str):
+        anchor = parse_anchor(anchor)
+    conn = session.connection()
+    accounts = {
+        row.id: (row.code, row.may_go_negative, row.balance)
+        for row in conn.execute(
+            select(Account.id, Account.code, Account.may_go_negative, Account.balance)
+        )
+    }
+    walk = _Walk(accounts, anchor)
+    tx = Transaction.__table__.c
+    p = Posting.__table__.c
+    tx_columns = [Transaction.__table__.c[name] for name in (
+        "seq", "at", "kind", "operator", "approver", "memo", "reverses", "attrs", "hash"
+    )]
+    last = None
+    while True:
+        query = select(*tx_columns).order_by(tx.seq).limit(CHUNK)
+        if last is not None:
+            query = query.where(tx.seq > last)
+        rows = conn.execute(query).all()
+        if not rows:
+            break
+        hi = rows[-1].seq
+        by_tx: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+        posting_query = select(p.tx_seq, p.line, p.account_id, p.amount).order_by(p.tx_seq, p.line)
+        posting_query = posting_query.where(p.tx_seq <= hi)
+        if last is not None:
+            posting_query = posting_query.where(p.tx_seq > last)
+        for tx_seq, line, account_id, amount in conn.execute(posting_query):
+            by_tx[tx_seq].append((line, account_id, amount))
+        seqs = {row.seq for row in rows}
+        for orphan in sorted(set(by_tx) - seqs):
+            walk.add("orphan_postings", orphan, f"postings for missing transaction {orphan}")
+        for row in rows:
+            walk.check(row, by_tx.get(row.seq, []))
+        last = hi
+    beyond = conn.execute(
+        select(p.tx_seq).where(p.tx_seq > (last or 0)).group_by(p.tx_seq)
+    ).scalars().all()
+    for orphan in beyond:
+        walk.add("orphan_postings", orphan, f"postings for missing transaction {orphan}")
+
+    for account_id, (code, _, kept) in accounts.items():
+        if kept != walk.sums.get(account_id, 0):
+            walk.add(
+                "balance_mismatch", None,
+                f"account {code}: kept balance {kept}, postings sum to {walk.sums.get(account_id, 0)}",
+                account=code, kept=kept, summed=walk.sums.get(account_id, 0),
+            )
+
+    head_row = conn.execute(select(Head.seq, Head.hash).where(Head.id == 1)).one_or_none()
+    if head_row is None:
+        walk.add("head_missing", None, "the head row is missing")
+    elif (head_row.seq, head_row.hash) != (walk.last_seq, walk.last_stored_hash):
+        walk.add(
+            "head_mismatch", head_row.seq,
+            f"head says transaction {head_row.seq}, the chain ends at {walk.last_seq}: "
+            "transactions were removed or the head was changed",
+            head_seq=head_row.seq, last_seq=walk.last_seq,
+        )
+    if anchor is not None and walk.anchor_found is None:
+        walk.add(
+            "anchor_missing", anchor[0],
+            "the chain does not contain the anchored head: transactions were removed or "
+            "replaced, or an older copy was restored",
+            anchor=anchor[1],
+        )
+    elif anchor is not None and any(
+        f.seq is not None and f.seq <= walk.anchor_found for f in walk.findings
+    ):
+        walk.add("anchor_broken", walk.anchor_found, "the chain up to the anchor is not intact")
+
+    findings = tuple(sorted(walk.findings, key=lambda f: (f.seq is None, f.seq or 0)))
+    for finding in findings:
+        log.warning("verify: %s at %s: %s", finding.code, finding.seq, finding.detail)
+    return Report(
+        transactions=walk.count,
+        postings=walk.postings,
+        head_seq=walk.last_seq,
+        head_hash=walk.pure_prev if not walk.chain_broken else walk.last_stored_hash,
+        findings=findings,
+        anchor_seq=walk.anchor_found,
+    )
+
+
+def count_transactions(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Transaction)) or 0

@@ -1,0 +1,35 @@
+"""One logger per area (ledger, pos, printing, ui), all into one rotating file."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from pos import paths
+
+AREAS = ("ledger", "pos", "printing", "ui")
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+_configured: Path | None = None
+
+
+def setup(log_file: Path | None = None, level: int = logging.INFO) -> Path:
+    """Send every area's records to ``aixin.log`` in the data folder (5 files of 1 MiB)."""
+    global _configured
+    target = log_file or paths.log_dir() / "aixin.log"
+    if _configured == target:
+        return target
+    handler = logging.handlers.RotatingFileHandler(
+        target, maxBytes=1_048_576, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    for area in AREAS:
+        logger = logging.getLogger(area)
+        for old in [h for h in logger.handlers if getattr(h, "_aixin", False)]:
+            logger.removeHandler(old)
+            old.close()
+        handler._aixin = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+        logger.setLevel(level)
+    _configured = target
+    return target

@@ -1,0 +1,35 @@
+"""Where the program keeps its files on this computer."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "aixin-pos"
+
+
+def data_dir() -> Path:
+    """The user's data folder (database, backups, logs); ``AIXIN_HOME`` overrides it."""
+    override = os.environ.get("AIXIN_HOME")
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_dir() -> Path:
+    path = data_dir() / "logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def backup_dir() -> Path:
+    path = data_dir() / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_url() -> str:
+    """``AIXIN_DB`` if set, else an SQLite file in the data folder."""
+    return os.environ.get("AIXIN_DB") or f"sqlite:///{data_dir() / 'aixin.db'}"

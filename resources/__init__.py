@@ -1,0 +1,1 @@
+"""Files shipped with the program: default point rules, fonts, icons."""

@@ -1,0 +1,1 @@
+"""PySide6 windows and dialogs. Calls pos/ only."""
