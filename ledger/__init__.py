@@ -24,7 +24,7 @@ from ledger.errors import (
     UnbalancedTransaction,
     UnknownAccount,
 )
-from ledger.verify import Finding, verify
+from ledger.verification import Finding, verify
 
 __all__ = [
     "AlreadyReversed",

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from ledger.errors import LedgerError
-from ledger.verify import Report, verify
+from ledger.verification import Report, verify
 
 log = logging.getLogger("ledger")
 

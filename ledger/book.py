@@ -32,6 +32,58 @@ log = logging.getLogger("ledger")
 
 REVERSAL = "reversal"
 
+# Built once: constructing statements per call costs more than executing them.
+_head = Head.__table__
+_account = Account.__table__
+_posting = Posting.__table__
+_LOCK_HEAD = select(_head.c.seq, _head.c.hash).where(_head.c.id == 1).with_for_update()
+_ACCOUNTS = select(
+    _account.c.id, _account.c.code, _account.c.balance, _account.c.may_go_negative
+).where(_account.c.code.in_(bindparam("codes", expanding=True)))
+_INSERT_TX = insert(Transaction.__table__)
+_INSERT_POSTING = insert(_posting)
+_ADD_TO_BALANCE = (
+    update(_account)
+    .where(_account.c.id == bindparam("account"))
+    .values(balance=_account.c.balance + bindparam("change"))
+)
+_INSERT_TX = insert(Transaction.__table__)
+_INSERT_POSTING = insert(_posting)
+# One statement adds a transaction's postings to the kept balances, whatever their number
+# (UPDATE ... FROM: SQLite 3.33+, PostgreSQL).
+_tx_totals = (
+    select(_posting.c.account_id, func.sum(_posting.c.amount).label("total"))
+    .where(_posting.c.tx_seq == bindparam("seq"))
+    .group_by(_posting.c.account_id)
+    .subquery()
+)
+_ADD_TO_BALANCES = (
+    update(_account)
+    .where(_account.c.id == _tx_totals.c.account_id)
+    .values(balance=_account.c.balance + _tx_totals.c.total)
+)
+_INSERT_TX = insert(Transaction.__table__)
+_INSERT_POSTING = insert(_posting)
+# One statement adds a transaction's postings to the kept balances, whatever their number.
+_ADD_TO_BALANCES = (
+    update(_account)
+    .where(
+        _account.c.id.in_(
+            select(_posting.c.account_id).where(_posting.c.tx_seq == bindparam("seq"))
+        )
+    )
+    .values(
+        balance=_account.c.balance
+        + select(func.sum(_posting.c.amount))
+        .where(_posting.c.tx_seq == bindparam("seq"), _posting.c.account_id == _account.c.id)
+        .scalar_subquery()
+    )
+)
+_HEAD = select(_head.c.seq, _head.c.hash).where(_head.c.id == 1)
+_MOVE_HEAD = update(_head).where(_head.c.id == 1).values(
+    seq=bindparam("seq"), hash=bindparam("hash")
+)
+
 
 @dataclass(frozen=True)
 class Leg:
@@ -86,7 +138,7 @@ def account_balance(session: Session, code: str) -> int:
 
 def head(session: Session) -> tuple[int, str]:
     """(seq, hash) of the newest transaction; (0, GENESIS) for an empty ledger."""
-    row = session.execute(select(Head.seq, Head.hash).where(Head.id == 1)).one()
+    row = session.connection().execute(_HEAD).one()
     return row.seq, row.hash
 
 
@@ -121,17 +173,10 @@ def post(
     _check_legs(legs)
     attrs = dict(attrs or {})
 
-    current = session.execute(select(Head).where(Head.id == 1).with_for_update()).scalar_one()
-
+    conn = session.connection()
+    current = conn.execute(_LOCK_HEAD).one()
     codes = {leg.account for leg in legs}
-    accounts = {
-        row.code: row
-        for row in session.execute(
-            select(Account.id, Account.code, Account.balance, Account.may_go_negative).where(
-                Account.code.in_(codes)
-            )
-        )
-    }
+    accounts = {row.code: row for row in conn.execute(_ACCOUNTS, {"codes": list(codes)})}
     for code in codes - accounts.keys():
         raise UnknownAccount(code)
     delta: dict[str, int] = {}
@@ -158,21 +203,16 @@ def post(
             postings=[(leg.account, leg.amount) for leg in legs],
         )
     )
-    session.execute(
-        insert(Transaction).values(
-            seq=seq,
-            at=at,
-            kind=kind,
-            operator=operator,
-            approver=approver,
-            memo=memo,
-            reverses=reverses,
-            attrs=canonical.encode_attrs(attrs),
-            hash=digest,
-        )
+    conn.execute(
+        _INSERT_TX,
+        {
+            "seq": seq, "at": at, "kind": kind, "operator": operator, "approver": approver,
+            "memo": memo, "reverses": reverses, "attrs": canonical.encode_attrs(attrs),
+            "hash": digest,
+        },
     )
-    session.execute(
-        insert(Posting),
+    conn.execute(
+        _INSERT_POSTING,
         [
             {"tx_seq": seq, "line": line, "account_id": accounts[leg.account].id, "amount": leg.amount}
             for line, leg in enumerate(legs, start=1)
@@ -180,16 +220,8 @@ def post(
     )
     changes = [{"account": accounts[c].id, "change": d} for c, d in delta.items() if d]
     if changes:
-        table = Account.__table__
-        session.connection().execute(
-            update(table)
-            .where(table.c.id == bindparam("account"))
-            .values(balance=table.c.balance + bindparam("change")),
-            changes,
-        )
-    current.seq = seq
-    current.hash = digest
-    session.flush()
+        conn.execute(_ADD_TO_BALANCE, changes)
+    conn.execute(_MOVE_HEAD, {"seq": seq, "hash": digest})
     log.info("posted %s #%d by %s (%d postings) %s", kind, seq, operator, len(legs), digest[:12])
     return Posted(seq, at, kind, operator, approver, memo, reverses, legs, digest, attrs)
 

@@ -42,7 +42,9 @@ MAX_AMOUNT = 2**53 - 1
 def format_time(at: datetime) -> str:
     if at.tzinfo is None:
         raise ValueError("ledger times must be timezone-aware")
-    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if at.utcoffset():
+        at = at.astimezone(UTC)
+    return at.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def encode(

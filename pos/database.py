@@ -116,6 +116,12 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.dispose()
+
 
 def open_database(url: str | None = None, *, create: bool = True) -> Database:
     """Open (and if needed create or upgrade) the database at ``url``.

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from ledger.errors import (
+    AlreadyReversed,
+    InsufficientBalance,
+    LedgerError,
+    NotReversible,
+    UnbalancedTransaction,
+    UnknownAccount,
+)
 from pos import messages
 
 
@@ -29,8 +37,30 @@ class NeedsApproval(ShopError):
 
 
 class ImportProblems(ShopError):
-    """An import found problems in its rows; nothing was written."""
+    """An import found problems in its rows; nothing was written.
 
-    def __init__(self, problems: list[tuple[int, str]], lang_problems: list[tuple[int, str]] | None = None):
+    ``problems`` holds ``(row_number, ShopError)`` pairs, row 1 being the header.
+    """
+
+    def __init__(self, problems: list[tuple[int, ShopError]]):
         self.problems = problems
         super().__init__("import_refused", count=len(problems))
+
+    def lines(self, lang: str = "zh") -> list[str]:
+        row = "第 {} 行：{}" if lang != "en" else "row {}: {}"
+        return [row.format(number, problem.message(lang)) for number, problem in self.problems]
+
+
+def from_ledger(exc: LedgerError) -> ShopError:
+    """The ledger's refusal, told in the shop's words."""
+    if isinstance(exc, InsufficientBalance):
+        return ShopError("insufficient", available=exc.available, needed=exc.needed, account=exc.account)
+    if isinstance(exc, UnbalancedTransaction):
+        return ShopError("unbalanced", total=exc.total)
+    if isinstance(exc, UnknownAccount):
+        return ShopError("unknown_account", account=exc.account)
+    if isinstance(exc, AlreadyReversed):
+        return ShopError("already_reversed", seq=exc.seq, by=exc.by)
+    if isinstance(exc, NotReversible):
+        return ShopError("not_reversible", seq=exc.seq, reason=exc.reason)
+    return ShopError("ledger_error", detail=str(exc))

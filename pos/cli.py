@@ -1,0 +1,120 @@
+"""The ``aixin`` command: every shop operation, scriptable, with ``--json``.
+
+A refusal prints one line (Chinese, or English with ``--lang en``) on
+standard error and exits 2; a ledger that fails ``verify`` exits 1; an
+unexpected fault is logged with its traceback and reported in one line
+(exit 70). With no subcommand the counter app opens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from ledger import LedgerError
+from pos import logs, messages
+from pos.errors import ImportProblems, ShopError, from_ledger
+
+log = logging.getLogger("pos")
+
+EXIT_REFUSED = 2
+EXIT_FINDINGS = 1
+EXIT_FAULT = 70
+
+
+class Output:
+    """Prints either JSON or the person-readable text, in the chosen language."""
+
+    def __init__(self, args: argparse.Namespace):
+        self.json = args.json
+        self.lang = args.lang
+
+    def t(self, key: str, **params) -> str:
+        return messages.text(key, self.lang, **params)
+
+    def show(self, data, text: str | list[str] | None = None) -> None:
+        if self.json:
+            print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        elif text is not None:
+            print(text if isinstance(text, str) else "\n".join(text))
+
+    def refuse(self, error: ShopError) -> int:
+        lines = [error.message(self.lang)]
+        if isinstance(error, ImportProblems):
+            lines += error.lines(self.lang)
+        if self.json:
+            payload = {"ok": False, "error": error.key, "message": lines[0], **_plain(error.params)}
+            if isinstance(error, ImportProblems):
+                payload["problems"] = [
+                    {"row": row, "error": p.key, "message": p.message(self.lang)}
+                    for row, p in error.problems
+                ]
+            print(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+        print("\n".join(lines), file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def _plain(params: dict) -> dict:
+    return {k: v for k, v in params.items() if isinstance(v, (str, int, float, bool, type(None)))}
+
+
+def _configure_stdout() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from pos import commands
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                        help="SQLAlchemy database URL (default: AIXIN_DB or a file in the data folder)")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="machine-readable output")
+    common.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
+                        help="language of messages (default zh)")
+    parser = argparse.ArgumentParser(
+        prog="aixin", description="爱心超市积分兑换系统 / village love-supermarket points POS",
+        parents=[common],
+    )
+    parser.set_defaults(handler=None)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.common = common  # type: ignore[attr-defined]
+    commands.register_all(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    _configure_stdout()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    for name, default in (("db", None), ("json", False), ("lang", "zh")):
+        if not hasattr(args, name):
+            setattr(args, name, default)
+    log_file = logs.setup()
+    out = Output(args)
+    if args.handler is None:
+        from pos.commands import open_app
+
+        args.handler = open_app
+    try:
+        return args.handler(args, out) or 0
+    except ShopError as error:
+        log.info("refused: %s %s", error.key, error.params)
+        return out.refuse(error)
+    except LedgerError as error:
+        log.info("ledger refused: %s", error)
+        return out.refuse(from_ledger(error))
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log.exception("aixin %s failed", " ".join(argv if argv is not None else sys.argv[1:]))
+        print(out.t("internal_error", log=log_file), file=sys.stderr)
+        return EXIT_FAULT
+
+

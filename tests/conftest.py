@@ -1,0 +1,73 @@
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+import ledger
+from ledger import Leg
+from pos.database import open_database
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path, monkeypatch):
+    """Every test gets its own data folder, so nothing touches the user's."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("AIXIN_HOME", str(home))
+    monkeypatch.delenv("AIXIN_DB", raising=False)
+    return home
+
+
+MEMORY_DISK = Path("/dev/shm")
+
+
+@pytest.fixture
+def db_dir(tmp_path):
+    """A folder for database files: in memory-backed storage where the system has it.
+
+    The database keeps its real settings (WAL, synchronous=FULL); only the
+    disk under it is fast, because this machine's fsync latency swings from
+    one millisecond to seconds and would make the suite slow, not more true.
+    """
+    if MEMORY_DISK.is_dir() and os.access(MEMORY_DISK, os.W_OK):
+        folder = Path(tempfile.mkdtemp(prefix="aixin-test-", dir=MEMORY_DISK))
+        yield folder
+        shutil.rmtree(folder, ignore_errors=True)
+    else:
+        yield tmp_path
+
+
+@pytest.fixture
+def db_url(db_dir):
+    return f"sqlite:///{db_dir / 'village.db'}"
+
+
+@pytest.fixture
+def db(db_url):
+    database = open_database(db_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def small_ledger(db):
+    """A village issuing account, three households and a redemption sink, with some history."""
+    with db.write() as s:
+        ledger.open_account(s, "village:issue", "村发放", may_go_negative=True)
+        ledger.open_account(s, "village:redeemed", "已兑换", may_go_negative=True)
+        for n in (1, 2, 3):
+            ledger.open_account(s, f"household:{n}", f"户 {n}")
+    with db.write() as s:
+        for n in (1, 2, 3):
+            ledger.post(s, kind="card_issue", operator="admin",
+                        legs=[Leg("village:issue", -100), Leg(f"household:{n}", 100)])
+    with db.write() as s:
+        ledger.post(s, kind="redemption", operator="admin",
+                    legs=[Leg("household:1", -30), Leg("village:redeemed", 30)],
+                    attrs={"items": 2})
+        ledger.post(s, kind="award", operator="admin", memo="义务劳动",
+                    legs=[Leg("village:issue", -10), Leg("household:2", 10)])
+    return db

@@ -1,0 +1,166 @@
+"""Someone with the plain sqlite3 module and the database file changes history.
+
+They can drop the append-only triggers, so these tests do; verify must still
+catch every change and name the transaction.
+"""
+
+import json
+import sqlite3
+
+import pytest
+
+import ledger
+from ledger import canonical
+
+
+@pytest.fixture
+def tamper(small_ledger):
+    def run(*statements):
+        plain = sqlite3.connect(small_ledger.file)
+        plain.execute("PRAGMA foreign_keys=OFF")
+        for (name,) in plain.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
+            plain.execute(f"DROP TRIGGER {name}")
+        for statement in statements:
+            plain.execute(statement)
+        plain.commit()
+        plain.close()
+        with small_ledger.read() as s:
+            return ledger.verify(s)
+    return run
+
+
+def codes(report):
+    return {(f.code, f.seq) for f in report.findings}
+
+
+def test_a_clean_ledger_verifies(small_ledger):
+    with small_ledger.read() as s:
+        report = ledger.verify(s)
+    assert report.ok and report.transactions == 5 and report.postings == 10
+
+
+def test_editing_one_memo_names_that_transaction(tamper):
+    report = tamper("UPDATE ledger_transaction SET memo='公益劳动' WHERE seq=5")
+    assert codes(report) == {("hash_mismatch", 5)}
+    assert report.first_bad == 5
+
+
+def test_editing_a_posting_amount_is_caught(tamper):
+    report = tamper("UPDATE ledger_posting SET amount=-3 WHERE tx_seq=4 AND line=1")
+    assert ("hash_mismatch", 4) in codes(report) and ("unbalanced", 4) in codes(report)
+    assert report.first_bad == 4
+
+
+def test_a_balanced_edit_with_matching_kept_balances_is_still_caught(tamper):
+    report = tamper(
+        "UPDATE ledger_posting SET amount=-3 WHERE tx_seq=4 AND line=1",
+        "UPDATE ledger_posting SET amount=3 WHERE tx_seq=4 AND line=2",
+        "UPDATE ledger_account SET balance=97 WHERE code='household:1'",
+        "UPDATE ledger_account SET balance=3 WHERE code='village:redeemed'",
+    )
+    assert codes(report) == {("hash_mismatch", 4)}
+
+
+def test_editing_the_time_or_operator_is_caught(tamper):
+    report = tamper("UPDATE ledger_transaction SET operator='someone' WHERE seq=2")
+    assert codes(report) == {("hash_mismatch", 2)}
+
+
+def test_deleting_a_row_names_the_gap(tamper):
+    report = tamper("DELETE FROM ledger_posting WHERE tx_seq=3",
+                    "DELETE FROM ledger_transaction WHERE seq=3")
+    assert ("sequence_gap", 4) in codes(report)
+    assert report.first_bad == 4
+    assert any(f.code == "balance_mismatch" for f in report.findings)
+
+
+def test_deleting_one_posting_is_caught(tamper):
+    report = tamper("DELETE FROM ledger_posting WHERE tx_seq=2 AND line=2")
+    assert {("hash_mismatch", 2), ("unbalanced", 2), ("too_few_postings", 2)} <= codes(report)
+
+
+def test_inserting_a_posting_is_caught(tamper):
+    report = tamper("INSERT INTO ledger_posting (tx_seq, line, account_id, amount) "
+                    "VALUES (2, 3, 3, 50)")
+    assert ("hash_mismatch", 2) in codes(report) and ("unbalanced", 2) in codes(report)
+
+
+def test_inserting_a_transaction_is_caught(tamper):
+    report = tamper(
+        "INSERT INTO ledger_transaction (seq, at, kind, operator, approver, memo, reverses, attrs, hash) "
+        "VALUES (6, '2026-01-01 00:00:00.000000', 'award', 'admin', NULL, '', NULL, '{}', '" + "1" * 64 + "')",
+        "INSERT INTO ledger_posting VALUES (6, 1, 1, -500)",
+        "INSERT INTO ledger_posting VALUES (6, 2, 3, 500)",
+    )
+    assert ("hash_mismatch", 6) in codes(report)
+    assert any(f.code == "head_mismatch" for f in report.findings)
+
+
+def test_swapping_two_transactions_is_caught(tamper):
+    report = tamper(
+        "UPDATE ledger_transaction SET seq=-2 WHERE seq=2",
+        "UPDATE ledger_posting SET tx_seq=-2 WHERE tx_seq=2",
+        "UPDATE ledger_transaction SET seq=2 WHERE seq=3",
+        "UPDATE ledger_posting SET tx_seq=2 WHERE tx_seq=3",
+        "UPDATE ledger_transaction SET seq=3 WHERE seq=-2",
+        "UPDATE ledger_posting SET tx_seq=3 WHERE tx_seq=-2",
+    )
+    assert report.first_bad == 2 and ("hash_mismatch", 2) in codes(report)
+
+
+def test_deleting_the_tail_is_caught_by_the_head(tamper):
+    report = tamper("DELETE FROM ledger_posting WHERE tx_seq=5",
+                    "DELETE FROM ledger_transaction WHERE seq=5")
+    assert ("head_mismatch", 5) in codes(report)
+
+
+def test_a_tail_deleted_cleanly_is_caught_only_by_the_anchor(small_ledger, tamper):
+    with small_ledger.read() as s:
+        anchor = ledger.head(s)  # what last month's notice printed
+    with small_ledger.read() as s:
+        previous_hash = ledger.transaction(s, 4).hash
+    report = tamper(
+        "DELETE FROM ledger_posting WHERE tx_seq=5",
+        "DELETE FROM ledger_transaction WHERE seq=5",
+        f"UPDATE ledger_head SET seq=4, hash='{previous_hash}'",
+        "UPDATE ledger_account SET balance=balance+10 WHERE code='village:issue'",
+        "UPDATE ledger_account SET balance=balance-10 WHERE code='household:2'",
+    )
+    assert report.ok, "every prefix of a valid chain is valid on its own"
+    with small_ledger.read() as s:
+        anchored = ledger.verify(s, anchor=f"{anchor[0]}:{anchor[1]}")
+    assert [f.code for f in anchored.findings] == ["anchor_missing"]
+
+
+def test_rewriting_and_rehashing_history_is_caught_by_the_anchor(small_ledger, tamper):
+    with small_ledger.read() as s:
+        anchor_hash = ledger.head(s)[1]
+    plain = sqlite3.connect(small_ledger.file)
+    accounts = dict(plain.execute("SELECT id, code FROM ledger_account"))
+    rows = plain.execute(
+        "SELECT seq, at, kind, operator, approver, memo, reverses, attrs FROM ledger_transaction ORDER BY seq"
+    ).fetchall()
+    statements, prev = [], canonical.GENESIS
+    for seq, at, kind, operator, approver, memo, reverses, attrs in rows:
+        memo = "改过" if seq == 2 else memo
+        legs = [(accounts[a], amt) for a, amt in plain.execute(
+            "SELECT account_id, amount FROM ledger_posting WHERE tx_seq=? ORDER BY line", (seq,))]
+        at_text = at.replace(" ", "T") + ("" if "." in at else ".000000") + "Z"
+        prev = canonical.digest(canonical.encode(
+            prev=prev, seq=seq, at=at_text, kind=kind, operator=operator, approver=approver,
+            memo=memo, reverses=reverses, attrs=json.loads(attrs), postings=legs))
+        statements.append(f"UPDATE ledger_transaction SET memo='{memo}', hash='{prev}' WHERE seq={seq}")
+    plain.close()
+    statements.append(f"UPDATE ledger_head SET hash='{prev}'")
+    assert tamper(*statements).ok, "an unkeyed chain can be recomputed by whoever holds the file"
+    with small_ledger.read() as s:
+        assert [f.code for f in ledger.verify(s, anchor=anchor_hash).findings] == ["anchor_missing"]
+
+
+def test_an_anchor_inside_the_chain_is_proven(small_ledger):
+    with small_ledger.read() as s:
+        third = ledger.transaction(s, 3).hash
+        report = ledger.verify(s, anchor=f"3:{third}")
+        wrong_seq = ledger.verify(s, anchor=f"2:{third}")
+    assert report.ok and report.anchor_seq == 3
+    assert [f.code for f in wrong_seq.findings] == ["anchor_missing"]
