@@ -36,7 +36,8 @@ REVERSAL = "reversal"
 _head = Head.__table__
 _account = Account.__table__
 _posting = Posting.__table__
-_LOCK_HEAD = select(_head.c.seq, _head.c.hash).where(_head.c.id == 1).with_for_update()
+_HEAD = select(_head.c.seq, _head.c.hash).where(_head.c.id == 1)
+_LOCK_HEAD = _HEAD.with_for_update()
 _ACCOUNTS = select(
     _account.c.id, _account.c.code, _account.c.balance, _account.c.may_go_negative
 ).where(_account.c.code.in_(bindparam("codes", expanding=True)))
@@ -47,39 +48,6 @@ _ADD_TO_BALANCE = (
     .where(_account.c.id == bindparam("account"))
     .values(balance=_account.c.balance + bindparam("change"))
 )
-_INSERT_TX = insert(Transaction.__table__)
-_INSERT_POSTING = insert(_posting)
-# One statement adds a transaction's postings to the kept balances, whatever their number
-# (UPDATE ... FROM: SQLite 3.33+, PostgreSQL).
-_tx_totals = (
-    select(_posting.c.account_id, func.sum(_posting.c.amount).label("total"))
-    .where(_posting.c.tx_seq == bindparam("seq"))
-    .group_by(_posting.c.account_id)
-    .subquery()
-)
-_ADD_TO_BALANCES = (
-    update(_account)
-    .where(_account.c.id == _tx_totals.c.account_id)
-    .values(balance=_account.c.balance + _tx_totals.c.total)
-)
-_INSERT_TX = insert(Transaction.__table__)
-_INSERT_POSTING = insert(_posting)
-# One statement adds a transaction's postings to the kept balances, whatever their number.
-_ADD_TO_BALANCES = (
-    update(_account)
-    .where(
-        _account.c.id.in_(
-            select(_posting.c.account_id).where(_posting.c.tx_seq == bindparam("seq"))
-        )
-    )
-    .values(
-        balance=_account.c.balance
-        + select(func.sum(_posting.c.amount))
-        .where(_posting.c.tx_seq == bindparam("seq"), _posting.c.account_id == _account.c.id)
-        .scalar_subquery()
-    )
-)
-_HEAD = select(_head.c.seq, _head.c.hash).where(_head.c.id == 1)
 _MOVE_HEAD = update(_head).where(_head.c.id == 1).values(
     seq=bindparam("seq"), hash=bindparam("hash")
 )
