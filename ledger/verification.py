@@ -113,25 +113,30 @@ class _Walk:
             self.chain_broken = True
         self.expected = seq + 1
 
+        accounts, sums = self.accounts, self.sums
         legs = []
+        total = 0
+        dipped = None
         for _line, account_id, amount in postings:
-            account = self.accounts.get(account_id)
+            total += amount
+            account = accounts.get(account_id)
             if account is None:
                 self.add("unknown_account", seq, f"posting to missing account id {account_id}")
                 legs.append((f"#{account_id}", amount))
                 continue
             legs.append((account[0], amount))
-            self.sums[account_id] += amount
-        for account_id in {account_id for _, account_id, _ in postings}:
-            account = self.accounts.get(account_id)
-            if account is not None and not account[1] and self.sums[account_id] < 0:
+            balance = sums[account_id] = sums[account_id] + amount
+            if balance < 0 and not account[1]:
+                dipped = dipped or set()
+                dipped.add(account_id)
+        for account_id in dipped or ():
+            if sums[account_id] < 0:  # still below zero once the whole transaction is in
                 self.add(
-                    "negative_balance", seq, f"account {account[0]} falls below zero",
-                    account=account[0],
+                    "negative_balance", seq, f"account {accounts[account_id][0]} falls below zero",
+                    account=accounts[account_id][0],
                 )
         if len(postings) < 2:
             self.add("too_few_postings", seq, f"{len(postings)} posting(s)")
-        total = sum(amount for _, _, amount in postings)
         if total != 0:
             self.add("unbalanced", seq, f"postings sum to {total}", total=total)
         if row.reverses is not None and (row.reverses >= seq or row.reverses not in self.seen):
@@ -142,15 +147,19 @@ class _Walk:
             attrs = json.loads(row.attrs)
         except (TypeError, ValueError):
             attrs = {"__unreadable__": str(row.attrs)}
-        fields = dict(
-            seq=seq, at=row.at, kind=row.kind, operator=row.operator, approver=row.approver,
-            memo=row.memo, reverses=row.reverses, attrs=attrs, postings=legs,
-        )
-        computed = canonical.digest(canonical.encode(prev=self.prev, **fields))
+        computed = canonical.digest(canonical.encode(
+            prev=self.prev, seq=seq, at=row.at, kind=row.kind, operator=row.operator,
+            approver=row.approver, memo=row.memo, reverses=row.reverses, attrs=attrs,
+            postings=legs,
+        ))
         if self.pure_prev == self.prev:
             pure = computed
         else:
-            pure = canonical.digest(canonical.encode(prev=self.pure_prev, **fields))
+            pure = canonical.digest(canonical.encode(
+                prev=self.pure_prev, seq=seq, at=row.at, kind=row.kind, operator=row.operator,
+                approver=row.approver, memo=row.memo, reverses=row.reverses, attrs=attrs,
+                postings=legs,
+            ))
         if computed != row.hash:
             self.add(
                 "hash_mismatch", seq,
