@@ -81,6 +81,12 @@ class Posted:
         return self.hash[:12]
 
 
+def now(session: Session) -> datetime:
+    """The session's clock (``session.info["clock"]``), else the system's, in UTC."""
+    clock = session.info.get("clock")
+    return clock() if clock is not None else datetime.now(UTC)
+
+
 def open_account(session: Session, code: str, name: str, *, may_go_negative: bool = False) -> None:
     """Create an account with balance 0. Opening an existing code is an error."""
     if session.scalar(select(Account.id).where(Account.code == code)) is not None:
@@ -91,7 +97,7 @@ def open_account(session: Session, code: str, name: str, *, may_go_negative: boo
             name=name,
             may_go_negative=may_go_negative,
             balance=0,
-            opened_at=datetime.now(UTC),
+            opened_at=now(session),
         )
     )
     session.flush()
@@ -156,7 +162,7 @@ def post(
             raise InsufficientBalance(code, account.balance, -change)
 
     seq = current.seq + 1
-    at = datetime.now(UTC)
+    at = now(session)
     digest = canonical.digest(
         canonical.encode(
             prev=current.hash,

@@ -10,9 +10,10 @@ counters on one file queue for the write lock instead of failing with
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
@@ -91,6 +92,8 @@ class Database:
     def __init__(self, url: str, engine: Engine):
         self.url = url
         self.engine = engine
+        # Where "now" comes from; the demo village replays a year on a clock of its own.
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._reader = sessionmaker(
             engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
@@ -100,12 +103,14 @@ class Database:
     def write(self) -> Iterator[Session]:
         """A session whose work commits on leaving, or rolls back on any error."""
         with self._sessions.begin() as session:
+            session.info["clock"] = self.clock
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading only; on SQLite it does not take the write lock."""
         with self._reader() as session:
+            session.info["clock"] = self.clock
             yield session
             session.rollback()
 

@@ -1,5 +1,26 @@
 """Every mapped table, so that metadata and migrations see them all."""
 
 from ledger.schema import Account, Base, Head, Posting, Transaction
+from pos.tables import (
+    Card,
+    Goods,
+    Household,
+    HygieneRound,
+    HygieneScore,
+    LoginAttempt,
+    Redemption,
+    RedemptionLine,
+    Rule,
+    StockCount,
+    StockIntake,
+    StockMovement,
+    User,
+    Village,
+    VillagerGroup,
+)
 
-__all__ = ["Account", "Base", "Head", "Posting", "Transaction"]
+__all__ = [
+    "Account", "Base", "Card", "Goods", "Head", "Household", "HygieneRound", "HygieneScore",
+    "LoginAttempt", "Posting", "Redemption", "RedemptionLine", "Rule", "StockCount",
+    "StockIntake", "StockMovement", "Transaction", "User", "Village", "VillagerGroup",
+]

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from ledger.schema import UtcDateTime
+from pos.migrations import triggers
 
 revision = "0001"
 down_revision = None
@@ -54,24 +55,8 @@ def upgrade() -> None:
     )
     op.bulk_insert(head, [{"id": 1, "seq": 0, "hash": "0" * 64}])
 
-    dialect = op.get_bind().dialect.name
-    if dialect == "sqlite":
-        for table in APPEND_ONLY:
-            for action in ("UPDATE", "DELETE"):
-                op.execute(
-                    f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
-                    f"BEGIN SELECT RAISE(ABORT, 'ledger is append-only'); END"
-                )
-    elif dialect == "postgresql":
-        op.execute(
-            "CREATE FUNCTION ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS "
-            "$$ BEGIN RAISE EXCEPTION 'ledger is append-only'; END $$"
-        )
-        for table in APPEND_ONLY:
-            op.execute(
-                f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
-                f"FOR EACH ROW EXECUTE FUNCTION ledger_append_only()"
-            )
+    triggers.create_postgres_function()
+    triggers.refuse_changes(*APPEND_ONLY)
 
 
 def downgrade() -> None:

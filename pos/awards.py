@@ -1,0 +1,92 @@
+"""Awards and deductions: one household, or one rule for many in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import ledger
+from ledger import Leg
+from pos.cards import account, household_card
+from pos.database import Database
+from pos.errors import ShopError
+from pos.users import Actor, Approval, Role, approve, caller, transaction
+from pos.village import DEDUCTED, ISSUE, settings_in
+from pos import rules as point_rules
+
+
+@dataclass(frozen=True)
+class AwardResult:
+    seq: int
+    rule_code: str
+    rule_name: str
+    points: int  # positive for an award, negative for a deduction
+    households: tuple[tuple[int, str, int], ...]  # (id, head, balance after)
+    approver: str | None = None
+
+
+def _attrs(rule, points, note, deed_date, household=None) -> dict:
+    attrs = {"rule": rule.code, "rule_name": rule.name, "points": points,
+             "deed_date": (deed_date or date.today()).isoformat()}
+    if household is not None:
+        attrs.update(household=household.id, head=household.head_name)
+    if note:
+        attrs["note"] = note
+    return attrs
+
+
+def award(db: Database, actor: Actor, household_id: int, rule_code: str,
+          points: int | None = None, note: str = "", deed_date: date | None = None) -> AwardResult:
+    return batch_award(db, actor, [household_id], rule_code, points, note, deed_date)
+
+
+def batch_award(db: Database, actor: Actor, household_ids: list[int], rule_code: str,
+                points: int | None = None, note: str = "", deed_date: date | None = None) -> AwardResult:
+    """One rule to many households (a labour day) in one transaction, all or nothing."""
+    if not household_ids:
+        raise ShopError("batch_empty")
+    if len(set(household_ids)) != len(household_ids):
+        raise ShopError("batch_repeats")
+    with transaction(db) as session:
+        user = caller(session, actor, Role.ADMIN)
+        rule = point_rules.rule_in(session, rule_code)
+        if rule.deduction:
+            raise ShopError("rule_is_deduction", code=rule.code)
+        each = rule.points_for(points)
+        targets = [household_card(session, h) for h in household_ids]
+        legs = [Leg(ISSUE, -each * len(targets))] + [Leg(account(n), each) for _, n in targets]
+        attrs = _attrs(rule, each, note, deed_date,
+                       targets[0][0] if len(targets) == 1 else None)
+        if len(targets) > 1:
+            attrs["households"] = len(targets)
+        posted = ledger.post(session, kind="award", operator=user.username, legs=legs,
+                             memo=note or rule.name, attrs=attrs)
+        return AwardResult(posted.seq, rule.code, rule.name, each, tuple(
+            (h.id, h.head_name, ledger.account_balance(session, account(n))) for h, n in targets))
+
+
+def deduct(db: Database, actor: Actor, household_id: int, rule_code: str,
+           points: int | None = None, note: str = "", deed_date: date | None = None,
+           approval: Approval | None = None) -> AwardResult:
+    """Take points away by a deduction rule; above the threshold a supervisor approves.
+    Never below zero: refused with the available balance stated."""
+    with transaction(db) as session:
+        user = caller(session, actor, Role.ADMIN)
+        rule = point_rules.rule_in(session, rule_code)
+        if not rule.deduction:
+            raise ShopError("rule_not_deduction", code=rule.code)
+        amount = rule.points_for(points)
+        household, number = household_card(session, household_id)
+        approver = None
+        if amount > settings_in(session).deduction_approval_above:
+            approver = approve(session, actor, approval, f"扣 {amount} 分")
+        available = ledger.account_balance(session, account(number))
+        if amount > available:
+            raise ShopError("deduction_exceeds", head=household.head_name, available=available,
+                            needed=amount)
+        posted = ledger.post(session, kind="deduction", operator=user.username, approver=approver,
+                             legs=[Leg(account(number), -amount), Leg(DEDUCTED, amount)],
+                             memo=note or rule.name,
+                             attrs=_attrs(rule, -amount, note, deed_date, household))
+        return AwardResult(posted.seq, rule.code, rule.name, -amount, (
+            (household.id, household.head_name, available - amount),), approver)

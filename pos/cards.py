@@ -1,0 +1,191 @@
+"""Point cards: issue (with the base points), replace a lost card, take a card back.
+
+Each card has its own ledger account ``card:NUMBER``; a household's balance is
+its active card's. A blocked or recovered card can never redeem again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+import ledger
+from ledger import Leg
+from ledger.book import now
+from pos import codes
+from pos.database import Database
+from pos.errors import ShopError
+from pos.households import ACTIVE, MOVED
+from pos.tables import Card, Household
+from pos.users import Actor, Role, caller, transaction
+from pos.village import ISSUE, RECOVERED, settings_in
+
+CARD_ACTIVE = "active"
+CARD_BLOCKED = "blocked"
+CARD_RECOVERED = "recovered"
+
+
+@dataclass(frozen=True)
+class CardView:
+    number: str
+    household_id: int
+    head_name: str
+    status: str
+    balance: int
+    replaces: str | None
+    issued_at: datetime
+    seq: int | None
+
+
+def account(number: str) -> str:
+    return f"card:{number}"
+
+
+def _next_number(session: Session) -> str:
+    numbers = session.scalars(select(Card.number)).all()
+    serial = max((codes.card_serial(n) for n in numbers), default=100_000) + 1
+    return codes.card_number(serial)
+
+
+def find(session: Session, number: str) -> Card:
+    """The card for a scanned or typed number; a wrong check digit is refused outright."""
+    number = codes.normalise(number)
+    if not codes.looks_like_card(number):
+        raise ShopError("card_not_a_number", number=number)
+    if not codes.valid_card(number):
+        raise ShopError("card_check_digit", number=number)
+    card = session.scalar(select(Card).where(Card.number == number))
+    if card is None:
+        raise ShopError("card_unknown", number=number)
+    return card
+
+
+def usable(session: Session, number: str) -> tuple[Card, Household]:
+    """An active card of an active household, or a refusal saying why not."""
+    card = find(session, number)
+    household = session.get(Household, card.household_id)
+    if card.status == CARD_BLOCKED:
+        raise ShopError("card_blocked", number=card.number)
+    if card.status == CARD_RECOVERED or household.status != ACTIVE:
+        raise ShopError("card_recovered", number=card.number)
+    return card, household
+
+
+def _view(session: Session, card: Card) -> CardView:
+    household = session.get(Household, card.household_id)
+    balance = ledger.account_balance(session, account(card.number))
+    return CardView(card.number, card.household_id, household.head_name, card.status, balance,
+                    card.replaces, card.issued_at, card.issue_seq)
+
+
+def active_card(session: Session, household_id: int) -> Card | None:
+    return session.scalar(select(Card).where(Card.household_id == household_id,
+                                             Card.status == CARD_ACTIVE))
+
+
+def household_card(session: Session, household_id: int) -> tuple[Household, str]:
+    """An active household and its active card's number, or a refusal."""
+    household = session.get(Household, household_id)
+    if household is None:
+        raise ShopError("household_unknown", id=household_id)
+    card = active_card(session, household_id)
+    if card is None or household.status != ACTIVE:
+        raise ShopError("household_no_card", head=household.head_name)
+    return household, card.number
+
+
+def issue_in(session: Session, user, household_id: int) -> CardView:
+    household = session.get(Household, household_id)
+    if household is None:
+        raise ShopError("household_unknown", id=household_id)
+    if household.status != ACTIVE:
+        raise ShopError("household_moved", head=household.head_name)
+    if session.scalar(select(func.count()).select_from(Card).where(Card.household_id == household_id)):
+        raise ShopError("card_exists", head=household.head_name)
+    number = _next_number(session)
+    ledger.open_account(session, account(number), f"{household.head_name}的积分卡")
+    base = settings_in(session).base_points
+    seq = None
+    if base:
+        seq = ledger.post(
+            session, kind="card_issue", operator=user.username,
+            legs=[Leg(ISSUE, -base), Leg(account(number), base)],
+            memo="发卡，基础积分", attrs={"household": household.id, "head": household.head_name,
+                                     "card": number},
+        ).seq
+    card = Card(number=number, household_id=household.id, status=CARD_ACTIVE, replaces=None,
+                issued_at=now(session), issue_seq=seq)
+    session.add(card)
+    session.flush()
+    return _view(session, card)
+
+
+def issue(db: Database, actor: Actor, household_id: int) -> CardView:
+    """Give a household its first card, with the village's base points."""
+    with transaction(db) as session:
+        user = caller(session, actor, Role.ADMIN)
+        return issue_in(session, user, household_id)
+
+
+def issue_missing(db: Database, actor: Actor) -> list[CardView]:
+    """A card for every active household that has never had one, in one transaction."""
+    with transaction(db) as session:
+        user = caller(session, actor, Role.ADMIN)
+        with_card = select(Card.household_id)
+        ids = session.scalars(select(Household.id).where(
+            Household.status == ACTIVE, Household.id.not_in(with_card)).order_by(Household.id)).all()
+        return [issue_in(session, user, household_id) for household_id in ids]
+
+
+def replace(db: Database, actor: Actor, lost_number: str, reason: str = "挂失补卡") -> CardView:
+    """Block a lost card and move its whole balance to a new card, in one transaction."""
+    with transaction(db) as session:
+        user = caller(session, actor, Role.ADMIN)
+        old, household = usable(session, lost_number)
+        number = _next_number(session)
+        ledger.open_account(session, account(number), f"{household.head_name}的积分卡（补）")
+        balance = ledger.account_balance(session, account(old.number))
+        seq = None
+        if balance:
+            seq = ledger.post(
+                session, kind="card_replace", operator=user.username, memo=reason,
+                legs=[Leg(account(old.number), -balance), Leg(account(number), balance)],
+                attrs={"household": household.id, "head": household.head_name,
+                       "old_card": old.number, "card": number},
+            ).seq
+        old.status = CARD_BLOCKED
+        old.closed_seq = seq
+        card = Card(number=number, household_id=household.id, status=CARD_ACTIVE,
+                    replaces=old.number, issued_at=now(session), issue_seq=seq)
+        session.add(card)
+        session.flush()
+        return _view(session, card)
+
+
+def recover(db: Database, actor: Actor, number: str, reason: str = "迁出，回收积分卡") -> CardView:
+    """Take a card back when the household moves away; its points return to the village."""
+    with transaction(db) as session:
+        user = caller(session, actor, Role.ADMIN)
+        card, household = usable(session, number)
+        balance = ledger.account_balance(session, account(card.number))
+        seq = None
+        if balance:
+            seq = ledger.post(
+                session, kind="card_recovery", operator=user.username, memo=reason,
+                legs=[Leg(account(card.number), -balance), Leg(RECOVERED, balance)],
+                attrs={"household": household.id, "head": household.head_name, "card": card.number},
+            ).seq
+        card.status = CARD_RECOVERED
+        card.closed_seq = seq
+        household.status = MOVED
+        session.flush()
+        return _view(session, card)
+
+
+def balance(db: Database, actor: Actor, number: str) -> CardView:
+    with db.read() as session:
+        caller(session, actor)
+        return _view(session, find(session, number))

@@ -1,0 +1,141 @@
+"""Goods on the shelves: six zones, scanned by barcode, priced in points."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from pos import codes
+from pos.database import Database
+from pos.errors import ShopError
+from pos.tables import Goods
+from pos.users import Actor, Role, caller, transaction
+
+ZONES = ("粮油区", "日用品区", "洗化区", "服装区", "农资区", "家用电器区")
+ZONE_NAMES_EN = {
+    "粮油区": "grain & oil", "日用品区": "daily goods", "洗化区": "toiletries",
+    "服装区": "clothing", "农资区": "farm supplies", "家用电器区": "household appliances",
+}
+_INTERNAL = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,19}$")
+
+
+@dataclass(frozen=True)
+class GoodsView:
+    code: str
+    name: str
+    zone: str
+    price_points: int
+    value_fen: int
+    unit: str
+    stock: int
+    active: bool
+
+
+def view(goods: Goods) -> GoodsView:
+    return GoodsView(goods.code, goods.name, goods.zone, goods.price_points, goods.value_fen,
+                     goods.unit, goods.stock, goods.active)
+
+
+def clean_code(text: str) -> str:
+    """A goods code as scanned or typed: EAN-13 (UPC-A gets its leading 0), or an internal code."""
+    code = codes.normalise(text).upper()
+    if code.isdigit():
+        if len(code) == 12:
+            code = "0" + code
+        if len(code) != 13 or not codes.valid_ean13(code):
+            raise ShopError("goods_bad_barcode", code=code)
+        return code
+    if not _INTERNAL.match(code):
+        raise ShopError("goods_bad_code", code=code)
+    return code
+
+
+def find(session: Session, code: str) -> Goods:
+    cleaned = codes.normalise(code).upper()
+    if codes.looks_like_card(cleaned):
+        raise ShopError("goods_is_card", code=cleaned)
+    goods = session.scalar(select(Goods).where(Goods.code == clean_code(code)))
+    if goods is None:
+        raise ShopError("goods_unknown", code=cleaned)
+    return goods
+
+
+def _next_internal(session: Session) -> str:
+    existing = session.scalars(select(Goods.code).where(Goods.code.like(codes.INTERNAL_PREFIX + "%"))).all()
+    serials = [int(c[2:12]) for c in existing if len(c) == 13 and c.isdigit()]
+    return codes.internal_code(max(serials, default=0) + 1)
+
+
+def _check(name: str, zone: str, price_points: int, value_fen: int, unit: str) -> None:
+    if not name.strip():
+        raise ShopError("goods_needs_name")
+    if zone not in ZONES:
+        raise ShopError("goods_bad_zone", zone=zone, zones="、".join(ZONES))
+    if not 0 < price_points <= 100_000:
+        raise ShopError("goods_bad_price", value=price_points)
+    if value_fen < 0:
+        raise ShopError("goods_bad_value", value=value_fen)
+    if not unit.strip():
+        raise ShopError("goods_needs_unit")
+
+
+def add(db: Database, actor: Actor, name: str, zone: str, price_points: int, value_fen: int,
+        unit: str = "件", code: str | None = None) -> GoodsView:
+    """A new item; without a maker's barcode it gets an internal code for its label."""
+    _check(name, zone, price_points, value_fen, unit)
+    with transaction(db) as session:
+        caller(session, actor, Role.ADMIN)
+        code = clean_code(code) if code else _next_internal(session)
+        if codes.looks_like_card(code):
+            raise ShopError("goods_is_card", code=code)
+        if session.scalar(select(Goods.id).where(Goods.code == code)) is not None:
+            raise ShopError("goods_exists", code=code)
+        goods = Goods(code=code, name=name.strip(), zone=zone, price_points=price_points,
+                      value_fen=value_fen, unit=unit.strip(), stock=0, active=True)
+        session.add(goods)
+        session.flush()
+        return view(goods)
+
+
+def change(db: Database, actor: Actor, code: str, **changes) -> GoodsView:
+    """Change name, zone, price, value, unit or active. Past redemptions keep their prices."""
+    allowed = {"name", "zone", "price_points", "value_fen", "unit", "active"}
+    if set(changes) - allowed:
+        raise ShopError("setting_unknown", name=", ".join(sorted(set(changes) - allowed)))
+    with transaction(db) as session:
+        caller(session, actor, Role.ADMIN)
+        goods = find(session, code)
+        for key, value in changes.items():
+            setattr(goods, key, value)
+        _check(goods.name, goods.zone, goods.price_points, goods.value_fen, goods.unit)
+        return view(goods)
+
+
+def get(db: Database, actor: Actor, code: str) -> GoodsView:
+    with db.read() as session:
+        caller(session, actor)
+        return view(find(session, code))
+
+
+def search(db: Database, actor: Actor, text: str = "", zone: str | None = None,
+           include_inactive: bool = False) -> list[GoodsView]:
+    with db.read() as session:
+        caller(session, actor)
+        statement = select(Goods).order_by(Goods.zone, Goods.name)
+        if text.strip():
+            query = codes.normalise(text)
+            statement = statement.where(or_(Goods.name.contains(query, autoescape=True),
+                                            Goods.code == query.upper()))
+        if zone:
+            statement = statement.where(Goods.zone == zone)
+        if not include_inactive:
+            statement = statement.where(Goods.active)
+        return [view(g) for g in session.scalars(statement)]
+
+
+def count(db: Database) -> int:
+    with db.read() as session:
+        return session.scalar(select(func.count()).select_from(Goods)) or 0

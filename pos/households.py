@@ -1,0 +1,217 @@
+"""Households: adding, importing from Excel CSV, searching, and their views."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+
+from pypinyin import Style, lazy_pinyin
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from ledger.book import now
+from ledger.schema import Account
+from pos import codes
+from pos.database import Database
+from pos.errors import ImportProblems, ShopError
+from pos.tables import Card, Household, VillagerGroup
+from pos.users import Actor, Role, caller, transaction
+
+ACTIVE = "active"
+MOVED = "moved"
+MAX_PEOPLE = 30
+
+HEADERS = {
+    "head": ("户主", "户主姓名", "姓名", "户主名", "head", "head_name", "name"),
+    "group": ("村民小组", "小组", "组别", "组", "group", "villager_group"),
+    "people": ("人口", "家庭人口", "人数", "people", "size"),
+    "phone": ("电话", "联系电话", "手机", "手机号", "phone", "mobile"),
+}
+REQUIRED = ("head", "group", "people")
+_PHONE = re.compile(r"^(1\d{10}|0\d{2,3}-?\d{7,8})$")
+
+
+@dataclass(frozen=True)
+class HouseholdView:
+    id: int
+    head_name: str
+    group: str
+    people: int
+    phone: str
+    status: str
+    card_number: str | None
+    card_status: str | None
+    balance: int
+
+
+def initials(name: str) -> str:
+    """Pinyin initials, lower case: 张三 -> "zs"; other letters kept as they are."""
+    return "".join(p[0] for p in lazy_pinyin(name, style=Style.FIRST_LETTER) if p).lower()
+
+
+def view(session: Session, household: Household) -> HouseholdView:
+    card = session.scalar(
+        select(Card).where(Card.household_id == household.id).order_by(Card.id.desc()).limit(1)
+    )
+    balance = 0
+    if card is not None and card.status == "active":
+        balance = session.scalar(select(Account.balance).where(Account.code == f"card:{card.number}")) or 0
+    group = session.get(VillagerGroup, household.group_id)
+    return HouseholdView(
+        household.id, household.head_name, group.name, household.people, household.phone,
+        household.status, card.number if card else None, card.status if card else None, balance,
+    )
+
+
+def _validated(session: Session, head: str, group: str, people, phone: str) -> tuple:
+    head = head.strip()
+    if not head:
+        raise ShopError("head_missing")
+    if len(head) > 20:
+        raise ShopError("head_too_long")
+    group_id = session.scalar(select(VillagerGroup.id).where(VillagerGroup.name == group.strip()))
+    if group_id is None:
+        known = "、".join(session.scalars(select(VillagerGroup.name)))
+        raise ShopError("group_unknown", group=group.strip(), known=known)
+    try:
+        count = int(codes.normalise(str(people)))
+    except ValueError:
+        raise ShopError("people_not_number", value=people) from None
+    if not 1 <= count <= MAX_PEOPLE:
+        raise ShopError("people_range", value=count, high=MAX_PEOPLE)
+    phone = codes.normalise(phone or "")
+    if phone and not _PHONE.match(phone):
+        raise ShopError("phone_bad", value=phone)
+    return head, group_id, count, phone
+
+
+def _duplicate(session: Session, head: str, group_id: int, phone: str) -> bool:
+    return session.scalar(select(Household.id).where(
+        Household.head_name == head, Household.group_id == group_id, Household.phone == phone,
+        Household.status == ACTIVE,
+    )) is not None
+
+
+def add(db: Database, actor: Actor, head: str, group: str, people: int, phone: str = "") -> HouseholdView:
+    with transaction(db) as session:
+        caller(session, actor, Role.ADMIN)
+        head, group_id, people, phone = _validated(session, head, group, people, phone)
+        if _duplicate(session, head, group_id, phone):
+            raise ShopError("household_exists", head=head, group=group)
+        household = Household(head_name=head, initials=initials(head), group_id=group_id,
+                              people=people, phone=phone, status=ACTIVE, created_at=now(session))
+        session.add(household)
+        session.flush()
+        return view(session, household)
+
+
+def decode(data: bytes) -> str:
+    """Text of a CSV as Excel in China writes it: UTF-8 with or without BOM, or GBK."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise ShopError("csv_encoding") from None
+
+
+def read_rows(data: bytes, fields: dict[str, tuple[str, ...]], required: tuple[str, ...]):
+    """Rows of a CSV as dicts keyed by field name, each with its 1-based row number
+    (the header is row 1, as Excel shows). Raises ImportProblems for a bad header."""
+    text = decode(data)
+    rows = list(csv.reader(io.StringIO(text)))
+    while rows and not any(cell.strip() for cell in rows[0]):
+        rows.pop(0)
+    if not rows:
+        raise ImportProblems([(1, ShopError("csv_empty"))])
+    header = [cell.strip().lower() for cell in rows[0]]
+    columns = {}
+    for field, names in fields.items():
+        for index, cell in enumerate(header):
+            if cell in {n.lower() for n in names}:
+                columns[field] = index
+                break
+    missing = [fields[f][0] for f in required if f not in columns]
+    if missing:
+        raise ImportProblems([(1, ShopError("csv_missing_columns", columns="、".join(missing)))])
+    out = []
+    for number, cells in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        out.append((number, {f: (cells[i].strip() if i < len(cells) else "") for f, i in columns.items()}))
+    return out
+
+
+def import_csv(db: Database, actor: Actor, data: bytes) -> list[HouseholdView]:
+    """Import every row, or none: any problem refuses the whole file, listing each by row."""
+    with transaction(db) as session:
+        caller(session, actor, Role.ADMIN)
+        rows = read_rows(data, HEADERS, REQUIRED)
+        problems: list[tuple[int, ShopError]] = []
+        seen: dict[tuple, int] = {}
+        valid = []
+        for number, row in rows:
+            try:
+                head, group_id, people, phone = _validated(
+                    session, row["head"], row["group"], row["people"], row.get("phone", ""))
+            except ShopError as problem:
+                problems.append((number, problem))
+                continue
+            key = (head, group_id, phone)
+            if key in seen:
+                problems.append((number, ShopError("row_repeats", other=seen[key])))
+            elif _duplicate(session, *key):
+                problems.append((number, ShopError("household_exists", head=head, group=row["group"])))
+            seen.setdefault(key, number)
+            valid.append((head, group_id, people, phone))
+        if not rows:
+            problems.append((2, ShopError("csv_empty")))
+        if problems:
+            raise ImportProblems(problems)
+        created = []
+        moment = now(session)
+        for head, group_id, people, phone in valid:
+            household = Household(head_name=head, initials=initials(head), group_id=group_id,
+                                  people=people, phone=phone, status=ACTIVE, created_at=moment)
+            session.add(household)
+            created.append(household)
+        session.flush()
+        return [view(session, h) for h in created]
+
+
+def get(db: Database, actor: Actor, household_id: int) -> HouseholdView:
+    with db.read() as session:
+        caller(session, actor)
+        household = session.get(Household, household_id)
+        if household is None:
+            raise ShopError("household_unknown", id=household_id)
+        return view(session, household)
+
+
+def search(db: Database, actor: Actor, text: str = "", group: str | None = None,
+           include_moved: bool = False, limit: int = 200) -> list[HouseholdView]:
+    """By name, by pinyin initials ("zs" finds 张三), or by card number."""
+    query = codes.normalise(text)
+    with db.read() as session:
+        caller(session, actor)
+        statement = select(Household).order_by(Household.group_id, Household.id)
+        if query and query.isdigit() and codes.looks_like_card(query):
+            if not codes.valid_card(query):
+                raise ShopError("card_check_digit", number=query)
+            statement = statement.join(Card, Card.household_id == Household.id).where(Card.number == query)
+        elif query:
+            statement = statement.where(or_(
+                Household.head_name.contains(query, autoescape=True),
+                Household.initials.startswith(query.lower(), autoescape=True),
+            ))
+        if group:
+            statement = statement.join(VillagerGroup).where(VillagerGroup.name == group)
+        if not include_moved:
+            statement = statement.where(Household.status == ACTIVE)
+        return [view(session, h) for h in session.scalars(statement.limit(limit))]

@@ -1,0 +1,125 @@
+"""Hygiene rounds: every household scored on the six 五净一规范 items at once."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+import ledger
+from ledger import Leg
+from pos import codes
+from pos.cards import account, find, household_card
+from pos.database import Database
+from pos.errors import ImportProblems, ShopError
+from pos.households import read_rows
+from pos.rules import HYGIENE_ITEMS, rule_in
+from pos.tables import HygieneRound, HygieneScore, Household
+from pos.users import Actor, Role, caller, transaction
+from pos.village import ISSUE
+
+YES = {"1", "√", "✓", "✔", "是", "合格", "y", "yes", "true", "pass", "ok"}
+NO = {"0", "×", "✗", "✘", "否", "不合格", "n", "no", "false", "fail", ""}
+
+
+@dataclass(frozen=True)
+class RoundResult:
+    round_id: int
+    held_on: date
+    seq: int | None
+    households: int
+    points: int
+    full_marks: int
+
+
+def record(db: Database, actor: Actor, held_on: date, inspectors: str,
+           scores: Mapping[int, Mapping[str, bool]]) -> RoundResult:
+    """Save a round: every household's six items, and one ledger transaction for all points."""
+    if not scores:
+        raise ShopError("round_empty")
+    if not inspectors.strip():
+        raise ShopError("round_needs_inspectors")
+    with transaction(db) as session:
+        user = caller(session, actor, Role.ADMIN)
+        items = {code: rule_in(session, code) for code in HYGIENE_ITEMS}
+        hygiene_round = HygieneRound(held_on=held_on, inspectors=inspectors.strip(), tx_seq=None)
+        session.add(hygiene_round)
+        session.flush()
+        legs, total, full = [], 0, 0
+        for household_id, marks in scores.items():
+            unknown = set(marks) - set(HYGIENE_ITEMS)
+            if unknown:
+                raise ShopError("round_unknown_item", item="、".join(sorted(unknown)))
+            household, number = household_card(session, household_id)
+            earned = 0
+            for code in HYGIENE_ITEMS:
+                passed = bool(marks.get(code, False))
+                points = items[code].points_min if passed else 0
+                earned += points
+                session.add(HygieneScore(round_id=hygiene_round.id, household_id=household.id,
+                                         item=code, passed=passed, points=points))
+            full += all(marks.get(code, False) for code in HYGIENE_ITEMS)
+            if earned:
+                legs.append(Leg(account(number), earned))
+                total += earned
+        if total:
+            legs.insert(0, Leg(ISSUE, -total))
+            hygiene_round.tx_seq = ledger.post(
+                session, kind="hygiene", operator=user.username, legs=legs,
+                memo=f"卫生检查 {held_on.isoformat()}",
+                attrs={"round": hygiene_round.id, "held_on": held_on.isoformat(),
+                       "inspectors": inspectors.strip(), "households": len(scores)},
+            ).seq
+        session.flush()
+        return RoundResult(hygiene_round.id, held_on, hygiene_round.tx_seq, len(scores), total, full)
+
+
+def _mark(value: str) -> bool:
+    folded = codes.normalise(value).lower()
+    if folded in YES:
+        return True
+    if folded in NO:
+        return False
+    raise ShopError("round_bad_mark", value=value)
+
+
+def from_csv(db: Database, actor: Actor, data: bytes, held_on: date, inspectors: str) -> RoundResult:
+    """A round from a CSV: a card number (or head of household) column and the six items."""
+    with db.read() as session:
+        caller(session, actor, Role.ADMIN)
+        names = {code: rule_in(session, code).name for code in HYGIENE_ITEMS}
+        fields = {"card": ("卡号", "积分卡号", "card", "card_number"),
+                  "head": ("户主", "户主姓名", "姓名", "head")}
+        fields.update({code: (name, code.lower()) for code, name in names.items()})
+        rows = read_rows(data, fields, tuple(HYGIENE_ITEMS))
+        problems, scores, seen = [], {}, {}
+        for number, row in rows:
+            try:
+                household_id = _household_for(session, row)
+                marks = {code: _mark(row[code]) for code in HYGIENE_ITEMS}
+            except ShopError as problem:
+                problems.append((number, problem))
+                continue
+            if household_id in seen:
+                problems.append((number, ShopError("row_repeats", other=seen[household_id])))
+                continue
+            seen[household_id] = number
+            scores[household_id] = marks
+    if problems:
+        raise ImportProblems(problems)
+    return record(db, actor, held_on, inspectors, scores)
+
+
+def _household_for(session, row) -> int:
+    if row.get("card"):
+        return find(session, row["card"]).household_id
+    head = (row.get("head") or "").strip()
+    if not head:
+        raise ShopError("round_row_unnamed")
+    matches = session.scalars(select(Household.id).where(
+        Household.head_name == head, Household.status == "active")).all()
+    if len(matches) != 1:
+        raise ShopError("round_head_ambiguous" if matches else "household_named_unknown", head=head)
+    return matches[0]

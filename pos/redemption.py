@@ -1,0 +1,224 @@
+"""Redemption: a cart of goods for one card, paid in points and nothing else.
+
+The points debit and the stock decrement commit in one transaction, or the
+redemption is refused with a reason and nothing changes. A return is only
+ever the reversal of a whole redemption, approved by a supervisor, and puts
+the stock back. There is no operation that turns points into money.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+import ledger
+from ledger import Leg
+from ledger.book import REVERSAL, now
+from ledger.schema import Account, Posting
+from pos.cards import account, usable
+from pos.database import Database
+from pos.errors import ShopError
+from pos.goods import find
+from pos.stock import move
+from pos.tables import Goods, Household, Redemption, RedemptionLine, StockMovement, User, VillagerGroup
+from pos.users import Actor, Approval, Role, approve, caller, transaction
+from pos.village import REDEEMED, settings_in
+
+MAX_QUANTITY = 99
+# Kinds a reversal may undo; issuing, replacing and recovering cards are undone by other means.
+REVERSIBLE = {"award", "deduction", "hygiene", "redemption"}
+
+
+@dataclass(frozen=True)
+class CartItem:
+    code: str
+    quantity: int = 1
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    code: str
+    name: str
+    unit: str
+    quantity: int
+    unit_points: int
+
+    @property
+    def points(self) -> int:
+        return self.quantity * self.unit_points
+
+
+@dataclass(frozen=True)
+class RedemptionResult:
+    """Everything a receipt needs, as plain data."""
+
+    seq: int
+    hash: str
+    at: datetime
+    village: str
+    shop: str
+    card_number: str
+    household_id: int
+    head_name: str
+    group: str
+    lines: tuple[ReceiptLine, ...]
+    total_points: int
+    balance_before: int
+    balance_after: int
+    point_value_fen: int
+    operator: str
+    approver: str | None
+    reversed_by: int | None = None
+
+    @property
+    def value_fen(self) -> int:
+        return self.total_points * self.point_value_fen
+
+    @property
+    def short_hash(self) -> str:
+        return self.hash[:12]
+
+
+@dataclass(frozen=True)
+class ReversalResult:
+    seq: int
+    original_seq: int
+    original_kind: str
+    reason: str
+    approver: str
+    restocked: tuple[tuple[str, int], ...]
+
+
+def _cart(session: Session, items: Iterable[CartItem]) -> list[tuple[Goods, int]]:
+    merged: dict[int, tuple[Goods, int]] = {}
+    for item in items:
+        if not isinstance(item.quantity, int) or not 0 < item.quantity <= MAX_QUANTITY:
+            raise ShopError("cart_bad_quantity", code=item.code, value=item.quantity, high=MAX_QUANTITY)
+        goods = find(session, item.code)
+        if not goods.active:
+            raise ShopError("goods_inactive", name=goods.name)
+        previous = merged.get(goods.id, (goods, 0))[1]
+        merged[goods.id] = (goods, previous + item.quantity)
+    if not merged:
+        raise ShopError("cart_empty")
+    for goods, quantity in merged.values():
+        if quantity > goods.stock:
+            raise ShopError("stock_short", name=goods.name, stock=goods.stock, needed=quantity)
+    return list(merged.values())
+
+
+def redeem(db: Database, actor: Actor, card_number: str, items: Iterable[CartItem],
+           approval: Approval | None = None) -> RedemptionResult:
+    with transaction(db) as session:
+        user = caller(session, actor, Role.ADMIN)
+        card, household = usable(session, card_number)
+        cart = _cart(session, items)
+        total = sum(goods.price_points * quantity for goods, quantity in cart)
+        village = settings_in(session)
+        approver = None
+        if total > village.redemption_approval_above:
+            approver = approve(session, actor, approval, f"兑换 {total} 分")
+        before = ledger.account_balance(session, account(card.number))
+        if total > before:
+            raise ShopError("insufficient", available=before, needed=total)
+        posted = ledger.post(
+            session, kind="redemption", operator=user.username, approver=approver,
+            legs=[Leg(account(card.number), -total), Leg(REDEEMED, total)],
+            memo=f"兑换 {len(cart)} 种商品",
+            attrs={"card": card.number, "household": household.id, "head": household.head_name,
+                   "items": "; ".join(f"{g.code}×{q}={g.price_points * q}" for g, q in cart)},
+        )
+        moment = posted.at
+        session.add(Redemption(tx_seq=posted.seq, card_number=card.number, household_id=household.id,
+                               points=total, at=moment, reversed_by=None))
+        session.flush()
+        lines = []
+        for line, (goods, quantity) in enumerate(cart, start=1):
+            session.add(RedemptionLine(tx_seq=posted.seq, line=line, goods_id=goods.id,
+                                       name=goods.name, quantity=quantity,
+                                       unit_points=goods.price_points))
+            move(session, goods, -quantity, "redemption", user.username, at=moment,
+                 approver=approver, tx_seq=posted.seq, value_fen=-goods.value_fen * quantity)
+            lines.append(ReceiptLine(goods.code, goods.name, goods.unit, quantity, goods.price_points))
+        session.flush()
+        return RedemptionResult(
+            posted.seq, posted.hash, posted.at, village.name, village.shop_name, card.number,
+            household.id, household.head_name, session.get(VillagerGroup, household.group_id).name,
+            tuple(lines), total, before, before - total, village.point_value_fen,
+            user.display_name, approver,
+        )
+
+
+def receipt(db: Database, actor: Actor, seq: int) -> RedemptionResult:
+    """A past redemption as receipt data (for a reprint), exactly as it was."""
+    with db.read() as session:
+        caller(session, actor)
+        return receipt_in(session, seq)
+
+
+def receipt_in(session: Session, seq: int) -> RedemptionResult:
+    record = session.get(Redemption, seq)
+    posted = ledger.transaction(session, seq)
+    if record is None or posted is None:
+        raise ShopError("redemption_unknown", seq=seq)
+    household = session.get(Household, record.household_id)
+    village = settings_in(session)
+    card_account = account(record.card_number)
+    # The balance before is the card's balance through the transaction before this one.
+    before = _balance_before(session, card_account, seq)
+    rows = session.execute(
+        select(RedemptionLine, Goods).join(Goods, Goods.id == RedemptionLine.goods_id)
+        .where(RedemptionLine.tx_seq == seq).order_by(RedemptionLine.line)).all()
+    lines = tuple(ReceiptLine(g.code, r.name, g.unit, r.quantity, r.unit_points) for r, g in rows)
+    operator = session.scalar(select(User.display_name).where(User.username == posted.operator))
+    return RedemptionResult(
+        seq, posted.hash, posted.at, village.name, village.shop_name, record.card_number,
+        household.id, household.head_name, session.get(VillagerGroup, household.group_id).name,
+        lines, record.points, before, before - record.points, village.point_value_fen,
+        operator or posted.operator, posted.approver, record.reversed_by,
+    )
+
+
+def _balance_before(session: Session, code: str, seq: int) -> int:
+    return session.scalar(
+        select(func.coalesce(func.sum(Posting.amount), 0))
+        .join(Account, Account.id == Posting.account_id)
+        .where(Account.code == code, Posting.tx_seq < seq)
+    )
+
+
+def reverse(db: Database, actor: Actor, seq: int, reason: str,
+            approval: Approval | None = None) -> ReversalResult:
+    """Undo an award, deduction, hygiene round or redemption by a reversal entry.
+
+    Always needs a supervisor's approval. A redemption's goods go back on the shelf.
+    """
+    if not reason.strip():
+        raise ShopError("reversal_needs_reason")
+    with transaction(db) as session:
+        user = caller(session, actor, Role.ADMIN)
+        original = ledger.transaction(session, seq)
+        if original is None:
+            raise ShopError("transaction_unknown", seq=seq)
+        if original.kind == REVERSAL or original.kind not in REVERSIBLE:
+            raise ShopError("transaction_not_reversible", seq=seq, kind=original.kind)
+        approver = approve(session, actor, approval, f"冲正第 {seq} 笔")
+        posted = ledger.reverse(session, seq, operator=user.username, approver=approver,
+                                reason=reason.strip())
+        restocked = []
+        if original.kind == "redemption":
+            record = session.get(Redemption, seq)
+            record.reversed_by = posted.seq
+            for movement in session.scalars(select(StockMovement).where(
+                    StockMovement.tx_seq == seq, StockMovement.kind == "redemption")):
+                goods = session.get(Goods, movement.goods_id)
+                move(session, goods, -movement.quantity, "return", user.username, at=now(session),
+                     approver=approver, tx_seq=posted.seq, value_fen=-movement.value_fen,
+                     note=reason.strip())
+                restocked.append((goods.code, -movement.quantity))
+        session.flush()
+        return ReversalResult(posted.seq, seq, original.kind, reason.strip(), approver, tuple(restocked))

@@ -1,0 +1,119 @@
+"""Point rules (积分管理细则): what earns points, what loses them, and how many.
+
+A rule change never changes the past: every award carries its rule's code,
+name and points inside the hashed ledger record.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from importlib import resources
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pos.database import Database
+from pos.errors import ShopError
+from pos.tables import Rule
+from pos.users import Actor, Role, caller, transaction
+
+HYGIENE_ITEMS = ("W01", "W02", "W03", "W04", "W05", "W06")  # 五净一规范
+
+
+@dataclass(frozen=True)
+class RuleView:
+    code: str
+    category: str
+    name: str
+    points_min: int
+    points_max: int
+    deduction: bool
+    active: bool
+
+    @property
+    def fixed(self) -> bool:
+        return self.points_min == self.points_max
+
+    @property
+    def points_text(self) -> str:
+        sign = "-" if self.deduction else "+"
+        if self.fixed:
+            return f"{sign}{self.points_min}"
+        return f"{sign}{self.points_min}~{self.points_max}"
+
+    def points_for(self, chosen: int | None) -> int:
+        """The points to post (always positive); a range rule needs a choice inside it."""
+        if chosen is None:
+            if not self.fixed:
+                raise ShopError("rule_needs_points", code=self.code, low=self.points_min,
+                                high=self.points_max)
+            return self.points_min
+        if not self.points_min <= chosen <= self.points_max:
+            raise ShopError("rule_points_range", code=self.code, value=chosen,
+                            low=self.points_min, high=self.points_max)
+        return chosen
+
+
+def _view(rule: Rule) -> RuleView:
+    return RuleView(rule.code, rule.category, rule.name, rule.points_min, rule.points_max,
+                    rule.deduction, rule.active)
+
+
+def default_rules() -> list[dict]:
+    text = resources.files("resources").joinpath("default_rules.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def load_defaults(session: Session) -> int:
+    count = 0
+    for row in default_rules():
+        if session.scalar(select(Rule.id).where(Rule.code == row["code"])) is None:
+            session.add(Rule(code=row["code"], category=row["category"], name=row["name"],
+                             points_min=int(row["points_min"]), points_max=int(row["points_max"]),
+                             deduction=row["deduction"] == "1", active=True))
+            count += 1
+    session.flush()
+    return count
+
+
+def rule_in(session: Session, code: str) -> RuleView:
+    rule = session.scalar(select(Rule).where(Rule.code == code.strip().upper()))
+    if rule is None:
+        raise ShopError("rule_unknown", code=code)
+    if not rule.active:
+        raise ShopError("rule_inactive", code=rule.code, name=rule.name)
+    return _view(rule)
+
+
+def list_rules(db: Database, actor: Actor, include_inactive: bool = False) -> list[RuleView]:
+    with db.read() as session:
+        caller(session, actor)
+        statement = select(Rule).order_by(Rule.code)
+        if not include_inactive:
+            statement = statement.where(Rule.active)
+        return [_view(r) for r in session.scalars(statement)]
+
+
+def save(db: Database, actor: Actor, code: str, category: str, name: str,
+         points_min: int, points_max: int | None = None, deduction: bool = False,
+         active: bool = True) -> RuleView:
+    """Add a rule or change one. Entries already posted keep the points they had."""
+    points_max = points_min if points_max is None else points_max
+    if not 0 < points_min <= points_max <= 1000:
+        raise ShopError("rule_bad_points", low=points_min, high=points_max)
+    with transaction(db) as session:
+        caller(session, actor, Role.ADMIN)
+        code = code.strip().upper()
+        if not code or not name.strip():
+            raise ShopError("rule_incomplete")
+        rule = session.scalar(select(Rule).where(Rule.code == code))
+        if rule is None:
+            rule = Rule(code=code)
+            session.add(rule)
+        rule.category, rule.name = category.strip(), name.strip()
+        rule.points_min, rule.points_max = points_min, points_max
+        rule.deduction, rule.active = deduction, active
+        session.flush()
+        return _view(rule)

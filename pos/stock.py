@@ -1,0 +1,194 @@
+"""Stock: intake from donations and purchases, counts (盘点), write-offs.
+
+Stock changes only by appending movements; ``goods.stock`` is kept equal to
+their sum, like the ledger's kept balances.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ledger.book import now
+from pos.database import Database
+from pos.errors import ShopError
+from pos.goods import find
+from pos.tables import Goods, StockCount, StockIntake, StockMovement
+from pos.users import Actor, Approval, Role, approve, caller, transaction
+
+DONATION = "donation"
+PURCHASE = "purchase"
+DONOR_TYPES = {"company": "爱心企业", "person": "爱心人士", "other": "其他"}
+FUNDING = ("扶贫资金", "民政补贴", "社会捐赠", "村集体", "其他")
+
+
+@dataclass(frozen=True)
+class IntakeLine:
+    code: str
+    quantity: int
+    value_fen: int | None = None  # the line's total value; default quantity x the item's value
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    intake_id: int
+    source: str
+    donor: str
+    lines: tuple[tuple[str, str, int, int], ...]  # (code, name, quantity, value_fen)
+
+    @property
+    def value_fen(self) -> int:
+        return sum(line[3] for line in self.lines)
+
+
+@dataclass(frozen=True)
+class DonationEntry:
+    intake_id: int
+    received_on: date
+    donor: str
+    donor_type: str
+    goods: str
+    quantity: int
+    unit: str
+    value_fen: int
+
+
+@dataclass(frozen=True)
+class CountResult:
+    count_id: int | None
+    differences: tuple[tuple[str, str, int, int], ...]  # (code, name, expected, counted)
+    approver: str | None
+
+
+def move(session: Session, goods: Goods, quantity: int, kind: str, operator: str, *,
+         at: datetime, approver: str | None = None, tx_seq: int | None = None,
+         intake_id: int | None = None, count_id: int | None = None, value_fen: int = 0,
+         note: str = "") -> None:
+    """Append one movement and keep the item's stock equal to the sum of its movements."""
+    if goods.stock + quantity < 0:
+        raise ShopError("stock_short", name=goods.name, stock=goods.stock, needed=-quantity)
+    goods.stock += quantity
+    session.add(StockMovement(goods_id=goods.id, quantity=quantity, kind=kind, at=at,
+                              operator=operator, approver=approver, tx_seq=tx_seq,
+                              intake_id=intake_id, count_id=count_id, value_fen=value_fen,
+                              note=note))
+
+
+def intake(db: Database, actor: Actor, lines: Iterable[IntakeLine], *, source: str,
+           donor: str = "", donor_type: str = "", funding: str = "",
+           received_on: date | None = None, note: str = "") -> IntakeResult:
+    """Goods arrive: a donation (donor and type) or a purchase (funding source)."""
+    lines = list(lines)
+    if not lines:
+        raise ShopError("intake_empty")
+    if source == DONATION:
+        if not donor.strip():
+            raise ShopError("intake_needs_donor")
+        if donor_type not in DONOR_TYPES:
+            raise ShopError("intake_bad_donor_type", types="、".join(DONOR_TYPES))
+    elif source == PURCHASE:
+        if funding not in FUNDING:
+            raise ShopError("intake_bad_funding", funding=funding, known="、".join(FUNDING))
+    else:
+        raise ShopError("intake_bad_source", source=source)
+    with transaction(db) as session:
+        user = caller(session, actor, Role.ADMIN)
+        moment = now(session)
+        record = StockIntake(at=moment, received_on=received_on or moment.date(), source=source,
+                             donor=donor.strip(), donor_type=donor_type if source == DONATION else "",
+                             funding=funding if source == PURCHASE else "", operator=user.username,
+                             note=note)
+        session.add(record)
+        session.flush()
+        done = []
+        for line in lines:
+            if line.quantity <= 0:
+                raise ShopError("intake_bad_quantity", code=line.code, value=line.quantity)
+            goods = find(session, line.code)
+            value = goods.value_fen * line.quantity if line.value_fen is None else line.value_fen
+            if value < 0:
+                raise ShopError("goods_bad_value", value=value)
+            move(session, goods, line.quantity, "intake", user.username, at=moment,
+                 intake_id=record.id, value_fen=value, note=note)
+            done.append((goods.code, goods.name, line.quantity, value))
+        session.flush()
+        return IntakeResult(record.id, source, record.donor, tuple(done))
+
+
+def donation_register(db: Database, actor: Actor, start: date | None = None,
+                      end: date | None = None) -> list[DonationEntry]:
+    """Donations received between ``start`` and ``end`` (inclusive): what the notice publishes."""
+    with db.read() as session:
+        caller(session, actor)
+        statement = (
+            select(StockIntake, StockMovement, Goods)
+            .join(StockMovement, StockMovement.intake_id == StockIntake.id)
+            .join(Goods, Goods.id == StockMovement.goods_id)
+            .where(StockIntake.source == DONATION)
+            .order_by(StockIntake.received_on, StockIntake.id, StockMovement.id)
+        )
+        if start:
+            statement = statement.where(StockIntake.received_on >= start)
+        if end:
+            statement = statement.where(StockIntake.received_on <= end)
+        return [
+            DonationEntry(i.id, i.received_on, i.donor, i.donor_type, g.name, m.quantity, g.unit,
+                          m.value_fen)
+            for i, m, g in session.execute(statement)
+        ]
+
+
+def count(db: Database, actor: Actor, counted: dict[str, int], reason: str,
+          approval: Approval | None = None) -> CountResult:
+    """Record a stock count; each difference becomes a write-off (or a find), approved by a supervisor."""
+    with transaction(db) as session:
+        user = caller(session, actor, Role.ADMIN)
+        targets = {}
+        for code, quantity in counted.items():
+            if quantity < 0:
+                raise ShopError("intake_bad_quantity", code=code, value=quantity)
+            targets[find(session, code).id] = quantity
+        return _settle(session, user, actor, targets, reason, approval)
+
+
+def write_off(db: Database, actor: Actor, code: str, quantity: int, reason: str,
+              approval: Approval | None = None) -> CountResult:
+    """Damaged or spoiled goods leave the stock, with a supervisor's approval."""
+    if quantity <= 0:
+        raise ShopError("intake_bad_quantity", code=code, value=quantity)
+    with transaction(db) as session:
+        user = caller(session, actor, Role.ADMIN)
+        goods = find(session, code)
+        if quantity > goods.stock:
+            raise ShopError("stock_short", name=goods.name, stock=goods.stock, needed=quantity)
+        return _settle(session, user, actor, {goods.id: goods.stock - quantity}, reason, approval)
+
+
+def _settle(session: Session, user, actor: Actor, targets: dict[int, int], reason: str,
+            approval: Approval | None) -> CountResult:
+    differences = [(goods, goods.stock, quantity)
+                   for goods, quantity in ((session.get(Goods, i), q) for i, q in targets.items())
+                   if quantity != goods.stock]
+    if not differences:
+        return CountResult(None, (), None)
+    if not reason.strip():
+        raise ShopError("count_needs_reason")
+    approver = approve(session, actor, approval, f"盘点差异 {len(differences)} 项")
+    moment = now(session)
+    record = StockCount(at=moment, operator=user.username, approver=approver, note=reason)
+    session.add(record)
+    session.flush()
+    for goods, expected, actual in differences:
+        move(session, goods, actual - expected, "writeoff", user.username, at=moment,
+             approver=approver, count_id=record.id,
+             value_fen=goods.value_fen * (actual - expected), note=reason)
+    return CountResult(record.id, tuple((g.code, g.name, e, a) for g, e, a in differences), approver)
+
+
+def movements_sum(session: Session, goods_id: int) -> int:
+    return session.scalar(select(func.coalesce(func.sum(StockMovement.quantity), 0))
+                          .where(StockMovement.goods_id == goods_id))

@@ -1,0 +1,231 @@
+"""The shop's tables. Services in the other ``pos`` modules read and write them;
+nothing outside ``pos`` sees these classes (services return plain dataclasses)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    event,
+)
+from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column
+
+from ledger.errors import AppendOnlyViolation
+from ledger.schema import Base, UtcDateTime
+
+
+class Village(Base):
+    """One row: this shop's settings."""
+
+    __tablename__ = "village"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    shop_name: Mapped[str] = mapped_column(String(100))
+    base_points: Mapped[int] = mapped_column(Integer)
+    point_value_fen: Mapped[int] = mapped_column(Integer)
+    opening_hours: Mapped[str] = mapped_column(String(200))
+    deduction_approval_above: Mapped[int] = mapped_column(Integer)
+    redemption_approval_above: Mapped[int] = mapped_column(Integer)
+
+
+class VillagerGroup(Base):
+    __tablename__ = "villager_group"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+
+
+class User(Base):
+    __tablename__ = "app_user"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    wait_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class LoginAttempt(Base):
+    __tablename__ = "login_attempt"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    purpose: Mapped[str] = mapped_column(String(16))  # login | approval
+    outcome: Mapped[str] = mapped_column(String(16))  # ok | wrong | waiting | locked | unknown
+
+
+class Household(Base):
+    __tablename__ = "household"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    head_name: Mapped[str] = mapped_column(String(50), index=True)
+    initials: Mapped[str] = mapped_column(String(50), index=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("villager_group.id"))
+    people: Mapped[int] = mapped_column(Integer)
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    status: Mapped[str] = mapped_column(String(16), default="active")  # active | moved
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Card(Base):
+    __tablename__ = "point_card"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(16), unique=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16))  # active | blocked | recovered
+    replaces: Mapped[str | None] = mapped_column(String(16))
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    issue_seq: Mapped[int | None] = mapped_column(BigInteger)
+    closed_seq: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class Rule(Base):
+    __tablename__ = "point_rule"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    category: Mapped[str] = mapped_column(String(50))
+    name: Mapped[str] = mapped_column(String(100))
+    points_min: Mapped[int] = mapped_column(Integer)
+    points_max: Mapped[int] = mapped_column(Integer)
+    deduction: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class HygieneRound(Base):
+    __tablename__ = "hygiene_round"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    held_on: Mapped[date] = mapped_column(Date)
+    inspectors: Mapped[str] = mapped_column(String(200))
+    tx_seq: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class HygieneScore(Base):
+    __tablename__ = "hygiene_score"
+    __table_args__ = (UniqueConstraint("round_id", "household_id", "item"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("hygiene_round.id"), index=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id"))
+    item: Mapped[str] = mapped_column(String(16))
+    passed: Mapped[bool] = mapped_column(Boolean)
+    points: Mapped[int] = mapped_column(Integer)
+
+
+class Goods(Base):
+    __tablename__ = "goods"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    zone: Mapped[str] = mapped_column(String(16))
+    price_points: Mapped[int] = mapped_column(Integer)
+    value_fen: Mapped[int] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(16))
+    stock: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class StockMovement(Base):
+    """Append-only, like the ledger: stock changes only by new movements."""
+
+    __tablename__ = "stock_movement"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    goods_id: Mapped[int] = mapped_column(ForeignKey("goods.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)  # + in, - out
+    kind: Mapped[str] = mapped_column(String(16))  # intake | redemption | return | writeoff
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    operator: Mapped[str] = mapped_column(String(64))
+    approver: Mapped[str | None] = mapped_column(String(64))
+    tx_seq: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    intake_id: Mapped[int | None] = mapped_column(ForeignKey("stock_intake.id"))
+    count_id: Mapped[int | None] = mapped_column(ForeignKey("stock_count.id"))
+    value_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class StockIntake(Base):
+    """One delivery: a donation (the register the monthly notice publishes) or a purchase."""
+
+    __tablename__ = "stock_intake"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    received_on: Mapped[date] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(16))  # donation | purchase
+    donor: Mapped[str] = mapped_column(String(100), default="")
+    donor_type: Mapped[str] = mapped_column(String(16), default="")  # company | person | other
+    funding: Mapped[str] = mapped_column(String(16), default="")
+    operator: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class StockCount(Base):
+    __tablename__ = "stock_count"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    operator: Mapped[str] = mapped_column(String(64))
+    approver: Mapped[str | None] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Redemption(Base):
+    """The shop's side of a redemption ledger transaction: what left the shelves."""
+
+    __tablename__ = "redemption"
+
+    tx_seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    card_number: Mapped[str] = mapped_column(String(16), index=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
+    points: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    reversed_by: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class RedemptionLine(Base):
+    __tablename__ = "redemption_line"
+
+    tx_seq: Mapped[int] = mapped_column(ForeignKey("redemption.tx_seq"), primary_key=True)
+    line: Mapped[int] = mapped_column(Integer, primary_key=True)
+    goods_id: Mapped[int] = mapped_column(ForeignKey("goods.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_points: Mapped[int] = mapped_column(Integer)
+
+
+APPEND_ONLY = frozenset({StockMovement.__table__, HygieneScore.__table__, RedemptionLine.__table__})
+
+
+@event.listens_for(StockMovement, "before_update")
+@event.listens_for(StockMovement, "before_delete")
+@event.listens_for(RedemptionLine, "before_update")
+@event.listens_for(RedemptionLine, "before_delete")
+@event.listens_for(HygieneScore, "before_update")
+@event.listens_for(HygieneScore, "before_delete")
+def _refuse_changes(mapper, connection, target):
+    raise AppendOnlyViolation(f"{mapper.class_.__name__} rows are never changed or deleted")
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _refuse_bulk_changes(state: ORMExecuteState):
+    if (state.is_update or state.is_delete) and getattr(state.statement, "table", None) in APPEND_ONLY:
+        raise AppendOnlyViolation("stock movements are never changed or deleted")

@@ -1,0 +1,221 @@
+"""Users, roles, logins and the supervisor's approval (four-eyes).
+
+Every service re-reads its caller from the database and checks the role
+itself: a hidden button is not a check. Failed logins slow down (a wait that
+doubles after the third failure) and then lock the account until another
+user unlocks it; every attempt is recorded.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import StrEnum
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ledger.book import now
+from pos.database import Database
+from pos.errors import NeedsApproval, PermissionDenied, ShopError
+from pos.tables import LoginAttempt, User
+
+log = logging.getLogger("pos")
+
+FREE_FAILURES = 3
+LOCK_AFTER = 8
+MIN_PASSWORD = 6
+_hasher = PasswordHasher()
+
+
+class Role(StrEnum):
+    ADMIN = "admin"  # 管理员: works the counter
+    SUPERVISOR = "supervisor"  # 监督员 / 第一书记: audits, approves
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is asking. Services trust only its id, and look the rest up again."""
+
+    id: int
+    username: str
+    display_name: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class Approval:
+    """A supervisor's name and password, typed at the moment of approval."""
+
+    username: str
+    password: str
+
+
+class CredentialsRefused(ShopError):
+    """A wrong password or a locked account; recorded after the transaction rolls back."""
+
+    def __init__(self, key: str, username: str, purpose: str, outcome: str, **params):
+        self.username = username
+        self.purpose = purpose
+        self.outcome = outcome
+        super().__init__(key, username=username, **params)
+
+
+@contextmanager
+def transaction(db: Database) -> Iterator[Session]:
+    """One service call's transaction. A refused password is recorded even though
+    the rest rolls back, so guessing cannot hide inside refused operations."""
+    try:
+        with db.write() as session:
+            yield session
+    except CredentialsRefused as refused:
+        with db.write() as session:
+            _record_failure(session, refused)
+        raise
+
+
+def hash_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD:
+        raise ShopError("password_short", length=MIN_PASSWORD)
+    return _hasher.hash(password)
+
+
+def add_user(
+    session: Session, actor: Actor | None, username: str, display_name: str, role: Role, password: str
+) -> Actor:
+    """Create a user. Only an administrator may, except for the very first user."""
+    if session.scalar(select(func.count()).select_from(User)):
+        caller(session, actor, Role.ADMIN)
+    elif role != Role.ADMIN:
+        raise ShopError("first_user_admin")
+    username = username.strip()
+    if not username:
+        raise ShopError("username_missing")
+    if session.scalar(select(User.id).where(User.username == username)) is not None:
+        raise ShopError("username_taken", username=username)
+    user = User(
+        username=username, display_name=display_name.strip() or username, role=Role(role).value,
+        password_hash=hash_password(password), active=True, failed_logins=0, locked=False,
+        created_at=now(session),
+    )
+    session.add(user)
+    session.flush()
+    log.info("user %s (%s) added by %s", username, role, actor.username if actor else "setup")
+    return _actor(user)
+
+
+def _actor(user: User) -> Actor:
+    return Actor(user.id, user.username, user.display_name, Role(user.role))
+
+
+def _check_password(session: Session, username: str, password: str, purpose: str) -> User:
+    user = session.scalar(select(User).where(User.username == username))
+    moment = now(session)
+    if user is None or not user.active:
+        raise CredentialsRefused("login_wrong", username, purpose, "unknown")
+    if user.locked:
+        raise CredentialsRefused("login_locked", username, purpose, "locked")
+    if user.wait_until is not None and moment < user.wait_until:
+        seconds = int((user.wait_until - moment).total_seconds()) + 1
+        raise CredentialsRefused("login_wait", username, purpose, "waiting", seconds=seconds)
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        raise CredentialsRefused("login_wrong", username, purpose, "wrong") from None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    user.failed_logins = 0
+    user.wait_until = None
+    session.add(LoginAttempt(username=username, at=moment, purpose=purpose, outcome="ok"))
+    return user
+
+
+def _record_failure(session: Session, refused: CredentialsRefused) -> None:
+    moment = now(session)
+    session.add(LoginAttempt(username=refused.username, at=moment, purpose=refused.purpose,
+                             outcome=refused.outcome))
+    if refused.outcome != "wrong":
+        return
+    user = session.scalar(select(User).where(User.username == refused.username))
+    user.failed_logins += 1
+    if user.failed_logins >= LOCK_AFTER:
+        user.locked = True
+        log.warning("user %s locked after %d failed attempts", user.username, user.failed_logins)
+    elif user.failed_logins >= FREE_FAILURES:
+        user.wait_until = moment + timedelta(seconds=2 ** (user.failed_logins - FREE_FAILURES + 1))
+
+
+def login(db: Database, username: str, password: str) -> Actor:
+    with transaction(db) as session:
+        return _actor(_check_password(session, username.strip(), password, "login"))
+
+
+def caller(session: Session, actor: Actor | None, *roles: Role) -> User:
+    """The calling user, freshly read, if active and in one of ``roles``."""
+    user = session.get(User, actor.id) if actor is not None else None
+    if user is None or not user.active or user.locked or user.username != actor.username:
+        raise PermissionDenied("not_logged_in")
+    if roles and Role(user.role) not in roles:
+        raise PermissionDenied(
+            "wrong_role",
+            role="或".join(ROLE_NAMES[Role(r)][0] for r in roles),
+            role_en=" or ".join(ROLE_NAMES[Role(r)][1] for r in roles),
+        )
+    return user
+
+
+def approve(session: Session, actor: Actor, approval: Approval | None, what: str) -> str:
+    """Check a supervisor's approval for ``what``; return the approver's username."""
+    if approval is None or not approval.username:
+        raise NeedsApproval("needs_approval", what=what)
+    if approval.username.strip() == actor.username:
+        raise PermissionDenied("self_approval")
+    approver = _check_password(session, approval.username.strip(), approval.password, "approval")
+    if Role(approver.role) != Role.SUPERVISOR:
+        raise PermissionDenied("approver_not_supervisor", username=approver.username)
+    log.info("%s approved by %s: %s", actor.username, approver.username, what)
+    return approver.username
+
+
+def unlock(db: Database, actor: Actor, username: str) -> None:
+    with transaction(db) as session:
+        me = caller(session, actor, Role.ADMIN, Role.SUPERVISOR)
+        user = session.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise ShopError("user_unknown", username=username)
+        if user.id == me.id:
+            raise PermissionDenied("self_unlock")
+        user.locked = False
+        user.failed_logins = 0
+        user.wait_until = None
+
+
+def set_password(db: Database, actor: Actor, old: str, new: str) -> None:
+    with transaction(db) as session:
+        user = caller(session, actor)
+        _check_password(session, user.username, old, "login")
+        user.password_hash = hash_password(new)
+
+
+@dataclass(frozen=True)
+class UserView:
+    username: str
+    display_name: str
+    role: Role
+    active: bool
+    locked: bool
+
+
+def list_users(db: Database, actor: Actor) -> list[UserView]:
+    with db.read() as session:
+        caller(session, actor)
+        return [UserView(u.username, u.display_name, Role(u.role), u.active, u.locked)
+                for u in session.scalars(select(User).order_by(User.id))]
+
+
+ROLE_NAMES = {Role.ADMIN: ("管理员", "administrator"), Role.SUPERVISOR: ("监督员", "supervisor")}

@@ -1,0 +1,137 @@
+"""The village's settings and its villager groups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import ledger
+from pos.database import Database
+from pos.errors import ShopError
+from pos.tables import Village, VillagerGroup
+from pos.users import Actor, Role, caller, transaction
+
+# The ledger's accounts that belong to the village as a whole.
+ISSUE = "village:issue"  # every point comes from here: base points and awards
+REDEEMED = "village:redeemed"  # points spent on goods
+DEDUCTED = "village:deducted"  # points taken away by deductions
+RECOVERED = "village:recovered"  # points left on cards taken back from households that moved away
+VILLAGE_ACCOUNTS = {
+    ISSUE: ("积分发放", True),
+    REDEEMED: ("兑换商品", False),
+    DEDUCTED: ("扣分", False),
+    RECOVERED: ("回收积分卡", False),
+}
+
+DEFAULT_BASE_POINTS = 100
+DEFAULT_POINT_VALUE_FEN = 300
+
+
+@dataclass(frozen=True)
+class Settings:
+    name: str
+    shop_name: str
+    base_points: int
+    point_value_fen: int
+    opening_hours: str
+    deduction_approval_above: int
+    redemption_approval_above: int
+    groups: tuple[str, ...]
+
+    def yuan(self, points: int) -> str:
+        """The reference value of ``points`` in yuan, as printed: ￥300.00."""
+        fen = points * self.point_value_fen
+        return f"￥{fen // 100}.{fen % 100:02d}"
+
+
+def setup(
+    session: Session,
+    *,
+    name: str,
+    groups: list[str],
+    shop_name: str = "",
+    base_points: int = DEFAULT_BASE_POINTS,
+    point_value_fen: int = DEFAULT_POINT_VALUE_FEN,
+    opening_hours: str = "每周六 9:00-12:00",
+    deduction_approval_above: int = 20,
+    redemption_approval_above: int = 200,
+) -> None:
+    """First-time setup: the village row, its groups and the village's ledger accounts."""
+    if session.get(Village, 1) is not None:
+        raise ShopError("village_exists")
+    _check_numbers(base_points, point_value_fen, deduction_approval_above, redemption_approval_above)
+    session.add(Village(
+        id=1, name=name.strip(), shop_name=shop_name.strip() or f"{name.strip()}爱心超市",
+        base_points=base_points, point_value_fen=point_value_fen, opening_hours=opening_hours,
+        deduction_approval_above=deduction_approval_above,
+        redemption_approval_above=redemption_approval_above,
+    ))
+    for group in dict.fromkeys(g.strip() for g in groups if g.strip()):
+        session.add(VillagerGroup(name=group))
+    for code, (title, may_go_negative) in VILLAGE_ACCOUNTS.items():
+        ledger.open_account(session, code, title, may_go_negative=may_go_negative)
+    session.flush()
+
+
+def _check_numbers(base_points, point_value_fen, deduction_above, redemption_above) -> None:
+    if not 0 <= base_points <= 10_000:
+        raise ShopError("setting_range", name="基础积分", low=0, high=10_000)
+    if not 1 <= point_value_fen <= 100_000:
+        raise ShopError("setting_range", name="每分价值（分）", low=1, high=100_000)
+    if deduction_above < 0 or redemption_above < 0:
+        raise ShopError("setting_range", name="审批门槛", low=0, high="∞")
+
+
+def settings_in(session: Session) -> Settings:
+    village = session.get(Village, 1)
+    if village is None:
+        raise ShopError("village_missing")
+    groups = tuple(session.scalars(select(VillagerGroup.name).order_by(VillagerGroup.id)))
+    return Settings(
+        village.name, village.shop_name, village.base_points, village.point_value_fen,
+        village.opening_hours, village.deduction_approval_above,
+        village.redemption_approval_above, groups,
+    )
+
+
+def settings(db: Database) -> Settings:
+    with db.read() as session:
+        return settings_in(session)
+
+
+def change(db: Database, actor: Actor, **changes) -> Settings:
+    """Change settings (administrator). Past ledger entries never change with them."""
+    allowed = {"name", "shop_name", "base_points", "point_value_fen", "opening_hours",
+               "deduction_approval_above", "redemption_approval_above"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ShopError("setting_unknown", name=", ".join(sorted(unknown)))
+    with transaction(db) as session:
+        caller(session, actor, Role.ADMIN)
+        village = session.get(Village, 1)
+        for key, value in changes.items():
+            setattr(village, key, value)
+        _check_numbers(village.base_points, village.point_value_fen,
+                       village.deduction_approval_above, village.redemption_approval_above)
+        return settings_in(session)
+
+
+def add_group(db: Database, actor: Actor, name: str) -> None:
+    with transaction(db) as session:
+        caller(session, actor, Role.ADMIN)
+        if session.scalar(select(VillagerGroup.id).where(VillagerGroup.name == name.strip())):
+            raise ShopError("group_exists", group=name)
+        session.add(VillagerGroup(name=name.strip()))
+
+
+def initialise(db: Database, *, name: str, groups: list[str], admin_username: str,
+               admin_name: str, admin_password: str, **options) -> Actor:
+    """Set up a new shop in one transaction: village, groups, accounts, default rules, first admin."""
+    from pos import rules, users
+
+    with transaction(db) as session:
+        setup(session, name=name, groups=groups, **options)
+        rules.load_defaults(session)
+        return users.add_user(session, None, admin_username, admin_name, Role.ADMIN, admin_password)
