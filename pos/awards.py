@@ -7,7 +7,7 @@ from datetime import date
 
 import ledger
 from ledger import Leg
-from pos.cards import account, household_card
+from pos.cards import account, household_card, household_cards
 from pos.database import Database
 from pos.errors import ShopError
 from pos.users import Actor, Approval, Role, approve, caller, transaction
@@ -53,7 +53,8 @@ def batch_award(db: Database, actor: Actor, household_ids: list[int], rule_code:
         if rule.deduction:
             raise ShopError("rule_is_deduction", code=rule.code)
         each = rule.points_for(points)
-        targets = [household_card(session, h) for h in household_ids]
+        found = household_cards(session, household_ids)
+        targets = [found[h] for h in household_ids]
         legs = [Leg(ISSUE, -each * len(targets))] + [Leg(account(n), each) for _, n in targets]
         attrs = _attrs(rule, each, note, deed_date,
                        targets[0][0] if len(targets) == 1 else None)

@@ -97,6 +97,23 @@ def household_card(session: Session, household_id: int) -> tuple[Household, str]
     return household, card.number
 
 
+def household_cards(session: Session, household_ids) -> dict[int, tuple[Household, str]]:
+    """``household_card`` for many households in one query; refuses on the first without a card."""
+    ids = list(household_ids)
+    found = {
+        household.id: (household, number)
+        for household, number in session.execute(
+            select(Household, Card.number)
+            .join(Card, (Card.household_id == Household.id) & (Card.status == CARD_ACTIVE))
+            .where(Household.id.in_(ids), Household.status == ACTIVE)
+        ).tuples()
+    }
+    for household_id in ids:
+        if household_id not in found:
+            household_card(session, household_id)  # raises the precise refusal
+    return found
+
+
 def issue_in(session: Session, user, household_id: int) -> CardView:
     household = session.get(Household, household_id)
     if household is None:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from pypinyin import Style, lazy_pinyin
-from sqlalchemy import or_, select
+from sqlalchemy import Select, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from ledger.book import now
@@ -51,18 +51,26 @@ def initials(name: str) -> str:
     return "".join(p[0] for p in lazy_pinyin(name, style=Style.FIRST_LETTER) if p).lower()
 
 
+def views(session: Session, statement: Select) -> list[HouseholdView]:
+    """Views of the households ``statement`` selects, with group, newest card and balance
+    fetched in the same query."""
+    newest = (select(func.max(Card.id)).where(Card.household_id == Household.id)
+              .correlate(Household).scalar_subquery())
+    rows = session.execute(
+        statement.add_columns(VillagerGroup.name, Card.number, Card.status, Account.balance)
+        .join(VillagerGroup, VillagerGroup.id == Household.group_id)
+        .outerjoin(Card, Card.id == newest)
+        .outerjoin(Account, Account.code == literal("card:") + Card.number)
+    ).all()
+    return [
+        HouseholdView(h.id, h.head_name, group, h.people, h.phone, h.status, number, status,
+                      balance if status == "active" and balance is not None else 0)
+        for h, group, number, status, balance in rows
+    ]
+
+
 def view(session: Session, household: Household) -> HouseholdView:
-    card = session.scalar(
-        select(Card).where(Card.household_id == household.id).order_by(Card.id.desc()).limit(1)
-    )
-    balance = 0
-    if card is not None and card.status == "active":
-        balance = session.scalar(select(Account.balance).where(Account.code == f"card:{card.number}")) or 0
-    group = session.get(VillagerGroup, household.group_id)
-    return HouseholdView(
-        household.id, household.head_name, group.name, household.people, household.phone,
-        household.status, card.number if card else None, card.status if card else None, balance,
-    )
+    return views(session, select(Household).where(Household.id == household.id))[0]
 
 
 def _validated(session: Session, head: str, group: str, people, phone: str) -> tuple:
@@ -182,7 +190,8 @@ def import_csv(db: Database, actor: Actor, data: bytes) -> list[HouseholdView]:
             session.add(household)
             created.append(household)
         session.flush()
-        return [view(session, h) for h in created]
+        return views(session, select(Household).where(Household.id.in_([h.id for h in created]))
+                     .order_by(Household.id))
 
 
 def get(db: Database, actor: Actor, household_id: int) -> HouseholdView:
@@ -204,14 +213,16 @@ def search(db: Database, actor: Actor, text: str = "", group: str | None = None,
         if query and query.isdigit() and codes.looks_like_card(query):
             if not codes.valid_card(query):
                 raise ShopError("card_check_digit", number=query)
-            statement = statement.join(Card, Card.household_id == Household.id).where(Card.number == query)
+            statement = statement.where(Household.id.in_(
+                select(Card.household_id).where(Card.number == query)))
         elif query:
             statement = statement.where(or_(
                 Household.head_name.contains(query, autoescape=True),
                 Household.initials.startswith(query.lower(), autoescape=True),
             ))
         if group:
-            statement = statement.join(VillagerGroup).where(VillagerGroup.name == group)
+            statement = statement.where(Household.group_id.in_(
+                select(VillagerGroup.id).where(VillagerGroup.name == group)))
         if not include_moved:
             statement = statement.where(Household.status == ACTIVE)
-        return [view(session, h) for h in session.scalars(statement.limit(limit))]
+        return views(session, statement.limit(limit))

@@ -11,7 +11,7 @@ from sqlalchemy import select
 import ledger
 from ledger import Leg
 from pos import codes
-from pos.cards import account, find, household_card
+from pos.cards import account, find, household_cards
 from pos.database import Database
 from pos.errors import ImportProblems, ShopError
 from pos.households import read_rows
@@ -48,11 +48,12 @@ def record(db: Database, actor: Actor, held_on: date, inspectors: str,
         session.add(hygiene_round)
         session.flush()
         legs, total, full = [], 0, 0
+        targets = household_cards(session, scores)
         for household_id, marks in scores.items():
             unknown = set(marks) - set(HYGIENE_ITEMS)
             if unknown:
                 raise ShopError("round_unknown_item", item="、".join(sorted(unknown)))
-            household, number = household_card(session, household_id)
+            household, number = targets[household_id]
             earned = 0
             for code in HYGIENE_ITEMS:
                 passed = bool(marks.get(code, False))

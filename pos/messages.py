@@ -104,6 +104,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "reversal_needs_reason": ("冲正必须写明原因。", "A reversal needs a reason."),
     "transaction_unknown": ("没有第 {seq} 笔。", "No transaction {seq}."),
     "transaction_not_reversible": ("第 {seq} 笔（{kind}）不能冲正。", "Transaction {seq} ({kind}) cannot be reversed."),
+    "init_needs": ("设置新村需要 --village、--groups 和 --admin。", "Setting up a village needs --village, --groups and --admin."),
+    "demo_not_empty": ("这个数据库里已经有别的村了，演示村需要空数据库。", "This database holds another village; the demo needs an empty one."),
+    "password_needed": ("需要密码：请设置环境变量 {env} 或在终端中运行。", "A password is needed: set {env} or run in a terminal."),
+    "user_needed": ("请用 --user 指定操作人（或设置 AIXIN_USER）。", "Name the acting user with --user (or AIXIN_USER)."),
+    "item_spec_bad": ("“{spec}”格式不对，应为 编码:数量。", "'{spec}' should be CODE:QTY."),
+    "date_bad": ("日期“{value}”格式不对，应为 2026-05-01。", "Date '{value}' should look like 2026-05-01."),
     # ledger refusals
     "unbalanced": ("账目不平（合计 {total}），已拒绝。", "The postings do not balance (sum {total}); refused."),
     "insufficient": (

@@ -25,6 +25,7 @@ def group(sub, name: str, help_text: str):
 
 
 def open_app(args, out) -> int:
+    """With no subcommand: the counter app (for now, the database's summary)."""
     from pos.commands.books import summary_text
 
     with database(args) as db:
@@ -33,7 +34,7 @@ def open_app(args, out) -> int:
 
 
 def register_all(sub) -> None:
-    from pos.commands import books
+    from pos.commands import books, shop, village_demo
 
-    for module in (books,):
+    for module in (shop, books, village_demo):
         module.register(sub)

@@ -18,7 +18,6 @@ from pos.models import Base
 
 
 def register(sub) -> None:
-    parser = add(sub, "init", "创建或升级数据库 / create or upgrade the database", init)
     parser = add(sub, "verify", "校验整本积分台账 / verify the whole ledger", verify)
     parser.add_argument("--anchor", metavar="[SEQ:]HASH", help="公示过的账头哈希 / a head hash printed on a notice")
     parser = add(sub, "backup", "在线备份数据库 / back up the database while in use", backup)

@@ -1,0 +1,409 @@
+"""The shop's subcommands: users, households, cards, rules, points, goods, stock, redemption."""
+
+from __future__ import annotations
+
+import dataclasses
+import getpass
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from pos import awards, cards, goods, households, hygiene, redemption, rules, stock, users, village
+from pos.commands import add, books, database, group
+from pos.errors import ShopError
+from pos.users import Approval, Role
+
+
+def plain(value):
+    """Dataclasses (and lists of them) as JSON-ready data."""
+    if dataclasses.is_dataclass(value):
+        data = dataclasses.asdict(value)
+        for name in dir(type(value)):
+            if isinstance(getattr(type(value), name, None), property):
+                data[name] = getattr(value, name)
+        return data
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+def _secret(env: str, prompt: str) -> str:
+    secret = os.environ.get(env)
+    if secret is not None:
+        return secret
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    raise ShopError("password_needed", env=env)
+
+
+def actor(args, db):
+    username = args.user or os.environ.get("AIXIN_USER")
+    if not username:
+        raise ShopError("user_needed")
+    return users.login(db, username, _secret("AIXIN_PASSWORD", f"{username} 的密码: "))
+
+
+def approval(args) -> Approval | None:
+    if not getattr(args, "approver", None):
+        return None
+    return Approval(args.approver, _secret("AIXIN_APPROVER_PASSWORD", f"审批人 {args.approver} 的密码: "))
+
+
+def acting(sub, name, help_text, handler, **kwargs):
+    parser = add(sub, name, help_text, handler, **kwargs)
+    parser.add_argument("--user", help="操作人用户名（密码取自 AIXIN_PASSWORD 或提示输入）")
+    return parser
+
+
+def approvable(parser):
+    parser.add_argument("--approver", help="审批监督员（密码取自 AIXIN_APPROVER_PASSWORD 或提示输入）")
+    return parser
+
+
+def item_spec(text: str, default_qty: int = 1) -> tuple[str, int, int | None]:
+    """CODE[:QTY[:VALUE_FEN]] as typed on the command line."""
+    parts = text.split(":")
+    try:
+        quantity = int(parts[1]) if len(parts) > 1 and parts[1] else default_qty
+        value = int(parts[2]) if len(parts) > 2 and parts[2] else None
+    except ValueError:
+        raise ShopError("item_spec_bad", spec=text) from None
+    return parts[0], quantity, value
+
+
+def parse_date(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ShopError("date_bad", value=text) from None
+
+
+def register(sub) -> None:
+    parser = add(sub, "init", "创建或升级数据库；给出 --village 时设置新村 / create or upgrade the "
+                 "database; with --village, set up a new village", init)
+    parser.add_argument("--village", help="村名")
+    parser.add_argument("--groups", default="", help="村民小组，用逗号分开")
+    parser.add_argument("--admin", help="第一位管理员的用户名（密码取自 AIXIN_PASSWORD）")
+    parser.add_argument("--admin-name", default="", help="管理员姓名")
+    parser.add_argument("--base-points", type=int, default=village.DEFAULT_BASE_POINTS)
+    parser.add_argument("--point-value-fen", type=int, default=village.DEFAULT_POINT_VALUE_FEN)
+
+    people = group(sub, "user", "用户 / users")
+    parser = acting(people, "add", "添加用户 / add a user (password from AIXIN_NEW_PASSWORD)", user_add)
+    parser.add_argument("username")
+    parser.add_argument("--role", choices=[r.value for r in Role], required=True)
+    parser.add_argument("--name", default="")
+    acting(people, "list", "用户列表 / list users", user_list)
+    parser = acting(people, "unlock", "解锁用户 / unlock a user", user_unlock)
+    parser.add_argument("username")
+
+    homes = group(sub, "household", "农户 / households")
+    parser = acting(homes, "import", "从 CSV 导入（全部成功或全部不导入）/ import a CSV, all or nothing", household_import)
+    parser.add_argument("file", type=Path)
+    parser = acting(homes, "list", "农户列表与查找 / list and search households", household_list)
+    parser.add_argument("--search", default="", help="姓名、拼音首字母（zs）或卡号")
+    parser.add_argument("--group")
+    parser.add_argument("--all", action="store_true", help="包括已迁出的户")
+    parser = acting(homes, "add", "添加一户 / add a household", household_add)
+    parser.add_argument("--head", required=True)
+    parser.add_argument("--group", required=True)
+    parser.add_argument("--people", type=int, required=True)
+    parser.add_argument("--phone", default="")
+
+    card = group(sub, "card", "积分卡 / point cards")
+    parser = acting(card, "issue", "发卡（含基础积分）/ issue cards with base points", card_issue)
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--household", type=int)
+    target.add_argument("--all", action="store_true", help="给所有还没有卡的户发卡")
+    parser = acting(card, "replace", "挂失补卡 / replace a lost card", card_replace)
+    parser.add_argument("card")
+    parser.add_argument("--reason", default="挂失补卡")
+    parser = acting(card, "recover", "回收积分卡（迁出）/ take a card back", card_recover)
+    parser.add_argument("card")
+    parser.add_argument("--reason", default="迁出，回收积分卡")
+
+    acting(sub, "rule", "积分细则 / point rules", rule_list)
+
+    parser = acting(sub, "award", "加分（可多户）/ award points (one or many households)", award)
+    parser.add_argument("--rule", required=True)
+    parser.add_argument("--household", type=int, nargs="*", default=[])
+    parser.add_argument("--card", nargs="*", default=[])
+    parser.add_argument("--points", type=int)
+    parser.add_argument("--note", default="")
+    parser.add_argument("--date", help="事迹日期 YYYY-MM-DD")
+
+    parser = approvable(acting(sub, "deduct", "扣分 / deduct points", deduct))
+    parser.add_argument("--rule", required=True)
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--household", type=int)
+    target.add_argument("--card")
+    parser.add_argument("--points", type=int)
+    parser.add_argument("--note", default="")
+    parser.add_argument("--date")
+
+    parser = acting(sub, "hygiene", "录入一次卫生检查（CSV）/ a hygiene round from a CSV", hygiene_round)
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--date", required=True)
+    parser.add_argument("--inspectors", required=True)
+
+    shelf = group(sub, "goods", "商品 / goods")
+    parser = acting(shelf, "add", "添加商品 / add goods", goods_add)
+    parser.add_argument("--name", required=True)
+    parser.add_argument("--zone", required=True, choices=goods.ZONES)
+    parser.add_argument("--price", type=int, required=True, help="兑换所需积分")
+    parser.add_argument("--value-fen", type=int, required=True, help="参考价值（分）")
+    parser.add_argument("--unit", default="件")
+    parser.add_argument("--code", help="条码；不填则生成店内码")
+    parser = acting(shelf, "list", "商品列表 / list goods", goods_list)
+    parser.add_argument("--zone", choices=goods.ZONES)
+    parser.add_argument("--search", default="")
+
+    store = group(sub, "stock", "库存 / stock")
+    parser = acting(store, "in", "入库：捐赠或采购 / stock intake", stock_in)
+    parser.add_argument("--item", nargs="+", required=True, metavar="CODE:QTY[:VALUE_FEN]")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--donor")
+    source.add_argument("--funding", choices=stock.FUNDING)
+    parser.add_argument("--donor-type", choices=list(stock.DONOR_TYPES), default="other")
+    parser.add_argument("--date")
+    parser.add_argument("--note", default="")
+    parser = approvable(acting(store, "count", "盘点 / stock count", stock_count))
+    parser.add_argument("--item", nargs="+", required=True, metavar="CODE:COUNTED")
+    parser.add_argument("--reason", default="")
+    parser = acting(store, "donations", "捐赠登记 / donation register", stock_donations)
+    parser.add_argument("--from", dest="start")
+    parser.add_argument("--to", dest="end")
+
+    parser = approvable(acting(sub, "redeem", "兑换商品 / redeem goods for points", redeem))
+    parser.add_argument("--card", required=True)
+    parser.add_argument("--item", nargs="+", required=True, metavar="CODE[:QTY]")
+
+    parser = approvable(acting(sub, "reverse", "冲正（需监督员审批）/ reverse a transaction", reverse))
+    parser.add_argument("seq", type=int)
+    parser.add_argument("--reason", required=True)
+
+    parser = acting(sub, "balance", "查询积分卡余额 / a card's balance", balance)
+    parser.add_argument("card")
+
+
+def init(args, out) -> int:
+    if not args.village:
+        return books.init(args, out)
+    if not args.admin or not args.groups:
+        raise ShopError("init_needs")
+    with database(args) as db:
+        admin = village.initialise(
+            db, name=args.village, groups=args.groups.replace("，", ",").split(","),
+            admin_username=args.admin, admin_name=args.admin_name or args.admin,
+            admin_password=_secret("AIXIN_PASSWORD", "管理员密码: "),
+            base_points=args.base_points, point_value_fen=args.point_value_fen)
+        settings = village.settings(db)
+    out.show({"ok": True, "village": plain(settings), "admin": admin.username},
+             f"已设置 {settings.name}（{'、'.join(settings.groups)}），管理员 {admin.username}"
+             if out.lang != "en" else f"Set up {settings.name}, administrator {admin.username}")
+    return 0
+
+
+def user_add(args, out) -> int:
+    with database(args) as db:
+        me = actor(args, db)
+        with users.transaction(db) as session:
+            new = users.add_user(session, me, args.username, args.name, Role(args.role),
+                                 _secret("AIXIN_NEW_PASSWORD", f"{args.username} 的新密码: "))
+    out.show(plain(new), f"已添加用户 {new.username}（{users.ROLE_NAMES[new.role][0]}）")
+    return 0
+
+
+def user_list(args, out) -> int:
+    with database(args) as db:
+        rows = users.list_users(db, actor(args, db))
+    locked = "\t已锁定"
+    out.show(plain(rows), [f"{u.username}\t{u.display_name}\t{users.ROLE_NAMES[u.role][0]}"
+                           + (locked if u.locked else "") for u in rows])
+    return 0
+
+
+def user_unlock(args, out) -> int:
+    with database(args) as db:
+        users.unlock(db, actor(args, db), args.username)
+    out.show({"ok": True}, f"已解锁 {args.username}")
+    return 0
+
+
+def _household_lines(rows) -> list[str]:
+    return [f"{h.id}\t{h.head_name}\t{h.group}\t{h.people}人\t{h.card_number or '无卡'}\t{h.balance}分"
+            + ("\t已迁出" if h.status != "active" else "") for h in rows]
+
+
+def household_import(args, out) -> int:
+    with database(args) as db:
+        created = households.import_csv(db, actor(args, db), args.file.read_bytes())
+    out.show({"ok": True, "imported": len(created), "households": plain(created)},
+             f"已导入 {len(created)} 户。" if out.lang != "en" else f"Imported {len(created)} households.")
+    return 0
+
+
+def household_list(args, out) -> int:
+    with database(args) as db:
+        rows = households.search(db, actor(args, db), args.search, args.group, args.all, limit=10_000)
+    out.show(plain(rows), _household_lines(rows))
+    return 0
+
+
+def household_add(args, out) -> int:
+    with database(args) as db:
+        made = households.add(db, actor(args, db), args.head, args.group, args.people, args.phone)
+    out.show(plain(made), _household_lines([made]))
+    return 0
+
+
+def _card_lines(views) -> list[str]:
+    return [f"{c.number}\t{c.head_name}\t{c.balance}分" + (f"\t（补 {c.replaces}）" if c.replaces else "")
+            for c in views]
+
+
+def card_issue(args, out) -> int:
+    with database(args) as db:
+        me = actor(args, db)
+        views = cards.issue_missing(db, me) if args.all else [cards.issue(db, me, args.household)]
+    out.show(plain(views), _card_lines(views) or ["没有需要发卡的户。"])
+    return 0
+
+
+def card_replace(args, out) -> int:
+    with database(args) as db:
+        view = cards.replace(db, actor(args, db), args.card, args.reason)
+    out.show(plain(view), _card_lines([view]))
+    return 0
+
+
+def card_recover(args, out) -> int:
+    with database(args) as db:
+        view = cards.recover(db, actor(args, db), args.card, args.reason)
+    out.show(plain(view), f"已回收 {view.number}（{view.head_name}）")
+    return 0
+
+
+def rule_list(args, out) -> int:
+    with database(args) as db:
+        rows = rules.list_rules(db, actor(args, db))
+    out.show(plain(rows), [f"{r.code}\t{r.category}\t{r.name}\t{r.points_text}" for r in rows])
+    return 0
+
+
+def _households_for(db, me, ids, card_numbers) -> list[int]:
+    found = list(ids)
+    for number in card_numbers:
+        found.append(cards.balance(db, me, number).household_id)
+    if not found:
+        raise ShopError("batch_empty")
+    return found
+
+
+def _award_text(result) -> list[str]:
+    lines = [f"第 {result.seq} 笔：{result.rule_code} {result.rule_name} {result.points:+d} 分 × {len(result.households)} 户"]
+    lines += [f"  {head}：余额 {balance} 分" for _, head, balance in result.households]
+    return lines
+
+
+def award(args, out) -> int:
+    with database(args) as db:
+        me = actor(args, db)
+        result = awards.batch_award(db, me, _households_for(db, me, args.household, args.card),
+                                    args.rule, args.points, args.note, parse_date(args.date))
+    out.show(plain(result), _award_text(result))
+    return 0
+
+
+def deduct(args, out) -> int:
+    with database(args) as db:
+        me = actor(args, db)
+        household = args.household or _households_for(db, me, [], [args.card])[0]
+        result = awards.deduct(db, me, household, args.rule, args.points, args.note,
+                               parse_date(args.date), approval(args))
+    out.show(plain(result), _award_text(result))
+    return 0
+
+
+def hygiene_round(args, out) -> int:
+    with database(args) as db:
+        result = hygiene.from_csv(db, actor(args, db), args.file.read_bytes(),
+                                  parse_date(args.date), args.inspectors)
+    out.show(plain(result), f"卫生检查 {result.held_on}：{result.households} 户，共 {result.points} 分，"
+             f"全部合格 {result.full_marks} 户（第 {result.seq} 笔）")
+    return 0
+
+
+def _goods_lines(rows) -> list[str]:
+    return [f"{g.code}\t{g.name}\t{g.zone}\t{g.price_points}分/{g.unit}\t库存 {g.stock}" for g in rows]
+
+
+def goods_add(args, out) -> int:
+    with database(args) as db:
+        made = goods.add(db, actor(args, db), args.name, args.zone, args.price, args.value_fen,
+                         args.unit, args.code)
+    out.show(plain(made), _goods_lines([made]))
+    return 0
+
+
+def goods_list(args, out) -> int:
+    with database(args) as db:
+        rows = goods.search(db, actor(args, db), args.search, args.zone)
+    out.show(plain(rows), _goods_lines(rows))
+    return 0
+
+
+def stock_in(args, out) -> int:
+    lines = [stock.IntakeLine(*item_spec(spec)) for spec in args.item]
+    with database(args) as db:
+        result = stock.intake(
+            db, actor(args, db), lines, source=stock.DONATION if args.donor else stock.PURCHASE,
+            donor=args.donor or "", donor_type=args.donor_type if args.donor else "",
+            funding=args.funding or "", received_on=parse_date(args.date), note=args.note)
+    out.show(plain(result), [f"入库单 {result.intake_id}：{result.donor or '采购'}"] +
+             [f"  {name} × {qty}（{value / 100:.2f} 元）" for _, name, qty, value in result.lines])
+    return 0
+
+
+def stock_count(args, out) -> int:
+    counted = {code: qty for code, qty, _ in (item_spec(spec, default_qty=-1) for spec in args.item)}
+    with database(args) as db:
+        result = stock.count(db, actor(args, db), counted, args.reason, approval(args))
+    out.show(plain(result), ["盘点无差异。"] if not result.differences else
+             [f"{name}：账面 {e}，实盘 {a}，差 {a - e}" for _, name, e, a in result.differences])
+    return 0
+
+
+def stock_donations(args, out) -> int:
+    with database(args) as db:
+        rows = stock.donation_register(db, actor(args, db), parse_date(args.start), parse_date(args.end))
+    out.show(plain(rows), [f"{d.received_on}\t{d.donor}\t{d.goods} × {d.quantity}{d.unit}\t"
+                           f"{d.value_fen / 100:.2f} 元" for d in rows])
+    return 0
+
+
+def redeem(args, out) -> int:
+    items = [redemption.CartItem(code, qty) for code, qty, _ in map(item_spec, args.item)]
+    with database(args) as db:
+        result = redemption.redeem(db, actor(args, db), args.card, items, approval(args))
+    out.show(plain(result), [f"兑换成功，第 {result.seq} 笔：{result.head_name}（{result.card_number}）"] +
+             [f"  {line.name} × {line.quantity} = {line.points} 分" for line in result.lines] +
+             [f"合计 {result.total_points} 分；余额 {result.balance_before} → {result.balance_after} 分"])
+    return 0
+
+
+def reverse(args, out) -> int:
+    with database(args) as db:
+        result = redemption.reverse(db, actor(args, db), args.seq, args.reason, approval(args))
+    out.show(plain(result), f"已冲正第 {result.original_seq} 笔（冲正为第 {result.seq} 笔，审批 {result.approver}）")
+    return 0
+
+
+def balance(args, out) -> int:
+    with database(args) as db:
+        view = cards.balance(db, actor(args, db), args.card)
+    out.show(plain(view), f"{view.number}\t{view.head_name}\t{view.balance} 分\t{view.status}")
+    return 0

@@ -1,0 +1,217 @@
+"""A demo village like Adao village: 154 households in 3 groups and a year of
+labour days, hygiene rounds, honours, deductions, redemptions and lost cards.
+
+Everything goes through the same services the counter uses, on a clock that
+walks through the year, so the demo's ledger verifies like a real one.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, timezone
+
+from pos.codes import ean13_digit
+from pos import awards, cards, goods, households, hygiene, redemption, stock, users, village
+from pos.database import Database
+from pos.errors import ShopError
+from pos.rules import HYGIENE_ITEMS
+from pos.users import Approval, Role
+
+BEIJING = timezone(timedelta(hours=8))
+PASSWORD = "aixin123"
+GROUPS = {"啊道": 58, "富庄": 52, "杜河沟": 44}
+SURNAMES = "张王李刘杨赵高马郭冯薛白霍贺曹任雷田苏党".replace("", " ").split()
+GIVEN = ("建国 建军 建华 志强 志刚 国庆 国强 红梅 秀英 桂兰 玉兰 秀兰 春生 海军 小平 文华 "
+         "德胜 宝山 金花 满仓 富贵 永红 军民 长青 新民 卫东 爱萍 丽娟 明亮 振华").split()
+
+# name, zone, points, value in fen, unit, has a maker's barcode
+GOODS = [
+    ("大米 10kg", "粮油区", 20, 5500, "袋", True), ("面粉 10kg", "粮油区", 16, 4500, "袋", True),
+    ("菜籽油 5L", "粮油区", 25, 7500, "桶", True), ("挂面 1kg", "粮油区", 3, 800, "把", True),
+    ("小米 2.5kg", "粮油区", 6, 1800, "袋", False), ("食盐 400g", "粮油区", 1, 250, "袋", True),
+    ("酱油 500ml", "日用品区", 2, 650, "瓶", True), ("香醋 500ml", "日用品区", 2, 600, "瓶", True),
+    ("毛巾", "日用品区", 3, 900, "条", True), ("暖水瓶", "日用品区", 8, 2500, "个", False),
+    ("卫生纸 10卷", "日用品区", 5, 1500, "提", True), ("不锈钢盆", "日用品区", 6, 1800, "个", False),
+    ("洗衣粉 1.5kg", "洗化区", 4, 1200, "袋", True), ("洗洁精 1.2kg", "洗化区", 3, 900, "瓶", True),
+    ("香皂", "洗化区", 1, 350, "块", True), ("牙膏", "洗化区", 2, 600, "支", True),
+    ("洗发水 750ml", "洗化区", 6, 1800, "瓶", True), ("肥皂", "洗化区", 1, 300, "块", True),
+    ("棉袄（捐赠）", "服装区", 10, 0, "件", False), ("劳保鞋", "服装区", 8, 2400, "双", False),
+    ("棉手套", "服装区", 1, 300, "双", False), ("儿童校服（捐赠）", "服装区", 6, 0, "套", False),
+    ("复合肥 50kg", "农资区", 40, 12000, "袋", True), ("玉米种子 1kg", "农资区", 10, 3000, "袋", True),
+    ("地膜", "农资区", 8, 2500, "卷", False), ("铁锹", "农资区", 6, 1800, "把", False),
+    ("喷雾器", "农资区", 20, 6000, "台", True), ("电饭锅", "家用电器区", 50, 15000, "台", True),
+    ("电水壶", "家用电器区", 20, 6000, "台", True), ("LED台灯", "家用电器区", 15, 4500, "台", True),
+    ("电风扇", "家用电器区", 40, 12000, "台", True),
+]
+DONORS = [
+    ("宜川县鑫源商贸有限公司", "company"), ("延安市爱心粮油有限公司", "company"),
+    ("陕西某某农资公司", "company"), ("张先生（在外乡贤）", "person"), ("李女士", "person"),
+    ("县妇联", "other"),
+]
+FUNDING = ["扶贫资金", "民政补贴", "村集体"]
+
+
+@dataclass
+class Clock:
+    """A clock that only moves forward; each reading is a minute or more after the last."""
+
+    now: datetime
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(minutes=1, seconds=7)
+        return self.now
+
+    def day(self, on: date, hour: int = 9) -> None:
+        start = datetime.combine(on, time(hour), BEIJING)
+        self.now = max(self.now, start)
+
+
+def _ean13(rng: random.Random) -> str:
+    body = "690" + "".join(rng.choice("0123456789") for _ in range(9))
+    return body + ean13_digit(body)
+
+
+def _households_csv(rng: random.Random) -> bytes:
+    rows = ["户主,村民小组,人口,电话"]
+    used = set()
+    for group, count in GROUPS.items():
+        for _ in range(count):
+            while True:
+                name = rng.choice(SURNAMES) + rng.choice(GIVEN)
+                if name not in used:
+                    used.add(name)
+                    break
+            phone = f"1{rng.choice('35789')}{rng.randrange(10**8, 10**9)}" if rng.random() < 0.7 else ""
+            rows.append(f"{name},{group},{rng.choice([2, 3, 4, 4, 5, 5, 6, 7])},{phone}")
+    return ("\ufeff" + "\n".join(rows) + "\n").encode("utf-8")
+
+
+def build(db: Database, year_start: date = date(2025, 12, 1), seed: int = 2026) -> dict:
+    """Fill an empty database with the demo village; return what was made."""
+    rng = random.Random(seed)
+    clock = Clock(datetime.combine(year_start, time(8), BEIJING))
+    db.clock = clock
+    try:
+        return _year(db, rng, clock, year_start)
+    finally:
+        db.clock = lambda: datetime.now(UTC)
+
+
+def _year(db: Database, rng: random.Random, clock: Clock, start: date) -> dict:
+    admin = village.initialise(db, name="阿道村", groups=list(GROUPS), admin_username="wangfang",
+                               admin_name="王芳", admin_password=PASSWORD,
+                               shop_name="阿道村爱心超市", opening_hours="每周六 9:00-12:00")
+    with users.transaction(db) as session:
+        users.add_user(session, admin, "lishuji", "李书记（第一书记）", Role.SUPERVISOR, PASSWORD)
+        users.add_user(session, admin, "zhaoming", "赵明", Role.ADMIN, PASSWORD)
+    supervisor = Approval("lishuji", PASSWORD)
+
+    homes = households.import_csv(db, admin, _households_csv(rng))
+    cards.issue_missing(db, admin)
+    shelf = [goods.add(db, admin, name, zone, points, value, unit, _ean13(rng) if barcode else None)
+             for name, zone, points, value, unit, barcode in GOODS]
+    active = [h.id for h in homes]
+    counts = {"labour_days": 0, "hygiene_rounds": 0, "redemptions": 0, "refused": 0,
+              "lost_cards": 0, "moved_away": 0, "deductions": 0, "honours": 0, "good_deeds": 0}
+
+    for day_number in range(365):
+        today = start + timedelta(days=day_number)
+        clock.day(today)
+        if today.day == 1:
+            _deliveries(db, admin, rng, shelf, today)
+        if today.day in (8, 22):
+            clock.day(today, 7)
+            chosen = rng.sample(active, rng.randint(22, 34))
+            awards.batch_award(db, admin, chosen, rng.choice(["L01", "L02", "V01"]),
+                               note=rng.choice(["修村道", "清理水渠", "植树", "打扫村委会广场"]),
+                               deed_date=today)
+            counts["labour_days"] += 1
+        if today.day == 15:
+            clock.day(today, 10)
+            scores = {h: {item: rng.random() < 0.82 for item in HYGIENE_ITEMS} for h in active}
+            hygiene.record(db, admin, today, "李书记、王芳、村民小组长", scores)
+            counts["hygiene_rounds"] += 1
+        if today.weekday() == 2 and rng.random() < 0.7:
+            clock.day(today, 14)
+            rule, points = rng.choice([("G01", None), ("F01", rng.randint(5, 10)), ("F02", None),
+                                       ("A02", None), ("G03", rng.randint(5, 12)), ("E01", None)])
+            awards.award(db, admin, rng.choice(active), rule, points, note="村民推荐", deed_date=today)
+            counts["good_deeds"] += 1
+        if today.weekday() == 3 and rng.random() < 0.45:
+            _deduction(db, admin, supervisor, rng, active, today)
+            counts["deductions"] += 1
+        if (today.month, today.day) in {(1, 10), (5, 10), (10, 8)}:
+            rule = {1: "H01", 5: "H02", 10: "H04"}[today.month]
+            awards.batch_award(db, admin, rng.sample(active, rng.randint(5, 9)), rule,
+                               note="村民代表大会评选", deed_date=today)
+            counts["honours"] += 1
+        if today.weekday() == 5:
+            clock.day(today, 9)
+            done, refused = _saturday(db, admin, supervisor, rng, active)
+            counts["redemptions"] += done
+            counts["refused"] += refused
+        if (today.month, today.day) in {(2, 20), (6, 12), (8, 30), (11, 2)}:
+            lost = cards.balance(db, admin, households.get(db, admin, rng.choice(active)).card_number)
+            cards.replace(db, admin, lost.number, "卡片丢失，本人申请补卡")
+            counts["lost_cards"] += 1
+        if (today.month, today.day) in {(4, 3), (9, 17)}:
+            leaving = rng.choice(active)
+            active.remove(leaving)
+            cards.recover(db, admin, households.get(db, admin, leaving).card_number, "全家迁往县城")
+            counts["moved_away"] += 1
+        if (today.month, today.day) == (6, 30):
+            damp = max(goods.search(db, admin, zone="粮油区"), key=lambda g: g.stock)
+            stock.write_off(db, admin, damp.code, 2, f"仓库漏雨，2{damp.unit}{damp.name}受潮", supervisor)
+    counts["households"] = len(homes)
+    counts["goods"] = len(shelf)
+    return counts
+
+
+def _deliveries(db, admin, rng, shelf, today) -> None:
+    lines = [stock.IntakeLine(g.code, rng.randint(6, 20)) for g in rng.sample(shelf, rng.randint(8, 14))]
+    if rng.random() < 0.6:
+        donor, kind = rng.choice(DONORS)
+        stock.intake(db, admin, lines, source=stock.DONATION, donor=donor, donor_type=kind,
+                     received_on=today, note="爱心捐赠")
+    else:
+        stock.intake(db, admin, lines, source=stock.PURCHASE, funding=rng.choice(FUNDING),
+                     received_on=today, note="按计划采购")
+
+
+def _deduction(db, admin, supervisor, rng, active, today) -> None:
+    rule, points = rng.choice([("D01", None), ("D02", None), ("D04", None), ("D05", rng.randint(5, 25))])
+    household = rng.choice(active)
+    try:
+        awards.deduct(db, admin, household, rule, points, note="村民小组长反映", deed_date=today,
+                      approval=supervisor)
+    except ShopError:
+        pass  # a household with too few points: the deduction is refused, as at the counter
+
+
+def _saturday(db, admin, supervisor, rng, active) -> tuple[int, int]:
+    done = refused = 0
+    on_shelf = [g for g in goods.search(db, admin) if g.stock > 0]
+    for household_id in rng.sample(active, rng.randint(7, 14)):
+        view = households.get(db, admin, household_id)
+        affordable = [g for g in on_shelf if g.price_points <= view.balance and g.stock > 0]
+        if not affordable:
+            refused += 1
+            continue
+        cart, budget = [], min(view.balance, 180)
+        for item in rng.sample(affordable, min(len(affordable), rng.randint(1, 3))):
+            quantity = min(rng.randint(1, 2), item.stock, max(budget // item.price_points, 0))
+            if quantity:
+                cart.append(redemption.CartItem(item.code, quantity))
+                budget -= quantity * item.price_points
+        if not cart:
+            continue
+        try:
+            result = redemption.redeem(db, admin, view.card_number, cart, supervisor)
+        except ShopError:
+            refused += 1
+            continue
+        done += 1
+        if done == 3 and rng.random() < 0.08:
+            redemption.reverse(db, admin, result.seq, "商品有破损，整单退回", supervisor)
+    return done, refused
