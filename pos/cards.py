@@ -106,7 +106,7 @@ def household_cards(session: Session, household_ids) -> dict[int, tuple[Househol
             select(Household, Card.number)
             .join(Card, (Card.household_id == Household.id) & (Card.status == CARD_ACTIVE))
             .where(Household.id.in_(ids), Household.status == ACTIVE)
-        ).tuples()
+        )
     }
     for household_id in ids:
         if household_id not in found:

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 
 from ledger.book import now
 from pos.database import Database
-from pos.errors import NeedsApproval, PermissionDenied, ShopError
+from ledger.errors import LedgerError
+from pos.errors import NeedsApproval, PermissionDenied, ShopError, from_ledger
 from pos.tables import LoginAttempt, User
 
 log = logging.getLogger("pos")
@@ -77,6 +78,8 @@ def transaction(db: Database) -> Iterator[Session]:
         with db.write() as session:
             _record_failure(session, refused)
         raise
+    except LedgerError as refused:
+        raise from_ledger(refused) from refused
 
 
 def hash_password(password: str) -> str:

@@ -113,7 +113,7 @@ def summary(db) -> dict:
     with db.read() as session:
         seq, digest = ledger.head(session)
         kinds = dict(session.execute(
-            select(Transaction.kind, func.count()).group_by(Transaction.kind)).tuples().all())
+            select(Transaction.kind, func.count()).group_by(Transaction.kind)).all())
     return {"db": db.url, "head_seq": seq, "head_hash": digest, "by_kind": kinds}
 
 

@@ -1,0 +1,32 @@
+"""The demo village is a believable year, built through the real services."""
+
+from sqlalchemy import func, select
+
+import ledger
+from pos import demo, goods, households, users
+from pos.database import open_database
+from pos.tables import Card, StockIntake
+
+
+def test_the_demo_village_is_a_year_of_adao_village(db_dir):
+    db = open_database(f"sqlite:///{db_dir / 'demo.db'}")
+    try:
+        made = demo.build(db)
+        admin = users.login(db, "wangfang", demo.PASSWORD)
+        assert made["households"] == 154 and made["labour_days"] == 24 and made["hygiene_rounds"] == 12
+        assert made["redemptions"] > 300 and made["lost_cards"] == 4
+        homes = households.search(db, admin, include_moved=True, limit=1000)
+        assert len(homes) == 154 and {h.group for h in homes} == {"啊道", "富庄", "杜河沟"}
+        assert sum(h.status == "moved" for h in homes) == made["moved_away"]
+        assert {g.zone for g in goods.search(db, admin)} == set(goods.ZONES)
+        with db.read() as s:
+            donors = s.scalars(select(func.count(func.distinct(StockIntake.donor)))
+                               .where(StockIntake.source == "donation")).one()
+            blocked = s.scalar(select(func.count()).select_from(Card).where(Card.status == "blocked"))
+            report = ledger.verify(s)
+            first, last = ledger.transaction(s, 1).at, ledger.transaction(s, report.head_seq).at
+        assert donors >= 3 and blocked == 4
+        assert report.ok and report.transactions > 600
+        assert (last - first).days > 330, "the history spans the year"
+    finally:
+        db.dispose()

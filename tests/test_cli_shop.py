@@ -1,0 +1,98 @@
+"""The shop through the aixin command, as a script would drive it."""
+
+import json
+
+import pytest
+from argon2 import PasswordHasher
+
+from pos import users
+from pos.cli import main
+
+
+@pytest.fixture
+def aixin(db_url, capsys, monkeypatch):
+    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    monkeypatch.setenv("AIXIN_PASSWORD", "counter-1")
+    monkeypatch.setenv("AIXIN_USER", "wangfang")
+
+    def call(*args, env=None):
+        for key, value in (env or {}).items():
+            monkeypatch.setenv(key, value)
+        code = main(["--db", db_url, *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+    return call
+
+
+@pytest.fixture
+def village_cli(aixin, tmp_path):
+    assert aixin("init", "--village", "阿道村", "--groups", "啊道,富庄,杜河沟", "--admin", "wangfang",
+                 "--admin-name", "王芳")[0] == 0
+    assert aixin("user", "add", "lishuji", "--role", "supervisor", "--name", "李书记",
+                 env={"AIXIN_NEW_PASSWORD": "secretary-1"})[0] == 0
+    csv = tmp_path / "households.csv"
+    csv.write_bytes("户主,村民小组,人口\n张三,啊道,4\n李四,富庄,3\n".encode("gbk"))
+    assert aixin("household", "import", str(csv))[0] == 0
+    code, out, _ = aixin("card", "issue", "--all", "--json")
+    numbers = [c["number"] for c in json.loads(out)]
+    code, out, _ = aixin("goods", "add", "--name", "洗衣粉", "--zone", "洗化区", "--price", "4",
+                         "--value-fen", "1200", "--unit", "袋", "--code", "6901234567892", "--json")
+    assert code == 0
+    assert aixin("stock", "in", "--donor", "鑫源商贸", "--donor-type", "company",
+                 "--item", "6901234567892:30")[0] == 0
+    return numbers
+
+
+def test_a_redemption_and_its_reversal_from_the_command_line(aixin, village_cli):
+    card = village_cli[0]
+    code, out, _ = aixin("redeem", "--card", card, "--item", "6901234567892:3", "--json")
+    sale = json.loads(out)
+    assert code == 0 and sale["total_points"] == 12 and sale["balance_after"] == 88
+    code, _, err = aixin("reverse", str(sale["seq"]), "--reason", "退货")
+    assert code == 2 and "需要监督员审批" in err
+    code, out, _ = aixin("reverse", str(sale["seq"]), "--reason", "退货", "--approver", "lishuji",
+                         env={"AIXIN_APPROVER_PASSWORD": "secretary-1"})
+    assert code == 0 and "已冲正" in out
+    code, out, _ = aixin("balance", card, "--json")
+    assert json.loads(out)["balance"] == 100
+    assert aixin("verify")[0] == 0
+
+
+def test_a_refusal_is_one_line_and_changes_nothing(aixin, village_cli):
+    card = village_cli[1]
+    code, out, err = aixin("redeem", "--card", card, "--item", "6901234567892:31")
+    assert code == 2 and out == "" and err.strip() == "洗衣粉 库存只有 30，不够 31。"
+    code, _, err = aixin("--lang", "en", "redeem", "--card", card, "--item", "6901234567892:26")
+    assert code == 2 and err.strip() == "Not enough points: 100 available, 104 needed."
+    code, _, err = aixin("redeem", "--card", card[:-1] + str((int(card[-1]) + 1) % 10), "--item", "6901234567892")
+    assert code == 2 and "校验位不对" in err and "Traceback" not in err
+    assert json.loads(aixin("balance", card, "--json")[1])["balance"] == 100
+
+
+def test_a_wrong_password_is_refused_without_a_traceback(aixin, village_cli):
+    code, _, err = aixin("rule", env={"AIXIN_PASSWORD": "nope"})
+    assert code == 2 and err.strip() == "用户名或密码不对。"
+
+
+def test_an_import_problem_lists_rows(aixin, village_cli, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("户主,村民小组,人口\n王五,上庄,3\n赵六,啊道,x\n", encoding="utf-8")
+    code, out, err = aixin("household", "import", str(bad), "--json")
+    assert code == 2
+    payload = json.loads(out)
+    assert [p["row"] for p in payload["problems"]] == [2, 3]
+    assert "第 2 行" in err and "第 3 行" in err
+    code, out, _ = aixin("household", "list", "--json")
+    assert len(json.loads(out)) == 2
+
+
+def test_awards_and_hygiene_from_the_command_line(aixin, village_cli, tmp_path):
+    code, out, _ = aixin("award", "--rule", "L02", "--card", *village_cli, "--note", "修路", "--json")
+    assert code == 0 and len(json.loads(out)["households"]) == 2
+    round_csv = tmp_path / "round.csv"
+    round_csv.write_text("卡号,院内净,卧室净,厨房净,厕所净,个人卫生净,物品摆放规范\n"
+                         f"{village_cli[0]},1,1,1,1,1,1\n", encoding="utf-8-sig")
+    code, out, _ = aixin("hygiene", str(round_csv), "--date", "2026-05-15", "--inspectors", "李书记")
+    assert code == 0 and "共 12 分" in out
+    code, out, _ = aixin("household", "list", "--search", "zs", "--json")
+    assert json.loads(out)[0]["balance"] == 122
