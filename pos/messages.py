@@ -110,6 +110,17 @@ CATALOG: dict[str, tuple[str, str]] = {
     "user_needed": ("请用 --user 指定操作人（或设置 AIXIN_USER）。", "Name the acting user with --user (or AIXIN_USER)."),
     "item_spec_bad": ("“{spec}”格式不对，应为 编码:数量。", "'{spec}' should be CODE:QTY."),
     "date_bad": ("日期“{value}”格式不对，应为 2026-05-01。", "Date '{value}' should look like 2026-05-01."),
+    # printing
+    "printer_not_configured": ("还没有设置小票打印机：运行 aixin printer setup --port 串口。小票已排队，设置后可补打。", "No receipt printer set up: run 'aixin printer setup --port PORT'. The receipt is queued."),
+    "printer_port_missing": ("找不到打印机串口 {port}：请检查数据线和串口号。小票已排队，可稍后补打。", "Printer port {port} not found: check the cable and port. The receipt is queued."),
+    "printer_permission": ("没有权限打开串口 {port}（是否被别的程序占用？）。小票已排队。", "No permission to open {port} (in use by another program?). The receipt is queued."),
+    "printer_busy": ("串口 {port} 正被别的程序占用。小票已排队。", "Port {port} is in use by another program. The receipt is queued."),
+    "printer_write_timeout": ("向打印机发送超时：打印机可能没开机或流控不对。小票已排队。", "Writing to the printer timed out: is it on, and is flow control right? The receipt is queued."),
+    "printer_paper_out": ("打印机缺纸，请装纸后补打。兑换已完成，小票已排队。", "The printer is out of paper: load paper and reprint. The sale is done; the receipt is queued."),
+    "printer_cover_open": ("打印机盖没有盖好，请盖好后补打。小票已排队。", "The printer cover is open: close it and reprint. The receipt is queued."),
+    "printer_offline": ("打印机离线或出错，请检查后补打。小票已排队。", "The printer is offline or in error: check it and reprint. The receipt is queued."),
+    "printer_no_answer": ("打印机没有应答：请检查电源和数据线，或在设置里关闭状态查询。小票已排队。", "The printer does not answer: check power and cable, or turn off status queries. The receipt is queued."),
+    "printer_io_error": ("打印机通信出错：{detail}。小票已排队。", "Printer communication error: {detail}. The receipt is queued."),
     # ledger refusals
     "unbalanced": ("账目不平（合计 {total}），已拒绝。", "The postings do not balance (sum {total}); refused."),
     "insufficient": (

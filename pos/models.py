@@ -8,6 +8,7 @@ from pos.tables import (
     HygieneRound,
     HygieneScore,
     LoginAttempt,
+    PrintJob,
     Redemption,
     RedemptionLine,
     Rule,
@@ -21,6 +22,6 @@ from pos.tables import (
 
 __all__ = [
     "Account", "Base", "Card", "Goods", "Head", "Household", "HygieneRound", "HygieneScore",
-    "LoginAttempt", "Posting", "Redemption", "RedemptionLine", "Rule", "StockCount",
+    "LoginAttempt", "Posting", "PrintJob", "Redemption", "RedemptionLine", "Rule", "StockCount",
     "StockIntake", "StockMovement", "Transaction", "User", "Village", "VillagerGroup",
 ]

@@ -24,7 +24,7 @@ from pos.database import Database
 from pos.errors import ShopError
 from pos.goods import find
 from pos.stock import move
-from pos.tables import Goods, Household, Redemption, RedemptionLine, StockMovement, User, VillagerGroup
+from pos.tables import Goods, Household, PrintJob, Redemption, RedemptionLine, StockMovement, User, VillagerGroup
 from pos.users import Actor, Approval, Role, approve, caller, transaction
 from pos.village import REDEEMED, settings_in
 
@@ -144,6 +144,9 @@ def redeem(db: Database, actor: Actor, card_number: str, items: Iterable[CartIte
             move(session, goods, -quantity, "redemption", user.username, at=moment,
                  approver=approver, tx_seq=posted.seq, value_fen=-goods.value_fen * quantity)
             lines.append(ReceiptLine(goods.code, goods.name, goods.unit, quantity, goods.price_points))
+        # The receipt is owed from the moment the sale commits: its job commits with it.
+        session.add(PrintJob(tx_seq=posted.seq, copy=0, status="pending", attempts=0, last_error="",
+                             requested_by=user.username, created_at=moment, printed_at=None))
         session.flush()
         return RedemptionResult(
             posted.seq, posted.hash, posted.at, village.name, village.shop_name, card.number,

@@ -229,3 +229,23 @@ def _refuse_changes(mapper, connection, target):
 def _refuse_bulk_changes(state: ORMExecuteState):
     if (state.is_update or state.is_delete) and getattr(state.statement, "table", None) in APPEND_ONLY:
         raise AppendOnlyViolation("stock movements are never changed or deleted")
+
+
+class PrintJob(Base):
+    """A receipt owed to a household: created with the redemption, kept until printed.
+
+    ``copy`` 0 is the original; N is the Nth reprint, so every reprint is on record.
+    """
+
+    __tablename__ = "print_job"
+    __table_args__ = (UniqueConstraint("tx_seq", "copy"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tx_seq: Mapped[int] = mapped_column(ForeignKey("redemption.tx_seq"), index=True)
+    copy: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), index=True)  # pending | printed | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(String(32), default="")
+    requested_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    printed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

@@ -96,3 +96,47 @@ def test_awards_and_hygiene_from_the_command_line(aixin, village_cli, tmp_path):
     assert code == 0 and "共 12 分" in out
     code, out, _ = aixin("household", "list", "--search", "zs", "--json")
     assert json.loads(out)[0]["balance"] == 122
+
+
+@pytest.fixture
+def fake_printer():
+    from tests.printing.fake_printer import FakePrinter
+
+    printer = FakePrinter()
+    yield printer
+    printer.close()
+
+
+def test_printing_from_the_command_line(aixin, village_cli, fake_printer):
+    from tests.printing.paper import decode
+
+    code, out, _ = aixin("redeem", "--card", village_cli[0], "--item", "6901234567892:2")
+    assert code == 0 and "小票已排队（未设置打印机）" in out
+    assert aixin("printer", "setup", "--port", fake_printer.port, "--paper", "58")[0] == 0
+    code, out, _ = aixin("printer", "retry")
+    assert code == 0 and "已打印 1 张" in out
+    assert "户主：张三（啊道）" in decode(fake_printer.printed(), 32).text
+    fake_printer.clear()
+
+    fake_printer.paper_out = True
+    code, out, err = aixin("redeem", "--card", village_cli[1], "--item", "6901234567892:1", "--json")
+    sale = json.loads(out)
+    assert code == 0 and sale["balance_after"] == 96, "the sale stands"
+    assert "打印机缺纸" in err
+    code, out, _ = aixin("printer", "queue", "--json")
+    assert [(j["seq"], j["status"]) for j in json.loads(out)] == [(sale["seq"], "failed")]
+
+    fake_printer.paper_out = False
+    fake_printer.clear()
+    assert aixin("receipt", "reprint", str(sale["seq"]))[0] == 0
+    assert "重印 第1次" in decode(fake_printer.printed(), 32).text
+    fake_printer.clear()
+    code, out, _ = aixin("printer", "test")
+    assert code == 0 and "测试页已发送" in out
+    assert "纸宽：32 列（384 点）" in decode(fake_printer.printed(), 32).text
+
+
+def test_a_missing_printer_port_is_one_clear_line(aixin, village_cli):
+    aixin("printer", "setup", "--port", "/dev/ttyAIXIN-none")
+    code, _, err = aixin("printer", "test")
+    assert code == 2 and err.strip().startswith("找不到打印机串口 /dev/ttyAIXIN-none")

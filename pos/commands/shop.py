@@ -9,7 +9,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from pos import awards, cards, goods, households, hygiene, redemption, rules, stock, users, village
+from pos import (
+    awards, cards, goods, households, hygiene, printqueue, redemption, rules, settings, stock, users,
+    village,
+)
 from pos.commands import add, books, database, group
 from pos.errors import ShopError
 from pos.users import Approval, Role
@@ -389,10 +392,25 @@ def redeem(args, out) -> int:
     items = [redemption.CartItem(code, qty) for code, qty, _ in map(item_spec, args.item)]
     with database(args) as db:
         result = redemption.redeem(db, actor(args, db), args.card, items, approval(args))
+        receipt_note = _print_after_sale(db, result.seq, out)
     out.show(plain(result), [f"兑换成功，第 {result.seq} 笔：{result.head_name}（{result.card_number}）"] +
              [f"  {line.name} × {line.quantity} = {line.points} 分" for line in result.lines] +
-             [f"合计 {result.total_points} 分；余额 {result.balance_before} → {result.balance_after} 分"])
+             [f"合计 {result.total_points} 分；余额 {result.balance_before} → {result.balance_after} 分",
+              receipt_note])
     return 0
+
+
+def _print_after_sale(db, seq: int, out) -> str:
+    """The sale is committed; now try the receipt. A fault is reported, never undoes the sale."""
+    printer = settings.load().printer
+    if not printer.configured:
+        return "小票已排队（未设置打印机）。" if out.lang != "en" else "Receipt queued (no printer set up)."
+    outcome = printqueue.print_original(db, printer, seq)
+    if outcome.fault:
+        message = ShopError(f"printer_{outcome.fault}", port=printer.port, detail="").message(out.lang)
+        print(message, file=sys.stderr)
+        return message
+    return "小票已打印。" if out.lang != "en" else "Receipt printed."
 
 
 def reverse(args, out) -> int:
