@@ -121,6 +121,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "printer_offline": ("打印机离线或出错，请检查后补打。小票已排队。", "The printer is offline or in error: check it and reprint. The receipt is queued."),
     "printer_no_answer": ("打印机没有应答：请检查电源和数据线，或在设置里关闭状态查询。小票已排队。", "The printer does not answer: check power and cable, or turn off status queries. The receipt is queued."),
     "printer_io_error": ("打印机通信出错：{detail}。小票已排队。", "Printer communication error: {detail}. The receipt is queued."),
+    "nothing_to_print": ("没有可打印的内容。", "Nothing to print."),
     # ledger refusals
     "unbalanced": ("账目不平（合计 {total}），已拒绝。", "The postings do not balance (sum {total}); refused."),
     "insufficient": (

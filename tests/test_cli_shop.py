@@ -140,3 +140,15 @@ def test_a_missing_printer_port_is_one_clear_line(aixin, village_cli):
     aixin("printer", "setup", "--port", "/dev/ttyAIXIN-none")
     code, _, err = aixin("printer", "test")
     assert code == 2 and err.strip().startswith("找不到打印机串口 /dev/ttyAIXIN-none")
+
+
+def test_card_and_label_sheets_from_the_command_line(aixin, village_cli, tmp_path):
+    from tests.printing.test_sheets import decoded
+
+    code, out, _ = aixin("cards", "pdf", "--out", str(tmp_path / "cards.pdf"), "--group", "啊道")
+    assert code == 0 and "1 张积分卡" in out
+    assert [t for _, t in decoded(tmp_path / "cards.pdf")] == [village_cli[0]]
+    code, out, _ = aixin("labels", "pdf", "--out", str(tmp_path / "labels.pdf"), "--layout", "a4-4x10",
+                         "--copies", "2", "--json")
+    assert code == 0 and json.loads(out)["labels"] == 2
+    assert [t for _, t in decoded(tmp_path / "labels.pdf")] == ["6901234567892"] * 2

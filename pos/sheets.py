@@ -1,0 +1,57 @@
+"""What goes on printed card sheets and goods labels, as plain data for ``printing``."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from pos.cards import CARD_ACTIVE
+from pos.database import Database
+from pos.errors import ShopError
+from pos.goods import find
+from pos.households import ACTIVE
+from pos.tables import Card, Goods, Household, VillagerGroup
+from pos.users import Actor, Role, caller
+from pos.village import settings_in
+from printing.cardsheet import CardFace
+from printing.labels import LabelFace
+
+
+def card_faces(db: Database, actor: Actor, group: str | None = None,
+               household_ids: list[int] | None = None) -> list[CardFace]:
+    """The active cards to print: all, one villager group's, or chosen households'."""
+    with db.read() as session:
+        caller(session, actor, Role.ADMIN)
+        village = settings_in(session)
+        statement = (
+            select(Card, Household, VillagerGroup.name)
+            .join(Household, Household.id == Card.household_id)
+            .join(VillagerGroup, VillagerGroup.id == Household.group_id)
+            .where(Card.status == CARD_ACTIVE, Household.status == ACTIVE)
+            .order_by(Household.group_id, Household.id)
+        )
+        if group:
+            if group not in village.groups:
+                raise ShopError("group_unknown", group=group, known="、".join(village.groups))
+            statement = statement.where(VillagerGroup.name == group)
+        if household_ids:
+            statement = statement.where(Household.id.in_(household_ids))
+        rows = session.execute(statement).all()
+        if household_ids:
+            missing = set(household_ids) - {h.id for _, h, _ in rows}
+            if missing:
+                raise ShopError("household_no_card", head=f"编号 {min(missing)}")
+        return [CardFace(village.shop_name, village.name, household.head_name, group_name,
+                         card.number, card.replaces) for card, household, group_name in rows]
+
+
+def label_faces(db: Database, actor: Actor, codes: list[str] | None = None,
+                copies: int = 1) -> list[LabelFace]:
+    """Labels for chosen goods (default: every active item), ``copies`` of each."""
+    if not 1 <= copies <= 500:
+        raise ShopError("cart_bad_quantity", code="copies", value=copies, high=500)
+    with db.read() as session:
+        caller(session, actor, Role.ADMIN)
+        items = ([find(session, code) for code in codes] if codes else
+                 session.scalars(select(Goods).where(Goods.active).order_by(Goods.zone, Goods.name)).all())
+        faces = [LabelFace(g.name, g.zone, g.price_points, g.unit, g.code) for g in items]
+    return [face for face in faces for _ in range(copies)]
