@@ -71,3 +71,25 @@ def small_ledger(db):
         ledger.post(s, kind="award", operator="admin", memo="义务劳动",
                     legs=[Leg("village:issue", -10), Leg("household:2", 10)])
     return db
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A real PostgreSQL server for the session; skipped where none can be started."""
+    from tests import postgres_server
+
+    if not postgres_server.available():
+        pytest.skip("no PostgreSQL server binaries here")
+    server = postgres_server.Server()
+    server.start()
+    postgres_server.wait_ready(server)
+    yield server
+    server.stop()
+
+
+_pg_databases = iter(range(1, 10_000))
+
+
+@pytest.fixture
+def pg_url(postgres):
+    return postgres.create_database(f"aixin_test_{next(_pg_databases)}")
