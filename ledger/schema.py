@@ -110,15 +110,19 @@ class Head(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
-APPEND_ONLY_TABLES = frozenset({Transaction.__table__, Posting.__table__})
+_append_only: set = set()
 
 
-@event.listens_for(Transaction, "before_update")
-@event.listens_for(Transaction, "before_delete")
-@event.listens_for(Posting, "before_update")
-@event.listens_for(Posting, "before_delete")
 def _refuse_changes(mapper, connection, target):
     raise AppendOnlyViolation(f"{mapper.class_.__name__} rows are never changed or deleted")
+
+
+def append_only(*classes) -> None:
+    """Make the ORM refuse to update or delete rows of ``classes``, one by one or in bulk."""
+    for cls in classes:
+        event.listen(cls, "before_update", _refuse_changes)
+        event.listen(cls, "before_delete", _refuse_changes)
+        _append_only.add(cls.__table__)
 
 
 @event.listens_for(Session, "do_orm_execute")
@@ -126,5 +130,8 @@ def _refuse_bulk_changes(state: ORMExecuteState):
     if not (state.is_update or state.is_delete):
         return
     table = getattr(state.statement, "table", None)
-    if table in APPEND_ONLY_TABLES:
+    if table in _append_only:
         raise AppendOnlyViolation(f"{table.name} rows are never changed or deleted")
+
+
+append_only(Transaction, Posting)

@@ -14,12 +14,10 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    event,
 )
-from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
-from ledger.errors import AppendOnlyViolation
-from ledger.schema import Base, UtcDateTime
+from ledger.schema import Base, UtcDateTime, append_only
 
 
 class Village(Base):
@@ -212,23 +210,7 @@ class RedemptionLine(Base):
     unit_points: Mapped[int] = mapped_column(Integer)
 
 
-APPEND_ONLY = frozenset({StockMovement.__table__, HygieneScore.__table__, RedemptionLine.__table__})
-
-
-@event.listens_for(StockMovement, "before_update")
-@event.listens_for(StockMovement, "before_delete")
-@event.listens_for(RedemptionLine, "before_update")
-@event.listens_for(RedemptionLine, "before_delete")
-@event.listens_for(HygieneScore, "before_update")
-@event.listens_for(HygieneScore, "before_delete")
-def _refuse_changes(mapper, connection, target):
-    raise AppendOnlyViolation(f"{mapper.class_.__name__} rows are never changed or deleted")
-
-
-@event.listens_for(Session, "do_orm_execute")
-def _refuse_bulk_changes(state: ORMExecuteState):
-    if (state.is_update or state.is_delete) and getattr(state.statement, "table", None) in APPEND_ONLY:
-        raise AppendOnlyViolation("stock movements are never changed or deleted")
+append_only(StockMovement, HygieneScore, RedemptionLine)
 
 
 class PrintJob(Base):

@@ -93,3 +93,15 @@ _pg_databases = iter(range(1, 10_000))
 @pytest.fixture
 def pg_url(postgres):
     return postgres.create_database(f"aixin_test_{next(_pg_databases)}")
+
+
+@pytest.fixture
+def fake_printer():
+    """A printer at the far end of a pseudo-terminal (POSIX only)."""
+    if os.name != "posix":
+        pytest.skip("pseudo-terminals are POSIX")
+    from tests.printing.fake_printer import FakePrinter
+
+    printer = FakePrinter()
+    yield printer
+    printer.close()

@@ -98,15 +98,6 @@ def test_awards_and_hygiene_from_the_command_line(aixin, village_cli, tmp_path):
     assert json.loads(out)[0]["balance"] == 122
 
 
-@pytest.fixture
-def fake_printer():
-    from tests.printing.fake_printer import FakePrinter
-
-    printer = FakePrinter()
-    yield printer
-    printer.close()
-
-
 def test_printing_from_the_command_line(aixin, village_cli, fake_printer):
     from tests.printing.paper import decode
 

@@ -278,3 +278,20 @@ def test_the_ledger_and_stock_stay_consistent_through_a_busy_day(shop):
         for item in s.scalars(select(Goods)):
             assert item.stock == movements_sum(s, item.id)
     assert report.transactions >= 7
+
+
+def test_stock_movements_and_redemption_lines_are_never_changed(shop):
+    from sqlalchemy import select, update
+
+    from ledger import AppendOnlyViolation
+    from pos.tables import RedemptionLine, StockMovement
+
+    redemption.redeem(shop.db, shop.admin, shop.card("张三"), [CartItem(shop.soap.code)])
+    for table in (StockMovement, RedemptionLine):
+        with pytest.raises(AppendOnlyViolation):
+            with shop.db.write() as s:
+                s.execute(update(table).values(quantity=0))
+    with pytest.raises(AppendOnlyViolation):
+        with shop.db.write() as s:
+            s.scalars(select(StockMovement)).first().quantity = 99
+            s.flush()
