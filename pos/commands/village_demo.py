@@ -14,7 +14,6 @@ from pos.errors import ShopError
 def register(sub) -> None:
     parser = add(sub, "demo", "生成并打开演示村（阿道村）/ build and open the demo village", run)
     parser.add_argument("--fresh", action="store_true", help="删除旧的演示数据库重新生成")
-    parser.add_argument("--no-window", action="store_true", help="只生成并打印概况，不打开窗口")
 
 
 def demo_url(args) -> str:

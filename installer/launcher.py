@@ -1,0 +1,5 @@
+"""Entry point of the frozen program: the same as the ``aixin`` command."""
+
+from pos.cli import main
+
+raise SystemExit(main())
