@@ -53,6 +53,40 @@ _MOVE_HEAD = update(_head).where(_head.c.id == 1).values(
 )
 
 
+_compiled_cache: dict = {}
+
+
+def _driver(conn, statement, names: tuple[str, ...], rows: list[tuple]):
+    """Execute a prebuilt statement whose parameters and results are plain integers and
+    strings, ``rows`` giving values for ``names``: compiled once per dialect, rows handed
+    straight to the driver. This skips SQLAlchemy's per-row parameter processing, which
+    costs more than the database's own work on a 300-posting transaction."""
+    key = (conn.dialect.name, id(statement), names)
+    cached = _compiled_cache.get(key)
+    if cached is None:
+        compiled = statement.compile(dialect=conn.dialect)
+        # Literals in the statement (``id == 1``) are bound parameters with defaults.
+        defaults = {k: v for k, v in compiled.params.items() if k not in names}
+        order = compiled.positiontup
+        if order is None:
+            shape = None
+        elif tuple(order) == names:
+            shape = "as-is"
+        else:
+            shape = tuple((names.index(n), None) if n in names else (None, defaults[n]) for n in order)
+        cached = _compiled_cache[key] = (compiled.string, shape, defaults)
+    sql, shape, defaults = cached
+    if shape is None:
+        params = [{**defaults, **dict(zip(names, row))} for row in rows]
+    elif shape == "as-is":
+        params = rows
+    else:
+        params = [tuple(row[i] if i is not None else v for i, v in shape) for row in rows]
+    if len(params) == 1:
+        return conn.exec_driver_sql(sql, params[0])
+    return conn.exec_driver_sql(sql, params)
+
+
 @dataclass(frozen=True)
 class Leg:
     """One posting: ``amount`` points into (positive) or out of (negative) ``account``."""
@@ -148,7 +182,7 @@ def post(
     attrs = dict(attrs or {})
 
     conn = session.connection()
-    current = conn.execute(_LOCK_HEAD).one()
+    current = _driver(conn, _LOCK_HEAD, (), [()]).one()
     codes = {leg.account for leg in legs}
     accounts = {row.code: row for row in conn.execute(_ACCOUNTS, {"codes": list(codes)})}
     for code in codes - accounts.keys():
@@ -185,17 +219,12 @@ def post(
             "hash": digest,
         },
     )
-    conn.execute(
-        _INSERT_POSTING,
-        [
-            {"tx_seq": seq, "line": line, "account_id": accounts[leg.account].id, "amount": leg.amount}
-            for line, leg in enumerate(legs, start=1)
-        ],
-    )
-    changes = [{"account": accounts[c].id, "change": d} for c, d in delta.items() if d]
+    _driver(conn, _INSERT_POSTING, ("tx_seq", "line", "account_id", "amount"),
+            [(seq, line, accounts[leg.account].id, leg.amount) for line, leg in enumerate(legs, start=1)])
+    changes = [(d, accounts[c].id) for c, d in delta.items() if d]
     if changes:
-        conn.execute(_ADD_TO_BALANCE, changes)
-    conn.execute(_MOVE_HEAD, {"seq": seq, "hash": digest})
+        _driver(conn, _ADD_TO_BALANCE, ("change", "account"), changes)
+    _driver(conn, _MOVE_HEAD, ("seq", "hash"), [(seq, digest)])
     log.info("posted %s #%d by %s (%d postings) %s", kind, seq, operator, len(legs), digest[:12])
     return Posted(seq, at, kind, operator, approver, memo, reverses, legs, digest, attrs)
 
