@@ -15,7 +15,7 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ledger import canonical
@@ -263,7 +263,3 @@ def verify(session: Session, anchor: str | tuple[int | None, str] | None = None)
         findings=findings,
         anchor_seq=walk.anchor_found,
     )
-
-
-def count_transactions(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Transaction)) or 0

@@ -45,9 +45,10 @@ def account(number: str) -> str:
 
 
 def _next_number(session: Session) -> str:
-    numbers = session.scalars(select(Card.number)).all()
-    serial = max((codes.card_serial(n) for n in numbers), default=100_000) + 1
-    return codes.card_number(serial)
+    # Card numbers are fixed-width digits, so the largest string is the largest serial.
+    newest = session.scalar(select(func.max(Card.number)))
+    serial = codes.card_serial(newest) if newest else 100_000
+    return codes.card_number(serial + 1)
 
 
 def find(session: Session, number: str) -> Card:

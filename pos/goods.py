@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from pos import codes
@@ -134,8 +134,3 @@ def search(db: Database, actor: Actor, text: str = "", zone: str | None = None,
         if not include_inactive:
             statement = statement.where(Goods.active)
         return [view(g) for g in session.scalars(statement)]
-
-
-def count(db: Database) -> int:
-    with db.read() as session:
-        return session.scalar(select(func.count()).select_from(Goods)) or 0
