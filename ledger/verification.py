@@ -6,6 +6,10 @@ the one before, and reports what it finds as data. An anchor (a head hash
 printed on an earlier public notice) proves the chain still contains that
 head, which catches a deleted tail or an older backup put back: every prefix
 of a valid chain is itself valid, so nothing inside the database can.
+
+Each finding is an error (the chain fails) or a warning (worth a look, the
+chain holds): a transaction dated before the one before it means the PC's
+clock was set back, which is not proof of tampering.
 """
 
 from __future__ import annotations
@@ -24,19 +28,24 @@ from ledger.schema import Account, Head, Posting, Transaction
 log = logging.getLogger("ledger")
 
 CHUNK = 2000
+ERROR = "error"
+WARNING = "warning"
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing wrong. ``seq`` names the transaction (None for an account-level finding)."""
+    """One thing wrong (``severity`` ERROR) or odd (WARNING). ``seq`` names the
+    transaction (None for an account-level finding)."""
 
     code: str
     seq: int | None
     detail: str
     params: dict = field(default_factory=dict, compare=False)
+    severity: str = ERROR
 
     def as_dict(self) -> dict:
-        return {"code": self.code, "seq": self.seq, "detail": self.detail, **self.params}
+        return {"code": self.code, "seq": self.seq, "severity": self.severity,
+                "detail": self.detail, **self.params}
 
 
 @dataclass(frozen=True)
@@ -49,12 +58,21 @@ class Report:
     anchor_seq: int | None = None
 
     @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == WARNING)
+
+    @property
     def ok(self) -> bool:
-        return not self.findings
+        """The chain holds: no errors (warnings may remain)."""
+        return not self.errors
 
     @property
     def first_bad(self) -> int | None:
-        seqs = [f.seq for f in self.findings if f.seq is not None]
+        seqs = [f.seq for f in self.errors if f.seq is not None]
         return min(seqs) if seqs else None
 
     def as_dict(self) -> dict:
@@ -66,6 +84,7 @@ class Report:
             "head_hash": self.head_hash,
             "anchor_seq": self.anchor_seq,
             "first_bad_seq": self.first_bad,
+            "warnings": len(self.warnings),
             "findings": [f.as_dict() for f in self.findings],
         }
 
@@ -97,9 +116,13 @@ class _Walk:
         self.postings = 0
         self.last_seq = 0
         self.last_stored_hash = canonical.GENESIS
+        self.last_at = None
 
     def add(self, code: str, seq: int | None, detail: str, **params) -> None:
         self.findings.append(Finding(code, seq, detail, params))
+
+    def warn(self, code: str, seq: int | None, detail: str, **params) -> None:
+        self.findings.append(Finding(code, seq, detail, params, WARNING))
 
     def check(self, row, postings: list[tuple[int, int, int]]) -> None:
         seq = row.seq
@@ -112,6 +135,15 @@ class _Walk:
             )
             self.chain_broken = True
         self.expected = seq + 1
+        if self.last_at is not None and row.at is not None and row.at < self.last_at:
+            self.warn(
+                "clock_back", seq,
+                f"dated {canonical.format_time(row.at)}, before transaction {self.last_seq} "
+                f"({canonical.format_time(self.last_at)}): the clock was set back",
+                previous=self.last_seq, at=canonical.format_time(row.at),
+                previous_at=canonical.format_time(self.last_at),
+            )
+        self.last_at = row.at
 
         accounts, sums = self.accounts, self.sums
         legs = []
@@ -147,20 +179,28 @@ class _Walk:
             attrs = json.loads(row.attrs)
         except (TypeError, ValueError):
             attrs = {"__unreadable__": str(row.attrs)}
-        computed = canonical.digest(canonical.encode(
-            prev=self.prev, seq=seq, at=row.at, kind=row.kind, operator=row.operator,
-            approver=row.approver, memo=row.memo, reverses=row.reverses, attrs=attrs,
-            postings=legs,
-        ))
-        if self.pure_prev == self.prev:
-            pure = computed
-        else:
-            pure = canonical.digest(canonical.encode(
-                prev=self.pure_prev, seq=seq, at=row.at, kind=row.kind, operator=row.operator,
+        try:
+            computed = canonical.digest(canonical.encode(
+                prev=self.prev, seq=seq, at=row.at, kind=row.kind, operator=row.operator,
                 approver=row.approver, memo=row.memo, reverses=row.reverses, attrs=attrs,
                 postings=legs,
             ))
-        if computed != row.hash:
+            if self.pure_prev == self.prev:
+                pure = computed
+            else:
+                pure = canonical.digest(canonical.encode(
+                    prev=self.pure_prev, seq=seq, at=row.at, kind=row.kind, operator=row.operator,
+                    approver=row.approver, memo=row.memo, reverses=row.reverses, attrs=attrs,
+                    postings=legs,
+                ))
+        except canonical.NotCanonical as exc:
+            # Nothing the ledger writes looks like this: the row was edited outside it.
+            self.add("not_canonical", seq, f"cannot be encoded canonically: {exc}", reason=str(exc))
+            self.chain_broken = True
+            computed = pure = None
+        if computed is None:
+            pass
+        elif computed != row.hash:
             self.add(
                 "hash_mismatch", seq,
                 "recomputed hash differs from the stored one: the transaction or the one "
@@ -248,13 +288,15 @@ def verify(session: Session, anchor: str | tuple[int | None, str] | None = None)
             anchor=anchor[1],
         )
     elif anchor is not None and any(
-        f.seq is not None and f.seq <= walk.anchor_found for f in walk.findings
+        f.seq is not None and f.seq <= walk.anchor_found and f.severity == ERROR
+        for f in walk.findings
     ):
         walk.add("anchor_broken", walk.anchor_found, "the chain up to the anchor is not intact")
 
     findings = tuple(sorted(walk.findings, key=lambda f: (f.seq is None, f.seq or 0)))
     for finding in findings:
-        log.warning("verify: %s at %s: %s", finding.code, finding.seq, finding.detail)
+        log.warning("verify: %s %s at %s: %s", finding.severity, finding.code, finding.seq,
+                    finding.detail)
     return Report(
         transactions=walk.count,
         postings=walk.postings,

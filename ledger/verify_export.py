@@ -8,7 +8,9 @@ transaction's hash from the CSV data (the canonical encoding below is the
 one in ledger/canonical.py, repeated here on purpose so this file imports
 nothing of the program), and checks sequence gaps, zero-sum postings, kept
 balances against posting sums, the head, and optionally an anchor printed on
-an earlier public notice. Prints each finding; exits 1 if there is any.
+an earlier public notice. Prints each finding; exits 1 if there is any. A
+transaction dated before the one before it (a clock set back) is printed as
+a warning and does not fail the check.
 """
 
 import argparse
@@ -20,6 +22,30 @@ from collections import defaultdict
 from pathlib import Path
 
 GENESIS = "0" * 64
+MAX_INTEGER = 2**53 - 1
+
+
+class NotCanonical(ValueError):
+    pass
+
+
+def canonical(value):
+    """RFC 8785 order for the subset the ledger hashes; refuses floats and huge integers."""
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, int):
+        if -MAX_INTEGER <= value <= MAX_INTEGER:
+            return value
+        raise NotCanonical(f"integer {value} is beyond +-(2**53 - 1)")
+    if isinstance(value, dict):
+        if not all(isinstance(key, str) for key in value):
+            raise NotCanonical("an object key is not a string")
+        # RFC 8785 sorts keys by UTF-16 code units, not by code point.
+        keys = sorted(value, key=lambda key: key.encode("utf-16-be", "surrogatepass"))
+        return {key: canonical(value[key]) for key in keys}
+    if isinstance(value, list):
+        return [canonical(item) for item in value]
+    raise NotCanonical(f"{value!r} has no canonical form (floats are never hashed)")
 
 
 def encode(tx, postings):
@@ -36,9 +62,11 @@ def encode(tx, postings):
         "attrs": tx["attrs"],
         "postings": [[code, amount] for code, amount in postings],
     }
-    return json.dumps(
-        doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
-    ).encode("utf-8")
+    text = json.dumps(canonical(doc), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise NotCanonical("a string holds a lone surrogate") from None
 
 
 def read_csv(path):
@@ -67,6 +95,8 @@ def check(folder, anchor=None):
     last_seq, last_hash = 0, GENESIS
     anchor_seq, anchor_hash = anchor if anchor else (None, None)
     anchor_found = None
+    warnings = []
+    last_at = None
     transactions = read_csv(folder / "ledger_transaction.csv")
     for row in transactions:
         seq = int(row["seq"])
@@ -91,10 +121,19 @@ def check(folder, anchor=None):
             "reverses": int(row["reverses"]) if row["reverses"] else None,
             "attrs": json.loads(row["attrs"]),
         }
-        computed = hashlib.sha256(encode(dict(tx, prev=prev), legs)).hexdigest()
-        pure = hashlib.sha256(encode(dict(tx, prev=pure_prev), legs)).hexdigest()
-        if computed != row["hash"]:
+        try:
+            computed = hashlib.sha256(encode(dict(tx, prev=prev), legs)).hexdigest()
+            pure = hashlib.sha256(encode(dict(tx, prev=pure_prev), legs)).hexdigest()
+        except NotCanonical as exc:
+            findings.append(f"#{seq}: cannot be encoded canonically: {exc}")
+            computed = pure = None
+        if computed is not None and computed != row["hash"]:
             findings.append(f"#{seq}: recomputed hash differs from the stored one")
+        if last_at is not None and row["at"] < last_at:
+            # A clock set back is worth a look but proves nothing: a warning, not a finding.
+            warnings.append(f"#{seq}: dated {row['at']}, before #{last_seq} ({last_at}): "
+                            "the clock was set back")
+        last_at = row["at"]
         prev, pure_prev = row["hash"], pure
         if anchor_hash and anchor_found is None and pure == anchor_hash:
             if anchor_seq is None or anchor_seq == seq:
@@ -112,7 +151,7 @@ def check(folder, anchor=None):
         findings.append(f"head says #{head['seq']}, the chain ends at #{last_seq}")
     if anchor_hash and anchor_found is None:
         findings.append(f"anchor {anchor_hash} is not in the chain")
-    return len(transactions), pure_prev, findings
+    return len(transactions), pure_prev, findings, warnings
 
 
 def main(argv=None):
@@ -124,7 +163,9 @@ def main(argv=None):
     if args.anchor:
         seq_text, _, hash_text = args.anchor.rpartition(":")
         anchor = (int(seq_text) if seq_text else None, hash_text.lower())
-    count, head_hash, findings = check(args.folder, anchor)
+    count, head_hash, findings, warnings = check(args.folder, anchor)
+    for warning in warnings:
+        print(f"warning: {warning}")
     for finding in findings:
         print(finding)
     if findings:

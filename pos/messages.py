@@ -154,6 +154,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "finding_head_missing": ("账头记录缺失", "the head row is missing"),
     "finding_anchor_missing": ("账本中找不到公示过的账头 {anchor}：交易被删除或替换，或恢复了旧备份", "the anchored head {anchor} is not in the chain: removed, replaced, or an old copy restored"),
     "finding_anchor_broken": ("第 {seq} 笔（公示账头）之前的账本不完整", "the chain up to the anchor #{seq} is not intact"),
+    "finding_not_canonical": ("第 {seq} 笔：内容无法按规范编码（{reason}），此笔被改动过", "#{seq}: cannot be encoded canonically ({reason}); it was changed"),
+    "finding_clock_back": (
+        "提醒：第 {seq} 笔的时间 {at} 早于第 {previous} 笔（{previous_at}），电脑时钟曾被往回调；这不影响账本完好，请核对",
+        "warning: #{seq} is dated {at}, before #{previous} ({previous_at}): the clock was set back; the chain still holds, but check it",
+    ),
+    "verify_warnings": ("另有 {count} 条提醒：", "{count} warning(s):"),
     # backup and restore
     "backup_done": ("备份已保存：{path}（校验通过，共 {transactions} 笔）", "Backup saved: {path} (checked, {transactions} transactions)"),
     "backup_failed": ("备份失败：{detail}", "Backup failed: {detail}"),

@@ -77,3 +77,16 @@ def test_the_installed_command_runs(db_url):
     result = subprocess.run([sys.executable, "-m", "pos", "--db", db_url, "init"],
                             capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 0 and "数据库就绪" in result.stdout
+
+
+def test_verify_prints_a_clock_set_back_as_a_warning_and_still_exits_zero(run, db):
+    from tests.ledger.test_tamper import _ledger_with_a_clock_set_back
+
+    _ledger_with_a_clock_set_back(db)
+    code, out, _ = run("verify")
+    assert code == 0 and "账本完好" in out
+    assert "提醒：第 3 笔的时间 2026-04-30T16:00:00.000000Z 早于第 2 笔" in out
+    code, out, _ = run("--lang", "en", "verify", "--json")
+    report = json.loads(out)
+    assert code == 0 and report["ok"] is True and report["warnings"] == 1
+    assert report["findings"][0]["severity"] == "warning" and report["findings"][0]["seq"] == 3

@@ -40,16 +40,22 @@ def init(args, out) -> int:
 
 
 def verify_lines(report, out) -> list[str]:
+    """An intact chain's summary, or its errors; warnings after either (they never fail it)."""
+    def finding_line(finding):
+        return "  " + out.t(f"finding_{finding.code}", seq=finding.seq, **finding.params)
+
     if report.ok:
         lines = [out.t("verify_ok", transactions=report.transactions, postings=report.postings,
                        head_seq=report.head_seq, head_hash=report.head_hash)]
         if report.anchor_seq is not None:
             lines.append(f"公示账头在第 {report.anchor_seq} 笔，链完整。" if out.lang != "en"
                          else f"The anchored head is #{report.anchor_seq}; the chain holds it.")
-        return lines
-    lines = [out.t("verify_bad", count=len(report.findings), first=report.first_bad or "-")]
-    for finding in report.findings:
-        lines.append("  " + out.t(f"finding_{finding.code}", seq=finding.seq, **finding.params))
+    else:
+        lines = [out.t("verify_bad", count=len(report.errors), first=report.first_bad or "-")]
+        lines += [finding_line(finding) for finding in report.errors]
+    if report.warnings:
+        lines.append(out.t("verify_warnings", count=len(report.warnings)))
+        lines += [finding_line(finding) for finding in report.warnings]
     return lines
 
 

@@ -164,3 +164,57 @@ def test_an_anchor_inside_the_chain_is_proven(small_ledger):
         wrong_seq = ledger.verify(s, anchor=f"2:{third}")
     assert report.ok and report.anchor_seq == 3
     assert [f.code for f in wrong_seq.findings] == ["anchor_missing"]
+
+
+def _ledger_with_a_clock_set_back(db):
+    from datetime import UTC, datetime, timedelta
+
+    from ledger import Leg
+
+    moments = iter([datetime(2026, 5, 1, 9, tzinfo=UTC), datetime(2026, 5, 1, 10, tzinfo=UTC),
+                    datetime(2026, 4, 30, 16, tzinfo=UTC), datetime(2026, 5, 2, 9, tzinfo=UTC)])
+    with db.write() as s:
+        ledger.open_account(s, "village:issue", "村发放", may_go_negative=True)
+        ledger.open_account(s, "household:1", "户 1")
+    for _ in range(4):
+        moment = next(moments)
+        db.clock = lambda moment=moment: moment
+        with db.write() as s:
+            ledger.post(s, kind="award", operator="admin",
+                        legs=[Leg("village:issue", -5), Leg("household:1", 5)])
+    db.clock = lambda: datetime(2026, 5, 2, 9, tzinfo=UTC) + timedelta(hours=1)
+    return db
+
+
+def test_a_clock_set_back_is_a_warning_that_names_the_transaction_and_fails_nothing(db):
+    _ledger_with_a_clock_set_back(db)
+    with db.read() as s:
+        report = ledger.verify(s)
+    assert report.ok and report.errors == () and report.first_bad is None
+    [warning] = report.warnings
+    assert (warning.code, warning.seq, warning.severity) == ("clock_back", 3, "warning")
+    assert warning.params["previous"] == 2
+    assert warning.params["at"] == "2026-04-30T16:00:00.000000Z"
+    data = report.as_dict()
+    assert data["ok"] is True and data["warnings"] == 1
+    assert data["findings"][0]["severity"] == "warning"
+
+
+def test_a_clock_set_back_does_not_hide_a_real_error(db):
+    _ledger_with_a_clock_set_back(db)
+    plain = sqlite3.connect(db.file)
+    plain.execute("DROP TRIGGER ledger_transaction_no_update")
+    plain.execute("UPDATE ledger_transaction SET memo='x' WHERE seq=4")
+    plain.commit()
+    plain.close()
+    with db.read() as s:
+        report = ledger.verify(s)
+    assert not report.ok and report.first_bad == 4
+    assert {(f.code, f.seq, f.severity) for f in report.findings} == {
+        ("clock_back", 3, "warning"), ("hash_mismatch", 4, "error")}
+
+
+def test_attributes_edited_into_a_number_without_an_exact_form_are_a_finding(tamper):
+    report = tamper("""UPDATE ledger_transaction SET attrs='{"items":2.5}' WHERE seq=4""")
+    assert ("not_canonical", 4) in codes(report) and not report.ok
+    assert "attrs.items" in report.findings[0].params["reason"]
