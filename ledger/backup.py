@@ -2,30 +2,86 @@
 
 Copies use SQLite's online backup API, which reads a consistent snapshot even
 while another connection writes (copying the .db file alone would miss the
--wal file). A copy is only ever restored after ``PRAGMA integrity_check`` and
-a full ``verify`` of the copy both pass.
+-wal file). The copy is written as a plain rollback-journal file, so checking
+or restoring it later leaves no -wal or -shm file beside it. Copies and their
+folders are created readable by their owner only, where the system allows.
+
+A copy is only ever restored after ``PRAGMA integrity_check`` and a full
+``verify`` of the copy both pass, and never over a ledger it has forked from:
+a copy that holds a transaction number the live ledger also holds, with a
+different hash, was used on after the two parted (on another PC, say), and
+putting it back would silently replace what was written here.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from ledger import canonical
 from ledger.errors import LedgerError
+from ledger.schema import Transaction
 from ledger.verification import Report, verify
 
 log = logging.getLogger("ledger")
 
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
 
 class BackupError(LedgerError):
     pass
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A transaction as two copies of the ledger may disagree on it."""
+
+    seq: int
+    at: str
+    kind: str
+    operator: str
+    hash: str
+
+
+class ForkedCopy(BackupError):
+    """The copy and the live ledger hold the same transaction number with different hashes."""
+
+    def __init__(self, live: Entry, copy: Entry):
+        self.live = live
+        self.copy = copy
+        super().__init__(
+            f"the copy has forked from this ledger at transaction {live.seq}: here "
+            f"{live.kind} at {live.at} by {live.operator}, in the copy {copy.kind} at {copy.at} "
+            f"by {copy.operator}"
+        )
+
+
+class OlderCopy(BackupError):
+    """The copy ends before the live ledger does; restoring it loses transactions."""
+
+    def __init__(self, copy_seq: int, live_seq: int):
+        self.copy_seq = copy_seq
+        self.live_seq = live_seq
+        super().__init__(f"the copy ends at transaction {copy_seq}, this ledger at {live_seq}")
+
+
+def private_folder(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    return path
+
+
+def private_file_opener(path, flags):
+    """``open(..., opener=private_file_opener)`` creates the file readable by its owner only."""
+    return os.open(path, flags, PRIVATE_FILE)
 
 
 @dataclass(frozen=True)
@@ -56,14 +112,18 @@ def backup(engine: Engine, target_dir: Path, *, label: str = "backup") -> Path:
             "only an SQLite database file is copied here; back up a server database "
             "with its own tools (pg_dump)"
         )
-    target_dir.mkdir(parents=True, exist_ok=True)
+    private_folder(target_dir)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = target_dir / f"aixin-{label}-{stamp}.db"
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
     raw = engine.raw_connection()
     try:
         destination = sqlite3.connect(target)
         try:
             raw.driver_connection.backup(destination)
+            # The copy inherits WAL mode from the live file; a WAL file opened read-only
+            # later keeps a -wal and a -shm beside it. A copy is never written to again.
+            destination.execute("PRAGMA journal_mode=DELETE")
         finally:
             destination.close()
     finally:
@@ -78,13 +138,16 @@ def check_copy(path: Path) -> CopyCheck:
         raise BackupError(f"no file {path}")
     uri = f"file:{path.resolve().as_posix()}?mode=ro"
     try:
-        with sqlite3.connect(uri, uri=True) as plain:
+        plain = sqlite3.connect(uri, uri=True)
+        try:
             integrity = "; ".join(row[0] for row in plain.execute("PRAGMA integrity_check"))
+        finally:
+            plain.close()
     except sqlite3.DatabaseError as exc:
         return CopyCheck(path, f"not a readable database: {exc}", None)
     if integrity != "ok":
         return CopyCheck(path, integrity, None)
-    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
+    engine = _read_only(path)
     try:
         with Session(engine) as session:
             report = verify(session)
@@ -96,11 +159,52 @@ def check_copy(path: Path) -> CopyCheck:
     return CopyCheck(path, integrity, report)
 
 
-def restore(engine: Engine, source: Path, safety_dir: Path) -> tuple[CopyCheck, Path]:
-    """Replace the live database by ``source`` if the copy checks out.
+_TX = Transaction.__table__.c
 
-    The live database is first copied into ``safety_dir``, so a restore can
-    itself be undone. Returns the check of the source and that safety copy.
+
+def _last_seq(conn) -> int:
+    return conn.execute(select(_TX.seq).order_by(_TX.seq.desc()).limit(1)).scalar() or 0
+
+
+def _entries(conn, upto: int) -> dict[int, Entry]:
+    rows = conn.execute(
+        select(_TX.seq, _TX.at, _TX.kind, _TX.operator, _TX.hash).where(_TX.seq <= upto))
+    return {seq: Entry(seq, canonical.format_time(at), kind, operator, digest)
+            for seq, at, kind, operator, digest in rows}
+
+
+def _read_only(path: Path) -> Engine:
+    uri = f"file:{path.resolve().as_posix()}?mode=ro"
+    return create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
+
+
+def fork_point(engine: Engine, source: Path) -> tuple[Entry, Entry] | None:
+    """The first transaction number both ledgers hold with different hashes (the live
+    one's entry and the copy's), or None when one is a prefix of the other."""
+    copy_engine = _read_only(source)
+    try:
+        with engine.connect() as live, copy_engine.connect() as copy:
+            common = min(_last_seq(live), _last_seq(copy))
+            mine, theirs = _entries(live, common), _entries(copy, common)
+    finally:
+        copy_engine.dispose()
+    for seq in sorted(mine.keys() | theirs.keys()):
+        here, there = mine.get(seq), theirs.get(seq)
+        if here is None or there is None or here.hash != there.hash:
+            missing = Entry(seq, "-", "(missing)", "-", "")
+            return here or missing, there or missing
+    return None
+
+
+def restore(
+    engine: Engine, source: Path, safety_dir: Path, *, allow_older: bool = True
+) -> tuple[CopyCheck, Path]:
+    """Replace the live database by ``source`` if the copy checks out and has not forked.
+
+    A copy that ends before the live ledger is refused with ``OlderCopy``
+    unless ``allow_older``. The live database is first copied into
+    ``safety_dir``, so a restore can itself be undone. Returns the check of
+    the source and that safety copy.
     """
     target = sqlite_file(engine)
     if target is None:
@@ -108,12 +212,27 @@ def restore(engine: Engine, source: Path, safety_dir: Path) -> tuple[CopyCheck, 
     checked = check_copy(source)
     if not checked.ok:
         raise BackupError(f"the copy {source} failed its checks: {checked.integrity}")
+    forked = fork_point(engine, source)
+    if forked is not None:
+        raise ForkedCopy(*forked)
+    with engine.connect() as conn:
+        live_top = _last_seq(conn)
+    if live_top > checked.report.head_seq and not allow_older:
+        raise OlderCopy(checked.report.head_seq, live_top)
     safety = backup(engine, safety_dir, label="before-restore")
     engine.dispose()
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+    src = sqlite3.connect(f"file:{source.resolve().as_posix()}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
         src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
     log.info("restored %s over %s (safety copy %s)", source, target, safety)
     return checked, safety
 
 
-__all__ = ["BackupError", "CopyCheck", "backup", "check_copy", "restore", "sqlite_file"]
+__all__ = [
+    "BackupError", "CopyCheck", "Entry", "ForkedCopy", "OlderCopy", "backup", "check_copy",
+    "fork_point", "private_file_opener", "private_folder", "restore", "sqlite_file",
+]

@@ -1,14 +1,18 @@
 """Audit export: one CSV per table, a manifest with each file's SHA-256, and
 the standalone ``verify_export.py`` so the folder can be checked anywhere
-with nothing but Python."""
+with nothing but Python.
+
+The caller names what must not leave the PC (``leave_out``: whole tables or
+single columns, each with the reason); the manifest lists them, so an
+auditor knows what is missing and why. Files and the folder are created
+readable by their owner only, where the system allows."""
 
 from __future__ import annotations
 
 import csv
 import hashlib
 import json
-import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,6 +20,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from ledger import canonical
+from ledger.backup import private_file_opener, private_folder
 from ledger.book import head
 
 FORMAT = "aixin-ledger-export/1"
@@ -32,17 +37,28 @@ def _cell(value) -> str:
     return str(value)
 
 
-def export(session: Session, tables: Iterable[Table], out: Path) -> dict:
-    """Write every table in ``tables`` to ``out``; return the manifest."""
-    out.mkdir(parents=True, exist_ok=True)
+def _private_write(path: Path, data: bytes) -> None:
+    with open(path, "wb", opener=private_file_opener) as handle:
+        handle.write(data)
+
+
+def export(
+    session: Session, tables: Iterable[Table], out: Path, *, leave_out: Mapping[str, str] = {}
+) -> dict:
+    """Write every table in ``tables`` to ``out``; return the manifest.
+
+    ``leave_out`` maps ``"table"`` or ``"table.column"`` to why it is not exported."""
+    private_folder(out)
     files = {}
     for table in tables:
+        if table.name in leave_out:
+            continue
         name = f"{table.name}.csv"
         path = out / name
-        columns = list(table.columns)
+        columns = [c for c in table.columns if f"{table.name}.{c.name}" not in leave_out]
         order = [c for c in table.primary_key.columns] or columns[:1]
         rows = 0
-        with path.open("w", newline="", encoding="utf-8") as handle:
+        with open(path, "w", newline="", encoding="utf-8", opener=private_file_opener) as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow([c.name for c in columns])
             for row in session.execute(select(*columns).order_by(*order)):
@@ -56,9 +72,9 @@ def export(session: Session, tables: Iterable[Table], out: Path) -> dict:
         "encoding": "RFC 8785 JSON, see ledger/canonical.py",
         "head": {"seq": seq, "hash": digest},
         "files": files,
+        "left_out": dict(leave_out),
     }
-    (out / "manifest.json").write_text(
-        json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True), encoding="utf-8"
-    )
-    shutil.copyfile(VERIFIER, out / VERIFIER.name)
+    _private_write(out / "manifest.json", json.dumps(
+        manifest, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))
+    _private_write(out / VERIFIER.name, VERIFIER.read_bytes())
     return manifest

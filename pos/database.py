@@ -5,11 +5,17 @@ commit is durable, foreign keys on, a busy timeout, and write transactions
 that start with ``BEGIN IMMEDIATE`` (the SQLAlchemy pysqlite recipe), so two
 counters on one file queue for the write lock instead of failing with
 "database is locked". The same code runs on PostgreSQL.
+
+Opening to read never creates anything: ``open_database(create=False)`` on a
+missing file refuses before SQLite could make an empty one. A file the
+program creates (and its folder) is readable by its owner only, where the
+system allows; SQLite gives the -wal and -shm files the database's own mode.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,7 +28,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import create_engine, event, inspect
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from ledger import backup as ledger_backup
@@ -36,11 +42,37 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 READ_ONLY = "aixin_read_only"
 
 
-def make_engine(url: str) -> Engine:
-    if url.startswith("sqlite") and "///" in url:
-        database = url.split("///", 1)[1].split("?", 1)[0]
-        if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file an SQLite URL names, or None (another database, or memory)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    database = parsed.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty ``path`` (and its folder) readable by its owner only, if it is missing."""
+    if not path.parent.is_dir():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    except FileExistsError:
+        pass
+
+
+def make_engine(url: str, *, create: bool = True) -> Engine:
+    """An engine for ``url``. With ``create`` a missing SQLite file is made (privately);
+    without it, nothing is made here (open_database refuses a missing file first)."""
+    path = sqlite_path(url)
+    if path is not None and create:
+        create_private_file(path)
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         _tune_sqlite(engine)
@@ -131,11 +163,16 @@ class Database:
 def open_database(url: str | None = None, *, create: bool = True) -> Database:
     """Open (and if needed create or upgrade) the database at ``url``.
 
+    With ``create=False`` (commands that only read) a missing database is
+    refused with ``db_missing`` and nothing is created, not even its folder.
     An older schema is upgraded after a backup copy is taken; a schema newer
     than this program knows is refused.
     """
     url = url or paths.default_db_url()
-    engine = make_engine(url)
+    path = sqlite_path(url)
+    if path is not None and not create and not path.is_file():
+        raise ShopError("db_missing", url=make_url(url).render_as_string())
+    engine = make_engine(url, create=create)
     try:
         state = schema_state(engine)
         script = ScriptDirectory.from_config(_alembic_config())

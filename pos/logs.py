@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 from pathlib import Path
 
 from pos import paths
@@ -13,13 +14,22 @@ _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _configured: Path | None = None
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Creates each log file readable by its owner only (where the system allows):
+    logs name users, households and what they did."""
+
+    def _open(self):
+        return open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors,
+                    opener=lambda path, flags: os.open(path, flags, 0o600))
+
+
 def setup(log_file: Path | None = None, level: int = logging.INFO) -> Path:
     """Send every area's records to ``aixin.log`` in the data folder (5 files of 1 MiB)."""
     global _configured
     target = log_file or paths.log_dir() / "aixin.log"
     if _configured == target:
         return target
-    handler = logging.handlers.RotatingFileHandler(
+    handler = PrivateRotatingFileHandler(
         target, maxBytes=1_048_576, backupCount=5, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter(_FORMAT))

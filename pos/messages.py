@@ -168,6 +168,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "此备份止于第 {backup_seq} 笔，当前账本已到第 {current_seq} 笔；恢复将丢失 {lost} 笔。确认请加 --yes。",
         "This copy ends at #{backup_seq}, the current ledger at #{current_seq}; restoring loses {lost}. Add --yes to confirm.",
     ),
+    "restore_forked": (
+        "备份与当前账本从第 {seq} 笔起分叉：本机第 {seq} 笔是 {live_kind}（{live_at}，{live_operator}），"
+        "备份里是 {copy_kind}（{copy_at}，{copy_operator}）。这份备份在别处继续用过，恢复会替换掉本机的交易，"
+        "已拒绝，未做任何改动。",
+        "The copy has forked from this ledger at #{seq}: here #{seq} is {live_kind} ({live_at}, "
+        "{live_operator}), in the copy {copy_kind} ({copy_at}, {copy_operator}). The copy was used "
+        "elsewhere after they parted and would replace what was written here; refused, nothing was changed.",
+    ),
+    "export_failed": ("导出失败，未完成：{detail}", "The export failed: {detail}"),
     "restore_done": ("已恢复 {path}；原数据库已另存为 {safety}", "Restored {path}; the previous database was saved as {safety}"),
     "export_done": ("账本已导出到 {path}（{files} 个文件，附校验脚本 verify_export.py）", "Ledger exported to {path} ({files} files, with verify_export.py)"),
     "import_refused": ("导入文件有 {count} 处问题，未导入任何数据：", "The import file has {count} problem(s); nothing was imported:"),

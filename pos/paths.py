@@ -8,25 +8,26 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "aixin-pos"
+PRIVATE_FOLDER = 0o700  # created readable by the owner only, where the system allows
 
 
 def data_dir() -> Path:
     """The user's data folder (database, backups, logs); ``AIXIN_HOME`` overrides it."""
     override = os.environ.get("AIXIN_HOME")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
     return path
 
 
 def log_dir() -> Path:
     path = data_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
     return path
 
 
 def backup_dir() -> Path:
     path = data_dir() / "backups"
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
     return path
 
 

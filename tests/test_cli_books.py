@@ -1,13 +1,20 @@
 """The aixin command for the ledger: init, verify, backup, restore, export."""
 
 import json
+import os
+import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 
 import pytest
 
 from pos.cli import main
+from tests.test_cli_shop import aixin, village_cli  # noqa: F401  (fixtures)
+
+SUPERVISOR = {"AIXIN_APPROVER_PASSWORD": "secretary-1"}
+SOAP = "6901234567892"
 
 
 @pytest.fixture
@@ -48,31 +55,6 @@ def test_an_anchor_from_a_notice_is_checked(run, small_ledger):
     assert code == 2 and "账头格式不对" in err and "Traceback" not in err
 
 
-def test_backup_and_restore_round_trip(run, small_ledger, db_dir):
-    code, out, _ = run("backup", "--to", str(db_dir / "copies"), "--json")
-    copy = json.loads(out)["path"]
-    assert code == 0
-    with small_ledger.write() as s:
-        import ledger
-        ledger.post(s, kind="award", operator="admin",
-                    legs=[ledger.Leg("village:issue", -1), ledger.Leg("household:1", 1)])
-    code, _, err = run("restore", copy)
-    assert code == 2 and "--yes" in err
-    code, out, _ = run("restore", copy, "--yes")
-    assert code == 0 and "已恢复" in out
-    assert json.loads(run("verify", "--json")[1])["head_seq"] == 5
-
-
-def test_export_writes_csv_manifest_and_verifier(run, small_ledger, tmp_path):
-    code, out, _ = run("ledger", "export", "--out", str(tmp_path / "audit"))
-    assert code == 0
-    manifest = json.loads((tmp_path / "audit" / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["head"]["seq"] == 5
-    checked = subprocess.run([sys.executable, "-I", str(tmp_path / "audit" / "verify_export.py"),
-                              str(tmp_path / "audit")], capture_output=True, text=True)
-    assert checked.returncode == 0 and "OK: 5 transactions" in checked.stdout
-
-
 def test_the_installed_command_runs(db_url):
     result = subprocess.run([sys.executable, "-m", "pos", "--db", db_url, "init"],
                             capture_output=True, text=True, encoding="utf-8")
@@ -90,3 +72,135 @@ def test_verify_prints_a_clock_set_back_as_a_warning_and_still_exits_zero(run, d
     report = json.loads(out)
     assert code == 0 and report["ok"] is True and report["warnings"] == 1
     assert report["findings"][0]["severity"] == "warning" and report["findings"][0]["seq"] == 3
+
+
+def _mode(path):
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def _sale(aixin, card, quantity=1):
+    code, out, err = aixin("redeem", "--card", card, "--item", f"{SOAP}:{quantity}", "--json")
+    assert code == 0, err
+    return json.loads(out)["seq"]
+
+
+def test_backup_and_restore_round_trip_with_a_supervisor_s_approval(aixin, village_cli, db_dir):
+    code, out, _ = aixin("backup", "--to", str(db_dir / "copies"), "--json")
+    assert code == 0
+    copy = json.loads(out)
+    _sale(aixin, village_cli[0])
+    code, _, err = aixin("restore", copy["path"], "--yes")
+    assert code == 2 and "恢复备份需要监督员审批" in err
+    code, _, err = aixin("restore", copy["path"], "--approver", "lishuji", env=SUPERVISOR)
+    assert code == 2 and "--yes" in err
+    code, out, _ = aixin("restore", copy["path"], "--yes", "--approver", "lishuji", env=SUPERVISOR)
+    assert code == 0 and "已恢复" in out
+    assert json.loads(aixin("verify", "--json")[1])["head_seq"] == copy["head_seq"]
+
+
+def test_backup_restore_and_export_need_a_logged_in_user(aixin, village_cli, db_dir, monkeypatch):
+    code, out, _ = aixin("backup", "--to", str(db_dir / "copies"), "--json")
+    copy = json.loads(out)["path"]
+    monkeypatch.delenv("AIXIN_USER")
+    for command in (["backup", "--to", str(db_dir / "more")],
+                    ["restore", copy, "--approver", "lishuji"],
+                    ["ledger", "export", "--out", str(db_dir / "audit")]):
+        code, _, err = aixin(*command, env=SUPERVISOR)
+        assert code == 2 and "--user" in err, command
+    code, _, err = aixin("backup", "--user", "wangfang", "--to", str(db_dir / "more"),
+                         env={"AIXIN_PASSWORD": "wrong-password"})
+    assert code == 2 and "密码不对" in err
+    assert not (db_dir / "more").exists() and not (db_dir / "audit").exists()
+
+
+def test_restoring_a_copy_used_on_another_pc_is_refused_naming_the_first_difference(
+        aixin, village_cli, db_dir, db_url):
+    card = village_cli[0]
+    code, out, _ = aixin("backup", "--to", str(db_dir / "copies"), "--json")
+    common = json.loads(out)
+    sale_here = _sale(aixin, card)
+    # The same copy, carried to another PC and used there: two sales of its own.
+    other = db_dir / "other-pc.db"
+    shutil.copyfile(common["path"], other)
+    other_url = f"sqlite:///{other}"
+    for quantity in (2, 3):
+        assert aixin("redeem", "--db", other_url, "--card", card, "--item", f"{SOAP}:{quantity}")[0] == 0
+    assert aixin("backup", "--db", other_url, "--to", str(db_dir / "other-copies"))[0] == 0
+    [forked] = (db_dir / "other-copies").iterdir()
+    code, _, err = aixin("restore", str(forked), "--yes", "--approver", "lishuji", env=SUPERVISOR)
+    assert code == 2
+    assert f"从第 {sale_here} 笔起分叉" in err and "未做任何改动" in err
+    code, out, _ = aixin("--lang", "en", "restore", str(forked), "--yes", "--approver", "lishuji",
+                         "--json", env=SUPERVISOR)
+    refusal = json.loads(out)
+    assert refusal["error"] == "restore_forked" and refusal["seq"] == sale_here
+    assert refusal["live_kind"] == refusal["copy_kind"] == "redemption"
+    report = json.loads(aixin("verify", "--json")[1])
+    assert report["ok"] and report["head_seq"] == sale_here  # the sale made here is still here
+
+
+def test_a_backup_leaves_one_private_file_and_no_wal_or_shm(aixin, village_cli, db_dir):
+    target = db_dir / "copies"
+    code, out, _ = aixin("backup", "--to", str(target), "--json")
+    assert code == 0
+    copy = json.loads(out)["path"]
+    assert [p.name for p in target.iterdir()] == [os.path.basename(copy)]
+    if os.name == "posix":
+        assert _mode(target) == 0o700 and _mode(copy) == 0o600
+
+
+def test_the_database_and_the_log_are_readable_by_their_owner_only(aixin, village_cli, db_dir,
+                                                                   data_home):
+    if os.name != "posix":
+        pytest.skip("permission bits are POSIX")
+    assert _mode(db_dir / "village.db") == 0o600
+    for name in ("village.db-wal", "village.db-shm"):
+        if (db_dir / name).exists():
+            assert _mode(db_dir / name) == 0o600, name
+    assert _mode(data_home) == 0o700 and _mode(data_home / "logs") == 0o700
+    assert _mode(data_home / "logs" / "aixin.log") == 0o600
+
+
+def test_the_export_leaves_out_password_hashes_and_login_records(aixin, village_cli, db_dir, tmp_path):
+    audit = tmp_path / "audit"
+    code, out, _ = aixin("ledger", "export", "--out", str(audit), "--json")
+    assert code == 0
+    manifest = json.loads(out)
+    assert "app_user.password_hash" in manifest["left_out"] and "login_attempt" in manifest["left_out"]
+    with sqlite3.connect(db_dir / "village.db") as plain:
+        hashes = [h for (h,) in plain.execute("SELECT password_hash FROM app_user")]
+    assert hashes and all(h.startswith("$argon2") for h in hashes)
+    for path in audit.iterdir():
+        text = path.read_text(encoding="utf-8")
+        assert "argon2" not in text and all(h not in text for h in hashes), path.name
+    assert "password_hash" not in (audit / "app_user.csv").read_text(encoding="utf-8")
+    assert not (audit / "login_attempt.csv").exists()
+    if os.name == "posix":
+        assert _mode(audit) == 0o700 and {_mode(p) for p in audit.iterdir()} == {0o600}
+    checked = subprocess.run([sys.executable, "-I", str(audit / "verify_export.py"), str(audit)],
+                             capture_output=True, text=True)
+    assert checked.returncode == 0 and "OK:" in checked.stdout
+
+
+@pytest.mark.parametrize("command", [["verify"], ["ledger", "summary"], ["user", "list"],
+                                     ["balance", "81000012"], ["backup"],
+                                     ["ledger", "export", "--out", "audit"]])
+def test_a_mistyped_database_path_is_refused_and_nothing_is_created(tmp_path, capsys, command):
+    missing = tmp_path / "no-such-folder" / "village.db"
+    code = main(["--db", f"sqlite:///{missing}", *command])
+    assert code == 2 and "找不到数据库" in capsys.readouterr().err
+    assert not missing.parent.exists()
+
+
+def test_the_demo_prints_the_whole_anchor_that_verify_accepts(aixin, db_url):
+    # A village already named as the demo's is opened as it is, not built again.
+    assert aixin("init", "--village", "阿道村", "--groups", "啊道", "--admin", "wangfang")[0] == 0
+    assert aixin("household", "add", "--head", "张三", "--group", "啊道", "--people", "2")[0] == 0
+    assert aixin("card", "issue", "--all")[0] == 0
+    code, out, _ = aixin("demo")
+    assert code == 0
+    [line] = [line for line in out.splitlines() if "--anchor" in line]
+    anchor = line.rsplit("：", 1)[1]
+    seq, digest = anchor.split(":")
+    assert seq == "1" and len(digest) == 64
+    assert aixin("verify", "--anchor", anchor)[0] == 0

@@ -7,26 +7,28 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 import ledger
-from ledger import backup as ledger_backup
-from ledger.export import export
 from ledger.verification import parse_anchor
 from ledger.schema import Transaction
-from pos import paths
+from pos import backups
 from pos.commands import add, database, group
 from pos.errors import ShopError
-from pos.models import Base
 
 
 def register(sub) -> None:
+    # Imported here: the shop's commands import this module for ``init``.
+    from pos.commands.shop import acting, approvable
+
     parser = add(sub, "verify", "校验整本积分台账 / verify the whole ledger", verify)
     parser.add_argument("--anchor", metavar="[SEQ:]HASH", help="公示过的账头哈希 / a head hash printed on a notice")
-    parser = add(sub, "backup", "在线备份数据库 / back up the database while in use", backup)
+    parser = acting(sub, "backup", "在线备份数据库 / back up the database while in use", backup)
     parser.add_argument("--to", type=Path, metavar="DIR", help="目标文件夹 / target folder")
-    parser = add(sub, "restore", "检查并恢复备份 / check and restore a backup", restore)
+    parser = approvable(acting(sub, "restore", "检查并恢复备份（需监督员审批）/ check and restore a "
+                                               "backup (a supervisor approves)", restore))
     parser.add_argument("file", type=Path)
     parser.add_argument("--yes", action="store_true", help="确认恢复较旧的备份 / confirm restoring an older copy")
     books = group(sub, "ledger", "积分台账 / the points ledger")
-    parser = add(books, "export", "导出审计文件 / export CSV files for audit", ledger_export)
+    parser = acting(books, "export", "导出审计文件（不含密码）/ export CSV files for audit "
+                                     "(no passwords)", ledger_export)
     parser.add_argument("--out", type=Path, required=True, metavar="DIR")
     add(books, "summary", "台账概况 / ledger summary", ledger_summary)
 
@@ -71,46 +73,32 @@ def verify(args, out) -> int:
 
 
 def backup(args, out) -> int:
-    target = args.to or paths.backup_dir()
+    from pos.commands.shop import actor
+
     with database(args, create=False) as db:
-        try:
-            path = ledger_backup.backup(db.engine, target)
-        except ledger_backup.BackupError as error:
-            raise ShopError("backup_failed", detail=str(error)) from None
-    checked = ledger_backup.check_copy(path)
-    if not checked.ok:
-        raise ShopError("backup_failed", detail=checked.integrity)
-    out.show({"ok": True, "path": str(path), "transactions": checked.report.transactions,
-              "head_hash": checked.report.head_hash},
-             out.t("backup_done", path=path, transactions=checked.report.transactions))
+        made = backups.backup(db, actor(args, db), args.to)
+    out.show({"ok": True, "path": str(made.path), "transactions": made.transactions,
+              "head_seq": made.head_seq, "head_hash": made.head_hash},
+             out.t("backup_done", path=made.path, transactions=made.transactions))
     return 0
 
 
 def restore(args, out) -> int:
-    checked = ledger_backup.check_copy(args.file)
-    if not checked.ok:
-        detail = checked.integrity if checked.integrity != "ok" else "; ".join(
-            f.detail for f in checked.report.findings[:3])
-        raise ShopError("restore_refused", detail=detail)
-    with database(args) as db:
-        with db.read() as session:
-            current_seq, _ = ledger.head(session)
-        if current_seq > checked.report.head_seq and not args.yes:
-            raise ShopError("restore_older", backup_seq=checked.report.head_seq,
-                            current_seq=current_seq, lost=current_seq - checked.report.head_seq)
-        try:
-            _, safety = ledger_backup.restore(db.engine, args.file, paths.backup_dir())
-        except ledger_backup.BackupError as error:
-            raise ShopError("restore_refused", detail=str(error)) from None
-    out.show({"ok": True, "restored": str(args.file), "safety_copy": str(safety),
-              "head_seq": checked.report.head_seq},
-             out.t("restore_done", path=args.file, safety=safety))
+    from pos.commands.shop import actor, approval
+
+    with database(args, create=False) as db:
+        done = backups.restore(db, actor(args, db), approval(args), args.file, accept_older=args.yes)
+    out.show({"ok": True, "restored": str(done.path), "safety_copy": str(done.safety_copy),
+              "head_seq": done.head_seq, "approver": done.approver},
+             out.t("restore_done", path=done.path, safety=done.safety_copy))
     return 0
 
 
 def ledger_export(args, out) -> int:
-    with database(args, create=False) as db, db.read() as session:
-        manifest = export(session, Base.metadata.sorted_tables, args.out)
+    from pos.commands.shop import actor
+
+    with database(args, create=False) as db:
+        manifest = backups.export_ledger(db, actor(args, db), args.out)
     out.show(manifest, out.t("export_done", path=args.out, files=len(manifest["files"])))
     return 0
 

@@ -85,7 +85,7 @@ def test(args, out) -> int:
 
 
 def queue(args, out) -> int:
-    with database(args) as db:
+    with database(args, create=False) as db:
         rows = printqueue.jobs(db, actor(args, db), include_printed=args.all)
     names = {"pending": "待打印", "printed": "已打印", "failed": "失败"}
     out.show(plain(rows), [f"#{j.id}\t第 {j.seq} 笔\t{'原件' if j.copy == 0 else f'重印第{j.copy}次'}\t"

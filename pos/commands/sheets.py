@@ -39,7 +39,7 @@ def _font_note(lang: str) -> str:
 
 
 def cards_pdf(args, out) -> int:
-    with database(args) as db:
+    with database(args, create=False) as db:
         faces = sheets.card_faces(db, actor(args, db), args.group, args.household)
     if not faces:
         raise ShopError("nothing_to_print")
@@ -52,7 +52,7 @@ def cards_pdf(args, out) -> int:
 
 
 def labels_pdf(args, out) -> int:
-    with database(args) as db:
+    with database(args, create=False) as db:
         faces = sheets.label_faces(db, actor(args, db), args.goods, args.copies)
     if not faces:
         raise ShopError("nothing_to_print")

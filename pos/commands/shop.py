@@ -221,7 +221,7 @@ def user_add(args, out) -> int:
 
 
 def user_list(args, out) -> int:
-    with database(args) as db:
+    with database(args, create=False) as db:
         rows = users.list_users(db, actor(args, db))
     locked = "\t已锁定"
     out.show(plain(rows), [f"{u.username}\t{u.display_name}\t{users.ROLE_NAMES[u.role][0]}"
@@ -250,7 +250,7 @@ def household_import(args, out) -> int:
 
 
 def household_list(args, out) -> int:
-    with database(args) as db:
+    with database(args, create=False) as db:
         rows = households.search(db, actor(args, db), args.search, args.group, args.all, limit=10_000)
     out.show(plain(rows), _household_lines(rows))
     return 0
@@ -291,7 +291,7 @@ def card_recover(args, out) -> int:
 
 
 def rule_list(args, out) -> int:
-    with database(args) as db:
+    with database(args, create=False) as db:
         rows = rules.list_rules(db, actor(args, db))
     out.show(plain(rows), [f"{r.code}\t{r.category}\t{r.name}\t{r.points_text}" for r in rows])
     return 0
@@ -353,7 +353,7 @@ def goods_add(args, out) -> int:
 
 
 def goods_list(args, out) -> int:
-    with database(args) as db:
+    with database(args, create=False) as db:
         rows = goods.search(db, actor(args, db), args.search, args.zone)
     out.show(plain(rows), _goods_lines(rows))
     return 0
@@ -381,7 +381,7 @@ def stock_count(args, out) -> int:
 
 
 def stock_donations(args, out) -> int:
-    with database(args) as db:
+    with database(args, create=False) as db:
         rows = stock.donation_register(db, actor(args, db), parse_date(args.start), parse_date(args.end))
     out.show(plain(rows), [f"{d.received_on}\t{d.donor}\t{d.goods} × {d.quantity}{d.unit}\t"
                            f"{d.value_fen / 100:.2f} 元" for d in rows])
@@ -421,7 +421,7 @@ def reverse(args, out) -> int:
 
 
 def balance(args, out) -> int:
-    with database(args) as db:
+    with database(args, create=False) as db:
         view = cards.balance(db, actor(args, db), args.card)
     out.show(plain(view), f"{view.number}\t{view.head_name}\t{view.balance} 分\t{view.status}")
     return 0

@@ -44,12 +44,14 @@ def run(args, out) -> int:
             report = ledger.verify(session)
     data = {"db": url, "village": settings.name, "built": built, "ledger_ok": report.ok,
             "transactions": report.transactions, "head_hash": report.head_hash,
+            "anchor": f"{report.head_seq}:{report.head_hash}",
             "logins": {"admin": "wangfang", "supervisor": "lishuji", "password": demo.PASSWORD}}
     lines = [
         f"演示村：{settings.shop_name}（{'、'.join(settings.groups)}）",
         f"数据库：{url}",
-        f"积分台账：{report.transactions} 笔，{'校验完好' if report.ok else '校验有问题'}，"
-        f"账头 {report.head_hash[:16]}…",
+        f"积分台账：{report.transactions} 笔，{'校验完好' if report.ok else '校验有问题'}",
+        # In full: what ``aixin verify --anchor`` takes, as a notice would print it.
+        f"账头（aixin verify --anchor 可用）：{report.head_seq}:{report.head_hash}",
         f"登录：管理员 wangfang，监督员 lishuji，密码都是 {demo.PASSWORD}",
     ]
     if built:

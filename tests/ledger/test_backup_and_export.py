@@ -96,3 +96,56 @@ def test_the_export_reverifies_with_the_standalone_script(small_ledger, tmp_path
     assert result.returncode == 1
     assert "ledger_posting.csv does not match" in result.stdout
     assert "#4: recomputed hash differs" in result.stdout
+
+
+def _award(db, account, points):
+    with db.write() as s:
+        return ledger.post(s, kind="award", operator="admin",
+                           legs=[Leg("village:issue", -points), Leg(account, points)]).seq
+
+
+def test_a_copy_that_forked_is_never_restored_and_names_where_it_parted(small_ledger, db_dir):
+    parted = ledger_backup.backup(small_ledger.engine, db_dir / "copies")
+    other_file = db_dir / "other-pc.db"
+    shutil.copyfile(parted, other_file)
+    here = _award(small_ledger, "household:1", 3)
+    other = open_database(f"sqlite:///{other_file}")
+    try:
+        _award(other, "household:2", 8)
+        _award(other, "household:2", 9)
+        forked = ledger_backup.backup(other.engine, db_dir / "copies")
+    finally:
+        other.dispose()
+    with pytest.raises(ledger_backup.ForkedCopy) as refused:
+        ledger_backup.restore(small_ledger.engine, forked, db_dir / "safety")
+    assert refused.value.live.seq == refused.value.copy.seq == here == 6
+    assert refused.value.live.hash != refused.value.copy.hash
+    assert "transaction 6" in str(refused.value)
+    assert not (db_dir / "safety").exists()
+    with small_ledger.read() as s:
+        assert ledger.head(s)[0] == 6 and ledger.account_balance(s, "household:1") == 73
+
+
+def test_a_copy_that_only_runs_ahead_is_restored_and_an_older_one_only_when_allowed(small_ledger, db_dir):
+    older = ledger_backup.backup(small_ledger.engine, db_dir / "copies")
+    _award(small_ledger, "household:1", 3)
+    ahead = ledger_backup.backup(small_ledger.engine, db_dir / "copies")
+    with pytest.raises(ledger_backup.OlderCopy):
+        ledger_backup.restore(small_ledger.engine, older, db_dir / "safety", allow_older=False)
+    ledger_backup.restore(small_ledger.engine, older, db_dir / "safety", allow_older=True)
+    checked, _ = ledger_backup.restore(small_ledger.engine, ahead, db_dir / "safety", allow_older=False)
+    assert checked.report.head_seq == 6
+    with small_ledger.read() as s:
+        assert ledger.verify(s).ok and ledger.head(s)[0] == 6
+
+
+def test_the_export_leaves_out_what_it_is_told_and_says_so(small_ledger, tmp_path):
+    from ledger.schema import Account, Posting, Transaction
+
+    tables = [Account.__table__, Transaction.__table__, Posting.__table__]
+    with small_ledger.read() as s:
+        manifest = export(s, tables, tmp_path / "out",
+                          leave_out={"ledger_account.name": "names stay here"})
+    assert manifest["left_out"] == {"ledger_account.name": "names stay here"}
+    header = (tmp_path / "out" / "ledger_account.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.split(",") == ["id", "code", "may_go_negative", "balance", "opened_at"]

@@ -76,3 +76,23 @@ def test_a_read_session_does_not_block_a_writer(db):
         reader.execute(text("SELECT count(*) FROM ledger_transaction")).scalar()
         with db.write() as writer:
             writer.execute(text("SELECT 1"))
+
+
+def test_opening_a_missing_database_to_read_creates_nothing(tmp_path):
+    missing = tmp_path / "typo" / "village.db"
+    with pytest.raises(ShopError) as refused:
+        open_database(f"sqlite:///{missing}", create=False)
+    assert refused.value.key == "db_missing"
+    assert not missing.parent.exists()
+
+
+def test_a_new_database_file_is_readable_by_its_owner_only(tmp_path):
+    import os
+    import stat
+
+    if os.name != "posix":
+        pytest.skip("permission bits are POSIX")
+    path = tmp_path / "new-folder" / "village.db"
+    open_database(f"sqlite:///{path}").dispose()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
