@@ -79,6 +79,16 @@ def private_folder(path: Path) -> Path:
     return path
 
 
+def create_private_file(path: Path) -> None:
+    """Create an empty ``path`` (and its folder) readable by its owner only, unless it exists."""
+    if not path.parent.is_dir():
+        private_folder(path.parent)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    except FileExistsError:
+        pass
+
+
 def private_file_opener(path, flags):
     """``open(..., opener=private_file_opener)`` creates the file readable by its owner only."""
     return os.open(path, flags, PRIVATE_FILE)
@@ -115,7 +125,7 @@ def backup(engine: Engine, target_dir: Path, *, label: str = "backup") -> Path:
     private_folder(target_dir)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = target_dir / f"aixin-{label}-{stamp}.db"
-    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    create_private_file(target)
     raw = engine.raw_connection()
     try:
         destination = sqlite3.connect(target)
@@ -234,5 +244,6 @@ def restore(
 
 __all__ = [
     "BackupError", "CopyCheck", "Entry", "ForkedCopy", "OlderCopy", "backup", "check_copy",
+    "create_private_file",
     "fork_point", "private_file_opener", "private_folder", "restore", "sqlite_file",
 ]

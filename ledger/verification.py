@@ -198,9 +198,7 @@ class _Walk:
             self.add("not_canonical", seq, f"cannot be encoded canonically: {exc}", reason=str(exc))
             self.chain_broken = True
             computed = pure = None
-        if computed is None:
-            pass
-        elif computed != row.hash:
+        if computed is not None and computed != row.hash:
             self.add(
                 "hash_mismatch", seq,
                 "recomputed hash differs from the stored one: the transaction or the one "

@@ -15,7 +15,6 @@ system allows; SQLite gives the -wal and -shm files the database's own mode.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -42,10 +41,6 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 READ_ONLY = "aixin_read_only"
 
 
-PRIVATE_FILE = 0o600
-PRIVATE_FOLDER = 0o700
-
-
 def sqlite_path(url: str) -> Path | None:
     """The file an SQLite URL names, or None (another database, or memory)."""
     parsed = make_url(url)
@@ -57,22 +52,12 @@ def sqlite_path(url: str) -> Path | None:
     return Path(database)
 
 
-def create_private_file(path: Path) -> None:
-    """Create an empty ``path`` (and its folder) readable by its owner only, if it is missing."""
-    if not path.parent.is_dir():
-        path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
-    try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
-    except FileExistsError:
-        pass
-
-
 def make_engine(url: str, *, create: bool = True) -> Engine:
     """An engine for ``url``. With ``create`` a missing SQLite file is made (privately);
     without it, nothing is made here (open_database refuses a missing file first)."""
     path = sqlite_path(url)
     if path is not None and create:
-        create_private_file(path)
+        ledger_backup.create_private_file(path)
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         _tune_sqlite(engine)
