@@ -157,7 +157,7 @@ def check_copy(path: Path) -> CopyCheck:
         return CopyCheck(path, f"not a readable database: {exc}", None)
     if integrity != "ok":
         return CopyCheck(path, integrity, None)
-    engine = _read_only(path)
+    engine = read_only_engine(path)
     try:
         with Session(engine) as session:
             report = verify(session)
@@ -183,7 +183,8 @@ def _entries(conn, upto: int) -> dict[int, Entry]:
             for seq, at, kind, operator, digest in rows}
 
 
-def _read_only(path: Path) -> Engine:
+def read_only_engine(path: Path) -> Engine:
+    """An engine that can only read the database file ``path``."""
     uri = f"file:{path.resolve().as_posix()}?mode=ro"
     return create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
 
@@ -191,7 +192,7 @@ def _read_only(path: Path) -> Engine:
 def fork_point(engine: Engine, source: Path) -> tuple[Entry, Entry] | None:
     """The first transaction number both ledgers hold with different hashes (the live
     one's entry and the copy's), or None when one is a prefix of the other."""
-    copy_engine = _read_only(source)
+    copy_engine = read_only_engine(source)
     try:
         with engine.connect() as live, copy_engine.connect() as copy:
             common = min(_last_seq(live), _last_seq(copy))
@@ -231,6 +232,12 @@ def restore(
         raise OlderCopy(checked.report.head_seq, live_top)
     safety = backup(engine, safety_dir, label="before-restore")
     engine.dispose()
+    _copy_file(source, target)
+    log.info("restored %s over %s (safety copy %s)", source, target, safety)
+    return checked, safety
+
+
+def _copy_file(source: Path, target: Path) -> None:
     src = sqlite3.connect(f"file:{source.resolve().as_posix()}?mode=ro", uri=True)
     dst = sqlite3.connect(target)
     try:
@@ -238,12 +245,23 @@ def restore(
     finally:
         src.close()
         dst.close()
-    log.info("restored %s over %s (safety copy %s)", source, target, safety)
-    return checked, safety
+
+
+def install(source: Path, target: Path) -> CopyCheck:
+    """Put a checked copy where there is no database yet (a new or repaired PC)."""
+    if target.exists():
+        raise BackupError(f"{target} exists already")
+    checked = check_copy(source)
+    if not checked.ok:
+        raise BackupError(f"the copy {source} failed its checks: {checked.integrity}")
+    create_private_file(target)
+    _copy_file(source, target)
+    log.info("installed %s as %s", source, target)
+    return checked
 
 
 __all__ = [
     "BackupError", "CopyCheck", "Entry", "ForkedCopy", "OlderCopy", "backup", "check_copy",
-    "create_private_file",
+    "create_private_file", "install", "read_only_engine",
     "fork_point", "private_file_opener", "private_folder", "restore", "sqlite_file",
 ]

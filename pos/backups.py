@@ -13,13 +13,19 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from ledger import backup as ledger_backup
 from ledger.export import export
 from pos import paths
-from pos.database import Database
-from pos.errors import ShopError
+from pos.database import Database, open_database, sqlite_path
+from pos.errors import NeedsApproval, PermissionDenied, ShopError
 from pos.models import Base
-from pos.users import Actor, Approval, Role, approve, caller, transaction
+from pos.tables import User
+from pos.users import ROLE_NAMES, Actor, Approval, Role, approve, caller, transaction
 
 log = logging.getLogger("pos")
 
@@ -41,7 +47,7 @@ class BackupResult:
 @dataclass(frozen=True)
 class RestoreResult:
     path: Path
-    safety_copy: Path
+    safety_copy: Path | None  # None when there was no database to replace
     head_seq: int
     approver: str
 
@@ -99,6 +105,59 @@ def restore(
     log.warning("restored %s by %s, approved by %s; the replaced database is %s",
                 source, me, approver, safety)
     return RestoreResult(source, safety, checked.report.head_seq, approver)
+
+
+def _vouched(session: Session, username: str, password: str, *roles: Role) -> str:
+    user = session.scalar(select(User).where(User.username == username.strip()))
+    try:
+        if user is None or not user.active or user.locked:
+            raise VerificationError("unknown, inactive or locked")
+        PasswordHasher().verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        raise ShopError("login_wrong") from None
+    if Role(user.role) not in roles:
+        raise PermissionDenied(
+            "wrong_role", role="或".join(ROLE_NAMES[r][0] for r in roles),
+            role_en=" or ".join(ROLE_NAMES[r][1] for r in roles))
+    return user.username
+
+
+def restore_new(url: str, source: Path, username: str, password: str,
+                approval: Approval | None) -> RestoreResult:
+    """Put a copy in place where there is no database yet (a new or repaired PC).
+
+    Nobody can log in to a database that is not there, so the copy's own
+    users vouch: an administrator or supervisor of the copy, and another of
+    its supervisors approving. Nothing records the attempt (the copy is only
+    read); the log does.
+    """
+    target = sqlite_path(url)
+    if target is None:
+        raise ShopError("restore_refused", detail="restore works on an SQLite database file only")
+    try:
+        checked = ledger_backup.check_copy(source)
+    except ledger_backup.BackupError as error:
+        raise ShopError("restore_refused", detail=str(error)) from None
+    if not checked.ok:
+        raise ShopError("restore_refused", detail=checked.integrity)
+    engine = ledger_backup.read_only_engine(source)
+    try:
+        with Session(engine) as session:
+            me = _vouched(session, username, password, Role.ADMIN, Role.SUPERVISOR)
+            if approval is None or not approval.username:
+                raise NeedsApproval("needs_approval", what="恢复备份")
+            if approval.username.strip() == me:
+                raise PermissionDenied("self_approval")
+            approver = _vouched(session, approval.username, approval.password, Role.SUPERVISOR)
+    finally:
+        engine.dispose()
+    try:
+        ledger_backup.install(source, target)
+    except ledger_backup.BackupError as error:
+        raise ShopError("restore_refused", detail=str(error)) from None
+    open_database(url).dispose()  # an older copy's schema is upgraded here, as on any opening
+    log.warning("restored %s as the new database %s by %s, approved by %s", source, target, me, approver)
+    return RestoreResult(source, None, checked.report.head_seq, approver)
 
 
 def export_ledger(db: Database, actor: Actor, out: Path) -> dict:

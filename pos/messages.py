@@ -176,6 +176,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{live_operator}), in the copy {copy_kind} ({copy_at}, {copy_operator}). The copy was used "
         "elsewhere after they parted and would replace what was written here; refused, nothing was changed.",
     ),
+    "restore_new_done": ("已把 {path} 恢复为本机数据库 {db}", "Restored {path} as this computer's database {db}"),
     "export_failed": ("导出失败，未完成：{detail}", "The export failed: {detail}"),
     "restore_done": ("已恢复 {path}；原数据库已另存为 {safety}", "Restored {path}; the previous database was saved as {safety}"),
     "export_done": ("账本已导出到 {path}（{files} 个文件，附校验脚本 verify_export.py）", "Ledger exported to {path} ({files} files, with verify_export.py)"),

@@ -204,3 +204,26 @@ def test_the_demo_prints_the_whole_anchor_that_verify_accepts(aixin, db_url):
     seq, digest = anchor.split(":")
     assert seq == "1" and len(digest) == 64
     assert aixin("verify", "--anchor", anchor)[0] == 0
+
+
+def test_a_new_pc_is_restored_from_a_copy_whose_own_users_vouch(aixin, village_cli, db_dir, tmp_path):
+    card = village_cli[0]
+    _sale(aixin, card)
+    code, out, _ = aixin("backup", "--to", str(db_dir / "copies"), "--json")
+    copy = json.loads(out)
+    new_pc = tmp_path / "new-pc" / "village.db"
+    new_url = f"sqlite:///{new_pc}"
+    code, _, err = aixin("restore", "--db", new_url, copy["path"])
+    assert code == 2 and "需要监督员审批" in err and not new_pc.parent.exists()
+    code, _, err = aixin("restore", "--db", new_url, copy["path"], "--approver", "lishuji",
+                         env={"AIXIN_APPROVER_PASSWORD": "wrong-password"})
+    assert code == 2 and "密码不对" in err and not new_pc.parent.exists()
+    code, out, _ = aixin("restore", "--db", new_url, copy["path"], "--approver", "lishuji",
+                         env=SUPERVISOR)
+    assert code == 0 and "恢复为本机数据库" in out
+    report = json.loads(aixin("verify", "--db", new_url, "--json")[1])
+    assert report["ok"] and report["head_seq"] == copy["head_seq"]
+    code, out, _ = aixin("balance", "--db", new_url, card, "--json")
+    assert code == 0 and json.loads(out)["balance"] == 96
+    if os.name == "posix":
+        assert _mode(new_pc) == 0o600

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -9,8 +10,9 @@ from sqlalchemy import func, select
 import ledger
 from ledger.verification import parse_anchor
 from ledger.schema import Transaction
-from pos import backups
+from pos import backups, paths
 from pos.commands import add, database, group
+from pos.database import sqlite_path
 from pos.errors import ShopError
 
 
@@ -84,8 +86,21 @@ def backup(args, out) -> int:
 
 
 def restore(args, out) -> int:
-    from pos.commands.shop import actor, approval
+    from pos.commands.shop import _secret, actor, approval
 
+    url = args.db or paths.default_db_url()
+    target = sqlite_path(url)
+    if target is not None and not target.exists():
+        # A new PC: the copy's own users vouch for the restore.
+        username = args.user or os.environ.get("AIXIN_USER")
+        if not username:
+            raise ShopError("user_needed")
+        password = _secret("AIXIN_PASSWORD", f"{username} 的密码: ")
+        done = backups.restore_new(url, args.file, username, password, approval(args))
+        out.show({"ok": True, "restored": str(done.path), "db": url, "safety_copy": None,
+                  "head_seq": done.head_seq, "approver": done.approver},
+                 out.t("restore_new_done", path=done.path, db=target))
+        return 0
     with database(args, create=False) as db:
         done = backups.restore(db, actor(args, db), approval(args), args.file, accept_older=args.yes)
     out.show({"ok": True, "restored": str(done.path), "safety_copy": str(done.safety_copy),
