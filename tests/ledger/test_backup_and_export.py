@@ -149,3 +149,17 @@ def test_the_export_leaves_out_what_it_is_told_and_says_so(small_ledger, tmp_pat
     assert manifest["left_out"] == {"ledger_account.name": "names stay here"}
     header = (tmp_path / "out" / "ledger_account.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.split(",") == ["id", "code", "may_go_negative", "balance", "opened_at"]
+
+
+def test_the_standalone_verifier_warns_of_a_clock_set_back_and_still_passes(db, tmp_path):
+    from ledger.schema import Account, Posting, Transaction
+    from tests.ledger.test_tamper import _ledger_with_a_clock_set_back
+
+    _ledger_with_a_clock_set_back(db)
+    with db.read() as s:
+        export(s, [Account.__table__, Transaction.__table__, Posting.__table__], tmp_path / "out")
+    result = subprocess.run([sys.executable, "-I", str(tmp_path / "out" / "verify_export.py"),
+                             str(tmp_path / "out")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    assert "warning: #3: dated 2026-04-30T16:00:00.000000Z, before #2" in result.stdout
+    assert "OK: 4 transactions" in result.stdout
