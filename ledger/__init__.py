@@ -15,6 +15,7 @@ from ledger.book import (
     reverse,
     transaction,
 )
+from ledger.canonical import NotCanonical
 from ledger.errors import (
     AlreadyReversed,
     AppendOnlyViolation,
@@ -33,6 +34,7 @@ __all__ = [
     "InsufficientBalance",
     "Leg",
     "LedgerError",
+    "NotCanonical",
     "NotReversible",
     "Posted",
     "UnbalancedTransaction",
