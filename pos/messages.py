@@ -197,7 +197,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "notice_closure_missing": ("数据库中没有第 {number} 号月结：恢复了旧备份，或月结被删除。", "Closure {number} is not in the database: an old copy was restored, or it was removed."),
     "notice_closure_differs": ("第 {number} 号月结记载的账头与公示不同。", "Closure {number} records a different head than the notice."),
     "notice_tail_missing": ("第 {number} 号月结止于第 {seq} 笔，而台账只到第 {head} 笔：交易被删除。", "Closure {number} ends at #{seq} but the ledger ends at #{head}: transactions were removed."),
-    "notice_ok": ("公示核对通过：第 {number} 号月结，第 {first} 至 {last} 笔，账头 {hash} 仍在账本中，此后未被改写。", "Notice checked: closure {number}, #{first}-#{last}, head {hash} is still in the ledger, unchanged since."),
+    "notice_ok": ("公示核对通过：第 {number} 号月结止于第 {last} 笔，账头 {hash}… 仍在账本中，此前的账未被改写。", "Notice checked: closure {number} ends at #{last}; head {hash}… is still in the ledger, unchanged up to it."),
     "notice_bad": ("公示核对未通过：", "The notice does not check out:"),
     "flag_unknown": ("{month} 没有审计标记 {flag}。", "There is no audit flag {flag} in {month}."),
     "review_needs_comment": ("审核请写明意见。", "A review needs a comment."),
