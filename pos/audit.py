@@ -361,23 +361,25 @@ def _batch_flags(data: _Month, add) -> None:
     start = data.month.start
     history = data.session.execute(
         select(t.seq, t.attrs).where(t.kind == "award", t.at >= start - timedelta(days=365),
-                                     t.at < start)).all()
-    earlier: list[tuple[str, int, int]] = []  # (rule, households, points)
+                                     t.seq < batches[-1][0].seq)).all()
+    earlier: list[tuple[int, str, int, int]] = []  # (seq, rule, households, points)
     for seq, attrs_text in history:
         attrs = json.loads(attrs_text or "{}")
         households = int(attrs.get("households", 1))
         if households > 1:
-            earlier.append((str(attrs.get("rule", "")), households, households * int(attrs.get("points", 0))))
+            earlier.append((seq, str(attrs.get("rule", "")), households,
+                            households * int(attrs.get("points", 0))))
     for row, legs in batches:
         attrs = json.loads(row.attrs or "{}")
         rule, size, total = str(attrs.get("rule", "")), len(legs), sum(a for _, _, a in legs)
-        same_rule = [points for r, _, points in earlier if r == rule]
-        sizes = [households for _, households, _ in earlier]
+        before = [e for e in earlier if e[0] < row.seq]
+        same_rule = [points for _, r, _, points in before if r == rule]
+        sizes = [households for _, _, households, _ in before]
         usual_total = statistics.median(same_rule) if len(same_rule) >= MIN_HISTORY else None
         usual_size = statistics.median(sizes) if len(sizes) >= MIN_HISTORY else None
         if (usual_total and total > BATCH_RATIO * usual_total) or (usual_size and size > BATCH_RATIO * usual_size):
             add("large_batch", row.seq,
-                f"第 {row.seq} 笔批量加分 {rule}：{size} 户共 {total} 分；过去一年同类一般为 "
+                f"第 {row.seq} 笔批量加分 {rule}：{size} 户共 {total} 分；此前一年同类一般为 "
                 f"{usual_total if usual_total is not None else '-'} 分、{usual_size if usual_size is not None else '-'} 户",
                 row.seq, row.at, row.operator)
 

@@ -12,7 +12,6 @@ from datetime import date, datetime, time
 import pypdfium2
 import pytest
 import zxingcpp
-from argon2 import PasswordHasher
 
 import ledger
 from ledger import backup as ledger_backup
@@ -29,26 +28,10 @@ MONTH = "2026-10"
 AFTER_MONTH = datetime(2026, 11, 3, 10, 0, tzinfo=LOCAL)
 
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory):
-    """The demo village, built once (with a cheap argon2) and copied for each test."""
-    folder = tmp_path_factory.mktemp("demo")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-        db = open_database(f"sqlite:///{folder / 'demo.db'}")
-        demo.build(db)
-        db.dispose()
-    return folder / "demo.db"
-
-
 @pytest.fixture
-def village(demo_template, db_dir):
-    path = db_dir / "village.db"
-    shutil.copyfile(demo_template, path)
-    db = open_database(f"sqlite:///{path}")
-    db.clock = lambda: AFTER_MONTH
-    yield db
-    db.dispose()
+def village(demo_village):
+    demo_village.clock = lambda: AFTER_MONTH
+    return demo_village
 
 
 def login(db, name="lishuji"):
