@@ -444,9 +444,9 @@ def report_in(session: Session, month: Month, *, kind: str | None = None, operat
 def report(db: Database, actor: Actor, month: str, *, kind: str | None = None,
            operator: str | None = None, household: int | None = None, day: date | None = None,
            run_verify: bool = True, progress: Progress | None = None) -> AuditReport:
-    """The month's entries and flags (supervisors; administrators may read them too)."""
+    """The month's entries and flags, for the supervisor."""
     with db.read() as session:
-        caller(session, actor, Role.SUPERVISOR, Role.ADMIN)
+        caller(session, actor, Role.SUPERVISOR)
         return report_in(session, Month.parse(month), kind=kind, operator=operator,
                          household=household, day=day, run_verify=run_verify, progress=progress)
 

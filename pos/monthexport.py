@@ -108,7 +108,7 @@ def export(db: Database, actor: Actor, month: str, out: Path,
     progress = progress or (lambda *_: None)
     period = Month.parse(month)
     with db.read() as session:
-        caller(session, actor, Role.SUPERVISOR, Role.ADMIN)
+        caller(session, actor, Role.SUPERVISOR)
         view = closure_in(session, str(period))
         progress(0, 4, "导出整条哈希链")
         export_chain(session, CHAIN, out)
