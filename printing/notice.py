@@ -195,13 +195,16 @@ def _story(notice: Notice, styles: _Styles, width: float) -> list:
     else:
         story.append(Paragraph("本月没有兑换。", s.body))
 
-    totals = [["本月合计", "积分"]] + [list(pair) for pair in notice.month_totals]
-    cumulative = [["累计（自开办以来，从不清零）", "积分"]] + [list(pair) for pair in notice.cumulative]
+    pairs = max(len(notice.month_totals), len(notice.cumulative))
+    month_rows = list(notice.month_totals) + [("", "")] * (pairs - len(notice.month_totals))
+    cumulative_rows = list(notice.cumulative) + [("", "")] * (pairs - len(notice.cumulative))
+    totals = [["本月合计", "积分", "累计（自开办以来，从不清零）", "积分"]] + [
+        [a, b, c, d] for (a, b), (c, d) in zip(month_rows, cumulative_rows)]
+    table = _table(totals, [width * 0.32, width * 0.16, width * 0.36, width * 0.16], s, 1)
+    table.setStyle(TableStyle([("ALIGN", (2, 1), (2, -1), "LEFT")]))
     story.append(KeepTogether([
         Paragraph("五、本月与累计合计", s.heading),
-        _table(totals, [width * 0.45, width * 0.25], s, 1),
-        Spacer(1, 2 * mm),
-        _table(cumulative, [width * 0.45, width * 0.25], s, 1),
+        table,
         Paragraph(notice.point_note, s.cell),
     ]))
 
