@@ -128,8 +128,10 @@ class _Styles:
                                        leading=13 * scale, alignment=TA_CENTER, spaceAfter=3 * mm)
         self.heading = ParagraphStyle("heading", fontName=font, fontSize=11.5 * scale,
                                       leading=15 * scale, spaceBefore=4 * mm, spaceAfter=1.5 * mm)
-        self.body = ParagraphStyle("body", fontName=font, fontSize=9 * scale, leading=13 * scale)
-        self.cell = ParagraphStyle("cell", fontName=font, fontSize=8 * scale, leading=10 * scale)
+        self.body = ParagraphStyle("body", fontName=font, fontSize=9 * scale, leading=13 * scale,
+                                   wordWrap="CJK")
+        self.cell = ParagraphStyle("cell", fontName=font, fontSize=8 * scale, leading=10 * scale,
+                                   wordWrap="CJK")
         self.size = 8 * scale
 
 
