@@ -19,7 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -30,7 +30,7 @@ from pos import awards, cards, closure, goods, households, hygiene, notice, rede
 from pos import village as village_service  # noqa: E402
 from pos.database import open_database  # noqa: E402
 from pos.demo import Clock  # noqa: E402
-from pos.periods import LOCAL, Month  # noqa: E402
+from pos.periods import Month  # noqa: E402
 from pos.rules import HYGIENE_ITEMS  # noqa: E402
 from ledger import head  # noqa: E402
 

@@ -2,12 +2,10 @@
 
 import json
 import re
-import shutil
 import sqlite3
 import subprocess
-import sys
 from collections import defaultdict
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 import pypdfium2
 import pytest
@@ -18,7 +16,6 @@ from ledger import backup as ledger_backup
 from ledger import canonical
 from pos import awards, closure, demo, hygiene, notice, statement, stock, users
 from pos.cli import main
-from pos.database import open_database
 from pos.errors import ShopError
 from pos.periods import LOCAL
 from printing import statement as statement_printing
