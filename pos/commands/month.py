@@ -46,6 +46,12 @@ def register(sub) -> None:
     parser.add_argument("--no-verify", action="store_true", help="不校验整本台账 / skip verification")
     parser.add_argument("--user")
 
+    parser = add(sub, "user-household", "登记用户本人所在的户，供审计识别为本户记分 / link a user to "
+                 "their own household, for the audit", user_household)
+    parser.add_argument("username")
+    parser.add_argument("--household", type=int, help="户编号；不填则取消关联 / none: unlink")
+    parser.add_argument("--user")
+
     parser = add(sub, "export", "给乡镇的审计导出（CSV 与 Excel）/ the auditor's export", export)
     parser.add_argument("--month", required=True, metavar="YYYY-MM")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR")
@@ -151,6 +157,17 @@ def audit_month(args, out) -> int:
     for item, flag in zip(data["flags"], found.flags):
         item["title"] = flag.title
     out.show(data, lines)
+    return 0
+
+
+def user_household(args, out) -> int:
+    from pos import users
+
+    with database(args) as db:
+        users.link_household(db, actor(args, db), args.username, args.household)
+    out.show({"ok": True, "username": args.username, "household": args.household},
+             f"已将 {args.username} 关联到第 {args.household} 户" if args.household
+             else f"已取消 {args.username} 的本户关联")
     return 0
 
 

@@ -229,3 +229,28 @@ def test_the_command_line_runs_the_supervisors_month(september, db_url, capsys, 
     assert checked.returncode == 1 and "closure 1" in checked.stdout
     assert closure.parse_qr(closed["qr_text"]).number == 1
     assert PASSWORD
+
+
+def test_a_villager_gets_the_months_statement_on_the_receipt_printer(september, db_url, fake_printer,
+                                                                     monkeypatch, capsys):
+    from pos import settings
+    from tests.printing.paper import decode
+
+    shop = september
+    redemption.redeem(shop.db, shop.admin, shop.card("张三"), [redemption.CartItem(shop.rice.code, 1)])
+    settings.save(settings.with_printer(settings.load(), port=fake_printer.port))
+    monkeypatch.setenv("AIXIN_USER", "wangfang")
+    monkeypatch.setenv("AIXIN_PASSWORD", PASSWORD)
+    assert main(["--db", db_url, "statement", "--card", shop.card("张三"), "--month", SEPTEMBER,
+                 "--print"]) == 0
+    assert "明细已打印" in capsys.readouterr().out
+    paper = decode(fake_printer.printed(), 32)
+    assert "户主：张三（啊道）" in paper.text and "积分明细 2026年9月" in paper.text
+    assert paper.find("期初余额").text.endswith("0") and paper.find("期末余额").text.endswith("80")
+    assert any("兑换" in line and "-20" in line for line in paper.text) and paper.cuts == 1
+
+    # the administrator records which household a clerk belongs to, for the audit
+    assert main(["--db", db_url, "user-household", "zhaoming", "--household", str(shop.homes["王五"].id)]) == 0
+    with sqlite3.connect(shop.db.file) as plain:
+        assert plain.execute("SELECT household_id FROM app_user WHERE username = 'zhaoming'").fetchone() == (
+            shop.homes["王五"].id,)
