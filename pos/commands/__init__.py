@@ -34,7 +34,7 @@ def open_app(args, out) -> int:
 
 
 def register_all(sub) -> None:
-    from pos.commands import books, printer, sheets, shop, village_demo
+    from pos.commands import books, month, printer, sheets, shop, village_demo
 
-    for module in (shop, books, printer, sheets, village_demo):
+    for module in (shop, books, printer, sheets, village_demo, month):
         module.register(sub)
