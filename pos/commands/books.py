@@ -11,7 +11,7 @@ from ledger import backup as ledger_backup
 from ledger.export import export
 from ledger.verification import parse_anchor
 from ledger.schema import Transaction
-from pos import paths
+from pos import paths, proof
 from pos.commands import add, database, group
 from pos.errors import ShopError
 from pos.models import Base
@@ -59,7 +59,7 @@ def verify(args, out) -> int:
     except ValueError:
         raise ShopError("bad_anchor") from None
     with database(args, create=False) as db, db.read() as session:
-        report = ledger.verify(session, anchor=anchor)
+        report = proof.verify(session, anchor=anchor)  # the ledger's checks, then the shop's facts
     out.show(report.as_dict(), verify_lines(report, out))
     return 0 if report.ok else 1
 
