@@ -139,6 +139,9 @@ def parse_items(text) -> list[tuple[str, int, int]]:
 def verify(session: Session, anchor=None) -> Report:
     """The ledger's own checks, then the shop's facts: one report with every finding."""
     report = ledger.verify(session, anchor=anchor)
+    if session.get(Village, 1) is None and session.scalar(
+            select(Transaction.seq).where(Transaction.kind == VILLAGE).limit(1)) is None:
+        return report  # a ledger no shop was ever set up on: nothing of the shop's to prove
     walk = _Walk(session)
     walk.run()
     walk.compare_tables()
@@ -347,7 +350,9 @@ class _Walk:
             self.missing("user", name, self.users[name]["seq"])
 
         village = s.get(Village, 1)
-        if village is not None and self.village is None:
+        if village is None and self.village is not None:
+            self.missing("village", self.village["name"], self.village["seq"])
+        elif village is not None and self.village is None:
             self.unchained("village", village.name)
         elif village is not None:
             self.differs("village", village.name, self.village["seq"],

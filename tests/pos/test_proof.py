@@ -208,3 +208,9 @@ def test_a_redemption_above_the_threshold_without_approval_is_named(shop):
     with shop.db.read() as s:
         codes = {f.code for f in proof.verify(s).findings if f.seq == stray.seq}
     assert "approval_missing" in codes
+
+
+def test_deleting_the_village_row_does_not_switch_the_shops_checks_off(tamper):
+    report = tamper("DELETE FROM village", "UPDATE goods SET stock=stock+1")
+    assert ("village_missing", "阿道村") in found(report)
+    assert any(f.code == "stock_mismatch" for f in report.findings)
