@@ -118,3 +118,28 @@ def test_the_database_itself_refuses_changes_to_history(small_ledger):
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
             plain.execute(statement)
     plain.close()
+
+
+def test_a_record_moves_no_points_and_is_chained_like_any_transaction(small_ledger):
+    with small_ledger.write() as s:
+        fact = ledger.record(s, kind="price", operator="admin", attrs={"goods": "6901234567892", "points": 4})
+    with small_ledger.read() as s:
+        stored = ledger.transaction(s, fact.seq)
+        report = ledger.verify(s)
+    assert stored.legs == () and stored.attrs == {"goods": "6901234567892", "points": 4}
+    assert stored.hash == fact.hash and report.ok and report.head_seq == fact.seq
+    with pytest.raises(ledger.NotReversible):
+        with small_ledger.write() as s:
+            ledger.reverse(s, fact.seq, operator="admin", reason="no points to put back")
+
+
+def test_an_account_that_may_go_below_zero_is_recorded_in_the_chain(small_ledger):
+    with small_ledger.read() as s:
+        opening = ledger.transaction(s, 1)
+    assert opening.kind == "account_open" and opening.legs == ()
+    assert opening.attrs == {"account": "village:issue", "name": "村发放", "may_go_negative": 1}
+
+
+def test_lock_returns_the_head_it_holds(small_ledger):
+    with small_ledger.write() as s:
+        assert ledger.lock(s) == ledger.head(s)

@@ -164,3 +164,20 @@ def test_an_anchor_inside_the_chain_is_proven(small_ledger):
         wrong_seq = ledger.verify(s, anchor=f"3:{third}")
     assert report.ok and report.anchor_seq == 4
     assert [f.code for f in wrong_seq.findings] == ["anchor_missing"]
+
+
+def test_letting_a_household_account_go_below_zero_is_caught(tamper):
+    report = tamper("UPDATE ledger_account SET may_go_negative=1 WHERE code='household:1'")
+    assert [(f.code, f.params["account"]) for f in report.findings] == [
+        ("account_flag_mismatch", "household:1")]
+
+
+def test_an_overdraft_hidden_by_flipping_the_flag_is_still_caught(tamper):
+    report = tamper(
+        "UPDATE ledger_account SET may_go_negative=1 WHERE code='household:1'",
+        "UPDATE ledger_posting SET amount=-300 WHERE tx_seq=5 AND line=1",
+        "UPDATE ledger_posting SET amount=300 WHERE tx_seq=5 AND line=2",
+        "UPDATE ledger_account SET balance=-200 WHERE code='household:1'",
+        "UPDATE ledger_account SET balance=300 WHERE code='village:redeemed'",
+    )
+    assert {("negative_balance", 5), ("hash_mismatch", 5), ("account_flag_mismatch", None)} <= codes(report)
