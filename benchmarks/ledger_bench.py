@@ -103,7 +103,7 @@ def compare_verify(folder: Path, transactions: int) -> dict:
             ledger.post(s, kind="award", operator="admin", memo="义务劳动",
                         legs=[Leg("village:issue", -3), Leg(f"household:{n % HOUSEHOLDS}", 3)])
     with db.read() as s:
-        rows = [ledger.transaction(s, seq) for seq in range(1, transactions + 1)]
+        rows = [ledger.transaction(s, seq) for seq in range(1, ledger.head(s)[0] + 1)]
     prev = canonical.GENESIS
     blobs = []
     for tx in rows:
@@ -150,7 +150,7 @@ def minimal_verify(path: Path) -> str:
         stamp = datetime.fromisoformat(at).replace(tzinfo=UTC)
         prev = hashlib.sha256(canonical.encode(
             prev=prev, seq=seq, at=stamp, kind=kind, operator=operator, approver=approver,
-            memo=memo, reverses=reverses, attrs=json.loads(attrs), postings=legs[seq])).hexdigest()
+            memo=memo, reverses=reverses, attrs=json.loads(attrs), postings=legs.get(seq, []))).hexdigest()
     conn.close()
     return prev
 

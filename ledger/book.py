@@ -1,9 +1,18 @@
-"""Writing to the ledger: open accounts, post transactions, reverse them.
+"""Writing to the ledger: open accounts, post transactions, record facts, reverse.
 
 Every function takes the caller's session and works inside the caller's
 database transaction; nothing here commits. Appends are serialised by locking
 the single head row (``SELECT ... FOR UPDATE`` on PostgreSQL; on SQLite the
 write transaction itself is exclusive because it starts with BEGIN IMMEDIATE).
+A caller that decides on what it reads (a balance, a stock level, a card's
+state) calls ``lock`` before reading it, so two writers cannot both decide on
+the same old value.
+
+Besides transactions that move points, the chain holds *records*: entries
+with no postings whose hashed ``attrs`` carry a fact (an account opened, and
+whatever facts the caller wants proven). Opening an account that may go below
+zero records that, so ``verify`` proves every account's flag: no record, no
+going below zero.
 """
 
 from __future__ import annotations
@@ -31,6 +40,7 @@ from ledger.schema import Account, Head, Posting, Transaction
 log = logging.getLogger("ledger")
 
 REVERSAL = "reversal"
+ACCOUNT_OPEN = "account_open"
 
 # Built once: constructing statements per call costs more than executing them.
 _head = Head.__table__
@@ -121,8 +131,21 @@ def now(session: Session) -> datetime:
     return clock() if clock is not None else datetime.now(UTC)
 
 
-def open_account(session: Session, code: str, name: str, *, may_go_negative: bool = False) -> None:
-    """Create an account with balance 0. Opening an existing code is an error."""
+def lock(session: Session) -> tuple[int, str]:
+    """Take the ledger's write lock (the head row) for the rest of the caller's
+    transaction and return (seq, hash) of the head. Everything read after this
+    is what the next append will be decided on: no other writer can change it."""
+    row = _driver(session.connection(), _LOCK_HEAD, (), [()]).one()
+    return row.seq, row.hash
+
+
+def open_account(session: Session, code: str, name: str, *, may_go_negative: bool = False,
+                 operator: str = "system") -> None:
+    """Create an account with balance 0. Opening an existing code is an error.
+
+    An account that may go below zero is recorded in the chain as such; every
+    other account may not, so the chain proves the flag of every account."""
+    lock(session)
     if session.scalar(select(Account.id).where(Account.code == code)) is not None:
         raise LedgerError(f"account {code} exists already")
     session.add(
@@ -135,6 +158,9 @@ def open_account(session: Session, code: str, name: str, *, may_go_negative: boo
         )
     )
     session.flush()
+    if may_go_negative:
+        record(session, kind=ACCOUNT_OPEN, operator=operator,
+               attrs={"account": code, "name": name, "may_go_negative": 1})
 
 
 def account_balance(session: Session, code: str) -> int:
@@ -175,16 +201,32 @@ def post(
     reverses: int | None = None,
 ) -> Posted:
     """Append one balanced transaction, or raise and write nothing of it."""
-    if not kind or not operator:
-        raise LedgerError("a transaction needs a kind and an operator")
     legs = tuple(legs)
     _check_legs(legs)
-    attrs = dict(attrs or {})
+    return _append(session, kind, operator, legs, memo, approver, attrs, reverses)
 
+
+def record(
+    session: Session,
+    *,
+    kind: str,
+    operator: str,
+    attrs: Mapping[str, str | int],
+    memo: str = "",
+    approver: str | None = None,
+) -> Posted:
+    """Append an entry that moves no points: its hashed ``attrs`` are the fact it proves."""
+    return _append(session, kind, operator, (), memo, approver, attrs, None)
+
+
+def _append(session, kind, operator, legs, memo, approver, attrs, reverses) -> Posted:
+    if not kind or not operator:
+        raise LedgerError("a transaction needs a kind and an operator")
+    attrs = dict(attrs or {})
     conn = session.connection()
     current = _driver(conn, _LOCK_HEAD, (), [()]).one()
     codes = {leg.account for leg in legs}
-    accounts = {row.code: row for row in conn.execute(_ACCOUNTS, {"codes": list(codes)})}
+    accounts = {row.code: row for row in conn.execute(_ACCOUNTS, {"codes": list(codes)})} if codes else {}
     for code in codes - accounts.keys():
         raise UnknownAccount(code)
     delta: dict[str, int] = {}
@@ -219,8 +261,10 @@ def post(
             "hash": digest,
         },
     )
-    _driver(conn, _INSERT_POSTING, ("tx_seq", "line", "account_id", "amount"),
-            [(seq, line, accounts[leg.account].id, leg.amount) for line, leg in enumerate(legs, start=1)])
+    if legs:
+        _driver(conn, _INSERT_POSTING, ("tx_seq", "line", "account_id", "amount"),
+                [(seq, line, accounts[leg.account].id, leg.amount)
+                 for line, leg in enumerate(legs, start=1)])
     changes = [(d, accounts[c].id) for c, d in delta.items() if d]
     if changes:
         _driver(conn, _ADD_TO_BALANCE, ("change", "account"), changes)
@@ -269,6 +313,8 @@ def reverse(
         raise NotReversible(seq, "no such transaction")
     if original.kind == REVERSAL:
         raise NotReversible(seq, "it is itself a reversal")
+    if not original.legs:
+        raise NotReversible(seq, "it moves no points")
     by = reversal_of(session, seq)
     if by is not None:
         raise AlreadyReversed(seq, by)

@@ -10,6 +10,10 @@ of a valid chain is itself valid, so nothing inside the database can.
 Each finding is an error (the chain fails) or a warning (worth a look, the
 chain holds): a transaction dated before the one before it means the PC's
 clock was set back, which is not proof of tampering.
+
+Whether an account may go below zero is taken from the chain (an account
+opened that way is recorded there; every other account may not), never from
+the accounts table, and the table must agree with the chain.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ledger import canonical
+from ledger.book import ACCOUNT_OPEN
 from ledger.schema import Account, Head, Posting, Transaction
 
 log = logging.getLogger("ledger")
@@ -103,6 +108,10 @@ class _Walk:
 
     def __init__(self, accounts, anchor):
         self.accounts = accounts  # id -> (code, may_go_negative, kept balance)
+        self.ids = {code: account_id for account_id, (code, _, _) in accounts.items()}
+        # Accounts the chain lets go below zero: code -> seq of the record that says so.
+        self.opened: dict[str, int] = {}
+        self.may_go_negative: set[int] = set()  # account ids the chain lets go below zero
         self.sums: dict[int, int] = defaultdict(int)
         self.findings: list[Finding] = []
         self.expected = 1
@@ -158,7 +167,7 @@ class _Walk:
                 continue
             legs.append((account[0], amount))
             balance = sums[account_id] = sums[account_id] + amount
-            if balance < 0 and not account[1]:
+            if balance < 0 and account_id not in self.may_go_negative:
                 dipped = dipped or set()
                 dipped.add(account_id)
         for account_id in dipped or ():
@@ -167,7 +176,7 @@ class _Walk:
                     "negative_balance", seq, f"account {accounts[account_id][0]} falls below zero",
                     account=accounts[account_id][0],
                 )
-        if len(postings) < 2:
+        if len(postings) == 1:  # none at all is a record: its facts are in the hash
             self.add("too_few_postings", seq, f"{len(postings)} posting(s)")
         if total != 0:
             self.add("unbalanced", seq, f"postings sum to {total}", total=total)
@@ -179,6 +188,8 @@ class _Walk:
             attrs = json.loads(row.attrs)
         except (TypeError, ValueError):
             attrs = {"__unreadable__": str(row.attrs)}
+        if row.kind == ACCOUNT_OPEN and not postings:
+            self.open(seq, attrs)
         try:
             computed = canonical.digest(canonical.encode(
                 prev=self.prev, seq=seq, at=row.at, kind=row.kind, operator=row.operator,
@@ -213,6 +224,29 @@ class _Walk:
                 self.anchor_found = seq
         self.last_seq = seq
         self.last_stored_hash = row.hash
+
+
+    def open(self, seq: int, attrs: dict) -> None:
+        code = attrs.get("account")
+        if not isinstance(code, str) or code in self.opened:
+            self.add("bad_account_open", seq, f"opens account {code!r} twice or without a code")
+            return
+        if attrs.get("may_go_negative"):
+            self.opened[code] = seq
+            if code in self.ids:
+                self.may_go_negative.add(self.ids[code])
+
+    def accounts_agree(self) -> None:
+        """The accounts table says what the chain says of each account's flag."""
+        for code, flag, _ in self.accounts.values():
+            if bool(flag) != (code in self.opened):
+                self.add("account_flag_mismatch", self.opened.get(code),
+                         f"account {code}: may_go_negative is {bool(flag)} in the table, "
+                         f"{code in self.opened} in the chain", account=code)
+        for code, seq in self.opened.items():
+            if code not in self.ids:
+                self.add("account_missing", seq, f"account {code}, opened in the chain, is gone",
+                         account=code)
 
 
 def verify(session: Session, anchor: str | tuple[int | None, str] | None = None) -> Report:
@@ -260,6 +294,7 @@ def verify(session: Session, anchor: str | tuple[int | None, str] | None = None)
     for orphan in beyond:
         walk.add("orphan_postings", orphan, f"postings for missing transaction {orphan}")
 
+    walk.accounts_agree()
     for account_id, (code, _, kept) in accounts.items():
         if kept != walk.sums.get(account_id, 0):
             walk.add(

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 import ledger
 from ledger import Leg
 from ledger.book import now
-from pos import codes
+from pos import codes, proof
 from pos.database import Database
 from pos.errors import ShopError
 from pos.households import ACTIVE, MOVED
@@ -134,6 +134,9 @@ def issue_in(session: Session, user, household_id: int) -> CardView:
             memo="发卡，基础积分", attrs={"household": household.id, "head": household.head_name,
                                      "card": number},
         ).seq
+    else:  # no points move, yet which household holds the card is a fact to prove
+        proof.card_fact(session, "card_issue", user.username, household=household.id,
+                        head=household.head_name, card=number)
     card = Card(number=number, household_id=household.id, status=CARD_ACTIVE, replaces=None,
                 issued_at=now(session), issue_seq=seq)
     session.add(card)
@@ -174,6 +177,9 @@ def replace(db: Database, actor: Actor, lost_number: str, reason: str = "挂失�
                 attrs={"household": household.id, "head": household.head_name,
                        "old_card": old.number, "card": number},
             ).seq
+        else:
+            proof.card_fact(session, "card_replace", user.username, household=household.id,
+                            head=household.head_name, old_card=old.number, card=number)
         old.status = CARD_BLOCKED
         old.closed_seq = seq
         card = Card(number=number, household_id=household.id, status=CARD_ACTIVE,
@@ -196,6 +202,9 @@ def recover(db: Database, actor: Actor, number: str, reason: str = "迁出，回
                 legs=[Leg(account(card.number), -balance), Leg(RECOVERED, balance)],
                 attrs={"household": household.id, "head": household.head_name, "card": card.number},
             ).seq
+        else:
+            proof.card_fact(session, "card_recovery", user.username, household=household.id,
+                            head=household.head_name, card=card.number)
         card.status = CARD_RECOVERED
         card.closed_seq = seq
         household.status = MOVED

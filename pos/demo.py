@@ -92,18 +92,22 @@ def build(db: Database, year_start: date = date(2025, 12, 1), seed: int = 2026) 
     rng = random.Random(seed)
     clock = Clock(datetime.combine(year_start, time(8), BEIJING))
     db.clock = clock
+    salts = random.Random(seed + 1)
+    users.salt = lambda: salts.randbytes(16)
     try:
         return _year(db, rng, clock, year_start)
     finally:
         db.clock = lambda: datetime.now(UTC)
+        users.salt = users.random_salt
 
 
 def _year(db: Database, rng: random.Random, clock: Clock, start: date) -> dict:
     admin = village.initialise(db, name="阿道村", groups=list(GROUPS), admin_username="wangfang",
                                admin_name="王芳", admin_password=PASSWORD,
+                               supervisor_username="lishuji", supervisor_name="李书记（第一书记）",
+                               supervisor_password=PASSWORD,
                                shop_name="阿道村爱心超市", opening_hours="每周六 9:00-12:00")
     with users.transaction(db) as session:
-        users.add_user(session, admin, "lishuji", "李书记（第一书记）", Role.SUPERVISOR, PASSWORD)
         users.add_user(session, admin, "zhaoming", "赵明", Role.ADMIN, PASSWORD)
     supervisor = Approval("lishuji", PASSWORD)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from pos import codes
+from pos import codes, proof
 from pos.database import Database
 from pos.errors import ShopError
 from pos.tables import Goods
@@ -87,7 +87,7 @@ def add(db: Database, actor: Actor, name: str, zone: str, price_points: int, val
     """A new item; without a maker's barcode it gets an internal code for its label."""
     _check(name, zone, price_points, value_fen, unit)
     with transaction(db) as session:
-        caller(session, actor, Role.ADMIN)
+        user = caller(session, actor, Role.ADMIN)
         code = clean_code(code) if code else _next_internal(session)
         if codes.looks_like_card(code):
             raise ShopError("goods_is_card", code=code)
@@ -97,6 +97,7 @@ def add(db: Database, actor: Actor, name: str, zone: str, price_points: int, val
                       value_fen=value_fen, unit=unit.strip(), stock=0, active=True)
         session.add(goods)
         session.flush()
+        proof.goods_fact(session, goods, user.username)
         return view(goods)
 
 
@@ -106,11 +107,12 @@ def change(db: Database, actor: Actor, code: str, **changes) -> GoodsView:
     if set(changes) - allowed:
         raise ShopError("setting_unknown", name=", ".join(sorted(set(changes) - allowed)))
     with transaction(db) as session:
-        caller(session, actor, Role.ADMIN)
+        user = caller(session, actor, Role.ADMIN)
         goods = find(session, code)
         for key, value in changes.items():
             setattr(goods, key, value)
         _check(goods.name, goods.zone, goods.price_points, goods.value_fen, goods.unit)
+        proof.goods_fact(session, goods, user.username)
         return view(goods)
 
 

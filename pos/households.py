@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from ledger.book import now
 from ledger.schema import Account
-from pos import codes
+from pos import codes, proof
 from pos.database import Database
 from pos.errors import ImportProblems, ShopError
 from pos.tables import Card, Household, VillagerGroup
@@ -104,7 +104,7 @@ def _duplicate(session: Session, head: str, group_id: int, phone: str) -> bool:
 
 def add(db: Database, actor: Actor, head: str, group: str, people: int, phone: str = "") -> HouseholdView:
     with transaction(db) as session:
-        caller(session, actor, Role.ADMIN)
+        user = caller(session, actor, Role.ADMIN)
         head, group_id, people, phone = _validated(session, head, group, people, phone)
         if _duplicate(session, head, group_id, phone):
             raise ShopError("household_exists", head=head, group=group)
@@ -112,6 +112,7 @@ def add(db: Database, actor: Actor, head: str, group: str, people: int, phone: s
                               people=people, phone=phone, status=ACTIVE, created_at=now(session))
         session.add(household)
         session.flush()
+        proof.household_fact(session, household, group.strip(), user.username)
         return view(session, household)
 
 
@@ -159,7 +160,7 @@ def read_rows(data: bytes, fields: dict[str, tuple[str, ...]], required: tuple[s
 def import_csv(db: Database, actor: Actor, data: bytes) -> list[HouseholdView]:
     """Import every row, or none: any problem refuses the whole file, listing each by row."""
     with transaction(db) as session:
-        caller(session, actor, Role.ADMIN)
+        user = caller(session, actor, Role.ADMIN)
         rows = read_rows(data, HEADERS, REQUIRED)
         problems: list[tuple[int, ShopError]] = []
         seen: dict[tuple, int] = {}
@@ -190,6 +191,9 @@ def import_csv(db: Database, actor: Actor, data: bytes) -> list[HouseholdView]:
             session.add(household)
             created.append(household)
         session.flush()
+        group_names = dict(session.execute(select(VillagerGroup.id, VillagerGroup.name)).all())
+        for household in created:
+            proof.household_fact(session, household, group_names[household.group_id], user.username)
         return views(session, select(Household).where(Household.id.in_([h.id for h in created]))
                      .order_by(Household.id))
 

@@ -14,6 +14,7 @@ from importlib import resources
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pos import proof
 from pos.database import Database
 from pos.errors import ShopError
 from pos.tables import Rule
@@ -66,13 +67,15 @@ def default_rules() -> list[dict]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def load_defaults(session: Session) -> int:
+def load_defaults(session: Session, operator: str = "setup") -> int:
     count = 0
     for row in default_rules():
         if session.scalar(select(Rule.id).where(Rule.code == row["code"])) is None:
-            session.add(Rule(code=row["code"], category=row["category"], name=row["name"],
-                             points_min=int(row["points_min"]), points_max=int(row["points_max"]),
-                             deduction=row["deduction"] == "1", active=True))
+            rule = Rule(code=row["code"], category=row["category"], name=row["name"],
+                        points_min=int(row["points_min"]), points_max=int(row["points_max"]),
+                        deduction=row["deduction"] == "1", active=True)
+            session.add(rule)
+            proof.rule_fact(session, rule, operator)
             count += 1
     session.flush()
     return count
@@ -104,7 +107,7 @@ def save(db: Database, actor: Actor, code: str, category: str, name: str,
     if not 0 < points_min <= points_max <= 1000:
         raise ShopError("rule_bad_points", low=points_min, high=points_max)
     with transaction(db) as session:
-        caller(session, actor, Role.ADMIN)
+        user = caller(session, actor, Role.ADMIN)
         code = code.strip().upper()
         if not code or not name.strip():
             raise ShopError("rule_incomplete")
@@ -116,4 +119,5 @@ def save(db: Database, actor: Actor, code: str, category: str, name: str,
         rule.points_min, rule.points_max = points_min, points_max
         rule.deduction, rule.active = deduction, active
         session.flush()
+        proof.rule_fact(session, rule, user.username)
         return _view(rule)

@@ -10,11 +10,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm import Session
 
+import ledger
 from ledger.book import now
-from pos import periods
+from pos import periods, proof
 from pos.database import Database
 from pos.errors import ShopError
 from pos.goods import find
@@ -65,14 +67,24 @@ class CountResult:
     approver: str | None
 
 
+_goods = Goods.__table__
+# Relative and conditional: the database adds to what it holds, never below zero.
+_ADD_STOCK = (update(_goods)
+              .where(_goods.c.id == bindparam("goods"), _goods.c.stock + bindparam("change") >= 0)
+              .values(stock=_goods.c.stock + bindparam("change")))
+
+
 def move(session: Session, goods: Goods, quantity: int, kind: str, operator: str, *,
          at: datetime, approver: str | None = None, tx_seq: int | None = None,
          intake_id: int | None = None, count_id: int | None = None, value_fen: int = 0,
          note: str = "") -> None:
     """Append one movement and keep the item's stock equal to the sum of its movements."""
-    if goods.stock + quantity < 0:
+    before = goods.stock
+    changed = session.connection().execute(_ADD_STOCK, {"goods": goods.id, "change": quantity})
+    if changed.rowcount != 1:
+        session.refresh(goods, ["stock"])
         raise ShopError("stock_short", name=goods.name, stock=goods.stock, needed=-quantity)
-    goods.stock += quantity
+    set_committed_value(goods, "stock", before + quantity)
     session.add(StockMovement(goods_id=goods.id, quantity=quantity, kind=kind, at=at,
                               operator=operator, approver=approver, tx_seq=tx_seq,
                               intake_id=intake_id, count_id=count_id, value_fen=value_fen,
@@ -108,7 +120,7 @@ def intake(db: Database, actor: Actor, lines: Iterable[IntakeLine], *, source: s
                              note=note)
         session.add(record)
         session.flush()
-        done = []
+        found = []
         for line in lines:
             if line.quantity <= 0:
                 raise ShopError("intake_bad_quantity", code=line.code, value=line.quantity)
@@ -116,9 +128,17 @@ def intake(db: Database, actor: Actor, lines: Iterable[IntakeLine], *, source: s
             value = goods.value_fen * line.quantity if line.value_fen is None else line.value_fen
             if value < 0:
                 raise ShopError("goods_bad_value", value=value)
-            move(session, goods, line.quantity, "intake", user.username, at=moment,
+            found.append((goods, line.quantity, value))
+        seq = ledger.record(session, kind=proof.STOCK_INTAKE, operator=user.username, attrs={
+            "intake": record.id, "source": source, "donor": record.donor,
+            "donor_type": record.donor_type, "funding": record.funding,
+            "received_on": record.received_on.isoformat(),
+            "items": proof.items_text((g.code, q, v) for g, q, v in found)}).seq
+        done = []
+        for goods, quantity, value in found:
+            move(session, goods, quantity, "intake", user.username, at=moment, tx_seq=seq,
                  intake_id=record.id, value_fen=value, note=note)
-            done.append((goods.code, goods.name, line.quantity, value))
+            done.append((goods.code, goods.name, quantity, value))
         session.flush()
         return IntakeResult(record.id, source, record.donor, tuple(done))
 
@@ -187,9 +207,12 @@ def _settle(session: Session, user, actor: Actor, targets: dict[int, int], reaso
     record = StockCount(at=moment, operator=user.username, approver=approver, note=reason)
     session.add(record)
     session.flush()
+    seq = ledger.record(session, kind=proof.STOCK_COUNT, operator=user.username, approver=approver,
+                        memo=reason, attrs={"count": record.id, "items": proof.items_text(
+                            (g.code, a - e, g.value_fen * (a - e)) for g, e, a in differences)}).seq
     for goods, expected, actual in differences:
         move(session, goods, actual - expected, "writeoff", user.username, at=moment,
-             approver=approver, count_id=record.id,
+             approver=approver, count_id=record.id, tx_seq=seq,
              value_fen=goods.value_fen * (actual - expected), note=reason)
     return CountResult(record.id, tuple((g.code, g.name, e, a) for g, e, a in differences), approver)
 

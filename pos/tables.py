@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    CheckConstraint,
     Date,
     ForeignKey,
     Integer,
@@ -136,6 +137,8 @@ class HygieneScore(Base):
 
 class Goods(Base):
     __tablename__ = "goods"
+    # Migration 0004: a CHECK on PostgreSQL, triggers doing the same on SQLite.
+    __table_args__ = (CheckConstraint("stock >= 0", name="goods_stock_not_negative"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)

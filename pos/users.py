@@ -9,7 +9,8 @@ user unlocks it; every attempt is recorded.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
@@ -20,8 +21,9 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+import ledger
 from ledger.book import now
-from pos import periods
+from pos import periods, proof
 from pos.database import Database
 from ledger.errors import LedgerError
 from pos.errors import NeedsApproval, PermissionDenied, ShopError, from_ledger
@@ -33,6 +35,16 @@ FREE_FAILURES = 3
 LOCK_AFTER = 8
 MIN_PASSWORD = 6
 _hasher = PasswordHasher()
+
+
+def random_salt() -> bytes:
+    return os.urandom(16)
+
+
+# Where password salts come from. The demo village swaps in a seeded source while it
+# builds, so that its chain (which holds a digest of each stored password hash) is
+# the same on every build.
+salt: Callable[[], bytes] = random_salt
 
 
 class Role(StrEnum):
@@ -70,10 +82,14 @@ class CredentialsRefused(ShopError):
 
 @contextmanager
 def transaction(db: Database) -> Iterator[Session]:
-    """One service call's transaction. A refused password is recorded even though
-    the rest rolls back, so guessing cannot hide inside refused operations."""
+    """One service call's transaction. It takes the ledger's write lock before
+    anything is read, so what a service decides on (a balance, a stock level, a
+    card's state, a user's role) cannot change under it until it commits, on
+    PostgreSQL as on SQLite. A refused password is recorded even though the
+    rest rolls back, so guessing cannot hide inside refused operations."""
     try:
         with db.write() as session:
+            ledger.lock(session)
             yield session
             periods.check_new_transactions(session)
     except CredentialsRefused as refused:
@@ -87,17 +103,38 @@ def transaction(db: Database) -> Iterator[Session]:
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
         raise ShopError("password_short", length=MIN_PASSWORD)
-    return _hasher.hash(password)
+    return _hasher.hash(password, salt=salt())
 
 
 def add_user(
-    session: Session, actor: Actor | None, username: str, display_name: str, role: Role, password: str
+    session: Session, actor: Actor | None, username: str, display_name: str, role: Role, password: str,
+    approval: Approval | None = None,
 ) -> Actor:
-    """Create a user. Only an administrator may, except for the very first user."""
+    """Create a user. Only an administrator may, except for the very first user; a new
+    supervisor also needs an existing supervisor's approval."""
+    approver = None
     if session.scalar(select(func.count()).select_from(User)):
-        caller(session, actor, Role.ADMIN)
+        me = caller(session, actor, Role.ADMIN)
+        if Role(role) == Role.SUPERVISOR:
+            approver = approve(session, actor, approval, f"添加监督员 {username.strip()}")
+        operator = me.username
     elif role != Role.ADMIN:
         raise ShopError("first_user_admin")
+    else:
+        operator = username.strip()
+    return _create(session, operator, username, display_name, role, password, approver)
+
+
+def first_supervisor(session: Session, username: str, display_name: str, password: str) -> Actor:
+    """At first setup only: the village's first supervisor, with their own password typed
+    there and then. Once any supervisor exists, a new one needs a supervisor's approval."""
+    if session.scalar(select(User.id).where(User.role == Role.SUPERVISOR.value)) is not None:
+        raise PermissionDenied("supervisor_exists")
+    return _create(session, username.strip(), username, display_name, Role.SUPERVISOR, password, None)
+
+
+def _create(session: Session, operator: str, username: str, display_name: str, role: Role,
+            password: str, approver: str | None) -> Actor:
     username = username.strip()
     if not username:
         raise ShopError("username_missing")
@@ -110,7 +147,8 @@ def add_user(
     )
     session.add(user)
     session.flush()
-    log.info("user %s (%s) added by %s", username, role, actor.username if actor else "setup")
+    proof.user_fact(session, user, operator, "add", approver)
+    log.info("user %s (%s) added by %s", username, role, operator)
     return _actor(user)
 
 
@@ -133,7 +171,8 @@ def _check_password(session: Session, username: str, password: str, purpose: str
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         raise CredentialsRefused("login_wrong", username, purpose, "wrong") from None
     if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
+        user.password_hash = _hasher.hash(password, salt=salt())
+        proof.user_fact(session, user, user.username, "password")
     user.failed_logins = 0
     user.wait_until = None
     session.add(LoginAttempt(username=username, at=moment, purpose=purpose, outcome="ok"))
@@ -205,6 +244,60 @@ def set_password(db: Database, actor: Actor, old: str, new: str) -> None:
         user = caller(session, actor)
         _check_password(session, user.username, old, "login")
         user.password_hash = hash_password(new)
+        proof.user_fact(session, user, user.username, "password")
+
+
+def _other(session: Session, me: User, username: str) -> User:
+    user = session.scalar(select(User).where(User.username == username.strip()))
+    if user is None:
+        raise ShopError("user_unknown", username=username)
+    if user.id == me.id:
+        raise PermissionDenied("self_change")
+    return user
+
+
+def set_role(db: Database, actor: Actor, username: str, role: Role,
+             approval: Approval | None = None) -> UserView:
+    """Change another user's role (administrator); making a supervisor needs a supervisor's approval."""
+    with transaction(db) as session:
+        me = caller(session, actor, Role.ADMIN)
+        user = _other(session, me, username)
+        approver = None
+        if Role(role) == Role.SUPERVISOR and user.role != Role.SUPERVISOR.value:
+            approver = approve(session, actor, approval, f"{user.username} 改为监督员")
+            if approver == user.username:
+                raise PermissionDenied("self_approval")
+        user.role = Role(role).value
+        proof.user_fact(session, user, me.username, "role", approver)
+        return _view(user)
+
+
+def deactivate(db: Database, actor: Actor, username: str) -> UserView:
+    """A user who left: they can no longer log in or approve. Their past entries stay."""
+    with transaction(db) as session:
+        me = caller(session, actor, Role.ADMIN)
+        user = _other(session, me, username)
+        user.active = False
+        proof.user_fact(session, user, me.username, "active")
+        return _view(user)
+
+
+def reset_password(db: Database, actor: Actor, username: str, new: str,
+                   approval: Approval | None = None) -> UserView:
+    """Give another user a new password (administrator). A supervisor's password is only
+    reset with another supervisor's approval, or an administrator could approve as them."""
+    with transaction(db) as session:
+        me = caller(session, actor, Role.ADMIN)
+        user = _other(session, me, username)
+        approver = None
+        if user.role == Role.SUPERVISOR.value:
+            approver = approve(session, actor, approval, f"重置监督员 {user.username} 的密码")
+            if approver == user.username:
+                raise PermissionDenied("self_approval")
+        user.password_hash = hash_password(new)
+        user.locked, user.failed_logins, user.wait_until = False, 0, None
+        proof.user_fact(session, user, me.username, "password", approver)
+        return _view(user)
 
 
 @dataclass(frozen=True)
@@ -216,11 +309,14 @@ class UserView:
     locked: bool
 
 
+def _view(user: User) -> UserView:
+    return UserView(user.username, user.display_name, Role(user.role), user.active, user.locked)
+
+
 def list_users(db: Database, actor: Actor) -> list[UserView]:
     with db.read() as session:
         caller(session, actor)
-        return [UserView(u.username, u.display_name, Role(u.role), u.active, u.locked)
-                for u in session.scalars(select(User).order_by(User.id))]
+        return [_view(u) for u in session.scalars(select(User).order_by(User.id))]
 
 
 ROLE_NAMES = {Role.ADMIN: ("管理员", "administrator"), Role.SUPERVISOR: ("监督员", "supervisor")}

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import ledger
+from pos import proof
 from pos.database import Database
 from pos.errors import ShopError
 from pos.tables import Village, VillagerGroup
@@ -25,6 +26,7 @@ VILLAGE_ACCOUNTS = {
     RECOVERED: ("回收积分卡", False),
 }
 
+SETUP = "setup"  # the operator of what first setup writes, before any user exists
 DEFAULT_BASE_POINTS = 100
 DEFAULT_POINT_VALUE_FEN = 300
 
@@ -65,16 +67,19 @@ def setup(
     if session.get(Village, 1) is not None:
         raise ShopError("village_exists")
     _check_numbers(base_points, point_value_fen, deduction_approval_above, redemption_approval_above)
-    session.add(Village(
+    village = Village(
         id=1, name=name.strip(), shop_name=shop_name.strip() or f"{name.strip()}爱心超市",
         base_points=base_points, point_value_fen=point_value_fen, opening_hours=opening_hours,
         deduction_approval_above=deduction_approval_above,
         redemption_approval_above=redemption_approval_above,
-    ))
+    )
+    session.add(village)
+    proof.village_fact(session, village, SETUP)
     for group in dict.fromkeys(g.strip() for g in groups if g.strip()):
         session.add(VillagerGroup(name=group))
+        proof.group_fact(session, group, SETUP)
     for code, (title, may_go_negative) in VILLAGE_ACCOUNTS.items():
-        ledger.open_account(session, code, title, may_go_negative=may_go_negative)
+        ledger.open_account(session, code, title, may_go_negative=may_go_negative, operator=SETUP)
     session.flush()
 
 
@@ -114,7 +119,7 @@ def change(db: Database, actor: Actor, **changes) -> Settings:
     if unknown:
         raise ShopError("setting_unknown", name=", ".join(sorted(unknown)))
     with transaction(db) as session:
-        caller(session, actor, Role.ADMIN)
+        user = caller(session, actor, Role.ADMIN)
         village = session.get(Village, 1)
         for key, value in changes.items():
             setattr(village, key, value)
@@ -122,23 +127,32 @@ def change(db: Database, actor: Actor, **changes) -> Settings:
                        village.deduction_approval_above, village.redemption_approval_above)
         if not 1 <= village.notice_days <= 60:
             raise ShopError("setting_range", name="公示天数", low=1, high=60)
+        proof.village_fact(session, village, user.username)
         return settings_in(session)
 
 
 def add_group(db: Database, actor: Actor, name: str) -> None:
     with transaction(db) as session:
-        caller(session, actor, Role.ADMIN)
+        user = caller(session, actor, Role.ADMIN)
         if session.scalar(select(VillagerGroup.id).where(VillagerGroup.name == name.strip())):
             raise ShopError("group_exists", group=name)
         session.add(VillagerGroup(name=name.strip()))
+        proof.group_fact(session, name.strip(), user.username)
 
 
 def initialise(db: Database, *, name: str, groups: list[str], admin_username: str,
-               admin_name: str, admin_password: str, **options) -> Actor:
-    """Set up a new shop in one transaction: village, groups, accounts, default rules, first admin."""
+               admin_name: str, admin_password: str, supervisor_username: str | None = None,
+               supervisor_name: str = "", supervisor_password: str | None = None,
+               **options) -> Actor:
+    """Set up a new shop in one transaction: village, groups, accounts, default rules, the
+    first administrator and, if named, the first supervisor (with their own password)."""
     from pos import rules, users
 
     with transaction(db) as session:
         setup(session, name=name, groups=groups, **options)
         rules.load_defaults(session)
-        return users.add_user(session, None, admin_username, admin_name, Role.ADMIN, admin_password)
+        admin = users.add_user(session, None, admin_username, admin_name, Role.ADMIN, admin_password)
+        if supervisor_username:
+            users.first_supervisor(session, supervisor_username, supervisor_name,
+                                   supervisor_password or "")
+        return admin

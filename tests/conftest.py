@@ -57,7 +57,7 @@ def small_ledger(db):
     """A village issuing account, three households and a redemption sink, with some history."""
     with db.write() as s:
         ledger.open_account(s, "village:issue", "村发放", may_go_negative=True)
-        ledger.open_account(s, "village:redeemed", "已兑换", may_go_negative=True)
+        ledger.open_account(s, "village:redeemed", "已兑换")
         for n in (1, 2, 3):
             ledger.open_account(s, f"household:{n}", f"户 {n}")
     with db.write() as s:

@@ -37,18 +37,18 @@ def test_init_then_verify_prints_an_intact_ledger(run):
 def test_verify_exits_non_zero_and_names_the_transaction(run, small_ledger, db_dir):
     with sqlite3.connect(db_dir / "village.db") as plain:
         plain.execute("DROP TRIGGER ledger_transaction_no_update")
-        plain.execute("UPDATE ledger_transaction SET memo='x' WHERE seq=3")
+        plain.execute("UPDATE ledger_transaction SET memo='x' WHERE seq=4")
     code, out, _ = run("verify")
-    assert code == 1 and "第 3 笔" in out
+    assert code == 1 and "第 4 笔" in out
     code, out, _ = run("--lang", "en", "verify", "--json")
     report = json.loads(out)
-    assert code == 1 and report["first_bad_seq"] == 3
+    assert code == 1 and report["first_bad_seq"] == 4
     assert report["findings"][0]["code"] == "hash_mismatch"
 
 
 def test_an_anchor_from_a_notice_is_checked(run, small_ledger):
     head = json.loads(run("verify", "--json")[1])["head_hash"]
-    assert run("verify", "--anchor", f"5:{head}")[0] == 0
+    assert run("verify", "--anchor", f"6:{head}")[0] == 0
     code, out, _ = run("verify", "--anchor", "f" * 64)
     assert code == 1 and "公示过的账头" in out
     code, _, err = run("verify", "--anchor", "not-a-hash")

@@ -27,9 +27,8 @@ def aixin(db_url, capsys, monkeypatch):
 @pytest.fixture
 def village_cli(aixin, tmp_path):
     assert aixin("init", "--village", "阿道村", "--groups", "啊道,富庄,杜河沟", "--admin", "wangfang",
-                 "--admin-name", "王芳")[0] == 0
-    assert aixin("user", "add", "lishuji", "--role", "supervisor", "--name", "李书记",
-                 env={"AIXIN_NEW_PASSWORD": "secretary-1"})[0] == 0
+                 "--admin-name", "王芳", "--supervisor", "lishuji", "--supervisor-name", "李书记",
+                 env={"AIXIN_SUPERVISOR_PASSWORD": "secretary-1"})[0] == 0
     csv = tmp_path / "households.csv"
     csv.write_bytes("户主,村民小组,人口\n张三,啊道,4\n李四,富庄,3\n".encode("gbk"))
     assert aixin("household", "import", str(csv))[0] == 0

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 import ledger
 from ledger.verification import parse_anchor
 from ledger.schema import Transaction
-from pos import backups, paths
+from pos import backups, paths, proof
 from pos.commands import add, database, group
 from pos.database import sqlite_path
 from pos.errors import ShopError
@@ -74,7 +74,7 @@ def verify(args, out) -> int:
     except ValueError:
         raise ShopError("bad_anchor") from None
     with database(args, create=False) as db, db.read() as session:
-        report = ledger.verify(session, anchor=anchor)
+        report = proof.verify(session, anchor=anchor)  # the ledger's checks, then the shop's facts
     out.show(report.as_dict(), verify_lines(report, out))
     return 0 if report.ok else 1
 

@@ -91,16 +91,28 @@ def register(sub) -> None:
     parser.add_argument("--groups", default="", help="村民小组，用逗号分开")
     parser.add_argument("--admin", help="第一位管理员的用户名（密码取自 AIXIN_PASSWORD）")
     parser.add_argument("--admin-name", default="", help="管理员姓名")
+    parser.add_argument("--supervisor", help="第一位监督员的用户名（由本人输入密码，或取自 "
+                        "AIXIN_SUPERVISOR_PASSWORD）/ the first supervisor, who types their own password")
+    parser.add_argument("--supervisor-name", default="", help="监督员姓名")
     parser.add_argument("--base-points", type=int, default=village.DEFAULT_BASE_POINTS)
     parser.add_argument("--point-value-fen", type=int, default=village.DEFAULT_POINT_VALUE_FEN)
 
     people = group(sub, "user", "用户 / users")
-    parser = acting(people, "add", "添加用户 / add a user (password from AIXIN_NEW_PASSWORD)", user_add)
+    parser = approvable(acting(people, "add", "添加用户；监督员需另一位监督员审批 / add a user "
+                               "(password from AIXIN_NEW_PASSWORD; a supervisor needs --approver)", user_add))
     parser.add_argument("username")
     parser.add_argument("--role", choices=[r.value for r in Role], required=True)
     parser.add_argument("--name", default="")
     acting(people, "list", "用户列表 / list users", user_list)
     parser = acting(people, "unlock", "解锁用户 / unlock a user", user_unlock)
+    parser.add_argument("username")
+    parser = approvable(acting(people, "role", "更改角色；改为监督员需审批 / change a user's role", user_role))
+    parser.add_argument("username")
+    parser.add_argument("--role", choices=[r.value for r in Role], required=True)
+    parser = acting(people, "deactivate", "停用用户 / deactivate a user", user_deactivate)
+    parser.add_argument("username")
+    parser = approvable(acting(people, "password", "重置他人密码（新密码取自 AIXIN_NEW_PASSWORD；监督员的需审批）"
+                               " / reset another user's password", user_password))
     parser.add_argument("username")
 
     homes = group(sub, "household", "农户 / households")
@@ -197,15 +209,22 @@ def init(args, out) -> int:
         return books.init(args, out)
     if not args.admin or not args.groups:
         raise ShopError("init_needs")
+    admin_password = _secret("AIXIN_PASSWORD", "管理员密码: ")
+    supervisor_password = (_secret("AIXIN_SUPERVISOR_PASSWORD", f"监督员 {args.supervisor} 本人输入密码: ")
+                           if args.supervisor else None)
     with database(args) as db:
         admin = village.initialise(
             db, name=args.village, groups=args.groups.replace("，", ",").split(","),
             admin_username=args.admin, admin_name=args.admin_name or args.admin,
-            admin_password=_secret("AIXIN_PASSWORD", "管理员密码: "),
+            admin_password=admin_password, supervisor_username=args.supervisor,
+            supervisor_name=args.supervisor_name or args.supervisor or "",
+            supervisor_password=supervisor_password,
             base_points=args.base_points, point_value_fen=args.point_value_fen)
         settings = village.settings(db)
-    out.show({"ok": True, "village": plain(settings), "admin": admin.username},
-             f"已设置 {settings.name}（{'、'.join(settings.groups)}），管理员 {admin.username}"
+    supervisor = f"，监督员 {args.supervisor}" if args.supervisor else ""
+    out.show({"ok": True, "village": plain(settings), "admin": admin.username,
+              "supervisor": args.supervisor},
+             f"已设置 {settings.name}（{'、'.join(settings.groups)}），管理员 {admin.username}{supervisor}"
              if out.lang != "en" else f"Set up {settings.name}, administrator {admin.username}")
     return 0
 
@@ -213,10 +232,41 @@ def init(args, out) -> int:
 def user_add(args, out) -> int:
     with database(args) as db:
         me = actor(args, db)
+        password = _secret("AIXIN_NEW_PASSWORD", f"{args.username} 的新密码: ")
         with users.transaction(db) as session:
-            new = users.add_user(session, me, args.username, args.name, Role(args.role),
-                                 _secret("AIXIN_NEW_PASSWORD", f"{args.username} 的新密码: "))
+            new = users.add_user(session, me, args.username, args.name, Role(args.role), password,
+                                 approval(args))
     out.show(plain(new), f"已添加用户 {new.username}（{users.ROLE_NAMES[new.role][0]}）")
+    return 0
+
+
+def _user_line(view) -> str:
+    state = "" if view.active else "（已停用）"
+    return f"{view.username}\t{view.display_name}\t{users.ROLE_NAMES[view.role][0]}{state}"
+
+
+def user_role(args, out) -> int:
+    with database(args) as db:
+        view = users.set_role(db, actor(args, db), args.username, Role(args.role), approval(args))
+    out.show(plain(view), _user_line(view))
+    return 0
+
+
+def user_deactivate(args, out) -> int:
+    with database(args) as db:
+        view = users.deactivate(db, actor(args, db), args.username)
+    out.show(plain(view), _user_line(view))
+    return 0
+
+
+def user_password(args, out) -> int:
+    with database(args) as db:
+        me = actor(args, db)
+        view = users.reset_password(db, me, args.username,
+                                    _secret("AIXIN_NEW_PASSWORD", f"{args.username} 的新密码: "),
+                                    approval(args))
+    out.show(plain(view), f"已重置 {view.username} 的密码" if out.lang != "en"
+             else f"Password of {view.username} reset")
     return 0
 
 

@@ -50,17 +50,17 @@ def test_restore_checks_the_copy_and_keeps_a_safety_copy(small_ledger, db_dir):
         ledger.post(s, kind="award", operator="admin",
                     legs=[Leg("village:issue", -7), Leg("household:3", 7)])
     checked, safety = ledger_backup.restore(small_ledger.engine, copy, db_dir / "safety")
-    assert checked.report.head_seq == 5 and safety.exists()
+    assert checked.report.head_seq == 6 and safety.exists()
     with small_ledger.read() as s:
-        assert ledger.head(s)[0] == 5 and ledger.account_balance(s, "household:3") == 100
-    assert ledger_backup.check_copy(safety).report.head_seq == 6
+        assert ledger.head(s)[0] == 6 and ledger.account_balance(s, "household:3") == 100
+    assert ledger_backup.check_copy(safety).report.head_seq == 7
 
 
 def test_a_tampered_or_broken_copy_is_never_restored(small_ledger, db_dir):
     copy = ledger_backup.backup(small_ledger.engine, db_dir / "copies")
     with sqlite3.connect(copy) as plain:
         plain.execute("DROP TRIGGER ledger_posting_no_update")
-        plain.execute("UPDATE ledger_posting SET amount=999 WHERE tx_seq=2 AND line=2")
+        plain.execute("UPDATE ledger_posting SET amount=999 WHERE tx_seq=3 AND line=2")
     with pytest.raises(ledger_backup.BackupError):
         ledger_backup.restore(small_ledger.engine, copy, db_dir / "safety")
     garbage = db_dir / "garbage.db"
@@ -69,14 +69,14 @@ def test_a_tampered_or_broken_copy_is_never_restored(small_ledger, db_dir):
     with pytest.raises(ledger_backup.BackupError):
         ledger_backup.restore(small_ledger.engine, garbage, db_dir / "safety")
     with small_ledger.read() as s:
-        assert ledger.verify(s).ok and ledger.head(s)[0] == 5
+        assert ledger.verify(s).ok and ledger.head(s)[0] == 6
 
 
 def test_the_export_reverifies_with_the_standalone_script(small_ledger, tmp_path):
     with small_ledger.read() as s:
         manifest = export(s, Base.metadata.sorted_tables, tmp_path / "export")
         head_hash = ledger.head(s)[1]
-    assert manifest["head"]["seq"] == 5
+    assert manifest["head"]["seq"] == 6
     assert {"ledger_transaction.csv", "ledger_posting.csv", "ledger_account.csv"} <= set(manifest["files"])
     script = tmp_path / "export" / "verify_export.py"
     # Run it from a folder where the app cannot be imported, as an auditor would.
@@ -87,7 +87,7 @@ def test_the_export_reverifies_with_the_standalone_script(small_ledger, tmp_path
                              str(alone / "export"), "--anchor", head_hash],
                             capture_output=True, text=True, cwd=alone)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert f"OK: 5 transactions, head {head_hash}" in result.stdout
+    assert f"OK: 6 transactions, head {head_hash}" in result.stdout
 
     postings = alone / "export" / "ledger_posting.csv"
     postings.write_text(postings.read_text().replace("-30", "-3"))
@@ -95,7 +95,7 @@ def test_the_export_reverifies_with_the_standalone_script(small_ledger, tmp_path
                             capture_output=True, text=True, cwd=alone / "export")
     assert result.returncode == 1
     assert "ledger_posting.csv does not match" in result.stdout
-    assert "#4: recomputed hash differs" in result.stdout
+    assert "#5: recomputed hash differs" in result.stdout
 
 
 def _award(db, account, points):

@@ -36,93 +36,93 @@ def codes(report):
 def test_a_clean_ledger_verifies(small_ledger):
     with small_ledger.read() as s:
         report = ledger.verify(s)
-    assert report.ok and report.transactions == 5 and report.postings == 10
+    assert report.ok and report.transactions == 6 and report.postings == 10
 
 
 def test_editing_one_memo_names_that_transaction(tamper):
-    report = tamper("UPDATE ledger_transaction SET memo='公益劳动' WHERE seq=5")
-    assert codes(report) == {("hash_mismatch", 5)}
-    assert report.first_bad == 5
+    report = tamper("UPDATE ledger_transaction SET memo='公益劳动' WHERE seq=6")
+    assert codes(report) == {("hash_mismatch", 6)}
+    assert report.first_bad == 6
 
 
 def test_editing_a_posting_amount_is_caught(tamper):
-    report = tamper("UPDATE ledger_posting SET amount=-3 WHERE tx_seq=4 AND line=1")
-    assert ("hash_mismatch", 4) in codes(report) and ("unbalanced", 4) in codes(report)
-    assert report.first_bad == 4
+    report = tamper("UPDATE ledger_posting SET amount=-3 WHERE tx_seq=5 AND line=1")
+    assert ("hash_mismatch", 5) in codes(report) and ("unbalanced", 5) in codes(report)
+    assert report.first_bad == 5
 
 
 def test_a_balanced_edit_with_matching_kept_balances_is_still_caught(tamper):
     report = tamper(
-        "UPDATE ledger_posting SET amount=-3 WHERE tx_seq=4 AND line=1",
-        "UPDATE ledger_posting SET amount=3 WHERE tx_seq=4 AND line=2",
+        "UPDATE ledger_posting SET amount=-3 WHERE tx_seq=5 AND line=1",
+        "UPDATE ledger_posting SET amount=3 WHERE tx_seq=5 AND line=2",
         "UPDATE ledger_account SET balance=97 WHERE code='household:1'",
         "UPDATE ledger_account SET balance=3 WHERE code='village:redeemed'",
     )
-    assert codes(report) == {("hash_mismatch", 4)}
+    assert codes(report) == {("hash_mismatch", 5)}
 
 
 def test_editing_the_time_or_operator_is_caught(tamper):
-    report = tamper("UPDATE ledger_transaction SET operator='someone' WHERE seq=2")
-    assert codes(report) == {("hash_mismatch", 2)}
+    report = tamper("UPDATE ledger_transaction SET operator='someone' WHERE seq=3")
+    assert codes(report) == {("hash_mismatch", 3)}
 
 
 def test_deleting_a_row_names_the_gap(tamper):
-    report = tamper("DELETE FROM ledger_posting WHERE tx_seq=3",
-                    "DELETE FROM ledger_transaction WHERE seq=3")
-    assert ("sequence_gap", 4) in codes(report)
-    assert report.first_bad == 4
+    report = tamper("DELETE FROM ledger_posting WHERE tx_seq=4",
+                    "DELETE FROM ledger_transaction WHERE seq=4")
+    assert ("sequence_gap", 5) in codes(report)
+    assert report.first_bad == 5
     assert any(f.code == "balance_mismatch" for f in report.findings)
 
 
 def test_deleting_one_posting_is_caught(tamper):
-    report = tamper("DELETE FROM ledger_posting WHERE tx_seq=2 AND line=2")
-    assert {("hash_mismatch", 2), ("unbalanced", 2), ("too_few_postings", 2)} <= codes(report)
+    report = tamper("DELETE FROM ledger_posting WHERE tx_seq=3 AND line=2")
+    assert {("hash_mismatch", 3), ("unbalanced", 3), ("too_few_postings", 3)} <= codes(report)
 
 
 def test_inserting_a_posting_is_caught(tamper):
     report = tamper("INSERT INTO ledger_posting (tx_seq, line, account_id, amount) "
-                    "VALUES (2, 3, 3, 50)")
-    assert ("hash_mismatch", 2) in codes(report) and ("unbalanced", 2) in codes(report)
+                    "VALUES (3, 3, 3, 50)")
+    assert ("hash_mismatch", 3) in codes(report) and ("unbalanced", 3) in codes(report)
 
 
 def test_inserting_a_transaction_is_caught(tamper):
     report = tamper(
         "INSERT INTO ledger_transaction (seq, at, kind, operator, approver, memo, reverses, attrs, hash) "
-        "VALUES (6, '2026-01-01 00:00:00.000000', 'award', 'admin', NULL, '', NULL, '{}', '" + "1" * 64 + "')",
-        "INSERT INTO ledger_posting VALUES (6, 1, 1, -500)",
-        "INSERT INTO ledger_posting VALUES (6, 2, 3, 500)",
+        "VALUES (7, '2026-01-01 00:00:00.000000', 'award', 'admin', NULL, '', NULL, '{}', '" + "1" * 64 + "')",
+        "INSERT INTO ledger_posting VALUES (7, 1, 1, -500)",
+        "INSERT INTO ledger_posting VALUES (7, 2, 3, 500)",
     )
-    assert ("hash_mismatch", 6) in codes(report)
+    assert ("hash_mismatch", 7) in codes(report)
     assert any(f.code == "head_mismatch" for f in report.findings)
 
 
 def test_swapping_two_transactions_is_caught(tamper):
     report = tamper(
-        "UPDATE ledger_transaction SET seq=-2 WHERE seq=2",
-        "UPDATE ledger_posting SET tx_seq=-2 WHERE tx_seq=2",
-        "UPDATE ledger_transaction SET seq=2 WHERE seq=3",
-        "UPDATE ledger_posting SET tx_seq=2 WHERE tx_seq=3",
-        "UPDATE ledger_transaction SET seq=3 WHERE seq=-2",
-        "UPDATE ledger_posting SET tx_seq=3 WHERE tx_seq=-2",
+        "UPDATE ledger_transaction SET seq=-3 WHERE seq=3",
+        "UPDATE ledger_posting SET tx_seq=-3 WHERE tx_seq=3",
+        "UPDATE ledger_transaction SET seq=3 WHERE seq=4",
+        "UPDATE ledger_posting SET tx_seq=3 WHERE tx_seq=4",
+        "UPDATE ledger_transaction SET seq=4 WHERE seq=-3",
+        "UPDATE ledger_posting SET tx_seq=4 WHERE tx_seq=-3",
     )
-    assert report.first_bad == 2 and ("hash_mismatch", 2) in codes(report)
+    assert report.first_bad == 3 and ("hash_mismatch", 3) in codes(report)
 
 
 def test_deleting_the_tail_is_caught_by_the_head(tamper):
-    report = tamper("DELETE FROM ledger_posting WHERE tx_seq=5",
-                    "DELETE FROM ledger_transaction WHERE seq=5")
-    assert ("head_mismatch", 5) in codes(report)
+    report = tamper("DELETE FROM ledger_posting WHERE tx_seq=6",
+                    "DELETE FROM ledger_transaction WHERE seq=6")
+    assert ("head_mismatch", 6) in codes(report)
 
 
 def test_a_tail_deleted_cleanly_is_caught_only_by_the_anchor(small_ledger, tamper):
     with small_ledger.read() as s:
         anchor = ledger.head(s)  # what last month's notice printed
     with small_ledger.read() as s:
-        previous_hash = ledger.transaction(s, 4).hash
+        previous_hash = ledger.transaction(s, 5).hash
     report = tamper(
-        "DELETE FROM ledger_posting WHERE tx_seq=5",
-        "DELETE FROM ledger_transaction WHERE seq=5",
-        f"UPDATE ledger_head SET seq=4, hash='{previous_hash}'",
+        "DELETE FROM ledger_posting WHERE tx_seq=6",
+        "DELETE FROM ledger_transaction WHERE seq=6",
+        f"UPDATE ledger_head SET seq=5, hash='{previous_hash}'",
         "UPDATE ledger_account SET balance=balance+10 WHERE code='village:issue'",
         "UPDATE ledger_account SET balance=balance-10 WHERE code='household:2'",
     )
@@ -159,10 +159,10 @@ def test_rewriting_and_rehashing_history_is_caught_by_the_anchor(small_ledger, t
 
 def test_an_anchor_inside_the_chain_is_proven(small_ledger):
     with small_ledger.read() as s:
-        third = ledger.transaction(s, 3).hash
-        report = ledger.verify(s, anchor=f"3:{third}")
-        wrong_seq = ledger.verify(s, anchor=f"2:{third}")
-    assert report.ok and report.anchor_seq == 3
+        third = ledger.transaction(s, 4).hash
+        report = ledger.verify(s, anchor=f"4:{third}")
+        wrong_seq = ledger.verify(s, anchor=f"3:{third}")
+    assert report.ok and report.anchor_seq == 4
     assert [f.code for f in wrong_seq.findings] == ["anchor_missing"]
 
 
@@ -218,3 +218,20 @@ def test_attributes_edited_into_a_number_without_an_exact_form_are_a_finding(tam
     report = tamper("""UPDATE ledger_transaction SET attrs='{"items":2.5}' WHERE seq=4""")
     assert ("not_canonical", 4) in codes(report) and not report.ok
     assert "attrs.items" in report.findings[0].params["reason"]
+
+
+def test_letting_a_household_account_go_below_zero_is_caught(tamper):
+    report = tamper("UPDATE ledger_account SET may_go_negative=1 WHERE code='household:1'")
+    assert [(f.code, f.params["account"]) for f in report.findings] == [
+        ("account_flag_mismatch", "household:1")]
+
+
+def test_an_overdraft_hidden_by_flipping_the_flag_is_still_caught(tamper):
+    report = tamper(
+        "UPDATE ledger_account SET may_go_negative=1 WHERE code='household:1'",
+        "UPDATE ledger_posting SET amount=-300 WHERE tx_seq=5 AND line=1",
+        "UPDATE ledger_posting SET amount=300 WHERE tx_seq=5 AND line=2",
+        "UPDATE ledger_account SET balance=-200 WHERE code='household:1'",
+        "UPDATE ledger_account SET balance=300 WHERE code='village:redeemed'",
+    )
+    assert {("negative_balance", 5), ("hash_mismatch", 5), ("account_flag_mismatch", None)} <= codes(report)

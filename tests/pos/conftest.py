@@ -23,14 +23,14 @@ class Village:
         self.db = db
         self.admin = village.initialise(db, name="阿道村", groups=["啊道", "富庄", "杜河沟"],
                                         admin_username="wangfang", admin_name="王芳",
-                                        admin_password=PASSWORD)
-        with users.transaction(db) as session:
-            self.secretary = users.add_user(session, self.admin, "lishuji", "李书记",
-                                            Role.SUPERVISOR, SUPERVISOR_PASSWORD)
-            self.other_secretary = users.add_user(session, self.admin, "zhoushuji", "周书记",
-                                                  Role.SUPERVISOR, SUPERVISOR_PASSWORD)
-            self.clerk = users.add_user(session, self.admin, "zhaoming", "赵明", Role.ADMIN, PASSWORD)
+                                        admin_password=PASSWORD, supervisor_username="lishuji",
+                                        supervisor_name="李书记", supervisor_password=SUPERVISOR_PASSWORD)
         self.approval = Approval("lishuji", SUPERVISOR_PASSWORD)
+        self.secretary = users.login(db, "lishuji", SUPERVISOR_PASSWORD)
+        with users.transaction(db) as session:
+            self.other_secretary = users.add_user(session, self.admin, "zhoushuji", "周书记",
+                                                  Role.SUPERVISOR, SUPERVISOR_PASSWORD, self.approval)
+            self.clerk = users.add_user(session, self.admin, "zhaoming", "赵明", Role.ADMIN, PASSWORD)
         self.homes = {}
         for head, group in (("张三", "啊道"), ("李四", "啊道"), ("王五", "富庄"), ("赵六", "杜河沟")):
             self.homes[head] = households.add(db, self.admin, head, group, 4)

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 import ledger
-from pos import awards, cards, goods, households, hygiene, redemption, rules, stock
+from pos import awards, cards, goods, households, hygiene, proof, redemption, rules, stock
 from pos.errors import NeedsApproval, PermissionDenied, ShopError
 from pos.redemption import CartItem
 from pos.rules import HYGIENE_ITEMS
@@ -14,7 +14,7 @@ from pos.users import Approval
 
 def verified(db):
     with db.read() as s:
-        report = ledger.verify(s)
+        report = proof.verify(s)
     assert report.ok, report.findings
     return report
 
