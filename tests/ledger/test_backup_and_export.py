@@ -118,12 +118,12 @@ def test_a_copy_that_forked_is_never_restored_and_names_where_it_parted(small_le
         other.dispose()
     with pytest.raises(ledger_backup.ForkedCopy) as refused:
         ledger_backup.restore(small_ledger.engine, forked, db_dir / "safety")
-    assert refused.value.live.seq == refused.value.copy.seq == here == 6
+    assert refused.value.live.seq == refused.value.copy.seq == here == 7
     assert refused.value.live.hash != refused.value.copy.hash
-    assert "transaction 6" in str(refused.value)
+    assert "transaction 7" in str(refused.value)
     assert not (db_dir / "safety").exists()
     with small_ledger.read() as s:
-        assert ledger.head(s)[0] == 6 and ledger.account_balance(s, "household:1") == 73
+        assert ledger.head(s)[0] == 7 and ledger.account_balance(s, "household:1") == 73
 
 
 def test_a_copy_that_only_runs_ahead_is_restored_and_an_older_one_only_when_allowed(small_ledger, db_dir):
@@ -134,9 +134,9 @@ def test_a_copy_that_only_runs_ahead_is_restored_and_an_older_one_only_when_allo
         ledger_backup.restore(small_ledger.engine, older, db_dir / "safety", allow_older=False)
     ledger_backup.restore(small_ledger.engine, older, db_dir / "safety", allow_older=True)
     checked, _ = ledger_backup.restore(small_ledger.engine, ahead, db_dir / "safety", allow_older=False)
-    assert checked.report.head_seq == 6
+    assert checked.report.head_seq == 7
     with small_ledger.read() as s:
-        assert ledger.verify(s).ok and ledger.head(s)[0] == 6
+        assert ledger.verify(s).ok and ledger.head(s)[0] == 7
 
 
 def test_the_export_leaves_out_what_it_is_told_and_says_so(small_ledger, tmp_path):
@@ -161,5 +161,5 @@ def test_the_standalone_verifier_warns_of_a_clock_set_back_and_still_passes(db, 
     result = subprocess.run([sys.executable, "-I", str(tmp_path / "out" / "verify_export.py"),
                              str(tmp_path / "out")], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
-    assert "warning: #3: dated 2026-04-30T16:00:00.000000Z, before #2" in result.stdout
-    assert "OK: 4 transactions" in result.stdout
+    assert "warning: #4: dated 2026-04-30T16:00:00.000000Z, before #3" in result.stdout
+    assert "OK: 5 transactions" in result.stdout

@@ -173,6 +173,8 @@ def _ledger_with_a_clock_set_back(db):
 
     moments = iter([datetime(2026, 5, 1, 9, tzinfo=UTC), datetime(2026, 5, 1, 10, tzinfo=UTC),
                     datetime(2026, 4, 30, 16, tzinfo=UTC), datetime(2026, 5, 2, 9, tzinfo=UTC)])
+    # Opening an account that may go below zero is itself a chained record.
+    db.clock = lambda: datetime(2026, 5, 1, 8, tzinfo=UTC)
     with db.write() as s:
         ledger.open_account(s, "village:issue", "村发放", may_go_negative=True)
         ledger.open_account(s, "household:1", "户 1")
@@ -192,8 +194,8 @@ def test_a_clock_set_back_is_a_warning_that_names_the_transaction_and_fails_noth
         report = ledger.verify(s)
     assert report.ok and report.errors == () and report.first_bad is None
     [warning] = report.warnings
-    assert (warning.code, warning.seq, warning.severity) == ("clock_back", 3, "warning")
-    assert warning.params["previous"] == 2
+    assert (warning.code, warning.seq, warning.severity) == ("clock_back", 4, "warning")
+    assert warning.params["previous"] == 3
     assert warning.params["at"] == "2026-04-30T16:00:00.000000Z"
     data = report.as_dict()
     assert data["ok"] is True and data["warnings"] == 1
@@ -204,14 +206,14 @@ def test_a_clock_set_back_does_not_hide_a_real_error(db):
     _ledger_with_a_clock_set_back(db)
     plain = sqlite3.connect(db.file)
     plain.execute("DROP TRIGGER ledger_transaction_no_update")
-    plain.execute("UPDATE ledger_transaction SET memo='x' WHERE seq=4")
+    plain.execute("UPDATE ledger_transaction SET memo='x' WHERE seq=5")
     plain.commit()
     plain.close()
     with db.read() as s:
         report = ledger.verify(s)
-    assert not report.ok and report.first_bad == 4
+    assert not report.ok and report.first_bad == 5
     assert {(f.code, f.seq, f.severity) for f in report.findings} == {
-        ("clock_back", 3, "warning"), ("hash_mismatch", 4, "error")}
+        ("clock_back", 4, "warning"), ("hash_mismatch", 5, "error")}
 
 
 def test_attributes_edited_into_a_number_without_an_exact_form_are_a_finding(tamper):
