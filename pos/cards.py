@@ -75,6 +75,29 @@ def usable(session: Session, number: str) -> tuple[Card, Household]:
     return card, household
 
 
+def successors(session: Session, account_codes) -> dict[str, str]:
+    """For card accounts among ``account_codes`` whose card was blocked since (lost and
+    replaced): the account of the household's card in use now, where points belong."""
+    moved = {}
+    for code in account_codes:
+        if not code.startswith("card:"):
+            continue
+        card = session.scalar(select(Card).where(Card.number == code[len("card:"):]))
+        if card is None or card.status != CARD_BLOCKED:
+            continue
+        current = active_card(session, card.household_id)
+        if current is not None:
+            moved[code] = account(current.number)
+    return moved
+
+
+def household_by_card(db: Database, actor: Actor, number: str) -> int:
+    """The household behind a usable card, refused the same way as at the counter."""
+    with db.read() as session:
+        caller(session, actor)
+        return usable(session, number)[1].id
+
+
 def _view(session: Session, card: Card) -> CardView:
     household = session.get(Household, card.household_id)
     balance = ledger.account_balance(session, account(card.number))

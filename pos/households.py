@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from ledger.book import now
 from ledger.schema import Account
-from pos import codes
+from pos import codes, fields
 from pos.database import Database
 from pos.errors import ImportProblems, ShopError
 from pos.tables import Card, Household, VillagerGroup
@@ -74,17 +74,19 @@ def view(session: Session, household: Household) -> HouseholdView:
 
 
 def _validated(session: Session, head: str, group: str, people, phone: str) -> tuple:
-    head = head.strip()
+    head = fields.text(head, "head", longest=100)
     if not head:
         raise ShopError("head_missing")
     if len(head) > 20:
         raise ShopError("head_too_long")
+    fields.text(group, "group", longest=fields.SHORT)
+    fields.text(phone, "phone", longest=30)
     group_id = session.scalar(select(VillagerGroup.id).where(VillagerGroup.name == group.strip()))
     if group_id is None:
         known = "、".join(session.scalars(select(VillagerGroup.name)))
         raise ShopError("group_unknown", group=group.strip(), known=known)
     try:
-        count = int(codes.normalise(str(people)))
+        count = fields.whole_number(codes.normalise(str(people)))
     except ValueError:
         raise ShopError("people_not_number", value=people) from None
     if not 1 <= count <= MAX_PEOPLE:

@@ -53,7 +53,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "csv_encoding": ("文件编码无法识别，请在 Excel 中另存为“CSV UTF-8”或“CSV（逗号分隔）”。", "Unknown file encoding; save it from Excel as 'CSV UTF-8' or 'CSV (comma delimited)'."),
     "csv_missing_columns": ("缺少列：{columns}", "Missing columns: {columns}"),
     # cards
-    "card_not_a_number": ("“{number}”不是积分卡号（卡号为 8 位数字）。", "'{number}' is not a card number (8 digits)."),
+    "card_not_a_number": ("“{number}”不是积分卡号（卡号为 8 开头的 8 位数字）。", "'{number}' is not a card number (8 digits starting with 8)."),
     "card_check_digit": ("卡号 {number} 校验位不对，可能扫错或输错，请重扫。", "Card number {number} fails its check digit: misread or mistyped, scan again."),
     "card_unknown": ("没有积分卡 {number}。", "No point card {number}."),
     "card_blocked": ("积分卡 {number} 已挂失作废，不能使用。", "Card {number} was reported lost and is blocked."),
@@ -78,8 +78,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "round_row_unnamed": ("这一行没有卡号也没有户主。", "This row has neither a card number nor a head of household."),
     "round_head_ambiguous": ("有多户户主叫 {head}，请用卡号。", "More than one head is named {head}; use the card number."),
     # goods and stock
-    "goods_bad_barcode": ("条码 {code} 校验位不对（EAN-13），请重扫。", "Barcode {code} fails its EAN-13 check digit; scan again."),
-    "goods_bad_code": ("商品编码“{code}”不对：用 EAN-13 条码，或 3-20 位字母数字。", "Goods code '{code}' is not valid: an EAN-13 barcode, or 3-20 letters and digits."),
+    "goods_bad_barcode": ("条码 {code} 校验位不对（{kind}），可能扫错或输错，请重扫。", "Barcode {code} fails its {kind} check digit: misread or mistyped, scan again."),
+    "goods_code_length": ("“{code}”是 {length} 位数字，不是条码：条码为 8 位（EAN-8）、12 位（UPC-A）、13 位（EAN-13）或 14 位（GTIN-14）。", "'{code}' has {length} digits and is no barcode: barcodes have 8 (EAN-8), 12 (UPC-A), 13 (EAN-13) or 14 (GTIN-14)."),
+    "goods_bad_code": ("商品编码“{code}”不对：用商品条码，或 3-20 位大写字母、数字和“-”组成的店内码。", "Goods code '{code}' is not valid: a barcode, or a shop code of 3-20 letters, digits and '-'."),
     "goods_is_card": ("{code} 是积分卡号，不是商品。", "{code} is a card number, not goods."),
     "goods_unknown": ("没有商品 {code}。", "No goods {code}."),
     "goods_exists": ("商品编码 {code} 已存在。", "Goods code {code} exists already."),
@@ -88,14 +89,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     "goods_needs_unit": ("请填写单位。", "The goods need a unit."),
     "goods_bad_zone": ("没有“{zone}”这个区（可选：{zones}）。", "No zone '{zone}' (choose: {zones})."),
     "goods_bad_price": ("兑换分值 {value} 不对，应大于 0。", "Price {value} points is not valid; it must be above 0."),
-    "goods_bad_value": ("参考价值 {value} 分钱不对。", "Reference value {value} fen is not valid."),
+    "goods_bad_value": ("参考价值 {value} 分钱不对，应在 0 到 100000000 分之间。", "Reference value {value} fen is not valid; it must be 0 to 100000000 fen."),
     "stock_short": ("{name} 库存只有 {stock}，不够 {needed}。", "Only {stock} of {name} in stock, {needed} needed."),
     "intake_empty": ("入库单上没有商品。", "The intake has no goods."),
     "intake_needs_donor": ("捐赠入库请填写捐赠人或单位。", "A donation needs the donor's name."),
     "intake_bad_donor_type": ("捐赠方类型应为：{types}。", "Donor type must be one of: {types}."),
     "intake_bad_funding": ("资金来源“{funding}”不对（可选：{known}）。", "Funding '{funding}' is not known (choose: {known})."),
     "intake_bad_source": ("来源应为捐赠或采购，不是“{source}”。", "Source must be donation or purchase, not '{source}'."),
-    "intake_bad_quantity": ("{code} 的数量 {value} 不对。", "Quantity {value} for {code} is not valid."),
+    "intake_bad_quantity": ("{code} 的数量 {value} 不对，应在 {low} 到 {high} 之间。", "Quantity {value} for {code} is not valid; it must be {low} to {high}."),
     "count_needs_reason": ("盘点有差异，请写明原因。", "The count differs: give a reason."),
     # redemption and reversal
     "cart_empty": ("购物清单是空的。", "The cart is empty."),
@@ -168,6 +169,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     "bad_anchor": ("账头格式不对：应为 64 位十六进制哈希，可带“序号:”前缀。", "An anchor is a 64-digit hex hash, optionally 'SEQ:HASH'."),
     "internal_error": ("程序出错，操作未完成，数据未改动。详情已写入日志：{log}", "Internal error; nothing was changed. Details are in the log: {log}"),
 }
+
+# Checks of what is typed or imported (pos.fields), repeats, and the commands added with them.
+CATALOG.update({
+    "text_control": ("{field}里有控制字符（如换行、退格、ESC），请删去后再试。", "The {field_en} contains control characters (line breaks, ESC and the like); remove them."),
+    "text_too_long": ("{field}太长：{length} 个字，最多 {longest} 个。", "The {field_en} is too long: {length} characters, {longest} at most."),
+    "text_missing": ("请填写{field}。", "The {field_en} is needed."),
+    "date_range": ("日期 {value} 不合理：应在 {low} 到 {high} 之间。", "Date {value} is not plausible; it must be between {low} and {high}."),
+    "number_range": ("{value} 超出范围：应在 {low} 到 {high} 之间。", "{value} is out of range: {low} to {high}."),
+    "round_repeats": ("{date} 的卫生检查已录入过（第 {round} 次检查已给 {head} 等 {count} 户评分），不能重复录入。", "The hygiene round of {date} was entered already (round {round} scored {head} and {count} household(s) in all); not entered twice."),
+})
 
 
 def text(key: str, lang: str = "zh", **params) -> str:

@@ -19,7 +19,7 @@ import ledger
 from ledger import Leg
 from ledger.book import REVERSAL, now
 from ledger.schema import Account, Posting
-from pos.cards import account, usable
+from pos.cards import account, successors, usable
 from pos.database import Database
 from pos.errors import ShopError
 from pos.goods import find
@@ -210,8 +210,10 @@ def reverse(db: Database, actor: Actor, seq: int, reason: str,
         if original.kind == REVERSAL or original.kind not in REVERSIBLE:
             raise ShopError("transaction_not_reversible", seq=seq, kind=original.kind)
         approver = approve(session, actor, approval, f"冲正第 {seq} 笔")
+        # Points go back to (or come from) the card the household uses now.
+        redirect = successors(session, {leg.account for leg in original.legs})
         posted = ledger.reverse(session, seq, operator=user.username, approver=approver,
-                                reason=reason.strip())
+                                reason=reason.strip(), redirect=redirect)
         restocked = []
         if original.kind == "redemption":
             record = session.get(Redemption, seq)

@@ -300,7 +300,7 @@ def rule_list(args, out) -> int:
 def _households_for(db, me, ids, card_numbers) -> list[int]:
     found = list(ids)
     for number in card_numbers:
-        found.append(cards.balance(db, me, number).household_id)
+        found.append(cards.household_by_card(db, me, number))
     if not found:
         raise ShopError("batch_empty")
     return found
