@@ -61,10 +61,14 @@ class CredentialsRefused(ShopError):
     """A wrong password or a locked account; recorded after the transaction rolls back."""
 
     def __init__(self, key: str, username: str, purpose: str, outcome: str, **params):
-        self.username = username
+        # A name that is no user's may be a password typed into the wrong field:
+        # it is kept out of the login records, the message's parameters and the log.
+        self.username = "" if outcome == "unknown" else username
         self.purpose = purpose
         self.outcome = outcome
-        super().__init__(key, username=username, **params)
+        if self.username:
+            params["username"] = self.username
+        super().__init__(key, **params)
 
 
 @contextmanager
@@ -145,6 +149,8 @@ def _record_failure(session: Session, refused: CredentialsRefused) -> None:
     if refused.outcome != "wrong":
         return
     user = session.scalar(select(User).where(User.username == refused.username))
+    if user is None:
+        return
     user.failed_logins += 1
     if user.failed_logins >= LOCK_AFTER:
         user.locked = True
