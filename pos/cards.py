@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 import ledger
 from ledger import Leg
 from ledger.book import now
-from pos import codes
+from pos import codes, fields
 from pos.database import Database
 from pos.errors import ShopError
 from pos.households import ACTIVE, MOVED
@@ -183,6 +183,7 @@ def issue_missing(db: Database, actor: Actor) -> list[CardView]:
 
 def replace(db: Database, actor: Actor, lost_number: str, reason: str = "挂失补卡") -> CardView:
     """Block a lost card and move its whole balance to a new card, in one transaction."""
+    reason = fields.text(reason, "reason") or "挂失补卡"
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         old, household = usable(session, lost_number)
@@ -208,6 +209,7 @@ def replace(db: Database, actor: Actor, lost_number: str, reason: str = "挂失�
 
 def recover(db: Database, actor: Actor, number: str, reason: str = "迁出，回收积分卡") -> CardView:
     """Take a card back when the household moves away; its points return to the village."""
+    reason = fields.text(reason, "reason") or "迁出，回收积分卡"
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         card, household = usable(session, number)

@@ -120,7 +120,10 @@ def add(db: Database, actor: Actor, head: str, group: str, people: int, phone: s
 def decode(data: bytes) -> str:
     """Text of a CSV as Excel in China writes it: UTF-8 with or without BOM, or GBK."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
+        try:
+            return data[3:].decode("utf-8")
+        except UnicodeDecodeError:
+            raise ShopError("csv_encoding") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -135,7 +138,15 @@ def read_rows(data: bytes, fields: dict[str, tuple[str, ...]], required: tuple[s
     """Rows of a CSV as dicts keyed by field name, each with its 1-based row number
     (the header is row 1, as Excel shows). Raises ImportProblems for a bad header."""
     text = decode(data)
-    rows = list(csv.reader(io.StringIO(text)))
+    # newline="" lets the csv module see bare CR line ends (old Excel for Mac) as line ends.
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows = []
+    try:
+        for cells in reader:
+            rows.append(cells)
+    except csv.Error:
+        # A cell over the csv module's limit (128 KiB) or a stray NUL: no village sheet has those.
+        raise ImportProblems([(reader.line_num or 1, ShopError("csv_unreadable"))]) from None
     while rows and not any(cell.strip() for cell in rows[0]):
         rows.pop(0)
     if not rows:

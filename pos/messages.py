@@ -177,6 +177,7 @@ CATALOG.update({
     "text_missing": ("请填写{field}。", "The {field_en} is needed."),
     "date_range": ("日期 {value} 不合理：应在 {low} 到 {high} 之间。", "Date {value} is not plausible; it must be between {low} and {high}."),
     "number_range": ("{value} 超出范围：应在 {low} 到 {high} 之间。", "{value} is out of range: {low} to {high}."),
+    "csv_unreadable": ("这一行无法读取（单元格过大或含有空字符），请在 Excel 中检查后另存为 CSV。", "This row cannot be read (a huge cell or a NUL character); check it in Excel and save as CSV again."),
     "round_repeats": ("{date} 的卫生检查已录入过（第 {round} 次检查已给 {head} 等 {count} 户评分），不能重复录入。", "The hygiene round of {date} was entered already (round {round} scored {head} and {count} household(s) in all); not entered twice."),
 })
 

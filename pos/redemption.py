@@ -20,6 +20,7 @@ from ledger import Leg
 from ledger.book import REVERSAL, now
 from ledger.schema import Account, Posting
 from pos.cards import account, successors, usable
+from pos import fields
 from pos.database import Database
 from pos.errors import ShopError
 from pos.goods import find
@@ -200,7 +201,7 @@ def reverse(db: Database, actor: Actor, seq: int, reason: str,
 
     Always needs a supervisor's approval. A redemption's goods go back on the shelf.
     """
-    if not reason.strip():
+    if not fields.text(reason, "reason"):
         raise ShopError("reversal_needs_reason")
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)

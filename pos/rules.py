@@ -14,6 +14,7 @@ from importlib import resources
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pos import fields
 from pos.database import Database
 from pos.errors import ShopError
 from pos.tables import Rule
@@ -103,6 +104,9 @@ def save(db: Database, actor: Actor, code: str, category: str, name: str,
     points_max = points_min if points_max is None else points_max
     if not 0 < points_min <= points_max <= 1000:
         raise ShopError("rule_bad_points", low=points_min, high=points_max)
+    code = fields.text(code, "rule_code", longest=10)
+    category = fields.text(category, "category", longest=fields.SHORT)
+    name = fields.text(name, "rule_name", longest=fields.SHORT)
     with transaction(db) as session:
         caller(session, actor, Role.ADMIN)
         code = code.strip().upper()

@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ledger.book import now
+from pos import fields
 from pos.database import Database
 from ledger.errors import LedgerError
 from pos.errors import NeedsApproval, PermissionDenied, ShopError, from_ledger
@@ -100,7 +101,8 @@ def add_user(
         caller(session, actor, Role.ADMIN)
     elif role != Role.ADMIN:
         raise ShopError("first_user_admin")
-    username = username.strip()
+    username = fields.text(username, "username", longest=64)
+    display_name = fields.text(display_name, "display_name", longest=64)
     if not username:
         raise ShopError("username_missing")
     if session.scalar(select(User.id).where(User.username == username)) is not None:
