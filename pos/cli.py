@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -23,6 +24,7 @@ log = logging.getLogger("pos")
 EXIT_REFUSED = 2
 EXIT_FINDINGS = 1
 EXIT_FAULT = 70
+EXIT_PIPE = 141  # as a shell reports a program stopped by SIGPIPE
 
 
 class Output:
@@ -89,10 +91,49 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _drop_stdout() -> None:
+    """Send what is still buffered for standard output nowhere, so that leaving does not
+    fail a second time (a reader that went away, a full disk)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (tests capture it)
+
+
+def _reader_gone() -> int:
+    """``aixin ... | head``: the reader closed the pipe; stop quietly, as shell tools do."""
+    _drop_stdout()
+    return EXIT_PIPE
+
+
+def _finish(code: int) -> int:
+    """Flush standard output now, so a failure to write is handled here rather than at exit."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return _reader_gone()
+    except OSError as error:
+        _drop_stdout()
+        from pos import commands
+
+        print(commands.file_error(error, "stdout").message(commands.language), file=sys.stderr)
+        return EXIT_REFUSED
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
     _configure_stdout()
+    words = list(sys.argv[1:] if argv is None else argv)
+    from pos import commands
+
+    commands.language = "en" if "en" in [w.split("=")[-1] for w in words if w.startswith("--lang")] + \
+        [b for a, b in zip(words, words[1:]) if a == "--lang"] else "zh"
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # argparse's own refusal (exit 2) or --help (exit 0)
+        return _finish(stop.code if isinstance(stop.code, int) else EXIT_REFUSED)
     for name, default in (("db", None), ("json", False), ("lang", "zh")):
         if not hasattr(args, name):
             setattr(args, name, default)
@@ -103,7 +144,17 @@ def main(argv: list[str] | None = None) -> int:
 
         args.handler = open_app
     try:
-        return args.handler(args, out) or 0
+        return _finish(args.handler(args, out) or 0)
+    except BrokenPipeError:
+        return _reader_gone()
+    except OSError as error:  # writing the output: a full disk, a device that went away
+        from pos.commands import file_error
+
+        _drop_stdout()
+        refusal = file_error(error, error.filename or "stdout")
+        log.info("output failed: %s", error)
+        print(refusal.message(out.lang), file=sys.stderr)
+        return EXIT_REFUSED
     except ShopError as error:
         log.info("refused: %s %s", error.key, error.params)
         return out.refuse(error)

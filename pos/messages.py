@@ -178,6 +178,13 @@ CATALOG.update({
     "date_range": ("日期 {value} 不合理：应在 {low} 到 {high} 之间。", "Date {value} is not plausible; it must be between {low} and {high}."),
     "number_range": ("{value} 超出范围：应在 {low} 到 {high} 之间。", "{value} is out of range: {low} to {high}."),
     "csv_unreadable": ("这一行无法读取（单元格过大或含有空字符），请在 Excel 中检查后另存为 CSV。", "This row cannot be read (a huge cell or a NUL character); check it in Excel and save as CSV again."),
+    "not_a_number": ("“{value}”不是整数（只用数字 0-9）。", "'{value}' is not a whole number (digits 0-9 only)."),
+    "file_missing": ("找不到文件 {path}。", "No file {path}."),
+    "file_is_folder": ("{path} 是文件夹，请给出文件名。", "{path} is a folder; give a file name."),
+    "file_permission": ("没有权限读写 {path}。", "No permission to read or write {path}."),
+    "file_error": ("无法读写 {path}：{detail}", "Cannot read or write {path}: {detail}"),
+    "folder_missing": ("文件夹不存在：{path}，请先建好文件夹。", "The folder {path} does not exist; make it first."),
+    "disk_full": ("磁盘已满，无法写出 {path}；请腾出空间后再试。", "The disk is full; {path} could not be written. Free some space and try again."),
     "round_repeats": ("{date} 的卫生检查已录入过（第 {round} 次检查已给 {head} 等 {count} 户评分），不能重复录入。", "The hygiene round of {date} was entered already (round {round} scored {head} and {count} household(s) in all); not entered twice."),
 })
 

@@ -6,7 +6,7 @@ import sys
 from dataclasses import asdict
 
 from pos import printqueue, settings
-from pos.commands import add, database, group
+from pos.commands import add, database, group, number, seconds
 from pos.commands.shop import actor, plain
 from pos.errors import ShopError
 from printing import receipt as receipt_printing
@@ -22,9 +22,9 @@ def register(sub) -> None:
     parser.add_argument("--parity", choices=tuple(PARITIES))
     parser.add_argument("--stopbits", type=float, choices=(1, 1.5, 2))
     parser.add_argument("--flow", choices=FLOW)
-    parser.add_argument("--write-timeout", type=float)
+    parser.add_argument("--write-timeout", type=seconds)
     parser.add_argument("--paper", type=int, choices=(58, 80), help="纸宽（毫米）")
-    parser.add_argument("--dots", type=int, help="每行点数（0 为默认）")
+    parser.add_argument("--dots", type=number(0, 4096), help="每行点数（0 为默认）")
     for flag, title in (("barcode", "条码"), ("qr", "二维码"), ("cut", "切纸"), ("status", "状态查询")):
         parser.add_argument(f"--{flag}", dest=flag, action="store_true", default=None, help=f"支持{title}")
         parser.add_argument(f"--no-{flag}", dest=flag, action="store_false", help=f"不支持{title}")
@@ -40,7 +40,7 @@ def register(sub) -> None:
     for name, handler, help_text in (("print", print_receipt, "打印兑换小票 / print a redemption's receipt"),
                                      ("reprint", reprint_receipt, "重印小票（记录次数）/ reprint, counted")):
         parser = add(receipts, name, help_text, handler)
-        parser.add_argument("seq", type=int, help="兑换的流水号")
+        parser.add_argument("seq", type=number(1), help="兑换的流水号")
         parser.add_argument("--user")
 
 

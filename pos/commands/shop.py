@@ -13,8 +13,9 @@ from pos import (
     awards, cards, goods, households, hygiene, printqueue, redemption, rules, settings, stock, users,
     village,
 )
-from pos.commands import add, books, database, group
+from pos.commands import add, books, database, group, number, read_input
 from pos.errors import ShopError
+from pos.fields import MAX_ID, whole_number
 from pos.users import Approval, Role
 
 
@@ -68,10 +69,13 @@ def item_spec(text: str, default_qty: int = 1) -> tuple[str, int, int | None]:
     """CODE[:QTY[:VALUE_FEN]] as typed on the command line."""
     parts = text.split(":")
     try:
-        quantity = int(parts[1]) if len(parts) > 1 and parts[1] else default_qty
-        value = int(parts[2]) if len(parts) > 2 and parts[2] else None
+        quantity = whole_number(parts[1]) if len(parts) > 1 and parts[1] else default_qty
+        value = whole_number(parts[2]) if len(parts) > 2 and parts[2] else None
     except ValueError:
         raise ShopError("item_spec_bad", spec=text) from None
+    for given in (quantity, value):
+        if given is not None and not -MAX_ID <= given <= MAX_ID:
+            raise ShopError("number_range", value=given, low=0, high=MAX_ID)
     return parts[0], quantity, value
 
 
@@ -91,8 +95,8 @@ def register(sub) -> None:
     parser.add_argument("--groups", default="", help="村民小组，用逗号分开")
     parser.add_argument("--admin", help="第一位管理员的用户名（密码取自 AIXIN_PASSWORD）")
     parser.add_argument("--admin-name", default="", help="管理员姓名")
-    parser.add_argument("--base-points", type=int, default=village.DEFAULT_BASE_POINTS)
-    parser.add_argument("--point-value-fen", type=int, default=village.DEFAULT_POINT_VALUE_FEN)
+    parser.add_argument("--base-points", type=number(), default=village.DEFAULT_BASE_POINTS)
+    parser.add_argument("--point-value-fen", type=number(), default=village.DEFAULT_POINT_VALUE_FEN)
 
     people = group(sub, "user", "用户 / users")
     parser = acting(people, "add", "添加用户 / add a user (password from AIXIN_NEW_PASSWORD)", user_add)
@@ -113,13 +117,13 @@ def register(sub) -> None:
     parser = acting(homes, "add", "添加一户 / add a household", household_add)
     parser.add_argument("--head", required=True)
     parser.add_argument("--group", required=True)
-    parser.add_argument("--people", type=int, required=True)
+    parser.add_argument("--people", type=number(), required=True)
     parser.add_argument("--phone", default="")
 
     card = group(sub, "card", "积分卡 / point cards")
     parser = acting(card, "issue", "发卡（含基础积分）/ issue cards with base points", card_issue)
     target = parser.add_mutually_exclusive_group(required=True)
-    target.add_argument("--household", type=int)
+    target.add_argument("--household", type=number())
     target.add_argument("--all", action="store_true", help="给所有还没有卡的户发卡")
     parser = acting(card, "replace", "挂失补卡 / replace a lost card", card_replace)
     parser.add_argument("card")
@@ -132,18 +136,18 @@ def register(sub) -> None:
 
     parser = acting(sub, "award", "加分（可多户）/ award points (one or many households)", award)
     parser.add_argument("--rule", required=True)
-    parser.add_argument("--household", type=int, nargs="*", default=[])
+    parser.add_argument("--household", type=number(), nargs="*", default=[])
     parser.add_argument("--card", nargs="*", default=[])
-    parser.add_argument("--points", type=int)
+    parser.add_argument("--points", type=number())
     parser.add_argument("--note", default="")
     parser.add_argument("--date", help="事迹日期 YYYY-MM-DD")
 
     parser = approvable(acting(sub, "deduct", "扣分 / deduct points", deduct))
     parser.add_argument("--rule", required=True)
     target = parser.add_mutually_exclusive_group(required=True)
-    target.add_argument("--household", type=int)
+    target.add_argument("--household", type=number())
     target.add_argument("--card")
-    parser.add_argument("--points", type=int)
+    parser.add_argument("--points", type=number())
     parser.add_argument("--note", default="")
     parser.add_argument("--date")
 
@@ -156,8 +160,8 @@ def register(sub) -> None:
     parser = acting(shelf, "add", "添加商品 / add goods", goods_add)
     parser.add_argument("--name", required=True)
     parser.add_argument("--zone", required=True, choices=goods.ZONES)
-    parser.add_argument("--price", type=int, required=True, help="兑换所需积分")
-    parser.add_argument("--value-fen", type=int, required=True, help="参考价值（分）")
+    parser.add_argument("--price", type=number(), required=True, help="兑换所需积分")
+    parser.add_argument("--value-fen", type=number(), required=True, help="参考价值（分）")
     parser.add_argument("--unit", default="件")
     parser.add_argument("--code", help="条码；不填则生成店内码")
     parser = acting(shelf, "list", "商品列表 / list goods", goods_list)
@@ -185,7 +189,7 @@ def register(sub) -> None:
     parser.add_argument("--item", nargs="+", required=True, metavar="CODE[:QTY]")
 
     parser = approvable(acting(sub, "reverse", "冲正（需监督员审批）/ reverse a transaction", reverse))
-    parser.add_argument("seq", type=int)
+    parser.add_argument("seq", type=number(1))
     parser.add_argument("--reason", required=True)
 
     parser = acting(sub, "balance", "查询积分卡余额 / a card's balance", balance)
@@ -243,7 +247,7 @@ def _household_lines(rows) -> list[str]:
 
 def household_import(args, out) -> int:
     with database(args) as db:
-        created = households.import_csv(db, actor(args, db), args.file.read_bytes())
+        created = households.import_csv(db, actor(args, db), read_input(args.file))
     out.show({"ok": True, "imported": len(created), "households": plain(created)},
              f"已导入 {len(created)} 户。" if out.lang != "en" else f"Imported {len(created)} households.")
     return 0
@@ -333,7 +337,7 @@ def deduct(args, out) -> int:
 
 def hygiene_round(args, out) -> int:
     with database(args) as db:
-        result = hygiene.from_csv(db, actor(args, db), args.file.read_bytes(),
+        result = hygiene.from_csv(db, actor(args, db), read_input(args.file),
                                   parse_date(args.date), args.inspectors)
     out.show(plain(result), f"卫生检查 {result.held_on}：{result.households} 户，共 {result.points} 分，"
              f"全部合格 {result.full_marks} 户（第 {result.seq} 笔）")
