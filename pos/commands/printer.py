@@ -87,10 +87,11 @@ def test(args, out) -> int:
 def queue(args, out) -> int:
     with database(args) as db:
         rows = printqueue.jobs(db, actor(args, db), include_printed=args.all)
-    names = {"pending": "待打印", "printed": "已打印", "failed": "失败"}
-    out.show(plain(rows), [f"#{j.id}\t第 {j.seq} 笔\t{'原件' if j.copy == 0 else f'重印第{j.copy}次'}\t"
-                           f"{names[j.status]}\t尝试 {j.attempts} 次\t{j.last_error}" for j in rows]
-             or ["没有待打印的小票。"])
+    out.show(plain(rows), [out.t("queue_line", id=j.id, seq=j.seq, attempts=j.attempts,
+                                 copy=out.t("copy_original") if j.copy == 0 else out.t("copy_reprint", copy=j.copy),
+                                 status=out.t(f"job_{j.status}"),
+                                 error=out.t(f"fault_{j.last_error}") if j.last_error else "")
+                           for j in rows] or [out.t("queue_empty")])
     return 0
 
 
