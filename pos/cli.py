@@ -129,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.language = "en" if "en" in [w.split("=")[-1] for w in words if w.startswith("--lang")] + \
         [b for a, b in zip(words, words[1:]) if a == "--lang"] else "zh"
+    messages.speak_argparse(commands.language)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

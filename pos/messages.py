@@ -104,7 +104,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "redemption_unknown": ("第 {seq} 笔不是兑换。", "Transaction {seq} is not a redemption."),
     "reversal_needs_reason": ("冲正必须写明原因。", "A reversal needs a reason."),
     "transaction_unknown": ("没有第 {seq} 笔。", "No transaction {seq}."),
-    "transaction_not_reversible": ("第 {seq} 笔（{kind}）不能冲正。", "Transaction {seq} ({kind}) cannot be reversed."),
+    "transaction_not_reversible": ("第 {seq} 笔（{kind}）不能冲正。", "Transaction {seq} ({kind_en}) cannot be reversed."),
     "init_needs": ("设置新村需要 --village、--groups 和 --admin。", "Setting up a village needs --village, --groups and --admin."),
     "demo_not_empty": ("这个数据库里已经有别的村了，演示村需要空数据库。", "This database holds another village; the demo needs an empty one."),
     "password_needed": ("需要密码：请设置环境变量 {env} 或在终端中运行。", "A password is needed: set {env} or run in a terminal."),
@@ -159,7 +159,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     # backup and restore
     "backup_done": ("备份已保存：{path}（校验通过，共 {transactions} 笔）", "Backup saved: {path} (checked, {transactions} transactions)"),
     "backup_failed": ("备份失败：{detail}", "Backup failed: {detail}"),
-    "restore_refused": ("备份文件未通过检查，未做任何改动：{detail}", "The copy failed its checks; nothing was changed: {detail}"),
+    "restore_refused": ("备份文件未通过检查，未做任何改动：{detail}", "The copy failed its checks; nothing was changed: {detail_en}"),
     "restore_older": (
         "此备份止于第 {backup_seq} 笔，当前账本已到第 {current_seq} 笔；恢复将丢失 {lost} 笔。确认请加 --yes。",
         "This copy ends at #{backup_seq}, the current ledger at #{current_seq}; restoring loses {lost}. Add --yes to confirm.",
@@ -206,8 +206,74 @@ CATALOG.update({
     "fault_no_answer": ("没有应答", "no answer"),
     "fault_disconnected": ("连接断开", "disconnected"),
     "fault_io_error": ("通信出错", "communication error"),
+    "kind_card_issue": ("发卡", "card issued"),
+    "kind_card_replace": ("挂失补卡", "card replaced"),
+    "kind_card_recovery": ("回收积分卡", "card taken back"),
+    "kind_award": ("加分", "award"),
+    "kind_deduction": ("扣分", "deduction"),
+    "kind_hygiene": ("卫生检查", "hygiene check"),
+    "kind_redemption": ("兑换", "redemption"),
+    "kind_reversal": ("冲正", "reversal"),
+    "card_status_active": ("正常", "in use"),
+    "card_status_blocked": ("已挂失作废", "blocked (lost)"),
+    "card_status_recovered": ("已回收", "taken back"),
+    "role_admin": ("管理员", "administrator"),
+    "role_supervisor": ("监督员", "supervisor"),
+    "user_locked": ("已锁定", "locked"),
+    "summary_db": ("数据库：{url}", "Database: {url}"),
+    "summary_head": ("台账共 {seq} 笔，账头 {anchor}", "{seq} transactions, head {anchor}"),
+    "summary_kind": ("  {kind}：{count} 笔", "  {kind}: {count}"),
+    "balance_line": ("{number}\t{head}\t{balance} 分\t{status}", "{number}\t{head}\t{balance} points\t{status}"),
+    "count_needs_quantity": ("盘点请写明实盘数量，如 {code}:12。", "A count needs the counted quantity, e.g. {code}:12."),
+    "reversal_short": ("{head} 一户（卡 {card}）现在只有 {available} 分，冲正要收回 {needed} 分，不能冲正（积分不会扣成负数）。", "The household of {head} (card {card}) has {available} points now; the reversal would take back {needed}, so it cannot be done (never below zero)."),
     "round_repeats": ("{date} 的卫生检查已录入过（第 {round} 次检查已给 {head} 等 {count} 户评分），不能重复录入。", "The hygiene round of {date} was entered already (round {round} scored {head} and {count} household(s) in all); not entered twice."),
 })
+
+
+# argparse's own texts (usage lines, its refusals), in Chinese; argparse looks each up
+# through its module-level gettext functions, which the command line points here.
+ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项：%(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的值：%(value)r",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "expected one argument": "需要一个值",
+    "expected at most one argument": "最多需要一个值",
+    "expected at least one argument": "至少需要一个值",
+    "expected %s argument": "需要 %s 个值",
+    "expected %s arguments": "需要 %s 个值",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "one of the arguments %s is required": "需要以下参数之一：%s",
+    "ignored explicit argument %r": "忽略了多余的值 %r",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是：%(matches)s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "没有子命令 %(parser_name)r（可选：%(choices)s）",
+    "can't open '%(filename)s': %(error)s": "无法打开“%(filename)s”：%(error)s",
+    "show program's version number and exit": "显示版本号并退出",
+}
+
+
+def speak_argparse(lang: str) -> None:
+    """Have argparse's own texts in ``lang`` (Chinese unless "en")."""
+    import argparse
+    import gettext
+
+    if lang == "en":
+        argparse._, argparse.ngettext = gettext.gettext, gettext.ngettext
+    else:
+        argparse._ = lambda message: ARGPARSE_ZH.get(message, message)
+        argparse.ngettext = lambda one, many, n: ARGPARSE_ZH.get(one if n == 1 else many,
+                                                                  one if n == 1 else many)
+
+
+def kind(name: str, lang: str = "zh") -> str:
+    """A ledger transaction kind in words (the kind itself if it has none yet)."""
+    return text(f"kind_{name}", lang) if f"kind_{name}" in CATALOG else name
 
 
 def text(key: str, lang: str = "zh", **params) -> str:

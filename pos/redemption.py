@@ -20,12 +20,13 @@ from ledger import Leg
 from ledger.book import REVERSAL, now
 from ledger.schema import Account, Posting
 from pos.cards import account, successors, usable
-from pos import fields
+from ledger.errors import InsufficientBalance
+from pos import fields, messages
 from pos.database import Database
 from pos.errors import ShopError
 from pos.goods import find
 from pos.stock import move
-from pos.tables import Goods, Household, PrintJob, Redemption, RedemptionLine, StockMovement, User, VillagerGroup
+from pos.tables import Card, Goods, Household, PrintJob, Redemption, RedemptionLine, StockMovement, User, VillagerGroup
 from pos.users import Actor, Approval, Role, approve, caller, transaction
 from pos.village import REDEEMED, settings_in
 
@@ -195,6 +196,17 @@ def _balance_before(session: Session, code: str, seq: int) -> int:
     )
 
 
+def _short_of_points(session: Session, short: InsufficientBalance) -> ShopError:
+    """A reversal that would take back more than a card holds, naming the household."""
+    if not short.account.startswith("card:"):
+        return ShopError("insufficient", available=short.available, needed=short.needed)
+    number = short.account[len("card:"):]
+    household = session.scalar(select(Household).join(Card, Card.household_id == Household.id)
+                               .where(Card.number == number))
+    return ShopError("reversal_short", head=household.head_name if household else "?", card=number,
+                     available=short.available, needed=short.needed)
+
+
 def reverse(db: Database, actor: Actor, seq: int, reason: str,
             approval: Approval | None = None) -> ReversalResult:
     """Undo an award, deduction, hygiene round or redemption by a reversal entry.
@@ -209,12 +221,16 @@ def reverse(db: Database, actor: Actor, seq: int, reason: str,
         if original is None:
             raise ShopError("transaction_unknown", seq=seq)
         if original.kind == REVERSAL or original.kind not in REVERSIBLE:
-            raise ShopError("transaction_not_reversible", seq=seq, kind=original.kind)
+            raise ShopError("transaction_not_reversible", seq=seq, kind=messages.kind(original.kind),
+                            kind_en=messages.kind(original.kind, "en"))
         approver = approve(session, actor, approval, f"冲正第 {seq} 笔")
         # Points go back to (or come from) the card the household uses now.
         redirect = successors(session, {leg.account for leg in original.legs})
-        posted = ledger.reverse(session, seq, operator=user.username, approver=approver,
-                                reason=reason.strip(), redirect=redirect)
+        try:
+            posted = ledger.reverse(session, seq, operator=user.username, approver=approver,
+                                    reason=reason.strip(), redirect=redirect)
+        except InsufficientBalance as short:
+            raise _short_of_points(session, short) from None
         restocked = []
         if original.kind == "redemption":
             record = session.get(Redemption, seq)

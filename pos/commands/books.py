@@ -11,7 +11,7 @@ from ledger import backup as ledger_backup
 from ledger.export import export
 from ledger.verification import parse_anchor
 from ledger.schema import Transaction
-from pos import paths
+from pos import messages, paths
 from pos.commands import add, database, group
 from pos.errors import ShopError
 from pos.models import Base
@@ -83,9 +83,12 @@ def backup(args, out) -> int:
 def restore(args, out) -> int:
     checked = ledger_backup.check_copy(args.file)
     if not checked.ok:
-        detail = checked.integrity if checked.integrity != "ok" else "; ".join(
-            f.detail for f in checked.report.findings[:3])
-        raise ShopError("restore_refused", detail=detail)
+        def detail(lang):
+            if checked.integrity != "ok":
+                return checked.integrity
+            return "; ".join(messages.text(f"finding_{f.code}", lang, seq=f.seq, **f.params)
+                             for f in checked.report.findings[:3])
+        raise ShopError("restore_refused", detail=detail("zh"), detail_en=detail("en"))
     with database(args) as db:
         with db.read() as session:
             current_seq, _ = ledger.head(session)
@@ -95,7 +98,7 @@ def restore(args, out) -> int:
         try:
             _, safety = ledger_backup.restore(db.engine, args.file, paths.backup_dir())
         except ledger_backup.BackupError as error:
-            raise ShopError("restore_refused", detail=str(error)) from None
+            raise ShopError("restore_refused", detail=str(error), detail_en=str(error)) from None
     out.show({"ok": True, "restored": str(args.file), "safety_copy": str(safety),
               "head_seq": checked.report.head_seq},
              out.t("restore_done", path=args.file, safety=safety))
@@ -119,11 +122,10 @@ def summary(db) -> dict:
 
 def summary_text(db, out) -> list[str]:
     data = summary(db)
-    lines = [f"数据库：{data['db']}" if out.lang != "en" else f"Database: {data['db']}",
-             f"台账共 {data['head_seq']} 笔，账头哈希 {data['head_hash']}" if out.lang != "en"
-             else f"{data['head_seq']} transactions, head hash {data['head_hash']}"]
+    lines = [out.t("summary_db", url=data["db"]),
+             out.t("summary_head", seq=data["head_seq"], anchor=f"{data['head_seq']}:{data['head_hash']}")]
     for kind, count in sorted(data["by_kind"].items()):
-        lines.append(f"  {kind}: {count}")
+        lines.append(out.t("summary_kind", kind=messages.kind(kind, out.lang), count=count))
     return lines
 
 

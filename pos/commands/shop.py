@@ -65,7 +65,7 @@ def approvable(parser):
     return parser
 
 
-def item_spec(text: str, default_qty: int = 1) -> tuple[str, int, int | None]:
+def item_spec(text: str, default_qty: int | None = 1) -> tuple[str, int | None, int | None]:
     """CODE[:QTY[:VALUE_FEN]] as typed on the command line."""
     parts = text.split(":")
     try:
@@ -227,9 +227,8 @@ def user_add(args, out) -> int:
 def user_list(args, out) -> int:
     with database(args) as db:
         rows = users.list_users(db, actor(args, db))
-    locked = "\t已锁定"
-    out.show(plain(rows), [f"{u.username}\t{u.display_name}\t{users.ROLE_NAMES[u.role][0]}"
-                           + (locked if u.locked else "") for u in rows])
+    out.show(plain(rows), [f"{u.username}\t{u.display_name}\t{out.t(f'role_{u.role.value}')}"
+                           + (f"\t{out.t('user_locked')}" if u.locked else "") for u in rows])
     return 0
 
 
@@ -376,7 +375,10 @@ def stock_in(args, out) -> int:
 
 
 def stock_count(args, out) -> int:
-    counted = {code: qty for code, qty, _ in (item_spec(spec, default_qty=-1) for spec in args.item)}
+    counted = {code: qty for code, qty, _ in (item_spec(spec, default_qty=None) for spec in args.item)}
+    for code, qty in counted.items():
+        if qty is None:
+            raise ShopError("count_needs_quantity", code=code)
     with database(args) as db:
         result = stock.count(db, actor(args, db), counted, args.reason, approval(args))
     out.show(plain(result), ["盘点无差异。"] if not result.differences else
@@ -399,8 +401,8 @@ def redeem(args, out) -> int:
         receipt_note = _print_after_sale(db, result.seq, out)
     out.show(plain(result), [f"兑换成功，第 {result.seq} 笔：{result.head_name}（{result.card_number}）"] +
              [f"  {line.name} × {line.quantity} = {line.points} 分" for line in result.lines] +
-             [f"合计 {result.total_points} 分；余额 {result.balance_before} → {result.balance_after} 分",
-              receipt_note])
+             [f"合计 {result.total_points} 分；余额 {result.balance_before} → {result.balance_after} 分"] +
+             ([receipt_note] if receipt_note else []))
     return 0
 
 
@@ -412,8 +414,8 @@ def _print_after_sale(db, seq: int, out) -> str:
     outcome = printqueue.print_original(db, printer, seq)
     if outcome.fault:
         message = ShopError(f"printer_{outcome.fault}", port=printer.port, detail="").message(out.lang)
-        print(message, file=sys.stderr)
-        return message
+        print(message, file=sys.stderr)  # said once, on the error stream; the sale's lines stand
+        return ""
     return "小票已打印。" if out.lang != "en" else "Receipt printed."
 
 
@@ -427,5 +429,6 @@ def reverse(args, out) -> int:
 def balance(args, out) -> int:
     with database(args) as db:
         view = cards.balance(db, actor(args, db), args.card)
-    out.show(plain(view), f"{view.number}\t{view.head_name}\t{view.balance} 分\t{view.status}")
+    out.show(plain(view), out.t("balance_line", number=view.number, head=view.head_name, balance=view.balance,
+                                status=out.t(f"card_status_{view.status}")))
     return 0
