@@ -15,7 +15,6 @@ import os
 import sys
 from pathlib import Path
 
-from ledger import LedgerError
 from pos import logs, messages
 from pos.errors import ImportProblems, ShopError, from_ledger
 
@@ -159,12 +158,14 @@ def main(argv: list[str] | None = None) -> int:
     except ShopError as error:
         log.info("refused: %s %s", error.key, error.params)
         return out.refuse(error)
-    except LedgerError as error:
-        log.info("ledger refused: %s", error)
-        return out.refuse(from_ledger(error))
     except KeyboardInterrupt:
         return 130
-    except Exception:
+    except Exception as error:
+        from ledger.errors import LedgerError
+
+        if isinstance(error, LedgerError):
+            log.info("ledger refused: %s", error)
+            return out.refuse(from_ledger(error))
         log.exception("aixin %s failed", " ".join(argv if argv is not None else sys.argv[1:]))
         print(out.t("internal_error", log=log_file), file=sys.stderr)
         return EXIT_FAULT

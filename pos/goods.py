@@ -13,8 +13,7 @@ from pos.database import Database
 from pos.errors import ShopError
 from pos.tables import Goods
 from pos.users import Actor, Role, caller, transaction
-
-ZONES = ("粮油区", "日用品区", "洗化区", "服装区", "农资区", "家用电器区")
+from pos.choices import ZONES  # noqa: F401  (declared there, used here and by callers)
 ZONE_NAMES_EN = {
     "粮油区": "grain & oil", "日用品区": "daily goods", "洗化区": "toiletries",
     "服装区": "clothing", "农资区": "farm supplies", "家用电器区": "household appliances",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 from pos import paths
@@ -19,6 +18,8 @@ def setup(log_file: Path | None = None, level: int = logging.INFO) -> Path:
     target = log_file or paths.log_dir() / "aixin.log"
     if _configured == target:
         return target
+    import logging.handlers
+
     handler = logging.handlers.RotatingFileHandler(
         target, maxBytes=1_048_576, backupCount=5, encoding="utf-8"
     )

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from ledger.book import now
 from pos import fields
+from pos.choices import DONOR_TYPES, FUNDING
 from pos.database import Database
 from pos.errors import ShopError
 from pos.goods import find
@@ -23,8 +24,6 @@ from pos.users import Actor, Approval, Role, approve, caller, transaction
 
 DONATION = "donation"
 PURCHASE = "purchase"
-DONOR_TYPES = {"company": "爱心企业", "person": "爱心人士", "other": "其他"}
-FUNDING = ("扶贫资金", "民政补贴", "社会捐赠", "村集体", "其他")
 
 
 @dataclass(frozen=True)

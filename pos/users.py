@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
-from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -25,6 +24,7 @@ from pos import fields
 from pos.database import Database
 from ledger.errors import LedgerError
 from pos.errors import NeedsApproval, PermissionDenied, ShopError, from_ledger
+from pos.roles import Role
 from pos.tables import LoginAttempt, User
 
 log = logging.getLogger("pos")
@@ -33,11 +33,6 @@ FREE_FAILURES = 3
 LOCK_AFTER = 8
 MIN_PASSWORD = 6
 _hasher = PasswordHasher()
-
-
-class Role(StrEnum):
-    ADMIN = "admin"  # 管理员: works the counter
-    SUPERVISOR = "supervisor"  # 监督员 / 第一书记: audits, approves
 
 
 @dataclass(frozen=True)

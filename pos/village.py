@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import ledger
-from pos import fields
+from pos import choices, fields
 from pos.database import Database
 from pos.errors import ShopError
 from pos.tables import Village, VillagerGroup
@@ -26,8 +26,8 @@ VILLAGE_ACCOUNTS = {
     RECOVERED: ("回收积分卡", False),
 }
 
-DEFAULT_BASE_POINTS = 100
-DEFAULT_POINT_VALUE_FEN = 300
+DEFAULT_BASE_POINTS = choices.BASE_POINTS
+DEFAULT_POINT_VALUE_FEN = choices.POINT_VALUE_FEN
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,9 @@ from printing.escpos import STATUS_OFFLINE, STATUS_PAPER, STATUS_PRINTER, status
 
 log = logging.getLogger("printing")
 
-BAUDS = (9600, 19200, 38400, 115200)
-FLOW = ("none", "xonxoff", "rtscts")
-PARITIES = {"none": serial.PARITY_NONE, "even": serial.PARITY_EVEN, "odd": serial.PARITY_ODD}
+from printing.serial_options import BAUDS, FLOW, PARITY_NAMES  # noqa: E402
+
+PARITIES = dict(zip(PARITY_NAMES, (serial.PARITY_NONE, serial.PARITY_EVEN, serial.PARITY_ODD)))
 
 
 class PrinterFault(Exception):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import importlib
 import os
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +12,17 @@ from pathlib import Path
 from pos import messages
 from pos.errors import ShopError
 from pos.fields import MAX_ID, whole_number
+
+class later:
+    """A module imported when first used: ``aixin --help`` and the window's first paint do not
+    wait for SQLAlchemy, Alembic, pypinyin or reportlab to load for commands that do not run."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attribute: str):
+        return getattr(importlib.import_module(self._name), attribute)
+
 
 # The language of argparse's own refusals (set by the cli from --lang before parsing).
 language = "zh"

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import func, select
-
-import ledger
-from ledger import backup as ledger_backup
-from ledger.export import export
-from ledger.verification import parse_anchor
-from ledger.schema import Transaction
 from pos import messages, paths
-from pos.commands import add, database, group
+from pos.commands import add, database, group, later
 from pos.errors import ShopError
-from pos.models import Base
+
+ledger = later("ledger")
+ledger_backup = later("ledger.backup")
 
 
 def register(sub) -> None:
@@ -55,6 +50,8 @@ def verify_lines(report, out) -> list[str]:
 
 def verify(args, out) -> int:
     try:
+        from ledger.verification import parse_anchor
+
         anchor = parse_anchor(args.anchor) if args.anchor else None
     except ValueError:
         raise ShopError("bad_anchor") from None
@@ -107,12 +104,19 @@ def restore(args, out) -> int:
 
 def ledger_export(args, out) -> int:
     with database(args, create=False) as db, db.read() as session:
+        from ledger.export import export
+        from pos.models import Base
+
         manifest = export(session, Base.metadata.sorted_tables, args.out)
     out.show(manifest, out.t("export_done", path=args.out, files=len(manifest["files"])))
     return 0
 
 
 def summary(db) -> dict:
+    from sqlalchemy import func, select
+
+    from ledger.schema import Transaction
+
     with db.read() as session:
         seq, digest = ledger.head(session)
         kinds = dict(session.execute(

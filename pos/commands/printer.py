@@ -5,12 +5,15 @@ from __future__ import annotations
 import sys
 from dataclasses import asdict
 
-from pos import printqueue, settings
-from pos.commands import add, database, group, number, seconds
+from pos import settings
+from pos.commands import add, database, group, later, number, seconds
 from pos.commands.shop import actor, plain
 from pos.errors import ShopError
 from printing import receipt as receipt_printing
-from printing.serial_port import BAUDS, FLOW, PARITIES, PrinterFault, probe, send
+
+printqueue = later("pos.printqueue")
+serial_port = later("printing.serial_port")
+from printing.serial_options import BAUDS, FLOW, PARITY_NAMES
 
 
 def register(sub) -> None:
@@ -19,7 +22,7 @@ def register(sub) -> None:
     parser.add_argument("--port", help="串口，如 COM3 或 /dev/ttyUSB0")
     parser.add_argument("--baud", type=int, choices=BAUDS)
     parser.add_argument("--bytesize", type=int, choices=(7, 8))
-    parser.add_argument("--parity", choices=tuple(PARITIES))
+    parser.add_argument("--parity", choices=PARITY_NAMES)
     parser.add_argument("--stopbits", type=float, choices=(1, 1.5, 2))
     parser.add_argument("--flow", choices=FLOW)
     parser.add_argument("--write-timeout", type=seconds)
@@ -70,14 +73,14 @@ def test(args, out) -> int:
     status_text = "未查询"
     try:
         if printer.status:
-            status = probe(serial)
+            status = serial_port.probe(serial)
             if status.fault:
-                raise PrinterFault(status.fault)
+                raise serial_port.PrinterFault(status.fault)
             status_text = "正常" + ("，纸将用完" if status.paper_near_end else "")
         page = receipt_printing.printer_test_page(printqueue.paper_of(printer), printqueue.caps_of(printer),
                                           status_text, printer.port)
-        send(serial, page, check_status=False)
-    except PrinterFault as fault:
+        serial_port.send(serial, page, check_status=False)
+    except serial_port.PrinterFault as fault:
         raise fault_error(fault.kind, printer.port, fault.detail) from None
     out.show({"ok": True, "port": printer.port, "status": status_text, "bytes": len(page)},
              f"测试页已发送到 {printer.port}（{len(page)} 字节），打印机状态：{status_text}")

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pos import sheets
-from pos.commands import add, database, group, number, output_file, writing
+from pos import choices
+from pos.commands import add, database, group, later, number, output_file, writing
 from pos.commands.shop import actor
 from pos.errors import ShopError
-from printing import cardsheet, labels
-from printing.pdffont import cjk_font
+
+sheets, cardsheet, labels = later("pos.sheets"), later("printing.cardsheet"), later("printing.labels")
+
+
+def cjk_font():
+    from printing.pdffont import cjk_font
+
+    return cjk_font()
 
 
 def register(sub) -> None:
@@ -25,7 +31,7 @@ def register(sub) -> None:
     parser = add(tags, "pdf", "生成商品标签 PDF / goods labels as PDF", labels_pdf)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--goods", nargs="+", help="商品编码；不填则全部在售商品")
-    parser.add_argument("--layout", choices=sorted(labels.LAYOUTS), default="a4-3x8")
+    parser.add_argument("--layout", choices=choices.LABEL_LAYOUTS, default="a4-3x8")
     parser.add_argument("--copies", type=number(1, 100), default=1, help="每种商品几张")
     parser.add_argument("--user")
 

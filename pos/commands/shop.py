@@ -9,14 +9,15 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from pos import (
-    awards, cards, goods, households, hygiene, printqueue, redemption, rules, settings, stock, users,
-    village,
-)
-from pos.commands import add, books, database, group, number, read_input
+from pos import choices, settings
+from pos.commands import add, books, database, group, later, number, read_input
 from pos.errors import ShopError
 from pos.fields import MAX_ID, whole_number
-from pos.users import Approval, Role
+from pos.roles import Role
+
+awards, cards, goods, households, hygiene, printqueue, redemption, rules, stock, users, village = (
+    later(f"pos.{name}") for name in ("awards", "cards", "goods", "households", "hygiene", "printqueue",
+                                      "redemption", "rules", "stock", "users", "village"))
 
 
 def plain(value):
@@ -48,10 +49,10 @@ def actor(args, db):
     return users.login(db, username, _secret("AIXIN_PASSWORD", f"{username} 的密码: "))
 
 
-def approval(args) -> Approval | None:
+def approval(args):
     if not getattr(args, "approver", None):
         return None
-    return Approval(args.approver, _secret("AIXIN_APPROVER_PASSWORD", f"审批人 {args.approver} 的密码: "))
+    return users.Approval(args.approver, _secret("AIXIN_APPROVER_PASSWORD", f"审批人 {args.approver} 的密码: "))
 
 
 def acting(sub, name, help_text, handler, **kwargs):
@@ -95,8 +96,8 @@ def register(sub) -> None:
     parser.add_argument("--groups", default="", help="村民小组，用逗号分开")
     parser.add_argument("--admin", help="第一位管理员的用户名（密码取自 AIXIN_PASSWORD）")
     parser.add_argument("--admin-name", default="", help="管理员姓名")
-    parser.add_argument("--base-points", type=number(), default=village.DEFAULT_BASE_POINTS)
-    parser.add_argument("--point-value-fen", type=number(), default=village.DEFAULT_POINT_VALUE_FEN)
+    parser.add_argument("--base-points", type=number(), default=choices.BASE_POINTS)
+    parser.add_argument("--point-value-fen", type=number(), default=choices.POINT_VALUE_FEN)
 
     people = group(sub, "user", "用户 / users")
     parser = acting(people, "add", "添加用户 / add a user (password from AIXIN_NEW_PASSWORD)", user_add)
@@ -159,13 +160,13 @@ def register(sub) -> None:
     shelf = group(sub, "goods", "商品 / goods")
     parser = acting(shelf, "add", "添加商品 / add goods", goods_add)
     parser.add_argument("--name", required=True)
-    parser.add_argument("--zone", required=True, choices=goods.ZONES)
+    parser.add_argument("--zone", required=True, choices=choices.ZONES)
     parser.add_argument("--price", type=number(), required=True, help="兑换所需积分")
     parser.add_argument("--value-fen", type=number(), required=True, help="参考价值（分）")
     parser.add_argument("--unit", default="件")
     parser.add_argument("--code", help="条码；不填则生成店内码")
     parser = acting(shelf, "list", "商品列表 / list goods", goods_list)
-    parser.add_argument("--zone", choices=goods.ZONES)
+    parser.add_argument("--zone", choices=choices.ZONES)
     parser.add_argument("--search", default="")
 
     store = group(sub, "stock", "库存 / stock")
@@ -173,8 +174,8 @@ def register(sub) -> None:
     parser.add_argument("--item", nargs="+", required=True, metavar="CODE:QTY[:VALUE_FEN]")
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--donor")
-    source.add_argument("--funding", choices=stock.FUNDING)
-    parser.add_argument("--donor-type", choices=list(stock.DONOR_TYPES), default="other")
+    source.add_argument("--funding", choices=choices.FUNDING)
+    parser.add_argument("--donor-type", choices=list(choices.DONOR_TYPES), default="other")
     parser.add_argument("--date")
     parser.add_argument("--note", default="")
     parser = approvable(acting(store, "count", "盘点 / stock count", stock_count))

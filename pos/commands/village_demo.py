@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import time
 
-import ledger
-from pos import demo, paths, village
-from pos.commands import add
-from pos.database import open_database
+from pos import paths
+from pos.commands import add, later
 from pos.errors import ShopError
+
+ledger, demo, village = later("ledger"), later("pos.demo"), later("pos.village")
+
+
+def open_database(url):
+    from pos.database import open_database
+
+    return open_database(url)
 
 
 def register(sub) -> None:
