@@ -226,6 +226,17 @@ CATALOG.update({
     "balance_line": ("{number}\t{head}\t{balance} 分\t{status}", "{number}\t{head}\t{balance} points\t{status}"),
     "count_needs_quantity": ("盘点请写明实盘数量，如 {code}:12。", "A count needs the counted quantity, e.g. {code}:12."),
     "reversal_short": ("{head} 一户（卡 {card}）现在只有 {available} 分，冲正要收回 {needed} 分，不能冲正（积分不会扣成负数）。", "The household of {head} (card {card}) has {available} points now; the reversal would take back {needed}, so it cannot be done (never below zero)."),
+    "password_changed": ("{username} 的密码已更改。", "The password of {username} was changed."),
+    "group_added": ("已添加村民小组 {group}（现有：{groups}）。", "Villager group {group} added (now: {groups})."),
+    "rule_saved": ("细则 {code} {name}：{points}{state}", "Rule {code} {name}: {points}{state}"),
+    "rule_off": ("（已停用）", " (not in use)"),
+    "writeoff_line": ("{name}：报损 {quantity}，库存 {before} → {after}", "{name}: {quantity} written off, stock {before} -> {after}"),
+    "history_line": ("第 {seq} 笔\t{at}\t{kind}\t{points:+d}\t{operator}\t{memo}{undone}", "#{seq}\t{at}\t{kind}\t{points:+d}\t{operator}\t{memo}{undone}"),
+    "history_reversed": ("（已被第 {by} 笔冲正）", " (reversed by #{by})"),
+    "history_reverses": ("（冲正第 {seq} 笔）", " (reverses #{seq})"),
+    "history_empty": ("没有交易。", "No transactions."),
+    "history_needs": ("请用 --household 户号 或 --card 卡号 指定一户。", "Name a household with --household NUMBER or --card NUMBER."),
+    "settings_line": ("{title}：{value}", "{title}: {value}"),
     "round_repeats": ("{date} 的卫生检查已录入过（第 {round} 次检查已给 {head} 等 {count} 户评分），不能重复录入。", "The hygiene round of {date} was entered already (round {round} scored {head} and {count} household(s) in all); not entered twice."),
 })
 

@@ -97,6 +97,18 @@ def list_rules(db: Database, actor: Actor, include_inactive: bool = False) -> li
         return [_view(r) for r in session.scalars(statement)]
 
 
+def set_active(db: Database, actor: Actor, code: str, active: bool) -> RuleView:
+    """Stop using a rule (or use it again). Awards already given keep it in their record."""
+    with transaction(db) as session:
+        caller(session, actor, Role.ADMIN)
+        rule = session.scalar(select(Rule).where(Rule.code == code.strip().upper()))
+        if rule is None:
+            raise ShopError("rule_unknown", code=code)
+        rule.active = active
+        session.flush()
+        return _view(rule)
+
+
 def save(db: Database, actor: Actor, code: str, category: str, name: str,
          points_min: int, points_max: int | None = None, deduction: bool = False,
          active: bool = True) -> RuleView:

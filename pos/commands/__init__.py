@@ -113,6 +113,7 @@ def group(sub, name: str, help_text: str):
     parser = sub.add_parser(name, help=help_text, description=help_text)
     inner = parser.add_subparsers(dest=f"{name}_command", metavar="COMMAND", required=True)
     inner.common = sub.common
+    parser.commands = inner  # so another module can add a command to the group
     return inner
 
 
@@ -126,7 +127,7 @@ def open_app(args, out) -> int:
 
 
 def register_all(sub) -> None:
-    from pos.commands import books, printer, sheets, shop, village_demo
+    from pos.commands import admin, books, printer, sheets, shop, village_demo
 
-    for module in (shop, books, printer, sheets, village_demo):
+    for module in (shop, books, printer, sheets, village_demo, admin):
         module.register(sub)
