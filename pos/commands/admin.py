@@ -187,7 +187,7 @@ def _history_lines(out, entries) -> list[str]:
         undone = (out.t("history_reversed", by=e.reversed_by) if e.reversed_by
                   else out.t("history_reverses", seq=e.reverses) if e.reverses else "")
         lines.append(out.t("history_line", seq=e.seq, at=e.at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                           kind=messages.kind(e.kind, out.lang), points=e.points, operator=e.operator,
+                           kind=messages.kind(e.kind, out.lang), points=f"{e.points:+d}", operator=e.operator,
                            memo=e.memo, undone=undone))
     return lines or [out.t("history_empty")]
 
