@@ -231,7 +231,7 @@ CATALOG.update({
     "rule_saved": ("细则 {code} {name}：{points}{state}", "Rule {code} {name}: {points}{state}"),
     "rule_off": ("（已停用）", " (not in use)"),
     "writeoff_line": ("{name}：报损 {quantity}，库存 {before} → {after}", "{name}: {quantity} written off, stock {before} -> {after}"),
-    "history_line": ("第 {seq} 笔\t{at}\t{kind}\t{points:+d}\t{operator}\t{memo}{undone}", "#{seq}\t{at}\t{kind}\t{points:+d}\t{operator}\t{memo}{undone}"),
+    "history_line": ("第 {seq} 笔\t{at}\t{kind}\t{points}\t{operator}\t{memo}{undone}", "#{seq}\t{at}\t{kind}\t{points}\t{operator}\t{memo}{undone}"),
     "history_reversed": ("（已被第 {by} 笔冲正）", " (reversed by #{by})"),
     "history_reverses": ("（冲正第 {seq} 笔）", " (reverses #{seq})"),
     "history_empty": ("没有交易。", "No transactions."),
