@@ -237,6 +237,8 @@ CATALOG.update({
     "history_empty": ("没有交易。", "No transactions."),
     "history_needs": ("请用 --household 户号 或 --card 卡号 指定一户。", "Name a household with --household NUMBER or --card NUMBER."),
     "settings_line": ("{title}：{value}", "{title}: {value}"),
+    "demo_where": ("演示村在 {url}，与本店自己的数据库分开。", "The demo village is in {url}, apart from the shop's own database."),
+    "demo_open": ("以后打开演示村：aixin --db {url}（不带 --db 打开的是本店自己的数据库）", "To open the demo again: aixin --db {url} (without --db, aixin opens the shop's own database)"),
     "round_repeats": ("{date} 的卫生检查已录入过（第 {round} 次检查已给 {head} 等 {count} 户评分），不能重复录入。", "The hygiene round of {date} was entered already (round {round} scored {head} and {count} household(s) in all); not entered twice."),
 })
 

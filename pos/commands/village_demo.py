@@ -62,5 +62,7 @@ def run(args, out) -> int:
         lines.insert(1, f"已生成：{built['households']} 户，{built['goods']} 种商品，"
                         f"{built['redemptions']} 次兑换，{built['hygiene_rounds']} 次卫生检查，"
                         f"{built['labour_days']} 个劳动日（用时 {built['seconds']} 秒）")
+    lines += [out.t("demo_where", url=url), out.t("demo_open", url=url)]
+    data["open_with"] = f"aixin --db {url}"
     out.show(data, lines)
     return 0 if report.ok else 1
