@@ -106,3 +106,27 @@ def test_a_missing_printer_port_is_said_once(aixin, village_cli):
     aixin("printer", "setup", "--port", "/dev/ttyAIXIN-none")
     code, out, err = aixin("redeem", "--card", village_cli[0], "--item", "6901234567892:1")
     assert code == 0 and (out + err).count("找不到打印机串口") == 1
+
+
+def test_everyday_commands_speak_english_when_asked(aixin, village_cli, tmp_path):
+    from pos.rules import default_rules
+
+    data = ["张三", "李四", "李书记", "王芳", "洗衣粉", "啊道", "富庄", "杜河沟"]
+    data += sorted((r["name"] for r in default_rules()), key=len, reverse=True)
+    names = re.compile("|".join(map(re.escape, data)))  # names are data, not the program's words
+
+    def english(*args):
+        code, out, err = aixin("--lang", "en", *args)
+        assert code == 0, err
+        assert CJK.search(names.sub("", out)) is None, out
+        return out
+
+    english("household", "list")
+    english("award", "--rule", "G02", "--points", "10", "--card", village_cli[0], "--note", "修路")
+    round_csv = tmp_path / "round.csv"
+    round_csv.write_text("卡号,院内净,卧室净,厨房净,厕所净,个人卫生净,物品摆放规范\n"
+                         f"{village_cli[0]},1,1,1,1,1,1\n", encoding="utf-8")
+    english("hygiene", str(round_csv), "--date", "2026-05-15", "--inspectors", "李书记")
+    english("stock", "count", "--item", "6901234567892:30")
+    english("user", "unlock", "lishuji")
+    assert "replaces" in english("card", "replace", village_cli[1])

@@ -221,7 +221,7 @@ def user_add(args, out) -> int:
         with users.transaction(db) as session:
             new = users.add_user(session, me, args.username, args.name, Role(args.role),
                                  _secret("AIXIN_NEW_PASSWORD", f"{args.username} 的新密码: "))
-    out.show(plain(new), f"已添加用户 {new.username}（{users.ROLE_NAMES[new.role][0]}）")
+    out.show(plain(new), out.t("user_added", username=new.username, role=out.t(f"role_{new.role.value}")))
     return 0
 
 
@@ -236,13 +236,15 @@ def user_list(args, out) -> int:
 def user_unlock(args, out) -> int:
     with database(args) as db:
         users.unlock(db, actor(args, db), args.username)
-    out.show({"ok": True}, f"已解锁 {args.username}")
+    out.show({"ok": True}, out.t("user_unlocked", username=args.username))
     return 0
 
 
-def _household_lines(rows) -> list[str]:
-    return [f"{h.id}\t{h.head_name}\t{h.group}\t{h.people}人\t{h.card_number or '无卡'}\t{h.balance}分"
-            + ("\t已迁出" if h.status != "active" else "") for h in rows]
+def _household_lines(rows, out) -> list[str]:
+    t = out.t
+    return [t("household_line", id=h.id, head=h.head_name, group=h.group, people=h.people,
+              card=h.card_number or t("household_no_card_short"), balance=h.balance)
+            + (t("household_moved_short") if h.status != "active" else "") for h in rows]
 
 
 def household_import(args, out) -> int:
@@ -256,41 +258,42 @@ def household_import(args, out) -> int:
 def household_list(args, out) -> int:
     with database(args) as db:
         rows = households.search(db, actor(args, db), args.search, args.group, args.all, limit=10_000)
-    out.show(plain(rows), _household_lines(rows))
+    out.show(plain(rows), _household_lines(rows, out))
     return 0
 
 
 def household_add(args, out) -> int:
     with database(args) as db:
         made = households.add(db, actor(args, db), args.head, args.group, args.people, args.phone)
-    out.show(plain(made), _household_lines([made]))
+    out.show(plain(made), _household_lines([made], out))
     return 0
 
 
-def _card_lines(views) -> list[str]:
-    return [f"{c.number}\t{c.head_name}\t{c.balance}分" + (f"\t（补 {c.replaces}）" if c.replaces else "")
-            for c in views]
+def _card_lines(views, out) -> list[str]:
+    t = out.t
+    return [t("card_line", number=c.number, head=c.head_name, balance=c.balance)
+            + (t("card_replaces", old=c.replaces) if c.replaces else "") for c in views]
 
 
 def card_issue(args, out) -> int:
     with database(args) as db:
         me = actor(args, db)
         views = cards.issue_missing(db, me) if args.all else [cards.issue(db, me, args.household)]
-    out.show(plain(views), _card_lines(views) or ["没有需要发卡的户。"])
+    out.show(plain(views), _card_lines(views, out) or [out.t("cards_none_needed")])
     return 0
 
 
 def card_replace(args, out) -> int:
     with database(args) as db:
         view = cards.replace(db, actor(args, db), args.card, args.reason)
-    out.show(plain(view), _card_lines([view]))
+    out.show(plain(view), _card_lines([view], out))
     return 0
 
 
 def card_recover(args, out) -> int:
     with database(args) as db:
         view = cards.recover(db, actor(args, db), args.card, args.reason)
-    out.show(plain(view), f"已回收 {view.number}（{view.head_name}）")
+    out.show(plain(view), out.t("card_taken_back", number=view.number, head=view.head_name))
     return 0
 
 
@@ -310,9 +313,11 @@ def _households_for(db, me, ids, card_numbers) -> list[int]:
     return found
 
 
-def _award_text(result) -> list[str]:
-    lines = [f"第 {result.seq} 笔：{result.rule_code} {result.rule_name} {result.points:+d} 分 × {len(result.households)} 户"]
-    lines += [f"  {head}：余额 {balance} 分" for _, head, balance in result.households]
+def _award_text(result, out) -> list[str]:
+    t = out.t
+    lines = [t("award_line", seq=result.seq, code=result.rule_code, name=result.rule_name,
+               points=f"{result.points:+d}", count=len(result.households))]
+    lines += [t("award_balance", head=head, balance=balance) for _, head, balance in result.households]
     return lines
 
 
@@ -321,7 +326,7 @@ def award(args, out) -> int:
         me = actor(args, db)
         result = awards.batch_award(db, me, _households_for(db, me, args.household, args.card),
                                     args.rule, args.points, args.note, parse_date(args.date))
-    out.show(plain(result), _award_text(result))
+    out.show(plain(result), _award_text(result, out))
     return 0
 
 
@@ -331,7 +336,7 @@ def deduct(args, out) -> int:
         household = args.household or _households_for(db, me, [], [args.card])[0]
         result = awards.deduct(db, me, household, args.rule, args.points, args.note,
                                parse_date(args.date), approval(args))
-    out.show(plain(result), _award_text(result))
+    out.show(plain(result), _award_text(result, out))
     return 0
 
 
@@ -339,8 +344,8 @@ def hygiene_round(args, out) -> int:
     with database(args) as db:
         result = hygiene.from_csv(db, actor(args, db), read_input(args.file),
                                   parse_date(args.date), args.inspectors)
-    out.show(plain(result), f"卫生检查 {result.held_on}：{result.households} 户，共 {result.points} 分，"
-             f"全部合格 {result.full_marks} 户（第 {result.seq} 笔）")
+    out.show(plain(result), out.t("round_done", date=result.held_on, households=result.households,
+                                  points=result.points, full=result.full_marks, seq=result.seq))
     return 0
 
 
@@ -382,8 +387,9 @@ def stock_count(args, out) -> int:
             raise ShopError("count_needs_quantity", code=code)
     with database(args) as db:
         result = stock.count(db, actor(args, db), counted, args.reason, approval(args))
-    out.show(plain(result), ["盘点无差异。"] if not result.differences else
-             [f"{name}：账面 {e}，实盘 {a}，差 {a - e}" for _, name, e, a in result.differences])
+    out.show(plain(result), [out.t("count_same")] if not result.differences else
+             [out.t("count_line", name=name, expected=e, counted=a, difference=f"{a - e:+d}")
+              for _, name, e, a in result.differences])
     return 0
 
 
@@ -423,7 +429,8 @@ def _print_after_sale(db, seq: int, out) -> str:
 def reverse(args, out) -> int:
     with database(args) as db:
         result = redemption.reverse(db, actor(args, db), args.seq, args.reason, approval(args))
-    out.show(plain(result), f"已冲正第 {result.original_seq} 笔（冲正为第 {result.seq} 笔，审批 {result.approver}）")
+    out.show(plain(result), out.t("reversed", original=result.original_seq, seq=result.seq,
+                                  approver=result.approver))
     return 0
 
 
