@@ -254,6 +254,10 @@ CATALOG.update({
     "count_same": ("盘点无差异。", "The count matches the books."),
     "count_line": ("{name}：账面 {expected}，实盘 {counted}，差 {difference}", "{name}: books {expected}, counted {counted}, difference {difference}"),
     "reversed": ("已冲正第 {original} 笔（冲正为第 {seq} 笔，审批 {approver}）", "Transaction {original} reversed (reversal #{seq}, approved by {approver})"),
+    "intake_line": ("入库单 {id}：{source}", "Intake {id}: {source}"),
+    "intake_item": ("  {name} × {quantity}（{yuan} 元）", "  {name} x {quantity} ({yuan} yuan)"),
+    "purchase": ("采购", "purchase"),
+    "donation_line": ("{on}\t{donor}\t{goods} × {quantity}{unit}\t{yuan} 元", "{on}\t{donor}\t{goods} x {quantity} {unit}\t{yuan} yuan"),
     "round_repeats": ("{date} 的卫生检查已录入过（第 {round} 次检查已给 {head} 等 {count} 户评分），不能重复录入。", "The hygiene round of {date} was entered already (round {round} scored {head} and {count} household(s) in all); not entered twice."),
 })
 

@@ -143,3 +143,18 @@ def test_a_full_disk_is_one_clear_line(aixin, village_cli, tmp_path):
     assert result.returncode == 2 and "磁盘已满" in err and "Traceback" not in err, err
     code, _, err = aixin("cards", "pdf", "--out", "/dev/full")
     assert code == 2 and "磁盘已满" in err
+
+
+@FUZZ
+@given(changes=mutations(), bare_cr=st.booleans(), day=st.sampled_from(["2026-05-15", "2026-06-01"]))
+def test_mutated_hygiene_csvs_are_recorded_or_refused_never_a_fault(aixin, village_cli, tmp_path,
+                                                                    changes, bare_cr, day):
+    base = ("户主,卡号,院内净,卧室净,厨房净,厕所净,个人卫生净,物品摆放规范\n"
+            f"张三,{village_cli[0]},1,1,√,×,1,0\n李四,,1,1,1,1,1,1\n").encode()
+    data = bytearray(base.replace(b"\n", b"\r") if bare_cr else base)
+    for at, piece in sorted(changes, reverse=True):
+        data[min(at, len(data)):min(at, len(data))] = piece
+    target = tmp_path / "round.csv"
+    target.write_bytes(bytes(data))
+    code, _, err = aixin("hygiene", str(target), "--date", day, "--inspectors", "李书记")
+    clear(code, err)

@@ -111,7 +111,7 @@ def test_a_missing_printer_port_is_said_once(aixin, village_cli):
 def test_everyday_commands_speak_english_when_asked(aixin, village_cli, tmp_path):
     from pos.rules import default_rules
 
-    data = ["张三", "李四", "李书记", "王芳", "洗衣粉", "啊道", "富庄", "杜河沟"]
+    data = ["张三", "李四", "李书记", "王芳", "洗衣粉", "啊道", "富庄", "杜河沟", "鑫源商贸", "袋"]
     data += sorted((r["name"] for r in default_rules()), key=len, reverse=True)
     names = re.compile("|".join(map(re.escape, data)))  # names are data, not the program's words
 
@@ -130,3 +130,6 @@ def test_everyday_commands_speak_english_when_asked(aixin, village_cli, tmp_path
     english("stock", "count", "--item", "6901234567892:30")
     english("user", "unlock", "lishuji")
     assert "replaces" in english("card", "replace", village_cli[1])
+    assert "stock 30" in english("goods", "list")
+    assert "yuan" in english("stock", "in", "--funding", "村集体", "--item", "6901234567892:2")
+    english("stock", "donations")

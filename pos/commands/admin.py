@@ -139,7 +139,7 @@ def goods_edit(args, out) -> int:
         ("value_fen", args.value_fen), ("unit", args.unit), ("active", args.active)) if value is not None}
     with database(args) as db:
         changed = goods.change(db, actor(args, db), args.code, **changes)
-    out.show(plain(changed), _goods_lines([changed]))
+    out.show(plain(changed), _goods_lines([changed], out))
     return 0
 
 

@@ -349,22 +349,25 @@ def hygiene_round(args, out) -> int:
     return 0
 
 
-def _goods_lines(rows) -> list[str]:
-    return [f"{g.code}\t{g.name}\t{g.zone}\t{g.price_points}分/{g.unit}\t库存 {g.stock}" for g in rows]
+def _goods_lines(rows, out=None) -> list[str]:
+    if out is None or out.lang != "en":
+        return [f"{g.code}\t{g.name}\t{g.zone}\t{g.price_points}分/{g.unit}\t库存 {g.stock}" for g in rows]
+    return [f"{g.code}\t{g.name}\t{goods.ZONE_NAMES_EN[g.zone]}\t{g.price_points} points/{g.unit}\t"
+            f"stock {g.stock}" for g in rows]
 
 
 def goods_add(args, out) -> int:
     with database(args) as db:
         made = goods.add(db, actor(args, db), args.name, args.zone, args.price, args.value_fen,
                          args.unit, args.code)
-    out.show(plain(made), _goods_lines([made]))
+    out.show(plain(made), _goods_lines([made], out))
     return 0
 
 
 def goods_list(args, out) -> int:
     with database(args) as db:
         rows = goods.search(db, actor(args, db), args.search, args.zone)
-    out.show(plain(rows), _goods_lines(rows))
+    out.show(plain(rows), _goods_lines(rows, out))
     return 0
 
 
@@ -375,8 +378,9 @@ def stock_in(args, out) -> int:
             db, actor(args, db), lines, source=stock.DONATION if args.donor else stock.PURCHASE,
             donor=args.donor or "", donor_type=args.donor_type if args.donor else "",
             funding=args.funding or "", received_on=parse_date(args.date), note=args.note)
-    out.show(plain(result), [f"入库单 {result.intake_id}：{result.donor or '采购'}"] +
-             [f"  {name} × {qty}（{value / 100:.2f} 元）" for _, name, qty, value in result.lines])
+    out.show(plain(result), [out.t("intake_line", id=result.intake_id, source=result.donor or out.t("purchase"))] +
+             [out.t("intake_item", name=name, quantity=qty, yuan=f"{value / 100:.2f}")
+              for _, name, qty, value in result.lines])
     return 0
 
 
@@ -396,8 +400,8 @@ def stock_count(args, out) -> int:
 def stock_donations(args, out) -> int:
     with database(args) as db:
         rows = stock.donation_register(db, actor(args, db), parse_date(args.start), parse_date(args.end))
-    out.show(plain(rows), [f"{d.received_on}\t{d.donor}\t{d.goods} × {d.quantity}{d.unit}\t"
-                           f"{d.value_fen / 100:.2f} 元" for d in rows])
+    out.show(plain(rows), [out.t("donation_line", on=d.received_on, donor=d.donor, goods=d.goods,
+                                 quantity=d.quantity, unit=d.unit, yuan=f"{d.value_fen / 100:.2f}") for d in rows])
     return 0
 
 
