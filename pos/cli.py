@@ -121,13 +121,18 @@ def _finish(code: int) -> int:
     return code
 
 
+def _asked_language(words: list[str]) -> str:
+    given = [w.partition("=")[2] for w in words if w.startswith("--lang=")]
+    given += [after for before, after in zip(words, words[1:]) if before == "--lang"]
+    return "en" if given and given[-1] == "en" else "zh"
+
+
 def main(argv: list[str] | None = None) -> int:
     _configure_stdout()
-    words = list(sys.argv[1:] if argv is None else argv)
     from pos import commands
 
-    commands.language = "en" if "en" in [w.split("=")[-1] for w in words if w.startswith("--lang")] + \
-        [b for a, b in zip(words, words[1:]) if a == "--lang"] else "zh"
+    # argparse speaks before --lang is parsed, so look for it first.
+    commands.language = _asked_language(list(sys.argv[1:] if argv is None else argv))
     messages.speak_argparse(commands.language)
     parser = build_parser()
     try:
