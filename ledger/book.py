@@ -306,8 +306,13 @@ def reverse(
     reason: str,
     approver: str | None = None,
     attrs: Mapping[str, str | int] | None = None,
+    redirect: Mapping[str, str] | None = None,
 ) -> Posted:
-    """Post the mirror image of transaction ``seq``, naming it and the reason."""
+    """Post the mirror image of transaction ``seq``, naming it and the reason.
+
+    ``redirect`` maps an account of the original to the account that takes its
+    mirrored amount instead (an account closed since, and its successor).
+    """
     original = transaction(session, seq)
     if original is None:
         raise NotReversible(seq, "no such transaction")
@@ -320,8 +325,12 @@ def reverse(
         raise AlreadyReversed(seq, by)
     if not reason.strip():
         raise NotReversible(seq, "a reversal needs a reason")
-    legs = [Leg(leg.account, -leg.amount) for leg in original.legs]
+    moved = dict(redirect or {})
+    legs = [Leg(moved.get(leg.account, leg.account), -leg.amount) for leg in original.legs]
     merged = {"original_kind": original.kind, **dict(attrs or {})}
+    for old, new in sorted(moved.items()):
+        if any(leg.account == old for leg in original.legs):
+            merged[f"moved:{old}"] = new
     return post(
         session,
         kind=REVERSAL,

@@ -27,6 +27,12 @@ FORMAT = "aixin-ledger-export/1"
 VERIFIER = Path(__file__).with_name("verify_export.py")
 
 
+# A spreadsheet runs a cell that begins with one of these as a formula. Text cells that do
+# (and those that begin with the escape itself) get a leading apostrophe, which
+# spreadsheets show as text and verify_export.py removes again. Numbers are left alone.
+FORMULA_START = ("=", "+", "-", "@", "'")
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
@@ -34,6 +40,8 @@ def _cell(value) -> str:
         return "1" if value else "0"
     if isinstance(value, datetime):
         return canonical.format_time(value)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
     return str(value)
 
 

@@ -69,9 +69,17 @@ def encode(tx, postings):
         raise NotCanonical("a string holds a lone surrogate") from None
 
 
+FORMULA_START = ("=", "+", "-", "@", "'")
+
+
+def unescape(cell):
+    """Text cells that would start a spreadsheet formula were written with a leading apostrophe."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
+
+
 def read_csv(path):
     with path.open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+        return [{k: unescape(v) for k, v in row.items()} for row in csv.DictReader(handle)]
 
 
 def check(folder, anchor=None):

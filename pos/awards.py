@@ -12,7 +12,7 @@ from pos.database import Database
 from pos.errors import ShopError
 from pos.users import Actor, Approval, Role, approve, caller, transaction
 from pos.village import DEDUCTED, ISSUE, settings_in
-from pos import periods
+from pos import fields, periods
 from pos import rules as point_rules
 
 
@@ -44,6 +44,8 @@ def award(db: Database, actor: Actor, household_id: int, rule_code: str,
 def batch_award(db: Database, actor: Actor, household_ids: list[int], rule_code: str,
                 points: int | None = None, note: str = "", deed_date: date | None = None) -> AwardResult:
     """One rule to many households (a labour day) in one transaction, all or nothing."""
+    note = fields.text(note, "note")
+    fields.day(deed_date)
     if not household_ids:
         raise ShopError("batch_empty")
     if len(set(household_ids)) != len(household_ids):
@@ -74,6 +76,8 @@ def deduct(db: Database, actor: Actor, household_id: int, rule_code: str,
            approval: Approval | None = None) -> AwardResult:
     """Take points away by a deduction rule; above the threshold a supervisor approves.
     Never below zero: refused with the available balance stated."""
+    note = fields.text(note, "note")
+    fields.day(deed_date)
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         if deed_date is not None:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 import ledger
 from ledger import Leg
 from ledger.book import now
-from pos import codes, proof
+from pos import codes, fields, proof
 from pos.database import Database
 from pos.errors import ShopError
 from pos.households import ACTIVE, MOVED
@@ -73,6 +73,29 @@ def usable(session: Session, number: str) -> tuple[Card, Household]:
     if card.status == CARD_RECOVERED or household.status != ACTIVE:
         raise ShopError("card_recovered", number=card.number)
     return card, household
+
+
+def successors(session: Session, account_codes) -> dict[str, str]:
+    """For card accounts among ``account_codes`` whose card was blocked since (lost and
+    replaced): the account of the household's card in use now, where points belong."""
+    moved = {}
+    for code in account_codes:
+        if not code.startswith("card:"):
+            continue
+        card = session.scalar(select(Card).where(Card.number == code[len("card:"):]))
+        if card is None or card.status != CARD_BLOCKED:
+            continue
+        current = active_card(session, card.household_id)
+        if current is not None:
+            moved[code] = account(current.number)
+    return moved
+
+
+def household_by_card(db: Database, actor: Actor, number: str) -> int:
+    """The household behind a usable card, refused the same way as at the counter."""
+    with db.read() as session:
+        caller(session, actor)
+        return usable(session, number)[1].id
 
 
 def _view(session: Session, card: Card) -> CardView:
@@ -163,6 +186,7 @@ def issue_missing(db: Database, actor: Actor) -> list[CardView]:
 
 def replace(db: Database, actor: Actor, lost_number: str, reason: str = "挂失补卡") -> CardView:
     """Block a lost card and move its whole balance to a new card, in one transaction."""
+    reason = fields.text(reason, "reason") or "挂失补卡"
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         old, household = usable(session, lost_number)
@@ -191,6 +215,7 @@ def replace(db: Database, actor: Actor, lost_number: str, reason: str = "挂失�
 
 def recover(db: Database, actor: Actor, number: str, reason: str = "迁出，回收积分卡") -> CardView:
     """Take a card back when the household moves away; its points return to the village."""
+    reason = fields.text(reason, "reason") or "迁出，回收积分卡"
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         card, household = usable(session, number)

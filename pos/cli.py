@@ -11,10 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
-from ledger import LedgerError
 from pos import logs, messages
 from pos.errors import ImportProblems, ShopError, from_ledger
 
@@ -23,6 +23,7 @@ log = logging.getLogger("pos")
 EXIT_REFUSED = 2
 EXIT_FINDINGS = 1
 EXIT_FAULT = 70
+EXIT_PIPE = 141  # as a shell reports a program stopped by SIGPIPE
 
 
 class Output:
@@ -89,10 +90,55 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _drop_stdout() -> None:
+    """Send what is still buffered for standard output nowhere, so that leaving does not
+    fail a second time (a reader that went away, a full disk)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (tests capture it)
+
+
+def _reader_gone() -> int:
+    """``aixin ... | head``: the reader closed the pipe; stop quietly, as shell tools do."""
+    _drop_stdout()
+    return EXIT_PIPE
+
+
+def _finish(code: int) -> int:
+    """Flush standard output now, so a failure to write is handled here rather than at exit."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return _reader_gone()
+    except OSError as error:
+        _drop_stdout()
+        from pos import commands
+
+        print(commands.file_error(error, "stdout").message(commands.language), file=sys.stderr)
+        return EXIT_REFUSED
+    return code
+
+
+def _asked_language(words: list[str]) -> str:
+    given = [w.partition("=")[2] for w in words if w.startswith("--lang=")]
+    given += [after for before, after in zip(words, words[1:]) if before == "--lang"]
+    return "en" if given and given[-1] == "en" else "zh"
+
+
 def main(argv: list[str] | None = None) -> int:
     _configure_stdout()
+    from pos import commands
+
+    # argparse speaks before --lang is parsed, so look for it first.
+    commands.language = _asked_language(list(sys.argv[1:] if argv is None else argv))
+    messages.speak_argparse(commands.language)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # argparse's own refusal (exit 2) or --help (exit 0)
+        return _finish(stop.code if isinstance(stop.code, int) else EXIT_REFUSED)
     for name, default in (("db", None), ("json", False), ("lang", "zh")):
         if not hasattr(args, name):
             setattr(args, name, default)
@@ -103,16 +149,28 @@ def main(argv: list[str] | None = None) -> int:
 
         args.handler = open_app
     try:
-        return args.handler(args, out) or 0
+        return _finish(args.handler(args, out) or 0)
+    except BrokenPipeError:
+        return _reader_gone()
+    except OSError as error:  # writing the output: a full disk, a device that went away
+        from pos.commands import file_error
+
+        _drop_stdout()
+        refusal = file_error(error, error.filename or "stdout")
+        log.info("output failed: %s", error)
+        print(refusal.message(out.lang), file=sys.stderr)
+        return EXIT_REFUSED
     except ShopError as error:
         log.info("refused: %s %s", error.key, error.params)
         return out.refuse(error)
-    except LedgerError as error:
-        log.info("ledger refused: %s", error)
-        return out.refuse(from_ledger(error))
     except KeyboardInterrupt:
         return 130
-    except Exception:
+    except Exception as error:
+        from ledger.errors import LedgerError
+
+        if isinstance(error, LedgerError):
+            log.info("ledger refused: %s", error)
+            return out.refuse(from_ledger(error))
         log.exception("aixin %s failed", " ".join(argv if argv is not None else sys.argv[1:]))
         print(out.t("internal_error", log=log_file), file=sys.stderr)
         return EXIT_FAULT

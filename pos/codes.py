@@ -69,6 +69,20 @@ def valid_ean13(text: str) -> bool:
     return len(text) == 13 and text.isdigit() and ean13_digit(text[:12]) == text[12]
 
 
+def gtin_digit(body: str) -> str:
+    """The GS1 check digit of any GTIN body (EAN-8, UPC-A, EAN-13, GTIN-14): weights 3, 1
+    from the right."""
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
+    return str((10 - total % 10) % 10)
+
+
+GTIN_KINDS = {8: "EAN-8", 12: "UPC-A", 13: "EAN-13", 14: "GTIN-14"}
+
+
+def valid_gtin(text: str) -> bool:
+    return len(text) in GTIN_KINDS and text.isdigit() and gtin_digit(text[:-1]) == text[-1]
+
+
 def internal_code(serial: int) -> str:
     """An in-store EAN-13 for loose goods: 20 + 10-digit serial + check digit."""
     body = f"{INTERNAL_PREFIX}{serial:010d}"

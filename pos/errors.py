@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from ledger.errors import (
-    AlreadyReversed,
-    InsufficientBalance,
-    LedgerError,
-    NotReversible,
-    UnbalancedTransaction,
-    UnknownAccount,
-)
+from typing import TYPE_CHECKING
+
 from pos import messages
+
+if TYPE_CHECKING:
+    from ledger.errors import LedgerError
 
 
 class ShopError(Exception):
@@ -53,6 +50,15 @@ class ImportProblems(ShopError):
 
 def from_ledger(exc: LedgerError) -> ShopError:
     """The ledger's refusal, told in the shop's words."""
+    # Imported here: the ledger package loads SQLAlchemy, which `aixin --help` does without.
+    from ledger.errors import (
+        AlreadyReversed,
+        InsufficientBalance,
+        NotReversible,
+        UnbalancedTransaction,
+        UnknownAccount,
+    )
+
     if isinstance(exc, InsufficientBalance):
         return ShopError("insufficient", available=exc.available, needed=exc.needed, account=exc.account)
     if isinstance(exc, UnbalancedTransaction):

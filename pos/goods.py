@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from pos import codes, proof
+from pos import codes, fields, proof
 from pos.database import Database
 from pos.errors import ShopError
 from pos.tables import Goods
 from pos.users import Actor, Role, caller, transaction
-
-ZONES = ("粮油区", "日用品区", "洗化区", "服装区", "农资区", "家用电器区")
+from pos.choices import ZONES  # noqa: F401  (declared there, used here and by callers)
 ZONE_NAMES_EN = {
     "粮油区": "grain & oil", "日用品区": "daily goods", "洗化区": "toiletries",
     "服装区": "clothing", "农资区": "farm supplies", "家用电器区": "household appliances",
@@ -40,14 +39,15 @@ def view(goods: Goods) -> GoodsView:
 
 
 def clean_code(text: str) -> str:
-    """A goods code as scanned or typed: EAN-13 (UPC-A gets its leading 0), or an internal code."""
+    """A goods code as scanned or typed: EAN-8, EAN-13 (UPC-A gets its leading 0), GTIN-14,
+    or an internal code. A code that cannot be accepted is refused saying what is wrong."""
     code = codes.normalise(text).upper()
     if code.isdigit():
-        if len(code) == 12:
-            code = "0" + code
-        if len(code) != 13 or not codes.valid_ean13(code):
-            raise ShopError("goods_bad_barcode", code=code)
-        return code
+        if len(code) not in codes.GTIN_KINDS:
+            raise ShopError("goods_code_length", code=code, length=len(code))
+        if not codes.valid_gtin(code):
+            raise ShopError("goods_bad_barcode", code=code, kind=codes.GTIN_KINDS[len(code)])
+        return "0" + code if len(code) == 12 else code
     if not _INTERNAL.match(code):
         raise ShopError("goods_bad_code", code=code)
     return code
@@ -55,7 +55,7 @@ def clean_code(text: str) -> str:
 
 def find(session: Session, code: str) -> Goods:
     cleaned = codes.normalise(code).upper()
-    if codes.looks_like_card(cleaned):
+    if codes.valid_card(cleaned):
         raise ShopError("goods_is_card", code=cleaned)
     goods = session.scalar(select(Goods).where(Goods.code == clean_code(code)))
     if goods is None:
@@ -70,13 +70,15 @@ def _next_internal(session: Session) -> str:
 
 
 def _check(name: str, zone: str, price_points: int, value_fen: int, unit: str) -> None:
+    fields.text(name, "goods_name", longest=fields.SHORT)
+    fields.text(unit, "unit", longest=10)
     if not name.strip():
         raise ShopError("goods_needs_name")
     if zone not in ZONES:
         raise ShopError("goods_bad_zone", zone=zone, zones="、".join(ZONES))
     if not 0 < price_points <= 100_000:
         raise ShopError("goods_bad_price", value=price_points)
-    if value_fen < 0:
+    if not 0 <= value_fen <= 100_000_000:
         raise ShopError("goods_bad_value", value=value_fen)
     if not unit.strip():
         raise ShopError("goods_needs_unit")
@@ -89,7 +91,7 @@ def add(db: Database, actor: Actor, name: str, zone: str, price_points: int, val
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         code = clean_code(code) if code else _next_internal(session)
-        if codes.looks_like_card(code):
+        if codes.valid_card(code):
             raise ShopError("goods_is_card", code=code)
         if session.scalar(select(Goods.id).where(Goods.code == code)) is not None:
             raise ShopError("goods_exists", code=code)

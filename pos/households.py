@@ -7,13 +7,12 @@ import io
 import re
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import Select, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from ledger.book import now
 from ledger.schema import Account
-from pos import codes, proof
+from pos import codes, fields, proof
 from pos.database import Database
 from pos.errors import ImportProblems, ShopError
 from pos.tables import Card, Household, VillagerGroup
@@ -46,9 +45,34 @@ class HouseholdView:
     balance: int
 
 
+# Family names read differently from the same character in other words (曾 is zēng as a
+# surname, céng in 曾经). The first letter of the surname reading, for the first character.
+SURNAME_INITIALS = {
+    "曾": "z", "单": "s", "解": "x", "仇": "q", "区": "o", "查": "z", "乐": "y", "覃": "q",
+    "朴": "p", "盖": "g", "种": "c", "繁": "p", "员": "y", "召": "s", "秘": "b", "缪": "m",
+    "冼": "x", "折": "s", "黑": "h", "隗": "w", "阚": "k", "牟": "m", "宓": "m", "能": "n",
+    "长": "c", "重": "c", "尉": "y", "万": "w", "翟": "z", "祭": "z", "谌": "c", "句": "g",
+}
+MAX_READINGS = 8  # alternatives kept per name; plenty for a village's names
+
+
 def initials(name: str) -> str:
-    """Pinyin initials, lower case: 张三 -> "zs"; other letters kept as they are."""
-    return "".join(p[0] for p in lazy_pinyin(name, style=Style.FIRST_LETTER) if p).lower()
+    """Pinyin initials, lower case, of every reading of ``name``, the surname reading first,
+    each after a space: 张三 -> " zs", 曾伟 -> " zw cw". Other letters are kept as they are."""
+    from itertools import islice, product
+
+    from pypinyin import Style, pinyin
+
+    # Character by character: a name is no phrase, and phrase readings would hide the others.
+    pieces = re.findall(r"[\u3400-\u9fff]|[^\u3400-\u9fff\s]+", name)
+    letters = [list(dict.fromkeys(r[0].lower() for r in pinyin(piece, style=Style.FIRST_LETTER,
+                                                                heteronym=True)[0] if r))
+               for piece in pieces]
+    letters = [choices for choices in letters if choices]
+    if letters and name[:1] in SURNAME_INITIALS:
+        first = SURNAME_INITIALS[name[0]]
+        letters[0] = [first] + [c for c in letters[0] if c != first]
+    return "".join(" " + "".join(combo) for combo in islice(product(*letters), MAX_READINGS))
 
 
 def views(session: Session, statement: Select) -> list[HouseholdView]:
@@ -74,17 +98,19 @@ def view(session: Session, household: Household) -> HouseholdView:
 
 
 def _validated(session: Session, head: str, group: str, people, phone: str) -> tuple:
-    head = head.strip()
+    head = fields.text(head, "head", longest=100)
     if not head:
         raise ShopError("head_missing")
     if len(head) > 20:
         raise ShopError("head_too_long")
+    fields.text(group, "group", longest=fields.SHORT)
+    fields.text(phone, "phone", longest=30)
     group_id = session.scalar(select(VillagerGroup.id).where(VillagerGroup.name == group.strip()))
     if group_id is None:
         known = "、".join(session.scalars(select(VillagerGroup.name)))
         raise ShopError("group_unknown", group=group.strip(), known=known)
     try:
-        count = int(codes.normalise(str(people)))
+        count = fields.whole_number(codes.normalise(str(people)))
     except ValueError:
         raise ShopError("people_not_number", value=people) from None
     if not 1 <= count <= MAX_PEOPLE:
@@ -119,7 +145,10 @@ def add(db: Database, actor: Actor, head: str, group: str, people: int, phone: s
 def decode(data: bytes) -> str:
     """Text of a CSV as Excel in China writes it: UTF-8 with or without BOM, or GBK."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
+        try:
+            return data[3:].decode("utf-8")
+        except UnicodeDecodeError:
+            raise ShopError("csv_encoding") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -134,7 +163,15 @@ def read_rows(data: bytes, fields: dict[str, tuple[str, ...]], required: tuple[s
     """Rows of a CSV as dicts keyed by field name, each with its 1-based row number
     (the header is row 1, as Excel shows). Raises ImportProblems for a bad header."""
     text = decode(data)
-    rows = list(csv.reader(io.StringIO(text)))
+    # newline="" lets the csv module see bare CR line ends (old Excel for Mac) as line ends.
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows = []
+    try:
+        for cells in reader:
+            rows.append(cells)
+    except csv.Error:
+        # A cell over the csv module's limit (128 KiB) or a stray NUL: no village sheet has those.
+        raise ImportProblems([(reader.line_num or 1, ShopError("csv_unreadable"))]) from None
     while rows and not any(cell.strip() for cell in rows[0]):
         rows.pop(0)
     if not rows:
@@ -222,7 +259,7 @@ def search(db: Database, actor: Actor, text: str = "", group: str | None = None,
         elif query:
             statement = statement.where(or_(
                 Household.head_name.contains(query, autoescape=True),
-                Household.initials.startswith(query.lower(), autoescape=True),
+                Household.initials.contains(" " + query.lower(), autoescape=True),
             ))
         if group:
             statement = statement.where(Household.group_id.in_(

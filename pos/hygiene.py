@@ -10,8 +10,9 @@ from sqlalchemy import select
 
 import ledger
 from ledger import Leg
-from pos import codes, periods
-from pos.cards import account, find, household_cards
+from ledger.book import reversal_of
+from pos import codes, fields, periods
+from pos.cards import account, find, household_cards, usable
 from pos.database import Database
 from pos.errors import ImportProblems, ShopError
 from pos.households import read_rows
@@ -39,12 +40,15 @@ def record(db: Database, actor: Actor, held_on: date, inspectors: str,
     """Save a round: every household's six items, and one ledger transaction for all points."""
     if not scores:
         raise ShopError("round_empty")
-    if not inspectors.strip():
+    inspectors = fields.text(inspectors, "inspectors")
+    if not inspectors:
         raise ShopError("round_needs_inspectors")
+    fields.day(held_on)
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         periods.check_open(session, held_on, "卫生检查日期")
         items = {code: rule_in(session, code) for code in HYGIENE_ITEMS}
+        _refuse_repeat(session, held_on, scores)
         hygiene_round = HygieneRound(held_on=held_on, inspectors=inspectors.strip(), tx_seq=None)
         session.add(hygiene_round)
         session.flush()
@@ -76,6 +80,25 @@ def record(db: Database, actor: Actor, held_on: date, inspectors: str,
             ).seq
         session.flush()
         return RoundResult(hygiene_round.id, held_on, hygiene_round.tx_seq, len(scores), total, full)
+
+
+def _refuse_repeat(session, held_on: date, scores: Mapping[int, Mapping[str, bool]]) -> None:
+    """A household is scored at most once a day: a round that scores one again repeats an
+    earlier round (the same sheet entered twice) unless that round was reversed."""
+    earlier = session.execute(
+        select(HygieneRound.id, HygieneRound.tx_seq, Household.head_name)
+        .join(HygieneScore, HygieneScore.round_id == HygieneRound.id)
+        .join(Household, Household.id == HygieneScore.household_id)
+        .where(HygieneRound.held_on == held_on, HygieneScore.household_id.in_(list(scores)))
+        .order_by(HygieneRound.id, Household.id)
+    ).all()
+    repeated = [(round_id, head) for round_id, seq, head in earlier
+                if seq is None or reversal_of(session, seq) is None]
+    if repeated:
+        round_id = repeated[0][0]
+        heads = list(dict.fromkeys(head for r, head in repeated if r == round_id))
+        raise ShopError("round_repeats", round=round_id, date=held_on.isoformat(),
+                        head=heads[0], count=len(heads))
 
 
 def _mark(value: str) -> bool:
@@ -116,7 +139,7 @@ def from_csv(db: Database, actor: Actor, data: bytes, held_on: date, inspectors:
 
 def _household_for(session, row) -> int:
     if row.get("card"):
-        return find(session, row["card"]).household_id
+        return usable(session, row["card"])[1].id
     head = (row.get("head") or "").strip()
     if not head:
         raise ShopError("round_row_unnamed")

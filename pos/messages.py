@@ -55,7 +55,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "csv_encoding": ("文件编码无法识别，请在 Excel 中另存为“CSV UTF-8”或“CSV（逗号分隔）”。", "Unknown file encoding; save it from Excel as 'CSV UTF-8' or 'CSV (comma delimited)'."),
     "csv_missing_columns": ("缺少列：{columns}", "Missing columns: {columns}"),
     # cards
-    "card_not_a_number": ("“{number}”不是积分卡号（卡号为 8 位数字）。", "'{number}' is not a card number (8 digits)."),
+    "card_not_a_number": ("“{number}”不是积分卡号（卡号为 8 开头的 8 位数字）。", "'{number}' is not a card number (8 digits starting with 8)."),
     "card_check_digit": ("卡号 {number} 校验位不对，可能扫错或输错，请重扫。", "Card number {number} fails its check digit: misread or mistyped, scan again."),
     "card_unknown": ("没有积分卡 {number}。", "No point card {number}."),
     "card_blocked": ("积分卡 {number} 已挂失作废，不能使用。", "Card {number} was reported lost and is blocked."),
@@ -80,8 +80,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "round_row_unnamed": ("这一行没有卡号也没有户主。", "This row has neither a card number nor a head of household."),
     "round_head_ambiguous": ("有多户户主叫 {head}，请用卡号。", "More than one head is named {head}; use the card number."),
     # goods and stock
-    "goods_bad_barcode": ("条码 {code} 校验位不对（EAN-13），请重扫。", "Barcode {code} fails its EAN-13 check digit; scan again."),
-    "goods_bad_code": ("商品编码“{code}”不对：用 EAN-13 条码，或 3-20 位字母数字。", "Goods code '{code}' is not valid: an EAN-13 barcode, or 3-20 letters and digits."),
+    "goods_bad_barcode": ("条码 {code} 校验位不对（{kind}），可能扫错或输错，请重扫。", "Barcode {code} fails its {kind} check digit: misread or mistyped, scan again."),
+    "goods_code_length": ("“{code}”是 {length} 位数字，不是条码：条码为 8 位（EAN-8）、12 位（UPC-A）、13 位（EAN-13）或 14 位（GTIN-14）。", "'{code}' has {length} digits and is no barcode: barcodes have 8 (EAN-8), 12 (UPC-A), 13 (EAN-13) or 14 (GTIN-14)."),
+    "goods_bad_code": ("商品编码“{code}”不对：用商品条码，或 3-20 位大写字母、数字和“-”组成的店内码。", "Goods code '{code}' is not valid: a barcode, or a shop code of 3-20 letters, digits and '-'."),
     "goods_is_card": ("{code} 是积分卡号，不是商品。", "{code} is a card number, not goods."),
     "goods_unknown": ("没有商品 {code}。", "No goods {code}."),
     "goods_exists": ("商品编码 {code} 已存在。", "Goods code {code} exists already."),
@@ -90,14 +91,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     "goods_needs_unit": ("请填写单位。", "The goods need a unit."),
     "goods_bad_zone": ("没有“{zone}”这个区（可选：{zones}）。", "No zone '{zone}' (choose: {zones})."),
     "goods_bad_price": ("兑换分值 {value} 不对，应大于 0。", "Price {value} points is not valid; it must be above 0."),
-    "goods_bad_value": ("参考价值 {value} 分钱不对。", "Reference value {value} fen is not valid."),
+    "goods_bad_value": ("参考价值 {value} 分钱不对，应在 0 到 100000000 分之间。", "Reference value {value} fen is not valid; it must be 0 to 100000000 fen."),
     "stock_short": ("{name} 库存只有 {stock}，不够 {needed}。", "Only {stock} of {name} in stock, {needed} needed."),
     "intake_empty": ("入库单上没有商品。", "The intake has no goods."),
     "intake_needs_donor": ("捐赠入库请填写捐赠人或单位。", "A donation needs the donor's name."),
     "intake_bad_donor_type": ("捐赠方类型应为：{types}。", "Donor type must be one of: {types}."),
     "intake_bad_funding": ("资金来源“{funding}”不对（可选：{known}）。", "Funding '{funding}' is not known (choose: {known})."),
     "intake_bad_source": ("来源应为捐赠或采购，不是“{source}”。", "Source must be donation or purchase, not '{source}'."),
-    "intake_bad_quantity": ("{code} 的数量 {value} 不对。", "Quantity {value} for {code} is not valid."),
+    "intake_bad_quantity": ("{code} 的数量 {value} 不对，应在 {low} 到 {high} 之间。", "Quantity {value} for {code} is not valid; it must be {low} to {high}."),
     "count_needs_reason": ("盘点有差异，请写明原因。", "The count differs: give a reason."),
     # redemption and reversal
     "cart_empty": ("购物清单是空的。", "The cart is empty."),
@@ -105,7 +106,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "redemption_unknown": ("第 {seq} 笔不是兑换。", "Transaction {seq} is not a redemption."),
     "reversal_needs_reason": ("冲正必须写明原因。", "A reversal needs a reason."),
     "transaction_unknown": ("没有第 {seq} 笔。", "No transaction {seq}."),
-    "transaction_not_reversible": ("第 {seq} 笔（{kind}）不能冲正。", "Transaction {seq} ({kind}) cannot be reversed."),
+    "transaction_not_reversible": ("第 {seq} 笔（{kind}）不能冲正。", "Transaction {seq} ({kind_en}) cannot be reversed."),
     "init_needs": ("设置新村需要 --village、--groups 和 --admin。", "Setting up a village needs --village, --groups and --admin."),
     "demo_not_empty": ("这个数据库里已经有别的村了，演示村需要空数据库。", "This database holds another village; the demo needs an empty one."),
     "password_needed": ("需要密码：请设置环境变量 {env} 或在终端中运行。", "A password is needed: set {env} or run in a terminal."),
@@ -122,6 +123,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "printer_cover_open": ("打印机盖没有盖好，请盖好后补打。小票已排队。", "The printer cover is open: close it and reprint. The receipt is queued."),
     "printer_offline": ("打印机离线或出错，请检查后补打。小票已排队。", "The printer is offline or in error: check it and reprint. The receipt is queued."),
     "printer_no_answer": ("打印机没有应答：请检查电源和数据线，或在设置里关闭状态查询。小票已排队。", "The printer does not answer: check power and cable, or turn off status queries. The receipt is queued."),
+    "printer_disconnected": ("打印机连接断开（数据线被拔出或断电）。兑换已完成，小票已排队：接好后补打。", "The printer was disconnected (cable pulled or power lost). The sale is done; the receipt is queued: reconnect and print it again."),
     "printer_io_error": ("打印机通信出错：{detail}。小票已排队。", "Printer communication error: {detail}. The receipt is queued."),
     "nothing_to_print": ("没有可打印的内容。", "Nothing to print."),
     # ledger refusals
@@ -205,7 +207,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     # backup and restore
     "backup_done": ("备份已保存：{path}（校验通过，共 {transactions} 笔）", "Backup saved: {path} (checked, {transactions} transactions)"),
     "backup_failed": ("备份失败：{detail}", "Backup failed: {detail}"),
-    "restore_refused": ("备份文件未通过检查，未做任何改动：{detail}", "The copy failed its checks; nothing was changed: {detail}"),
+    "restore_refused": ("备份文件未通过检查，未做任何改动：{detail}", "The copy failed its checks; nothing was changed: {detail_en}"),
     "restore_older": (
         "此备份止于第 {backup_seq} 笔，当前账本已到第 {current_seq} 笔；恢复将丢失 {lost} 笔。确认请加 --yes。",
         "This copy ends at #{backup_seq}, the current ledger at #{current_seq}; restoring loses {lost}. Add --yes to confirm.",
@@ -262,6 +264,142 @@ CATALOG: dict[str, tuple[str, str]] = {
     "statement_no_household": ("没有找到这张卡的户。", "No household for this card."),
     "internal_error": ("程序出错，操作未完成，数据未改动。详情已写入日志：{log}", "Internal error; nothing was changed. Details are in the log: {log}"),
 }
+
+# Checks of what is typed or imported (pos.fields), repeats, and the commands added with them.
+CATALOG.update({
+    "text_control": ("{field}里有控制字符（如换行、退格、ESC），请删去后再试。", "The {field_en} contains control characters (line breaks, ESC and the like); remove them."),
+    "text_too_long": ("{field}太长：{length} 个字，最多 {longest} 个。", "The {field_en} is too long: {length} characters, {longest} at most."),
+    "text_missing": ("请填写{field}。", "The {field_en} is needed."),
+    "date_range": ("日期 {value} 不合理：应在 {low} 到 {high} 之间。", "Date {value} is not plausible; it must be between {low} and {high}."),
+    "number_range": ("{value} 超出范围：应在 {low} 到 {high} 之间。", "{value} is out of range: {low} to {high}."),
+    "csv_unreadable": ("这一行无法读取（单元格过大或含有空字符），请在 Excel 中检查后另存为 CSV。", "This row cannot be read (a huge cell or a NUL character); check it in Excel and save as CSV again."),
+    "not_a_number": ("“{value}”不是整数（只用数字 0-9）。", "'{value}' is not a whole number (digits 0-9 only)."),
+    "file_missing": ("找不到文件 {path}。", "No file {path}."),
+    "file_is_folder": ("{path} 是文件夹，请给出文件名。", "{path} is a folder; give a file name."),
+    "file_permission": ("没有权限读写 {path}。", "No permission to read or write {path}."),
+    "file_error": ("无法读写 {path}：{detail}", "Cannot read or write {path}: {detail}"),
+    "folder_missing": ("文件夹不存在：{path}，请先建好文件夹。", "The folder {path} does not exist; make it first."),
+    "disk_full": ("磁盘已满，无法写出 {path}；请腾出空间后再试。", "The disk is full; {path} could not be written. Free some space and try again."),
+    "queue_line": ("#{id}\t第 {seq} 笔\t{copy}\t{status}\t尝试 {attempts} 次\t{error}", "#{id}\t#{seq}\t{copy}\t{status}\t{attempts} attempt(s)\t{error}"),
+    "queue_empty": ("没有待打印的小票。", "No receipts waiting."),
+    "copy_original": ("原件", "original"),
+    "copy_reprint": ("重印第{copy}次", "reprint {copy}"),
+    "job_pending": ("待打印", "waiting"),
+    "job_sending": ("发送中", "sending"),
+    "job_printed": ("已打印", "printed"),
+    "job_sent": ("已发送（未查询打印机状态）", "sent (printer status not queried)"),
+    "job_failed": ("失败", "failed"),
+    "job_interrupted": ("发送中断，已重印", "interrupted, reprinted"),
+    "fault_port_missing": ("找不到串口", "port not found"),
+    "fault_permission": ("没有权限", "no permission"),
+    "fault_busy": ("串口被占用", "port in use"),
+    "fault_write_timeout": ("发送超时", "write timed out"),
+    "fault_paper_out": ("缺纸", "out of paper"),
+    "fault_cover_open": ("纸仓盖未关", "cover open"),
+    "fault_offline": ("离线", "offline"),
+    "fault_no_answer": ("没有应答", "no answer"),
+    "fault_disconnected": ("连接断开", "disconnected"),
+    "fault_io_error": ("通信出错", "communication error"),
+    "kind_card_issue": ("发卡", "card issued"),
+    "kind_card_replace": ("挂失补卡", "card replaced"),
+    "kind_card_recovery": ("回收积分卡", "card taken back"),
+    "kind_award": ("加分", "award"),
+    "kind_deduction": ("扣分", "deduction"),
+    "kind_hygiene": ("卫生检查", "hygiene check"),
+    "kind_redemption": ("兑换", "redemption"),
+    "kind_reversal": ("冲正", "reversal"),
+    "card_status_active": ("正常", "in use"),
+    "card_status_blocked": ("已挂失作废", "blocked (lost)"),
+    "card_status_recovered": ("已回收", "taken back"),
+    "role_admin": ("管理员", "administrator"),
+    "role_supervisor": ("监督员", "supervisor"),
+    "user_locked": ("已锁定", "locked"),
+    "summary_db": ("数据库：{url}", "Database: {url}"),
+    "summary_head": ("台账共 {seq} 笔，账头 {anchor}", "{seq} transactions, head {anchor}"),
+    "summary_kind": ("  {kind}：{count} 笔", "  {kind}: {count}"),
+    "balance_line": ("{number}\t{head}\t{balance} 分\t{status}", "{number}\t{head}\t{balance} points\t{status}"),
+    "count_needs_quantity": ("盘点请写明实盘数量，如 {code}:12。", "A count needs the counted quantity, e.g. {code}:12."),
+    "reversal_short": ("{head} 一户（卡 {card}）现在只有 {available} 分，冲正要收回 {needed} 分，不能冲正（积分不会扣成负数）。", "The household of {head} (card {card}) has {available} points now; the reversal would take back {needed}, so it cannot be done (never below zero)."),
+    "password_changed": ("{username} 的密码已更改。", "The password of {username} was changed."),
+    "group_added": ("已添加村民小组 {group}（现有：{groups}）。", "Villager group {group} added (now: {groups})."),
+    "rule_saved": ("细则 {code} {name}：{points}{state}", "Rule {code} {name}: {points}{state}"),
+    "rule_off": ("（已停用）", " (not in use)"),
+    "writeoff_line": ("{name}：报损 {quantity}，库存 {before} → {after}", "{name}: {quantity} written off, stock {before} -> {after}"),
+    "history_line": ("第 {seq} 笔\t{at}\t{kind}\t{points}\t{operator}\t{memo}{undone}", "#{seq}\t{at}\t{kind}\t{points}\t{operator}\t{memo}{undone}"),
+    "history_reversed": ("（已被第 {by} 笔冲正）", " (reversed by #{by})"),
+    "history_reverses": ("（冲正第 {seq} 笔）", " (reverses #{seq})"),
+    "history_empty": ("没有交易。", "No transactions."),
+    "history_needs": ("请用 --household 户号 或 --card 卡号 指定一户。", "Name a household with --household NUMBER or --card NUMBER."),
+    "settings_line": ("{title}：{value}", "{title}: {value}"),
+    "demo_where": ("演示村在 {url}，与本店自己的数据库分开。", "The demo village is in {url}, apart from the shop's own database."),
+    "demo_open": ("以后打开演示村：aixin --db {url}（不带 --db 打开的是本店自己的数据库）", "To open the demo again: aixin --db {url} (without --db, aixin opens the shop's own database)"),
+    "user_added": ("已添加用户 {username}（{role}）", "User {username} added ({role})"),
+    "user_unlocked": ("已解锁 {username}", "{username} unlocked"),
+    "household_line": ("{id}\t{head}\t{group}\t{people}人\t{card}\t{balance}分", "{id}\t{head}\t{group}\t{people} people\t{card}\t{balance} points"),
+    "household_no_card_short": ("无卡", "no card"),
+    "household_moved_short": ("\t已迁出", "\tmoved away"),
+    "card_line": ("{number}\t{head}\t{balance}分", "{number}\t{head}\t{balance} points"),
+    "card_replaces": ("\t（补 {old}）", "\t(replaces {old})"),
+    "cards_none_needed": ("没有需要发卡的户。", "Every household has a card."),
+    "card_taken_back": ("已回收 {number}（{head}）", "Card {number} ({head}) taken back"),
+    "award_line": ("第 {seq} 笔：{code} {name} {points} 分 × {count} 户", "#{seq}: {code} {name} {points} points x {count} household(s)"),
+    "award_balance": ("  {head}：余额 {balance} 分", "  {head}: balance {balance} points"),
+    "round_done": ("卫生检查 {date}：{households} 户，共 {points} 分，全部合格 {full} 户（第 {seq} 笔）", "Hygiene check {date}: {households} households, {points} points, {full} with full marks (#{seq})"),
+    "count_same": ("盘点无差异。", "The count matches the books."),
+    "count_line": ("{name}：账面 {expected}，实盘 {counted}，差 {difference}", "{name}: books {expected}, counted {counted}, difference {difference}"),
+    "reversed": ("已冲正第 {original} 笔（冲正为第 {seq} 笔，审批 {approver}）", "Transaction {original} reversed (reversal #{seq}, approved by {approver})"),
+    "intake_line": ("入库单 {id}：{source}", "Intake {id}: {source}"),
+    "intake_item": ("  {name} × {quantity}（{yuan} 元）", "  {name} x {quantity} ({yuan} yuan)"),
+    "purchase": ("采购", "purchase"),
+    "donation_line": ("{on}\t{donor}\t{goods} × {quantity}{unit}\t{yuan} 元", "{on}\t{donor}\t{goods} x {quantity} {unit}\t{yuan} yuan"),
+    "round_repeats": ("{date} 的卫生检查已录入过（第 {round} 次检查已给 {head} 等 {count} 户评分），不能重复录入。", "The hygiene round of {date} was entered already (round {round} scored {head} and {count} household(s) in all); not entered twice."),
+})
+
+
+# argparse's own texts (usage lines, its refusals), in Chinese; argparse looks each up
+# through its module-level gettext functions, which the command line points here.
+ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项：%(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的值：%(value)r",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "expected one argument": "需要一个值",
+    "expected at most one argument": "最多需要一个值",
+    "expected at least one argument": "至少需要一个值",
+    "expected %s argument": "需要 %s 个值",
+    "expected %s arguments": "需要 %s 个值",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "one of the arguments %s is required": "需要以下参数之一：%s",
+    "ignored explicit argument %r": "忽略了多余的值 %r",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是：%(matches)s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "没有子命令 %(parser_name)r（可选：%(choices)s）",
+    "can't open '%(filename)s': %(error)s": "无法打开“%(filename)s”：%(error)s",
+    "show program's version number and exit": "显示版本号并退出",
+}
+
+
+def speak_argparse(lang: str) -> None:
+    """Have argparse's own texts in ``lang`` (Chinese unless "en")."""
+    import argparse
+    import gettext
+
+    if lang == "en":
+        argparse._, argparse.ngettext = gettext.gettext, gettext.ngettext
+    else:
+        argparse._ = lambda message: ARGPARSE_ZH.get(message, message)
+        argparse.ngettext = lambda one, many, n: ARGPARSE_ZH.get(one if n == 1 else many,
+                                                                  one if n == 1 else many)
+
+
+def kind(name: str, lang: str = "zh") -> str:
+    """A ledger transaction kind in words (the kind itself if it has none yet)."""
+    return text(f"kind_{name}", lang) if f"kind_{name}" in CATALOG else name
 
 
 def text(key: str, lang: str = "zh", **params) -> str:

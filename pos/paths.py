@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
 
 APP_NAME = "aixin-pos"
 PRIVATE_FOLDER = 0o700  # created readable by the owner only, where the system allows
@@ -14,7 +13,12 @@ PRIVATE_FOLDER = 0o700  # created readable by the owner only, where the system a
 def data_dir() -> Path:
     """The user's data folder (database, backups, logs); ``AIXIN_HOME`` overrides it."""
     override = os.environ.get("AIXIN_HOME")
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    if override:
+        path = Path(override)
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
     return path
 

@@ -30,6 +30,12 @@ from printing.serial_port import PrinterFault, SerialSettings, send
 log = logging.getLogger("pos")
 
 PENDING, PRINTED, FAILED = "pending", "printed", "failed"
+# SENDING is recorded before the bytes go out. A job still SENDING when a run starts was
+# cut short by a crash: its paper may be out already, so it is kept as INTERRUPTED and the
+# receipt goes out again as a numbered reprint. SENT: sent to a printer whose status is
+# not queried, so nobody knows it printed.
+SENDING, SENT, INTERRUPTED = "sending", "sent", "interrupted"
+DONE = (PRINTED, SENT, INTERRUPTED)
 
 
 @dataclass(frozen=True)
@@ -131,7 +137,7 @@ def jobs(db: Database, actor: Actor, include_printed: bool = False, limit: int =
         caller(session, actor)
         statement = select(PrintJob).order_by(PrintJob.id.desc()).limit(limit)
         if not include_printed:
-            statement = statement.where(PrintJob.status != PRINTED)
+            statement = statement.where(PrintJob.status.not_in(DONE))
         return [_view(j) for j in session.scalars(statement)]
 
 
@@ -140,12 +146,13 @@ def process(db: Database, printer: PrinterSettings, only: list[int] | None = Non
     if not printer.configured:
         raise ShopError("printer_not_configured")
     with db.read() as session:
-        statement = select(PrintJob.id).where(PrintJob.status != PRINTED).order_by(PrintJob.id)
+        statement = select(PrintJob.id).where(PrintJob.status.not_in(DONE)).order_by(PrintJob.id)
         if only is not None:
             statement = statement.where(PrintJob.id.in_(only))
         waiting = session.scalars(statement).all()
     printed = []
     for job_id in waiting:
+        job_id = claim(db, job_id)
         with db.read() as session:
             data = render_job(session, session.get(PrintJob, job_id), printer)
         try:
@@ -154,15 +161,32 @@ def process(db: Database, printer: PrinterSettings, only: list[int] | None = Non
             log.warning("receipt job %d not printed: %s", job_id, fault)
             with transaction(db) as session:
                 job = session.get(PrintJob, job_id)
-                job.status, job.attempts, job.last_error = FAILED, job.attempts + 1, fault.kind
+                job.status, job.last_error = FAILED, fault.kind
                 failed = _view(job)
             return PrintOutcome(tuple(printed), failed, fault.kind)
         with transaction(db) as session:
             job = session.get(PrintJob, job_id)
-            job.status, job.attempts, job.last_error = PRINTED, job.attempts + 1, ""
+            job.status, job.last_error = (PRINTED if printer.status else SENT), ""
             job.printed_at = now(session)
             printed.append(_view(job))
     return PrintOutcome(tuple(printed), None, None)
+
+
+def claim(db: Database, job_id: int) -> int:
+    """Record that job ``job_id`` is being sent, before a byte goes out; return the job to
+    send. A job found still sending was interrupted: it stays on record as such, and a
+    numbered reprint of the same receipt is sent in its place."""
+    with transaction(db) as session:
+        job = session.get(PrintJob, job_id)
+        if job.status == SENDING:
+            job.status = INTERRUPTED
+            last = session.scalar(select(func.max(PrintJob.copy)).where(PrintJob.tx_seq == job.tx_seq))
+            log.warning("receipt job %d was interrupted while sending; sending it as reprint %d",
+                        job.id, last + 1)
+            job = add_job(session, job.tx_seq, last + 1, job.requested_by)
+        job.status, job.attempts = SENDING, job.attempts + 1
+        session.flush()
+        return job.id
 
 
 def print_original(db: Database, printer: PrinterSettings, seq: int) -> PrintOutcome:

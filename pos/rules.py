@@ -14,7 +14,7 @@ from importlib import resources
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pos import proof
+from pos import fields, proof
 from pos.database import Database
 from pos.errors import ShopError
 from pos.tables import Rule
@@ -99,6 +99,18 @@ def list_rules(db: Database, actor: Actor, include_inactive: bool = False) -> li
         return [_view(r) for r in session.scalars(statement)]
 
 
+def set_active(db: Database, actor: Actor, code: str, active: bool) -> RuleView:
+    """Stop using a rule (or use it again). Awards already given keep it in their record."""
+    with transaction(db) as session:
+        caller(session, actor, Role.ADMIN)
+        rule = session.scalar(select(Rule).where(Rule.code == code.strip().upper()))
+        if rule is None:
+            raise ShopError("rule_unknown", code=code)
+        rule.active = active
+        session.flush()
+        return _view(rule)
+
+
 def save(db: Database, actor: Actor, code: str, category: str, name: str,
          points_min: int, points_max: int | None = None, deduction: bool = False,
          active: bool = True) -> RuleView:
@@ -106,6 +118,9 @@ def save(db: Database, actor: Actor, code: str, category: str, name: str,
     points_max = points_min if points_max is None else points_max
     if not 0 < points_min <= points_max <= 1000:
         raise ShopError("rule_bad_points", low=points_min, high=points_max)
+    code = fields.text(code, "rule_code", longest=10)
+    category = fields.text(category, "category", longest=fields.SHORT)
+    name = fields.text(name, "rule_name", longest=fields.SHORT)
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         code = code.strip().upper()

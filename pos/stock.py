@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 import ledger
 from ledger.book import now
-from pos import periods, proof
+from pos import fields, periods, proof
+from pos.choices import DONOR_TYPES, FUNDING
 from pos.database import Database
 from pos.errors import ShopError
 from pos.goods import find
@@ -25,8 +26,6 @@ from pos.users import Actor, Approval, Role, approve, caller, transaction
 
 DONATION = "donation"
 PURCHASE = "purchase"
-DONOR_TYPES = {"company": "爱心企业", "person": "爱心人士", "other": "其他"}
-FUNDING = ("扶贫资金", "民政补贴", "社会捐赠", "村集体", "其他")
 
 
 @dataclass(frozen=True)
@@ -98,6 +97,9 @@ def intake(db: Database, actor: Actor, lines: Iterable[IntakeLine], *, source: s
     lines = list(lines)
     if not lines:
         raise ShopError("intake_empty")
+    donor = fields.text(donor, "donor")
+    note = fields.text(note, "note")
+    fields.day(received_on)
     if source == DONATION:
         if not donor.strip():
             raise ShopError("intake_needs_donor")
@@ -122,8 +124,9 @@ def intake(db: Database, actor: Actor, lines: Iterable[IntakeLine], *, source: s
         session.flush()
         found = []
         for line in lines:
-            if line.quantity <= 0:
-                raise ShopError("intake_bad_quantity", code=line.code, value=line.quantity)
+            if not 0 < line.quantity <= fields.MAX_QUANTITY:
+                raise ShopError("intake_bad_quantity", code=line.code, value=line.quantity,
+                                low=1, high=fields.MAX_QUANTITY)
             goods = find(session, line.code)
             value = goods.value_fen * line.quantity if line.value_fen is None else line.value_fen
             if value < 0:
@@ -173,8 +176,9 @@ def count(db: Database, actor: Actor, counted: dict[str, int], reason: str,
         user = caller(session, actor, Role.ADMIN)
         targets = {}
         for code, quantity in counted.items():
-            if quantity < 0:
-                raise ShopError("intake_bad_quantity", code=code, value=quantity)
+            if not 0 <= quantity <= fields.MAX_QUANTITY:
+                raise ShopError("intake_bad_quantity", code=code, value=quantity,
+                                low=0, high=fields.MAX_QUANTITY)
             targets[find(session, code).id] = quantity
         return _settle(session, user, actor, targets, reason, approval)
 
@@ -182,8 +186,9 @@ def count(db: Database, actor: Actor, counted: dict[str, int], reason: str,
 def write_off(db: Database, actor: Actor, code: str, quantity: int, reason: str,
               approval: Approval | None = None) -> CountResult:
     """Damaged or spoiled goods leave the stock, with a supervisor's approval."""
-    if quantity <= 0:
-        raise ShopError("intake_bad_quantity", code=code, value=quantity)
+    if not 0 < quantity <= fields.MAX_QUANTITY:
+        raise ShopError("intake_bad_quantity", code=code, value=quantity, low=1, high=fields.MAX_QUANTITY)
+    reason = fields.text(reason, "reason")
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         goods = find(session, code)
@@ -199,7 +204,8 @@ def _settle(session: Session, user, actor: Actor, targets: dict[int, int], reaso
                    if quantity != goods.stock]
     if not differences:
         return CountResult(None, (), None)
-    if not reason.strip():
+    reason = fields.text(reason, "reason")
+    if not reason:
         raise ShopError("count_needs_reason")
     approver = approve(session, actor, approval, f"盘点差异 {len(differences)} 项")
     moment = now(session)

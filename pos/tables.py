@@ -80,7 +80,7 @@ class Household(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     head_name: Mapped[str] = mapped_column(String(50), index=True)
-    initials: Mapped[str] = mapped_column(String(50), index=True)
+    initials: Mapped[str] = mapped_column(String(200), index=True)  # " zw cw": every reading
     group_id: Mapped[int] = mapped_column(ForeignKey("villager_group.id"))
     people: Mapped[int] = mapped_column(Integer)
     phone: Mapped[str] = mapped_column(String(20), default="")

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
-from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -23,10 +22,11 @@ from sqlalchemy.orm import Session
 
 import ledger
 from ledger.book import now
-from pos import periods, proof
+from pos import fields, periods, proof
 from pos.database import Database
 from ledger.errors import LedgerError
 from pos.errors import NeedsApproval, PermissionDenied, ShopError, from_ledger
+from pos.roles import Role
 from pos.tables import LoginAttempt, User
 
 log = logging.getLogger("pos")
@@ -45,11 +45,6 @@ def random_salt() -> bytes:
 # builds, so that its chain (which holds a digest of each stored password hash) is
 # the same on every build.
 salt: Callable[[], bytes] = random_salt
-
-
-class Role(StrEnum):
-    ADMIN = "admin"  # 管理员: works the counter
-    SUPERVISOR = "supervisor"  # 监督员 / 第一书记: audits, approves
 
 
 @dataclass(frozen=True)
@@ -74,10 +69,14 @@ class CredentialsRefused(ShopError):
     """A wrong password or a locked account; recorded after the transaction rolls back."""
 
     def __init__(self, key: str, username: str, purpose: str, outcome: str, **params):
-        self.username = username
+        # A name that is no user's may be a password typed into the wrong field:
+        # it is kept out of the login records, the message's parameters and the log.
+        self.username = "" if outcome == "unknown" else username
         self.purpose = purpose
         self.outcome = outcome
-        super().__init__(key, username=username, **params)
+        if self.username:
+            params["username"] = self.username
+        super().__init__(key, **params)
 
 
 @contextmanager
@@ -135,7 +134,8 @@ def first_supervisor(session: Session, username: str, display_name: str, passwor
 
 def _create(session: Session, operator: str, username: str, display_name: str, role: Role,
             password: str, approver: str | None) -> Actor:
-    username = username.strip()
+    username = fields.text(username, "username", longest=64)
+    display_name = fields.text(display_name, "display_name", longest=64)
     if not username:
         raise ShopError("username_missing")
     if session.scalar(select(User.id).where(User.username == username)) is not None:
@@ -186,6 +186,8 @@ def _record_failure(session: Session, refused: CredentialsRefused) -> None:
     if refused.outcome != "wrong":
         return
     user = session.scalar(select(User).where(User.username == refused.username))
+    if user is None:
+        return
     user.failed_logins += 1
     if user.failed_logins >= LOCK_AFTER:
         user.locked = True

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import ledger
-from pos import proof
+from pos import choices, fields, proof
 from pos.database import Database
 from pos.errors import ShopError
 from pos.tables import Village, VillagerGroup
@@ -27,8 +27,8 @@ VILLAGE_ACCOUNTS = {
 }
 
 SETUP = "setup"  # the operator of what first setup writes, before any user exists
-DEFAULT_BASE_POINTS = 100
-DEFAULT_POINT_VALUE_FEN = 300
+DEFAULT_BASE_POINTS = choices.BASE_POINTS
+DEFAULT_POINT_VALUE_FEN = choices.POINT_VALUE_FEN
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,10 @@ def setup(
     """First-time setup: the village row, its groups and the village's ledger accounts."""
     if session.get(Village, 1) is not None:
         raise ShopError("village_exists")
+    name = fields.text(name, "village", longest=fields.SHORT)
+    shop_name = fields.text(shop_name, "shop_name", longest=fields.SHORT)
+    opening_hours = fields.text(opening_hours, "opening_hours")
+    groups = [fields.text(g, "group", longest=fields.SHORT) for g in groups]
     _check_numbers(base_points, point_value_fen, deduction_approval_above, redemption_approval_above)
     village = Village(
         id=1, name=name.strip(), shop_name=shop_name.strip() or f"{name.strip()}爱心超市",
@@ -122,6 +126,8 @@ def change(db: Database, actor: Actor, **changes) -> Settings:
         user = caller(session, actor, Role.ADMIN)
         village = session.get(Village, 1)
         for key, value in changes.items():
+            if isinstance(value, str):
+                value = fields.text(value, "village" if key == "name" else key, longest=fields.LONG if key == "opening_hours" else fields.SHORT)
             setattr(village, key, value)
         _check_numbers(village.base_points, village.point_value_fen,
                        village.deduction_approval_above, village.redemption_approval_above)
@@ -132,6 +138,7 @@ def change(db: Database, actor: Actor, **changes) -> Settings:
 
 
 def add_group(db: Database, actor: Actor, name: str) -> None:
+    name = fields.text(name, "group", longest=fields.SHORT, required=True)
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         if session.scalar(select(VillagerGroup.id).where(VillagerGroup.name == name.strip())):

@@ -22,6 +22,9 @@ LEFT, CENTER, RIGHT = 0, 1, 2
 _SUBSTITUTES = str.maketrans({"¥": "￥", "•": "·", "½": "1/2", "\t": " ", "\r": "", "€": "EUR"})
 
 
+_PRINTABLE_ASCII = bytes(b if 0x20 <= b < 0x7F else 0x3F for b in range(256))
+
+
 @dataclass(frozen=True)
 class Paper:
     """Paper width: 58 mm prints 32 columns on 384 dots, 80 mm 48 columns on 576 dots."""
@@ -48,8 +51,13 @@ class Capabilities:
     status: bool = True  # answers DLE EOT
 
 
+# Every control character left after the substitutions prints as a space: a byte below 0x20
+# taken from data could cut the paper, reset the printer or start a fake line.
+_CONTROLS = str.maketrans({c: " " for c in [*range(0x20), 0x7F]})
+
+
 def encode(text: str) -> bytes:
-    return text.translate(_SUBSTITUTES).encode("gbk", errors="replace")
+    return text.translate(_SUBSTITUTES).translate(_CONTROLS).encode("gbk", errors="replace")
 
 
 def width(text: str) -> int:
@@ -115,13 +123,13 @@ class Commands:
 
     def barcode128(self, data: str, height: int = 60) -> Commands:
         """Native Code128 (``GS k 73``), human-readable digits below."""
-        payload = b"{B" + data.encode("ascii")
+        payload = b"{B" + data.encode("ascii", errors="replace").translate(_PRINTABLE_ASCII)
         return self.raw(GS + b"h" + bytes([height]) + GS + b"w" + bytes([2]) + GS + b"H" + bytes([2])
                         + GS + b"k" + bytes([73, len(payload)]) + payload)
 
     def qr(self, data: str, module: int = 5) -> Commands:
         """Native QR code (``GS ( k``): model 2, module size, error level M, store, print."""
-        payload = data.encode("ascii")
+        payload = data.encode("ascii", errors="replace").translate(_PRINTABLE_ASCII)
         store = len(payload) + 3
         return self.raw(
             GS + b"(k" + bytes([4, 0, 49, 65, 50, 0])

@@ -10,22 +10,29 @@ from __future__ import annotations
 import errno
 import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import serial
+
+try:
+    import termios
+except ImportError:  # Windows: pyserial raises only SerialException there
+    termios = None
 
 from printing.escpos import STATUS_OFFLINE, STATUS_PAPER, STATUS_PRINTER, status_query
 
 log = logging.getLogger("printing")
 
-BAUDS = (9600, 19200, 38400, 115200)
-FLOW = ("none", "xonxoff", "rtscts")
-PARITIES = {"none": serial.PARITY_NONE, "even": serial.PARITY_EVEN, "odd": serial.PARITY_ODD}
+from printing.serial_options import BAUDS, FLOW, PARITY_NAMES  # noqa: E402
+
+PARITIES = dict(zip(PARITY_NAMES, (serial.PARITY_NONE, serial.PARITY_EVEN, serial.PARITY_ODD)))
 
 
 class PrinterFault(Exception):
     """``kind``: port_missing, permission, busy, write_timeout, paper_out, cover_open,
-    offline, no_answer, io_error."""
+    offline, no_answer, disconnected, io_error."""
 
     def __init__(self, kind: str, detail: str = ""):
         super().__init__(f"{kind}: {detail}" if detail else kind)
@@ -95,7 +102,34 @@ def _classify(exc: Exception, port: str) -> PrinterFault:
         return PrinterFault("permission", port)
     if code == errno.EBUSY:
         return PrinterFault("busy", port)
+    if code in (errno.EIO, errno.ENODEV, errno.EPIPE) or "Errno 5]" in text or "disconnected" in text:
+        return PrinterFault("disconnected", port)
     return PrinterFault("io_error", text)
+
+
+# What a port operation can raise when the cable is pulled: pyserial's own exception,
+# a plain OSError, or termios.error from tcdrain/tcflush (which is neither).
+PORT_ERRORS = (serial.SerialException, OSError) + ((termios.error,) if termios else ())
+
+
+def _port_error(exc: BaseException, port: str) -> PrinterFault:
+    if termios is not None and isinstance(exc, termios.error):
+        code = exc.args[0] if exc.args else None
+        return _classify(OSError(code, exc.args[1] if len(exc.args) > 1 else str(exc)), port)
+    return _classify(exc, port)
+
+
+@contextmanager
+def _line(port: str) -> Iterator[None]:
+    """Every failure of the line inside is a printer fault, never a crash."""
+    try:
+        yield
+    except PrinterFault:
+        raise
+    except serial.SerialTimeoutException as exc:
+        raise PrinterFault("write_timeout", port) from exc
+    except PORT_ERRORS as exc:
+        raise _port_error(exc, port) from exc
 
 
 def _ask(port: serial.Serial, n: int) -> int | None:
@@ -128,33 +162,38 @@ def send(settings: SerialSettings, data: bytes, *, check_status: bool = True) ->
     started = time.perf_counter()
     try:
         status = None
-        if check_status:
-            status = read_status(port)
-            if status.fault:
-                raise PrinterFault(status.fault)
-        try:
-            port.write(data)
-            port.flush()
-        except serial.SerialTimeoutException as exc:
+        with _line(settings.port):
+            if check_status:
+                status = read_status(port)
+                if status.fault:
+                    raise PrinterFault(status.fault)
             try:
-                port.reset_output_buffer()
-            except serial.SerialException:
-                pass
-            raise PrinterFault("write_timeout", settings.port) from exc
-        except serial.SerialException as exc:
-            raise _classify(exc, settings.port) from exc
+                port.write(data)
+                port.flush()
+            except serial.SerialTimeoutException:
+                try:
+                    port.reset_output_buffer()
+                except PORT_ERRORS:
+                    pass
+                raise
         log.info("printed %d bytes to %s in %.2f s", len(data), settings.port, time.perf_counter() - started)
         return status
-    except serial.SerialException as exc:
-        raise _classify(exc, settings.port) from exc
     finally:
+        _close(port)
+
+
+def _close(port: serial.Serial) -> None:
+    try:
         port.close()
+    except PORT_ERRORS as exc:  # a port whose device has gone cannot fail the caller twice
+        log.info("closing %s: %s", port.port, exc)
 
 
 def probe(settings: SerialSettings) -> Status:
     """Open the port and read the status only."""
     port = open_port(settings)
     try:
-        return read_status(port)
+        with _line(settings.port):
+            return read_status(port)
     finally:
-        port.close()
+        _close(port)

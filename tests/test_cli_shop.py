@@ -21,6 +21,7 @@ def aixin(db_url, capsys, monkeypatch):
         code = main(["--db", db_url, *args])
         out, err = capsys.readouterr()
         return code, out, err
+    call.url = db_url
     return call
 
 
@@ -142,3 +143,32 @@ def test_card_and_label_sheets_from_the_command_line(aixin, village_cli, tmp_pat
                          "--copies", "2", "--json")
     assert code == 0 and json.loads(out)["labels"] == 2
     assert [t for _, t in decoded(tmp_path / "labels.pdf")] == ["6901234567892"] * 2
+
+
+def test_a_password_typed_as_the_user_name_is_not_recorded(aixin, village_cli, data_home):
+    from sqlalchemy import select
+
+    from pos.database import open_database
+    from pos.tables import LoginAttempt
+
+    code, _, err = aixin("rule", "--user", "Secret-Typed-9", env={"AIXIN_PASSWORD": "whatever"})
+    assert code == 2 and err.strip() == "用户名或密码不对。"
+    code, _, _ = aixin("rule", "--user", "wangfang", env={"AIXIN_PASSWORD": "wrong-one"})
+    assert code == 2
+    db = open_database(aixin.url, create=False)
+    try:
+        with db.read() as s:
+            names = s.scalars(select(LoginAttempt.username).where(LoginAttempt.outcome != "ok")).all()
+    finally:
+        db.dispose()
+    assert "Secret-Typed-9" not in names and "wangfang" in names
+    log = (data_home / "logs" / "aixin.log").read_text(encoding="utf-8")
+    assert "Secret-Typed-9" not in log
+
+
+def test_an_award_by_a_lost_cards_number_is_refused(aixin, village_cli):
+    lost = village_cli[0]
+    code, out, _ = aixin("card", "replace", lost, "--json")
+    assert code == 0
+    code, _, err = aixin("award", "--rule", "G01", "--card", lost)
+    assert code == 2 and err.strip() == f"积分卡 {lost} 已挂失作废，不能使用。"

@@ -5,15 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import func, select
-
-import ledger
-from ledger.verification import parse_anchor
-from ledger.schema import Transaction
-from pos import backups, paths, proof
-from pos.commands import add, database, group
-from pos.database import sqlite_path
+from pos import messages, paths
+from pos.commands import add, database, group, later
 from pos.errors import ShopError
+
+ledger = later("ledger")
+backups = later("pos.backups")
+proof = later("pos.proof")
 
 
 def register(sub) -> None:
@@ -70,6 +68,8 @@ def verify(args, out) -> int:
 
         return verify_notice(args, out)
     try:
+        from ledger.verification import parse_anchor
+
         anchor = parse_anchor(args.anchor) if args.anchor else None
     except ValueError:
         raise ShopError("bad_anchor") from None
@@ -92,6 +92,7 @@ def backup(args, out) -> int:
 
 def restore(args, out) -> int:
     from pos.commands.shop import _secret, actor, approval
+    from pos.database import sqlite_path
 
     url = args.db or paths.default_db_url()
     target = sqlite_path(url)
@@ -124,6 +125,10 @@ def ledger_export(args, out) -> int:
 
 
 def summary(db) -> dict:
+    from sqlalchemy import func, select
+
+    from ledger.schema import Transaction
+
     with db.read() as session:
         seq, digest = ledger.head(session)
         kinds = dict(session.execute(
@@ -133,11 +138,10 @@ def summary(db) -> dict:
 
 def summary_text(db, out) -> list[str]:
     data = summary(db)
-    lines = [f"数据库：{data['db']}" if out.lang != "en" else f"Database: {data['db']}",
-             f"台账共 {data['head_seq']} 笔，账头哈希 {data['head_hash']}" if out.lang != "en"
-             else f"{data['head_seq']} transactions, head hash {data['head_hash']}"]
+    lines = [out.t("summary_db", url=data["db"]),
+             out.t("summary_head", seq=data["head_seq"], anchor=f"{data['head_seq']}:{data['head_hash']}")]
     for kind, count in sorted(data["by_kind"].items()):
-        lines.append(f"  {kind}: {count}")
+        lines.append(out.t("summary_kind", kind=messages.kind(kind, out.lang), count=count))
     return lines
 
 

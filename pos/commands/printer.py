@@ -5,12 +5,15 @@ from __future__ import annotations
 import sys
 from dataclasses import asdict
 
-from pos import printqueue, settings
-from pos.commands import add, database, group
+from pos import settings
+from pos.commands import add, database, group, later, number, seconds
 from pos.commands.shop import actor, plain
 from pos.errors import ShopError
 from printing import receipt as receipt_printing
-from printing.serial_port import BAUDS, FLOW, PARITIES, PrinterFault, probe, send
+
+printqueue = later("pos.printqueue")
+serial_port = later("printing.serial_port")
+from printing.serial_options import BAUDS, FLOW, PARITY_NAMES
 
 
 def register(sub) -> None:
@@ -19,12 +22,12 @@ def register(sub) -> None:
     parser.add_argument("--port", help="串口，如 COM3 或 /dev/ttyUSB0")
     parser.add_argument("--baud", type=int, choices=BAUDS)
     parser.add_argument("--bytesize", type=int, choices=(7, 8))
-    parser.add_argument("--parity", choices=tuple(PARITIES))
+    parser.add_argument("--parity", choices=PARITY_NAMES)
     parser.add_argument("--stopbits", type=float, choices=(1, 1.5, 2))
     parser.add_argument("--flow", choices=FLOW)
-    parser.add_argument("--write-timeout", type=float)
+    parser.add_argument("--write-timeout", type=seconds)
     parser.add_argument("--paper", type=int, choices=(58, 80), help="纸宽（毫米）")
-    parser.add_argument("--dots", type=int, help="每行点数（0 为默认）")
+    parser.add_argument("--dots", type=number(0, 4096), help="每行点数（0 为默认）")
     for flag, title in (("barcode", "条码"), ("qr", "二维码"), ("cut", "切纸"), ("status", "状态查询")):
         parser.add_argument(f"--{flag}", dest=flag, action="store_true", default=None, help=f"支持{title}")
         parser.add_argument(f"--no-{flag}", dest=flag, action="store_false", help=f"不支持{title}")
@@ -40,7 +43,7 @@ def register(sub) -> None:
     for name, handler, help_text in (("print", print_receipt, "打印兑换小票 / print a redemption's receipt"),
                                      ("reprint", reprint_receipt, "重印小票（记录次数）/ reprint, counted")):
         parser = add(receipts, name, help_text, handler)
-        parser.add_argument("seq", type=int, help="兑换的流水号")
+        parser.add_argument("seq", type=number(1), help="兑换的流水号")
         parser.add_argument("--user")
 
 
@@ -70,14 +73,14 @@ def test(args, out) -> int:
     status_text = "未查询"
     try:
         if printer.status:
-            status = probe(serial)
+            status = serial_port.probe(serial)
             if status.fault:
-                raise PrinterFault(status.fault)
+                raise serial_port.PrinterFault(status.fault)
             status_text = "正常" + ("，纸将用完" if status.paper_near_end else "")
         page = receipt_printing.printer_test_page(printqueue.paper_of(printer), printqueue.caps_of(printer),
                                           status_text, printer.port)
-        send(serial, page, check_status=False)
-    except PrinterFault as fault:
+        serial_port.send(serial, page, check_status=False)
+    except serial_port.PrinterFault as fault:
         raise fault_error(fault.kind, printer.port, fault.detail) from None
     out.show({"ok": True, "port": printer.port, "status": status_text, "bytes": len(page)},
              f"测试页已发送到 {printer.port}（{len(page)} 字节），打印机状态：{status_text}")
@@ -87,10 +90,11 @@ def test(args, out) -> int:
 def queue(args, out) -> int:
     with database(args, create=False) as db:
         rows = printqueue.jobs(db, actor(args, db), include_printed=args.all)
-    names = {"pending": "待打印", "printed": "已打印", "failed": "失败"}
-    out.show(plain(rows), [f"#{j.id}\t第 {j.seq} 笔\t{'原件' if j.copy == 0 else f'重印第{j.copy}次'}\t"
-                           f"{names[j.status]}\t尝试 {j.attempts} 次\t{j.last_error}" for j in rows]
-             or ["没有待打印的小票。"])
+    out.show(plain(rows), [out.t("queue_line", id=j.id, seq=j.seq, attempts=j.attempts,
+                                 copy=out.t("copy_original") if j.copy == 0 else out.t("copy_reprint", copy=j.copy),
+                                 status=out.t(f"job_{j.status}"),
+                                 error=out.t(f"fault_{j.last_error}") if j.last_error else "")
+                           for j in rows] or [out.t("queue_empty")])
     return 0
 
 

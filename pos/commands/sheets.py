@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pos import sheets
-from pos.commands import add, database, group
+from pos import choices
+from pos.commands import add, database, group, later, number, output_file, writing
 from pos.commands.shop import actor
 from pos.errors import ShopError
-from printing import cardsheet, labels
-from printing.pdffont import cjk_font
+
+sheets, cardsheet, labels = later("pos.sheets"), later("printing.cardsheet"), later("printing.labels")
+
+
+def cjk_font():
+    from printing.pdffont import cjk_font
+
+    return cjk_font()
 
 
 def register(sub) -> None:
@@ -18,15 +24,15 @@ def register(sub) -> None:
     parser.add_argument("--out", type=Path, required=True)
     target = parser.add_mutually_exclusive_group()
     target.add_argument("--group", help="只打印一个村民小组")
-    target.add_argument("--household", type=int, nargs="+", help="只打印这些户")
+    target.add_argument("--household", type=number(), nargs="+", help="只打印这些户")
     parser.add_argument("--user")
 
     tags = group(sub, "labels", "商品标签 / goods labels")
     parser = add(tags, "pdf", "生成商品标签 PDF / goods labels as PDF", labels_pdf)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--goods", nargs="+", help="商品编码；不填则全部在售商品")
-    parser.add_argument("--layout", choices=sorted(labels.LAYOUTS), default="a4-3x8")
-    parser.add_argument("--copies", type=int, default=1, help="每种商品几张")
+    parser.add_argument("--layout", choices=choices.LABEL_LAYOUTS, default="a4-3x8")
+    parser.add_argument("--copies", type=number(1, 100), default=1, help="每种商品几张")
     parser.add_argument("--user")
 
 
@@ -43,7 +49,8 @@ def cards_pdf(args, out) -> int:
         faces = sheets.card_faces(db, actor(args, db), args.group, args.household)
     if not faces:
         raise ShopError("nothing_to_print")
-    pages = cardsheet.render(faces, args.out)
+    with writing(output_file(args.out)) as target:
+        pages = cardsheet.render(faces, target)
     out.show({"ok": True, "out": str(args.out), "cards": len(faces), "pages": pages,
               "font": cjk_font().source, "font_embedded": cjk_font().embedded},
              [f"已生成 {args.out}：{len(faces)} 张积分卡，{pages} 页" if out.lang != "en"
@@ -56,7 +63,8 @@ def labels_pdf(args, out) -> int:
         faces = sheets.label_faces(db, actor(args, db), args.goods, args.copies)
     if not faces:
         raise ShopError("nothing_to_print")
-    pages = labels.render(faces, labels.LAYOUTS[args.layout], args.out)
+    with writing(output_file(args.out)) as target:
+        pages = labels.render(faces, labels.LAYOUTS[args.layout], target)
     out.show({"ok": True, "out": str(args.out), "labels": len(faces), "pages": pages,
               "layout": args.layout, "font": cjk_font().source},
              [f"已生成 {args.out}：{len(faces)} 张标签（{args.layout}），{pages} 页" if out.lang != "en"

@@ -9,13 +9,15 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from pos import (
-    awards, cards, goods, households, hygiene, printqueue, redemption, rules, settings, stock, users,
-    village,
-)
-from pos.commands import add, books, database, group
+from pos import choices, settings
+from pos.commands import add, books, database, group, later, number, read_input
 from pos.errors import ShopError
-from pos.users import Approval, Role
+from pos.fields import MAX_ID, whole_number
+from pos.roles import Role
+
+awards, cards, goods, households, hygiene, printqueue, redemption, rules, stock, users, village = (
+    later(f"pos.{name}") for name in ("awards", "cards", "goods", "households", "hygiene", "printqueue",
+                                      "redemption", "rules", "stock", "users", "village"))
 
 
 def plain(value):
@@ -47,10 +49,10 @@ def actor(args, db):
     return users.login(db, username, _secret("AIXIN_PASSWORD", f"{username} 的密码: "))
 
 
-def approval(args) -> Approval | None:
+def approval(args):
     if not getattr(args, "approver", None):
         return None
-    return Approval(args.approver, _secret("AIXIN_APPROVER_PASSWORD", f"审批人 {args.approver} 的密码: "))
+    return users.Approval(args.approver, _secret("AIXIN_APPROVER_PASSWORD", f"审批人 {args.approver} 的密码: "))
 
 
 def acting(sub, name, help_text, handler, **kwargs):
@@ -64,14 +66,17 @@ def approvable(parser):
     return parser
 
 
-def item_spec(text: str, default_qty: int = 1) -> tuple[str, int, int | None]:
+def item_spec(text: str, default_qty: int | None = 1) -> tuple[str, int | None, int | None]:
     """CODE[:QTY[:VALUE_FEN]] as typed on the command line."""
     parts = text.split(":")
     try:
-        quantity = int(parts[1]) if len(parts) > 1 and parts[1] else default_qty
-        value = int(parts[2]) if len(parts) > 2 and parts[2] else None
+        quantity = whole_number(parts[1]) if len(parts) > 1 and parts[1] else default_qty
+        value = whole_number(parts[2]) if len(parts) > 2 and parts[2] else None
     except ValueError:
         raise ShopError("item_spec_bad", spec=text) from None
+    for given in (quantity, value):
+        if given is not None and not -MAX_ID <= given <= MAX_ID:
+            raise ShopError("number_range", value=given, low=0, high=MAX_ID)
     return parts[0], quantity, value
 
 
@@ -94,8 +99,8 @@ def register(sub) -> None:
     parser.add_argument("--supervisor", help="第一位监督员的用户名（由本人输入密码，或取自 "
                         "AIXIN_SUPERVISOR_PASSWORD）/ the first supervisor, who types their own password")
     parser.add_argument("--supervisor-name", default="", help="监督员姓名")
-    parser.add_argument("--base-points", type=int, default=village.DEFAULT_BASE_POINTS)
-    parser.add_argument("--point-value-fen", type=int, default=village.DEFAULT_POINT_VALUE_FEN)
+    parser.add_argument("--base-points", type=number(), default=choices.BASE_POINTS)
+    parser.add_argument("--point-value-fen", type=number(), default=choices.POINT_VALUE_FEN)
 
     people = group(sub, "user", "用户 / users")
     parser = approvable(acting(people, "add", "添加用户；监督员需另一位监督员审批 / add a user "
@@ -125,13 +130,13 @@ def register(sub) -> None:
     parser = acting(homes, "add", "添加一户 / add a household", household_add)
     parser.add_argument("--head", required=True)
     parser.add_argument("--group", required=True)
-    parser.add_argument("--people", type=int, required=True)
+    parser.add_argument("--people", type=number(), required=True)
     parser.add_argument("--phone", default="")
 
     card = group(sub, "card", "积分卡 / point cards")
     parser = acting(card, "issue", "发卡（含基础积分）/ issue cards with base points", card_issue)
     target = parser.add_mutually_exclusive_group(required=True)
-    target.add_argument("--household", type=int)
+    target.add_argument("--household", type=number())
     target.add_argument("--all", action="store_true", help="给所有还没有卡的户发卡")
     parser = acting(card, "replace", "挂失补卡 / replace a lost card", card_replace)
     parser.add_argument("card")
@@ -144,18 +149,18 @@ def register(sub) -> None:
 
     parser = acting(sub, "award", "加分（可多户）/ award points (one or many households)", award)
     parser.add_argument("--rule", required=True)
-    parser.add_argument("--household", type=int, nargs="*", default=[])
+    parser.add_argument("--household", type=number(), nargs="*", default=[])
     parser.add_argument("--card", nargs="*", default=[])
-    parser.add_argument("--points", type=int)
+    parser.add_argument("--points", type=number())
     parser.add_argument("--note", default="")
     parser.add_argument("--date", help="事迹日期 YYYY-MM-DD")
 
     parser = approvable(acting(sub, "deduct", "扣分 / deduct points", deduct))
     parser.add_argument("--rule", required=True)
     target = parser.add_mutually_exclusive_group(required=True)
-    target.add_argument("--household", type=int)
+    target.add_argument("--household", type=number())
     target.add_argument("--card")
-    parser.add_argument("--points", type=int)
+    parser.add_argument("--points", type=number())
     parser.add_argument("--note", default="")
     parser.add_argument("--date")
 
@@ -167,13 +172,13 @@ def register(sub) -> None:
     shelf = group(sub, "goods", "商品 / goods")
     parser = acting(shelf, "add", "添加商品 / add goods", goods_add)
     parser.add_argument("--name", required=True)
-    parser.add_argument("--zone", required=True, choices=goods.ZONES)
-    parser.add_argument("--price", type=int, required=True, help="兑换所需积分")
-    parser.add_argument("--value-fen", type=int, required=True, help="参考价值（分）")
+    parser.add_argument("--zone", required=True, choices=choices.ZONES)
+    parser.add_argument("--price", type=number(), required=True, help="兑换所需积分")
+    parser.add_argument("--value-fen", type=number(), required=True, help="参考价值（分）")
     parser.add_argument("--unit", default="件")
     parser.add_argument("--code", help="条码；不填则生成店内码")
     parser = acting(shelf, "list", "商品列表 / list goods", goods_list)
-    parser.add_argument("--zone", choices=goods.ZONES)
+    parser.add_argument("--zone", choices=choices.ZONES)
     parser.add_argument("--search", default="")
 
     store = group(sub, "stock", "库存 / stock")
@@ -181,8 +186,8 @@ def register(sub) -> None:
     parser.add_argument("--item", nargs="+", required=True, metavar="CODE:QTY[:VALUE_FEN]")
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--donor")
-    source.add_argument("--funding", choices=stock.FUNDING)
-    parser.add_argument("--donor-type", choices=list(stock.DONOR_TYPES), default="other")
+    source.add_argument("--funding", choices=choices.FUNDING)
+    parser.add_argument("--donor-type", choices=list(choices.DONOR_TYPES), default="other")
     parser.add_argument("--date")
     parser.add_argument("--note", default="")
     parser = approvable(acting(store, "count", "盘点 / stock count", stock_count))
@@ -197,7 +202,7 @@ def register(sub) -> None:
     parser.add_argument("--item", nargs="+", required=True, metavar="CODE[:QTY]")
 
     parser = approvable(acting(sub, "reverse", "冲正（需监督员审批）/ reverse a transaction", reverse))
-    parser.add_argument("seq", type=int)
+    parser.add_argument("seq", type=number(1))
     parser.add_argument("--reason", required=True)
 
     parser = acting(sub, "balance", "查询积分卡余额 / a card's balance", balance)
@@ -236,26 +241,26 @@ def user_add(args, out) -> int:
         with users.transaction(db) as session:
             new = users.add_user(session, me, args.username, args.name, Role(args.role), password,
                                  approval(args))
-    out.show(plain(new), f"已添加用户 {new.username}（{users.ROLE_NAMES[new.role][0]}）")
+    out.show(plain(new), out.t("user_added", username=new.username, role=out.t(f"role_{new.role.value}")))
     return 0
 
 
-def _user_line(view) -> str:
-    state = "" if view.active else "（已停用）"
-    return f"{view.username}\t{view.display_name}\t{users.ROLE_NAMES[view.role][0]}{state}"
+def _user_line(view, out) -> str:
+    state = "" if view.active else ("（已停用）" if out.lang != "en" else " (deactivated)")
+    return f"{view.username}\t{view.display_name}\t{out.t(f'role_{Role(view.role).value}')}{state}"
 
 
 def user_role(args, out) -> int:
     with database(args) as db:
         view = users.set_role(db, actor(args, db), args.username, Role(args.role), approval(args))
-    out.show(plain(view), _user_line(view))
+    out.show(plain(view), _user_line(view, out))
     return 0
 
 
 def user_deactivate(args, out) -> int:
     with database(args) as db:
         view = users.deactivate(db, actor(args, db), args.username)
-    out.show(plain(view), _user_line(view))
+    out.show(plain(view), _user_line(view, out))
     return 0
 
 
@@ -273,27 +278,28 @@ def user_password(args, out) -> int:
 def user_list(args, out) -> int:
     with database(args, create=False) as db:
         rows = users.list_users(db, actor(args, db))
-    locked = "\t已锁定"
-    out.show(plain(rows), [f"{u.username}\t{u.display_name}\t{users.ROLE_NAMES[u.role][0]}"
-                           + (locked if u.locked else "") for u in rows])
+    out.show(plain(rows), [f"{u.username}\t{u.display_name}\t{out.t(f'role_{u.role.value}')}"
+                           + (f"\t{out.t('user_locked')}" if u.locked else "") for u in rows])
     return 0
 
 
 def user_unlock(args, out) -> int:
     with database(args) as db:
         users.unlock(db, actor(args, db), args.username)
-    out.show({"ok": True}, f"已解锁 {args.username}")
+    out.show({"ok": True}, out.t("user_unlocked", username=args.username))
     return 0
 
 
-def _household_lines(rows) -> list[str]:
-    return [f"{h.id}\t{h.head_name}\t{h.group}\t{h.people}人\t{h.card_number or '无卡'}\t{h.balance}分"
-            + ("\t已迁出" if h.status != "active" else "") for h in rows]
+def _household_lines(rows, out) -> list[str]:
+    t = out.t
+    return [t("household_line", id=h.id, head=h.head_name, group=h.group, people=h.people,
+              card=h.card_number or t("household_no_card_short"), balance=h.balance)
+            + (t("household_moved_short") if h.status != "active" else "") for h in rows]
 
 
 def household_import(args, out) -> int:
     with database(args) as db:
-        created = households.import_csv(db, actor(args, db), args.file.read_bytes())
+        created = households.import_csv(db, actor(args, db), read_input(args.file))
     out.show({"ok": True, "imported": len(created), "households": plain(created)},
              f"已导入 {len(created)} 户。" if out.lang != "en" else f"Imported {len(created)} households.")
     return 0
@@ -302,41 +308,42 @@ def household_import(args, out) -> int:
 def household_list(args, out) -> int:
     with database(args, create=False) as db:
         rows = households.search(db, actor(args, db), args.search, args.group, args.all, limit=10_000)
-    out.show(plain(rows), _household_lines(rows))
+    out.show(plain(rows), _household_lines(rows, out))
     return 0
 
 
 def household_add(args, out) -> int:
     with database(args) as db:
         made = households.add(db, actor(args, db), args.head, args.group, args.people, args.phone)
-    out.show(plain(made), _household_lines([made]))
+    out.show(plain(made), _household_lines([made], out))
     return 0
 
 
-def _card_lines(views) -> list[str]:
-    return [f"{c.number}\t{c.head_name}\t{c.balance}分" + (f"\t（补 {c.replaces}）" if c.replaces else "")
-            for c in views]
+def _card_lines(views, out) -> list[str]:
+    t = out.t
+    return [t("card_line", number=c.number, head=c.head_name, balance=c.balance)
+            + (t("card_replaces", old=c.replaces) if c.replaces else "") for c in views]
 
 
 def card_issue(args, out) -> int:
     with database(args) as db:
         me = actor(args, db)
         views = cards.issue_missing(db, me) if args.all else [cards.issue(db, me, args.household)]
-    out.show(plain(views), _card_lines(views) or ["没有需要发卡的户。"])
+    out.show(plain(views), _card_lines(views, out) or [out.t("cards_none_needed")])
     return 0
 
 
 def card_replace(args, out) -> int:
     with database(args) as db:
         view = cards.replace(db, actor(args, db), args.card, args.reason)
-    out.show(plain(view), _card_lines([view]))
+    out.show(plain(view), _card_lines([view], out))
     return 0
 
 
 def card_recover(args, out) -> int:
     with database(args) as db:
         view = cards.recover(db, actor(args, db), args.card, args.reason)
-    out.show(plain(view), f"已回收 {view.number}（{view.head_name}）")
+    out.show(plain(view), out.t("card_taken_back", number=view.number, head=view.head_name))
     return 0
 
 
@@ -350,15 +357,17 @@ def rule_list(args, out) -> int:
 def _households_for(db, me, ids, card_numbers) -> list[int]:
     found = list(ids)
     for number in card_numbers:
-        found.append(cards.balance(db, me, number).household_id)
+        found.append(cards.household_by_card(db, me, number))
     if not found:
         raise ShopError("batch_empty")
     return found
 
 
-def _award_text(result) -> list[str]:
-    lines = [f"第 {result.seq} 笔：{result.rule_code} {result.rule_name} {result.points:+d} 分 × {len(result.households)} 户"]
-    lines += [f"  {head}：余额 {balance} 分" for _, head, balance in result.households]
+def _award_text(result, out) -> list[str]:
+    t = out.t
+    lines = [t("award_line", seq=result.seq, code=result.rule_code, name=result.rule_name,
+               points=f"{result.points:+d}", count=len(result.households))]
+    lines += [t("award_balance", head=head, balance=balance) for _, head, balance in result.households]
     return lines
 
 
@@ -367,7 +376,7 @@ def award(args, out) -> int:
         me = actor(args, db)
         result = awards.batch_award(db, me, _households_for(db, me, args.household, args.card),
                                     args.rule, args.points, args.note, parse_date(args.date))
-    out.show(plain(result), _award_text(result))
+    out.show(plain(result), _award_text(result, out))
     return 0
 
 
@@ -377,35 +386,38 @@ def deduct(args, out) -> int:
         household = args.household or _households_for(db, me, [], [args.card])[0]
         result = awards.deduct(db, me, household, args.rule, args.points, args.note,
                                parse_date(args.date), approval(args))
-    out.show(plain(result), _award_text(result))
+    out.show(plain(result), _award_text(result, out))
     return 0
 
 
 def hygiene_round(args, out) -> int:
     with database(args) as db:
-        result = hygiene.from_csv(db, actor(args, db), args.file.read_bytes(),
+        result = hygiene.from_csv(db, actor(args, db), read_input(args.file),
                                   parse_date(args.date), args.inspectors)
-    out.show(plain(result), f"卫生检查 {result.held_on}：{result.households} 户，共 {result.points} 分，"
-             f"全部合格 {result.full_marks} 户（第 {result.seq} 笔）")
+    out.show(plain(result), out.t("round_done", date=result.held_on, households=result.households,
+                                  points=result.points, full=result.full_marks, seq=result.seq))
     return 0
 
 
-def _goods_lines(rows) -> list[str]:
-    return [f"{g.code}\t{g.name}\t{g.zone}\t{g.price_points}分/{g.unit}\t库存 {g.stock}" for g in rows]
+def _goods_lines(rows, out=None) -> list[str]:
+    if out is None or out.lang != "en":
+        return [f"{g.code}\t{g.name}\t{g.zone}\t{g.price_points}分/{g.unit}\t库存 {g.stock}" for g in rows]
+    return [f"{g.code}\t{g.name}\t{goods.ZONE_NAMES_EN[g.zone]}\t{g.price_points} points/{g.unit}\t"
+            f"stock {g.stock}" for g in rows]
 
 
 def goods_add(args, out) -> int:
     with database(args) as db:
         made = goods.add(db, actor(args, db), args.name, args.zone, args.price, args.value_fen,
                          args.unit, args.code)
-    out.show(plain(made), _goods_lines([made]))
+    out.show(plain(made), _goods_lines([made], out))
     return 0
 
 
 def goods_list(args, out) -> int:
     with database(args, create=False) as db:
         rows = goods.search(db, actor(args, db), args.search, args.zone)
-    out.show(plain(rows), _goods_lines(rows))
+    out.show(plain(rows), _goods_lines(rows, out))
     return 0
 
 
@@ -416,25 +428,30 @@ def stock_in(args, out) -> int:
             db, actor(args, db), lines, source=stock.DONATION if args.donor else stock.PURCHASE,
             donor=args.donor or "", donor_type=args.donor_type if args.donor else "",
             funding=args.funding or "", received_on=parse_date(args.date), note=args.note)
-    out.show(plain(result), [f"入库单 {result.intake_id}：{result.donor or '采购'}"] +
-             [f"  {name} × {qty}（{value / 100:.2f} 元）" for _, name, qty, value in result.lines])
+    out.show(plain(result), [out.t("intake_line", id=result.intake_id, source=result.donor or out.t("purchase"))] +
+             [out.t("intake_item", name=name, quantity=qty, yuan=f"{value / 100:.2f}")
+              for _, name, qty, value in result.lines])
     return 0
 
 
 def stock_count(args, out) -> int:
-    counted = {code: qty for code, qty, _ in (item_spec(spec, default_qty=-1) for spec in args.item)}
+    counted = {code: qty for code, qty, _ in (item_spec(spec, default_qty=None) for spec in args.item)}
+    for code, qty in counted.items():
+        if qty is None:
+            raise ShopError("count_needs_quantity", code=code)
     with database(args) as db:
         result = stock.count(db, actor(args, db), counted, args.reason, approval(args))
-    out.show(plain(result), ["盘点无差异。"] if not result.differences else
-             [f"{name}：账面 {e}，实盘 {a}，差 {a - e}" for _, name, e, a in result.differences])
+    out.show(plain(result), [out.t("count_same")] if not result.differences else
+             [out.t("count_line", name=name, expected=e, counted=a, difference=f"{a - e:+d}")
+              for _, name, e, a in result.differences])
     return 0
 
 
 def stock_donations(args, out) -> int:
     with database(args, create=False) as db:
         rows = stock.donation_register(db, actor(args, db), parse_date(args.start), parse_date(args.end))
-    out.show(plain(rows), [f"{d.received_on}\t{d.donor}\t{d.goods} × {d.quantity}{d.unit}\t"
-                           f"{d.value_fen / 100:.2f} 元" for d in rows])
+    out.show(plain(rows), [out.t("donation_line", on=d.received_on, donor=d.donor, goods=d.goods,
+                                 quantity=d.quantity, unit=d.unit, yuan=f"{d.value_fen / 100:.2f}") for d in rows])
     return 0
 
 
@@ -445,8 +462,8 @@ def redeem(args, out) -> int:
         receipt_note = _print_after_sale(db, result.seq, out)
     out.show(plain(result), [f"兑换成功，第 {result.seq} 笔：{result.head_name}（{result.card_number}）"] +
              [f"  {line.name} × {line.quantity} = {line.points} 分" for line in result.lines] +
-             [f"合计 {result.total_points} 分；余额 {result.balance_before} → {result.balance_after} 分",
-              receipt_note])
+             [f"合计 {result.total_points} 分；余额 {result.balance_before} → {result.balance_after} 分"] +
+             ([receipt_note] if receipt_note else []))
     return 0
 
 
@@ -458,20 +475,22 @@ def _print_after_sale(db, seq: int, out) -> str:
     outcome = printqueue.print_original(db, printer, seq)
     if outcome.fault:
         message = ShopError(f"printer_{outcome.fault}", port=printer.port, detail="").message(out.lang)
-        print(message, file=sys.stderr)
-        return message
+        print(message, file=sys.stderr)  # said once, on the error stream; the sale's lines stand
+        return ""
     return "小票已打印。" if out.lang != "en" else "Receipt printed."
 
 
 def reverse(args, out) -> int:
     with database(args) as db:
         result = redemption.reverse(db, actor(args, db), args.seq, args.reason, approval(args))
-    out.show(plain(result), f"已冲正第 {result.original_seq} 笔（冲正为第 {result.seq} 笔，审批 {result.approver}）")
+    out.show(plain(result), out.t("reversed", original=result.original_seq, seq=result.seq,
+                                  approver=result.approver))
     return 0
 
 
 def balance(args, out) -> int:
     with database(args, create=False) as db:
         view = cards.balance(db, actor(args, db), args.card)
-    out.show(plain(view), f"{view.number}\t{view.head_name}\t{view.balance} 分\t{view.status}")
+    out.show(plain(view), out.t("balance_line", number=view.number, head=view.head_name, balance=view.balance,
+                                status=out.t(f"card_status_{view.status}")))
     return 0

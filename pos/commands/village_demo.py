@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import time
 
-import ledger
-from pos import demo, paths, village
-from pos.commands import add
-from pos.database import open_database
+from pos import paths
+from pos.commands import add, later
 from pos.errors import ShopError
+
+ledger, demo, village = later("ledger"), later("pos.demo"), later("pos.village")
+
+
+def open_database(url):
+    from pos.database import open_database
+
+    return open_database(url)
 
 
 def register(sub) -> None:
@@ -58,5 +64,7 @@ def run(args, out) -> int:
         lines.insert(1, f"已生成：{built['households']} 户，{built['goods']} 种商品，"
                         f"{built['redemptions']} 次兑换，{built['hygiene_rounds']} 次卫生检查，"
                         f"{built['labour_days']} 个劳动日（用时 {built['seconds']} 秒）")
+    lines += [out.t("demo_where", url=url), out.t("demo_open", url=url)]
+    data["open_with"] = f"aixin --db {url}"
     out.show(data, lines)
     return 0 if report.ok else 1

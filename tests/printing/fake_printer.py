@@ -77,6 +77,15 @@ class FakePrinter:
             data = data[3:]
         return data
 
+    def unplug(self):
+        """The cable is pulled: the far end of the line goes away mid-receipt."""
+        self._stop.set()
+        self._thread.join(timeout=1)
+        try:
+            os.close(self.master)
+        except OSError:
+            pass
+
     def clear(self):
         """Forget what was received (and which status queries were answered)."""
         self.received.clear()

@@ -1,7 +1,7 @@
 """The supervisor's month: closures, audit reviews, notice settings, a user's own household.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 """
 
 import sqlalchemy as sa
@@ -11,7 +11,7 @@ from ledger.schema import UtcDateTime
 from pos.migrations import triggers
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
