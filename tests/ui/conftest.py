@@ -1,0 +1,62 @@
+import pytest
+
+from pos import settings as local_settings
+from tests.pos.conftest import PASSWORD, SUPERVISOR_PASSWORD, Village, quick_argon2  # noqa: F401
+
+
+@pytest.fixture
+def shop(db):
+    return Village(db)
+
+
+@pytest.fixture
+def app(qapp):
+    from ui.app import application
+
+    return application("zh")
+
+
+@pytest.fixture
+def ops(app):
+    from ui.operations import Operations
+
+    faults = []
+    operations = Operations(app, show_fault=lambda summary, details: faults.append((summary, details)))
+    operations.faults = faults
+    yield operations
+    operations.wait()
+
+
+@pytest.fixture
+def scanner(app):
+    from ui.scanner import ScanFilter
+
+    scan_filter = ScanFilter(app)
+    app.installEventFilter(scan_filter)
+    yield scan_filter
+    app.removeEventFilter(scan_filter)
+
+
+@pytest.fixture
+def make_shell(qtbot, shop, ops, scanner):
+    from ui.shell import Shell
+
+    made = []
+
+    def make(actor=None, settings=None):
+        window = Shell(shop.db, actor or shop.admin, ops, settings=settings or local_settings.Settings(),
+                       scanner=scanner)
+        qtbot.addWidget(window)
+        window.resize(1366, 740)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.station_timer.stop()
+    ops.wait()
+
+
+PASSWORDS = (PASSWORD, SUPERVISOR_PASSWORD)
