@@ -81,21 +81,10 @@ def backup(args, out) -> int:
 
 
 def restore(args, out) -> int:
-    checked = ledger_backup.check_copy(args.file)
-    if not checked.ok:
-        detail = checked.integrity if checked.integrity != "ok" else "; ".join(
-            f.detail for f in checked.report.findings[:3])
-        raise ShopError("restore_refused", detail=detail)
+    from pos import backups
+
     with database(args) as db:
-        with db.read() as session:
-            current_seq, _ = ledger.head(session)
-        if current_seq > checked.report.head_seq and not args.yes:
-            raise ShopError("restore_older", backup_seq=checked.report.head_seq,
-                            current_seq=current_seq, lost=current_seq - checked.report.head_seq)
-        try:
-            _, safety = ledger_backup.restore(db.engine, args.file, paths.backup_dir())
-        except ledger_backup.BackupError as error:
-            raise ShopError("restore_refused", detail=str(error)) from None
+        checked, safety = backups.restore(db, args.file, older_confirmed=args.yes)
     out.show({"ok": True, "restored": str(args.file), "safety_copy": str(safety),
               "head_seq": checked.report.head_seq},
              out.t("restore_done", path=args.file, safety=safety))

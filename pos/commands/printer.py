@@ -6,6 +6,7 @@ import sys
 from dataclasses import asdict
 
 from pos import printqueue, settings
+from pos.aftersale import fault_error
 from pos.commands import add, database, group
 from pos.commands.shop import actor, plain
 from pos.errors import ShopError
@@ -43,9 +44,6 @@ def register(sub) -> None:
         parser.add_argument("seq", type=int, help="兑换的流水号")
         parser.add_argument("--user")
 
-
-def fault_error(fault: str, port: str, detail: str = "") -> ShopError:
-    return ShopError(f"printer_{fault}", port=port, detail=detail)
 
 
 def setup(args, out) -> int:

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from pos import (
-    awards, cards, goods, households, hygiene, printqueue, redemption, rules, settings, stock, users,
+    awards, cards, counter, goods, households, hygiene, redemption, rules, settings, stock, users,
     village,
 )
 from pos.commands import add, books, database, group
@@ -300,7 +300,7 @@ def rule_list(args, out) -> int:
 def _households_for(db, me, ids, card_numbers) -> list[int]:
     found = list(ids)
     for number in card_numbers:
-        found.append(cards.balance(db, me, number).household_id)
+        found.append(counter.household_for_card(db, me, number).household.id)
     if not found:
         raise ShopError("batch_empty")
     return found
@@ -402,15 +402,12 @@ def redeem(args, out) -> int:
 
 def _print_after_sale(db, seq: int, out) -> str:
     """The sale is committed; now try the receipt. A fault is reported, never undoes the sale."""
-    printer = settings.load().printer
-    if not printer.configured:
-        return "小票已排队（未设置打印机）。" if out.lang != "en" else "Receipt queued (no printer set up)."
-    outcome = printqueue.print_original(db, printer, seq)
-    if outcome.fault:
-        message = ShopError(f"printer_{outcome.fault}", port=printer.port, detail="").message(out.lang)
-        print(message, file=sys.stderr)
-        return message
-    return "小票已打印。" if out.lang != "en" else "Receipt printed."
+    from pos import aftersale
+
+    outcome = aftersale.print_after_sale(db, settings.load().printer, seq)
+    if outcome.state == aftersale.FAULT:
+        print(outcome.message(out.lang), file=sys.stderr)
+    return outcome.message(out.lang)
 
 
 def reverse(args, out) -> int:

@@ -1,0 +1,48 @@
+"""Restoring a backup copy, with the checks that protect the live ledger.
+
+A copy that fails its integrity check or the ledger's verification is
+refused. A copy older than the live ledger (its head is behind) would throw
+away the transactions since: it is refused unless the person confirms,
+and the message says how many would be lost.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ledger
+from ledger import backup as ledger_backup
+from pos import paths
+from pos.database import Database
+from pos.errors import ShopError
+
+
+def checked_copy(path: Path) -> ledger_backup.CopyCheck:
+    """The copy's own checks; a damaged or tampered copy is refused."""
+    checked = ledger_backup.check_copy(path)
+    if not checked.ok:
+        detail = checked.integrity if checked.integrity != "ok" else "; ".join(
+            f.detail for f in checked.report.findings[:3])
+        raise ShopError("restore_refused", detail=detail)
+    return checked
+
+
+def refuse_older(db: Database, checked: ledger_backup.CopyCheck) -> None:
+    """The "this backup is older" check: refused with how many transactions would be lost."""
+    with db.read() as session:
+        current_seq, _ = ledger.head(session)
+    if current_seq > checked.report.head_seq:
+        raise ShopError("restore_older", backup_seq=checked.report.head_seq,
+                        current_seq=current_seq, lost=current_seq - checked.report.head_seq)
+
+
+def restore(db: Database, path: Path, *, older_confirmed: bool = False) -> tuple[ledger_backup.CopyCheck, Path]:
+    """Put the copy at ``path`` in place of the live database; return the check and the safety copy."""
+    checked = checked_copy(path)
+    if not older_confirmed:
+        refuse_older(db, checked)
+    try:
+        _, safety = ledger_backup.restore(db.engine, path, paths.backup_dir())
+    except ledger_backup.BackupError as error:
+        raise ShopError("restore_refused", detail=str(error)) from None
+    return checked, safety
