@@ -12,7 +12,9 @@ Modelled on Anki's ``CollectionOp``/``QueryOp`` and its task manager::
     self.ops.read(lambda: households.search(db, actor, text), bar=self.bar, done=self.model.set_rows)
 
 - Writes run one at a time on one worker thread, in the order asked (the
-  database has one writer); reads run beside them on a small pool.
+  database has one writer); reads run beside them on a small pool; the
+  receipt printer has a lane of its own (``printing``), so a printer that
+  times out never holds up the next sale.
 - While a call runs, ``widget`` is disabled and the mouse shows busy; a second
   click or F12 on it does nothing.
 - A ``ShopError`` is routine: it goes to ``bar`` (or, with no bar, a small
@@ -96,6 +98,10 @@ class Operations(QObject):
         self._writer.setMaxThreadCount(1)
         self._readers = QThreadPool(self)
         self._readers.setMaxThreadCount(2)
+        # The serial printer is slow and can time out; it has a lane of its own so a
+        # stuck printer never holds up the next sale's write.
+        self._printer = QThreadPool(self)
+        self._printer.setMaxThreadCount(1)
         self._relays: set[_Relay] = set()
 
     @property
@@ -114,9 +120,16 @@ class Operations(QObject):
              progress: bool = False, title: str = "") -> None:
         self._start(self._readers, call, widget, bar, done, failed, frozenset(), progress, title)
 
+    def printing(self, call: Callable, *, widget: QWidget | None = None, bar=None,
+                 done: Callable[[Any], None] | None = None,
+                 failed: Callable[[ShopError], None] | None = None,
+                 areas: Iterable[str] = ("receipts",)) -> None:
+        """Work on the receipt printer (it writes the print queue's state too), one job at a time."""
+        self._start(self._printer, call, widget, bar, done, failed, frozenset(areas), False, "")
+
     def wait(self, timeout_ms: int = 30_000) -> bool:
         """Let running calls finish and deliver their results (for shutdown and tests)."""
-        ok = self._writer.waitForDone(timeout_ms) and self._readers.waitForDone(timeout_ms)
+        ok = all(pool.waitForDone(timeout_ms) for pool in (self._writer, self._readers, self._printer))
         for _ in range(100):
             if not self._relays:
                 break

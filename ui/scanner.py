@@ -37,7 +37,7 @@ class _Held:
     key: int
     text: str
     modifiers: Qt.KeyboardModifier
-    at: float
+    at: float  # milliseconds
 
 
 class ScanFilter(QObject):
@@ -66,7 +66,8 @@ class ScanFilter(QObject):
                 or not isinstance(watched, QWindow)):
             return False
         key = event.key()
-        now = time.perf_counter()
+        # The input's own time stamp: a busy PC may handle the keys late, but they came when they came.
+        now = event.timestamp() or time.perf_counter() * 1000
         if key in _ENTER and not (event.modifiers() & _MODIFIERS):
             if self._held and self._within_gap(now) and len(self._code_text()) >= MIN_LENGTH:
                 code = self._strip(self._code_text())
@@ -100,7 +101,7 @@ class ScanFilter(QObject):
         self._replay(held)
 
     def _within_gap(self, now: float) -> bool:
-        return (now - self._held[-1].at) * 1000 <= self.gap_ms
+        return now - self._held[-1].at <= self.gap_ms
 
     def _code_text(self) -> str:
         return "".join(h.text for h in self._held)

@@ -14,10 +14,12 @@ wish wall...) takes one module and one line::
             if areas & {"ledger", "households"}: # counter PC moved the ledger's head
                 self.reload()
 
-    register(Area("households", QT_TRANSLATE_NOOP("Areas", "农户"), "F2", HouseholdsScreen, order=20))
+    register(Area("households", QT_TRANSLATE_NOOP("Areas", "农户"), "F4", HouseholdsScreen, order=20))
 
     # and in SCREEN_MODULES below: "ui.households"
 
+- F-keys: the counter is F1 and uses F2 (find a household), F3 (find goods) and F12
+  (confirm) itself; other areas take F4 to F11.
 - ``Area.title`` is the untranslated source; it is translated in the "Areas" context.
 - ``Area.roles`` limits who sees the button (empty: everyone); services check roles again.
 - A screen is built the first time it is shown. ``shown()`` runs each time it comes to the front.
@@ -48,7 +50,7 @@ from ui.messagebar import MessageBar
 
 log = logging.getLogger("ui")
 
-SCREEN_MODULES: list[str] = []
+SCREEN_MODULES = ["ui.counter"]
 STATION_EVERY_MS = 3000
 
 
@@ -206,7 +208,12 @@ class Shell(QMainWindow):
         self.printer_label = QLabel(self)
         self.database_label = QLabel(self)
         self.backup_label = QLabel(self)
-        for label in (self.user_label, self.printer_label, self.database_label):
+        self.retry_button = QPushButton(self.tr("补打小票"), self)
+        self.retry_button.setObjectName("retryReceipts")
+        self.retry_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.retry_button.clicked.connect(self.retry_receipts)
+        self.retry_button.hide()
+        for label in (self.user_label, self.printer_label, self.retry_button, self.database_label):
             status.addWidget(label)
         status.addPermanentWidget(self.backup_label)
         self.printer_state = ""  # "", "ok", or a fault kind
@@ -273,6 +280,16 @@ class Shell(QMainWindow):
         self.printer_state = fault or "ok"
         self.refresh_station()
 
+    def retry_receipts(self) -> None:
+        """Print every waiting receipt now (after paper is loaded, the cable plugged in...)."""
+        from pos import aftersale
+
+        printer = self.settings.printer
+        screen = self.current_screen()
+        self.ops.printing(lambda: aftersale.retry_waiting(self.db, printer), widget=self.retry_button,
+                          bar=screen.bar if screen is not None else None,
+                          done=lambda outcome: self.set_printer_state(outcome.fault))
+
     def refresh_station(self) -> None:
         self.ops.read(lambda: station.state(self.db), done=self._station)
 
@@ -294,6 +311,7 @@ class Shell(QMainWindow):
         if state.receipts_waiting:
             text += self.tr("，%n 张小票待打印", "", state.receipts_waiting)
         self.printer_label.setText(text)
+        self.retry_button.setVisible(bool(state.receipts_waiting) and bool(printer and printer.configured))
         self.printer_label.setProperty("fault", bool(state.receipts_waiting or self.printer_state not in ("", "ok")))
         self.printer_label.setStyleSheet("color:#a4000f; font-weight:bold;" if self.printer_label.property("fault") else "")
         self.database_label.setText(self.tr("数据库：%1").replace("%1", state.database))

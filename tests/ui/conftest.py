@@ -27,11 +27,17 @@ def ops(app):
     operations.wait()
 
 
+SCAN_GAP_MS = 150
+TYPING_PAUSE_MS = 400  # a person's keys, slower than any scan
+
+
 @pytest.fixture
 def scanner(app):
     from ui.scanner import ScanFilter
 
-    scan_filter = ScanFilter(app)
+    # A wider gap than the 50 ms default: this machine runs the tests under load, and
+    # a scanner's burst must not fall apart because the test process was not scheduled.
+    scan_filter = ScanFilter(app, gap_ms=SCAN_GAP_MS)
     app.installEventFilter(scan_filter)
     yield scan_filter
     app.removeEventFilter(scan_filter)
