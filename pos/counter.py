@@ -28,9 +28,16 @@ from pos.village import settings_in
 
 RECENT = 10
 KIND_NAMES = {
-    "card_issue": "发卡", "award": "加分", "deduction": "扣分", "hygiene": "卫生检查",
-    "redemption": "兑换", "reversal": "冲正", "card_replace": "补卡", "card_recovery": "回收",
+    "card_issue": ("发卡", "card issued"), "award": ("加分", "award"), "deduction": ("扣分", "deduction"),
+    "hygiene": ("卫生检查", "hygiene check"), "redemption": ("兑换", "redemption"),
+    "reversal": ("冲正", "reversal"), "card_replace": ("补卡", "card replaced"),
+    "card_recovery": ("回收", "card taken back"),
 }
+
+
+def kind_name(kind: str, lang: str = "zh") -> str:
+    names = KIND_NAMES.get(kind)
+    return kind if names is None else names[1 if lang == "en" else 0]
 
 
 @dataclass(frozen=True)
@@ -147,7 +154,7 @@ def balance_slip(db: Database, actor: Actor, card_number: str, printer: PrinterS
         shop=village.shop_name, village=village.name, head=here.household.head_name,
         group=here.household.group, card=here.card_number, balance=here.balance,
         value_yuan=here.yuan(here.balance), time=datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
-        lines=tuple(slip.SlipLine(r.at.astimezone().strftime("%m-%d"), KIND_NAMES.get(r.kind, r.kind), r.points)
+        lines=tuple(slip.SlipLine(r.at.astimezone().strftime("%m-%d"), kind_name(r.kind), r.points)
                     for r in history))
     payload = slip.render(data, printqueue.paper_of(printer), printqueue.caps_of(printer))
     try:

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator, QtMsgType, qInstallMessageHandler,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -221,8 +223,8 @@ def run(db_url: str | None = None, *, demo: bool = False, quit_after_ms: int | N
     if demo:
         from pos import demo as demo_village
 
-        login.form.bar.info(login.tr("演示村：管理员 wangfang，监督员 lishuji，密码都是 %1")
-                            .replace("%1", demo_village.PASSWORD))
+        hint = QCoreApplication.translate("LoginDialog", "演示村：管理员 wangfang，监督员 lishuji，密码都是 %1")
+        login.form.bar.info(hint.replace("%1", demo_village.PASSWORD))
     login.show()
     if login.exec() != QDialog.DialogCode.Accepted or quitting["now"] or login.actor is None:
         ops.wait()

@@ -22,7 +22,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -70,8 +70,8 @@ class Sale:
         self.token = self.token or uuid.uuid4().hex
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Counter", text)
+def zone_title(zone: str, lang: str) -> str:
+    return goods_service.ZONE_NAMES_EN.get(zone, zone) if lang == "en" else zone
 
 
 def _font(widget, size: float, bold: bool = False):
@@ -214,12 +214,12 @@ class CounterScreen(Screen):
         self.find = SearchBox([Column(QT_TRANSLATE_NOOP("RowsModel", "户主"), lambda h: h.head_name),
                                Column(QT_TRANSLATE_NOOP("RowsModel", "小组"), lambda h: h.group),
                                Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda h: str(h.balance), right=True)],
-                              tr("刷卡，或输入卡号、姓名、拼音首字母（F2）"), who)
+                              self.tr("刷卡，或输入卡号、姓名、拼音首字母（F2）"), who)
         self.find.field.setObjectName("findHousehold")
         self.find.view.setMaximumHeight(150)
         _font(self.find.field, 13)
         find.addWidget(self.find)
-        self.recent_button = QPushButton(tr("近期记录"), who)
+        self.recent_button = QPushButton(self.tr("近期记录"), who)
         self.recent_button.setObjectName("recentButton")
         self.recent_button.setCheckable(True)
         find.addWidget(self.recent_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -235,7 +235,7 @@ class CounterScreen(Screen):
         details.addStretch(1)
         row.addLayout(details, 3)
         balance_box = QVBoxLayout()
-        caption = _font(QLabel(tr("现有积分"), who), 12)
+        caption = _font(QLabel(self.tr("现有积分"), who), 12)
         caption.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.balance_label = _font(QLabel("—", who), 40, True)
         self.balance_label.setObjectName("balance")
@@ -249,7 +249,7 @@ class CounterScreen(Screen):
         self.recent_model = RowsModel([
             Column(QT_TRANSLATE_NOOP("RowsModel", "流水号"), lambda r: str(r.seq), right=True),
             Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda r: r.at.astimezone().strftime("%Y-%m-%d %H:%M")),
-            Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda r: tr(counter_service.KIND_NAMES.get(r.kind, r.kind))),
+            Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda r: counter_service.kind_name(r.kind, self.ops.lang)),
             Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda r: r.memo),
             Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda r: f"{r.points:+d}", right=True),
         ], parent=self)
@@ -282,7 +282,7 @@ class CounterScreen(Screen):
             Column(QT_TRANSLATE_NOOP("RowsModel", "商品"), lambda g: g.name),
             Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda g: str(g.price_points), right=True),
             Column(QT_TRANSLATE_NOOP("RowsModel", "库存"), lambda g: str(g.stock), right=True),
-        ], tr("找商品：名称或拼音首字母（F3）"), self)
+        ], self.tr("找商品：名称或拼音首字母（F3）"), self)
         self.goods_search.field.setObjectName("findGoods")
         self.goods_search.view.setMaximumHeight(180)
         shelf.addWidget(self.goods_search)
@@ -296,7 +296,7 @@ class CounterScreen(Screen):
             scroll = QScrollArea(self.zones)
             scroll.setWidgetResizable(True)
             scroll.setWidget(page)
-            self.zones.addTab(scroll, tr(zone))
+            self.zones.addTab(scroll, zone_title(zone, self.ops.lang))
             self.zone_grids[zone] = grid
         self.zones.tabBar().setExpanding(False)
         self.zones.setUsesScrollButtons(True)
@@ -305,13 +305,13 @@ class CounterScreen(Screen):
         outer.addLayout(middle, 1)
 
         keys = QHBoxLayout()
-        self.plus_button = QPushButton(tr("数量＋（+）"), self)
-        self.minus_button = QPushButton(tr("数量－（-）"), self)
-        self.remove_button = QPushButton(tr("删除（Del）"), self)
-        self.clear_button = QPushButton(tr("清空（Esc）"), self)
-        self.reprint_button = QPushButton(tr("重印小票"), self)
+        self.plus_button = QPushButton(self.tr("数量＋（+）"), self)
+        self.minus_button = QPushButton(self.tr("数量－（-）"), self)
+        self.remove_button = QPushButton(self.tr("删除（Del）"), self)
+        self.clear_button = QPushButton(self.tr("清空（Esc）"), self)
+        self.reprint_button = QPushButton(self.tr("重印小票"), self)
         self.reprint_button.setObjectName("reprintButton")
-        self.slip_button = QPushButton(tr("查询积分"), self)
+        self.slip_button = QPushButton(self.tr("查询积分"), self)
         self.slip_button.setObjectName("slipButton")
         for button in (self.plus_button, self.minus_button, self.remove_button, self.clear_button,
                        self.reprint_button, self.slip_button):
@@ -331,7 +331,7 @@ class CounterScreen(Screen):
         self.after_label.setObjectName("balanceAfter")
         self.yuan_label = _font(QLabel(totals), 12)
         self.yuan_label.setObjectName("yuan")
-        no_cash = _font(QLabel(tr("积分不兑换现金"), totals), 12, True)
+        no_cash = _font(QLabel(self.tr("积分不兑换现金"), totals), 12, True)
         no_cash.setStyleSheet("color:#a4000f;")
         figures = QVBoxLayout()
         top = QHBoxLayout()
@@ -348,7 +348,7 @@ class CounterScreen(Screen):
         figures.addLayout(bottom)
         line.addLayout(figures, 1)
         confirm_box = QVBoxLayout()
-        self.confirm_button = _font(QPushButton(tr("确认兑换（F12）"), totals), 18, True)
+        self.confirm_button = _font(QPushButton(self.tr("确认兑换（F12）"), totals), 18, True)
         self.confirm_button.setObjectName("confirm")
         self.confirm_button.setMinimumSize(250, 64)
         self.confirm_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -557,7 +557,9 @@ class CounterScreen(Screen):
                 continue
             at = placed.get(goods.zone, 0)
             placed[goods.zone] = at + 1
-            button = QPushButton(f"{goods.name}\n{goods.price_points} 分 · 余 {goods.stock}", grid.parentWidget())
+            button = QPushButton(self.tr("%1\n%2 分 · 余 %3").replace("%1", goods.name)
+                                 .replace("%2", str(goods.price_points)).replace("%3", str(goods.stock)),
+                                 grid.parentWidget())
             button.setMinimumSize(150, 58)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setToolTip(goods.code)
@@ -609,7 +611,7 @@ class CounterScreen(Screen):
             self.cart_view.setFocus()
             return
         if self.sale.lines:
-            asked = QMessageBox.question(self, tr("清空"), tr("清空这笔兑换的所有商品？"),
+            asked = QMessageBox.question(self, self.tr("清空"), self.tr("清空这笔兑换的所有商品？"),
                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                          QMessageBox.StandardButton.No)
             if asked != QMessageBox.StandardButton.Yes:
@@ -629,43 +631,43 @@ class CounterScreen(Screen):
         """Why confirming is not possible yet ("" when it is)."""
         here = self.sale.here
         if here is None:
-            return tr("请先刷积分卡")
+            return self.tr("请先刷积分卡")
         if not self.sale.lines:
-            return tr("请扫商品或从右边选商品")
+            return self.tr("请扫商品或从右边选商品")
         for line in self.sale.lines:
             if line.quantity > line.stock:
-                return tr("%1 库存只有 %2%3").replace("%1", line.name).replace("%2", str(line.stock)) \
+                return self.tr("%1 库存只有 %2%3").replace("%1", line.name).replace("%2", str(line.stock)) \
                     .replace("%3", line.unit)
         if self.total() > here.balance:
-            return tr("积分不够：还差 %1 分").replace("%1", str(self.total() - here.balance))
+            return self.tr("积分不够：还差 %1 分").replace("%1", str(self.total() - here.balance))
         return ""
 
     def _show_sale(self, select: int | None = None) -> None:
         here = self.sale.here
         if here is None:
-            self.household_label.setText(tr("请刷积分卡"))
+            self.household_label.setText(self.tr("请刷积分卡"))
             self.card_label.setText("")
             self.balance_label.setText("—")
         else:
             h = here.household
-            self.household_label.setText(tr("%1（%2，%3 人）").replace("%1", h.head_name)
+            self.household_label.setText(self.tr("%1（%2，%3 人）").replace("%1", h.head_name)
                                          .replace("%2", h.group).replace("%3", str(h.people)))
-            self.card_label.setText(tr("卡号 %1").replace("%1", here.card_number))
-            self.balance_label.setText(tr("%1 分").replace("%1", str(here.balance)))
+            self.card_label.setText(self.tr("卡号 %1").replace("%1", here.card_number))
+            self.balance_label.setText(self.tr("%1 分").replace("%1", str(here.balance)))
         self.cart_model.set_rows(self.sale.lines)
         if select is not None and select >= 0 and self.sale.lines:
             self.cart_view.selectRow(select)
         total = self.total()
-        self.total_label.setText(tr("合计 %1 分").replace("%1", str(total)))
+        self.total_label.setText(self.tr("合计 %1 分").replace("%1", str(total)))
         if here is not None:
             after = here.balance - total
-            self.after_label.setText(tr("兑换后余额 %1 分").replace("%1", str(after)))
+            self.after_label.setText(self.tr("兑换后余额 %1 分").replace("%1", str(after)))
             self.after_label.setStyleSheet("color:#a4000f;" if after < 0 else "")
-            self.yuan_label.setText(tr("折合参考价值 %1").replace("%1", here.yuan(total)))
+            self.yuan_label.setText(self.tr("折合参考价值 %1").replace("%1", here.yuan(total)))
         else:
-            self.after_label.setText(tr("兑换后余额 —"))
+            self.after_label.setText(self.tr("兑换后余额 —"))
             self.after_label.setStyleSheet("")
-            self.yuan_label.setText(tr("折合参考价值 —"))
+            self.yuan_label.setText(self.tr("折合参考价值 —"))
         reason = self.refusal()
         self.reason_label.setText(reason)
         self.confirm_button.setEnabled(not reason and not self.confirming)
@@ -740,7 +742,7 @@ class CounterScreen(Screen):
         served = self.sale.here
         self.sale = Sale(here=replace(served, balance=result.balance_after) if served else None)
         self._show_sale()
-        self.bar.done(tr("已兑换 第 %1 笔：%2，用去 %3 分，余额 %4 分").replace("%1", str(result.seq))
+        self.bar.done(self.tr("已兑换 第 %1 笔：%2，用去 %3 分，余额 %4 分").replace("%1", str(result.seq))
                       .replace("%2", result.head_name).replace("%3", str(result.total_points))
                       .replace("%4", str(result.balance_after)))
         self.cart_view.setFocus()
@@ -760,7 +762,7 @@ class CounterScreen(Screen):
     # --- receipts ----------------------------------------------------------------------------
     def reprint_last(self) -> None:
         if self.last_seq is None:
-            self.bar.refuse(tr("这台电脑今天还没有兑换，没有可重印的小票。"))
+            self.bar.refuse(self.tr("这台电脑今天还没有兑换，没有可重印的小票。"))
             return
         seq, printer = self.last_seq, self.shell.settings.printer
 
@@ -773,18 +775,18 @@ class CounterScreen(Screen):
     def _reprinted(self, outcome) -> None:
         self._printed(outcome)
         if outcome.state == aftersale.PRINTED:
-            self.bar.done(tr("第 %1 笔的小票已重印。").replace("%1", str(outcome.seq)))
+            self.bar.done(self.tr("第 %1 笔的小票已重印。").replace("%1", str(outcome.seq)))
         else:
             self.bar.refuse(outcome.message(self.ops.lang))
 
     def print_slip(self) -> None:
         if self.sale.here is None:
-            self.bar.refuse(tr("请先刷积分卡，再打印积分查询单。"))
+            self.bar.refuse(self.tr("请先刷积分卡，再打印积分查询单。"))
             return
         card, printer = self.sale.here.card_number, self.shell.settings.printer
         self.ops.printing(lambda: counter_service.balance_slip(self.db, self.actor, card, printer),
                           widget=self.slip_button, bar=self.bar,
-                          done=lambda _n: self.bar.done(tr("积分查询单已打印。")))
+                          done=lambda _n: self.bar.done(self.tr("积分查询单已打印。")))
 
 
 register(Area("counter", QT_TRANSLATE_NOOP("Areas", "兑换收银"), "F1", CounterScreen, order=0))
