@@ -162,6 +162,8 @@ class ApprovalDialog(QDialog):
         self.ok.setMinimumHeight(44)
         cancel = QPushButton(self.tr("取消"), self)
         cancel.clicked.connect(self.reject)
+        for button in (self.ok, cancel):  # Enter in the name field must not press either
+            button.setAutoDefault(False)
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("监督员用户名"), self), 0, 0)
         grid.addWidget(self.username, 0, 1)

@@ -44,6 +44,8 @@ class _Credentials(QWidget):
             _big(field, 1.2)
         self.button = QPushButton(button_text or self.tr("登录"), self)
         self.button.setObjectName("loginButton")
+        # Enter in the name field moves to the password; only Enter in the password logs in.
+        self.button.setAutoDefault(False)
         self.button.setMinimumHeight(48)
         _big(self.button, 1.2, True)
         self.bar = MessageBar(self)

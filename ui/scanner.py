@@ -14,7 +14,9 @@ held keys are given to the focused widget as typed: a person typing slowly
 of one gap.
 
 Scanners programmed with a prefix and/or suffix: the prefix and suffix
-(settings) are taken off the code.
+(settings) are taken off the code. Keys typed into a password field are
+never held: a quick typist's password and Enter log in. The shell turns the
+filter off while it is locked and until someone has logged in.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QWindow
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 MIN_LENGTH = 6
 DEFAULT_GAP_MS = 50
@@ -63,7 +65,7 @@ class ScanFilter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (self._replaying or not self.enabled or event.type() != QEvent.Type.KeyPress
-                or not isinstance(watched, QWindow)):
+                or not isinstance(watched, QWindow) or _typing_a_password()):
             return False
         key = event.key()
         # The input's own time stamp: a busy PC may handle the keys late, but they came when they came.
@@ -124,6 +126,12 @@ class ScanFilter(QObject):
                     QApplication.sendEvent(target, QKeyEvent(kind, h.key, h.modifiers, h.text))
         finally:
             self._replaying = False
+
+
+def _typing_a_password() -> bool:
+    """A password is typed, however fast, never scanned: its Enter must log in."""
+    focus = QApplication.focusWidget()
+    return isinstance(focus, QLineEdit) and focus.echoMode() != QLineEdit.EchoMode.Normal
 
 
 def no_input_method(*widgets) -> None:

@@ -224,6 +224,7 @@ class Shell(QMainWindow):
         QApplication.instance().installEventFilter(self.idle)
         self.idle.idle.connect(self.lock)
         if scanner is not None:
+            scanner.enabled = True
             scanner.scanned.connect(self.route_scan)
         self.station_timer = QTimer(self)
         self.station_timer.timeout.connect(self.refresh_station)
@@ -334,6 +335,8 @@ class Shell(QMainWindow):
         self.lock_page.prepare(self.actor)
         self.pages.setCurrentWidget(self.lock_page)
         self.sidebar.setEnabled(False)
+        if self.scanner is not None:
+            self.scanner.enabled = False
         self.lock_page.password.setFocus()
         self.locked_changed.emit(True)
 
@@ -342,6 +345,8 @@ class Shell(QMainWindow):
         self.actor = actor
         self.pages.setCurrentIndex(0)
         self.sidebar.setEnabled(True)
+        if self.scanner is not None:
+            self.scanner.enabled = True
         self._show_user()
         if old.id != actor.id:
             log.info("window taken over by %s from %s", actor.username, old.username)

@@ -63,6 +63,7 @@ def test_login_with_the_right_password_opens_the_way(shop, ops, qtbot):
     dialog.show()
     QTest.keyClicks(dialog.form.username, "wangfang")
     QTest.keyClick(dialog.form.username, Qt.Key.Key_Return)
+    assert dialog.form.bar.kind == "" and ops.running == 0, "Enter in the name field does not log in"
     QTest.keyClicks(dialog.form.password, PASSWORD)
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         QTest.keyClick(dialog.form.password, Qt.Key.Key_Return)
