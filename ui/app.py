@@ -29,6 +29,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from pos import logs, paths, settings as local_settings, village
+from ui import sizes
 from pos.errors import ShopError
 
 log = logging.getLogger("ui")
@@ -63,10 +64,11 @@ def application(lang: str = "zh") -> QApplication:
     app.setApplicationName("aixin-pos")
     app.setApplicationDisplayName("爱心超市积分兑换" if lang != "en" else "Love Supermarket Points")
     app.setStyle("Fusion")
+    sizes.fit_screen(app)
     font = QFont(app.font())
     font.setFamilies(["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
                       "WenQuanYi Micro Hei", "SimHei", font.family()])
-    font.setPointSizeF(BASE_POINT_SIZE)
+    font.setPointSizeF(sizes.pt(BASE_POINT_SIZE))
     app.setFont(font)
     app.setStyleSheet(APP_STYLE)
     install_translations(app, lang)

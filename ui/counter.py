@@ -37,6 +37,7 @@ from ui.messagebar import MessageBar
 from ui.models import Column, RowsModel
 from ui.scanner import no_input_method
 from ui.shell import Area, Screen, register
+from ui.sizes import pt, px
 
 MAX_QUANTITY = redemption.MAX_QUANTITY
 APPROVAL_KEYS = {"login_wrong", "login_wait", "login_locked", "self_approval", "approver_not_supervisor",
@@ -70,13 +71,18 @@ class Sale:
         self.token = self.token or uuid.uuid4().hex
 
 
+ZONE_TABS = {"家用电器区": "家电"}  # six tabs must fit beside the cart at 1366×768 and 150 %
+
+
 def zone_title(zone: str, lang: str) -> str:
-    return goods_service.ZONE_NAMES_EN.get(zone, zone) if lang == "en" else zone
+    if lang == "en":
+        return goods_service.ZONE_NAMES_EN.get(zone, zone)
+    return ZONE_TABS.get(zone, zone.removesuffix("区"))
 
 
 def _font(widget, size: float, bold: bool = False):
     font = widget.font()
-    font.setPointSizeF(size)
+    font.setPointSizeF(pt(size))
     font.setBold(bold)
     widget.setFont(font)
     return widget
@@ -145,7 +151,7 @@ class ApprovalDialog(QDialog):
     def __init__(self, parent, total: int, threshold: int):
         super().__init__(parent)
         self.setWindowTitle(self.tr("监督员审批"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(px(520))
         text = QLabel(self.tr("这笔兑换共 %1 分，超过本村 %2 分的审批线。\n请监督员输入自己的用户名和密码。")
                       .replace("%1", str(total)).replace("%2", str(threshold)), self)
         text.setWordWrap(True)
@@ -159,7 +165,7 @@ class ApprovalDialog(QDialog):
         self.bar = MessageBar(self)
         self.ok = QPushButton(self.tr("审批并兑换"), self)
         self.ok.setObjectName("approveButton")
-        self.ok.setMinimumHeight(44)
+        self.ok.setMinimumHeight(px(44))
         cancel = QPushButton(self.tr("取消"), self)
         cancel.clicked.connect(self.reject)
         for button in (self.ok, cancel):  # Enter in the name field must not press either
@@ -218,7 +224,7 @@ class CounterScreen(Screen):
                                Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda h: str(h.balance), right=True)],
                               self.tr("刷卡，或输入卡号、姓名、拼音首字母（F2）"), who)
         self.find.field.setObjectName("findHousehold")
-        self.find.view.setMaximumHeight(150)
+        self.find.view.setMaximumHeight(px(150))
         _font(self.find.field, 13)
         find.addWidget(self.find)
         self.recent_button = QPushButton(self.tr("近期记录"), who)
@@ -256,7 +262,7 @@ class CounterScreen(Screen):
             Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda r: f"{r.points:+d}", right=True),
         ], parent=self)
         self.recent_view = self._table(self.recent_model)
-        self.recent_view.setMaximumHeight(170)
+        self.recent_view.setMaximumHeight(px(170))
         self.recent_view.hide()
         outer.addWidget(self.recent_view)
 
@@ -272,8 +278,10 @@ class CounterScreen(Screen):
         self.cart_view.setObjectName("cart")
         self.cart_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         _font(self.cart_view, 14)
-        self.cart_view.verticalHeader().setDefaultSectionSize(38)
+        self.cart_view.verticalHeader().setDefaultSectionSize(px(38))
         header = self.cart_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(px(90))
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -286,7 +294,7 @@ class CounterScreen(Screen):
             Column(QT_TRANSLATE_NOOP("RowsModel", "库存"), lambda g: str(g.stock), right=True),
         ], self.tr("找商品：名称或拼音首字母（F3）"), self)
         self.goods_search.field.setObjectName("findGoods")
-        self.goods_search.view.setMaximumHeight(180)
+        self.goods_search.view.setMaximumHeight(px(180))
         shelf.addWidget(self.goods_search)
         self.zones = QTabWidget(self)
         self.zones.setObjectName("zones")
@@ -299,6 +307,7 @@ class CounterScreen(Screen):
             scroll.setWidgetResizable(True)
             scroll.setWidget(page)
             self.zones.addTab(scroll, zone_title(zone, self.ops.lang))
+            self.zones.setTabToolTip(self.zones.count() - 1, zone)
             self.zone_grids[zone] = grid
         self.zones.tabBar().setExpanding(False)
         self.zones.setUsesScrollButtons(True)
@@ -317,7 +326,7 @@ class CounterScreen(Screen):
         self.slip_button.setObjectName("slipButton")
         for button in (self.plus_button, self.minus_button, self.remove_button, self.clear_button,
                        self.reprint_button, self.slip_button):
-            button.setMinimumHeight(40)
+            button.setMinimumHeight(px(40))
             keys.addWidget(button)
         outer.addLayout(keys)
         outer.addWidget(self.bar)
@@ -352,7 +361,7 @@ class CounterScreen(Screen):
         confirm_box = QVBoxLayout()
         self.confirm_button = _font(QPushButton(self.tr("确认兑换（F12）"), totals), 18, True)
         self.confirm_button.setObjectName("confirm")
-        self.confirm_button.setMinimumSize(250, 64)
+        self.confirm_button.setMinimumSize(px(250), px(64))
         self.confirm_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.confirm_button.setStyleSheet(
             "QPushButton#confirm { background:#2e7d32; color:white; border-radius:6px; }"
@@ -362,7 +371,7 @@ class CounterScreen(Screen):
         self.reason_label.setStyleSheet("color:#a4000f;")
         self.reason_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.reason_label.setWordWrap(True)
-        self.reason_label.setMaximumWidth(330)
+        self.reason_label.setMaximumWidth(px(330))
         confirm_box.addWidget(self.confirm_button)
         confirm_box.addWidget(self.reason_label)
         line.addLayout(confirm_box)
@@ -492,8 +501,7 @@ class CounterScreen(Screen):
         self._read(lambda: counter_service.household_at_counter(self.db, self.actor, row.id), self._household_shown)
 
     def _household_shown(self, here) -> None:
-        if self.sale.here is None or self.sale.here.card_number != here.card_number:
-            self.bar.clear()
+        self.bar.clear()
         self.sale.here = here
         self._show_sale()
         if self.recent_button.isChecked():
@@ -562,7 +570,7 @@ class CounterScreen(Screen):
             button = QPushButton(self.tr("%1\n%2 分 · 余 %3").replace("%1", goods.name)
                                  .replace("%2", str(goods.price_points)).replace("%3", str(goods.stock)),
                                  grid.parentWidget())
-            button.setMinimumSize(150, 58)
+            button.setMinimumSize(px(150), px(58))
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setToolTip(goods.code)
             button.setEnabled(goods.stock > 0)
@@ -574,6 +582,8 @@ class CounterScreen(Screen):
         self._show_sale()
 
     def add_goods(self, goods) -> None:
+        if self.bar.kind == "refused":
+            self.bar.clear()  # a refusal stays until the next thing that worked
         lines = self.sale.lines
         for number, line in enumerate(lines):
             if line.code == goods.code:
@@ -691,6 +701,7 @@ class CounterScreen(Screen):
 
         self.confirming = True
         self.confirm_button.setEnabled(False)
+        self.bar.clear()
         if self.total() > sale.here.redemption_approval_above:
             self._approve(redeem)
             return

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from ui.sizes import px
 from PySide6.QtWidgets import (
     QApplication, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
 )
@@ -20,7 +21,7 @@ class ErrorDialog(QDialog):
     def __init__(self, summary: str, details: str, log_file: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("出错了"))
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(px(620))
         headline = QLabel(self.tr("程序遇到了一个问题。已经保存的兑换和积分不会丢失。\n"
                                   "请把下面的详情和日志文件交给维护人员。"), self)
         headline.setWordWrap(True)
@@ -32,7 +33,7 @@ class ErrorDialog(QDialog):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QPlainTextEdit(details, self)
         self.details.setReadOnly(True)
-        self.details.setMinimumHeight(160)
+        self.details.setMinimumHeight(px(160))
         self.log_label = QLabel(self.tr("日志文件：%1").replace("%1", log_file), self)
         self.log_label.setWordWrap(True)
         self.log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

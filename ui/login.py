@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from pos import users
 from pos.users import Actor
 from ui.messagebar import MessageBar
+from ui.sizes import px
 
 
 def _big(widget, factor: float = 1.3, bold: bool = False):
@@ -39,14 +40,14 @@ class _Credentials(QWidget):
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         for field in (self.username, self.password):
-            field.setMinimumWidth(280)
+            field.setMinimumWidth(px(280))
             field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
             _big(field, 1.2)
         self.button = QPushButton(button_text or self.tr("登录"), self)
         self.button.setObjectName("loginButton")
         # Enter in the name field moves to the password; only Enter in the password logs in.
         self.button.setAutoDefault(False)
-        self.button.setMinimumHeight(48)
+        self.button.setMinimumHeight(px(48))
         _big(self.button, 1.2, True)
         self.bar = MessageBar(self)
         form = QFormLayout()
@@ -117,7 +118,7 @@ class LockPage(QFrame):
         inner.addWidget(self.form)
         holder = QWidget(self)
         holder.setLayout(inner)
-        holder.setMaximumWidth(520)
+        holder.setMaximumWidth(px(520))
         box.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addStretch(2)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pos import cards, households, village
 from pos.errors import ImportProblems, ShopError
 from ui.messagebar import MessageBar
+from ui.sizes import px
 
 
 def split_groups(text: str) -> list[str]:
@@ -32,7 +33,7 @@ class SetupDialog(QDialog):
         self.db, self.ops = db, ops
         self.admin = None  # the first administrator, once the village is set up
         self.setWindowTitle(self.tr("第一次使用：设置本村"))
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(px(640))
         intro = QLabel(self.tr("欢迎使用爱心超市积分兑换系统。请填写本村的基本情况和第一位管理员。"), self)
         intro.setWordWrap(True)
         self.village = QLineEdit(self)
@@ -74,7 +75,7 @@ class SetupDialog(QDialog):
         self.ok = QPushButton(self.tr("完成设置"), self)
         self.ok.setObjectName("setupOk")
         self.ok.setDefault(True)
-        self.ok.setMinimumHeight(44)
+        self.ok.setMinimumHeight(px(44))
         self.skip = QPushButton(self.tr("跳过导入"), self)
         self.skip.hide()
         cancel = QPushButton(self.tr("退出"), self)

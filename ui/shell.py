@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from pos import station, users
 from pos.users import Actor, Role
 from ui.messagebar import MessageBar
+from ui.sizes import px
 
 log = logging.getLogger("ui")
 
@@ -158,7 +159,7 @@ class Shell(QMainWindow):
         self.current = ""
         self.head_seq: int | None = None
         self.setWindowTitle(self.tr("爱心超市积分兑换"))
-        self.setMinimumSize(1000, 640)
+        self.setMinimumSize(px(1000), px(640))
 
         self.sidebar = QFrame(self)
         self.sidebar.setObjectName("sidebar")
@@ -172,7 +173,7 @@ class Shell(QMainWindow):
             button = QPushButton(f"{tr_area(area.title)}\n{area.shortcut}", self.sidebar)
             button.setObjectName(f"area_{area.key}")
             button.setCheckable(True)
-            button.setMinimumSize(132, 76)
+            button.setMinimumSize(px(132), px(76))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _checked=False, key=area.key: self.show_area(key))
             self.group.addButton(button)
@@ -185,7 +186,7 @@ class Shell(QMainWindow):
         self.lock_button = QPushButton(self.tr("锁屏"), self.sidebar)
         self.lock_button.setObjectName("lockButton")
         self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.lock_button.setMinimumHeight(48)
+        self.lock_button.setMinimumHeight(px(48))
         self.lock_button.clicked.connect(self.lock)
         side.addWidget(self.lock_button)
 
@@ -281,6 +282,16 @@ class Shell(QMainWindow):
         self.printer_state = fault or "ok"
         self.refresh_station()
 
+    def fault_short(self, fault: str, port: str) -> str:
+        """A printer fault in a few words, for the status bar (the full message is the tooltip)."""
+        short = {
+            "port_missing": self.tr("找不到串口 %1"), "permission": self.tr("打不开串口 %1"),
+            "busy": self.tr("串口 %1 被占用"), "write_timeout": self.tr("发送超时"),
+            "paper_out": self.tr("缺纸"), "cover_open": self.tr("盖子没盖好"), "offline": self.tr("离线"),
+            "no_answer": self.tr("没有应答"),
+        }.get(fault, self.tr("通信出错"))
+        return short.replace("%1", port)
+
     def retry_receipts(self) -> None:
         """Print every waiting receipt now (after paper is loaded, the cable plugged in...)."""
         from pos import aftersale
@@ -306,16 +317,20 @@ class Shell(QMainWindow):
         elif self.printer_state not in ("", "ok"):
             from pos.aftersale import fault_text
 
-            text = self.tr("打印机：%1").replace("%1", fault_text(self.printer_state, printer.port, self.lang))
+            text = self.tr("打印机：%1").replace("%1", self.fault_short(self.printer_state, printer.port))
+            self.printer_label.setToolTip(fault_text(self.printer_state, printer.port, self.lang))
         else:
             text = self.tr("打印机：%1").replace("%1", printer.port)
+            self.printer_label.setToolTip("")
         if state.receipts_waiting:
             text += self.tr("，%n 张小票待打印", "", state.receipts_waiting)
         self.printer_label.setText(text)
         self.retry_button.setVisible(bool(state.receipts_waiting) and bool(printer and printer.configured))
         self.printer_label.setProperty("fault", bool(state.receipts_waiting or self.printer_state not in ("", "ok")))
         self.printer_label.setStyleSheet("color:#a4000f; font-weight:bold;" if self.printer_label.property("fault") else "")
-        self.database_label.setText(self.tr("数据库：%1").replace("%1", state.database))
+        short_name = state.database.replace("\\", "/").rsplit("/", 1)[-1] if "://" not in state.database \
+            else state.database.rsplit("/", 1)[-1]
+        self.database_label.setText(self.tr("数据库：%1").replace("%1", short_name))
         self.database_label.setToolTip(state.database)
         if state.last_backup is None:
             self.backup_label.setText(self.tr("还没有备份"))

@@ -234,7 +234,8 @@ def test_printer_missing_the_sale_stands_the_job_waits_and_the_status_bar_says_s
     settled(qtbot, counter)
     assert shop.balance("张三") == 96
     qtbot.waitUntil(lambda: "1 张小票待打印" in window.printer_label.text())
-    assert "找不到打印机串口" in window.printer_label.text()
+    assert "找不到串口 /dev/aixin-no-such-port" in window.printer_label.text()
+    assert "找不到打印机串口" in window.printer_label.toolTip()
     assert window.retry_button.isVisible()
 
 
