@@ -7,7 +7,6 @@ import io
 import re
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import Select, func, literal, or_, select
 from sqlalchemy.orm import Session
 
@@ -48,6 +47,8 @@ class HouseholdView:
 
 def initials(name: str) -> str:
     """Pinyin initials, lower case: 张三 -> "zs"; other letters kept as they are."""
+    from pypinyin import Style, lazy_pinyin  # its dictionaries take a while to load: only when needed
+
     return "".join(p[0] for p in lazy_pinyin(name, style=Style.FIRST_LETTER) if p).lower()
 
 

@@ -229,6 +229,8 @@ def run(db_url: str | None = None, *, demo: bool = False, quit_after_ms: int | N
         hint = QCoreApplication.translate("LoginDialog", "演示村：管理员 wangfang，监督员 lishuji，密码都是 %1")
         login.form.bar.info(hint.replace("%1", demo_village.PASSWORD))
     login.show()
+    # The screens load while the administrator types the password.
+    QTimer.singleShot(50, _load_screens)
     if login.exec() != QDialog.DialogCode.Accepted or quitting["now"] or login.actor is None:
         ops.wait()
         db.dispose()
@@ -239,6 +241,12 @@ def run(db_url: str | None = None, *, demo: bool = False, quit_after_ms: int | N
     ops.wait()
     db.dispose()
     return 0 if quitting["now"] else code
+
+
+def _load_screens() -> None:
+    from ui import shell
+
+    shell.areas()
 
 
 def _build_demo(started: Started) -> bool:

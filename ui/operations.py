@@ -46,7 +46,9 @@ log = logging.getLogger("ui")
 class _Relay(QObject):
     """Lives on the GUI thread; signals emitted on a worker arrive here queued."""
 
-    finished = Signal(object, object)  # result, exception
+    # One tuple (result, exception), never a bare None: a None passed through a queued
+    # object signal again and again runs into a reference-count fault in the bindings.
+    finished = Signal(object)
     progressed = Signal(int, int, str)
 
     def __init__(self):
@@ -57,9 +59,9 @@ class _Relay(QObject):
         self.finished.connect(self._finished)
         self.progressed.connect(self._progressed)
 
-    @Slot(object, object)
-    def _finished(self, result, exc) -> None:
-        self.on_finished(result, exc)
+    @Slot(object)
+    def _finished(self, outcome: tuple) -> None:
+        self.on_finished(*outcome)
 
     @Slot(int, int, str)
     def _progressed(self, done: int, total: int, text: str) -> None:
@@ -78,9 +80,9 @@ class _Job(QRunnable):
             result = self.call()
         except BaseException as exc:  # everything comes back to the GUI thread to be shown
             exc.__aixin_traceback__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.relay.finished.emit(None, exc)
+            self.relay.finished.emit((None, exc))
         else:
-            self.relay.finished.emit(result, None)
+            self.relay.finished.emit((result, None))
 
 
 class Operations(QObject):
