@@ -31,6 +31,7 @@ class Notes(Screen):
 
 def with_notes_area(monkeypatch):
     monkeypatch.setattr(shell_module, "_areas", {})
+    monkeypatch.setattr(shell_module, "SCREEN_MODULES", [])
     shell_module.register(Area("notes", "记事", "F9", Notes, order=1))
 
 
