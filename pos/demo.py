@@ -87,6 +87,13 @@ def _households_csv(rng: random.Random) -> bytes:
     return ("\ufeff" + "\n".join(rows) + "\n").encode("utf-8")
 
 
+def default_url() -> str:
+    """The demo village's own database file in the data folder."""
+    from pos import paths
+
+    return f"sqlite:///{paths.data_dir() / 'demo.db'}"
+
+
 def build(db: Database, year_start: date = date(2025, 12, 1), seed: int = 2026) -> dict:
     """Fill an empty database with the demo village; return what was made."""
     rng = random.Random(seed)

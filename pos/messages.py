@@ -114,6 +114,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "item_spec_bad": ("“{spec}”格式不对，应为 编码:数量。", "'{spec}' should be CODE:QTY."),
     "date_bad": ("日期“{value}”格式不对，应为 2026-05-01。", "Date '{value}' should look like 2026-05-01."),
     # printing
+    "receipt_printed": ("小票已打印。", "Receipt printed."),
+    "receipt_queued_no_printer": ("小票已排队（未设置打印机）。", "Receipt queued (no printer set up)."),
     "printer_not_configured": ("还没有设置小票打印机：运行 aixin printer setup --port 串口。小票已排队，设置后可补打。", "No receipt printer set up: run 'aixin printer setup --port PORT'. The receipt is queued."),
     "printer_port_missing": ("找不到打印机串口 {port}：请检查数据线和串口号。小票已排队，可稍后补打。", "Printer port {port} not found: check the cable and port. The receipt is queued."),
     "printer_permission": ("没有权限打开串口 {port}（是否被别的程序占用？）。小票已排队。", "No permission to open {port} (in use by another program?). The receipt is queued."),
@@ -262,6 +264,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "flag_unknown": ("{month} 没有审计标记 {flag}。", "There is no audit flag {flag} in {month}."),
     "review_needs_comment": ("审核请写明意见。", "A review needs a comment."),
     "statement_no_household": ("没有找到这张卡的户。", "No household for this card."),
+    "data_folder_unwritable": ("无法写入数据文件夹 {path}：{detail}。请检查磁盘空间和文件夹权限。", "Cannot write the data folder {path}: {detail}. Check disk space and folder permissions."),
     "internal_error": ("程序出错，操作未完成，数据未改动。详情已写入日志：{log}", "Internal error; nothing was changed. Details are in the log: {log}"),
 }
 

@@ -114,9 +114,14 @@ def _cart(session: Session, items: Iterable[CartItem]) -> list[tuple[Goods, int]
 
 
 def redeem(db: Database, actor: Actor, card_number: str, items: Iterable[CartItem],
-           approval: Approval | None = None) -> RedemptionResult:
+           approval: Approval | None = None, *, token: str | None = None) -> RedemptionResult:
+    """``token``: one per confirm; a redemption already made with it is returned, not repeated."""
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
+        if token is not None:
+            first = session.scalar(select(Redemption.tx_seq).where(Redemption.token == token))
+            if first is not None:
+                return receipt_in(session, first)
         card, household = usable(session, card_number)
         cart = _cart(session, items)
         total = sum(goods.price_points * quantity for goods, quantity in cart)
@@ -136,7 +141,7 @@ def redeem(db: Database, actor: Actor, card_number: str, items: Iterable[CartIte
         )
         moment = posted.at
         session.add(Redemption(tx_seq=posted.seq, card_number=card.number, household_id=household.id,
-                               points=total, at=moment, reversed_by=None))
+                               points=total, at=moment, reversed_by=None, token=token))
         session.flush()
         lines = []
         for line, (goods, quantity) in enumerate(cart, start=1):

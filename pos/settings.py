@@ -42,6 +42,10 @@ class PrinterSettings:
 class Settings:
     printer: PrinterSettings = PrinterSettings()
     language: str = "zh"
+    idle_lock_minutes: float = 10  # the window locks after this many idle minutes (0: never)
+    scan_gap_ms: int = 50  # a scanner's keys come closer together than this
+    scan_prefix: str = ""  # for scanners programmed to send a prefix and/or suffix
+    scan_suffix: str = ""
 
 
 def settings_file() -> Path:
@@ -56,7 +60,8 @@ def load(path: Path | None = None) -> Settings:
         data = json.loads(path.read_text(encoding="utf-8"))
         known = {f.name for f in fields(PrinterSettings)}
         printer = PrinterSettings(**{k: v for k, v in data.get("printer", {}).items() if k in known})
-        return Settings(printer=printer, language=data.get("language", "zh"))
+        plain = {f.name: data[f.name] for f in fields(Settings) if f.name != "printer" and f.name in data}
+        return Settings(printer=printer, **plain)
     except (ValueError, TypeError) as exc:
         log.warning("settings file %s unreadable (%s); using defaults", path, exc)
         return Settings()

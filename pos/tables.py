@@ -207,6 +207,8 @@ class Redemption(Base):
     points: Mapped[int] = mapped_column(Integer)
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     reversed_by: Mapped[int | None] = mapped_column(BigInteger)
+    # One per confirm at the counter: a second submit with it returns the first redemption.
+    token: Mapped[str | None] = mapped_column(String(64), unique=True, index=True, default=None)
 
 
 class RedemptionLine(Base):

@@ -118,16 +118,15 @@ def group(sub, name: str, help_text: str):
 
 
 def open_app(args, out) -> int:
-    """With no subcommand: the counter app (for now, the database's summary)."""
-    from pos.commands.books import summary_text
+    """With no subcommand: the counter window, as ``aixin gui``."""
+    from pos.commands import gui
 
-    with database(args) as db:
-        out.show(None, summary_text(db, out))
-    return 0
+    args.demo, args.quit_after = False, None
+    return gui.run(args, out)
 
 
 def register_all(sub) -> None:
-    from pos.commands import admin, books, month, printer, sheets, shop, village_demo
+    from pos.commands import admin, books, gui, month, printer, sheets, shop, village_demo
 
-    for module in (shop, books, printer, sheets, village_demo, month, admin):
+    for module in (shop, books, printer, sheets, village_demo, gui, month, admin):
         module.register(sub)

@@ -12,6 +12,7 @@ from pos.errors import ShopError
 from printing import receipt as receipt_printing
 
 printqueue = later("pos.printqueue")
+aftersale = later("pos.aftersale")
 serial_port = later("printing.serial_port")
 from printing.serial_options import BAUDS, FLOW, PARITY_NAMES
 
@@ -47,9 +48,6 @@ def register(sub) -> None:
         parser.add_argument("--user")
 
 
-def fault_error(fault: str, port: str, detail: str = "") -> ShopError:
-    return ShopError(f"printer_{fault}", port=port, detail=detail)
-
 
 def setup(args, out) -> int:
     names = {"port": "port", "baud": "baudrate", "bytesize": "bytesize", "parity": "parity",
@@ -81,7 +79,7 @@ def test(args, out) -> int:
                                           status_text, printer.port)
         serial_port.send(serial, page, check_status=False)
     except serial_port.PrinterFault as fault:
-        raise fault_error(fault.kind, printer.port, fault.detail) from None
+        raise aftersale.fault_error(fault.kind, printer.port, fault.detail) from None
     out.show({"ok": True, "port": printer.port, "status": status_text, "bytes": len(page)},
              f"测试页已发送到 {printer.port}（{len(page)} 字节），打印机状态：{status_text}")
     return 0
@@ -102,7 +100,7 @@ def run_queue(db, out, only=None) -> int:
     printer = settings.load().printer
     outcome = printqueue.process(db, printer, only)
     if outcome.fault:
-        error = fault_error(outcome.fault, printer.port)
+        error = aftersale.fault_error(outcome.fault, printer.port)
         out.show({"ok": False, "printed": len(outcome.printed), "fault": outcome.fault,
                   "message": error.message(out.lang)})
         print(error.message(out.lang), file=sys.stderr)

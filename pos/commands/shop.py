@@ -469,15 +469,13 @@ def redeem(args, out) -> int:
 
 def _print_after_sale(db, seq: int, out) -> str:
     """The sale is committed; now try the receipt. A fault is reported, never undoes the sale."""
-    printer = settings.load().printer
-    if not printer.configured:
-        return "小票已排队（未设置打印机）。" if out.lang != "en" else "Receipt queued (no printer set up)."
-    outcome = printqueue.print_original(db, printer, seq)
-    if outcome.fault:
-        message = ShopError(f"printer_{outcome.fault}", port=printer.port, detail="").message(out.lang)
-        print(message, file=sys.stderr)  # said once, on the error stream; the sale's lines stand
+    from pos import aftersale
+
+    outcome = aftersale.print_after_sale(db, settings.load().printer, seq)
+    if outcome.state == aftersale.FAULT:
+        print(outcome.message(out.lang), file=sys.stderr)  # said once, on the error stream; the sale stands
         return ""
-    return "小票已打印。" if out.lang != "en" else "Receipt printed."
+    return outcome.message(out.lang)
 
 
 def reverse(args, out) -> int:

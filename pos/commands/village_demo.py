@@ -23,7 +23,7 @@ def register(sub) -> None:
 
 
 def demo_url(args) -> str:
-    return args.db or f"sqlite:///{paths.data_dir() / 'demo.db'}"
+    return args.db or demo.default_url()
 
 
 def run(args, out) -> int:

@@ -1,0 +1,331 @@
+"""The counter, driven by keys sent to the window the way a keyboard (or a scanner) sends them."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+import ledger
+from pos import redemption, settings as local_settings
+from pos.tables import LoginAttempt
+from sqlalchemy import select
+from tests.pos.conftest import SUPERVISOR_PASSWORD
+from tests.printing.paper import decode
+from tests.ui.conftest import TYPING_PAUSE_MS
+
+
+def head(db):
+    with db.read() as session:
+        return ledger.head(session)
+
+
+def window_keys(window, text, *, pause_ms=0, qtbot=None):
+    handle = window.windowHandle()
+    for char in text:
+        QTest.keyClick(handle, char)
+        if pause_ms:
+            qtbot.wait(pause_ms)
+
+
+def scan(window, code):
+    """A USB scanner: the code's characters in a fast burst, then Enter, all to the window."""
+    window_keys(window, code)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Return)
+
+
+def key(window, which):
+    QTest.keyClick(window.windowHandle(), which)
+
+
+@pytest.fixture
+def counter_window(make_shell, qtbot):
+    def make(**settings):
+        window = make_shell(settings=local_settings.Settings(**settings))
+        counter = window.show_area("counter")
+        qtbot.waitUntil(lambda: not counter.zones_empty())
+        return window, counter
+
+    return make
+
+
+def settled(qtbot, counter):
+    qtbot.waitUntil(lambda: counter.ops.running == 0 and counter.pending_reads == 0)
+
+
+def test_card_two_goods_plus_and_f12_make_one_redemption_and_its_receipt(counter_window, qtbot, shop, fake_printer):
+    window, counter = counter_window(printer=local_settings.PrinterSettings(port=fake_printer.port))
+    card = shop.card("张三")
+    scan(window, card)
+    qtbot.waitUntil(lambda: counter.sale.here is not None)
+    assert counter.balance_label.text() == "100 分" and "张三" in counter.household_label.text()
+    scan(window, shop.soap.code)
+    settled(qtbot, counter)
+    scan(window, shop.rice.code)
+    settled(qtbot, counter)
+    key(window, Qt.Key.Key_Plus)  # the rice line is selected: two bags
+    assert [(l.name, l.quantity) for l in counter.sale.lines] == [("洗衣粉", 1), ("大米 10kg", 2)]
+    assert counter.total_label.text() == "合计 44 分"
+    assert counter.after_label.text() == "兑换后余额 56 分"
+    assert counter.yuan_label.text() == "折合参考价值 ￥132.00"
+    before = head(shop.db)[0]
+    key(window, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: counter.last_seq is not None)
+    settled(qtbot, counter)
+    seq = head(shop.db)[0]
+    assert seq == before + 1 and counter.last_seq == seq
+    done = redemption.receipt(shop.db, shop.admin, seq)
+    assert [(l.name, l.quantity) for l in done.lines] == [("洗衣粉", 1), ("大米 10kg", 2)]
+    assert shop.balance("张三") == 56 and shop.stock(shop.rice) == 8 and shop.stock(shop.soap) == 29
+    assert f"已兑换 第 {seq} 笔" in counter.bar.text and counter.bar.kind == "done"
+    assert counter.balance_label.text() == "56 分" and counter.sale.lines == []
+    paper = decode(fake_printer.printed(), 32)
+    assert any("张三" in line for line in paper.text)
+    assert any(line.startswith("大米 10kg") and line.split()[-1] == "40" for line in paper.text)
+    assert any("合计积分" in line and line.endswith("44") for line in paper.text)
+
+
+def test_a_scan_while_typing_a_name_still_goes_to_the_sale(counter_window, qtbot, shop):
+    window, counter = counter_window()
+    key(window, Qt.Key.Key_F2)
+    assert QApplication.focusWidget() is counter.find.field
+    window_keys(window, "zs", pause_ms=TYPING_PAUSE_MS, qtbot=qtbot)  # a person typing, slowly
+    qtbot.waitUntil(lambda: counter.find.field.text() == "zs")
+    scan(window, shop.card("李四"))
+    qtbot.waitUntil(lambda: counter.sale.here is not None)
+    assert counter.sale.here.household.head_name == "李四"
+    key(window, Qt.Key.Key_F3)
+    scan(window, shop.soap.code)
+    settled(qtbot, counter)
+    assert counter.goods_search.field.text() == "" and [l.name for l in counter.sale.lines] == ["洗衣粉"]
+
+
+def test_a_name_typed_slowly_is_not_taken_for_a_scan_and_enter_picks_the_household(counter_window, qtbot, shop):
+    window, counter = counter_window()
+    key(window, Qt.Key.Key_F2)
+    window_keys(window, "zs", pause_ms=TYPING_PAUSE_MS, qtbot=qtbot)
+    qtbot.waitUntil(lambda: counter.find.view.isVisible())
+    assert counter.find.model.row(0).head_name == "张三"
+    qtbot.wait(TYPING_PAUSE_MS)
+    key(window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: counter.sale.here is not None)
+    assert counter.sale.here.household.head_name == "张三"
+
+
+def test_a_misread_card_shows_its_message_in_red_without_a_box_and_changes_nothing(counter_window, qtbot, shop):
+    window, counter = counter_window()
+    good = shop.card("张三")
+    misread = good[:-1] + str((int(good[-1]) + 1) % 10)
+    before = head(shop.db)
+    scan(window, misread)
+    qtbot.waitUntil(lambda: counter.bar.kind == "refused")
+    assert "校验" in counter.bar.text or misread in counter.bar.text
+    assert QApplication.activeModalWidget() is None
+    assert counter.sale.here is None and head(shop.db) == before
+
+
+def test_not_enough_points_shows_before_confirming_and_f12_changes_nothing(counter_window, qtbot, shop):
+    window, counter = counter_window()
+    scan(window, shop.card("赵六"))
+    qtbot.waitUntil(lambda: counter.sale.here is not None or bool(counter.bar.text), timeout=5000)
+    assert counter.sale.here is not None, (counter.bar.text, shop.card("赵六"))
+    for _ in range(6):
+        scan(window, shop.rice.code)
+    settled(qtbot, counter)
+    assert counter.sale.lines[0].quantity == 6 and counter.total() == 120
+    assert not counter.confirm_button.isEnabled() and "积分不够：还差 20 分" in counter.reason_label.text()
+    before = head(shop.db)
+    key(window, Qt.Key.Key_F12)
+    settled(qtbot, counter)
+    assert head(shop.db) == before and shop.balance("赵六") == 100 and shop.stock(shop.rice) == 10
+    assert counter.bar.kind == "refused" and QApplication.activeModalWidget() is None
+
+
+def test_out_of_stock_shows_before_confirming_and_the_service_refuses_too(counter_window, qtbot, shop):
+    window, counter = counter_window()
+    scan(window, shop.card("张三"))
+    qtbot.waitUntil(lambda: counter.sale.here is not None)
+    scan(window, shop.fan.code)
+    settled(qtbot, counter)
+    assert counter.confirm_button.isEnabled()
+    # Meanwhile the last fans leave through the other counter.
+    redemption.redeem(shop.db, shop.clerk, shop.card("李四"), [redemption.CartItem(shop.fan.code, 1)])
+    redemption.redeem(shop.db, shop.clerk, shop.card("王五"), [redemption.CartItem(shop.fan.code, 1)])
+    before = head(shop.db)
+    counter.confirm()
+    settled(qtbot, counter)
+    assert counter.bar.kind == "refused" and "电风扇" in counter.bar.text
+    assert head(shop.db) == before and shop.balance("张三") == 100
+    qtbot.waitUntil(lambda: "库存只有 0" in counter.reason_label.text())
+
+
+def test_f12_twice_or_a_double_click_makes_one_redemption(counter_window, qtbot, shop):
+    window, counter = counter_window()
+    scan(window, shop.card("张三"))
+    qtbot.waitUntil(lambda: counter.sale.here is not None)
+    scan(window, shop.soap.code)
+    settled(qtbot, counter)
+    before = head(shop.db)[0]
+    key(window, Qt.Key.Key_F12)
+    key(window, Qt.Key.Key_F12)
+    QTest.mouseDClick(counter.confirm_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, counter)
+    assert head(shop.db)[0] == before + 1 and shop.balance("张三") == 96
+
+
+def test_a_double_submit_that_reaches_the_service_returns_the_first_redemption(counter_window, qtbot, shop):
+    window, counter = counter_window()
+    scan(window, shop.card("张三"))
+    qtbot.waitUntil(lambda: counter.sale.here is not None)
+    scan(window, shop.soap.code)
+    settled(qtbot, counter)
+    token = counter.sale.token
+    items = [redemption.CartItem(shop.soap.code, 1)]
+    first = redemption.redeem(shop.db, shop.admin, shop.card("张三"), items, token=token)
+    counter.confirm()  # the same sale submitted again, as after a lost answer
+    settled(qtbot, counter)
+    assert counter.last_seq == first.seq and shop.balance("张三") == 96
+
+
+def test_above_the_threshold_a_supervisor_approves_wrong_passwords_and_self_approval_are_refused(
+        counter_window, qtbot, shop):
+    from pos import village
+
+    village.change(shop.db, shop.admin, redemption_approval_above=10)
+    window, counter = counter_window()
+    scan(window, shop.card("张三"))
+    qtbot.waitUntil(lambda: counter.sale.here is not None)
+    scan(window, shop.rice.code)
+    settled(qtbot, counter)
+    before = head(shop.db)
+    key(window, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: getattr(counter, "approval_dialog", None) is not None
+                    and counter.approval_dialog.isVisible())
+    dialog = counter.approval_dialog
+    dialog.username.setText("wangfang")
+    dialog.password.setText("counter-1")
+    QTest.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.bar.kind == "refused")
+    assert "自己" in dialog.bar.text and head(shop.db) == before
+    dialog.username.setText("lishuji")
+    QTest.keyClicks(dialog.password, "not-the-password")
+    QTest.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "密码不对" in dialog.bar.text)
+    assert head(shop.db) == before
+    with shop.db.read() as session:
+        outcomes = session.scalars(select(LoginAttempt.outcome).where(
+            LoginAttempt.username == "lishuji", LoginAttempt.purpose == "approval")).all()
+    assert "wrong" in outcomes
+    QTest.keyClicks(dialog.password, SUPERVISOR_PASSWORD)
+    QTest.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: counter.last_seq is not None)
+    assert not dialog.isVisible()
+    done = redemption.receipt(shop.db, shop.admin, counter.last_seq)
+    assert done.approver == "lishuji" and shop.balance("张三") == 80
+
+
+def test_printer_missing_the_sale_stands_the_job_waits_and_the_status_bar_says_so(counter_window, qtbot, shop):
+    window, counter = counter_window(printer=local_settings.PrinterSettings(port="/dev/aixin-no-such-port"))
+    scan(window, shop.card("张三"))
+    qtbot.waitUntil(lambda: counter.sale.here is not None)
+    scan(window, shop.soap.code)
+    settled(qtbot, counter)
+    key(window, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: counter.last_seq is not None)
+    settled(qtbot, counter)
+    assert shop.balance("张三") == 96
+    qtbot.waitUntil(lambda: "1 张小票待打印" in window.printer_label.text())
+    assert "找不到串口 /dev/aixin-no-such-port" in window.printer_label.text()
+    assert "找不到打印机串口" in window.printer_label.toolTip()
+    assert window.retry_button.isVisible()
+
+
+def test_minus_delete_and_escape_with_a_question_only_when_there_are_lines(counter_window, qtbot, shop, monkeypatch):
+    window, counter = counter_window()
+    scan(window, shop.card("张三"))
+    qtbot.waitUntil(lambda: counter.sale.here is not None)
+    scan(window, shop.soap.code)
+    scan(window, shop.soap.code)
+    scan(window, shop.rice.code)
+    settled(qtbot, counter)
+    assert [(l.name, l.quantity) for l in counter.sale.lines] == [("洗衣粉", 2), ("大米 10kg", 1)]
+    key(window, Qt.Key.Key_Up)
+    key(window, Qt.Key.Key_Minus)
+    assert counter.sale.lines[0].quantity == 1
+    key(window, Qt.Key.Key_Delete)
+    assert [l.name for l in counter.sale.lines] == ["大米 10kg"]
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes)
+    key(window, Qt.Key.Key_Escape)
+    assert len(asked) == 1 and counter.sale.lines == [] and counter.sale.here is not None
+    key(window, Qt.Key.Key_Escape)  # nothing in the cart: no question, the household goes too
+    assert len(asked) == 1 and counter.sale.here is None
+
+
+def test_goods_without_a_barcode_by_f3_search_and_by_zone_button(counter_window, qtbot, shop):
+    window, counter = counter_window()
+    key(window, Qt.Key.Key_F3)
+    window_keys(window, "dm", pause_ms=TYPING_PAUSE_MS, qtbot=qtbot)
+    qtbot.waitUntil(lambda: counter.goods_search.view.isVisible())
+    qtbot.wait(TYPING_PAUSE_MS)
+    key(window, Qt.Key.Key_Return)
+    assert [l.name for l in counter.sale.lines] == ["大米 10kg"]
+    counter.zones.setCurrentIndex(5)  # 家用电器区
+    grid = counter.zone_grids["家用电器区"]
+    grid.itemAt(0).widget().click()
+    assert [l.name for l in counter.sale.lines] == ["大米 10kg", "电风扇"]
+
+
+def test_a_scans_enter_never_closes_a_dialog(counter_window, qtbot, shop):
+    window, counter = counter_window()
+    box = QMessageBox(QMessageBox.Icon.Question, "?", "清空？", QMessageBox.StandardButton.Yes
+                      | QMessageBox.StandardButton.No, window)
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    box.open()
+    qtbot.waitExposed(box)
+    scan(box, shop.card("张三"))
+    qtbot.waitUntil(lambda: counter.sale.here is not None)
+    assert box.isVisible()
+    box.done(0)
+
+
+def test_after_another_user_takes_over_the_first_users_open_sale_is_kept(counter_window, qtbot, shop):
+    from tests.pos.conftest import PASSWORD
+
+    window, counter = counter_window()
+    scan(window, shop.card("张三"))
+    qtbot.waitUntil(lambda: counter.sale.here is not None)
+    scan(window, shop.soap.code)
+    settled(qtbot, counter)
+    window.lock()
+    window.lock_page.username.setText("zhaoming")
+    QTest.keyClicks(window.lock_page.password, PASSWORD)
+    QTest.keyClick(window.lock_page.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.locked)
+    assert counter.sale.here is None and counter.sale.lines == []
+    window.lock()
+    window.lock_page.username.setText("wangfang")
+    QTest.keyClicks(window.lock_page.password, PASSWORD)
+    QTest.keyClick(window.lock_page.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.locked)
+    assert counter.sale.here.household.head_name == "张三" and [l.name for l in counter.sale.lines] == ["洗衣粉"]
+
+
+def test_reprint_and_balance_slip_print_on_the_receipt_printer(counter_window, qtbot, shop, fake_printer):
+    window, counter = counter_window(printer=local_settings.PrinterSettings(port=fake_printer.port))
+    scan(window, shop.card("张三"))
+    qtbot.waitUntil(lambda: counter.sale.here is not None)
+    scan(window, shop.soap.code)
+    settled(qtbot, counter)
+    key(window, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: counter.last_seq is not None)
+    settled(qtbot, counter)
+    fake_printer.printed()
+    fake_printer.clear()
+    counter.reprint_button.click()
+    settled(qtbot, counter)
+    assert "重印 第1次" in decode(fake_printer.printed(), 32).text
+    fake_printer.clear()
+    counter.slip_button.click()
+    settled(qtbot, counter)
+    slip = decode(fake_printer.printed(), 32).text
+    assert "积分查询" in slip and "96" in slip

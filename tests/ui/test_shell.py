@@ -1,0 +1,149 @@
+"""The shell: areas, operations, status bar, idle lock."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+from pos import households
+from pos.errors import ShopError
+from tests.pos.conftest import PASSWORD
+from ui import shell as shell_module
+from ui.shell import Area, Screen
+
+
+class Notes(Screen):
+    """A screen for these tests: shows what reached it."""
+
+    def __init__(self, shell):
+        super().__init__(shell)
+        self.heard = []
+        self.actors = []
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("notes", self))
+        layout.addWidget(self.bar)
+
+    def on_changed(self, areas):
+        self.heard.append(areas)
+
+    def actor_changed(self, old, new):
+        self.actors.append((old.username, new.username))
+
+
+def with_notes_area(monkeypatch):
+    monkeypatch.setattr(shell_module, "_areas", {})
+    monkeypatch.setattr(shell_module, "SCREEN_MODULES", [])
+    shell_module.register(Area("notes", "记事", "F9", Notes, order=1))
+
+
+def test_an_area_button_shows_its_f_key_and_the_f_key_opens_it(monkeypatch, make_shell, qtbot):
+    with_notes_area(monkeypatch)
+    window = make_shell()
+    assert window.buttons["notes"].text() == "记事\nF9"
+    assert isinstance(window.current_screen(), Notes)
+    assert "王芳" in window.user_label.text() and "管理员" in window.user_label.text()
+    qtbot.waitUntil(lambda: "打印机：未设置" in window.printer_label.text())
+    assert "还没有备份" in window.backup_label.text()
+
+
+def test_a_refusal_goes_to_the_screens_bar_and_a_fault_to_the_error_dialog(monkeypatch, make_shell, ops, qtbot):
+    with_notes_area(monkeypatch)
+    window = make_shell()
+    screen = window.current_screen()
+    button = window.buttons["notes"]
+
+    def refuse():
+        raise ShopError("card_unknown", number="81000012")
+
+    ops.write(refuse, widget=button, bar=screen.bar)
+    assert not button.isEnabled()  # busy while it runs
+    qtbot.waitUntil(lambda: ops.running == 0)
+    assert button.isEnabled()
+    assert screen.bar.kind == "refused" and "81000012" in screen.bar.text
+    assert ops.faults == []
+
+    ops.write(lambda: 1 / 0, bar=screen.bar)
+    qtbot.waitUntil(lambda: ops.running == 0)
+    assert ops.faults and "ZeroDivisionError" in ops.faults[0][1]
+
+
+def test_a_write_tells_every_open_screen_what_changed(monkeypatch, make_shell, ops, qtbot, shop):
+    with_notes_area(monkeypatch)
+    window = make_shell()
+    screen = window.current_screen()
+    ops.write(lambda: households.add(shop.db, shop.admin, "孙七", "富庄", 3), areas={"households"})
+    qtbot.waitUntil(lambda: frozenset({"households"}) in screen.heard)
+
+
+def test_another_counter_writing_moves_the_head_and_open_screens_refresh(monkeypatch, make_shell, qtbot, shop):
+    with_notes_area(monkeypatch)
+    window = make_shell()
+    screen = window.current_screen()
+    qtbot.waitUntil(lambda: window.head_seq is not None)
+    from pos import awards
+
+    awards.batch_award(shop.db, shop.admin, [shop.homes["张三"].id], "L01", None, "", None)  # as another PC
+    window.refresh_station()
+    qtbot.waitUntil(lambda: frozenset({"ledger"}) in screen.heard)
+
+
+def test_idle_lock_then_the_same_user_unlocks_with_the_password(monkeypatch, make_shell, qtbot):
+    with_notes_area(monkeypatch)
+    window = make_shell()
+    window.lock()
+    assert window.locked and not window.sidebar.isEnabled()
+    page = window.lock_page
+    assert page.username.text() == "wangfang"
+    QTest.keyClicks(page.password, "wrong-password")
+    QTest.keyClick(page.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.form.bar.kind == "refused")
+    assert window.locked and "密码不对" in page.form.bar.text
+    QTest.keyClicks(page.password, PASSWORD)
+    QTest.keyClick(page.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.locked)
+    assert window.actor.username == "wangfang"
+
+
+def test_another_user_unlocks_and_the_window_says_who_is_working(monkeypatch, make_shell, qtbot):
+    with_notes_area(monkeypatch)
+    window = make_shell()
+    screen = window.current_screen()
+    window.lock()
+    page = window.lock_page
+    page.username.setText("zhaoming")
+    QTest.keyClicks(page.password, PASSWORD)
+    QTest.keyClick(page.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.locked)
+    assert "赵明" in window.user_label.text()
+    assert screen.actors == [("wangfang", "zhaoming")]
+
+
+def test_the_window_locks_itself_after_idle_minutes(monkeypatch, make_shell, qtbot):
+    with_notes_area(monkeypatch)
+    window = make_shell()
+    window.idle.set_minutes(0.002)  # 120 ms
+    qtbot.waitUntil(lambda: window.locked, timeout=3000)
+
+
+def test_long_work_reports_progress_and_its_result_comes_back(ops, qtbot):
+    steps = []
+
+    def work(report):
+        for done in range(1, 4):
+            report(done, 3, f"第 {done} 步")
+        return "完成"
+
+    ops.write(work, progress=True, title="导入", done=steps.append)
+    qtbot.waitUntil(lambda: ops.running == 0)
+    assert steps == ["完成"]
+
+
+def test_a_long_day_of_qt_calls_does_not_wear_out_none(app):
+    import sys
+
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel("x")
+    before = sys.getrefcount(None)
+    for _ in range(20_000):
+        label.setText("y")  # returns nothing
+    assert sys.getrefcount(None) > 1 << 39, before

@@ -1,0 +1,104 @@
+"""Starting the app: first-start setup, login, the demo village, start-up checks."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from pos import demo, households, settings as local_settings, users, village
+from pos.errors import ShopError
+from tests.pos.conftest import PASSWORD
+
+
+def test_first_start_sets_up_the_village_imports_households_and_issues_cards(db, ops, qtbot, tmp_path):
+    from ui.setup import SetupDialog
+
+    csv = tmp_path / "农户.csv"
+    csv.write_text("户主,小组,人口,电话\n张三,一组,4,\n李四,二组,3,13800000000\n", encoding="utf-8")
+    dialog = SetupDialog(db, ops)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.village.setText("杜家村")
+    dialog.groups.setText("一组、二组")
+    dialog.username.setText("dujia")
+    dialog.display_name.setText("杜会计")
+    dialog.password.setText("village-1")
+    dialog.password_again.setText("village-2")
+    dialog.ok.click()
+    assert dialog.bar.kind == "refused" and "密码不一样" in dialog.bar.text
+    dialog.password_again.setText("village-1")
+    dialog.csv.setText(str(csv))
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        dialog.ok.click()
+    settings = village.settings(db)
+    assert settings.name == "杜家村" and settings.shop_name == "杜家村爱心超市" and settings.groups == ("一组", "二组")
+    admin = users.login(db, "dujia", "village-1")
+    homes = households.search(db, admin)
+    assert sorted(h.head_name for h in homes) == ["张三", "李四"]
+    assert all(h.card_number and h.balance == 100 for h in homes)
+
+
+def test_login_by_enter_and_the_slow_down_message_in_the_dialog(shop, ops, qtbot):
+    from ui.login import LoginDialog
+
+    dialog = LoginDialog(shop.db, ops, "阿道村爱心超市")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    form = dialog.form
+    QTest.keyClicks(form.username, "wangfang")
+    QTest.keyClick(form.username, Qt.Key.Key_Return)
+    for attempt in range(4):
+        QTest.keyClicks(form.password, f"wrong-{attempt}")
+        QTest.keyClick(form.password, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: ops.running == 0 and form.bar.kind == "refused")
+        assert form.password.text() == ""
+    assert "秒后再试" in form.bar.text
+    assert dialog.isVisible()
+
+
+def test_login_with_the_right_password_opens_the_way(shop, ops, qtbot):
+    from ui.login import LoginDialog
+
+    dialog = LoginDialog(shop.db, ops)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QTest.keyClicks(dialog.form.username, "wangfang")
+    QTest.keyClick(dialog.form.username, Qt.Key.Key_Return)
+    assert dialog.form.bar.kind == "" and ops.running == 0, "Enter in the name field does not log in"
+    QTest.keyClicks(dialog.form.password, PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        QTest.keyClick(dialog.form.password, Qt.Key.Key_Return)
+    assert dialog.actor.username == "wangfang"
+
+
+def test_the_counter_on_the_demo_village(db, ops, scanner, qtbot):
+    from ui.shell import Shell
+
+    demo.build(db)
+    admin = users.login(db, "wangfang", demo.PASSWORD)
+    home = next(h for h in households.search(db, admin, limit=1000) if h.card_number and h.balance >= 20)
+    window = Shell(db, admin, ops, settings=local_settings.Settings(), scanner=scanner)
+    qtbot.addWidget(window)
+    window.resize(1366, 740)
+    window.show()
+    qtbot.waitExposed(window)
+    counter = window.current_screen()
+    qtbot.waitUntil(lambda: not counter.zones_empty())
+    for char in home.card_number:
+        QTest.keyClick(window.windowHandle(), char)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: counter.sale.here is not None)
+    assert counter.balance_label.text() == f"{home.balance} 分"
+    assert all(counter.zone_grids[zone].count() for zone in counter.zone_grids)
+    window.station_timer.stop()
+    ops.wait()
+
+
+def test_a_data_folder_that_cannot_be_written_is_one_clear_refusal(monkeypatch, tmp_path):
+    from ui.app import check_data_folder
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("AIXIN_HOME", str(blocker / "home"))
+    with pytest.raises(ShopError) as refused:
+        check_data_folder()
+    assert refused.value.key == "data_folder_unwritable" and "无法写入数据文件夹" in str(refused.value)

@@ -1,0 +1,129 @@
+"""Logging in, and unlocking the window after the idle lock.
+
+Enter logs in. A wrong password, the slow-down after repeated failures
+("请 N 秒后再试") and a locked account are shown inside the dialog in red;
+the password field is cleared and keeps the focus.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog, QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from pos import users
+from pos.users import Actor
+from ui.messagebar import MessageBar
+from ui.sizes import px
+
+
+def _big(widget, factor: float = 1.3, bold: bool = False):
+    font = widget.font()
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    widget.setFont(font)
+    return widget
+
+
+class _Credentials(QWidget):
+    """User name, password, a log-in button and a message bar; emits ``logged_in``."""
+
+    logged_in = Signal(object)  # Actor
+
+    def __init__(self, db, ops, parent=None, *, button_text: str = ""):
+        super().__init__(parent)
+        self.db, self.ops = db, ops
+        self.username = QLineEdit(self)
+        self.username.setObjectName("username")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        for field in (self.username, self.password):
+            field.setMinimumWidth(px(280))
+            field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+            _big(field, 1.2)
+        self.button = QPushButton(button_text or self.tr("登录"), self)
+        self.button.setObjectName("loginButton")
+        # Enter in the name field moves to the password; only Enter in the password logs in.
+        self.button.setAutoDefault(False)
+        self.button.setMinimumHeight(px(48))
+        _big(self.button, 1.2, True)
+        self.bar = MessageBar(self)
+        form = QFormLayout()
+        form.addRow(_big(QLabel(self.tr("用户名"), self), 1.2), self.username)
+        form.addRow(_big(QLabel(self.tr("密码"), self), 1.2), self.password)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.button)
+        layout.addWidget(self.bar)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.submit)
+        self.button.clicked.connect(self.submit)
+
+    def submit(self) -> None:
+        name, password = self.username.text().strip(), self.password.text()
+        if not name:
+            self.username.setFocus()
+            return
+        self.ops.write(lambda: users.login(self.db, name, password), widget=self.button, bar=self.bar,
+                       done=self.logged_in.emit, failed=lambda _e: self._refused())
+
+    def _refused(self) -> None:
+        self.password.clear()
+        self.password.setFocus()
+
+
+class LoginDialog(QDialog):
+    def __init__(self, db, ops, village_name: str = "", parent=None):
+        super().__init__(parent)
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("登录 · 爱心超市积分兑换"))
+        title = _big(QLabel(village_name or self.tr("爱心超市"), self), 1.8, True)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.form = _Credentials(db, ops, self)
+        self.form.logged_in.connect(self._done)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addWidget(title)
+        layout.addWidget(self.form)
+        self.form.username.setFocus()
+
+    def _done(self, actor: Actor) -> None:
+        self.actor = actor
+        self.accept()
+
+
+class LockPage(QFrame):
+    """Shown over the whole window after idle minutes; the same or another user unlocks."""
+
+    unlocked = Signal(object)  # Actor
+
+    def __init__(self, shell):
+        super().__init__(shell)
+        self.shell = shell
+        self.headline = _big(QLabel(self), 1.6, True)
+        self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint = _big(QLabel(self.tr("输入密码解锁；换人时填写自己的用户名。\n"
+                                        "前一位操作员未完成的兑换会为他保留。"), self), 1.1)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.form = _Credentials(shell.db, shell.ops, self, button_text=self.tr("解锁"))
+        self.form.logged_in.connect(self.unlocked)
+        self.username, self.password = self.form.username, self.form.password
+        box = QVBoxLayout(self)
+        box.addStretch(1)
+        box.addWidget(self.headline)
+        box.addWidget(self.hint)
+        inner = QVBoxLayout()
+        inner.addWidget(self.form)
+        holder = QWidget(self)
+        holder.setLayout(inner)
+        holder.setMaximumWidth(px(520))
+        box.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addStretch(2)
+
+    def prepare(self, actor: Actor) -> None:
+        self.headline.setText(self.tr("已锁定 · 操作员 %1").replace("%1", actor.display_name))
+        self.username.setText(actor.username)
+        self.password.clear()
+        self.form.bar.clear()

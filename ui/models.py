@@ -1,0 +1,83 @@
+"""Table models over plain rows: a list of frozen dataclasses, one per line.
+
+Each column says how to show a row (``text``) and, if it needs to, how to
+align it; ``Qt.UserRole`` gives the row itself, so a view's selection leads
+straight back to the service's dataclass::
+
+    model = RowsModel([
+        Column(QT_TR_NOOP("户主"), lambda h: h.head_name),
+        Column(QT_TR_NOOP("积分"), lambda h: str(h.balance), right=True),
+    ])
+    model.set_rows(households.search(db, actor, "zs"))
+    row = view.currentIndex().data(Qt.ItemDataRole.UserRole)
+
+Every model is checked with pytest-qt's ``qtmodeltester``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str  # untranslated source text; translated in the "RowsModel" context
+    text: Callable[[object], str]
+    right: bool = False  # numbers line up on the right
+    tooltip: Callable[[object], str] | None = None
+
+
+class RowsModel(QAbstractTableModel):
+    def __init__(self, columns: Sequence[Column], rows: Sequence = (), parent=None):
+        super().__init__(parent)
+        self.columns = tuple(columns)
+        self.rows: list = list(rows)
+
+    def set_rows(self, rows: Sequence) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row(self, number: int):
+        return self.rows[number]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.rows) or index.column() >= len(self.columns):
+            return None
+        row = self.rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if column.right else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(row)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.columns):
+                return QCoreApplication.translate("RowsModel", self.columns[section].title)
+            return None
+        return str(section + 1)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren

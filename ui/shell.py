@@ -1,0 +1,379 @@
+"""The main window: a sidebar of large area buttons, the screens, a status bar, the idle lock.
+
+Adding a screen (households, awards, hygiene, goods, settings, supervisor,
+wish wall...) takes one module and one line::
+
+    # ui/households.py
+    from ui.shell import Area, Screen, register
+
+    class HouseholdsScreen(Screen):
+        def __init__(self, shell):
+            super().__init__(shell)              # gives self.bar, self.ops, self.db, self.actor
+            ...                                  # add self.bar to the layout yourself
+        def on_changed(self, areas):             # called after any write, and when another
+            if areas & {"ledger", "households"}: # counter PC moved the ledger's head
+                self.reload()
+
+    register(Area("households", QT_TRANSLATE_NOOP("Areas", "农户"), "F4", HouseholdsScreen, order=20))
+
+    # and in SCREEN_MODULES below: "ui.households"
+
+- F-keys: the counter is F1 and uses F2 (find a household), F3 (find goods) and F12
+  (confirm) itself; other areas take F4 to F11.
+- ``Area.title`` is the untranslated source; it is translated in the "Areas" context.
+- ``Area.roles`` limits who sees the button (empty: everyone); services check roles again.
+- A screen is built the first time it is shown. ``shown()`` runs each time it comes to the front.
+- ``Screen.accepts_scans``: a scan goes to the shown screen if it accepts scans, else to the
+  counter (which comes to the front). ``Screen.scan(code)`` receives it.
+- ``actor_changed(old, new)`` runs when another user unlocks the locked window; the counter
+  keeps the first user's open sale for them.
+- Calls into ``pos`` go through ``self.ops`` (see ``ui.operations``); refusals go to ``self.bar``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication, QButtonGroup, QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton,
+    QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from pos import station, users
+from pos.users import Actor, Role
+from ui.messagebar import MessageBar
+from ui.sizes import px
+
+log = logging.getLogger("ui")
+
+SCREEN_MODULES = ["ui.counter"]
+STATION_EVERY_MS = 3000
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    title: str  # source text, translated in the "Areas" context
+    shortcut: str  # "F1"...
+    make: Callable[[Shell], Screen]
+    order: int = 100
+    roles: tuple[Role, ...] = ()
+
+
+_areas: dict[str, Area] = {}
+
+
+def register(area: Area) -> None:
+    _areas[area.key] = area
+
+
+def areas() -> list[Area]:
+    for name in SCREEN_MODULES:
+        importlib.import_module(name)
+    return sorted(_areas.values(), key=lambda a: (a.order, a.key))
+
+
+class Screen(QWidget):
+    """Base of every screen in the shell."""
+
+    accepts_scans = False
+
+    def __init__(self, shell: Shell):
+        super().__init__(shell)
+        self.shell = shell
+        self.ops = shell.ops
+        self.bar = MessageBar(self)
+
+    @property
+    def db(self):
+        return self.shell.db
+
+    @property
+    def actor(self) -> Actor:
+        return self.shell.actor
+
+    def shown(self) -> None:
+        """Came to the front."""
+
+    def on_changed(self, areas: frozenset[str]) -> None:
+        """Something was written (by this window, or another counter when ``"ledger"`` is in areas)."""
+
+    def actor_changed(self, old: Actor, new: Actor) -> None:
+        """Another user took over the window after the idle lock."""
+
+    def scan(self, code: str) -> None:
+        """A scanner's code (only called when ``accepts_scans``)."""
+
+
+class IdleWatch(QObject):
+    """Any key or mouse input restarts the idle timer; when it runs out, ``idle`` fires."""
+
+    idle = Signal()
+    _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
+              QEvent.Type.MouseMove, QEvent.Type.TouchBegin}
+
+    def __init__(self, minutes: float, parent=None):
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.idle)
+        self.set_minutes(minutes)
+
+    def set_minutes(self, minutes: float) -> None:
+        self.timer.setInterval(max(int(minutes * 60_000), 1))
+        if minutes > 0:
+            self.timer.start()
+        else:
+            self.timer.stop()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in self._INPUT and self.timer.interval() > 1:
+            self.timer.start()
+        return False
+
+
+def tr_area(text: str) -> str:
+    return QCoreApplication.translate("Areas", text)
+
+
+class Shell(QMainWindow):
+    """The main window. ``shell.ops.changed`` reaches every built screen's ``on_changed``."""
+
+    locked_changed = Signal(bool)
+
+    def __init__(self, db, actor: Actor, ops, *, settings, lang: str = "zh", scanner=None):
+        super().__init__()
+        self.db = db
+        self.actor = actor
+        self.ops = ops
+        self.settings = settings
+        self.lang = lang
+        self.scanner = scanner
+        self.screens: dict[str, Screen] = {}
+        self.buttons: dict[str, QPushButton] = {}
+        self.current = ""
+        self.head_seq: int | None = None
+        self.setWindowTitle(self.tr("爱心超市积分兑换"))
+        self.setMinimumSize(px(1000), px(640))
+
+        self.sidebar = QFrame(self)
+        self.sidebar.setObjectName("sidebar")
+        side = QVBoxLayout(self.sidebar)
+        side.setContentsMargins(8, 8, 8, 8)
+        side.setSpacing(8)
+        self.group = QButtonGroup(self)
+        self.stack = QStackedWidget(self)
+        self.areas = [a for a in areas() if not a.roles or actor.role in a.roles]
+        for area in self.areas:
+            button = QPushButton(f"{tr_area(area.title)}\n{area.shortcut}", self.sidebar)
+            button.setObjectName(f"area_{area.key}")
+            button.setCheckable(True)
+            button.setMinimumSize(px(132), px(76))
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _checked=False, key=area.key: self.show_area(key))
+            self.group.addButton(button)
+            self.buttons[area.key] = button
+            side.addWidget(button)
+            shortcut = QShortcut(QKeySequence(area.shortcut), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda key=area.key: self.show_area(key))
+        side.addStretch(1)
+        self.lock_button = QPushButton(self.tr("锁屏"), self.sidebar)
+        self.lock_button.setObjectName("lockButton")
+        self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lock_button.setMinimumHeight(px(48))
+        self.lock_button.clicked.connect(self.lock)
+        side.addWidget(self.lock_button)
+
+        workspace = QWidget(self)
+        row = QHBoxLayout(workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        from ui.login import LockPage
+
+        self.lock_page = LockPage(self)
+        self.lock_page.unlocked.connect(self._unlocked)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(workspace)
+        self.pages.addWidget(self.lock_page)
+        self.setCentralWidget(self.pages)
+
+        status = self.statusBar()
+        self.user_label = QLabel(self)
+        self.printer_label = QLabel(self)
+        self.database_label = QLabel(self)
+        self.backup_label = QLabel(self)
+        self.retry_button = QPushButton(self.tr("补打小票"), self)
+        self.retry_button.setObjectName("retryReceipts")
+        self.retry_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.retry_button.clicked.connect(self.retry_receipts)
+        self.retry_button.hide()
+        for label in (self.user_label, self.printer_label, self.retry_button, self.database_label):
+            status.addWidget(label)
+        status.addPermanentWidget(self.backup_label)
+        self.printer_state = ""  # "", "ok", or a fault kind
+        self._show_user()
+
+        ops.changed.connect(self._changed)
+        self.idle = IdleWatch(getattr(settings, "idle_lock_minutes", 10), self)
+        QApplication.instance().installEventFilter(self.idle)
+        self.idle.idle.connect(self.lock)
+        if scanner is not None:
+            scanner.enabled = True
+            scanner.scanned.connect(self.route_scan)
+        self.station_timer = QTimer(self)
+        self.station_timer.timeout.connect(self.refresh_station)
+        self.station_timer.start(STATION_EVERY_MS)
+        self.refresh_station()
+        if self.areas:
+            self.show_area(self.areas[0].key)
+
+    # --- areas ---------------------------------------------------------------------------
+    def screen(self, key: str) -> Screen:
+        if key not in self.screens:
+            area = next(a for a in self.areas if a.key == key)
+            screen = area.make(self)
+            self.screens[key] = screen
+            self.stack.addWidget(screen)
+        return self.screens[key]
+
+    def show_area(self, key: str) -> Screen | None:
+        if self.locked or key not in self.buttons:
+            return None
+        screen = self.screen(key)
+        self.stack.setCurrentWidget(screen)
+        self.buttons[key].setChecked(True)
+        self.current = key
+        screen.shown()
+        return screen
+
+    def current_screen(self) -> Screen | None:
+        return self.screens.get(self.current)
+
+    def route_scan(self, code: str) -> None:
+        if self.locked:
+            return
+        screen = self.current_screen()
+        if screen is None or not screen.accepts_scans:
+            target = next((a.key for a in self.areas if a.key == "counter"), None)
+            screen = self.show_area(target) if target else None
+        if screen is not None and screen.accepts_scans:
+            screen.scan(code)
+
+    def _changed(self, areas: frozenset[str]) -> None:
+        for screen in list(self.screens.values()):
+            screen.on_changed(areas)
+        self.refresh_station()
+
+    # --- status bar ----------------------------------------------------------------------
+    def _show_user(self) -> None:
+        role = users.ROLE_NAMES[self.actor.role][0 if self.lang != "en" else 1]
+        self.user_label.setText(self.tr("操作员：%1（%2）").replace("%1", self.actor.display_name)
+                                .replace("%2", role))
+
+    def set_printer_state(self, fault: str | None) -> None:
+        """Called after printing: None when the last receipt printed, else the fault kind."""
+        self.printer_state = fault or "ok"
+        self.refresh_station()
+
+    def fault_short(self, fault: str, port: str) -> str:
+        """A printer fault in a few words, for the status bar (the full message is the tooltip)."""
+        short = {
+            "port_missing": self.tr("找不到串口 %1"), "permission": self.tr("打不开串口 %1"),
+            "busy": self.tr("串口 %1 被占用"), "write_timeout": self.tr("发送超时"),
+            "paper_out": self.tr("缺纸"), "cover_open": self.tr("盖子没盖好"), "offline": self.tr("离线"),
+            "no_answer": self.tr("没有应答"),
+        }.get(fault, self.tr("通信出错"))
+        return short.replace("%1", port)
+
+    def retry_receipts(self) -> None:
+        """Print every waiting receipt now (after paper is loaded, the cable plugged in...)."""
+        from pos import aftersale
+
+        printer = self.settings.printer
+        screen = self.current_screen()
+        self.ops.printing(lambda: aftersale.retry_waiting(self.db, printer), widget=self.retry_button,
+                          bar=screen.bar if screen is not None else None,
+                          done=lambda outcome: self.set_printer_state(outcome.fault))
+
+    def refresh_station(self) -> None:
+        self.ops.read(lambda: station.state(self.db), done=self._station)
+
+    def _station(self, state: station.Station) -> None:
+        if self.head_seq is not None and state.head_seq != self.head_seq:
+            self.head_seq = state.head_seq
+            for screen in list(self.screens.values()):
+                screen.on_changed(frozenset({"ledger"}))
+        self.head_seq = state.head_seq
+        printer = getattr(self.settings, "printer", None)
+        if printer is None or not printer.configured:
+            text = self.tr("打印机：未设置")
+        elif self.printer_state not in ("", "ok"):
+            from pos.aftersale import fault_text
+
+            text = self.tr("打印机：%1").replace("%1", self.fault_short(self.printer_state, printer.port))
+            self.printer_label.setToolTip(fault_text(self.printer_state, printer.port, self.lang))
+        else:
+            text = self.tr("打印机：%1").replace("%1", printer.port)
+            self.printer_label.setToolTip("")
+        if state.receipts_waiting:
+            text += self.tr("，%n 张小票待打印", "", state.receipts_waiting)
+        self.printer_label.setText(text)
+        self.retry_button.setVisible(bool(state.receipts_waiting) and bool(printer and printer.configured))
+        self.printer_label.setProperty("fault", bool(state.receipts_waiting or self.printer_state not in ("", "ok")))
+        self.printer_label.setStyleSheet("color:#a4000f; font-weight:bold;" if self.printer_label.property("fault") else "")
+        short_name = state.database.replace("\\", "/").rsplit("/", 1)[-1] if "://" not in state.database \
+            else state.database.rsplit("/", 1)[-1]
+        self.database_label.setText(self.tr("数据库：%1").replace("%1", short_name))
+        self.database_label.setToolTip(state.database)
+        if state.last_backup is None:
+            self.backup_label.setText(self.tr("还没有备份"))
+        else:
+            self.backup_label.setText(self.tr("上次备份：%1").replace(
+                "%1", state.last_backup.astimezone().strftime("%Y-%m-%d %H:%M")))
+
+    # --- lock ----------------------------------------------------------------------------
+    @property
+    def locked(self) -> bool:
+        return self.pages.currentWidget() is self.lock_page
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        log.info("window locked (%s)", self.actor.username)
+        self.lock_page.prepare(self.actor)
+        self.pages.setCurrentWidget(self.lock_page)
+        self.sidebar.setEnabled(False)
+        if self.scanner is not None:
+            self.scanner.enabled = False
+        self.lock_page.password.setFocus()
+        self.locked_changed.emit(True)
+
+    def _unlocked(self, actor: Actor) -> None:
+        old = self.actor
+        self.actor = actor
+        self.pages.setCurrentIndex(0)
+        self.sidebar.setEnabled(True)
+        if self.scanner is not None:
+            self.scanner.enabled = True
+        self._show_user()
+        if old.id != actor.id:
+            log.info("window taken over by %s from %s", actor.username, old.username)
+            for screen in list(self.screens.values()):
+                screen.actor_changed(old, actor)
+        self.idle.timer.start()
+        self.locked_changed.emit(False)
+        screen = self.current_screen()
+        if screen is not None:
+            screen.shown()
+
+    def closeEvent(self, event) -> None:
+        self.station_timer.stop()
+        QApplication.instance().removeEventFilter(self.idle)
+        super().closeEvent(event)
