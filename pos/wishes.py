@@ -46,11 +46,11 @@ HOUSEHOLD, STOCK = "household", "stock"  # where a delivered gift went
 MAX_VALUE_FEN = 5_000_000  # 50,000 yuan: more is a typing slip, not a village wish
 # Longest text of each field, in characters, with its name for messages.
 FIELDS = {
-    "text": (100, "心愿内容", "the wish"),
+    "text": (100, "心愿内容", "wish"),
     "member": (20, "家庭成员", "family member"),
     "donor": (50, "认领人", "donor"),
     "contact": (50, "联系方式", "contact"),
-    "handed_by": (20, "交付人", "handed over by"),
+    "handed_by": (20, "交付人", "name of the person handing it over"),
     "note": (200, "备注", "note"),
     "echo": (200, "回音", "echo"),
     "reason": (200, "撤回原因", "reason"),
@@ -159,6 +159,7 @@ def _views(session: Session, statement) -> list[WishView]:
         statement.add_columns(Household.head_name, VillagerGroup.name)
         .join(Household, Household.id == Wish.household_id)
         .join(VillagerGroup, VillagerGroup.id == Household.group_id)
+        .execution_options(populate_existing=True)  # fresh after this session's own UPDATEs
     ).all()
     return [
         WishView(w.id, w.household_id, head, group, head if w.show_name else masked(head), w.member,

@@ -35,6 +35,7 @@ def open_app(args, out) -> int:
 
 def register_all(sub) -> None:
     from pos.commands import books, printer, sheets, shop, village_demo
+    from pos.commands import wishes
 
-    for module in (shop, books, printer, sheets, village_demo):
+    for module in (shop, books, printer, sheets, village_demo, wishes):
         module.register(sub)
