@@ -173,6 +173,24 @@ CATALOG: dict[str, tuple[str, str]] = {
 }
 
 
+# the wish wall and the echo wall
+CATALOG.update({
+    "wish_unknown": ("没有第 {id} 号心愿。", "No wish number {id}."),
+    "wish_taken": ("第 {id} 号心愿已由 {donor} 认领，一个心愿只能由一位爱心人士认领。", "Wish {id} was claimed by {donor} already; a wish has one donor."),
+    "wish_wrong_status": ("第 {id} 号心愿现在是“{status}”，不能改为“{wanted}”。", "Wish {id} is {status_en}; it cannot become {wanted_en}."),
+    "wish_text_missing": ("请填写{field}。", "The {field_en} is missing."),
+    "wish_text_long": ("{field}太长：{length} 字，最多 {limit} 字。", "The {field_en} is too long: {length} characters, {limit} at most."),
+    "wish_text_control": ("{field}里有不能显示的控制字符，请重新输入。", "The {field_en} holds control characters; type it again."),
+    "wish_bad_category": ("没有“{category}”这个类别（可选：{known}）。", "No category '{category}' (choose: {known})."),
+    "wish_bad_value": ("估价 {value} 分钱不对：应在 0 到 {high} 元之间。", "Estimated value {value} fen is not valid: 0 to {high} yuan."),
+    "wish_bad_donor_type": ("认领方类型应为：{types}。", "The donor type must be one of: {types}."),
+    "wish_bad_status": ("没有“{status}”这个状态（可选：{known}）。", "No status '{status}' (choose: {known})."),
+    "wish_bad_month": ("月份 {year}-{month} 不对。", "Month {year}-{month} is not valid."),
+    "wish_date_future": ("日期 {day} 还没到。", "The date {day} is in the future."),
+    "wish_date_early": ("日期 {day} 早于心愿写下的日期 {earliest}。", "The date {day} is before the wish was written ({earliest})."),
+})
+
+
 def text(key: str, lang: str = "zh", **params) -> str:
     zh, en = CATALOG.get(key, (key, key))
     template = en if lang == "en" else zh

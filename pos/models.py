@@ -18,10 +18,13 @@ from pos.tables import (
     User,
     Village,
     VillagerGroup,
+    Wish,
+    WishEvent,
 )
 
 __all__ = [
     "Account", "Base", "Card", "Goods", "Head", "Household", "HygieneRound", "HygieneScore",
     "LoginAttempt", "Posting", "PrintJob", "Redemption", "RedemptionLine", "Rule", "StockCount",
     "StockIntake", "StockMovement", "Transaction", "User", "Village", "VillagerGroup",
+    "Wish", "WishEvent",
 ]

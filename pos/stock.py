@@ -82,6 +82,17 @@ def intake(db: Database, actor: Actor, lines: Iterable[IntakeLine], *, source: s
            donor: str = "", donor_type: str = "", funding: str = "",
            received_on: date | None = None, note: str = "") -> IntakeResult:
     """Goods arrive: a donation (donor and type) or a purchase (funding source)."""
+    with transaction(db) as session:
+        user = caller(session, actor, Role.ADMIN)
+        return intake_in(session, user, lines, source=source, donor=donor, donor_type=donor_type,
+                         funding=funding, received_on=received_on, note=note)
+
+
+def intake_in(session: Session, user, lines: Iterable[IntakeLine], *, source: str,
+              donor: str = "", donor_type: str = "", funding: str = "",
+              received_on: date | None = None, note: str = "") -> IntakeResult:
+    """``intake`` inside the caller's transaction, for a caller that has checked the role
+    (a wish's gift is taken in by the supervisor recording its delivery)."""
     lines = list(lines)
     if not lines:
         raise ShopError("intake_empty")
@@ -95,28 +106,26 @@ def intake(db: Database, actor: Actor, lines: Iterable[IntakeLine], *, source: s
             raise ShopError("intake_bad_funding", funding=funding, known="、".join(FUNDING))
     else:
         raise ShopError("intake_bad_source", source=source)
-    with transaction(db) as session:
-        user = caller(session, actor, Role.ADMIN)
-        moment = now(session)
-        record = StockIntake(at=moment, received_on=received_on or moment.date(), source=source,
-                             donor=donor.strip(), donor_type=donor_type if source == DONATION else "",
-                             funding=funding if source == PURCHASE else "", operator=user.username,
-                             note=note)
-        session.add(record)
-        session.flush()
-        done = []
-        for line in lines:
-            if line.quantity <= 0:
-                raise ShopError("intake_bad_quantity", code=line.code, value=line.quantity)
-            goods = find(session, line.code)
-            value = goods.value_fen * line.quantity if line.value_fen is None else line.value_fen
-            if value < 0:
-                raise ShopError("goods_bad_value", value=value)
-            move(session, goods, line.quantity, "intake", user.username, at=moment,
-                 intake_id=record.id, value_fen=value, note=note)
-            done.append((goods.code, goods.name, line.quantity, value))
-        session.flush()
-        return IntakeResult(record.id, source, record.donor, tuple(done))
+    moment = now(session)
+    record = StockIntake(at=moment, received_on=received_on or moment.date(), source=source,
+                         donor=donor.strip(), donor_type=donor_type if source == DONATION else "",
+                         funding=funding if source == PURCHASE else "", operator=user.username,
+                         note=note)
+    session.add(record)
+    session.flush()
+    done = []
+    for line in lines:
+        if line.quantity <= 0:
+            raise ShopError("intake_bad_quantity", code=line.code, value=line.quantity)
+        goods = find(session, line.code)
+        value = goods.value_fen * line.quantity if line.value_fen is None else line.value_fen
+        if value < 0:
+            raise ShopError("goods_bad_value", value=value)
+        move(session, goods, line.quantity, "intake", user.username, at=moment,
+             intake_id=record.id, value_fen=value, note=note)
+        done.append((goods.code, goods.name, line.quantity, value))
+    session.flush()
+    return IntakeResult(record.id, source, record.donor, tuple(done))
 
 
 def donation_register(db: Database, actor: Actor, start: date | None = None,
