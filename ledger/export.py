@@ -62,3 +62,16 @@ def export(session: Session, tables: Iterable[Table], out: Path) -> dict:
     )
     shutil.copyfile(VERIFIER, out / VERIFIER.name)
     return manifest
+
+
+def add_files(out: Path, names: Iterable[str], **extra) -> dict:
+    """Add files already written in ``out`` to its manifest (with their SHA-256), and any
+    ``extra`` top-level entries; return the manifest."""
+    path = out / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    for name in names:
+        data = (out / name).read_bytes()
+        manifest["files"][name] = {"sha256": hashlib.sha256(data).hexdigest()}
+    manifest.update(extra)
+    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True), encoding="utf-8")
+    return manifest

@@ -68,6 +68,7 @@ def check(folder, anchor=None):
     anchor_seq, anchor_hash = anchor if anchor else (None, None)
     anchor_found = None
     transactions = read_csv(folder / "ledger_transaction.csv")
+    recomputed = {}
     for row in transactions:
         seq = int(row["seq"])
         if seq != expected:
@@ -96,6 +97,7 @@ def check(folder, anchor=None):
         if computed != row["hash"]:
             findings.append(f"#{seq}: recomputed hash differs from the stored one")
         prev, pure_prev = row["hash"], pure
+        recomputed[seq] = pure
         if anchor_hash and anchor_found is None and pure == anchor_hash:
             if anchor_seq is None or anchor_seq == seq:
                 anchor_found = seq
@@ -112,7 +114,41 @@ def check(folder, anchor=None):
         findings.append(f"head says #{head['seq']}, the chain ends at #{last_seq}")
     if anchor_hash and anchor_found is None:
         findings.append(f"anchor {anchor_hash} is not in the chain")
+    if (folder / "month_closure.csv").is_file():
+        findings += check_closures(read_csv(folder / "month_closure.csv"), recomputed)
     return len(transactions), pure_prev, findings
+
+
+def check_closures(rows, recomputed):
+    """Monthly closures against the chain: each closure's document still has its hash, says
+    what its columns say, follows the closure before it, and names a last transaction whose
+    recomputed hash is the one it recorded (the hash printed on that month's notice)."""
+    findings = []
+    prev_hash, prev_last = GENESIS, None
+    for row in sorted(rows, key=lambda r: int(r["number"])):
+        number = int(row["number"])
+        if hashlib.sha256(row["document"].encode("utf-8")).hexdigest() != row["hash"]:
+            findings.append(f"closure {number}: the document does not match its hash")
+            continue
+        doc = json.loads(row["document"])
+        for name in ("number", "first_seq", "last_seq", "head_seq"):
+            if doc[name] != int(row[name]):
+                findings.append(f"closure {number}: {name} {row[name]} differs from its document")
+        for name in ("month", "last_hash", "prev_hash", "head_hash"):
+            if doc[name] != row[name]:
+                findings.append(f"closure {number}: {name} differs from its document")
+        if row["prev_hash"] != prev_hash:
+            findings.append(f"closure {number}: does not follow the closure before it")
+        if prev_last is not None and doc["first_seq"] != prev_last + 1:
+            findings.append(f"closure {number}: starts at #{doc['first_seq']}, not #{prev_last + 1}")
+        last = doc["last_seq"]
+        expected = recomputed.get(last, GENESIS if last == 0 else None)
+        if expected is None:
+            findings.append(f"closure {number}: its last transaction #{last} is not in the chain")
+        elif expected != doc["last_hash"]:
+            findings.append(f"closure {number}: transaction #{last} no longer has the hash the closure recorded")
+        prev_hash, prev_last = row["hash"], last
+    return findings
 
 
 def main(argv=None):

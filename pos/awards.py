@@ -12,6 +12,7 @@ from pos.database import Database
 from pos.errors import ShopError
 from pos.users import Actor, Approval, Role, approve, caller, transaction
 from pos.village import DEDUCTED, ISSUE, settings_in
+from pos import periods
 from pos import rules as point_rules
 
 
@@ -49,6 +50,8 @@ def batch_award(db: Database, actor: Actor, household_ids: list[int], rule_code:
         raise ShopError("batch_repeats")
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
+        if deed_date is not None:
+            periods.check_open(session, deed_date, "事迹日期")
         rule = point_rules.rule_in(session, rule_code)
         if rule.deduction:
             raise ShopError("rule_is_deduction", code=rule.code)
@@ -73,6 +76,8 @@ def deduct(db: Database, actor: Actor, household_id: int, rule_code: str,
     Never below zero: refused with the available balance stated."""
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
+        if deed_date is not None:
+            periods.check_open(session, deed_date, "事迹日期")
         rule = point_rules.rule_in(session, rule_code)
         if not rule.deduction:
             raise ShopError("rule_not_deduction", code=rule.code)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 import ledger
 from ledger import Leg
-from pos import codes
+from pos import codes, periods
 from pos.cards import account, find, household_cards
 from pos.database import Database
 from pos.errors import ImportProblems, ShopError
@@ -43,6 +43,7 @@ def record(db: Database, actor: Actor, held_on: date, inspectors: str,
         raise ShopError("round_needs_inspectors")
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
+        periods.check_open(session, held_on, "卫生检查日期")
         items = {code: rule_in(session, code) for code in HYGIENE_ITEMS}
         hygiene_round = HygieneRound(held_on=held_on, inspectors=inspectors.strip(), tx_seq=None)
         session.add(hygiene_round)

@@ -2,6 +2,8 @@
 
 from ledger.schema import Account, Base, Head, Posting, Transaction
 from pos.tables import (
+    AuditReview,
+    MonthClosure,
     Card,
     Goods,
     Household,
@@ -23,8 +25,8 @@ from pos.tables import (
 )
 
 __all__ = [
-    "Account", "Base", "Card", "Goods", "Head", "Household", "HygieneRound", "HygieneScore",
-    "LoginAttempt", "Posting", "PrintJob", "Redemption", "RedemptionLine", "Rule", "StockCount",
+    "Account", "AuditReview", "Base", "Card", "Goods", "Head", "Household", "HygieneRound", "HygieneScore",
+    "LoginAttempt", "MonthClosure", "Posting", "PrintJob", "Redemption", "RedemptionLine", "Rule", "StockCount",
     "StockIntake", "StockMovement", "Transaction", "User", "Village", "VillagerGroup",
     "Wish", "WishEvent",
 ]

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ledger.book import now
+from pos import periods
 from pos.database import Database
 from pos.errors import ShopError
 from pos.goods import find
@@ -107,6 +108,9 @@ def intake_in(session: Session, user, lines: Iterable[IntakeLine], *, source: st
     else:
         raise ShopError("intake_bad_source", source=source)
     moment = now(session)
+    periods.check_open(session, moment, "入库时间")
+    if received_on is not None:
+        periods.check_open(session, received_on, "入库日期")
     record = StockIntake(at=moment, received_on=received_on or moment.date(), source=source,
                          donor=donor.strip(), donor_type=donor_type if source == DONATION else "",
                          funding=funding if source == PURCHASE else "", operator=user.username,
@@ -188,6 +192,7 @@ def _settle(session: Session, user, actor: Actor, targets: dict[int, int], reaso
         raise ShopError("count_needs_reason")
     approver = approve(session, actor, approval, f"盘点差异 {len(differences)} 项")
     moment = now(session)
+    periods.check_open(session, moment, "盘点时间")
     record = StockCount(at=moment, operator=user.username, approver=approver, note=reason)
     session.add(record)
     session.flush()

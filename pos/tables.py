@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -34,6 +35,10 @@ class Village(Base):
     opening_hours: Mapped[str] = mapped_column(String(200))
     deduction_approval_above: Mapped[int] = mapped_column(Integer)
     redemption_approval_above: Mapped[int] = mapped_column(Integer)
+    # The monthly notice: how many days it stays up, who takes objections, masked names.
+    notice_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
+    objection_phone: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    mask_names: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class VillagerGroup(Base):
@@ -56,6 +61,8 @@ class User(Base):
     wait_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # The user's own household, if they are a villager too (the audit flags self-dealing).
+    household_id: Mapped[int | None] = mapped_column(ForeignKey("household.id"))
 
 
 class LoginAttempt(Base):
@@ -300,3 +307,42 @@ class WishEvent(Base):
 
 
 append_only(WishEvent)
+
+
+class MonthClosure(Base):
+    """A closed month (月结). ``document`` is the closure's canonical JSON, ``hash`` its
+    SHA-256; the other columns repeat what the document says, for look-up. Append-only."""
+
+    __tablename__ = "month_closure"
+
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    month: Mapped[str] = mapped_column(String(7), unique=True)
+    period_start: Mapped[datetime] = mapped_column(UtcDateTime)
+    period_end: Mapped[datetime] = mapped_column(UtcDateTime)
+    first_seq: Mapped[int] = mapped_column(BigInteger)
+    last_seq: Mapped[int] = mapped_column(BigInteger)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    head_seq: Mapped[int] = mapped_column(BigInteger)
+    head_hash: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    closed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    closed_by: Mapped[str] = mapped_column(String(64))
+    document: Mapped[str] = mapped_column(Text)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditReview(Base):
+    """A supervisor's review of one audit flag: who, when, what was said. Append-only."""
+
+    __tablename__ = "audit_review"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), index=True)
+    flag: Mapped[str] = mapped_column(String(120))
+    rule: Mapped[str] = mapped_column(String(32))
+    reviewer: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    comment: Mapped[str] = mapped_column(Text)
+
+
+append_only(MonthClosure, AuditReview)

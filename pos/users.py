@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ledger.book import now
+from pos import periods
 from pos.database import Database
 from ledger.errors import LedgerError
 from pos.errors import NeedsApproval, PermissionDenied, ShopError, from_ledger
@@ -74,6 +75,7 @@ def transaction(db: Database) -> Iterator[Session]:
     try:
         with db.write() as session:
             yield session
+            periods.check_new_transactions(session)
     except CredentialsRefused as refused:
         with db.write() as session:
             _record_failure(session, refused)
@@ -222,3 +224,18 @@ def list_users(db: Database, actor: Actor) -> list[UserView]:
 
 
 ROLE_NAMES = {Role.ADMIN: ("管理员", "administrator"), Role.SUPERVISOR: ("监督员", "supervisor")}
+
+
+def link_household(db: Database, actor: Actor, username: str, household_id: int | None) -> None:
+    """Record which household a user belongs to (None: none), so the audit can flag
+    an operator awarding points to, or redeeming for, their own household."""
+    from pos.tables import Household
+
+    with transaction(db) as session:
+        caller(session, actor, Role.ADMIN)
+        user = session.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise ShopError("user_unknown", username=username)
+        if household_id is not None and session.get(Household, household_id) is None:
+            raise ShopError("household_unknown", id=household_id)
+        user.household_id = household_id

@@ -39,6 +39,9 @@ class Settings:
     deduction_approval_above: int
     redemption_approval_above: int
     groups: tuple[str, ...]
+    notice_days: int = 7
+    objection_phone: str = ""
+    mask_names: bool = False
 
     def yuan(self, points: int) -> str:
         """The reference value of ``points`` in yuan, as printed: ￥300.00."""
@@ -92,7 +95,8 @@ def settings_in(session: Session) -> Settings:
     return Settings(
         village.name, village.shop_name, village.base_points, village.point_value_fen,
         village.opening_hours, village.deduction_approval_above,
-        village.redemption_approval_above, groups,
+        village.redemption_approval_above, groups, village.notice_days, village.objection_phone,
+        village.mask_names,
     )
 
 
@@ -104,7 +108,8 @@ def settings(db: Database) -> Settings:
 def change(db: Database, actor: Actor, **changes) -> Settings:
     """Change settings (administrator). Past ledger entries never change with them."""
     allowed = {"name", "shop_name", "base_points", "point_value_fen", "opening_hours",
-               "deduction_approval_above", "redemption_approval_above"}
+               "deduction_approval_above", "redemption_approval_above",
+               "notice_days", "objection_phone", "mask_names"}
     unknown = set(changes) - allowed
     if unknown:
         raise ShopError("setting_unknown", name=", ".join(sorted(unknown)))
@@ -115,6 +120,8 @@ def change(db: Database, actor: Actor, **changes) -> Settings:
             setattr(village, key, value)
         _check_numbers(village.base_points, village.point_value_fen,
                        village.deduction_approval_above, village.redemption_approval_above)
+        if not 1 <= village.notice_days <= 60:
+            raise ShopError("setting_range", name="公示天数", low=1, high=60)
         return settings_in(session)
 
 

@@ -33,7 +33,7 @@ def open_app(args, out) -> int:
 
 
 def register_all(sub) -> None:
-    from pos.commands import books, gui, printer, sheets, shop, village_demo, wishes
+    from pos.commands import books, gui, month, printer, sheets, shop, village_demo, wishes
 
-    for module in (shop, books, printer, sheets, village_demo, gui, wishes):
+    for module in (shop, books, printer, sheets, village_demo, gui, month, wishes):
         module.register(sub)

@@ -20,6 +20,7 @@ from pos.models import Base
 def register(sub) -> None:
     parser = add(sub, "verify", "校验整本积分台账 / verify the whole ledger", verify)
     parser.add_argument("--anchor", metavar="[SEQ:]HASH", help="公示过的账头哈希 / a head hash printed on a notice")
+    parser.add_argument("--notice", metavar="TEXT", help="公示二维码的内容 / the QR text of a printed notice")
     parser = add(sub, "backup", "在线备份数据库 / back up the database while in use", backup)
     parser.add_argument("--to", type=Path, metavar="DIR", help="目标文件夹 / target folder")
     parser = add(sub, "restore", "检查并恢复备份 / check and restore a backup", restore)
@@ -54,6 +55,10 @@ def verify_lines(report, out) -> list[str]:
 
 
 def verify(args, out) -> int:
+    if getattr(args, "notice", None):
+        from pos.commands.month import verify_notice
+
+        return verify_notice(args, out)
     try:
         anchor = parse_anchor(args.anchor) if args.anchor else None
     except ValueError:

@@ -1,3 +1,5 @@
+import shutil
+
 import pytest
 from argon2 import PasswordHasher
 
@@ -53,3 +55,30 @@ class Village:
 @pytest.fixture
 def shop(db):
     return Village(db)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """The demo village (a year of Adao village), built once with a cheap argon2."""
+    from pos import demo
+    from pos.database import open_database
+
+    folder = tmp_path_factory.mktemp("demo")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+        db = open_database(f"sqlite:///{folder / 'demo.db'}")
+        demo.build(db)
+        db.dispose()
+    return folder / "demo.db"
+
+
+@pytest.fixture
+def demo_village(demo_template, db_dir):
+    """A fresh copy of the demo village for one test."""
+    from pos.database import open_database
+
+    path = db_dir / "village.db"
+    shutil.copyfile(demo_template, path)
+    db = open_database(f"sqlite:///{path}")
+    yield db
+    db.dispose()

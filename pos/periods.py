@@ -1,0 +1,110 @@
+"""Months of the village's books, and the rule that a closed month takes nothing new.
+
+A month is a calendar month in China Standard Time (UTC+8, no daylight saving),
+the time the village lives by, whatever zone the PC is set to. Once a month is
+closed (``pos.closure``), nothing may be dated into it: neither a ledger
+transaction's own time, nor an award's deed date, a hygiene round's date or a
+stock delivery's date. A late correction goes into the open month and names
+what it corrects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ledger.schema import Transaction
+from pos.errors import ShopError
+from pos.tables import MonthClosure
+
+LOCAL = timezone(timedelta(hours=8), "CST")
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    year: int
+    month: int
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        found = _MONTH.match((text or "").strip())
+        if not found or not 1 <= int(found.group(2)) <= 12 or not 2000 <= int(found.group(1)) <= 2999:
+            raise ShopError("month_bad", value=text)
+        return cls(int(found.group(1)), int(found.group(2)))
+
+    @classmethod
+    def of(cls, moment: datetime | date) -> Month:
+        if isinstance(moment, datetime):
+            moment = moment.astimezone(LOCAL).date()
+        return cls(moment.year, moment.month)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def title(self) -> str:
+        return f"{self.year}年{self.month}月"
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> date:
+        return self.next().first_day - timedelta(days=1)
+
+    @property
+    def start(self) -> datetime:
+        """The month's first instant, timezone-aware."""
+        return datetime.combine(self.first_day, time(0), LOCAL)
+
+    @property
+    def end(self) -> datetime:
+        """The first instant after the month."""
+        return self.next().start
+
+    def next(self) -> Month:
+        return Month(self.year + (self.month == 12), self.month % 12 + 1)
+
+    def previous(self) -> Month:
+        return Month(self.year - (self.month == 1), (self.month - 2) % 12 + 1)
+
+
+def last_closure(session: Session) -> MonthClosure | None:
+    return session.scalar(select(MonthClosure).order_by(MonthClosure.number.desc()).limit(1))
+
+
+def check_open(session: Session, when: date | datetime, what: str) -> None:
+    """Refuse ``when`` if it falls in or before the newest closed month."""
+    closed = last_closure(session)
+    if closed is None:
+        return
+    if isinstance(when, datetime):
+        inside = when < closed.period_end
+    else:
+        inside = when <= Month.parse(closed.month).last_day
+    if inside:
+        raise ShopError("month_closed", what=what, when=str(Month.of(when)), month=closed.month,
+                        number=closed.number, open=str(Month.parse(closed.month).next()))
+
+
+def check_new_transactions(session: Session) -> None:
+    """Refuse if a transaction written after the newest closure is dated into a closed month
+    (a clock set back). Called before each service call commits."""
+    closed = last_closure(session)
+    if closed is None:
+        return
+    stray = session.execute(
+        select(Transaction.seq, Transaction.at)
+        .where(Transaction.seq > closed.last_seq, Transaction.at < closed.period_end)
+        .order_by(Transaction.seq).limit(1)
+    ).first()
+    if stray is not None:
+        raise ShopError("month_closed", what=f"第 {stray.seq} 笔的时间", when=str(Month.of(stray.at)),
+                        month=closed.month, number=closed.number,
+                        open=str(Month.parse(closed.month).next()))

@@ -1,0 +1,95 @@
+"""A household's own transactions in one month, for a villager who asks (PDF or slip)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ledger.book import REVERSAL, now
+from ledger.schema import Account, Posting, Transaction
+from pos.cards import find
+from pos.database import Database
+from pos.periods import LOCAL, Month
+from pos.tables import Card, Household, MonthClosure, RedemptionLine, VillagerGroup
+from pos.users import Actor, caller
+from pos.village import settings_in
+from printing.statement import Statement, StatementLine
+
+KINDS = {"card_issue": "发卡", "award": "加分", "hygiene": "卫生检查", "deduction": "扣分",
+         "redemption": "兑换", "reversal": "冲正", "card_replace": "补卡转入",
+         "card_recovery": "回收积分卡"}
+
+
+def statement_in(session: Session, card_number: str, month: Month) -> Statement:
+    card = find(session, card_number)
+    household = session.get(Household, card.household_id)
+    group = session.get(VillagerGroup, household.group_id).name
+    village = settings_in(session)
+    codes = [f"card:{n}" for n in session.scalars(select(Card.number).where(Card.household_id == household.id))]
+    accounts = {i: c for i, c in session.execute(select(Account.id, Account.code).where(Account.code.in_(codes)))}
+    closed = session.scalar(select(MonthClosure).where(MonthClosure.month == str(month)))
+    t, p = Transaction.__table__.c, Posting.__table__.c
+    if closed is not None:
+        first, last = closed.first_seq, closed.last_seq
+    else:
+        first = session.scalar(select(func.min(t.seq)).where(t.at >= month.start))
+        last = session.scalar(select(func.max(t.seq)).where(t.at < month.end))
+        first = first if first is not None else (last or 0) + 1
+        last = last if last is not None else first - 1
+    opening = session.scalar(select(func.coalesce(func.sum(p.amount), 0))
+                             .where(p.account_id.in_(list(accounts)), p.tx_seq < first))
+    rows = session.execute(
+        select(t.seq, t.at, t.kind, t.memo, t.attrs, t.reverses, func.sum(p.amount))
+        .join(Posting.__table__, p.tx_seq == t.seq)
+        .where(p.account_id.in_(list(accounts)), t.seq >= first, t.seq <= last)
+        .group_by(t.seq, t.at, t.kind, t.memo, t.attrs, t.reverses).order_by(t.seq)).all()
+    goods = {}
+    redemptions = [r.seq for r in rows if r.kind == "redemption"]
+    if redemptions:
+        for seq, name, quantity in session.execute(
+                select(RedemptionLine.tx_seq, RedemptionLine.name, RedemptionLine.quantity)
+                .where(RedemptionLine.tx_seq.in_(redemptions)).order_by(RedemptionLine.tx_seq, RedemptionLine.line)):
+            goods.setdefault(seq, []).append(f"{name}×{quantity}")
+    balance = int(opening)
+    lines = []
+    for seq, at, kind, memo, attrs_text, reverses, amount in rows:
+        amount = int(amount)
+        if amount == 0:
+            continue  # a lost card's points moving to the new card
+        balance += amount
+        attrs = json.loads(attrs_text or "{}")
+        if kind == "redemption":
+            detail = "、".join(goods.get(seq, [])) or memo
+        elif kind in ("award", "deduction"):
+            detail = attrs.get("rule_name") or memo
+            if attrs.get("note"):
+                detail += f"（{attrs['note']}）"
+        elif kind == REVERSAL:
+            detail = f"冲正第 {reverses} 笔：{memo}"
+        else:
+            detail = memo
+        lines.append(StatementLine(at.astimezone(LOCAL).strftime("%m-%d"), seq, KINDS.get(kind, kind),
+                                   detail, amount, balance))
+    return Statement(
+        village=village.name, shop=village.shop_name, month_title=month.title,
+        head=household.head_name, group=group, card=_current_card(session, household.id, card.number),
+        opening=int(opening), lines=tuple(lines), closing=balance,
+        printed=now(session).astimezone(LOCAL).strftime("%Y-%m-%d %H:%M"),
+        closure=closed.number if closed is not None else None,
+        last_hash=closed.last_hash[:16] if closed is not None else "",
+    )
+
+
+def _current_card(session: Session, household_id: int, asked: str) -> str:
+    newest = session.scalar(select(Card.number).where(Card.household_id == household_id)
+                            .order_by(Card.id.desc()).limit(1))
+    return newest or asked
+
+
+def statement(db: Database, actor: Actor, card_number: str, month: str) -> Statement:
+    with db.read() as session:
+        caller(session, actor)
+        return statement_in(session, card_number, Month.parse(month))

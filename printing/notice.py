@@ -1,0 +1,313 @@
+"""The monthly public notice (公示) as a PDF: plain data in, pages out.
+
+Every page carries, at its foot, the closure number, the range of ledger
+transactions the month covers, the first 16 hex characters of the month's
+last transaction hash, the page number, and a QR code holding
+``AIXIN1|village|closure|last seq|full hash``: whoever holds any one page can
+later prove that the books still contain exactly what was posted
+(``aixin verify --notice``). Tables repeat their header on every page.
+A4 portrait, or A3 landscape in two columns for a large board.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A3, A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as pdf_canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from printing.pdffont import cjk_font
+
+QR_SIZE = 24 * mm
+FOOT = 32 * mm  # room at the bottom of every page for the footer and its QR code
+MARGIN = 14 * mm
+
+
+@dataclass(frozen=True)
+class HouseholdRow:
+    group: str
+    head: str  # already masked if the village masks names
+    card_tail: str  # the card number's last four digits
+    opening: int
+    earned: int
+    deducted: int
+    redeemed: int
+    recovered: int
+    closing: int
+
+
+@dataclass(frozen=True)
+class DeliveryRow:
+    date: str
+    party: str  # donor, or the funds a purchase was paid from
+    kind: str  # 爱心企业 / 爱心人士 / ... or 采购
+    goods: str
+    quantity: str  # "20袋"
+    value: str  # yuan, "550.00"
+
+
+@dataclass(frozen=True)
+class EchoRow:
+    """A wish fulfilled in the month (the echo wall, 回音墙)."""
+
+    household: str
+    wish: str
+    donor: str
+    date: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    village: str
+    shop: str
+    month_title: str  # "2026年10月"
+    number: int
+    first_seq: int
+    last_seq: int
+    last_hash: str
+    qr_text: str
+    closed_on: str
+    households: tuple[HouseholdRow, ...]
+    donations: tuple[DeliveryRow, ...]
+    purchases: tuple[DeliveryRow, ...]
+    zones: tuple[tuple[str, int, int], ...]  # (zone, quantity, points)
+    month_totals: tuple[tuple[str, str], ...]
+    cumulative: tuple[tuple[str, str], ...]
+    notice_period: str
+    objection_phone: str
+    point_note: str  # "每分折合 3.00 元；积分不兑换现金"
+    echo: tuple[EchoRow, ...] = ()
+    masked: bool = False
+
+    @property
+    def range_text(self) -> str:
+        if self.last_seq < self.first_seq:
+            return f"本月无交易（截至第 {self.last_seq} 笔）"
+        return f"交易第 {self.first_seq}–{self.last_seq} 笔"
+
+    @property
+    def footer_text(self) -> str:
+        return f"月结第 {self.number} 号 · {self.range_text} · 末笔哈希 {self.last_hash[:16]}"
+
+
+def qr_drawing(text: str, size: float = QR_SIZE) -> Drawing:
+    widget = QrCodeWidget(text, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+class _Styles:
+    def __init__(self, font: str, scale: float = 1.0):
+        self.font = font
+        self.title = ParagraphStyle("title", fontName=font, fontSize=17 * scale, leading=22 * scale,
+                                    alignment=TA_CENTER, spaceAfter=2 * mm)
+        self.subtitle = ParagraphStyle("subtitle", fontName=font, fontSize=9.5 * scale,
+                                       leading=13 * scale, alignment=TA_CENTER, spaceAfter=3 * mm)
+        self.heading = ParagraphStyle("heading", fontName=font, fontSize=11.5 * scale,
+                                      leading=15 * scale, spaceBefore=4 * mm, spaceAfter=1.5 * mm)
+        self.body = ParagraphStyle("body", fontName=font, fontSize=9 * scale, leading=13 * scale)
+        self.cell = ParagraphStyle("cell", fontName=font, fontSize=8 * scale, leading=10 * scale)
+        self.size = 8 * scale
+
+
+def _table(rows: list[list], widths: Sequence[float], styles: _Styles, numeric_from: int,
+           total_row: bool = False) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    commands = [
+        ("FONT", (0, 0), (-1, -1), styles.font, styles.size),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EEEEEE")),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("ALIGN", (numeric_from, 1), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
+    ]
+    if total_row:
+        commands.append(("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#F4F4F4")))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _story(notice: Notice, styles: _Styles, width: float) -> list:
+    s = styles
+    story = [
+        Paragraph(f"{notice.village}爱心超市积分公示（{notice.month_title}）"
+                  if notice.shop.endswith("爱心超市") and notice.shop.startswith(notice.village)
+                  else f"{notice.shop}积分公示（{notice.month_title}）", s.title),
+        Paragraph(f"{notice.shop} · {notice.range_text} · 月结第 {notice.number} 号 · "
+                  f"{notice.closed_on} 月结", s.subtitle),
+        Paragraph("一、各户积分", s.heading),
+    ]
+    header = ["村民小组", "户主", "卡号后四位", "期初", "本月得分", "本月扣分", "本月兑换", "回收",
+              "期末余额"]
+    rows = [header] + [
+        [h.group, h.head, h.card_tail, h.opening, h.earned, h.deducted, h.redeemed, h.recovered,
+         h.closing] for h in notice.households
+    ]
+    rows.append(["合计", f"{len(notice.households)} 户", "",
+                 *(sum(getattr(h, f) for h in notice.households)
+                   for f in ("opening", "earned", "deducted", "redeemed", "recovered", "closing"))])
+    unit = width / 100
+    story.append(_table(rows, [11 * unit, 14 * unit, 11 * unit] + [10.66 * unit] * 6, s, 3,
+                        total_row=True))
+    if notice.masked:
+        story.append(Paragraph("注：户主姓名中间的字以 * 代替。", s.cell))
+
+    story.append(CondPageBreak(40 * mm))
+    story.append(Paragraph("二、本月收到的捐赠", s.heading))
+    story.append(_deliveries(notice.donations, ["日期", "捐赠方", "类别", "物品", "数量", "价值（元）"],
+                             "本月没有收到捐赠。", s, width))
+    story.append(CondPageBreak(30 * mm))
+    story.append(Paragraph("三、本月采购（资金来源）", s.heading))
+    story.append(_deliveries(notice.purchases, ["日期", "资金来源", "方式", "物品", "数量", "金额（元）"],
+                             "本月没有采购。", s, width))
+
+    story.append(CondPageBreak(40 * mm))
+    story.append(Paragraph("四、按商品分区的兑换", s.heading))
+    if notice.zones:
+        rows = [["商品分区", "件数", "积分"]] + [[z, q, p] for z, q, p in notice.zones]
+        rows.append(["合计", sum(q for _, q, _ in notice.zones), sum(p for _, _, p in notice.zones)])
+        story.append(_table(rows, [width * 0.4, width * 0.2, width * 0.2], s, 1, total_row=True))
+    else:
+        story.append(Paragraph("本月没有兑换。", s.body))
+
+    totals = [["本月合计", "积分"]] + [list(pair) for pair in notice.month_totals]
+    cumulative = [["累计（自开办以来，从不清零）", "积分"]] + [list(pair) for pair in notice.cumulative]
+    story.append(KeepTogether([
+        Paragraph("五、本月与累计合计", s.heading),
+        _table(totals, [width * 0.45, width * 0.25], s, 1),
+        Spacer(1, 2 * mm),
+        _table(cumulative, [width * 0.45, width * 0.25], s, 1),
+        Paragraph(notice.point_note, s.cell),
+    ]))
+
+    if notice.echo:
+        story.append(CondPageBreak(30 * mm))
+        story.append(Paragraph("六、回音墙：本月实现的心愿", s.heading))
+        rows = [["农户", "心愿", "爱心人士 / 单位", "日期", "回音"]] + [
+            [Paragraph(e.household, s.cell), Paragraph(e.wish, s.cell), Paragraph(e.donor, s.cell),
+             e.date, Paragraph(e.answer, s.cell)] for e in notice.echo]
+        story.append(_table(rows, [width * w for w in (0.14, 0.24, 0.2, 0.12, 0.3)], s, 5))
+
+    phone = notice.objection_phone or "________________"
+    story.append(KeepTogether([
+        Paragraph("公示与核验", s.heading),
+        Paragraph(f"公示期：{notice.notice_period}。如对本户积分有异议，请在公示期内向村监督员（第一书记）"
+                  f"反映，电话：{phone}。", s.body),
+        Paragraph(f"本公示对应积分台账{notice.range_text}；末笔交易哈希（账头）全文如下。任何人可扫描页脚"
+                  f"二维码，或在本村电脑上运行 aixin verify --notice 核对账本是否仍与本公示一致。", s.cell),
+        Paragraph(f"{notice.last_seq}:{notice.last_hash}",
+                  ParagraphStyle("anchor", fontName="Courier", fontSize=7.5, leading=10)),
+        Spacer(1, 8 * mm),
+        Table([["管理员（签字）：________________", "监督员（签字）：________________",
+                "日期：______年____月____日"]],
+              colWidths=[width * 0.36, width * 0.36, width * 0.28],
+              style=TableStyle([("FONT", (0, 0), (-1, -1), s.font, 9.5 * s.size / 8)])),
+        Spacer(1, 4 * mm),
+        Paragraph("村民委员会（盖章）", s.body),
+    ]))
+    return story
+
+
+def _deliveries(lines: Sequence[DeliveryRow], header: list[str], empty: str, s: _Styles, width: float):
+    if not lines:
+        return Paragraph(empty, s.body)
+    rows = [header] + [[d.date, Paragraph(d.party, s.cell), d.kind, Paragraph(d.goods, s.cell),
+                        d.quantity, d.value] for d in lines]
+    total = sum(int(d.value.replace(".", "")) for d in lines)
+    rows.append(["合计", "", "", "", "", f"{total // 100}.{total % 100:02d}"])
+    return _table(rows, [width * w for w in (0.13, 0.27, 0.11, 0.25, 0.1, 0.14)], s, 4, total_row=True)
+
+
+def _numbered_canvas(notice: Notice, font: str):
+    """A canvas that, once every page is laid out, writes "第 x 页 / 共 y 页" on each."""
+
+    class NumberedCanvas(pdf_canvas.Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                width, _ = self._pagesize
+                self.setFont(font, 8)
+                self.drawRightString(width - MARGIN - QR_SIZE - 4 * mm, 10 * mm,
+                                     f"第 {self._pageNumber} 页 / 共 {total} 页")
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def _footer(notice: Notice, font: str):
+    def draw(c, doc):
+        width, _ = doc.pagesize
+        c.saveState()
+        c.setStrokeColor(colors.grey)
+        c.setLineWidth(0.4)
+        c.line(MARGIN, FOOT - 3 * mm, width - MARGIN, FOOT - 3 * mm)
+        c.setFont(font, 8)
+        c.drawString(MARGIN, FOOT - 8 * mm, f"{notice.shop} · {notice.month_title}积分公示")
+        c.drawString(MARGIN, FOOT - 13 * mm, notice.footer_text)
+        c.setFont(font, 7)
+        c.drawString(MARGIN, FOOT - 18 * mm, "扫描右侧二维码或运行 aixin verify --notice 核对账本未被改写")
+        renderPDF.draw(qr_drawing(notice.qr_text), c, width - MARGIN - QR_SIZE, 4 * mm)
+        c.restoreState()
+
+    return draw
+
+
+def render(notice: Notice, path: Path, *, a3: bool = False) -> int:
+    """Write the notice; return the number of pages."""
+    font = cjk_font().name
+    pagesize = landscape(A3) if a3 else A4
+    width, height = pagesize
+    doc = BaseDocTemplate(str(path), pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
+                          topMargin=MARGIN, bottomMargin=FOOT, title=f"{notice.shop}积分公示 {notice.month_title}",
+                          author="aixin-pos", pageCompression=1)
+    if a3:
+        gap = 10 * mm
+        column = (width - 2 * MARGIN - gap) / 2
+        frames = [Frame(MARGIN + i * (column + gap), FOOT, column, height - MARGIN - FOOT,
+                        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=f"c{i}")
+                  for i in range(2)]
+        styles = _Styles(font, 1.15)
+        inner = column
+    else:
+        frames = [Frame(MARGIN, FOOT, width - 2 * MARGIN, height - MARGIN - FOOT,
+                        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")]
+        styles = _Styles(font)
+        inner = width - 2 * MARGIN
+    doc.addPageTemplates([PageTemplate(id="notice", frames=frames, onPage=_footer(notice, font))])
+    doc.build(_story(notice, styles, inner), canvasmaker=_numbered_canvas(notice, font))
+    return doc.page

@@ -1,0 +1,369 @@
+"""The supervisor's month on the demo village: closing, the notice, proving it later."""
+
+import json
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections import defaultdict
+from datetime import date, datetime, time
+
+import pypdfium2
+import pytest
+import zxingcpp
+
+import ledger
+from ledger import backup as ledger_backup
+from ledger import canonical
+from pos import awards, closure, demo, hygiene, notice, statement, stock, users
+from pos.cli import main
+from pos.database import open_database
+from pos.errors import ShopError
+from pos.periods import LOCAL
+from printing import statement as statement_printing
+from tests.printing.paper import decode
+
+MONTH = "2026-10"
+AFTER_MONTH = datetime(2026, 11, 3, 10, 0, tzinfo=LOCAL)
+
+
+@pytest.fixture
+def village(demo_village):
+    demo_village.clock = lambda: AFTER_MONTH
+    return demo_village
+
+
+def login(db, name="lishuji"):
+    return users.login(db, name, demo.PASSWORD)
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def qr_codes(path, dpi=200) -> list[str]:
+    found = []
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        for page in document:
+            image = page.render(scale=dpi / 72).to_pil().convert("L")
+            found += [r.text for r in zxingcpp.read_barcodes(image)]
+    finally:
+        document.close()
+    return found
+
+
+def ledger_month(db, first, last):
+    """Each household's month recomputed straight from the ledger, independently of the closure."""
+    with db.read() as s:
+        card_of = dict(s.execute(sqlite_text("SELECT number, household_id FROM point_card")).all())
+        heads = dict(s.execute(sqlite_text("SELECT id, head_name FROM household")).all())
+        rows = s.execute(sqlite_text(
+            "SELECT p.tx_seq, t.kind, o.kind, a.code, p.amount FROM ledger_posting p "
+            "JOIN ledger_transaction t ON t.seq = p.tx_seq JOIN ledger_account a ON a.id = p.account_id "
+            "LEFT JOIN ledger_transaction o ON o.seq = t.reverses WHERE a.code LIKE 'card:%'")).all()
+    month = defaultdict(lambda: defaultdict(int))
+    for seq, kind, original, code, amount in rows:
+        household = card_of[code[5:]]
+        if seq < first:
+            month[household]["opening"] += amount
+        if seq <= last:
+            month[household]["closing"] += amount
+        if first <= seq <= last:
+            effective = original or kind
+            column = {"card_issue": "earned", "award": "earned", "hygiene": "earned",
+                      "deduction": "deducted", "redemption": "redeemed",
+                      "card_recovery": "recovered"}.get(effective)
+            if column:
+                month[household][column] += amount if column == "earned" else -amount
+    return month, heads
+
+
+def sqlite_text(sql):
+    from sqlalchemy import text
+
+    return text(sql)
+
+
+def test_closing_a_demo_month_prints_every_ledger_number_on_the_notice(village, tmp_path):
+    closed = closure.close(village, login(village), MONTH)
+    assert closed.number == 1 and closed.hash
+    notice_data, pages = notice.write_pdf(village, login(village), MONTH, tmp_path / "notice.pdf")
+    text = pdf_text(tmp_path / "notice.pdf")
+    assert pages >= 2 and text.count("村民小组") == pages - 1 or text.count("村民小组") >= 2
+    month, heads = ledger_month(village, closed.first_seq, closed.last_seq)
+    shown = {h.household_id for h in closed.households}
+    for household, numbers in month.items():
+        if not (numbers["opening"] or numbers["closing"] or any(
+                numbers[k] for k in ("earned", "deducted", "redeemed", "recovered"))):
+            continue
+        assert household in shown
+        line = next(h for h in closed.households if h.household_id == household)
+        expected = [numbers[k] for k in ("opening", "earned", "deducted", "redeemed", "recovered", "closing")]
+        row = re.search(rf"{heads[household]}\s+{line.card[-4:]}\s+" + r"\s+".join([r"(-?\d+)"] * 6), text)
+        assert row, heads[household]
+        assert [int(v) for v in row.groups()] == expected, heads[household]
+    # month and cumulative totals, recomputed from the ledger's accounts
+    with village.read() as s:
+        balances = dict(s.execute(sqlite_text(
+            "SELECT a.code, COALESCE(SUM(p.amount), 0) FROM ledger_account a LEFT JOIN ledger_posting p "
+            f"ON p.account_id = a.id AND p.tx_seq <= {closed.last_seq} GROUP BY a.code")).all())
+        redeemed_month = s.scalar(sqlite_text(
+            "SELECT SUM(p.amount) FROM ledger_posting p JOIN ledger_account a ON a.id = p.account_id "
+            f"WHERE a.code = 'village:redeemed' AND p.tx_seq BETWEEN {closed.first_seq} AND {closed.last_seq}"))
+        donations = s.scalar(sqlite_text(
+            "SELECT SUM(m.value_fen) FROM stock_movement m JOIN stock_intake i ON i.id = m.intake_id "
+            "WHERE i.source = 'donation' AND i.received_on BETWEEN '2026-10-01' AND '2026-10-31'"))
+    outstanding = sum(v for k, v in balances.items() if k.startswith("card:"))
+    assert re.search(rf"在册积分余额\s+{outstanding}\b", text)
+    assert re.search(rf"累计发放积分\s+{-balances['village:issue']}\b", text)
+    assert re.search(rf"累计兑换积分\s+{balances['village:redeemed']}\b", text)
+    assert re.search(rf"累计扣分\s+{balances['village:deducted']}\b", text)
+    assert re.search(rf"兑换（\d+ 笔）\s+{redeemed_month}\b", text)
+    assert re.search(rf"捐赠物资价值（元）\s+{donations // 100}\.{donations % 100:02d}\b", text)
+    assert re.search(rf"余额折合（元）\s+{outstanding * 3}\.00\b", text)
+    for zone in closed.zones:
+        assert re.search(rf"{zone.zone}\s+{zone.quantity}\s+{zone.points}\b", text)
+    for line in closed.donations:
+        assert line.donor in text and line.goods in text
+    # the footer on every page, the full anchor once, and never a villager's phone number
+    assert text.count(f"末笔哈希 {closed.last_hash[:16]}") == pages
+    assert f"{closed.last_seq}:{closed.last_hash}" in text.replace("\n", "")
+    assert f"交易第 {closed.first_seq}–{closed.last_seq} 笔" in text
+    with village.read() as s:
+        phones = [p for (p,) in s.execute(sqlite_text("SELECT phone FROM household WHERE phone != ''"))]
+    assert phones and not any(phone in text for phone in phones)
+    assert re.search(r"第\s*1\s*页\s*/\s*共\s*\d+\s*页", text)
+
+
+def test_closure_totals_equal_totals_recomputed_from_the_ledger(village):
+    closed = closure.close(village, login(village), MONTH)
+    with village.read() as s:
+        kept = dict(s.execute(sqlite_text("SELECT code, balance FROM ledger_account")).all())
+        after = dict(s.execute(sqlite_text(
+            "SELECT a.code, SUM(p.amount) FROM ledger_posting p JOIN ledger_account a ON a.id = p.account_id "
+            f"WHERE p.tx_seq > {closed.last_seq} GROUP BY a.code")).all())
+        by_kind = dict(s.execute(sqlite_text(
+            "SELECT t.kind, COUNT(*) FROM ledger_transaction t "
+            f"WHERE t.seq BETWEEN {closed.first_seq} AND {closed.last_seq} GROUP BY t.kind")).all())
+    at_close = {code: balance - after.get(code, 0) for code, balance in kept.items()}
+    c = closed.cumulative
+    assert c.outstanding == sum(v for k, v in at_close.items() if k.startswith("card:"))
+    assert c.ever_issued == -at_close["village:issue"]
+    assert (c.redeemed, c.deducted, c.recovered) == (
+        at_close["village:redeemed"], at_close["village:deducted"], at_close["village:recovered"])
+    assert c.ever_issued == c.redeemed + c.deducted + c.recovered + c.outstanding
+    assert sum(h.closing for h in closed.households) == c.outstanding
+    assert closed.totals.redemptions == by_kind["redemption"]
+    assert closed.totals.transactions == sum(by_kind.values())
+    assert sum(z.points for z in closed.zones) == closed.totals.net_redeemed
+    assert dict(closed.totals.awarded_by_category)["卫生检查"] > 0
+    # and the stored closure hashes to what it says
+    with village.read() as s:
+        row = s.execute(sqlite_text("SELECT document, hash FROM month_closure WHERE number = 1")).one()
+    assert canonical.digest(row.document.encode()) == row.hash == closed.hash
+
+
+def test_nothing_can_be_dated_into_a_closed_month(village):
+    closure.close(village, login(village), MONTH)
+    admin = login(village, "wangfang")
+    with village.read() as s:
+        head = ledger.head(s)
+        household = s.scalar(sqlite_text("SELECT household_id FROM point_card WHERE status = 'active' LIMIT 1"))
+    with pytest.raises(ShopError) as refused:
+        awards.award(village, admin, household, "G01", deed_date=date(2026, 10, 20))
+    assert refused.value.key == "month_closed" and "2026-11" in str(refused.value)
+    with pytest.raises(ShopError, match="已月结"):
+        hygiene.record(village, admin, date(2026, 10, 31), "李书记", {household: {"W01": True}})
+    item = stock.IntakeLine(demo_goods_code(village), 1)
+    with pytest.raises(ShopError, match="已月结"):
+        stock.intake(village, admin, [item], source="donation", donor="李女士", donor_type="person",
+                     received_on=date(2026, 9, 30))
+    # a PC whose clock was set back into the closed month cannot post either
+    village.clock = lambda: datetime(2026, 10, 30, 10, 0, tzinfo=LOCAL)
+    with pytest.raises(ShopError, match="已月结"):
+        awards.award(village, admin, household, "G01")
+    village.clock = lambda: AFTER_MONTH
+    with village.read() as s:
+        assert ledger.head(s) == head
+    # the late correction goes into the open month, and says what it corrects
+    done = awards.award(village, admin, household, "G01", note="补记 10 月 20 日拾金不昧",
+                        deed_date=date(2026, 11, 3))
+    assert done.seq == head[0] + 1
+
+
+def demo_goods_code(db):
+    with db.read() as s:
+        return s.scalar(sqlite_text("SELECT code FROM goods LIMIT 1"))
+
+
+def test_a_month_is_closed_once_and_months_close_in_order(village):
+    supervisor = login(village)
+    with pytest.raises(ShopError) as early:
+        closure.close(village, supervisor, "2026-11")
+    assert early.value.key == "closure_not_ended"
+    closure.close(village, supervisor, MONTH)
+    for month, key in (("2026-10", "closure_done"), ("2026-09", "closure_order_past")):
+        with pytest.raises(ShopError) as refused:
+            closure.close(village, supervisor, month)
+        assert refused.value.key == key
+    village.clock = lambda: datetime(2027, 1, 5, 9, 0, tzinfo=LOCAL)
+    with pytest.raises(ShopError) as skipped:
+        closure.close(village, supervisor, "2026-12")
+    assert skipped.value.key == "closure_order" and "2026-11" in str(skipped.value)
+    second = closure.close(village, supervisor, "2026-11")
+    first = closure.get(village, supervisor, MONTH)
+    assert second.number == 2 and second.prev_hash == first.hash
+    assert second.first_seq == first.last_seq + 1
+    assert {h.household_id: h.opening for h in second.households} == {
+        h.household_id: h.closing for h in first.households if h.closing or h.household_id in
+        {x.household_id for x in second.households}}
+    with pytest.raises(ShopError) as admin:
+        closure.close(village, login(village, "wangfang"), "2026-12")
+    assert admin.value.key == "wrong_role"
+
+
+def test_a_closure_is_refused_when_kept_balances_disagree(village):
+    with sqlite3.connect(village.file) as plain:
+        plain.execute("UPDATE ledger_account SET balance = balance + 5 WHERE code = 'village:deducted'")
+    with pytest.raises(ShopError) as refused:
+        closure.close(village, login(village), MONTH)
+    assert refused.value.key in ("closure_ledger_bad", "closure_kept_mismatch")
+    assert "village:deducted" in str(refused.value) and "130" in str(refused.value)
+
+
+def run(db, *args):
+    return main(["--db", f"sqlite:///{db.file}", *args])
+
+
+def rehash_from(path, seq):
+    """What someone with the database file and this program's source can do: change a
+    transaction and recompute every hash after it, the head and the closures."""
+    plain = sqlite3.connect(path)
+    for (name,) in plain.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
+        plain.execute(f"DROP TRIGGER {name}")
+    plain.execute("UPDATE ledger_transaction SET memo = memo || '（改）' WHERE seq = ?", (seq,))
+    codes = dict(plain.execute("SELECT id, code FROM ledger_account"))
+    prev = plain.execute("SELECT hash FROM ledger_transaction WHERE seq = ?", (seq - 1,)).fetchone()[0]
+    hashes = {}
+    for row in plain.execute("SELECT seq, at, kind, operator, approver, memo, reverses, attrs "
+                             "FROM ledger_transaction WHERE seq >= ? ORDER BY seq", (seq,)).fetchall():
+        number, at, kind, operator, approver, memo, reverses, attrs = row
+        legs = [(codes[a], amount) for a, amount in plain.execute(
+            "SELECT account_id, amount FROM ledger_posting WHERE tx_seq = ? ORDER BY line", (number,))]
+        stamp = datetime.fromisoformat(at).isoformat(timespec="microseconds") + "Z"
+        digest = canonical.digest(canonical.encode(
+            prev=prev, seq=number, at=stamp, kind=kind, operator=operator, approver=approver, memo=memo,
+            reverses=reverses, attrs=json.loads(attrs), postings=legs))
+        hashes[number] = prev = digest
+        plain.execute("UPDATE ledger_transaction SET hash = ? WHERE seq = ?", (digest, number))
+    head = max(hashes)
+    plain.execute("UPDATE ledger_head SET hash = ? WHERE seq = ?", (hashes[head], head))
+    prev_closure = canonical.GENESIS
+    for number, document in plain.execute("SELECT number, document FROM month_closure ORDER BY number").fetchall():
+        doc = json.loads(document)
+        doc["last_hash"] = hashes.get(doc["last_seq"], doc["last_hash"])
+        doc["head_hash"] = hashes.get(doc["head_seq"], doc["head_hash"])
+        doc["prev_hash"] = prev_closure
+        text = canonical.encode_attrs(doc)
+        prev_closure = canonical.digest(text.encode())
+        plain.execute("UPDATE month_closure SET document = ?, hash = ?, last_hash = ?, head_hash = ?, "
+                      "prev_hash = ? WHERE number = ?", (text, prev_closure, doc["last_hash"],
+                                                         doc["head_hash"], doc["prev_hash"], number))
+    plain.commit()
+    plain.close()
+
+
+def closed_notice(village, tmp_path, capsys):
+    closure.close(village, login(village), MONTH)
+    notice.write_pdf(village, login(village), MONTH, tmp_path / "notice.pdf")
+    codes = set(qr_codes(tmp_path / "notice.pdf"))
+    assert len(codes) == 1
+    qr = codes.pop()
+    assert run(village, "verify", "--notice", qr) == 0
+    assert "公示核对通过" in capsys.readouterr().out
+    return qr
+
+
+def test_the_notice_qr_holds_the_closure_and_head_and_verifies(village, tmp_path, capsys):
+    qr = closed_notice(village, tmp_path, capsys)
+    stored = closure.get(village, login(village), MONTH)
+    assert qr == f"AIXIN1|阿道村|1|{stored.last_seq}|{stored.last_hash}"
+    with village.read() as s:
+        assert s.scalar(sqlite_text(f"SELECT hash FROM ledger_transaction WHERE seq = {stored.last_seq}")) == stored.last_hash
+    assert run(village, "verify", "--anchor", stored.anchor) == 0
+    assert run(village, "verify", "--notice", qr.replace("|1|", "|2|", 1)) == 1
+
+
+def test_verify_notice_fails_after_the_tail_is_deleted(village, tmp_path, capsys):
+    qr = closed_notice(village, tmp_path, capsys)
+    last = int(qr.split("|")[3])
+    with sqlite3.connect(village.file) as plain:
+        for (name,) in plain.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
+            plain.execute(f"DROP TRIGGER {name}")
+        plain.execute("PRAGMA foreign_keys=OFF")
+        for table in ("print_job", "redemption_line", "redemption"):
+            plain.execute(f"DELETE FROM {table} WHERE tx_seq >= ?", (last - 3,))
+        plain.execute("DELETE FROM ledger_posting WHERE tx_seq >= ?", (last - 3,))
+        plain.execute("DELETE FROM ledger_transaction WHERE seq >= ?", (last - 3,))
+        seq, digest = plain.execute("SELECT seq, hash FROM ledger_transaction ORDER BY seq DESC LIMIT 1").fetchone()
+        plain.execute("UPDATE ledger_head SET seq = ?, hash = ?", (seq, digest))
+    assert run(village, "verify", "--notice", qr) == 1
+    assert "找不到公示的第" in capsys.readouterr().out
+
+
+def test_verify_notice_fails_after_an_older_backup_is_restored(village, tmp_path, capsys):
+    # taken after the month ended but before it was closed: it holds the same head
+    copy = ledger_backup.backup(village.engine, tmp_path / "copies")
+    qr = closed_notice(village, tmp_path, capsys)
+    ledger_backup.restore(village.engine, copy, tmp_path / "safety")
+    assert run(village, "verify") == 0, "the old copy is a valid ledger in itself"
+    capsys.readouterr()
+    assert run(village, "verify", "--notice", qr) == 1
+    assert "没有第 1 号月结" in capsys.readouterr().out
+
+
+def test_verify_notice_fails_after_the_whole_chain_is_rehashed(village, tmp_path, capsys):
+    qr = closed_notice(village, tmp_path, capsys)
+    stored = closure.get(village, login(village), MONTH)
+    rehash_from(village.file, stored.first_seq + 3)
+    assert run(village, "verify") == 0, "a re-hashed chain verifies from inside"
+    capsys.readouterr()
+    assert run(village, "verify", "--notice", qr) == 1
+    assert "找不到公示的第" in capsys.readouterr().out
+
+
+def test_the_notice_masks_names_and_prints_on_a3(village, tmp_path):
+    closure.close(village, login(village), MONTH)
+    data, pages = notice.write_pdf(village, login(village, "wangfang"), MONTH, tmp_path / "a3.pdf",
+                                   a3=True, mask_names=True)
+    text = pdf_text(tmp_path / "a3.pdf")
+    first = data.households[0]
+    assert "*" in first.head and first.head in text
+    with village.read() as s:
+        full = s.scalar(sqlite_text(f"SELECT head_name FROM household WHERE id = "
+                                    f"(SELECT household_id FROM point_card WHERE number LIKE '%{first.card_tail}')"))
+    assert full not in text and first.head == notice.mask(full)
+    assert notice.mask("王秀芳") == "王*芳" and notice.mask("王芳") == "王*" and notice.mask("欧阳秀芳") == "欧**芳"
+    width, height = pypdfium2.PdfDocument(str(tmp_path / "a3.pdf"))[0].get_size()
+    assert round(width / 72 * 25.4) == 420 and round(height / 72 * 25.4) == 297
+    assert len(qr_codes(tmp_path / "a3.pdf", dpi=150)) == pages
+
+
+def test_a_household_asks_for_its_months_statement(village, tmp_path):
+    closed = closure.close(village, login(village), MONTH)
+    busy = max(closed.households, key=lambda h: (h.redeemed > 0) + (h.earned > 0) + (h.deducted > 0))
+    data = statement.statement(village, login(village, "wangfang"), busy.card, MONTH)
+    assert (data.opening, data.closing, data.head) == (busy.opening, busy.closing, busy.head)
+    assert data.opening + sum(line.points for line in data.lines) == data.closing
+    assert data.closure == 1
+    statement_printing.render_pdf(data, tmp_path / "statement.pdf")
+    text = pdf_text(tmp_path / "statement.pdf")
+    assert busy.head in text and f"期末余额：{busy.closing} 分" in text
+    for line in data.lines:
+        assert re.search(rf"{line.seq}\s+{line.kind}", text)
+    slip = decode(statement_printing.render_slip(data), 32)
+    assert any(str(busy.closing) in row and "期末余额" in row for row in slip.text)
+    assert slip.cuts == 1
