@@ -1,7 +1,7 @@
 """The wish wall and the echo wall: wishes, and every change to them as an event.
 
 Revision ID: 0007
-Revises: 0003
+Revises: 0006
 """
 
 import sqlalchemy as sa
@@ -11,7 +11,7 @@ from ledger.schema import UtcDateTime
 from pos.migrations import triggers
 
 revision = "0007"
-down_revision = "0003"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
