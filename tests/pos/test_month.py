@@ -367,3 +367,17 @@ def test_a_household_asks_for_its_months_statement(village, tmp_path):
     slip = decode(statement_printing.render_slip(data), 32)
     assert any(str(busy.closing) in row and "期末余额" in row for row in slip.text)
     assert slip.cuts == 1
+
+
+def test_the_supervisor_sees_every_month_of_the_books_and_which_one_to_close_next(village):
+    supervisor = login(village)
+    listed = closure.months(village, supervisor)
+    assert [m.month for m in listed][:2] == ["2026-11", "2026-10"] and listed[-1].month == "2025-12"
+    assert len(listed) == 12 and listed[0].title == "2026年11月"
+    assert [m.month for m in listed if m.next_to_close] == ["2026-10"]
+    assert not listed[0].ended and all(m.ended for m in listed[1:])
+    assert all(m.closure is None for m in listed)
+    closure.close(village, supervisor, MONTH)
+    listed = closure.months(village, supervisor)
+    assert {m.month: m.closure for m in listed}["2026-10"] == 1
+    assert not any(m.next_to_close for m in listed)  # November has not ended yet
