@@ -50,7 +50,7 @@ from ui.messagebar import MessageBar
 
 log = logging.getLogger("ui")
 
-SCREEN_MODULES = ["ui.counter"]
+SCREEN_MODULES = ["ui.counter", "ui.supervisor", "ui.wishes"]
 STATION_EVERY_MS = 3000
 
 
