@@ -144,6 +144,8 @@ class AuditPage(QWidget):
         self.reviews = RowsModel(REVIEW_COLUMNS, parent=self)
         self.reviews_view = table(self.reviews, self)
         self.reviews_view.setObjectName("flagReviews")
+        self.reviews_view.setWordWrap(True)  # a comment is read whole
+        self.reviews_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.comment = QLineEdit(self)
         self.comment.setObjectName("reviewComment")
         self.comment.setPlaceholderText(tr("审核意见，如：已核实，是顾客退货"))

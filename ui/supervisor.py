@@ -26,7 +26,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QScrollArea, QTabWidget, QVBoxLayout, QWidget,
+    QHeaderView, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from pos import closure, monthexport, notice, statement, village
@@ -63,10 +63,15 @@ class TotalLine:
 
 
 TOTAL_COLUMNS = [
-    Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda t: t.section),
     Column(QT_TRANSLATE_NOOP("RowsModel", "项目"), lambda t: t.name),
     Column(QT_TRANSLATE_NOOP("RowsModel", "数值"), lambda t: t.value, right=True),
 ]
+# The totals side by side, so that every one of them is in view before the month is closed.
+PANES = (
+    (QT_TRANSLATE_NOOP("Supervisor", "本月"), ("本月",)),
+    (QT_TRANSLATE_NOOP("Supervisor", "兑换分区与账目"), ("兑换分区", "账目")),
+    (QT_TRANSLATE_NOOP("Supervisor", "累计（从不清零）"), ("累计（从不清零）",)),
+)
 
 
 def total_lines(view: closure.ClosureView) -> list[TotalLine]:
@@ -112,9 +117,20 @@ class ClosePage(QWidget):
         self.reason.setWordWrap(True)
         self.reason.setStyleSheet("color:#a4000f; font-weight:bold;")
         self.reason.hide()
-        self.totals = RowsModel(TOTAL_COLUMNS, parent=self)
-        self.view = table(self.totals, self)
-        self.view.setObjectName("closeTotals")
+        self.models: dict[str, RowsModel] = {}
+        panes = QHBoxLayout()
+        for title, _sections in PANES:
+            model = RowsModel(TOTAL_COLUMNS, parent=self)
+            view = table(model, self)
+            view.setObjectName(f"closeTotals{len(self.models)}")
+            view.verticalHeader().setDefaultSectionSize(30)
+            view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            view.horizontalHeader().setStretchLastSection(False)
+            pane = QVBoxLayout()
+            pane.addWidget(heading(tr(title), self, 13))
+            pane.addWidget(view, 1)
+            panes.addLayout(pane, 1)
+            self.models[title] = model
         self.recompute = big_button(tr("重新计算"), self, "closeRecompute")
         self.recompute.clicked.connect(self.refresh)
         self.close_button = big_button(tr("核对无误，月结"), self, "closeButton")
@@ -131,7 +147,7 @@ class ClosePage(QWidget):
         layout.addWidget(self.state)
         layout.addWidget(explain)
         layout.addWidget(self.reason)
-        layout.addWidget(self.view, 1)
+        layout.addLayout(panes, 1)
         layout.addLayout(buttons)
         self.set_role()
 
@@ -141,10 +157,22 @@ class ClosePage(QWidget):
         self.admin_note.setVisible(not supervisor)
         self._buttons()
 
+    @property
+    def lines(self) -> list[TotalLine]:
+        return [line for model in self.models.values() for line in model.rows]
+
+    def show_lines(self, lines: list[TotalLine]) -> None:
+        for title, sections in PANES:
+            wanted = {tr(section) for section in sections}
+            self.models[title].set_rows([line for line in lines if line.section in wanted])
+
     def _buttons(self) -> None:
         ready = self.previewed is not None and self.previewed == self.screen.month
         self.close_button.setEnabled(ready and self.screen.supervisor)
-        if ready:
+        state = self.screen.month_state
+        if state is not None and state.closure is not None:
+            self.close_button.setText(tr("本月已月结"))
+        else:
             self.close_button.setText(tr("核对无误，月结 %1").replace("%1", self.screen.month_title))
 
     def refresh(self) -> None:
@@ -171,14 +199,14 @@ class ClosePage(QWidget):
         if view.month != self.screen.month:
             return
         self.previewed = view.month
-        self.totals.set_rows(total_lines(view))
+        self.show_lines(total_lines(view))
         self.state.setText(tr("%1 尚未月结：以下是将要月结的合计（第 %2 号月结）。")
                            .replace("%1", self.screen.month_title).replace("%2", str(view.number)))
         self.state.setStyleSheet("")
         self._buttons()
 
     def _refused(self, error) -> None:
-        self.totals.set_rows([])
+        self.show_lines([])
         self.previewed = None
         self.state.setText(tr("%1 现在不能月结。").replace("%1", self.screen.month_title))
         self.state.setStyleSheet("color:#a4000f;")
@@ -189,7 +217,7 @@ class ClosePage(QWidget):
     def _closed_view(self, view: closure.ClosureView) -> None:
         if view.month != self.screen.month:
             return
-        self.totals.set_rows(total_lines(view))
+        self.show_lines(total_lines(view))
         self.state.setText(tr("%1 已月结：第 %2 号，%3 由 %4 月结。")
                            .replace("%1", self.screen.month_title).replace("%2", str(view.number))
                            .replace("%3", view.closed_at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M"))
@@ -239,8 +267,6 @@ class NoticePage(QWidget):
             self.paper.addItem(tr(title), key)
         self.mask = QCheckBox(tr("姓名中间用 * 隐去（王*芳）"), self)
         self.mask.setObjectName("noticeMask")
-        self.preview_button = big_button(tr("生成预览"), self, "noticePreview")
-        self.preview_button.clicked.connect(lambda: self.build(open_after=False))
         self.print_button = big_button(tr("打印公示"), self, "noticePrint")
         self.print_button.setToolTip(tr("在系统的 PDF 阅读器中打开，从那里打印"))
         self.print_button.clicked.connect(lambda: self.build(open_after=True))
@@ -249,7 +275,7 @@ class NoticePage(QWidget):
         self.image = QLabel(tr("（预览）"), self)
         self.image.setObjectName("noticeImage")
         self.image.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
         scroll.setWidget(self.image)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(520)
@@ -264,8 +290,8 @@ class NoticePage(QWidget):
         qr_row = QHBoxLayout()
         qr_row.addWidget(self.qr, 1)
         qr_row.addWidget(copy)
-        qr_help = QLabel(tr("公示每页底部的二维码就是这段文字。任何人日后都可以用它核对：\n"
-                            "aixin verify --notice \"这段文字\""), self)
+        qr_help = QLabel(tr("公示每页底部的二维码就是这段文字。日后任何人拿着公示，"
+                            "都可以请维护人员用它核对账本是否被改过。"), self)
         qr_help.setWordWrap(True)
         side = QVBoxLayout()
         options = QGridLayout()
@@ -273,7 +299,6 @@ class NoticePage(QWidget):
         options.addWidget(self.paper, 0, 1)
         options.addWidget(self.mask, 1, 0, 1, 2)
         side.addLayout(options)
-        side.addWidget(self.preview_button)
         side.addWidget(self.print_button)
         side.addWidget(self.save_button)
         side.addSpacing(12)
@@ -300,7 +325,7 @@ class NoticePage(QWidget):
             return
         self.loaded_for = state.month
         closed = state.closure is not None
-        for widget in (self.preview_button, self.print_button, self.save_button, self.paper, self.mask):
+        for widget in (self.print_button, self.save_button, self.paper, self.mask):
             widget.setEnabled(closed)
         self.built = None
         self.qr.clear()
@@ -343,7 +368,7 @@ class NoticePage(QWidget):
         def work(report):
             data, pages = notice.write_pdf(db, actor, month, path, a3=paper == "A3", mask_names=masked,
                                            progress=report)
-            return data, pages, documents.first_page(path)
+            return data, pages, documents.first_page(path, 1100)
 
         self.screen.ops.read(work, widget=self.print_button, bar=self.screen.bar, progress=True,
                              title=tr("正在生成公示 PDF……"),
@@ -359,9 +384,8 @@ class NoticePage(QWidget):
                           .replace("%3", str(len(data.households))).replace("%4", str(pages))
                           .replace("%5", wanted[1]).replace("%6", data.notice_period)
                           .replace("%7", data.objection_phone or tr("（未设置）")))
-        pixmap = QPixmap.fromImage(image)
-        self.image.setPixmap(pixmap)
-        self.image.setMinimumSize(pixmap.size())
+        width = max(self.scroll.viewport().width() - 24, 400)
+        self.image.setPixmap(QPixmap.fromImage(image).scaledToWidth(width, Qt.TransformationMode.SmoothTransformation))
         if open_after:
             self._open()
 
@@ -494,6 +518,7 @@ class ExportPage(QWidget):
         choose = QPushButton(tr("选择文件夹…"), self)
         choose.clicked.connect(self.choose)
         self.export_button = big_button(tr("导出"), self, "exportButton")
+        self.export_button.setStyleSheet("QPushButton:enabled { background:#2b6cb0; color:white; font-weight:bold; }")
         self.export_button.clicked.connect(self.export)
         self.open_button = big_button(tr("打开导出的文件夹"), self, "exportOpen")
         self.open_button.clicked.connect(lambda: self.last and self.viewer(self.last))
@@ -528,6 +553,7 @@ class ExportPage(QWidget):
         self.loaded_for = state.month
         closed = state.closure is not None
         self.export_button.setEnabled(closed)
+        self.export_button.setText(tr("导出 %1").replace("%1", state.title))
         self.state.setText(tr("%1：第 %2 号月结").replace("%1", state.title).replace("%2", str(state.closure))
                            if closed else tr("%1 还没有月结：月结后才能导出。").replace("%1", state.title))
 
@@ -579,7 +605,7 @@ class SupervisorScreen(Screen):
         self.village_name = ""
         self.month_box = QComboBox(self)
         self.month_box.setObjectName("monthBox")
-        self.month_box.setMinimumContentsLength(16)
+        self.month_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         font = self.month_box.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.month_box.setFont(font)
@@ -601,7 +627,7 @@ class SupervisorScreen(Screen):
                             (self.notice_page, tr("公示")), (self.statement_page, tr("农户明细")),
                             (self.export_page, tr("审计导出"))):
             self.tabs.addTab(page, title)
-        self.tabs.currentChanged.connect(lambda *_: self._refresh_page())
+        self.tabs.currentChanged.connect(lambda *_: (self.bar.clear(), self._refresh_page()))
         self.month_box.currentIndexChanged.connect(lambda *_: self._month_chosen())
 
         layout = QVBoxLayout(self)
@@ -690,6 +716,9 @@ class SupervisorScreen(Screen):
         self.month_box.setCurrentIndex(self.month_box.findData(month))
 
     def _month_chosen(self) -> None:
+        if self.month != getattr(self, "_shown_month", None):
+            self.bar.clear()  # the last month's message is not about this one
+            self._shown_month = self.month
         state = self.month_state
         if state is None:
             self.month_state_label.clear()

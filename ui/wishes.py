@@ -19,7 +19,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
+    QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QListView, QPushButton, QRadioButton, QSpinBox, QStackedWidget, QVBoxLayout, QWidget,
 )
 
@@ -56,7 +56,7 @@ LIST_COLUMNS = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "农户"), lambda w: f"{w.group} {w.head_name}"),
     Column(QT_TRANSLATE_NOOP("RowsModel", "心愿"), lambda w: w.text, tooltip=lambda w: w.text),
     Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda w: w.category),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "写下"), lambda w: w.written_on.isoformat()),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "写下"), lambda w: _day(w.written_on)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "估价（元）"), lambda w: yuan(w.value_fen) if w.value_fen else "",
            right=True),
     Column(QT_TRANSLATE_NOOP("RowsModel", "认领人"), lambda w: w.donor),
@@ -375,6 +375,8 @@ class WishesScreen(Screen):
         self.model = RowsModel(LIST_COLUMNS, parent=self)
         self.list_view = table(self.model, self)
         self.list_view.setObjectName("wishList")
+        self.list_view.horizontalHeader().setStretchLastSection(False)
+        self.list_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.list_view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._picked(self.model, current))
         self.card_models: dict[str, RowsModel] = {}
@@ -389,6 +391,9 @@ class WishesScreen(Screen):
             view.setObjectName(f"cards_{status}")
             view.setModel(model)
             view.setWordWrap(True)
+            view.setResizeMode(QListView.ResizeMode.Adjust)
+            view.setTextElideMode(Qt.TextElideMode.ElideNone)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             view.setSpacing(4)
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

@@ -59,7 +59,7 @@ def tab(qtbot, screen, page):
 
 
 def totals(page) -> dict[str, str]:
-    return {f"{line.section}:{line.name}": line.value for line in page.totals.rows}
+    return {f"{line.section}:{line.name}": line.value for line in page.lines}
 
 
 def viewer_into(page):
@@ -115,7 +115,7 @@ def test_a_month_that_cannot_be_closed_says_why_on_the_page(supervisor_area, sho
     page = screen.close_page
     assert page.reason.isVisible() and "2026-10 还没有结束" in page.reason.text()
     assert screen.bar.kind == "refused" and QApplication.activeModalWidget() is None
-    assert not page.close_button.isEnabled() and page.totals.rowCount() == 0
+    assert not page.close_button.isEnabled() and page.lines == []
 
 
 def test_an_administrator_sees_the_totals_and_the_notice_but_cannot_close_or_review(
@@ -124,7 +124,7 @@ def test_an_administrator_sees_the_totals_and_the_notice_but_cannot_close_or_rev
     assert "supervisor" in window.buttons
     tab(qtbot, screen, screen.close_page)
     page = screen.close_page
-    assert page.totals.rowCount() > 10
+    assert len(page.lines) > 10
     assert not page.close_button.isVisible() and page.admin_note.isVisible()
     page.close_month()  # even called directly, nothing is closed
     settled(qtbot, screen)
@@ -243,7 +243,7 @@ def test_every_table_of_the_supervisors_area_passes_the_model_tester(supervisor_
     screen.statement_page.card.setText(shop.card("李四"))
     screen.statement_page.refresh()
     settled(qtbot, screen)
-    models = [page.entries, page.flags, page.reviews, screen.close_page.totals, screen.statement_page.lines]
+    models = [page.entries, page.flags, page.reviews, *screen.close_page.models.values(), screen.statement_page.lines]
     assert all(model.rowCount() > 0 for model in models)
     for model in models:
         qtmodeltester.check(model)
