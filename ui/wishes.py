@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QRect, QSize, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QListView, QPushButton, QRadioButton, QSpinBox, QStackedWidget, QVBoxLayout, QWidget,
+    QLineEdit, QListView, QPushButton, QRadioButton, QSpinBox, QStackedWidget, QStyle, QStyledItemDelegate,
+    QVBoxLayout, QWidget,
 )
 
 from pos import goods, households, stock, wishes
@@ -95,6 +97,35 @@ def button(text: str, parent, name: str, *, main: bool = False) -> QPushButton:
     if main:
         made.setStyleSheet("QPushButton:enabled { background:#2b6cb0; color:white; font-weight:bold; }")
     return made
+
+
+class CardDelegate(QStyledItemDelegate):
+    """A wish drawn as a paper note: its whole text wrapped to the column's width."""
+
+    PAD, GAP = 10, 6
+
+    def _text_rect(self, option) -> QRect:
+        inner = option.rect.adjusted(self.PAD, self.PAD + self.GAP // 2, -self.PAD, -self.PAD - self.GAP // 2)
+        return inner
+
+    def sizeHint(self, option, index) -> QSize:
+        width = max(option.rect.width(), self.parent().viewport().width()) - 2 * self.PAD - 4
+        text = index.data() or ""
+        height = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 60), 10_000),
+                                                 int(Qt.TextFlag.TextWordWrap), text).height()
+        return QSize(width, height + 2 * self.PAD + self.GAP)
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        note = option.rect.adjusted(2, self.GAP // 2, -2, -self.GAP // 2)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("#b7791f" if selected else "#d9b86c"), 2 if selected else 1))
+        painter.setBrush(QColor("#ffe08a" if selected else "#fff8e1"))
+        painter.drawRoundedRect(note, 6, 6)
+        painter.setPen(QColor("#222222"))
+        painter.drawText(self._text_rect(option), int(Qt.TextFlag.TextWordWrap), index.data() or "")
+        painter.restore()
 
 
 class WriteForm(QWidget):
@@ -377,6 +408,10 @@ class WishesScreen(Screen):
         self.list_view.setObjectName("wishList")
         self.list_view.horizontalHeader().setStretchLastSection(False)
         self.list_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.list_view.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Fixed)
+        self.list_view.setColumnWidth(7, 150)  # the donor in full is in the panel beside
+        self.list_view.setWordWrap(True)  # the wish in the villager's words, whole
+        self.list_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.list_view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._picked(self.model, current))
         self.card_models: dict[str, RowsModel] = {}
@@ -394,13 +429,10 @@ class WishesScreen(Screen):
             view.setResizeMode(QListView.ResizeMode.Adjust)
             view.setTextElideMode(Qt.TextElideMode.ElideNone)
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            view.setSpacing(4)
+            view.setItemDelegate(CardDelegate(view))
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-            view.setStyleSheet("QListView { background:#f6f1e4; }"
-                               "QListView::item { background:#fff8e1; border:1px solid #d9b86c;"
-                               " border-radius:6px; padding:8px; color:#222; }"
-                               "QListView::item:selected { background:#ffe08a; border:2px solid #b7791f; }")
+            view.setStyleSheet("QListView { background:#f6f1e4; }")
             view.selectionModel().currentRowChanged.connect(
                 lambda current, _previous, m=model: self._picked(m, current))
             title = heading(wishes.STATUS_NAMES[status], cards, 13)
@@ -417,7 +449,7 @@ class WishesScreen(Screen):
         panel = QFrame(self)
         panel.setObjectName("wishPanel")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
-        panel.setFixedWidth(470)
+        panel.setFixedWidth(440)
         self.detail = QLabel(tr("选中一个心愿查看详情。"), panel)
         self.detail.setObjectName("wishDetail")
         self.detail.setWordWrap(True)
@@ -559,6 +591,7 @@ class WishesScreen(Screen):
 
     def _show_current(self, fresh_forms: bool = False) -> None:
         w = self.current
+        self.history_view.setVisible(w is not None)
         if w is None:
             self.detail.setText(tr("选中一个心愿查看详情。"))
             self.history.set_rows([])
