@@ -205,6 +205,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "flag_unknown": ("{month} 没有审计标记 {flag}。", "There is no audit flag {flag} in {month}."),
     "review_needs_comment": ("审核请写明意见。", "A review needs a comment."),
     "statement_no_household": ("没有找到这张卡的户。", "No household for this card."),
+    "statement_no_printer": ("这台电脑还没有设置小票打印机，不能打印明细小票；可以打印 PDF 明细。", "No receipt printer is set up on this PC; print the statement as a PDF instead."),
     "internal_error": ("程序出错，操作未完成，数据未改动。详情已写入日志：{log}", "Internal error; nothing was changed. Details are in the log: {log}"),
 }
 

@@ -438,6 +438,10 @@ class StatementPage(QWidget):
         self.pdf_button = big_button(tr("打印明细（PDF）"), self, "statementPdf")
         self.pdf_button.clicked.connect(self.open_pdf)
         self.pdf_button.setEnabled(False)
+        self.slip_button = big_button(tr("打印小票"), self, "statementSlip")
+        self.slip_button.setToolTip(tr("在收银台的小票打印机上打印这一户本月的明细"))
+        self.slip_button.clicked.connect(self.print_slip)
+        self.slip_button.setEnabled(False)
         self.head = heading(tr("请扫描村民的积分卡。"), self, 15)
         self.head.setObjectName("statementHead")
         self.head.setWordWrap(True)
@@ -449,6 +453,7 @@ class StatementPage(QWidget):
         row.addWidget(self.card, 1)
         row.addWidget(self.show_button)
         row.addWidget(self.pdf_button)
+        row.addWidget(self.slip_button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.head)
@@ -474,6 +479,7 @@ class StatementPage(QWidget):
         self.data = data
         self.lines.set_rows(data.lines)
         self.pdf_button.setEnabled(True)
+        self.slip_button.setEnabled(True)
         self.head.setText(tr("%1（%2）%3：期初 %4 分，%5 笔，期末 %6 分")
                           .replace("%1", data.head).replace("%2", data.group).replace("%3", data.month_title)
                           .replace("%4", str(data.opening)).replace("%5", str(len(data.lines)))
@@ -486,6 +492,16 @@ class StatementPage(QWidget):
         path = documents.folder("农户明细") / documents.file_name("明细", data.head, data.card[-4:], data.month_title)
         self.screen.ops.read(lambda: statement_printing.render_pdf(data, path), widget=self.pdf_button,
                              bar=self.screen.bar, done=lambda _pages: self._open(path))
+
+    def print_slip(self) -> None:
+        data, month = self.data, self.screen.month
+        if data is None:
+            return
+        s = self.screen
+        db, actor, printer = s.db, s.actor, getattr(s.shell.settings, "printer", None)
+        s.ops.printing(lambda: statement.print_slip(db, actor, data.card, month, printer), widget=self.slip_button,
+                       bar=s.bar, areas=(),
+                       done=lambda printed: s.bar.done(tr("%1 的本月明细小票已打印。").replace("%1", printed.head)))
 
     def _open(self, path: Path) -> None:
         if self.viewer(path):

@@ -381,3 +381,25 @@ def test_the_supervisor_sees_every_month_of_the_books_and_which_one_to_close_nex
     listed = closure.months(village, supervisor)
     assert {m.month: m.closure for m in listed}["2026-10"] == 1
     assert not any(m.next_to_close for m in listed)  # November has not ended yet
+
+
+def test_a_households_month_prints_on_the_receipt_printer_or_says_there_is_none(village, fake_printer):
+    from pos import settings as local_settings
+
+    card = statement.statement(village, login(village, "wangfang"), _busy_card(village), MONTH)
+    printer = local_settings.PrinterSettings(port=fake_printer.port)
+    printed = statement.print_slip(village, login(village, "wangfang"), card.card, MONTH, printer)
+    assert printed == card
+    paper = decode(fake_printer.printed(), 32)
+    assert any(card.head in row for row in paper.text) and paper.cuts == 1
+    assert any("期末余额" in row and row.rstrip().endswith(str(card.closing)) for row in paper.text)
+    with pytest.raises(ShopError) as refused:
+        statement.print_slip(village, login(village, "wangfang"), card.card, MONTH, local_settings.PrinterSettings())
+    assert refused.value.key == "statement_no_printer"
+
+
+def _busy_card(db) -> str:
+    from pos import households
+
+    homes = households.search(db, login(db, "wangfang"), limit=1000)
+    return max(homes, key=lambda h: h.balance).card_number

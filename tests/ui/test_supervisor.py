@@ -7,11 +7,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from pos import audit, closure, households, redemption, village
+from pos import audit, closure, households, redemption, settings as local_settings, village
 from pos.demo import Clock
 from pos.errors import PermissionDenied
 from pos.periods import LOCAL
 from tests.pos.conftest import Village
+from tests.printing.paper import decode
 from tests.ui.test_counter import scan
 
 SEPTEMBER = "2026-09"
@@ -43,8 +44,8 @@ def settled(qtbot, screen):
 
 @pytest.fixture
 def supervisor_area(make_shell, qtbot):
-    def open_as(actor):
-        window = make_shell(actor=actor)
+    def open_as(actor, settings=None):
+        window = make_shell(actor=actor, settings=settings)
         screen = window.show_area("supervisor")
         qtbot.waitUntil(lambda: screen.month != "")
         settled(qtbot, screen)
@@ -248,3 +249,31 @@ def test_every_table_of_the_supervisors_area_passes_the_model_tester(supervisor_
     for model in models:
         qtmodeltester.check(model)
     assert households.get(shop.db, shop.admin, shop.homes["李四"].id).balance == 80
+
+
+def test_the_villagers_month_prints_as_a_slip_on_the_receipt_printer(supervisor_area, shop, qtbot, fake_printer):
+    window, screen = supervisor_area(shop.admin, local_settings.Settings(
+        printer=local_settings.PrinterSettings(port=fake_printer.port)))
+    page = screen.statement_page
+    tab(qtbot, screen, page)
+    scan(window, shop.card("李四"))
+    qtbot.waitUntil(lambda: page.slip_button.isEnabled())
+    qtbot.mouseClick(page.slip_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, screen)
+    assert screen.bar.kind == "done" and screen.bar.text == "李四 的本月明细小票已打印。"
+    paper = decode(fake_printer.printed(), 32)
+    assert any("李四" in row for row in paper.text)
+    assert any("期末余额" in row and row.rstrip().endswith("80") for row in paper.text) and paper.cuts == 1
+
+
+def test_a_slip_without_a_receipt_printer_says_so_in_the_bar(supervisor_area, shop, qtbot):
+    window, screen = supervisor_area(shop.admin)
+    page = screen.statement_page
+    tab(qtbot, screen, page)
+    scan(window, shop.card("李四"))
+    qtbot.waitUntil(lambda: page.slip_button.isEnabled())
+    qtbot.mouseClick(page.slip_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, screen)
+    assert screen.bar.kind == "refused"
+    assert screen.bar.text == "这台电脑还没有设置小票打印机，不能打印明细小票；可以打印 PDF 明细。"
+    assert QApplication.activeModalWidget() is None
