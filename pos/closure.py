@@ -762,6 +762,40 @@ def list_closures(db: Database, actor: Actor) -> list[ClosureSummary]:
                 for r in session.scalars(select(MonthClosure).order_by(MonthClosure.number))]
 
 
+@dataclass(frozen=True)
+class MonthState:
+    """A month of the village's books, as the supervisor's screen lists them."""
+
+    month: str  # "2026-10"
+    title: str  # "2026年10月"
+    closure: int | None  # its closure number, once closed
+    ended: bool  # only an ended month can be closed
+    next_to_close: bool  # the month a supervisor should close now
+
+
+def months(db: Database, actor: Actor) -> list[MonthState]:
+    """The months from the village's first transaction to the present one, newest first."""
+    with db.read() as session:
+        caller(session, actor)
+        present = Month.of(now(session))
+        first_at = session.scalar(select(func.min(Transaction.at)))
+        first = min(Month.of(first_at), present) if first_at is not None else present
+        closed = {row.month: row.number for row in session.execute(
+            select(MonthClosure.month, MonthClosure.number))}
+        previous = last_closure(session)
+        previous = previous.month if previous is not None else None
+    if previous is not None:
+        due = Month.parse(previous).next()
+    else:
+        due = present.previous() if present.previous() >= first else None
+    found, month = [], first
+    while month <= present:
+        found.append(MonthState(str(month), month.title, closed.get(str(month)), month < present,
+                                month == due and month < present))
+        month = month.next()
+    return found[::-1]
+
+
 # ---------------------------------------------------------------- proving a notice
 
 

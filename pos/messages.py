@@ -265,6 +265,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "review_needs_comment": ("审核请写明意见。", "A review needs a comment."),
     "statement_no_household": ("没有找到这张卡的户。", "No household for this card."),
     "data_folder_unwritable": ("无法写入数据文件夹 {path}：{detail}。请检查磁盘空间和文件夹权限。", "Cannot write the data folder {path}: {detail}. Check disk space and folder permissions."),
+    "statement_no_printer": ("这台电脑还没有设置小票打印机，不能打印明细小票；可以打印 PDF 明细。", "No receipt printer is set up on this PC; print the statement as a PDF instead."),
     "internal_error": ("程序出错，操作未完成，数据未改动。详情已写入日志：{log}", "Internal error; nothing was changed. Details are in the log: {log}"),
 }
 
@@ -403,6 +404,24 @@ def speak_argparse(lang: str) -> None:
 def kind(name: str, lang: str = "zh") -> str:
     """A ledger transaction kind in words (the kind itself if it has none yet)."""
     return text(f"kind_{name}", lang) if f"kind_{name}" in CATALOG else name
+
+
+# the wish wall and the echo wall
+CATALOG.update({
+    "wish_unknown": ("没有第 {id} 号心愿。", "No wish number {id}."),
+    "wish_taken": ("第 {id} 号心愿已由 {donor} 认领，一个心愿只能由一位爱心人士认领。", "Wish {id} was claimed by {donor} already; a wish has one donor."),
+    "wish_wrong_status": ("第 {id} 号心愿现在是“{status}”，不能改为“{wanted}”。", "Wish {id} is {status_en}; it cannot become {wanted_en}."),
+    "wish_text_missing": ("请填写{field}。", "The {field_en} is missing."),
+    "wish_text_long": ("{field}太长：{length} 字，最多 {limit} 字。", "The {field_en} is too long: {length} characters, {limit} at most."),
+    "wish_text_control": ("{field}里有不能显示的控制字符，请重新输入。", "The {field_en} holds control characters; type it again."),
+    "wish_bad_category": ("没有“{category}”这个类别（可选：{known}）。", "No category '{category}' (choose: {known})."),
+    "wish_bad_value": ("估价 {value} 分钱不对：应在 0 到 {high} 元之间。", "Estimated value {value} fen is not valid: 0 to {high} yuan."),
+    "wish_bad_donor_type": ("认领方类型应为：{types}。", "The donor type must be one of: {types}."),
+    "wish_bad_status": ("没有“{status}”这个状态（可选：{known}）。", "No status '{status}' (choose: {known})."),
+    "wish_bad_month": ("月份 {year}-{month} 不对。", "Month {year}-{month} is not valid."),
+    "wish_date_future": ("日期 {day} 还没到。", "The date {day} is in the future."),
+    "wish_date_early": ("日期 {day} 早于心愿写下的日期 {earliest}。", "The date {day} is before the wish was written ({earliest})."),
+})
 
 
 def text(key: str, lang: str = "zh", **params) -> str:

@@ -20,10 +20,13 @@ from pos.tables import (
     User,
     Village,
     VillagerGroup,
+    Wish,
+    WishEvent,
 )
 
 __all__ = [
     "Account", "AuditReview", "Base", "Card", "Goods", "Head", "Household", "HygieneRound", "HygieneScore",
     "LoginAttempt", "MonthClosure", "Posting", "PrintJob", "Redemption", "RedemptionLine", "Rule", "StockCount",
     "StockIntake", "StockMovement", "Transaction", "User", "Village", "VillagerGroup",
+    "Wish", "WishEvent",
 ]

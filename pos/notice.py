@@ -78,6 +78,16 @@ def _cumulative(view: ClosureView) -> tuple[tuple[str, str], ...]:
     )
 
 
+def month_total_rows(view: ClosureView) -> tuple[tuple[str, str], ...]:
+    """The month's totals as the notice prints them (the closing screen shows the same lines)."""
+    return _month_totals(view)
+
+
+def cumulative_rows(view: ClosureView) -> tuple[tuple[str, str], ...]:
+    """The totals since the village began, as the notice prints them."""
+    return _cumulative(view)
+
+
 def _delivery(line, donation: bool) -> DeliveryRow:
     return DeliveryRow(
         date=line.received_on.isoformat(),

@@ -92,3 +92,25 @@ def statement(db: Database, actor: Actor, card_number: str, month: str) -> State
     with db.read() as session:
         caller(session, actor)
         return statement_in(session, card_number, Month.parse(month))
+
+
+def print_slip(db: Database, actor: Actor, card_number: str, month: str, printer) -> Statement:
+    """The household's month on the receipt printer, for a villager who asks at the counter.
+
+    ``printer`` is the PC's ``PrinterSettings``; a printer fault is a refusal that names it.
+    """
+    from pos.aftersale import fault_error
+    from pos.errors import ShopError
+    from pos.printqueue import caps_of, paper_of, serial_of
+    from printing import statement as statement_printing
+    from printing.serial_port import PrinterFault, send
+
+    if printer is None or not printer.configured:
+        raise ShopError("statement_no_printer")
+    data = statement(db, actor, card_number, month)
+    try:
+        send(serial_of(printer), statement_printing.render_slip(data, paper_of(printer), caps_of(printer)),
+             check_status=printer.status)
+    except PrinterFault as fault:
+        raise fault_error(fault.kind, printer.port, str(fault)) from None
+    return data

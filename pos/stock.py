@@ -94,6 +94,17 @@ def intake(db: Database, actor: Actor, lines: Iterable[IntakeLine], *, source: s
            donor: str = "", donor_type: str = "", funding: str = "",
            received_on: date | None = None, note: str = "") -> IntakeResult:
     """Goods arrive: a donation (donor and type) or a purchase (funding source)."""
+    with transaction(db) as session:
+        user = caller(session, actor, Role.ADMIN)
+        return intake_in(session, user, lines, source=source, donor=donor, donor_type=donor_type,
+                         funding=funding, received_on=received_on, note=note)
+
+
+def intake_in(session: Session, user, lines: Iterable[IntakeLine], *, source: str,
+              donor: str = "", donor_type: str = "", funding: str = "",
+              received_on: date | None = None, note: str = "") -> IntakeResult:
+    """``intake`` inside the caller's transaction, for a caller that has checked the role
+    (a wish's gift is taken in by the supervisor recording its delivery)."""
     lines = list(lines)
     if not lines:
         raise ShopError("intake_empty")
@@ -110,40 +121,38 @@ def intake(db: Database, actor: Actor, lines: Iterable[IntakeLine], *, source: s
             raise ShopError("intake_bad_funding", funding=funding, known="、".join(FUNDING))
     else:
         raise ShopError("intake_bad_source", source=source)
-    with transaction(db) as session:
-        user = caller(session, actor, Role.ADMIN)
-        moment = now(session)
-        periods.check_open(session, moment, "入库时间")
-        if received_on is not None:
-            periods.check_open(session, received_on, "入库日期")
-        record = StockIntake(at=moment, received_on=received_on or moment.date(), source=source,
-                             donor=donor.strip(), donor_type=donor_type if source == DONATION else "",
-                             funding=funding if source == PURCHASE else "", operator=user.username,
-                             note=note)
-        session.add(record)
-        session.flush()
-        found = []
-        for line in lines:
-            if not 0 < line.quantity <= fields.MAX_QUANTITY:
-                raise ShopError("intake_bad_quantity", code=line.code, value=line.quantity,
-                                low=1, high=fields.MAX_QUANTITY)
-            goods = find(session, line.code)
-            value = goods.value_fen * line.quantity if line.value_fen is None else line.value_fen
-            if value < 0:
-                raise ShopError("goods_bad_value", value=value)
-            found.append((goods, line.quantity, value))
-        seq = ledger.record(session, kind=proof.STOCK_INTAKE, operator=user.username, attrs={
-            "intake": record.id, "source": source, "donor": record.donor,
-            "donor_type": record.donor_type, "funding": record.funding,
-            "received_on": record.received_on.isoformat(),
-            "items": proof.items_text((g.code, q, v) for g, q, v in found)}).seq
-        done = []
-        for goods, quantity, value in found:
-            move(session, goods, quantity, "intake", user.username, at=moment, tx_seq=seq,
-                 intake_id=record.id, value_fen=value, note=note)
-            done.append((goods.code, goods.name, quantity, value))
-        session.flush()
-        return IntakeResult(record.id, source, record.donor, tuple(done))
+    moment = now(session)
+    periods.check_open(session, moment, "入库时间")
+    if received_on is not None:
+        periods.check_open(session, received_on, "入库日期")
+    record = StockIntake(at=moment, received_on=received_on or moment.date(), source=source,
+                         donor=donor.strip(), donor_type=donor_type if source == DONATION else "",
+                         funding=funding if source == PURCHASE else "", operator=user.username,
+                         note=note)
+    session.add(record)
+    session.flush()
+    found = []
+    for line in lines:
+        if not 0 < line.quantity <= fields.MAX_QUANTITY:
+            raise ShopError("intake_bad_quantity", code=line.code, value=line.quantity,
+                            low=1, high=fields.MAX_QUANTITY)
+        goods = find(session, line.code)
+        value = goods.value_fen * line.quantity if line.value_fen is None else line.value_fen
+        if value < 0:
+            raise ShopError("goods_bad_value", value=value)
+        found.append((goods, line.quantity, value))
+    seq = ledger.record(session, kind=proof.STOCK_INTAKE, operator=user.username, attrs={
+        "intake": record.id, "source": source, "donor": record.donor,
+        "donor_type": record.donor_type, "funding": record.funding,
+        "received_on": record.received_on.isoformat(),
+        "items": proof.items_text((g.code, q, v) for g, q, v in found)}).seq
+    done = []
+    for goods, quantity, value in found:
+        move(session, goods, quantity, "intake", user.username, at=moment, tx_seq=seq,
+             intake_id=record.id, value_fen=value, note=note)
+        done.append((goods.code, goods.name, quantity, value))
+    session.flush()
+    return IntakeResult(record.id, source, record.donor, tuple(done))
 
 
 def donation_register(db: Database, actor: Actor, start: date | None = None,

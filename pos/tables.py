@@ -245,6 +245,72 @@ class PrintJob(Base):
     printed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
+# The wish wall (心愿墙) and the echo wall (回音墙): see pos/wishes.py.
+
+WISH_STATUSES = ("open", "claimed", "delivered", "thanked", "withdrawn")
+
+
+class Wish(Base):
+    """A villager's wish and where it stands now; ``wish_event`` keeps every change.
+
+    A wish has one donor: the donor columns are written once, by an UPDATE that
+    matches only an open wish, and the database refuses an open wish with a donor
+    or a claimed one without.
+    """
+
+    __tablename__ = "wish"
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'claimed', 'delivered', 'thanked', 'withdrawn')",
+                        name="wish_status_known"),
+        CheckConstraint("status <> 'open' OR donor = ''", name="wish_open_has_no_donor"),
+        CheckConstraint("status NOT IN ('claimed', 'delivered', 'thanked') OR donor <> ''",
+                        name="wish_claimed_has_a_donor"),
+        CheckConstraint("value_fen >= 0", name="wish_value_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
+    member: Mapped[str] = mapped_column(String(50), default="")
+    text: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(16))
+    written_on: Mapped[date] = mapped_column(Date)
+    value_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    show_name: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    written_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    donor: Mapped[str] = mapped_column(String(100), default="")
+    donor_type: Mapped[str] = mapped_column(String(16), default="")  # company | person | unit
+    donor_contact: Mapped[str] = mapped_column(String(100), default="")
+    claimed_by: Mapped[str] = mapped_column(String(64), default="")
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    delivered_on: Mapped[date | None] = mapped_column(Date, index=True)
+    handed_by: Mapped[str] = mapped_column(String(50), default="")
+    delivery_note: Mapped[str] = mapped_column(String(400), default="")
+    handover: Mapped[str] = mapped_column(String(16), default="")  # household | stock
+    intake_id: Mapped[int | None] = mapped_column(ForeignKey("stock_intake.id"))
+    echo: Mapped[str] = mapped_column(String(400), default="")
+    thanked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    withdrawn_reason: Mapped[str] = mapped_column(String(400), default="")
+
+
+class WishEvent(Base):
+    """Append-only: each change of a wish, once per kind (one claim a wish, ever)."""
+
+    __tablename__ = "wish_event"
+    __table_args__ = (UniqueConstraint("wish_id", "kind", name="wish_event_once"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    wish_id: Mapped[int] = mapped_column(ForeignKey("wish.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # written | claimed | delivered | thanked | withdrawn
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    operator: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON: what this change set
+
+
+append_only(WishEvent)
+
+
 class MonthClosure(Base):
     """A closed month (月结). ``document`` is the closure's canonical JSON, ``hash`` its
     SHA-256; the other columns repeat what the document says, for look-up. Append-only."""

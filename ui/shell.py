@@ -51,7 +51,7 @@ from ui.sizes import px
 
 log = logging.getLogger("ui")
 
-SCREEN_MODULES = ["ui.counter"]
+SCREEN_MODULES = ["ui.counter", "ui.supervisor", "ui.wishes"]
 STATION_EVERY_MS = 3000
 
 

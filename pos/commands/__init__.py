@@ -126,7 +126,7 @@ def open_app(args, out) -> int:
 
 
 def register_all(sub) -> None:
-    from pos.commands import admin, books, gui, month, printer, sheets, shop, village_demo
+    from pos.commands import admin, books, gui, month, printer, sheets, shop, village_demo, wishes
 
-    for module in (shop, books, printer, sheets, village_demo, gui, month, admin):
+    for module in (shop, books, printer, sheets, village_demo, gui, month, admin, wishes):
         module.register(sub)

@@ -366,3 +366,39 @@ def test_a_household_asks_for_its_months_statement(village, tmp_path):
     slip = decode(statement_printing.render_slip(data), 32)
     assert any(str(busy.closing) in row and "期末余额" in row for row in slip.text)
     assert slip.cuts == 1
+
+
+def test_the_supervisor_sees_every_month_of_the_books_and_which_one_to_close_next(village):
+    supervisor = login(village)
+    listed = closure.months(village, supervisor)
+    assert [m.month for m in listed][:2] == ["2026-11", "2026-10"] and listed[-1].month == "2025-12"
+    assert len(listed) == 12 and listed[0].title == "2026年11月"
+    assert [m.month for m in listed if m.next_to_close] == ["2026-10"]
+    assert not listed[0].ended and all(m.ended for m in listed[1:])
+    assert all(m.closure is None for m in listed)
+    closure.close(village, supervisor, MONTH)
+    listed = closure.months(village, supervisor)
+    assert {m.month: m.closure for m in listed}["2026-10"] == 1
+    assert not any(m.next_to_close for m in listed)  # November has not ended yet
+
+
+def test_a_households_month_prints_on_the_receipt_printer_or_says_there_is_none(village, fake_printer):
+    from pos import settings as local_settings
+
+    card = statement.statement(village, login(village, "wangfang"), _busy_card(village), MONTH)
+    printer = local_settings.PrinterSettings(port=fake_printer.port)
+    printed = statement.print_slip(village, login(village, "wangfang"), card.card, MONTH, printer)
+    assert printed == card
+    paper = decode(fake_printer.printed(), 32)
+    assert any(card.head in row for row in paper.text) and paper.cuts == 1
+    assert any("期末余额" in row and row.rstrip().endswith(str(card.closing)) for row in paper.text)
+    with pytest.raises(ShopError) as refused:
+        statement.print_slip(village, login(village, "wangfang"), card.card, MONTH, local_settings.PrinterSettings())
+    assert refused.value.key == "statement_no_printer"
+
+
+def _busy_card(db) -> str:
+    from pos import households
+
+    homes = households.search(db, login(db, "wangfang"), limit=1000)
+    return max(homes, key=lambda h: h.balance).card_number

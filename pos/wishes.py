@@ -1,0 +1,382 @@
+"""The wish wall (心愿墙) and the echo wall (回音墙).
+
+A villager writes a wish at the counter (the administrator types it in); the
+supervisor finds one caring donor to claim it, records its delivery and the
+thanks. Life of a wish: open -> claimed -> delivered -> thanked, or withdrawn
+(from open or claimed) with a reason. Nothing is deleted: the ``wish`` row
+carries the current state and every change appends a ``wish_event``.
+
+One donor a wish, even from two counter PCs at once: a claim is an UPDATE that
+matches only an open wish, so of two claims the second matches nothing (SQLite
+queues writers; PostgreSQL re-checks the condition after the first commits);
+the database also keeps one claim event a wish and refuses a claimed wish
+without a donor.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from ledger.book import now
+from pos import stock
+from pos.cards import usable
+from pos.database import Database
+from pos.errors import ShopError
+from pos.households import ACTIVE
+from pos.tables import Household, VillagerGroup, Wish, WishEvent
+from pos.users import Actor, Role, caller, transaction
+from pos.village import settings_in
+from printing.wishwall import WallCard
+
+OPEN, CLAIMED, DELIVERED, THANKED, WITHDRAWN = "open", "claimed", "delivered", "thanked", "withdrawn"
+STATUS_NAMES = {OPEN: "待认领", CLAIMED: "已认领", DELIVERED: "已送达", THANKED: "已回音",
+                WITHDRAWN: "已撤回"}
+CATEGORIES = ("学习用品", "生活用品", "衣物被褥", "家用电器", "助老助残", "医疗康复", "农资农具", "其他")
+DONOR_TYPES = {"company": "爱心企业", "person": "爱心人士", "unit": "爱心单位"}
+# The donation register knows companies, persons and "other"; a unit is recorded as other.
+_INTAKE_DONOR_TYPE = {"company": "company", "person": "person", "unit": "other"}
+HOUSEHOLD, STOCK = "household", "stock"  # where a delivered gift went
+
+MAX_VALUE_FEN = 5_000_000  # 50,000 yuan: more is a typing slip, not a village wish
+# Longest text of each field, in characters, with its name for messages.
+FIELDS = {
+    "text": (100, "心愿内容", "wish"),
+    "member": (20, "家庭成员", "family member"),
+    "donor": (50, "认领人", "donor"),
+    "contact": (50, "联系方式", "contact"),
+    "handed_by": (20, "交付人", "name of the person handing it over"),
+    "note": (200, "备注", "note"),
+    "echo": (200, "回音", "echo"),
+    "reason": (200, "撤回原因", "reason"),
+}
+
+
+@dataclass(frozen=True)
+class WishView:
+    id: int
+    household_id: int
+    head_name: str
+    group: str
+    public_name: str  # the head's name if the villager agreed to show it, masked otherwise
+    member: str
+    text: str
+    category: str
+    written_on: date
+    value_fen: int
+    show_name: bool
+    status: str
+    written_by: str
+    donor: str
+    donor_type: str
+    donor_contact: str
+    claimed_by: str
+    delivered_on: date | None
+    handed_by: str
+    delivery_note: str
+    handover: str
+    intake_id: int | None
+    echo: str
+    withdrawn_reason: str
+
+    @property
+    def status_name(self) -> str:
+        return STATUS_NAMES[self.status]
+
+
+@dataclass(frozen=True)
+class WishEventView:
+    kind: str
+    at: object  # an aware datetime
+    operator: str
+    detail: dict
+
+
+@dataclass(frozen=True)
+class EchoEntry:
+    """One fulfilled wish for the echo wall on the monthly notice: names as the public sees them."""
+
+    wish_id: int
+    delivered_on: date
+    group: str
+    public_name: str
+    text: str
+    category: str
+    donor: str
+    donor_type: str  # 爱心企业 / 爱心人士 / 爱心单位
+    value_fen: int
+    handover: str
+    echo: str
+
+
+def masked(name: str) -> str:
+    """张三 -> 张*: the family name stays, so the board reads naturally, the rest is hidden."""
+    name = name.strip()
+    return name[:1] + "*" * max(len(name) - 1, 1) if name else ""
+
+
+def clean(value: str, field: str, *, required: bool = True) -> str:
+    """A text as typed, trimmed; control characters and absurd lengths refused."""
+    limit, name, name_en = FIELDS[field]
+    value = (value or "").strip()
+    if any(unicodedata.category(ch)[0] == "C" or ch in "\u2028\u2029" for ch in value):
+        raise ShopError("wish_text_control", field=name, field_en=name_en)
+    if len(value) > limit:
+        raise ShopError("wish_text_long", field=name, field_en=name_en, limit=limit, length=len(value))
+    if required and not value:
+        raise ShopError("wish_text_missing", field=name, field_en=name_en)
+    return value
+
+
+def _check_value(value_fen: int) -> int:
+    if isinstance(value_fen, bool) or not isinstance(value_fen, int) or not 0 <= value_fen <= MAX_VALUE_FEN:
+        raise ShopError("wish_bad_value", value=value_fen, high=MAX_VALUE_FEN // 100)
+    return value_fen
+
+
+def _check_day(session: Session, day: date | None, earliest: date | None = None) -> date:
+    today = now(session).date()
+    day = day or today
+    if day > today:
+        raise ShopError("wish_date_future", day=day)
+    if earliest is not None and day < earliest:
+        raise ShopError("wish_date_early", day=day, earliest=earliest)
+    return day
+
+
+def _record(session: Session, wish_id: int, kind: str, operator: str, **detail) -> None:
+    session.add(WishEvent(wish_id=wish_id, kind=kind, at=now(session), operator=operator,
+                          detail=json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True)))
+
+
+def _views(session: Session, statement) -> list[WishView]:
+    rows = session.execute(
+        statement.add_columns(Household.head_name, VillagerGroup.name)
+        .join(Household, Household.id == Wish.household_id)
+        .join(VillagerGroup, VillagerGroup.id == Household.group_id)
+        .execution_options(populate_existing=True)  # fresh after this session's own UPDATEs
+    ).all()
+    return [
+        WishView(w.id, w.household_id, head, group, head if w.show_name else masked(head), w.member,
+                 w.text, w.category, w.written_on, w.value_fen, w.show_name, w.status, w.written_by,
+                 w.donor, w.donor_type, w.donor_contact, w.claimed_by, w.delivered_on, w.handed_by,
+                 w.delivery_note, w.handover, w.intake_id, w.echo, w.withdrawn_reason)
+        for w, head, group in rows
+    ]
+
+
+def _view(session: Session, wish_id: int) -> WishView:
+    return _views(session, select(Wish).where(Wish.id == wish_id))[0]
+
+
+def _refuse_move(session: Session, wish_id: int, wanted: str) -> None:
+    """The conditional UPDATE matched nothing: say why, in the words of the wish's state."""
+    wish = session.get(Wish, wish_id)
+    if wish is None:
+        raise ShopError("wish_unknown", id=wish_id)
+    session.refresh(wish)
+    if wanted == CLAIMED and wish.status in (CLAIMED, DELIVERED, THANKED):
+        raise ShopError("wish_taken", id=wish_id, donor=wish.donor)
+    raise ShopError("wish_wrong_status", id=wish_id, status=STATUS_NAMES[wish.status],
+                    status_en=wish.status, wanted=STATUS_NAMES[wanted], wanted_en=wanted)
+
+
+def add(db: Database, actor: Actor, household_id: int, text: str, category: str, *,
+        member: str = "", value_fen: int = 0, show_name: bool = False,
+        written_on: date | None = None) -> WishView:
+    """A villager's wish, in their own words, written at the counter."""
+    text = clean(text, "text")
+    member = clean(member, "member", required=False)
+    if category not in CATEGORIES:
+        raise ShopError("wish_bad_category", category=category, known="、".join(CATEGORIES))
+    _check_value(value_fen)
+    with transaction(db) as session:
+        user = caller(session, actor, Role.ADMIN)
+        household = session.get(Household, household_id)
+        if household is None:
+            raise ShopError("household_unknown", id=household_id)
+        if household.status != ACTIVE:
+            raise ShopError("household_moved", head=household.head_name)
+        day = _check_day(session, written_on)
+        wish = Wish(household_id=household.id, member=member, text=text, category=category,
+                    written_on=day, value_fen=value_fen, show_name=bool(show_name), status=OPEN,
+                    written_by=user.username, created_at=now(session), donor="", donor_type="",
+                    donor_contact="", claimed_by="", handed_by="", delivery_note="", handover="",
+                    echo="", withdrawn_reason="")
+        session.add(wish)
+        session.flush()
+        _record(session, wish.id, "written", user.username, household_id=household.id,
+                member=member, text=text, category=category, written_on=day, value_fen=value_fen,
+                show_name=bool(show_name))
+        return _view(session, wish.id)
+
+
+def claim(db: Database, actor: Actor, wish_id: int, donor: str, donor_type: str,
+          contact: str) -> WishView:
+    """One caring donor takes on an open wish; a second claim is refused, whoever is first."""
+    donor = clean(donor, "donor")
+    contact = clean(contact, "contact")
+    if donor_type not in DONOR_TYPES:
+        raise ShopError("wish_bad_donor_type", types="、".join(f"{k}（{v}）" for k, v in DONOR_TYPES.items()))
+    with transaction(db) as session:
+        user = caller(session, actor, Role.SUPERVISOR)
+        moment = now(session)
+        claimed = session.execute(
+            update(Wish).where(Wish.id == wish_id, Wish.status == OPEN)
+            .values(status=CLAIMED, donor=donor, donor_type=donor_type, donor_contact=contact,
+                    claimed_by=user.username, claimed_at=moment)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if claimed != 1:
+            _refuse_move(session, wish_id, CLAIMED)
+        _record(session, wish_id, "claimed", user.username, donor=donor, donor_type=donor_type,
+                contact=contact)
+        return _view(session, wish_id)
+
+
+def deliver(db: Database, actor: Actor, wish_id: int, handed_by: str, note: str = "", *,
+            delivered_on: date | None = None, into_stock: stock.IntakeLine | None = None) -> WishView:
+    """The gift has come. Either handed straight to the household, or, with ``into_stock``,
+    taken into stock as a donation from the wish's donor (it then shows in the donation
+    register and on the monthly notice); the intake's value defaults to the wish's estimate."""
+    handed_by = clean(handed_by, "handed_by")
+    note = clean(note, "note", required=False)
+    with transaction(db) as session:
+        user = caller(session, actor, Role.SUPERVISOR)
+        wish = session.get(Wish, wish_id)
+        if wish is None:
+            raise ShopError("wish_unknown", id=wish_id)
+        if wish.status != CLAIMED:
+            _refuse_move(session, wish_id, DELIVERED)
+        day = _check_day(session, delivered_on, wish.written_on)
+        intake_id = None
+        if into_stock is not None:
+            line = into_stock if into_stock.value_fen is not None else stock.IntakeLine(
+                into_stock.code, into_stock.quantity, wish.value_fen or None)
+            taken = stock.intake_in(
+                session, user, [line], source=stock.DONATION, donor=wish.donor,
+                donor_type=_INTAKE_DONOR_TYPE.get(wish.donor_type, "other"), received_on=day,
+                note=f"心愿 #{wish.id}：{wish.text}")
+            intake_id = taken.intake_id
+        handover = STOCK if into_stock is not None else HOUSEHOLD
+        delivered = session.execute(
+            update(Wish).where(Wish.id == wish_id, Wish.status == CLAIMED)
+            .values(status=DELIVERED, delivered_on=day, handed_by=handed_by, delivery_note=note,
+                    handover=handover, intake_id=intake_id)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if delivered != 1:
+            _refuse_move(session, wish_id, DELIVERED)
+        _record(session, wish_id, "delivered", user.username, delivered_on=day, handed_by=handed_by,
+                note=note, handover=handover, intake_id=intake_id)
+        return _view(session, wish_id)
+
+
+def thank(db: Database, actor: Actor, wish_id: int, echo: str) -> WishView:
+    """The echo: a short answer from the villager (or the supervisor) for the echo wall."""
+    echo = clean(echo, "echo")
+    with transaction(db) as session:
+        user = caller(session, actor, Role.SUPERVISOR)
+        thanked = session.execute(
+            update(Wish).where(Wish.id == wish_id, Wish.status == DELIVERED)
+            .values(status=THANKED, echo=echo, thanked_at=now(session))
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if thanked != 1:
+            _refuse_move(session, wish_id, THANKED)
+        _record(session, wish_id, "thanked", user.username, echo=echo)
+        return _view(session, wish_id)
+
+
+def withdraw(db: Database, actor: Actor, wish_id: int, reason: str) -> WishView:
+    """Take a wish off the wall (not yet delivered), with a reason; it stays on record."""
+    reason = clean(reason, "reason")
+    with transaction(db) as session:
+        user = caller(session, actor, Role.SUPERVISOR)
+        withdrawn = session.execute(
+            update(Wish).where(Wish.id == wish_id, Wish.status.in_((OPEN, CLAIMED)))
+            .values(status=WITHDRAWN, withdrawn_reason=reason)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if withdrawn != 1:
+            _refuse_move(session, wish_id, WITHDRAWN)
+        _record(session, wish_id, "withdrawn", user.username, reason=reason)
+        return _view(session, wish_id)
+
+
+def get(db: Database, actor: Actor, wish_id: int) -> WishView:
+    with db.read() as session:
+        caller(session, actor)
+        if session.get(Wish, wish_id) is None:
+            raise ShopError("wish_unknown", id=wish_id)
+        return _view(session, wish_id)
+
+
+def wishes(db: Database, actor: Actor, status: str | None = None,
+           household_id: int | None = None) -> list[WishView]:
+    """The wall as a list: oldest first, optionally one status or one household's."""
+    if status is not None and status not in STATUS_NAMES:
+        raise ShopError("wish_bad_status", status=status, known="、".join(STATUS_NAMES))
+    with db.read() as session:
+        caller(session, actor)
+        statement = select(Wish).order_by(Wish.written_on, Wish.id)
+        if status is not None:
+            statement = statement.where(Wish.status == status)
+        if household_id is not None:
+            statement = statement.where(Wish.household_id == household_id)
+        return _views(session, statement)
+
+
+def history(db: Database, actor: Actor, wish_id: int) -> list[WishEventView]:
+    """Every change of one wish, in order."""
+    with db.read() as session:
+        caller(session, actor)
+        if session.get(Wish, wish_id) is None:
+            raise ShopError("wish_unknown", id=wish_id)
+        return [WishEventView(e.kind, e.at, e.operator, json.loads(e.detail))
+                for e in session.scalars(select(WishEvent).where(WishEvent.wish_id == wish_id)
+                                         .order_by(WishEvent.id))]
+
+
+def household_of_card(db: Database, actor: Actor, number: str) -> int:
+    """The household whose card was scanned at the counter (a usable card only)."""
+    with db.read() as session:
+        caller(session, actor)
+        _card, household = usable(session, number)
+        return household.id
+
+
+def wall_cards(db: Database, actor: Actor) -> tuple[str, list[WallCard]]:
+    """The open wishes as the public board shows them, and the shop's name for the heading."""
+    with db.read() as session:
+        caller(session, actor)
+        shop_name = settings_in(session).shop_name
+        views = _views(session, select(Wish).where(Wish.status == OPEN).order_by(Wish.written_on, Wish.id))
+    return shop_name, [WallCard(v.id, v.group, v.public_name, v.member if v.show_name else "", v.text,
+                                v.category, v.written_on, v.value_fen) for v in views]
+
+
+def fulfilled_in_month(db: Database, actor: Actor, year: int, month: int) -> list[EchoEntry]:
+    """The echo wall for one month's notice: wishes delivered that month, with their donors.
+
+    Villagers' names are masked unless they agreed to show them; donors are named,
+    since thanking them in public is the point.
+    """
+    if not 1 <= month <= 12 or not 2000 <= year <= 2100:
+        raise ShopError("wish_bad_month", year=year, month=month)
+    start = date(year, month, 1)
+    end = date(year + month // 12, month % 12 + 1, 1)
+    with db.read() as session:
+        caller(session, actor)
+        views = _views(session, select(Wish).where(Wish.delivered_on >= start, Wish.delivered_on < end,
+                                                   Wish.status.in_((DELIVERED, THANKED)))
+                       .order_by(Wish.delivered_on, Wish.id))
+    return [EchoEntry(v.id, v.delivered_on, v.group, v.public_name, v.text, v.category, v.donor,
+                      DONOR_TYPES.get(v.donor_type, v.donor_type), v.value_fen, v.handover, v.echo)
+            for v in views]
+

@@ -1,0 +1,333 @@
+"""The month's audit (监督审计) in the supervisor's area: what was done, and what to look at.
+
+The whole month is read once (``pos.audit.report``); the filters (kind,
+operator, household, day) then narrow the list in place, so trying one
+filter after another costs nothing. Flags sit below the list with their
+reviews; a supervisor marks the selected flag reviewed with a comment. A
+review, once written, is shown and never offered for editing: the service
+appends reviews and never changes one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+)
+
+from pos import audit, households
+from pos.periods import LOCAL
+from ui.models import Column, RowsModel
+
+ALL = None
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Audit", text)
+
+
+def _local(at, pattern: str = "%m-%d %H:%M") -> str:
+    return at.astimezone(LOCAL).strftime(pattern) if at is not None else ""
+
+
+def table(model, parent) -> QTableView:
+    """A read-only table of whole rows, sized for large type."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(34)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return view
+
+
+def heading(text: str, parent, size: float = 14.0) -> QLabel:
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setPointSizeF(size)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def entry_columns(names: dict[int, str]) -> list[Column]:
+    return [
+        Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda e: _local(e.at)),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "编号"), lambda e: e.ref),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda e: audit.KIND_NAMES.get(e.kind, e.kind)),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "操作员"),
+               lambda e: e.operator + (f" / 审批 {e.approver}" if e.approver else "")),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "农户"), lambda e: _households(e, names)),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda e: f"{e.points:+d}" if e.points else "",
+               right=True),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda e: e.detail, tooltip=lambda e: e.detail),
+    ]
+
+
+def _households(entry: audit.AuditEntry, names: dict[int, str]) -> str:
+    shown = [names.get(h, f"第 {h} 户") for h in entry.households[:3]]
+    more = len(entry.households) - len(shown)
+    return "、".join(shown) + (f" 等 {len(entry.households)} 户" if more > 0 else "")
+
+
+FLAG_COLUMNS = [
+    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda f: "已审核" if f.reviewed else "待审核"),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "提示"), lambda f: f.title),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda f: _local(f.at)),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "操作员"), lambda f: f.operator),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda f: f.message, tooltip=lambda f: f.message),
+]
+REVIEW_COLUMNS = [
+    Column(QT_TRANSLATE_NOOP("RowsModel", "审核人"), lambda r: r.reviewer),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda r: _local(r.at, "%Y-%m-%d %H:%M")),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "意见"), lambda r: r.comment, tooltip=lambda r: r.comment),
+]
+
+
+def matches(entry: audit.AuditEntry, kind, operator, household, day) -> bool:
+    """The same filters as ``pos.audit.report`` takes, applied to rows already read."""
+    return ((kind is None or entry.kind == kind) and (operator is None or entry.operator == operator)
+            and (household is None or household in entry.households) and (day is None or entry.day == day))
+
+
+class AuditPage(QWidget):
+    def __init__(self, screen):
+        super().__init__(screen)
+        self.screen = screen
+        self.report: audit.AuditReport | None = None
+        self.names: dict[int, str] = {}
+        self.loaded_for = ""
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("auditSummary")
+        self.summary.setWordWrap(True)
+        self.kind = self._filter(tr("类别"))
+        self.operator = self._filter(tr("操作员"))
+        self.household = self._filter(tr("农户"))
+        self.household.setEditable(True)  # type a name to jump to it among 150 households
+        self.household.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.day = self._filter(tr("日期"))
+        self.reload_button = QPushButton(tr("重新读取"), self)
+        self.reload_button.setObjectName("auditReload")
+        self.reload_button.clicked.connect(self.refresh)
+        filters = QHBoxLayout()
+        for label, box in ((tr("类别"), self.kind), (tr("操作员"), self.operator),
+                           (tr("农户"), self.household), (tr("日期"), self.day)):
+            filters.addWidget(QLabel(label, self))
+            filters.addWidget(box, 1)
+        filters.addWidget(self.reload_button)
+
+        self.entries = RowsModel(entry_columns(self.names), parent=self)
+        self.entries_view = table(self.entries, self)
+        self.entries_view.setObjectName("auditEntries")
+        self.entries_title = heading(tr("本月操作"), self, 13)
+
+        self.flags = RowsModel(FLAG_COLUMNS, parent=self)
+        self.flags_view = table(self.flags, self)
+        self.flags_view.setObjectName("auditFlags")
+        self.flags_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_flag())
+        self.flags_title = heading(tr("需要监督员查看的提示"), self, 13)
+
+        self.flag_text = QLabel(tr("选中一条提示，查看并写审核意见。"), self)
+        self.flag_text.setObjectName("flagText")
+        self.flag_text.setWordWrap(True)
+        self.flag_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reviews = RowsModel(REVIEW_COLUMNS, parent=self)
+        self.reviews_view = table(self.reviews, self)
+        self.reviews_view.setObjectName("flagReviews")
+        self.reviews_view.setWordWrap(True)  # a comment is read whole
+        self.reviews_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.comment = QLineEdit(self)
+        self.comment.setObjectName("reviewComment")
+        self.comment.setPlaceholderText(tr("审核意见，如：已核实，是顾客退货"))
+        self.comment.returnPressed.connect(self.review)
+        self.review_button = QPushButton(tr("记录审核意见"), self)
+        self.review_button.setObjectName("reviewButton")
+        self.review_button.setMinimumHeight(44)
+        self.review_button.clicked.connect(self.review)
+        self.review_note = QLabel(tr("审核意见记录后不能修改；如需补充，可再写一条。"), self)
+        self.review_note.setWordWrap(True)
+        self.admin_note = QLabel(tr("审核须由监督员（第一书记）登录后记录；管理员只能查看。"), self)
+        self.admin_note.setObjectName("reviewAdminNote")
+        self.admin_note.setWordWrap(True)
+        self.admin_note.setStyleSheet("color:#8a5a00; font-weight:bold;")
+
+        panel = QFrame(self)
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        side = QVBoxLayout(panel)
+        side.addWidget(heading(tr("审核"), panel, 13))
+        side.addWidget(self.flag_text)
+        side.addWidget(self.reviews_view, 1)
+        side.addWidget(self.comment)
+        row = QHBoxLayout()
+        row.addWidget(self.review_note, 1)
+        row.addWidget(self.review_button)
+        side.addLayout(row)
+        side.addWidget(self.admin_note)
+
+        top = QWidget(self)
+        top_box = QVBoxLayout(top)
+        top_box.setContentsMargins(0, 0, 0, 0)
+        top_box.addWidget(self.entries_title)
+        top_box.addWidget(self.entries_view)
+        bottom = QWidget(self)
+        grid = QGridLayout(bottom)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.flags_title, 0, 0)
+        grid.addWidget(self.flags_view, 1, 0)
+        grid.addWidget(panel, 0, 1, 2, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setChildrenCollapsible(False)
+        split.setSizes([300, 300])
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(filters)
+        layout.addWidget(split, 1)
+        for box in (self.kind, self.operator, self.household, self.day):
+            box.currentIndexChanged.connect(lambda *_: self._filter_rows())
+        self.set_role()
+
+    def _filter(self, name: str) -> QComboBox:
+        box = QComboBox(self)
+        box.setObjectName(f"filter_{name}")
+        box.setMinimumContentsLength(6)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        return box
+
+    def set_role(self) -> None:
+        supervisor = self.screen.supervisor
+        for widget in (self.comment, self.review_button, self.review_note):
+            widget.setVisible(supervisor)
+        self.admin_note.setVisible(not supervisor)
+        self._show_flag()
+
+    # --- reading -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        month = self.screen.month
+        if not month:
+            return
+        db, actor = self.screen.db, self.screen.actor
+
+        def read(report):
+            found = audit.report(db, actor, month, progress=report)
+            names = {h.id: h.head_name for h in households.search(db, actor, include_moved=True, limit=100_000)}
+            return found, names
+
+        self.loaded_for = month
+        self.screen.ops.read(read, widget=self.reload_button, bar=self.screen.bar, done=self._loaded,
+                             progress=True, title=tr("正在读取本月台账并逐笔检查……"))
+
+    def _loaded(self, result) -> None:
+        found, names = result
+        if found.month != self.screen.month:
+            return  # another month was chosen meanwhile; its own read follows
+        self.report = found
+        self.names.clear()
+        self.names.update(names)
+        closed = (tr("已月结（第 %1 号）").replace("%1", str(found.closed)) if found.closed
+                  else tr("未月结"))
+        pending = sum(1 for f in found.flags if not f.reviewed)
+        self.summary.setText(
+            tr("%1：%2。%3。共 %4 项操作，%5 条提示，其中 %6 条待审核。")
+            .replace("%1", self.screen.month_title).replace("%2", closed).replace("%3", found.verify_summary)
+            .replace("%4", str(len(found.entries))).replace("%5", str(len(found.flags)))
+            .replace("%6", str(pending)))
+        self.summary.setStyleSheet("" if found.verify_ok is not False else "color:#a4000f; font-weight:bold;")
+        self._fill_filters(found)
+        self._filter_rows()
+        current = self._current_flag()
+        self.flags.set_rows(found.flags)
+        self.flags_title.setText(tr("需要监督员查看的提示（%1 条，待审核 %2 条）")
+                                 .replace("%1", str(len(found.flags))).replace("%2", str(pending)))
+        keys = [f.key for f in found.flags]
+        if found.flags:
+            row = keys.index(current.key) if current is not None and current.key in keys else 0
+            self.flags_view.selectRow(row)
+        self._show_flag()
+
+    def _fill_filters(self, found: audit.AuditReport) -> None:
+        kinds = sorted({e.kind for e in found.entries}, key=lambda k: list(audit.KIND_NAMES).index(k)
+                       if k in audit.KIND_NAMES else 99)
+        operators = sorted({e.operator for e in found.entries})
+        homes = sorted({h for e in found.entries for h in e.households},
+                       key=lambda h: self.names.get(h, ""))
+        days = sorted({e.day for e in found.entries})
+        self._fill(self.kind, tr("全部类别"), [(audit.KIND_NAMES.get(k, k), k) for k in kinds])
+        self._fill(self.operator, tr("全部操作员"), [(o, o) for o in operators])
+        self._fill(self.household, tr("全部农户"), [(self.names.get(h, str(h)), h) for h in homes])
+        self._fill(self.day, tr("全部日期"), [(f"{d.month}月{d.day}日", d) for d in days])
+
+    @staticmethod
+    def _fill(box: QComboBox, everything: str, items) -> None:
+        kept = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(everything, ALL)
+        for text, value in items:
+            box.addItem(text, value)
+        index = box.findData(kept) if kept is not None else 0
+        box.setCurrentIndex(max(index, 0))
+        box.blockSignals(False)
+
+    def _filter_rows(self) -> None:
+        if self.report is None:
+            self.entries.set_rows([])
+            return
+        wanted = (self.kind.currentData(), self.operator.currentData(), self.household.currentData(),
+                  self.day.currentData())
+        rows = [e for e in self.report.entries if matches(e, *wanted)]
+        self.entries.set_rows(rows)
+        self.entries_title.setText(tr("本月操作（显示 %1 项，共 %2 项）")
+                                   .replace("%1", str(len(rows))).replace("%2", str(len(self.report.entries))))
+
+    def choose(self, *, kind: str | None = None, operator: str | None = None,
+               household: int | None = None, day: date | None = None) -> None:
+        """Set the filters (as a person picks them in the boxes)."""
+        for box, value in ((self.kind, kind), (self.operator, operator), (self.household, household),
+                           (self.day, day)):
+            box.setCurrentIndex(max(box.findData(value), 0))
+
+    # --- reviewing -----------------------------------------------------------------------
+    def _current_flag(self) -> audit.Flag | None:
+        index = self.flags_view.currentIndex()
+        return self.flags.row(index.row()) if index.isValid() and index.row() < self.flags.rowCount() else None
+
+    def _show_flag(self) -> None:
+        flag = self._current_flag()
+        if flag is None:
+            self.flag_text.setText(tr("本月没有需要审核的提示。") if self.report is not None and not self.report.flags
+                                   else tr("选中一条提示，查看并写审核意见。"))
+            self.reviews.set_rows([])
+            self.review_button.setEnabled(False)
+            return
+        state = tr("已审核") if flag.reviewed else tr("待审核")
+        self.flag_text.setText(f"【{flag.title}·{state}】{flag.message}")
+        self.reviews.set_rows(flag.reviews)
+        self.review_button.setEnabled(self.screen.supervisor)
+
+    def review(self) -> None:
+        flag = self._current_flag()
+        if flag is None or not self.screen.supervisor or not self.review_button.isEnabled():
+            return
+        db, actor, month, comment = self.screen.db, self.screen.actor, self.screen.month, self.comment.text()
+        self.screen.ops.write(lambda: audit.review(db, actor, month, flag.key, comment),
+                              widget=self.review_button, bar=self.screen.bar,
+                              done=lambda _r: self._reviewed(flag), areas={"audit"})
+
+    def _reviewed(self, flag: audit.Flag) -> None:
+        self.comment.clear()
+        self.screen.bar.done(tr("已记录对“%1”的审核意见。").replace("%1", flag.title))
