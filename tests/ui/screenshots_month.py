@@ -27,12 +27,6 @@ from pos.database import open_database
 from pos.periods import LOCAL
 
 
-# PySide6 6.12.0 on Python 3.11 drops a reference to True on every Signal.emit() (and to
-# None on some slot calls); with no immortal objects before 3.12, a long run would free
-# True itself. These references keep this short run clear of that bug.
-_KEEP = [True, False, None] * 3_000_000
-
-
 def main(out: Path, demo_db: Path | None) -> None:
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="aixin-shots-"))
