@@ -8,6 +8,7 @@ and the message says how many would be lost.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import ledger
@@ -46,3 +47,35 @@ def restore(db: Database, path: Path, *, older_confirmed: bool = False) -> tuple
     except ledger_backup.BackupError as error:
         raise ShopError("restore_refused", detail=str(error)) from None
     return checked, safety
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    transactions: int
+    removed: tuple[Path, ...]  # older copies let go to keep the last N
+
+
+def backup_now(db: Database, folder: Path | None = None, keep: int = 0, label: str = "backup") -> BackupResult:
+    """A checked copy of the live database in ``folder`` (a USB stick works); keep the newest ``keep``."""
+    folder = Path(folder) if folder else paths.backup_dir()
+    try:
+        path = ledger_backup.backup(db.engine, folder, label=label)
+    except (ledger_backup.BackupError, OSError) as error:
+        raise ShopError("backup_failed", detail=str(error)) from None
+    checked = ledger_backup.check_copy(path)
+    if not checked.ok:
+        raise ShopError("backup_failed", detail=checked.integrity)
+    removed: list[Path] = []
+    if keep > 0:
+        copies = sorted(folder.glob(f"aixin-{label}-*.db"), key=lambda p: p.name, reverse=True)
+        for old in copies[keep:]:
+            old.unlink(missing_ok=True)
+            removed.append(old)
+    return BackupResult(path, checked.report.transactions, tuple(removed))
+
+
+def copies(folder: Path | None = None) -> list[Path]:
+    """Backup copies in ``folder``, newest first."""
+    folder = Path(folder) if folder else paths.backup_dir()
+    return sorted(folder.glob("aixin-*.db"), key=lambda p: p.stat().st_mtime, reverse=True) if folder.is_dir() else []

@@ -222,3 +222,38 @@ def list_users(db: Database, actor: Actor) -> list[UserView]:
 
 
 ROLE_NAMES = {Role.ADMIN: ("管理员", "administrator"), Role.SUPERVISOR: ("监督员", "supervisor")}
+
+
+def create(db: Database, actor: Actor, username: str, display_name: str, role: Role,
+           password: str) -> UserView:
+    """``add_user`` as one service call, for the window's user settings."""
+    with transaction(db) as session:
+        added = add_user(session, actor, username, display_name, role, password)
+        return UserView(added.username, added.display_name, added.role, True, False)
+
+
+def _other_user(session: Session, actor: Actor, username: str) -> User:
+    me = caller(session, actor, Role.ADMIN)
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        raise ShopError("user_unknown", username=username)
+    if user.id == me.id:
+        raise PermissionDenied("self_change")
+    return user
+
+
+def reset_password(db: Database, actor: Actor, username: str, new: str) -> None:
+    """An administrator gives another user a new password (and unlocks them)."""
+    with transaction(db) as session:
+        user = _other_user(session, actor, username)
+        user.password_hash = hash_password(new)
+        user.locked, user.failed_logins, user.wait_until = False, 0, None
+        log.info("password of %s reset by %s", username, actor.username)
+
+
+def set_active(db: Database, actor: Actor, username: str, active: bool) -> None:
+    """Deactivate a user who no longer works here (never deleted: the ledger names them)."""
+    with transaction(db) as session:
+        user = _other_user(session, actor, username)
+        user.active = active
+        log.info("user %s %s by %s", username, "activated" if active else "deactivated", actor.username)
