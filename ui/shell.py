@@ -48,7 +48,7 @@ from ui.messagebar import MessageBar
 
 log = logging.getLogger("ui")
 
-SCREEN_MODULES: list[str] = ["ui.households", "ui.awards", "ui.hygiene", "ui.goods"]
+SCREEN_MODULES: list[str] = ["ui.households", "ui.awards", "ui.hygiene", "ui.goods", "ui.settings"]
 STATION_EVERY_MS = 3000
 
 
