@@ -9,6 +9,7 @@ and the message says how many would be lost.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 import ledger
@@ -75,7 +76,27 @@ def backup_now(db: Database, folder: Path | None = None, keep: int = 0, label: s
     return BackupResult(path, checked.report.transactions, tuple(removed))
 
 
-def copies(folder: Path | None = None) -> list[Path]:
+@dataclass(frozen=True)
+class BackupCopy:
+    path: Path
+    made_at: datetime  # local time of the file
+    size: int  # bytes
+
+
+def copies(folder: Path | None = None) -> list[BackupCopy]:
     """Backup copies in ``folder``, newest first."""
     folder = Path(folder) if folder else paths.backup_dir()
-    return sorted(folder.glob("aixin-*.db"), key=lambda p: p.stat().st_mtime, reverse=True) if folder.is_dir() else []
+    found = []
+    for path in folder.glob("aixin-*.db") if folder.is_dir() else ():
+        try:
+            stat = path.stat()
+        except OSError:  # removed meanwhile (keep-N on another PC)
+            continue
+        found.append(BackupCopy(path, datetime.fromtimestamp(stat.st_mtime), stat.st_size))
+    return sorted(found, key=lambda c: c.made_at, reverse=True)
+
+
+def due_today(folder: Path | None = None) -> bool:
+    """No backup copy in ``folder`` was made today (local time): the day's automatic backup is due."""
+    newest = copies(folder)
+    return not newest or newest[0].made_at.date() != date.today()

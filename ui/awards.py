@@ -122,7 +122,7 @@ class AwardsScreen(Screen):
         left.addStretch(1)
         left_widget = QWidget(self)
         left_widget.setLayout(left)
-        left_widget.setFixedWidth(470)
+        left_widget.setFixedWidth(540)
 
         self.search = QLineEdit(self)
         self.search.setObjectName("awardSearch")
@@ -130,7 +130,8 @@ class AwardsScreen(Screen):
         self.search.setClearButtonEnabled(True)
         self.group = QComboBox(self)
         self.group.setObjectName("awardGroup")
-        self.tick_group_button = QPushButton(self.tr("勾选列表中全部"), self)
+        self.group.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.tick_group_button = QPushButton(self.tr("勾选下面全部户"), self)
         self.tick_group_button.setObjectName("tickAll")
         self.untick_button = QPushButton(self.tr("全部取消"), self)
         self.model = tick_model()
@@ -209,7 +210,9 @@ class AwardsScreen(Screen):
         self.rule.clear()
         for rule in self.all_rules:
             if rule.category == self.category.currentText():
-                self.rule.addItem(f"{rule.code} {rule.name}（{rule.points_text}）", rule.code)
+                self.rule.addItem(f"{rule.code} {rule.name}", rule.code)  # the points show beside the spin box
+                self.rule.setItemData(self.rule.count() - 1, f"{rule.name}（{rule.points_text}）",
+                                      Qt.ItemDataRole.ToolTipRole)
         index = self.rule.findData(kept)
         self.rule.setCurrentIndex(max(index, 0))
         self.rule.blockSignals(False)

@@ -14,7 +14,7 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QAbstractItemDelegate, QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
     QLineEdit, QPushButton, QRadioButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -559,6 +559,13 @@ class CountTab(QWidget):
         layout.addLayout(bottom)
         self.zone.currentIndexChanged.connect(lambda _i: self.reload())
         self.save_button.clicked.connect(self.save)
+        self.view.itemDelegate().closeEditor.connect(self._next_row)
+
+    def _next_row(self, _editor, hint) -> None:
+        """Enter after a count goes on to the next item's count, as on a paper list."""
+        index = self.view.currentIndex()
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and index.row() + 1 < self.model.rowCount():
+            QTimer.singleShot(0, lambda: self.view.setCurrentIndex(self.model.index(index.row() + 1, CountModel.COUNTED)))
 
     def reload(self) -> None:
         s, zone = self.screen, self.zone.currentData()
@@ -661,6 +668,7 @@ class GoodsScreen(Screen):
         layout.addWidget(forms.title(self.tr("商品与库存"), self))
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.bar)
+        self.tabs.currentChanged.connect(lambda _i: self.bar.clear())
         self.catalogue.reload()
         self.count.reload()
         self.donations.reload()

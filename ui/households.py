@@ -225,6 +225,7 @@ class HouseholdsScreen(Screen):
         self.search.setClearButtonEnabled(True)
         self.group = QComboBox(self)
         self.group.setObjectName("groupFilter")
+        self.group.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.moved = QCheckBox(self.tr("含已迁出"), self)
         self.import_button = QPushButton(self.tr("导入名单…"), self)
         self.import_button.setObjectName("importButton")

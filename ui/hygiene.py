@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+    QComboBox, QFileDialog, QHeaderView, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
 )
 
 from pos import households, hygiene, rules, village
@@ -73,8 +73,6 @@ class RoundModel(QAbstractTableModel):
         ticked = code in self.marks[row.id]
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.DisplayRole:
-            return "✓" if ticked else ""
         if role == Qt.ItemDataRole.BackgroundRole:
             return QColor("#e3f4e4") if ticked else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -151,6 +149,9 @@ class HygieneScreen(Screen):
         self.view.setSelectionBehavior(self.view.SelectionBehavior.SelectItems)
         self.view.setSelectionMode(self.view.SelectionMode.SingleSelection)
         header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # six wide tick columns
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(110)
         header.setSectionsClickable(True)
         header.sectionClicked.connect(self.toggle_column)
         self.view.verticalHeader().setVisible(True)

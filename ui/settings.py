@@ -7,13 +7,14 @@ backups folder, language, idle lock and scanner belong to this PC (``pos.setting
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QObject, QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+    QAbstractItemView, QApplication, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
     QLabel, QLineEdit, QListWidget, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -24,6 +25,8 @@ from printing.serial_port import BAUDS, FLOW
 from ui import forms
 from ui.models import Column, RowsModel
 from ui.shell import Area, Screen, register
+
+log = logging.getLogger("ui")
 
 JOB_STATUS = {"pending": "待打印", "printed": "已打印", "failed": "失败"}
 
@@ -61,9 +64,9 @@ def jobs_model() -> RowsModel:
 def copies_model() -> RowsModel:
     return RowsModel([
         Column(QT_TRANSLATE_NOOP("RowsModel", "备份时间"),
-               lambda p: datetime.fromtimestamp(p.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")),
-        Column(QT_TRANSLATE_NOOP("RowsModel", "文件"), lambda p: p.name),
-        Column(QT_TRANSLATE_NOOP("RowsModel", "大小"), lambda p: f"{p.stat().st_size // 1024} KB", right=True),
+               lambda c: c.made_at.strftime("%Y-%m-%d %H:%M:%S")),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "文件"), lambda c: c.path.name),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "大小"), lambda c: f"{c.size // 1024} KB", right=True),
     ])
 
 
@@ -591,7 +594,7 @@ class BackupTab(QWidget):
         if len(rows) != 1:
             self.screen.bar.refuse(self.tr("请先在列表里选中一份备份。"))
             return
-        path = rows[0]
+        path = rows[0].path
         forms.confirm(self.screen, self.tr("用这份备份替换现在的数据库？\n%1\n现在的数据库会先另存一份，可以再恢复回来。")
                       .replace("%1", path.name), lambda: self._restore(path, False), yes=self.tr("恢复"))
 
@@ -669,6 +672,52 @@ class ComputerTab(QWidget):
         if shell.scanner is not None:
             shell.scanner.configure(gap_ms=new.scan_gap_ms, prefix=new.scan_prefix, suffix=new.scan_suffix)
         self.screen.bar.done(self.tr("本机设置已保存。"))
+
+
+def start_automatic_backups(shell) -> None:
+    """A backup on the first start of each day the app is used, and one when it closes.
+
+    The daily one runs beside the work (the window never waits for it); the one on exit
+    runs before the database is closed. A failure is logged and shown in the status bar.
+    """
+    def where():
+        settings = shell.settings
+        folder = getattr(settings, "backup_dir", "")
+        return (Path(folder) if folder else None), getattr(settings, "backup_keep", 30)
+
+    def failed(error: ShopError) -> None:
+        log.warning("automatic backup failed: %s", error)
+        shell.backup_label.setText(shell.tr("自动备份失败：%1").replace("%1", error.message(shell.ops.lang)))
+
+    folder, keep = where()
+    if backups.due_today(folder):
+        shell.ops.read(lambda: backups.backup_now(shell.db, folder, keep), failed=failed,
+                       bar=shell.current_screen().bar if shell.current_screen() else None,
+                       done=lambda _r: shell.refresh_station())
+
+    if getattr(shell, "exit_backup", None) is None:
+        shell.exit_backup = ExitBackup(shell, where)
+
+
+class ExitBackup(QObject):
+    """Makes the backup when the application quits; a child of the shell, so it goes with it."""
+
+    def __init__(self, shell, where):
+        super().__init__(shell)
+        self.shell, self.where = shell, where
+        self.app = QApplication.instance()
+        self.app.aboutToQuit.connect(self.run)
+
+    @Slot()
+    def run(self) -> None:
+        folder, keep = self.where()
+        try:
+            backups.backup_now(self.shell.db, folder, keep)
+        except ShopError as error:
+            log.warning("backup on exit failed: %s", error)
+
+    def stop(self) -> None:
+        self.app.aboutToQuit.disconnect(self.run)
 
 
 class SettingsScreen(Screen):

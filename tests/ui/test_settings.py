@@ -168,6 +168,23 @@ def test_the_settings_models_pass_the_model_tester(qtmodeltester, shop, tmp_path
     for model, rows in ((rules_model(), rules.list_rules(shop.db, shop.admin)),
                         (users_model(), users.list_users(shop.db, shop.admin)),
                         (jobs_model(), printqueue.jobs(shop.db, shop.admin)),
-                        (copies_model(), [backups.backup_now(shop.db, tmp_path).path])):
+                        (copies_model(), [backups.backup_now(shop.db, tmp_path)] and backups.copies(tmp_path))):
         model.set_rows(rows)
         qtmodeltester.check(model)
+
+
+def test_the_days_first_start_makes_a_backup_and_closing_makes_another(make_shell, qtbot, shop, app):
+    from pos import backups
+    from ui.settings import start_automatic_backups
+
+    window = make_shell()
+    assert backups.due_today()
+    start_automatic_backups(window)
+    qtbot.waitUntil(lambda: not backups.due_today(), timeout=15000)
+    qtbot.waitUntil(lambda: "上次备份" in window.backup_label.text())
+    start_automatic_backups(window)  # a second start the same day: nothing new
+    window.ops.wait()
+    assert len(backups.copies()) == 1
+    app.aboutToQuit.emit()
+    window.exit_backup.stop()
+    assert len(backups.copies()) == 2
