@@ -151,6 +151,7 @@ class HygieneScreen(Screen):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # six wide tick columns
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(ITEMS) + 1, QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(110)
         header.setSectionsClickable(True)
         header.sectionClicked.connect(self.toggle_column)
