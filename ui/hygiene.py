@@ -14,13 +14,14 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHeaderView, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+    QComboBox, QDialog, QFileDialog, QHeaderView, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
 )
 
 from pos import households, hygiene, rules, village
 from pos.errors import ImportProblems, ShopError
 from printing import roundsheet
 from ui import forms
+from ui.models import Column, RowsModel
 from ui.shell import Area, Screen, register
 
 ITEMS = rules.HYGIENE_ITEMS
@@ -133,6 +134,41 @@ class RoundModel(QAbstractTableModel):
         return sum(len(self.marks[h.id]) == len(ITEMS) for h in self.rows)
 
 
+def history_model(history: hygiene.RoundHistory, names: dict[str, str]) -> RowsModel:
+    """Households × the last rounds (items passed of six) and the six items (rounds passed)."""
+    total = len(history.rounds)
+    columns = [Column(QT_TRANSLATE_NOOP("RowsModel", "户主"), lambda h: h.head)]
+    for n, held in enumerate(history.rounds):
+        columns.append(Column(held.strftime("%m-%d"), lambda h, n=n: "-" if h.per_round[n] is None
+                              else f"{h.per_round[n]}/{len(ITEMS)}", right=True))
+    columns.append(Column(QT_TRANSLATE_NOOP("RowsModel", "进步"), lambda h: f"{h.trend:+d}" if h.trend else "", right=True))
+    for i, code in enumerate(ITEMS):
+        columns.append(Column(names.get(code, code), lambda h, i=i: f"{h.per_item[i]}/{total}", right=True))
+    return RowsModel(columns, history.households)
+
+
+class HistoryDialog(QDialog):
+    """The results of earlier rounds, per household and per item."""
+
+    def __init__(self, screen: HygieneScreen, history: hygiene.RoundHistory):
+        super().__init__(screen)
+        self.setWindowTitle(self.tr("历次卫生检查结果"))
+        self.resize(1200, 620)
+        self.model = history_model(history, screen.model.names)
+        view = forms.table(self.model, self, stretch=0)
+        note = QLabel(self.tr("日期列：那次合格几项（共 6 项）；“进步”：最近一次比最早一次多合格几项；"
+                              "各项：几次合格。"), self)
+        note.setWordWrap(True)
+        close = QPushButton(self.tr("关闭"), self)
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(forms.title(self.tr("%1：最近 %2 次检查").replace("%1", screen.group.currentText())
+                                     .replace("%2", str(len(history.rounds))), self))
+        layout.addWidget(note)
+        layout.addWidget(view, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+
+
 class HygieneScreen(Screen):
     def __init__(self, shell):
         super().__init__(shell)
@@ -166,6 +202,8 @@ class HygieneScreen(Screen):
         self.save_button.setMinimumHeight(52)
         self.sheet_button = QPushButton(self.tr("打印空白检查表（PDF）"), self)
         self.sheet_button.setObjectName("roundSheet")
+        self.history_button = QPushButton(self.tr("历次检查结果"), self)
+        self.history_button.setObjectName("roundHistory")
         self.csv_path = QLineEdit(self)
         self.csv_path.setObjectName("roundCsv")
         self.csv_path.setPlaceholderText(self.tr("或导入填好的检查表 CSV（卡号或户主 + 六项）"))
@@ -187,6 +225,7 @@ class HygieneScreen(Screen):
         bottom.addWidget(self.save_button)
         extra = QHBoxLayout()
         extra.addWidget(self.sheet_button)
+        extra.addWidget(self.history_button)
         extra.addSpacing(24)
         extra.addWidget(self.csv_path, 1)
         extra.addWidget(choose)
@@ -202,6 +241,7 @@ class HygieneScreen(Screen):
         self.group.currentIndexChanged.connect(lambda _i: self.reload())
         self.save_button.clicked.connect(self.save)
         self.sheet_button.clicked.connect(self.blank_sheet)
+        self.history_button.clicked.connect(self.show_history)
         choose.clicked.connect(self.choose_csv)
         self.import_button.clicked.connect(self.import_csv)
         self.csv_path.returnPressed.connect(self.import_csv)
@@ -325,6 +365,18 @@ class HygieneScreen(Screen):
             text = error.message(self.ops.lang) + "\n" + "\n".join(error.lines(self.ops.lang)[:8])
             # The operation helper writes the one-line refusal after this; the rows follow it.
             QTimer.singleShot(0, lambda: self.bar.refuse(text))
+
+    def show_history(self) -> None:
+        group = self.group.currentData()
+        self.ops.read(lambda: hygiene.history(self.db, self.actor, group), widget=self.history_button, bar=self.bar,
+                      done=self._history)
+
+    def _history(self, history: hygiene.RoundHistory) -> None:
+        if not history.rounds:
+            self.bar.info(self.tr("还没有保存过卫生检查。"))
+            return
+        self.history_dialog = HistoryDialog(self, history)
+        self.history_dialog.open()
 
     def blank_sheet(self) -> None:
         rows, names, group = list(self.model.rows), [self.model.names[c] for c in ITEMS], self.group.currentText()

@@ -49,3 +49,23 @@ def test_a_backup_is_checked_and_only_the_newest_copies_are_kept(shop, tmp_path)
     assert made[-1].transactions > 0 and len(made[-1].removed) == 1
     assert backups.copies(tmp_path) and len(backups.copies(tmp_path)) == 2
     assert made[0].path in made[-1].removed
+
+
+def test_the_history_of_rounds_shows_who_improves(shop):
+    from datetime import date
+
+    from pos import hygiene
+    from pos.rules import HYGIENE_ITEMS
+
+    zhang, li = shop.homes["张三"].id, shop.homes["李四"].id
+    hygiene.record(shop.db, shop.admin, date(2026, 5, 1), "李书记",
+                   {zhang: {"W01": True}, li: dict.fromkeys(HYGIENE_ITEMS, True)})
+    hygiene.record(shop.db, shop.admin, date(2026, 6, 1), "李书记",
+                   {zhang: {"W01": True, "W02": True, "W03": True}, li: dict.fromkeys(HYGIENE_ITEMS, True)})
+    seen = hygiene.history(shop.db, shop.admin, "啊道")
+    assert seen.rounds == (date(2026, 5, 1), date(2026, 6, 1))
+    rows = {h.head: h for h in seen.households}
+    assert rows["张三"].per_round == (1, 3) and rows["张三"].trend == 2
+    assert rows["张三"].per_item == (2, 1, 1, 0, 0, 0)
+    assert rows["李四"].trend == 0 and rows["李四"].per_item == (2,) * 6
+    assert hygiene.history(shop.db, shop.admin, "富庄").households == ()

@@ -83,3 +83,22 @@ def test_the_round_model_passes_the_model_tester(qtmodeltester, shop):
     model.set_rows(households.search(shop.db, shop.admin), names, {c: 2 for c in names})
     model.set_marks([(0, "W01"), (1, "W06")], True)
     qtmodeltester.check(model)
+
+
+def test_earlier_rounds_show_who_improves(make_shell, qtbot, shop, qtmodeltester):
+    from datetime import date
+
+    from pos import hygiene
+
+    zhang, li = shop.homes["张三"].id, shop.homes["李四"].id
+    hygiene.record(shop.db, shop.admin, date(2026, 5, 1), "李书记", {zhang: {"W01": True}, li: {}})
+    hygiene.record(shop.db, shop.admin, date(2026, 6, 1), "李书记", {zhang: {"W01": True, "W04": True}, li: {}})
+    window, screen = hygiene_screen(make_shell, qtbot)
+    screen.history_button.click()
+    qtbot.waitUntil(lambda: getattr(screen, "history_dialog", None) is not None)
+    model = screen.history_dialog.model
+    qtmodeltester.check(model)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == ["户主", "05-01", "06-01", "进步"]
+    assert [model.index(0, c).data() for c in range(5)] == ["张三", "1/6", "2/6", "+1", "2/2"]
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "院内净"
+    screen.history_dialog.close()
