@@ -121,6 +121,22 @@ class ApprovalDialog(QDialog):
             self.approved.emit(Approval(self.username.text().strip(), self.password.text()))
 
 
+class _ApprovalBar:
+    """Stands in for the screen's bar: "needs a supervisor" is shown as information (no
+    refusal sound: nothing went wrong), any other refusal as a refusal."""
+
+    def __init__(self, bar: MessageBar):
+        self.bar = bar
+        self.asking = False
+
+    def refuse(self, text: str) -> None:
+        if self.asking:
+            self.asking = False
+            self.bar.info(text)
+        else:
+            self.bar.refuse(text)
+
+
 def with_approval(screen, call: Callable[[Approval | None], object], *, widget=None,
                   done=None, areas=(), bar: MessageBar | None = None) -> None:
     """Run ``call(None)``; if the service asks for a supervisor, ask one and run ``call(approval)``.
@@ -128,16 +144,18 @@ def with_approval(screen, call: Callable[[Approval | None], object], *, widget=N
     A wrong supervisor password lands in the bar like any refusal; nothing was written.
     """
     bar = bar or screen.bar
+    quiet = _ApprovalBar(bar)
 
     def needs(error: ShopError) -> None:
         if isinstance(error, NeedsApproval):
+            quiet.asking = True
             dialog = ApprovalDialog(error.message(screen.ops.lang), screen)
             screen.approval_dialog = dialog
             dialog.approved.connect(lambda approval: screen.ops.write(
                 lambda: call(approval), widget=widget, bar=bar, done=done, areas=areas))
             dialog.open()
 
-    screen.ops.write(lambda: call(None), widget=widget, bar=bar, done=done, areas=areas, failed=needs)
+    screen.ops.write(lambda: call(None), widget=widget, bar=quiet, done=done, areas=areas, failed=needs)
 
 
 def prints_dir() -> Path:

@@ -69,3 +69,12 @@ def test_the_history_of_rounds_shows_who_improves(shop):
     assert rows["张三"].per_item == (2, 1, 1, 0, 0, 0)
     assert rows["李四"].trend == 0 and rows["李四"].per_item == (2,) * 6
     assert hygiene.history(shop.db, shop.admin, "富庄").households == ()
+
+
+def test_the_status_shows_the_last_backup_in_the_chosen_folder(shop, tmp_path):
+    from pos import settings, station
+
+    assert station.state(shop.db).last_backup is None
+    settings.save(settings.Settings(backup_dir=str(tmp_path / "usb")))
+    made = backups.backup_now(shop.db, tmp_path / "usb")
+    assert station.state(shop.db).last_backup is not None and made.path.parent == tmp_path / "usb"

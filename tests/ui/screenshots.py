@@ -92,6 +92,10 @@ def main(out: Path) -> int:
     for row in range(0, min(8, hygiene.model.rowCount())):
         hygiene.toggle_row(row) if row % 3 else hygiene.model.toggle([(row, "W01"), (row, "W03")])
     shot("07-hygiene-round")
+    hygiene.show_history()
+    settle(800)
+    shot("07b-hygiene-history")
+    hygiene.history_dialog.close()
 
     goods = shell.show_area("goods")
     settle(800)
@@ -106,6 +110,13 @@ def main(out: Path) -> int:
     if goods.count.model.rows:
         goods.count.model.setData(goods.count.model.index(0, 4), max(goods.count.model.rows[0].stock - 2, 0))
     shot("10-goods-count")
+    goods.count.reason.setText("受潮")
+    goods.count.save()
+    shot("10b-goods-count-differences")
+    goods.confirm_box.button(goods.confirm_box.StandardButton.Ok).click()
+    settle(800)
+    shot("10c-goods-count-approval")
+    goods.approval_dialog.close()
     goods.tabs.setCurrentWidget(goods.donations)
     shot("11-goods-donations")
 
