@@ -14,7 +14,7 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate, QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
     QLineEdit, QPushButton, QRadioButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -547,7 +547,7 @@ class CountTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("盘点哪个区"), self))
         top.addWidget(self.zone)
-        top.addWidget(QLabel(self.tr("在“实点数量”一列输入点到的数量（回车到下一行）"), self), 1)
+        top.addWidget(QLabel(self.tr("在黄色的“实点数量”一列输入点到的数量；扫码跳到那件商品"), self), 1)
         bottom = QHBoxLayout()
         bottom.addWidget(QLabel(self.tr("原因"), self))
         bottom.addWidget(self.reason, 1)
@@ -559,13 +559,6 @@ class CountTab(QWidget):
         layout.addLayout(bottom)
         self.zone.currentIndexChanged.connect(lambda _i: self.reload())
         self.save_button.clicked.connect(self.save)
-        self.view.itemDelegate().closeEditor.connect(self._next_row)
-
-    def _next_row(self, _editor, hint) -> None:
-        """Enter after a count goes on to the next item's count, as on a paper list."""
-        index = self.view.currentIndex()
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and index.row() + 1 < self.model.rowCount():
-            QTimer.singleShot(0, lambda: self.view.setCurrentIndex(self.model.index(index.row() + 1, CountModel.COUNTED)))
 
     def reload(self) -> None:
         s, zone = self.screen, self.zone.currentData()

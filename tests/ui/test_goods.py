@@ -132,3 +132,4 @@ def test_the_goods_models_pass_the_model_tester(qtmodeltester, shop):
     donations = donation_model()
     donations.set_rows(stock.donation_register(shop.db, shop.admin))
     qtmodeltester.check(donations)
+
