@@ -79,3 +79,26 @@ def retry_waiting(db: Database, printer: PrinterSettings) -> ReceiptOutcome:
     if outcome.fault:
         return ReceiptOutcome(outcome.failed.seq if outcome.failed else last, FAULT, outcome.fault, printer.port)
     return ReceiptOutcome(last, PRINTED, port=printer.port)
+
+
+def test_print(printer: PrinterSettings, lang: str = "zh") -> str:
+    """Send the test page; return the printer's state in words, or raise the fault as a refusal."""
+    from printing import receipt as receipt_printing
+    from printing.serial_port import PrinterFault, probe, send
+
+    if not printer.configured:
+        raise ShopError("printer_not_configured")
+    serial = printqueue.serial_of(printer)
+    status_text = "未查询" if lang != "en" else "not asked"
+    try:
+        if printer.status:
+            status = probe(serial)
+            if status.fault:
+                raise PrinterFault(status.fault)
+            status_text = ("正常" + ("，纸将用完" if status.paper_near_end else "")) if lang != "en" else "ok"
+        page = receipt_printing.printer_test_page(printqueue.paper_of(printer), printqueue.caps_of(printer),
+                                                  status_text, printer.port)
+        send(serial, page, check_status=False)
+    except PrinterFault as fault:
+        raise fault_error(fault.kind, printer.port, fault.detail) from None
+    return status_text

@@ -9,8 +9,10 @@ back. The export leaves out what is secret.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from argon2 import PasswordHasher
@@ -42,6 +44,7 @@ class BackupResult:
     transactions: int
     head_seq: int
     head_hash: str
+    removed: tuple[Path, ...] = ()  # older copies let go to keep the last N
 
 
 @dataclass(frozen=True)
@@ -57,12 +60,13 @@ def _keeper(session, actor: Actor) -> str:
     return caller(session, actor, Role.ADMIN, Role.SUPERVISOR).username
 
 
-def backup(db: Database, actor: Actor, target_dir: Path | None = None) -> BackupResult:
+def backup(db: Database, actor: Actor, target_dir: Path | None = None,
+           label: str = "backup") -> BackupResult:
     """Copy the database while it is in use, then check the copy."""
     with db.read() as session:
         me = _keeper(session, actor)
     try:
-        path = ledger_backup.backup(db.engine, target_dir or paths.backup_dir())
+        path = ledger_backup.backup(db.engine, target_dir or paths.backup_dir(), label=label)
     except (ledger_backup.BackupError, OSError) as error:
         raise ShopError("backup_failed", detail=str(error)) from None
     checked = ledger_backup.check_copy(path)
@@ -170,3 +174,43 @@ def export_ledger(db: Database, actor: Actor, out: Path) -> dict:
             raise ShopError("export_failed", detail=str(error)) from None
     log.info("ledger exported to %s by %s", out, me)
     return manifest
+
+
+def backup_now(db: Database, actor: Actor, folder: Path | None = None, keep: int = 0,
+               label: str = "backup") -> BackupResult:
+    """A checked copy in ``folder`` (a USB stick works), keeping the newest ``keep`` copies."""
+    folder = Path(folder) if folder else paths.backup_dir()
+    made = backup(db, actor, folder, label=label)
+    removed: list[Path] = []
+    if keep > 0:
+        older = sorted(folder.glob(f"aixin-{label}-*.db"), key=lambda p: p.name, reverse=True)
+        for old in older[keep:]:
+            old.unlink(missing_ok=True)
+            removed.append(old)
+    return dataclasses.replace(made, removed=tuple(removed))
+
+
+@dataclass(frozen=True)
+class BackupCopy:
+    path: Path
+    made_at: datetime  # local time of the file
+    size: int  # bytes
+
+
+def copies(folder: Path | None = None) -> list[BackupCopy]:
+    """Backup copies in ``folder``, newest first."""
+    folder = Path(folder) if folder else paths.backup_dir()
+    found = []
+    for path in folder.glob("aixin-*.db") if folder.is_dir() else ():
+        try:
+            stat = path.stat()
+        except OSError:  # removed meanwhile (keep-N on another PC)
+            continue
+        found.append(BackupCopy(path, datetime.fromtimestamp(stat.st_mtime), stat.st_size))
+    return sorted(found, key=lambda c: c.made_at, reverse=True)
+
+
+def due_today(folder: Path | None = None) -> bool:
+    """No backup copy in ``folder`` was made today (local time): the day's automatic backup is due."""
+    newest = copies(folder)
+    return not newest or newest[0].made_at.date() != date.today()

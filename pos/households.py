@@ -194,30 +194,73 @@ def read_rows(data: bytes, fields: dict[str, tuple[str, ...]], required: tuple[s
     return out
 
 
+@dataclass(frozen=True)
+class ImportRow:
+    row: int  # as Excel shows it: the header is row 1
+    head: str
+    group: str
+    people: str
+    phone: str
+    problem: str  # empty when the row is fine
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    rows: tuple[ImportRow, ...]
+    problems: tuple[tuple[int, str], ...]  # (row, message), every problem of the file
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _checked_rows(session: Session, rows) -> tuple[list[tuple], list[tuple[int, ShopError]]]:
+    problems: list[tuple[int, ShopError]] = []
+    seen: dict[tuple, int] = {}
+    valid = []
+    for number, row in rows:
+        try:
+            head, group_id, people, phone = _validated(
+                session, row["head"], row["group"], row["people"], row.get("phone", ""))
+        except ShopError as problem:
+            problems.append((number, problem))
+            continue
+        key = (head, group_id, phone)
+        if key in seen:
+            problems.append((number, ShopError("row_repeats", other=seen[key])))
+        elif _duplicate(session, *key):
+            problems.append((number, ShopError("household_exists", head=head, group=row["group"])))
+        seen.setdefault(key, number)
+        valid.append((head, group_id, people, phone))
+    if not rows:
+        problems.append((2, ShopError("csv_empty")))
+    return valid, problems
+
+
+def preview_csv(db: Database, actor: Actor, data: bytes, lang: str = "zh") -> ImportPreview:
+    """What ``import_csv`` would do with ``data``: every row, and every problem by row. Writes nothing."""
+    with db.read() as session:
+        caller(session, actor, Role.ADMIN)
+        try:
+            rows = read_rows(data, HEADERS, REQUIRED)
+        except ImportProblems as refused:
+            return ImportPreview((), tuple((n, p.message(lang)) for n, p in refused.problems))
+        _, problems = _checked_rows(session, rows)
+    by_row: dict[int, list[str]] = {}
+    for number, problem in problems:
+        by_row.setdefault(number, []).append(problem.message(lang))
+    return ImportPreview(
+        tuple(ImportRow(n, r["head"], r["group"], r["people"], r.get("phone", ""),
+                        "；".join(by_row.get(n, []))) for n, r in rows),
+        tuple((n, p.message(lang)) for n, p in problems))
+
+
 def import_csv(db: Database, actor: Actor, data: bytes) -> list[HouseholdView]:
     """Import every row, or none: any problem refuses the whole file, listing each by row."""
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         rows = read_rows(data, HEADERS, REQUIRED)
-        problems: list[tuple[int, ShopError]] = []
-        seen: dict[tuple, int] = {}
-        valid = []
-        for number, row in rows:
-            try:
-                head, group_id, people, phone = _validated(
-                    session, row["head"], row["group"], row["people"], row.get("phone", ""))
-            except ShopError as problem:
-                problems.append((number, problem))
-                continue
-            key = (head, group_id, phone)
-            if key in seen:
-                problems.append((number, ShopError("row_repeats", other=seen[key])))
-            elif _duplicate(session, *key):
-                problems.append((number, ShopError("household_exists", head=head, group=row["group"])))
-            seen.setdefault(key, number)
-            valid.append((head, group_id, people, phone))
-        if not rows:
-            problems.append((2, ShopError("csv_empty")))
+        valid, problems = _checked_rows(session, rows)
         if problems:
             raise ImportProblems(problems)
         created = []
@@ -267,3 +310,18 @@ def search(db: Database, actor: Actor, text: str = "", group: str | None = None,
         if not include_moved:
             statement = statement.where(Household.status == ACTIVE)
         return views(session, statement.limit(limit))
+
+
+def change(db: Database, actor: Actor, household_id: int, head: str, group: str, people: int,
+           phone: str = "") -> HouseholdView:
+    """Correct a household's head, group, people or phone. Its card and points stay as they are."""
+    with transaction(db) as session:
+        caller(session, actor, Role.ADMIN)
+        household = session.get(Household, household_id)
+        if household is None:
+            raise ShopError("household_unknown", id=household_id)
+        head, group_id, people, phone = _validated(session, head, group, people, phone)
+        household.head_name, household.initials = head, initials(head)
+        household.group_id, household.people, household.phone = group_id, people, phone
+        session.flush()
+        return view(session, household)

@@ -148,3 +148,56 @@ def _household_for(session, row) -> int:
     if len(matches) != 1:
         raise ShopError("round_head_ambiguous" if matches else "household_named_unknown", head=head)
     return matches[0]
+
+
+@dataclass(frozen=True)
+class HouseholdHistory:
+    household_id: int
+    head: str
+    per_round: tuple[int | None, ...]  # items passed in each round (None: not inspected)
+    per_item: tuple[int, ...]  # rounds each of the six items passed, over the rounds shown
+
+    @property
+    def trend(self) -> int:
+        """Items passed in the latest round minus the earliest one it was in."""
+        seen = [n for n in self.per_round if n is not None]
+        return seen[-1] - seen[0] if len(seen) > 1 else 0
+
+
+@dataclass(frozen=True)
+class RoundHistory:
+    rounds: tuple[date, ...]  # oldest first
+    households: tuple[HouseholdHistory, ...]
+
+
+def history(db: Database, actor: Actor, group: str | None = None, last: int = 6) -> RoundHistory:
+    """The last ``last`` rounds, per household and per item, to see who improves."""
+    from pos.tables import VillagerGroup
+
+    with db.read() as session:
+        caller(session, actor)
+        rounds = list(reversed(session.execute(
+            select(HygieneRound.id, HygieneRound.held_on).order_by(HygieneRound.held_on.desc(),
+                                                                   HygieneRound.id.desc()).limit(last)).all()))
+        order = {round_id: n for n, (round_id, _) in enumerate(rounds)}
+        statement = (select(HygieneScore.round_id, HygieneScore.item, HygieneScore.passed, Household.id,
+                            Household.head_name)
+                     .join(Household, Household.id == HygieneScore.household_id)
+                     .where(HygieneScore.round_id.in_(list(order))).order_by(Household.group_id, Household.id))
+        if group:
+            statement = statement.join(VillagerGroup, VillagerGroup.id == Household.group_id).where(
+                VillagerGroup.name == group)
+        passed: dict[int, dict] = {}
+        heads: dict[int, str] = {}
+        for round_id, item, ok, household_id, head in session.execute(statement):
+            heads[household_id] = head
+            marks = passed.setdefault(household_id, {})
+            marks.setdefault(order[round_id], set())
+            if ok:
+                marks[order[round_id]].add(item)
+    rows = []
+    for household_id, marks in passed.items():
+        per_round = tuple(len(marks[n]) if n in marks else None for n in range(len(rounds)))
+        per_item = tuple(sum(code in done for done in marks.values()) for code in HYGIENE_ITEMS)
+        rows.append(HouseholdHistory(household_id, heads[household_id], per_round, per_item))
+    return RoundHistory(tuple(held for _, held in rounds), tuple(rows))

@@ -29,6 +29,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "username_missing": ("请填写用户名。", "A user name is needed."),
     "username_taken": ("用户名 {username} 已被使用。", "User name {username} is taken."),
     "user_unknown": ("没有用户 {username}。", "No user {username}."),
+    "self_change": ("不能在这里改自己的账号，请另一位管理员操作。", "You cannot change your own account here; ask another administrator."),
     "self_unlock": ("不能给自己解锁。", "You cannot unlock yourself."),
     "self_change": ("不能修改自己的角色、状态或密码重置，请另一位管理员操作。", "You cannot change your own role or status, or reset your own password; another administrator must."),
     "supervisor_exists": ("已有监督员；新增监督员需现有监督员审批。", "A supervisor exists already; a new one needs a supervisor's approval."),

@@ -46,6 +46,8 @@ class Settings:
     scan_gap_ms: int = 50  # a scanner's keys come closer together than this
     scan_prefix: str = ""  # for scanners programmed to send a prefix and/or suffix
     scan_suffix: str = ""
+    backup_dir: str = ""  # empty: the data folder's backups/; a USB stick works
+    backup_keep: int = 30  # the newest copies kept; older ones are removed
 
 
 def settings_file() -> Path:

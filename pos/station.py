@@ -40,7 +40,15 @@ def state(db: Database, backups: Path | None = None) -> Station:
             select(PrintJob.status, func.count()).where(PrintJob.status != "printed")
             .group_by(PrintJob.status)).all())
     return Station(seq, hash_, sum(counts.values()), counts.get("failed", 0),
-                   last_backup(backups or paths.backup_dir()), describe(db))
+                   last_backup(backups or backup_folder()), describe(db))
+
+
+def backup_folder() -> Path:
+    """The folder this PC backs up to: the one chosen in the settings (a USB stick), or the default."""
+    from pos import settings
+
+    chosen = settings.load().backup_dir
+    return Path(chosen) if chosen else paths.backup_dir()
 
 
 def last_backup(folder: Path) -> datetime | None:

@@ -337,3 +337,23 @@ def link_household(db: Database, actor: Actor, username: str, household_id: int 
         if household_id is not None and session.get(Household, household_id) is None:
             raise ShopError("household_unknown", id=household_id)
         user.household_id = household_id
+
+
+def create(db: Database, actor: Actor, username: str, display_name: str, role: Role,
+           password: str, approval: Approval | None = None) -> UserView:
+    """``add_user`` as one service call, for the window's user settings (a new supervisor
+    needs another supervisor's approval)."""
+    with transaction(db) as session:
+        added = add_user(session, actor, username, display_name, role, password, approval)
+        return UserView(added.username, added.display_name, added.role, True, False)
+
+
+def set_active(db: Database, actor: Actor, username: str, active: bool) -> UserView:
+    """Deactivate a user who no longer works here, or take one back (never deleted: the
+    ledger names them). Both are chained like every change of a user."""
+    with transaction(db) as session:
+        me = caller(session, actor, Role.ADMIN)
+        user = _other(session, me, username)
+        user.active = active
+        proof.user_fact(session, user, me.username, "active")
+        return _view(user)

@@ -51,7 +51,10 @@ from ui.sizes import px
 
 log = logging.getLogger("ui")
 
-SCREEN_MODULES = ["ui.counter", "ui.supervisor", "ui.wishes"]
+SCREEN_MODULES = [
+    "ui.counter", "ui.households", "ui.awards", "ui.hygiene", "ui.goods", "ui.wishes",
+    "ui.supervisor", "ui.settings",
+]
 STATION_EVERY_MS = 3000
 
 

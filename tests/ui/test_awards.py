@@ -1,0 +1,95 @@
+"""Awards and deductions, as the administrator records them."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from pos import households
+from tests.pos.conftest import SUPERVISOR_PASSWORD
+from ui.awards import tick_model
+
+
+def awards_screen(make_shell, qtbot):
+    window = make_shell()
+    screen = window.show_area("awards")
+    qtbot.waitUntil(lambda: screen.model.rowCount() >= 4 and screen.rule.count() > 0)
+    return window, screen
+
+
+def labour_village(shop, count=30):
+    for number in range(count):
+        view = households.add(shop.db, shop.admin, f"劳动{number:02d}", "富庄", 3)
+        from pos import cards
+
+        cards.issue(shop.db, shop.admin, view.id)
+
+
+def test_a_labour_day_awards_a_group_in_one_save(make_shell, qtbot, shop):
+    labour_village(shop)
+    window, screen = awards_screen(make_shell, qtbot)
+    screen.choose_rule("L02")
+    screen.group.setCurrentIndex(screen.group.findData("富庄"))
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 31)
+    screen.tick_group_button.click()
+    assert "31 户" in screen.summary.text() and "共 310 分" in screen.summary.text()
+    screen.save_button.click()
+    assert "共 310 分" in screen.confirm_box.text()
+    screen.confirm_box.button(QMessageBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: screen.bar.kind == "done")
+    assert "31 户" in screen.bar.text and "共 310 分" in screen.bar.text
+    balances = [h.balance for h in households.search(shop.db, shop.admin, group="富庄", limit=100)]
+    assert balances == [110] * 31
+    assert shop.balance("张三") == 100 and screen.model.ticked == {}
+    from pos import counter
+
+    seqs = {counter.recent(shop.db, shop.admin, h.card_number, 1)[0].seq
+            for h in households.search(shop.db, shop.admin, group="富庄", limit=100)}
+    assert len(seqs) == 1  # one transaction
+
+
+def test_space_ticks_the_chosen_row_and_search_by_initials_keeps_the_ticks(make_shell, qtbot, shop):
+    window, screen = awards_screen(make_shell, qtbot)
+    screen.choose_rule("A01")
+    screen.view.setFocus()
+    screen.view.selectRow(0)
+    QTest.keyClick(screen.view, Qt.Key.Key_Space)
+    first = screen.model.row(0).head_name
+    QTest.keyClicks(screen.search, "ww")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+    screen.view.selectRow(0)
+    QTest.keyClick(screen.view, Qt.Key.Key_Space)
+    assert "2 户" in screen.summary.text() and first in screen.summary.text() and "王五" in screen.summary.text()
+
+
+def test_a_scanned_card_ticks_its_household(make_shell, qtbot, shop, scanner):
+    window, screen = awards_screen(make_shell, qtbot)
+    window.route_scan(shop.card("李四"))
+    qtbot.waitUntil(lambda: shop.homes["李四"].id in screen.model.ticked)
+    assert "李四" in screen.bar.text
+
+
+def test_a_deduction_above_the_threshold_waits_for_the_supervisor(make_shell, qtbot, shop):
+    window, screen = awards_screen(make_shell, qtbot)
+    screen.choose_rule("D06")
+    screen.points.setValue(30)
+    screen.model.tick([r for r in screen.model.rows if r.head_name == "张三"])
+    assert "扣 30 分" in screen.summary.text()
+    screen.save_button.click()
+    screen.confirm_box.button(QMessageBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: getattr(screen, "approval_dialog", None) is not None)
+    dialog = screen.approval_dialog
+    assert shop.balance("张三") == 100
+    QTest.keyClicks(dialog.username, "lishuji")
+    QTest.keyClicks(dialog.password, SUPERVISOR_PASSWORD)
+    QTest.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.bar.kind == "done")
+    assert "扣 30 分" in screen.bar.text and "lishuji" in screen.bar.text
+    assert shop.balance("张三") == 70
+
+
+def test_the_tick_model_passes_the_model_tester(qtmodeltester, shop):
+    model = tick_model()
+    model.set_rows(households.search(shop.db, shop.admin))
+    model.tick(model.rows[:2])
+    qtmodeltester.check(model)
+    assert model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked

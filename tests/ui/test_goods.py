@@ -1,0 +1,135 @@
+"""Goods and stock, as the administrator keeps them."""
+
+import subprocess
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from pos import goods, stock
+from tests.pos.conftest import SUPERVISOR_PASSWORD
+from ui import forms
+from ui.goods import CountModel, donation_model, goods_model, intake_model
+
+
+def goods_screen(make_shell, qtbot):
+    window = make_shell()
+    screen = window.show_area("goods")
+    qtbot.waitUntil(lambda: screen.catalogue.model.rowCount() == 3)
+    return window, screen
+
+
+def ok(screen):
+    screen.confirm_box.button(QMessageBox.StandardButton.Ok).click()
+
+
+def test_a_scanned_makers_barcode_becomes_a_new_items_code(make_shell, qtbot, shop):
+    window, screen = goods_screen(make_shell, qtbot)
+    window.route_scan("6901234567809")
+    tab = screen.catalogue
+    assert tab.code.text() == "6901234567809"
+    tab.name.setText("酱油 500ml")
+    tab.form_zone.setCurrentText("粮油区")
+    tab.points.setValue(6)
+    tab.value.setValue(8.5)
+    tab.unit.setText("瓶")
+    tab.save_button.click()
+    qtbot.waitUntil(lambda: screen.bar.kind == "done")
+    item = goods.get(shop.db, shop.admin, "6901234567809")
+    assert item.value_fen == 850 and item.price_points == 6 and "酱油" in screen.bar.text
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 4)
+
+
+def test_changing_an_items_points_and_stopping_it(make_shell, qtbot, shop):
+    window, screen = goods_screen(make_shell, qtbot)
+    tab = screen.catalogue
+    number = next(n for n, g in enumerate(tab.model.rows) if g.code == shop.fan.code)
+    tab.view.selectRow(number)
+    tab.edit_selected()
+    tab.points.setValue(80)
+    tab.active.setChecked(False)
+    tab.save_button.click()
+    qtbot.waitUntil(lambda: screen.bar.kind == "done")
+    fan = goods.get(shop.db, shop.admin, shop.fan.code)
+    assert fan.price_points == 80 and not fan.active
+
+
+def test_a_donation_of_several_lines_scanned_and_typed(make_shell, qtbot, shop):
+    window, screen = goods_screen(make_shell, qtbot)
+    screen.tabs.setCurrentWidget(screen.intake)
+    tab = screen.intake
+    tab.donor.setText("县妇联")
+    tab.donor_type.setCurrentIndex(tab.donor_type.findData("other"))
+    window.route_scan(shop.soap.code)
+    window.route_scan(shop.soap.code)
+    qtbot.waitUntil(lambda: tab.lines.rowCount() == 1 and tab.lines.rows[0].quantity == 2)
+    QTest.keyClicks(tab.code, shop.rice.code)
+    tab.quantity.setValue(5)
+    QTest.keyClick(tab.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.lines.rowCount() == 2)
+    assert "2 种，7 件" in tab.total.text()
+    tab.save_button.click()
+    assert "县妇联" in screen.confirm_box.text()
+    ok(screen)
+    qtbot.waitUntil(lambda: screen.bar.kind == "done")
+    assert shop.stock(shop.soap) == 32 and shop.stock(shop.rice) == 15
+    screen.tabs.setCurrentWidget(screen.donations)
+    qtbot.waitUntil(lambda: any(d.donor == "县妇联" for d in screen.donations.model.rows))
+
+
+def test_a_stock_count_with_a_difference_and_its_write_off_approval(make_shell, qtbot, shop):
+    window, screen = goods_screen(make_shell, qtbot)
+    screen.tabs.setCurrentWidget(screen.count)
+    tab = screen.count
+    tab.zone.setCurrentIndex(tab.zone.findData("粮油区"))
+    qtbot.waitUntil(lambda: [g.code for g in tab.model.rows] == [shop.rice.code])
+    assert "与账面一致" in tab.summary.text()
+    window.route_scan(shop.rice.code)  # the scanned item's count cell opens for typing
+    qtbot.waitUntil(lambda: tab.view.state() == tab.view.State.EditingState)
+    editor = window.focusWidget()
+    editor.selectAll()
+    QTest.keyClicks(editor, "8")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.model.differences() != [])
+    assert tab.model.index(0, 5).data() == "-2" and "大米 10kg -2" in tab.summary.text()
+    tab.reason.setText("受潮")
+    tab.save_button.click()
+    assert "账面 10，实点 8" in screen.confirm_box.text()
+    ok(screen)
+    qtbot.waitUntil(lambda: getattr(screen, "approval_dialog", None) is not None)
+    assert shop.stock(shop.rice) == 10
+    dialog = screen.approval_dialog
+    QTest.keyClicks(dialog.username, "lishuji")
+    QTest.keyClicks(dialog.password, SUPERVISOR_PASSWORD)
+    QTest.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.bar.kind == "done")
+    assert "审批人 lishuji" in screen.bar.text and shop.stock(shop.rice) == 8
+
+
+def test_labels_for_chosen_goods_open_as_a_pdf(make_shell, qtbot, shop, monkeypatch):
+    opened = []
+    monkeypatch.setattr(forms, "open_file", opened.append)
+    window, screen = goods_screen(make_shell, qtbot)
+    tab = screen.catalogue
+    tab.view.selectRow(next(n for n, g in enumerate(tab.model.rows) if g.code == shop.soap.code))
+    tab.copies.setValue(3)
+    tab.labels_button.click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=15000)
+    text = subprocess.run(["pdftotext", str(opened[0]), "-"], capture_output=True, text=True, check=True).stdout
+    assert text.count("洗衣粉") == 3 and "电风扇" not in text
+
+
+def test_the_goods_models_pass_the_model_tester(qtmodeltester, shop):
+    model = goods_model()
+    model.set_rows(goods.search(shop.db, shop.admin))
+    qtmodeltester.check(model)
+    count = CountModel()
+    count.set_rows(goods.search(shop.db, shop.admin))
+    count.setData(count.index(0, CountModel.COUNTED), 1)
+    qtmodeltester.check(count)
+    lines = intake_model()
+    qtmodeltester.check(lines)
+    donations = donation_model()
+    donations.set_rows(stock.donation_register(shop.db, shop.admin))
+    qtmodeltester.check(donations)
+

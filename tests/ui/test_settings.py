@@ -1,0 +1,190 @@
+"""Settings, as the administrator changes them."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from pos import households, rules, settings as local_settings, users, village
+from pos.errors import ShopError
+from tests.pos.conftest import PASSWORD
+from ui.settings import copies_model, jobs_model, rules_model, users_model
+
+
+def settings_screen(make_shell, qtbot):
+    window = make_shell()
+    screen = window.show_area("settings")
+    qtbot.waitUntil(lambda: screen.rules.model.rowCount() > 0 and screen.users.model.rowCount() == 4)
+    return window, screen
+
+
+def ok(screen):
+    screen.confirm_box.button(QMessageBox.StandardButton.Ok).click()
+
+
+def test_a_new_rule_is_added_and_a_used_one_is_deactivated_not_changed(make_shell, qtbot, shop):
+    window, screen = settings_screen(make_shell, qtbot)
+    tab = screen.rules
+    screen.tabs.setCurrentWidget(tab)
+    QTest.keyClicks(tab.code, "L01")
+    tab.name.setText("重复")
+    tab.add_button.click()
+    assert screen.bar.kind == "refused" and "L01" in screen.bar.text
+    tab.code.clear()
+    QTest.keyClicks(tab.code, "l03")
+    tab.category.setCurrentText("公益劳动")
+    tab.name.setText("植树造林（每天）")
+    tab.low.setValue(8)
+    tab.high.setValue(12)
+    tab.add_button.click()
+    qtbot.waitUntil(lambda: screen.bar.kind == "done")
+    assert "L03" in screen.bar.text and "+8~12" in screen.bar.text
+    qtbot.waitUntil(lambda: any(r.code == "L03" for r in tab.model.rows))
+    number = next(n for n, r in enumerate(tab.model.rows) if r.code == "L01")
+    tab.view.selectRow(number)
+    tab.deactivate_button.click()
+    ok(screen)
+    qtbot.waitUntil(lambda: "L01 已停用" in screen.bar.text)
+    qtbot.waitUntil(lambda: all(r.code != "L01" for r in tab.model.rows))
+    l01 = next(r for r in rules.list_rules(shop.db, shop.admin, include_inactive=True) if r.code == "L01")
+    assert not l01.active and l01.points_min == 5
+    awards_screen = window.show_area("awards")
+    qtbot.waitUntil(lambda: awards_screen.rule.count() > 0)
+    codes = {r.code for r in awards_screen.all_rules}
+    assert "L01" not in codes and "L03" in codes
+
+
+def test_users_are_added_unlocked_given_a_new_password_and_deactivated(make_shell, qtbot, shop):
+    window, screen = settings_screen(make_shell, qtbot)
+    tab = screen.users
+    screen.tabs.setCurrentWidget(tab)
+    QTest.keyClicks(tab.username, "sunli")
+    tab.display_name.setText("孙丽")
+    QTest.keyClicks(tab.password, "shop-2026")
+    QTest.keyClicks(tab.password_again, "shop-2025")
+    tab.add_button.click()
+    assert screen.bar.kind == "refused" and "不一样" in screen.bar.text
+    tab.password_again.clear()
+    QTest.keyClicks(tab.password_again, "shop-2026")
+    tab.add_button.click()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 5)
+    assert "已添加管理员 孙丽" in screen.bar.text
+    assert users.login(shop.db, "sunli", "shop-2026").display_name == "孙丽"
+
+    def choose(username):
+        tab.view.selectRow(next(n for n, u in enumerate(tab.model.rows) if u.username == username))
+
+    with users.transaction(shop.db) as session:  # 赵明 locked out after wrong passwords
+        from pos.tables import User
+        from sqlalchemy import select
+
+        session.scalar(select(User).where(User.username == "zhaoming")).locked = True
+    tab.reload()
+    qtbot.waitUntil(lambda: any(u.locked for u in tab.model.rows))
+    choose("zhaoming")
+    tab.unlock_button.click()
+    qtbot.waitUntil(lambda: "赵明 已解锁" in screen.bar.text)
+    choose("zhaoming")
+    QTest.keyClicks(tab.new_password, "new-pass-1")
+    tab.reset_button.click()
+    qtbot.waitUntil(lambda: "密码已重设" in screen.bar.text)
+    assert users.login(shop.db, "zhaoming", "new-pass-1").username == "zhaoming"
+    qtbot.waitUntil(lambda: not any(u.locked for u in tab.model.rows))
+    choose("sunli")
+    tab.active_button.click()
+    qtbot.waitUntil(lambda: "孙丽 已停用" in screen.bar.text)
+    try:
+        users.login(shop.db, "sunli", "shop-2026")
+    except ShopError as refused:
+        assert refused.key == "login_wrong"
+    else:
+        raise AssertionError("a deactivated user logged in")
+    choose("wangfang")
+    tab.active_button.click()
+    qtbot.waitUntil(lambda: screen.bar.kind == "refused")
+    assert "自己" in screen.bar.text
+
+
+def test_the_villages_threshold_and_a_new_group(make_shell, qtbot, shop):
+    window, screen = settings_screen(make_shell, qtbot)
+    tab = screen.village
+    qtbot.waitUntil(lambda: tab.name.text() == "阿道村")
+    tab.deduction_above.setValue(50)
+    tab.save_button.click()
+    qtbot.waitUntil(lambda: screen.bar.kind == "done")
+    assert village.settings(shop.db).deduction_approval_above == 50
+    tab.new_group.setText("新村")
+    QTest.keyClick(tab.new_group, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.groups.count() == 4)
+    homes = window.show_area("households")
+    qtbot.waitUntil(lambda: homes.form_group.findText("新村") >= 0)
+
+
+def test_a_backup_and_a_restore_from_the_screen(make_shell, qtbot, shop, tmp_path):
+    window, screen = settings_screen(make_shell, qtbot)
+    tab = screen.backup
+    screen.tabs.setCurrentWidget(tab)
+    stick = tmp_path / "usb"
+    tab.folder.setText(str(stick))
+    tab.keep.setValue(2)
+    tab.save_button.click()
+    assert local_settings.load().backup_dir == str(stick)
+    tab.backup_button.click()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=15000)
+    assert "备份成功" in tab.last.text() and "校验通过" in screen.bar.text
+    households.add(shop.db, shop.admin, "孙七", "富庄", 3)  # written after the backup
+    from pos import awards
+
+    awards.award(shop.db, shop.admin, shop.homes["张三"].id, "L01")
+    tab.view.selectRow(0)
+    tab.restore_button.click()
+    ok(screen)
+    qtbot.waitUntil(lambda: getattr(screen.confirm_box, "text", lambda: "")().startswith("这份备份止于"), timeout=15000)
+    assert "丢掉 1 笔" in screen.confirm_box.text()
+    assert shop.balance("张三") == 105  # nothing restored yet
+    ok(screen)
+    qtbot.waitUntil(lambda: "已恢复" in screen.bar.text, timeout=15000)
+    assert shop.balance("张三") == 100
+    assert [h.head_name for h in households.search(shop.db, shop.admin, "孙七")] == []
+    for _ in range(3):
+        tab.backup_button.click()
+        qtbot.waitUntil(lambda: tab.backup_button.isEnabled(), timeout=15000)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2)  # keeps the last two
+
+
+def test_idle_lock_and_scanner_timing_are_saved_for_this_pc(make_shell, qtbot, shop):
+    window, screen = settings_screen(make_shell, qtbot)
+    tab = screen.computer
+    tab.idle.setValue(3)
+    tab.gap.setValue(80)
+    tab.save_button.click()
+    saved = local_settings.load()
+    assert saved.idle_lock_minutes == 3 and saved.scan_gap_ms == 80
+    assert window.idle.timer.interval() == 180_000 and window.scanner.gap_ms == 80
+
+
+def test_the_settings_models_pass_the_model_tester(qtmodeltester, shop, tmp_path):
+    from pos import backups, printqueue
+
+    for model, rows in ((rules_model(), rules.list_rules(shop.db, shop.admin)),
+                        (users_model(), users.list_users(shop.db, shop.admin)),
+                        (jobs_model(), printqueue.jobs(shop.db, shop.admin)),
+                        (copies_model(), [backups.backup_now(shop.db, tmp_path)] and backups.copies(tmp_path))):
+        model.set_rows(rows)
+        qtmodeltester.check(model)
+
+
+def test_the_days_first_start_makes_a_backup_and_closing_makes_another(make_shell, qtbot, shop, app):
+    from pos import backups
+    from ui.settings import start_automatic_backups
+
+    window = make_shell()
+    assert backups.due_today()
+    start_automatic_backups(window)
+    qtbot.waitUntil(lambda: not backups.due_today(), timeout=15000)
+    qtbot.waitUntil(lambda: "上次备份" in window.backup_label.text())
+    start_automatic_backups(window)  # a second start the same day: nothing new
+    window.ops.wait()
+    assert len(backups.copies()) == 1
+    app.aboutToQuit.emit()
+    window.exit_backup.stop()
+    assert len(backups.copies()) == 2

@@ -1,0 +1,343 @@
+"""Awards and deductions (积分登记): one rule, a date, the households ticked; a summary, then one save.
+
+A labour day: pick the rule, tick a whole group (or search by name or pinyin initials and tick
+one by one, or scan their cards), read the summary ("12 户，每户 5 分，共 60 分"), save once:
+one ledger transaction, all or nothing. A deduction is for one household at a time, and above
+the village's threshold a supervisor approves it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
+    QVBoxLayout, QWidget,
+)
+
+from pos import awards, counter, households, rules, village
+from ui import forms
+from ui.models import Column, RowsModel
+from ui.shell import Area, Screen, register
+
+
+class TickModel(RowsModel):
+    """Households with a tick box in the first column; ticks survive a new search."""
+
+    def __init__(self, columns, parent=None):
+        super().__init__(columns, (), parent)
+        self.ticked: dict[int, households.HouseholdView] = {}
+        self.on_ticks = lambda: None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.CheckStateRole and index.isValid() and index.column() == 0 \
+                and index.row() < len(self.rows):
+            ticked = self.rows[index.row()].id in self.ticked
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        return super().data(index, role)
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if index.isValid() and index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or index.column() != 0:
+            return False
+        row = self.rows[index.row()]
+        self.tick([row], Qt.CheckState(value) == Qt.CheckState.Checked)
+        return True
+
+    def tick(self, rows, on: bool = True) -> None:
+        for row in rows:
+            if on:
+                self.ticked[row.id] = row
+            else:
+                self.ticked.pop(row.id, None)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0),
+                                  [Qt.ItemDataRole.CheckStateRole])
+        self.on_ticks()
+
+    def clear_ticks(self) -> None:
+        self.tick(list(self.ticked.values()), False)
+
+
+def tick_model() -> TickModel:
+    return TickModel([
+        Column(QT_TRANSLATE_NOOP("RowsModel", "户主"), lambda h: h.head_name),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "小组"), lambda h: h.group),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "卡号"), lambda h: h.card_number or "-"),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "现有积分"), lambda h: str(h.balance), right=True),
+    ])
+
+
+class AwardsScreen(Screen):
+    accepts_scans = True
+
+    def __init__(self, shell):
+        super().__init__(shell)
+        self.all_rules: list[rules.RuleView] = []
+        self.category = QComboBox(self)
+        self.category.setObjectName("category")
+        self.rule = QComboBox(self)
+        self.rule.setObjectName("rule")
+        self.rule.setMinimumWidth(300)
+        self.points = QSpinBox(self)
+        self.points.setObjectName("points")
+        self.points.setRange(1, 1000)
+        self.range_label = QLabel(self)
+        self.deed_date = forms.date_field(self)
+        self.note = QLineEdit(self)
+        self.note.setObjectName("note")
+        self.note.setPlaceholderText(self.tr("可空，如：清理河道"))
+
+        rule_box = QGroupBox(self.tr("1. 按哪条细则"), self)
+        form = QFormLayout(rule_box)
+        form.addRow(self.tr("类别"), self.category)
+        form.addRow(self.tr("细则"), self.rule)
+        points_row = QHBoxLayout()
+        points_row.addWidget(self.points)
+        points_row.addWidget(self.range_label, 1)
+        form.addRow(self.tr("每户分数"), points_row)
+        form.addRow(self.tr("事情发生日期"), self.deed_date)
+        form.addRow(self.tr("备注"), self.note)
+
+        self.summary = forms.big(QLabel(self), 1.2, True)
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.summary.setMinimumHeight(90)
+        self.save_button = forms.big(QPushButton(self.tr("保存（一次记入）"), self), 1.2, True)
+        self.save_button.setObjectName("saveAward")
+        self.save_button.setMinimumHeight(56)
+        self.save_button.clicked.connect(self.save)
+        summary_box = QGroupBox(self.tr("3. 核对后保存"), self)
+        summary_layout = QVBoxLayout(summary_box)
+        summary_layout.addWidget(self.summary)
+        summary_layout.addWidget(self.save_button)
+
+        left = QVBoxLayout()
+        left.addWidget(rule_box)
+        left.addWidget(summary_box)
+        left.addStretch(1)
+        left_widget = QWidget(self)
+        left_widget.setLayout(left)
+        left_widget.setFixedWidth(540)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("awardSearch")
+        self.search.setPlaceholderText(self.tr("姓名或拼音首字母；也可以直接刷卡"))
+        self.search.setClearButtonEnabled(True)
+        self.group = QComboBox(self)
+        self.group.setObjectName("awardGroup")
+        self.group.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.tick_group_button = QPushButton(self.tr("勾选下面全部户"), self)
+        self.tick_group_button.setObjectName("tickAll")
+        self.untick_button = QPushButton(self.tr("全部取消"), self)
+        self.model = tick_model()
+        self.model.on_ticks = self.update_summary
+        self.view = forms.table(self.model, self, stretch=0)
+        self.view.setObjectName("awardHouseholds")
+        self.ticked_label = QLabel(self)
+        pick_box = QGroupBox(self.tr("2. 给哪些户（打勾；空格键勾选所选行）"), self)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.group)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.tick_group_button)
+        buttons.addWidget(self.untick_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.ticked_label)
+        pick = QVBoxLayout(pick_box)
+        pick.addLayout(filters)
+        pick.addLayout(buttons)
+        pick.addWidget(self.view, 1)
+
+        body = QHBoxLayout()
+        body.addWidget(left_widget)
+        body.addWidget(pick_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(forms.title(self.tr("积分登记：加分与扣分"), self))
+        layout.addLayout(body, 1)
+        layout.addWidget(self.bar)
+
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(250)
+        timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: timer.start())
+        self.group.currentIndexChanged.connect(lambda _i: self.reload())
+        self.category.currentIndexChanged.connect(lambda _i: self.fill_rules())
+        self.rule.currentIndexChanged.connect(lambda _i: self.rule_chosen())
+        self.points.valueChanged.connect(lambda _v: self.update_summary())
+        self.deed_date.dateChanged.connect(lambda _d: self.update_summary())
+        self.tick_group_button.clicked.connect(lambda: self.model.tick(self.model.rows, True))
+        self.untick_button.clicked.connect(self.model.clear_ticks)
+        self.view.installEventFilter(self)
+        self.load()
+
+    # --- loading ----------------------------------------------------------------------------
+    def load(self) -> None:
+        self.ops.read(lambda: (rules.list_rules(self.db, self.actor), village.settings(self.db)),
+                      bar=self.bar, done=self._loaded)
+
+    def _loaded(self, loaded) -> None:
+        all_rules, settings = loaded
+        self.all_rules = [r for r in all_rules if r.code not in rules.HYGIENE_ITEMS]  # their own screen
+        self.threshold = settings.deduction_approval_above
+        kept = self.category.currentText()
+        self.category.blockSignals(True)
+        self.category.clear()
+        for name in dict.fromkeys(r.category for r in self.all_rules):
+            self.category.addItem(name)
+        if kept:
+            self.category.setCurrentText(kept)
+        self.category.blockSignals(False)
+        chosen = self.group.currentData()
+        self.group.blockSignals(True)
+        self.group.clear()
+        self.group.addItem(self.tr("全部小组"), None)
+        for name in settings.groups:
+            self.group.addItem(name, name)
+        self.group.setCurrentIndex(max(self.group.findData(chosen), 0))
+        self.group.blockSignals(False)
+        self.fill_rules()
+        self.reload()
+
+    def fill_rules(self) -> None:
+        kept = self.rule.currentData()
+        self.rule.blockSignals(True)
+        self.rule.clear()
+        for rule in self.all_rules:
+            if rule.category == self.category.currentText():
+                self.rule.addItem(f"{rule.code} {rule.name}", rule.code)  # the points show beside the spin box
+                self.rule.setItemData(self.rule.count() - 1, f"{rule.name}（{rule.points_text}）",
+                                      Qt.ItemDataRole.ToolTipRole)
+        index = self.rule.findData(kept)
+        self.rule.setCurrentIndex(max(index, 0))
+        self.rule.blockSignals(False)
+        self.rule_chosen()
+
+    def current_rule(self) -> rules.RuleView | None:
+        code = self.rule.currentData()
+        return next((r for r in self.all_rules if r.code == code), None)
+
+    def choose_rule(self, code: str) -> None:
+        rule = next(r for r in self.all_rules if r.code == code)
+        self.category.setCurrentText(rule.category)
+        self.rule.setCurrentIndex(self.rule.findData(code))
+
+    def rule_chosen(self) -> None:
+        rule = self.current_rule()
+        if rule is not None:
+            self.points.blockSignals(True)
+            self.points.setRange(rule.points_min, rule.points_max)
+            self.points.setValue(rule.points_min)
+            self.points.setEnabled(not rule.fixed)
+            self.points.blockSignals(False)
+            self.range_label.setText(self.tr("固定 %1 分").replace("%1", str(rule.points_min)) if rule.fixed else
+                                     self.tr("可选 %1～%2 分").replace("%1", str(rule.points_min))
+                                     .replace("%2", str(rule.points_max)))
+        self.update_summary()
+
+    def reload(self) -> None:
+        text, group = self.search.text(), self.group.currentData()
+        self.ops.read(lambda: households.search(self.db, self.actor, text, group, limit=5000),
+                      bar=self.bar, done=self.model.set_rows)
+
+    def shown(self) -> None:
+        self.search.setFocus()
+
+    def on_changed(self, areas) -> None:
+        if areas & {"households", "ledger", "cards"}:
+            self.reload()
+        if areas & {"rules", "village"}:
+            self.load()
+
+    # --- ticking ----------------------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Space:
+            rows = forms.selected_rows(self.view)
+            if rows:
+                on = any(r.id not in self.model.ticked for r in rows)
+                self.model.tick(rows, on)
+                return True
+        return super().eventFilter(watched, event)
+
+    def scan(self, code: str) -> None:
+        if not counter.is_card_number(code):
+            self.bar.refuse(self.tr("这里只认积分卡：%1 不是卡号。").replace("%1", code))
+            return
+        self.ops.read(lambda: counter.household_for_card(self.db, self.actor, code), bar=self.bar,
+                      done=self._scanned)
+
+    def _scanned(self, here) -> None:
+        self.model.tick([here.household], True)
+        self.bar.info(self.tr("已勾选 %1（刷卡）").replace("%1", here.household.head_name))
+
+    def update_summary(self) -> None:
+        rule = self.current_rule()
+        ticked = list(self.model.ticked.values())
+        self.ticked_label.setText(self.tr("已勾选 %1 户").replace("%1", str(len(ticked))))
+        if rule is None:
+            self.summary.setText(self.tr("先选一条细则。"))
+            return
+        day = forms.date_of(self.deed_date).isoformat()
+        points = self.points.value()
+        if not ticked:
+            self.summary.setText(self.tr("还没有勾选任何户。"))
+        elif rule.deduction:
+            names = "、".join(h.head_name for h in ticked[:3])
+            self.summary.setText(self.tr("扣分：%1，扣 %2 分（%3，%4）").replace("%1", names)
+                                 .replace("%2", str(points)).replace("%3", rule.name).replace("%4", day))
+        else:
+            names = "、".join(h.head_name for h in ticked[:4]) + ("等" if len(ticked) > 4 else "")
+            self.summary.setText(
+                self.tr("%1 户（%2），每户加 %3 分，共 %4 分\n%5，%6").replace("%1", str(len(ticked)))
+                .replace("%2", names).replace("%3", str(points)).replace("%4", str(points * len(ticked)))
+                .replace("%5", rule.name).replace("%6", day))
+
+    # --- saving -----------------------------------------------------------------------------
+    def save(self) -> None:
+        rule = self.current_rule()
+        ticked = list(self.model.ticked.values())
+        if rule is None or not ticked:
+            self.bar.refuse(self.tr("请先选细则，再勾选户。"))
+            return
+        if rule.deduction and len(ticked) != 1:
+            self.bar.refuse(self.tr("扣分一次只能扣一户，请只勾选一户。"))
+            return
+        forms.confirm(self, self.summary.text() + "\n\n" + self.tr("确认保存？"), self._save,
+                      yes=self.tr("保存"))
+
+    def _save(self) -> None:
+        rule = self.current_rule()
+        ids = [h.id for h in self.model.ticked.values()]
+        points = None if rule.fixed else self.points.value()
+        note, day = self.note.text().strip(), forms.date_of(self.deed_date)
+        if rule.deduction:
+            forms.with_approval(self, lambda approval: awards.deduct(
+                self.db, self.actor, ids[0], rule.code, points, note, day, approval),
+                widget=self.save_button, done=self._saved, areas={"ledger"})
+        else:
+            self.ops.write(lambda: awards.batch_award(self.db, self.actor, ids, rule.code, points, note, day),
+                           widget=self.save_button, bar=self.bar, done=self._saved, areas={"ledger"})
+
+    def _saved(self, result: awards.AwardResult) -> None:
+        self.model.clear_ticks()
+        self.note.clear()
+        count = len(result.households)
+        if result.points < 0:
+            head, after = result.households[0][1], result.households[0][2]
+            text = self.tr("已给 %1 扣 %2 分，现有 %3 分（第 %4 笔）").replace("%1", head).replace(
+                "%2", str(-result.points)).replace("%3", str(after)).replace("%4", str(result.seq))
+            if result.approver:
+                text += self.tr("，审批人 %1").replace("%1", result.approver)
+        else:
+            text = self.tr("已记入：%1 户，每户 %2 分，共 %3 分（%4，第 %5 笔）").replace("%1", str(count)).replace(
+                "%2", str(result.points)).replace("%3", str(result.points * count)).replace(
+                "%4", result.rule_name).replace("%5", str(result.seq))
+        self.bar.done(text)
+
+
+register(Area("awards", QT_TRANSLATE_NOOP("Areas", "积分登记"), "F4", AwardsScreen, order=30))

@@ -1,0 +1,555 @@
+"""Households and cards (农户与积分卡): the list, add and correct a household, import the
+households CSV with a preview, cards (issue, replace a lost one, take one back), card sheets,
+and a household's statement.
+
+The form on the right keeps what was typed: picking another household in the list never
+overwrites it; "修改所选户" loads the selection only into an empty (or saved) form.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from pos import cards, counter, households, sheets, village
+from pos.errors import ShopError
+from printing import cardsheet
+from ui import forms
+from ui.messagebar import MessageBar
+from ui.models import Column, RowsModel
+from ui.shell import Area, Screen, register
+
+STATUS = {"active": QT_TRANSLATE_NOOP("Households", "正常"), "moved": QT_TRANSLATE_NOOP("Households", "已迁出")}
+CARD_STATUS = {"active": QT_TRANSLATE_NOOP("Households", "在用"), "blocked": QT_TRANSLATE_NOOP("Households", "已挂失"),
+               "recovered": QT_TRANSLATE_NOOP("Households", "已回收")}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Households", text)
+
+
+def household_model() -> RowsModel:
+    return RowsModel([
+        Column(QT_TRANSLATE_NOOP("RowsModel", "小组"), lambda h: h.group),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "户主"), lambda h: h.head_name),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "人口"), lambda h: str(h.people), right=True),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "电话"), lambda h: h.phone),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "积分卡"), lambda h: h.card_number or _t("未发卡")),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda h: _t(STATUS.get(h.status, h.status))
+               if h.status != "active" else _t(CARD_STATUS.get(h.card_status or "", "正常"))),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda h: str(h.balance), right=True),
+    ])
+
+
+class ProblemRowsModel(RowsModel):
+    """Import preview rows; a row with a problem is shown in red."""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.row() < len(self.rows):
+            return QColor("#a4000f") if self.rows[index.row()].problem else None
+        return super().data(index, role)
+
+
+def import_model() -> ProblemRowsModel:
+    return ProblemRowsModel([
+        Column(QT_TRANSLATE_NOOP("RowsModel", "行号"), lambda r: str(r.row), right=True),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "户主"), lambda r: r.head),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "小组"), lambda r: r.group),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "人口"), lambda r: r.people, right=True),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "电话"), lambda r: r.phone),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "问题"), lambda r: r.problem or "✓"),
+    ])
+
+
+def statement_model() -> RowsModel:
+    return RowsModel([
+        Column(QT_TRANSLATE_NOOP("RowsModel", "日期"), lambda r: r[0].at.astimezone().strftime("%Y-%m-%d %H:%M")),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda r: counter.KIND_NAMES.get(r[0].kind, r[0].kind)),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "事由"), lambda r: r[0].memo),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda r: f"{r[0].points:+d}", right=True),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "余额"), lambda r: str(r[1]), right=True),
+    ])
+
+
+class ImportDialog(QDialog):
+    """Choose the CSV, see every row and every problem, then import all of it or nothing."""
+
+    def __init__(self, screen: HouseholdsScreen):
+        super().__init__(screen)
+        self.screen = screen
+        self.setWindowTitle(self.tr("导入农户名单"))
+        self.resize(1000, 600)
+        self.data: bytes | None = None
+        self.path = QLineEdit(self)
+        self.path.setObjectName("importPath")
+        self.path.setPlaceholderText(self.tr("CSV 文件（Excel 另存为“CSV UTF-8”）"))
+        choose = QPushButton(self.tr("选择文件…"), self)
+        choose.clicked.connect(self.choose)
+        forms.no_default(choose)
+        self.path.returnPressed.connect(self.load)
+        self.summary = forms.big(QLabel(self.tr("列：户主、村民小组、人口、电话（电话可空）。先检查，再导入。"), self), 1.05)
+        self.summary.setWordWrap(True)
+        self.model = import_model()
+        self.view = forms.table(self.model, self, stretch=5)
+        self.bar = MessageBar(self)
+        self.import_button = QPushButton(self.tr("全部导入"), self)
+        self.import_button.setObjectName("importAll")
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.run_import)
+        close = QPushButton(self.tr("关闭"), self)
+        close.clicked.connect(self.reject)
+        forms.no_default(self.import_button, close)  # Enter in the path field checks the file, nothing else
+        top = QHBoxLayout()
+        top.addWidget(self.path, 1)
+        top.addWidget(choose)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.import_button)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.bar)
+        layout.addLayout(bottom)
+
+    def choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择农户名单"), "", self.tr("CSV 文件 (*.csv);;所有文件 (*)"))
+        if name:
+            self.path.setText(name)
+            self.load()
+
+    def load(self) -> None:
+        self.import_button.setEnabled(False)
+        self.model.set_rows([])
+        try:
+            self.data = Path(self.path.text().strip()).read_bytes()
+        except OSError as error:
+            self.bar.refuse(self.tr("打不开这个文件：%1").replace("%1", str(error)))
+            return
+        screen = self.screen
+        data = self.data
+        screen.ops.read(lambda: households.preview_csv(screen.db, screen.actor, data, screen.ops.lang),
+                        bar=self.bar, done=self.previewed)
+
+    def previewed(self, preview: households.ImportPreview) -> None:
+        self.model.set_rows(preview.rows)
+        if preview.ok:
+            self.summary.setText(self.tr("共 %1 户，没有问题。点“全部导入”后一次写入。").replace("%1", str(len(preview.rows))))
+            self.bar.info(self.tr("检查通过：%1 户").replace("%1", str(len(preview.rows))))
+            self.import_button.setEnabled(True)
+        else:
+            lines = [self.tr("第 %1 行：%2").replace("%1", str(n)).replace("%2", text) for n, text in preview.problems]
+            self.summary.setText(self.tr("有 %1 处问题，改好文件后再检查。什么都没有导入。").replace(
+                "%1", str(len(preview.problems))))
+            self.bar.refuse("\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else ""))
+
+    def run_import(self) -> None:
+        screen, data = self.screen, self.data
+
+        def work(report):
+            report(0, 0, self.tr("正在导入……"))
+            return households.import_csv(screen.db, screen.actor, data)
+
+        screen.ops.write(work, widget=self.import_button, bar=self.bar, progress=True,
+                         title=self.tr("导入农户名单"), done=self.imported, areas={"households"})
+
+    def imported(self, rows) -> None:
+        self.import_button.setEnabled(False)
+        self.summary.setText(self.tr("已导入 %1 户。下一步：给他们发卡。").replace("%1", str(len(rows))))
+        self.bar.done(self.tr("已导入 %1 户").replace("%1", str(len(rows))))
+        self.screen.bar.done(self.tr("已导入 %1 户").replace("%1", str(len(rows))))
+
+
+class StatementDialog(QDialog):
+    """A household's transactions on its card, newest first, with the balance after each."""
+
+    def __init__(self, screen: HouseholdsScreen, household: households.HouseholdView):
+        super().__init__(screen)
+        self.screen, self.household = screen, household
+        self.setWindowTitle(self.tr("%1 一户的积分明细").replace("%1", household.head_name))
+        self.resize(900, 560)
+        self.head = forms.title(self.tr("%1（%2）卡号 %3，现有 %4 分").replace("%1", household.head_name)
+                                .replace("%2", household.group).replace("%3", household.card_number or "-")
+                                .replace("%4", str(household.balance)), self)
+        self.model = statement_model()
+        self.view = forms.table(self.model, self, stretch=2)
+        self.bar = MessageBar(self)
+        slip = QPushButton(self.tr("打印余额小票"), self)
+        slip.clicked.connect(self.print_slip)
+        close = QPushButton(self.tr("关闭"), self)
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(slip)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.head)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.bar)
+        layout.addLayout(buttons)
+        self.slip_button = slip
+        number = household.card_number
+        if number:
+            screen.ops.read(lambda: counter.recent(screen.db, screen.actor, number, 2000), bar=self.bar, done=self.show_rows)
+
+    def show_rows(self, rows) -> None:
+        running, lines = self.household.balance, []
+        for row in rows:  # newest first: the balance after each is walked backwards
+            lines.append((row, running))
+            running -= row.points
+        self.model.set_rows(lines)
+
+    def print_slip(self) -> None:
+        screen, number = self.screen, self.household.card_number
+        printer = screen.shell.settings.printer
+        screen.ops.read(lambda: counter.balance_slip(screen.db, screen.actor, number, printer),
+                        widget=self.slip_button, bar=self.bar,
+                        done=lambda _n: self.bar.done(self.tr("余额小票已打印")))
+
+
+class HouseholdsScreen(Screen):
+    def __init__(self, shell):
+        super().__init__(shell)
+        self.groups: tuple[str, ...] = ()
+        self.editing: households.HouseholdView | None = None
+        self.search = QLineEdit(self)
+        self.search.setObjectName("householdSearch")
+        self.search.setPlaceholderText(self.tr("搜索：姓名、拼音首字母（如 zs）或卡号"))
+        self.search.setClearButtonEnabled(True)
+        self.group = QComboBox(self)
+        self.group.setObjectName("groupFilter")
+        self.group.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.moved = QCheckBox(self.tr("含已迁出"), self)
+        self.import_button = QPushButton(self.tr("导入名单…"), self)
+        self.import_button.setObjectName("importButton")
+        self.model = household_model()
+        self.view = forms.table(self.model, self, stretch=1)
+        self.view.setObjectName("households")
+        self.view.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.count = QLabel(self)
+
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(250)
+        timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: timer.start())
+        self.group.currentIndexChanged.connect(lambda _i: self.reload())
+        self.moved.toggled.connect(lambda _c: self.reload())
+        self.import_button.clicked.connect(self.open_import)
+
+        top = QHBoxLayout()
+        top.addWidget(forms.title(self.tr("农户与积分卡"), self))
+        top.addWidget(self.search, 1)
+        top.addWidget(self.group)
+        top.addWidget(self.moved)
+        top.addWidget(self.import_button)
+
+        left = QVBoxLayout()
+        left.addWidget(self.view, 1)
+        left.addWidget(self.count)
+
+        right = QVBoxLayout()
+        right.addWidget(self._form_box())
+        right.addWidget(self._card_box())
+        right.addStretch(1)
+        side = QWidget(self)
+        side.setLayout(right)
+        side.setFixedWidth(380)
+
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addWidget(side)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.bar)
+        self.load_groups()
+
+    # --- building -------------------------------------------------------------------------
+    def _form_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("户信息"), self)
+        self.form_title = forms.big(QLabel(self.tr("新增一户"), box), 1.05, True)
+        self.head = QLineEdit(box)
+        self.head.setObjectName("head")
+        self.form_group = QComboBox(box)
+        self.form_group.setObjectName("formGroup")
+        self.people = QSpinBox(box)
+        self.people.setRange(1, households.MAX_PEOPLE)
+        self.people.setValue(3)
+        self.phone = QLineEdit(box)
+        self.phone.setObjectName("phone")
+        self.save_button = QPushButton(self.tr("保存"), box)
+        self.save_button.setObjectName("saveHousehold")
+        self.save_button.setDefault(True)
+        clear = QPushButton(self.tr("清空"), box)
+        edit = QPushButton(self.tr("修改所选户"), box)
+        edit.setObjectName("editHousehold")
+        self.save_button.clicked.connect(self.save)
+        clear.clicked.connect(self.clear_form)
+        edit.clicked.connect(self.edit_selected)
+        self.head.returnPressed.connect(self.save)
+        form = QFormLayout()
+        form.addRow(self.tr("户主"), self.head)
+        form.addRow(self.tr("村民小组"), self.form_group)
+        form.addRow(self.tr("人口"), self.people)
+        form.addRow(self.tr("电话"), self.phone)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(clear)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.form_title)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(edit)
+        return box
+
+    def _card_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("积分卡（先在左边选中一户）"), self)
+        self.issue_button = QPushButton(self.tr("发卡"), box)
+        self.issue_all_button = QPushButton(self.tr("给所有没卡的户发卡"), box)
+        self.replace_button = QPushButton(self.tr("挂失补卡"), box)
+        self.replace_button.setObjectName("replaceCard")
+        self.recover_button = QPushButton(self.tr("迁出，回收积分卡"), box)
+        self.statement_button = QPushButton(self.tr("积分明细"), box)
+        self.statement_button.setObjectName("statement")
+        self.sheet_scope = QComboBox(box)
+        self.sheet_scope.addItem(self.tr("所选的户"), "chosen")
+        self.sheet_scope.addItem(self.tr("筛选的小组"), "group")
+        self.sheet_scope.addItem(self.tr("全部在用卡"), "all")
+        self.sheet_button = QPushButton(self.tr("打印积分卡（PDF）"), box)
+        self.sheet_button.setObjectName("cardSheet")
+        self.issue_button.clicked.connect(self.issue)
+        self.issue_all_button.clicked.connect(self.issue_missing)
+        self.replace_button.clicked.connect(self.replace_lost)
+        self.recover_button.clicked.connect(self.recover)
+        self.statement_button.clicked.connect(self.statement)
+        self.sheet_button.clicked.connect(self.card_sheet)
+        layout = QVBoxLayout(box)
+        row = QHBoxLayout()
+        row.addWidget(self.issue_button)
+        row.addWidget(self.replace_button)
+        layout.addLayout(row)
+        layout.addWidget(self.issue_all_button)
+        row = QHBoxLayout()
+        row.addWidget(self.recover_button)
+        row.addWidget(self.statement_button)
+        layout.addLayout(row)
+        row = QHBoxLayout()
+        row.addWidget(self.sheet_scope)
+        row.addWidget(self.sheet_button, 1)
+        layout.addLayout(row)
+        return box
+
+    # --- loading --------------------------------------------------------------------------
+    def load_groups(self) -> None:
+        self.ops.read(lambda: village.settings(self.db).groups, bar=self.bar, done=self._groups)
+
+    def _groups(self, groups) -> None:
+        self.groups = tuple(groups)
+        chosen = self.group.currentData()
+        self.group.blockSignals(True)
+        self.group.clear()
+        self.group.addItem(self.tr("全部小组"), None)
+        for name in groups:
+            self.group.addItem(name, name)
+        self.group.setCurrentIndex(max(self.group.findData(chosen), 0))
+        self.group.blockSignals(False)
+        kept = self.form_group.currentText()
+        self.form_group.clear()
+        self.form_group.addItems(list(groups))
+        if kept:
+            self.form_group.setCurrentText(kept)
+        self.reload()
+
+    def reload(self) -> None:
+        text, group, moved = self.search.text(), self.group.currentData(), self.moved.isChecked()
+        self.ops.read(lambda: households.search(self.db, self.actor, text, group, include_moved=moved, limit=5000),
+                      bar=self.bar, done=self._rows)
+
+    def _rows(self, rows) -> None:
+        chosen = {h.id for h in self.chosen()}
+        self.model.set_rows(rows)
+        for number, row in enumerate(rows):
+            if row.id in chosen:
+                self.view.selectRow(number)
+        self.count.setText(self.tr("共 %1 户，积分合计 %2").replace("%1", str(len(rows)))
+                           .replace("%2", str(sum(h.balance for h in rows))))
+
+    def shown(self) -> None:
+        self.search.setFocus()
+
+    def on_changed(self, areas) -> None:
+        if areas & {"households", "ledger", "cards"}:
+            self.reload()
+        if "village" in areas:
+            self.load_groups()
+
+    def chosen(self) -> list[households.HouseholdView]:
+        return forms.selected_rows(self.view) if self.view.selectionModel() else []
+
+    def one(self) -> households.HouseholdView | None:
+        rows = self.chosen()
+        if len(rows) != 1:
+            self.bar.refuse(self.tr("请先在列表里选中一户。"))
+            return None
+        return rows[0]
+
+    # --- the form ---------------------------------------------------------------------------
+    def form_dirty(self) -> bool:
+        if self.editing is None:
+            return bool(self.head.text().strip() or self.phone.text().strip())
+        e = self.editing
+        return (self.head.text().strip(), self.form_group.currentText(), self.people.value(),
+                self.phone.text().strip()) != (e.head_name, e.group, e.people, e.phone)
+
+    def edit_selected(self) -> None:
+        household = self.one()
+        if household is None:
+            return
+        if self.form_dirty():
+            self.bar.info(self.tr("右边表单里还有没保存的内容：先保存或清空，再修改别的户。"))
+            return
+        self.editing = household
+        self.form_title.setText(self.tr("修改：%1").replace("%1", household.head_name))
+        self.head.setText(household.head_name)
+        self.form_group.setCurrentText(household.group)
+        self.people.setValue(household.people)
+        self.phone.setText(household.phone)
+        self.head.setFocus()
+
+    def clear_form(self) -> None:
+        self.editing = None
+        self.form_title.setText(self.tr("新增一户"))
+        self.head.clear()
+        self.phone.clear()
+        self.people.setValue(3)
+
+    def save(self) -> None:
+        head, group, people, phone = (self.head.text(), self.form_group.currentText(),
+                                      self.people.value(), self.phone.text())
+        editing = self.editing
+        if editing is None:
+            call = lambda: households.add(self.db, self.actor, head, group, people, phone)  # noqa: E731
+        else:
+            call = lambda: households.change(self.db, self.actor, editing.id, head, group, people, phone)  # noqa: E731
+        self.ops.write(call, widget=self.save_button, bar=self.bar, done=self._saved, areas={"households"})
+
+    def _saved(self, household: households.HouseholdView) -> None:
+        was_new = self.editing is None
+        self.clear_form()
+        if was_new:
+            self.bar.done(self.tr("已新增 %1（%2），还没有积分卡：选中后点“发卡”。").replace("%1", household.head_name)
+                          .replace("%2", household.group))
+        else:
+            self.bar.done(self.tr("已保存 %1 一户的修改。").replace("%1", household.head_name))
+
+    # --- cards ------------------------------------------------------------------------------
+    def issue(self) -> None:
+        household = self.one()
+        if household is None:
+            return
+        self.ops.write(lambda: cards.issue(self.db, self.actor, household.id), widget=self.issue_button,
+                       bar=self.bar, areas={"cards", "ledger"},
+                       done=lambda card: self.bar.done(self.tr("已给 %1 发卡 %2，基础积分 %3 分。")
+                                                       .replace("%1", card.head_name).replace("%2", card.number)
+                                                       .replace("%3", str(card.balance))))
+
+    def issue_missing(self) -> None:
+        forms.confirm(self, self.tr("给所有还没有积分卡的在册户各发一张卡（含基础积分）？"), self._issue_missing)
+
+    def _issue_missing(self) -> None:
+        self.ops.write(lambda: cards.issue_missing(self.db, self.actor), widget=self.issue_all_button,
+                       bar=self.bar, areas={"cards", "ledger"},
+                       done=lambda made: self.bar.done(self.tr("已发卡 %1 张。").replace("%1", str(len(made)))
+                                                       if made else self.tr("每户都已经有卡了。")))
+
+    def replace_lost(self) -> None:
+        household = self.one()
+        if household is None or not household.card_number:
+            if household is not None:
+                self.bar.refuse(self.tr("%1 一户还没有积分卡。").replace("%1", household.head_name))
+            return
+        text = (self.tr("%1 的积分卡 %2 挂失：旧卡作废，以后刷旧卡会被拒绝；%3 分全部转到新卡。")
+                .replace("%1", household.head_name).replace("%2", household.card_number)
+                .replace("%3", str(household.balance)))
+        forms.confirm(self, text, lambda: self._replace(household), yes=self.tr("挂失并补卡"))
+
+    def _replace(self, household) -> None:
+        lost = household.card_number
+        self.ops.write(lambda: cards.replace(self.db, self.actor, lost), widget=self.replace_button,
+                       bar=self.bar, areas={"cards", "ledger"},
+                       done=lambda card: self.bar.done(
+                           self.tr("旧卡 %1 已作废。新卡 %2，余额 %3 分。请打印新卡交给 %4。")
+                           .replace("%1", lost).replace("%2", card.number).replace("%3", str(card.balance))
+                           .replace("%4", card.head_name)))
+
+    def recover(self) -> None:
+        household = self.one()
+        if household is None or not household.card_number:
+            if household is not None:
+                self.bar.refuse(self.tr("%1 一户没有在用的积分卡。").replace("%1", household.head_name))
+            return
+        text = (self.tr("%1 一户迁出：收回积分卡 %2，卡上 %3 分归还村里，这一户标为已迁出。")
+                .replace("%1", household.head_name).replace("%2", household.card_number)
+                .replace("%3", str(household.balance)))
+        forms.confirm(self, text, lambda: self._recover(household), yes=self.tr("迁出并回收"))
+
+    def _recover(self, household) -> None:
+        number = household.card_number
+        self.ops.write(lambda: cards.recover(self.db, self.actor, number), widget=self.recover_button,
+                       bar=self.bar, areas={"cards", "ledger", "households"},
+                       done=lambda _card: self.bar.done(self.tr("已回收 %1 的积分卡，这一户已标为迁出。")
+                                                        .replace("%1", household.head_name)))
+
+    def statement(self) -> None:
+        household = self.one()
+        if household is None:
+            return
+        self.statement_dialog = StatementDialog(self, household)
+        self.statement_dialog.open()
+
+    def card_sheet(self) -> None:
+        scope = self.sheet_scope.currentData()
+        group, ids = None, None
+        if scope == "chosen":
+            ids = [h.id for h in self.chosen()]
+            if not ids:
+                self.bar.refuse(self.tr("请先在列表里选中要打印的户（可按住 Ctrl 多选）。"))
+                return
+        elif scope == "group":
+            group = self.group.currentData()
+            if not group:
+                self.bar.refuse(self.tr("请先在上面选一个小组。"))
+                return
+        path = forms.pdf_path("cards")
+
+        def work(report):
+            faces = sheets.card_faces(self.db, self.actor, group, ids)
+            if not faces:
+                raise ShopError("nothing_to_print")
+            report(0, len(faces), self.tr("正在生成 %1 张积分卡……").replace("%1", str(len(faces))))
+            pages = cardsheet.render(faces, path)
+            return len(faces), pages
+
+        self.ops.read(work, widget=self.sheet_button, bar=self.bar, progress=True,
+                      title=self.tr("生成积分卡"), done=lambda r: self._sheet_done(path, *r))
+
+    def _sheet_done(self, path: Path, count: int, pages: int) -> None:
+        self.last_pdf = path
+        self.bar.done(self.tr("已生成 %1 张积分卡，%2 页：%3").replace("%1", str(count))
+                      .replace("%2", str(pages)).replace("%3", str(path)))
+        forms.open_file(path)
+
+    def open_import(self) -> None:
+        self.import_dialog = ImportDialog(self)
+        self.import_dialog.open()
+
+
+register(Area("households", QT_TRANSLATE_NOOP("Areas", "农户与积分卡"), "F3", HouseholdsScreen, order=20))
