@@ -340,4 +340,4 @@ class AwardsScreen(Screen):
         self.bar.done(text)
 
 
-register(Area("awards", QT_TRANSLATE_NOOP("Areas", "积分登记"), "F4", AwardsScreen, order=30))
+register(Area("awards", QT_TRANSLATE_NOOP("Areas", "积分登记"), "F5", AwardsScreen, order=30))

@@ -684,4 +684,4 @@ class GoodsScreen(Screen):
             self.donations.reload()
 
 
-register(Area("goods", QT_TRANSLATE_NOOP("Areas", "商品与库存"), "F6", GoodsScreen, order=50))
+register(Area("goods", QT_TRANSLATE_NOOP("Areas", "商品与库存"), "F7", GoodsScreen, order=50))

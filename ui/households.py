@@ -552,4 +552,4 @@ class HouseholdsScreen(Screen):
         self.import_dialog.open()
 
 
-register(Area("households", QT_TRANSLATE_NOOP("Areas", "农户与积分卡"), "F3", HouseholdsScreen, order=20))
+register(Area("households", QT_TRANSLATE_NOOP("Areas", "农户与积分卡"), "F4", HouseholdsScreen, order=20))

@@ -400,4 +400,4 @@ class HygieneScreen(Screen):
         forms.open_file(path)
 
 
-register(Area("hygiene", QT_TRANSLATE_NOOP("Areas", "卫生检查"), "F5", HygieneScreen, order=40))
+register(Area("hygiene", QT_TRANSLATE_NOOP("Areas", "卫生检查"), "F6", HygieneScreen, order=40))

@@ -769,4 +769,4 @@ class SettingsScreen(Screen):
             self.printer.reload_jobs()
 
 
-register(Area("settings", QT_TRANSLATE_NOOP("Areas", "设置"), "F9", SettingsScreen, order=90, roles=(Role.ADMIN,)))
+register(Area("settings", QT_TRANSLATE_NOOP("Areas", "设置"), "F11", SettingsScreen, order=90, roles=(Role.ADMIN,)))

@@ -723,4 +723,4 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-register(Area("wishes", QT_TRANSLATE_NOOP("Areas", "心愿墙"), "F9", WishesScreen, order=70))
+register(Area("wishes", QT_TRANSLATE_NOOP("Areas", "心愿墙"), "F8", WishesScreen, order=70))
