@@ -12,7 +12,12 @@
 ; its migrations the first time it starts.
 
 Unicode true
-Target amd64-unicode  ; Qt 6 runs on 64-bit Windows only
+; A 32-bit installer that installs the 64-bit program, as Picard's does: it starts on any
+; Windows, so an old or 32-bit one gets a clear refusal instead of "cannot run this app".
+!ifndef TARGET
+  !define TARGET x86-unicode
+!endif
+Target ${TARGET}
 ManifestDPIAware true
 !ifdef FAST
   SetCompress off  ; for CI, which only checks that the script builds and installs
@@ -44,8 +49,7 @@ RequestExecutionLevel admin
 
 Name "${PRODUCT} ${PRODUCT_ZH}"
 OutFile "${OUT_FILE}"
-InstallDir "$PROGRAMFILES64\${PRODUCT}"
-InstallDirRegKey HKLM "${REG_KEY}" "InstallDir"
+InstallDir "$PROGRAMFILES64\${PRODUCT}"  ; an upgrade goes where the last version is: .onInit
 ShowInstDetails show
 ShowUninstDetails show
 BrandingText "${PRODUCT} ${VERSION}"
@@ -187,10 +191,15 @@ FunctionEnd
 Function .onInit
   ${IfNot} ${AtLeastWin10}
   ${OrIfNot} ${AtLeastBuild} ${MIN_BUILD}
+  ${OrIfNot} ${RunningX64}
     MessageBox MB_ICONSTOP|MB_OK "$(NeedsWindows10)" /SD IDOK
     Abort
   ${EndIf}
-  SetRegView 64
+  SetRegView 64  ; the program is 64-bit: its entries go where 64-bit Windows looks
+  ReadRegStr $0 HKLM "${REG_KEY}" "InstallDir"
+  ${If} $0 != ""
+    StrCpy $INSTDIR $0
+  ${EndIf}
   !insertmacro MUI_LANGDLL_DISPLAY
 FunctionEnd
 

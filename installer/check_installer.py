@@ -4,8 +4,11 @@
 
 The Linux build has the Windows build's shape except for the programs' ``.exe`` suffix, so
 the folder is staged (hard links) with the Windows names and compiled with ``makensis -WX``:
-a broken installer script, or a warning in it, fails here. With ``--wine`` the installer then
-runs silently under Wine in a fresh prefix: refused on Windows 7; installed on Windows 10 with
+a broken installer script, or a warning in it, fails here. The installer that ships is 32-bit
+(so that any Windows can start it and be told what it lacks); Debian's 64-bit Wine cannot
+run 32-bit programs without a 32-bit Wine beside it, so with ``--wine`` the same script is
+compiled once more as a 64-bit installer (``-DTARGET=amd64-unicode``, the only difference) and
+that one runs silently in a fresh prefix: refused on Windows 7; installed on Windows 10 with
 its shortcuts and uninstall entry; upgraded over itself, which removes the old program files
 and keeps a data folder as it was; uninstalled, which removes the program and keeps the data.
 The programs inside are Linux builds, so Wine does not start them: that part is the frozen
@@ -52,12 +55,14 @@ def stage(dist: Path, staging: Path) -> Path:
     return staging
 
 
-def compile_installer(dist: Path, out: Path) -> None:
+def compile_installer(dist: Path, out: Path, *, target: str | None = None) -> None:
+    """makensis, warnings as errors; ``target`` overrides the script's (32-bit) one."""
     version = project_version()
     staged = stage(dist, out.resolve().parent / "windows-shape" / "AixinPOS")
     out.unlink(missing_ok=True)
     command = [
         "makensis", "-V2", "-WX", "-INPUTCHARSET", "UTF8", "-DFAST",
+        *([f"-DTARGET={target}"] if target else []),
         f"-DVERSION={version}", f"-DFILE_VERSION={'.'.join(map(str, file_version(version)))}",
         f"-DDIST_DIR={staged}", f"-DOUT_FILE={out.resolve()}",
         str(ROOT / "installer" / "aixin.nsi"),
@@ -171,7 +176,10 @@ def main(argv: list[str]) -> int:
               f"{args.out.stat().st_size // 2**20} MiB uncompressed", flush=True)
         if args.wine:
             started = time.monotonic()
-            for line in check_with_wine(args.out.resolve()):
+            wine_setup = args.out.with_name(f"{args.out.stem}-amd64{args.out.suffix}")
+            compile_installer(args.dist, wine_setup, target="amd64-unicode")
+            print(f"ok   makensis, 64-bit for Wine: {wine_setup}", flush=True)
+            for line in check_with_wine(wine_setup.resolve()):
                 print(f"ok   wine: {line}", flush=True)
             print(f"     wine checks took {time.monotonic() - started:.0f} s")
     except (Failed, subprocess.SubprocessError) as why:

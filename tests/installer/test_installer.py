@@ -79,6 +79,14 @@ def test_the_installer_first_page_says_windows_7_cannot_run_it():
     assert all(part in welcome["ENGLISH"] for part in ("Windows 10 version 1809", "Windows 7", "cannot run"))
 
 
+def pe_machine(exe: Path) -> int:
+    data = exe.read_bytes()
+    assert data[:2] == b"MZ"
+    header = int.from_bytes(data[0x3C:0x40], "little")
+    assert data[header:header + 4] == b"PE\0\0"
+    return int.from_bytes(data[header + 4:header + 6], "little")
+
+
 @pytest.mark.skipif(shutil.which("makensis") is None, reason="NSIS (Debian package nsis) is not installed")
 def test_the_installer_script_compiles_against_a_folder_of_the_frozen_shape(tmp_path):
     dist = tmp_path / "AixinPOS"
@@ -88,8 +96,10 @@ def test_the_installer_script_compiles_against_a_folder_of_the_frozen_shape(tmp_
         (dist / program).write_bytes(b"\x7fELF")
     setup = tmp_path / "out" / "AixinPOS-setup.exe"
     check_installer.compile_installer(dist, setup)
-    assert setup.read_bytes()[:2] == b"MZ"
+    assert pe_machine(setup) == 0x14C  # 32-bit, so that any Windows starts it and hears why not
     assert not (tmp_path / "out" / "windows-shape").exists()
+    check_installer.compile_installer(dist, setup, target="amd64-unicode")
+    assert pe_machine(setup) == 0x8664  # the one Wine runs in CI
 
 
 def test_an_installer_built_from_a_folder_without_the_programs_is_refused(tmp_path):
