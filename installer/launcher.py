@@ -1,4 +1,4 @@
-"""Entry point of the frozen program: the same as the ``aixin`` command."""
+"""Entry point of the frozen command line (``aixin.exe``): the same as the ``aixin`` command."""
 
 from pos.cli import main
 

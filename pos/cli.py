@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from pos import logs, messages
+from pos import __version__, logs, messages
 from pos.errors import ImportProblems, ShopError, from_ledger
 
 log = logging.getLogger("pos")
@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="aixin", description="爱心超市积分兑换系统 / village love-supermarket points POS",
         parents=[common],
     )
+    parser.add_argument("--version", action="version", version=f"aixin {__version__}")
     parser.set_defaults(handler=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.common = common  # type: ignore[attr-defined]

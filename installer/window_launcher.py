@@ -1,0 +1,8 @@
+"""Entry point of the windowed program (``AixinPOS.exe``, what the shortcuts start):
+the same as ``aixin gui``."""
+
+import sys
+
+from pos.cli import main
+
+raise SystemExit(main(["gui", *sys.argv[1:]]))
