@@ -210,7 +210,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     # backup and restore
     "backup_done": ("备份已保存：{path}（校验通过，共 {transactions} 笔）", "Backup saved: {path} (checked, {transactions} transactions)"),
     "backup_failed": ("备份失败：{detail}", "Backup failed: {detail}"),
-    "restore_refused": ("备份文件未通过检查，未做任何改动：{detail}", "The copy failed its checks; nothing was changed: {detail_en}"),
+    "restore_refused": ("备份文件未通过检查，未做任何改动：{detail}", "The copy failed its checks; nothing was changed: {detail}"),
     "restore_older": (
         "此备份止于第 {backup_seq} 笔，当前账本已到第 {current_seq} 笔；恢复将丢失 {lost} 笔。确认请加 --yes。",
         "This copy ends at #{backup_seq}, the current ledger at #{current_seq}; restoring loses {lost}. Add --yes to confirm.",
@@ -233,7 +233,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "month_bad": ("月份“{value}”格式不对，应为 2026-11。", "Month '{value}' should look like 2026-11."),
     "month_closed": (
         "{month} 已月结（第 {number} 号），{what}不能记入 {when}。请记在 {open} 或以后，并在备注中写明更正的是哪一笔。",
-        "{month} is closed (closure {number}); nothing can be dated {when}. Enter it in {open} or later and say in the note what it corrects.",
+        "{month} is closed (closure {number}); the {what_en} cannot be dated {when}. Enter it in {open} or later and say in the note what it corrects.",
     ),
     "closure_done": ("{month} 已经月结过了，不能重复月结。", "{month} is closed already; a month is closed once."),
     "closure_order_past": ("{month} 早于已月结的 {last}，不能再月结。", "{month} comes before {last}, which is closed; it cannot be closed now."),

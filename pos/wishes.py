@@ -27,6 +27,7 @@ from ledger.book import now
 from pos import stock
 from pos.cards import usable
 from pos.database import Database
+from pos import choices
 from pos.errors import ShopError
 from pos.households import ACTIVE
 from pos.tables import Household, VillagerGroup, Wish, WishEvent
@@ -35,10 +36,9 @@ from pos.village import settings_in
 from printing.wishwall import WallCard
 
 OPEN, CLAIMED, DELIVERED, THANKED, WITHDRAWN = "open", "claimed", "delivered", "thanked", "withdrawn"
-STATUS_NAMES = {OPEN: "待认领", CLAIMED: "已认领", DELIVERED: "已送达", THANKED: "已回音",
-                WITHDRAWN: "已撤回"}
-CATEGORIES = ("学习用品", "生活用品", "衣物被褥", "家用电器", "助老助残", "医疗康复", "农资农具", "其他")
-DONOR_TYPES = {"company": "爱心企业", "person": "爱心人士", "unit": "爱心单位"}
+STATUS_NAMES = choices.WISH_STATUS_NAMES
+CATEGORIES = choices.WISH_CATEGORIES
+DONOR_TYPES = choices.WISH_DONOR_TYPES
 # The donation register knows companies, persons and "other"; a unit is recorded as other.
 _INTAKE_DONOR_TYPE = {"company": "company", "person": "person", "unit": "other"}
 HOUSEHOLD, STOCK = "household", "stock"  # where a delivered gift went

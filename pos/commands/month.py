@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pos import audit, closure, monthexport, notice, settings, statement
-from pos.commands import add, database
+from pos import settings
+from pos.commands import add, database, later
 from pos.commands.shop import actor, parse_date, plain
 from pos.errors import ShopError
-from pos.periods import LOCAL
-from pos.printqueue import caps_of, paper_of, serial_of
-from printing import statement as statement_printing
-from printing.serial_port import PrinterFault, send
+
+audit, closure, monthexport, notice, statement, periods, printqueue = (
+    later(f"pos.{name}") for name in ("audit", "closure", "monthexport", "notice", "statement",
+                                      "periods", "printqueue"))
+statement_printing, serial_port = later("printing.statement"), later("printing.serial_port")
 
 
 def register(sub) -> None:
@@ -122,9 +123,9 @@ def household_statement(args, out) -> int:
         if not printer.configured:
             raise ShopError("printer_not_configured")
         try:
-            send(serial_of(printer), statement_printing.render_slip(data, paper_of(printer), caps_of(printer)),
+            serial_port.send(printqueue.serial_of(printer), statement_printing.render_slip(data, printqueue.paper_of(printer), printqueue.caps_of(printer)),
                  check_status=printer.status)
-        except PrinterFault as fault:
+        except serial_port.PrinterFault as fault:
             raise ShopError(f"printer_{fault.kind}", port=printer.port, detail=str(fault)) from None
         lines.append("明细已打印。")
     out.show(plain(data), lines)
@@ -144,7 +145,7 @@ def audit_month(args, out) -> int:
     lines = [f"{found.month} 监督审计" + (f"（已月结第 {found.closed} 号）" if found.closed else "（未月结）"),
              found.verify_summary, f"操作 {len(found.entries)} 项："]
     for e in found.entries:
-        lines.append(f"  {e.at.astimezone(LOCAL):%m-%d %H:%M}  "
+        lines.append(f"  {e.at.astimezone(periods.LOCAL):%m-%d %H:%M}  "
                      f"{e.ref:<8} {audit.KIND_NAMES.get(e.kind, e.kind)}  {e.operator}"
                      + (f"/{e.approver}" if e.approver else "") + f"  {e.points:+d}  {e.detail}")
     lines.append(f"提示 {len(found.flags)} 项：" if found.flags else "没有需要注意的提示。")
@@ -152,7 +153,7 @@ def audit_month(args, out) -> int:
         state = "已审核" if f.reviewed else "待审核"
         lines.append(f"  [{state}] {f.key}  {f.title}：{f.message}")
         for r in f.reviews:
-            lines.append(f"      {r.reviewer} {r.at.astimezone(LOCAL):%Y-%m-%d %H:%M}：{r.comment}")
+            lines.append(f"      {r.reviewer} {r.at.astimezone(periods.LOCAL):%Y-%m-%d %H:%M}：{r.comment}")
     data = plain(found)
     for item, flag in zip(data["flags"], found.flags):
         item["title"] = flag.title

@@ -5,12 +5,18 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pos import stock, wishes
-from pos.commands import database, group
+from pos import choices
+from pos.commands import database, group, later
 from pos.commands.shop import acting, actor, item_spec, parse_date, plain
 from pos.errors import ShopError
-from printing import wishwall
-from printing.pdffont import cjk_font
+
+stock, wishes, wishwall = later("pos.stock"), later("pos.wishes"), later("printing.wishwall")
+
+
+def cjk_font():
+    from printing.pdffont import cjk_font as font
+
+    return font()
 
 
 def register(sub) -> None:
@@ -21,14 +27,14 @@ def register(sub) -> None:
     who.add_argument("--household", type=int, help="户编号")
     who.add_argument("--card", help="扫描或输入积分卡号")
     parser.add_argument("--text", required=True, help="心愿内容（村民的原话）")
-    parser.add_argument("--category", required=True, choices=wishes.CATEGORIES)
+    parser.add_argument("--category", required=True, choices=choices.WISH_CATEGORIES)
     parser.add_argument("--member", default="", help="为哪位家庭成员（可不填）")
     parser.add_argument("--value-fen", type=int, default=0, help="估价（分）")
     parser.add_argument("--show-name", action="store_true", help="村民同意公开姓名")
     parser.add_argument("--date", help="写下心愿的日期 YYYY-MM-DD（默认今天）")
 
     parser = acting(wall, "list", "心愿列表 / list wishes", wish_list)
-    parser.add_argument("--status", choices=list(wishes.STATUS_NAMES))
+    parser.add_argument("--status", choices=list(choices.WISH_STATUS_NAMES))
     parser.add_argument("--household", type=int)
 
     parser = acting(wall, "show", "一个心愿及其全部记录 / one wish and its history", wish_show)
@@ -37,7 +43,7 @@ def register(sub) -> None:
     parser = acting(wall, "claim", "认领心愿（监督员）/ a donor claims a wish", wish_claim)
     parser.add_argument("id", type=int)
     parser.add_argument("--donor", required=True, help="爱心企业、单位或个人的名称")
-    parser.add_argument("--donor-type", required=True, choices=list(wishes.DONOR_TYPES))
+    parser.add_argument("--donor-type", required=True, choices=list(choices.WISH_DONOR_TYPES))
     parser.add_argument("--contact", required=True, help="联系人及电话")
 
     parser = acting(wall, "deliver", "心愿已送达（监督员）/ the gift was delivered", wish_deliver)
@@ -58,13 +64,13 @@ def register(sub) -> None:
 
     parser = acting(wall, "wall", "打印心愿墙 PDF（待认领的心愿）/ the printable wall", wish_wall)
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--paper", choices=sorted(wishwall.PAPERS), default="A4")
+    parser.add_argument("--paper", choices=sorted(choices.WALL_PAPERS), default="A4")
 
     parser = acting(wall, "echo", "回音墙：某月实现的心愿 / wishes fulfilled in a month", wish_echo)
     parser.add_argument("--month", required=True, help="YYYY-MM")
 
 
-def _lines(rows: list[wishes.WishView]) -> list[str]:
+def _lines(rows: list) -> list[str]:
     lines = []
     for w in rows:
         line = f"#{w.id}\t{w.status_name}\t{w.group} {w.head_name}\t{w.category}\t{w.text}"
