@@ -44,11 +44,14 @@ def yuan(fen: int) -> str:
 
 
 def echo_wall(session: Session, month: Month) -> tuple[EchoRow, ...]:
-    """Wishes fulfilled in ``month``, for the notice's echo-wall section.
+    """Wishes fulfilled in ``month``, for the notice's echo-wall section: the villager's name
+    as the public may see it (masked unless they agreed), the donor named in thanks."""
+    from pos import wishes
 
-    The wish wall (心愿墙 / 回音墙) supplies these; until it exists the section is left out.
-    """
-    return ()
+    return tuple(
+        EchoRow(f"{e.group} {e.public_name}", e.text, f"{e.donor}（{e.donor_type}）",
+                f"{e.delivered_on:%m-%d}", e.echo or "—")
+        for e in wishes.echo_in(session, month.first_day, month.next().first_day))
 
 
 def _month_totals(view: ClosureView) -> tuple[tuple[str, str], ...]:

@@ -373,9 +373,14 @@ def fulfilled_in_month(db: Database, actor: Actor, year: int, month: int) -> lis
     end = date(year + month // 12, month % 12 + 1, 1)
     with db.read() as session:
         caller(session, actor)
-        views = _views(session, select(Wish).where(Wish.delivered_on >= start, Wish.delivered_on < end,
-                                                   Wish.status.in_((DELIVERED, THANKED)))
-                       .order_by(Wish.delivered_on, Wish.id))
+        return echo_in(session, start, end)
+
+
+def echo_in(session: Session, start: date, end: date) -> list[EchoEntry]:
+    """Wishes delivered from ``start`` up to (not including) ``end``, inside the caller's session."""
+    views = _views(session, select(Wish).where(Wish.delivered_on >= start, Wish.delivered_on < end,
+                                               Wish.status.in_((DELIVERED, THANKED)))
+                   .order_by(Wish.delivered_on, Wish.id))
     return [EchoEntry(v.id, v.delivered_on, v.group, v.public_name, v.text, v.category, v.donor,
                       DONOR_TYPES.get(v.donor_type, v.donor_type), v.value_fen, v.handover, v.echo)
             for v in views]

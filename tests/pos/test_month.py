@@ -402,3 +402,22 @@ def _busy_card(db) -> str:
 
     homes = households.search(db, login(db, "wangfang"), limit=1000)
     return max(homes, key=lambda h: h.balance).card_number
+
+
+def test_a_wish_fulfilled_in_the_month_is_thanked_on_the_notice_s_echo_wall(village, tmp_path):
+    from pos import wishes
+
+    admin, supervisor = login(village, "wangfang"), login(village)
+    granted = wishes.add(village, admin, 3, "孙女想要一个新书包", "学习用品", value_fen=9000,
+                         written_on=date(2026, 10, 2))
+    kept = wishes.add(village, admin, 4, "想要一盏台灯", "生活用品", written_on=date(2026, 10, 5))
+    wishes.claim(village, supervisor, granted.id, "鑫源商贸", "company", "刘经理")
+    wishes.deliver(village, supervisor, granted.id, "李书记", delivered_on=date(2026, 10, 20))
+    wishes.thank(village, supervisor, granted.id, "谢谢鑫源商贸，书包很好看！")
+    closure.close(village, supervisor, MONTH)
+    notice.write_pdf(village, supervisor, MONTH, tmp_path / "notice.pdf")
+    text = pdf_text(tmp_path / "notice.pdf")
+    assert "回音墙" in text and "鑫源商贸" in text and "孙女想要一个新书包" in text
+    assert "书包很好看" in text
+    assert "想要一盏台灯" not in text  # still open: it belongs on the wish wall, not the echo wall
+    assert kept.status == "open"
