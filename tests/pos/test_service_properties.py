@@ -6,7 +6,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-import ledger
 from ledger.schema import Account, Posting, Transaction
 from pos import awards, cards, redemption, stock
 from pos import proof
