@@ -124,20 +124,42 @@ class AuditReport:
 @dataclass(frozen=True)
 class UserEvent:
     username: str
-    event: str  # added | deactivated | role
+    event: str  # added | deactivated | reactivated | role | password (reset by another)
     at: datetime
     detail: str
 
 
 def user_events(session: Session, start: datetime, end: datetime) -> list[UserEvent]:
-    """Users added, deactivated or given a new role between ``start`` and ``end``.
+    """Users added, deactivated or taken back, given a new role, or given a new password by
+    someone else between ``start`` and ``end``: read from the chain, where every change of a
+    user is an entry (``pos.proof``), so an edit of the users table cannot hide one."""
+    from pos import proof
 
-    Today the users table records when each user was added and nothing else; once
-    users' changes are chained ledger entries, this reads those entries instead.
-    """
-    return [UserEvent(u.username, "added", u.created_at, f"{u.display_name}（{u.role}）")
-            for u in session.scalars(select(User).where(User.created_at >= start,
-                                                        User.created_at < end).order_by(User.id))]
+    events = []
+    for row in session.execute(select(Transaction.operator, Transaction.approver, Transaction.at,
+                                      Transaction.attrs)
+                               .where(Transaction.kind == proof.USER, Transaction.at >= start,
+                                      Transaction.at < end).order_by(Transaction.seq)):
+        attrs = json.loads(row.attrs or "{}")
+        username, change = attrs.get("user", ""), attrs.get("change", "")
+        if change == "add":
+            event = "added"
+        elif change == "active":
+            event = "reactivated" if attrs.get("active") else "deactivated"
+        elif change == "role":
+            event = "role"
+        elif change == "password" and row.operator != username:
+            event = "password"
+        else:
+            continue  # a user changing their own password, or a rehash: nothing to look at
+        approved = f"，审批人 {row.approver}" if row.approver else ""
+        events.append(UserEvent(username, event, row.at,
+                                f"{attrs.get('name', '')}（{ROLE_WORDS.get(attrs.get('role'), attrs.get('role'))}），"
+                                f"操作人 {row.operator}{approved}"))
+    return events
+
+
+ROLE_WORDS = {"admin": "管理员", "supervisor": "监督员"}
 
 
 _TIME_RANGE = re.compile(r"(\d{1,2})[:：](\d{2})\s*[-–—~～至到]\s*(\d{1,2})[:：](\d{2})")
@@ -213,6 +235,8 @@ class _Month:
 def _entries(data: _Month) -> list[AuditEntry]:
     out = []
     for row in data.rows:
+        if row.kind not in KIND_NAMES:
+            continue  # a chained fact (a user, a goods' price, a setting...): shown by its own flag
         attrs = json.loads(row.attrs or "{}")
         legs = data.card_legs(row.seq)
         households = tuple(dict.fromkeys(h for h, _, _ in legs))
@@ -328,14 +352,17 @@ def _flags(data: _Month, entries: list[AuditEntry], run_verify: bool,
                 f"{username}：本月登录或审批失败 {failed} 次（密码错误 {outcomes.get('wrong', 0)} 次）"
                 + ("，账号已锁定" if locked or outcomes.get("locked") else ""), operator=username)
     for event in user_events(session, month.start, month.end):
-        what = {"added": "新增用户", "deactivated": "停用用户", "role": "改变角色"}.get(event.event, event.event)
+        what = {"added": "新增用户", "deactivated": "停用用户", "reactivated": "恢复用户", "role": "改变角色",
+                "password": "重设密码"}.get(event.event, event.event)
         add("user_change", f"{event.username}:{event.event}:{event.at.isoformat()}",
             f"{what} {event.username}：{event.detail}", at=event.at)
 
     verify_ok, summary = None, "未校验"
     if run_verify:
         progress(4, 5, "校验整本台账")
-        report = ledger.verify(session)
+        from pos import proof
+
+        report = proof.verify(session)  # the ledger's checks and the shop's facts
         verify_ok = report.ok
         summary = (f"台账完好：共 {report.transactions} 笔，账头第 {report.head_seq} 笔 {report.head_hash[:16]}"
                    if report.ok else f"台账校验发现 {len(report.findings)} 处问题，最早在第 {report.first_bad or '-'} 笔")
@@ -444,9 +471,10 @@ def report_in(session: Session, month: Month, *, kind: str | None = None, operat
 def report(db: Database, actor: Actor, month: str, *, kind: str | None = None,
            operator: str | None = None, household: int | None = None, day: date | None = None,
            run_verify: bool = True, progress: Progress | None = None) -> AuditReport:
-    """The month's entries and flags, for the supervisor."""
+    """The month's entries and flags. The supervisor reviews them; an administrator may read
+    them too (the audit is open about what it asks), but never review."""
     with db.read() as session:
-        caller(session, actor, Role.SUPERVISOR)
+        caller(session, actor, Role.ADMIN, Role.SUPERVISOR)
         return report_in(session, Month.parse(month), kind=kind, operator=operator,
                          household=household, day=day, run_verify=run_verify, progress=progress)
 

@@ -115,7 +115,7 @@ def goods_matching(db: Database, actor: Actor, text: str = "", zone: str | None 
     if not query:
         return rows
     return [g for g in rows
-            if query in g.name.lower() or initials(g.name).startswith(query) or g.code.lower() == query]
+            if query in g.name.lower() or any(reading.startswith(query) for reading in initials(g.name).split()) or g.code.lower() == query]
 
 
 def recent(db: Database, actor: Actor, card_number: str, limit: int = RECENT) -> list[Recent]:

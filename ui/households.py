@@ -67,10 +67,10 @@ def import_model() -> ProblemRowsModel:
     ])
 
 
-def statement_model() -> RowsModel:
+def statement_model(lang: str = "zh") -> RowsModel:
     return RowsModel([
         Column(QT_TRANSLATE_NOOP("RowsModel", "日期"), lambda r: r[0].at.astimezone().strftime("%Y-%m-%d %H:%M")),
-        Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda r: counter.KIND_NAMES.get(r[0].kind, r[0].kind)),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda r: counter.kind_name(r[0].kind, lang)),
         Column(QT_TRANSLATE_NOOP("RowsModel", "事由"), lambda r: r[0].memo),
         Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda r: f"{r[0].points:+d}", right=True),
         Column(QT_TRANSLATE_NOOP("RowsModel", "余额"), lambda r: str(r[1]), right=True),
@@ -178,7 +178,7 @@ class StatementDialog(QDialog):
         self.head = forms.title(self.tr("%1（%2）卡号 %3，现有 %4 分").replace("%1", household.head_name)
                                 .replace("%2", household.group).replace("%3", household.card_number or "-")
                                 .replace("%4", str(household.balance)), self)
-        self.model = statement_model()
+        self.model = statement_model(screen.ops.lang)
         self.view = forms.table(self.model, self, stretch=2)
         self.bar = MessageBar(self)
         slip = QPushButton(self.tr("打印余额小票"), self)

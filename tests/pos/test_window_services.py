@@ -45,7 +45,7 @@ def test_an_administrator_resets_anothers_password_and_deactivates_them_but_not_
 
 
 def test_a_backup_is_checked_and_only_the_newest_copies_are_kept(shop, tmp_path):
-    made = [backups.backup_now(shop.db, tmp_path, keep=2) for _ in range(3)]
+    made = [backups.backup_now(shop.db, shop.admin, tmp_path, keep=2) for _ in range(3)]
     assert made[-1].transactions > 0 and len(made[-1].removed) == 1
     assert backups.copies(tmp_path) and len(backups.copies(tmp_path)) == 2
     assert made[0].path in made[-1].removed
@@ -76,5 +76,5 @@ def test_the_status_shows_the_last_backup_in_the_chosen_folder(shop, tmp_path):
 
     assert station.state(shop.db).last_backup is None
     settings.save(settings.Settings(backup_dir=str(tmp_path / "usb")))
-    made = backups.backup_now(shop.db, tmp_path / "usb")
+    made = backups.backup_now(shop.db, shop.admin, tmp_path / "usb")
     assert station.state(shop.db).last_backup is not None and made.path.parent == tmp_path / "usb"
