@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from pos.codes import ean13_digit
-from pos import awards, cards, goods, households, hygiene, redemption, stock, users, village
+from pos import awards, cards, goods, households, hygiene, printqueue, redemption, stock, users, village
 from pos.database import Database
 from pos.errors import ShopError
 from pos.rules import HYGIENE_ITEMS
@@ -102,7 +102,9 @@ def build(db: Database, year_start: date = date(2025, 12, 1), seed: int = 2026) 
     salts = random.Random(seed + 1)
     users.salt = lambda: salts.randbytes(16)
     try:
-        return _year(db, rng, clock, year_start)
+        made = _year(db, rng, clock, year_start)
+        printqueue.settle_history(db)  # the year's receipts were printed at the time
+        return made
     finally:
         db.clock = lambda: datetime.now(UTC)
         users.salt = users.random_salt

@@ -36,3 +36,12 @@ def test_the_demo_village_is_a_year_of_adao_village(db_dir):
         assert (last - first).days > 330, "the history spans the year"
     finally:
         db.dispose()
+
+
+def test_setting_up_a_printer_in_the_demo_prints_no_year_of_old_receipts(demo_village):
+    from pos import printqueue
+
+    admin = users.login(demo_village, "wangfang", demo.PASSWORD)
+    assert printqueue.jobs(demo_village, admin) == []  # nothing waits
+    printed = printqueue.jobs(demo_village, admin, include_printed=True)
+    assert printed and all(job.status == "printed" for job in printed)
