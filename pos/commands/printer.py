@@ -9,12 +9,12 @@ from pos import settings
 from pos.commands import add, database, group, later, number, seconds
 from pos.commands.shop import actor, plain
 from pos.errors import ShopError
-from printing import receipt as receipt_printing
+from printing.serial_options import BAUDS, FLOW, PARITY_NAMES
 
 printqueue = later("pos.printqueue")
 aftersale = later("pos.aftersale")
 serial_port = later("printing.serial_port")
-from printing.serial_options import BAUDS, FLOW, PARITY_NAMES
+receipt_printing = later("printing.receipt")
 
 
 def register(sub) -> None:
