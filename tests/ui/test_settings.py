@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from pos import households, rules, settings as local_settings, users, village
 from pos.errors import ShopError
-from tests.pos.conftest import PASSWORD
+from tests.pos.conftest import PASSWORD, SUPERVISOR_PASSWORD
 from ui.settings import copies_model, jobs_model, rules_model, users_model
 
 
@@ -162,8 +162,12 @@ def test_a_backup_and_a_restore_from_the_screen(make_shell, qtbot, shop, tmp_pat
     tab.view.selectRow(0)
     tab.restore_button.click()
     ok(screen)
+    qtbot.waitUntil(lambda: getattr(screen, "approval_dialog", None) is not None, timeout=15000)
+    QTest.keyClicks(screen.approval_dialog.username, "lishuji")  # a restore needs a supervisor
+    QTest.keyClicks(screen.approval_dialog.password, SUPERVISOR_PASSWORD)
+    QTest.keyClick(screen.approval_dialog.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: getattr(screen.confirm_box, "text", lambda: "")().startswith("这份备份止于"), timeout=15000)
-    assert "丢掉 1 笔" in screen.confirm_box.text()
+    assert "丢掉 2 笔" in screen.confirm_box.text()  # the new household (a chained fact) and the award
     assert shop.balance("张三") == 105  # nothing restored yet
     ok(screen)
     qtbot.waitUntil(lambda: "已恢复" in screen.bar.text, timeout=15000)
@@ -192,7 +196,7 @@ def test_the_settings_models_pass_the_model_tester(qtmodeltester, shop, tmp_path
     for model, rows in ((rules_model(), rules.list_rules(shop.db, shop.admin)),
                         (users_model(), users.list_users(shop.db, shop.admin)),
                         (jobs_model(), printqueue.jobs(shop.db, shop.admin)),
-                        (copies_model(), [backups.backup_now(shop.db, tmp_path)] and backups.copies(tmp_path))):
+                        (copies_model(), [backups.backup_now(shop.db, shop.admin, tmp_path)] and backups.copies(tmp_path))):
         model.set_rows(rows)
         qtmodeltester.check(model)
 
