@@ -11,6 +11,7 @@ from ledger.book import REVERSAL, now
 from ledger.schema import Account, Posting, Transaction
 from pos.cards import find
 from pos.database import Database
+from pos.errors import ShopError
 from pos.periods import LOCAL, Month
 from pos.tables import Card, Household, MonthClosure, RedemptionLine, VillagerGroup
 from pos.users import Actor, caller
@@ -45,6 +46,52 @@ def statement_in(session: Session, card_number: str, month: Month) -> Statement:
         .join(Posting.__table__, p.tx_seq == t.seq)
         .where(p.account_id.in_(list(accounts)), t.seq >= first, t.seq <= last)
         .group_by(t.seq, t.at, t.kind, t.memo, t.attrs, t.reverses).order_by(t.seq)).all()
+    lines, balance = _lines(session, rows, int(opening), "%m-%d")
+    return Statement(
+        village=village.name, shop=village.shop_name, month_title=month.title,
+        head=household.head_name, group=group, card=_current_card(session, household.id, card.number),
+        opening=int(opening), lines=tuple(lines), closing=balance,
+        printed=now(session).astimezone(LOCAL).strftime("%Y-%m-%d %H:%M"),
+        closure=closed.number if closed is not None else None,
+        last_hash=closed.last_hash[:16] if closed is not None else "",
+    )
+
+
+def history_in(session: Session, household_id: int) -> Statement:
+    """Every transaction of the household since its first card, on all the cards it ever had
+    (a lost card's history stays with the household), with the balance after each."""
+    household = session.get(Household, household_id)
+    if household is None:
+        raise ShopError("household_unknown", id=household_id)
+    group = session.get(VillagerGroup, household.group_id).name
+    village = settings_in(session)
+    codes = [f"card:{n}" for n in session.scalars(select(Card.number).where(Card.household_id == household.id))]
+    accounts = list(session.scalars(select(Account.id).where(Account.code.in_(codes))))
+    t, p = Transaction.__table__.c, Posting.__table__.c
+    rows = session.execute(
+        select(t.seq, t.at, t.kind, t.memo, t.attrs, t.reverses, func.sum(p.amount))
+        .join(Posting.__table__, p.tx_seq == t.seq)
+        .where(p.account_id.in_(accounts))
+        .group_by(t.seq, t.at, t.kind, t.memo, t.attrs, t.reverses).order_by(t.seq)).all()
+    lines, balance = _lines(session, rows, 0, "%Y-%m-%d")
+    return Statement(
+        village=village.name, shop=village.shop_name, month_title="全部记录",
+        head=household.head_name, group=group, card=_current_card(session, household.id, "") or "-",
+        opening=0, lines=tuple(lines), closing=balance,
+        printed=now(session).astimezone(LOCAL).strftime("%Y-%m-%d %H:%M"), whole=True,
+    )
+
+
+def history(db: Database, actor: Actor, household_id: int) -> Statement:
+    """The household's whole history as a statement, for the A4 PDF of the households screen."""
+    with db.read() as session:
+        caller(session, actor)
+        return history_in(session, household_id)
+
+
+def _lines(session: Session, rows, opening: int, date_format: str) -> tuple[list[StatementLine], int]:
+    """The statement's lines from (seq, at, kind, memo, attrs, reverses, change) rows in order, and the
+    balance after the last."""
     goods = {}
     redemptions = [r.seq for r in rows if r.kind == "redemption"]
     if redemptions:
@@ -52,7 +99,7 @@ def statement_in(session: Session, card_number: str, month: Month) -> Statement:
                 select(RedemptionLine.tx_seq, RedemptionLine.name, RedemptionLine.quantity)
                 .where(RedemptionLine.tx_seq.in_(redemptions)).order_by(RedemptionLine.tx_seq, RedemptionLine.line)):
             goods.setdefault(seq, []).append(f"{name}×{quantity}")
-    balance = int(opening)
+    balance = opening
     lines = []
     for seq, at, kind, memo, attrs_text, reverses, amount in rows:
         amount = int(amount)
@@ -70,16 +117,9 @@ def statement_in(session: Session, card_number: str, month: Month) -> Statement:
             detail = f"冲正第 {reverses} 笔：{memo}"
         else:
             detail = memo
-        lines.append(StatementLine(at.astimezone(LOCAL).strftime("%m-%d"), seq, KINDS.get(kind, kind),
+        lines.append(StatementLine(at.astimezone(LOCAL).strftime(date_format), seq, KINDS.get(kind, kind),
                                    detail, amount, balance))
-    return Statement(
-        village=village.name, shop=village.shop_name, month_title=month.title,
-        head=household.head_name, group=group, card=_current_card(session, household.id, card.number),
-        opening=int(opening), lines=tuple(lines), closing=balance,
-        printed=now(session).astimezone(LOCAL).strftime("%Y-%m-%d %H:%M"),
-        closure=closed.number if closed is not None else None,
-        last_hash=closed.last_hash[:16] if closed is not None else "",
-    )
+    return lines, balance
 
 
 def _current_card(session: Session, household_id: int, asked: str) -> str:
@@ -100,7 +140,6 @@ def print_slip(db: Database, actor: Actor, card_number: str, month: str, printer
     ``printer`` is the PC's ``PrinterSettings``; a printer fault is a refusal that names it.
     """
     from pos.aftersale import fault_error
-    from pos.errors import ShopError
     from pos.printqueue import caps_of, paper_of, serial_of
     from printing import statement as statement_printing
     from printing.serial_port import PrinterFault, send

@@ -12,7 +12,7 @@ import logging
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from argon2 import PasswordHasher
@@ -309,16 +309,26 @@ class UserView:
     role: Role
     active: bool
     locked: bool
+    household_id: int | None = None  # the user's own household (the audit flags work for it)
+    household: str = ""  # its head and group, "张三（啊道）"; filled by ``list_users``
 
 
 def _view(user: User) -> UserView:
-    return UserView(user.username, user.display_name, Role(user.role), user.active, user.locked)
+    return UserView(user.username, user.display_name, Role(user.role), user.active, user.locked,
+                    user.household_id)
 
 
 def list_users(db: Database, actor: Actor) -> list[UserView]:
+    from pos.tables import Household, VillagerGroup
+
     with db.read() as session:
         caller(session, actor)
-        return [_view(u) for u in session.scalars(select(User).order_by(User.id))]
+        homes = {i: f"{head}（{group}）" for i, head, group in session.execute(
+            select(Household.id, Household.head_name, VillagerGroup.name)
+            .join(VillagerGroup, VillagerGroup.id == Household.group_id)
+            .where(Household.id.in_(select(User.household_id))))}
+        return [replace(_view(u), household=homes.get(u.household_id, ""))
+                for u in session.scalars(select(User).order_by(User.id))]
 
 
 ROLE_NAMES = {Role.ADMIN: ("管理员", "administrator"), Role.SUPERVISOR: ("监督员", "supervisor")}

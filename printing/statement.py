@@ -1,4 +1,5 @@
-"""A household's statement for one month: a one-page PDF, or a slip on the receipt printer.
+"""A household's statement for one month (a PDF, or a slip on the receipt printer), or its
+whole history as an A4 PDF, page after page, each with the table's headers.
 
 Plain data in; the villager sees every transaction of their own household,
 its points and the running balance, between the opening and closing balance.
@@ -42,6 +43,7 @@ class Statement:
     printed: str  # when it was made, local time
     closure: int | None = None  # the closure number, if the month is closed
     last_hash: str = ""  # of the closure, first 16 hex
+    whole: bool = False  # the household's whole history, not one month
 
     @property
     def earned(self) -> int:
@@ -57,7 +59,8 @@ MAX_LINES = 48  # one page; a longer month continues on further pages
 
 def render_pdf(statement: Statement, path: Path) -> int:
     font = cjk_font().name
-    c = pdf_canvas.Canvas(str(path), pagesize=A4, pageCompression=1)
+    # The CJK font from the start, so no unembedded standard font is written at all.
+    c = pdf_canvas.Canvas(str(path), pagesize=A4, pageCompression=1, initialFontName=font)
     c.setTitle(f"{statement.head} {statement.month_title}积分明细")
     c.setAuthor("aixin-pos")
     page_w, page_h = A4
@@ -68,13 +71,21 @@ def render_pdf(statement: Statement, path: Path) -> int:
     for number, chunk in enumerate(chunks, start=1):
         y = page_h - 20 * mm
         c.setFont(font, 15)
-        c.drawCentredString(page_w / 2, y, f"{statement.shop} 积分明细（{statement.month_title}）")
+        if statement.whole:
+            shop = statement.shop if statement.village in statement.shop else f"{statement.village} {statement.shop}"
+            c.drawCentredString(page_w / 2, y, f"{shop} 积分明细（全部记录）")
+        else:
+            c.drawCentredString(page_w / 2, y, f"{statement.shop} 积分明细（{statement.month_title}）")
         y -= 9 * mm
         c.setFont(font, 10)
         c.drawString(left, y, f"户主：{statement.head}    村民小组：{statement.group}    卡号：{statement.card}")
         y -= 6 * mm
-        c.drawString(left, y, f"期初余额：{statement.opening} 分    本月得分：{statement.earned} 分    "
-                              f"本月支出：{statement.spent} 分    期末余额：{statement.closing} 分")
+        if statement.whole:
+            c.drawString(left, y, f"累计得分：{statement.earned} 分    累计支出：{statement.spent} 分    "
+                                  f"现有余额：{statement.closing} 分    共 {len(statement.lines)} 笔")
+        else:
+            c.drawString(left, y, f"期初余额：{statement.opening} 分    本月得分：{statement.earned} 分    "
+                                  f"本月支出：{statement.spent} 分    期末余额：{statement.closing} 分")
         y -= 8 * mm
         c.setFont(font, 9)
         headers = ["日期", "流水号", "类别", "摘要", "积分", "余额"]
@@ -96,7 +107,7 @@ def render_pdf(statement: Statement, path: Path) -> int:
             c.drawRightString(columns[5], y, str(line.balance))
             y -= 5 * mm
         if not statement.lines:
-            c.drawString(columns[0], y, "本月没有交易。")
+            c.drawString(columns[0], y, "没有交易。" if statement.whole else "本月没有交易。")
             y -= 5 * mm
         c.line(left, y + 2 * mm, right, y + 2 * mm)
         c.setFont(font, 8)

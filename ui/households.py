@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from pos import cards, counter, households, sheets, village
+from pos import cards, counter, history, households, sheets, statement as statements, village
 from pos.errors import ShopError
-from printing import cardsheet
+from printing import cardsheet, statement as statement_printing
 from ui import forms
 from ui.messagebar import MessageBar
 from ui.models import Column, RowsModel
@@ -168,7 +168,8 @@ class ImportDialog(QDialog):
 
 
 class StatementDialog(QDialog):
-    """A household's transactions on its card, newest first, with the balance after each."""
+    """A household's transactions on every card it ever had, newest first, with the balance
+    after each; the whole history prints as an A4 PDF (oldest first) or the balance as a slip."""
 
     def __init__(self, screen: HouseholdsScreen, household: households.HouseholdView):
         super().__init__(screen)
@@ -181,12 +182,17 @@ class StatementDialog(QDialog):
         self.model = statement_model(screen.ops.lang)
         self.view = forms.table(self.model, self, stretch=2)
         self.bar = MessageBar(self)
+        pdf = QPushButton(self.tr("打印 PDF"), self)
+        pdf.setObjectName("statementPdf")
+        pdf.clicked.connect(self.print_pdf)
         slip = QPushButton(self.tr("打印余额小票"), self)
         slip.clicked.connect(self.print_slip)
+        slip.setEnabled(bool(household.card_number))
         close = QPushButton(self.tr("关闭"), self)
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(pdf)
         buttons.addWidget(slip)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -194,10 +200,11 @@ class StatementDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.bar)
         layout.addLayout(buttons)
-        self.slip_button = slip
-        number = household.card_number
-        if number:
-            screen.ops.read(lambda: counter.recent(screen.db, screen.actor, number, 2000), bar=self.bar, done=self.show_rows)
+        self.slip_button, self.pdf_button = slip, pdf
+        self.last_pdf: Path | None = None
+        household_id = household.id
+        screen.ops.read(lambda: history.household(screen.db, screen.actor, household_id, 100_000),
+                        bar=self.bar, done=self.show_rows)
 
     def show_rows(self, rows) -> None:
         running, lines = self.household.balance, []
@@ -205,6 +212,23 @@ class StatementDialog(QDialog):
             lines.append((row, running))
             running -= row.points
         self.model.set_rows(lines)
+
+    def print_pdf(self) -> None:
+        screen, household = self.screen, self.household
+        path = forms.pdf_path(f"statement-{household.id}")
+
+        def work(report):
+            data = statements.history(screen.db, screen.actor, household.id)
+            report(0, 0, self.tr("正在生成 %1 笔交易的明细……").replace("%1", str(len(data.lines))))
+            return statement_printing.render_pdf(data, path)
+
+        screen.ops.read(work, widget=self.pdf_button, bar=self.bar, progress=True,
+                        title=self.tr("生成积分明细"), done=lambda pages: self._pdf_done(path, pages))
+
+    def _pdf_done(self, path: Path, pages: int) -> None:
+        self.last_pdf = path
+        self.bar.done(self.tr("积分明细已生成，%1 页：%2").replace("%1", str(pages)).replace("%2", str(path)))
+        forms.open_file(path)
 
     def print_slip(self) -> None:
         screen, number = self.screen, self.household.card_number

@@ -12,13 +12,13 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QT_TRANSLATE_NOOP, Qt, Slot
+from PySide6.QtCore import QObject, QT_TRANSLATE_NOOP, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
     QLabel, QLineEdit, QListWidget, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from pos import aftersale, backups, printqueue, rules, settings as local_settings, users, village
+from pos import aftersale, backups, households, printqueue, rules, settings as local_settings, users, village
 from pos.errors import NeedsApproval, ShopError
 from pos.users import Role
 from printing.serial_port import BAUDS, FLOW
@@ -48,6 +48,7 @@ def users_model() -> RowsModel:
         Column(QT_TRANSLATE_NOOP("RowsModel", "角色"), lambda u: users.ROLE_NAMES[u.role][0]),
         Column(QT_TRANSLATE_NOOP("RowsModel", "状态"),
                lambda u: "已停用" if not u.active else ("已锁定" if u.locked else "正常")),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "本人农户"), lambda u: u.household),
     ])
 
 
@@ -307,6 +308,7 @@ class UsersTab(QWidget):
         side = QVBoxLayout()
         side.addWidget(box)
         side.addWidget(chosen)
+        side.addWidget(self._household_box())
         side.addStretch(1)
         holder = QWidget(self)
         holder.setLayout(side)
@@ -318,10 +320,97 @@ class UsersTab(QWidget):
         self.unlock_button.clicked.connect(self.unlock)
         self.active_button.clicked.connect(self.toggle_active)
         self.reset_button.clicked.connect(self.reset)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self.show_household())
+
+    def _household_box(self) -> QGroupBox:
+        """The selected user's own household: administrators are villagers too, and the audit
+        flags points they give to, or goods they redeem for, their own household."""
+        box = QGroupBox(self.tr("所选用户本人所在的农户"), self)
+        self.household_now = QLabel(self.tr("先在左边选中一个用户。"), box)
+        self.household_now.setWordWrap(True)
+        self.household_search = QLineEdit(box)
+        self.household_search.setObjectName("userHouseholdSearch")
+        self.household_search.setPlaceholderText(self.tr("搜索农户：姓名、拼音首字母或卡号"))
+        self.household_search.setClearButtonEnabled(True)
+        self.household_choice = QComboBox(box)
+        self.household_choice.setObjectName("userHousehold")
+        self.link_button = QPushButton(self.tr("关联到这一户"), box)
+        self.link_button.setObjectName("linkHousehold")
+        self.unlink_button = QPushButton(self.tr("取消关联"), box)
+        self.unlink_button.setObjectName("unlinkHousehold")
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(250)
+        timer.timeout.connect(self.find_households)
+        self.household_search.textChanged.connect(lambda _t: timer.start())
+        self.link_button.clicked.connect(self.link)
+        self.unlink_button.clicked.connect(self.unlink)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.household_now)
+        layout.addWidget(self.household_search)
+        layout.addWidget(self.household_choice)
+        row = QHBoxLayout()
+        row.addWidget(self.link_button)
+        row.addWidget(self.unlink_button)
+        layout.addLayout(row)
+        return box
+
+    def show_household(self) -> None:
+        rows = forms.selected_rows(self.view)
+        if len(rows) != 1:
+            self.household_now.setText(self.tr("先在左边选中一个用户。"))
+        elif rows[0].household:
+            self.household_now.setText(self.tr("%1 是 %2 一户的人。").replace("%1", rows[0].display_name)
+                                       .replace("%2", rows[0].household))
+        else:
+            self.household_now.setText(self.tr("%1 还没有关联农户。").replace("%1", rows[0].display_name))
+
+    def find_households(self) -> None:
+        s, text = self.screen, self.household_search.text()
+        if not text.strip():
+            self.household_choice.clear()
+            return
+        s.ops.read(lambda: households.search(s.db, s.actor, text, limit=30), bar=s.bar, done=self._found)
+
+    def _found(self, rows) -> None:
+        self.household_choice.clear()
+        for h in rows:
+            self.household_choice.addItem(f"{h.head_name}（{h.group}）{h.card_number or ''}", h.id)
+        if not rows:
+            self.screen.bar.info(self.tr("没有找到这样的农户。"))
+
+    def link(self) -> None:
+        user, s = self.one(), self.screen
+        if user is None:
+            return
+        household_id, name = self.household_choice.currentData(), self.household_choice.currentText()
+        if household_id is None:
+            s.bar.refuse(self.tr("先搜索并选出这个用户本人所在的农户。"))
+            return
+        s.ops.write(lambda: users.link_household(s.db, s.actor, user.username, household_id),
+                    widget=self.link_button, bar=s.bar, areas={"users"},
+                    done=lambda _r: s.bar.done(self.tr("%1 已关联到农户 %2。").replace("%1", user.display_name)
+                                               .replace("%2", name)))
+
+    def unlink(self) -> None:
+        user, s = self.one(), self.screen
+        if user is None:
+            return
+        s.ops.write(lambda: users.link_household(s.db, s.actor, user.username, None),
+                    widget=self.unlink_button, bar=s.bar, areas={"users"},
+                    done=lambda _r: s.bar.done(self.tr("%1 已取消关联农户。").replace("%1", user.display_name)))
 
     def reload(self) -> None:
         s = self.screen
-        s.ops.read(lambda: users.list_users(s.db, s.actor), bar=s.bar, done=self.model.set_rows)
+        s.ops.read(lambda: users.list_users(s.db, s.actor), bar=s.bar, done=self._users)
+
+    def _users(self, rows) -> None:
+        chosen = {u.username for u in forms.selected_rows(self.view)}
+        self.model.set_rows(rows)
+        for number, row in enumerate(rows):
+            if row.username in chosen:
+                self.view.selectRow(number)
+        self.show_household()
 
     def one(self):
         rows = forms.selected_rows(self.view)

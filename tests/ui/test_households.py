@@ -174,3 +174,41 @@ def test_the_households_models_pass_the_model_tester(qtmodeltester, shop):
     statement = statement_model()
     statement.set_rows([(r, 100) for r in counter.recent(shop.db, shop.admin, shop.card("张三"))])
     qtmodeltester.check(statement)
+
+
+def test_a_households_whole_statement_prints_as_a_pdf_across_a_replaced_card(make_shell, qtbot, shop, monkeypatch):
+    import subprocess
+
+    from pos import awards
+
+    opened = []
+    monkeypatch.setattr(forms, "open_file", opened.append)
+    awards.award(shop.db, shop.admin, shop.homes["张三"].id, "L01", note="修路")
+    old = shop.card("张三")
+    cards.replace(shop.db, shop.admin, old)
+    new = shop.card("张三")
+    awards.award(shop.db, shop.admin, shop.homes["张三"].id, "L01", note="清渠")
+    balance = shop.balance("张三")
+    window, screen = households_screen(make_shell, qtbot)
+    qtbot.waitUntil(lambda: any(h.head_name == "张三" and h.balance == balance for h in screen.model.rows))
+    select(screen, "张三")
+    screen.statement_button.click()
+    dialog = screen.statement_dialog
+    # issue, the first award (old card), the move to the new card, the second award
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 4)
+    assert dialog.model.index(3, 1).data() == "发卡" and dialog.model.index(3, 4).data() == "100"
+    assert dialog.model.index(0, 4).data() == str(balance)
+    dialog.pdf_button.click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=15000)
+    assert opened == [dialog.last_pdf] and "积分明细已生成" in dialog.bar.text
+    text = subprocess.run(["pdftotext", "-layout", str(opened[0]), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "张三" in text and new in text and "全部记录" in text and "第 1 页 / 共 1 页" in text
+    assert "修路" in text and "清渠" in text  # before and after the lost card
+    ledger = [line.split() for line in text.splitlines() if line.strip()[:2] == "20"]
+    assert [row[2] for row in ledger] == ["发卡", "加分", "加分"]
+    first = int(ledger[1][-2])
+    assert [row[-1] for row in ledger] == ["100", str(100 + first), str(balance)]
+    fonts = subprocess.run(["pdffonts", str(opened[0])], capture_output=True, text=True, check=True).stdout
+    assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:]) and len(fonts.splitlines()) > 2
+    dialog.close()

@@ -104,6 +104,30 @@ def test_users_are_added_unlocked_given_a_new_password_and_deactivated(make_shel
     assert "自己" in screen.bar.text
 
 
+def test_a_user_is_linked_to_their_own_household_and_the_link_is_cleared(make_shell, qtbot, shop):
+    window, screen = settings_screen(make_shell, qtbot)
+    tab = screen.users
+    screen.tabs.setCurrentWidget(tab)
+    tab.view.selectRow(next(n for n, u in enumerate(tab.model.rows) if u.username == "zhaoming"))
+    assert "还没有关联农户" in tab.household_now.text()
+    tab.link_button.click()
+    assert screen.bar.kind == "refused" and "先搜索" in screen.bar.text
+    QTest.keyClicks(tab.household_search, "ls")  # 李四 by pinyin initials
+    qtbot.waitUntil(lambda: tab.household_choice.count() == 1)
+    assert tab.household_choice.currentText().startswith("李四（")
+    tab.link_button.click()
+    qtbot.waitUntil(lambda: "已关联到农户 李四" in screen.bar.text)
+    linked = {u.username: u for u in users.list_users(shop.db, shop.admin)}["zhaoming"]
+    assert linked.household_id == shop.homes["李四"].id and linked.household.startswith("李四（")
+    row = next(n for n, u in enumerate(tab.model.rows) if u.username == "zhaoming")
+    qtbot.waitUntil(lambda: tab.model.index(row, 4).data() == linked.household)
+    assert "李四" in tab.household_now.text()  # the selection survives the list's reload
+    tab.unlink_button.click()
+    qtbot.waitUntil(lambda: "已取消关联农户" in screen.bar.text)
+    assert {u.username: u for u in users.list_users(shop.db, shop.admin)}["zhaoming"].household_id is None
+    qtbot.waitUntil(lambda: tab.model.index(row, 4).data() == "")
+
+
 def test_the_villages_threshold_and_a_new_group(make_shell, qtbot, shop):
     window, screen = settings_screen(make_shell, qtbot)
     tab = screen.village
