@@ -26,7 +26,8 @@ ALL = None
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Audit", text)
+    # lupdate files a plain tr("...") call under the empty context: look it up there.
+    return QCoreApplication.translate("", text)
 
 
 def _local(at, pattern: str = "%m-%d %H:%M") -> str:

@@ -40,7 +40,8 @@ from ui.shell import Area, Screen, register
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Supervisor", text)
+    # lupdate files a plain tr("...") call under the empty context: look it up there.
+    return QCoreApplication.translate("", text)
 
 
 def big_button(text: str, parent, name: str) -> QPushButton:

@@ -41,7 +41,8 @@ CARD_WIDTH = 260
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Wishes", text)
+    # lupdate files a plain tr("...") call under the empty context: look it up there.
+    return QCoreApplication.translate("", text)
 
 
 def yuan(fen: int) -> str:

@@ -4,366 +4,366 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/audit.py" line="113"/>
-        <location filename="../../ui/audit.py" line="123"/>
-        <location filename="../../ui/wishes.py" line="161"/>
+        <location filename="../../ui/audit.py" line="114"/>
+        <location filename="../../ui/audit.py" line="124"/>
+        <location filename="../../ui/wishes.py" line="162"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="114"/>
-        <location filename="../../ui/audit.py" line="123"/>
+        <location filename="../../ui/audit.py" line="115"/>
+        <location filename="../../ui/audit.py" line="124"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="115"/>
-        <location filename="../../ui/audit.py" line="124"/>
+        <location filename="../../ui/audit.py" line="116"/>
+        <location filename="../../ui/audit.py" line="125"/>
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="118"/>
-        <location filename="../../ui/audit.py" line="124"/>
+        <location filename="../../ui/audit.py" line="119"/>
+        <location filename="../../ui/audit.py" line="125"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="119"/>
+        <location filename="../../ui/audit.py" line="120"/>
         <source>重新读取</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="132"/>
+        <location filename="../../ui/audit.py" line="133"/>
         <source>本月操作</source>
         <translation>This month&apos;s entries</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="138"/>
+        <location filename="../../ui/audit.py" line="139"/>
         <source>需要监督员查看的提示</source>
         <translation>Alerts for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="140"/>
-        <location filename="../../ui/audit.py" line="313"/>
+        <location filename="../../ui/audit.py" line="141"/>
+        <location filename="../../ui/audit.py" line="314"/>
         <source>选中一条提示，查看并写审核意见。</source>
         <translation>Select an alert to view it and write a review note.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="151"/>
+        <location filename="../../ui/audit.py" line="152"/>
         <source>审核意见，如：已核实，是顾客退货</source>
         <translation>Review note, e.g.: checked, it was a customer return</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="153"/>
+        <location filename="../../ui/audit.py" line="154"/>
         <source>记录审核意见</source>
         <translation>Record review note</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="157"/>
+        <location filename="../../ui/audit.py" line="158"/>
         <source>审核意见记录后不能修改；如需补充，可再写一条。</source>
         <translation>A review note cannot be changed once recorded; to add more, write another one.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="159"/>
+        <location filename="../../ui/audit.py" line="160"/>
         <source>审核须由监督员（第一书记）登录后记录；管理员只能查看。</source>
         <translation>Reviews are recorded by the supervisor (first secretary) when logged in; administrators can only view.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="167"/>
+        <location filename="../../ui/audit.py" line="168"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="232"/>
+        <location filename="../../ui/audit.py" line="233"/>
         <source>正在读取本月台账并逐笔检查……</source>
         <translation>Reading this month&apos;s ledger and checking every entry…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="241"/>
+        <location filename="../../ui/audit.py" line="242"/>
         <source>已月结（第 %1 号）</source>
         <translation>Closed (closing no. %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="242"/>
-        <location filename="../../ui/supervisor.py" line="720"/>
-        <location filename="../../ui/supervisor.py" line="749"/>
+        <location filename="../../ui/audit.py" line="243"/>
+        <location filename="../../ui/supervisor.py" line="721"/>
+        <location filename="../../ui/supervisor.py" line="750"/>
         <source>未月结</source>
         <translation>Not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="245"/>
+        <location filename="../../ui/audit.py" line="246"/>
         <source>%1：%2。%3。共 %4 项操作，%5 条提示，其中 %6 条待审核。</source>
         <translation>%1: %2. %3. %4 entries, %5 alerts, %6 awaiting review.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="254"/>
+        <location filename="../../ui/audit.py" line="255"/>
         <source>需要监督员查看的提示（%1 条，待审核 %2 条）</source>
         <translation>Alerts for the supervisor (%1, %2 awaiting review)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="269"/>
+        <location filename="../../ui/audit.py" line="270"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="270"/>
+        <location filename="../../ui/audit.py" line="271"/>
         <source>全部操作员</source>
         <translation>All operators</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="271"/>
+        <location filename="../../ui/audit.py" line="272"/>
         <source>全部农户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="272"/>
+        <location filename="../../ui/audit.py" line="273"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="294"/>
+        <location filename="../../ui/audit.py" line="295"/>
         <source>本月操作（显示 %1 项，共 %2 项）</source>
         <translation>This month&apos;s entries (showing %1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="312"/>
+        <location filename="../../ui/audit.py" line="313"/>
         <source>本月没有需要审核的提示。</source>
         <translation>No alerts to review this month.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="317"/>
+        <location filename="../../ui/audit.py" line="318"/>
         <source>已审核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="317"/>
+        <location filename="../../ui/audit.py" line="318"/>
         <source>待审核</source>
         <translation>Awaiting review</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="333"/>
+        <location filename="../../ui/audit.py" line="334"/>
         <source>已记录对“%1”的审核意见。</source>
         <translation>Review note recorded for “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="80"/>
+        <location filename="../../ui/supervisor.py" line="81"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="80"/>
+        <location filename="../../ui/supervisor.py" line="81"/>
         <source>累计（从不清零）</source>
         <translation>Running total (never reset)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="80"/>
+        <location filename="../../ui/supervisor.py" line="81"/>
         <source>账目</source>
         <translation>Books</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="81"/>
+        <location filename="../../ui/supervisor.py" line="82"/>
         <source>交易范围</source>
         <translation>Entry range</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="81"/>
+        <location filename="../../ui/supervisor.py" line="82"/>
         <source>第 %1–%2 笔（%3 笔）</source>
         <translation>Nos. %1–%2 (%3 entries)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="84"/>
+        <location filename="../../ui/supervisor.py" line="85"/>
         <source>兑换分区</source>
         <translation>Redemptions by zone</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="84"/>
+        <location filename="../../ui/supervisor.py" line="85"/>
         <source>%1 件，%2 分</source>
         <translation>%1 items, %2 points</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="88"/>
+        <location filename="../../ui/supervisor.py" line="89"/>
         <source>在册农户</source>
         <translation>Registered households</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="89"/>
+        <location filename="../../ui/supervisor.py" line="90"/>
         <source>捐赠入库</source>
         <translation>Donations received</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="89"/>
         <location filename="../../ui/supervisor.py" line="90"/>
+        <location filename="../../ui/supervisor.py" line="91"/>
         <source>%1 笔</source>
         <translation>%1 entries</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="90"/>
+        <location filename="../../ui/supervisor.py" line="91"/>
         <source>采购入库</source>
         <translation>Purchases received</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="91"/>
+        <location filename="../../ui/supervisor.py" line="92"/>
         <source>本月末笔哈希</source>
         <translation>Hash of the month&apos;s last entry</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="92"/>
+        <location filename="../../ui/supervisor.py" line="93"/>
         <source>上期月结哈希</source>
         <translation>Previous closing hash</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="93"/>
+        <location filename="../../ui/supervisor.py" line="94"/>
         <source>账头</source>
         <translation>Ledger head</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="93"/>
+        <location filename="../../ui/supervisor.py" line="94"/>
         <source>第 %1 笔 %2…</source>
         <translation>No. %1 %2…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="97"/>
+        <location filename="../../ui/supervisor.py" line="98"/>
         <source>月结哈希</source>
         <translation>Closing hash</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="112"/>
+        <location filename="../../ui/supervisor.py" line="113"/>
         <source>月结前请逐项核对下列合计（都由台账重新计算并与余额核对）。月结后，本月不能再记入任何交易；每月只能月结一次，须按月份顺序进行。</source>
         <translation>Before closing, check each total below (all recomputed from the ledger and checked against the balances). After closing, nothing more can be entered for this month; each month is closed once, in month order.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="134"/>
+        <location filename="../../ui/supervisor.py" line="135"/>
         <source>重新计算</source>
         <translation>Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="136"/>
+        <location filename="../../ui/supervisor.py" line="137"/>
         <source>核对无误，月结</source>
         <translation>All correct, close the month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="139"/>
+        <location filename="../../ui/supervisor.py" line="140"/>
         <source>月结须由监督员（第一书记）登录后进行；管理员可以查看合计。</source>
         <translation>The month is closed by the supervisor (first secretary) when logged in; administrators can view the totals.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="174"/>
+        <location filename="../../ui/supervisor.py" line="175"/>
         <source>本月已月结</source>
         <translation>This month is closed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="176"/>
+        <location filename="../../ui/supervisor.py" line="177"/>
         <source>核对无误，月结 %1</source>
         <translation>All correct, close %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="193"/>
+        <location filename="../../ui/supervisor.py" line="194"/>
         <source>%1：正在计算合计……</source>
         <translation>%1: computing totals…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="196"/>
+        <location filename="../../ui/supervisor.py" line="197"/>
         <source>正在由台账重新计算本月合计……</source>
         <translation>Recomputing this month&apos;s totals from the ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="203"/>
+        <location filename="../../ui/supervisor.py" line="204"/>
         <source>%1 尚未月结：以下是将要月结的合计（第 %2 号月结）。</source>
         <translation>%1 is not closed yet: these are the totals to be closed (closing no. %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="211"/>
+        <location filename="../../ui/supervisor.py" line="212"/>
         <source>%1 现在不能月结。</source>
         <translation>%1 cannot be closed now.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="213"/>
+        <location filename="../../ui/supervisor.py" line="214"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="221"/>
+        <location filename="../../ui/supervisor.py" line="222"/>
         <source>%1 已月结：第 %2 号，%3 由 %4 月结。</source>
         <translation>%1 is closed: no. %2, closed %3 by %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="237"/>
+        <location filename="../../ui/supervisor.py" line="238"/>
         <source>正在月结……</source>
         <translation>Closing the month…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="241"/>
+        <location filename="../../ui/supervisor.py" line="242"/>
         <source>%1 已月结：第 %2 号。请到“公示”页打印公示并张贴。</source>
         <translation>%1 is closed: no. %2. Go to the “Public notice” page to print the notice and post it.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="268"/>
+        <location filename="../../ui/supervisor.py" line="269"/>
         <source>姓名中间用 * 隐去（王*芳）</source>
         <translation>Mask names with * (Wang*fang)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="270"/>
+        <location filename="../../ui/supervisor.py" line="271"/>
         <source>打印公示</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="271"/>
+        <location filename="../../ui/supervisor.py" line="272"/>
         <source>在系统的 PDF 阅读器中打开，从那里打印</source>
         <translation>Opens in the system&apos;s PDF reader; print from there</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="273"/>
+        <location filename="../../ui/supervisor.py" line="274"/>
         <source>另存 PDF…</source>
         <translation>Save PDF as…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="275"/>
+        <location filename="../../ui/supervisor.py" line="276"/>
         <source>（预览）</source>
         <translation>(preview)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="288"/>
+        <location filename="../../ui/supervisor.py" line="289"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="293"/>
+        <location filename="../../ui/supervisor.py" line="294"/>
         <source>公示每页底部的二维码就是这段文字。日后任何人拿着公示，都可以请维护人员用它核对账本是否被改过。</source>
         <translation>The QR code at the foot of each notice page holds this text. Later, anyone with the notice can ask a technician to use it to check whether the ledger was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="298"/>
+        <location filename="../../ui/supervisor.py" line="299"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="306"/>
+        <location filename="../../ui/supervisor.py" line="307"/>
         <source>二维码内容</source>
         <translation>QR code text</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="335"/>
+        <location filename="../../ui/supervisor.py" line="336"/>
         <source>%1 还没有月结：月结后才能生成公示。</source>
         <translation>%1 is not closed yet: the notice can be made only after closing.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="336"/>
+        <location filename="../../ui/supervisor.py" line="337"/>
         <source>（月结后显示公示的第一页）</source>
         <translation>(the notice&apos;s first page shows here after closing)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="338"/>
+        <location filename="../../ui/supervisor.py" line="339"/>
         <source>%1 公示（第 %2 号月结）</source>
         <translation>%1 public notice (closing no. %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="374"/>
+        <location filename="../../ui/supervisor.py" line="375"/>
         <source>正在生成公示 PDF……</source>
         <translation>Making the notice PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="382"/>
+        <location filename="../../ui/supervisor.py" line="383"/>
         <source>%1 %2
 %3 户，%4 页（%5）
 张贴期：%6
@@ -374,538 +374,538 @@ Posted: %6
 Phone for objections: %7</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="386"/>
+        <location filename="../../ui/supervisor.py" line="387"/>
         <source>（未设置）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="396"/>
+        <location filename="../../ui/supervisor.py" line="397"/>
         <source>公示已在 PDF 阅读器中打开，请从那里打印：%1</source>
         <translation>The notice is open in the PDF reader; print it from there: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="398"/>
+        <location filename="../../ui/supervisor.py" line="399"/>
         <source>没能打开 PDF 阅读器。公示已保存在：%1</source>
         <translation>Could not open the PDF reader. The notice is saved at: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="404"/>
+        <location filename="../../ui/supervisor.py" line="405"/>
         <source>另存公示</source>
         <translation>Save notice as</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="405"/>
+        <location filename="../../ui/supervisor.py" line="406"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="408"/>
+        <location filename="../../ui/supervisor.py" line="409"/>
         <source>已另存为 %1</source>
         <translation>Saved as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="434"/>
-        <location filename="../../ui/wishes.py" line="138"/>
+        <location filename="../../ui/supervisor.py" line="435"/>
+        <location filename="../../ui/wishes.py" line="139"/>
         <source>扫描积分卡，或输入卡号后按回车</source>
         <translation>Scan a point card, or type the card number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="436"/>
+        <location filename="../../ui/supervisor.py" line="437"/>
         <source>查看明细</source>
         <translation>Show statement</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="438"/>
+        <location filename="../../ui/supervisor.py" line="439"/>
         <source>打印明细（PDF）</source>
         <translation>Print statement (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="441"/>
+        <location filename="../../ui/supervisor.py" line="442"/>
         <source>打印小票</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="442"/>
+        <location filename="../../ui/supervisor.py" line="443"/>
         <source>在收银台的小票打印机上打印这一户本月的明细</source>
         <translation>Print this household&apos;s statement for the month on the counter&apos;s receipt printer</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="445"/>
-        <location filename="../../ui/wishes.py" line="670"/>
+        <location filename="../../ui/supervisor.py" line="446"/>
+        <location filename="../../ui/wishes.py" line="671"/>
         <source>请扫描村民的积分卡。</source>
         <translation>Please scan the villager&apos;s point card.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="452"/>
-        <location filename="../../ui/wishes.py" line="158"/>
+        <location filename="../../ui/supervisor.py" line="453"/>
+        <location filename="../../ui/wishes.py" line="159"/>
         <source>积分卡</source>
         <translation>Point card</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="483"/>
+        <location filename="../../ui/supervisor.py" line="484"/>
         <source>%1（%2）%3：期初 %4 分，%5 笔，期末 %6 分</source>
         <translation>%1 (%2) %3: opening %4 points, %5 entries, closing %6 points</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="504"/>
+        <location filename="../../ui/supervisor.py" line="505"/>
         <source>%1 的本月明细小票已打印。</source>
         <translation>%1&apos;s statement for the month is printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="508"/>
+        <location filename="../../ui/supervisor.py" line="509"/>
         <source>明细已在 PDF 阅读器中打开，请从那里打印。</source>
         <translation>The statement is open in the PDF reader; print it from there.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="510"/>
+        <location filename="../../ui/supervisor.py" line="511"/>
         <source>没能打开 PDF 阅读器。明细已保存在：%1</source>
         <translation>Could not open the PDF reader. The statement is saved at: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="528"/>
+        <location filename="../../ui/supervisor.py" line="529"/>
         <source>导出本月台账、月结、审计提示与审核记录、公示数据：每张表一份 CSV，另有一个 Excel 工作簿；附 SHA-256 清单和独立的校验脚本 verify_export.py，乡镇可据此核对整条哈希链。</source>
         <translation>Exports the month&apos;s ledger, closing, audit alerts and review notes, and notice data: one CSV per table plus an Excel workbook, with a SHA-256 list and a stand-alone check script, verify_export.py, so the township can check the whole hash chain.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="534"/>
+        <location filename="../../ui/supervisor.py" line="535"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="536"/>
+        <location filename="../../ui/supervisor.py" line="537"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="539"/>
+        <location filename="../../ui/supervisor.py" line="540"/>
         <source>打开导出的文件夹</source>
         <translation>Open the export folder</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="547"/>
+        <location filename="../../ui/supervisor.py" line="548"/>
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="572"/>
+        <location filename="../../ui/supervisor.py" line="573"/>
         <source>导出 %1</source>
         <translation>Export %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="573"/>
+        <location filename="../../ui/supervisor.py" line="574"/>
         <source>%1：第 %2 号月结</source>
         <translation>%1: closing no. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="574"/>
+        <location filename="../../ui/supervisor.py" line="575"/>
         <source>%1 还没有月结：月结后才能导出。</source>
         <translation>%1 is not closed yet: it can be exported only after closing.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="577"/>
+        <location filename="../../ui/supervisor.py" line="578"/>
         <source>导出到哪个文件夹</source>
         <translation>Folder to export to</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="602"/>
+        <location filename="../../ui/supervisor.py" line="603"/>
         <source>正在导出……</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="608"/>
+        <location filename="../../ui/supervisor.py" line="609"/>
         <source>已导出到：%1
 共 %2 个文件：%3</source>
         <translation>Exported to: %1
 %2 files: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="610"/>
+        <location filename="../../ui/supervisor.py" line="611"/>
         <source>已导出 %1 个文件到 %2</source>
         <translation>Exported %1 files to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="631"/>
+        <location filename="../../ui/supervisor.py" line="632"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="642"/>
+        <location filename="../../ui/supervisor.py" line="643"/>
         <source>监督审计</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="642"/>
+        <location filename="../../ui/supervisor.py" line="643"/>
         <source>月结</source>
         <translation>Monthly closing</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="643"/>
+        <location filename="../../ui/supervisor.py" line="644"/>
         <source>公示</source>
         <translation>Public notice</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="643"/>
+        <location filename="../../ui/supervisor.py" line="644"/>
         <source>农户明细</source>
         <translation>Household statement</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="644"/>
+        <location filename="../../ui/supervisor.py" line="645"/>
         <source>审计导出</source>
         <translation>Audit export</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="714"/>
+        <location filename="../../ui/supervisor.py" line="715"/>
         <source>已月结 第 %1 号</source>
         <translation>Closed, no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="716"/>
+        <location filename="../../ui/supervisor.py" line="717"/>
         <source>待月结</source>
         <translation>To be closed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="718"/>
+        <location filename="../../ui/supervisor.py" line="719"/>
         <source>本月，未结束</source>
         <translation>This month, not over</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="743"/>
+        <location filename="../../ui/supervisor.py" line="744"/>
         <source>已月结（第 %1 号），可出公示和导出</source>
         <translation>Closed (no. %1): notice and export available</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="745"/>
+        <location filename="../../ui/supervisor.py" line="746"/>
         <source>下一个应当月结的月份</source>
         <translation>The next month to close</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="747"/>
+        <location filename="../../ui/supervisor.py" line="748"/>
         <source>本月还没有结束，月底后才能月结</source>
         <translation>This month is not over yet; it can be closed after month end</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="72"/>
+        <location filename="../../ui/wishes.py" line="73"/>
         <source>认领：%1</source>
         <translation>Taken up by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="74"/>
-        <location filename="../../ui/wishes.py" line="614"/>
+        <location filename="../../ui/wishes.py" line="75"/>
+        <location filename="../../ui/wishes.py" line="615"/>
         <source>回音：%1</source>
         <translation>Echo: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="140"/>
-        <location filename="../../ui/wishes.py" line="178"/>
+        <location filename="../../ui/wishes.py" line="141"/>
+        <location filename="../../ui/wishes.py" line="179"/>
         <source>请扫描村民的积分卡</source>
         <translation>Please scan the villager&apos;s point card</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="143"/>
+        <location filename="../../ui/wishes.py" line="144"/>
         <source>村民的原话，如：孙女上初中，想要一个新书包</source>
         <translation>The villager&apos;s own words, e.g.: granddaughter starts middle school, would like a new school bag</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="147"/>
-        <location filename="../../ui/wishes.py" line="255"/>
+        <location filename="../../ui/wishes.py" line="148"/>
+        <location filename="../../ui/wishes.py" line="256"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="151"/>
+        <location filename="../../ui/wishes.py" line="152"/>
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="152"/>
+        <location filename="../../ui/wishes.py" line="153"/>
         <source>村民同意在心愿墙上公开姓名</source>
         <translation>The villager agrees to show the name on the wish wall</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="154"/>
+        <location filename="../../ui/wishes.py" line="155"/>
         <source>写上心愿墙</source>
         <translation>Put on the wish wall</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="160"/>
+        <location filename="../../ui/wishes.py" line="161"/>
         <source>心愿</source>
         <translation>Wish</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="162"/>
+        <location filename="../../ui/wishes.py" line="163"/>
         <source>为哪位家人</source>
         <translation>For which family member</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="163"/>
+        <location filename="../../ui/wishes.py" line="164"/>
         <source>估价</source>
         <translation>Estimated value</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="167"/>
+        <location filename="../../ui/wishes.py" line="168"/>
         <source>写心愿</source>
         <translation>Write a wish</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="185"/>
+        <location filename="../../ui/wishes.py" line="186"/>
         <source>%1 %2（%3 口人）</source>
         <translation>%1 %2 (%3 people)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="205"/>
+        <location filename="../../ui/wishes.py" line="206"/>
         <source>已写上心愿墙：第 %1 号，%2 的心愿“%3”。</source>
         <translation>On the wish wall: no. %1, %2&apos;s wish “%3”.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="213"/>
+        <location filename="../../ui/wishes.py" line="214"/>
         <source>爱心企业、单位或个人的名称</source>
         <translation>Name of the caring company, organisation or person</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="218"/>
+        <location filename="../../ui/wishes.py" line="219"/>
         <source>联系人及电话</source>
         <translation>Contact person and phone</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="219"/>
+        <location filename="../../ui/wishes.py" line="220"/>
         <source>认领</source>
         <translation>Take up</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="224"/>
+        <location filename="../../ui/wishes.py" line="225"/>
         <source>认领人</source>
         <translation>Donor</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="225"/>
+        <location filename="../../ui/wishes.py" line="226"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="226"/>
+        <location filename="../../ui/wishes.py" line="227"/>
         <source>联系方式</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="229"/>
+        <location filename="../../ui/wishes.py" line="230"/>
         <source>认领（一个心愿只由一位爱心人士认领）</source>
         <translation>Take up (each wish is taken up by one donor only)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="245"/>
+        <location filename="../../ui/wishes.py" line="246"/>
         <source>第 %1 号心愿已由 %2 认领。</source>
         <translation>Wish no. %1 has been taken up by %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="254"/>
+        <location filename="../../ui/wishes.py" line="255"/>
         <source>谁交给村民的</source>
         <translation>Who handed it to the villager</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="256"/>
-        <location filename="../../ui/wishes.py" line="610"/>
+        <location filename="../../ui/wishes.py" line="257"/>
+        <location filename="../../ui/wishes.py" line="611"/>
         <source>直接交给农户</source>
         <translation>Handed straight to the household</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="258"/>
+        <location filename="../../ui/wishes.py" line="259"/>
         <source>作为捐赠入库（记入捐赠登记和月度公示）</source>
         <translation>Received into stock as a donation (goes into the donation register and the monthly notice)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="266"/>
+        <location filename="../../ui/wishes.py" line="267"/>
         <source>记录送达</source>
         <translation>Record delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="271"/>
+        <location filename="../../ui/wishes.py" line="272"/>
         <source>交付人</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="272"/>
+        <location filename="../../ui/wishes.py" line="273"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="275"/>
+        <location filename="../../ui/wishes.py" line="276"/>
         <source>入库商品</source>
         <translation>Item received</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="276"/>
+        <location filename="../../ui/wishes.py" line="277"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="279"/>
+        <location filename="../../ui/wishes.py" line="280"/>
         <source>送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="312"/>
+        <location filename="../../ui/wishes.py" line="313"/>
         <source>请先在商品里添加这件礼物，再选择入库商品。</source>
         <translation>First add this gift under Goods, then choose it as the item received.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="320"/>
+        <location filename="../../ui/wishes.py" line="321"/>
         <source>第 %1 号心愿已送达，礼物已作为 %2 的捐赠入库（入库单 %3）。</source>
         <translation>Wish no. %1 is delivered; the gift was received into stock as a donation from %2 (intake no. %3).</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="321"/>
+        <location filename="../../ui/wishes.py" line="322"/>
         <source>第 %1 号心愿已送达，礼物直接交给了农户。</source>
         <translation>Wish no. %1 is delivered; the gift was handed straight to the household.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="329"/>
+        <location filename="../../ui/wishes.py" line="330"/>
         <source>村民或监督员写的一句回音</source>
         <translation>A line of echo from the villager or the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="331"/>
+        <location filename="../../ui/wishes.py" line="332"/>
         <source>记录回音</source>
         <translation>Record echo</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="335"/>
+        <location filename="../../ui/wishes.py" line="336"/>
         <source>回音</source>
         <translation>Echo</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="349"/>
+        <location filename="../../ui/wishes.py" line="350"/>
         <source>第 %1 号心愿的回音已记录，会登上本月公示的回音墙。</source>
         <translation>The echo for wish no. %1 is recorded; it will appear on the echo wall of this month&apos;s notice.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="368"/>
-        <location filename="../../ui/wishes.py" line="535"/>
+        <location filename="../../ui/wishes.py" line="369"/>
+        <location filename="../../ui/wishes.py" line="536"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="379"/>
+        <location filename="../../ui/wishes.py" line="380"/>
         <source>列表</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="380"/>
+        <location filename="../../ui/wishes.py" line="381"/>
         <source>卡片</source>
         <translation>Cards</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="396"/>
+        <location filename="../../ui/wishes.py" line="397"/>
         <source>打印心愿墙</source>
         <translation>Print wish wall</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="397"/>
+        <location filename="../../ui/wishes.py" line="398"/>
         <source>待认领的心愿，未经同意的姓名已隐去；在 PDF 阅读器中打开后打印</source>
         <translation>Wishes waiting for a donor, with names masked unless agreed; opens in the PDF reader for printing</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="399"/>
+        <location filename="../../ui/wishes.py" line="400"/>
         <source>写心愿（扫卡）</source>
         <translation>Write a wish (scan card)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="453"/>
-        <location filename="../../ui/wishes.py" line="596"/>
+        <location filename="../../ui/wishes.py" line="454"/>
+        <location filename="../../ui/wishes.py" line="597"/>
         <source>选中一个心愿查看详情。</source>
         <translation>Select a wish to see its details.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="471"/>
+        <location filename="../../ui/wishes.py" line="472"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="472"/>
+        <location filename="../../ui/wishes.py" line="473"/>
         <source>撤回心愿</source>
         <translation>Withdraw wish</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="601"/>
+        <location filename="../../ui/wishes.py" line="602"/>
         <source>，同意公开姓名</source>
         <translation>, agrees to show the name</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="601"/>
+        <location filename="../../ui/wishes.py" line="602"/>
         <source>，墙上显示为 %1</source>
         <translation>, shown on the wall as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="603"/>
+        <location filename="../../ui/wishes.py" line="604"/>
         <source>%1，%2写下</source>
         <translation>%1, written %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="604"/>
+        <location filename="../../ui/wishes.py" line="605"/>
         <source>，估价 %1 元</source>
         <translation>, estimated %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="606"/>
+        <location filename="../../ui/wishes.py" line="607"/>
         <source>认领：%1 %2（%3）</source>
         <translation>Taken up by: %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="609"/>
+        <location filename="../../ui/wishes.py" line="610"/>
         <source>作为捐赠入库（入库单 %1）</source>
         <translation>received into stock as a donation (intake no. %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="611"/>
+        <location filename="../../ui/wishes.py" line="612"/>
         <source>送达：%1，%2 交付，%3</source>
         <translation>Delivered: %1, handed over by %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="616"/>
+        <location filename="../../ui/wishes.py" line="617"/>
         <source>撤回原因：%1</source>
         <translation>Reason for withdrawal: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="637"/>
+        <location filename="../../ui/wishes.py" line="638"/>
         <source>扫描村民的积分卡写一个新心愿。</source>
         <translation>Scan the villager&apos;s point card to write a new wish.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="638"/>
+        <location filename="../../ui/wishes.py" line="639"/>
         <source>选中一个心愿，记录认领、送达和回音。</source>
         <translation>Select a wish to record its donor, delivery and echo.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="641"/>
+        <location filename="../../ui/wishes.py" line="642"/>
         <source>认领、送达、回音和撤回由监督员（第一书记）登录后记录。</source>
         <translation>Donors, deliveries, echoes and withdrawals are recorded by the supervisor (first secretary) when logged in.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="646"/>
+        <location filename="../../ui/wishes.py" line="647"/>
         <source>这个心愿已经圆满完成。</source>
         <translation>This wish has been fulfilled.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="647"/>
+        <location filename="../../ui/wishes.py" line="648"/>
         <source>这个心愿已撤回。</source>
         <translation>This wish was withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="689"/>
+        <location filename="../../ui/wishes.py" line="690"/>
         <source>%1 %2：请写下心愿。</source>
         <translation>%1 %2: please write the wish.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="699"/>
+        <location filename="../../ui/wishes.py" line="700"/>
         <source>第 %1 号心愿已撤回（记录保留）。</source>
         <translation>Wish no. %1 is withdrawn (the record is kept).</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="716"/>
+        <location filename="../../ui/wishes.py" line="717"/>
         <source>心愿墙（%1 个待认领心愿，%2 页）已在 PDF 阅读器中打开，请从那里打印。</source>
         <translation>The wish wall (%1 wishes waiting for a donor, %2 pages) is open in the PDF reader; print it from there.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="719"/>
+        <location filename="../../ui/wishes.py" line="720"/>
         <source>没能打开 PDF 阅读器。心愿墙已保存在：%1</source>
         <translation>Could not open the PDF reader. The wish wall is saved at: %1</translation>
     </message>
@@ -976,7 +976,7 @@ The supervisor enters their own user name and password.</translation>
         <translation>Goods &amp; stock</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="555"/>
+        <location filename="../../ui/households.py" line="579"/>
         <source>农户与积分卡</source>
         <translation>Households</translation>
     </message>
@@ -986,17 +986,17 @@ The supervisor enters their own user name and password.</translation>
         <translation>Hygiene checks</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="772"/>
+        <location filename="../../ui/settings.py" line="861"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="759"/>
+        <location filename="../../ui/supervisor.py" line="760"/>
         <source>监督月结</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="726"/>
+        <location filename="../../ui/wishes.py" line="727"/>
         <source>心愿墙</source>
         <translation>Wish wall</translation>
     </message>
@@ -1164,88 +1164,88 @@ The supervisor enters their own user name and password.</translation>
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/settings.py" line="510"/>
+        <location filename="../../ui/settings.py" line="599"/>
         <source>默认：数据文件夹下的 backups（也可以选 U 盘）</source>
         <translation>Default: backups in the data folder (a USB stick works too)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="511"/>
+        <location filename="../../ui/settings.py" line="600"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="514"/>
+        <location filename="../../ui/settings.py" line="603"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="515"/>
+        <location filename="../../ui/settings.py" line="604"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="516"/>
+        <location filename="../../ui/settings.py" line="605"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="519"/>
+        <location filename="../../ui/settings.py" line="608"/>
         <source>用所选备份恢复…</source>
         <translation>Restore from selected backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="526"/>
-        <location filename="../../ui/settings.py" line="583"/>
+        <location filename="../../ui/settings.py" line="615"/>
+        <location filename="../../ui/settings.py" line="672"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="531"/>
+        <location filename="../../ui/settings.py" line="620"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="532"/>
+        <location filename="../../ui/settings.py" line="621"/>
         <source>保留最近</source>
         <translation>Keep the last</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="542"/>
+        <location filename="../../ui/settings.py" line="631"/>
         <source>恢复前会先检查备份是否完好，并把现在的数据库另存一份。</source>
         <translation>Before restoring, the backup is checked and the current database is saved aside.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="566"/>
+        <location filename="../../ui/settings.py" line="655"/>
         <source>备份到哪个文件夹</source>
         <translation>Folder to back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="574"/>
+        <location filename="../../ui/settings.py" line="663"/>
         <source>备份设置已保存。</source>
         <translation>Backup settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="580"/>
+        <location filename="../../ui/settings.py" line="669"/>
         <source>正在备份并检查……</source>
         <translation>Backing up and checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="584"/>
+        <location filename="../../ui/settings.py" line="673"/>
         <source>上次备份失败：%1</source>
         <translation>The last backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="588"/>
+        <location filename="../../ui/settings.py" line="677"/>
         <source>%1 备份成功，校验通过，共 %2 笔：%3</source>
         <translation>%1 backup done and checked, %2 entries: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="598"/>
+        <location filename="../../ui/settings.py" line="687"/>
         <source>请先在列表里选中一份备份。</source>
         <translation>Select a backup in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="601"/>
+        <location filename="../../ui/settings.py" line="690"/>
         <source>用这份备份替换现在的数据库？
 %1
 现在的数据库会先另存一份，可以再恢复回来。</source>
@@ -1254,30 +1254,30 @@ The supervisor enters their own user name and password.</translation>
 The current database is saved aside first and can be restored later.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="602"/>
-        <location filename="../../ui/settings.py" line="628"/>
+        <location filename="../../ui/settings.py" line="691"/>
+        <location filename="../../ui/settings.py" line="717"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="619"/>
+        <location filename="../../ui/settings.py" line="708"/>
         <source>这份备份止于第 %1 笔，现在的账本已到第 %2 笔：恢复会丢掉 %3 笔。
 确定要恢复吗？</source>
         <translation>This backup ends at entry no. %1; the ledger now reaches no. %2: restoring loses %3 entries.
 Restore anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="622"/>
+        <location filename="../../ui/settings.py" line="711"/>
         <source>丢掉这些，恢复</source>
         <translation>Lose them and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="625"/>
+        <location filename="../../ui/settings.py" line="714"/>
         <source>正在检查并恢复……</source>
         <translation>Checking and restoring…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="633"/>
+        <location filename="../../ui/settings.py" line="722"/>
         <source>已恢复，账本完好，共 %1 笔。原来的数据库另存为 %2</source>
         <translation>Restored; the ledger is intact, %1 entries. The old database was saved as %2</translation>
     </message>
@@ -1454,52 +1454,52 @@ Restore anyway?</translation>
 <context>
     <name>ComputerTab</name>
     <message>
-        <location filename="../../ui/settings.py" line="648"/>
+        <location filename="../../ui/settings.py" line="737"/>
         <source> 分钟（0 为不锁）</source>
         <translation> minutes (0 = never lock)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="651"/>
+        <location filename="../../ui/settings.py" line="740"/>
         <source> 毫秒</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="654"/>
+        <location filename="../../ui/settings.py" line="743"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="656"/>
+        <location filename="../../ui/settings.py" line="745"/>
         <source>本机</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="658"/>
+        <location filename="../../ui/settings.py" line="747"/>
         <source>界面语言（重新打开后生效）</source>
         <translation>Language (after restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="659"/>
+        <location filename="../../ui/settings.py" line="748"/>
         <source>无人操作多久后锁屏</source>
         <translation>Lock the screen when idle for</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="660"/>
+        <location filename="../../ui/settings.py" line="749"/>
         <source>扫码枪按键间隔不超过</source>
         <translation>Scanner key gap at most</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="661"/>
+        <location filename="../../ui/settings.py" line="750"/>
         <source>扫码枪前缀</source>
         <translation>Scanner prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="662"/>
+        <location filename="../../ui/settings.py" line="751"/>
         <source>扫码枪后缀</source>
         <translation>Scanner suffix</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="686"/>
+        <location filename="../../ui/settings.py" line="775"/>
         <source>本机设置已保存。</source>
         <translation>Settings for this computer saved.</translation>
     </message>
@@ -1888,238 +1888,238 @@ Please give the details below and the log file to whoever looks after this PC.</
 <context>
     <name>HouseholdsScreen</name>
     <message>
-        <location filename="../../ui/households.py" line="224"/>
+        <location filename="../../ui/households.py" line="248"/>
         <source>搜索：姓名、拼音首字母（如 zs）或卡号</source>
         <translation>Search: name, pinyin initials (e.g. zs) or card number</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="229"/>
+        <location filename="../../ui/households.py" line="253"/>
         <source>含已迁出</source>
         <translation>Include moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="230"/>
+        <location filename="../../ui/households.py" line="254"/>
         <source>导入名单…</source>
         <translation>Import list…</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="248"/>
+        <location filename="../../ui/households.py" line="272"/>
         <source>农户与积分卡</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="277"/>
+        <location filename="../../ui/households.py" line="301"/>
         <source>户信息</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="278"/>
-        <location filename="../../ui/households.py" line="429"/>
+        <location filename="../../ui/households.py" line="302"/>
+        <location filename="../../ui/households.py" line="453"/>
         <source>新增一户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="288"/>
+        <location filename="../../ui/households.py" line="312"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="291"/>
+        <location filename="../../ui/households.py" line="315"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="292"/>
+        <location filename="../../ui/households.py" line="316"/>
         <source>修改所选户</source>
         <translation>Edit selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="299"/>
+        <location filename="../../ui/households.py" line="323"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="300"/>
+        <location filename="../../ui/households.py" line="324"/>
         <source>村民小组</source>
         <translation>Villager group</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="301"/>
+        <location filename="../../ui/households.py" line="325"/>
         <source>人口</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="302"/>
+        <location filename="../../ui/households.py" line="326"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="314"/>
+        <location filename="../../ui/households.py" line="338"/>
         <source>积分卡（先在左边选中一户）</source>
         <translation>Point card (select a household on the left first)</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="315"/>
+        <location filename="../../ui/households.py" line="339"/>
         <source>发卡</source>
         <translation>Issue card</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="316"/>
+        <location filename="../../ui/households.py" line="340"/>
         <source>给所有没卡的户发卡</source>
         <translation>Issue cards to all without one</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="317"/>
+        <location filename="../../ui/households.py" line="341"/>
         <source>挂失补卡</source>
         <translation>Lost card: replace</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="319"/>
+        <location filename="../../ui/households.py" line="343"/>
         <source>迁出，回收积分卡</source>
         <translation>Move out, take card back</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="320"/>
+        <location filename="../../ui/households.py" line="344"/>
         <source>积分明细</source>
         <translation>Point statement</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="323"/>
+        <location filename="../../ui/households.py" line="347"/>
         <source>所选的户</source>
         <translation>Selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="324"/>
+        <location filename="../../ui/households.py" line="348"/>
         <source>筛选的小组</source>
         <translation>Filtered group</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="325"/>
+        <location filename="../../ui/households.py" line="349"/>
         <source>全部在用卡</source>
         <translation>All cards in use</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="326"/>
+        <location filename="../../ui/households.py" line="350"/>
         <source>打印积分卡（PDF）</source>
         <translation>Print point cards (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="359"/>
+        <location filename="../../ui/households.py" line="383"/>
         <source>全部小组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="382"/>
+        <location filename="../../ui/households.py" line="406"/>
         <source>共 %1 户，积分合计 %2</source>
         <translation>%1 households, %2 points in all</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="400"/>
+        <location filename="../../ui/households.py" line="424"/>
         <source>请先在列表里选中一户。</source>
         <translation>Select a household in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="417"/>
+        <location filename="../../ui/households.py" line="441"/>
         <source>右边表单里还有没保存的内容：先保存或清空，再修改别的户。</source>
         <translation>The form on the right has unsaved changes: save or clear it before editing another household.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="420"/>
+        <location filename="../../ui/households.py" line="444"/>
         <source>修改：%1</source>
         <translation>Edit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="448"/>
+        <location filename="../../ui/households.py" line="472"/>
         <source>已新增 %1（%2），还没有积分卡：选中后点“发卡”。</source>
         <translation>Added %1 (%2), who has no point card yet: select it and click “Issue card”.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="451"/>
+        <location filename="../../ui/households.py" line="475"/>
         <source>已保存 %1 一户的修改。</source>
         <translation>Saved the changes to %1&apos;s household.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="460"/>
+        <location filename="../../ui/households.py" line="484"/>
         <source>已给 %1 发卡 %2，基础积分 %3 分。</source>
         <translation>Issued card %2 to %1 with %3 base points.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="465"/>
+        <location filename="../../ui/households.py" line="489"/>
         <source>给所有还没有积分卡的在册户各发一张卡（含基础积分）？</source>
         <translation>Issue a card (with base points) to every registered household that has none?</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="470"/>
+        <location filename="../../ui/households.py" line="494"/>
         <source>已发卡 %1 张。</source>
         <translation>%1 cards issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="471"/>
+        <location filename="../../ui/households.py" line="495"/>
         <source>每户都已经有卡了。</source>
         <translation>Every household already has a card.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="477"/>
+        <location filename="../../ui/households.py" line="501"/>
         <source>%1 一户还没有积分卡。</source>
         <translation>%1&apos;s household has no point card yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="479"/>
+        <location filename="../../ui/households.py" line="503"/>
         <source>%1 的积分卡 %2 挂失：旧卡作废，以后刷旧卡会被拒绝；%3 分全部转到新卡。</source>
         <translation>Report %1&apos;s point card %2 lost: the old card is cancelled and will be refused if scanned; all %3 points move to the new card.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="482"/>
+        <location filename="../../ui/households.py" line="506"/>
         <source>挂失并补卡</source>
         <translation>Report lost and replace</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="489"/>
+        <location filename="../../ui/households.py" line="513"/>
         <source>旧卡 %1 已作废。新卡 %2，余额 %3 分。请打印新卡交给 %4。</source>
         <translation>Old card %1 is cancelled. New card %2, balance %3 points. Print the new card and give it to %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="497"/>
+        <location filename="../../ui/households.py" line="521"/>
         <source>%1 一户没有在用的积分卡。</source>
         <translation>%1&apos;s household has no point card in use.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="499"/>
+        <location filename="../../ui/households.py" line="523"/>
         <source>%1 一户迁出：收回积分卡 %2，卡上 %3 分归还村里，这一户标为已迁出。</source>
         <translation>%1&apos;s household moves out: point card %2 is taken back, its %3 points return to the village, and the household is marked as moved out.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="502"/>
+        <location filename="../../ui/households.py" line="526"/>
         <source>迁出并回收</source>
         <translation>Move out and take back</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="508"/>
+        <location filename="../../ui/households.py" line="532"/>
         <source>已回收 %1 的积分卡，这一户已标为迁出。</source>
         <translation>%1&apos;s point card is taken back; the household is marked as moved out.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="524"/>
+        <location filename="../../ui/households.py" line="548"/>
         <source>请先在列表里选中要打印的户（可按住 Ctrl 多选）。</source>
         <translation>Select the households to print in the list first (hold Ctrl to select several).</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="529"/>
+        <location filename="../../ui/households.py" line="553"/>
         <source>请先在上面选一个小组。</source>
         <translation>Choose a group above first.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="537"/>
+        <location filename="../../ui/households.py" line="561"/>
         <source>正在生成 %1 张积分卡……</source>
         <translation>Making %1 point cards…</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="542"/>
+        <location filename="../../ui/households.py" line="566"/>
         <source>生成积分卡</source>
         <translation>Making point cards</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="546"/>
+        <location filename="../../ui/households.py" line="570"/>
         <source>已生成 %1 张积分卡，%2 页：%3</source>
         <translation>Made %1 point cards, %2 pages: %3</translation>
     </message>
@@ -2487,102 +2487,102 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>PrinterTab</name>
     <message>
-        <location filename="../../ui/settings.py" line="389"/>
+        <location filename="../../ui/settings.py" line="478"/>
         <source>58 毫米</source>
         <translation>58 mm</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="390"/>
+        <location filename="../../ui/settings.py" line="479"/>
         <source>80 毫米</source>
         <translation>80 mm</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="392"/>
+        <location filename="../../ui/settings.py" line="481"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="392"/>
+        <location filename="../../ui/settings.py" line="481"/>
         <source>软件（XON/XOFF）</source>
         <translation>Software (XON/XOFF)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="392"/>
+        <location filename="../../ui/settings.py" line="481"/>
         <source>硬件（RTS/CTS）</source>
         <translation>Hardware (RTS/CTS)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="394"/>
+        <location filename="../../ui/settings.py" line="483"/>
         <source>打印前查询打印机状态（缺纸、开盖）</source>
         <translation>Ask the printer&apos;s status before printing (paper out, cover open)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="395"/>
+        <location filename="../../ui/settings.py" line="484"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="397"/>
+        <location filename="../../ui/settings.py" line="486"/>
         <source>打印测试页</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="398"/>
+        <location filename="../../ui/settings.py" line="487"/>
         <source>重新查找串口</source>
         <translation>Find serial ports again</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="399"/>
+        <location filename="../../ui/settings.py" line="488"/>
         <source>小票打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="404"/>
+        <location filename="../../ui/settings.py" line="493"/>
         <source>串口</source>
         <translation>Serial port</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="405"/>
+        <location filename="../../ui/settings.py" line="494"/>
         <source>波特率</source>
         <translation>Baud rate</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="406"/>
+        <location filename="../../ui/settings.py" line="495"/>
         <source>纸宽</source>
         <translation>Paper width</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="407"/>
+        <location filename="../../ui/settings.py" line="496"/>
         <source>流控</source>
         <translation>Flow control</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="416"/>
+        <location filename="../../ui/settings.py" line="505"/>
         <source>补打全部待打印</source>
         <translation>Print all waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="417"/>
+        <location filename="../../ui/settings.py" line="506"/>
         <source>重印所选</source>
         <translation>Reprint selected</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="418"/>
+        <location filename="../../ui/settings.py" line="507"/>
         <source>小票队列</source>
         <translation>Receipt queue</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="469"/>
+        <location filename="../../ui/settings.py" line="558"/>
         <source>打印机设置已保存：%1</source>
         <translation>Printer settings saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="475"/>
+        <location filename="../../ui/settings.py" line="564"/>
         <source>测试页已发送到 %1，打印机状态：%2</source>
         <translation>Test page sent to %1, printer status: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="487"/>
+        <location filename="../../ui/settings.py" line="576"/>
         <source>请先在队列里选中一张小票。</source>
         <translation>Select a receipt in the queue first.</translation>
     </message>
@@ -2618,85 +2618,85 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Points now</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="65"/>
+        <location filename="../../ui/audit.py" line="66"/>
         <location filename="../../ui/settings.py" line="36"/>
-        <location filename="../../ui/wishes.py" line="56"/>
+        <location filename="../../ui/wishes.py" line="57"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="66"/>
+        <location filename="../../ui/audit.py" line="67"/>
         <location filename="../../ui/households.py" line="73"/>
         <location filename="../../ui/settings.py" line="37"/>
-        <location filename="../../ui/supervisor.py" line="416"/>
-        <location filename="../../ui/wishes.py" line="60"/>
+        <location filename="../../ui/supervisor.py" line="417"/>
+        <location filename="../../ui/wishes.py" line="61"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="67"/>
-        <location filename="../../ui/audit.py" line="86"/>
-        <location filename="../../ui/wishes.py" line="82"/>
+        <location filename="../../ui/audit.py" line="68"/>
+        <location filename="../../ui/audit.py" line="87"/>
+        <location filename="../../ui/wishes.py" line="83"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="69"/>
-        <location filename="../../ui/wishes.py" line="58"/>
+        <location filename="../../ui/audit.py" line="70"/>
+        <location filename="../../ui/wishes.py" line="59"/>
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="70"/>
+        <location filename="../../ui/audit.py" line="71"/>
         <location filename="../../ui/counter.py" line="224"/>
         <location filename="../../ui/counter.py" line="262"/>
         <location filename="../../ui/counter.py" line="275"/>
         <location filename="../../ui/counter.py" line="293"/>
         <location filename="../../ui/households.py" line="46"/>
         <location filename="../../ui/households.py" line="75"/>
-        <location filename="../../ui/supervisor.py" line="417"/>
+        <location filename="../../ui/supervisor.py" line="418"/>
         <source>积分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="83"/>
+        <location filename="../../ui/audit.py" line="84"/>
         <location filename="../../ui/goods.py" line="61"/>
         <location filename="../../ui/households.py" line="44"/>
         <location filename="../../ui/settings.py" line="40"/>
         <location filename="../../ui/settings.py" line="49"/>
-        <location filename="../../ui/settings.py" line="58"/>
-        <location filename="../../ui/wishes.py" line="57"/>
+        <location filename="../../ui/settings.py" line="59"/>
+        <location filename="../../ui/wishes.py" line="58"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="84"/>
+        <location filename="../../ui/audit.py" line="85"/>
         <source>提示</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="90"/>
+        <location filename="../../ui/audit.py" line="91"/>
         <source>审核人</source>
         <translation>Reviewed by</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="92"/>
+        <location filename="../../ui/audit.py" line="93"/>
         <source>意见</source>
         <translation>Note</translation>
     </message>
     <message>
         <location filename="../../ui/counter.py" line="258"/>
-        <location filename="../../ui/supervisor.py" line="415"/>
+        <location filename="../../ui/supervisor.py" line="416"/>
         <source>流水号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="64"/>
-        <location filename="../../ui/audit.py" line="85"/>
-        <location filename="../../ui/audit.py" line="91"/>
+        <location filename="../../ui/audit.py" line="65"/>
+        <location filename="../../ui/audit.py" line="86"/>
+        <location filename="../../ui/audit.py" line="92"/>
         <location filename="../../ui/counter.py" line="259"/>
-        <location filename="../../ui/settings.py" line="60"/>
-        <location filename="../../ui/wishes.py" line="80"/>
+        <location filename="../../ui/settings.py" line="61"/>
+        <location filename="../../ui/wishes.py" line="81"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -2706,8 +2706,8 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="72"/>
-        <location filename="../../ui/audit.py" line="87"/>
+        <location filename="../../ui/audit.py" line="73"/>
+        <location filename="../../ui/audit.py" line="88"/>
         <location filename="../../ui/counter.py" line="261"/>
         <source>说明</source>
         <translation>Note</translation>
@@ -2780,7 +2780,7 @@ The previous user&apos;s open sale is kept for them.</translation>
     <message>
         <location filename="../../ui/goods.py" line="85"/>
         <location filename="../../ui/households.py" line="72"/>
-        <location filename="../../ui/supervisor.py" line="414"/>
+        <location filename="../../ui/supervisor.py" line="415"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -2848,7 +2848,7 @@ The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
         <location filename="../../ui/households.py" line="76"/>
-        <location filename="../../ui/supervisor.py" line="418"/>
+        <location filename="../../ui/supervisor.py" line="419"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
@@ -2888,73 +2888,78 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="56"/>
+        <location filename="../../ui/settings.py" line="51"/>
+        <source>本人农户</source>
+        <translation>Own household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="57"/>
         <source>兑换单</source>
         <translation>Redemption</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="57"/>
+        <location filename="../../ui/settings.py" line="58"/>
         <source>份</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="59"/>
+        <location filename="../../ui/settings.py" line="60"/>
         <source>尝试</source>
         <translation>Tries</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="66"/>
+        <location filename="../../ui/settings.py" line="67"/>
         <source>备份时间</source>
         <translation>Backed up at</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="68"/>
+        <location filename="../../ui/settings.py" line="69"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="69"/>
+        <location filename="../../ui/settings.py" line="70"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="66"/>
+        <location filename="../../ui/supervisor.py" line="67"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="67"/>
+        <location filename="../../ui/supervisor.py" line="68"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="419"/>
+        <location filename="../../ui/supervisor.py" line="420"/>
         <source>摘要</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="59"/>
-        <location filename="../../ui/wishes.py" line="78"/>
+        <location filename="../../ui/wishes.py" line="60"/>
+        <location filename="../../ui/wishes.py" line="79"/>
         <source>心愿</source>
         <translation>Wish</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="61"/>
+        <location filename="../../ui/wishes.py" line="62"/>
         <source>写下</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="62"/>
+        <location filename="../../ui/wishes.py" line="63"/>
         <source>估价（元）</source>
         <translation>Est. value (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="64"/>
+        <location filename="../../ui/wishes.py" line="65"/>
         <source>认领人</source>
         <translation>Donor</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="81"/>
+        <location filename="../../ui/wishes.py" line="82"/>
         <source>经过</source>
         <translation>Event</translation>
     </message>
@@ -2962,87 +2967,87 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../ui/settings.py" line="160"/>
+        <location filename="../../ui/settings.py" line="161"/>
         <source>显示已停用</source>
         <translation>Show retired</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="161"/>
+        <location filename="../../ui/settings.py" line="162"/>
         <source>停用所选细则</source>
         <translation>Retire selected rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="165"/>
+        <location filename="../../ui/settings.py" line="166"/>
         <source>如 L03</source>
         <translation>e.g. L03</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="174"/>
+        <location filename="../../ui/settings.py" line="175"/>
         <source>这是扣分细则</source>
         <translation>This is a deduction rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="175"/>
+        <location filename="../../ui/settings.py" line="176"/>
         <source>添加细则</source>
         <translation>Add rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="177"/>
+        <location filename="../../ui/settings.py" line="178"/>
         <source>新细则</source>
         <translation>New rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="179"/>
+        <location filename="../../ui/settings.py" line="180"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="180"/>
+        <location filename="../../ui/settings.py" line="181"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="181"/>
+        <location filename="../../ui/settings.py" line="182"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="186"/>
+        <location filename="../../ui/settings.py" line="187"/>
         <source>分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="189"/>
+        <location filename="../../ui/settings.py" line="190"/>
         <source>用过的细则不删除、不改分：停用它，再添加一条新编号的细则。以前的积分记录保持原样。</source>
         <translation>A rule that has been used is never deleted or re-scored: retire it and add a rule with a new number. Past point entries stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="231"/>
+        <location filename="../../ui/settings.py" line="232"/>
         <source>编号 %1 已经用过了，请换一个新编号。</source>
         <translation>Number %1 is already used; please choose a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="239"/>
+        <location filename="../../ui/settings.py" line="240"/>
         <source>已添加细则 %1 %2（%3）</source>
         <translation>Added rule %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="245"/>
+        <location filename="../../ui/settings.py" line="246"/>
         <source>请先选中一条在用的细则。</source>
         <translation>Select a rule in use first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="248"/>
+        <location filename="../../ui/settings.py" line="249"/>
         <source>停用细则 %1 %2？停用后不能再用它加分，以前的记录不变。</source>
         <translation>Retire rule %1 %2? It can no longer be used for points; past entries stay unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="250"/>
+        <location filename="../../ui/settings.py" line="251"/>
         <source>停用</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="257"/>
+        <location filename="../../ui/settings.py" line="258"/>
         <source>细则 %1 已停用。</source>
         <translation>Rule %1 is retired.</translation>
     </message>
@@ -3050,37 +3055,37 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings.py" line="746"/>
+        <location filename="../../ui/settings.py" line="835"/>
         <source>本村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="746"/>
+        <location filename="../../ui/settings.py" line="835"/>
         <source>积分细则</source>
         <translation>Point rules</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="747"/>
+        <location filename="../../ui/settings.py" line="836"/>
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="747"/>
+        <location filename="../../ui/settings.py" line="836"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="748"/>
+        <location filename="../../ui/settings.py" line="837"/>
         <source>备份与恢复</source>
         <translation>Backup &amp; restore</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="748"/>
+        <location filename="../../ui/settings.py" line="837"/>
         <source>本机</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="751"/>
+        <location filename="../../ui/settings.py" line="840"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -3313,27 +3318,47 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>StatementDialog</name>
     <message>
-        <location filename="../../ui/households.py" line="176"/>
+        <location filename="../../ui/households.py" line="177"/>
         <source>%1 一户的积分明细</source>
         <translation>Point statement of %1&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="178"/>
+        <location filename="../../ui/households.py" line="179"/>
         <source>%1（%2）卡号 %3，现有 %4 分</source>
         <translation>%1 (%2) card %3, %4 points now</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="184"/>
+        <location filename="../../ui/households.py" line="185"/>
+        <source>打印 PDF</source>
+        <translation>Print PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households.py" line="188"/>
         <source>打印余额小票</source>
         <translation>Print balance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="186"/>
+        <location filename="../../ui/households.py" line="191"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="214"/>
+        <location filename="../../ui/households.py" line="222"/>
+        <source>正在生成 %1 笔交易的明细……</source>
+        <translation>Making the statement of %1 entries…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households.py" line="226"/>
+        <source>生成积分明细</source>
+        <translation>Making the statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households.py" line="230"/>
+        <source>积分明细已生成，%1 页：%2</source>
+        <translation>Statement made, %1 pages: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households.py" line="238"/>
         <source>余额小票已打印</source>
         <translation>Balance receipt printed</translation>
     </message>
@@ -3341,27 +3366,27 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>Supervisor</name>
     <message>
-        <location filename="../../ui/supervisor.py" line="71"/>
+        <location filename="../../ui/supervisor.py" line="72"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="72"/>
+        <location filename="../../ui/supervisor.py" line="73"/>
         <source>兑换分区与账目</source>
         <translation>Redemptions by zone and accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="73"/>
+        <location filename="../../ui/supervisor.py" line="74"/>
         <source>累计（从不清零）</source>
         <translation>Running total (never reset)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="251"/>
+        <location filename="../../ui/supervisor.py" line="252"/>
         <source>A4 纵向</source>
         <translation>A4 portrait</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="251"/>
+        <location filename="../../ui/supervisor.py" line="252"/>
         <source>A3 横向</source>
         <translation>A3 landscape</translation>
     </message>
@@ -3369,97 +3394,153 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/settings.py" line="267"/>
+        <location filename="../../ui/settings.py" line="268"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="268"/>
+        <location filename="../../ui/settings.py" line="269"/>
         <source>停用 / 恢复</source>
         <translation>Disable / enable</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="272"/>
+        <location filename="../../ui/settings.py" line="273"/>
         <source>新密码（至少 6 位）</source>
         <translation>New password (at least 6 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="273"/>
+        <location filename="../../ui/settings.py" line="274"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="287"/>
+        <location filename="../../ui/settings.py" line="288"/>
         <source>添加用户</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="289"/>
+        <location filename="../../ui/settings.py" line="290"/>
         <source>新用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="291"/>
+        <location filename="../../ui/settings.py" line="292"/>
         <source>用户名（登录用）</source>
         <translation>User name (for login)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="292"/>
+        <location filename="../../ui/settings.py" line="293"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="293"/>
+        <location filename="../../ui/settings.py" line="294"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="294"/>
+        <location filename="../../ui/settings.py" line="295"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="295"/>
+        <location filename="../../ui/settings.py" line="296"/>
         <source>再输一遍</source>
         <translation>Type it again</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="297"/>
+        <location filename="../../ui/settings.py" line="298"/>
         <source>所选用户</source>
         <translation>Selected user</translation>
     </message>
     <message>
+        <location filename="../../ui/settings.py" line="328"/>
+        <source>所选用户本人所在的农户</source>
+        <translation>The selected user's own household</translation>
+    </message>
+    <message>
         <location filename="../../ui/settings.py" line="329"/>
+        <location filename="../../ui/settings.py" line="361"/>
+        <source>先在左边选中一个用户。</source>
+        <translation>Select a user on the left first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="333"/>
+        <source>搜索农户：姓名、拼音首字母或卡号</source>
+        <translation>Find a household: name, pinyin initials or card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="337"/>
+        <source>关联到这一户</source>
+        <translation>Link to this household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="339"/>
+        <source>取消关联</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="363"/>
+        <source>%1 是 %2 一户的人。</source>
+        <translation>%1 belongs to %2's household.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="366"/>
+        <source>%1 还没有关联农户。</source>
+        <translation>%1 is not linked to a household yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="380"/>
+        <source>没有找到这样的农户。</source>
+        <translation>No such household found.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="388"/>
+        <source>先搜索并选出这个用户本人所在的农户。</source>
+        <translation>First find and pick this user's own household.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="392"/>
+        <source>%1 已关联到农户 %2。</source>
+        <translation>%1 is now linked to %2's household.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="401"/>
+        <source>%1 已取消关联农户。</source>
+        <translation>%1 is no longer linked to a household.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="418"/>
         <source>请先在列表里选中一个用户。</source>
         <translation>Select a user in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="336"/>
+        <location filename="../../ui/settings.py" line="425"/>
         <source>两次输入的密码不一样。</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="348"/>
+        <location filename="../../ui/settings.py" line="437"/>
         <source>已添加%1 %2（%3）</source>
         <translation>Added %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="355"/>
+        <location filename="../../ui/settings.py" line="444"/>
         <source>%1 已解锁。</source>
         <translation>%1 is unlocked.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="364"/>
+        <location filename="../../ui/settings.py" line="453"/>
         <source>%1 已恢复使用。</source>
         <translation>%1 can log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="365"/>
+        <location filename="../../ui/settings.py" line="454"/>
         <source>%1 已停用，不能再登录。</source>
         <translation>%1 is disabled and can no longer log in.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="375"/>
+        <location filename="../../ui/settings.py" line="464"/>
         <source>%1 的密码已重设，请当面告诉本人。</source>
         <translation>%1&apos;s password is reset; tell them in person.</translation>
     </message>
@@ -3467,83 +3548,83 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>VillageTab</name>
     <message>
-        <location filename="../../ui/settings.py" line="83"/>
+        <location filename="../../ui/settings.py" line="84"/>
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="86"/>
-        <location filename="../../ui/settings.py" line="89"/>
+        <location filename="../../ui/settings.py" line="87"/>
+        <location filename="../../ui/settings.py" line="90"/>
         <source> 分</source>
         <translation> points</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="91"/>
+        <location filename="../../ui/settings.py" line="92"/>
         <source>保存本村设置</source>
         <translation>Save village settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="93"/>
+        <location filename="../../ui/settings.py" line="94"/>
         <source>本村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="95"/>
+        <location filename="../../ui/settings.py" line="96"/>
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="96"/>
+        <location filename="../../ui/settings.py" line="97"/>
         <source>超市名称</source>
         <translation>Shop name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="97"/>
+        <location filename="../../ui/settings.py" line="98"/>
         <source>发卡基础积分</source>
         <translation>Base points on a new card</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="98"/>
+        <location filename="../../ui/settings.py" line="99"/>
         <source>每分参考价值</source>
         <translation>Reference value per point</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="99"/>
+        <location filename="../../ui/settings.py" line="100"/>
         <source>扣分超过此数需审批</source>
         <translation>Deductions above this need approval</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="100"/>
+        <location filename="../../ui/settings.py" line="101"/>
         <source>兑换超过此数需审批</source>
         <translation>Redemptions above this need approval</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="101"/>
+        <location filename="../../ui/settings.py" line="102"/>
         <source>开放时间</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="105"/>
+        <location filename="../../ui/settings.py" line="106"/>
         <source>新小组名称</source>
         <translation>New group name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="106"/>
+        <location filename="../../ui/settings.py" line="107"/>
         <source>添加小组</source>
         <translation>Add group</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="107"/>
+        <location filename="../../ui/settings.py" line="108"/>
         <source>村民小组</source>
         <translation>Villager group</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="143"/>
+        <location filename="../../ui/settings.py" line="144"/>
         <source>本村设置已保存。以前的积分记录不受影响。</source>
         <translation>Village settings saved. Past point entries are not affected.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="150"/>
+        <location filename="../../ui/settings.py" line="151"/>
         <source>已添加小组 %1</source>
         <translation>Added group %1</translation>
     </message>
@@ -3587,7 +3668,7 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>shell</name>
     <message>
-        <location filename="../../ui/settings.py" line="702"/>
+        <location filename="../../ui/settings.py" line="791"/>
         <source>自动备份失败：%1</source>
         <translation>Automatic backup failed: %1</translation>
     </message>
