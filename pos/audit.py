@@ -32,6 +32,7 @@ from pos.tables import (
     Household,
     LoginAttempt,
     MonthClosure,
+    RedemptionLine,
     StockCount,
     StockIntake,
     StockMovement,
@@ -234,6 +235,12 @@ class _Month:
 
 def _entries(data: _Month) -> list[AuditEntry]:
     out = []
+    # A redemption's goods by name (its chained attrs hold codes, unreadable in a list).
+    goods_lines: dict[int, list[str]] = defaultdict(list)
+    sold = [row.seq for row in data.rows if row.kind == "redemption"]
+    for line in data.session.scalars(select(RedemptionLine).where(RedemptionLine.tx_seq.in_(sold))
+                                     .order_by(RedemptionLine.tx_seq, RedemptionLine.line)):
+        goods_lines[line.tx_seq].append(f"{line.name}×{line.quantity}")
     for row in data.rows:
         if row.kind not in KIND_NAMES:
             continue  # a chained fact (a user, a goods' price, a setting...): shown by its own flag
@@ -241,7 +248,7 @@ def _entries(data: _Month) -> list[AuditEntry]:
         legs = data.card_legs(row.seq)
         households = tuple(dict.fromkeys(h for h, _, _ in legs))
         if row.kind == "redemption":
-            detail = attrs.get("items", row.memo)
+            detail = "、".join(goods_lines[row.seq]) or attrs.get("items", row.memo)
         elif row.kind in ("award", "deduction"):
             detail = f"{attrs.get('rule', '')} {attrs.get('rule_name', '')} {row.memo}".strip()
         elif row.kind == ledger.book.REVERSAL:

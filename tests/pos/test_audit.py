@@ -143,6 +143,7 @@ def test_the_audit_lists_the_months_work_and_filters_it(september):
     assert {"card_issue", "intake", "redemption", "award"} <= kinds
     only = audit.report(shop.db, shop.secretary, SEPTEMBER, kind="redemption")
     assert [e.seq for e in only.entries] == [sale.seq] and only.entries[0].points == -8
+    assert only.entries[0].detail == f"{shop.soap.name}×2"  # goods by name, not by barcode
     mine = audit.report(shop.db, shop.secretary, SEPTEMBER, operator="zhaoming")
     assert [e.kind for e in mine.entries] == ["award"]
     theirs = audit.report(shop.db, shop.secretary, SEPTEMBER, household=shop.homes["张三"].id)
