@@ -101,8 +101,9 @@ def scans(url: str, username: str, password: str, count: int, rng: random.Random
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from pos import counter as counter_service, households, settings as local_settings, users
-    from pos.database import open_database
+    from pos import counter as counter_service, households, users
+    from pos.station import settings as local_settings
+    from pos.store.database import open_database
     from ui.app import application
     from ui.operations import Operations
     from ui.scanner import ScanFilter
@@ -175,7 +176,7 @@ def scans(url: str, username: str, password: str, count: int, rng: random.Random
 
 def demo_url() -> str:
     from pos import demo
-    from pos.database import open_database
+    from pos.store.database import open_database
 
     url = f"sqlite:///{DEMO_CACHE}"
     if not DEMO_CACHE.exists():

@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import ledger  # noqa: E402
 from ledger import Leg  # noqa: E402
 from pos import cards, goods, households, stock, users, village  # noqa: E402
-from pos.database import open_database  # noqa: E402
-from pos.village import ISSUE, REDEEMED  # noqa: E402
+from pos.store.database import open_database  # noqa: E402
+from pos.vocabulary import ISSUE, REDEEMED  # noqa: E402
 
 PASSWORD = "county-1"
 BATCH = 2000

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import ledger
 from ledger import Leg, canonical
-from pos.database import open_database
+from pos.store.database import open_database
 
 HOUSEHOLDS = 299
 

@@ -26,9 +26,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from argon2 import PasswordHasher  # noqa: E402
 
-from pos import awards, cards, closure, goods, households, hygiene, notice, redemption, stock, users  # noqa: E402
+from pos import service
+from pos import awards, cards, goods, households, hygiene, redemption, stock, users  # noqa: E402
+from pos.month import closure
+from pos.month import notice
 from pos import village as village_service  # noqa: E402
-from pos.database import open_database  # noqa: E402
+from pos.store.database import open_database  # noqa: E402
 from pos.demo import Clock  # noqa: E402
 from pos.periods import Month  # noqa: E402
 from pos.rules import HYGIENE_ITEMS  # noqa: E402
@@ -48,8 +51,8 @@ def build(url: str, months: int, household_count: int, last: Month):
     db.clock = clock
     admin = village_service.initialise(db, name="阿道村", groups=list(GROUPS), admin_username="wangfang",
                                        admin_name="王芳", admin_password=PASSWORD)
-    with users.transaction(db) as session:
-        secretary = users.add_user(session, admin, "lishuji", "李书记", users.Role.SUPERVISOR, PASSWORD)
+    with service.transaction(db) as session:
+        secretary = users.add_user(session, admin, "lishuji", "李书记", service.Role.SUPERVISOR, PASSWORD)
     rows = "户主,村民小组,人口\n" + "\n".join(
         f"村民{n:03d},{GROUPS[n % 3]},4" for n in range(household_count))
     homes = [h.id for h in households.import_csv(db, admin, rows.encode())]
@@ -57,7 +60,7 @@ def build(url: str, months: int, household_count: int, last: Month):
     shelf = [goods.add(db, admin, name, zone, points, value, unit) for name, zone, points, value, unit in (
         ("大米 10kg", "粮油区", 20, 5500, "袋"), ("洗衣粉", "洗化区", 4, 1200, "袋"),
         ("毛巾", "日用品区", 3, 900, "条"), ("电水壶", "家用电器区", 20, 6000, "台"))]
-    approval = users.Approval("lishuji", PASSWORD)
+    approval = service.Approval("lishuji", PASSWORD)
     month = first
     for _ in range(months):
         rng = random.Random(7)  # every month alike, so the last month is the same in both villages

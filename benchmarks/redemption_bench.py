@@ -37,9 +37,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import ledger  # noqa: E402
 import ledger_bench  # noqa: E402
 from ledger import Leg, canonical  # noqa: E402
-from pos import cards, households, redemption, stock, users, village  # noqa: E402
+from pos import cards, households, redemption, stock, users, village, vocabulary  # noqa: E402
 from pos import goods as shelf  # noqa: E402
-from pos.database import open_database  # noqa: E402
+from pos.store.database import open_database  # noqa: E402
 
 HOUSEHOLDS = 20
 PASSWORD = "bench-password-1"
@@ -94,11 +94,11 @@ def raw_redeem(conn: sqlite3.Connection, user_id: int, number: str) -> int:
     card_account = f"card:{number}"
     accounts = {code: (account_id, balance) for code, account_id, balance in conn.execute(
         "SELECT code, id, balance FROM ledger_account WHERE code IN (?, ?)",
-        (card_account, village.REDEEMED))}
+        (card_account, vocabulary.REDEEMED))}
     assert accounts[card_account][1] >= total
     seq += 1
     at = datetime.now(UTC)
-    legs = [(card_account, -total), (village.REDEEMED, total)]
+    legs = [(card_account, -total), (vocabulary.REDEEMED, total)]
     attrs = {"card": number, "household": household_id, "head": head_name,
              "items": "; ".join(f"{code}×{q}={goods[code][1] * q}" for code, q in CART)}
     memo = f"兑换 {len(CART)} 种商品"

@@ -31,7 +31,7 @@ def timed(command: list[str], env: dict) -> float:
 
 
 def heavy_modules_loaded(env: dict) -> list[str]:
-    probe = ("import sys; from pos.cli import main\n"
+    probe = ("import sys; from ui.main import main\n"
              "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
              f"print('LOADED:' + ' '.join(m for m in {HEAVY!r} if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)

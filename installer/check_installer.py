@@ -144,7 +144,7 @@ def check_with_wine(setup: Path, dist: Path) -> list[str]:
         wine.windows_version("win10")
         wine.run("wine", str(setup), "/S")
         for path in (program / "AixinPOS.exe", program / "aixin.exe", program / "uninstall.exe",
-                     program / "_internal" / "pos" / "migrations" / "env.py",
+                     program / "_internal" / "pos" / "store" / "migrations" / "env.py",
                      start_menu / SHORTCUT, desktop):
             if not path.is_file():
                 raise Failed(f"the install left no {path.relative_to(wine.drive_c)}")

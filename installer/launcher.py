@@ -1,5 +1,5 @@
 """Entry point of the frozen command line (``aixin.exe``): the same as the ``aixin`` command."""
 
-from pos.cli import main
+from ui.main import main
 
 raise SystemExit(main())

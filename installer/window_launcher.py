@@ -3,6 +3,6 @@ the same as ``aixin gui``."""
 
 import sys
 
-from pos.cli import main
+from ui.main import main
 
 raise SystemExit(main(["gui", *sys.argv[1:]]))

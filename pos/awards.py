@@ -8,10 +8,13 @@ from datetime import date
 import ledger
 from ledger import Leg
 from pos.cards import account, household_card, household_cards
-from pos.database import Database
+from pos.store.database import Database
 from pos.errors import ShopError
-from pos.users import Actor, Approval, Role, approve, caller, transaction
-from pos.village import DEDUCTED, ISSUE, settings_in
+from pos.service import Actor, Approval, caller, transaction
+from pos.vocabulary import Role
+from pos.users import approve
+from pos.village import settings_in
+from pos.vocabulary import DEDUCTED, ISSUE
 from pos import fields, periods
 from pos import rules as point_rules
 

@@ -22,12 +22,14 @@ from sqlalchemy.orm import Session
 
 from ledger import backup as ledger_backup
 from ledger.export import export
-from pos import paths
-from pos.database import Database, open_database, sqlite_path
+from pos import messages, paths
+from pos.store.database import Database, open_database, sqlite_path
 from pos.errors import NeedsApproval, PermissionDenied, ShopError
-from pos.models import Base
-from pos.tables import User
-from pos.users import ROLE_NAMES, Actor, Approval, Role, approve, caller, transaction
+from pos.store.tables import Base
+from pos.store.tables import User
+from pos.service import Actor, Approval, caller, transaction
+from pos.vocabulary import Role
+from pos.users import approve
 
 log = logging.getLogger("pos")
 
@@ -120,9 +122,7 @@ def _vouched(session: Session, username: str, password: str, *roles: Role) -> st
     except (VerificationError, InvalidHashError):
         raise ShopError("login_wrong") from None
     if Role(user.role) not in roles:
-        raise PermissionDenied(
-            "wrong_role", role="或".join(ROLE_NAMES[r][0] for r in roles),
-            role_en=" or ".join(ROLE_NAMES[r][1] for r in roles))
+        raise PermissionDenied("wrong_role", role=messages.OneOf(roles))
     return user.username
 
 

@@ -16,12 +16,14 @@ import ledger
 from ledger import Leg
 from ledger.book import now
 from pos import codes, fields, proof
-from pos.database import Database
+from pos.store.database import Database
 from pos.errors import ShopError
 from pos.households import ACTIVE, MOVED
-from pos.tables import Card, Household
-from pos.users import Actor, Role, caller, transaction
-from pos.village import ISSUE, RECOVERED, settings_in
+from pos.store.tables import Card, Household
+from pos.service import Actor, caller, transaction
+from pos.vocabulary import Role
+from pos.village import settings_in
+from pos.vocabulary import ISSUE, RECOVERED
 
 CARD_ACTIVE = "active"
 CARD_BLOCKED = "blocked"

@@ -17,13 +17,13 @@ import ledger
 from ledger.schema import Account, Posting, Transaction
 from pos import codes
 from pos.cards import account, find as find_card, usable
-from pos.database import Database
+from pos.store.database import Database
 from pos.errors import ShopError
 from pos.goods import GoodsView, find as find_goods, view as goods_view
 from pos.households import HouseholdView, initials, view as household_view
-from pos.settings import PrinterSettings
-from pos.tables import Goods
-from pos.users import Actor, caller
+from pos.station.settings import PrinterSettings
+from pos.store.tables import Goods
+from pos.service import Actor, caller
 from pos.village import settings_in
 
 RECENT = 10
@@ -138,8 +138,8 @@ def _recent(session, number: str, limit: int) -> list[Recent]:
 
 def balance_slip(db: Database, actor: Actor, card_number: str, printer: PrinterSettings) -> int:
     """Print the card's balance and last transactions on the receipt printer; the bytes sent."""
-    from pos import printqueue
-    from pos.aftersale import fault_error
+    from pos.receipts import queue as printqueue
+    from pos.receipts.printer import fault_error
     from printing import slip
     from printing.serial_port import PrinterFault, send
 

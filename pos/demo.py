@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from pos.codes import ean13_digit
-from pos import awards, cards, goods, households, hygiene, printqueue, redemption, stock, users, village
-from pos.database import Database
+from pos import awards, cards, goods, households, hygiene, redemption, reversal, service, stock, users, village
+from pos.receipts import queue as printqueue
+from pos.store.database import Database
 from pos.errors import ShopError
 from pos.rules import HYGIENE_ITEMS
-from pos.users import Approval, Role
+from pos.service import Approval
+from pos.vocabulary import Role
 
 BEIJING = timezone(timedelta(hours=8))
 PASSWORD = "aixin123"
@@ -116,7 +118,7 @@ def _year(db: Database, rng: random.Random, clock: Clock, start: date) -> dict:
                                supervisor_username="lishuji", supervisor_name="李书记（第一书记）",
                                supervisor_password=PASSWORD,
                                shop_name="阿道村爱心超市", opening_hours="每周六 9:00-12:00")
-    with users.transaction(db) as session:
+    with service.transaction(db) as session:
         users.add_user(session, admin, "zhaoming", "赵明", Role.ADMIN, PASSWORD)
     supervisor = Approval("lishuji", PASSWORD)
 
@@ -226,5 +228,5 @@ def _saturday(db, admin, supervisor, rng, active) -> tuple[int, int]:
             continue
         done += 1
         if done == 3 and rng.random() < 0.08:
-            redemption.reverse(db, admin, result.seq, "商品有破损，整单退回", supervisor)
+            reversal.reverse(db, admin, result.seq, "商品有破损，整单退回", supervisor)
     return done, refused

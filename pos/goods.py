@@ -9,15 +9,12 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from pos import codes, fields, proof
-from pos.database import Database
+from pos.store.database import Database
 from pos.errors import ShopError
-from pos.tables import Goods
-from pos.users import Actor, Role, caller, transaction
-from pos.choices import ZONES  # noqa: F401  (declared there, used here and by callers)
-ZONE_NAMES_EN = {
-    "粮油区": "grain & oil", "日用品区": "daily goods", "洗化区": "toiletries",
-    "服装区": "clothing", "农资区": "farm supplies", "家用电器区": "household appliances",
-}
+from pos.store.tables import Goods
+from pos.service import Actor, caller, transaction
+from pos.vocabulary import ZONES, Role
+
 _INTERNAL = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,19}$")
 
 

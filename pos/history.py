@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session, aliased
 
 from ledger.schema import Account, Posting, Transaction
 from pos import fields
-from pos.database import Database
+from pos.store.database import Database
 from pos.errors import ShopError
-from pos.tables import Card, Household
-from pos.users import Actor, caller
+from pos.store.tables import Card, Household
+from pos.service import Actor, caller
 
 LIMIT = 500
 

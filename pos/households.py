@@ -13,10 +13,11 @@ from sqlalchemy.orm import Session
 from ledger.book import now
 from ledger.schema import Account
 from pos import codes, fields, proof
-from pos.database import Database
+from pos.store.database import Database
 from pos.errors import ImportProblems, ShopError
-from pos.tables import Card, Household, VillagerGroup
-from pos.users import Actor, Role, caller, transaction
+from pos.store.tables import Card, Household, VillagerGroup
+from pos.service import Actor, caller, transaction
+from pos.vocabulary import Role
 
 ACTIVE = "active"
 MOVED = "moved"

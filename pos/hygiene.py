@@ -12,14 +12,15 @@ import ledger
 from ledger import Leg
 from ledger.book import reversal_of
 from pos import codes, fields, periods
-from pos.cards import account, find, household_cards, usable
-from pos.database import Database
+from pos.cards import account, household_cards, usable
+from pos.store.database import Database
 from pos.errors import ImportProblems, ShopError
 from pos.households import read_rows
 from pos.rules import HYGIENE_ITEMS, rule_in
-from pos.tables import HygieneRound, HygieneScore, Household
-from pos.users import Actor, Role, caller, transaction
-from pos.village import ISSUE
+from pos.store.tables import HygieneRound, HygieneScore, Household
+from pos.service import Actor, caller, transaction
+from pos.vocabulary import Role
+from pos.vocabulary import ISSUE
 
 YES = {"1", "√", "✓", "✔", "是", "合格", "y", "yes", "true", "pass", "ok"}
 NO = {"0", "×", "✗", "✘", "否", "不合格", "n", "no", "false", "fail", ""}
@@ -172,7 +173,7 @@ class RoundHistory:
 
 def history(db: Database, actor: Actor, group: str | None = None, last: int = 6) -> RoundHistory:
     """The last ``last`` rounds, per household and per item, to see who improves."""
-    from pos.tables import VillagerGroup
+    from pos.store.tables import VillagerGroup
 
     with db.read() as session:
         caller(session, actor)

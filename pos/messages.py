@@ -17,7 +17,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "db_missing": ("找不到数据库 {url}，请先运行 aixin init。", "No database at {url}; run 'aixin init' first."),
     # people and roles
     "not_logged_in": ("请先登录。", "Please log in first."),
-    "wrong_role": ("只有{role}可以做此操作。", "Only a {role_en} may do this."),
+    "wrong_role": ("只有{role}可以做此操作。", "This needs the {role} role."),
     "login_wrong": ("用户名或密码不对。", "Wrong user name or password."),
     "login_wait": ("密码错误次数过多，请 {seconds} 秒后再试。", "Too many wrong passwords; try again in {seconds} s."),
     "login_locked": ("账号 {username} 已锁定，请另一位管理员或监督员解锁。", "Account {username} is locked; another administrator or supervisor must unlock it."),
@@ -29,7 +29,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "username_missing": ("请填写用户名。", "A user name is needed."),
     "username_taken": ("用户名 {username} 已被使用。", "User name {username} is taken."),
     "user_unknown": ("没有用户 {username}。", "No user {username}."),
-    "self_change": ("不能在这里改自己的账号，请另一位管理员操作。", "You cannot change your own account here; ask another administrator."),
     "self_unlock": ("不能给自己解锁。", "You cannot unlock yourself."),
     "self_change": ("不能修改自己的角色、状态或密码重置，请另一位管理员操作。", "You cannot change your own role or status, or reset your own password; another administrator must."),
     "supervisor_exists": ("已有监督员；新增监督员需现有监督员审批。", "A supervisor exists already; a new one needs a supervisor's approval."),
@@ -267,6 +266,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "statement_no_household": ("没有找到这张卡的户。", "No household for this card."),
     "data_folder_unwritable": ("无法写入数据文件夹 {path}：{detail}。请检查磁盘空间和文件夹权限。", "Cannot write the data folder {path}: {detail}. Check disk space and folder permissions."),
     "statement_no_printer": ("这台电脑还没有设置小票打印机，不能打印明细小票；可以打印 PDF 明细。", "No receipt printer is set up on this PC; print the statement as a PDF instead."),
+    "no_display": (
+        "没有图形显示（DISPLAY、WAYLAND_DISPLAY、QT_QPA_PLATFORM 都没有设置），无法打开窗口；命令行用法见 aixin --help。",
+        "No display (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are all unset): cannot open the window; "
+        "see aixin --help for the command line.",
+    ),
     "internal_error": ("程序出错，操作未完成，数据未改动。详情已写入日志：{log}", "Internal error; nothing was changed. Details are in the log: {log}"),
 }
 
@@ -404,7 +408,55 @@ def speak_argparse(lang: str) -> None:
 
 def kind(name: str, lang: str = "zh") -> str:
     """A ledger transaction kind in words (the kind itself if it has none yet)."""
-    return text(f"kind_{name}", lang) if f"kind_{name}" in CATALOG else name
+    return text(f"kind_{name}", lang) if f"kind_{name}" in CATALOG else str(name)
+
+
+# The shop's fixed words (pos.vocabulary), as people read them.
+CATALOG.update({
+    "kind_account_open": ("开户", "account opened"),
+    "kind_user": ("用户变更", "user change"),
+    "kind_village": ("本村设置", "village settings"),
+    "kind_group": ("村民小组", "villager group"),
+    "kind_rule": ("积分细则", "point rule"),
+    "kind_goods": ("商品", "goods"),
+    "kind_household": ("农户", "household"),
+    "kind_stock_intake": ("入库", "stock intake"),
+    "kind_stock_count": ("盘点", "stock count"),
+    "household_status_active": ("正常", "active"),
+    "household_status_moved": ("已迁出", "moved away"),
+    "wish_status_open": ("待认领", "waiting for a donor"),
+    "wish_status_claimed": ("已认领", "claimed"),
+    "wish_status_delivered": ("已送达", "delivered"),
+    "wish_status_thanked": ("已回音", "thanked"),
+    "wish_status_withdrawn": ("已撤回", "withdrawn"),
+    "source_donation": ("捐赠", "donation"),
+    "source_purchase": ("采购", "purchase"),
+    "donor_company": ("爱心企业", "caring company"),
+    "donor_person": ("爱心人士", "caring person"),
+    "donor_unit": ("爱心单位", "caring organisation"),
+    "donor_other": ("其他", "other"),
+})
+
+# Words stored as themselves (a goods zone, a source of funds, a wish's category are kept in
+# Chinese in the database and the chain): their English.
+ENGLISH = {
+    "粮油区": "grain and oil", "日用品区": "daily goods", "洗化区": "toiletries",
+    "服装区": "clothing", "农资区": "farm supplies", "家用电器区": "household appliances",
+    "扶贫资金": "poverty-relief funds", "民政补贴": "civil-affairs subsidy", "社会捐赠": "public donations",
+    "村集体": "village collective", "其他": "other",
+    "学习用品": "school things", "生活用品": "daily needs", "衣物被褥": "clothes and bedding",
+    "家用电器": "appliances", "助老助残": "for the old and disabled", "医疗康复": "health and care",
+    "农资农具": "farm supplies and tools",
+}
+
+
+def stored(value: str, lang: str = "zh") -> str:
+    """A word kept in Chinese as data (a zone, a fund, a wish category) in ``lang``."""
+    return ENGLISH.get(value, value) if lang == "en" else value
+
+
+def donor_type(key: str, lang: str = "zh") -> str:
+    return text(f"donor_{key}", lang) if f"donor_{key}" in CATALOG else key
 
 
 # the wish wall and the echo wall
@@ -425,10 +477,44 @@ CATALOG.update({
 })
 
 
+class OneOf(tuple):
+    """Alternatives in a message: 管理员或监督员, an administrator or supervisor."""
+
+
+class AllOf(tuple):
+    """A list in a message: 粮油区、日用品区, grain & oil, daily goods."""
+
+
+# The catalogue's key prefix for each of the shop's fixed words (pos.vocabulary).
+WORD_PREFIXES = {
+    "Role": "role", "Kind": "kind", "CardStatus": "card_status", "HouseholdStatus": "household_status",
+    "JobStatus": "job", "WishStatus": "wish_status", "Source": "source",
+}
+
+
+def word(value, lang: str = "zh") -> str:
+    """One of the shop's fixed words (a role, a kind, a status) as a person reads it."""
+    prefix = WORD_PREFIXES.get(type(value).__name__)
+    if prefix is None:
+        return str(value)
+    key = f"{prefix}_{value}"
+    return text(key, lang) if key in CATALOG else str(value)
+
+
+def _worded(value, lang: str):
+    if isinstance(value, OneOf):
+        return ("或" if lang != "en" else " or ").join(_worded(v, lang) for v in value)
+    if isinstance(value, AllOf):
+        return ("、" if lang != "en" else ", ").join(_worded(v, lang) for v in value)
+    if type(value).__name__ in WORD_PREFIXES:
+        return word(value, lang)
+    return value
+
+
 def text(key: str, lang: str = "zh", **params) -> str:
     zh, en = CATALOG.get(key, (key, key))
     template = en if lang == "en" else zh
     try:
-        return template.format(**params)
+        return template.format(**{name: _worded(value, lang) for name, value in params.items()})
     except (KeyError, IndexError):
         return template

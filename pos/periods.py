@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from ledger.schema import Transaction
 from pos.errors import ShopError
-from pos.tables import MonthClosure
+from pos.store.tables import MonthClosure
 
 LOCAL = timezone(timedelta(hours=8), "CST")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")

@@ -42,8 +42,16 @@ from sqlalchemy.orm import Session
 import ledger
 from ledger.schema import Account, Posting, Transaction
 from ledger.verification import Finding, Report
-from pos.tables import (
-    Card, Goods, Household, Redemption, RedemptionLine, Rule, StockMovement, User, Village,
+from pos.store.tables import (
+    Card,
+    Goods,
+    Household,
+    Redemption,
+    RedemptionLine,
+    Rule,
+    StockMovement,
+    User,
+    Village,
     VillagerGroup,
 )
 

@@ -17,22 +17,28 @@ from sqlalchemy.orm import Session
 
 import ledger
 from ledger import Leg
-from ledger.book import REVERSAL, now
 from ledger.schema import Account, Posting
-from pos.cards import account, successors, usable
-from ledger.errors import InsufficientBalance
-from pos import fields, messages
-from pos.database import Database
+from pos.cards import account, usable
+from pos.store.database import Database
 from pos.errors import ShopError
 from pos.goods import find
 from pos.stock import move
-from pos.tables import Card, Goods, Household, PrintJob, Redemption, RedemptionLine, StockMovement, User, VillagerGroup
-from pos.users import Actor, Approval, Role, approve, caller, transaction
-from pos.village import REDEEMED, settings_in
+from pos.store.tables import (
+    Goods,
+    Household,
+    PrintJob,
+    Redemption,
+    RedemptionLine,
+    User,
+    VillagerGroup,
+)
+from pos.service import Actor, Approval, caller, transaction
+from pos.vocabulary import Role
+from pos.users import approve
+from pos.village import settings_in
+from pos.vocabulary import REDEEMED
 
 MAX_QUANTITY = 99
-# Kinds a reversal may undo; issuing, replacing and recovering cards are undone by other means.
-REVERSIBLE = {"award", "deduction", "hygiene", "redemption"}
 
 
 @dataclass(frozen=True)
@@ -83,16 +89,6 @@ class RedemptionResult:
     @property
     def short_hash(self) -> str:
         return self.hash[:12]
-
-
-@dataclass(frozen=True)
-class ReversalResult:
-    seq: int
-    original_seq: int
-    original_kind: str
-    reason: str
-    approver: str
-    restocked: tuple[tuple[str, int], ...]
 
 
 def _cart(session: Session, items: Iterable[CartItem]) -> list[tuple[Goods, int]]:
@@ -199,53 +195,3 @@ def _balance_before(session: Session, code: str, seq: int) -> int:
         .join(Account, Account.id == Posting.account_id)
         .where(Account.code == code, Posting.tx_seq < seq)
     )
-
-
-def _short_of_points(session: Session, short: InsufficientBalance) -> ShopError:
-    """A reversal that would take back more than a card holds, naming the household."""
-    if not short.account.startswith("card:"):
-        return ShopError("insufficient", available=short.available, needed=short.needed)
-    number = short.account[len("card:"):]
-    household = session.scalar(select(Household).join(Card, Card.household_id == Household.id)
-                               .where(Card.number == number))
-    return ShopError("reversal_short", head=household.head_name if household else "?", card=number,
-                     available=short.available, needed=short.needed)
-
-
-def reverse(db: Database, actor: Actor, seq: int, reason: str,
-            approval: Approval | None = None) -> ReversalResult:
-    """Undo an award, deduction, hygiene round or redemption by a reversal entry.
-
-    Always needs a supervisor's approval. A redemption's goods go back on the shelf.
-    """
-    if not fields.text(reason, "reason"):
-        raise ShopError("reversal_needs_reason")
-    with transaction(db) as session:
-        user = caller(session, actor, Role.ADMIN)
-        original = ledger.transaction(session, seq)
-        if original is None:
-            raise ShopError("transaction_unknown", seq=seq)
-        if original.kind == REVERSAL or original.kind not in REVERSIBLE:
-            raise ShopError("transaction_not_reversible", seq=seq, kind=messages.kind(original.kind),
-                            kind_en=messages.kind(original.kind, "en"))
-        approver = approve(session, actor, approval, f"冲正第 {seq} 笔")
-        # Points go back to (or come from) the card the household uses now.
-        redirect = successors(session, {leg.account for leg in original.legs})
-        try:
-            posted = ledger.reverse(session, seq, operator=user.username, approver=approver,
-                                    reason=reason.strip(), redirect=redirect)
-        except InsufficientBalance as short:
-            raise _short_of_points(session, short) from None
-        restocked = []
-        if original.kind == "redemption":
-            record = session.get(Redemption, seq)
-            record.reversed_by = posted.seq
-            for movement in session.scalars(select(StockMovement).where(
-                    StockMovement.tx_seq == seq, StockMovement.kind == "redemption")):
-                goods = session.get(Goods, movement.goods_id)
-                move(session, goods, -movement.quantity, "return", user.username, at=now(session),
-                     approver=approver, tx_seq=posted.seq, value_fen=-movement.value_fen,
-                     note=reason.strip())
-                restocked.append((goods.code, -movement.quantity))
-        session.flush()
-        return ReversalResult(posted.seq, seq, original.kind, reason.strip(), approver, tuple(restocked))

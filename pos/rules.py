@@ -15,10 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos import fields, proof
-from pos.database import Database
+from pos.store.database import Database
 from pos.errors import ShopError
-from pos.tables import Rule
-from pos.users import Actor, Role, caller, transaction
+from pos.store.tables import Rule
+from pos.service import Actor, caller, transaction
+from pos.vocabulary import Role
 
 HYGIENE_ITEMS = ("W01", "W02", "W03", "W04", "W05", "W06")  # 五净一规范
 

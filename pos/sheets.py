@@ -5,12 +5,13 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from pos.cards import CARD_ACTIVE
-from pos.database import Database
+from pos.store.database import Database
 from pos.errors import ShopError
 from pos.goods import find
 from pos.households import ACTIVE
-from pos.tables import Card, Goods, Household, VillagerGroup
-from pos.users import Actor, Role, caller
+from pos.store.tables import Card, Goods, Household, VillagerGroup
+from pos.service import Actor, caller
+from pos.vocabulary import Role
 from pos.village import settings_in
 from printing.cardsheet import CardFace
 from printing.labels import LabelFace

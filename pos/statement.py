@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session
 from ledger.book import REVERSAL, now
 from ledger.schema import Account, Posting, Transaction
 from pos.cards import find
-from pos.database import Database
+from pos.store.database import Database
 from pos.errors import ShopError
 from pos.periods import LOCAL, Month
-from pos.tables import Card, Household, MonthClosure, RedemptionLine, VillagerGroup
-from pos.users import Actor, caller
+from pos.store.tables import Card, Household, MonthClosure, RedemptionLine, VillagerGroup
+from pos.service import Actor, caller
 from pos.village import settings_in
 from printing.statement import Statement, StatementLine
 
@@ -139,8 +139,8 @@ def print_slip(db: Database, actor: Actor, card_number: str, month: str, printer
 
     ``printer`` is the PC's ``PrinterSettings``; a printer fault is a refusal that names it.
     """
-    from pos.aftersale import fault_error
-    from pos.printqueue import caps_of, paper_of, serial_of
+    from pos.receipts.printer import fault_error
+    from pos.receipts.queue import caps_of, paper_of, serial_of
     from printing import statement as statement_printing
     from printing.serial_port import PrinterFault, send
 

@@ -16,13 +16,15 @@ from sqlalchemy.orm import Session
 
 import ledger
 from ledger.book import now
-from pos import fields, periods, proof
-from pos.choices import DONOR_TYPES, FUNDING
-from pos.database import Database
+from pos import fields, messages, periods, proof
+from pos.vocabulary import DONOR_TYPES, FUNDING
+from pos.store.database import Database
 from pos.errors import ShopError
 from pos.goods import find
-from pos.tables import Goods, StockCount, StockIntake, StockMovement
-from pos.users import Actor, Approval, Role, approve, caller, transaction
+from pos.store.tables import Goods, StockCount, StockIntake, StockMovement
+from pos.service import Actor, Approval, caller, transaction
+from pos.vocabulary import Role
+from pos.users import approve
 
 DONATION = "donation"
 PURCHASE = "purchase"
@@ -115,7 +117,7 @@ def intake_in(session: Session, user, lines: Iterable[IntakeLine], *, source: st
         if not donor.strip():
             raise ShopError("intake_needs_donor")
         if donor_type not in DONOR_TYPES:
-            raise ShopError("intake_bad_donor_type", types="、".join(DONOR_TYPES))
+            raise ShopError("intake_bad_donor_type", types=messages.AllOf(DONOR_TYPES))
     elif source == PURCHASE:
         if funding not in FUNDING:
             raise ShopError("intake_bad_funding", funding=funding, known="、".join(FUNDING))

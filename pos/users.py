@@ -1,38 +1,32 @@
-"""Users, roles, logins and the supervisor's approval (four-eyes).
+"""Users, their passwords and logins, and the supervisor's approval (four-eyes).
 
-Every service re-reads its caller from the database and checks the role
-itself: a hidden button is not a check. Failed logins slow down (a wait that
-doubles after the third failure) and then lock the account until another
-user unlocks it; every attempt is recorded.
+Failed logins slow down and then lock the account until another user unlocks
+it (``pos.service`` records every attempt); a supervisor approves with their
+own password, never their own entry.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-import ledger
 from ledger.book import now
-from pos import fields, periods, proof
-from pos.database import Database
-from ledger.errors import LedgerError
-from pos.errors import NeedsApproval, PermissionDenied, ShopError, from_ledger
-from pos.roles import Role
-from pos.tables import LoginAttempt, User
+from pos import fields, proof
+from pos.errors import NeedsApproval, PermissionDenied, ShopError
+from pos.service import Actor, Approval, CredentialsRefused, caller, transaction
+from pos.store.database import Database
+from pos.store.tables import LoginAttempt, User
+from pos.vocabulary import Role
 
 log = logging.getLogger("pos")
 
-FREE_FAILURES = 3
-LOCK_AFTER = 8
 MIN_PASSWORD = 6
 _hasher = PasswordHasher()
 
@@ -45,58 +39,6 @@ def random_salt() -> bytes:
 # builds, so that its chain (which holds a digest of each stored password hash) is
 # the same on every build.
 salt: Callable[[], bytes] = random_salt
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is asking. Services trust only its id, and look the rest up again."""
-
-    id: int
-    username: str
-    display_name: str
-    role: Role
-
-
-@dataclass(frozen=True)
-class Approval:
-    """A supervisor's name and password, typed at the moment of approval."""
-
-    username: str
-    password: str
-
-
-class CredentialsRefused(ShopError):
-    """A wrong password or a locked account; recorded after the transaction rolls back."""
-
-    def __init__(self, key: str, username: str, purpose: str, outcome: str, **params):
-        # A name that is no user's may be a password typed into the wrong field:
-        # it is kept out of the login records, the message's parameters and the log.
-        self.username = "" if outcome == "unknown" else username
-        self.purpose = purpose
-        self.outcome = outcome
-        if self.username:
-            params["username"] = self.username
-        super().__init__(key, **params)
-
-
-@contextmanager
-def transaction(db: Database) -> Iterator[Session]:
-    """One service call's transaction. It takes the ledger's write lock before
-    anything is read, so what a service decides on (a balance, a stock level, a
-    card's state, a user's role) cannot change under it until it commits, on
-    PostgreSQL as on SQLite. A refused password is recorded even though the
-    rest rolls back, so guessing cannot hide inside refused operations."""
-    try:
-        with db.write() as session:
-            ledger.lock(session)
-            yield session
-            periods.check_new_transactions(session)
-    except CredentialsRefused as refused:
-        with db.write() as session:
-            _record_failure(session, refused)
-        raise
-    except LedgerError as refused:
-        raise from_ledger(refused) from refused
 
 
 def hash_password(password: str) -> str:
@@ -179,40 +121,9 @@ def _check_password(session: Session, username: str, password: str, purpose: str
     return user
 
 
-def _record_failure(session: Session, refused: CredentialsRefused) -> None:
-    moment = now(session)
-    session.add(LoginAttempt(username=refused.username, at=moment, purpose=refused.purpose,
-                             outcome=refused.outcome))
-    if refused.outcome != "wrong":
-        return
-    user = session.scalar(select(User).where(User.username == refused.username))
-    if user is None:
-        return
-    user.failed_logins += 1
-    if user.failed_logins >= LOCK_AFTER:
-        user.locked = True
-        log.warning("user %s locked after %d failed attempts", user.username, user.failed_logins)
-    elif user.failed_logins >= FREE_FAILURES:
-        user.wait_until = moment + timedelta(seconds=2 ** (user.failed_logins - FREE_FAILURES + 1))
-
-
 def login(db: Database, username: str, password: str) -> Actor:
     with transaction(db) as session:
         return _actor(_check_password(session, username.strip(), password, "login"))
-
-
-def caller(session: Session, actor: Actor | None, *roles: Role) -> User:
-    """The calling user, freshly read, if active and in one of ``roles``."""
-    user = session.get(User, actor.id) if actor is not None else None
-    if user is None or not user.active or user.locked or user.username != actor.username:
-        raise PermissionDenied("not_logged_in")
-    if roles and Role(user.role) not in roles:
-        raise PermissionDenied(
-            "wrong_role",
-            role="或".join(ROLE_NAMES[Role(r)][0] for r in roles),
-            role_en=" or ".join(ROLE_NAMES[Role(r)][1] for r in roles),
-        )
-    return user
 
 
 def approve(session: Session, actor: Actor, approval: Approval | None, what: str) -> str:
@@ -319,7 +230,7 @@ def _view(user: User) -> UserView:
 
 
 def list_users(db: Database, actor: Actor) -> list[UserView]:
-    from pos.tables import Household, VillagerGroup
+    from pos.store.tables import Household, VillagerGroup
 
     with db.read() as session:
         caller(session, actor)
@@ -331,13 +242,10 @@ def list_users(db: Database, actor: Actor) -> list[UserView]:
                 for u in session.scalars(select(User).order_by(User.id))]
 
 
-ROLE_NAMES = {Role.ADMIN: ("管理员", "administrator"), Role.SUPERVISOR: ("监督员", "supervisor")}
-
-
 def link_household(db: Database, actor: Actor, username: str, household_id: int | None) -> None:
     """Record which household a user belongs to (None: none), so the audit can flag
     an operator awarding points to, or redeeming for, their own household."""
-    from pos.tables import Household
+    from pos.store.tables import Household
 
     with transaction(db) as session:
         caller(session, actor, Role.ADMIN)

@@ -8,17 +8,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import ledger
-from pos import choices, fields, proof
-from pos.database import Database
+from pos import fields, proof
+from pos import vocabulary
+from pos.vocabulary import DEDUCTED, ISSUE, RECOVERED, REDEEMED
+from pos.store.database import Database
 from pos.errors import ShopError
-from pos.tables import Village, VillagerGroup
-from pos.users import Actor, Role, caller, transaction
+from pos.store.tables import Village, VillagerGroup
+from pos.service import Actor, caller, transaction
+from pos.vocabulary import Role
 
-# The ledger's accounts that belong to the village as a whole.
-ISSUE = "village:issue"  # every point comes from here: base points and awards
-REDEEMED = "village:redeemed"  # points spent on goods
-DEDUCTED = "village:deducted"  # points taken away by deductions
-RECOVERED = "village:recovered"  # points left on cards taken back from households that moved away
+# The ledger's accounts that belong to the village as a whole, with their titles as opened.
 VILLAGE_ACCOUNTS = {
     ISSUE: ("积分发放", True),
     REDEEMED: ("兑换商品", False),
@@ -27,8 +26,8 @@ VILLAGE_ACCOUNTS = {
 }
 
 SETUP = "setup"  # the operator of what first setup writes, before any user exists
-DEFAULT_BASE_POINTS = choices.BASE_POINTS
-DEFAULT_POINT_VALUE_FEN = choices.POINT_VALUE_FEN
+DEFAULT_BASE_POINTS = vocabulary.BASE_POINTS
+DEFAULT_POINT_VALUE_FEN = vocabulary.POINT_VALUE_FEN
 
 
 @dataclass(frozen=True)

@@ -26,19 +26,21 @@ from sqlalchemy.orm import Session
 from ledger.book import now
 from pos import stock
 from pos.cards import usable
-from pos.database import Database
-from pos import choices
+from pos.store.database import Database
+from pos import messages, vocabulary
+from pos.vocabulary import WishStatus
 from pos.errors import ShopError
 from pos.households import ACTIVE
-from pos.tables import Household, VillagerGroup, Wish, WishEvent
-from pos.users import Actor, Role, caller, transaction
+from pos.store.tables import Household, VillagerGroup, Wish, WishEvent
+from pos.service import Actor, caller, transaction
+from pos.vocabulary import Role
 from pos.village import settings_in
 from printing.wishwall import WallCard
 
 OPEN, CLAIMED, DELIVERED, THANKED, WITHDRAWN = "open", "claimed", "delivered", "thanked", "withdrawn"
-STATUS_NAMES = choices.WISH_STATUS_NAMES
-CATEGORIES = choices.WISH_CATEGORIES
-DONOR_TYPES = choices.WISH_DONOR_TYPES
+STATUS_NAMES = {status.value: messages.word(status) for status in WishStatus}
+CATEGORIES = vocabulary.WISH_CATEGORIES
+DONOR_TYPES = {key: messages.donor_type(key) for key in vocabulary.WISH_DONOR_TYPES}
 # The donation register knows companies, persons and "other"; a unit is recorded as other.
 _INTAKE_DONOR_TYPE = {"company": "company", "person": "person", "unit": "other"}
 HOUSEHOLD, STOCK = "household", "stock"  # where a delivered gift went

@@ -9,7 +9,7 @@ import pytest
 
 import ledger
 from ledger import Leg
-from pos.database import open_database
+from pos.store.database import open_database
 
 
 @pytest.fixture(autouse=True)

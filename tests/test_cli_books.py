@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from pos.cli import main
+from pos.cli.main import main
 from tests.test_cli_shop import aixin, village_cli  # noqa: F401  (fixtures)
 
 SUPERVISOR = {"AIXIN_APPROVER_PASSWORD": "secretary-1"}

@@ -14,7 +14,7 @@ def aixin(*args, env_changes=None, drop=(), timeout=120):
     env = {k: v for k, v in os.environ.items() if k not in drop}
     env["PYTHONPATH"] = str(ROOT)
     env.update(env_changes or {})
-    return subprocess.run([sys.executable, "-m", "pos", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "ui", *args], capture_output=True, text=True,
                           encoding="utf-8", env=env, timeout=timeout)
 
 
@@ -39,7 +39,7 @@ def test_the_installers_check_opens_the_window_and_quits_cleanly(db_url, db):
 
 
 def test_aixin_help_does_not_load_qt():
-    code = "import sys; from pos import cli; cli.build_parser(); print('PySide6' in sys.modules)"
+    code = "import sys; from ui import main; from pos.cli.main import build_parser; build_parser(main); print('PySide6' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.stdout.strip() == "False"

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pos.cli import EXIT_FAULT
+from pos.cli.main import EXIT_FAULT
 from tests.test_cli_shop import aixin, village_cli  # noqa: F401  (fixtures)
 
 FUZZ = settings(max_examples=60, deadline=None, derandomize=True,

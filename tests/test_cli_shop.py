@@ -6,7 +6,7 @@ import pytest
 from argon2 import PasswordHasher
 
 from pos import users
-from pos.cli import main
+from pos.cli.main import main
 
 
 @pytest.fixture
@@ -148,8 +148,8 @@ def test_card_and_label_sheets_from_the_command_line(aixin, village_cli, tmp_pat
 def test_a_password_typed_as_the_user_name_is_not_recorded(aixin, village_cli, data_home):
     from sqlalchemy import select
 
-    from pos.database import open_database
-    from pos.tables import LoginAttempt
+    from pos.store.database import open_database
+    from pos.store.tables import LoginAttempt
 
     code, _, err = aixin("rule", "--user", "Secret-Typed-9", env={"AIXIN_PASSWORD": "whatever"})
     assert code == 2 and err.strip() == "用户名或密码不对。"

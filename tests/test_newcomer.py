@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from pos import village
-from pos.database import open_database
+from pos.store.database import open_database
 from tests.test_cli_shop import aixin  # noqa: F401  (fixture)
 
 ROOT = Path(__file__).resolve().parent.parent

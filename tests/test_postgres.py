@@ -7,8 +7,8 @@ from sqlalchemy import text
 
 import ledger
 from ledger import Leg
-from pos import households, redemption
-from pos.database import open_database
+from pos import households, redemption, reversal
+from pos.store.database import open_database
 from pos.redemption import CartItem
 
 pytestmark = pytest.mark.postgres
@@ -90,7 +90,7 @@ def test_a_village_day_on_postgresql(pg_db, monkeypatch):
     monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
     shop = Village(pg_db)
     sale = redemption.redeem(pg_db, shop.admin, shop.card("张三"), [CartItem(shop.rice.code, 2)])
-    redemption.reverse(pg_db, shop.admin, sale.seq, "退货", shop.approval)
+    reversal.reverse(pg_db, shop.admin, sale.seq, "退货", shop.approval)
     assert shop.balance("张三") == 100 and shop.stock(shop.rice) == 10
     assert [h.head_name for h in households.search(pg_db, shop.admin, "zs")] == ["张三"]
     with pg_db.read() as s:

@@ -10,7 +10,7 @@ HEAVY = ("sqlalchemy", "alembic", "pypinyin", "reportlab", "PySide6", "argon2", 
 
 
 def test_help_loads_no_heavy_library(tmp_path):
-    probe = ("import sys\nfrom pos.cli import main\ncode = main(['--help'])\n"
+    probe = ("import sys\nfrom ui.main import main\ncode = main(['--help'])\n"
              f"print('LOADED:' + ' '.join(m for m in {HEAVY!r} if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             env=dict(os.environ, PYTHONPATH=str(ROOT), AIXIN_HOME=str(tmp_path)))
@@ -21,7 +21,8 @@ def test_help_loads_no_heavy_library(tmp_path):
 
 
 def test_the_light_lists_match_the_modules_that_use_them():
-    from pos import choices, goods, stock, village
+    from pos import goods, stock, village
+    from pos import vocabulary as choices
     from printing import labels, serial_options, serial_port
 
     assert choices.LABEL_LAYOUTS == tuple(sorted(labels.LAYOUTS))

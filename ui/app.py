@@ -28,7 +28,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from pos import logs, paths, settings as local_settings, village
+from pos import paths, village
+from pos.station import logs
+from pos.station import settings as local_settings
 from ui import sizes
 from pos.errors import ShopError
 
@@ -150,7 +152,7 @@ def check_data_folder() -> Path:
 
 def start(db_url: str | None, *, lang: str | None = None) -> Started:
     """Everything before the first window: settings, log, app, checks, database, operations."""
-    from pos.database import open_database
+    from pos.store.database import open_database
     from ui.errordialog import show_fault
     from ui.operations import Operations
     from ui.scanner import ScanFilter

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
-from pos import audit, households
+from pos import households
+from pos.month import audit
 from pos.periods import LOCAL
 from ui.models import Column, RowsModel
 

@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QScrollArea, QSizePolicy, QTabWidget, QTableView, QVBoxLayout, QWidget,
 )
 
-from pos import aftersale, counter as counter_service, goods as goods_service, households, printqueue, redemption
+from pos import counter as counter_service, goods as goods_service, households, messages, redemption
+from pos.receipts import printer as receipt_printer
+from pos.receipts import queue as printqueue
 from pos.errors import ShopError
 from pos.redemption import CartItem
-from pos.users import Approval
+from pos.service import Approval
 from ui.messagebar import MessageBar
 from ui.models import Column, RowsModel
 from ui.scanner import no_input_method
@@ -76,7 +78,7 @@ ZONE_TABS = {"家用电器区": "家电"}  # six tabs must fit beside the cart a
 
 def zone_title(zone: str, lang: str) -> str:
     if lang == "en":
-        return goods_service.ZONE_NAMES_EN.get(zone, zone)
+        return messages.stored(zone, lang)
     return ZONE_TABS.get(zone, zone.removesuffix("区"))
 
 
@@ -761,7 +763,7 @@ class CounterScreen(Screen):
         self.cart_view.setFocus()
         printer = self.shell.settings.printer
         seq = result.seq
-        self.ops.printing(lambda: aftersale.print_after_sale(self.db, printer, seq), done=self._printed)
+        self.ops.printing(lambda: receipt_printer.print_after_sale(self.db, printer, seq), done=self._printed)
         self._after_confirm()
 
     def _after_confirm(self) -> None:
@@ -781,13 +783,13 @@ class CounterScreen(Screen):
 
         def work():
             job = printqueue.reprint(self.db, self.actor, seq)
-            return aftersale.print_jobs(self.db, printer, [job.id], seq)
+            return receipt_printer.print_jobs(self.db, printer, [job.id], seq)
 
         self.ops.printing(work, widget=self.reprint_button, bar=self.bar, done=self._reprinted)
 
     def _reprinted(self, outcome) -> None:
         self._printed(outcome)
-        if outcome.state == aftersale.PRINTED:
+        if outcome.state == receipt_printer.PRINTED:
             self.bar.done(self.tr("第 %1 笔的小票已重印。").replace("%1", str(outcome.seq)))
         else:
             self.bar.refuse(outcome.message(self.ops.lang))

@@ -15,11 +15,11 @@ from PySide6.QtCore import QDate, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QTableView, QHeaderView,
-    QAbstractItemView, QVBoxLayout, QWidget,
+    QAbstractItemView, QVBoxLayout,
 )
 
 from pos.errors import NeedsApproval, ShopError
-from pos.users import Approval
+from pos.service import Approval
 from ui.messagebar import MessageBar
 
 #: Tests replace this to look at the file instead of opening a viewer.

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QPushButton, QRadioButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from pos import counter, goods, sheets, stock
+from pos import counter, goods, messages, sheets, stock, vocabulary
 from pos.errors import ShopError
 from printing import labels
 from ui import forms
@@ -84,7 +84,7 @@ def donation_model() -> RowsModel:
     return RowsModel([
         Column(QT_TRANSLATE_NOOP("RowsModel", "日期"), lambda d: d.received_on.isoformat()),
         Column(QT_TRANSLATE_NOOP("RowsModel", "捐赠方"), lambda d: d.donor),
-        Column(QT_TRANSLATE_NOOP("RowsModel", "类型"), lambda d: stock.DONOR_TYPES.get(d.donor_type, d.donor_type)),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "类型"), lambda d: messages.donor_type(d.donor_type)),
         Column(QT_TRANSLATE_NOOP("RowsModel", "物品"), lambda d: d.goods),
         Column(QT_TRANSLATE_NOOP("RowsModel", "数量"), lambda d: f"{d.quantity} {d.unit}", right=True),
         Column(QT_TRANSLATE_NOOP("RowsModel", "价值（元）"), lambda d: yuan(d.value_fen), right=True),
@@ -382,8 +382,8 @@ class IntakeTab(QWidget):
         self.donor.setObjectName("donor")
         self.donor.setPlaceholderText(self.tr("捐赠人或单位"))
         self.donor_type = QComboBox(self)
-        for key, name in stock.DONOR_TYPES.items():
-            self.donor_type.addItem(name, key)
+        for key in vocabulary.DONOR_TYPES:
+            self.donor_type.addItem(messages.donor_type(key), key)
         self.funding = QComboBox(self)
         self.funding.addItems(list(stock.FUNDING))
         self.received_on = forms.date_field(self)

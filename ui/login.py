@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos import users
-from pos.users import Actor
+from pos.service import Actor
 from ui.messagebar import MessageBar
 from ui.sizes import px
 

@@ -14,13 +14,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QT_TRANSLATE_NOOP, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+    QApplication, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
     QLabel, QLineEdit, QListWidget, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from pos import aftersale, backups, households, printqueue, rules, settings as local_settings, users, village
+from pos import backups, households, messages, rules, users, village
+from pos.receipts import printer as receipt_printer
+from pos.receipts import queue as printqueue
+from pos.station import settings as local_settings
 from pos.errors import NeedsApproval, ShopError
-from pos.users import Role
+from pos.vocabulary import Role
 from printing.serial_port import BAUDS, FLOW
 from ui import forms
 from ui.models import Column, RowsModel
@@ -45,7 +48,7 @@ def users_model() -> RowsModel:
     return RowsModel([
         Column(QT_TRANSLATE_NOOP("RowsModel", "用户名"), lambda u: u.username),
         Column(QT_TRANSLATE_NOOP("RowsModel", "姓名"), lambda u: u.display_name),
-        Column(QT_TRANSLATE_NOOP("RowsModel", "角色"), lambda u: users.ROLE_NAMES[u.role][0]),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "角色"), lambda u: messages.word(u.role)),
         Column(QT_TRANSLATE_NOOP("RowsModel", "状态"),
                lambda u: "已停用" if not u.active else ("已锁定" if u.locked else "正常")),
         Column(QT_TRANSLATE_NOOP("RowsModel", "本人农户"), lambda u: u.household),
@@ -278,7 +281,7 @@ class UsersTab(QWidget):
         self.display_name.setObjectName("newDisplayName")
         self.role = QComboBox(self)
         for role in Role:
-            self.role.addItem(users.ROLE_NAMES[role][0], role)
+            self.role.addItem(messages.word(role, self.screen.ops.lang), role)
         self.password = QLineEdit(self)
         self.password.setObjectName("newPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -434,7 +437,7 @@ class UsersTab(QWidget):
     def _added(self, user: users.UserView) -> None:
         for field in (self.username, self.display_name, self.password, self.password_again):
             field.clear()
-        self.screen.bar.done(self.tr("已添加%1 %2（%3）").replace("%1", users.ROLE_NAMES[user.role][0])
+        self.screen.bar.done(self.tr("已添加%1 %2（%3）").replace("%1", messages.word(user.role, self.screen.ops.lang))
                              .replace("%2", user.display_name).replace("%3", user.username))
 
     def unlock(self) -> None:
@@ -560,13 +563,13 @@ class PrinterTab(QWidget):
 
     def test_print(self) -> None:
         s, printer = self.screen, self.chosen_printer()
-        s.ops.read(lambda: aftersale.test_print(printer, s.ops.lang), widget=self.test_button, bar=s.bar,
+        s.ops.read(lambda: receipt_printer.test_print(printer, s.ops.lang), widget=self.test_button, bar=s.bar,
                    done=lambda state: s.bar.done(self.tr("测试页已发送到 %1，打印机状态：%2")
                                                  .replace("%1", printer.port).replace("%2", state)))
 
     def retry(self) -> None:
         s, printer = self.screen, self.screen.shell.settings.printer
-        s.ops.write(lambda: aftersale.retry_waiting(s.db, printer), widget=self.retry_button, bar=s.bar,
+        s.ops.write(lambda: receipt_printer.retry_waiting(s.db, printer), widget=self.retry_button, bar=s.bar,
                     done=self._printed, areas={"print"})
 
     def reprint(self) -> None:
@@ -579,13 +582,13 @@ class PrinterTab(QWidget):
 
         def work():
             job = printqueue.reprint(s.db, s.actor, seq)
-            return aftersale.print_jobs(s.db, printer, [job.id], seq)
+            return receipt_printer.print_jobs(s.db, printer, [job.id], seq)
 
         s.ops.write(work, widget=self.reprint_button, bar=s.bar, done=self._printed, areas={"print"})
 
-    def _printed(self, outcome: aftersale.ReceiptOutcome) -> None:
+    def _printed(self, outcome: receipt_printer.ReceiptOutcome) -> None:
         text = outcome.message(self.screen.ops.lang)
-        (self.screen.bar.done if outcome.state == aftersale.PRINTED else self.screen.bar.refuse)(text)
+        (self.screen.bar.done if outcome.state == receipt_printer.PRINTED else self.screen.bar.refuse)(text)
         self.screen.shell.set_printer_state(outcome.fault)
         self.reload_jobs()
 

@@ -44,8 +44,10 @@ from PySide6.QtWidgets import (
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from pos import station, users
-from pos.users import Actor, Role
+from pos import messages
+from pos.station import state as station
+from pos.service import Actor
+from pos.vocabulary import Role
 from ui.messagebar import MessageBar
 from ui.sizes import px
 
@@ -276,7 +278,7 @@ class Shell(QMainWindow):
 
     # --- status bar ----------------------------------------------------------------------
     def _show_user(self) -> None:
-        role = users.ROLE_NAMES[self.actor.role][0 if self.lang != "en" else 1]
+        role = messages.word(self.actor.role, self.lang)
         self.user_label.setText(self.tr("操作员：%1（%2）").replace("%1", self.actor.display_name)
                                 .replace("%2", role))
 
@@ -297,11 +299,11 @@ class Shell(QMainWindow):
 
     def retry_receipts(self) -> None:
         """Print every waiting receipt now (after paper is loaded, the cable plugged in...)."""
-        from pos import aftersale
+        from pos.receipts import printer as receipt_printer
 
         printer = self.settings.printer
         screen = self.current_screen()
-        self.ops.printing(lambda: aftersale.retry_waiting(self.db, printer), widget=self.retry_button,
+        self.ops.printing(lambda: receipt_printer.retry_waiting(self.db, printer), widget=self.retry_button,
                           bar=screen.bar if screen is not None else None,
                           done=lambda outcome: self.set_printer_state(outcome.fault))
 
@@ -318,7 +320,7 @@ class Shell(QMainWindow):
         if printer is None or not printer.configured:
             text = self.tr("打印机：未设置")
         elif self.printer_state not in ("", "ok"):
-            from pos.aftersale import fault_text
+            from pos.receipts.printer import fault_text
 
             text = self.tr("打印机：%1").replace("%1", self.fault_short(self.printer_state, printer.port))
             self.printer_label.setToolTip(fault_text(self.printer_state, printer.port, self.lang))

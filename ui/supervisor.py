@@ -29,9 +29,13 @@ from PySide6.QtWidgets import (
     QHeaderView, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from pos import closure, monthexport, notice, statement, village
+from pos import statement, village
+from pos.month import closure
+from pos.month.document import ClosureView
+from pos.month import export as monthexport
+from pos.month import notice
 from pos.periods import LOCAL, Month
-from pos.users import Role
+from pos.vocabulary import Role
 from printing import statement as statement_printing
 from ui import documents
 from ui.audit import AuditPage, heading, table
@@ -75,7 +79,7 @@ PANES = (
 )
 
 
-def total_lines(view: closure.ClosureView) -> list[TotalLine]:
+def total_lines(view: ClosureView) -> list[TotalLine]:
     """Every total of a closure (or of its preview), as the supervisor checks them."""
     t, c = view.totals, view.cumulative
     month, total, books = tr("本月"), tr("累计（从不清零）"), tr("账目")
@@ -196,7 +200,7 @@ class ClosePage(QWidget):
                              widget=self.recompute, bar=self.screen.bar, done=self._previewed,
                              failed=self._refused, progress=True, title=tr("正在由台账重新计算本月合计……"))
 
-    def _previewed(self, view: closure.ClosureView) -> None:
+    def _previewed(self, view: ClosureView) -> None:
         if view.month != self.screen.month:
             return
         self.previewed = view.month
@@ -215,7 +219,7 @@ class ClosePage(QWidget):
         self.reason.show()
         self._buttons()
 
-    def _closed_view(self, view: closure.ClosureView) -> None:
+    def _closed_view(self, view: ClosureView) -> None:
         if view.month != self.screen.month:
             return
         self.show_lines(total_lines(view))
@@ -238,7 +242,7 @@ class ClosePage(QWidget):
                               title=tr("正在月结……"))
         self._buttons()
 
-    def _done(self, view: closure.ClosureView) -> None:
+    def _done(self, view: ClosureView) -> None:
         self.screen.bar.done(tr("%1 已月结：第 %2 号。请到“公示”页打印公示并张贴。")
                              .replace("%1", Month.parse(view.month).title).replace("%2", str(view.number)))
 

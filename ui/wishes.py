@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from pos import goods, households, stock, wishes
 from pos.periods import LOCAL
-from pos.users import Role
+from pos.vocabulary import Role
 from printing import wishwall
 from ui import documents
 from ui.audit import heading, table

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import pos
-from pos.cli import main
+from pos.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "installer"))
@@ -88,8 +88,8 @@ def pe_machine(exe: Path) -> int:
 @pytest.mark.skipif(shutil.which("makensis") is None, reason="NSIS (Debian package nsis) is not installed")
 def test_the_installer_script_compiles_against_a_folder_of_the_frozen_shape(tmp_path):
     dist = tmp_path / "AixinPOS"
-    (dist / "_internal" / "pos" / "migrations").mkdir(parents=True)
-    (dist / "_internal" / "pos" / "migrations" / "env.py").write_text("# migrations\n")
+    (dist / "_internal" / "pos" / "store" / "migrations").mkdir(parents=True)
+    (dist / "_internal" / "pos" / "store" / "migrations" / "env.py").write_text("# migrations\n")
     for program in ("AixinPOS", "aixin"):  # Linux names; the check stages them as .exe
         (dist / program).write_bytes(b"\x7fELF")
     setup = tmp_path / "out" / "AixinPOS-setup.exe"

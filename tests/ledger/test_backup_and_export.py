@@ -12,8 +12,8 @@ import ledger
 from ledger import Leg
 from ledger import backup as ledger_backup
 from ledger.export import export
-from pos.database import open_database
-from pos.models import Base
+from pos.store.database import open_database
+from pos.store.tables import Base
 
 
 def test_a_backup_taken_while_another_thread_writes_is_whole_and_verifies(small_ledger, db_dir):

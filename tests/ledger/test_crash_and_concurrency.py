@@ -13,7 +13,7 @@ import pytest
 
 import ledger
 from ledger.schema import Posting
-from pos.database import open_database
+from pos.store.database import open_database
 from sqlalchemy import func, select
 
 WORKER = str(Path(__file__).with_name("worker.py"))

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import ledger
 from ledger import Leg
-from pos.database import open_database
+from pos.store.database import open_database
 
 HOUSEHOLDS = 4
 household = st.integers(min_value=0, max_value=HOUSEHOLDS - 1)

@@ -9,7 +9,7 @@ import sys
 
 import ledger
 from ledger import Leg
-from pos.database import open_database
+from pos.store.database import open_database
 
 HOUSEHOLDS = 299
 

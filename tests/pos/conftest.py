@@ -3,8 +3,9 @@ import shutil
 import pytest
 from argon2 import PasswordHasher
 
-from pos import cards, goods, households, stock, users, village
-from pos.users import Approval, Role
+from pos import cards, goods, households, service, stock, users, village
+from pos.service import Approval
+from pos.vocabulary import Role
 
 PASSWORD = "counter-1"
 SUPERVISOR_PASSWORD = "secretary-1"
@@ -27,7 +28,7 @@ class Village:
                                         supervisor_name="李书记", supervisor_password=SUPERVISOR_PASSWORD)
         self.approval = Approval("lishuji", SUPERVISOR_PASSWORD)
         self.secretary = users.login(db, "lishuji", SUPERVISOR_PASSWORD)
-        with users.transaction(db) as session:
+        with service.transaction(db) as session:
             self.other_secretary = users.add_user(session, self.admin, "zhoushuji", "周书记",
                                                   Role.SUPERVISOR, SUPERVISOR_PASSWORD, self.approval)
             self.clerk = users.add_user(session, self.admin, "zhaoming", "赵明", Role.ADMIN, PASSWORD)
@@ -61,7 +62,7 @@ def shop(db):
 def demo_template(tmp_path_factory):
     """The demo village (a year of Adao village), built once with a cheap argon2."""
     from pos import demo
-    from pos.database import open_database
+    from pos.store.database import open_database
 
     folder = tmp_path_factory.mktemp("demo")
     with pytest.MonkeyPatch.context() as patch:
@@ -75,7 +76,7 @@ def demo_template(tmp_path_factory):
 @pytest.fixture
 def demo_village(demo_template, db_dir):
     """A fresh copy of the demo village for one test."""
-    from pos.database import open_database
+    from pos.store.database import open_database
 
     path = db_dir / "village.db"
     shutil.copyfile(demo_template, path)

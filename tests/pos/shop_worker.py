@@ -13,7 +13,7 @@ import sys
 from argon2 import PasswordHasher
 
 from pos import awards, cards, households, redemption, users
-from pos.database import open_database
+from pos.store.database import open_database
 from pos.errors import ShopError
 
 # The same cheap argon2 parameters the test village's passwords were hashed with.

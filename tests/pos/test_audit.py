@@ -11,12 +11,15 @@ import openpyxl
 import pytest
 
 from ledger.errors import AppendOnlyViolation
-from pos import audit, awards, cards, closure, households, redemption, stock, users, village
-from pos.cli import main
+from pos import awards, cards, households, redemption, stock, users, village
+from pos.month import audit
+from pos.month import closure, notice
+from pos.cli.main import main
 from pos.demo import Clock
+from pos.reversal import reverse
 from pos.errors import PermissionDenied, ShopError
 from pos.periods import LOCAL
-from pos.tables import AuditReview
+from pos.store.tables import AuditReview
 from tests.pos.conftest import PASSWORD, SUPERVISOR_PASSWORD, Village
 from tests.pos.test_month import login
 
@@ -53,7 +56,7 @@ def after_hours(shop):
 
 def reversal(shop):
     sale = redemption.redeem(shop.db, shop.admin, shop.card("张三"), [redemption.CartItem(shop.soap.code, 1)])
-    redemption.reverse(shop.db, shop.admin, sale.seq, "顾客退回", shop.approval)
+    reverse(shop.db, shop.admin, sale.seq, "顾客退回", shop.approval)
 
 
 def large_batch(shop):
@@ -228,13 +231,13 @@ def test_the_command_line_runs_the_supervisors_month(september, db_url, capsys, 
     (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     checked = subprocess.run(verifier, capture_output=True, text=True)
     assert checked.returncode == 1 and "closure 1" in checked.stdout
-    assert closure.parse_qr(closed["qr_text"]).number == 1
+    assert notice.parse_qr(closed["qr_text"]).number == 1
     assert PASSWORD
 
 
 def test_a_villager_gets_the_months_statement_on_the_receipt_printer(september, db_url, fake_printer,
                                                                      monkeypatch, capsys):
-    from pos import settings
+    from pos.station import settings
     from tests.printing.paper import decode
 
     shop = september

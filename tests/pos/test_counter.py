@@ -69,7 +69,7 @@ def test_recent_transactions_are_newest_first(shop):
 
 
 def test_a_balance_slip_prints_on_the_receipt_printer(shop, fake_printer):
-    from pos.settings import PrinterSettings
+    from pos.station.settings import PrinterSettings
     from tests.printing.paper import decode
 
     printer = PrinterSettings(port=fake_printer.port)

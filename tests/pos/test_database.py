@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import text
 
 from pos import paths
-from pos.database import open_database, schema_state
+from pos.store.database import open_database, schema_state
 from pos.errors import ShopError
 
 
@@ -46,7 +46,7 @@ def test_an_older_database_is_backed_up_then_upgraded(db_url, db_dir):
     from alembic import command
     from alembic.script import ScriptDirectory
 
-    from pos.database import _alembic_config, make_engine
+    from pos.store.database import _alembic_config, make_engine
 
     config = _alembic_config()
     revisions = list(ScriptDirectory.from_config(config).walk_revisions())

@@ -4,8 +4,8 @@ from sqlalchemy import func, select
 
 import ledger
 from pos import demo, goods, households, proof, users
-from pos.database import open_database
-from pos.tables import Card, StockIntake
+from pos.store.database import open_database
+from pos.store.tables import Card, StockIntake
 
 
 def test_the_demo_village_is_a_year_of_adao_village(db_dir):
@@ -39,7 +39,7 @@ def test_the_demo_village_is_a_year_of_adao_village(db_dir):
 
 
 def test_setting_up_a_printer_in_the_demo_prints_no_year_of_old_receipts(demo_village):
-    from pos import printqueue
+    from pos.receipts import queue as printqueue
 
     admin = users.login(demo_village, "wangfang", demo.PASSWORD)
     assert printqueue.jobs(demo_village, admin) == []  # nothing waits

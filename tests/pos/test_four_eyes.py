@@ -9,11 +9,12 @@ from argon2 import PasswordHasher
 
 import ledger
 from ledger import Leg
-from pos import proof, redemption, users
-from pos.cli import main
+from pos import proof, redemption, reversal, service, users
+from pos.cli.main import main
 from pos.errors import NeedsApproval, PermissionDenied, ShopError
 from pos.redemption import CartItem
-from pos.users import Approval, Role
+from pos.service import Approval
+from pos.vocabulary import Role
 from tests.pos.conftest import PASSWORD, SUPERVISOR_PASSWORD
 
 
@@ -25,27 +26,27 @@ def findings(db):
 def test_an_administrator_cannot_make_a_supervisor_alone_and_approve_their_own_reversal(shop):
     sale = redemption.redeem(shop.db, shop.admin, shop.card("张三"), [CartItem(shop.soap.code)])
     with pytest.raises(NeedsApproval):
-        with users.transaction(shop.db) as s:
+        with service.transaction(shop.db) as s:
             users.add_user(s, shop.admin, "shuji2", "书记二", Role.SUPERVISOR, "my-own-pass")
     with pytest.raises(ShopError) as refused:
-        redemption.reverse(shop.db, shop.admin, sale.seq, "退货", Approval("shuji2", "my-own-pass"))
+        reversal.reverse(shop.db, shop.admin, sale.seq, "退货", Approval("shuji2", "my-own-pass"))
     assert refused.value.key == "login_wrong", "shuji2 was never created"
     assert redemption.receipt(shop.db, shop.admin, sale.seq).reversed_by is None
 
 
 def test_an_administrator_is_no_approver_for_a_new_supervisor(shop):
     with pytest.raises(PermissionDenied) as refused:
-        with users.transaction(shop.db) as s:
+        with service.transaction(shop.db) as s:
             users.add_user(s, shop.admin, "shuji2", "书记二", Role.SUPERVISOR, "my-own-pass",
                            Approval("zhaoming", PASSWORD))
     assert refused.value.key == "approver_not_supervisor"
 
 
 def test_a_supervisor_added_with_approval_can_approve_and_verify_proves_it(shop):
-    with users.transaction(shop.db) as s:
+    with service.transaction(shop.db) as s:
         users.add_user(s, shop.admin, "shuji2", "书记二", Role.SUPERVISOR, "my-own-pass", shop.approval)
     sale = redemption.redeem(shop.db, shop.admin, shop.card("张三"), [CartItem(shop.soap.code)])
-    redemption.reverse(shop.db, shop.admin, sale.seq, "退货", Approval("shuji2", "my-own-pass"))
+    reversal.reverse(shop.db, shop.admin, sale.seq, "退货", Approval("shuji2", "my-own-pass"))
     with shop.db.read() as s:
         report = proof.verify(s)
         record = [t for t in (ledger.transaction(s, n) for n in range(1, report.head_seq + 1))
@@ -67,7 +68,7 @@ def test_a_deactivated_supervisor_can_no_longer_approve(shop):
     users.deactivate(shop.db, shop.admin, "zhoushuji")
     sale = redemption.redeem(shop.db, shop.admin, shop.card("张三"), [CartItem(shop.soap.code)])
     with pytest.raises(ShopError) as refused:
-        redemption.reverse(shop.db, shop.admin, sale.seq, "退货", Approval("zhoushuji", SUPERVISOR_PASSWORD))
+        reversal.reverse(shop.db, shop.admin, sale.seq, "退货", Approval("zhoushuji", SUPERVISOR_PASSWORD))
     assert refused.value.key == "login_wrong"
     assert findings(shop.db) == set()
 
@@ -86,7 +87,7 @@ def test_a_supervisors_password_is_reset_only_with_another_supervisors_approval(
 
 def test_the_first_supervisor_is_only_made_at_setup(shop):
     with pytest.raises(PermissionDenied):
-        with users.transaction(shop.db) as s:
+        with service.transaction(shop.db) as s:
             users.first_supervisor(s, "shuji3", "书记三", "whatever-1")
 
 

@@ -10,7 +10,7 @@ import pytest
 from ledger.export import export
 from pos import awards, goods, households, stock
 from pos.errors import ImportProblems, ShopError
-from pos.models import Base
+from pos.store.tables import Base
 from printing.escpos import Commands, encode
 from printing.receipt import Line, ReceiptData, render
 from tests.printing.paper import decode

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from pos import awards, cards, history, redemption
+from pos import awards, cards, history, redemption, reversal
 from pos.redemption import CartItem
 
 
@@ -11,7 +11,7 @@ def test_a_households_history_follows_it_across_a_replaced_card(shop):
     given = awards.award(shop.db, shop.admin, home, "G01")
     sale = redemption.redeem(shop.db, shop.admin, shop.card("张三"), [CartItem(shop.soap.code, 2)])
     cards.replace(shop.db, shop.admin, shop.card("张三"))
-    undone = redemption.reverse(shop.db, shop.admin, sale.seq, "退货", shop.approval)
+    undone = reversal.reverse(shop.db, shop.admin, sale.seq, "退货", shop.approval)
     entries = history.household(shop.db, shop.admin, home)
     assert [(e.kind, e.points) for e in entries] == [
         ("reversal", 8), ("card_replace", 0), ("redemption", -8), ("award", 5), ("card_issue", 100)]

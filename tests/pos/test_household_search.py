@@ -33,7 +33,7 @@ def test_an_older_database_gets_every_reading_on_upgrade(db_url):
     from alembic import command
     from sqlalchemy import create_engine, text
 
-    from pos.database import _alembic_config, open_database
+    from pos.store.database import _alembic_config, open_database
 
     engine = create_engine(db_url)
     config = _alembic_config()

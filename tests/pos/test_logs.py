@@ -3,7 +3,7 @@
 import logging
 import logging.handlers
 
-from pos import logs
+from pos.station import logs
 
 
 def test_every_area_writes_to_the_rotating_log(data_home, tmp_path):

@@ -14,8 +14,10 @@ import zxingcpp
 import ledger
 from ledger import backup as ledger_backup
 from ledger import canonical
-from pos import awards, closure, demo, hygiene, notice, statement, stock, users
-from pos.cli import main
+from pos import awards, demo, hygiene, statement, stock, users
+from pos.month import closure
+from pos.month import notice
+from pos.cli.main import main
 from pos.errors import ShopError
 from pos.periods import LOCAL
 from printing import statement as statement_printing
@@ -383,7 +385,7 @@ def test_the_supervisor_sees_every_month_of_the_books_and_which_one_to_close_nex
 
 
 def test_a_households_month_prints_on_the_receipt_printer_or_says_there_is_none(village, fake_printer):
-    from pos import settings as local_settings
+    from pos.station import settings as local_settings
 
     card = statement.statement(village, login(village, "wangfang"), _busy_card(village), MONTH)
     printer = local_settings.PrinterSettings(port=fake_printer.port)

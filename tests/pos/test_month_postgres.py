@@ -5,8 +5,11 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import text
 
-from pos import audit, awards, closure, notice, redemption
-from pos.database import open_database
+from pos import awards, redemption, reversal
+from pos.month import audit
+from pos.month import closure
+from pos.month import notice
+from pos.store.database import open_database
 from pos.demo import Clock
 from pos.errors import ShopError
 from pos.periods import LOCAL
@@ -22,7 +25,7 @@ def test_a_month_closes_and_its_notice_checks_on_postgresql(pg_url, tmp_path):
         db.clock = clock
         shop = Village(db)
         sale = redemption.redeem(db, shop.admin, shop.card("张三"), [redemption.CartItem(shop.soap.code, 2)])
-        redemption.reverse(db, shop.admin, sale.seq, "退货", shop.approval)
+        reversal.reverse(db, shop.admin, sale.seq, "退货", shop.approval)
         # the last minute of September in Beijing is still September
         clock.now = datetime(2026, 9, 30, 23, 58, tzinfo=LOCAL)
         last = awards.award(db, shop.admin, shop.homes["李四"].id, "G01")
@@ -36,7 +39,7 @@ def test_a_month_closes_and_its_notice_checks_on_postgresql(pg_url, tmp_path):
         data, pages = notice.write_pdf(db, shop.secretary, "2026-09", tmp_path / "notice.pdf")
         assert pages == 1 and {h.head for h in data.households} == {"张三", "李四", "王五", "赵六"}
         with db.read() as session:
-            assert closure.check_notice(session, closed.qr_text).ok
+            assert notice.check_notice(session, closed.qr_text).ok
         assert {f.rule for f in audit.report(db, shop.secretary, "2026-09").flags} == {"user_change", "reversal"}
         with pytest.raises(Exception, match="append-only"):
             with db.engine.begin() as conn:

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 import ledger
-from pos import awards, cards, goods, households, hygiene, redemption, stock
+from pos import awards, cards, goods, households, hygiene, redemption, reversal, stock
 from pos.errors import ShopError
 from pos.redemption import CartItem
 
@@ -17,7 +17,7 @@ def test_a_reversed_sale_from_a_replaced_card_refunds_the_new_card(shop):
     sale = redemption.redeem(shop.db, shop.admin, old, [CartItem(shop.rice.code, 2)])
     new = cards.replace(shop.db, shop.admin, old)
     assert new.balance == 60
-    redemption.reverse(shop.db, shop.admin, sale.seq, "整单退货", shop.approval)
+    reversal.reverse(shop.db, shop.admin, sale.seq, "整单退货", shop.approval)
     assert cards.balance(shop.db, shop.admin, old).balance == 0
     assert cards.balance(shop.db, shop.admin, new.number).balance == 100
     assert shop.balance("张三") == 100 and shop.stock(shop.rice) == 10
@@ -29,7 +29,7 @@ def test_a_reversed_award_from_a_replaced_card_is_taken_from_the_new_card(shop):
     old = shop.card("李四")
     given = awards.award(shop.db, shop.admin, shop.homes["李四"].id, "G01")
     new = cards.replace(shop.db, shop.admin, old)
-    redemption.reverse(shop.db, shop.admin, given.seq, "记错了", shop.approval)
+    reversal.reverse(shop.db, shop.admin, given.seq, "记错了", shop.approval)
     assert cards.balance(shop.db, shop.admin, new.number).balance == 100
     with shop.db.read() as s:
         assert ledger.verify(s).ok

@@ -8,10 +8,11 @@ import time
 import pytest
 from sqlalchemy import update
 
-from pos import printqueue, redemption
+from pos import redemption
+from pos.receipts import queue as printqueue
 from pos.redemption import CartItem
-from pos.settings import PrinterSettings
-from pos.tables import PrintJob
+from pos.station.settings import PrinterSettings
+from pos.store.tables import PrintJob
 from tests.printing.paper import decode
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="pseudo-terminals are POSIX")
@@ -44,8 +45,8 @@ def test_a_printer_unplugged_mid_receipt_keeps_the_sale_and_the_job(shop, fake_p
 def test_an_unplugged_printer_through_the_command_line_says_the_sale_stands(shop, fake_printer, db_url,
                                                                            capsys, monkeypatch,
                                                                            long_receipts):
-    from pos import settings
-    from pos.cli import main
+    from pos.station import settings
+    from pos.cli.main import main
 
     monkeypatch.setenv("AIXIN_USER", "wangfang")
     monkeypatch.setenv("AIXIN_PASSWORD", "counter-1")

@@ -5,10 +5,11 @@ import os
 import pytest
 
 import ledger
-from pos import printqueue, redemption
-from pos.database import open_database
+from pos import redemption
+from pos.receipts import queue as printqueue
+from pos.store.database import open_database
 from pos.redemption import CartItem
-from pos.settings import PrinterSettings
+from pos.station.settings import PrinterSettings
 from tests.printing.paper import decode
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="pseudo-terminals are POSIX")

@@ -18,8 +18,8 @@ from sqlalchemy import func, select
 import ledger
 from ledger.schema import Account
 from pos import cards, goods, households, proof, stock, users, village
-from pos.database import open_database
-from pos.tables import Card, Goods, StockMovement
+from pos.store.database import open_database
+from pos.store.tables import Card, Goods, StockMovement
 
 WORKER = str(Path(__file__).with_name("shop_worker.py"))
 

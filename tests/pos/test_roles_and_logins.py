@@ -5,11 +5,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from pos import awards, cards, goods, households, hygiene, redemption, rules, stock, users, village
+from pos import awards, cards, goods, households, hygiene, redemption, reversal, rules, service, stock, users, village
 from pos.errors import PermissionDenied, ShopError
 from pos.redemption import CartItem
-from pos.tables import LoginAttempt
-from pos.users import Actor, Role
+from pos.store.tables import LoginAttempt
+from pos.service import Actor
+from pos.vocabulary import Role
 from tests.pos.conftest import PASSWORD, SUPERVISOR_PASSWORD
 
 
@@ -54,7 +55,7 @@ def test_a_forged_actor_is_refused(shop):
 
 def test_only_an_administrator_adds_users(shop):
     with pytest.raises(PermissionDenied):
-        with users.transaction(shop.db) as s:
+        with service.transaction(shop.db) as s:
             users.add_user(s, shop.secretary, "x", "x", Role.ADMIN, "long-enough")
 
 
@@ -94,15 +95,15 @@ def test_a_wrong_approval_password_counts_as_a_failed_login(shop):
     sale = redemption.redeem(shop.db, shop.admin, shop.card("李四"), [CartItem(shop.soap.code)])
     for _ in range(3):
         with pytest.raises(ShopError):
-            redemption.reverse(shop.db, shop.admin, sale.seq, "退货", users.Approval("lishuji", "guess"))
+            reversal.reverse(shop.db, shop.admin, sale.seq, "退货", service.Approval("lishuji", "guess"))
     with pytest.raises(ShopError) as refused:
-        redemption.reverse(shop.db, shop.admin, sale.seq, "退货", shop.approval)
+        reversal.reverse(shop.db, shop.admin, sale.seq, "退货", shop.approval)
     assert refused.value.key == "login_wait"
     assert shop.balance("李四") == 96
 
 
 def test_passwords_are_stored_as_argon2id(shop):
-    from pos.tables import User
+    from pos.store.tables import User
 
     with shop.db.read() as s:
         stored = s.scalar(select(User.password_hash).where(User.username == "lishuji"))

@@ -7,13 +7,13 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from ledger.schema import Account, Posting, Transaction
-from pos import awards, cards, redemption, stock
+from pos import awards, cards, redemption, reversal, stock
 from pos import proof
-from pos.database import open_database
+from pos.store.database import open_database
 from pos.errors import ShopError
 from pos.redemption import CartItem
 from pos.stock import movements_sum
-from pos.tables import Goods, Redemption, RedemptionLine
+from pos.store.tables import Goods, Redemption, RedemptionLine
 from tests.pos.conftest import Village
 
 HEADS = ["张三", "李四", "王五", "赵六"]
@@ -47,7 +47,7 @@ def apply(shop, op):
         points = op[3] if op[2] != "D01" else None
         awards.deduct(shop.db, shop.admin, shop.homes[op[1]].id, op[2], points, approval=shop.approval)
     elif name == "reverse":
-        redemption.reverse(shop.db, shop.admin, op[1], "更正", shop.approval)
+        reversal.reverse(shop.db, shop.admin, op[1], "更正", shop.approval)
     elif name == "replace":
         cards.replace(shop.db, shop.admin, shop.card(op[1]))
     elif name == "intake":

@@ -5,11 +5,11 @@ from datetime import date
 import pytest
 
 import ledger
-from pos import awards, cards, goods, households, hygiene, proof, redemption, rules, stock
+from pos import awards, cards, goods, households, hygiene, proof, redemption, reversal, rules, stock
 from pos.errors import NeedsApproval, PermissionDenied, ShopError
 from pos.redemption import CartItem
 from pos.rules import HYGIENE_ITEMS
-from pos.users import Approval
+from pos.service import Approval
 
 
 def verified(db):
@@ -171,12 +171,12 @@ def test_a_big_redemption_needs_the_supervisor(shop):
 
 def test_a_reversal_approved_by_the_supervisor_puts_the_stock_back(shop):
     sale = redemption.redeem(shop.db, shop.admin, shop.card("李四"), [CartItem(shop.rice.code, 3)])
-    undone = redemption.reverse(shop.db, shop.admin, sale.seq, "大米受潮，整单退回", shop.approval)
+    undone = reversal.reverse(shop.db, shop.admin, sale.seq, "大米受潮，整单退回", shop.approval)
     assert undone.restocked == ((shop.rice.code, 3),) and undone.approver == "lishuji"
     assert shop.balance("李四") == 100 and shop.stock(shop.rice) == 10
     assert redemption.receipt(shop.db, shop.admin, sale.seq).reversed_by == undone.seq
     with pytest.raises(ShopError) as again:
-        redemption.reverse(shop.db, shop.admin, sale.seq, "再退一次", shop.approval)
+        reversal.reverse(shop.db, shop.admin, sale.seq, "再退一次", shop.approval)
     assert again.value.key == "already_reversed"
     verified(shop.db)
 
@@ -186,13 +186,13 @@ def test_a_self_approval_is_refused(shop):
     from tests.pos.conftest import PASSWORD
 
     with pytest.raises(PermissionDenied) as refused:
-        redemption.reverse(shop.db, shop.admin, sale.seq, "退货", Approval("wangfang", PASSWORD))
+        reversal.reverse(shop.db, shop.admin, sale.seq, "退货", Approval("wangfang", PASSWORD))
     assert refused.value.key == "self_approval"
     with pytest.raises(PermissionDenied) as refused:
-        redemption.reverse(shop.db, shop.admin, sale.seq, "退货", Approval("zhaoming", PASSWORD))
+        reversal.reverse(shop.db, shop.admin, sale.seq, "退货", Approval("zhaoming", PASSWORD))
     assert refused.value.key == "approver_not_supervisor"
     with pytest.raises(ShopError) as refused:
-        redemption.reverse(shop.db, shop.admin, sale.seq, "退货", Approval("lishuji", "guess"))
+        reversal.reverse(shop.db, shop.admin, sale.seq, "退货", Approval("lishuji", "guess"))
     assert refused.value.key == "login_wrong"
     assert shop.balance("李四") == 96
 
@@ -273,7 +273,7 @@ def test_the_ledger_and_stock_stay_consistent_through_a_busy_day(shop):
     report = verified(shop.db)
     from sqlalchemy import select
     from pos.stock import movements_sum
-    from pos.tables import Goods
+    from pos.store.tables import Goods
     with shop.db.read() as s:
         for item in s.scalars(select(Goods)):
             assert item.stock == movements_sum(s, item.id)
@@ -284,7 +284,7 @@ def test_stock_movements_and_redemption_lines_are_never_changed(shop):
     from sqlalchemy import select, update
 
     from ledger import AppendOnlyViolation
-    from pos.tables import RedemptionLine, StockMovement
+    from pos.store.tables import RedemptionLine, StockMovement
 
     redemption.redeem(shop.db, shop.admin, shop.card("张三"), [CartItem(shop.soap.code)])
     for table in (StockMovement, RedemptionLine):

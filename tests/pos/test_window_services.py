@@ -72,7 +72,8 @@ def test_the_history_of_rounds_shows_who_improves(shop):
 
 
 def test_the_status_shows_the_last_backup_in_the_chosen_folder(shop, tmp_path):
-    from pos import settings, station
+    from pos.station import settings
+    from pos.station import state as station
 
     assert station.state(shop.db).last_backup is None
     settings.save(settings.Settings(backup_dir=str(tmp_path / "usb")))

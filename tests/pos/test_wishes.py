@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from ledger.errors import AppendOnlyViolation
 from pos import goods, stock, wishes
 from pos.errors import PermissionDenied, ShopError
-from pos.tables import WishEvent
+from pos.store.tables import WishEvent
 from tests.pos.conftest import SUPERVISOR_PASSWORD, Village
 
 CLAIMER = str(Path(__file__).with_name("wish_claimer.py"))
@@ -269,7 +269,7 @@ def test_two_counter_pcs_claiming_one_wish_at_once_on_one_sqlite_file(shop, db_u
 @pytest.mark.postgres
 @pytest.mark.slow
 def test_two_counter_pcs_claiming_one_wish_at_once_on_postgresql(pg_url):
-    from pos.database import open_database
+    from pos.store.database import open_database
 
     db = open_database(pg_url)
     try:

@@ -13,7 +13,7 @@ import sys
 import time
 
 from pos import users, wishes
-from pos.database import open_database
+from pos.store.database import open_database
 from pos.errors import ShopError
 
 

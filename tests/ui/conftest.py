@@ -1,6 +1,6 @@
 import pytest
 
-from pos import settings as local_settings
+from pos.station import settings as local_settings
 from tests.pos.conftest import PASSWORD, SUPERVISOR_PASSWORD, Village, quick_argon2  # noqa: F401
 
 

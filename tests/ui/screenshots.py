@@ -49,7 +49,9 @@ def shoot(out: Path, scale: float) -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from pos import database, settings as local_settings, users, village
+    from pos import users, village
+    from pos.store import database
+    from pos.station import settings as local_settings
     from tests.pos.conftest import Village
     from ui.app import application
     from ui.counter import ApprovalDialog

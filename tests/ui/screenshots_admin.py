@@ -22,8 +22,9 @@ def main(out: Path) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from pos import demo, households, settings as local_settings, users
-    from pos.database import open_database
+    from pos import demo, households, users
+    from pos.station import settings as local_settings
+    from pos.store.database import open_database
     from ui import forms
     from ui.app import application
     from ui.operations import Operations

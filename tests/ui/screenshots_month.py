@@ -22,8 +22,8 @@ from pathlib import Path
 
 from argon2 import PasswordHasher
 
-from pos import demo, households, redemption, users, wishes
-from pos.database import open_database
+from pos import demo, households, redemption, reversal, service, users, wishes
+from pos.store.database import open_database
 from pos.periods import LOCAL
 
 
@@ -49,7 +49,7 @@ def main(out: Path, demo_db: Path | None) -> None:
     homes = households.search(db, admin, limit=1000)
     sale = redemption.redeem(db, admin, homes[3].card_number,
                              [redemption.CartItem(g, 1) for g in _two_goods(db, admin)])
-    redemption.reverse(db, admin, sale.seq, "村民说拿错了", users.Approval("lishuji", demo.PASSWORD))
+    reversal.reverse(db, admin, sale.seq, "村民说拿错了", service.Approval("lishuji", demo.PASSWORD))
     for _ in range(4):
         try:
             users.login(db, "zhaoming", "wrong-password")
@@ -60,7 +60,7 @@ def main(out: Path, demo_db: Path | None) -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from pos import settings as local_settings
+    from pos.station import settings as local_settings
     from ui.app import application
     from ui.operations import Operations
     from ui.shell import Shell

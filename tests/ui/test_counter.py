@@ -6,8 +6,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 import ledger
-from pos import redemption, settings as local_settings
-from pos.tables import LoginAttempt
+from pos import redemption
+from pos.station import settings as local_settings
+from pos.store.tables import LoginAttempt
 from sqlalchemy import select
 from tests.pos.conftest import SUPERVISOR_PASSWORD
 from tests.printing.paper import decode

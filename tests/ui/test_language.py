@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
-from pos import messages, settings as local_settings
+from pos import messages
+from pos.station import settings as local_settings
 from ui import app as ui_app
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 import ledger
-from pos.tables import Redemption, RedemptionLine
+from pos.store.tables import Redemption, RedemptionLine
 from tests.pos.conftest import PASSWORD, Village
 from tests.printing.paper import decode
 from tests.ui.xvfb import Xvfb
@@ -44,7 +44,7 @@ def test_a_scanner_burst_and_f12_in_the_real_window(xserver, db, db_url, data_ho
     shop = Village(db)
     data_home.mkdir(parents=True, exist_ok=True)
     (data_home / "settings.json").write_text(json.dumps({"printer": {"port": fake_printer.port}}), encoding="utf-8")
-    app = subprocess.Popen([sys.executable, "-m", "pos", "gui", "--db", db_url],
+    app = subprocess.Popen([sys.executable, "-m", "ui", "gui", "--db", db_url],
                            env=xserver.env(PYTHONPATH=str(ROOT), AIXIN_HOME=str(data_home)),
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:

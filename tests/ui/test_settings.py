@@ -4,7 +4,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from pos import households, rules, settings as local_settings, users, village
+from pos import households, rules, service, users, village
+from pos.station import settings as local_settings
 from pos.errors import ShopError
 from tests.pos.conftest import PASSWORD, SUPERVISOR_PASSWORD
 from ui.settings import copies_model, jobs_model, rules_model, users_model
@@ -73,8 +74,8 @@ def test_users_are_added_unlocked_given_a_new_password_and_deactivated(make_shel
     def choose(username):
         tab.view.selectRow(next(n for n, u in enumerate(tab.model.rows) if u.username == username))
 
-    with users.transaction(shop.db) as session:  # 赵明 locked out after wrong passwords
-        from pos.tables import User
+    with service.transaction(shop.db) as session:  # 赵明 locked out after wrong passwords
+        from pos.store.tables import User
         from sqlalchemy import select
 
         session.scalar(select(User).where(User.username == "zhaoming")).locked = True
@@ -193,7 +194,8 @@ def test_idle_lock_and_scanner_timing_are_saved_for_this_pc(make_shell, qtbot, s
 
 
 def test_the_settings_models_pass_the_model_tester(qtmodeltester, shop, tmp_path):
-    from pos import backups, printqueue
+    from pos import backups
+    from pos.receipts import queue as printqueue
 
     for model, rows in ((rules_model(), rules.list_rules(shop.db, shop.admin)),
                         (users_model(), users.list_users(shop.db, shop.admin)),

@@ -4,7 +4,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from pos import demo, households, settings as local_settings, users, village
+from pos import demo, households, users, village
+from pos.station import settings as local_settings
 from pos.errors import ShopError
 from tests.pos.conftest import PASSWORD
 

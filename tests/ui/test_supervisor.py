@@ -7,7 +7,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from pos import audit, closure, households, redemption, settings as local_settings, village
+from pos import households, redemption, reversal, village
+from pos.month import audit
+from pos.month import closure
+from pos.station import settings as local_settings
 from pos.demo import Clock
 from pos.errors import PermissionDenied
 from pos.periods import LOCAL
@@ -27,7 +30,7 @@ def shop(db):
     village.change(db, made.admin, opening_hours="每周六 9:00-12:00", objection_phone="0911-1234567")
     sale = redemption.redeem(db, made.admin, made.card("张三"), [redemption.CartItem(made.soap.code, 2)])
     redemption.redeem(db, made.admin, made.card("李四"), [redemption.CartItem(made.rice.code, 1)])
-    redemption.reverse(db, made.admin, sale.seq, "顾客退回", made.approval)
+    reversal.reverse(db, made.admin, sale.seq, "顾客退回", made.approval)
     clock.now = datetime(2026, 10, 2, 9, 0, tzinfo=LOCAL)
     made.clock = clock
     return made

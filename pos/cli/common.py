@@ -1,0 +1,201 @@
+"""What every ``aixin`` subcommand shares: the database, the acting user and approver,
+argparse types, reading and writing files, JSON-ready results."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import errno
+import getpass
+import importlib
+import os
+import sys
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from pos import messages
+from pos.errors import ShopError
+from pos.fields import MAX_ID, whole_number
+
+
+class later:
+    """A module imported when first used: ``aixin --help`` and the window's first paint do not
+    wait for SQLAlchemy, Alembic, pypinyin or reportlab to load for commands that do not run."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attribute: str):
+        return getattr(importlib.import_module(self._name), attribute)
+
+
+users, goods, service = later("pos.users"), later("pos.goods"), later("pos.service")
+
+# The language of argparse's own refusals (set by the cli from --lang before parsing).
+language = "zh"
+
+
+def database(args: argparse.Namespace, *, create: bool = True):
+    from pos.store.database import open_database
+
+    return open_database(args.db, create=create)
+
+
+def number(low: int = 0, high: int = MAX_ID):
+    """An argparse type: plain decimal digits between ``low`` and ``high`` (``1_0``, ``1e3``,
+    ``0x10`` and numbers past what the database stores are refused with the bounds)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = whole_number(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(messages.text("not_a_number", language, value=text)) from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                messages.text("number_range", language, value=value, low=low, high=high))
+        return value
+
+    parse.__name__ = "number"
+    return parse
+
+
+def seconds(text: str) -> float:
+    """An argparse type for a timeout: 0.1 to 120 seconds."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(messages.text("not_a_number", language, value=text)) from None
+    if not 0.1 <= value <= 120:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(messages.text("number_range", language, value=text, low=0.1, high=120))
+    return value
+
+
+def file_error(error: OSError, path) -> ShopError:
+    """A file problem told in the shop's words, naming the file."""
+    code = {errno.ENOENT: "file_missing", errno.EISDIR: "file_is_folder", errno.EACCES: "file_permission",
+            errno.EPERM: "file_permission", errno.ENOSPC: "disk_full", errno.EDQUOT: "disk_full",
+            errno.ENOTDIR: "folder_missing", errno.EROFS: "file_permission"}.get(error.errno, "file_error")
+    return ShopError(code, path=str(path if path is not None else (error.filename or "")),
+                     detail=error.strerror or str(error))
+
+
+def read_input(path: Path) -> bytes:
+    """The bytes of a file to import, or a refusal saying what is wrong with the path."""
+    if path.is_dir():
+        raise ShopError("file_is_folder", path=str(path))
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise file_error(error, path) from None
+
+
+def output_file(path: Path) -> Path:
+    """A file to write: its folder must exist, and it must not be a folder itself."""
+    if path.is_dir():
+        raise ShopError("file_is_folder", path=str(path))
+    if not path.parent.is_dir():
+        raise ShopError("folder_missing", path=str(path.parent))
+    return path
+
+
+@contextmanager
+def writing(path: Path):
+    """Write ``path``; if writing fails (a full disk), leave no half-written file behind."""
+    existed = path.exists()
+    try:
+        yield path
+    except OSError as error:
+        if not existed and path.is_file():
+            os.unlink(path)
+        raise file_error(error, path) from None
+
+
+def add(sub, name: str, help_text: str, handler, **kwargs) -> argparse.ArgumentParser:
+    parser = sub.add_parser(name, help=help_text, description=help_text, parents=[sub.common], **kwargs)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def group(sub, name: str, help_text: str):
+    parser = sub.add_parser(name, help=help_text, description=help_text)
+    inner = parser.add_subparsers(dest=f"{name}_command", metavar="COMMAND", required=True)
+    inner.common = sub.common
+    parser.commands = inner  # so another module can add a command to the group
+    return inner
+
+
+def plain(value):
+    """Dataclasses (and lists of them) as JSON-ready data."""
+    if dataclasses.is_dataclass(value):
+        data = dataclasses.asdict(value)
+        for name in dir(type(value)):
+            if isinstance(getattr(type(value), name, None), property):
+                data[name] = getattr(value, name)
+        return data
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+def _secret(env: str, prompt: str) -> str:
+    secret = os.environ.get(env)
+    if secret is not None:
+        return secret
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    raise ShopError("password_needed", env=env)
+
+
+def actor(args, db):
+    username = args.user or os.environ.get("AIXIN_USER")
+    if not username:
+        raise ShopError("user_needed")
+    return users.login(db, username, _secret("AIXIN_PASSWORD", f"{username} 的密码: "))
+
+
+def approval(args):
+    if not getattr(args, "approver", None):
+        return None
+    return service.Approval(args.approver, _secret("AIXIN_APPROVER_PASSWORD", f"审批人 {args.approver} 的密码: "))
+
+
+def acting(sub, name, help_text, handler, **kwargs):
+    parser = add(sub, name, help_text, handler, **kwargs)
+    parser.add_argument("--user", help="操作人用户名（密码取自 AIXIN_PASSWORD 或提示输入）")
+    return parser
+
+
+def approvable(parser):
+    parser.add_argument("--approver", help="审批监督员（密码取自 AIXIN_APPROVER_PASSWORD 或提示输入）")
+    return parser
+
+
+def item_spec(text: str, default_qty: int | None = 1) -> tuple[str, int | None, int | None]:
+    """CODE[:QTY[:VALUE_FEN]] as typed on the command line."""
+    parts = text.split(":")
+    try:
+        quantity = whole_number(parts[1]) if len(parts) > 1 and parts[1] else default_qty
+        value = whole_number(parts[2]) if len(parts) > 2 and parts[2] else None
+    except ValueError:
+        raise ShopError("item_spec_bad", spec=text) from None
+    for given in (quantity, value):
+        if given is not None and not -MAX_ID <= given <= MAX_ID:
+            raise ShopError("number_range", value=given, low=0, high=MAX_ID)
+    return parts[0], quantity, value
+
+
+def parse_date(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ShopError("date_bad", value=text) from None
+
+
+def _goods_lines(rows, out=None) -> list[str]:
+    if out is None or out.lang != "en":
+        return [f"{g.code}\t{g.name}\t{g.zone}\t{g.price_points}分/{g.unit}\t库存 {g.stock}" for g in rows]
+    return [f"{g.code}\t{g.name}\t{messages.stored(g.zone, 'en')}\t{g.price_points} points/{g.unit}\t"
+            f"stock {g.stock}" for g in rows]

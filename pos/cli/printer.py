@@ -1,0 +1,128 @@
+"""aixin printer setup|test|queue|retry and aixin receipt print|reprint."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import asdict
+
+from pos.station import settings
+from pos.cli.common import add, database, group, later, number, seconds
+from pos.cli.common import actor, plain
+from pos.errors import ShopError
+from printing.serial_options import BAUDS, FLOW, PARITY_NAMES
+
+printqueue = later("pos.receipts.queue")
+receipt_printer = later("pos.receipts.printer")
+serial_port = later("printing.serial_port")
+receipt_printing = later("printing.receipt")
+
+
+def register(sub) -> None:
+    printer = group(sub, "printer", "小票打印机 / receipt printer")
+    parser = add(printer, "setup", "设置打印机 / set up the printer", setup)
+    parser.add_argument("--port", help="串口，如 COM3 或 /dev/ttyUSB0")
+    parser.add_argument("--baud", type=int, choices=BAUDS)
+    parser.add_argument("--bytesize", type=int, choices=(7, 8))
+    parser.add_argument("--parity", choices=PARITY_NAMES)
+    parser.add_argument("--stopbits", type=float, choices=(1, 1.5, 2))
+    parser.add_argument("--flow", choices=FLOW)
+    parser.add_argument("--write-timeout", type=seconds)
+    parser.add_argument("--paper", type=int, choices=(58, 80), help="纸宽（毫米）")
+    parser.add_argument("--dots", type=number(0, 4096), help="每行点数（0 为默认）")
+    for flag, title in (("barcode", "条码"), ("qr", "二维码"), ("cut", "切纸"), ("status", "状态查询")):
+        parser.add_argument(f"--{flag}", dest=flag, action="store_true", default=None, help=f"支持{title}")
+        parser.add_argument(f"--no-{flag}", dest=flag, action="store_false", help=f"不支持{title}")
+    parser = add(printer, "test", "打印测试页 / print a test page", test)
+    parser.add_argument("--port")
+    parser = add(printer, "queue", "待打印的小票 / the print queue", queue)
+    parser.add_argument("--user")
+    parser.add_argument("--all", action="store_true", help="包括已打印的")
+    parser = add(printer, "retry", "补打排队中的小票 / print waiting receipts", retry)
+    parser.add_argument("--user")
+
+    receipts = group(sub, "receipt", "兑换小票 / receipts")
+    for name, handler, help_text in (("print", print_receipt, "打印兑换小票 / print a redemption's receipt"),
+                                     ("reprint", reprint_receipt, "重印小票（记录次数）/ reprint, counted")):
+        parser = add(receipts, name, help_text, handler)
+        parser.add_argument("seq", type=number(1), help="兑换的流水号")
+        parser.add_argument("--user")
+
+
+
+def setup(args, out) -> int:
+    names = {"port": "port", "baud": "baudrate", "bytesize": "bytesize", "parity": "parity",
+             "stopbits": "stopbits", "flow": "flow", "write_timeout": "write_timeout",
+             "paper": "paper_mm", "dots": "dots", "barcode": "barcode", "qr": "qr", "cut": "cut",
+             "status": "status"}
+    changes = {field: getattr(args, arg) for arg, field in names.items() if getattr(args, arg) is not None}
+    current = settings.with_printer(settings.load(), **changes)
+    settings.save(current)
+    out.show(asdict(current.printer), [f"{k}: {v}" for k, v in asdict(current.printer).items()])
+    return 0
+
+
+def test(args, out) -> int:
+    printer = settings.load().printer
+    if args.port:
+        printer = settings.with_printer(settings.Settings(printer=printer), port=args.port).printer
+    if not printer.configured:
+        raise ShopError("printer_not_configured")
+    serial = printqueue.serial_of(printer)
+    status_text = "未查询"
+    try:
+        if printer.status:
+            status = serial_port.probe(serial)
+            if status.fault:
+                raise serial_port.PrinterFault(status.fault)
+            status_text = "正常" + ("，纸将用完" if status.paper_near_end else "")
+        page = receipt_printing.printer_test_page(printqueue.paper_of(printer), printqueue.caps_of(printer),
+                                          status_text, printer.port)
+        serial_port.send(serial, page, check_status=False)
+    except serial_port.PrinterFault as fault:
+        raise receipt_printer.fault_error(fault.kind, printer.port, fault.detail) from None
+    out.show({"ok": True, "port": printer.port, "status": status_text, "bytes": len(page)},
+             f"测试页已发送到 {printer.port}（{len(page)} 字节），打印机状态：{status_text}")
+    return 0
+
+
+def queue(args, out) -> int:
+    with database(args, create=False) as db:
+        rows = printqueue.jobs(db, actor(args, db), include_printed=args.all)
+    out.show(plain(rows), [out.t("queue_line", id=j.id, seq=j.seq, attempts=j.attempts,
+                                 copy=out.t("copy_original") if j.copy == 0 else out.t("copy_reprint", copy=j.copy),
+                                 status=out.t(f"job_{j.status}"),
+                                 error=out.t(f"fault_{j.last_error}") if j.last_error else "")
+                           for j in rows] or [out.t("queue_empty")])
+    return 0
+
+
+def run_queue(db, out, only=None) -> int:
+    printer = settings.load().printer
+    outcome = printqueue.process(db, printer, only)
+    if outcome.fault:
+        error = receipt_printer.fault_error(outcome.fault, printer.port)
+        out.show({"ok": False, "printed": len(outcome.printed), "fault": outcome.fault,
+                  "message": error.message(out.lang)})
+        print(error.message(out.lang), file=sys.stderr)
+        return 2
+    out.show({"ok": True, "printed": len(outcome.printed)},
+             f"已打印 {len(outcome.printed)} 张小票。" if out.lang != "en" else f"Printed {len(outcome.printed)} receipt(s).")
+    return 0
+
+
+def retry(args, out) -> int:
+    with database(args) as db:
+        actor(args, db)
+        return run_queue(db, out)
+
+
+def print_receipt(args, out) -> int:
+    with database(args) as db:
+        job = printqueue.request(db, actor(args, db), args.seq)
+        return run_queue(db, out, [job.id])
+
+
+def reprint_receipt(args, out) -> int:
+    with database(args) as db:
+        job = printqueue.reprint(db, actor(args, db), args.seq)
+        return run_queue(db, out, [job.id])

@@ -1,0 +1,73 @@
+"""aixin cards pdf and aixin labels pdf."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pos import vocabulary as choices
+from pos.cli.common import add, database, group, later, number, output_file, writing
+from pos.cli.common import actor
+from pos.errors import ShopError
+
+sheets, cardsheet, labels = later("pos.sheets"), later("printing.cardsheet"), later("printing.labels")
+
+
+def cjk_font():
+    from printing.pdffont import cjk_font
+
+    return cjk_font()
+
+
+def register(sub) -> None:
+    cards = group(sub, "cards", "积分卡打印 / point-card sheets")
+    parser = add(cards, "pdf", "生成积分卡 PDF（A4，每页 10 张）/ card sheets as PDF", cards_pdf)
+    parser.add_argument("--out", type=Path, required=True)
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument("--group", help="只打印一个村民小组")
+    target.add_argument("--household", type=number(), nargs="+", help="只打印这些户")
+    parser.add_argument("--user")
+
+    tags = group(sub, "labels", "商品标签 / goods labels")
+    parser = add(tags, "pdf", "生成商品标签 PDF / goods labels as PDF", labels_pdf)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--goods", nargs="+", help="商品编码；不填则全部在售商品")
+    parser.add_argument("--layout", choices=choices.LABEL_LAYOUTS, default="a4-3x8")
+    parser.add_argument("--copies", type=number(1, 100), default=1, help="每种商品几张")
+    parser.add_argument("--user")
+
+
+def _font_note(lang: str) -> str:
+    font = cjk_font()
+    if font.embedded:
+        return f"字体：{font.source}（已嵌入）" if lang != "en" else f"Font: {font.source} (embedded)"
+    return (f"字体：未找到 TrueType 中文字体，使用 {font.source}（未嵌入，换电脑打印可能不同）"
+            if lang != "en" else f"Font: no TrueType CJK font found; {font.source} is not embedded")
+
+
+def cards_pdf(args, out) -> int:
+    with database(args, create=False) as db:
+        faces = sheets.card_faces(db, actor(args, db), args.group, args.household)
+    if not faces:
+        raise ShopError("nothing_to_print")
+    with writing(output_file(args.out)) as target:
+        pages = cardsheet.render(faces, target)
+    out.show({"ok": True, "out": str(args.out), "cards": len(faces), "pages": pages,
+              "font": cjk_font().source, "font_embedded": cjk_font().embedded},
+             [f"已生成 {args.out}：{len(faces)} 张积分卡，{pages} 页" if out.lang != "en"
+              else f"Wrote {args.out}: {len(faces)} cards, {pages} pages", _font_note(out.lang)])
+    return 0
+
+
+def labels_pdf(args, out) -> int:
+    with database(args, create=False) as db:
+        faces = sheets.label_faces(db, actor(args, db), args.goods, args.copies)
+    if not faces:
+        raise ShopError("nothing_to_print")
+    with writing(output_file(args.out)) as target:
+        pages = labels.render(faces, labels.LAYOUTS[args.layout], target)
+    out.show({"ok": True, "out": str(args.out), "labels": len(faces), "pages": pages,
+              "layout": args.layout, "font": cjk_font().source},
+             [f"已生成 {args.out}：{len(faces)} 张标签（{args.layout}），{pages} 页" if out.lang != "en"
+              else f"Wrote {args.out}: {len(faces)} labels ({args.layout}), {pages} pages",
+              _font_note(out.lang)])
+    return 0

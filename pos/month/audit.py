@@ -1,0 +1,506 @@
+"""The supervisor's audit (监督审计): what was done in a month, and what to look at.
+
+``report`` lists every ledger transaction, stock intake and stock count of the
+month (filterable by kind, operator, household and day) and raises flags,
+each by a named rule (``RULES``). A supervisor marks a flag reviewed with a
+comment; reviews are appended, never edited.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+import ledger
+from ledger.book import now
+from ledger.schema import Account, Posting, Transaction
+from pos.store.database import Database
+from pos.errors import ShopError
+from pos.periods import LOCAL, Month
+from pos.store.tables import (
+    AuditReview,
+    Card,
+    Goods,
+    Household,
+    LoginAttempt,
+    MonthClosure,
+    RedemptionLine,
+    StockCount,
+    StockIntake,
+    StockMovement,
+    User,
+)
+from pos.service import FREE_FAILURES, Actor, caller, transaction
+from pos.vocabulary import Role
+from pos.village import settings_in
+
+Progress = Callable[[int, int, str], None]
+
+# rule -> (Chinese title, English title)
+RULES = {
+    "own_household": ("为本户加分或兑换", "operator's own household"),
+    "after_hours": ("营业时间外兑换", "redemption outside opening hours"),
+    "reversal": ("冲正", "reversal"),
+    "large_batch": ("批量加分超出平常", "batch award larger than usual"),
+    "same_day_spend": ("当日加分当日兑换（同一操作员）", "points spent the day they were awarded, same operator"),
+    "stock_difference": ("盘点差异与报损", "stock count difference or write-off"),
+    "household_outlier": ("积分远高于本组一般水平", "household far above its group"),
+    "failed_logins": ("登录失败或账号锁定", "failed logins or locked account"),
+    "user_change": ("用户新增、停用或改变角色", "user added, deactivated or given a new role"),
+    "clock_backwards": ("时钟回拨", "clock went backwards"),
+    "verify": ("台账校验未通过", "ledger verification failed"),
+}
+KIND_NAMES = {
+    "card_issue": "发卡", "award": "加分", "hygiene": "卫生检查", "deduction": "扣分",
+    "redemption": "兑换", "reversal": "冲正", "card_replace": "补卡", "card_recovery": "回收积分卡",
+    "intake": "入库", "count": "盘点", "writeoff": "报损",
+}
+BATCH_RATIO = 2  # a batch more than twice the usual size is flagged
+OUTLIER_RATIO = 3  # a balance more than three times the group's median ...
+OUTLIER_MARGIN = 200  # ... and at least this many points above it
+MIN_HISTORY = 3
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    kind: str
+    seq: int | None  # the ledger transaction, if any
+    ref: str  # "#412", "入库单 3", "盘点 2"
+    at: datetime
+    operator: str
+    approver: str | None
+    households: tuple[int, ...]
+    points: int  # net points onto (+) or off (-) households' cards
+    detail: str
+
+    @property
+    def day(self) -> date:
+        return self.at.astimezone(LOCAL).date()
+
+
+@dataclass(frozen=True)
+class Review:
+    reviewer: str
+    at: datetime
+    comment: str
+
+
+@dataclass(frozen=True)
+class Flag:
+    key: str  # stable: a review names the flag by it
+    rule: str
+    seq: int | None
+    at: datetime | None
+    operator: str
+    household: int | None
+    message: str
+    reviews: tuple[Review, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return RULES[self.rule][0]
+
+    @property
+    def reviewed(self) -> bool:
+        return bool(self.reviews)
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    month: str
+    entries: tuple[AuditEntry, ...]
+    flags: tuple[Flag, ...]
+    verify_ok: bool | None  # None when verification was not run
+    verify_summary: str
+    closed: int | None  # the closure number if the month is closed
+
+
+@dataclass(frozen=True)
+class UserEvent:
+    username: str
+    event: str  # added | deactivated | reactivated | role | password (reset by another)
+    at: datetime
+    detail: str
+
+
+def user_events(session: Session, start: datetime, end: datetime) -> list[UserEvent]:
+    """Users added, deactivated or taken back, given a new role, or given a new password by
+    someone else between ``start`` and ``end``: read from the chain, where every change of a
+    user is an entry (``pos.proof``), so an edit of the users table cannot hide one."""
+    from pos import proof
+
+    events = []
+    for row in session.execute(select(Transaction.operator, Transaction.approver, Transaction.at,
+                                      Transaction.attrs)
+                               .where(Transaction.kind == proof.USER, Transaction.at >= start,
+                                      Transaction.at < end).order_by(Transaction.seq)):
+        attrs = json.loads(row.attrs or "{}")
+        username, change = attrs.get("user", ""), attrs.get("change", "")
+        if change == "add":
+            event = "added"
+        elif change == "active":
+            event = "reactivated" if attrs.get("active") else "deactivated"
+        elif change == "role":
+            event = "role"
+        elif change == "password" and row.operator != username:
+            event = "password"
+        else:
+            continue  # a user changing their own password, or a rehash: nothing to look at
+        approved = f"，审批人 {row.approver}" if row.approver else ""
+        events.append(UserEvent(username, event, row.at,
+                                f"{attrs.get('name', '')}（{ROLE_WORDS.get(attrs.get('role'), attrs.get('role'))}），"
+                                f"操作人 {row.operator}{approved}"))
+    return events
+
+
+ROLE_WORDS = {"admin": "管理员", "supervisor": "监督员"}
+
+
+_TIME_RANGE = re.compile(r"(\d{1,2})[:：](\d{2})\s*[-–—~～至到]\s*(\d{1,2})[:：](\d{2})")
+_DAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6}
+
+
+def opening_windows(text: str) -> tuple[frozenset[int], tuple[tuple[time, time], ...]] | None:
+    """Weekdays (0 = Monday) and times the shop is open, read from the village's setting
+    ("每周六 9:00-12:00", "周一至周五 8:30-11:30，14:00-17:00", "每天 9:00-18:00");
+    None if no time of day can be read from it."""
+    times = []
+    for h1, m1, h2, m2 in _TIME_RANGE.findall(text or ""):
+        try:
+            times.append((time(int(h1), int(m1)), time(int(h2) % 24, int(m2))))
+        except ValueError:
+            return None
+    if not times:
+        return None
+    days_text = _TIME_RANGE.sub(" ", text)
+    if "每天" in days_text or "每日" in days_text:
+        return frozenset(range(7)), tuple(times)
+    days: set[int] = set()
+    for start, end in re.findall(r"[周期]([一二三四五六日天七])\s*[至到\-–~～]\s*(?:周|星期)?([一二三四五六日天七])", days_text):
+        a, b = _DAYS[start], _DAYS[end]
+        days.update(range(a, b + 1) if a <= b else [*range(a, 7), *range(0, b + 1)])
+    for group in re.findall(r"(?:周|星期)([一二三四五六日天七、，,和及\s]+)", days_text):
+        days.update(_DAYS[c] for c in group if c in _DAYS)
+    return (frozenset(days) if days else frozenset(range(7))), tuple(times)
+
+
+def _open_at(windows, moment: datetime) -> bool:
+    days, times = windows
+    local = moment.astimezone(LOCAL)
+    return local.weekday() in days and any(a <= local.time() <= b for a, b in times)
+
+
+class _Month:
+    """The month's transactions, read once."""
+
+    def __init__(self, session: Session, month: Month):
+        self.session = session
+        self.month = month
+        t = Transaction.__table__.c
+        p = Posting.__table__.c
+        closed = session.scalar(select(MonthClosure).where(MonthClosure.month == str(month)))
+        self.closed = closed.number if closed is not None else None
+        if closed is not None:
+            where = (t.seq >= closed.first_seq) & (t.seq <= closed.last_seq)
+        else:
+            where = (t.at >= month.start) & (t.at < month.end)
+        self.rows = session.execute(
+            select(t.seq, t.at, t.kind, t.operator, t.approver, t.memo, t.reverses, t.attrs)
+            .where(where).order_by(t.seq)).all()
+        seqs = [r.seq for r in self.rows]
+        self.accounts = {i: c for i, c in session.execute(select(Account.id, Account.code))}
+        self.cards = {n: h for n, h in session.execute(select(Card.number, Card.household_id))}
+        self.legs: dict[int, list[tuple[str, int]]] = defaultdict(list)
+        if seqs:
+            for seq, account_id, amount in session.execute(
+                    select(p.tx_seq, p.account_id, p.amount)
+                    .where(p.tx_seq >= seqs[0], p.tx_seq <= seqs[-1]).order_by(p.tx_seq, p.line)):
+                self.legs[seq].append((self.accounts[account_id], amount))
+        self.previous = None
+        if seqs and seqs[0] > 1:
+            self.previous = session.execute(select(t.seq, t.at).where(t.seq == seqs[0] - 1)).first()
+
+    def card_legs(self, seq: int) -> list[tuple[int, str, int]]:
+        """(household, card account, amount) of a transaction's postings onto cards."""
+        return [(self.cards.get(code[5:], 0), code, amount)
+                for code, amount in self.legs.get(seq, []) if code.startswith("card:")]
+
+
+def _entries(data: _Month) -> list[AuditEntry]:
+    out = []
+    # A redemption's goods by name (its chained attrs hold codes, unreadable in a list).
+    goods_lines: dict[int, list[str]] = defaultdict(list)
+    sold = [row.seq for row in data.rows if row.kind == "redemption"]
+    for line in data.session.scalars(select(RedemptionLine).where(RedemptionLine.tx_seq.in_(sold))
+                                     .order_by(RedemptionLine.tx_seq, RedemptionLine.line)):
+        goods_lines[line.tx_seq].append(f"{line.name}×{line.quantity}")
+    for row in data.rows:
+        if row.kind not in KIND_NAMES:
+            continue  # a chained fact (a user, a goods' price, a setting...): shown by its own flag
+        attrs = json.loads(row.attrs or "{}")
+        legs = data.card_legs(row.seq)
+        households = tuple(dict.fromkeys(h for h, _, _ in legs))
+        if row.kind == "redemption":
+            detail = "、".join(goods_lines[row.seq]) or attrs.get("items", row.memo)
+        elif row.kind in ("award", "deduction"):
+            detail = f"{attrs.get('rule', '')} {attrs.get('rule_name', '')} {row.memo}".strip()
+        elif row.kind == ledger.book.REVERSAL:
+            detail = f"冲正第 {row.reverses} 笔（{KIND_NAMES.get(attrs.get('original_kind'), '')}）：{row.memo}"
+        else:
+            detail = row.memo
+        out.append(AuditEntry(row.kind, row.seq, f"#{row.seq}", row.at, row.operator, row.approver,
+                              households, sum(a for _, _, a in legs), detail))
+    session, month = data.session, data.month
+    for intake, count, value in session.execute(
+            select(StockIntake, func.count(StockMovement.id), func.sum(StockMovement.value_fen))
+            .join(StockMovement, StockMovement.intake_id == StockIntake.id)
+            .where(StockIntake.at >= month.start, StockIntake.at < month.end)
+            .group_by(StockIntake.id).order_by(StockIntake.id)):
+        who = intake.donor if intake.source == "donation" else f"采购（{intake.funding}）"
+        out.append(AuditEntry("intake", None, f"入库单 {intake.id}", intake.at, intake.operator, None,
+                              (), 0, f"{who}：{count} 种，{(value or 0) / 100:.2f} 元"))
+    for record in session.scalars(select(StockCount).where(
+            StockCount.at >= month.start, StockCount.at < month.end).order_by(StockCount.id)):
+        moves = _count_lines(session, record.id)
+        kind = "writeoff" if all(q < 0 for _, q in moves) else "count"
+        out.append(AuditEntry(kind, None, f"盘点 {record.id}", record.at, record.operator,
+                              record.approver, (), 0,
+                              f"{record.note}：" + "、".join(f"{n} {q:+d}" for n, q in moves)))
+    return sorted(out, key=lambda e: e.at)
+
+
+def _count_lines(session: Session, count_id: int) -> list[tuple[str, int]]:
+    return [(name, quantity) for name, quantity in session.execute(
+        select(Goods.name, StockMovement.quantity).join(Goods, Goods.id == StockMovement.goods_id)
+        .where(StockMovement.count_id == count_id).order_by(StockMovement.id))]
+
+
+def _flags(data: _Month, entries: list[AuditEntry], run_verify: bool,
+           progress: Progress) -> tuple[list[Flag], bool | None, str]:
+    session, month = data.session, data.month
+    flags: list[Flag] = []
+    heads = {h.id: h.head_name for h in session.scalars(select(Household))}
+    own = {u.username: u.household_id for u in session.scalars(select(User)) if u.household_id}
+
+    def add(rule, key, message, seq=None, at=None, operator="", household=None):
+        flags.append(Flag(f"{rule}:{key}", rule, seq, at, operator, household, message))
+
+    progress(1, 5, "逐笔检查")
+    windows = opening_windows(settings_in(session).opening_hours)
+    awards_by_day: dict[tuple, list] = defaultdict(list)
+    previous_at = data.previous.at if data.previous is not None else None
+    previous_seq = data.previous.seq if data.previous is not None else None
+    for row in data.rows:
+        legs = data.card_legs(row.seq)
+        households = {h for h, _, _ in legs}
+        day = row.at.astimezone(LOCAL).date()
+        if previous_at is not None and row.at < previous_at:
+            add("clock_backwards", row.seq,
+                f"第 {row.seq} 笔的时间 {_local(row.at)} 早于前一笔第 {previous_seq} 笔的 {_local(previous_at)}",
+                row.seq, row.at, row.operator)
+        previous_at, previous_seq = row.at, row.seq
+        mine = own.get(row.operator)
+        if mine and mine in households and row.kind in ("award", "hygiene", "redemption"):
+            add("own_household", row.seq,
+                f"{row.operator} 为本户（{heads.get(mine, mine)}）{KIND_NAMES[row.kind]}，第 {row.seq} 笔",
+                row.seq, row.at, row.operator, mine)
+        if row.kind == "redemption" and windows is not None and not _open_at(windows, row.at):
+            household = next(iter(households), None)
+            add("after_hours", row.seq,
+                f"第 {row.seq} 笔兑换在 {_local(row.at)}，不在营业时间内（{settings_in(session).opening_hours}）",
+                row.seq, row.at, row.operator, household)
+        if row.kind == ledger.book.REVERSAL:
+            attrs = json.loads(row.attrs or "{}")
+            add("reversal", row.seq,
+                f"第 {row.seq} 笔冲正了第 {row.reverses} 笔（{KIND_NAMES.get(attrs.get('original_kind'), '')}），"
+                f"原因：{row.memo}；审批：{row.approver or '无'}",
+                row.seq, row.at, row.operator)
+        if row.kind in ("award", "hygiene"):
+            for household, code, amount in legs:
+                awards_by_day[(household, row.operator, day)].append((row.seq, code, amount))
+        if row.kind == "redemption":
+            spent = -sum(a for _, _, a in legs)
+            for household, code, _ in legs:
+                earlier = [a for a in awards_by_day.get((household, row.operator, day), []) if a[0] < row.seq]
+                if earlier:
+                    before = _balance_before(session, code, earlier[0][0])
+                    if before < spent:
+                        add("same_day_spend", row.seq,
+                            f"{heads.get(household, household)} 当天由 {row.operator} 加分（第 {earlier[0][0]} 笔）"
+                            f"后随即兑换 {spent} 分（第 {row.seq} 笔），加分前只有 {before} 分",
+                            row.seq, row.at, row.operator, household)
+
+    progress(2, 5, "批量加分与各户余额")
+    _batch_flags(data, add)
+    _outlier_flags(data, heads, add)
+
+    progress(3, 5, "盘点、登录与用户")
+    for entry in entries:
+        if entry.kind in ("count", "writeoff"):
+            add("stock_difference", entry.ref.split()[-1], f"{entry.ref}：{entry.detail}；审批：{entry.approver or '无'}",
+                None, entry.at, entry.operator)
+    attempts = defaultdict(lambda: defaultdict(int))
+    for username, outcome in session.execute(
+            select(LoginAttempt.username, LoginAttempt.outcome)
+            .where(LoginAttempt.at >= month.start, LoginAttempt.at < month.end)):
+        attempts[username][outcome] += 1
+    for username, outcomes in sorted(attempts.items()):
+        locked = session.scalar(select(User.locked).where(User.username == username))
+        failed = sum(n for outcome, n in outcomes.items() if outcome != "ok")
+        if outcomes.get("locked") or outcomes.get("wrong", 0) >= FREE_FAILURES or (locked and failed):
+            add("failed_logins", username,
+                f"{username}：本月登录或审批失败 {failed} 次（密码错误 {outcomes.get('wrong', 0)} 次）"
+                + ("，账号已锁定" if locked or outcomes.get("locked") else ""), operator=username)
+    for event in user_events(session, month.start, month.end):
+        what = {"added": "新增用户", "deactivated": "停用用户", "reactivated": "恢复用户", "role": "改变角色",
+                "password": "重设密码"}.get(event.event, event.event)
+        add("user_change", f"{event.username}:{event.event}:{event.at.isoformat()}",
+            f"{what} {event.username}：{event.detail}", at=event.at)
+
+    verify_ok, summary = None, "未校验"
+    if run_verify:
+        progress(4, 5, "校验整本台账")
+        from pos import proof
+
+        report = proof.verify(session)  # the ledger's checks and the shop's facts
+        verify_ok = report.ok
+        summary = (f"台账完好：共 {report.transactions} 笔，账头第 {report.head_seq} 笔 {report.head_hash[:16]}"
+                   if report.ok else f"台账校验发现 {len(report.findings)} 处问题，最早在第 {report.first_bad or '-'} 笔")
+        if not report.ok:
+            first = report.findings[0]
+            add("verify", month, f"{summary}：{first.detail}", first.seq)
+    progress(5, 5, "完成")
+    return flags, verify_ok, summary
+
+
+def _balance_before(session: Session, code: str, seq: int) -> int:
+    return session.scalar(
+        select(func.coalesce(func.sum(Posting.amount), 0)).join(Account, Account.id == Posting.account_id)
+        .where(Account.code == code, Posting.tx_seq < seq))
+
+
+def _batch_flags(data: _Month, add) -> None:
+    batches = [(row, data.card_legs(row.seq)) for row in data.rows if row.kind == "award"]
+    batches = [(row, legs) for row, legs in batches if len(legs) > 1]
+    if not batches:
+        return
+    t = Transaction.__table__.c
+    start = data.month.start
+    history = data.session.execute(
+        select(t.seq, t.attrs).where(t.kind == "award", t.at >= start - timedelta(days=365),
+                                     t.seq < batches[-1][0].seq)).all()
+    earlier: list[tuple[int, str, int, int]] = []  # (seq, rule, households, points)
+    for seq, attrs_text in history:
+        attrs = json.loads(attrs_text or "{}")
+        households = int(attrs.get("households", 1))
+        if households > 1:
+            earlier.append((seq, str(attrs.get("rule", "")), households,
+                            households * int(attrs.get("points", 0))))
+    for row, legs in batches:
+        attrs = json.loads(row.attrs or "{}")
+        rule, size, total = str(attrs.get("rule", "")), len(legs), sum(a for _, _, a in legs)
+        before = [e for e in earlier if e[0] < row.seq]
+        same_rule = [points for _, r, _, points in before if r == rule]
+        sizes = [households for _, _, households, _ in before]
+        usual_total = statistics.median(same_rule) if len(same_rule) >= MIN_HISTORY else None
+        usual_size = statistics.median(sizes) if len(sizes) >= MIN_HISTORY else None
+        if (usual_total and total > BATCH_RATIO * usual_total) or (usual_size and size > BATCH_RATIO * usual_size):
+            add("large_batch", row.seq,
+                f"第 {row.seq} 笔批量加分 {rule}：{size} 户共 {total} 分；此前一年同类一般为 "
+                f"{usual_total if usual_total is not None else '-'} 分、{usual_size if usual_size is not None else '-'} 户",
+                row.seq, row.at, row.operator)
+
+
+def _outlier_flags(data: _Month, heads: dict[int, str], add) -> None:
+    session = data.session
+    if data.rows:
+        last = data.rows[-1].seq
+    else:
+        last = session.scalar(select(func.max(Transaction.seq)).where(Transaction.at < data.month.end)) or 0
+    p = Posting.__table__.c
+    balances: dict[int, int] = defaultdict(int)
+    for account_id, total in session.execute(
+            select(p.account_id, func.sum(p.amount)).where(p.tx_seq <= last).group_by(p.account_id)):
+        code = data.accounts[account_id]
+        if code.startswith("card:") and code[5:] in data.cards:
+            balances[data.cards[code[5:]]] += int(total)
+    groups: dict[int, list[int]] = defaultdict(list)
+    group_of = {h.id: h.group_id for h in session.scalars(select(Household).where(Household.status == "active"))}
+    for household, balance in balances.items():
+        if household in group_of:
+            groups[group_of[household]].append(balance)
+    for household, balance in balances.items():
+        members = groups.get(group_of.get(household), [])
+        if len(members) < 5:
+            continue
+        usual = statistics.median(members)
+        if balance > OUTLIER_RATIO * usual and balance - usual >= OUTLIER_MARGIN:
+            add("household_outlier", household,
+                f"{heads.get(household, household)} 月末余额 {balance} 分，本组一般为 {usual:g} 分",
+                household=household)
+
+
+def _local(at: datetime) -> str:
+    return at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M")
+
+
+def _reviews(session: Session, month: str) -> dict[str, list[Review]]:
+    found: dict[str, list[Review]] = defaultdict(list)
+    for r in session.scalars(select(AuditReview).where(AuditReview.month == month).order_by(AuditReview.id)):
+        found[r.flag].append(Review(r.reviewer, r.at, r.comment))
+    return found
+
+
+def report_in(session: Session, month: Month, *, kind: str | None = None, operator: str | None = None,
+              household: int | None = None, day: date | None = None, run_verify: bool = True,
+              progress: Progress | None = None) -> AuditReport:
+    progress = progress or (lambda *_: None)
+    progress(0, 5, "读取本月交易")
+    data = _Month(session, month)
+    entries = _entries(data)
+    flags, verify_ok, summary = _flags(data, entries, run_verify, progress)
+    reviews = _reviews(session, str(month))
+    flags = [Flag(f.key, f.rule, f.seq, f.at, f.operator, f.household, f.message,
+                  tuple(reviews.get(f.key, ()))) for f in flags]
+    shown = [e for e in entries
+             if (kind is None or e.kind == kind) and (operator is None or e.operator == operator)
+             and (household is None or household in e.households) and (day is None or e.day == day)]
+    return AuditReport(str(month), tuple(shown), tuple(flags), verify_ok, summary, data.closed)
+
+
+def report(db: Database, actor: Actor, month: str, *, kind: str | None = None,
+           operator: str | None = None, household: int | None = None, day: date | None = None,
+           run_verify: bool = True, progress: Progress | None = None) -> AuditReport:
+    """The month's entries and flags. The supervisor reviews them; an administrator may read
+    them too (the audit is open about what it asks), but never review."""
+    with db.read() as session:
+        caller(session, actor, Role.ADMIN, Role.SUPERVISOR)
+        return report_in(session, Month.parse(month), kind=kind, operator=operator,
+                         household=household, day=day, run_verify=run_verify, progress=progress)
+
+
+def review(db: Database, actor: Actor, month: str, flag: str, comment: str) -> Review:
+    """A supervisor marks ``flag`` reviewed with a comment. Reviews are never edited:
+    a second review of the same flag is added beside the first."""
+    if not comment.strip():
+        raise ShopError("review_needs_comment")
+    period = Month.parse(month)
+    with transaction(db) as session:
+        user = caller(session, actor, Role.SUPERVISOR)
+        found = report_in(session, period, run_verify=flag.startswith("verify:"))
+        match = next((f for f in found.flags if f.key == flag), None)
+        if match is None:
+            raise ShopError("flag_unknown", month=str(period), flag=flag)
+        record = AuditReview(month=str(period), flag=flag, rule=match.rule, reviewer=user.username,
+                             at=now(session), comment=comment.strip())
+        session.add(record)
+        session.flush()
+        return Review(record.reviewer, record.at, record.comment)

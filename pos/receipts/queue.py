@@ -1,0 +1,207 @@
+"""Receipts: a persistent queue between a committed redemption and the printer.
+
+The sale is committed first, together with its print job. Printing happens
+after, job by job; a printer fault marks the job failed and never touches
+the sale. Failed and pending jobs stay for a retry, across restarts; each
+reprint is a job of its own, numbered, so the receipt says 重印 第N次.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from ledger.book import now
+from pos.store.database import Database
+from pos.errors import ShopError
+from pos.redemption import RedemptionResult, receipt_in
+from pos.station.settings import PrinterSettings
+from pos.store.tables import PrintJob, Redemption
+from pos.service import Actor, caller, transaction
+from pos.vocabulary import Role
+from pos.village import settings_in
+from printing import receipt as receipt_printing
+from printing.escpos import Capabilities, Paper
+from printing.serial_port import PrinterFault, SerialSettings, send
+
+log = logging.getLogger("pos")
+
+PENDING, PRINTED, FAILED = "pending", "printed", "failed"
+# SENDING is recorded before the bytes go out. A job still SENDING when a run starts was
+# cut short by a crash: its paper may be out already, so it is kept as INTERRUPTED and the
+# receipt goes out again as a numbered reprint. SENT: sent to a printer whose status is
+# not queried, so nobody knows it printed.
+SENDING, SENT, INTERRUPTED = "sending", "sent", "interrupted"
+DONE = (PRINTED, SENT, INTERRUPTED)
+
+
+@dataclass(frozen=True)
+class JobView:
+    id: int
+    seq: int
+    copy: int
+    status: str
+    attempts: int
+    last_error: str
+    created_at: datetime
+    printed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    printed: tuple[JobView, ...]
+    failed: JobView | None
+    fault: str | None  # the printer fault kind that stopped the run
+
+    @property
+    def ok(self) -> bool:
+        return self.fault is None
+
+
+def settle_history(db: Database) -> int:
+    """Count every waiting receipt as handed out when its sale was made (the demo village's
+    year happened before this PC had a printer): setting one up then prints no year of old
+    receipts. Returns how many were settled."""
+    with db.write() as session:
+        done = session.execute(update(PrintJob).where(PrintJob.status == "pending")
+                               .values(status="printed", printed_at=PrintJob.created_at))
+        return done.rowcount
+
+
+def _view(job: PrintJob) -> JobView:
+    return JobView(job.id, job.tx_seq, job.copy, job.status, job.attempts, job.last_error,
+                   job.created_at, job.printed_at)
+
+
+def add_job(session: Session, seq: int, copy: int, requested_by: str) -> PrintJob:
+    job = PrintJob(tx_seq=seq, copy=copy, status=PENDING, attempts=0, last_error="",
+                   requested_by=requested_by, created_at=now(session), printed_at=None)
+    session.add(job)
+    session.flush()
+    return job
+
+
+def receipt_data(result: RedemptionResult, copy: int, value_yuan: str) -> receipt_printing.ReceiptData:
+    local = result.at.astimezone()
+    return receipt_printing.ReceiptData(
+        shop=result.shop, village=result.village, number=f"{result.seq:08d}",
+        time=local.strftime("%Y-%m-%d %H:%M"), head=result.head_name, group=result.group,
+        card=result.card_number,
+        lines=tuple(receipt_printing.Line(l.name, l.quantity, l.points) for l in result.lines),
+        total=result.total_points, balance_before=result.balance_before,
+        balance_after=result.balance_after, value_yuan=value_yuan, operator=result.operator,
+        approver=result.approver, seq=result.seq, short_hash=result.short_hash, reprint=copy,
+    )
+
+
+def render_job(session: Session, job: PrintJob, printer: PrinterSettings) -> bytes:
+    result = receipt_in(session, job.tx_seq)
+    village = settings_in(session)
+    data = receipt_data(result, job.copy, village.yuan(result.total_points))
+    return receipt_printing.render(data, paper_of(printer), caps_of(printer))
+
+
+def paper_of(printer: PrinterSettings) -> Paper:
+    return Paper.width(printer.paper_mm, printer.dots or None)
+
+
+def caps_of(printer: PrinterSettings) -> Capabilities:
+    return Capabilities(barcode=printer.barcode, qr=printer.qr, cut=printer.cut, status=printer.status)
+
+
+def serial_of(printer: PrinterSettings) -> SerialSettings:
+    return SerialSettings(port=printer.port, baudrate=printer.baudrate, bytesize=printer.bytesize,
+                          parity=printer.parity, stopbits=printer.stopbits, flow=printer.flow,
+                          write_timeout=printer.write_timeout)
+
+
+def request(db: Database, actor: Actor, seq: int) -> JobView:
+    """The original receipt's job for redemption ``seq`` (made if an old sale has none)."""
+    with transaction(db) as session:
+        user = caller(session, actor, Role.ADMIN, Role.SUPERVISOR)
+        if session.get(Redemption, seq) is None:
+            raise ShopError("redemption_unknown", seq=seq)
+        job = session.scalar(select(PrintJob).where(PrintJob.tx_seq == seq, PrintJob.copy == 0))
+        if job is None:
+            job = add_job(session, seq, 0, user.username)
+        elif job.status == FAILED:
+            job.status = PENDING
+        return _view(job)
+
+
+def reprint(db: Database, actor: Actor, seq: int) -> JobView:
+    """A numbered reprint of redemption ``seq``'s receipt, recorded as a job of its own."""
+    with transaction(db) as session:
+        user = caller(session, actor, Role.ADMIN, Role.SUPERVISOR)
+        if session.get(Redemption, seq) is None:
+            raise ShopError("redemption_unknown", seq=seq)
+        last = session.scalar(select(func.max(PrintJob.copy)).where(PrintJob.tx_seq == seq))
+        return _view(add_job(session, seq, (last or 0) + 1, user.username))
+
+
+def jobs(db: Database, actor: Actor, include_printed: bool = False, limit: int = 200) -> list[JobView]:
+    with db.read() as session:
+        caller(session, actor)
+        statement = select(PrintJob).order_by(PrintJob.id.desc()).limit(limit)
+        if not include_printed:
+            statement = statement.where(PrintJob.status.not_in(DONE))
+        return [_view(j) for j in session.scalars(statement)]
+
+
+def process(db: Database, printer: PrinterSettings, only: list[int] | None = None) -> PrintOutcome:
+    """Print waiting jobs, oldest first; stop at the first printer fault."""
+    if not printer.configured:
+        raise ShopError("printer_not_configured")
+    with db.read() as session:
+        statement = select(PrintJob.id).where(PrintJob.status.not_in(DONE)).order_by(PrintJob.id)
+        if only is not None:
+            statement = statement.where(PrintJob.id.in_(only))
+        waiting = session.scalars(statement).all()
+    printed = []
+    for job_id in waiting:
+        job_id = claim(db, job_id)
+        with db.read() as session:
+            data = render_job(session, session.get(PrintJob, job_id), printer)
+        try:
+            send(serial_of(printer), data, check_status=printer.status)
+        except PrinterFault as fault:
+            log.warning("receipt job %d not printed: %s", job_id, fault)
+            with transaction(db) as session:
+                job = session.get(PrintJob, job_id)
+                job.status, job.last_error = FAILED, fault.kind
+                failed = _view(job)
+            return PrintOutcome(tuple(printed), failed, fault.kind)
+        with transaction(db) as session:
+            job = session.get(PrintJob, job_id)
+            job.status, job.last_error = (PRINTED if printer.status else SENT), ""
+            job.printed_at = now(session)
+            printed.append(_view(job))
+    return PrintOutcome(tuple(printed), None, None)
+
+
+def claim(db: Database, job_id: int) -> int:
+    """Record that job ``job_id`` is being sent, before a byte goes out; return the job to
+    send. A job found still sending was interrupted: it stays on record as such, and a
+    numbered reprint of the same receipt is sent in its place."""
+    with transaction(db) as session:
+        job = session.get(PrintJob, job_id)
+        if job.status == SENDING:
+            job.status = INTERRUPTED
+            last = session.scalar(select(func.max(PrintJob.copy)).where(PrintJob.tx_seq == job.tx_seq))
+            log.warning("receipt job %d was interrupted while sending; sending it as reprint %d",
+                        job.id, last + 1)
+            job = add_job(session, job.tx_seq, last + 1, job.requested_by)
+        job.status, job.attempts = SENDING, job.attempts + 1
+        session.flush()
+        return job.id
+
+
+def print_original(db: Database, printer: PrinterSettings, seq: int) -> PrintOutcome:
+    """Print the receipt of a redemption just committed (its job was made with the sale)."""
+    with db.read() as session:
+        job_id = session.scalar(select(PrintJob.id).where(PrintJob.tx_seq == seq, PrintJob.copy == 0))
+    return process(db, printer, [job_id])

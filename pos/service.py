@@ -1,0 +1,113 @@
+"""One service call: its unit of work, its caller, and who approved it.
+
+Every service in ``pos`` runs inside ``transaction(db)``: it takes the
+ledger's write lock before anything is read, so what it decides on (a
+balance, a stock level, a card's state, a user's role) cannot change under
+it until it commits, on PostgreSQL as on SQLite. It re-reads its caller with
+``caller()`` and checks the role itself: a hidden button is not a check.
+
+A refused password is recorded even though the rest of the call rolls back,
+so guessing cannot hide inside refused operations: failed logins slow down
+(a wait that doubles after the third failure) and then lock the account.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import ledger
+from ledger.book import now
+from ledger.errors import LedgerError
+from pos import messages, periods
+from pos.errors import PermissionDenied, ShopError, from_ledger
+from pos.store.database import Database
+from pos.store.tables import LoginAttempt, User
+from pos.vocabulary import Role
+
+log = logging.getLogger("pos")
+
+FREE_FAILURES = 3
+LOCK_AFTER = 8
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is asking. Services trust only its id, and look the rest up again."""
+
+    id: int
+    username: str
+    display_name: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class Approval:
+    """A supervisor's name and password, typed at the moment of approval."""
+
+    username: str
+    password: str
+
+
+class CredentialsRefused(ShopError):
+    """A wrong password or a locked account; recorded after the transaction rolls back."""
+
+    def __init__(self, key: str, username: str, purpose: str, outcome: str, **params):
+        # A name that is no user's may be a password typed into the wrong field:
+        # it is kept out of the login records, the message's parameters and the log.
+        self.username = "" if outcome == "unknown" else username
+        self.purpose = purpose
+        self.outcome = outcome
+        if self.username:
+            params["username"] = self.username
+        super().__init__(key, **params)
+
+
+@contextmanager
+def transaction(db: Database) -> Iterator[Session]:
+    """One service call's transaction, all or nothing, with the ledger's write lock taken
+    first. Before it commits, nothing written may be dated into a closed month."""
+    try:
+        with db.write() as session:
+            ledger.lock(session)
+            yield session
+            periods.check_new_transactions(session)
+    except CredentialsRefused as refused:
+        with db.write() as session:
+            _record_failure(session, refused)
+        raise
+    except LedgerError as refused:
+        raise from_ledger(refused) from refused
+
+
+def caller(session: Session, actor: Actor | None, *roles: Role) -> User:
+    """The calling user, freshly read, if active and in one of ``roles``."""
+    user = session.get(User, actor.id) if actor is not None else None
+    if user is None or not user.active or user.locked or user.username != actor.username:
+        raise PermissionDenied("not_logged_in")
+    if roles and Role(user.role) not in roles:
+        raise PermissionDenied("wrong_role", role=messages.OneOf(Role(r) for r in roles))
+    return user
+
+
+def _record_failure(session: Session, refused: CredentialsRefused) -> None:
+    moment = now(session)
+    session.add(LoginAttempt(username=refused.username, at=moment, purpose=refused.purpose,
+                             outcome=refused.outcome))
+    if refused.outcome != "wrong":
+        return
+    user = session.scalar(select(User).where(User.username == refused.username))
+    if user is None:
+        return
+    user.failed_logins += 1
+    if user.failed_logins >= LOCK_AFTER:
+        user.locked = True
+        log.warning("user %s locked after %d failed attempts", user.username, user.failed_logins)
+    elif user.failed_logins >= FREE_FAILURES:
+        user.wait_until = moment + timedelta(seconds=2 ** (user.failed_logins - FREE_FAILURES + 1))

@@ -1,0 +1,1 @@
+"""This computer: its settings (settings.json), its state at a glance, its log."""

@@ -1,0 +1,135 @@
+"""The shop's fixed words, declared once and light to import.
+
+Each kind, status, role and area the code compares against is a member here,
+never a free string elsewhere (a free string that names a status has already
+made a receipt count as waiting forever). The members are ``StrEnum``s, so
+they equal the text stored in the database and hashed into the chain; what a
+person reads for each comes from ``pos.messages``, in either language.
+
+Nothing here loads the database layer: the command line builds its help from
+these lists before anything else is imported.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    ADMIN = "admin"  # 管理员: works the counter
+    SUPERVISOR = "supervisor"  # 监督员 / 第一书记: audits, approves
+
+
+class Kind(StrEnum):
+    """The kinds of ledger entry the shop writes: points transactions, and the chained
+    facts that move no points (``ledger.record``)."""
+
+    # points move
+    CARD_ISSUE = "card_issue"  # also a fact, when a card is issued with no base points
+    CARD_REPLACE = "card_replace"
+    CARD_RECOVERY = "card_recovery"
+    AWARD = "award"
+    DEDUCTION = "deduction"
+    HYGIENE = "hygiene"
+    REDEMPTION = "redemption"
+    REVERSAL = "reversal"  # ledger.book.REVERSAL
+    # facts only
+    ACCOUNT_OPEN = "account_open"  # ledger.book.ACCOUNT_OPEN
+    USER = "user"
+    VILLAGE = "village"
+    GROUP = "group"
+    RULE = "rule"
+    GOODS = "goods"
+    HOUSEHOLD = "household"
+    STOCK_INTAKE = "stock_intake"
+    STOCK_COUNT = "stock_count"
+
+
+# Kinds whose points count as earned on a household's statement and the notice.
+EARNING_KINDS = frozenset({Kind.CARD_ISSUE, Kind.AWARD, Kind.HYGIENE})
+# Kinds a supervisor may undo by a reversal.
+REVERSIBLE = frozenset({Kind.REDEMPTION, Kind.AWARD, Kind.DEDUCTION, Kind.HYGIENE})
+
+
+class CardStatus(StrEnum):
+    ACTIVE = "active"
+    BLOCKED = "blocked"  # reported lost, replaced
+    RECOVERED = "recovered"  # taken back from a household that moved away
+
+
+class HouseholdStatus(StrEnum):
+    ACTIVE = "active"
+    MOVED = "moved"
+
+
+class JobStatus(StrEnum):
+    """A receipt's print job. SENDING is recorded before the bytes go out; a job still
+    SENDING when a run starts was cut short by a crash, so it is kept as INTERRUPTED and the
+    receipt goes out again as a numbered reprint. SENT: sent to a printer whose status is
+    not queried, so nobody knows it printed."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    PRINTED = "printed"
+    SENT = "sent"
+    FAILED = "failed"
+    INTERRUPTED = "interrupted"
+
+
+# A job in one of these is finished; every other job is waiting (the queue, the status bar).
+JOB_DONE = (JobStatus.PRINTED, JobStatus.SENT, JobStatus.INTERRUPTED)
+
+
+class WishStatus(StrEnum):
+    OPEN = "open"
+    CLAIMED = "claimed"
+    DELIVERED = "delivered"
+    THANKED = "thanked"
+    WITHDRAWN = "withdrawn"
+
+
+class Source(StrEnum):
+    """Where a stock intake came from."""
+
+    DONATION = "donation"
+    PURCHASE = "purchase"
+
+
+class Area(StrEnum):
+    """What a write changed, as the window's views listen for it (``Operations.changed``)."""
+
+    LEDGER = "ledger"
+    HOUSEHOLDS = "households"
+    CARDS = "cards"
+    GOODS = "goods"
+    STOCK = "stock"
+    HYGIENE = "hygiene"
+    RECEIPTS = "receipts"  # print jobs: a sale's receipt, a reprint, a retry
+    VILLAGE = "village"
+    RULES = "rules"
+    USERS = "users"
+    AUDIT = "audit"
+    CLOSURE = "closure"
+    WISHES = "wishes"
+
+
+# The ledger's accounts: each household card's, and the village's own.
+CARD_PREFIX = "card:"
+ISSUE = "village:issue"  # every point comes from here: base points and awards
+REDEEMED = "village:redeemed"  # points spent on goods
+DEDUCTED = "village:deducted"  # points taken away by deductions
+RECOVERED = "village:recovered"  # points left on cards taken back from households that moved away
+
+# The lists a person picks from. Zones, funding and wish categories are stored as these
+# very words (they are the codes too); their English is in the catalogue.
+ZONES = ("粮油区", "日用品区", "洗化区", "服装区", "农资区", "家用电器区")
+DONOR_TYPES = ("company", "person", "other")
+FUNDING = ("扶贫资金", "民政补贴", "社会捐赠", "村集体", "其他")
+WISH_CATEGORIES = ("学习用品", "生活用品", "衣物被褥", "家用电器", "助老助残", "医疗康复", "农资农具", "其他")
+WISH_DONOR_TYPES = ("company", "person", "unit")
+LABEL_LAYOUTS = ("a4-3x8", "a4-4x10")
+WALL_PAPERS = ("A4", "A3")  # printing/wishwall.py lays out both
+
+# A new village's defaults.
+BASE_POINTS = 100
+POINT_VALUE_FEN = 300

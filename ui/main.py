@@ -1,0 +1,50 @@
+"""The program's front door: the ``aixin`` command, ``python -m ui`` and both installer
+launchers start here. No subcommand (or ``gui``) opens the counter window; any other
+subcommand is the shop's command line (``pos.cli``), which this hands ``gui`` to, so
+``pos`` never imports the window. Qt is imported only when the window opens.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+EXIT_NO_DISPLAY = 2
+
+
+def register(sub) -> None:
+    from pos.cli.common import add
+
+    parser = add(sub, "gui", "打开收银窗口 / open the counter window", run)
+    parser.add_argument("--demo", action="store_true", help="打开演示村（没有时先生成）/ open the demo village")
+    parser.add_argument("--quit-after", type=int, metavar="MS", default=None,
+                        help="打开窗口，MS 毫秒后正常退出（用于检查安装）/ open, then quit cleanly after MS ms")
+
+
+def display_missing() -> bool:
+    """On Linux and the BSDs a window needs X11, Wayland or an explicit Qt platform."""
+    if sys.platform in ("win32", "darwin"):
+        return False
+    return not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def run(args, out) -> int:
+    if display_missing():
+        print(out.t("no_display"), file=sys.stderr)
+        return EXIT_NO_DISPLAY
+    from ui import app
+
+    return app.run(args.db, demo=getattr(args, "demo", False), quit_after_ms=getattr(args, "quit_after", None),
+                   lang="en" if out.lang == "en" else None)
+
+
+def open_window(args, out) -> int:
+    """With no subcommand: the counter window, as ``aixin gui``."""
+    args.demo, args.quit_after = False, None
+    return run(args, out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from pos.cli.main import main as command_line
+
+    return command_line(argv, window=sys.modules[__name__])
