@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -91,12 +92,17 @@ def _closure_data(view: ClosureView) -> dict:
 def close(args, out) -> int:
     with database(args) as db:
         me = actor(args, db)
-        if args.preview:
-            view = closure.preview(db, me, args.month)
-        else:
+        if not args.preview:
             view = closure.close(db, me, args.month)
-    out.show(_closure_data(view), _closure_lines(view, not args.preview))
-    return 0
+            out.show(_closure_data(view), _closure_lines(view, True))
+            return 0
+        checked = closure.preview(db, me, args.month)
+    data = _closure_data(checked.view)
+    data["findings"] = [{"error": f.key, "message": f.message(out.lang)} for f in checked.findings]
+    out.show(data, _closure_lines(checked.view, False))
+    for finding in checked.findings:  # each disagreement on a line of its own, as a refusal
+        print(finding.message(out.lang), file=sys.stderr)
+    return 2 if checked.findings else 0
 
 
 def notice_pdf(args, out) -> int:

@@ -18,9 +18,10 @@ from pos import awards, demo, hygiene, statement, stock, users
 from pos.month import closure
 from pos.month import notice
 from pos.cli.main import main
-from pos.errors import ShopError
+from pos.errors import Findings, ShopError
 from pos.periods import LOCAL
 from printing import statement as statement_printing
+from tests.pos.conftest import SEPTEMBER
 from tests.printing.paper import decode
 
 MONTH = "2026-10"
@@ -235,17 +236,88 @@ def test_a_closure_is_refused_when_kept_balances_disagree(village):
     assert "village:deducted" in str(refused.value) and "130" in str(refused.value)
 
 
+def test_every_disagreement_of_a_month_is_found_not_only_the_first(village, capsys, monkeypatch):
+    with sqlite3.connect(village.file) as plain:
+        two = [code for (code,) in plain.execute(
+            "SELECT code FROM ledger_account WHERE code LIKE 'card:%' ORDER BY id LIMIT 2")]
+        for code in [*two, "village:deducted"]:
+            plain.execute("UPDATE ledger_account SET balance = balance + 5 WHERE code = ?", (code,))
+    checked = closure.preview(village, login(village), MONTH)
+    assert not checked.ok and checked.view.households, "the totals come with the findings"
+    named = [f.params.get("account") for f in checked.findings if f.key == "closure_kept_mismatch"]
+    assert sorted(named) == sorted([*two, "village:deducted"])
+    with pytest.raises(Findings) as refused:
+        closure.close(village, login(village), MONTH)
+    assert [f.message() for f in refused.value.findings] == [f.message() for f in checked.findings]
+    assert all(code in str(refused.value) + "".join(refused.value.lines()) for code in named)
+    assert closure.list_closures(village, login(village)) == []
+    # the command line says each on a line of its own, both closing and previewing
+    capsys.readouterr()
+    monkeypatch.setenv("AIXIN_USER", "lishuji")
+    monkeypatch.setenv("AIXIN_PASSWORD", demo.PASSWORD)
+    assert run(village, "close", "--month", MONTH) == 2
+    refusal = capsys.readouterr().err.splitlines()
+    assert [sum(code + " " in line for line in refusal) for code in named] == [1, 1, 1]
+    assert run(village, "close", "--month", MONTH, "--preview", "--json") == 2
+    out, err = capsys.readouterr()
+    assert len(json.loads(out)["findings"]) == len(checked.findings) == len(err.splitlines())
+
+
+def test_a_closed_month_rewritten_afterwards_is_found_in_the_household_and_in_the_totals(village):
+    first = closure.close(village, login(village), MONTH)
+    with village.read() as s:
+        seq, card = s.execute(sqlite_text(
+            "SELECT t.seq, a.code FROM ledger_transaction t JOIN ledger_posting p ON p.tx_seq = t.seq "
+            "JOIN ledger_account a ON a.id = p.account_id WHERE t.kind = 'award' AND a.code LIKE 'card:%' "
+            f"AND t.seq BETWEEN {first.first_seq} AND {first.last_seq} "
+            "AND (SELECT COUNT(*) FROM ledger_posting q WHERE q.tx_seq = t.seq) = 2 LIMIT 1")).one()
+
+    def five_more(plain):
+        plain.execute("UPDATE ledger_posting SET amount = amount + 5 WHERE tx_seq = ? AND amount > 0", (seq,))
+        plain.execute("UPDATE ledger_posting SET amount = amount - 5 WHERE tx_seq = ? AND amount < 0", (seq,))
+        plain.execute("UPDATE ledger_account SET balance = balance + 5 WHERE code = ?", (card,))
+        plain.execute("UPDATE ledger_account SET balance = balance - 5 WHERE code = 'village:issue'")
+
+    rehash_from(village.file, seq, five_more)
+    village.clock = lambda: datetime(2026, 12, 2, 9, 0, tzinfo=LOCAL)
+    checked = closure.preview(village, login(village), "2026-11")
+    keys = [f.key for f in checked.findings]
+    assert "closure_household_mismatch" in keys and "closure_mismatch" in keys
+    wheres = {f.params["where"] for f in checked.findings if f.key == "closure_mismatch"}
+    assert {"累计发放积分", "在册积分余额"} <= wheres
+    with pytest.raises(Findings) as refused:
+        closure.close(village, login(village), "2026-11")
+    assert len(refused.value.findings) == len(checked.findings) >= 3
+
+
+def test_hygiene_points_are_totalled_under_the_categories_of_the_rules_a_round_scores(september):
+    from pos import rules
+
+    shop = september
+    rules.save(shop.db, shop.admin, "W01", "人居环境", "院内净", 2)  # this village files 院内净 elsewhere
+    hygiene.record(shop.db, shop.admin, date(2026, 9, 5), "李书记",
+                   {shop.homes["张三"].id: {"W02": True, "W03": True}, shop.homes["李四"].id: {"W01": True}})
+    shop.clock.now = datetime(2026, 10, 2, 9, 0, tzinfo=LOCAL)
+    checked = closure.preview(shop.db, shop.secretary, SEPTEMBER)
+    assert checked.ok
+    assert dict(checked.view.totals.awarded_by_category) == {"卫生检查": 4, "人居环境": 2}
+
+
 def run(db, *args):
     return main(["--db", f"sqlite:///{db.file}", *args])
 
 
-def rehash_from(path, seq):
+def rehash_from(path, seq, change=None):
     """What someone with the database file and this program's source can do: change a
-    transaction and recompute every hash after it, the head and the closures."""
+    transaction (its memo, unless ``change(connection)`` says otherwise) and recompute every
+    hash after it, the head and the closures."""
     plain = sqlite3.connect(path)
     for (name,) in plain.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
         plain.execute(f"DROP TRIGGER {name}")
-    plain.execute("UPDATE ledger_transaction SET memo = memo || '（改）' WHERE seq = ?", (seq,))
+    if change is None:
+        plain.execute("UPDATE ledger_transaction SET memo = memo || '（改）' WHERE seq = ?", (seq,))
+    else:
+        change(plain)
     codes = dict(plain.execute("SELECT id, code FROM ledger_account"))
     prev = plain.execute("SELECT hash FROM ledger_transaction WHERE seq = ?", (seq - 1,)).fetchone()[0]
     hashes = {}

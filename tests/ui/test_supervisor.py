@@ -1,5 +1,6 @@
 """The supervisor's area, used as the first secretary uses it at the start of October."""
 
+import sqlite3
 import subprocess
 from datetime import date, datetime
 
@@ -7,32 +8,27 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from pos import households, redemption, reversal, village
+from pos import households, redemption, reversal
 from pos.month import audit
 from pos.month import closure
 from pos.station import settings as local_settings
-from pos.demo import Clock
 from pos.errors import PermissionDenied
 from pos.periods import LOCAL
-from tests.pos.conftest import Village
+from tests.pos.conftest import SEPTEMBER, september_village
 from tests.printing.paper import decode
 from tests.ui.test_counter import scan
 
-SEPTEMBER = "2026-09"
 
 
 @pytest.fixture
 def shop(db):
     """The test village's September (a sale, and its reversal), seen on 2 October."""
-    clock = Clock(datetime(2026, 9, 5, 9, 0, tzinfo=LOCAL))
-    db.clock = clock
-    made = Village(db)
-    village.change(db, made.admin, opening_hours="每周六 9:00-12:00", objection_phone="0911-1234567")
+    made = september_village(db, objection_phone="0911-1234567")
+    clock = made.clock
     sale = redemption.redeem(db, made.admin, made.card("张三"), [redemption.CartItem(made.soap.code, 2)])
     redemption.redeem(db, made.admin, made.card("李四"), [redemption.CartItem(made.rice.code, 1)])
     reversal.reverse(db, made.admin, sale.seq, "顾客退回", made.approval)
     clock.now = datetime(2026, 10, 2, 9, 0, tzinfo=LOCAL)
-    made.clock = clock
     return made
 
 
@@ -120,6 +116,23 @@ def test_a_month_that_cannot_be_closed_says_why_on_the_page(supervisor_area, sho
     assert page.reason.isVisible() and "2026-10 还没有结束" in page.reason.text()
     assert screen.bar.kind == "refused" and QApplication.activeModalWidget() is None
     assert not page.close_button.isEnabled() and page.lines == []
+
+
+def test_every_disagreement_shows_on_the_page_beside_the_totals(supervisor_area, shop, qtbot):
+    with sqlite3.connect(shop.db.file) as plain:
+        for head in ("张三", "李四"):  # two households' balances edited behind the program's back
+            plain.execute("UPDATE ledger_account SET balance = balance + 5 WHERE code = ?",
+                          (f"card:{shop.card(head)}",))
+    window, screen = supervisor_area(shop.secretary)
+    tab(qtbot, screen, screen.close_page)
+    page = screen.close_page
+    assert page.reason.isVisible() and "现在不能月结" in page.state.text()
+    assert all(shop.card(head) in page.reason.text() for head in ("张三", "李四"))
+    assert len(page.lines) > 10, "the totals stay in view"
+    assert not page.close_button.isEnabled()
+    page.close_month()  # even called directly, nothing is closed
+    settled(qtbot, screen)
+    assert closure.list_closures(shop.db, shop.secretary) == []
 
 
 def test_an_administrator_sees_the_totals_and_the_notice_but_cannot_close_or_review(
