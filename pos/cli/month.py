@@ -13,10 +13,10 @@ from pos.station import settings
 if TYPE_CHECKING:
     from pos.month.document import ClosureView
 
-audit, closure, monthexport, notice, statement, periods, printqueue = (
+audit, closure, monthexport, notice, statement, periods, receipt_printer = (
     later(name) for name in ("pos.month.audit", "pos.month.closure", "pos.month.export", "pos.month.notice",
-                             "pos.statement", "pos.periods", "pos.receipts.queue"))
-statement_printing, serial_port = later("printing.statement"), later("printing.serial_port")
+                             "pos.statement", "pos.periods", "pos.receipts.printer"))
+statement_printing = later("printing.statement")
 
 
 def register(sub) -> None:
@@ -128,14 +128,7 @@ def household_statement(args, out) -> int:
         pages = statement_printing.render_pdf(data, args.out)
         lines.append(f"已生成 {args.out}（{pages} 页）")
     if args.print:
-        printer = settings.load().printer
-        if not printer.configured:
-            raise ShopError("printer_not_configured")
-        try:
-            serial_port.send(printqueue.serial_of(printer), statement_printing.render_slip(data, printqueue.paper_of(printer), printqueue.caps_of(printer)),
-                 check_status=printer.status)
-        except serial_port.PrinterFault as fault:
-            raise ShopError(f"printer_{fault.kind}", port=printer.port, detail=str(fault)) from None
+        receipt_printer.statement_slip(settings.load().printer, data)
         lines.append("明细已打印。")
     out.show(plain(data), lines)
     return 0
