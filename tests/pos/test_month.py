@@ -3,13 +3,11 @@
 import json
 import re
 import sqlite3
-import subprocess
 from collections import defaultdict
 from datetime import date, datetime
 
 import pypdfium2
 import pytest
-import zxingcpp
 
 import ledger
 from ledger import backup as ledger_backup
@@ -21,6 +19,7 @@ from pos.cli.main import main
 from pos.errors import Findings, ShopError
 from pos.periods import LOCAL
 from printing import statement as statement_printing
+from tests import pdfs
 from tests.pos.conftest import SEPTEMBER
 from tests.printing.paper import decode
 
@@ -36,23 +35,6 @@ def village(demo_village):
 
 def login(db, name="lishuji"):
     return users.login(db, name, demo.PASSWORD)
-
-
-def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
-
-
-def qr_codes(path, dpi=200) -> list[str]:
-    found = []
-    document = pypdfium2.PdfDocument(str(path))
-    try:
-        for page in document:
-            image = page.render(scale=dpi / 72).to_pil().convert("L")
-            found += [r.text for r in zxingcpp.read_barcodes(image)]
-    finally:
-        document.close()
-    return found
 
 
 def ledger_month(db, first, last):
@@ -91,7 +73,7 @@ def test_closing_a_demo_month_prints_every_ledger_number_on_the_notice(village, 
     closed = closure.close(village, login(village), MONTH)
     assert closed.number == 1 and closed.hash
     notice_data, pages = notice.write_pdf(village, login(village), MONTH, tmp_path / "notice.pdf")
-    text = pdf_text(tmp_path / "notice.pdf")
+    text = pdfs.text(tmp_path / "notice.pdf")
     with_rows = [page for page in text.split("\f")
                  if re.search(r"(啊道|富庄|杜河沟)\s+\S+\s+\d{4}\s+-?\d+", page)]
     assert len(with_rows) >= 2 and all("卡号后四位" in page for page in with_rows), "headers repeat"
@@ -352,7 +334,7 @@ def rehash_from(path, seq, change=None):
 def closed_notice(village, tmp_path, capsys):
     closure.close(village, login(village), MONTH)
     notice.write_pdf(village, login(village), MONTH, tmp_path / "notice.pdf")
-    codes = set(qr_codes(tmp_path / "notice.pdf"))
+    codes = set(pdfs.codes(tmp_path / "notice.pdf"))
     assert len(codes) == 1
     qr = codes.pop()
     assert run(village, "verify", "--notice", qr) == 0
@@ -412,7 +394,7 @@ def test_the_notice_masks_names_and_prints_on_a3(village, tmp_path):
     closure.close(village, login(village), MONTH)
     data, pages = notice.write_pdf(village, login(village, "wangfang"), MONTH, tmp_path / "a3.pdf",
                                    a3=True, mask_names=True)
-    text = pdf_text(tmp_path / "a3.pdf")
+    text = pdfs.text(tmp_path / "a3.pdf")
     first = data.households[0]
     assert "*" in first.head and first.head in text
     with village.read() as s:
@@ -422,7 +404,7 @@ def test_the_notice_masks_names_and_prints_on_a3(village, tmp_path):
     assert notice.mask("王秀芳") == "王*芳" and notice.mask("王芳") == "王*" and notice.mask("欧阳秀芳") == "欧**芳"
     width, height = pypdfium2.PdfDocument(str(tmp_path / "a3.pdf"))[0].get_size()
     assert round(width / 72 * 25.4) == 420 and round(height / 72 * 25.4) == 297
-    assert len(qr_codes(tmp_path / "a3.pdf", dpi=150)) == pages
+    assert len(pdfs.codes(tmp_path / "a3.pdf", dpi=150)) == pages
 
 
 def test_a_household_asks_for_its_months_statement(village, tmp_path):
@@ -433,7 +415,7 @@ def test_a_household_asks_for_its_months_statement(village, tmp_path):
     assert data.opening + sum(line.points for line in data.lines) == data.closing
     assert data.closure == 1
     statement_printing.render_pdf(data, tmp_path / "statement.pdf")
-    text = pdf_text(tmp_path / "statement.pdf")
+    text = pdfs.text(tmp_path / "statement.pdf")
     assert busy.head in text and f"期末余额：{busy.closing} 分" in text
     for line in data.lines:
         assert re.search(rf"{line.seq}\s+{line.kind}", text)
@@ -490,7 +472,7 @@ def test_a_wish_fulfilled_in_the_month_is_thanked_on_the_notice_s_echo_wall(vill
     wishes.thank(village, supervisor, granted.id, "谢谢鑫源商贸，书包很好看！")
     closure.close(village, supervisor, MONTH)
     notice.write_pdf(village, supervisor, MONTH, tmp_path / "notice.pdf")
-    text = pdf_text(tmp_path / "notice.pdf")
+    text = pdfs.text(tmp_path / "notice.pdf")
     assert "回音墙" in text and "鑫源商贸" in text and "孙女想要一个新书包" in text
     assert "书包很好看" in text
     assert "想要一盏台灯" not in text  # still open: it belongs on the wish wall, not the echo wall

@@ -1,7 +1,6 @@
 """The supervisor's area, used as the first secretary uses it at the start of October."""
 
 import sqlite3
-import subprocess
 from datetime import date, datetime
 
 import pytest
@@ -14,6 +13,7 @@ from pos.month import closure
 from pos.station import settings as local_settings
 from pos.errors import PermissionDenied
 from pos.periods import LOCAL
+from tests import pdfs
 from tests.pos.conftest import SEPTEMBER, september_village
 from tests.printing.paper import decode
 from tests.ui.test_counter import scan
@@ -30,11 +30,6 @@ def shop(db):
     reversal.reverse(db, made.admin, sale.seq, "顾客退回", made.approval)
     clock.now = datetime(2026, 10, 2, 9, 0, tzinfo=LOCAL)
     return made
-
-
-def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
 
 
 def settled(qtbot, screen):
@@ -101,7 +96,7 @@ def test_a_supervisor_sees_every_total_then_closes_the_month_once_and_prints_the
     qtbot.mouseClick(notice_page.print_button, Qt.MouseButton.LeftButton)
     settled(qtbot, screen)
     assert len(opened) == 1 and opened[0].suffix == ".pdf"
-    text = pdf_text(opened[0])
+    text = pdfs.text(opened[0])
     for expected in ("阿道村", "2026年9月", "张三", "李四", "王五", "赵六", "0911-1234567",
                      f"{stored.first_seq}", stored.last_hash[:16]):
         assert expected in text
@@ -163,7 +158,7 @@ def test_an_administrator_sees_the_totals_and_the_notice_but_cannot_close_or_rev
     tab(qtbot, screen, screen.notice_page)
     qtbot.mouseClick(screen.notice_page.print_button, Qt.MouseButton.LeftButton)
     settled(qtbot, screen)
-    assert len(opened) == 1 and "张三" in pdf_text(opened[0])
+    assert len(opened) == 1 and "张三" in pdfs.text(opened[0])
 
 
 def test_a_flag_is_reviewed_with_a_comment_that_stays_as_written(supervisor_area, shop, qtbot):
@@ -226,7 +221,7 @@ def test_a_villager_asks_for_their_month_and_the_card_scan_fills_it_in(superviso
     assert page.head.text() == "张三（啊道）2026年9月：期初 0 分，3 笔，期末 100 分"
     qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
     settled(qtbot, screen)
-    text = pdf_text(opened[0])
+    text = pdfs.text(opened[0])
     assert "张三" in text and "洗衣粉" in text
 
 
