@@ -5,7 +5,6 @@ import json
 import pytest
 
 from tests import pdfs
-from tests.test_cli_shop import aixin, village_cli  # noqa: F401  (fixtures)
 
 SUPERVISOR = {"AIXIN_USER": "lishuji", "AIXIN_PASSWORD": "secretary-1"}
 

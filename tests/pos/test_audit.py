@@ -20,6 +20,7 @@ from pos.errors import PermissionDenied, ShopError
 from pos.periods import LOCAL
 from pos.store.tables import AuditReview
 from tests.pos.conftest import PASSWORD, SEPTEMBER, SUPERVISOR_PASSWORD
+from tests import tampering
 from tests.pos.test_month import login
 
 BEHAVIOUR = {"own_household", "after_hours", "large_batch", "same_day_spend", "household_outlier",
@@ -87,9 +88,7 @@ def clock_backwards(shop):
 
 
 def verify(shop):
-    with sqlite3.connect(shop.db.file) as plain:
-        plain.execute("DROP TRIGGER ledger_transaction_no_update")
-        plain.execute("UPDATE ledger_transaction SET memo = '改过' WHERE seq = 2")
+    tampering.edit(shop.db.file, "UPDATE ledger_transaction SET memo = '改过' WHERE seq = 2")
 
 
 SCENARIOS = [own_household, after_hours, reversal, large_batch, same_day_spend, stock_difference,

@@ -2,7 +2,6 @@
 
 import json
 import re
-import sqlite3
 from collections import defaultdict
 from datetime import date, datetime
 
@@ -19,7 +18,7 @@ from pos.cli.main import main
 from pos.errors import Findings, ShopError
 from pos.periods import LOCAL
 from printing import statement as statement_printing
-from tests import pdfs
+from tests import pdfs, tampering
 from tests.pos.conftest import SEPTEMBER
 from tests.printing.paper import decode
 
@@ -210,8 +209,7 @@ def test_a_month_is_closed_once_and_months_close_in_order(village):
 
 
 def test_a_closure_is_refused_when_kept_balances_disagree(village):
-    with sqlite3.connect(village.file) as plain:
-        plain.execute("UPDATE ledger_account SET balance = balance + 5 WHERE code = 'village:deducted'")
+    tampering.edit(village.file, "UPDATE ledger_account SET balance = balance + 5 WHERE code = 'village:deducted'")
     with pytest.raises(ShopError) as refused:
         closure.close(village, login(village), MONTH)
     assert refused.value.key in ("closure_ledger_bad", "closure_kept_mismatch")
@@ -219,11 +217,11 @@ def test_a_closure_is_refused_when_kept_balances_disagree(village):
 
 
 def test_every_disagreement_of_a_month_is_found_not_only_the_first(village, capsys, monkeypatch):
-    with sqlite3.connect(village.file) as plain:
-        two = [code for (code,) in plain.execute(
-            "SELECT code FROM ledger_account WHERE code LIKE 'card:%' ORDER BY id LIMIT 2")]
-        for code in [*two, "village:deducted"]:
-            plain.execute("UPDATE ledger_account SET balance = balance + 5 WHERE code = ?", (code,))
+    with village.read() as s:
+        two = list(s.scalars(sqlite_text(
+            "SELECT code FROM ledger_account WHERE code LIKE 'card:%' ORDER BY id LIMIT 2")))
+    tampering.edit(village.file, *(f"UPDATE ledger_account SET balance = balance + 5 WHERE code = '{code}'"
+                                   for code in [*two, "village:deducted"]))
     checked = closure.preview(village, login(village), MONTH)
     assert not checked.ok and checked.view.households, "the totals come with the findings"
     named = [f.params.get("account") for f in checked.findings if f.key == "closure_kept_mismatch"]
@@ -293,42 +291,38 @@ def rehash_from(path, seq, change=None):
     """What someone with the database file and this program's source can do: change a
     transaction (its memo, unless ``change(connection)`` says otherwise) and recompute every
     hash after it, the head and the closures."""
-    plain = sqlite3.connect(path)
-    for (name,) in plain.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
-        plain.execute(f"DROP TRIGGER {name}")
-    if change is None:
-        plain.execute("UPDATE ledger_transaction SET memo = memo || '（改）' WHERE seq = ?", (seq,))
-    else:
-        change(plain)
-    codes = dict(plain.execute("SELECT id, code FROM ledger_account"))
-    prev = plain.execute("SELECT hash FROM ledger_transaction WHERE seq = ?", (seq - 1,)).fetchone()[0]
-    hashes = {}
-    for row in plain.execute("SELECT seq, at, kind, operator, approver, memo, reverses, attrs "
-                             "FROM ledger_transaction WHERE seq >= ? ORDER BY seq", (seq,)).fetchall():
-        number, at, kind, operator, approver, memo, reverses, attrs = row
-        legs = [(codes[a], amount) for a, amount in plain.execute(
-            "SELECT account_id, amount FROM ledger_posting WHERE tx_seq = ? ORDER BY line", (number,))]
-        stamp = datetime.fromisoformat(at).isoformat(timespec="microseconds") + "Z"
-        digest = canonical.digest(canonical.encode(
-            prev=prev, seq=number, at=stamp, kind=kind, operator=operator, approver=approver, memo=memo,
-            reverses=reverses, attrs=json.loads(attrs), postings=legs))
-        hashes[number] = prev = digest
-        plain.execute("UPDATE ledger_transaction SET hash = ? WHERE seq = ?", (digest, number))
-    head = max(hashes)
-    plain.execute("UPDATE ledger_head SET hash = ? WHERE seq = ?", (hashes[head], head))
-    prev_closure = canonical.GENESIS
-    for number, document in plain.execute("SELECT number, document FROM month_closure ORDER BY number").fetchall():
-        doc = json.loads(document)
-        doc["last_hash"] = hashes.get(doc["last_seq"], doc["last_hash"])
-        doc["head_hash"] = hashes.get(doc["head_seq"], doc["head_hash"])
-        doc["prev_hash"] = prev_closure
-        text = canonical.encode_attrs(doc)
-        prev_closure = canonical.digest(text.encode())
-        plain.execute("UPDATE month_closure SET document = ?, hash = ?, last_hash = ?, head_hash = ?, "
-                      "prev_hash = ? WHERE number = ?", (text, prev_closure, doc["last_hash"],
-                                                         doc["head_hash"], doc["prev_hash"], number))
-    plain.commit()
-    plain.close()
+    with tampering.opened(path) as plain:
+        if change is None:
+            plain.execute("UPDATE ledger_transaction SET memo = memo || '（改）' WHERE seq = ?", (seq,))
+        else:
+            change(plain)
+        codes = dict(plain.execute("SELECT id, code FROM ledger_account"))
+        prev = plain.execute("SELECT hash FROM ledger_transaction WHERE seq = ?", (seq - 1,)).fetchone()[0]
+        hashes = {}
+        for row in plain.execute("SELECT seq, at, kind, operator, approver, memo, reverses, attrs "
+                                 "FROM ledger_transaction WHERE seq >= ? ORDER BY seq", (seq,)).fetchall():
+            number, at, kind, operator, approver, memo, reverses, attrs = row
+            legs = [(codes[a], amount) for a, amount in plain.execute(
+                "SELECT account_id, amount FROM ledger_posting WHERE tx_seq = ? ORDER BY line", (number,))]
+            stamp = datetime.fromisoformat(at).isoformat(timespec="microseconds") + "Z"
+            digest = canonical.digest(canonical.encode(
+                prev=prev, seq=number, at=stamp, kind=kind, operator=operator, approver=approver, memo=memo,
+                reverses=reverses, attrs=json.loads(attrs), postings=legs))
+            hashes[number] = prev = digest
+            plain.execute("UPDATE ledger_transaction SET hash = ? WHERE seq = ?", (digest, number))
+        head = max(hashes)
+        plain.execute("UPDATE ledger_head SET hash = ? WHERE seq = ?", (hashes[head], head))
+        prev_closure = canonical.GENESIS
+        for number, document in plain.execute("SELECT number, document FROM month_closure ORDER BY number").fetchall():
+            doc = json.loads(document)
+            doc["last_hash"] = hashes.get(doc["last_seq"], doc["last_hash"])
+            doc["head_hash"] = hashes.get(doc["head_seq"], doc["head_hash"])
+            doc["prev_hash"] = prev_closure
+            text = canonical.encode_attrs(doc)
+            prev_closure = canonical.digest(text.encode())
+            plain.execute("UPDATE month_closure SET document = ?, hash = ?, last_hash = ?, head_hash = ?, "
+                          "prev_hash = ? WHERE number = ?", (text, prev_closure, doc["last_hash"],
+                                                             doc["head_hash"], doc["prev_hash"], number))
 
 
 def closed_notice(village, tmp_path, capsys):
@@ -355,10 +349,7 @@ def test_the_notice_qr_holds_the_closure_and_head_and_verifies(village, tmp_path
 def test_verify_notice_fails_after_the_tail_is_deleted(village, tmp_path, capsys):
     qr = closed_notice(village, tmp_path, capsys)
     last = int(qr.split("|")[3])
-    with sqlite3.connect(village.file) as plain:
-        for (name,) in plain.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
-            plain.execute(f"DROP TRIGGER {name}")
-        plain.execute("PRAGMA foreign_keys=OFF")
+    with tampering.opened(village.file) as plain:
         for table in ("print_job", "redemption_line", "redemption"):
             plain.execute(f"DELETE FROM {table} WHERE tx_seq >= ?", (last - 3,))
         plain.execute("DELETE FROM ledger_posting WHERE tx_seq >= ?", (last - 3,))

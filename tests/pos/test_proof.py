@@ -5,7 +5,6 @@ in the hash chain, so an edit to the table that keeps it for speed shows up as
 a finding naming the record (and, where it has one, the ledger entry).
 """
 
-import sqlite3
 
 import pytest
 
@@ -13,6 +12,7 @@ import ledger
 from ledger import Leg
 from pos import awards, proof, redemption, stock
 from pos.redemption import CartItem
+from tests import tampering
 
 
 @pytest.fixture
@@ -29,14 +29,7 @@ def village_month(shop):
 @pytest.fixture
 def tamper(village_month):
     def run(*statements):
-        plain = sqlite3.connect(village_month.db.file)
-        plain.execute("PRAGMA foreign_keys=OFF")
-        for (name,) in plain.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
-            plain.execute(f"DROP TRIGGER {name}")
-        for statement in statements:
-            plain.execute(statement)
-        plain.commit()
-        plain.close()
+        tampering.edit(village_month.db.file, *statements)
         with village_month.db.read() as s:
             return proof.verify(s)
     return run
@@ -139,10 +132,7 @@ def test_a_blocked_card_made_active_again_is_named(shop):
 
     lost = shop.card("赵六")
     cards.replace(shop.db, shop.admin, lost)
-    plain = sqlite3.connect(shop.db.file)
-    plain.execute(f"UPDATE point_card SET status='active' WHERE number='{lost}'")
-    plain.commit()
-    plain.close()
+    tampering.edit(shop.db.file, f"UPDATE point_card SET status='active' WHERE number='{lost}'")
     with shop.db.read() as s:
         report = proof.verify(s)
     assert found(report) == {("card_differs", lost)}

@@ -1,6 +1,5 @@
 """The supervisor's area, used as the first secretary uses it at the start of October."""
 
-import sqlite3
 from datetime import date, datetime
 
 import pytest
@@ -13,7 +12,7 @@ from pos.month import closure
 from pos.station import settings as local_settings
 from pos.errors import PermissionDenied
 from pos.periods import LOCAL
-from tests import pdfs
+from tests import pdfs, tampering
 from tests.pos.conftest import SEPTEMBER, september_village
 from tests.printing.paper import decode
 from tests.ui.test_counter import scan
@@ -114,10 +113,9 @@ def test_a_month_that_cannot_be_closed_says_why_on_the_page(supervisor_area, sho
 
 
 def test_every_disagreement_shows_on_the_page_beside_the_totals(supervisor_area, shop, qtbot):
-    with sqlite3.connect(shop.db.file) as plain:
-        for head in ("张三", "李四"):  # two households' balances edited behind the program's back
-            plain.execute("UPDATE ledger_account SET balance = balance + 5 WHERE code = ?",
-                          (f"card:{shop.card(head)}",))
+    # two households' balances edited behind the program's back
+    tampering.edit(shop.db.file, *(f"UPDATE ledger_account SET balance = balance + 5 "
+                                   f"WHERE code = 'card:{shop.card(head)}'" for head in ("张三", "李四")))
     window, screen = supervisor_area(shop.secretary)
     tab(qtbot, screen, screen.close_page)
     page = screen.close_page
