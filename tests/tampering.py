@@ -28,3 +28,23 @@ def edit(path, *statements: str) -> None:
     with opened(path) as plain:
         for statement in statements:
             plain.execute(statement)
+
+
+def stray_award(db, card: str, points: int, approver: str | None = None):
+    """An award of rule L01 written straight into the ledger, past the shop's services, as
+    another program could; the transaction."""
+    import ledger
+    from ledger import Leg
+
+    with db.write() as s:
+        return ledger.post(s, kind="award", operator="wangfang", approver=approver,
+                           legs=[Leg("village:issue", -points), Leg(f"card:{card}", points)],
+                           attrs={"rule": "L01", "points": points})
+
+
+def proof_findings(db) -> list[tuple[str, int | None]]:
+    """What the shop's own verification names: (code, transaction)."""
+    from pos import proof
+
+    with db.read() as s:
+        return [(f.code, f.seq) for f in proof.verify(s).findings]

@@ -260,15 +260,20 @@ def test_every_table_of_the_supervisors_area_passes_the_model_tester(supervisor_
     assert households.get(shop.db, shop.admin, shop.homes["李四"].id).balance == 80
 
 
-def test_the_villagers_month_prints_as_a_slip_on_the_receipt_printer(supervisor_area, shop, qtbot, fake_printer):
-    window, screen = supervisor_area(shop.admin, local_settings.Settings(
-        printer=local_settings.PrinterSettings(port=fake_printer.port)))
+def slip_for(window, screen, qtbot, card):
+    """A villager's card scanned on the statement page, and their month asked for as a slip."""
     page = screen.statement_page
     tab(qtbot, screen, page)
-    scan(window, shop.card("李四"))
+    scan(window, card)
     qtbot.waitUntil(lambda: page.slip_button.isEnabled())
     qtbot.mouseClick(page.slip_button, Qt.MouseButton.LeftButton)
     settled(qtbot, screen)
+
+
+def test_the_villagers_month_prints_as_a_slip_on_the_receipt_printer(supervisor_area, shop, qtbot, fake_printer):
+    window, screen = supervisor_area(shop.admin, local_settings.Settings(
+        printer=local_settings.PrinterSettings(port=fake_printer.port)))
+    slip_for(window, screen, qtbot, shop.card("李四"))
     assert screen.bar.kind == "done" and screen.bar.text == "李四 的本月明细小票已打印。"
     paper = decode(fake_printer.printed(), 32)
     assert any("李四" in row for row in paper.text)
@@ -277,12 +282,7 @@ def test_the_villagers_month_prints_as_a_slip_on_the_receipt_printer(supervisor_
 
 def test_a_slip_without_a_receipt_printer_says_so_in_the_bar(supervisor_area, shop, qtbot):
     window, screen = supervisor_area(shop.admin)
-    page = screen.statement_page
-    tab(qtbot, screen, page)
-    scan(window, shop.card("李四"))
-    qtbot.waitUntil(lambda: page.slip_button.isEnabled())
-    qtbot.mouseClick(page.slip_button, Qt.MouseButton.LeftButton)
-    settled(qtbot, screen)
+    slip_for(window, screen, qtbot, shop.card("李四"))
     assert screen.bar.kind == "refused"
     assert screen.bar.text == "这台电脑还没有设置小票打印机，不能打印明细小票；可以打印 PDF 明细。"
     assert QApplication.activeModalWidget() is None
