@@ -138,10 +138,8 @@ def _recent(session, number: str, limit: int) -> list[Recent]:
 
 def balance_slip(db: Database, actor: Actor, card_number: str, printer: PrinterSettings) -> int:
     """Print the card's balance and last transactions on the receipt printer; the bytes sent."""
-    from pos.receipts import queue as printqueue
-    from pos.receipts.printer import fault_error
+    from pos.receipts import printer as receipt_printer
     from printing import slip
-    from printing.serial_port import PrinterFault, send
 
     if not printer.configured:
         raise ShopError("printer_not_configured")
@@ -156,11 +154,6 @@ def balance_slip(db: Database, actor: Actor, card_number: str, printer: PrinterS
         value_yuan=here.yuan(here.balance), time=datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
         lines=tuple(slip.SlipLine(r.at.astimezone().strftime("%m-%d"), kind_name(r.kind), r.points)
                     for r in history))
-    payload = slip.render(data, printqueue.paper_of(printer), printqueue.caps_of(printer))
-    try:
-        send(printqueue.serial_of(printer), payload, check_status=printer.status)
-    except PrinterFault as fault:
-        raise fault_error(fault.kind, printer.port, fault.detail) from None
-    return len(payload)
+    return receipt_printer.balance_slip(printer, data)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from pos import messages
@@ -23,6 +24,10 @@ class ShopError(Exception):
 
     def message(self, lang: str = "zh") -> str:
         return messages.text(self.key, lang, **self.params)
+
+    def lines(self, lang: str = "zh") -> list[str]:
+        """What follows the message, one a line (a refusal that found several things)."""
+        return []
 
 
 class PermissionDenied(ShopError):
@@ -46,6 +51,21 @@ class ImportProblems(ShopError):
     def lines(self, lang: str = "zh") -> list[str]:
         row = "第 {} 行：{}" if lang != "en" else "row {}: {}"
         return [row.format(number, problem.message(lang)) for number, problem in self.problems]
+
+
+class Findings(ShopError):
+    """Every disagreement a check found, not only the first; nothing was written.
+
+    It reads as its first finding (so one finding reads as a refusal always did);
+    ``findings`` holds them all, each a ``ShopError`` naming where.
+    """
+
+    def __init__(self, findings: Sequence[ShopError]):
+        self.findings = tuple(findings)
+        super().__init__(self.findings[0].key, **self.findings[0].params)
+
+    def lines(self, lang: str = "zh") -> list[str]:
+        return [finding.message(lang) for finding in self.findings[1:]]
 
 
 def from_ledger(exc: LedgerError) -> ShopError:

@@ -139,17 +139,10 @@ def print_slip(db: Database, actor: Actor, card_number: str, month: str, printer
 
     ``printer`` is the PC's ``PrinterSettings``; a printer fault is a refusal that names it.
     """
-    from pos.receipts.printer import fault_error
-    from pos.receipts.queue import caps_of, paper_of, serial_of
-    from printing import statement as statement_printing
-    from printing.serial_port import PrinterFault, send
+    from pos.receipts import printer as receipt_printer
 
     if printer is None or not printer.configured:
         raise ShopError("statement_no_printer")
     data = statement(db, actor, card_number, month)
-    try:
-        send(serial_of(printer), statement_printing.render_slip(data, paper_of(printer), caps_of(printer)),
-             check_status=printer.status)
-    except PrinterFault as fault:
-        raise fault_error(fault.kind, printer.port, str(fault)) from None
+    receipt_printer.statement_slip(printer, data)
     return data

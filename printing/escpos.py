@@ -25,6 +25,9 @@ _SUBSTITUTES = str.maketrans({"¥": "￥", "•": "·", "½": "1/2", "\t": " ", 
 _PRINTABLE_ASCII = bytes(b if 0x20 <= b < 0x7F else 0x3F for b in range(256))
 
 
+PAPER_WIDTHS = (58, 80)  # mm
+
+
 @dataclass(frozen=True)
 class Paper:
     """Paper width: 58 mm prints 32 columns on 384 dots, 80 mm 48 columns on 576 dots."""

@@ -25,7 +25,7 @@ from printing.escpos import STATUS_OFFLINE, STATUS_PAPER, STATUS_PRINTER, status
 
 log = logging.getLogger("printing")
 
-from printing.serial_options import BAUDS, FLOW, PARITY_NAMES  # noqa: E402
+from printing.serial_options import PARITY_NAMES, SerialSettings  # noqa: E402, F401  (SerialSettings: for callers)
 
 PARITIES = dict(zip(PARITY_NAMES, (serial.PARITY_NONE, serial.PARITY_EVEN, serial.PARITY_ODD)))
 
@@ -38,26 +38,6 @@ class PrinterFault(Exception):
         super().__init__(f"{kind}: {detail}" if detail else kind)
         self.kind = kind
         self.detail = detail
-
-
-@dataclass(frozen=True)
-class SerialSettings:
-    port: str
-    baudrate: int = 9600
-    bytesize: int = 8
-    parity: str = "none"
-    stopbits: float = 1
-    flow: str = "none"
-    write_timeout: float = 5.0
-    status_timeout: float = 0.5
-
-    def __post_init__(self):
-        if self.baudrate not in BAUDS:
-            raise ValueError(f"baud rate must be one of {BAUDS}")
-        if self.flow not in FLOW:
-            raise ValueError(f"flow control must be one of {FLOW}")
-        if self.parity not in PARITIES:
-            raise ValueError(f"parity must be one of {tuple(PARITIES)}")
 
 
 @dataclass(frozen=True)

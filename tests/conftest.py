@@ -1,3 +1,4 @@
+import json
 import os
 import shutil
 import tempfile
@@ -105,3 +106,46 @@ def fake_printer():
     printer = FakePrinter()
     yield printer
     printer.close()
+
+
+@pytest.fixture
+def aixin(db_url, capsys, monkeypatch):
+    """The ``aixin`` command on the test's database, as the administrator: ``aixin(*args, env=)``
+    gives back the exit code, standard output and standard error."""
+    from argon2 import PasswordHasher
+
+    from pos import users
+    from pos.cli.main import main
+
+    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    monkeypatch.setenv("AIXIN_PASSWORD", "counter-1")
+    monkeypatch.setenv("AIXIN_USER", "wangfang")
+
+    def call(*args, env=None):
+        for key, value in (env or {}).items():
+            monkeypatch.setenv(key, value)
+        code = main(["--db", db_url, *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+    call.url = db_url
+    return call
+
+
+@pytest.fixture
+def village_cli(aixin, tmp_path):
+    """阿道村 set up through the command line: two households with cards, soap in stock; the
+    cards' numbers."""
+    assert aixin("init", "--village", "阿道村", "--groups", "啊道,富庄,杜河沟", "--admin", "wangfang",
+                 "--admin-name", "王芳", "--supervisor", "lishuji", "--supervisor-name", "李书记",
+                 env={"AIXIN_SUPERVISOR_PASSWORD": "secretary-1"})[0] == 0
+    csv = tmp_path / "households.csv"
+    csv.write_bytes("户主,村民小组,人口\n张三,啊道,4\n李四,富庄,3\n".encode("gbk"))
+    assert aixin("household", "import", str(csv))[0] == 0
+    code, out, _ = aixin("card", "issue", "--all", "--json")
+    numbers = [c["number"] for c in json.loads(out)]
+    code, out, _ = aixin("goods", "add", "--name", "洗衣粉", "--zone", "洗化区", "--price", "4",
+                         "--value-fen", "1200", "--unit", "袋", "--code", "6901234567892", "--json")
+    assert code == 0
+    assert aixin("stock", "in", "--donor", "鑫源商贸", "--donor-type", "company",
+                 "--item", "6901234567892:30")[0] == 0
+    return numbers

@@ -11,7 +11,6 @@ import sys
 import pytest
 
 from pos.cli.main import main
-from tests.test_cli_shop import aixin, village_cli  # noqa: F401  (fixtures)
 
 SUPERVISOR = {"AIXIN_APPROVER_PASSWORD": "secretary-1"}
 SOAP = "6901234567892"

@@ -3,7 +3,6 @@ write-offs, a household's history and the ledger by date, kind or operator."""
 
 import json
 
-from tests.test_cli_shop import aixin, village_cli  # noqa: F401  (fixtures)
 
 SUPERVISOR = {"AIXIN_APPROVER_PASSWORD": "secretary-1"}
 

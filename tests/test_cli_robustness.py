@@ -1,7 +1,6 @@
 """Bad input gets a clear refusal, never "程序出错" (exit 70): odd numbers and dates,
 mutated CSV files, missing files, folders given as files, a pipe closed early, a full disk."""
 
-import json
 import os
 import subprocess
 import sys
@@ -12,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pos.cli.main import EXIT_FAULT
-from tests.test_cli_shop import aixin, village_cli  # noqa: F401  (fixtures)
 
 FUZZ = settings(max_examples=60, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -2,46 +2,6 @@
 
 import json
 
-import pytest
-from argon2 import PasswordHasher
-
-from pos import users
-from pos.cli.main import main
-
-
-@pytest.fixture
-def aixin(db_url, capsys, monkeypatch):
-    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-    monkeypatch.setenv("AIXIN_PASSWORD", "counter-1")
-    monkeypatch.setenv("AIXIN_USER", "wangfang")
-
-    def call(*args, env=None):
-        for key, value in (env or {}).items():
-            monkeypatch.setenv(key, value)
-        code = main(["--db", db_url, *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-    call.url = db_url
-    return call
-
-
-@pytest.fixture
-def village_cli(aixin, tmp_path):
-    assert aixin("init", "--village", "阿道村", "--groups", "啊道,富庄,杜河沟", "--admin", "wangfang",
-                 "--admin-name", "王芳", "--supervisor", "lishuji", "--supervisor-name", "李书记",
-                 env={"AIXIN_SUPERVISOR_PASSWORD": "secretary-1"})[0] == 0
-    csv = tmp_path / "households.csv"
-    csv.write_bytes("户主,村民小组,人口\n张三,啊道,4\n李四,富庄,3\n".encode("gbk"))
-    assert aixin("household", "import", str(csv))[0] == 0
-    code, out, _ = aixin("card", "issue", "--all", "--json")
-    numbers = [c["number"] for c in json.loads(out)]
-    code, out, _ = aixin("goods", "add", "--name", "洗衣粉", "--zone", "洗化区", "--price", "4",
-                         "--value-fen", "1200", "--unit", "袋", "--code", "6901234567892", "--json")
-    assert code == 0
-    assert aixin("stock", "in", "--donor", "鑫源商贸", "--donor-type", "company",
-                 "--item", "6901234567892:30")[0] == 0
-    return numbers
-
 
 def test_a_redemption_and_its_reversal_from_the_command_line(aixin, village_cli):
     card = village_cli[0]
@@ -134,15 +94,15 @@ def test_a_missing_printer_port_is_one_clear_line(aixin, village_cli):
 
 
 def test_card_and_label_sheets_from_the_command_line(aixin, village_cli, tmp_path):
-    from tests.printing.test_sheets import decoded
+    from tests import pdfs
 
     code, out, _ = aixin("cards", "pdf", "--out", str(tmp_path / "cards.pdf"), "--group", "啊道")
     assert code == 0 and "1 张积分卡" in out
-    assert [t for _, t in decoded(tmp_path / "cards.pdf")] == [village_cli[0]]
+    assert [t for _, t in pdfs.barcodes(tmp_path / "cards.pdf")] == [village_cli[0]]
     code, out, _ = aixin("labels", "pdf", "--out", str(tmp_path / "labels.pdf"), "--layout", "a4-4x10",
                          "--copies", "2", "--json")
     assert code == 0 and json.loads(out)["labels"] == 2
-    assert [t for _, t in decoded(tmp_path / "labels.pdf")] == ["6901234567892"] * 2
+    assert [t for _, t in pdfs.barcodes(tmp_path / "labels.pdf")] == ["6901234567892"] * 2
 
 
 def test_a_password_typed_as_the_user_name_is_not_recorded(aixin, village_cli, data_home):

@@ -1,12 +1,10 @@
 """The wish wall through the aixin command, with --json, as a script would drive it."""
 
 import json
-import shutil
-import subprocess
 
 import pytest
 
-from tests.test_cli_shop import aixin, village_cli  # noqa: F401  (fixtures)
+from tests import pdfs
 
 SUPERVISOR = {"AIXIN_USER": "lishuji", "AIXIN_PASSWORD": "secretary-1"}
 
@@ -68,10 +66,8 @@ def test_withdrawing_listing_and_printing_the_wall_by_command(aixin, village_cli
     code, out, _ = aixin("wish", "wall", "--out", str(tmp_path / "wall.pdf"), "--paper", "A3", "--json")
     made = json.loads(out)
     assert code == 0 and (made["wishes"], made["pages"], made["paper"]) == (1, 1, "A3")
-    if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(tmp_path / "wall.pdf"), "-"], capture_output=True,
-                              text=True, check=True).stdout
-        assert "想要一辆轮椅" in text and "张*" in text and "张三" not in text and "棉被" not in text
+    text = pdfs.text(tmp_path / "wall.pdf")
+    assert "想要一辆轮椅" in text and "张*" in text and "张三" not in text and "棉被" not in text
 
 
 @pytest.mark.parametrize("month", ["2026-13", "11-2026", "soon"])

@@ -9,8 +9,6 @@ from pathlib import Path
 import pytest
 
 from pos import messages
-from pos.cli.main import main
-from tests.test_cli_shop import aixin, village_cli  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from pos import village
 from pos.store.database import open_database
-from tests.test_cli_shop import aixin  # noqa: F401  (fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -24,7 +24,6 @@ from pos.receipts import queue as printqueue
 from pos.station import settings as local_settings
 from pos.errors import NeedsApproval, ShopError
 from pos.vocabulary import Role
-from printing.serial_port import BAUDS, FLOW
 from ui import forms
 from ui.models import Column, RowsModel
 from ui.shell import Area, Screen, register
@@ -475,13 +474,14 @@ class PrinterTab(QWidget):
         self.port.setObjectName("printerPort")
         self.port.setEditable(True)
         self.baud = QComboBox(self)
-        for value in BAUDS:
+        for value in local_settings.choices("baudrate"):
             self.baud.addItem(str(value), value)
         self.paper = QComboBox(self)
-        self.paper.addItem(self.tr("58 毫米"), 58)
-        self.paper.addItem(self.tr("80 毫米"), 80)
+        for mm in local_settings.choices("paper_mm"):
+            self.paper.addItem(self.tr("%1 毫米").replace("%1", str(mm)), mm)
         self.flow = QComboBox(self)
-        for value, name in zip(FLOW, (self.tr("无"), self.tr("软件（XON/XOFF）"), self.tr("硬件（RTS/CTS）")), strict=True):
+        for value, name in zip(local_settings.choices("flow"),
+                               (self.tr("无"), self.tr("软件（XON/XOFF）"), self.tr("硬件（RTS/CTS）")), strict=True):
             self.flow.addItem(name, value)
         self.status = QCheckBox(self.tr("打印前查询打印机状态（缺纸、开盖）"), self)
         self.save_button = QPushButton(self.tr("保存"), self)
@@ -564,8 +564,8 @@ class PrinterTab(QWidget):
     def test_print(self) -> None:
         s, printer = self.screen, self.chosen_printer()
         s.ops.read(lambda: receipt_printer.test_print(printer, s.ops.lang), widget=self.test_button, bar=s.bar,
-                   done=lambda state: s.bar.done(self.tr("测试页已发送到 %1，打印机状态：%2")
-                                                 .replace("%1", printer.port).replace("%2", state)))
+                   done=lambda page: s.bar.done(self.tr("测试页已发送到 %1，打印机状态：%2")
+                                                .replace("%1", printer.port).replace("%2", page.status)))
 
     def retry(self) -> None:
         s, printer = self.screen, self.screen.shell.settings.printer

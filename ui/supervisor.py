@@ -81,7 +81,7 @@ PANES = (
 
 def total_lines(view: ClosureView) -> list[TotalLine]:
     """Every total of a closure (or of its preview), as the supervisor checks them."""
-    t, c = view.totals, view.cumulative
+    t = view.totals
     month, total, books = tr("本月"), tr("累计（从不清零）"), tr("账目")
     lines = [TotalLine(books, tr("交易范围"), tr("第 %1–%2 笔（%3 笔）").replace("%1", str(view.first_seq))
                        .replace("%2", str(view.last_seq)).replace("%3", str(t.transactions)))]
@@ -200,8 +200,13 @@ class ClosePage(QWidget):
                              widget=self.recompute, bar=self.screen.bar, done=self._previewed,
                              failed=self._refused, progress=True, title=tr("正在由台账重新计算本月合计……"))
 
-    def _previewed(self, view: ClosureView) -> None:
+    def _previewed(self, checked: closure.Preview) -> None:
+        view = checked.view
         if view.month != self.screen.month:
+            return
+        if checked.findings:  # the totals stay in view beside everything that disagrees
+            self.show_lines(total_lines(view))
+            self._cannot_close([f.message(self.screen.ops.lang) for f in checked.findings])
             return
         self.previewed = view.month
         self.show_lines(total_lines(view))
@@ -212,10 +217,13 @@ class ClosePage(QWidget):
 
     def _refused(self, error) -> None:
         self.show_lines([])
+        self._cannot_close([error.message(self.screen.ops.lang), *error.lines(self.screen.ops.lang)])
+
+    def _cannot_close(self, reasons: list[str]) -> None:
         self.previewed = None
         self.state.setText(tr("%1 现在不能月结。").replace("%1", self.screen.month_title))
         self.state.setStyleSheet("color:#a4000f;")
-        self.reason.setText(tr("原因：%1").replace("%1", error.message(self.screen.ops.lang)))
+        self.reason.setText(tr("原因：%1").replace("%1", "\n".join(reasons)))
         self.reason.show()
         self._buttons()
 

@@ -21,7 +21,7 @@ import sys
 
 from pos import __version__, messages
 from pos.station import logs
-from pos.errors import ImportProblems, ShopError, from_ledger
+from pos.errors import Findings, ImportProblems, ShopError, from_ledger
 
 log = logging.getLogger("pos")
 
@@ -48,9 +48,7 @@ class Output:
             print(text if isinstance(text, str) else "\n".join(text))
 
     def refuse(self, error: ShopError) -> int:
-        lines = [error.message(self.lang)]
-        if isinstance(error, ImportProblems):
-            lines += error.lines(self.lang)
+        lines = [error.message(self.lang), *error.lines(self.lang)]
         if self.json:
             payload = {"ok": False, "error": error.key, "message": lines[0], **_plain(error.params)}
             if isinstance(error, ImportProblems):
@@ -58,6 +56,9 @@ class Output:
                     {"row": row, "error": p.key, "message": p.message(self.lang)}
                     for row, p in error.problems
                 ]
+            if isinstance(error, Findings):
+                payload["findings"] = [{"error": f.key, "message": f.message(self.lang), **_plain(f.params)}
+                                       for f in error.findings]
             print(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
         print("\n".join(lines), file=sys.stderr)
         return EXIT_REFUSED

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,10 +13,10 @@ from pos.station import settings
 if TYPE_CHECKING:
     from pos.month.document import ClosureView
 
-audit, closure, monthexport, notice, statement, periods, printqueue = (
+audit, closure, monthexport, notice, statement, periods, receipt_printer = (
     later(name) for name in ("pos.month.audit", "pos.month.closure", "pos.month.export", "pos.month.notice",
-                             "pos.statement", "pos.periods", "pos.receipts.queue"))
-statement_printing, serial_port = later("printing.statement"), later("printing.serial_port")
+                             "pos.statement", "pos.periods", "pos.receipts.printer"))
+statement_printing = later("printing.statement")
 
 
 def register(sub) -> None:
@@ -91,12 +92,17 @@ def _closure_data(view: ClosureView) -> dict:
 def close(args, out) -> int:
     with database(args) as db:
         me = actor(args, db)
-        if args.preview:
-            view = closure.preview(db, me, args.month)
-        else:
+        if not args.preview:
             view = closure.close(db, me, args.month)
-    out.show(_closure_data(view), _closure_lines(view, not args.preview))
-    return 0
+            out.show(_closure_data(view), _closure_lines(view, True))
+            return 0
+        checked = closure.preview(db, me, args.month)
+    data = _closure_data(checked.view)
+    data["findings"] = [{"error": f.key, "message": f.message(out.lang)} for f in checked.findings]
+    out.show(data, _closure_lines(checked.view, False))
+    for finding in checked.findings:  # each disagreement on a line of its own, as a refusal
+        print(finding.message(out.lang), file=sys.stderr)
+    return 2 if checked.findings else 0
 
 
 def notice_pdf(args, out) -> int:
@@ -122,14 +128,7 @@ def household_statement(args, out) -> int:
         pages = statement_printing.render_pdf(data, args.out)
         lines.append(f"已生成 {args.out}（{pages} 页）")
     if args.print:
-        printer = settings.load().printer
-        if not printer.configured:
-            raise ShopError("printer_not_configured")
-        try:
-            serial_port.send(printqueue.serial_of(printer), statement_printing.render_slip(data, printqueue.paper_of(printer), printqueue.caps_of(printer)),
-                 check_status=printer.status)
-        except serial_port.PrinterFault as fault:
-            raise ShopError(f"printer_{fault.kind}", port=printer.port, detail=str(fault)) from None
+        receipt_printer.statement_slip(settings.load().printer, data)
         lines.append("明细已打印。")
     out.show(plain(data), lines)
     return 0

@@ -8,27 +8,23 @@ from dataclasses import asdict
 from pos.station import settings
 from pos.cli.common import add, database, group, later, number, seconds
 from pos.cli.common import actor, plain
-from pos.errors import ShopError
-from printing.serial_options import BAUDS, FLOW, PARITY_NAMES
 
 printqueue = later("pos.receipts.queue")
 receipt_printer = later("pos.receipts.printer")
-serial_port = later("printing.serial_port")
-receipt_printing = later("printing.receipt")
 
 
 def register(sub) -> None:
     printer = group(sub, "printer", "小票打印机 / receipt printer")
     parser = add(printer, "setup", "设置打印机 / set up the printer", setup)
     parser.add_argument("--port", help="串口，如 COM3 或 /dev/ttyUSB0")
-    parser.add_argument("--baud", type=int, choices=BAUDS)
-    parser.add_argument("--bytesize", type=int, choices=(7, 8))
-    parser.add_argument("--parity", choices=PARITY_NAMES)
-    parser.add_argument("--stopbits", type=float, choices=(1, 1.5, 2))
-    parser.add_argument("--flow", choices=FLOW)
+    parser.add_argument("--baud", type=int, choices=settings.choices("baudrate"))
+    parser.add_argument("--bytesize", type=int, choices=settings.choices("bytesize"))
+    parser.add_argument("--parity", choices=settings.choices("parity"))
+    parser.add_argument("--stopbits", type=float, choices=settings.choices("stopbits"))
+    parser.add_argument("--flow", choices=settings.choices("flow"))
     parser.add_argument("--write-timeout", type=seconds)
-    parser.add_argument("--paper", type=int, choices=(58, 80), help="纸宽（毫米）")
-    parser.add_argument("--dots", type=number(0, 4096), help="每行点数（0 为默认）")
+    parser.add_argument("--paper", type=int, choices=settings.choices("paper_mm"), help="纸宽（毫米）")
+    parser.add_argument("--dots", type=number(*settings.bounds("dots")), help="每行点数（0 为默认）")
     for flag, title in (("barcode", "条码"), ("qr", "二维码"), ("cut", "切纸"), ("status", "状态查询")):
         parser.add_argument(f"--{flag}", dest=flag, action="store_true", default=None, help=f"支持{title}")
         parser.add_argument(f"--no-{flag}", dest=flag, action="store_false", help=f"不支持{title}")
@@ -65,23 +61,9 @@ def test(args, out) -> int:
     printer = settings.load().printer
     if args.port:
         printer = settings.with_printer(settings.Settings(printer=printer), port=args.port).printer
-    if not printer.configured:
-        raise ShopError("printer_not_configured")
-    serial = printqueue.serial_of(printer)
-    status_text = "未查询"
-    try:
-        if printer.status:
-            status = serial_port.probe(serial)
-            if status.fault:
-                raise serial_port.PrinterFault(status.fault)
-            status_text = "正常" + ("，纸将用完" if status.paper_near_end else "")
-        page = receipt_printing.printer_test_page(printqueue.paper_of(printer), printqueue.caps_of(printer),
-                                          status_text, printer.port)
-        serial_port.send(serial, page, check_status=False)
-    except serial_port.PrinterFault as fault:
-        raise receipt_printer.fault_error(fault.kind, printer.port, fault.detail) from None
-    out.show({"ok": True, "port": printer.port, "status": status_text, "bytes": len(page)},
-             f"测试页已发送到 {printer.port}（{len(page)} 字节），打印机状态：{status_text}")
+    page = receipt_printer.test_print(printer, out.lang)
+    out.show({"ok": True, "port": printer.port, "status": page.status, "bytes": page.bytes},
+             f"测试页已发送到 {printer.port}（{page.bytes} 字节），打印机状态：{page.status}")
     return 0
 
 
@@ -98,7 +80,7 @@ def queue(args, out) -> int:
 
 def run_queue(db, out, only=None) -> int:
     printer = settings.load().printer
-    outcome = printqueue.process(db, printer, only)
+    outcome = receipt_printer.process(db, printer, only)
     if outcome.fault:
         error = receipt_printer.fault_error(outcome.fault, printer.port)
         out.show({"ok": False, "printed": len(outcome.printed), "fault": outcome.fault,

@@ -8,10 +8,12 @@ previous closure's hash and the ledger's head. All of it is one canonical
 JSON document (the encoding of ``ledger.canonical``) whose SHA-256 is the
 closure's hash; the row is append-only.
 
-Everything is recomputed from the ledger before a month is closed: the
-month's totals must agree with the previous closure's cumulative totals plus
-this month, with the sums of the postings, and with the kept balances. If
-anything disagrees, the closure is refused and the refusal says where.
+Everything is recomputed from the ledger before a month is closed (the sums
+in ``pos.month.tally``): the month's totals must agree with the previous
+closure's cumulative totals plus this month, with the sums of the postings,
+and with the kept balances. Every disagreement is found, not only the first,
+each naming where: a preview shows them beside the totals, and closing is
+refused with all of them.
 
 The public notice is printed from the closure alone, so printing it costs
 the same in the village's first month as in its tenth year.
@@ -27,36 +29,27 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 import ledger
 from ledger.book import now
-from ledger.schema import Account, Posting, Transaction
-from pos.store.database import Database
-from pos.errors import ShopError
-from pos.periods import Month, last_closure
-from pos.store.tables import (
-    Card,
-    Goods,
-    Household,
-    MonthClosure,
-    RedemptionLine,
-    Rule,
-    StockIntake,
-    StockMovement,
-    VillagerGroup,
-)
+from ledger.schema import Account, Transaction
+from pos.errors import Findings, ShopError
 from pos.month.document import (
-    GENESIS, ClosureView, Cumulative, GoodsLine, HouseholdLine, MonthTotals, ZoneLine, digest, document,
+    GENESIS, ClosureView, Cumulative, GoodsLine, HouseholdLine, ZoneLine, digest, document,
     encode, from_document, view_of,
 )
+from pos.month.tally import Books, Tally, carried, month_tally, read_books, start_of_month, sums_by_account
+from pos.periods import Month, last_closure
 from pos.service import Actor, caller, transaction
+from pos.store.database import Database
+from pos.store.tables import (
+    Goods, Household, MonthClosure, RedemptionLine, StockIntake, StockMovement, VillagerGroup,
+)
 from pos.village import settings_in
-from pos.vocabulary import CARD_PREFIX, DEDUCTED, EARNING_KINDS, ISSUE, RECOVERED, REDEEMED, Kind, Role, Source
+from pos.vocabulary import CARD_PREFIX, DEDUCTED, ISSUE, RECOVERED, REDEEMED, ZONES, Role, Source
 
 log = logging.getLogger("pos")
-
-HYGIENE_CATEGORY = "卫生检查"
 
 Progress = Callable[[int, int, str], None]
 
@@ -68,8 +61,36 @@ def _quiet(_done: int, _total: int, _what: str) -> None:
 # ---------------------------------------------------------------- computing a month
 
 
-def _refuse(key: str, **params):
-    raise ShopError(key, **params)
+@dataclass(frozen=True)
+class Preview:
+    """A month as it would be closed now, and every disagreement that keeps it from closing.
+
+    Each finding is a ``ShopError`` naming where: the transaction, the account, the household
+    or the total. A month closes only with none."""
+
+    view: ClosureView
+    findings: tuple[ShopError, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+def _check_order(session: Session, month: Month, previous: MonthClosure | None) -> datetime:
+    """Refuse a month that cannot be closed at all now; the moment of closing."""
+    if previous is not None:
+        done = Month.parse(previous.month)
+        if month == done or session.scalar(select(MonthClosure.number).where(
+                MonthClosure.month == str(month))) is not None:
+            raise ShopError("closure_done", month=str(month))
+        if month < done:
+            raise ShopError("closure_order_past", month=str(month), last=previous.month)
+        if month != done.next():
+            raise ShopError("closure_order", month=str(month), first=str(done.next()))
+    moment = now(session)
+    if month.end > moment:
+        raise ShopError("closure_not_ended", month=str(month))
+    return moment
 
 
 def _seq_range(session: Session, month: Month, previous: MonthClosure | None) -> tuple[int, int]:
@@ -83,189 +104,33 @@ def _seq_range(session: Session, month: Month, previous: MonthClosure | None) ->
         earlier_late = session.scalar(
             select(func.min(tx.seq)).where(tx.seq >= first, tx.at < month.start))
         if earlier_late is not None:
-            _refuse("closure_clock", seq=earlier_late, month=str(month))
+            raise ShopError("closure_clock", seq=earlier_late, month=str(month))
     last = session.scalar(select(func.max(tx.seq)).where(tx.seq >= first, tx.at < month.end))
     last = first - 1 if last is None else last
     outside = session.scalar(select(func.min(tx.seq)).where(
         tx.seq >= first, tx.seq <= last, (tx.at < month.start) | (tx.at >= month.end)))
     if outside is not None:
-        _refuse("closure_clock", seq=outside, month=str(month))
+        raise ShopError("closure_clock", seq=outside, month=str(month))
     stray = session.scalar(select(func.min(tx.seq)).where(tx.seq > last, tx.at < month.end))
     if stray is not None:
-        _refuse("closure_clock", seq=stray, month=str(month))
+        raise ShopError("closure_clock", seq=stray, month=str(month))
     return first, last
 
 
-def _sums_by_account(session: Session, lo: int | None, hi: int | None) -> dict[int, int]:
-    p = Posting.__table__.c
-    query = select(p.account_id, func.sum(p.amount)).group_by(p.account_id)
-    if lo is not None:
-        query = query.where(p.tx_seq >= lo)
-    if hi is not None:
-        query = query.where(p.tx_seq <= hi)
-    return {account: int(total) for account, total in session.execute(query)}
-
-
-def _brought_forward(session: Session, first: int, accounts: dict[int, str]) -> dict[str, int]:
-    """Cumulative totals of everything before ``first`` (the village's first closure)."""
-    p = Posting.__table__.c
-    t = Transaction.__table__
-    original = aliased(Transaction)
-    issue_id = next(i for i, code in accounts.items() if code == ISSUE)
-    rows = session.execute(
-        select(t.c.kind, original.kind, func.sum(p.amount))
-        .select_from(Posting.__table__.join(t, t.c.seq == p.tx_seq))
-        .outerjoin(original, original.seq == t.c.reverses)
-        .where(p.account_id == issue_id, p.tx_seq < first)
-        .group_by(t.c.kind, original.kind)
-    ).all()
-    issued_cards = awarded = 0
-    for kind, original_kind, total in rows:
-        kind = original_kind if kind == Kind.REVERSAL and original_kind else kind
-        if kind == Kind.CARD_ISSUE:
-            issued_cards -= int(total)
-        else:
-            awarded -= int(total)
-    return {"issued_cards": issued_cards, "awarded": awarded}
-
-
-def _cards(session: Session) -> dict[str, tuple[int, int]]:
-    """card number -> (household id, card id)."""
-    return {number: (household, card_id)
-            for number, household, card_id in session.execute(
-                select(Card.number, Card.household_id, Card.id))}
-
-
-def compute(session: Session, month: Month, closer: str, progress: Progress = _quiet) -> ClosureView:
-    """The closure of ``month`` as it would be stored now; refuses what cannot be closed."""
-    steps = 6
-    village = settings_in(session)
-    previous = last_closure(session)
-    if previous is not None:
-        done = Month.parse(previous.month)
-        if month == done or session.scalar(select(MonthClosure.number).where(
-                MonthClosure.month == str(month))) is not None:
-            _refuse("closure_done", month=str(month))
-        if month < done:
-            _refuse("closure_order_past", month=str(month), last=previous.month)
-        if month != done.next():
-            _refuse("closure_order", month=str(month), first=str(done.next()))
-    moment = now(session)
-    if month.end > moment:
-        _refuse("closure_not_ended", month=str(month))
-
-    progress(0, steps, "确定本月交易范围")
-    first, last = _seq_range(session, month, previous)
-    head_seq, head_hash = ledger.head(session)
-    if last >= 1:
-        last_hash = session.scalar(select(Transaction.hash).where(Transaction.seq == last))
-    else:
-        last_hash = GENESIS
-
-    progress(1, steps, "校验整本台账")
+def _ledger_findings(session: Session, last: int) -> list[ShopError]:
+    """What the ledger's own verification finds wrong up to the month's last transaction.
+    A kept balance that disagrees is left to the closure's own check, which names the
+    account once, in the shop's words."""
     report = ledger.verify(session)
-    bad = [f for f in report.findings if f.seq is None or f.seq <= last]
-    if bad:
-        _refuse("closure_ledger_bad", seq=bad[0].seq or "-", detail=bad[0].detail)
+    return [ShopError("closure_ledger_bad", seq=f.seq or "-", detail=f.detail)
+            for f in report.findings
+            if (f.seq is None or f.seq <= last) and f.code != "balance_mismatch"]
 
-    progress(2, steps, "汇总本月交易")
-    accounts = {row.id: row.code for row in session.execute(select(Account.id, Account.code))}
-    by_code = {code: account_id for account_id, code in accounts.items()}
-    cards = _cards(session)
-    rules = {code: category for code, category in session.execute(select(Rule.code, Rule.category))}
-    hygiene_category = rules.get("W01", HYGIENE_CATEGORY)
 
-    if previous is not None:
-        prior = view_of(previous)
-        opening = {h.household_id: h.closing for h in prior.households}
-        c = prior.cumulative
-        cumulative = {"issued_cards": c.issued_cards, "awarded": c.awarded, "redeemed": c.redeemed,
-                      "deducted": c.deducted, "recovered": c.recovered, "outstanding": c.outstanding}
-    else:
-        before = _sums_by_account(session, None, first - 1)
-        opening = defaultdict(int)
-        for account_id, total in before.items():
-            code = accounts[account_id]
-            if code.startswith(CARD_PREFIX) and code[len(CARD_PREFIX):] in cards:
-                opening[cards[code[len(CARD_PREFIX):]][0]] += total
-        opening = dict(opening)
-        cumulative = _brought_forward(session, first, accounts)
-        cumulative.update(
-            redeemed=before.get(by_code[REDEEMED], 0), deducted=before.get(by_code[DEDUCTED], 0),
-            recovered=before.get(by_code[RECOVERED], 0), outstanding=sum(opening.values()))
-
-    earned, deducted, redeemed, recovered = (defaultdict(int) for _ in range(4))
-    by_category: dict[str, int] = defaultdict(int)
-    reversed_: dict[str, int] = defaultdict(int)
+def _zones(session: Session, tally: Tally, first: int, last: int) -> tuple[list, list[ShopError]]:
+    """Redeemed goods by zone, net of reversals; each redemption whose lines do not add up to
+    the points it posted is a finding."""
     zones: dict[str, list[int]] = {}
-    totals = defaultdict(int)
-    touched: set[int] = set()
-    redemption_points: dict[int, int] = {}
-    reversed_redemptions: list[int] = []
-    tx = Transaction.__table__.c
-    p = Posting.__table__.c
-    postings: dict[int, list[tuple[str, int]]] = defaultdict(list)
-    for seq, account_id, amount in session.execute(
-            select(p.tx_seq, p.account_id, p.amount)
-            .where(p.tx_seq >= first, p.tx_seq <= last).order_by(p.tx_seq, p.line)):
-        postings[seq].append((accounts[account_id], amount))
-    rows = session.execute(select(tx.seq, tx.kind, tx.attrs, tx.reverses)
-                           .where(tx.seq >= first, tx.seq <= last).order_by(tx.seq)).all()
-    kinds = {row.seq: row.kind for row in rows}
-    for row in rows:
-        legs = postings.get(row.seq, [])
-        attrs = json.loads(row.attrs or "{}")
-        kind = row.kind
-        original = None
-        if kind == Kind.REVERSAL:
-            original = attrs.get("original_kind") or kinds.get(row.reverses)
-            if original is None:
-                original = session.scalar(select(Transaction.kind).where(Transaction.seq == row.reverses))
-        for code, amount in legs:
-            if not code.startswith(CARD_PREFIX):
-                continue
-            number = code[len(CARD_PREFIX):]
-            if number not in cards:
-                _refuse("closure_unknown_card", seq=row.seq, card=number)
-            household = cards[number][0]
-            touched.add(household)
-            effective = original or kind
-            if effective in EARNING_KINDS:
-                earned[household] += amount
-            elif effective == Kind.DEDUCTION:
-                deducted[household] -= amount
-            elif effective == Kind.REDEMPTION:
-                redeemed[household] -= amount
-            elif effective == Kind.CARD_RECOVERY:
-                recovered[household] -= amount
-            elif effective == Kind.CARD_REPLACE:
-                pass  # from the lost card to the new one: the household's points stay
-            else:
-                _refuse("closure_unknown_kind", seq=row.seq, kind=kind)
-        card_total = sum(amount for code, amount in legs if code.startswith(CARD_PREFIX))
-        if kind == Kind.CARD_ISSUE:
-            totals["issued_cards"] += card_total
-        elif kind == Kind.AWARD:
-            category = rules.get(str(attrs.get("rule", "")), attrs.get("rule_name") or "其他")
-            by_category[category] += card_total
-            totals["awarded"] += card_total
-        elif kind == Kind.HYGIENE:
-            by_category[hygiene_category] += card_total
-            totals["awarded"] += card_total
-        elif kind == Kind.DEDUCTION:
-            totals["deducted"] -= card_total
-        elif kind == Kind.REDEMPTION:
-            totals["redeemed"] -= card_total
-            totals["redemptions"] += 1
-            redemption_points[row.seq] = -card_total
-        elif kind == Kind.CARD_RECOVERY:
-            totals["recovered"] -= card_total
-        elif kind == Kind.REVERSAL:
-            moved = abs(card_total)
-            reversed_[original] += moved
-            if original == Kind.REDEMPTION:
-                reversed_redemptions.append(row.reverses)
-    progress(3, steps, "按商品分区汇总兑换")
     line_points: dict[int, int] = defaultdict(int)
     zone_of_lines = select(RedemptionLine.tx_seq, Goods.zone, RedemptionLine.quantity,
                            RedemptionLine.unit_points).join(Goods, Goods.id == RedemptionLine.goods_id)
@@ -275,127 +140,147 @@ def compute(session: Session, month: Month, closer: str, progress: Progress = _q
         entry[0] += quantity
         entry[1] += quantity * unit_points
         line_points[seq] += quantity * unit_points
-    for seq, points in redemption_points.items():
-        if line_points.get(seq, 0) != points:
-            _refuse("closure_lines_mismatch", seq=seq, points=points, lines=line_points.get(seq, 0))
-    if reversed_redemptions:
+    findings = [ShopError("closure_lines_mismatch", seq=seq, points=points, lines=line_points.get(seq, 0))
+                for seq, points in tally.redemption_points.items() if line_points.get(seq, 0) != points]
+    if tally.reversed_redemptions:
         for seq, zone, quantity, unit_points in session.execute(
-                zone_of_lines.where(RedemptionLine.tx_seq.in_(reversed_redemptions))):
+                zone_of_lines.where(RedemptionLine.tx_seq.in_(tally.reversed_redemptions))):
             entry = zones.setdefault(zone, [0, 0])
             entry[0] -= quantity
             entry[1] -= quantity * unit_points
+    return [ZoneLine(zone, q, points) for zone, (q, points) in _zone_order(zones)], findings
 
-    month_totals = MonthTotals(
-        transactions=len(rows), issued_cards=totals["issued_cards"], awarded=totals["awarded"],
-        awarded_by_category=tuple(sorted(by_category.items())), deducted=totals["deducted"],
-        redeemed=totals["redeemed"], redemptions=totals["redemptions"],
-        reversed=tuple(sorted(reversed_.items())), recovered=totals["recovered"],
-        donations_fen=0, purchases_fen=0,
-    )
-    cumulative["issued_cards"] += month_totals.issued_cards - month_totals.reversed_of("card_issue")
-    cumulative["awarded"] += month_totals.net_awarded
-    cumulative["redeemed"] += month_totals.net_redeemed
-    cumulative["deducted"] += month_totals.net_deducted
-    cumulative["recovered"] += month_totals.recovered
-    cumulative["outstanding"] = (cumulative["issued_cards"] + cumulative["awarded"]
-                                 - cumulative["redeemed"] - cumulative["deducted"]
-                                 - cumulative["recovered"])
 
-    progress(4, steps, "与台账余额核对")
-    through_last = _sums_by_account(session, None, last)
+def _total_findings(session: Session, books: Books, through_last: dict[int, int],
+                    cumulative: dict[str, int]) -> list[ShopError]:
+    """The cumulative totals against the ledger's accounts, and every kept balance against the
+    sum of its postings."""
+    by_code = books.by_code
     recomputed = {
         "ever_issued": -through_last.get(by_code[ISSUE], 0),
         "redeemed": through_last.get(by_code[REDEEMED], 0),
         "deducted": through_last.get(by_code[DEDUCTED], 0),
         "recovered": through_last.get(by_code[RECOVERED], 0),
-        "outstanding": sum(total for account_id, total in through_last.items()
-                           if accounts[account_id].startswith(CARD_PREFIX)),
+        "outstanding": _outstanding(books, through_last),
     }
     expected = {"ever_issued": cumulative["issued_cards"] + cumulative["awarded"],
                 **{k: cumulative[k] for k in ("redeemed", "deducted", "recovered", "outstanding")}}
-    for name, value in expected.items():
-        if recomputed[name] != value:
-            _refuse("closure_mismatch", where=TOTAL_NAMES[name], expected=value, found=recomputed[name])
-    kept = {row.id: row.balance for row in session.execute(select(Account.id, Account.balance))}
-    everything = _sums_by_account(session, None, None)
-    for account_id, balance in kept.items():
+    findings = [ShopError("closure_mismatch", where=TOTAL_NAMES[name], expected=value, found=recomputed[name])
+                for name, value in expected.items() if recomputed[name] != value]
+    everything = sums_by_account(session, None, None)
+    for account_id, balance in session.execute(select(Account.id, Account.balance)):
         if everything.get(account_id, 0) != balance:
-            _refuse("closure_kept_mismatch", account=accounts[account_id], kept=balance,
-                    found=everything.get(account_id, 0))
+            findings.append(ShopError("closure_kept_mismatch", account=books.accounts[account_id],
+                                      kept=balance, found=everything.get(account_id, 0)))
+    return findings
 
-    household_closing: dict[int, int] = defaultdict(int)
-    for account_id, total in through_last.items():
-        code = accounts[account_id]
-        if code.startswith(CARD_PREFIX) and code[len(CARD_PREFIX):] in cards:
-            household_closing[cards[code[len(CARD_PREFIX):]][0]] += total
 
-    progress(5, steps, "各户明细与捐赠")
-    info = {
-        h.id: (h, group) for h, group in session.execute(
-            select(Household, VillagerGroup.name).join(VillagerGroup, VillagerGroup.id == Household.group_id))
-    }
-    newest_card: dict[int, tuple[int, str]] = {}
-    for number, (household, card_id) in cards.items():
-        if card_id > newest_card.get(household, (0, ""))[0]:
-            newest_card[household] = (card_id, number)
-    card_opened = {code[len(CARD_PREFIX):]: opened for code, opened in session.execute(
-        select(Account.code, Account.opened_at).where(Account.code.startswith(CARD_PREFIX)))}
-    lines = []
-    for household_id in sorted(set(opening) | touched | set(household_closing),
+def _outstanding(books: Books, sums: dict[int, int]) -> int:
+    return sum(total for account_id, total in sums.items() if books.accounts[account_id].startswith(CARD_PREFIX))
+
+
+def _household_lines(session: Session, month: Month, books: Books, opening: dict[int, int],
+                     tally: Tally, through_last: dict[int, int]) -> tuple[list[HouseholdLine], list[ShopError]]:
+    """Each household's month, opening to closing; a household whose columns do not add up
+    to its closing balance is a finding, and so are lines that do not add up to the points
+    outstanding."""
+    closing = books.by_household(through_last)
+    info = {h.id: (h, group) for h, group in session.execute(
+        select(Household, VillagerGroup.name).join(VillagerGroup, VillagerGroup.id == Household.group_id))}
+    card_of = _cards_shown(session, books, month)
+    lines, findings = [], []
+    for household_id in sorted(set(opening) | tally.touched | set(closing),
                                key=lambda h: (info[h][0].group_id, h)):
         household, group = info[household_id]
-        start = opening.get(household_id, 0)
-        close = household_closing.get(household_id, 0)
+        start, close = opening.get(household_id, 0), closing.get(household_id, 0)
         line = HouseholdLine(
-            household_id, group, household.head_name,
-            _card_at(cards, card_opened, household_id, month.end) or newest_card[household_id][1],
-            start, earned[household_id], deducted[household_id], redeemed[household_id],
-            recovered[household_id], close)
-        if start + line.earned - line.deducted - line.redeemed - line.recovered != close:
-            _refuse("closure_household_mismatch", head=household.head_name, id=household_id,
-                    expected=start + line.earned - line.deducted - line.redeemed - line.recovered,
-                    found=close)
-        if start or close or household_id in touched:
+            household_id, group, household.head_name, card_of[household_id], start,
+            tally.earned[household_id], tally.deducted[household_id], tally.redeemed[household_id],
+            tally.recovered[household_id], close)
+        expected = start + line.earned - line.deducted - line.redeemed - line.recovered
+        if expected != close:
+            findings.append(ShopError("closure_household_mismatch", head=household.head_name,
+                                      id=household_id, expected=expected, found=close))
+        if start or close or household_id in tally.touched:
             lines.append(line)
-    if sum(line.closing for line in lines) != recomputed["outstanding"]:
-        _refuse("closure_mismatch", where=TOTAL_NAMES["outstanding"],
-                expected=sum(line.closing for line in lines), found=recomputed["outstanding"])
+    outstanding = _outstanding(books, through_last)
+    if sum(line.closing for line in lines) != outstanding:
+        findings.append(ShopError("closure_mismatch", where=TOTAL_NAMES["outstanding"],
+                                  expected=sum(line.closing for line in lines), found=outstanding))
+    return lines, findings
 
+
+def _cards_shown(session: Session, books: Books, month: Month) -> dict[int, str]:
+    """The card each household's line names: its newest card opened before the month's end,
+    else its newest card."""
+    opened = {books.card_number(code): at for code, at in session.execute(
+        select(Account.code, Account.opened_at).where(Account.code.startswith(CARD_PREFIX)))}
+    shown: dict[int, tuple[bool, int, str]] = {}
+    for number, (household, card_id) in books.cards.items():
+        candidate = (bool(opened.get(number)) and opened[number] < month.end, card_id, number)
+        if household not in shown or candidate[:2] > shown[household][:2]:
+            shown[household] = candidate
+    return {household: number for household, (_, _, number) in shown.items()}
+
+
+def compute(session: Session, month: Month, closer: str, progress: Progress = _quiet) -> Preview:
+    """The closure of ``month`` as it would be stored now, with every disagreement found.
+
+    A month that cannot be computed at all (closed already, out of order, not ended, the
+    clock set back across its edge, an unknown card or kind) is refused at once."""
+    steps = 6
+    village = settings_in(session)
+    previous = last_closure(session)
+    moment = _check_order(session, month, previous)
+
+    progress(0, steps, "确定本月交易范围")
+    first, last = _seq_range(session, month, previous)
+    head_seq, head_hash = ledger.head(session)
+    last_hash = session.scalar(select(Transaction.hash).where(Transaction.seq == last)) if last >= 1 else GENESIS
+
+    progress(1, steps, "校验整本台账")
+    findings = _ledger_findings(session, last)
+
+    progress(2, steps, "汇总本月交易")
+    books = read_books(session)
+    opening, cumulative = start_of_month(session, books, previous, first)
+    tally = month_tally(session, books, first, last)
+
+    progress(3, steps, "按商品分区汇总兑换")
+    zones, found = _zones(session, tally, first, last)
+    findings += found
+    cumulative = carried(cumulative, tally.month_totals())
+
+    progress(4, steps, "与台账余额核对")
+    through_last = sums_by_account(session, None, last)
+    findings += _total_findings(session, books, through_last, cumulative)
+
+    progress(5, steps, "各户明细与捐赠")
+    lines, found = _household_lines(session, month, books, opening, tally, through_last)
+    findings += found
     deliveries = _deliveries(session, month)
-    month_totals = replace(
-        month_totals,
+    totals = replace(
+        tally.month_totals(),
         donations_fen=sum(g.value_fen for g in deliveries if g.source == Source.DONATION),
         purchases_fen=sum(g.value_fen for g in deliveries if g.source == Source.PURCHASE))
-    cum = Cumulative(cumulative["issued_cards"], cumulative["awarded"], cumulative["redeemed"],
-                     cumulative["deducted"], cumulative["recovered"], cumulative["outstanding"],
-                     cumulative["outstanding"] * village.point_value_fen)
+    c = cumulative
     progress(steps, steps, "完成")
-    return ClosureView(
+    view = ClosureView(
         number=(previous.number + 1) if previous is not None else 1, month=str(month),
         village=village.name, shop=village.shop_name, period_start=month.start,
         period_end=month.end, first_seq=first, last_seq=last, last_hash=last_hash,
         head_seq=head_seq, head_hash=head_hash,
         prev_hash=previous.hash if previous is not None else GENESIS,
         closed_at=moment, closed_by=closer, point_value_fen=village.point_value_fen,
-        totals=month_totals, cumulative=cum, households=tuple(lines),
-        zones=tuple(ZoneLine(zone, q, points) for zone, (q, points) in _zone_order(zones)),
-        deliveries=deliveries, brought_forward=previous is None and first > 1,
+        totals=totals, households=tuple(lines), zones=tuple(zones), deliveries=deliveries,
+        cumulative=Cumulative(c["issued_cards"], c["awarded"], c["redeemed"], c["deducted"], c["recovered"],
+                              c["outstanding"], c["outstanding"] * village.point_value_fen),
+        brought_forward=previous is None and first > 1,
     )
-
-
-def _card_at(cards, card_opened, household_id: int, end: datetime) -> str | None:
-    """The household's newest card opened before the month's end."""
-    best = None
-    for number, (household, card_id) in cards.items():
-        if household == household_id and card_opened.get(number) and card_opened[number] < end:
-            if best is None or card_id > best[0]:
-                best = (card_id, number)
-    return best[1] if best else None
+    return Preview(view, tuple(findings))
 
 
 def _zone_order(zones: dict[str, list[int]]):
-    from pos.goods import ZONES
-
     order = {zone: i for i, zone in enumerate(ZONES)}
     return sorted(((z, v) for z, v in zones.items() if v != [0, 0]),
                   key=lambda item: (order.get(item[0], len(order)), item[0]))
@@ -425,18 +310,23 @@ TOTAL_NAMES = {
 # ---------------------------------------------------------------- services
 
 
-def preview(db: Database, actor: Actor, month: str, progress: Progress = _quiet) -> ClosureView:
-    """Every total of the month as it would be closed now, or the refusal saying why not."""
+def preview(db: Database, actor: Actor, month: str, progress: Progress = _quiet) -> Preview:
+    """Every total of the month as it would be closed now, with every disagreement that keeps
+    it from closing; refuses only a month that cannot be computed at all."""
     with db.read() as session:
         user = caller(session, actor, Role.SUPERVISOR, Role.ADMIN)
         return compute(session, Month.parse(month), user.username, progress)
 
 
 def close(db: Database, actor: Actor, month: str, progress: Progress = _quiet) -> ClosureView:
-    """Close ``month`` (supervisor): recompute, check, hash and store it, in one transaction."""
+    """Close ``month`` (supervisor): recompute, check, hash and store it, in one transaction.
+    Refused with every finding (``Findings``) if anything disagrees."""
     with transaction(db) as session:
         user = caller(session, actor, Role.SUPERVISOR)
-        view = compute(session, Month.parse(month), user.username, progress)
+        checked = compute(session, Month.parse(month), user.username, progress)
+        if checked.findings:
+            raise Findings(checked.findings)
+        view = checked.view
         text = encode(document(view))
         digest_ = digest(text)
         session.add(MonthClosure(

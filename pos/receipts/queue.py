@@ -1,9 +1,10 @@
 """Receipts: a persistent queue between a committed redemption and the printer.
 
 The sale is committed first, together with its print job. Printing happens
-after, job by job; a printer fault marks the job failed and never touches
-the sale. Failed and pending jobs stay for a retry, across restarts; each
-reprint is a job of its own, numbered, so the receipt says 重印 第N次.
+after, job by job (``pos.receipts.printer``); a printer fault marks the job
+failed and never touches the sale. Failed and pending jobs stay for a retry,
+across restarts; each reprint is a job of its own, numbered, so the receipt
+says 重印 第N次.
 """
 
 from __future__ import annotations
@@ -25,8 +26,6 @@ from pos.service import Actor, caller, transaction
 from pos.vocabulary import Role
 from pos.village import settings_in
 from printing import receipt as receipt_printing
-from printing.escpos import Capabilities, Paper
-from printing.serial_port import PrinterFault, SerialSettings, send
 
 log = logging.getLogger("pos")
 
@@ -72,7 +71,7 @@ def settle_history(db: Database) -> int:
         return done.rowcount
 
 
-def _view(job: PrintJob) -> JobView:
+def job_view(job: PrintJob) -> JobView:
     return JobView(job.id, job.tx_seq, job.copy, job.status, job.attempts, job.last_error,
                    job.created_at, job.printed_at)
 
@@ -102,21 +101,7 @@ def render_job(session: Session, job: PrintJob, printer: PrinterSettings) -> byt
     result = receipt_in(session, job.tx_seq)
     village = settings_in(session)
     data = receipt_data(result, job.copy, village.yuan(result.total_points))
-    return receipt_printing.render(data, paper_of(printer), caps_of(printer))
-
-
-def paper_of(printer: PrinterSettings) -> Paper:
-    return Paper.width(printer.paper_mm, printer.dots or None)
-
-
-def caps_of(printer: PrinterSettings) -> Capabilities:
-    return Capabilities(barcode=printer.barcode, qr=printer.qr, cut=printer.cut, status=printer.status)
-
-
-def serial_of(printer: PrinterSettings) -> SerialSettings:
-    return SerialSettings(port=printer.port, baudrate=printer.baudrate, bytesize=printer.bytesize,
-                          parity=printer.parity, stopbits=printer.stopbits, flow=printer.flow,
-                          write_timeout=printer.write_timeout)
+    return receipt_printing.render(data, printer.paper, printer.capabilities)
 
 
 def request(db: Database, actor: Actor, seq: int) -> JobView:
@@ -130,7 +115,7 @@ def request(db: Database, actor: Actor, seq: int) -> JobView:
             job = add_job(session, seq, 0, user.username)
         elif job.status == FAILED:
             job.status = PENDING
-        return _view(job)
+        return job_view(job)
 
 
 def reprint(db: Database, actor: Actor, seq: int) -> JobView:
@@ -140,7 +125,7 @@ def reprint(db: Database, actor: Actor, seq: int) -> JobView:
         if session.get(Redemption, seq) is None:
             raise ShopError("redemption_unknown", seq=seq)
         last = session.scalar(select(func.max(PrintJob.copy)).where(PrintJob.tx_seq == seq))
-        return _view(add_job(session, seq, (last or 0) + 1, user.username))
+        return job_view(add_job(session, seq, (last or 0) + 1, user.username))
 
 
 def jobs(db: Database, actor: Actor, include_printed: bool = False, limit: int = 200) -> list[JobView]:
@@ -149,38 +134,7 @@ def jobs(db: Database, actor: Actor, include_printed: bool = False, limit: int =
         statement = select(PrintJob).order_by(PrintJob.id.desc()).limit(limit)
         if not include_printed:
             statement = statement.where(PrintJob.status.not_in(DONE))
-        return [_view(j) for j in session.scalars(statement)]
-
-
-def process(db: Database, printer: PrinterSettings, only: list[int] | None = None) -> PrintOutcome:
-    """Print waiting jobs, oldest first; stop at the first printer fault."""
-    if not printer.configured:
-        raise ShopError("printer_not_configured")
-    with db.read() as session:
-        statement = select(PrintJob.id).where(PrintJob.status.not_in(DONE)).order_by(PrintJob.id)
-        if only is not None:
-            statement = statement.where(PrintJob.id.in_(only))
-        waiting = session.scalars(statement).all()
-    printed = []
-    for job_id in waiting:
-        job_id = claim(db, job_id)
-        with db.read() as session:
-            data = render_job(session, session.get(PrintJob, job_id), printer)
-        try:
-            send(serial_of(printer), data, check_status=printer.status)
-        except PrinterFault as fault:
-            log.warning("receipt job %d not printed: %s", job_id, fault)
-            with transaction(db) as session:
-                job = session.get(PrintJob, job_id)
-                job.status, job.last_error = FAILED, fault.kind
-                failed = _view(job)
-            return PrintOutcome(tuple(printed), failed, fault.kind)
-        with transaction(db) as session:
-            job = session.get(PrintJob, job_id)
-            job.status, job.last_error = (PRINTED if printer.status else SENT), ""
-            job.printed_at = now(session)
-            printed.append(_view(job))
-    return PrintOutcome(tuple(printed), None, None)
+        return [job_view(j) for j in session.scalars(statement)]
 
 
 def claim(db: Database, job_id: int) -> int:
@@ -198,10 +152,3 @@ def claim(db: Database, job_id: int) -> int:
         job.status, job.attempts = SENDING, job.attempts + 1
         session.flush()
         return job.id
-
-
-def print_original(db: Database, printer: PrinterSettings, seq: int) -> PrintOutcome:
-    """Print the receipt of a redemption just committed (its job was made with the sale)."""
-    with db.read() as session:
-        job_id = session.scalar(select(PrintJob.id).where(PrintJob.tx_seq == seq, PrintJob.copy == 0))
-    return process(db, printer, [job_id])

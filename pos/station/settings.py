@@ -13,21 +13,37 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 from pos import paths
+from printing.escpos import PAPER_WIDTHS, Capabilities, Paper
+from printing.serial_options import BAUDS, BYTESIZES, FLOW, PARITY_NAMES, STOPBITS, SerialSettings
 
 log = logging.getLogger("pos")
 
 
+_LINE = SerialSettings(port="")  # the serial line's own defaults
+
+
 @dataclass(frozen=True)
 class PrinterSettings:
+    """Every printer setting, once: its default, its title and the values it allows
+    (``choices``, or ``bounds`` low to high). The command line's ``printer setup`` and the
+    window's printer form offer what is declared here."""
+
     port: str = field(default="", metadata={"title": "串口", "title_en": "serial port"})
-    baudrate: int = field(default=9600, metadata={"title": "波特率", "title_en": "baud rate"})
-    bytesize: int = field(default=8, metadata={"title": "数据位", "title_en": "data bits"})
-    parity: str = field(default="none", metadata={"title": "校验", "title_en": "parity"})
-    stopbits: float = field(default=1, metadata={"title": "停止位", "title_en": "stop bits"})
-    flow: str = field(default="none", metadata={"title": "流控", "title_en": "flow control"})
-    write_timeout: float = field(default=5.0, metadata={"title": "写超时（秒）", "title_en": "write timeout (s)"})
-    paper_mm: int = field(default=58, metadata={"title": "纸宽（毫米）", "title_en": "paper width (mm)"})
-    dots: int = field(default=0, metadata={"title": "打印点数（0 为默认）", "title_en": "dots per line (0: default)"})
+    baudrate: int = field(default=_LINE.baudrate,
+                          metadata={"title": "波特率", "title_en": "baud rate", "choices": BAUDS})
+    bytesize: int = field(default=_LINE.bytesize,
+                          metadata={"title": "数据位", "title_en": "data bits", "choices": BYTESIZES})
+    parity: str = field(default=_LINE.parity,
+                        metadata={"title": "校验", "title_en": "parity", "choices": PARITY_NAMES})
+    stopbits: float = field(default=_LINE.stopbits,
+                            metadata={"title": "停止位", "title_en": "stop bits", "choices": STOPBITS})
+    flow: str = field(default=_LINE.flow, metadata={"title": "流控", "title_en": "flow control", "choices": FLOW})
+    write_timeout: float = field(default=_LINE.write_timeout,
+                                 metadata={"title": "写超时（秒）", "title_en": "write timeout (s)"})
+    paper_mm: int = field(default=PAPER_WIDTHS[0], metadata={"title": "纸宽（毫米）", "title_en": "paper width (mm)",
+                                                             "choices": PAPER_WIDTHS})
+    dots: int = field(default=0, metadata={"title": "打印点数（0 为默认）", "title_en": "dots per line (0: default)",
+                                           "bounds": (0, 4096)})
     barcode: bool = field(default=True, metadata={"title": "支持条码", "title_en": "native barcodes"})
     qr: bool = field(default=False, metadata={"title": "支持二维码", "title_en": "native QR codes"})
     cut: bool = field(default=True, metadata={"title": "自动切纸", "title_en": "cutter"})
@@ -36,6 +52,34 @@ class PrinterSettings:
     @property
     def configured(self) -> bool:
         return bool(self.port)
+
+    @property
+    def paper(self) -> Paper:
+        return Paper.width(self.paper_mm, self.dots or None)
+
+    @property
+    def capabilities(self) -> Capabilities:
+        return Capabilities(barcode=self.barcode, qr=self.qr, cut=self.cut, status=self.status)
+
+    @property
+    def serial(self) -> SerialSettings:
+        return SerialSettings(port=self.port, baudrate=self.baudrate, bytesize=self.bytesize,
+                              parity=self.parity, stopbits=self.stopbits, flow=self.flow,
+                              write_timeout=self.write_timeout)
+
+
+def _printer_setting(name: str):
+    return next(f for f in fields(PrinterSettings) if f.name == name)
+
+
+def choices(name: str) -> tuple:
+    """The values printer setting ``name`` allows."""
+    return _printer_setting(name).metadata["choices"]
+
+
+def bounds(name: str) -> tuple:
+    """The lowest and highest value printer setting ``name`` allows."""
+    return _printer_setting(name).metadata["bounds"]
 
 
 @dataclass(frozen=True)

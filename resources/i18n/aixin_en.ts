@@ -2487,14 +2487,9 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>PrinterTab</name>
     <message>
-        <location filename="../../ui/settings.py" line="478"/>
-        <source>58 毫米</source>
-        <translation>58 mm</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings.py" line="479"/>
-        <source>80 毫米</source>
-        <translation>80 mm</translation>
+        <location filename="../../ui/settings.py" line="481"/>
+        <source>%1 毫米</source>
+        <translation>%1 mm</translation>
     </message>
     <message>
         <location filename="../../ui/settings.py" line="481"/>

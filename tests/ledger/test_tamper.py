@@ -11,19 +11,13 @@ import pytest
 
 import ledger
 from ledger import canonical
+from tests import tampering
 
 
 @pytest.fixture
 def tamper(small_ledger):
     def run(*statements):
-        plain = sqlite3.connect(small_ledger.file)
-        plain.execute("PRAGMA foreign_keys=OFF")
-        for (name,) in plain.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
-            plain.execute(f"DROP TRIGGER {name}")
-        for statement in statements:
-            plain.execute(statement)
-        plain.commit()
-        plain.close()
+        tampering.edit(small_ledger.file, *statements)
         with small_ledger.read() as s:
             return ledger.verify(s)
     return run
@@ -204,11 +198,7 @@ def test_a_clock_set_back_is_a_warning_that_names_the_transaction_and_fails_noth
 
 def test_a_clock_set_back_does_not_hide_a_real_error(db):
     _ledger_with_a_clock_set_back(db)
-    plain = sqlite3.connect(db.file)
-    plain.execute("DROP TRIGGER ledger_transaction_no_update")
-    plain.execute("UPDATE ledger_transaction SET memo='x' WHERE seq=5")
-    plain.commit()
-    plain.close()
+    tampering.edit(db.file, "UPDATE ledger_transaction SET memo='x' WHERE seq=5")
     with db.read() as s:
         report = ledger.verify(s)
     assert not report.ok and report.first_bad == 5

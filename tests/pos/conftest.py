@@ -1,14 +1,18 @@
 import shutil
+from datetime import datetime
 
 import pytest
 from argon2 import PasswordHasher
 
 from pos import cards, goods, households, service, stock, users, village
+from pos.demo import Clock
+from pos.periods import LOCAL
 from pos.service import Approval
 from pos.vocabulary import Role
 
 PASSWORD = "counter-1"
 SUPERVISOR_PASSWORD = "secretary-1"
+SEPTEMBER = "2026-09"
 
 
 @pytest.fixture(autouse=True)
@@ -56,6 +60,22 @@ class Village:
 @pytest.fixture
 def shop(db):
     return Village(db)
+
+
+def september_village(db, **village_settings) -> Village:
+    """The test village set up on Saturday 5 September 2026 at 9:00, in opening hours, on a
+    clock of its own (``shop.clock.now`` moves it)."""
+    clock = Clock(datetime(2026, 9, 5, 9, 0, tzinfo=LOCAL))
+    db.clock = clock
+    shop = Village(db)
+    village.change(db, shop.admin, opening_hours="每周六 9:00-12:00", **village_settings)
+    shop.clock = clock
+    return shop
+
+
+@pytest.fixture
+def september(db):
+    return september_village(db)
 
 
 @pytest.fixture(scope="session")

@@ -11,32 +11,20 @@ import openpyxl
 import pytest
 
 from ledger.errors import AppendOnlyViolation
-from pos import awards, cards, households, redemption, stock, users, village
+from pos import awards, cards, households, redemption, stock, users
 from pos.month import audit
-from pos.month import closure, notice
+from pos.month import notice
 from pos.cli.main import main
-from pos.demo import Clock
 from pos.reversal import reverse
 from pos.errors import PermissionDenied, ShopError
 from pos.periods import LOCAL
 from pos.store.tables import AuditReview
-from tests.pos.conftest import PASSWORD, SUPERVISOR_PASSWORD, Village
+from tests.pos.conftest import PASSWORD, SEPTEMBER, SUPERVISOR_PASSWORD
+from tests import tampering
 from tests.pos.test_month import login
 
-SEPTEMBER = "2026-09"
 BEHAVIOUR = {"own_household", "after_hours", "large_batch", "same_day_spend", "household_outlier",
              "failed_logins", "clock_backwards", "verify"}
-
-
-@pytest.fixture
-def september(db):
-    """The test village, set up on Saturday 5 September 2026 at 9:00, in opening hours."""
-    clock = Clock(datetime(2026, 9, 5, 9, 0, tzinfo=LOCAL))
-    db.clock = clock
-    shop = Village(db)
-    village.change(db, shop.admin, opening_hours="每周六 9:00-12:00")
-    shop.clock = clock
-    return shop
 
 
 def rules_raised(shop) -> set[str]:
@@ -100,9 +88,7 @@ def clock_backwards(shop):
 
 
 def verify(shop):
-    with sqlite3.connect(shop.db.file) as plain:
-        plain.execute("DROP TRIGGER ledger_transaction_no_update")
-        plain.execute("UPDATE ledger_transaction SET memo = '改过' WHERE seq = 2")
+    tampering.edit(shop.db.file, "UPDATE ledger_transaction SET memo = '改过' WHERE seq = 2")
 
 
 SCENARIOS = [own_household, after_hours, reversal, large_batch, same_day_spend, stock_difference,

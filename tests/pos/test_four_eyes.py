@@ -2,20 +2,17 @@
 user's role, state and password inside the proof."""
 
 import json
-import sqlite3
 
 import pytest
-from argon2 import PasswordHasher
 
 import ledger
-from ledger import Leg
 from pos import proof, redemption, reversal, service, users
-from pos.cli.main import main
 from pos.errors import NeedsApproval, PermissionDenied, ShopError
 from pos.redemption import CartItem
 from pos.service import Approval
 from pos.vocabulary import Role
 from tests.pos.conftest import PASSWORD, SUPERVISOR_PASSWORD
+from tests import tampering
 
 
 def findings(db):
@@ -91,33 +88,25 @@ def test_the_first_supervisor_is_only_made_at_setup(shop):
             users.first_supervisor(s, "shuji3", "书记三", "whatever-1")
 
 
-def edit(db, *statements):
-    plain = sqlite3.connect(db.file)
-    for statement in statements:
-        plain.execute(statement)
-    plain.commit()
-    plain.close()
-
-
 def test_a_role_edited_in_the_database_is_named(shop):
-    edit(shop.db, "UPDATE app_user SET role='supervisor' WHERE username='zhaoming'")
+    tampering.edit(shop.db.file, "UPDATE app_user SET role='supervisor' WHERE username='zhaoming'")
     assert findings(shop.db) == {("user_differs", "zhaoming")}
 
 
 def test_a_password_hash_copied_in_the_database_is_named(shop):
-    edit(shop.db, "UPDATE app_user SET password_hash=(SELECT password_hash FROM app_user "
+    tampering.edit(shop.db.file, "UPDATE app_user SET password_hash=(SELECT password_hash FROM app_user "
                   "WHERE username='wangfang') WHERE username='lishuji'")
     assert findings(shop.db) == {("user_differs", "lishuji")}
 
 
 def test_a_deactivated_user_switched_back_on_is_named(shop):
     users.deactivate(shop.db, shop.admin, "zhoushuji")
-    edit(shop.db, "UPDATE app_user SET active=1 WHERE username='zhoushuji'")
+    tampering.edit(shop.db.file, "UPDATE app_user SET active=1 WHERE username='zhoushuji'")
     assert findings(shop.db) == {("user_differs", "zhoushuji")}
 
 
 def test_a_user_inserted_into_the_table_is_named(shop):
-    edit(shop.db, "INSERT INTO app_user (username, display_name, role, password_hash, active, "
+    tampering.edit(shop.db.file, "INSERT INTO app_user (username, display_name, role, password_hash, active, "
                   "failed_logins, locked, created_at) SELECT 'ghost', 'ghost', 'supervisor', "
                   "password_hash, 1, 0, 0, created_at FROM app_user WHERE username='wangfang'")
     assert findings(shop.db) == {("user_unchained", "ghost")}
@@ -126,32 +115,10 @@ def test_a_user_inserted_into_the_table_is_named(shop):
 def test_an_approval_by_someone_who_was_not_a_supervisor_then_is_named(shop):
     users.deactivate(shop.db, shop.admin, "zhoushuji")
     card = shop.card("张三")
-    with shop.db.write() as s:  # a program writing past the shop's services
-        by_clerk = ledger.post(s, kind="award", operator="wangfang", approver="zhaoming",
-                               legs=[Leg("village:issue", -5), Leg(f"card:{card}", 5)],
-                               attrs={"rule": "L01", "points": 5})
-        by_former = ledger.post(s, kind="award", operator="wangfang", approver="zhoushuji",
-                                legs=[Leg("village:issue", -5), Leg(f"card:{card}", 5)],
-                                attrs={"rule": "L01", "points": 5})
-    with shop.db.read() as s:
-        report = proof.verify(s)
-    assert [(f.code, f.seq) for f in report.findings] == [
+    by_clerk = tampering.stray_award(shop.db, card, 5, approver="zhaoming")
+    by_former = tampering.stray_award(shop.db, card, 5, approver="zhoushuji")
+    assert tampering.proof_findings(shop.db) == [
         ("approver_not_supervisor", by_clerk.seq), ("approver_not_supervisor", by_former.seq)]
-
-
-@pytest.fixture
-def aixin(db_url, capsys, monkeypatch):
-    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-    monkeypatch.setenv("AIXIN_PASSWORD", "counter-1")
-    monkeypatch.setenv("AIXIN_USER", "wangfang")
-
-    def call(*args, env=None):
-        for key, value in (env or {}).items():
-            monkeypatch.setenv(key, value)
-        code = main(["--db", db_url, *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-    return call
 
 
 def test_supervisors_from_the_command_line(aixin):

@@ -2,14 +2,11 @@
 
 import json
 import re
-import sqlite3
-import subprocess
 from collections import defaultdict
 from datetime import date, datetime
 
 import pypdfium2
 import pytest
-import zxingcpp
 
 import ledger
 from ledger import backup as ledger_backup
@@ -18,9 +15,11 @@ from pos import awards, demo, hygiene, statement, stock, users
 from pos.month import closure
 from pos.month import notice
 from pos.cli.main import main
-from pos.errors import ShopError
+from pos.errors import Findings, ShopError
 from pos.periods import LOCAL
 from printing import statement as statement_printing
+from tests import pdfs, tampering
+from tests.pos.conftest import SEPTEMBER
 from tests.printing.paper import decode
 
 MONTH = "2026-10"
@@ -35,23 +34,6 @@ def village(demo_village):
 
 def login(db, name="lishuji"):
     return users.login(db, name, demo.PASSWORD)
-
-
-def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
-
-
-def qr_codes(path, dpi=200) -> list[str]:
-    found = []
-    document = pypdfium2.PdfDocument(str(path))
-    try:
-        for page in document:
-            image = page.render(scale=dpi / 72).to_pil().convert("L")
-            found += [r.text for r in zxingcpp.read_barcodes(image)]
-    finally:
-        document.close()
-    return found
 
 
 def ledger_month(db, first, last):
@@ -90,7 +72,7 @@ def test_closing_a_demo_month_prints_every_ledger_number_on_the_notice(village, 
     closed = closure.close(village, login(village), MONTH)
     assert closed.number == 1 and closed.hash
     notice_data, pages = notice.write_pdf(village, login(village), MONTH, tmp_path / "notice.pdf")
-    text = pdf_text(tmp_path / "notice.pdf")
+    text = pdfs.text(tmp_path / "notice.pdf")
     with_rows = [page for page in text.split("\f")
                  if re.search(r"(啊道|富庄|杜河沟)\s+\S+\s+\d{4}\s+-?\d+", page)]
     assert len(with_rows) >= 2 and all("卡号后四位" in page for page in with_rows), "headers repeat"
@@ -227,60 +209,126 @@ def test_a_month_is_closed_once_and_months_close_in_order(village):
 
 
 def test_a_closure_is_refused_when_kept_balances_disagree(village):
-    with sqlite3.connect(village.file) as plain:
-        plain.execute("UPDATE ledger_account SET balance = balance + 5 WHERE code = 'village:deducted'")
+    tampering.edit(village.file, "UPDATE ledger_account SET balance = balance + 5 WHERE code = 'village:deducted'")
     with pytest.raises(ShopError) as refused:
         closure.close(village, login(village), MONTH)
     assert refused.value.key in ("closure_ledger_bad", "closure_kept_mismatch")
     assert "village:deducted" in str(refused.value) and "130" in str(refused.value)
 
 
+def test_every_disagreement_of_a_month_is_found_not_only_the_first(village, capsys, monkeypatch):
+    with village.read() as s:
+        two = list(s.scalars(sqlite_text(
+            "SELECT code FROM ledger_account WHERE code LIKE 'card:%' ORDER BY id LIMIT 2")))
+    tampering.edit(village.file, *(f"UPDATE ledger_account SET balance = balance + 5 WHERE code = '{code}'"
+                                   for code in [*two, "village:deducted"]))
+    checked = closure.preview(village, login(village), MONTH)
+    assert not checked.ok and checked.view.households, "the totals come with the findings"
+    named = [f.params.get("account") for f in checked.findings if f.key == "closure_kept_mismatch"]
+    assert sorted(named) == sorted([*two, "village:deducted"])
+    with pytest.raises(Findings) as refused:
+        closure.close(village, login(village), MONTH)
+    assert [f.message() for f in refused.value.findings] == [f.message() for f in checked.findings]
+    assert all(code in str(refused.value) + "".join(refused.value.lines()) for code in named)
+    assert closure.list_closures(village, login(village)) == []
+    # the command line says each on a line of its own, both closing and previewing
+    capsys.readouterr()
+    monkeypatch.setenv("AIXIN_USER", "lishuji")
+    monkeypatch.setenv("AIXIN_PASSWORD", demo.PASSWORD)
+    assert run(village, "close", "--month", MONTH) == 2
+    refusal = capsys.readouterr().err.splitlines()
+    assert [sum(code + " " in line for line in refusal) for code in named] == [1, 1, 1]
+    assert run(village, "close", "--month", MONTH, "--preview", "--json") == 2
+    out, err = capsys.readouterr()
+    assert len(json.loads(out)["findings"]) == len(checked.findings) == len(err.splitlines())
+
+
+def test_a_closed_month_rewritten_afterwards_is_found_in_the_household_and_in_the_totals(village):
+    first = closure.close(village, login(village), MONTH)
+    with village.read() as s:
+        seq, card = s.execute(sqlite_text(
+            "SELECT t.seq, a.code FROM ledger_transaction t JOIN ledger_posting p ON p.tx_seq = t.seq "
+            "JOIN ledger_account a ON a.id = p.account_id WHERE t.kind = 'award' AND a.code LIKE 'card:%' "
+            f"AND t.seq BETWEEN {first.first_seq} AND {first.last_seq} "
+            "AND (SELECT COUNT(*) FROM ledger_posting q WHERE q.tx_seq = t.seq) = 2 LIMIT 1")).one()
+
+    def five_more(plain):
+        plain.execute("UPDATE ledger_posting SET amount = amount + 5 WHERE tx_seq = ? AND amount > 0", (seq,))
+        plain.execute("UPDATE ledger_posting SET amount = amount - 5 WHERE tx_seq = ? AND amount < 0", (seq,))
+        plain.execute("UPDATE ledger_account SET balance = balance + 5 WHERE code = ?", (card,))
+        plain.execute("UPDATE ledger_account SET balance = balance - 5 WHERE code = 'village:issue'")
+
+    rehash_from(village.file, seq, five_more)
+    village.clock = lambda: datetime(2026, 12, 2, 9, 0, tzinfo=LOCAL)
+    checked = closure.preview(village, login(village), "2026-11")
+    keys = [f.key for f in checked.findings]
+    assert "closure_household_mismatch" in keys and "closure_mismatch" in keys
+    wheres = {f.params["where"] for f in checked.findings if f.key == "closure_mismatch"}
+    assert {"累计发放积分", "在册积分余额"} <= wheres
+    with pytest.raises(Findings) as refused:
+        closure.close(village, login(village), "2026-11")
+    assert len(refused.value.findings) == len(checked.findings) >= 3
+
+
+def test_hygiene_points_are_totalled_under_the_categories_of_the_rules_a_round_scores(september):
+    from pos import rules
+
+    shop = september
+    rules.save(shop.db, shop.admin, "W01", "人居环境", "院内净", 2)  # this village files 院内净 elsewhere
+    hygiene.record(shop.db, shop.admin, date(2026, 9, 5), "李书记",
+                   {shop.homes["张三"].id: {"W02": True, "W03": True}, shop.homes["李四"].id: {"W01": True}})
+    shop.clock.now = datetime(2026, 10, 2, 9, 0, tzinfo=LOCAL)
+    checked = closure.preview(shop.db, shop.secretary, SEPTEMBER)
+    assert checked.ok
+    assert dict(checked.view.totals.awarded_by_category) == {"卫生检查": 4, "人居环境": 2}
+
+
 def run(db, *args):
     return main(["--db", f"sqlite:///{db.file}", *args])
 
 
-def rehash_from(path, seq):
+def rehash_from(path, seq, change=None):
     """What someone with the database file and this program's source can do: change a
-    transaction and recompute every hash after it, the head and the closures."""
-    plain = sqlite3.connect(path)
-    for (name,) in plain.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
-        plain.execute(f"DROP TRIGGER {name}")
-    plain.execute("UPDATE ledger_transaction SET memo = memo || '（改）' WHERE seq = ?", (seq,))
-    codes = dict(plain.execute("SELECT id, code FROM ledger_account"))
-    prev = plain.execute("SELECT hash FROM ledger_transaction WHERE seq = ?", (seq - 1,)).fetchone()[0]
-    hashes = {}
-    for row in plain.execute("SELECT seq, at, kind, operator, approver, memo, reverses, attrs "
-                             "FROM ledger_transaction WHERE seq >= ? ORDER BY seq", (seq,)).fetchall():
-        number, at, kind, operator, approver, memo, reverses, attrs = row
-        legs = [(codes[a], amount) for a, amount in plain.execute(
-            "SELECT account_id, amount FROM ledger_posting WHERE tx_seq = ? ORDER BY line", (number,))]
-        stamp = datetime.fromisoformat(at).isoformat(timespec="microseconds") + "Z"
-        digest = canonical.digest(canonical.encode(
-            prev=prev, seq=number, at=stamp, kind=kind, operator=operator, approver=approver, memo=memo,
-            reverses=reverses, attrs=json.loads(attrs), postings=legs))
-        hashes[number] = prev = digest
-        plain.execute("UPDATE ledger_transaction SET hash = ? WHERE seq = ?", (digest, number))
-    head = max(hashes)
-    plain.execute("UPDATE ledger_head SET hash = ? WHERE seq = ?", (hashes[head], head))
-    prev_closure = canonical.GENESIS
-    for number, document in plain.execute("SELECT number, document FROM month_closure ORDER BY number").fetchall():
-        doc = json.loads(document)
-        doc["last_hash"] = hashes.get(doc["last_seq"], doc["last_hash"])
-        doc["head_hash"] = hashes.get(doc["head_seq"], doc["head_hash"])
-        doc["prev_hash"] = prev_closure
-        text = canonical.encode_attrs(doc)
-        prev_closure = canonical.digest(text.encode())
-        plain.execute("UPDATE month_closure SET document = ?, hash = ?, last_hash = ?, head_hash = ?, "
-                      "prev_hash = ? WHERE number = ?", (text, prev_closure, doc["last_hash"],
-                                                         doc["head_hash"], doc["prev_hash"], number))
-    plain.commit()
-    plain.close()
+    transaction (its memo, unless ``change(connection)`` says otherwise) and recompute every
+    hash after it, the head and the closures."""
+    with tampering.opened(path) as plain:
+        if change is None:
+            plain.execute("UPDATE ledger_transaction SET memo = memo || '（改）' WHERE seq = ?", (seq,))
+        else:
+            change(plain)
+        codes = dict(plain.execute("SELECT id, code FROM ledger_account"))
+        prev = plain.execute("SELECT hash FROM ledger_transaction WHERE seq = ?", (seq - 1,)).fetchone()[0]
+        hashes = {}
+        for row in plain.execute("SELECT seq, at, kind, operator, approver, memo, reverses, attrs "
+                                 "FROM ledger_transaction WHERE seq >= ? ORDER BY seq", (seq,)).fetchall():
+            number, at, kind, operator, approver, memo, reverses, attrs = row
+            legs = [(codes[a], amount) for a, amount in plain.execute(
+                "SELECT account_id, amount FROM ledger_posting WHERE tx_seq = ? ORDER BY line", (number,))]
+            stamp = datetime.fromisoformat(at).isoformat(timespec="microseconds") + "Z"
+            digest = canonical.digest(canonical.encode(
+                prev=prev, seq=number, at=stamp, kind=kind, operator=operator, approver=approver, memo=memo,
+                reverses=reverses, attrs=json.loads(attrs), postings=legs))
+            hashes[number] = prev = digest
+            plain.execute("UPDATE ledger_transaction SET hash = ? WHERE seq = ?", (digest, number))
+        head = max(hashes)
+        plain.execute("UPDATE ledger_head SET hash = ? WHERE seq = ?", (hashes[head], head))
+        prev_closure = canonical.GENESIS
+        for number, document in plain.execute("SELECT number, document FROM month_closure ORDER BY number").fetchall():
+            doc = json.loads(document)
+            doc["last_hash"] = hashes.get(doc["last_seq"], doc["last_hash"])
+            doc["head_hash"] = hashes.get(doc["head_seq"], doc["head_hash"])
+            doc["prev_hash"] = prev_closure
+            text = canonical.encode_attrs(doc)
+            prev_closure = canonical.digest(text.encode())
+            plain.execute("UPDATE month_closure SET document = ?, hash = ?, last_hash = ?, head_hash = ?, "
+                          "prev_hash = ? WHERE number = ?", (text, prev_closure, doc["last_hash"],
+                                                             doc["head_hash"], doc["prev_hash"], number))
 
 
 def closed_notice(village, tmp_path, capsys):
     closure.close(village, login(village), MONTH)
     notice.write_pdf(village, login(village), MONTH, tmp_path / "notice.pdf")
-    codes = set(qr_codes(tmp_path / "notice.pdf"))
+    codes = set(pdfs.codes(tmp_path / "notice.pdf"))
     assert len(codes) == 1
     qr = codes.pop()
     assert run(village, "verify", "--notice", qr) == 0
@@ -301,10 +349,7 @@ def test_the_notice_qr_holds_the_closure_and_head_and_verifies(village, tmp_path
 def test_verify_notice_fails_after_the_tail_is_deleted(village, tmp_path, capsys):
     qr = closed_notice(village, tmp_path, capsys)
     last = int(qr.split("|")[3])
-    with sqlite3.connect(village.file) as plain:
-        for (name,) in plain.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
-            plain.execute(f"DROP TRIGGER {name}")
-        plain.execute("PRAGMA foreign_keys=OFF")
+    with tampering.opened(village.file) as plain:
         for table in ("print_job", "redemption_line", "redemption"):
             plain.execute(f"DELETE FROM {table} WHERE tx_seq >= ?", (last - 3,))
         plain.execute("DELETE FROM ledger_posting WHERE tx_seq >= ?", (last - 3,))
@@ -340,7 +385,7 @@ def test_the_notice_masks_names_and_prints_on_a3(village, tmp_path):
     closure.close(village, login(village), MONTH)
     data, pages = notice.write_pdf(village, login(village, "wangfang"), MONTH, tmp_path / "a3.pdf",
                                    a3=True, mask_names=True)
-    text = pdf_text(tmp_path / "a3.pdf")
+    text = pdfs.text(tmp_path / "a3.pdf")
     first = data.households[0]
     assert "*" in first.head and first.head in text
     with village.read() as s:
@@ -350,7 +395,7 @@ def test_the_notice_masks_names_and_prints_on_a3(village, tmp_path):
     assert notice.mask("王秀芳") == "王*芳" and notice.mask("王芳") == "王*" and notice.mask("欧阳秀芳") == "欧**芳"
     width, height = pypdfium2.PdfDocument(str(tmp_path / "a3.pdf"))[0].get_size()
     assert round(width / 72 * 25.4) == 420 and round(height / 72 * 25.4) == 297
-    assert len(qr_codes(tmp_path / "a3.pdf", dpi=150)) == pages
+    assert len(pdfs.codes(tmp_path / "a3.pdf", dpi=150)) == pages
 
 
 def test_a_household_asks_for_its_months_statement(village, tmp_path):
@@ -361,7 +406,7 @@ def test_a_household_asks_for_its_months_statement(village, tmp_path):
     assert data.opening + sum(line.points for line in data.lines) == data.closing
     assert data.closure == 1
     statement_printing.render_pdf(data, tmp_path / "statement.pdf")
-    text = pdf_text(tmp_path / "statement.pdf")
+    text = pdfs.text(tmp_path / "statement.pdf")
     assert busy.head in text and f"期末余额：{busy.closing} 分" in text
     for line in data.lines:
         assert re.search(rf"{line.seq}\s+{line.kind}", text)
@@ -418,7 +463,7 @@ def test_a_wish_fulfilled_in_the_month_is_thanked_on_the_notice_s_echo_wall(vill
     wishes.thank(village, supervisor, granted.id, "谢谢鑫源商贸，书包很好看！")
     closure.close(village, supervisor, MONTH)
     notice.write_pdf(village, supervisor, MONTH, tmp_path / "notice.pdf")
-    text = pdf_text(tmp_path / "notice.pdf")
+    text = pdfs.text(tmp_path / "notice.pdf")
     assert "回音墙" in text and "鑫源商贸" in text and "孙女想要一个新书包" in text
     assert "书包很好看" in text
     assert "想要一盏台灯" not in text  # still open: it belongs on the wish wall, not the echo wall

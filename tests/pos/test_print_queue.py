@@ -6,6 +6,7 @@ import pytest
 
 import ledger
 from pos import redemption
+from pos.receipts import printer as receipt_printer
 from pos.receipts import queue as printqueue
 from pos.store.database import open_database
 from pos.redemption import CartItem
@@ -25,7 +26,7 @@ def sell(shop):
 def test_a_sale_prints_its_receipt(shop, fake_printer):
     sale = sell(shop)
     assert [(j.seq, j.copy, j.status) for j in printqueue.jobs(shop.db, shop.admin)] == [(sale.seq, 0, "pending")]
-    outcome = printqueue.print_original(shop.db, PrinterSettings(port=fake_printer.port), sale.seq)
+    outcome = receipt_printer.print_original(shop.db, PrinterSettings(port=fake_printer.port), sale.seq)
     assert outcome.ok and outcome.printed[0].status == "printed"
     paper = decode(fake_printer.printed(), 32)
     assert "户主：张三（啊道）" in paper.text and paper.find("兑换后余额").text.endswith("72")
@@ -36,7 +37,7 @@ def test_a_sale_prints_its_receipt(shop, fake_printer):
 def test_paper_out_keeps_the_sale_and_the_job_until_it_prints(shop, fake_printer, db_url):
     sale = sell(shop)
     fake_printer.paper_out = True
-    outcome = printqueue.print_original(shop.db, PrinterSettings(port=fake_printer.port), sale.seq)
+    outcome = receipt_printer.print_original(shop.db, PrinterSettings(port=fake_printer.port), sale.seq)
     assert outcome.fault == "paper_out" and outcome.failed.attempts == 1
     assert shop.balance("张三") == 72 and shop.stock(shop.rice) == 9
     shop.db.dispose()
@@ -46,7 +47,7 @@ def test_paper_out_keeps_the_sale_and_the_job_until_it_prints(shop, fake_printer
         waiting = printqueue.jobs(reopened, shop.admin)
         assert [(j.seq, j.status, j.last_error) for j in waiting] == [(sale.seq, "failed", "paper_out")]
         fake_printer.paper_out = False
-        outcome = printqueue.process(reopened, PrinterSettings(port=fake_printer.port))
+        outcome = receipt_printer.process(reopened, PrinterSettings(port=fake_printer.port))
         assert outcome.ok and len(outcome.printed) == 1 and outcome.printed[0].attempts == 2
         with reopened.read() as s:
             assert ledger.verify(s).ok
@@ -65,7 +66,7 @@ def test_a_broken_printer_never_undoes_the_sale(shop, fake_printer, settings, fa
     # so the stalled printer makes the write time out.
     render = printqueue.render_job
     monkeypatch.setattr(printqueue, "render_job", lambda session, job, p: render(session, job, p) * 400)
-    outcome = printqueue.print_original(shop.db, settings(fake_printer), sale.seq)
+    outcome = receipt_printer.print_original(shop.db, settings(fake_printer), sale.seq)
     assert outcome.fault == fault
     assert redemption.receipt(shop.db, shop.admin, sale.seq).total_points == 28
     assert printqueue.jobs(shop.db, shop.admin)[0].status == "failed"
@@ -74,13 +75,13 @@ def test_a_broken_printer_never_undoes_the_sale(shop, fake_printer, settings, fa
 def test_reprints_are_counted_and_otherwise_identical(shop, fake_printer):
     sale = sell(shop)
     settings = PrinterSettings(port=fake_printer.port)
-    printqueue.print_original(shop.db, settings, sale.seq)
+    receipt_printer.print_original(shop.db, settings, sale.seq)
     original = decode(fake_printer.printed(), 32).text
     fake_printer.clear()
     for expected in (1, 2):
         job = printqueue.reprint(shop.db, shop.admin, sale.seq)
         assert job.copy == expected
-        assert printqueue.process(shop.db, settings, [job.id]).ok
+        assert receipt_printer.process(shop.db, settings, [job.id]).ok
         again = decode(fake_printer.printed(), 32).text
         fake_printer.clear()
         assert again.count(f"重印 第{expected}次") == 2

@@ -5,7 +5,6 @@ in the hash chain, so an edit to the table that keeps it for speed shows up as
 a finding naming the record (and, where it has one, the ledger entry).
 """
 
-import sqlite3
 
 import pytest
 
@@ -13,6 +12,7 @@ import ledger
 from ledger import Leg
 from pos import awards, proof, redemption, stock
 from pos.redemption import CartItem
+from tests import tampering
 
 
 @pytest.fixture
@@ -29,14 +29,7 @@ def village_month(shop):
 @pytest.fixture
 def tamper(village_month):
     def run(*statements):
-        plain = sqlite3.connect(village_month.db.file)
-        plain.execute("PRAGMA foreign_keys=OFF")
-        for (name,) in plain.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
-            plain.execute(f"DROP TRIGGER {name}")
-        for statement in statements:
-            plain.execute(statement)
-        plain.commit()
-        plain.close()
+        tampering.edit(village_month.db.file, *statements)
         with village_month.db.read() as s:
             return proof.verify(s)
     return run
@@ -139,10 +132,7 @@ def test_a_blocked_card_made_active_again_is_named(shop):
 
     lost = shop.card("赵六")
     cards.replace(shop.db, shop.admin, lost)
-    plain = sqlite3.connect(shop.db.file)
-    plain.execute(f"UPDATE point_card SET status='active' WHERE number='{lost}'")
-    plain.commit()
-    plain.close()
+    tampering.edit(shop.db.file, f"UPDATE point_card SET status='active' WHERE number='{lost}'")
     with shop.db.read() as s:
         report = proof.verify(s)
     assert found(report) == {("card_differs", lost)}
@@ -175,24 +165,13 @@ def test_points_posted_to_a_blocked_card_through_the_ledger_are_named(shop):
 
     lost = shop.card("赵六")
     cards.replace(shop.db, shop.admin, lost)
-    with shop.db.write() as s:  # a program writing to the ledger past the shop's services
-        stray = ledger.post(s, kind="award", operator="wangfang",
-                            legs=[Leg("village:issue", -5), Leg(f"card:{lost}", 5)],
-                            attrs={"rule": "L01", "points": 5})
-    with shop.db.read() as s:
-        report = proof.verify(s)
-    assert [(f.code, f.seq) for f in report.findings] == [("closed_card_posting", stray.seq)]
+    stray = tampering.stray_award(shop.db, lost, 5)
+    assert tampering.proof_findings(shop.db) == [("closed_card_posting", stray.seq)]
 
 
 def test_an_award_outside_its_rule_is_named(shop):
-    home = shop.card("王五")
-    with shop.db.write() as s:
-        stray = ledger.post(s, kind="award", operator="wangfang",
-                            legs=[Leg("village:issue", -50), Leg(f"card:{home}", 50)],
-                            attrs={"rule": "L01", "points": 50})
-    with shop.db.read() as s:
-        report = proof.verify(s)
-    assert [(f.code, f.seq) for f in report.findings] == [("rule_not_in_force", stray.seq)]
+    stray = tampering.stray_award(shop.db, shop.card("王五"), 50)
+    assert tampering.proof_findings(shop.db) == [("rule_not_in_force", stray.seq)]
 
 
 def test_a_redemption_above_the_threshold_without_approval_is_named(shop):

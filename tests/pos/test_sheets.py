@@ -7,7 +7,7 @@ import pytest
 from pos import cards, sheets
 from pos.errors import PermissionDenied, ShopError
 from printing import cardsheet, pdffont
-from tests.printing.test_sheets import decoded
+from tests import pdfs
 
 
 def test_all_cards_one_groups_or_chosen_households(shop):
@@ -27,7 +27,7 @@ def test_a_replacement_card_is_marked_and_the_blocked_one_is_not_printed(shop, t
     assert [f.number for f in faces if f.head == "李四"] == [new.number]
     assert next(f for f in faces if f.head == "李四").replaces == old
     cardsheet.render(faces, tmp_path / "cards.pdf")
-    assert sorted(t for _, t in decoded(tmp_path / "cards.pdf")) == sorted(f.number for f in faces)
+    assert sorted(t for _, t in pdfs.barcodes(tmp_path / "cards.pdf")) == sorted(f.number for f in faces)
 
 
 def test_labels_for_chosen_goods_with_copies(shop):
@@ -50,5 +50,5 @@ def test_without_a_truetype_font_the_builtin_cid_font_is_used_and_logged(monkeyp
     assert "not embedded" in caplog.text
     cardsheet.render([cardsheet.CardFace("阿道村爱心超市", "阿道村", "张三", "啊道", "81000012")],
                      tmp_path / "cid.pdf")
-    assert decoded(tmp_path / "cid.pdf") == [("Code128", "81000012")]
+    assert pdfs.barcodes(tmp_path / "cid.pdf") == [("Code128", "81000012")]
     monkeypatch.setattr(pdffont, "_registered", None)

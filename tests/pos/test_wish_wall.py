@@ -1,27 +1,12 @@
 """The printed wish wall for the notice board: open wishes only, names masked unless agreed."""
 
-import shutil
-import subprocess
 
 import pytest
 
 from pos import wishes
 from printing import wishwall
 from printing.pdffont import cjk_font
-
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
-
-
-def pdf_text(path) -> str:
-    """The PDF's text with all white space taken out, since a wish wraps where the card ends."""
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    return "".join(text.split())
-
-
-def pdf_fonts(path) -> str:
-    return subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
-
+from tests import pdfs
 
 @pytest.fixture
 def wall(shop):
@@ -44,7 +29,7 @@ def test_the_printed_wall_shows_open_wishes_and_masks_names_unless_agreed(wall, 
     shop_name, cards = wishes.wall_cards(wall.db, wall.admin)
     pdf = tmp_path / f"wall-{paper}.pdf"
     assert wishwall.render(cards, pdf, shop=shop_name, paper=paper) == 1
-    text = pdf_text(pdf)
+    text = pdfs.squeezed(pdf)
     for shown in ("心愿墙", "阿道村爱心超市", "待认领心愿2个", "啊道·张三（孙女张小花）", "啊道·李*",
                   "估价约800元", "孙女明年上初中，想要一个新书包和一盏护眼台灯。",
                   "老伴腿脚不好，想要一辆轮椅，天气好的时候推他出去晒晒太阳。", "助老助残",
@@ -53,8 +38,8 @@ def test_the_printed_wall_shows_open_wishes_and_masks_names_unless_agreed(wall, 
     for hidden in ("李四", "刘桂兰", "（老伴", "厚棉被", "王五", "电视机", "赵六"):
         assert hidden not in text, hidden
     if cjk_font().embedded:
-        cjk = [line for line in pdf_fonts(pdf).splitlines() if "+" in line.split(" ")[0]]
-        assert cjk and all(" yes yes " in line for line in cjk)
+        cjk = pdfs.cjk_fonts(pdf)
+        assert cjk and all(font.embedded and font.subset for font in cjk)
 
 
 def test_a_full_wall_runs_onto_more_pages(shop, tmp_path):
@@ -63,5 +48,5 @@ def test_a_full_wall_runs_onto_more_pages(shop, tmp_path):
     shop_name, cards = wishes.wall_cards(shop.db, shop.admin)
     assert wishwall.render(cards, tmp_path / "a4.pdf", shop=shop_name, paper="A4") == 2  # 8 a page
     assert wishwall.render(cards, tmp_path / "a3.pdf", shop=shop_name, paper="A3") == 2  # 12 a page
-    text = pdf_text(tmp_path / "a3.pdf")
+    text = pdfs.squeezed(tmp_path / "a3.pdf")
     assert all(f"第{n + 1}个心愿" in text for n in range(13)) and "第2/2页" in text

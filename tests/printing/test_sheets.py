@@ -1,11 +1,6 @@
-"""Card sheets and label sheets: real PDFs, read back by a real barcode decoder and pdftotext."""
+"""Card sheets and label sheets: real PDFs, read back by a real barcode decoder and their text."""
 
-import shutil
-import subprocess
-
-import pypdfium2
 import pytest
-import zxingcpp
 
 from printing import barcodes
 from printing.cardsheet import CardFace
@@ -14,27 +9,7 @@ from printing.labels import LAYOUTS, LabelFace
 from printing.labels import render as render_labels
 from printing.pdffont import cjk_font
 from pos.codes import card_number, internal_code
-
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
-
-
-def decoded(path, dpi=300) -> list[tuple[str, str]]:
-    """Every barcode on every page: (format, text)."""
-    found = []
-    document = pypdfium2.PdfDocument(str(path))
-    try:
-        for page in document:
-            image = page.render(scale=dpi / 72).to_pil().convert("L")
-            found += [(str(r.format).replace(" ", "").replace("-", ""), r.text)
-                      for r in zxingcpp.read_barcodes(image)]
-    finally:
-        document.close()
-    return found
-
-
-def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+from tests import pdfs
 
 
 def faces(count):
@@ -49,7 +24,7 @@ def test_every_card_barcode_decodes_to_its_card_number(tmp_path):
     cards = faces(12)
     pages = render_cards(cards, tmp_path / "cards.pdf")
     assert pages == 2
-    found = decoded(tmp_path / "cards.pdf")
+    found = pdfs.barcodes(tmp_path / "cards.pdf")
     assert sorted(text for _, text in found) == sorted(c.number for c in cards)
     assert {fmt for fmt, _ in found} == {"Code128"}
 
@@ -57,20 +32,19 @@ def test_every_card_barcode_decodes_to_its_card_number(tmp_path):
 def test_barcodes_still_read_at_a_cheap_printers_resolution(tmp_path):
     cards = faces(3)
     render_cards(cards, tmp_path / "cards.pdf")
-    assert sorted(t for _, t in decoded(tmp_path / "cards.pdf", dpi=200)) == sorted(c.number for c in cards)
+    assert sorted(pdfs.codes(tmp_path / "cards.pdf", dpi=200)) == sorted(c.number for c in cards)
 
 
-@needs_poppler
+@pdfs.needs_poppler
 def test_card_sheets_give_back_the_chinese_text_and_embed_the_font(tmp_path):
     render_cards(faces(5), tmp_path / "cards.pdf")
-    text = pdf_text(tmp_path / "cards.pdf")
+    text = pdfs.text(tmp_path / "cards.pdf")
     for expected in ("阿道村爱心超市", "积分卡", "张建国", "王秀英", "富庄", "积分不兑换现金",
                      "补发卡（原卡 " + card_number(100_504)):
         assert expected in text, expected
-    fonts = subprocess.run(["pdffonts", str(tmp_path / "cards.pdf")], capture_output=True, text=True).stdout
     if cjk_font().embedded:
-        cjk = [line for line in fonts.splitlines() if "+" in line.split(" ")[0]]
-        assert cjk and all(" yes yes " in line for line in cjk), fonts
+        cjk = pdfs.cjk_fonts(tmp_path / "cards.pdf")
+        assert cjk and all(font.embedded and font.subset for font in cjk), cjk
 
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
@@ -79,16 +53,15 @@ def test_goods_labels_decode_on_every_layout(tmp_path, layout):
              LabelFace("洗衣粉 1.5kg", "洗化区", 4, "袋", "6901234567892"),
              LabelFace("棉袄（捐赠）", "服装区", 10, "件", "COAT-01")]
     render_labels(goods * 2, LAYOUTS[layout], tmp_path / "labels.pdf")
-    found = decoded(tmp_path / "labels.pdf")
+    found = pdfs.barcodes(tmp_path / "labels.pdf")
     assert sorted(found) == sorted([("EAN13", internal_code(1)), ("EAN13", "6901234567892"),
                                     ("Code128", "COAT-01")] * 2)
 
 
-@needs_poppler
 def test_labels_show_name_zone_and_price(tmp_path):
     render_labels([LabelFace("菜籽油 5L", "粮油区", 25, "桶", "6901234567892")], LAYOUTS["a4-3x8"],
                   tmp_path / "labels.pdf")
-    text = pdf_text(tmp_path / "labels.pdf")
+    text = pdfs.text(tmp_path / "labels.pdf")
     assert "菜籽油 5L" in text and "粮油区" in text and "25 分/桶" in text
 
 

@@ -1,8 +1,7 @@
 """A household's whole history as an A4 PDF: a long one runs over pages, each with the headers."""
 
-import subprocess
-
 from printing.statement import Statement, StatementLine, render_pdf
+from tests import pdfs
 
 
 def test_a_long_history_repeats_the_table_headers_and_numbers_its_pages(tmp_path):
@@ -17,11 +16,11 @@ def test_a_long_history_repeats_the_table_headers_and_numbers_its_pages(tmp_path
                         printed="2026-11-29 12:00", whole=True)
     path = tmp_path / "history.pdf"
     assert render_pdf(history, path) == 3
-    pages = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                           check=True).stdout.split("\f")[:3]
+    pages = pdfs.pages(path)
+    assert len(pages) == 3
     for number, page in enumerate(pages, start=1):
         assert "阿道村爱心超市 积分明细（全部记录）" in page and "户主：张三" in page and "卡号：81000057" in page
         assert "流水号" in page and "余额" in page and f"第 {number} 页 / 共 3 页" in page
     assert "第120笔" in pages[2] and pages[2].split("第120笔")[1].split()[1] == str(balance)
-    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
-    assert fonts and all(line.split()[-5] == "yes" for line in fonts)
+    fonts = pdfs.fonts(path)
+    assert fonts and all(font.embedded for font in fonts)

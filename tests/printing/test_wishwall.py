@@ -1,15 +1,13 @@
 """Laying out the wish wall: wrapping a villager's words, and the pages it makes."""
 
-import shutil
-import subprocess
 from datetime import date
 
-import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from printing import wishwall
 from printing.pdffont import cjk_font
 from printing.wishwall import WallCard
+from tests import pdfs
 
 WISH = "希望有人能教我用智能手机和孙子视频通话，也想要一部老年手机，字大一点、声音大一点的那种，谢谢好心人！"
 
@@ -31,19 +29,15 @@ def test_the_longest_wish_allowed_fits_a_card_without_being_cut():
     assert lines[-1].endswith("…") and len(lines) * size * wishwall.LEADING <= 110
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 def test_an_empty_wall_prints_one_page_of_thanks(tmp_path):
     assert wishwall.render([], tmp_path / "empty.pdf", shop="阿道村爱心超市", printed_on=date(2026, 11, 1)) == 1
-    text = subprocess.run(["pdftotext", str(tmp_path / "empty.pdf"), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = pdfs.text(tmp_path / "empty.pdf")
     assert "心愿都已有爱心人士认领" in text and "2026-11-01" in text
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 def test_a_long_group_name_and_member_still_leave_the_date_readable(tmp_path):
     card = WallCard(7, "杜河沟", "李春生", "孙女 李小花和孙子 李小明", "想要两个书包。", "学习用品",
                     date(2026, 11, 3), 9000)
     wishwall.render([card], tmp_path / "wall.pdf", shop="阿道村爱心超市", paper="A3")
-    text = subprocess.run(["pdftotext", str(tmp_path / "wall.pdf"), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = pdfs.text(tmp_path / "wall.pdf")
     assert "2026-11-03 写" in text and "杜河沟 · 李春生" in text and "估价约 90 元" in text

@@ -53,6 +53,22 @@ def settled(qtbot, counter):
     qtbot.waitUntil(lambda: counter.ops.running == 0 and counter.pending_reads == 0)
 
 
+def basket(window, qtbot, counter, card, *goods):
+    """A villager's card scanned, then their goods, as they come to the counter."""
+    scan(window, card)
+    qtbot.waitUntil(lambda: counter.sale.here is not None)
+    for code in goods:
+        scan(window, code)
+    settled(qtbot, counter)
+
+
+def confirm(window, qtbot, counter):
+    """F12, and the sale done."""
+    key(window, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: counter.last_seq is not None)
+    settled(qtbot, counter)
+
+
 def test_card_two_goods_plus_and_f12_make_one_redemption_and_its_receipt(counter_window, qtbot, shop, fake_printer):
     window, counter = counter_window(printer=local_settings.PrinterSettings(port=fake_printer.port))
     card = shop.card("张三")
@@ -69,9 +85,7 @@ def test_card_two_goods_plus_and_f12_make_one_redemption_and_its_receipt(counter
     assert counter.after_label.text() == "兑换后余额 56 分"
     assert counter.yuan_label.text() == "折合参考价值 ￥132.00"
     before = head(shop.db)[0]
-    key(window, Qt.Key.Key_F12)
-    qtbot.waitUntil(lambda: counter.last_seq is not None)
-    settled(qtbot, counter)
+    confirm(window, qtbot, counter)
     seq = head(shop.db)[0]
     assert seq == before + 1 and counter.last_seq == seq
     done = redemption.receipt(shop.db, shop.admin, seq)
@@ -143,10 +157,7 @@ def test_not_enough_points_shows_before_confirming_and_f12_changes_nothing(count
 
 def test_out_of_stock_shows_before_confirming_and_the_service_refuses_too(counter_window, qtbot, shop):
     window, counter = counter_window()
-    scan(window, shop.card("张三"))
-    qtbot.waitUntil(lambda: counter.sale.here is not None)
-    scan(window, shop.fan.code)
-    settled(qtbot, counter)
+    basket(window, qtbot, counter, shop.card("张三"), shop.fan.code)
     assert counter.confirm_button.isEnabled()
     # Meanwhile the last fans leave through the other counter.
     redemption.redeem(shop.db, shop.clerk, shop.card("李四"), [redemption.CartItem(shop.fan.code, 1)])
@@ -161,10 +172,7 @@ def test_out_of_stock_shows_before_confirming_and_the_service_refuses_too(counte
 
 def test_f12_twice_or_a_double_click_makes_one_redemption(counter_window, qtbot, shop):
     window, counter = counter_window()
-    scan(window, shop.card("张三"))
-    qtbot.waitUntil(lambda: counter.sale.here is not None)
-    scan(window, shop.soap.code)
-    settled(qtbot, counter)
+    basket(window, qtbot, counter, shop.card("张三"), shop.soap.code)
     before = head(shop.db)[0]
     key(window, Qt.Key.Key_F12)
     key(window, Qt.Key.Key_F12)
@@ -175,10 +183,7 @@ def test_f12_twice_or_a_double_click_makes_one_redemption(counter_window, qtbot,
 
 def test_a_double_submit_that_reaches_the_service_returns_the_first_redemption(counter_window, qtbot, shop):
     window, counter = counter_window()
-    scan(window, shop.card("张三"))
-    qtbot.waitUntil(lambda: counter.sale.here is not None)
-    scan(window, shop.soap.code)
-    settled(qtbot, counter)
+    basket(window, qtbot, counter, shop.card("张三"), shop.soap.code)
     token = counter.sale.token
     items = [redemption.CartItem(shop.soap.code, 1)]
     first = redemption.redeem(shop.db, shop.admin, shop.card("张三"), items, token=token)
@@ -193,10 +198,7 @@ def test_above_the_threshold_a_supervisor_approves_wrong_passwords_and_self_appr
 
     village.change(shop.db, shop.admin, redemption_approval_above=10)
     window, counter = counter_window()
-    scan(window, shop.card("张三"))
-    qtbot.waitUntil(lambda: counter.sale.here is not None)
-    scan(window, shop.rice.code)
-    settled(qtbot, counter)
+    basket(window, qtbot, counter, shop.card("张三"), shop.rice.code)
     before = head(shop.db)
     key(window, Qt.Key.Key_F12)
     qtbot.waitUntil(lambda: getattr(counter, "approval_dialog", None) is not None
@@ -226,13 +228,8 @@ def test_above_the_threshold_a_supervisor_approves_wrong_passwords_and_self_appr
 
 def test_printer_missing_the_sale_stands_the_job_waits_and_the_status_bar_says_so(counter_window, qtbot, shop):
     window, counter = counter_window(printer=local_settings.PrinterSettings(port="/dev/aixin-no-such-port"))
-    scan(window, shop.card("张三"))
-    qtbot.waitUntil(lambda: counter.sale.here is not None)
-    scan(window, shop.soap.code)
-    settled(qtbot, counter)
-    key(window, Qt.Key.Key_F12)
-    qtbot.waitUntil(lambda: counter.last_seq is not None)
-    settled(qtbot, counter)
+    basket(window, qtbot, counter, shop.card("张三"), shop.soap.code)
+    confirm(window, qtbot, counter)
     assert shop.balance("张三") == 96
     qtbot.waitUntil(lambda: "1 张小票待打印" in window.printer_label.text())
     assert "找不到串口 /dev/aixin-no-such-port" in window.printer_label.text()
@@ -242,12 +239,7 @@ def test_printer_missing_the_sale_stands_the_job_waits_and_the_status_bar_says_s
 
 def test_minus_delete_and_escape_with_a_question_only_when_there_are_lines(counter_window, qtbot, shop, monkeypatch):
     window, counter = counter_window()
-    scan(window, shop.card("张三"))
-    qtbot.waitUntil(lambda: counter.sale.here is not None)
-    scan(window, shop.soap.code)
-    scan(window, shop.soap.code)
-    scan(window, shop.rice.code)
-    settled(qtbot, counter)
+    basket(window, qtbot, counter, shop.card("张三"), shop.soap.code, shop.soap.code, shop.rice.code)
     assert [(l.name, l.quantity) for l in counter.sale.lines] == [("洗衣粉", 2), ("大米 10kg", 1)]
     key(window, Qt.Key.Key_Up)
     key(window, Qt.Key.Key_Minus)
@@ -293,10 +285,7 @@ def test_after_another_user_takes_over_the_first_users_open_sale_is_kept(counter
     from tests.pos.conftest import PASSWORD
 
     window, counter = counter_window()
-    scan(window, shop.card("张三"))
-    qtbot.waitUntil(lambda: counter.sale.here is not None)
-    scan(window, shop.soap.code)
-    settled(qtbot, counter)
+    basket(window, qtbot, counter, shop.card("张三"), shop.soap.code)
     window.lock()
     window.lock_page.username.setText("zhaoming")
     QTest.keyClicks(window.lock_page.password, PASSWORD)
@@ -313,13 +302,8 @@ def test_after_another_user_takes_over_the_first_users_open_sale_is_kept(counter
 
 def test_reprint_and_balance_slip_print_on_the_receipt_printer(counter_window, qtbot, shop, fake_printer):
     window, counter = counter_window(printer=local_settings.PrinterSettings(port=fake_printer.port))
-    scan(window, shop.card("张三"))
-    qtbot.waitUntil(lambda: counter.sale.here is not None)
-    scan(window, shop.soap.code)
-    settled(qtbot, counter)
-    key(window, Qt.Key.Key_F12)
-    qtbot.waitUntil(lambda: counter.last_seq is not None)
-    settled(qtbot, counter)
+    basket(window, qtbot, counter, shop.card("张三"), shop.soap.code)
+    confirm(window, qtbot, counter)
     fake_printer.printed()
     fake_printer.clear()
     counter.reprint_button.click()

@@ -1,12 +1,12 @@
 """Goods and stock, as the administrator keeps them."""
 
-import subprocess
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from pos import goods, stock
+from tests import pdfs
 from tests.pos.conftest import SUPERVISOR_PASSWORD
 from ui import forms
 from ui.goods import CountModel, donation_model, goods_model, intake_model
@@ -115,7 +115,7 @@ def test_labels_for_chosen_goods_open_as_a_pdf(make_shell, qtbot, shop, monkeypa
     tab.copies.setValue(3)
     tab.labels_button.click()
     qtbot.waitUntil(lambda: bool(opened), timeout=15000)
-    text = subprocess.run(["pdftotext", str(opened[0]), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdfs.text(opened[0])
     assert text.count("洗衣粉") == 3 and "电风扇" not in text
 
 

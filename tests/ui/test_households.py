@@ -8,6 +8,7 @@ from pos import cards, counter, households
 from pos.errors import ShopError
 from ui import forms
 from ui.households import household_model, import_model, statement_model
+from tests import pdfs
 
 
 def households_screen(make_shell, qtbot):
@@ -135,8 +136,6 @@ def test_an_import_with_a_bad_row_writes_nothing_and_shows_the_row(make_shell, q
 
 
 def test_card_sheets_for_a_group_open_as_a_pdf(make_shell, qtbot, monkeypatch):
-    import subprocess
-
     opened = []
     monkeypatch.setattr(forms, "open_file", opened.append)
     window, screen = households_screen(make_shell, qtbot)
@@ -144,7 +143,7 @@ def test_card_sheets_for_a_group_open_as_a_pdf(make_shell, qtbot, monkeypatch):
     screen.sheet_scope.setCurrentIndex(screen.sheet_scope.findData("group"))
     screen.sheet_button.click()
     qtbot.waitUntil(lambda: bool(opened), timeout=15000)
-    text = subprocess.run(["pdftotext", str(opened[0]), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdfs.text(opened[0])
     assert "张三" in text and "李四" in text and "王五" not in text
 
 
@@ -177,7 +176,6 @@ def test_the_households_models_pass_the_model_tester(qtmodeltester, shop):
 
 
 def test_a_households_whole_statement_prints_as_a_pdf_across_a_replaced_card(make_shell, qtbot, shop, monkeypatch):
-    import subprocess
 
     from pos import awards
 
@@ -201,14 +199,13 @@ def test_a_households_whole_statement_prints_as_a_pdf_across_a_replaced_card(mak
     dialog.pdf_button.click()
     qtbot.waitUntil(lambda: bool(opened), timeout=15000)
     assert opened == [dialog.last_pdf] and "积分明细已生成" in dialog.bar.text
-    text = subprocess.run(["pdftotext", "-layout", str(opened[0]), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = pdfs.text(opened[0])
     assert "张三" in text and new in text and "全部记录" in text and "第 1 页 / 共 1 页" in text
     assert "修路" in text and "清渠" in text  # before and after the lost card
     ledger = [line.split() for line in text.splitlines() if line.strip()[:2] == "20"]
     assert [row[2] for row in ledger] == ["发卡", "加分", "加分"]
     first = int(ledger[1][-2])
     assert [row[-1] for row in ledger] == ["100", str(100 + first), str(balance)]
-    fonts = subprocess.run(["pdffonts", str(opened[0])], capture_output=True, text=True, check=True).stdout
-    assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:]) and len(fonts.splitlines()) > 2
+    fonts = pdfs.fonts(opened[0])
+    assert fonts and all(font.embedded for font in fonts)
     dialog.close()

@@ -1,6 +1,5 @@
 """A hygiene round, as the administrator enters it."""
 
-import subprocess
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -9,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from pos import households
 from ui import forms
 from ui.hygiene import RoundModel
+from tests import pdfs
 
 
 def hygiene_screen(make_shell, qtbot, group="啊道"):
@@ -73,7 +73,7 @@ def test_the_blank_round_sheet_lists_the_groups_households(make_shell, qtbot, mo
     window, screen = hygiene_screen(make_shell, qtbot)
     screen.sheet_button.click()
     qtbot.waitUntil(lambda: bool(opened), timeout=15000)
-    text = subprocess.run(["pdftotext", str(opened[0]), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdfs.text(opened[0])
     assert "张三" in text and "李四" in text and "院内净" in text and "王五" not in text
 
 

@@ -1,5 +1,6 @@
 """Settings, as the administrator changes them."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
@@ -191,6 +192,24 @@ def test_idle_lock_and_scanner_timing_are_saved_for_this_pc(make_shell, qtbot, s
     saved = local_settings.load()
     assert saved.idle_lock_minutes == 3 and saved.scan_gap_ms == 80
     assert window.idle.timer.interval() == 180_000 and window.scanner.gap_ms == 80
+
+
+def test_the_printer_form_and_the_command_line_offer_what_the_printer_settings_declare(make_shell, qtbot, shop):
+    from pos.cli.main import build_parser
+
+    window, screen = settings_screen(make_shell, qtbot)
+    form = screen.printer
+    offered = {name: [box.itemData(i) for i in range(box.count())]
+               for name, box in (("baudrate", form.baud), ("paper_mm", form.paper), ("flow", form.flow))}
+    assert offered == {name: list(local_settings.choices(name)) for name in offered}
+    assert form.paper.itemText(0) == "58 毫米"
+    parser = build_parser()
+    for option, name in (("--baud", "baudrate"), ("--bytesize", "bytesize"), ("--parity", "parity"),
+                         ("--stopbits", "stopbits"), ("--flow", "flow"), ("--paper", "paper_mm")):
+        for value in local_settings.choices(name):
+            parser.parse_args(["printer", "setup", option, str(value)])
+        with pytest.raises(SystemExit):
+            parser.parse_args(["printer", "setup", option, "6"])
 
 
 def test_the_settings_models_pass_the_model_tester(qtmodeltester, shop, tmp_path):

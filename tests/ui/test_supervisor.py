@@ -1,44 +1,34 @@
 """The supervisor's area, used as the first secretary uses it at the start of October."""
 
-import subprocess
 from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from pos import households, redemption, reversal, village
+from pos import households, redemption, reversal
 from pos.month import audit
 from pos.month import closure
 from pos.station import settings as local_settings
-from pos.demo import Clock
 from pos.errors import PermissionDenied
 from pos.periods import LOCAL
-from tests.pos.conftest import Village
+from tests import pdfs, tampering
+from tests.pos.conftest import SEPTEMBER, september_village
 from tests.printing.paper import decode
 from tests.ui.test_counter import scan
 
-SEPTEMBER = "2026-09"
 
 
 @pytest.fixture
 def shop(db):
     """The test village's September (a sale, and its reversal), seen on 2 October."""
-    clock = Clock(datetime(2026, 9, 5, 9, 0, tzinfo=LOCAL))
-    db.clock = clock
-    made = Village(db)
-    village.change(db, made.admin, opening_hours="每周六 9:00-12:00", objection_phone="0911-1234567")
+    made = september_village(db, objection_phone="0911-1234567")
+    clock = made.clock
     sale = redemption.redeem(db, made.admin, made.card("张三"), [redemption.CartItem(made.soap.code, 2)])
     redemption.redeem(db, made.admin, made.card("李四"), [redemption.CartItem(made.rice.code, 1)])
     reversal.reverse(db, made.admin, sale.seq, "顾客退回", made.approval)
     clock.now = datetime(2026, 10, 2, 9, 0, tzinfo=LOCAL)
-    made.clock = clock
     return made
-
-
-def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
 
 
 def settled(qtbot, screen):
@@ -105,7 +95,7 @@ def test_a_supervisor_sees_every_total_then_closes_the_month_once_and_prints_the
     qtbot.mouseClick(notice_page.print_button, Qt.MouseButton.LeftButton)
     settled(qtbot, screen)
     assert len(opened) == 1 and opened[0].suffix == ".pdf"
-    text = pdf_text(opened[0])
+    text = pdfs.text(opened[0])
     for expected in ("阿道村", "2026年9月", "张三", "李四", "王五", "赵六", "0911-1234567",
                      f"{stored.first_seq}", stored.last_hash[:16]):
         assert expected in text
@@ -120,6 +110,22 @@ def test_a_month_that_cannot_be_closed_says_why_on_the_page(supervisor_area, sho
     assert page.reason.isVisible() and "2026-10 还没有结束" in page.reason.text()
     assert screen.bar.kind == "refused" and QApplication.activeModalWidget() is None
     assert not page.close_button.isEnabled() and page.lines == []
+
+
+def test_every_disagreement_shows_on_the_page_beside_the_totals(supervisor_area, shop, qtbot):
+    # two households' balances edited behind the program's back
+    tampering.edit(shop.db.file, *(f"UPDATE ledger_account SET balance = balance + 5 "
+                                   f"WHERE code = 'card:{shop.card(head)}'" for head in ("张三", "李四")))
+    window, screen = supervisor_area(shop.secretary)
+    tab(qtbot, screen, screen.close_page)
+    page = screen.close_page
+    assert page.reason.isVisible() and "现在不能月结" in page.state.text()
+    assert all(shop.card(head) in page.reason.text() for head in ("张三", "李四"))
+    assert len(page.lines) > 10, "the totals stay in view"
+    assert not page.close_button.isEnabled()
+    page.close_month()  # even called directly, nothing is closed
+    settled(qtbot, screen)
+    assert closure.list_closures(shop.db, shop.secretary) == []
 
 
 def test_an_administrator_sees_the_totals_and_the_notice_but_cannot_close_or_review(
@@ -150,7 +156,7 @@ def test_an_administrator_sees_the_totals_and_the_notice_but_cannot_close_or_rev
     tab(qtbot, screen, screen.notice_page)
     qtbot.mouseClick(screen.notice_page.print_button, Qt.MouseButton.LeftButton)
     settled(qtbot, screen)
-    assert len(opened) == 1 and "张三" in pdf_text(opened[0])
+    assert len(opened) == 1 and "张三" in pdfs.text(opened[0])
 
 
 def test_a_flag_is_reviewed_with_a_comment_that_stays_as_written(supervisor_area, shop, qtbot):
@@ -213,7 +219,7 @@ def test_a_villager_asks_for_their_month_and_the_card_scan_fills_it_in(superviso
     assert page.head.text() == "张三（啊道）2026年9月：期初 0 分，3 笔，期末 100 分"
     qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
     settled(qtbot, screen)
-    text = pdf_text(opened[0])
+    text = pdfs.text(opened[0])
     assert "张三" in text and "洗衣粉" in text
 
 
@@ -254,15 +260,20 @@ def test_every_table_of_the_supervisors_area_passes_the_model_tester(supervisor_
     assert households.get(shop.db, shop.admin, shop.homes["李四"].id).balance == 80
 
 
-def test_the_villagers_month_prints_as_a_slip_on_the_receipt_printer(supervisor_area, shop, qtbot, fake_printer):
-    window, screen = supervisor_area(shop.admin, local_settings.Settings(
-        printer=local_settings.PrinterSettings(port=fake_printer.port)))
+def slip_for(window, screen, qtbot, card):
+    """A villager's card scanned on the statement page, and their month asked for as a slip."""
     page = screen.statement_page
     tab(qtbot, screen, page)
-    scan(window, shop.card("李四"))
+    scan(window, card)
     qtbot.waitUntil(lambda: page.slip_button.isEnabled())
     qtbot.mouseClick(page.slip_button, Qt.MouseButton.LeftButton)
     settled(qtbot, screen)
+
+
+def test_the_villagers_month_prints_as_a_slip_on_the_receipt_printer(supervisor_area, shop, qtbot, fake_printer):
+    window, screen = supervisor_area(shop.admin, local_settings.Settings(
+        printer=local_settings.PrinterSettings(port=fake_printer.port)))
+    slip_for(window, screen, qtbot, shop.card("李四"))
     assert screen.bar.kind == "done" and screen.bar.text == "李四 的本月明细小票已打印。"
     paper = decode(fake_printer.printed(), 32)
     assert any("李四" in row for row in paper.text)
@@ -271,12 +282,7 @@ def test_the_villagers_month_prints_as_a_slip_on_the_receipt_printer(supervisor_
 
 def test_a_slip_without_a_receipt_printer_says_so_in_the_bar(supervisor_area, shop, qtbot):
     window, screen = supervisor_area(shop.admin)
-    page = screen.statement_page
-    tab(qtbot, screen, page)
-    scan(window, shop.card("李四"))
-    qtbot.waitUntil(lambda: page.slip_button.isEnabled())
-    qtbot.mouseClick(page.slip_button, Qt.MouseButton.LeftButton)
-    settled(qtbot, screen)
+    slip_for(window, screen, qtbot, shop.card("李四"))
     assert screen.bar.kind == "refused"
     assert screen.bar.text == "这台电脑还没有设置小票打印机，不能打印明细小票；可以打印 PDF 明细。"
     assert QApplication.activeModalWidget() is None

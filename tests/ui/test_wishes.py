@@ -1,11 +1,11 @@
 """The wish wall screen: a wish written at the counter by scanning a card, then the supervisor's part."""
 
-import subprocess
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from pos import goods, stock, wishes
+from tests import pdfs
 from tests.pos.conftest import SUPERVISOR_PASSWORD
 from tests.ui.test_counter import scan
 
@@ -16,11 +16,6 @@ def settled(qtbot, screen):
 
 def click(qtbot, widget):
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
 
 
 def wall(make_shell, qtbot, actor=None):
@@ -175,7 +170,7 @@ def test_the_wall_as_cards_by_status_and_printed_with_names_hidden(make_shell, s
     screen.paper.setCurrentIndex(screen.paper.findData("A3"))
     click(qtbot, screen.print_button)
     settled(qtbot, screen)
-    text = pdf_text(opened[0])
+    text = pdfs.text(opened[0])
     assert "A3" in opened[0].name and "张*" in text and "张三" not in text and "李四" in text
     assert "轮椅" not in text  # claimed wishes are off the board
     assert "2 个待认领心愿" in screen.bar.text
