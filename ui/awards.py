@@ -8,16 +8,17 @@ the village's threshold a supervisor approves it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
-    QVBoxLayout, QWidget,
+    QVBoxLayout,
 )
 
 from pos import awards, counter, households, rules, village
-from ui import forms
+from pos.vocabulary import Area
+from ui import widgets
 from ui.models import Column, RowsModel
-from ui.shell import Area, Screen, register
+from ui.shell import Entry, Screen, register
 
 
 class TickModel(RowsModel):
@@ -87,7 +88,7 @@ class AwardsScreen(Screen):
         self.points.setObjectName("points")
         self.points.setRange(1, 1000)
         self.range_label = QLabel(self)
-        self.deed_date = forms.date_field(self)
+        self.deed_date = widgets.date_field(self)
         self.note = QLineEdit(self)
         self.note.setObjectName("note")
         self.note.setPlaceholderText(self.tr("可空，如：清理河道"))
@@ -103,11 +104,11 @@ class AwardsScreen(Screen):
         form.addRow(self.tr("事情发生日期"), self.deed_date)
         form.addRow(self.tr("备注"), self.note)
 
-        self.summary = forms.big(QLabel(self), 1.2, True)
+        self.summary = widgets.big(QLabel(self), 1.2, True)
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         self.summary.setMinimumHeight(90)
-        self.save_button = forms.big(QPushButton(self.tr("保存（一次记入）"), self), 1.2, True)
+        self.save_button = widgets.big(QPushButton(self.tr("保存（一次记入）"), self), 1.2, True)
         self.save_button.setObjectName("saveAward")
         self.save_button.setMinimumHeight(56)
         self.save_button.clicked.connect(self.save)
@@ -116,27 +117,17 @@ class AwardsScreen(Screen):
         summary_layout.addWidget(self.summary)
         summary_layout.addWidget(self.save_button)
 
-        left = QVBoxLayout()
-        left.addWidget(rule_box)
-        left.addWidget(summary_box)
-        left.addStretch(1)
-        left_widget = QWidget(self)
-        left_widget.setLayout(left)
-        left_widget.setFixedWidth(540)
+        left_widget = widgets.side_column(self, 540, rule_box, summary_box)
 
-        self.search = QLineEdit(self)
-        self.search.setObjectName("awardSearch")
-        self.search.setPlaceholderText(self.tr("姓名或拼音首字母；也可以直接刷卡"))
-        self.search.setClearButtonEnabled(True)
-        self.group = QComboBox(self)
-        self.group.setObjectName("awardGroup")
-        self.group.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.filter = widgets.HouseholdFilter(self, self.tr("姓名或拼音首字母；也可以直接刷卡"),
+                                              search_name="awardSearch", group_name="awardGroup")
+        self.search, self.group = self.filter.search, self.filter.group
         self.tick_group_button = QPushButton(self.tr("勾选下面全部户"), self)
         self.tick_group_button.setObjectName("tickAll")
         self.untick_button = QPushButton(self.tr("全部取消"), self)
         self.model = tick_model()
         self.model.on_ticks = self.update_summary
-        self.view = forms.table(self.model, self, stretch=0)
+        self.view = widgets.table(self.model, self, stretch=0)
         self.view.setObjectName("awardHouseholds")
         self.ticked_label = QLabel(self)
         pick_box = QGroupBox(self.tr("2. 给哪些户（打勾；空格键勾选所选行）"), self)
@@ -157,16 +148,11 @@ class AwardsScreen(Screen):
         body.addWidget(left_widget)
         body.addWidget(pick_box, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(forms.title(self.tr("积分登记：加分与扣分"), self))
+        layout.addWidget(widgets.title(self.tr("积分登记：加分与扣分"), self))
         layout.addLayout(body, 1)
         layout.addWidget(self.bar)
 
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(250)
-        timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _t: timer.start())
-        self.group.currentIndexChanged.connect(lambda _i: self.reload())
+        self.filter.changed.connect(self.reload)
         self.category.currentIndexChanged.connect(lambda _i: self.fill_rules())
         self.rule.currentIndexChanged.connect(lambda _i: self.rule_chosen())
         self.points.valueChanged.connect(lambda _v: self.update_summary())
@@ -193,14 +179,7 @@ class AwardsScreen(Screen):
         if kept:
             self.category.setCurrentText(kept)
         self.category.blockSignals(False)
-        chosen = self.group.currentData()
-        self.group.blockSignals(True)
-        self.group.clear()
-        self.group.addItem(self.tr("全部小组"), None)
-        for name in settings.groups:
-            self.group.addItem(name, name)
-        self.group.setCurrentIndex(max(self.group.findData(chosen), 0))
-        self.group.blockSignals(False)
+        self.filter.set_groups(settings.groups)
         self.fill_rules()
         self.reload()
 
@@ -248,16 +227,16 @@ class AwardsScreen(Screen):
     def shown(self) -> None:
         self.search.setFocus()
 
-    def on_changed(self, areas) -> None:
-        if areas & {"households", "ledger", "cards"}:
+    def on_changed(self, areas: frozenset[Area]) -> None:
+        if areas & {Area.HOUSEHOLDS, Area.LEDGER, Area.CARDS}:
             self.reload()
-        if areas & {"rules", "village"}:
+        if areas & {Area.RULES, Area.VILLAGE}:
             self.load()
 
     # --- ticking ----------------------------------------------------------------------------
     def eventFilter(self, watched, event) -> bool:
         if watched is self.view and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Space:
-            rows = forms.selected_rows(self.view)
+            rows = widgets.selected_rows(self.view)
             if rows:
                 on = any(r.id not in self.model.ticked for r in rows)
                 self.model.tick(rows, on)
@@ -282,7 +261,7 @@ class AwardsScreen(Screen):
         if rule is None:
             self.summary.setText(self.tr("先选一条细则。"))
             return
-        day = forms.date_of(self.deed_date).isoformat()
+        day = widgets.date_of(self.deed_date).isoformat()
         points = self.points.value()
         if not ticked:
             self.summary.setText(self.tr("还没有勾选任何户。"))
@@ -307,21 +286,21 @@ class AwardsScreen(Screen):
         if rule.deduction and len(ticked) != 1:
             self.bar.refuse(self.tr("扣分一次只能扣一户，请只勾选一户。"))
             return
-        forms.confirm(self, self.summary.text() + "\n\n" + self.tr("确认保存？"), self._save,
+        widgets.confirm(self, self.summary.text() + "\n\n" + self.tr("确认保存？"), self._save,
                       yes=self.tr("保存"))
 
     def _save(self) -> None:
         rule = self.current_rule()
         ids = [h.id for h in self.model.ticked.values()]
         points = None if rule.fixed else self.points.value()
-        note, day = self.note.text().strip(), forms.date_of(self.deed_date)
+        note, day = self.note.text().strip(), widgets.date_of(self.deed_date)
         if rule.deduction:
-            forms.with_approval(self, lambda approval: awards.deduct(
+            widgets.with_approval(self, lambda approval: awards.deduct(
                 self.db, self.actor, ids[0], rule.code, points, note, day, approval),
-                widget=self.save_button, done=self._saved, areas={"ledger"})
+                widget=self.save_button, done=self._saved, areas={Area.LEDGER})
         else:
             self.ops.write(lambda: awards.batch_award(self.db, self.actor, ids, rule.code, points, note, day),
-                           widget=self.save_button, bar=self.bar, done=self._saved, areas={"ledger"})
+                           widget=self.save_button, bar=self.bar, done=self._saved, areas={Area.LEDGER})
 
     def _saved(self, result: awards.AwardResult) -> None:
         self.model.clear_ticks()
@@ -340,4 +319,4 @@ class AwardsScreen(Screen):
         self.bar.done(text)
 
 
-register(Area("awards", QT_TRANSLATE_NOOP("Areas", "积分登记"), "F5", AwardsScreen, order=30))
+register(Entry("awards", QT_TRANSLATE_NOOP("Areas", "积分登记"), "F5", AwardsScreen, order=30))

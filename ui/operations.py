@@ -7,7 +7,7 @@ Modelled on Anki's ``CollectionOp``/``QueryOp`` and its task manager::
         widget=self.confirm_button,      # disabled (busy) while the call runs
         bar=self.bar,                    # a ShopError lands here, in red
         done=self._sold,                 # called on the GUI thread with the result
-        areas={"ledger", "goods"},       # then ops.changed(areas) is emitted
+        areas={Area.LEDGER, Area.GOODS},  # then ops.changed(areas) is emitted
     )
     self.ops.read(lambda: households.search(db, actor, text), bar=self.bar, done=self.model.set_rows)
 
@@ -22,7 +22,9 @@ Modelled on Anki's ``CollectionOp``/``QueryOp`` and its task manager::
   its traceback and shown in the one error dialog (Chinese message, details
   that can be copied, the log file's path). The app never exits on it.
 - After a write succeeds, ``changed(areas)`` tells every open view; views
-  refresh themselves from it instead of calling each other.
+  refresh themselves from it instead of calling each other. Areas are
+  ``pos.vocabulary.Area`` members, so a view never listens for a name
+  nobody announces.
 - Long work takes ``progress=True``: the call then receives a keyword
   ``report(done, total, text)`` and a progress dialog follows it.
 """
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 
 from ledger import LedgerError
 from pos.errors import ShopError, from_ledger
+from pos.vocabulary import Area
 
 log = logging.getLogger("ui")
 
@@ -88,7 +91,7 @@ class _Job(QRunnable):
 class Operations(QObject):
     """Runs ``pos`` calls for the whole window; one instance per application."""
 
-    changed = Signal(object)  # frozenset of area names
+    changed = Signal(object)  # frozenset of Area
     running_changed = Signal(int)
 
     def __init__(self, parent: QObject | None = None, *, lang: str = "zh",
@@ -113,7 +116,7 @@ class Operations(QObject):
     def write(self, call: Callable, *, widget: QWidget | None = None, bar=None,
               done: Callable[[Any], None] | None = None,
               failed: Callable[[ShopError], None] | None = None,
-              areas: Iterable[str] = (), progress: bool = False, title: str = "") -> None:
+              areas: Iterable[Area] = (), progress: bool = False, title: str = "") -> None:
         self._start(self._writer, call, widget, bar, done, failed, frozenset(areas), progress, title)
 
     def read(self, call: Callable, *, widget: QWidget | None = None, bar=None,
@@ -125,7 +128,7 @@ class Operations(QObject):
     def printing(self, call: Callable, *, widget: QWidget | None = None, bar=None,
                  done: Callable[[Any], None] | None = None,
                  failed: Callable[[ShopError], None] | None = None,
-                 areas: Iterable[str] = ("receipts",)) -> None:
+                 areas: Iterable[Area] = (Area.RECEIPTS,)) -> None:
         """Work on the receipt printer (it writes the print queue's state too), one job at a time."""
         self._start(self._printer, call, widget, bar, done, failed, frozenset(areas), False, "")
 

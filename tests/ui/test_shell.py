@@ -8,7 +8,8 @@ from pos import households
 from pos.errors import ShopError
 from tests.pos.conftest import PASSWORD
 from ui import shell as shell_module
-from ui.shell import Area, Screen
+from pos.vocabulary import Area
+from ui.shell import Entry, Screen
 
 
 class Notes(Screen):
@@ -32,7 +33,7 @@ class Notes(Screen):
 def with_notes_area(monkeypatch):
     monkeypatch.setattr(shell_module, "_areas", {})
     monkeypatch.setattr(shell_module, "SCREEN_MODULES", [])
-    shell_module.register(Area("notes", "记事", "F9", Notes, order=1))
+    shell_module.register(Entry("notes", "记事", "F9", Notes, order=1))
 
 
 def test_an_area_button_shows_its_f_key_and_the_f_key_opens_it(monkeypatch, make_shell, qtbot):
@@ -70,7 +71,7 @@ def test_a_write_tells_every_open_screen_what_changed(monkeypatch, make_shell, o
     with_notes_area(monkeypatch)
     window = make_shell()
     screen = window.current_screen()
-    ops.write(lambda: households.add(shop.db, shop.admin, "孙七", "富庄", 3), areas={"households"})
+    ops.write(lambda: households.add(shop.db, shop.admin, "孙七", "富庄", 3), areas={Area.HOUSEHOLDS})
     qtbot.waitUntil(lambda: frozenset({"households"}) in screen.heard)
 
 
