@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
-    QVBoxLayout,
+    QGroupBox, QLabel, QPushButton,
 )
 
 from pos import awards, counter, households, rules, village
@@ -79,31 +78,35 @@ class AwardsScreen(Screen):
     def __init__(self, shell):
         super().__init__(shell)
         self.all_rules: list[rules.RuleView] = []
-        self.category = QComboBox(self)
-        self.category.setObjectName("category")
-        self.rule = QComboBox(self)
-        self.rule.setObjectName("rule")
+        left = widgets.side_column(self, 540, self._rule_box(), self._summary_box())
+        body = widgets.row(left, (self._pick_box(), 1))
+        widgets.column(widgets.title(self.tr("积分登记：加分与扣分"), self), (body, 1), self.bar, parent=self)
+        self.filter.changed.connect(self.reload)
+        self.category.currentIndexChanged.connect(lambda _i: self.fill_rules())
+        self.rule.currentIndexChanged.connect(lambda _i: self.rule_chosen())
+        self.points.valueChanged.connect(lambda _v: self.update_summary())
+        self.deed_date.dateChanged.connect(lambda _d: self.update_summary())
+        self.tick_group_button.clicked.connect(lambda: self.model.tick(self.model.rows, True))
+        self.untick_button.clicked.connect(self.model.clear_ticks)
+        self.view.installEventFilter(self)
+        self.load()
+
+    def _rule_box(self) -> QGroupBox:
+        """1. The rule, the points each household gets, the day, a note."""
+        self.category = widgets.choices(self, [], name="category")
+        self.rule = widgets.choices(self, [], name="rule")
         self.rule.setMinimumWidth(300)
-        self.points = QSpinBox(self)
-        self.points.setObjectName("points")
-        self.points.setRange(1, 1000)
+        self.points = widgets.spin_box(self, 1, 1000, name="points")
         self.range_label = QLabel(self)
         self.deed_date = widgets.date_field(self)
-        self.note = QLineEdit(self)
-        self.note.setObjectName("note")
-        self.note.setPlaceholderText(self.tr("可空，如：清理河道"))
+        self.note = widgets.field(self, "note", self.tr("可空，如：清理河道"))
+        return widgets.form_box(
+            self.tr("1. 按哪条细则"), self, (self.tr("类别"), self.category), (self.tr("细则"), self.rule),
+            (self.tr("每户分数"), widgets.row(self.points, (self.range_label, 1))),
+            (self.tr("事情发生日期"), self.deed_date), (self.tr("备注"), self.note))
 
-        rule_box = QGroupBox(self.tr("1. 按哪条细则"), self)
-        form = QFormLayout(rule_box)
-        form.addRow(self.tr("类别"), self.category)
-        form.addRow(self.tr("细则"), self.rule)
-        points_row = QHBoxLayout()
-        points_row.addWidget(self.points)
-        points_row.addWidget(self.range_label, 1)
-        form.addRow(self.tr("每户分数"), points_row)
-        form.addRow(self.tr("事情发生日期"), self.deed_date)
-        form.addRow(self.tr("备注"), self.note)
-
+    def _summary_box(self) -> QGroupBox:
+        """3. What will be written, and the one save."""
         self.summary = widgets.big(QLabel(self), 1.2, True)
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
@@ -112,13 +115,12 @@ class AwardsScreen(Screen):
         self.save_button.setObjectName("saveAward")
         self.save_button.setMinimumHeight(56)
         self.save_button.clicked.connect(self.save)
-        summary_box = QGroupBox(self.tr("3. 核对后保存"), self)
-        summary_layout = QVBoxLayout(summary_box)
-        summary_layout.addWidget(self.summary)
-        summary_layout.addWidget(self.save_button)
+        box = QGroupBox(self.tr("3. 核对后保存"), self)
+        widgets.column(self.summary, self.save_button, parent=box)
+        return box
 
-        left_widget = widgets.side_column(self, 540, rule_box, summary_box)
-
+    def _pick_box(self) -> QGroupBox:
+        """2. The households, ticked: found by name or initials, a group, or their cards scanned."""
         self.filter = widgets.HouseholdFilter(self, self.tr("姓名或拼音首字母；也可以直接刷卡"),
                                               search_name="awardSearch", group_name="awardGroup")
         self.search, self.group = self.filter.search, self.filter.group
@@ -130,37 +132,11 @@ class AwardsScreen(Screen):
         self.view = widgets.table(self.model, self, stretch=0)
         self.view.setObjectName("awardHouseholds")
         self.ticked_label = QLabel(self)
-        pick_box = QGroupBox(self.tr("2. 给哪些户（打勾；空格键勾选所选行）"), self)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.group)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.tick_group_button)
-        buttons.addWidget(self.untick_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.ticked_label)
-        pick = QVBoxLayout(pick_box)
-        pick.addLayout(filters)
-        pick.addLayout(buttons)
-        pick.addWidget(self.view, 1)
-
-        body = QHBoxLayout()
-        body.addWidget(left_widget)
-        body.addWidget(pick_box, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(widgets.title(self.tr("积分登记：加分与扣分"), self))
-        layout.addLayout(body, 1)
-        layout.addWidget(self.bar)
-
-        self.filter.changed.connect(self.reload)
-        self.category.currentIndexChanged.connect(lambda _i: self.fill_rules())
-        self.rule.currentIndexChanged.connect(lambda _i: self.rule_chosen())
-        self.points.valueChanged.connect(lambda _v: self.update_summary())
-        self.deed_date.dateChanged.connect(lambda _d: self.update_summary())
-        self.tick_group_button.clicked.connect(lambda: self.model.tick(self.model.rows, True))
-        self.untick_button.clicked.connect(self.model.clear_ticks)
-        self.view.installEventFilter(self)
-        self.load()
+        box = QGroupBox(self.tr("2. 给哪些户（打勾；空格键勾选所选行）"), self)
+        widgets.column(widgets.row((self.search, 1), self.group),
+                       widgets.row(self.tick_group_button, self.untick_button, widgets.STRETCH, self.ticked_label),
+                       (self.view, 1), parent=box)
+        return box
 
     # --- loading ----------------------------------------------------------------------------
     def load(self) -> None:

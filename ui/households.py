@@ -13,8 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
-    QVBoxLayout,
+    QCheckBox, QComboBox, QDialog, QFileDialog, QGroupBox, QLabel, QLineEdit, QPushButton, QSpinBox,
 )
 
 from pos import cards, counter, history, households, messages, sheets, statement as statements, village
@@ -105,19 +104,8 @@ class ImportDialog(QDialog):
         close = QPushButton(self.tr("关闭"), self)
         close.clicked.connect(self.reject)
         widgets.no_default(self.import_button, close)  # Enter in the path field checks the file, nothing else
-        top = QHBoxLayout()
-        top.addWidget(self.path, 1)
-        top.addWidget(choose)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.import_button)
-        bottom.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.bar)
-        layout.addLayout(bottom)
+        widgets.column(widgets.row((self.path, 1), choose), self.summary, (self.view, 1), self.bar,
+                       widgets.row(widgets.STRETCH, self.import_button, close), parent=self)
 
     def choose(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("选择农户名单"), "", self.tr("CSV 文件 (*.csv);;所有文件 (*)"))
@@ -190,16 +178,8 @@ class StatementDialog(QDialog):
         slip.setEnabled(bool(household.card_number))
         close = QPushButton(self.tr("关闭"), self)
         close.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(pdf)
-        buttons.addWidget(slip)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.head)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.bar)
-        layout.addLayout(buttons)
+        widgets.column(self.head, (self.view, 1), self.bar, widgets.row(widgets.STRETCH, pdf, slip, close),
+                       parent=self)
         self.slip_button, self.pdf_button = slip, pdf
         self.last_pdf: Path | None = None
         household_id = household.id
@@ -259,24 +239,11 @@ class HouseholdsScreen(Screen):
         self.moved.toggled.connect(lambda _c: self.reload())
         self.import_button.clicked.connect(self.open_import)
 
-        top = QHBoxLayout()
-        top.addWidget(widgets.title(self.tr("农户与积分卡"), self))
-        top.addWidget(self.search, 1)
-        top.addWidget(self.group)
-        top.addWidget(self.moved)
-        top.addWidget(self.import_button)
-
-        left = QVBoxLayout()
-        left.addWidget(self.view, 1)
-        left.addWidget(self.count)
-
-        body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addWidget(widgets.side_column(self, 380, self._form_box(), self._card_box()))
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(body, 1)
-        layout.addWidget(self.bar)
+        top = widgets.row(widgets.title(self.tr("农户与积分卡"), self), (self.search, 1), self.group, self.moved,
+                          self.import_button)
+        body = widgets.row((widgets.column((self.view, 1), self.count), 1),
+                           widgets.side_column(self, 380, self._form_box(), self._card_box()))
+        widgets.column(top, (body, 1), self.bar, parent=self)
         self.load_groups()
 
     # --- building -------------------------------------------------------------------------
@@ -326,20 +293,9 @@ class HouseholdsScreen(Screen):
         self.recover_button.clicked.connect(self.recover)
         self.statement_button.clicked.connect(self.statement)
         self.sheet_button.clicked.connect(self.card_sheet)
-        layout = QVBoxLayout(box)
-        row = QHBoxLayout()
-        row.addWidget(self.issue_button)
-        row.addWidget(self.replace_button)
-        layout.addLayout(row)
-        layout.addWidget(self.issue_all_button)
-        row = QHBoxLayout()
-        row.addWidget(self.recover_button)
-        row.addWidget(self.statement_button)
-        layout.addLayout(row)
-        row = QHBoxLayout()
-        row.addWidget(self.sheet_scope)
-        row.addWidget(self.sheet_button, 1)
-        layout.addLayout(row)
+        widgets.column(widgets.row(self.issue_button, self.replace_button), self.issue_all_button,
+                       widgets.row(self.recover_button, self.statement_button),
+                       widgets.row(self.sheet_scope, (self.sheet_button, 1)), parent=box)
         return box
 
     # --- loading --------------------------------------------------------------------------
@@ -458,11 +414,17 @@ class HouseholdsScreen(Screen):
                        done=lambda made: self.bar.done(self.tr("已发卡 %1 张。").replace("%1", str(len(made)))
                                                        if made else self.tr("每户都已经有卡了。")))
 
-    def replace_lost(self) -> None:
+    def one_with_card(self, missing: str) -> households.HouseholdView | None:
+        """The one household chosen, if it holds a card; else ``missing`` (of its head) is said."""
         household = self.one()
-        if household is None or not household.card_number:
-            if household is not None:
-                self.bar.refuse(self.tr("%1 一户还没有积分卡。").replace("%1", household.head_name))
+        if household is not None and not household.card_number:
+            self.bar.refuse(missing.replace("%1", household.head_name))
+            return None
+        return household
+
+    def replace_lost(self) -> None:
+        household = self.one_with_card(self.tr("%1 一户还没有积分卡。"))
+        if household is None:
             return
         text = (self.tr("%1 的积分卡 %2 挂失：旧卡作废，以后刷旧卡会被拒绝；%3 分全部转到新卡。")
                 .replace("%1", household.head_name).replace("%2", household.card_number)
@@ -479,10 +441,8 @@ class HouseholdsScreen(Screen):
                            .replace("%4", card.head_name)))
 
     def recover(self) -> None:
-        household = self.one()
-        if household is None or not household.card_number:
-            if household is not None:
-                self.bar.refuse(self.tr("%1 一户没有在用的积分卡。").replace("%1", household.head_name))
+        household = self.one_with_card(self.tr("%1 一户没有在用的积分卡。"))
+        if household is None:
             return
         text = (self.tr("%1 一户迁出：收回积分卡 %2，卡上 %3 分归还村里，这一户标为已迁出。")
                 .replace("%1", household.head_name).replace("%2", household.card_number)

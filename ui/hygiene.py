@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFileDialog, QHeaderView, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+    QComboBox, QDialog, QFileDialog, QHeaderView, QLabel, QLineEdit, QPushButton, QVBoxLayout,
 )
 
 from pos import households, hygiene, rules, village
@@ -212,32 +212,12 @@ class HygieneScreen(Screen):
         self.import_button = QPushButton(self.tr("导入并保存"), self)
         self.import_button.setObjectName("importRound")
 
-        top = QHBoxLayout()
-        top.addWidget(widgets.title(self.tr("卫生检查（五净一规范）"), self))
-        top.addStretch(1)
-        top.addWidget(QLabel(self.tr("小组"), self))
-        top.addWidget(self.group)
-        top.addWidget(QLabel(self.tr("检查日期"), self))
-        top.addWidget(self.held_on)
-        top.addWidget(QLabel(self.tr("检查人"), self))
-        top.addWidget(self.inspectors)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.summary, 1)
-        bottom.addWidget(self.save_button)
-        extra = QHBoxLayout()
-        extra.addWidget(self.sheet_button)
-        extra.addWidget(self.history_button)
-        extra.addSpacing(24)
-        extra.addWidget(self.csv_path, 1)
-        extra.addWidget(choose)
-        extra.addWidget(self.import_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.keys)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(bottom)
-        layout.addLayout(extra)
-        layout.addWidget(self.bar)
+        top = widgets.row(widgets.title(self.tr("卫生检查（五净一规范）"), self), widgets.STRETCH,
+                          QLabel(self.tr("小组"), self), self.group, QLabel(self.tr("检查日期"), self), self.held_on,
+                          QLabel(self.tr("检查人"), self), self.inspectors)
+        bottom = widgets.row((self.summary, 1), self.save_button)
+        extra = widgets.row(self.sheet_button, self.history_button, 24, (self.csv_path, 1), choose, self.import_button)
+        widgets.column(top, self.keys, (self.view, 1), bottom, extra, self.bar, parent=self)
 
         self.group.currentIndexChanged.connect(lambda _i: self.reload())
         self.save_button.clicked.connect(self.save)

@@ -177,15 +177,46 @@ class Shell(QMainWindow):
         self.head_seq: int | None = None
         self.setWindowTitle(self.tr("爱心超市积分兑换"))
         self.setMinimumSize(px(1000), px(640))
+        self.areas = [a for a in areas() if not a.roles or actor.role in a.roles]
+        self._sidebar()
+        self.stack = QStackedWidget(self)
+        workspace = QWidget(self)
+        row = QHBoxLayout(workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        from ui.login import LockPage
 
+        self.lock_page = LockPage(self)
+        self.lock_page.unlocked.connect(self._unlocked)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(workspace)
+        self.pages.addWidget(self.lock_page)
+        self.setCentralWidget(self.pages)
+        self._status_bar()
+
+        ops.changed.connect(self._changed)
+        self.idle = IdleWatch(getattr(settings, "idle_lock_minutes", 10), self)
+        QApplication.instance().installEventFilter(self.idle)
+        self.idle.idle.connect(self.lock)
+        if scanner is not None:
+            scanner.enabled = True
+            scanner.scanned.connect(self.route_scan)
+        self.station_timer = QTimer(self)
+        self.station_timer.timeout.connect(self.refresh_station)
+        self.station_timer.start(STATION_EVERY_MS)
+        self.refresh_station()
+        if self.areas:
+            self.show_area(self.areas[0].key)
+
+    def _sidebar(self) -> None:
+        """A large button for each area the user may open, its F-key, and the lock."""
         self.sidebar = QFrame(self)
         self.sidebar.setObjectName("sidebar")
         side = QVBoxLayout(self.sidebar)
         side.setContentsMargins(8, 8, 8, 8)
         side.setSpacing(8)
         self.group = QButtonGroup(self)
-        self.stack = QStackedWidget(self)
-        self.areas = [a for a in areas() if not a.roles or actor.role in a.roles]
         for area in self.areas:
             button = QPushButton(f"{tr_area(area.title)}\n{area.shortcut}", self.sidebar)
             button.setObjectName(f"area_{area.key}")
@@ -207,20 +238,8 @@ class Shell(QMainWindow):
         self.lock_button.clicked.connect(self.lock)
         side.addWidget(self.lock_button)
 
-        workspace = QWidget(self)
-        row = QHBoxLayout(workspace)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.sidebar)
-        row.addWidget(self.stack, 1)
-        from ui.login import LockPage
-
-        self.lock_page = LockPage(self)
-        self.lock_page.unlocked.connect(self._unlocked)
-        self.pages = QStackedWidget(self)
-        self.pages.addWidget(workspace)
-        self.pages.addWidget(self.lock_page)
-        self.setCentralWidget(self.pages)
-
+    def _status_bar(self) -> None:
+        """Who works the window, the printer, the database, the last backup."""
         status = self.statusBar()
         self.user_label = QLabel(self)
         self.printer_label = QLabel(self)
@@ -236,20 +255,6 @@ class Shell(QMainWindow):
         status.addPermanentWidget(self.backup_label)
         self.printer_state = ""  # "", "ok", or a fault kind
         self._show_user()
-
-        ops.changed.connect(self._changed)
-        self.idle = IdleWatch(getattr(settings, "idle_lock_minutes", 10), self)
-        QApplication.instance().installEventFilter(self.idle)
-        self.idle.idle.connect(self.lock)
-        if scanner is not None:
-            scanner.enabled = True
-            scanner.scanned.connect(self.route_scan)
-        self.station_timer = QTimer(self)
-        self.station_timer.timeout.connect(self.refresh_station)
-        self.station_timer.start(STATION_EVERY_MS)
-        self.refresh_station()
-        if self.areas:
-            self.show_area(self.areas[0].key)
 
     @property
     def lang(self) -> str:

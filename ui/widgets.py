@@ -13,8 +13,8 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDateEdit, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QLayout, QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
 from pos.errors import NeedsApproval, ShopError
@@ -75,11 +75,34 @@ def big_button(text: str, parent, name: str, *, main: bool = False) -> QPushButt
     return button
 
 
-def field(parent, name: str, placeholder: str = "") -> QLineEdit:
+def field(parent, name: str, placeholder: str = "", *, secret: bool = False) -> QLineEdit:
+    """A line to type in; ``secret``: a password, shown as dots."""
     line = QLineEdit(parent)
     line.setObjectName(name)
     line.setPlaceholderText(placeholder)
+    if secret:
+        line.setEchoMode(QLineEdit.EchoMode.Password)
     return line
+
+
+def choices(parent, items, *, name: str = "") -> QComboBox:
+    """A box to choose from ``items``, each ``(text shown, value kept)``."""
+    box = QComboBox(parent)
+    for text, value in items:
+        box.addItem(text, value)
+    if name:
+        box.setObjectName(name)
+    return box
+
+
+def spin_box(parent, low: int, high: int, *, suffix: str = "", prefix: str = "", name: str = "") -> QSpinBox:
+    box = QSpinBox(parent)
+    box.setRange(low, high)
+    box.setSuffix(suffix)
+    box.setPrefix(prefix)
+    if name:
+        box.setObjectName(name)
+    return box
 
 
 def no_default(*buttons) -> None:
@@ -116,14 +139,51 @@ def debounce(signal, slot: Callable[[], None], parent: QObject, ms: int = 250) -
 
 # --- a screen's parts ------------------------------------------------------------------------
 
+STRETCH = None  # in a row or column: the free space goes here
+
+
+def _lay(layout, parts):
+    for part in parts:
+        stretch = 0
+        if isinstance(part, tuple):
+            part, stretch = part
+        if part is STRETCH:
+            layout.addStretch(1)
+        elif isinstance(part, int):
+            layout.addSpacing(part)
+        elif isinstance(part, QLayout):
+            layout.addLayout(part, stretch)
+        else:
+            layout.addWidget(part, stretch)
+    return layout
+
+
+def row(*parts, parent: QWidget | None = None) -> QHBoxLayout:
+    """``parts`` left to right: a widget or a layout, ``(part, stretch)`` for one that takes
+    the free width, a number for that much space, ``STRETCH`` for the free space itself.
+    With ``parent``, the row is that widget's layout."""
+    return _lay(QHBoxLayout(parent) if parent is not None else QHBoxLayout(), parts)
+
+
+def column(*parts, parent: QWidget | None = None) -> QVBoxLayout:
+    """``parts`` top to bottom, as ``row`` takes them."""
+    return _lay(QVBoxLayout(parent) if parent is not None else QVBoxLayout(), parts)
+
+
+def form_box(title: str, parent, *rows) -> QGroupBox:
+    """A framed form: each of ``rows`` a ``(label, field)``; a field (or layout) with an empty
+    label stands under the others' fields."""
+    box = QGroupBox(title, parent)
+    form = QFormLayout(box)
+    for label, part in rows:
+        form.addRow(label, part)
+    return box
+
+
 def side_column(parent, width: int, *parts: QWidget) -> QWidget:
     """``parts`` one under another from the top, in a column ``width`` wide beside a list."""
-    column = QVBoxLayout()
-    for part in parts:
-        column.addWidget(part)
-    column.addStretch(1)
     holder = QWidget(parent)
-    holder.setLayout(column)
+    column(*parts, STRETCH, parent=holder)
     holder.setFixedWidth(width)
     return holder
 
@@ -302,8 +362,7 @@ class ApprovalDialog(QDialog):
         self.what = sized(QLabel(what, self), 14)
         self.what.setWordWrap(True)
         self.username = field(self, "approverName")
-        self.password = field(self, "approverPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = field(self, "approverPassword", secret=True)
         no_input_method(self.username, self.password)
         self.bar = MessageBar(self)
         self.ok = QPushButton(ok_text or self.tr("审批通过"), self)

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QGroupBox, QHBoxLayout, QLineEdit, QPushButton,
-    QSpinBox, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QDoubleSpinBox, QGroupBox, QLineEdit, QPushButton,
+    QWidget,
 )
 
 from pos import counter, goods, messages, sheets
@@ -56,15 +56,9 @@ def goods_model(lang: str = "zh") -> GoodsModel:
     ])
 
 
-def zone_box(parent, lang: str, everything: str = "") -> QComboBox:
-    """The zones by their names in ``lang``, each keeping the zone as stored; ``everything``
-    first (no zone) when given."""
-    box = QComboBox(parent)
-    if everything:
-        box.addItem(everything, None)
-    for zone in ZONES:
-        box.addItem(messages.stored(zone, lang), zone)
-    return box
+def zones(lang: str) -> list[tuple[str, str]]:
+    """The zones to choose from: each by its name in ``lang``, keeping the zone as stored."""
+    return [(messages.stored(zone, lang), zone) for zone in ZONES]
 
 
 class CatalogueTab(QWidget):
@@ -72,33 +66,19 @@ class CatalogueTab(QWidget):
         super().__init__(screen)
         self.screen = screen
         self.editing: goods.GoodsView | None = None
-        self.search = QLineEdit(self)
-        self.search.setObjectName("goodsSearch")
-        self.search.setPlaceholderText(self.tr("名称、拼音首字母或编码"))
+        self.search = widgets.field(self, "goodsSearch", self.tr("名称、拼音首字母或编码"))
         self.search.setClearButtonEnabled(True)
-        self.zone = zone_box(self, screen.lang, self.tr("全部区"))
+        self.zone = widgets.choices(self, [(self.tr("全部区"), None), *zones(screen.lang)])
         self.inactive = QCheckBox(self.tr("含已停"), self)
-        self.low = QSpinBox(self)
-        self.low.setRange(0, 1000)
+        self.low = widgets.spin_box(self, 0, 1000, prefix=self.tr("库存低于 "), suffix=self.tr(" 标红"))
         self.low.setValue(GoodsModel.low)
-        self.low.setPrefix(self.tr("库存低于 "))
-        self.low.setSuffix(self.tr(" 标红"))
         self.model = goods_model(screen.lang)
         self.view = widgets.table(self.model, self, stretch=1)
         self.view.setObjectName("goods")
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.zone)
-        top.addWidget(self.inactive)
-        top.addWidget(self.low)
-        left = QVBoxLayout()
-        left.addLayout(top)
-        left.addWidget(self.view, 1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addWidget(widgets.side_column(self, 380, self._goods_box(), self._labels_box()))
+        left = widgets.column(widgets.row((self.search, 1), self.zone, self.inactive, self.low), (self.view, 1))
+        widgets.row((left, 1), widgets.side_column(self, 380, self._goods_box(), self._labels_box()), parent=self)
 
         widgets.debounce(self.search.textChanged, self.reload, self)
         self.zone.currentIndexChanged.connect(lambda _i: self.reload())
@@ -114,10 +94,8 @@ class CatalogueTab(QWidget):
         self.code.setPlaceholderText(self.tr("扫厂家条码；空着自动生成"))
         self.name = QLineEdit(box)
         self.name.setObjectName("goodsName")
-        self.form_zone = zone_box(box, self.screen.lang)
-        self.points = QSpinBox(box)
-        self.points.setObjectName("goodsPoints")
-        self.points.setRange(1, 100_000)
+        self.form_zone = widgets.choices(box, zones(self.screen.lang))
+        self.points = widgets.spin_box(box, 1, 100_000, name="goodsPoints")
         self.value = QDoubleSpinBox(box)
         self.value.setRange(0, 100_000)
         self.value.setDecimals(2)
@@ -139,20 +117,13 @@ class CatalogueTab(QWidget):
 
     def _labels_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("商品标签"), self)
-        self.layout_choice = QComboBox(box)
-        self.layout_choice.addItem(self.tr("A4 每页 24 张（70×37 毫米）"), "a4-3x8")
-        self.layout_choice.addItem(self.tr("A4 每页 40 张（52.5×29.7 毫米）"), "a4-4x10")
-        self.copies = QSpinBox(box)
-        self.copies.setRange(1, 500)
-        self.copies.setPrefix(self.tr("每种 "))
-        self.copies.setSuffix(self.tr(" 张"))
+        self.layout_choice = widgets.choices(box, [(self.tr("A4 每页 24 张（70×37 毫米）"), "a4-3x8"),
+                                                   (self.tr("A4 每页 40 张（52.5×29.7 毫米）"), "a4-4x10")])
+        self.copies = widgets.spin_box(box, 1, 500, prefix=self.tr("每种 "), suffix=self.tr(" 张"))
         self.labels_button = QPushButton(self.tr("打印所选商品的标签（不选则全部）"), box)
         self.labels_button.setObjectName("labels")
         self.labels_button.clicked.connect(self.print_labels)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.layout_choice)
-        layout.addWidget(self.copies)
-        layout.addWidget(self.labels_button)
+        widgets.column(self.layout_choice, self.copies, self.labels_button, parent=box)
         return box
 
     def _low_changed(self, value: int) -> None:

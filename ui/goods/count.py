@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QWidget
 
 from pos import goods, stock
 from pos.vocabulary import Area
 from ui import widgets
-from ui.goods.catalogue import zone_box
+from ui.goods.catalogue import zones
 from ui.models import Column, RowsModel
 
 if TYPE_CHECKING:
@@ -87,36 +87,23 @@ class CountTab(QWidget):
     def __init__(self, screen: GoodsScreen):
         super().__init__(screen)
         self.screen = screen
-        self.zone = zone_box(self, screen.lang)
-        self.zone.setObjectName("countZone")
-        self.zone.addItem(self.tr("全部区"), None)
+        self.zone = widgets.choices(self, [*zones(screen.lang), (self.tr("全部区"), None)], name="countZone")
         self.model = CountModel(self)
         self.model.on_counted = self._summary
         self.view = widgets.table(self.model, self, stretch=1)
         self.view.setObjectName("count")
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.reason = QLineEdit(self)
-        self.reason.setObjectName("countReason")
-        self.reason.setPlaceholderText(self.tr("有差异时写明原因，如：受潮损坏、过期"))
+        self.reason = widgets.field(self, "countReason", self.tr("有差异时写明原因，如：受潮损坏、过期"))
         self.summary = widgets.big(QLabel(self), 1.15, True)
         self.summary.setWordWrap(True)
         self.save_button = widgets.big(QPushButton(self.tr("核对差异并保存"), self), 1.15, True)
         self.save_button.setObjectName("saveCount")
         self.save_button.setMinimumHeight(48)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("盘点哪个区"), self))
-        top.addWidget(self.zone)
-        top.addWidget(QLabel(self.tr("在黄色的“实点数量”一列输入点到的数量；扫码跳到那件商品"), self), 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(QLabel(self.tr("原因"), self))
-        bottom.addWidget(self.reason, 1)
-        bottom.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.summary)
-        layout.addLayout(bottom)
+        top = widgets.row(QLabel(self.tr("盘点哪个区"), self), self.zone,
+                          (QLabel(self.tr("在黄色的“实点数量”一列输入点到的数量；扫码跳到那件商品"), self), 1))
+        bottom = widgets.row(QLabel(self.tr("原因"), self), (self.reason, 1), self.save_button)
+        widgets.column(top, (self.view, 1), self.summary, bottom, parent=self)
         self.zone.currentIndexChanged.connect(lambda _i: self.reload())
         self.save_button.clicked.connect(self.save)
 

@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from pos import messages, stock
 from ui import widgets
@@ -37,17 +37,9 @@ class DonationsTab(QWidget):
         self.view = widgets.table(self.model, self, stretch=3)
         self.total = widgets.big(QLabel(self), 1.1, True)
         show = QPushButton(self.tr("查看"), self)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("从"), self))
-        top.addWidget(self.start)
-        top.addWidget(QLabel(self.tr("到"), self))
-        top.addWidget(self.end)
-        top.addWidget(show)
-        top.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.total)
+        top = widgets.row(QLabel(self.tr("从"), self), self.start, QLabel(self.tr("到"), self), self.end, show,
+                          widgets.STRETCH)
+        widgets.column(top, (self.view, 1), self.total, parent=self)
         show.clicked.connect(self.reload)
 
     def reload(self) -> None:

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox,
-    QVBoxLayout, QWidget,
+    QLabel, QPushButton, QRadioButton, QWidget,
 )
 
 from pos import counter, goods, messages, stock
@@ -47,22 +46,12 @@ class IntakeTab(QWidget):
         self.donation = QRadioButton(self.tr("捐赠"), self)
         self.purchase = QRadioButton(self.tr("采购"), self)
         self.donation.setChecked(True)
-        self.donor = QLineEdit(self)
-        self.donor.setObjectName("donor")
-        self.donor.setPlaceholderText(self.tr("捐赠人或单位"))
-        self.donor_type = QComboBox(self)
-        for key in DONOR_TYPES:
-            self.donor_type.addItem(messages.donor_type(key, screen.lang), key)
-        self.funding = QComboBox(self)
-        for funding in FUNDING:
-            self.funding.addItem(messages.stored(funding, screen.lang), funding)
+        self.donor = widgets.field(self, "donor", self.tr("捐赠人或单位"))
+        self.donor_type = widgets.choices(self, [(messages.donor_type(key, screen.lang), key) for key in DONOR_TYPES])
+        self.funding = widgets.choices(self, [(messages.stored(funding, screen.lang), funding) for funding in FUNDING])
         self.received_on = widgets.date_field(self)
-        self.code = QLineEdit(self)
-        self.code.setObjectName("intakeCode")
-        self.code.setPlaceholderText(self.tr("扫码，或输入编码/名称首字母后回车"))
-        self.quantity = QSpinBox(self)
-        self.quantity.setObjectName("intakeQuantity")
-        self.quantity.setRange(1, 100_000)
+        self.code = widgets.field(self, "intakeCode", self.tr("扫码，或输入编码/名称首字母后回车"))
+        self.quantity = widgets.spin_box(self, 1, 100_000, name="intakeQuantity")
         add = QPushButton(self.tr("加入"), self)
         remove = QPushButton(self.tr("删去所选行"), self)
         self.lines = intake_model()
@@ -72,36 +61,14 @@ class IntakeTab(QWidget):
         self.save_button.setObjectName("saveIntake")
         self.save_button.setMinimumHeight(48)
 
-        source = QGroupBox(self.tr("来源"), self)
-        form = QFormLayout(source)
-        kind = QHBoxLayout()
-        kind.addWidget(self.donation)
-        kind.addWidget(self.purchase)
-        kind.addStretch(1)
-        form.addRow(self.tr("方式"), kind)
-        form.addRow(self.tr("捐赠方"), self.donor)
-        form.addRow(self.tr("捐赠方类型"), self.donor_type)
-        form.addRow(self.tr("资金来源（采购）"), self.funding)
-        form.addRow(self.tr("收到日期"), self.received_on)
+        source = widgets.form_box(
+            self.tr("来源"), self, (self.tr("方式"), widgets.row(self.donation, self.purchase, widgets.STRETCH)),
+            (self.tr("捐赠方"), self.donor), (self.tr("捐赠方类型"), self.donor_type),
+            (self.tr("资金来源（采购）"), self.funding), (self.tr("收到日期"), self.received_on))
         source.setFixedWidth(420)
-        entry = QHBoxLayout()
-        entry.addWidget(self.code, 1)
-        entry.addWidget(self.quantity)
-        entry.addWidget(add)
-        entry.addWidget(remove)
-        right = QVBoxLayout()
-        right.addLayout(entry)
-        right.addWidget(self.view, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.total, 1)
-        bottom.addWidget(self.save_button)
-        right.addLayout(bottom)
-        layout = QHBoxLayout(self)
-        column = QVBoxLayout()
-        column.addWidget(source)
-        column.addStretch(1)
-        layout.addLayout(column)
-        layout.addLayout(right, 1)
+        right = widgets.column(widgets.row((self.code, 1), self.quantity, add, remove), (self.view, 1),
+                               widgets.row((self.total, 1), self.save_button))
+        widgets.row(widgets.column(source, widgets.STRETCH), (right, 1), parent=self)
 
         self.donation.toggled.connect(self._source_changed)
         add.clicked.connect(self.add_typed)

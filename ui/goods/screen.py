@@ -9,7 +9,7 @@ intake, or to the item's row in the count.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QTabWidget
 
 from pos.vocabulary import Area
 from ui import widgets
@@ -34,10 +34,7 @@ class GoodsScreen(Screen):
         self.tabs.addTab(self.intake, self.tr("入库"))
         self.tabs.addTab(self.count, self.tr("盘点"))
         self.tabs.addTab(self.donations, self.tr("捐赠登记"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(widgets.title(self.tr("商品与库存"), self))
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.bar)
+        widgets.column(widgets.title(self.tr("商品与库存"), self), (self.tabs, 1), self.bar, parent=self)
         self.tabs.currentChanged.connect(lambda _i: self.bar.clear())
         self.catalogue.reload()
         self.count.reload()

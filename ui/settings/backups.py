@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Slot
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
-    QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QLabel, QPushButton, QWidget,
 )
 
 from pos import backups
@@ -40,13 +39,9 @@ class BackupTab(QWidget):
     def __init__(self, screen: SettingsScreen):
         super().__init__(screen)
         self.screen = screen
-        self.folder = QLineEdit(self)
-        self.folder.setObjectName("backupFolder")
-        self.folder.setPlaceholderText(self.tr("默认：数据文件夹下的 backups（也可以选 U 盘）"))
+        self.folder = widgets.field(self, "backupFolder", self.tr("默认：数据文件夹下的 backups（也可以选 U 盘）"))
         choose = QPushButton(self.tr("选择文件夹…"), self)
-        self.keep = QSpinBox(self)
-        self.keep.setRange(1, 1000)
-        self.keep.setSuffix(self.tr(" 份"))
+        self.keep = widgets.spin_box(self, 1, 1000, suffix=self.tr(" 份"))
         self.save_button = QPushButton(self.tr("保存"), self)
         self.backup_button = widgets.big(QPushButton(self.tr("立即备份"), self), 1.15, True)
         self.backup_button.setObjectName("backupNow")
@@ -58,25 +53,11 @@ class BackupTab(QWidget):
         self.model = copies_model()
         self.view = widgets.table(self.model, self, stretch=1)
         self.view.setObjectName("copies")
-        box = QGroupBox(self.tr("备份"), self)
-        form = QFormLayout(box)
-        row = QHBoxLayout()
-        row.addWidget(self.folder, 1)
-        row.addWidget(choose)
-        form.addRow(self.tr("备份到"), row)
-        form.addRow(self.tr("保留最近"), self.keep)
-        form.addRow("", self.save_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(box)
-        actions = QHBoxLayout()
-        actions.addWidget(self.backup_button)
-        actions.addWidget(self.last, 1)
-        layout.addLayout(actions)
-        layout.addWidget(self.view, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(QLabel(self.tr("恢复前会先检查备份是否完好，并把现在的数据库另存一份。"), self), 1)
-        bottom.addWidget(self.restore_button)
-        layout.addLayout(bottom)
+        box = widgets.form_box(self.tr("备份"), self, (self.tr("备份到"), widgets.row((self.folder, 1), choose)),
+                               (self.tr("保留最近"), self.keep), ("", self.save_button))
+        note = QLabel(self.tr("恢复前会先检查备份是否完好，并把现在的数据库另存一份。"), self)
+        widgets.column(box, widgets.row(self.backup_button, (self.last, 1)), (self.view, 1),
+                       widgets.row((note, 1), self.restore_button), parent=self)
         choose.clicked.connect(self.choose)
         self.save_button.clicked.connect(self.save)
         self.backup_button.clicked.connect(self.backup)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
+
+from ui import widgets
 
 if TYPE_CHECKING:
     from ui.settings.screen import SettingsScreen
@@ -18,29 +20,18 @@ class ComputerTab(QWidget):
         self.language = QComboBox(self)
         self.language.addItem("中文", "zh")
         self.language.addItem("English", "en")
-        self.idle = QSpinBox(self)
-        self.idle.setObjectName("idleMinutes")
-        self.idle.setRange(0, 240)
-        self.idle.setSuffix(self.tr(" 分钟（0 为不锁）"))
-        self.gap = QSpinBox(self)
-        self.gap.setRange(10, 500)
-        self.gap.setSuffix(self.tr(" 毫秒"))
+        self.idle = widgets.spin_box(self, 0, 240, suffix=self.tr(" 分钟（0 为不锁）"), name="idleMinutes")
+        self.gap = widgets.spin_box(self, 10, 500, suffix=self.tr(" 毫秒"))
         self.prefix = QLineEdit(self)
         self.suffix = QLineEdit(self)
         self.save_button = QPushButton(self.tr("保存"), self)
         self.save_button.setObjectName("saveComputer")
-        box = QGroupBox(self.tr("本机"), self)
-        form = QFormLayout(box)
-        form.addRow(self.tr("界面语言（重新打开后生效）"), self.language)
-        form.addRow(self.tr("无人操作多久后锁屏"), self.idle)
-        form.addRow(self.tr("扫码枪按键间隔不超过"), self.gap)
-        form.addRow(self.tr("扫码枪前缀"), self.prefix)
-        form.addRow(self.tr("扫码枪后缀"), self.suffix)
-        form.addRow("", self.save_button)
+        box = widgets.form_box(
+            self.tr("本机"), self, (self.tr("界面语言（重新打开后生效）"), self.language),
+            (self.tr("无人操作多久后锁屏"), self.idle), (self.tr("扫码枪按键间隔不超过"), self.gap),
+            (self.tr("扫码枪前缀"), self.prefix), (self.tr("扫码枪后缀"), self.suffix), ("", self.save_button))
         box.setFixedWidth(640)
-        layout = QVBoxLayout(self)
-        layout.addWidget(box)
-        layout.addStretch(1)
+        widgets.column(box, widgets.STRETCH, parent=self)
         self.save_button.clicked.connect(self.save)
 
     def reload(self) -> None:

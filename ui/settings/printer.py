@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QGroupBox, QPushButton, QWidget,
 )
 
 from pos import messages
@@ -66,38 +66,18 @@ class PrinterTab(QWidget):
         self.save_button.setObjectName("savePrinter")
         self.test_button = QPushButton(self.tr("打印测试页"), self)
         refresh = QPushButton(self.tr("重新查找串口"), self)
-        box = QGroupBox(self.tr("小票打印机"), self)
-        form = QFormLayout(box)
-        port_row = QHBoxLayout()
-        port_row.addWidget(self.port, 1)
-        port_row.addWidget(refresh)
-        form.addRow(self.tr("串口"), port_row)
-        form.addRow(self.tr("波特率"), self.baud)
-        form.addRow(self.tr("纸宽"), self.paper)
-        form.addRow(self.tr("流控"), self.flow)
-        form.addRow("", self.status)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.test_button)
-        form.addRow("", buttons)
+        box = widgets.form_box(
+            self.tr("小票打印机"), self, (self.tr("串口"), widgets.row((self.port, 1), refresh)),
+            (self.tr("波特率"), self.baud), (self.tr("纸宽"), self.paper), (self.tr("流控"), self.flow),
+            ("", self.status), ("", widgets.row(self.save_button, self.test_button)))
         box.setFixedWidth(480)
         self.jobs = jobs_model(screen.lang)
         self.jobs_view = widgets.table(self.jobs, self, stretch=4)
         self.retry_button = QPushButton(self.tr("补打全部待打印"), self)
         self.reprint_button = QPushButton(self.tr("重印所选"), self)
         queue = QGroupBox(self.tr("小票队列"), self)
-        queue_layout = QVBoxLayout(queue)
-        queue_layout.addWidget(self.jobs_view, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.retry_button)
-        row.addWidget(self.reprint_button)
-        queue_layout.addLayout(row)
-        layout = QHBoxLayout(self)
-        column = QVBoxLayout()
-        column.addWidget(box)
-        column.addStretch(1)
-        layout.addLayout(column)
-        layout.addWidget(queue, 1)
+        widgets.column((self.jobs_view, 1), widgets.row(self.retry_button, self.reprint_button), parent=queue)
+        widgets.row(widgets.column(box, widgets.STRETCH), (queue, 1), parent=self)
         refresh.clicked.connect(self.find_ports)
         self.save_button.clicked.connect(self.save)
         self.test_button.clicked.connect(self.test_print)

@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
-    QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QWidget,
 )
 
 from pos import rules
@@ -52,44 +51,19 @@ class RulesTab(QWidget):
         self.category.setEditable(True)
         self.name = QLineEdit(self)
         self.name.setObjectName("ruleName")
-        self.low = QSpinBox(self)
-        self.low.setRange(1, 1000)
-        self.high = QSpinBox(self)
-        self.high.setRange(1, 1000)
+        self.low = widgets.spin_box(self, 1, 1000)
+        self.high = widgets.spin_box(self, 1, 1000)
         self.deduction = QCheckBox(self.tr("这是扣分细则"), self)
         self.add_button = QPushButton(self.tr("添加细则"), self)
         self.add_button.setObjectName("addRule")
-        box = QGroupBox(self.tr("新细则"), self)
-        form = QFormLayout(box)
-        form.addRow(self.tr("编号"), self.code)
-        form.addRow(self.tr("类别"), self.category)
-        form.addRow(self.tr("名称"), self.name)
-        points = QHBoxLayout()
-        points.addWidget(self.low)
-        points.addWidget(QLabel("～", self))
-        points.addWidget(self.high)
-        form.addRow(self.tr("分值"), points)
-        form.addRow("", self.deduction)
-        form.addRow("", self.add_button)
+        box = widgets.form_box(
+            self.tr("新细则"), self, (self.tr("编号"), self.code), (self.tr("类别"), self.category),
+            (self.tr("名称"), self.name), (self.tr("分值"), widgets.row(self.low, QLabel("～", self), self.high)),
+            ("", self.deduction), ("", self.add_button))
         note = QLabel(self.tr("用过的细则不删除、不改分：停用它，再添加一条新编号的细则。以前的积分记录保持原样。"), self)
         note.setWordWrap(True)
-        side = QVBoxLayout()
-        side.addWidget(box)
-        side.addWidget(note)
-        side.addStretch(1)
-        holder = QWidget(self)
-        holder.setLayout(side)
-        holder.setFixedWidth(400)
-        left = QVBoxLayout()
-        top = QHBoxLayout()
-        top.addWidget(self.inactive)
-        top.addStretch(1)
-        top.addWidget(self.deactivate_button)
-        left.addLayout(top)
-        left.addWidget(self.view, 1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addWidget(holder)
+        left = widgets.column(widgets.row(self.inactive, widgets.STRETCH, self.deactivate_button), (self.view, 1))
+        widgets.row((left, 1), widgets.side_column(self, 400, box, note), parent=self)
         self.inactive.toggled.connect(lambda _c: self.reload())
         self.low.valueChanged.connect(lambda v: self.high.setValue(max(self.high.value(), v)))
         self.add_button.clicked.connect(self.add)

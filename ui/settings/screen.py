@@ -8,7 +8,7 @@ backups folder, language, idle lock and scanner belong to this PC (``pos.station
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QTabWidget
 
 from pos.station import settings as local_settings
 from pos.vocabulary import Area, Role
@@ -36,10 +36,7 @@ class SettingsScreen(Screen):
                           (self.users, self.tr("用户")), (self.printer, self.tr("打印机")),
                           (self.backup, self.tr("备份与恢复")), (self.computer, self.tr("本机"))):
             self.tabs.addTab(tab, name)
-        layout = QVBoxLayout(self)
-        layout.addWidget(widgets.title(self.tr("设置"), self))
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.bar)
+        widgets.column(widgets.title(self.tr("设置"), self), (self.tabs, 1), self.bar, parent=self)
         for tab in (self.village, self.rules, self.users, self.printer, self.backup, self.computer):
             tab.reload()
 

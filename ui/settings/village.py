@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QListWidget, QPushButton, QSpinBox,
-    QVBoxLayout, QWidget,
+    QDoubleSpinBox, QGroupBox, QLineEdit, QListWidget, QPushButton, QWidget,
 )
 
 from pos import village
 from pos.vocabulary import Area
+from ui import widgets
 
 if TYPE_CHECKING:
     from ui.settings.screen import SettingsScreen
@@ -23,44 +23,28 @@ class VillageTab(QWidget):
         self.screen = screen
         self.name = QLineEdit(self)
         self.shop_name = QLineEdit(self)
-        self.base_points = QSpinBox(self)
-        self.base_points.setRange(0, 10_000)
+        self.base_points = widgets.spin_box(self, 0, 10_000)
         self.point_value = QDoubleSpinBox(self)
         self.point_value.setRange(0.01, 1000)
         self.point_value.setSuffix(self.tr(" 元"))
-        self.deduction_above = QSpinBox(self)
-        self.deduction_above.setRange(0, 100_000)
-        self.deduction_above.setSuffix(self.tr(" 分"))
-        self.redemption_above = QSpinBox(self)
-        self.redemption_above.setRange(0, 100_000)
-        self.redemption_above.setSuffix(self.tr(" 分"))
+        self.deduction_above = widgets.spin_box(self, 0, 100_000, suffix=self.tr(" 分"))
+        self.redemption_above = widgets.spin_box(self, 0, 100_000, suffix=self.tr(" 分"))
         self.hours = QLineEdit(self)
         self.save_button = QPushButton(self.tr("保存本村设置"), self)
         self.save_button.setObjectName("saveVillage")
-        form_box = QGroupBox(self.tr("本村"), self)
-        form = QFormLayout(form_box)
-        form.addRow(self.tr("村名"), self.name)
-        form.addRow(self.tr("超市名称"), self.shop_name)
-        form.addRow(self.tr("发卡基础积分"), self.base_points)
-        form.addRow(self.tr("每分参考价值"), self.point_value)
-        form.addRow(self.tr("扣分超过此数需审批"), self.deduction_above)
-        form.addRow(self.tr("兑换超过此数需审批"), self.redemption_above)
-        form.addRow(self.tr("开放时间"), self.hours)
-        form.addRow("", self.save_button)
+        form_box = widgets.form_box(
+            self.tr("本村"), self, (self.tr("村名"), self.name), (self.tr("超市名称"), self.shop_name),
+            (self.tr("发卡基础积分"), self.base_points), (self.tr("每分参考价值"), self.point_value),
+            (self.tr("扣分超过此数需审批"), self.deduction_above),
+            (self.tr("兑换超过此数需审批"), self.redemption_above), (self.tr("开放时间"), self.hours),
+            ("", self.save_button))
         self.groups = QListWidget(self)
         self.new_group = QLineEdit(self)
         self.new_group.setPlaceholderText(self.tr("新小组名称"))
         add_group = QPushButton(self.tr("添加小组"), self)
         group_box = QGroupBox(self.tr("村民小组"), self)
-        group_layout = QVBoxLayout(group_box)
-        group_layout.addWidget(self.groups, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.new_group, 1)
-        row.addWidget(add_group)
-        group_layout.addLayout(row)
-        layout = QHBoxLayout(self)
-        layout.addWidget(form_box, 3)
-        layout.addWidget(group_box, 2)
+        widgets.column((self.groups, 1), widgets.row((self.new_group, 1), add_group), parent=group_box)
+        widgets.row((form_box, 3), (group_box, 2), parent=self)
         self.save_button.clicked.connect(self.save)
         add_group.clicked.connect(self.add_group)
         self.new_group.returnPressed.connect(self.add_group)

@@ -6,13 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout
 
 from pos.month import closure, notice
 from pos.month.document import ClosureView
 from pos.periods import LOCAL, Month
 from pos.vocabulary import Area
 from ui.models import Column, RowsModel
+from ui.supervisor.page import Page
 from ui.widgets import big_button, heading, table, tr
 
 
@@ -61,13 +62,11 @@ def total_lines(view: ClosureView) -> list[TotalLine]:
     return lines
 
 
-class ClosePage(QWidget):
+class ClosePage(Page):
     """Every total of the month first; then, for a supervisor, the one button that closes it."""
 
     def __init__(self, screen):
         super().__init__(screen)
-        self.screen = screen
-        self.loaded_for = ""
         self.previewed: str | None = None  # the month whose totals are on the page, not yet closed
         self.state = heading("", self, 15)
         self.state.setObjectName("closeState")
@@ -139,10 +138,9 @@ class ClosePage(QWidget):
             self.close_button.setText(tr("核对无误，月结 %1").replace("%1", self.screen.month_title))
 
     def refresh(self) -> None:
-        state = self.screen.month_state
+        state = self.take_month()
         if state is None:
             return
-        self.loaded_for = state.month
         self.previewed = None
         self.reason.hide()
         self._buttons()

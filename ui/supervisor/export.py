@@ -5,20 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from pos.month import export as monthexport
 from ui import documents
+from ui.supervisor.page import Page
 from ui.widgets import big_button, heading, tr
 
 
-class ExportPage(QWidget):
+class ExportPage(Page):
     """The auditor's export of a closed month, for the township, into a chosen folder."""
 
     def __init__(self, screen):
         super().__init__(screen)
-        self.screen = screen
-        self.loaded_for = ""
         self.last: Path | None = None
         self.state = heading("", self, 15)
         self.state.setObjectName("exportState")
@@ -57,14 +56,10 @@ class ExportPage(QWidget):
         layout.addWidget(self.result)
         layout.addStretch(1)
 
-    def set_role(self) -> None:
-        pass
-
     def refresh(self) -> None:
-        state = self.screen.month_state
+        state = self.take_month()
         if state is None:
             return
-        self.loaded_for = state.month
         closed = state.closure is not None
         self.export_button.setEnabled(closed)
         self.export_button.setText(tr("导出 %1").replace("%1", state.title))

@@ -9,24 +9,23 @@ from PySide6.QtCore import Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
-    QVBoxLayout, QWidget,
+    QVBoxLayout,
 )
 
 from pos import village
 from pos.month import notice
 from ui import documents
+from ui.supervisor.page import Page
 from ui.widgets import big_button, heading, tr
 
 
-class NoticePage(QWidget):
+class NoticePage(Page):
     """The closed month's notice: its first page, printing it, its QR text."""
 
     PAPERS = (("A4", QT_TRANSLATE_NOOP("Supervisor", "A4 纵向")), ("A3", QT_TRANSLATE_NOOP("Supervisor", "A3 横向")))
 
     def __init__(self, screen):
         super().__init__(screen)
-        self.screen = screen
-        self.loaded_for = ""
         self.built: tuple | None = None  # (month, paper, masked) of self.path
         self.path: Path | None = None
         self.pages = 0
@@ -88,14 +87,10 @@ class NoticePage(QWidget):
         self.paper.currentIndexChanged.connect(lambda *_: self._options_changed())
         self.mask.toggled.connect(lambda *_: self._options_changed())
 
-    def set_role(self) -> None:
-        pass  # everyone may see and print a notice
-
     def refresh(self) -> None:
-        state = self.screen.month_state
+        state = self.take_month()
         if state is None:
             return
-        self.loaded_for = state.month
         closed = state.closure is not None
         for widget in (self.print_button, self.save_button, self.paper, self.mask):
             widget.setEnabled(closed)

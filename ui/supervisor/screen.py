@@ -33,6 +33,19 @@ from ui.supervisor.statement import StatementPage
 from ui.widgets import big, heading, tr
 
 
+def month_words(state: closure.MonthState) -> tuple[str, str]:
+    """What the month box says after a month's title, and what the line beside it says."""
+    if state.closure is not None:
+        number = str(state.closure)
+        return (tr("已月结 第 %1 号").replace("%1", number),
+                tr("已月结（第 %1 号），可出公示和导出").replace("%1", number))
+    if state.next_to_close:
+        return tr("待月结"), tr("下一个应当月结的月份")
+    if not state.ended:
+        return tr("本月，未结束"), tr("本月还没有结束，月底后才能月结")
+    return tr("未月结"), tr("未月结")
+
+
 class SupervisorScreen(Screen):
     def __init__(self, shell):
         super().__init__(shell)
@@ -127,15 +140,7 @@ class SupervisorScreen(Screen):
         self.month_box.blockSignals(True)
         self.month_box.clear()
         for state in months:
-            if state.closure is not None:
-                note = tr("已月结 第 %1 号").replace("%1", str(state.closure))
-            elif state.next_to_close:
-                note = tr("待月结")
-            elif not state.ended:
-                note = tr("本月，未结束")
-            else:
-                note = tr("未月结")
-            self.month_box.addItem(f"{state.title}（{note}）", state.month)
+            self.month_box.addItem(f"{state.title}（{month_words(state)[0]}）", state.month)
         chosen = self.month_box.findData(keep) if keep else -1
         if chosen < 0:
             due = [i for i, s in enumerate(months) if s.next_to_close]
@@ -156,15 +161,7 @@ class SupervisorScreen(Screen):
         if state is None:
             self.month_state_label.clear()
             return
-        if state.closure is not None:
-            text = tr("已月结（第 %1 号），可出公示和导出").replace("%1", str(state.closure))
-        elif state.next_to_close:
-            text = tr("下一个应当月结的月份")
-        elif not state.ended:
-            text = tr("本月还没有结束，月底后才能月结")
-        else:
-            text = tr("未月结")
-        self.month_state_label.setText(text)
+        self.month_state_label.setText(month_words(state)[1])
         self._refresh_page()
 
     def _refresh_page(self) -> None:

@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from pos import statement
 from printing import statement as statement_printing
 from ui import documents
 from ui.models import Column, RowsModel
+from ui.supervisor.page import Page
 from ui.widgets import big_button, heading, table, tr
 
 
@@ -25,13 +26,11 @@ STATEMENT_COLUMNS = [
 ]
 
 
-class StatementPage(QWidget):
+class StatementPage(Page):
     """One household's month (scan the villager's card, or type its number)."""
 
     def __init__(self, screen):
         super().__init__(screen)
-        self.screen = screen
-        self.loaded_for = ""
         self.data = None
         self.card = QLineEdit(self)
         self.card.setObjectName("statementCard")
@@ -62,9 +61,6 @@ class StatementPage(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.head)
         layout.addWidget(self.view, 1)
-
-    def set_role(self) -> None:
-        pass
 
     def scan(self, code: str) -> None:
         self.card.setText(code)
