@@ -242,11 +242,16 @@ class FormBox(QGroupBox):
 
 # --- tables ----------------------------------------------------------------------------------
 
-def table(model, parent=None, *, stretch: int | None = None, single: bool = False,
-          wrap: bool = True) -> QTableView:
+def table(model, parent=None, *, stretch: int | None = None, single: bool = False, wrap: bool = True,
+          points: float | None = None) -> QTableView:
     """A read-only table over a ``RowsModel``: whole rows selected (``single``: one at a time),
-    columns fitted to their contents with ``stretch`` (or the last) taking the rest, big rows."""
+    columns fitted to their contents with ``stretch`` (or the last) taking the rest, big rows;
+    the rows' type ``points`` large when given."""
     view = QTableView(parent)
+    if points is not None:
+        # Before the header measures the rows: under the window's style sheet a font set after
+        # that is lost when the screen moves into the shell.
+        sized(view, points)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     if single:
@@ -365,6 +370,8 @@ class ApprovalDialog(QDialog):
         self.password = field(self, "approverPassword", secret=True)
         no_input_method(self.username, self.password)
         self.bar = MessageBar(self)
+        self.bar.hide()  # room for a refusal only once there is one
+        self.bar.shown.connect(lambda *_: self.bar.show())
         self.ok = QPushButton(ok_text or self.tr("审批通过"), self)
         self.ok.setObjectName("approveButton")
         self.ok.setMinimumHeight(px(44))

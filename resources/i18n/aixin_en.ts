@@ -453,7 +453,7 @@ Phone for objections: %7</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor/statement.py" line="48"/>
-        <location filename="../../ui/wishes/screen.py" line="298"/>
+        <location filename="../../ui/wishes/screen.py" line="297"/>
         <source>请扫描村民的积分卡。</source>
         <translation>Please scan the villager&apos;s point card.</translation>
     </message>
@@ -616,7 +616,7 @@ Phone for objections: %7</translation>
         <translation>Taken up by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="247"/>
+        <location filename="../../ui/wishes/screen.py" line="246"/>
         <location filename="../../ui/wishes/wall.py" line="67"/>
         <source>回音：%1</source>
         <translation>Echo: %1</translation>
@@ -730,7 +730,7 @@ Phone for objections: %7</translation>
     </message>
     <message>
         <location filename="../../ui/wishes/forms.py" line="148"/>
-        <location filename="../../ui/wishes/screen.py" line="243"/>
+        <location filename="../../ui/wishes/screen.py" line="242"/>
         <source>直接交给农户</source>
         <translation>Handed straight to the household</translation>
     </message>
@@ -837,7 +837,7 @@ Phone for objections: %7</translation>
     </message>
     <message>
         <location filename="../../ui/wishes/screen.py" line="107"/>
-        <location filename="../../ui/wishes/screen.py" line="215"/>
+        <location filename="../../ui/wishes/screen.py" line="214"/>
         <source>选中一个心愿查看详情。</source>
         <translation>Select a wish to see its details.</translation>
     </message>
@@ -852,87 +852,87 @@ Phone for objections: %7</translation>
         <translation>Withdraw wish</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="232"/>
+        <location filename="../../ui/wishes/screen.py" line="231"/>
         <source>，同意公开姓名</source>
         <translation>, agrees to show the name</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="233"/>
+        <location filename="../../ui/wishes/screen.py" line="232"/>
         <source>，墙上显示为 %1</source>
         <translation>, shown on the wall as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="235"/>
+        <location filename="../../ui/wishes/screen.py" line="234"/>
         <source>%1，%2写下</source>
         <translation>%1, written %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="237"/>
+        <location filename="../../ui/wishes/screen.py" line="236"/>
         <source>，估价 %1 元</source>
         <translation>, estimated %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="239"/>
+        <location filename="../../ui/wishes/screen.py" line="238"/>
         <source>认领：%1 %2（%3）</source>
         <translation>Taken up by: %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="242"/>
+        <location filename="../../ui/wishes/screen.py" line="241"/>
         <source>作为捐赠入库（入库单 %1）</source>
         <translation>received into stock as a donation (intake no. %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="244"/>
+        <location filename="../../ui/wishes/screen.py" line="243"/>
         <source>送达：%1，%2 交付，%3</source>
         <translation>Delivered: %1, handed over by %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="249"/>
+        <location filename="../../ui/wishes/screen.py" line="248"/>
         <source>撤回原因：%1</source>
         <translation>Reason for withdrawal: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="262"/>
+        <location filename="../../ui/wishes/screen.py" line="261"/>
         <source>扫描村民的积分卡写一个新心愿。</source>
         <translation>Scan the villager&apos;s point card to write a new wish.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="263"/>
+        <location filename="../../ui/wishes/screen.py" line="262"/>
         <source>选中一个心愿，记录认领、送达和回音。</source>
         <translation>Select a wish to record its donor, delivery and echo.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="266"/>
+        <location filename="../../ui/wishes/screen.py" line="265"/>
         <source>认领、送达、回音和撤回由监督员（第一书记）登录后记录。</source>
         <translation>Donors, deliveries, echoes and withdrawals are recorded by the supervisor (first secretary) when logged in.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="271"/>
+        <location filename="../../ui/wishes/screen.py" line="270"/>
         <source>这个心愿已经圆满完成。</source>
         <translation>This wish has been fulfilled.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="272"/>
+        <location filename="../../ui/wishes/screen.py" line="271"/>
         <source>这个心愿已撤回。</source>
         <translation>This wish was withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="315"/>
+        <location filename="../../ui/wishes/screen.py" line="314"/>
         <source>%1 %2：请写下心愿。</source>
         <translation>%1 %2: please write the wish.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="325"/>
+        <location filename="../../ui/wishes/screen.py" line="324"/>
         <source>第 %1 号心愿已撤回（记录保留）。</source>
         <translation>Wish no. %1 is withdrawn (the record is kept).</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="342"/>
+        <location filename="../../ui/wishes/screen.py" line="341"/>
         <source>心愿墙（%1 个待认领心愿，%2 页）已在 PDF 阅读器中打开，请从那里打印。</source>
         <translation>The wish wall (%1 wishes waiting for a donor, %2 pages) is open in the PDF reader; print it from there.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="345"/>
+        <location filename="../../ui/wishes/screen.py" line="344"/>
         <source>没能打开 PDF 阅读器。心愿墙已保存在：%1</source>
         <translation>Could not open the PDF reader. The wish wall is saved at: %1</translation>
     </message>
@@ -947,17 +947,17 @@ Phone for objections: %7</translation>
         <translation>Discontinued</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="337"/>
+        <location filename="../../ui/widgets.py" line="342"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="339"/>
+        <location filename="../../ui/widgets.py" line="344"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="340"/>
+        <location filename="../../ui/widgets.py" line="345"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -965,27 +965,27 @@ Phone for objections: %7</translation>
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/widgets.py" line="360"/>
+        <location filename="../../ui/widgets.py" line="365"/>
         <source>监督员审批</source>
         <translation>Supervisor approval</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="371"/>
+        <location filename="../../ui/widgets.py" line="378"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="374"/>
+        <location filename="../../ui/widgets.py" line="381"/>
         <source>监督员用户名</source>
         <translation>Supervisor user name</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="375"/>
+        <location filename="../../ui/widgets.py" line="382"/>
         <source>监督员密码</source>
         <translation>Supervisor password</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="368"/>
+        <location filename="../../ui/widgets.py" line="375"/>
         <source>审批通过</source>
         <translation>Approve</translation>
     </message>
@@ -993,7 +993,7 @@ Phone for objections: %7</translation>
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../ui/counter/screen.py" line="508"/>
+        <location filename="../../ui/counter/screen.py" line="507"/>
         <source>兑换收银</source>
         <translation>Counter</translation>
     </message>
@@ -1028,7 +1028,7 @@ Phone for objections: %7</translation>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="348"/>
+        <location filename="../../ui/wishes/screen.py" line="347"/>
         <source>心愿墙</source>
         <translation>Wish wall</translation>
     </message>
@@ -1608,104 +1608,104 @@ Saving sets stock to the counted quantities and needs the supervisor&apos;s appr
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../ui/counter/screen.py" line="125"/>
+        <location filename="../../ui/counter/screen.py" line="124"/>
         <source>找商品：名称或拼音首字母（F3）</source>
         <translation>Find goods: name or pinyin initials (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="136"/>
+        <location filename="../../ui/counter/screen.py" line="135"/>
         <source>数量＋（+）</source>
         <translation>Quantity + (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="137"/>
+        <location filename="../../ui/counter/screen.py" line="136"/>
         <source>数量－（-）</source>
         <translation>Quantity − (-)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="138"/>
+        <location filename="../../ui/counter/screen.py" line="137"/>
         <source>删除（Del）</source>
         <translation>Remove (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="139"/>
+        <location filename="../../ui/counter/screen.py" line="138"/>
         <source>清空（Esc）</source>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="140"/>
+        <location filename="../../ui/counter/screen.py" line="139"/>
         <source>重印小票</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="142"/>
+        <location filename="../../ui/counter/screen.py" line="141"/>
         <source>查询积分</source>
         <translation>Balance slip</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="422"/>
+        <location filename="../../ui/counter/screen.py" line="421"/>
         <source>这笔兑换共 %1 分，超过本村 %2 分的审批线。
 请监督员输入自己的用户名和密码。</source>
         <translation>This redemption is %1 points, above the village&apos;s approval line of %2.
 The supervisor enters their own user name and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="424"/>
+        <location filename="../../ui/counter/screen.py" line="423"/>
         <source>审批并兑换</source>
         <translation>Approve and redeem</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="357"/>
+        <location filename="../../ui/counter/screen.py" line="356"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="357"/>
+        <location filename="../../ui/counter/screen.py" line="356"/>
         <source>清空这笔兑换的所有商品？</source>
         <translation>Remove all goods from this sale?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="377"/>
+        <location filename="../../ui/counter/screen.py" line="376"/>
         <source>请先刷积分卡</source>
         <translation>Scan the points card first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="379"/>
+        <location filename="../../ui/counter/screen.py" line="378"/>
         <source>请扫商品或从右边选商品</source>
         <translation>Scan goods or pick them on the right</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="382"/>
+        <location filename="../../ui/counter/screen.py" line="381"/>
         <source>%1 库存只有 %2%3</source>
         <translation>Only %2 %3 of %1 in stock</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="385"/>
+        <location filename="../../ui/counter/screen.py" line="384"/>
         <source>积分不够：还差 %1 分</source>
         <translation>Not enough points: %1 short</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="461"/>
+        <location filename="../../ui/counter/screen.py" line="460"/>
         <source>已兑换 第 %1 笔：%2，用去 %3 分，余额 %4 分</source>
         <translation>Redeemed, no. %1: %2 spent %3 points, balance %4</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="481"/>
+        <location filename="../../ui/counter/screen.py" line="480"/>
         <source>这台电脑今天还没有兑换，没有可重印的小票。</source>
         <translation>No redemption on this PC yet: no receipt to reprint.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="494"/>
+        <location filename="../../ui/counter/screen.py" line="493"/>
         <source>第 %1 笔的小票已重印。</source>
         <translation>Receipt of no. %1 reprinted.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="500"/>
+        <location filename="../../ui/counter/screen.py" line="499"/>
         <source>请先刷积分卡，再打印积分查询单。</source>
         <translation>Scan the points card first, then print the balance slip.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="505"/>
+        <location filename="../../ui/counter/screen.py" line="504"/>
         <source>积分查询单已打印。</source>
         <translation>Balance slip printed.</translation>
     </message>
@@ -2603,7 +2603,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <location filename="../../ui/counter/panels.py" line="22"/>
         <location filename="../../ui/counter/screen.py" line="93"/>
         <location filename="../../ui/counter/screen.py" line="105"/>
-        <location filename="../../ui/counter/screen.py" line="123"/>
+        <location filename="../../ui/counter/screen.py" line="122"/>
         <location filename="../../ui/households.py" line="45"/>
         <location filename="../../ui/households.py" line="74"/>
         <location filename="../../ui/supervisor/audit.py" line="49"/>
@@ -2667,7 +2667,7 @@ The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
         <location filename="../../ui/counter/screen.py" line="102"/>
-        <location filename="../../ui/counter/screen.py" line="122"/>
+        <location filename="../../ui/counter/screen.py" line="121"/>
         <source>商品</source>
         <translation>Goods</translation>
     </message>
@@ -2684,7 +2684,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="124"/>
+        <location filename="../../ui/counter/screen.py" line="123"/>
         <location filename="../../ui/goods/catalogue.py" line="53"/>
         <source>库存</source>
         <translation>Stock</translation>

@@ -243,3 +243,17 @@ def test_a_sale_at_the_counter_shows_at_once_in_the_print_queue_in_settings(make
     qtbot.waitUntil(lambda: counter.last_seq is not None)
     qtbot.waitUntil(lambda: counter.last_seq in [job.seq for job in queue.rows], timeout=2000)
     assert counter.last_seq not in before
+
+
+def test_the_users_and_the_queue_speak_the_windows_language(shop, qapp):
+    from pos import redemption
+    from pos.receipts import queue as printqueue
+
+    redemption.redeem(shop.db, shop.admin, shop.card("张三"), [redemption.CartItem(shop.soap.code, 1)])
+    for lang, words in (("en", {"administrator", "supervisor"}), ("zh", {"管理员", "监督员"})):
+        people = users_model(lang)
+        people.set_rows(users.list_users(shop.db, shop.admin))
+        assert {people.index(row, 2).data() for row in range(people.rowCount())} == words
+    jobs = jobs_model("en")
+    jobs.set_rows(printqueue.jobs(shop.db, shop.admin))
+    assert jobs.rowCount() and {jobs.index(row, 2).data() for row in range(jobs.rowCount())} == {"waiting"}

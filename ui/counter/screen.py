@@ -39,7 +39,7 @@ from ui.models import Column, RowsModel
 from ui.scanner import no_input_method
 from ui.shell import Entry, Screen, register
 from ui.sizes import px
-from ui.widgets import ApprovalDialog, SearchBox, sized, table
+from ui.widgets import ApprovalDialog, SearchBox, table
 
 # Refusals of the approval itself: the dialog stays open for another try.
 APPROVAL_KEYS = {"login_wrong", "login_wait", "login_locked", "self_approval", "approver_not_supervisor",
@@ -104,10 +104,9 @@ class CounterScreen(Screen):
             Column(QT_TRANSLATE_NOOP("RowsModel", "数量"), lambda l: f"{l.quantity} {l.unit}", right=True),
             Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda l: str(l.points), right=True),
         ], parent=self)
-        self.cart_view = table(self.cart_model, self, single=True)
+        self.cart_view = table(self.cart_model, self, single=True, points=14)
         self.cart_view.setObjectName("cart")
         self.cart_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        sized(self.cart_view, 14)
         self.cart_view.verticalHeader().setDefaultSectionSize(px(38))
         header = self.cart_view.horizontalHeader()
         header.setStretchLastSection(False)

@@ -209,7 +209,7 @@ class ThankForm(Step):
         super().__init__(screen, tr("回音"), tr("记录回音"), "thankButton")
         self.echo = field(self, "thankEcho", tr("村民或监督员写的一句回音"))
         self.echo.returnPressed.connect(self.submit)
-        self.form.addRow(self.echo)
+        self.column.insertWidget(self.column.indexOf(self.go), self.echo)
 
     def clear(self) -> None:
         self.echo.clear()

@@ -192,11 +192,10 @@ class WishesScreen(Screen):
         self.wall.select(self.current)
 
     def show_as(self, *, cards: bool) -> None:
-        self.wall.setCurrentIndex(1 if cards else 0)
+        self.wall.show_page(cards, self.current)
         (self.as_cards if cards else self.as_list).setChecked(True)
         for made in self.filter_buttons.values():
             made.setEnabled(not cards)
-        self.wall.select(self.current)
 
     def _picked(self, wish: wishes.WishView) -> None:
         self.current = wish

@@ -169,6 +169,16 @@ class Wall(QStackedWidget):
             self.card_models[live].set_rows(shown)
             self.card_titles[live].setText(f"{status_name(live, self.lang)}（{len(shown)}）")
 
+    def show_page(self, cards: bool, wish: wishes.WishView | None) -> None:
+        """The cards (or the list), ``wish`` still the one selected: the view that takes the
+        focus as the page turns must not pick its first wish on its own."""
+        self._selecting = True
+        try:
+            self.setCurrentIndex(1 if cards else 0)
+        finally:
+            self._selecting = False
+        self.select(wish)
+
     def select(self, wish: wishes.WishView | None) -> None:
         """Show ``wish`` selected in the list and among the cards (without telling anyone)."""
         views = [(self.model, self.list_view)] + [(self.card_models[s], self.card_views[s]) for s in LIVE]
