@@ -97,7 +97,7 @@ class Operations(QObject):
     def __init__(self, parent: QObject | None = None, *, lang: str = "zh",
                  show_fault: Callable[[str, str], None] | None = None):
         super().__init__(parent)
-        self.lang = lang
+        self.lang = lang  # the window's language: refusals are worded in it, screens read it as ``lang``
         self.show_fault = show_fault or _plain_fault
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
@@ -117,7 +117,7 @@ class Operations(QObject):
               done: Callable[[Any], None] | None = None,
               failed: Callable[[ShopError], None] | None = None,
               areas: Iterable[Area] = (), progress: bool = False, title: str = "") -> None:
-        self._start(self._writer, call, widget, bar, done, failed, frozenset(areas), progress, title)
+        self._start(self._writer, call, widget, bar, done, failed, _areas(areas), progress, title)
 
     def read(self, call: Callable, *, widget: QWidget | None = None, bar=None,
              done: Callable[[Any], None] | None = None,
@@ -130,7 +130,7 @@ class Operations(QObject):
                  failed: Callable[[ShopError], None] | None = None,
                  areas: Iterable[Area] = (Area.RECEIPTS,)) -> None:
         """Work on the receipt printer (it writes the print queue's state too), one job at a time."""
-        self._start(self._printer, call, widget, bar, done, failed, frozenset(areas), False, "")
+        self._start(self._printer, call, widget, bar, done, failed, _areas(areas), False, "")
 
     def wait(self, timeout_ms: int = 30_000) -> bool:
         """Let running calls finish and deliver their results (for shutdown and tests)."""
@@ -215,6 +215,12 @@ class Operations(QObject):
             traceback.format_exception(type(exc), exc, exc.__traceback__))
         log.error("fault: %s\n%s", exc, details)
         self.show_fault(str(exc) or type(exc).__name__, details)
+
+
+def _areas(areas: Iterable[Area]) -> frozenset[Area]:
+    # A name that is no Area fails here, when the call is made, not later as a view that
+    # never refreshes.
+    return frozenset(Area(area) for area in areas)
 
 
 def _progress(dialog: QProgressDialog, done: int, total: int, text: str) -> None:

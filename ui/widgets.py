@@ -1,5 +1,11 @@
-"""The pieces every screen is built from: type sizes, headings, buttons, fields, the one table,
-the search box with its list, and asking (a confirmation, a supervisor's approval).
+"""The pieces every screen is built from: type sizes, headings, buttons, fields, rows and
+columns, a framed form, the one table, the search box with its list, the households' filter,
+and asking (a confirmation, a supervisor's approval)::
+
+    box = form_box(self.tr("本机"), self, (self.tr("扫码枪前缀"), self.prefix), ("", self.save_button))
+    column(box, row((self.view, 1), self.reload_button), STRETCH, parent=self)
+
+A text of a module (not of a class) goes through ``tr`` here, looked up where lupdate files it.
 
 The approval is asked only after the service said it needs one (``NeedsApproval``), or,
 at the counter, before a sale above the village's threshold; either way the same dialog

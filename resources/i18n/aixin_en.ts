@@ -947,17 +947,17 @@ Phone for objections: %7</translation>
         <translation>Discontinued</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="342"/>
+        <location filename="../../ui/widgets.py" line="348"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="344"/>
+        <location filename="../../ui/widgets.py" line="350"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="345"/>
+        <location filename="../../ui/widgets.py" line="351"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -965,27 +965,27 @@ Phone for objections: %7</translation>
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/widgets.py" line="365"/>
+        <location filename="../../ui/widgets.py" line="371"/>
         <source>监督员审批</source>
         <translation>Supervisor approval</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="378"/>
+        <location filename="../../ui/widgets.py" line="384"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="381"/>
+        <location filename="../../ui/widgets.py" line="387"/>
         <source>监督员用户名</source>
         <translation>Supervisor user name</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="382"/>
+        <location filename="../../ui/widgets.py" line="388"/>
         <source>监督员密码</source>
         <translation>Supervisor password</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="375"/>
+        <location filename="../../ui/widgets.py" line="381"/>
         <source>审批通过</source>
         <translation>Approve</translation>
     </message>
@@ -1761,12 +1761,12 @@ Please give the details below and the log file to whoever looks after this PC.</
 <context>
     <name>FormBox</name>
     <message>
-        <location filename="../../ui/widgets.py" line="229"/>
+        <location filename="../../ui/widgets.py" line="235"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="231"/>
+        <location filename="../../ui/widgets.py" line="237"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -1825,7 +1825,7 @@ Please give the details below and the log file to whoever looks after this PC.</
 <context>
     <name>HouseholdFilter</name>
     <message>
-        <location filename="../../ui/widgets.py" line="213"/>
+        <location filename="../../ui/widgets.py" line="219"/>
         <source>全部小组</source>
         <translation>All groups</translation>
     </message>
@@ -3056,122 +3056,122 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../ui/setup.py" line="35"/>
+        <location filename="../../ui/setup.py" line="36"/>
         <source>第一次使用：设置本村</source>
         <translation>First start: set up the village</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="37"/>
+        <location filename="../../ui/setup.py" line="38"/>
         <source>欢迎使用爱心超市积分兑换系统。请填写本村的基本情况和第一位管理员。</source>
         <translation>Welcome. Enter the village and its first administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="41"/>
+        <location filename="../../ui/setup.py" line="42"/>
         <source>不填则为“村名爱心超市”</source>
         <translation>Empty: &quot;&lt;village&gt; Love Supermarket&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="43"/>
+        <location filename="../../ui/setup.py" line="44"/>
         <source>用逗号或顿号分开，如：一组、二组、三组</source>
         <translation>Separated by commas, e.g. Group 1, Group 2</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="53"/>
+        <location filename="../../ui/setup.py" line="54"/>
         <source>可不填，以后再导入</source>
         <translation>Optional; can be imported later</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="54"/>
+        <location filename="../../ui/setup.py" line="55"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="59"/>
+        <location filename="../../ui/setup.py" line="60"/>
         <source>导入后给每户发积分卡（含基础积分）</source>
         <translation>Issue every household its card (with base points) after the import</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="62"/>
+        <location filename="../../ui/setup.py" line="63"/>
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="63"/>
+        <location filename="../../ui/setup.py" line="64"/>
         <source>超市名称</source>
         <translation>Shop name</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="64"/>
+        <location filename="../../ui/setup.py" line="65"/>
         <source>村民小组</source>
         <translation>Villager groups</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="65"/>
+        <location filename="../../ui/setup.py" line="66"/>
         <source>管理员用户名</source>
         <translation>Administrator user name</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="66"/>
+        <location filename="../../ui/setup.py" line="67"/>
         <source>管理员姓名</source>
         <translation>Administrator name</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="67"/>
+        <location filename="../../ui/setup.py" line="68"/>
         <source>密码（至少 6 位）</source>
         <translation>Password (6 or more)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="68"/>
+        <location filename="../../ui/setup.py" line="69"/>
         <source>再输一次密码</source>
         <translation>Password again</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="69"/>
+        <location filename="../../ui/setup.py" line="70"/>
         <source>农户名单（CSV）</source>
         <translation>Households (CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="75"/>
+        <location filename="../../ui/setup.py" line="76"/>
         <source>完成设置</source>
         <translation>Finish setup</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="79"/>
+        <location filename="../../ui/setup.py" line="80"/>
         <source>跳过导入</source>
         <translation>Skip the import</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="81"/>
+        <location filename="../../ui/setup.py" line="82"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="97"/>
+        <location filename="../../ui/setup.py" line="98"/>
         <source>选择农户名单</source>
         <translation>Choose the households file</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="97"/>
+        <location filename="../../ui/setup.py" line="98"/>
         <source>CSV 文件 (*.csv);;所有文件 (*)</source>
         <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="105"/>
+        <location filename="../../ui/setup.py" line="106"/>
         <source>请填写村名。</source>
         <translation>Enter the village name.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="109"/>
+        <location filename="../../ui/setup.py" line="110"/>
         <source>请至少填写一个村民小组。</source>
         <translation>Enter at least one villager group.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="113"/>
+        <location filename="../../ui/setup.py" line="114"/>
         <source>两次输入的密码不一样。</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="145"/>
+        <location filename="../../ui/setup.py" line="146"/>
         <source>重新导入</source>
         <translation>Import again</translation>
     </message>

@@ -1,14 +1,15 @@
 """The shell: areas, operations, status bar, idle lock."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from pos import households
 from pos.errors import ShopError
+from pos.vocabulary import Area
 from tests.pos.conftest import PASSWORD
 from ui import shell as shell_module
-from pos.vocabulary import Area
 from ui.shell import Entry, Screen
 
 
@@ -158,3 +159,10 @@ def test_a_long_day_of_qt_calls_keeps_python_s_none_and_true_alive(app):
         source.fired.emit("z")
     assert abs(sys.getrefcount(None) - none_before) < 100
     assert abs(sys.getrefcount(True) - true_before) < 100
+
+
+def test_a_change_named_by_no_area_is_refused_when_the_call_is_made(ops):
+    """A view listening for "receipts" never hears a sale that announces "print": no such name."""
+    with pytest.raises(ValueError):
+        ops.write(lambda: None, areas={"print"})
+    assert ops.running == 0
