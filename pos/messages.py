@@ -518,3 +518,11 @@ def text(key: str, lang: str = "zh", **params) -> str:
         return template.format(**{name: _worded(value, lang) for name, value in params.items()})
     except (KeyError, IndexError):
         return template
+
+
+# The month's audit lists the stock's own entries beside the ledger's kinds (pos.month.audit).
+CATALOG.update({
+    "kind_intake": ("入库", "stock intake"),
+    "kind_count": ("盘点", "stock count"),
+    "kind_writeoff": ("报损", "write-off"),
+})

@@ -186,7 +186,7 @@ def run(db_url: str | None = None, *, demo: bool = False, quit_after_ms: int | N
         lang: str | None = None) -> int:
     """``aixin gui``: the whole start, then the event loop. Returns the exit code."""
     from ui.login import LoginDialog
-    from ui.settings import start_automatic_backups
+    from ui.settings.backups import start_automatic_backups
     from ui.shell import Shell
 
     if demo:
@@ -238,7 +238,7 @@ def run(db_url: str | None = None, *, demo: bool = False, quit_after_ms: int | N
         ops.wait()
         db.dispose()
         return 0
-    shell = Shell(db, login.actor, ops, settings=started.settings, lang=started.lang, scanner=started.scanner)
+    shell = Shell(db, login.actor, ops, settings=started.settings, scanner=started.scanner)
     shell.show()
     start_automatic_backups(shell)  # the day's first start, and on exit
     code = app.exec()

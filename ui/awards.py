@@ -8,16 +8,16 @@ the village's threshold a supervisor approves it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
-    QVBoxLayout, QWidget,
+    QGroupBox, QLabel, QPushButton,
 )
 
 from pos import awards, counter, households, rules, village
-from ui import forms
+from pos.vocabulary import Area
+from ui import widgets
 from ui.models import Column, RowsModel
-from ui.shell import Area, Screen, register
+from ui.shell import Entry, Screen, register
 
 
 class TickModel(RowsModel):
@@ -78,95 +78,10 @@ class AwardsScreen(Screen):
     def __init__(self, shell):
         super().__init__(shell)
         self.all_rules: list[rules.RuleView] = []
-        self.category = QComboBox(self)
-        self.category.setObjectName("category")
-        self.rule = QComboBox(self)
-        self.rule.setObjectName("rule")
-        self.rule.setMinimumWidth(300)
-        self.points = QSpinBox(self)
-        self.points.setObjectName("points")
-        self.points.setRange(1, 1000)
-        self.range_label = QLabel(self)
-        self.deed_date = forms.date_field(self)
-        self.note = QLineEdit(self)
-        self.note.setObjectName("note")
-        self.note.setPlaceholderText(self.tr("可空，如：清理河道"))
-
-        rule_box = QGroupBox(self.tr("1. 按哪条细则"), self)
-        form = QFormLayout(rule_box)
-        form.addRow(self.tr("类别"), self.category)
-        form.addRow(self.tr("细则"), self.rule)
-        points_row = QHBoxLayout()
-        points_row.addWidget(self.points)
-        points_row.addWidget(self.range_label, 1)
-        form.addRow(self.tr("每户分数"), points_row)
-        form.addRow(self.tr("事情发生日期"), self.deed_date)
-        form.addRow(self.tr("备注"), self.note)
-
-        self.summary = forms.big(QLabel(self), 1.2, True)
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        self.summary.setMinimumHeight(90)
-        self.save_button = forms.big(QPushButton(self.tr("保存（一次记入）"), self), 1.2, True)
-        self.save_button.setObjectName("saveAward")
-        self.save_button.setMinimumHeight(56)
-        self.save_button.clicked.connect(self.save)
-        summary_box = QGroupBox(self.tr("3. 核对后保存"), self)
-        summary_layout = QVBoxLayout(summary_box)
-        summary_layout.addWidget(self.summary)
-        summary_layout.addWidget(self.save_button)
-
-        left = QVBoxLayout()
-        left.addWidget(rule_box)
-        left.addWidget(summary_box)
-        left.addStretch(1)
-        left_widget = QWidget(self)
-        left_widget.setLayout(left)
-        left_widget.setFixedWidth(540)
-
-        self.search = QLineEdit(self)
-        self.search.setObjectName("awardSearch")
-        self.search.setPlaceholderText(self.tr("姓名或拼音首字母；也可以直接刷卡"))
-        self.search.setClearButtonEnabled(True)
-        self.group = QComboBox(self)
-        self.group.setObjectName("awardGroup")
-        self.group.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.tick_group_button = QPushButton(self.tr("勾选下面全部户"), self)
-        self.tick_group_button.setObjectName("tickAll")
-        self.untick_button = QPushButton(self.tr("全部取消"), self)
-        self.model = tick_model()
-        self.model.on_ticks = self.update_summary
-        self.view = forms.table(self.model, self, stretch=0)
-        self.view.setObjectName("awardHouseholds")
-        self.ticked_label = QLabel(self)
-        pick_box = QGroupBox(self.tr("2. 给哪些户（打勾；空格键勾选所选行）"), self)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.group)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.tick_group_button)
-        buttons.addWidget(self.untick_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.ticked_label)
-        pick = QVBoxLayout(pick_box)
-        pick.addLayout(filters)
-        pick.addLayout(buttons)
-        pick.addWidget(self.view, 1)
-
-        body = QHBoxLayout()
-        body.addWidget(left_widget)
-        body.addWidget(pick_box, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(forms.title(self.tr("积分登记：加分与扣分"), self))
-        layout.addLayout(body, 1)
-        layout.addWidget(self.bar)
-
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(250)
-        timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _t: timer.start())
-        self.group.currentIndexChanged.connect(lambda _i: self.reload())
+        left = widgets.side_column(self, 540, self._rule_box(), self._summary_box())
+        body = widgets.row(left, (self._pick_box(), 1))
+        widgets.column(widgets.title(self.tr("积分登记：加分与扣分"), self), (body, 1), self.bar, parent=self)
+        self.filter.changed.connect(self.reload)
         self.category.currentIndexChanged.connect(lambda _i: self.fill_rules())
         self.rule.currentIndexChanged.connect(lambda _i: self.rule_chosen())
         self.points.valueChanged.connect(lambda _v: self.update_summary())
@@ -175,6 +90,53 @@ class AwardsScreen(Screen):
         self.untick_button.clicked.connect(self.model.clear_ticks)
         self.view.installEventFilter(self)
         self.load()
+
+    def _rule_box(self) -> QGroupBox:
+        """1. The rule, the points each household gets, the day, a note."""
+        self.category = widgets.choices(self, [], name="category")
+        self.rule = widgets.choices(self, [], name="rule")
+        self.rule.setMinimumWidth(300)
+        self.points = widgets.spin_box(self, 1, 1000, name="points")
+        self.range_label = QLabel(self)
+        self.deed_date = widgets.date_field(self)
+        self.note = widgets.field(self, "note", self.tr("可空，如：清理河道"))
+        return widgets.form_box(
+            self.tr("1. 按哪条细则"), self, (self.tr("类别"), self.category), (self.tr("细则"), self.rule),
+            (self.tr("每户分数"), widgets.row(self.points, (self.range_label, 1))),
+            (self.tr("事情发生日期"), self.deed_date), (self.tr("备注"), self.note))
+
+    def _summary_box(self) -> QGroupBox:
+        """3. What will be written, and the one save."""
+        self.summary = widgets.big(QLabel(self), 1.2, True)
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.summary.setMinimumHeight(90)
+        self.save_button = widgets.big(QPushButton(self.tr("保存（一次记入）"), self), 1.2, True)
+        self.save_button.setObjectName("saveAward")
+        self.save_button.setMinimumHeight(56)
+        self.save_button.clicked.connect(self.save)
+        box = QGroupBox(self.tr("3. 核对后保存"), self)
+        widgets.column(self.summary, self.save_button, parent=box)
+        return box
+
+    def _pick_box(self) -> QGroupBox:
+        """2. The households, ticked: found by name or initials, a group, or their cards scanned."""
+        self.filter = widgets.HouseholdFilter(self, self.tr("姓名或拼音首字母；也可以直接刷卡"),
+                                              search_name="awardSearch", group_name="awardGroup")
+        self.search, self.group = self.filter.search, self.filter.group
+        self.tick_group_button = QPushButton(self.tr("勾选下面全部户"), self)
+        self.tick_group_button.setObjectName("tickAll")
+        self.untick_button = QPushButton(self.tr("全部取消"), self)
+        self.model = tick_model()
+        self.model.on_ticks = self.update_summary
+        self.view = widgets.table(self.model, self, stretch=0)
+        self.view.setObjectName("awardHouseholds")
+        self.ticked_label = QLabel(self)
+        box = QGroupBox(self.tr("2. 给哪些户（打勾；空格键勾选所选行）"), self)
+        widgets.column(widgets.row((self.search, 1), self.group),
+                       widgets.row(self.tick_group_button, self.untick_button, widgets.STRETCH, self.ticked_label),
+                       (self.view, 1), parent=box)
+        return box
 
     # --- loading ----------------------------------------------------------------------------
     def load(self) -> None:
@@ -193,14 +155,7 @@ class AwardsScreen(Screen):
         if kept:
             self.category.setCurrentText(kept)
         self.category.blockSignals(False)
-        chosen = self.group.currentData()
-        self.group.blockSignals(True)
-        self.group.clear()
-        self.group.addItem(self.tr("全部小组"), None)
-        for name in settings.groups:
-            self.group.addItem(name, name)
-        self.group.setCurrentIndex(max(self.group.findData(chosen), 0))
-        self.group.blockSignals(False)
+        self.filter.set_groups(settings.groups)
         self.fill_rules()
         self.reload()
 
@@ -248,16 +203,16 @@ class AwardsScreen(Screen):
     def shown(self) -> None:
         self.search.setFocus()
 
-    def on_changed(self, areas) -> None:
-        if areas & {"households", "ledger", "cards"}:
+    def on_changed(self, areas: frozenset[Area]) -> None:
+        if areas & {Area.HOUSEHOLDS, Area.LEDGER, Area.CARDS}:
             self.reload()
-        if areas & {"rules", "village"}:
+        if areas & {Area.RULES, Area.VILLAGE}:
             self.load()
 
     # --- ticking ----------------------------------------------------------------------------
     def eventFilter(self, watched, event) -> bool:
         if watched is self.view and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Space:
-            rows = forms.selected_rows(self.view)
+            rows = widgets.selected_rows(self.view)
             if rows:
                 on = any(r.id not in self.model.ticked for r in rows)
                 self.model.tick(rows, on)
@@ -282,7 +237,7 @@ class AwardsScreen(Screen):
         if rule is None:
             self.summary.setText(self.tr("先选一条细则。"))
             return
-        day = forms.date_of(self.deed_date).isoformat()
+        day = widgets.date_of(self.deed_date).isoformat()
         points = self.points.value()
         if not ticked:
             self.summary.setText(self.tr("还没有勾选任何户。"))
@@ -307,21 +262,21 @@ class AwardsScreen(Screen):
         if rule.deduction and len(ticked) != 1:
             self.bar.refuse(self.tr("扣分一次只能扣一户，请只勾选一户。"))
             return
-        forms.confirm(self, self.summary.text() + "\n\n" + self.tr("确认保存？"), self._save,
+        widgets.confirm(self, self.summary.text() + "\n\n" + self.tr("确认保存？"), self._save,
                       yes=self.tr("保存"))
 
     def _save(self) -> None:
         rule = self.current_rule()
         ids = [h.id for h in self.model.ticked.values()]
         points = None if rule.fixed else self.points.value()
-        note, day = self.note.text().strip(), forms.date_of(self.deed_date)
+        note, day = self.note.text().strip(), widgets.date_of(self.deed_date)
         if rule.deduction:
-            forms.with_approval(self, lambda approval: awards.deduct(
+            widgets.with_approval(self, lambda approval: awards.deduct(
                 self.db, self.actor, ids[0], rule.code, points, note, day, approval),
-                widget=self.save_button, done=self._saved, areas={"ledger"})
+                widget=self.save_button, done=self._saved, areas={Area.LEDGER})
         else:
             self.ops.write(lambda: awards.batch_award(self.db, self.actor, ids, rule.code, points, note, day),
-                           widget=self.save_button, bar=self.bar, done=self._saved, areas={"ledger"})
+                           widget=self.save_button, bar=self.bar, done=self._saved, areas={Area.LEDGER})
 
     def _saved(self, result: awards.AwardResult) -> None:
         self.model.clear_ticks()
@@ -340,4 +295,4 @@ class AwardsScreen(Screen):
         self.bar.done(text)
 
 
-register(Area("awards", QT_TRANSLATE_NOOP("Areas", "积分登记"), "F5", AwardsScreen, order=30))
+register(Entry("awards", QT_TRANSLATE_NOOP("Areas", "积分登记"), "F5", AwardsScreen, order=30))

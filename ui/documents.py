@@ -1,15 +1,27 @@
-"""PDFs the window writes (notices, statements, the wish wall): where they go, the system's
-viewer to print them from, and a page drawn as an image for a preview.
+"""The papers the window writes as PDFs (notices, statements, card sheets, the wish wall...):
+where each goes, what it is called, the system's viewer to print it from, and a page drawn
+as an image for a preview.
 
-The window does not drive printers for A4/A3 sheets: the PDF opens in the
-system's viewer, whose print dialog the village already knows. Screens call
-``viewer(path)`` through an attribute, so a test can look at the file instead
-of opening a viewer.
+Every PDF lives in a folder of the data folder named for the paper, as the village calls it
+(``公示``, ``积分卡``...), and is called by the paper and what it is of::
+
+    path = documents.path(documents.NOTICE, "2026-09", "A4")    # 公示/公示-2026-09-A4.pdf
+    path = documents.path(documents.CARD_SHEET, "啊道")           # 积分卡/积分卡-啊道-20260915-093000.pdf
+
+A sheet printed again and again (cards, labels, a hygiene round) gets the time in its name, so
+a viewer still showing the last one is never written over; a month's notice or statement is the
+same paper each time it is made.
+
+The window does not drive printers for A4/A3 sheets: the PDF opens in the system's viewer,
+whose print dialog the village already knows. Screens call ``documents.open_in_viewer(path)``
+when they need it, so a test replaces that one function to look at the file instead.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -20,27 +32,46 @@ from pos import paths
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 
-def folder(name: str) -> Path:
-    """A folder of the data folder for one kind of document ("公示", "心愿墙"...)."""
-    path = paths.data_dir() / name
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+@dataclass(frozen=True)
+class Paper:
+    folder: str  # a folder of the data folder
+    name: str  # the start of each file's name
+    stamped: bool = False  # a new file each time it is made
 
 
-def file_name(*parts: str) -> str:
-    return "-".join(_UNSAFE.sub("_", part) for part in parts if part) + ".pdf"
+NOTICE = Paper("公示", "公示")
+MONTH_STATEMENT = Paper("农户明细", "明细")
+STATEMENT = Paper("农户明细", "积分明细", stamped=True)
+WISH_WALL = Paper("心愿墙", "心愿墙")
+CARD_SHEET = Paper("积分卡", "积分卡", stamped=True)
+HYGIENE_SHEET = Paper("卫生检查表", "检查表", stamped=True)
+LABELS = Paper("商品标签", "标签", stamped=True)
 
 
-def open_in_viewer(path: Path) -> bool:
-    """Open ``path`` with the system's program for it (a PDF viewer, a file manager)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def folder(paper: Paper) -> Path:
+    where = paths.data_dir() / paper.folder
+    where.mkdir(parents=True, exist_ok=True)
+    return where
 
 
-def first_page(path: Path, width_px: int = 900) -> QImage:
+def path(paper: Paper, *parts: str) -> Path:
+    """Where ``paper`` of ``parts`` (a month, a group, a household...) is written."""
+    if paper.stamped:
+        parts = (*parts, datetime.now().strftime("%Y%m%d-%H%M%S"))
+    name = "-".join(_UNSAFE.sub("_", part) for part in (paper.name, *parts) if part)
+    return folder(paper) / f"{name}.pdf"
+
+
+def open_in_viewer(where: Path) -> bool:
+    """Open ``where`` with the system's program for it (a PDF viewer, a file manager)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(where)))
+
+
+def first_page(pdf: Path, width_px: int = 900) -> QImage:
     """The PDF's first page as an image ``width_px`` wide (safe off the GUI thread)."""
     import pypdfium2
 
-    document = pypdfium2.PdfDocument(str(path))
+    document = pypdfium2.PdfDocument(str(pdf))
     try:
         page = document[0]
         scale = width_px / page.get_width()

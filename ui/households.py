@@ -10,39 +10,38 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QFileDialog, QGroupBox, QLabel, QLineEdit, QPushButton, QSpinBox,
 )
 
-from pos import cards, counter, history, households, sheets, statement as statements, village
+from pos import cards, counter, history, households, messages, sheets, statement as statements, village
 from pos.errors import ShopError
+from pos.vocabulary import Area, CardStatus, HouseholdStatus
 from printing import cardsheet, statement as statement_printing
-from ui import forms
+from ui import documents, widgets
 from ui.messagebar import MessageBar
 from ui.models import Column, RowsModel
-from ui.shell import Area, Screen, register
-
-STATUS = {"active": QT_TRANSLATE_NOOP("Households", "正常"), "moved": QT_TRANSLATE_NOOP("Households", "已迁出")}
-CARD_STATUS = {"active": QT_TRANSLATE_NOOP("Households", "在用"), "blocked": QT_TRANSLATE_NOOP("Households", "已挂失"),
-               "recovered": QT_TRANSLATE_NOOP("Households", "已回收")}
+from ui.shell import Entry, Screen, register
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Households", text)
+def status(h: households.HouseholdView, lang: str) -> str:
+    """A household that moved away says so; one still here, how its card stands."""
+    if h.status != HouseholdStatus.ACTIVE or not h.card_status:
+        return messages.word(HouseholdStatus(h.status), lang)
+    return messages.word(CardStatus(h.card_status), lang)
 
 
-def household_model() -> RowsModel:
+def household_model(lang: str = "zh") -> RowsModel:
     return RowsModel([
         Column(QT_TRANSLATE_NOOP("RowsModel", "小组"), lambda h: h.group),
         Column(QT_TRANSLATE_NOOP("RowsModel", "户主"), lambda h: h.head_name),
         Column(QT_TRANSLATE_NOOP("RowsModel", "人口"), lambda h: str(h.people), right=True),
         Column(QT_TRANSLATE_NOOP("RowsModel", "电话"), lambda h: h.phone),
-        Column(QT_TRANSLATE_NOOP("RowsModel", "积分卡"), lambda h: h.card_number or _t("未发卡")),
-        Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda h: _t(STATUS.get(h.status, h.status))
-               if h.status != "active" else _t(CARD_STATUS.get(h.card_status or "", "正常"))),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "积分卡"),
+               lambda h: h.card_number or QCoreApplication.translate("Households", "未发卡")),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda h: status(h, lang)),
         Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda h: str(h.balance), right=True),
     ])
 
@@ -70,7 +69,7 @@ def import_model() -> ProblemRowsModel:
 def statement_model(lang: str = "zh") -> RowsModel:
     return RowsModel([
         Column(QT_TRANSLATE_NOOP("RowsModel", "日期"), lambda r: r[0].at.astimezone().strftime("%Y-%m-%d %H:%M")),
-        Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda r: counter.kind_name(r[0].kind, lang)),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda r: messages.kind(r[0].kind, lang)),
         Column(QT_TRANSLATE_NOOP("RowsModel", "事由"), lambda r: r[0].memo),
         Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda r: f"{r[0].points:+d}", right=True),
         Column(QT_TRANSLATE_NOOP("RowsModel", "余额"), lambda r: str(r[1]), right=True),
@@ -91,12 +90,12 @@ class ImportDialog(QDialog):
         self.path.setPlaceholderText(self.tr("CSV 文件（Excel 另存为“CSV UTF-8”）"))
         choose = QPushButton(self.tr("选择文件…"), self)
         choose.clicked.connect(self.choose)
-        forms.no_default(choose)
+        widgets.no_default(choose)
         self.path.returnPressed.connect(self.load)
-        self.summary = forms.big(QLabel(self.tr("列：户主、村民小组、人口、电话（电话可空）。先检查，再导入。"), self), 1.05)
+        self.summary = widgets.big(QLabel(self.tr("列：户主、村民小组、人口、电话（电话可空）。先检查，再导入。"), self), 1.05)
         self.summary.setWordWrap(True)
         self.model = import_model()
-        self.view = forms.table(self.model, self, stretch=5)
+        self.view = widgets.table(self.model, self, stretch=5)
         self.bar = MessageBar(self)
         self.import_button = QPushButton(self.tr("全部导入"), self)
         self.import_button.setObjectName("importAll")
@@ -104,20 +103,9 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.run_import)
         close = QPushButton(self.tr("关闭"), self)
         close.clicked.connect(self.reject)
-        forms.no_default(self.import_button, close)  # Enter in the path field checks the file, nothing else
-        top = QHBoxLayout()
-        top.addWidget(self.path, 1)
-        top.addWidget(choose)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.import_button)
-        bottom.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.bar)
-        layout.addLayout(bottom)
+        widgets.no_default(self.import_button, close)  # Enter in the path field checks the file, nothing else
+        widgets.column(widgets.row((self.path, 1), choose), self.summary, (self.view, 1), self.bar,
+                       widgets.row(widgets.STRETCH, self.import_button, close), parent=self)
 
     def choose(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("选择农户名单"), "", self.tr("CSV 文件 (*.csv);;所有文件 (*)"))
@@ -135,7 +123,7 @@ class ImportDialog(QDialog):
             return
         screen = self.screen
         data = self.data
-        screen.ops.read(lambda: households.preview_csv(screen.db, screen.actor, data, screen.ops.lang),
+        screen.ops.read(lambda: households.preview_csv(screen.db, screen.actor, data, screen.lang),
                         bar=self.bar, done=self.previewed)
 
     def previewed(self, preview: households.ImportPreview) -> None:
@@ -158,7 +146,7 @@ class ImportDialog(QDialog):
             return households.import_csv(screen.db, screen.actor, data)
 
         screen.ops.write(work, widget=self.import_button, bar=self.bar, progress=True,
-                         title=self.tr("导入农户名单"), done=self.imported, areas={"households"})
+                         title=self.tr("导入农户名单"), done=self.imported, areas={Area.HOUSEHOLDS})
 
     def imported(self, rows) -> None:
         self.import_button.setEnabled(False)
@@ -176,11 +164,11 @@ class StatementDialog(QDialog):
         self.screen, self.household = screen, household
         self.setWindowTitle(self.tr("%1 一户的积分明细").replace("%1", household.head_name))
         self.resize(900, 560)
-        self.head = forms.title(self.tr("%1（%2）卡号 %3，现有 %4 分").replace("%1", household.head_name)
+        self.head = widgets.title(self.tr("%1（%2）卡号 %3，现有 %4 分").replace("%1", household.head_name)
                                 .replace("%2", household.group).replace("%3", household.card_number or "-")
                                 .replace("%4", str(household.balance)), self)
-        self.model = statement_model(screen.ops.lang)
-        self.view = forms.table(self.model, self, stretch=2)
+        self.model = statement_model(screen.lang)
+        self.view = widgets.table(self.model, self, stretch=2)
         self.bar = MessageBar(self)
         pdf = QPushButton(self.tr("打印 PDF"), self)
         pdf.setObjectName("statementPdf")
@@ -190,16 +178,8 @@ class StatementDialog(QDialog):
         slip.setEnabled(bool(household.card_number))
         close = QPushButton(self.tr("关闭"), self)
         close.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(pdf)
-        buttons.addWidget(slip)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.head)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.bar)
-        layout.addLayout(buttons)
+        widgets.column(self.head, (self.view, 1), self.bar, widgets.row(widgets.STRETCH, pdf, slip, close),
+                       parent=self)
         self.slip_button, self.pdf_button = slip, pdf
         self.last_pdf: Path | None = None
         household_id = household.id
@@ -215,7 +195,7 @@ class StatementDialog(QDialog):
 
     def print_pdf(self) -> None:
         screen, household = self.screen, self.household
-        path = forms.pdf_path(f"statement-{household.id}")
+        path = documents.path(documents.STATEMENT, household.head_name, str(household.id))
 
         def work(report):
             data = statements.history(screen.db, screen.actor, household.id)
@@ -228,7 +208,7 @@ class StatementDialog(QDialog):
     def _pdf_done(self, path: Path, pages: int) -> None:
         self.last_pdf = path
         self.bar.done(self.tr("积分明细已生成，%1 页：%2").replace("%1", str(pages)).replace("%2", str(path)))
-        forms.open_file(path)
+        documents.open_in_viewer(path)
 
     def print_slip(self) -> None:
         screen, number = self.screen, self.household.card_number
@@ -243,63 +223,36 @@ class HouseholdsScreen(Screen):
         super().__init__(shell)
         self.groups: tuple[str, ...] = ()
         self.editing: households.HouseholdView | None = None
-        self.search = QLineEdit(self)
-        self.search.setObjectName("householdSearch")
-        self.search.setPlaceholderText(self.tr("搜索：姓名、拼音首字母（如 zs）或卡号"))
-        self.search.setClearButtonEnabled(True)
-        self.group = QComboBox(self)
-        self.group.setObjectName("groupFilter")
-        self.group.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.filter = widgets.HouseholdFilter(self, self.tr("搜索：姓名、拼音首字母（如 zs）或卡号"),
+                                              search_name="householdSearch", group_name="groupFilter")
+        self.search, self.group = self.filter.search, self.filter.group
         self.moved = QCheckBox(self.tr("含已迁出"), self)
         self.import_button = QPushButton(self.tr("导入名单…"), self)
         self.import_button.setObjectName("importButton")
-        self.model = household_model()
-        self.view = forms.table(self.model, self, stretch=1)
+        self.model = household_model(self.lang)
+        self.view = widgets.table(self.model, self, stretch=1)
         self.view.setObjectName("households")
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
         self.count = QLabel(self)
 
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(250)
-        timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _t: timer.start())
-        self.group.currentIndexChanged.connect(lambda _i: self.reload())
+        self.filter.changed.connect(self.reload)
         self.moved.toggled.connect(lambda _c: self.reload())
         self.import_button.clicked.connect(self.open_import)
 
-        top = QHBoxLayout()
-        top.addWidget(forms.title(self.tr("农户与积分卡"), self))
-        top.addWidget(self.search, 1)
-        top.addWidget(self.group)
-        top.addWidget(self.moved)
-        top.addWidget(self.import_button)
-
-        left = QVBoxLayout()
-        left.addWidget(self.view, 1)
-        left.addWidget(self.count)
-
-        right = QVBoxLayout()
-        right.addWidget(self._form_box())
-        right.addWidget(self._card_box())
-        right.addStretch(1)
-        side = QWidget(self)
-        side.setLayout(right)
-        side.setFixedWidth(380)
-
-        body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addWidget(side)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(body, 1)
-        layout.addWidget(self.bar)
+        top = widgets.row(widgets.title(self.tr("农户与积分卡"), self), (self.search, 1), self.group, self.moved,
+                          self.import_button)
+        body = widgets.row((widgets.column((self.view, 1), self.count), 1),
+                           widgets.side_column(self, 380, self._form_box(), self._card_box()))
+        widgets.column(top, (body, 1), self.bar, parent=self)
         self.load_groups()
 
     # --- building -------------------------------------------------------------------------
     def _form_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("户信息"), self)
-        self.form_title = forms.big(QLabel(self.tr("新增一户"), box), 1.05, True)
+        self.box = box = widgets.FormBox(self.tr("户信息"), self, heading=self.tr("新增一户"),
+                                         save_name="saveHousehold", edit=self.tr("修改所选户"))
+        self.save_button = box.save_button
+        self.save_button.setDefault(True)
+        box.edit_button.setObjectName("editHousehold")
         self.head = QLineEdit(box)
         self.head.setObjectName("head")
         self.form_group = QComboBox(box)
@@ -309,29 +262,14 @@ class HouseholdsScreen(Screen):
         self.people.setValue(3)
         self.phone = QLineEdit(box)
         self.phone.setObjectName("phone")
-        self.save_button = QPushButton(self.tr("保存"), box)
-        self.save_button.setObjectName("saveHousehold")
-        self.save_button.setDefault(True)
-        clear = QPushButton(self.tr("清空"), box)
-        edit = QPushButton(self.tr("修改所选户"), box)
-        edit.setObjectName("editHousehold")
-        self.save_button.clicked.connect(self.save)
-        clear.clicked.connect(self.clear_form)
-        edit.clicked.connect(self.edit_selected)
+        box.form.addRow(self.tr("户主"), self.head)
+        box.form.addRow(self.tr("村民小组"), self.form_group)
+        box.form.addRow(self.tr("人口"), self.people)
+        box.form.addRow(self.tr("电话"), self.phone)
+        box.save_button.clicked.connect(self.save)
+        box.clear_button.clicked.connect(self.clear_form)
+        box.edit_button.clicked.connect(self.edit_selected)
         self.head.returnPressed.connect(self.save)
-        form = QFormLayout()
-        form.addRow(self.tr("户主"), self.head)
-        form.addRow(self.tr("村民小组"), self.form_group)
-        form.addRow(self.tr("人口"), self.people)
-        form.addRow(self.tr("电话"), self.phone)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(clear)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.form_title)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addWidget(edit)
         return box
 
     def _card_box(self) -> QGroupBox:
@@ -355,20 +293,9 @@ class HouseholdsScreen(Screen):
         self.recover_button.clicked.connect(self.recover)
         self.statement_button.clicked.connect(self.statement)
         self.sheet_button.clicked.connect(self.card_sheet)
-        layout = QVBoxLayout(box)
-        row = QHBoxLayout()
-        row.addWidget(self.issue_button)
-        row.addWidget(self.replace_button)
-        layout.addLayout(row)
-        layout.addWidget(self.issue_all_button)
-        row = QHBoxLayout()
-        row.addWidget(self.recover_button)
-        row.addWidget(self.statement_button)
-        layout.addLayout(row)
-        row = QHBoxLayout()
-        row.addWidget(self.sheet_scope)
-        row.addWidget(self.sheet_button, 1)
-        layout.addLayout(row)
+        widgets.column(widgets.row(self.issue_button, self.replace_button), self.issue_all_button,
+                       widgets.row(self.recover_button, self.statement_button),
+                       widgets.row(self.sheet_scope, (self.sheet_button, 1)), parent=box)
         return box
 
     # --- loading --------------------------------------------------------------------------
@@ -377,14 +304,7 @@ class HouseholdsScreen(Screen):
 
     def _groups(self, groups) -> None:
         self.groups = tuple(groups)
-        chosen = self.group.currentData()
-        self.group.blockSignals(True)
-        self.group.clear()
-        self.group.addItem(self.tr("全部小组"), None)
-        for name in groups:
-            self.group.addItem(name, name)
-        self.group.setCurrentIndex(max(self.group.findData(chosen), 0))
-        self.group.blockSignals(False)
+        self.filter.set_groups(groups)
         kept = self.form_group.currentText()
         self.form_group.clear()
         self.form_group.addItems(list(groups))
@@ -409,14 +329,14 @@ class HouseholdsScreen(Screen):
     def shown(self) -> None:
         self.search.setFocus()
 
-    def on_changed(self, areas) -> None:
-        if areas & {"households", "ledger", "cards"}:
+    def on_changed(self, areas: frozenset[Area]) -> None:
+        if areas & {Area.HOUSEHOLDS, Area.LEDGER, Area.CARDS}:
             self.reload()
-        if "village" in areas:
+        if Area.VILLAGE in areas:
             self.load_groups()
 
     def chosen(self) -> list[households.HouseholdView]:
-        return forms.selected_rows(self.view) if self.view.selectionModel() else []
+        return widgets.selected_rows(self.view) if self.view.selectionModel() else []
 
     def one(self) -> households.HouseholdView | None:
         rows = self.chosen()
@@ -441,7 +361,7 @@ class HouseholdsScreen(Screen):
             self.bar.info(self.tr("右边表单里还有没保存的内容：先保存或清空，再修改别的户。"))
             return
         self.editing = household
-        self.form_title.setText(self.tr("修改：%1").replace("%1", household.head_name))
+        self.box.heading.setText(self.tr("修改：%1").replace("%1", household.head_name))
         self.head.setText(household.head_name)
         self.form_group.setCurrentText(household.group)
         self.people.setValue(household.people)
@@ -450,7 +370,7 @@ class HouseholdsScreen(Screen):
 
     def clear_form(self) -> None:
         self.editing = None
-        self.form_title.setText(self.tr("新增一户"))
+        self.box.heading.setText(self.tr("新增一户"))
         self.head.clear()
         self.phone.clear()
         self.people.setValue(3)
@@ -463,7 +383,7 @@ class HouseholdsScreen(Screen):
             call = lambda: households.add(self.db, self.actor, head, group, people, phone)  # noqa: E731
         else:
             call = lambda: households.change(self.db, self.actor, editing.id, head, group, people, phone)  # noqa: E731
-        self.ops.write(call, widget=self.save_button, bar=self.bar, done=self._saved, areas={"households"})
+        self.ops.write(call, widget=self.save_button, bar=self.bar, done=self._saved, areas={Area.HOUSEHOLDS})
 
     def _saved(self, household: households.HouseholdView) -> None:
         was_new = self.editing is None
@@ -480,55 +400,59 @@ class HouseholdsScreen(Screen):
         if household is None:
             return
         self.ops.write(lambda: cards.issue(self.db, self.actor, household.id), widget=self.issue_button,
-                       bar=self.bar, areas={"cards", "ledger"},
+                       bar=self.bar, areas={Area.CARDS, Area.LEDGER},
                        done=lambda card: self.bar.done(self.tr("已给 %1 发卡 %2，基础积分 %3 分。")
                                                        .replace("%1", card.head_name).replace("%2", card.number)
                                                        .replace("%3", str(card.balance))))
 
     def issue_missing(self) -> None:
-        forms.confirm(self, self.tr("给所有还没有积分卡的在册户各发一张卡（含基础积分）？"), self._issue_missing)
+        widgets.confirm(self, self.tr("给所有还没有积分卡的在册户各发一张卡（含基础积分）？"), self._issue_missing)
 
     def _issue_missing(self) -> None:
         self.ops.write(lambda: cards.issue_missing(self.db, self.actor), widget=self.issue_all_button,
-                       bar=self.bar, areas={"cards", "ledger"},
+                       bar=self.bar, areas={Area.CARDS, Area.LEDGER},
                        done=lambda made: self.bar.done(self.tr("已发卡 %1 张。").replace("%1", str(len(made)))
                                                        if made else self.tr("每户都已经有卡了。")))
 
-    def replace_lost(self) -> None:
+    def one_with_card(self, missing: str) -> households.HouseholdView | None:
+        """The one household chosen, if it holds a card; else ``missing`` (of its head) is said."""
         household = self.one()
-        if household is None or not household.card_number:
-            if household is not None:
-                self.bar.refuse(self.tr("%1 一户还没有积分卡。").replace("%1", household.head_name))
+        if household is not None and not household.card_number:
+            self.bar.refuse(missing.replace("%1", household.head_name))
+            return None
+        return household
+
+    def replace_lost(self) -> None:
+        household = self.one_with_card(self.tr("%1 一户还没有积分卡。"))
+        if household is None:
             return
         text = (self.tr("%1 的积分卡 %2 挂失：旧卡作废，以后刷旧卡会被拒绝；%3 分全部转到新卡。")
                 .replace("%1", household.head_name).replace("%2", household.card_number)
                 .replace("%3", str(household.balance)))
-        forms.confirm(self, text, lambda: self._replace(household), yes=self.tr("挂失并补卡"))
+        widgets.confirm(self, text, lambda: self._replace(household), yes=self.tr("挂失并补卡"))
 
     def _replace(self, household) -> None:
         lost = household.card_number
         self.ops.write(lambda: cards.replace(self.db, self.actor, lost), widget=self.replace_button,
-                       bar=self.bar, areas={"cards", "ledger"},
+                       bar=self.bar, areas={Area.CARDS, Area.LEDGER},
                        done=lambda card: self.bar.done(
                            self.tr("旧卡 %1 已作废。新卡 %2，余额 %3 分。请打印新卡交给 %4。")
                            .replace("%1", lost).replace("%2", card.number).replace("%3", str(card.balance))
                            .replace("%4", card.head_name)))
 
     def recover(self) -> None:
-        household = self.one()
-        if household is None or not household.card_number:
-            if household is not None:
-                self.bar.refuse(self.tr("%1 一户没有在用的积分卡。").replace("%1", household.head_name))
+        household = self.one_with_card(self.tr("%1 一户没有在用的积分卡。"))
+        if household is None:
             return
         text = (self.tr("%1 一户迁出：收回积分卡 %2，卡上 %3 分归还村里，这一户标为已迁出。")
                 .replace("%1", household.head_name).replace("%2", household.card_number)
                 .replace("%3", str(household.balance)))
-        forms.confirm(self, text, lambda: self._recover(household), yes=self.tr("迁出并回收"))
+        widgets.confirm(self, text, lambda: self._recover(household), yes=self.tr("迁出并回收"))
 
     def _recover(self, household) -> None:
         number = household.card_number
         self.ops.write(lambda: cards.recover(self.db, self.actor, number), widget=self.recover_button,
-                       bar=self.bar, areas={"cards", "ledger", "households"},
+                       bar=self.bar, areas={Area.CARDS, Area.LEDGER, Area.HOUSEHOLDS},
                        done=lambda _card: self.bar.done(self.tr("已回收 %1 的积分卡，这一户已标为迁出。")
                                                         .replace("%1", household.head_name)))
 
@@ -552,7 +476,7 @@ class HouseholdsScreen(Screen):
             if not group:
                 self.bar.refuse(self.tr("请先在上面选一个小组。"))
                 return
-        path = forms.pdf_path("cards")
+        path = documents.path(documents.CARD_SHEET, group or "")
 
         def work(report):
             faces = sheets.card_faces(self.db, self.actor, group, ids)
@@ -569,11 +493,11 @@ class HouseholdsScreen(Screen):
         self.last_pdf = path
         self.bar.done(self.tr("已生成 %1 张积分卡，%2 页：%3").replace("%1", str(count))
                       .replace("%2", str(pages)).replace("%3", str(path)))
-        forms.open_file(path)
+        documents.open_in_viewer(path)
 
     def open_import(self) -> None:
         self.import_dialog = ImportDialog(self)
         self.import_dialog.open()
 
 
-register(Area("households", QT_TRANSLATE_NOOP("Areas", "农户与积分卡"), "F4", HouseholdsScreen, order=20))
+register(Entry("households", QT_TRANSLATE_NOOP("Areas", "农户与积分卡"), "F4", HouseholdsScreen, order=20))

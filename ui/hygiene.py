@@ -14,15 +14,16 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFileDialog, QHeaderView, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+    QComboBox, QDialog, QFileDialog, QHeaderView, QLabel, QLineEdit, QPushButton, QVBoxLayout,
 )
 
 from pos import households, hygiene, rules, village
 from pos.errors import ImportProblems, ShopError
+from pos.vocabulary import Area, CardStatus
 from printing import roundsheet
-from ui import forms
+from ui import documents, widgets
 from ui.models import Column, RowsModel
-from ui.shell import Area, Screen, register
+from ui.shell import Entry, Screen, register
 
 ITEMS = rules.HYGIENE_ITEMS
 
@@ -155,14 +156,14 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(self.tr("历次卫生检查结果"))
         self.resize(1200, 620)
         self.model = history_model(history, screen.model.names)
-        view = forms.table(self.model, self, stretch=0)
+        view = widgets.table(self.model, self, stretch=0)
         note = QLabel(self.tr("日期列：那次合格几项（共 6 项）；“进步”：最近一次比最早一次多合格几项；"
                               "各项：几次合格。"), self)
         note.setWordWrap(True)
         close = QPushButton(self.tr("关闭"), self)
         close.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
-        layout.addWidget(forms.title(self.tr("%1：最近 %2 次检查").replace("%1", screen.group.currentText())
+        layout.addWidget(widgets.title(self.tr("%1：最近 %2 次检查").replace("%1", screen.group.currentText())
                                      .replace("%2", str(len(history.rounds))), self))
         layout.addWidget(note)
         layout.addWidget(view, 1)
@@ -174,13 +175,13 @@ class HygieneScreen(Screen):
         super().__init__(shell)
         self.group = QComboBox(self)
         self.group.setObjectName("roundGroup")
-        self.held_on = forms.date_field(self)
+        self.held_on = widgets.date_field(self)
         self.inspectors = QLineEdit(self)
         self.inspectors.setObjectName("inspectors")
         self.inspectors.setPlaceholderText(self.tr("如：李书记、王芳"))
         self.model = RoundModel(self)
         self.model.on_marks = self.update_summary
-        self.view = forms.table(self.model, self, stretch=0)
+        self.view = widgets.table(self.model, self, stretch=0)
         self.view.setObjectName("roundGrid")
         self.view.setSelectionBehavior(self.view.SelectionBehavior.SelectItems)
         self.view.setSelectionMode(self.view.SelectionMode.SingleSelection)
@@ -195,9 +196,9 @@ class HygieneScreen(Screen):
         self.view.verticalHeader().sectionClicked.connect(self.toggle_row)
         self.view.installEventFilter(self)
         self.keys = QLabel(self.tr("方向键移动，空格勾选；Shift+空格：整行；Ctrl+空格：整列；点列标题：整列"), self)
-        self.summary = forms.big(QLabel(self), 1.2, True)
+        self.summary = widgets.big(QLabel(self), 1.2, True)
         self.summary.setObjectName("roundSummary")
-        self.save_button = forms.big(QPushButton(self.tr("保存这次检查"), self), 1.2, True)
+        self.save_button = widgets.big(QPushButton(self.tr("保存这次检查"), self), 1.2, True)
         self.save_button.setObjectName("saveRound")
         self.save_button.setMinimumHeight(52)
         self.sheet_button = QPushButton(self.tr("打印空白检查表（PDF）"), self)
@@ -211,32 +212,12 @@ class HygieneScreen(Screen):
         self.import_button = QPushButton(self.tr("导入并保存"), self)
         self.import_button.setObjectName("importRound")
 
-        top = QHBoxLayout()
-        top.addWidget(forms.title(self.tr("卫生检查（五净一规范）"), self))
-        top.addStretch(1)
-        top.addWidget(QLabel(self.tr("小组"), self))
-        top.addWidget(self.group)
-        top.addWidget(QLabel(self.tr("检查日期"), self))
-        top.addWidget(self.held_on)
-        top.addWidget(QLabel(self.tr("检查人"), self))
-        top.addWidget(self.inspectors)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.summary, 1)
-        bottom.addWidget(self.save_button)
-        extra = QHBoxLayout()
-        extra.addWidget(self.sheet_button)
-        extra.addWidget(self.history_button)
-        extra.addSpacing(24)
-        extra.addWidget(self.csv_path, 1)
-        extra.addWidget(choose)
-        extra.addWidget(self.import_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.keys)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(bottom)
-        layout.addLayout(extra)
-        layout.addWidget(self.bar)
+        top = widgets.row(widgets.title(self.tr("卫生检查（五净一规范）"), self), widgets.STRETCH,
+                          QLabel(self.tr("小组"), self), self.group, QLabel(self.tr("检查日期"), self), self.held_on,
+                          QLabel(self.tr("检查人"), self), self.inspectors)
+        bottom = widgets.row((self.summary, 1), self.save_button)
+        extra = widgets.row(self.sheet_button, self.history_button, 24, (self.csv_path, 1), choose, self.import_button)
+        widgets.column(top, self.keys, (self.view, 1), bottom, extra, self.bar, parent=self)
 
         self.group.currentIndexChanged.connect(lambda _i: self.reload())
         self.save_button.clicked.connect(self.save)
@@ -271,7 +252,7 @@ class HygieneScreen(Screen):
             items = {r.code: r for r in rules.list_rules(self.db, self.actor, include_inactive=True)
                      if r.code in ITEMS}
             rows = [h for h in households.search(self.db, self.actor, group=group, limit=5000)
-                    if h.card_number and h.card_status == "active"]
+                    if h.card_number and h.card_status == CardStatus.ACTIVE]
             return rows, items
 
         self.ops.read(read, bar=self.bar, done=self._loaded)
@@ -285,10 +266,10 @@ class HygieneScreen(Screen):
     def shown(self) -> None:
         self.view.setFocus()
 
-    def on_changed(self, areas) -> None:
-        if "village" in areas:
+    def on_changed(self, areas: frozenset[Area]) -> None:
+        if Area.VILLAGE in areas:
             self.load_groups()
-        elif areas & {"households", "cards"} and not self.model.total():
+        elif areas & {Area.HOUSEHOLDS, Area.CARDS} and not self.model.total():
             self.reload()
 
     # --- ticking ----------------------------------------------------------------------------
@@ -323,18 +304,18 @@ class HygieneScreen(Screen):
             self.bar.refuse(self.tr("这个小组没有持卡的户。"))
             return
         if not self.inspectors.text().strip():
-            self.bar.refuse(ShopError("round_needs_inspectors").message(self.ops.lang))
+            self.bar.refuse(ShopError("round_needs_inspectors").message(self.lang))
             self.inspectors.setFocus()
             return
         text = (self.tr("%1 %2 的卫生检查：%3。\n检查人：%4。保存后积分立即记入。")
-                .replace("%1", forms.date_of(self.held_on).isoformat()).replace("%2", self.group.currentText())
+                .replace("%1", widgets.date_of(self.held_on).isoformat()).replace("%2", self.group.currentText())
                 .replace("%3", self.summary.text()).replace("%4", self.inspectors.text().strip()))
-        forms.confirm(self, text, self._save, yes=self.tr("保存"))
+        widgets.confirm(self, text, self._save, yes=self.tr("保存"))
 
     def _save(self) -> None:
-        scores, day, who = self.model.scores(), forms.date_of(self.held_on), self.inspectors.text()
+        scores, day, who = self.model.scores(), widgets.date_of(self.held_on), self.inspectors.text()
         self.ops.write(lambda: hygiene.record(self.db, self.actor, day, who, scores), widget=self.save_button,
-                       bar=self.bar, done=self._saved, areas={"ledger", "hygiene"})
+                       bar=self.bar, done=self._saved, areas={Area.LEDGER, Area.HYGIENE})
 
     def _saved(self, result: hygiene.RoundResult) -> None:
         self.model.set_rows(self.model.rows, self.model.names, self.model.points)
@@ -349,20 +330,20 @@ class HygieneScreen(Screen):
 
     def import_csv(self) -> None:
         if not self.inspectors.text().strip():
-            self.bar.refuse(ShopError("round_needs_inspectors").message(self.ops.lang))
+            self.bar.refuse(ShopError("round_needs_inspectors").message(self.lang))
             return
         try:
             data = Path(self.csv_path.text().strip()).read_bytes()
         except OSError as error:
             self.bar.refuse(self.tr("打不开这个文件：%1").replace("%1", str(error)))
             return
-        day, who = forms.date_of(self.held_on), self.inspectors.text()
+        day, who = widgets.date_of(self.held_on), self.inspectors.text()
         self.ops.write(lambda: hygiene.from_csv(self.db, self.actor, data, day, who), widget=self.import_button,
-                       bar=self.bar, failed=self._import_refused, done=self._saved, areas={"ledger", "hygiene"})
+                       bar=self.bar, failed=self._import_refused, done=self._saved, areas={Area.LEDGER, Area.HYGIENE})
 
     def _import_refused(self, error: ShopError) -> None:
         if isinstance(error, ImportProblems):
-            text = error.message(self.ops.lang) + "\n" + "\n".join(error.lines(self.ops.lang)[:8])
+            text = error.message(self.lang) + "\n" + "\n".join(error.lines(self.lang)[:8])
             # The operation helper writes the one-line refusal after this; the rows follow it.
             QTimer.singleShot(0, lambda: self.bar.refuse(text))
 
@@ -383,7 +364,7 @@ class HygieneScreen(Screen):
         if not rows:
             self.bar.refuse(self.tr("这个小组没有持卡的户。"))
             return
-        path = forms.pdf_path("round")
+        path = documents.path(documents.HYGIENE_SHEET, group)
 
         def work(report):
             report(0, 0, self.tr("正在生成检查表……"))
@@ -397,7 +378,7 @@ class HygieneScreen(Screen):
     def _sheet_done(self, path: Path, pages: int) -> None:
         self.last_pdf = path
         self.bar.done(self.tr("已生成检查表 %1 页：%2").replace("%1", str(pages)).replace("%2", str(path)))
-        forms.open_file(path)
+        documents.open_in_viewer(path)
 
 
-register(Area("hygiene", QT_TRANSLATE_NOOP("Areas", "卫生检查"), "F6", HygieneScreen, order=40))
+register(Entry("hygiene", QT_TRANSLATE_NOOP("Areas", "卫生检查"), "F6", HygieneScreen, order=40))

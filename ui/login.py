@@ -16,14 +16,7 @@ from pos import users
 from pos.service import Actor
 from ui.messagebar import MessageBar
 from ui.sizes import px
-
-
-def _big(widget, factor: float = 1.3, bold: bool = False):
-    font = widget.font()
-    font.setPointSizeF(font.pointSizeF() * factor)
-    font.setBold(bold)
-    widget.setFont(font)
-    return widget
+from ui.widgets import big
 
 
 class _Credentials(QWidget):
@@ -42,17 +35,17 @@ class _Credentials(QWidget):
         for field in (self.username, self.password):
             field.setMinimumWidth(px(280))
             field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
-            _big(field, 1.2)
+            big(field, 1.2)
         self.button = QPushButton(button_text or self.tr("登录"), self)
         self.button.setObjectName("loginButton")
         # Enter in the name field moves to the password; only Enter in the password logs in.
         self.button.setAutoDefault(False)
         self.button.setMinimumHeight(px(48))
-        _big(self.button, 1.2, True)
+        big(self.button, 1.2, True)
         self.bar = MessageBar(self)
         form = QFormLayout()
-        form.addRow(_big(QLabel(self.tr("用户名"), self), 1.2), self.username)
-        form.addRow(_big(QLabel(self.tr("密码"), self), 1.2), self.password)
+        form.addRow(big(QLabel(self.tr("用户名"), self), 1.2), self.username)
+        form.addRow(big(QLabel(self.tr("密码"), self), 1.2), self.password)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.button)
@@ -79,7 +72,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("登录 · 爱心超市积分兑换"))
-        title = _big(QLabel(village_name or self.tr("爱心超市"), self), 1.8, True)
+        title = big(QLabel(village_name or self.tr("爱心超市"), self), 1.8, True)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.form = _Credentials(db, ops, self)
         self.form.logged_in.connect(self._done)
@@ -102,9 +95,9 @@ class LockPage(QFrame):
     def __init__(self, shell):
         super().__init__(shell)
         self.shell = shell
-        self.headline = _big(QLabel(self), 1.6, True)
+        self.headline = big(QLabel(self), 1.6, True)
         self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint = _big(QLabel(self.tr("输入密码解锁；换人时填写自己的用户名。\n"
+        self.hint = big(QLabel(self.tr("输入密码解锁；换人时填写自己的用户名。\n"
                                         "前一位操作员未完成的兑换会为他保留。"), self), 1.1)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.form = _Credentials(shell.db, shell.ops, self, button_text=self.tr("解锁"))

@@ -24,6 +24,12 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 Index = QModelIndex | QPersistentModelIndex
 
 
+def yuan(fen: int) -> str:
+    """Money (kept in fen) as yuan, worked out in whole numbers: 5500 → "55.00"."""
+    sign = "-" if fen < 0 else ""
+    return f"{sign}{abs(fen) // 100}.{abs(fen) % 100:02d}"
+
+
 @dataclass(frozen=True)
 class Column:
     title: str  # untranslated source text; translated in the "RowsModel" context

@@ -7,7 +7,7 @@ Modelled on Anki's ``CollectionOp``/``QueryOp`` and its task manager::
         widget=self.confirm_button,      # disabled (busy) while the call runs
         bar=self.bar,                    # a ShopError lands here, in red
         done=self._sold,                 # called on the GUI thread with the result
-        areas={"ledger", "goods"},       # then ops.changed(areas) is emitted
+        areas={Area.LEDGER, Area.GOODS},  # then ops.changed(areas) is emitted
     )
     self.ops.read(lambda: households.search(db, actor, text), bar=self.bar, done=self.model.set_rows)
 
@@ -22,7 +22,9 @@ Modelled on Anki's ``CollectionOp``/``QueryOp`` and its task manager::
   its traceback and shown in the one error dialog (Chinese message, details
   that can be copied, the log file's path). The app never exits on it.
 - After a write succeeds, ``changed(areas)`` tells every open view; views
-  refresh themselves from it instead of calling each other.
+  refresh themselves from it instead of calling each other. Areas are
+  ``pos.vocabulary.Area`` members, so a view never listens for a name
+  nobody announces.
 - Long work takes ``progress=True``: the call then receives a keyword
   ``report(done, total, text)`` and a progress dialog follows it.
 """
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 
 from ledger import LedgerError
 from pos.errors import ShopError, from_ledger
+from pos.vocabulary import Area
 
 log = logging.getLogger("ui")
 
@@ -88,13 +91,13 @@ class _Job(QRunnable):
 class Operations(QObject):
     """Runs ``pos`` calls for the whole window; one instance per application."""
 
-    changed = Signal(object)  # frozenset of area names
+    changed = Signal(object)  # frozenset of Area
     running_changed = Signal(int)
 
     def __init__(self, parent: QObject | None = None, *, lang: str = "zh",
                  show_fault: Callable[[str, str], None] | None = None):
         super().__init__(parent)
-        self.lang = lang
+        self.lang = lang  # the window's language: refusals are worded in it, screens read it as ``lang``
         self.show_fault = show_fault or _plain_fault
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
@@ -113,8 +116,8 @@ class Operations(QObject):
     def write(self, call: Callable, *, widget: QWidget | None = None, bar=None,
               done: Callable[[Any], None] | None = None,
               failed: Callable[[ShopError], None] | None = None,
-              areas: Iterable[str] = (), progress: bool = False, title: str = "") -> None:
-        self._start(self._writer, call, widget, bar, done, failed, frozenset(areas), progress, title)
+              areas: Iterable[Area] = (), progress: bool = False, title: str = "") -> None:
+        self._start(self._writer, call, widget, bar, done, failed, _areas(areas), progress, title)
 
     def read(self, call: Callable, *, widget: QWidget | None = None, bar=None,
              done: Callable[[Any], None] | None = None,
@@ -125,9 +128,9 @@ class Operations(QObject):
     def printing(self, call: Callable, *, widget: QWidget | None = None, bar=None,
                  done: Callable[[Any], None] | None = None,
                  failed: Callable[[ShopError], None] | None = None,
-                 areas: Iterable[str] = ("receipts",)) -> None:
+                 areas: Iterable[Area] = (Area.RECEIPTS,)) -> None:
         """Work on the receipt printer (it writes the print queue's state too), one job at a time."""
-        self._start(self._printer, call, widget, bar, done, failed, frozenset(areas), False, "")
+        self._start(self._printer, call, widget, bar, done, failed, _areas(areas), False, "")
 
     def wait(self, timeout_ms: int = 30_000) -> bool:
         """Let running calls finish and deliver their results (for shutdown and tests)."""
@@ -212,6 +215,12 @@ class Operations(QObject):
             traceback.format_exception(type(exc), exc, exc.__traceback__))
         log.error("fault: %s\n%s", exc, details)
         self.show_fault(str(exc) or type(exc).__name__, details)
+
+
+def _areas(areas: Iterable[Area]) -> frozenset[Area]:
+    # A name that is no Area fails here, when the call is made, not later as a view that
+    # never refreshes.
+    return frozenset(Area(area) for area in areas)
 
 
 def _progress(dialog: QProgressDialog, done: int, total: int, text: str) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from pos import cards, households, village
 from pos.errors import ImportProblems, ShopError
+from pos.vocabulary import Area
 from ui.messagebar import MessageBar
 from ui.sizes import px
 
@@ -131,7 +132,7 @@ class SetupDialog(QDialog):
             return made, issued
 
         self.ops.write(work, widget=self.ok, bar=self.bar, done=lambda _r: self.accept(),
-                       failed=self._refused, areas={"village", "households", "ledger"})
+                       failed=self._refused, areas={Area.VILLAGE, Area.HOUSEHOLDS, Area.LEDGER})
 
     def _refused(self, error: ShopError) -> None:
         if isinstance(error, ImportProblems):

@@ -4,30 +4,36 @@ Adding a screen (households, awards, hygiene, goods, settings, supervisor,
 wish wall...) takes one module and one line::
 
     # ui/households.py
-    from ui.shell import Area, Screen, register
+    from pos.vocabulary import Area
+    from ui.shell import Entry, Screen, register
 
     class HouseholdsScreen(Screen):
         def __init__(self, shell):
             super().__init__(shell)              # gives self.bar, self.ops, self.db, self.actor
             ...                                  # add self.bar to the layout yourself
         def on_changed(self, areas):             # called after any write, and when another
-            if areas & {"ledger", "households"}: # counter PC moved the ledger's head
+            if areas & {Area.LEDGER, Area.HOUSEHOLDS}:  # counter PC moved the ledger's head
                 self.reload()
 
-    register(Area("households", QT_TRANSLATE_NOOP("Areas", "农户"), "F4", HouseholdsScreen, order=20))
+    register(Entry("households", QT_TRANSLATE_NOOP("Areas", "农户"), "F4", HouseholdsScreen, order=20))
 
     # and in SCREEN_MODULES below: "ui.households"
 
 - F-keys: the counter is F1 and uses F2 (find a household), F3 (find goods) and F12
   (confirm) itself; other areas take F4 to F11.
-- ``Area.title`` is the untranslated source; it is translated in the "Areas" context.
-- ``Area.roles`` limits who sees the button (empty: everyone); services check roles again.
+- ``Entry.title`` is the untranslated source; it is translated in the "Areas" context.
+- ``Entry.roles`` limits who sees the button (empty: everyone); services check roles again.
 - A screen is built the first time it is shown. ``shown()`` runs each time it comes to the front.
 - ``Screen.accepts_scans``: a scan goes to the shown screen if it accepts scans, else to the
   counter (which comes to the front). ``Screen.scan(code)`` receives it.
 - ``actor_changed(old, new)`` runs when another user unlocks the locked window; the counter
   keeps the first user's open sale for them.
 - Calls into ``pos`` go through ``self.ops`` (see ``ui.operations``); refusals go to ``self.bar``.
+- What a write changed is told as ``pos.vocabulary.Area`` members, never free strings: a
+  screen listening for a name nobody announces would never refresh.
+- The window's language is ``screen.lang`` (the one ``ops`` was started with): the shop's
+  fixed words (roles, kinds, statuses, zones) come from ``pos.messages`` in it; the window's
+  own texts go through Qt's translation.
 """
 
 from __future__ import annotations
@@ -47,21 +53,23 @@ from PySide6.QtWidgets import (
 from pos import messages
 from pos.station import state as station
 from pos.service import Actor
-from pos.vocabulary import Role
+from pos.vocabulary import Area, Role
 from ui.messagebar import MessageBar
 from ui.sizes import px
 
 log = logging.getLogger("ui")
 
 SCREEN_MODULES = [
-    "ui.counter", "ui.households", "ui.awards", "ui.hygiene", "ui.goods", "ui.wishes",
-    "ui.supervisor", "ui.settings",
+    "ui.counter.screen", "ui.households", "ui.awards", "ui.hygiene", "ui.goods.screen", "ui.wishes.screen",
+    "ui.supervisor.screen", "ui.settings.screen",
 ]
 STATION_EVERY_MS = 3000
 
 
 @dataclass(frozen=True)
-class Area:
+class Entry:
+    """An area of the window: its button in the sidebar, its F-key, and how its screen is made."""
+
     key: str
     title: str  # source text, translated in the "Areas" context
     shortcut: str  # "F1"...
@@ -70,14 +78,14 @@ class Area:
     roles: tuple[Role, ...] = ()
 
 
-_areas: dict[str, Area] = {}
+_areas: dict[str, Entry] = {}
 
 
-def register(area: Area) -> None:
+def register(area: Entry) -> None:
     _areas[area.key] = area
 
 
-def areas() -> list[Area]:
+def areas() -> list[Entry]:
     for name in SCREEN_MODULES:
         importlib.import_module(name)
     return sorted(_areas.values(), key=lambda a: (a.order, a.key))
@@ -102,11 +110,16 @@ class Screen(QWidget):
     def actor(self) -> Actor:
         return self.shell.actor
 
+    @property
+    def lang(self) -> str:
+        """The window's language, for the shop's fixed words (``pos.messages``)."""
+        return self.ops.lang
+
     def shown(self) -> None:
         """Came to the front."""
 
-    def on_changed(self, areas: frozenset[str]) -> None:
-        """Something was written (by this window, or another counter when ``"ledger"`` is in areas)."""
+    def on_changed(self, areas: frozenset[Area]) -> None:
+        """Something was written (by this window, or another counter when ``Area.LEDGER`` is in areas)."""
 
     def actor_changed(self, old: Actor, new: Actor) -> None:
         """Another user took over the window after the idle lock."""
@@ -151,13 +164,12 @@ class Shell(QMainWindow):
 
     locked_changed = Signal(bool)
 
-    def __init__(self, db, actor: Actor, ops, *, settings, lang: str = "zh", scanner=None):
+    def __init__(self, db, actor: Actor, ops, *, settings, scanner=None):
         super().__init__()
         self.db = db
         self.actor = actor
         self.ops = ops
         self.settings = settings
-        self.lang = lang
         self.scanner = scanner
         self.screens: dict[str, Screen] = {}
         self.buttons: dict[str, QPushButton] = {}
@@ -165,15 +177,46 @@ class Shell(QMainWindow):
         self.head_seq: int | None = None
         self.setWindowTitle(self.tr("爱心超市积分兑换"))
         self.setMinimumSize(px(1000), px(640))
+        self.areas = [a for a in areas() if not a.roles or actor.role in a.roles]
+        self._sidebar()
+        self.stack = QStackedWidget(self)
+        workspace = QWidget(self)
+        row = QHBoxLayout(workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        from ui.login import LockPage
 
+        self.lock_page = LockPage(self)
+        self.lock_page.unlocked.connect(self._unlocked)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(workspace)
+        self.pages.addWidget(self.lock_page)
+        self.setCentralWidget(self.pages)
+        self._status_bar()
+
+        ops.changed.connect(self._changed)
+        self.idle = IdleWatch(getattr(settings, "idle_lock_minutes", 10), self)
+        QApplication.instance().installEventFilter(self.idle)
+        self.idle.idle.connect(self.lock)
+        if scanner is not None:
+            scanner.enabled = True
+            scanner.scanned.connect(self.route_scan)
+        self.station_timer = QTimer(self)
+        self.station_timer.timeout.connect(self.refresh_station)
+        self.station_timer.start(STATION_EVERY_MS)
+        self.refresh_station()
+        if self.areas:
+            self.show_area(self.areas[0].key)
+
+    def _sidebar(self) -> None:
+        """A large button for each area the user may open, its F-key, and the lock."""
         self.sidebar = QFrame(self)
         self.sidebar.setObjectName("sidebar")
         side = QVBoxLayout(self.sidebar)
         side.setContentsMargins(8, 8, 8, 8)
         side.setSpacing(8)
         self.group = QButtonGroup(self)
-        self.stack = QStackedWidget(self)
-        self.areas = [a for a in areas() if not a.roles or actor.role in a.roles]
         for area in self.areas:
             button = QPushButton(f"{tr_area(area.title)}\n{area.shortcut}", self.sidebar)
             button.setObjectName(f"area_{area.key}")
@@ -195,20 +238,8 @@ class Shell(QMainWindow):
         self.lock_button.clicked.connect(self.lock)
         side.addWidget(self.lock_button)
 
-        workspace = QWidget(self)
-        row = QHBoxLayout(workspace)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.sidebar)
-        row.addWidget(self.stack, 1)
-        from ui.login import LockPage
-
-        self.lock_page = LockPage(self)
-        self.lock_page.unlocked.connect(self._unlocked)
-        self.pages = QStackedWidget(self)
-        self.pages.addWidget(workspace)
-        self.pages.addWidget(self.lock_page)
-        self.setCentralWidget(self.pages)
-
+    def _status_bar(self) -> None:
+        """Who works the window, the printer, the database, the last backup."""
         status = self.statusBar()
         self.user_label = QLabel(self)
         self.printer_label = QLabel(self)
@@ -225,19 +256,9 @@ class Shell(QMainWindow):
         self.printer_state = ""  # "", "ok", or a fault kind
         self._show_user()
 
-        ops.changed.connect(self._changed)
-        self.idle = IdleWatch(getattr(settings, "idle_lock_minutes", 10), self)
-        QApplication.instance().installEventFilter(self.idle)
-        self.idle.idle.connect(self.lock)
-        if scanner is not None:
-            scanner.enabled = True
-            scanner.scanned.connect(self.route_scan)
-        self.station_timer = QTimer(self)
-        self.station_timer.timeout.connect(self.refresh_station)
-        self.station_timer.start(STATION_EVERY_MS)
-        self.refresh_station()
-        if self.areas:
-            self.show_area(self.areas[0].key)
+    @property
+    def lang(self) -> str:
+        return self.ops.lang
 
     # --- areas ---------------------------------------------------------------------------
     def screen(self, key: str) -> Screen:
@@ -271,7 +292,7 @@ class Shell(QMainWindow):
         if screen is not None and screen.accepts_scans:
             screen.scan(code)
 
-    def _changed(self, areas: frozenset[str]) -> None:
+    def _changed(self, areas: frozenset[Area]) -> None:
         for screen in list(self.screens.values()):
             screen.on_changed(areas)
         self.refresh_station()
@@ -314,7 +335,7 @@ class Shell(QMainWindow):
         if self.head_seq is not None and state.head_seq != self.head_seq:
             self.head_seq = state.head_seq
             for screen in list(self.screens.values()):
-                screen.on_changed(frozenset({"ledger"}))
+                screen.on_changed(frozenset({Area.LEDGER}))
         self.head_seq = state.head_seq
         printer = getattr(self.settings, "printer", None)
         if printer is None or not printer.configured:

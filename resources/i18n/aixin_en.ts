@@ -4,366 +4,388 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/audit.py" line="114"/>
-        <location filename="../../ui/audit.py" line="124"/>
-        <location filename="../../ui/wishes.py" line="162"/>
+        <location filename="../../ui/supervisor/audit.py" line="96"/>
+        <location filename="../../ui/supervisor/audit.py" line="106"/>
+        <location filename="../../ui/wishes/forms.py" line="70"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="115"/>
-        <location filename="../../ui/audit.py" line="124"/>
+        <location filename="../../ui/supervisor/audit.py" line="97"/>
+        <location filename="../../ui/supervisor/audit.py" line="106"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="116"/>
-        <location filename="../../ui/audit.py" line="125"/>
+        <location filename="../../ui/supervisor/audit.py" line="98"/>
+        <location filename="../../ui/supervisor/audit.py" line="107"/>
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="119"/>
-        <location filename="../../ui/audit.py" line="125"/>
+        <location filename="../../ui/supervisor/audit.py" line="101"/>
+        <location filename="../../ui/supervisor/audit.py" line="107"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="120"/>
+        <location filename="../../ui/supervisor/audit.py" line="102"/>
         <source>重新读取</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="133"/>
+        <location filename="../../ui/supervisor/audit.py" line="118"/>
         <source>本月操作</source>
         <translation>This month&apos;s entries</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="139"/>
+        <location filename="../../ui/supervisor/audit.py" line="123"/>
         <source>需要监督员查看的提示</source>
         <translation>Alerts for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="141"/>
-        <location filename="../../ui/audit.py" line="314"/>
+        <location filename="../../ui/supervisor/audit.py" line="143"/>
+        <location filename="../../ui/supervisor/audit.py" line="276"/>
         <source>选中一条提示，查看并写审核意见。</source>
         <translation>Select an alert to view it and write a review note.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="152"/>
+        <location filename="../../ui/supervisor/audit.py" line="151"/>
         <source>审核意见，如：已核实，是顾客退货</source>
         <translation>Review note, e.g.: checked, it was a customer return</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="154"/>
+        <location filename="../../ui/supervisor/audit.py" line="153"/>
         <source>记录审核意见</source>
         <translation>Record review note</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="158"/>
+        <location filename="../../ui/supervisor/audit.py" line="155"/>
         <source>审核意见记录后不能修改；如需补充，可再写一条。</source>
         <translation>A review note cannot be changed once recorded; to add more, write another one.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="160"/>
+        <location filename="../../ui/supervisor/audit.py" line="157"/>
         <source>审核须由监督员（第一书记）登录后记录；管理员只能查看。</source>
         <translation>Reviews are recorded by the supervisor (first secretary) when logged in; administrators can only view.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="168"/>
+        <location filename="../../ui/supervisor/audit.py" line="163"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="233"/>
+        <location filename="../../ui/supervisor/audit.py" line="195"/>
         <source>正在读取本月台账并逐笔检查……</source>
         <translation>Reading this month&apos;s ledger and checking every entry…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="242"/>
+        <location filename="../../ui/supervisor/audit.py" line="204"/>
         <source>已月结（第 %1 号）</source>
         <translation>Closed (closing no. %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="243"/>
-        <location filename="../../ui/supervisor.py" line="721"/>
-        <location filename="../../ui/supervisor.py" line="750"/>
+        <location filename="../../ui/supervisor/audit.py" line="205"/>
+        <location filename="../../ui/supervisor/screen.py" line="46"/>
         <source>未月结</source>
         <translation>Not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="246"/>
+        <location filename="../../ui/supervisor/audit.py" line="208"/>
         <source>%1：%2。%3。共 %4 项操作，%5 条提示，其中 %6 条待审核。</source>
         <translation>%1: %2. %3. %4 entries, %5 alerts, %6 awaiting review.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="255"/>
+        <location filename="../../ui/supervisor/audit.py" line="217"/>
         <source>需要监督员查看的提示（%1 条，待审核 %2 条）</source>
         <translation>Alerts for the supervisor (%1, %2 awaiting review)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="270"/>
+        <location filename="../../ui/supervisor/audit.py" line="232"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="271"/>
+        <location filename="../../ui/supervisor/audit.py" line="233"/>
         <source>全部操作员</source>
         <translation>All operators</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="272"/>
+        <location filename="../../ui/supervisor/audit.py" line="234"/>
         <source>全部农户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="273"/>
+        <location filename="../../ui/supervisor/audit.py" line="235"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="295"/>
+        <location filename="../../ui/supervisor/audit.py" line="257"/>
         <source>本月操作（显示 %1 项，共 %2 项）</source>
         <translation>This month&apos;s entries (showing %1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="313"/>
+        <location filename="../../ui/supervisor/audit.py" line="275"/>
         <source>本月没有需要审核的提示。</source>
         <translation>No alerts to review this month.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="318"/>
+        <location filename="../../ui/supervisor/audit.py" line="62"/>
+        <location filename="../../ui/supervisor/audit.py" line="280"/>
         <source>已审核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="318"/>
+        <location filename="../../ui/supervisor/audit.py" line="37"/>
+        <location filename="../../ui/wishes/wall.py" line="40"/>
+        <source>%1月%2日</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/audit.py" line="47"/>
+        <source> / 审批 %1</source>
+        <translation> / approved by %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/audit.py" line="56"/>
+        <source>第 %1 户</source>
+        <translation>household %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/audit.py" line="58"/>
+        <source> 等 %1 户</source>
+        <translation> and others (%1 households)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/audit.py" line="62"/>
+        <location filename="../../ui/supervisor/audit.py" line="280"/>
         <source>待审核</source>
         <translation>Awaiting review</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="334"/>
+        <location filename="../../ui/supervisor/audit.py" line="296"/>
         <source>已记录对“%1”的审核意见。</source>
         <translation>Review note recorded for “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="81"/>
+        <location filename="../../ui/supervisor/close.py" line="44"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="81"/>
+        <location filename="../../ui/supervisor/close.py" line="44"/>
         <source>累计（从不清零）</source>
         <translation>Running total (never reset)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="81"/>
+        <location filename="../../ui/supervisor/close.py" line="44"/>
         <source>账目</source>
         <translation>Books</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="82"/>
+        <location filename="../../ui/supervisor/close.py" line="45"/>
         <source>交易范围</source>
         <translation>Entry range</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="82"/>
+        <location filename="../../ui/supervisor/close.py" line="45"/>
         <source>第 %1–%2 笔（%3 笔）</source>
         <translation>Nos. %1–%2 (%3 entries)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="85"/>
+        <location filename="../../ui/supervisor/close.py" line="48"/>
         <source>兑换分区</source>
         <translation>Redemptions by zone</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="85"/>
+        <location filename="../../ui/supervisor/close.py" line="48"/>
         <source>%1 件，%2 分</source>
         <translation>%1 items, %2 points</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="89"/>
+        <location filename="../../ui/supervisor/close.py" line="52"/>
         <source>在册农户</source>
         <translation>Registered households</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="90"/>
+        <location filename="../../ui/supervisor/close.py" line="53"/>
         <source>捐赠入库</source>
         <translation>Donations received</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="90"/>
-        <location filename="../../ui/supervisor.py" line="91"/>
+        <location filename="../../ui/supervisor/close.py" line="53"/>
+        <location filename="../../ui/supervisor/close.py" line="54"/>
         <source>%1 笔</source>
         <translation>%1 entries</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="91"/>
+        <location filename="../../ui/supervisor/close.py" line="54"/>
         <source>采购入库</source>
         <translation>Purchases received</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="92"/>
+        <location filename="../../ui/supervisor/close.py" line="55"/>
         <source>本月末笔哈希</source>
         <translation>Hash of the month&apos;s last entry</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="93"/>
+        <location filename="../../ui/supervisor/close.py" line="56"/>
         <source>上期月结哈希</source>
         <translation>Previous closing hash</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="94"/>
+        <location filename="../../ui/supervisor/close.py" line="57"/>
         <source>账头</source>
         <translation>Ledger head</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="94"/>
+        <location filename="../../ui/supervisor/close.py" line="57"/>
         <source>第 %1 笔 %2…</source>
         <translation>No. %1 %2…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="98"/>
+        <location filename="../../ui/supervisor/close.py" line="61"/>
         <source>月结哈希</source>
         <translation>Closing hash</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="113"/>
+        <location filename="../../ui/supervisor/close.py" line="74"/>
         <source>月结前请逐项核对下列合计（都由台账重新计算并与余额核对）。月结后，本月不能再记入任何交易；每月只能月结一次，须按月份顺序进行。</source>
         <translation>Before closing, check each total below (all recomputed from the ledger and checked against the balances). After closing, nothing more can be entered for this month; each month is closed once, in month order.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="135"/>
+        <location filename="../../ui/supervisor/close.py" line="96"/>
         <source>重新计算</source>
         <translation>Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="137"/>
+        <location filename="../../ui/supervisor/close.py" line="98"/>
         <source>核对无误，月结</source>
         <translation>All correct, close the month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="140"/>
+        <location filename="../../ui/supervisor/close.py" line="101"/>
         <source>月结须由监督员（第一书记）登录后进行；管理员可以查看合计。</source>
         <translation>The month is closed by the supervisor (first secretary) when logged in; administrators can view the totals.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="175"/>
+        <location filename="../../ui/supervisor/close.py" line="136"/>
         <source>本月已月结</source>
         <translation>This month is closed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="177"/>
+        <location filename="../../ui/supervisor/close.py" line="138"/>
         <source>核对无误，月结 %1</source>
         <translation>All correct, close %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="194"/>
+        <location filename="../../ui/supervisor/close.py" line="154"/>
         <source>%1：正在计算合计……</source>
         <translation>%1: computing totals…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="197"/>
+        <location filename="../../ui/supervisor/close.py" line="157"/>
         <source>正在由台账重新计算本月合计……</source>
         <translation>Recomputing this month&apos;s totals from the ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="204"/>
+        <location filename="../../ui/supervisor/close.py" line="169"/>
         <source>%1 尚未月结：以下是将要月结的合计（第 %2 号月结）。</source>
         <translation>%1 is not closed yet: these are the totals to be closed (closing no. %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="212"/>
+        <location filename="../../ui/supervisor/close.py" line="180"/>
         <source>%1 现在不能月结。</source>
         <translation>%1 cannot be closed now.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="214"/>
+        <location filename="../../ui/supervisor/close.py" line="182"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="222"/>
+        <location filename="../../ui/supervisor/close.py" line="190"/>
         <source>%1 已月结：第 %2 号，%3 由 %4 月结。</source>
         <translation>%1 is closed: no. %2, closed %3 by %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="238"/>
+        <location filename="../../ui/supervisor/close.py" line="206"/>
         <source>正在月结……</source>
         <translation>Closing the month…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="242"/>
+        <location filename="../../ui/supervisor/close.py" line="210"/>
         <source>%1 已月结：第 %2 号。请到“公示”页打印公示并张贴。</source>
         <translation>%1 is closed: no. %2. Go to the “Public notice” page to print the notice and post it.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="269"/>
+        <location filename="../../ui/supervisor/notice.py" line="39"/>
         <source>姓名中间用 * 隐去（王*芳）</source>
         <translation>Mask names with * (Wang*fang)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="271"/>
+        <location filename="../../ui/supervisor/notice.py" line="41"/>
         <source>打印公示</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="272"/>
+        <location filename="../../ui/supervisor/notice.py" line="42"/>
         <source>在系统的 PDF 阅读器中打开，从那里打印</source>
         <translation>Opens in the system&apos;s PDF reader; print from there</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="274"/>
+        <location filename="../../ui/supervisor/notice.py" line="44"/>
         <source>另存 PDF…</source>
         <translation>Save PDF as…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="276"/>
+        <location filename="../../ui/supervisor/notice.py" line="46"/>
         <source>（预览）</source>
         <translation>(preview)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="289"/>
+        <location filename="../../ui/supervisor/notice.py" line="59"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="294"/>
+        <location filename="../../ui/supervisor/notice.py" line="64"/>
         <source>公示每页底部的二维码就是这段文字。日后任何人拿着公示，都可以请维护人员用它核对账本是否被改过。</source>
         <translation>The QR code at the foot of each notice page holds this text. Later, anyone with the notice can ask a technician to use it to check whether the ledger was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="299"/>
+        <location filename="../../ui/supervisor/notice.py" line="69"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="307"/>
+        <location filename="../../ui/supervisor/notice.py" line="77"/>
         <source>二维码内容</source>
         <translation>QR code text</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="336"/>
+        <location filename="../../ui/supervisor/notice.py" line="102"/>
         <source>%1 还没有月结：月结后才能生成公示。</source>
         <translation>%1 is not closed yet: the notice can be made only after closing.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="337"/>
+        <location filename="../../ui/supervisor/notice.py" line="103"/>
         <source>（月结后显示公示的第一页）</source>
         <translation>(the notice&apos;s first page shows here after closing)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="339"/>
+        <location filename="../../ui/supervisor/notice.py" line="105"/>
         <source>%1 公示（第 %2 号月结）</source>
         <translation>%1 public notice (closing no. %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="375"/>
+        <location filename="../../ui/supervisor/notice.py" line="141"/>
         <source>正在生成公示 PDF……</source>
         <translation>Making the notice PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="383"/>
+        <location filename="../../ui/supervisor/notice.py" line="149"/>
         <source>%1 %2
 %3 户，%4 页（%5）
 张贴期：%6
@@ -374,586 +396,596 @@ Posted: %6
 Phone for objections: %7</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="387"/>
+        <location filename="../../ui/supervisor/notice.py" line="153"/>
         <source>（未设置）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="397"/>
+        <location filename="../../ui/supervisor/notice.py" line="163"/>
         <source>公示已在 PDF 阅读器中打开，请从那里打印：%1</source>
         <translation>The notice is open in the PDF reader; print it from there: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="399"/>
+        <location filename="../../ui/supervisor/notice.py" line="165"/>
         <source>没能打开 PDF 阅读器。公示已保存在：%1</source>
         <translation>Could not open the PDF reader. The notice is saved at: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="405"/>
+        <location filename="../../ui/supervisor/notice.py" line="171"/>
         <source>另存公示</source>
         <translation>Save notice as</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="406"/>
+        <location filename="../../ui/supervisor/notice.py" line="172"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="409"/>
+        <location filename="../../ui/supervisor/notice.py" line="175"/>
         <source>已另存为 %1</source>
         <translation>Saved as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="435"/>
-        <location filename="../../ui/wishes.py" line="139"/>
+        <location filename="../../ui/supervisor/statement.py" line="37"/>
+        <location filename="../../ui/wishes/forms.py" line="49"/>
         <source>扫描积分卡，或输入卡号后按回车</source>
         <translation>Scan a point card, or type the card number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="437"/>
+        <location filename="../../ui/supervisor/statement.py" line="39"/>
         <source>查看明细</source>
         <translation>Show statement</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="439"/>
+        <location filename="../../ui/supervisor/statement.py" line="41"/>
         <source>打印明细（PDF）</source>
         <translation>Print statement (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="442"/>
+        <location filename="../../ui/supervisor/statement.py" line="44"/>
         <source>打印小票</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="443"/>
+        <location filename="../../ui/supervisor/statement.py" line="45"/>
         <source>在收银台的小票打印机上打印这一户本月的明细</source>
         <translation>Print this household&apos;s statement for the month on the counter&apos;s receipt printer</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="446"/>
-        <location filename="../../ui/wishes.py" line="671"/>
+        <location filename="../../ui/supervisor/statement.py" line="48"/>
+        <location filename="../../ui/wishes/screen.py" line="297"/>
         <source>请扫描村民的积分卡。</source>
         <translation>Please scan the villager&apos;s point card.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="453"/>
-        <location filename="../../ui/wishes.py" line="159"/>
+        <location filename="../../ui/supervisor/statement.py" line="55"/>
+        <location filename="../../ui/wishes/forms.py" line="67"/>
         <source>积分卡</source>
         <translation>Point card</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="484"/>
+        <location filename="../../ui/supervisor/statement.py" line="83"/>
         <source>%1（%2）%3：期初 %4 分，%5 笔，期末 %6 分</source>
         <translation>%1 (%2) %3: opening %4 points, %5 entries, closing %6 points</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="505"/>
+        <location filename="../../ui/supervisor/statement.py" line="104"/>
         <source>%1 的本月明细小票已打印。</source>
         <translation>%1&apos;s statement for the month is printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="509"/>
+        <location filename="../../ui/supervisor/statement.py" line="108"/>
         <source>明细已在 PDF 阅读器中打开，请从那里打印。</source>
         <translation>The statement is open in the PDF reader; print it from there.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="511"/>
+        <location filename="../../ui/supervisor/statement.py" line="110"/>
         <source>没能打开 PDF 阅读器。明细已保存在：%1</source>
         <translation>Could not open the PDF reader. The statement is saved at: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="529"/>
+        <location filename="../../ui/supervisor/export.py" line="25"/>
         <source>导出本月台账、月结、审计提示与审核记录、公示数据：每张表一份 CSV，另有一个 Excel 工作簿；附 SHA-256 清单和独立的校验脚本 verify_export.py，乡镇可据此核对整条哈希链。</source>
         <translation>Exports the month&apos;s ledger, closing, audit alerts and review notes, and notice data: one CSV per table plus an Excel workbook, with a SHA-256 list and a stand-alone check script, verify_export.py, so the township can check the whole hash chain.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="535"/>
+        <location filename="../../ui/supervisor/export.py" line="31"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="537"/>
+        <location filename="../../ui/supervisor/export.py" line="33"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="540"/>
+        <location filename="../../ui/supervisor/export.py" line="36"/>
         <source>打开导出的文件夹</source>
         <translation>Open the export folder</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="548"/>
+        <location filename="../../ui/supervisor/export.py" line="44"/>
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="573"/>
+        <location filename="../../ui/supervisor/export.py" line="65"/>
         <source>导出 %1</source>
         <translation>Export %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="574"/>
+        <location filename="../../ui/supervisor/export.py" line="66"/>
         <source>%1：第 %2 号月结</source>
         <translation>%1: closing no. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="575"/>
+        <location filename="../../ui/supervisor/export.py" line="67"/>
         <source>%1 还没有月结：月结后才能导出。</source>
         <translation>%1 is not closed yet: it can be exported only after closing.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="578"/>
+        <location filename="../../ui/supervisor/export.py" line="70"/>
         <source>导出到哪个文件夹</source>
         <translation>Folder to export to</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="603"/>
+        <location filename="../../ui/supervisor/export.py" line="95"/>
         <source>正在导出……</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="609"/>
+        <location filename="../../ui/supervisor/export.py" line="101"/>
         <source>已导出到：%1
 共 %2 个文件：%3</source>
         <translation>Exported to: %1
 %2 files: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="611"/>
+        <location filename="../../ui/supervisor/export.py" line="103"/>
         <source>已导出 %1 个文件到 %2</source>
         <translation>Exported %1 files to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="632"/>
+        <location filename="../../ui/supervisor/screen.py" line="61"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="643"/>
+        <location filename="../../ui/supervisor/screen.py" line="72"/>
         <source>监督审计</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="643"/>
+        <location filename="../../ui/supervisor/screen.py" line="72"/>
         <source>月结</source>
         <translation>Monthly closing</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="644"/>
+        <location filename="../../ui/supervisor/screen.py" line="73"/>
         <source>公示</source>
         <translation>Public notice</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="644"/>
+        <location filename="../../ui/supervisor/screen.py" line="73"/>
         <source>农户明细</source>
         <translation>Household statement</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="645"/>
+        <location filename="../../ui/supervisor/screen.py" line="74"/>
         <source>审计导出</source>
         <translation>Audit export</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="715"/>
+        <location filename="../../ui/supervisor/screen.py" line="40"/>
         <source>已月结 第 %1 号</source>
         <translation>Closed, no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="717"/>
+        <location filename="../../ui/supervisor/screen.py" line="43"/>
         <source>待月结</source>
         <translation>To be closed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="719"/>
+        <location filename="../../ui/supervisor/screen.py" line="45"/>
         <source>本月，未结束</source>
         <translation>This month, not over</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="744"/>
+        <location filename="../../ui/supervisor/screen.py" line="41"/>
         <source>已月结（第 %1 号），可出公示和导出</source>
         <translation>Closed (no. %1): notice and export available</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="746"/>
+        <location filename="../../ui/supervisor/screen.py" line="43"/>
         <source>下一个应当月结的月份</source>
         <translation>The next month to close</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="748"/>
+        <location filename="../../ui/supervisor/screen.py" line="45"/>
         <source>本月还没有结束，月底后才能月结</source>
         <translation>This month is not over yet; it can be closed after month end</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="73"/>
+        <location filename="../../ui/wishes/wall.py" line="63"/>
+        <source>%1 · %2写</source>
+        <translation>%1 · written %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wishes/wall.py" line="65"/>
         <source>认领：%1</source>
         <translation>Taken up by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="75"/>
-        <location filename="../../ui/wishes.py" line="615"/>
+        <location filename="../../ui/wishes/screen.py" line="246"/>
+        <location filename="../../ui/wishes/wall.py" line="67"/>
         <source>回音：%1</source>
         <translation>Echo: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="141"/>
-        <location filename="../../ui/wishes.py" line="179"/>
+        <location filename="../../ui/wishes/forms.py" line="51"/>
+        <location filename="../../ui/wishes/forms.py" line="82"/>
         <source>请扫描村民的积分卡</source>
         <translation>Please scan the villager&apos;s point card</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="144"/>
+        <location filename="../../ui/wishes/forms.py" line="54"/>
         <source>村民的原话，如：孙女上初中，想要一个新书包</source>
         <translation>The villager&apos;s own words, e.g.: granddaughter starts middle school, would like a new school bag</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="148"/>
-        <location filename="../../ui/wishes.py" line="256"/>
+        <location filename="../../ui/wishes/forms.py" line="59"/>
+        <location filename="../../ui/wishes/forms.py" line="147"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="152"/>
+        <location filename="../../ui/wishes/forms.py" line="63"/>
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="153"/>
+        <location filename="../../ui/wishes/forms.py" line="64"/>
         <source>村民同意在心愿墙上公开姓名</source>
         <translation>The villager agrees to show the name on the wish wall</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="155"/>
+        <location filename="../../ui/wishes/forms.py" line="46"/>
         <source>写上心愿墙</source>
         <translation>Put on the wish wall</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="161"/>
+        <location filename="../../ui/wishes/forms.py" line="69"/>
         <source>心愿</source>
         <translation>Wish</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="163"/>
+        <location filename="../../ui/wishes/forms.py" line="71"/>
         <source>为哪位家人</source>
         <translation>For which family member</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="164"/>
+        <location filename="../../ui/wishes/forms.py" line="72"/>
         <source>估价</source>
         <translation>Estimated value</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="168"/>
+        <location filename="../../ui/wishes/forms.py" line="46"/>
         <source>写心愿</source>
         <translation>Write a wish</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="186"/>
+        <location filename="../../ui/wishes/forms.py" line="89"/>
         <source>%1 %2（%3 口人）</source>
         <translation>%1 %2 (%3 people)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="206"/>
+        <location filename="../../ui/wishes/forms.py" line="109"/>
         <source>已写上心愿墙：第 %1 号，%2 的心愿“%3”。</source>
         <translation>On the wish wall: no. %1, %2&apos;s wish “%3”.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="214"/>
+        <location filename="../../ui/wishes/forms.py" line="116"/>
         <source>爱心企业、单位或个人的名称</source>
         <translation>Name of the caring company, organisation or person</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="219"/>
+        <location filename="../../ui/wishes/forms.py" line="121"/>
         <source>联系人及电话</source>
         <translation>Contact person and phone</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="220"/>
+        <location filename="../../ui/wishes/forms.py" line="115"/>
         <source>认领</source>
         <translation>Take up</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="225"/>
+        <location filename="../../ui/wishes/forms.py" line="124"/>
         <source>认领人</source>
         <translation>Donor</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="226"/>
+        <location filename="../../ui/wishes/forms.py" line="125"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="227"/>
+        <location filename="../../ui/wishes/forms.py" line="126"/>
         <source>联系方式</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="230"/>
+        <location filename="../../ui/wishes/forms.py" line="115"/>
         <source>认领（一个心愿只由一位爱心人士认领）</source>
         <translation>Take up (each wish is taken up by one donor only)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="246"/>
+        <location filename="../../ui/wishes/forms.py" line="139"/>
         <source>第 %1 号心愿已由 %2 认领。</source>
         <translation>Wish no. %1 has been taken up by %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="255"/>
+        <location filename="../../ui/wishes/forms.py" line="146"/>
         <source>谁交给村民的</source>
         <translation>Who handed it to the villager</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="257"/>
-        <location filename="../../ui/wishes.py" line="611"/>
+        <location filename="../../ui/wishes/forms.py" line="148"/>
+        <location filename="../../ui/wishes/screen.py" line="242"/>
         <source>直接交给农户</source>
         <translation>Handed straight to the household</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="259"/>
+        <location filename="../../ui/wishes/forms.py" line="150"/>
         <source>作为捐赠入库（记入捐赠登记和月度公示）</source>
         <translation>Received into stock as a donation (goes into the donation register and the monthly notice)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="267"/>
+        <location filename="../../ui/wishes/forms.py" line="145"/>
         <source>记录送达</source>
         <translation>Record delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="272"/>
+        <location filename="../../ui/wishes/forms.py" line="160"/>
         <source>交付人</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="273"/>
+        <location filename="../../ui/wishes/forms.py" line="161"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="276"/>
+        <location filename="../../ui/wishes/forms.py" line="164"/>
         <source>入库商品</source>
         <translation>Item received</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="277"/>
+        <location filename="../../ui/wishes/forms.py" line="165"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="280"/>
+        <location filename="../../ui/wishes/forms.py" line="145"/>
         <source>送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="313"/>
+        <location filename="../../ui/wishes/forms.py" line="195"/>
         <source>请先在商品里添加这件礼物，再选择入库商品。</source>
         <translation>First add this gift under Goods, then choose it as the item received.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="321"/>
+        <location filename="../../ui/wishes/forms.py" line="202"/>
         <source>第 %1 号心愿已送达，礼物已作为 %2 的捐赠入库（入库单 %3）。</source>
         <translation>Wish no. %1 is delivered; the gift was received into stock as a donation from %2 (intake no. %3).</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="322"/>
+        <location filename="../../ui/wishes/forms.py" line="203"/>
         <source>第 %1 号心愿已送达，礼物直接交给了农户。</source>
         <translation>Wish no. %1 is delivered; the gift was handed straight to the household.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="330"/>
+        <location filename="../../ui/wishes/forms.py" line="210"/>
         <source>村民或监督员写的一句回音</source>
         <translation>A line of echo from the villager or the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="332"/>
+        <location filename="../../ui/wishes/forms.py" line="209"/>
         <source>记录回音</source>
         <translation>Record echo</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="336"/>
+        <location filename="../../ui/wishes/forms.py" line="209"/>
         <source>回音</source>
         <translation>Echo</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="350"/>
+        <location filename="../../ui/wishes/forms.py" line="223"/>
         <source>第 %1 号心愿的回音已记录，会登上本月公示的回音墙。</source>
         <translation>The echo for wish no. %1 is recorded; it will appear on the echo wall of this month&apos;s notice.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="369"/>
-        <location filename="../../ui/wishes.py" line="536"/>
+        <location filename="../../ui/wishes/screen.py" line="65"/>
+        <location filename="../../ui/wishes/screen.py" line="180"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="380"/>
+        <location filename="../../ui/wishes/screen.py" line="72"/>
         <source>列表</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="381"/>
+        <location filename="../../ui/wishes/screen.py" line="73"/>
         <source>卡片</source>
         <translation>Cards</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="397"/>
+        <location filename="../../ui/wishes/screen.py" line="82"/>
         <source>打印心愿墙</source>
         <translation>Print wish wall</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="398"/>
+        <location filename="../../ui/wishes/screen.py" line="83"/>
         <source>待认领的心愿，未经同意的姓名已隐去；在 PDF 阅读器中打开后打印</source>
         <translation>Wishes waiting for a donor, with names masked unless agreed; opens in the PDF reader for printing</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="400"/>
+        <location filename="../../ui/wishes/screen.py" line="85"/>
         <source>写心愿（扫卡）</source>
         <translation>Write a wish (scan card)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="454"/>
-        <location filename="../../ui/wishes.py" line="597"/>
+        <location filename="../../ui/wishes/screen.py" line="107"/>
+        <location filename="../../ui/wishes/screen.py" line="214"/>
         <source>选中一个心愿查看详情。</source>
         <translation>Select a wish to see its details.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="472"/>
+        <location filename="../../ui/wishes/screen.py" line="125"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="473"/>
+        <location filename="../../ui/wishes/screen.py" line="126"/>
         <source>撤回心愿</source>
         <translation>Withdraw wish</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="602"/>
+        <location filename="../../ui/wishes/screen.py" line="231"/>
         <source>，同意公开姓名</source>
         <translation>, agrees to show the name</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="602"/>
+        <location filename="../../ui/wishes/screen.py" line="232"/>
         <source>，墙上显示为 %1</source>
         <translation>, shown on the wall as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="604"/>
+        <location filename="../../ui/wishes/screen.py" line="234"/>
         <source>%1，%2写下</source>
         <translation>%1, written %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="605"/>
+        <location filename="../../ui/wishes/screen.py" line="236"/>
         <source>，估价 %1 元</source>
         <translation>, estimated %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="607"/>
+        <location filename="../../ui/wishes/screen.py" line="238"/>
         <source>认领：%1 %2（%3）</source>
         <translation>Taken up by: %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="610"/>
+        <location filename="../../ui/wishes/screen.py" line="241"/>
         <source>作为捐赠入库（入库单 %1）</source>
         <translation>received into stock as a donation (intake no. %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="612"/>
+        <location filename="../../ui/wishes/screen.py" line="243"/>
         <source>送达：%1，%2 交付，%3</source>
         <translation>Delivered: %1, handed over by %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="617"/>
+        <location filename="../../ui/wishes/screen.py" line="248"/>
         <source>撤回原因：%1</source>
         <translation>Reason for withdrawal: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="638"/>
+        <location filename="../../ui/wishes/screen.py" line="261"/>
         <source>扫描村民的积分卡写一个新心愿。</source>
         <translation>Scan the villager&apos;s point card to write a new wish.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="639"/>
+        <location filename="../../ui/wishes/screen.py" line="262"/>
         <source>选中一个心愿，记录认领、送达和回音。</source>
         <translation>Select a wish to record its donor, delivery and echo.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="642"/>
+        <location filename="../../ui/wishes/screen.py" line="265"/>
         <source>认领、送达、回音和撤回由监督员（第一书记）登录后记录。</source>
         <translation>Donors, deliveries, echoes and withdrawals are recorded by the supervisor (first secretary) when logged in.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="647"/>
+        <location filename="../../ui/wishes/screen.py" line="270"/>
         <source>这个心愿已经圆满完成。</source>
         <translation>This wish has been fulfilled.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="648"/>
+        <location filename="../../ui/wishes/screen.py" line="271"/>
         <source>这个心愿已撤回。</source>
         <translation>This wish was withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="690"/>
+        <location filename="../../ui/wishes/screen.py" line="314"/>
         <source>%1 %2：请写下心愿。</source>
         <translation>%1 %2: please write the wish.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="700"/>
+        <location filename="../../ui/wishes/screen.py" line="324"/>
         <source>第 %1 号心愿已撤回（记录保留）。</source>
         <translation>Wish no. %1 is withdrawn (the record is kept).</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="717"/>
+        <location filename="../../ui/wishes/screen.py" line="341"/>
         <source>心愿墙（%1 个待认领心愿，%2 页）已在 PDF 阅读器中打开，请从那里打印。</source>
         <translation>The wish wall (%1 wishes waiting for a donor, %2 pages) is open in the PDF reader; print it from there.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="720"/>
+        <location filename="../../ui/wishes/screen.py" line="344"/>
         <source>没能打开 PDF 阅读器。心愿墙已保存在：%1</source>
         <translation>Could not open the PDF reader. The wish wall is saved at: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/goods/catalogue.py" line="55"/>
+        <source>兑换中</source>
+        <translation>On offer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/goods/catalogue.py" line="55"/>
+        <source>已停</source>
+        <translation>Discontinued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="348"/>
+        <source>请确认</source>
+        <translation>Please confirm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="350"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="351"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/counter.py" line="153"/>
-        <location filename="../../ui/forms.py" line="95"/>
+        <location filename="../../ui/widgets.py" line="371"/>
         <source>监督员审批</source>
-        <extracomment>Tests replace this to look at the file instead of opening a viewer.</extracomment>
         <translation>Supervisor approval</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="155"/>
-        <source>这笔兑换共 %1 分，超过本村 %2 分的审批线。
-请监督员输入自己的用户名和密码。</source>
-        <translation>This redemption is %1 points, above the village&apos;s approval line of %2.
-The supervisor enters their own user name and password.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="166"/>
-        <source>审批并兑换</source>
-        <translation>Approve and redeem</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="169"/>
+        <location filename="../../ui/widgets.py" line="384"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="174"/>
-        <location filename="../../ui/forms.py" line="105"/>
+        <location filename="../../ui/widgets.py" line="387"/>
         <source>监督员用户名</source>
         <translation>Supervisor user name</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="176"/>
-        <source>密码</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forms.py" line="106"/>
+        <location filename="../../ui/widgets.py" line="388"/>
         <source>监督员密码</source>
         <translation>Supervisor password</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="108"/>
+        <location filename="../../ui/widgets.py" line="381"/>
         <source>审批通过</source>
         <translation>Approve</translation>
     </message>
@@ -961,42 +993,42 @@ The supervisor enters their own user name and password.</translation>
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../ui/counter.py" line="805"/>
+        <location filename="../../ui/counter/screen.py" line="507"/>
         <source>兑换收银</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="343"/>
+        <location filename="../../ui/awards.py" line="298"/>
         <source>积分登记</source>
         <translation>Awards</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="687"/>
+        <location filename="../../ui/goods/screen.py" line="61"/>
         <source>商品与库存</source>
         <translation>Goods &amp; stock</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="579"/>
+        <location filename="../../ui/households.py" line="503"/>
         <source>农户与积分卡</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="403"/>
+        <location filename="../../ui/hygiene.py" line="384"/>
         <source>卫生检查</source>
         <translation>Hygiene checks</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="861"/>
+        <location filename="../../ui/settings/screen.py" line="58"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="760"/>
+        <location filename="../../ui/supervisor/screen.py" line="173"/>
         <source>监督月结</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="727"/>
+        <location filename="../../ui/wishes/screen.py" line="347"/>
         <source>心愿墙</source>
         <translation>Wish wall</translation>
     </message>
@@ -1004,159 +1036,154 @@ The supervisor enters their own user name and password.</translation>
 <context>
     <name>AwardsScreen</name>
     <message>
-        <location filename="../../ui/awards.py" line="93"/>
+        <location filename="../../ui/awards.py" line="102"/>
         <source>可空，如：清理河道</source>
         <translation>Optional, e.g.: cleared the river</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="95"/>
+        <location filename="../../ui/awards.py" line="104"/>
         <source>1. 按哪条细则</source>
         <translation>1. Which rule</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="97"/>
+        <location filename="../../ui/awards.py" line="104"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="98"/>
+        <location filename="../../ui/awards.py" line="104"/>
         <source>细则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="102"/>
+        <location filename="../../ui/awards.py" line="105"/>
         <source>每户分数</source>
         <translation>Points per household</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="103"/>
+        <location filename="../../ui/awards.py" line="106"/>
         <source>事情发生日期</source>
         <translation>Date it happened</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="104"/>
+        <location filename="../../ui/awards.py" line="106"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="110"/>
+        <location filename="../../ui/awards.py" line="114"/>
         <source>保存（一次记入）</source>
         <translation>Save (entered at once)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="114"/>
+        <location filename="../../ui/awards.py" line="118"/>
         <source>3. 核对后保存</source>
         <translation>3. Check, then save</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="129"/>
+        <location filename="../../ui/awards.py" line="124"/>
         <source>姓名或拼音首字母；也可以直接刷卡</source>
         <translation>Name or pinyin initials; or scan a card</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="134"/>
+        <location filename="../../ui/awards.py" line="127"/>
         <source>勾选下面全部户</source>
         <translation>Tick all households below</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="136"/>
+        <location filename="../../ui/awards.py" line="129"/>
         <source>全部取消</source>
         <translation>Untick all</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="142"/>
+        <location filename="../../ui/awards.py" line="135"/>
         <source>2. 给哪些户（打勾；空格键勾选所选行）</source>
         <translation>2. Which households (tick; Space ticks the selected rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="160"/>
+        <location filename="../../ui/awards.py" line="83"/>
         <source>积分登记：加分与扣分</source>
         <translation>Points: awards and deductions</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="199"/>
-        <source>全部小组</source>
-        <translation>All groups</translation>
-    </message>
-    <message>
-        <location filename="../../ui/awards.py" line="238"/>
+        <location filename="../../ui/awards.py" line="193"/>
         <source>固定 %1 分</source>
         <translation>Fixed %1 points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="239"/>
+        <location filename="../../ui/awards.py" line="194"/>
         <source>可选 %1～%2 分</source>
         <translation>%1 to %2 points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="269"/>
+        <location filename="../../ui/awards.py" line="224"/>
         <source>这里只认积分卡：%1 不是卡号。</source>
         <translation>Only point cards work here: %1 is not a card number.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="276"/>
+        <location filename="../../ui/awards.py" line="231"/>
         <source>已勾选 %1（刷卡）</source>
         <translation>Ticked %1 (card scanned)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="281"/>
+        <location filename="../../ui/awards.py" line="236"/>
         <source>已勾选 %1 户</source>
         <translation>%1 households ticked</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="283"/>
+        <location filename="../../ui/awards.py" line="238"/>
         <source>先选一条细则。</source>
         <translation>Choose a rule first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="288"/>
+        <location filename="../../ui/awards.py" line="243"/>
         <source>还没有勾选任何户。</source>
         <translation>No household is ticked yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="291"/>
+        <location filename="../../ui/awards.py" line="246"/>
         <source>扣分：%1，扣 %2 分（%3，%4）</source>
         <translation>Deduction: %1, minus %2 points (%3, %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="296"/>
+        <location filename="../../ui/awards.py" line="251"/>
         <source>%1 户（%2），每户加 %3 分，共 %4 分
 %5，%6</source>
         <translation>%1 households (%2), %3 points each, %4 points in all
 %5, %6</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="305"/>
+        <location filename="../../ui/awards.py" line="260"/>
         <source>请先选细则，再勾选户。</source>
         <translation>Choose a rule first, then tick households.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="308"/>
+        <location filename="../../ui/awards.py" line="263"/>
         <source>扣分一次只能扣一户，请只勾选一户。</source>
         <translation>A deduction is for one household at a time; please tick only one.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="310"/>
+        <location filename="../../ui/awards.py" line="265"/>
         <source>确认保存？</source>
         <translation>Save this?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="311"/>
+        <location filename="../../ui/awards.py" line="266"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="332"/>
+        <location filename="../../ui/awards.py" line="287"/>
         <source>已给 %1 扣 %2 分，现有 %3 分（第 %4 笔）</source>
         <translation>Deducted %2 points from %1, now %3 points (entry no. %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="335"/>
+        <location filename="../../ui/awards.py" line="290"/>
         <source>，审批人 %1</source>
         <translation>, approved by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="337"/>
+        <location filename="../../ui/awards.py" line="292"/>
         <source>已记入：%1 户，每户 %2 分，共 %3 分（%4，第 %5 笔）</source>
         <translation>Entered: %1 households, %2 points each, %3 points in all (%4, entry no. %5)</translation>
     </message>
@@ -1164,88 +1191,88 @@ The supervisor enters their own user name and password.</translation>
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/settings.py" line="599"/>
+        <location filename="../../ui/settings/backups.py" line="42"/>
         <source>默认：数据文件夹下的 backups（也可以选 U 盘）</source>
         <translation>Default: backups in the data folder (a USB stick works too)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="600"/>
+        <location filename="../../ui/settings/backups.py" line="43"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="603"/>
+        <location filename="../../ui/settings/backups.py" line="44"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="604"/>
+        <location filename="../../ui/settings/backups.py" line="45"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="605"/>
+        <location filename="../../ui/settings/backups.py" line="46"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="608"/>
+        <location filename="../../ui/settings/backups.py" line="49"/>
         <source>用所选备份恢复…</source>
         <translation>Restore from selected backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="615"/>
-        <location filename="../../ui/settings.py" line="672"/>
+        <location filename="../../ui/settings/backups.py" line="56"/>
+        <location filename="../../ui/settings/backups.py" line="99"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="620"/>
+        <location filename="../../ui/settings/backups.py" line="56"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="621"/>
+        <location filename="../../ui/settings/backups.py" line="57"/>
         <source>保留最近</source>
         <translation>Keep the last</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="631"/>
+        <location filename="../../ui/settings/backups.py" line="58"/>
         <source>恢复前会先检查备份是否完好，并把现在的数据库另存一份。</source>
         <translation>Before restoring, the backup is checked and the current database is saved aside.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="655"/>
+        <location filename="../../ui/settings/backups.py" line="82"/>
         <source>备份到哪个文件夹</source>
         <translation>Folder to back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="663"/>
+        <location filename="../../ui/settings/backups.py" line="90"/>
         <source>备份设置已保存。</source>
         <translation>Backup settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="669"/>
+        <location filename="../../ui/settings/backups.py" line="96"/>
         <source>正在备份并检查……</source>
         <translation>Backing up and checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="673"/>
+        <location filename="../../ui/settings/backups.py" line="100"/>
         <source>上次备份失败：%1</source>
         <translation>The last backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="677"/>
+        <location filename="../../ui/settings/backups.py" line="104"/>
         <source>%1 备份成功，校验通过，共 %2 笔：%3</source>
         <translation>%1 backup done and checked, %2 entries: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="687"/>
+        <location filename="../../ui/settings/backups.py" line="114"/>
         <source>请先在列表里选中一份备份。</source>
         <translation>Select a backup in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="690"/>
+        <location filename="../../ui/settings/backups.py" line="117"/>
         <source>用这份备份替换现在的数据库？
 %1
 现在的数据库会先另存一份，可以再恢复回来。</source>
@@ -1254,30 +1281,30 @@ The supervisor enters their own user name and password.</translation>
 The current database is saved aside first and can be restored later.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="691"/>
-        <location filename="../../ui/settings.py" line="717"/>
+        <location filename="../../ui/settings/backups.py" line="118"/>
+        <location filename="../../ui/settings/backups.py" line="144"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="708"/>
+        <location filename="../../ui/settings/backups.py" line="135"/>
         <source>这份备份止于第 %1 笔，现在的账本已到第 %2 笔：恢复会丢掉 %3 笔。
 确定要恢复吗？</source>
         <translation>This backup ends at entry no. %1; the ledger now reaches no. %2: restoring loses %3 entries.
 Restore anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="711"/>
+        <location filename="../../ui/settings/backups.py" line="138"/>
         <source>丢掉这些，恢复</source>
         <translation>Lose them and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="714"/>
+        <location filename="../../ui/settings/backups.py" line="141"/>
         <source>正在检查并恢复……</source>
         <translation>Checking and restoring…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="722"/>
+        <location filename="../../ui/settings/backups.py" line="149"/>
         <source>已恢复，账本完好，共 %1 笔。原来的数据库另存为 %2</source>
         <translation>Restored; the ledger is intact, %1 entries. The old database was saved as %2</translation>
     </message>
@@ -1285,168 +1312,158 @@ Restore anyway?</translation>
 <context>
     <name>CatalogueTab</name>
     <message>
-        <location filename="../../ui/goods.py" line="165"/>
+        <location filename="../../ui/goods/catalogue.py" line="69"/>
         <source>名称、拼音首字母或编码</source>
         <translation>Name, pinyin initials or code</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="168"/>
+        <location filename="../../ui/goods/catalogue.py" line="71"/>
         <source>全部区</source>
         <translation>All zones</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="171"/>
+        <location filename="../../ui/goods/catalogue.py" line="72"/>
         <source>含已停</source>
         <translation>Include discontinued</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="175"/>
+        <location filename="../../ui/goods/catalogue.py" line="73"/>
         <source>库存低于 </source>
         <translation>Stock below </translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="176"/>
+        <location filename="../../ui/goods/catalogue.py" line="73"/>
         <source> 标红</source>
         <translation> in red</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="191"/>
+        <location filename="../../ui/goods/catalogue.py" line="89"/>
         <source>商品信息</source>
         <translation>Item details</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="192"/>
-        <location filename="../../ui/goods.py" line="317"/>
+        <location filename="../../ui/goods/catalogue.py" line="89"/>
+        <location filename="../../ui/goods/catalogue.py" line="176"/>
         <source>新增商品</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="195"/>
+        <location filename="../../ui/goods/catalogue.py" line="94"/>
         <source>扫厂家条码；空着自动生成</source>
         <translation>Scan the maker&apos;s barcode; leave empty to make one</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="206"/>
+        <location filename="../../ui/goods/catalogue.py" line="102"/>
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="208"/>
+        <location filename="../../ui/goods/catalogue.py" line="104"/>
         <source>可以兑换</source>
         <translation>Can be redeemed</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="210"/>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../ui/goods.py" line="212"/>
-        <source>清空</source>
-        <translation>Clear</translation>
-    </message>
-    <message>
-        <location filename="../../ui/goods.py" line="213"/>
+        <location filename="../../ui/goods/catalogue.py" line="90"/>
         <source>修改所选商品</source>
         <translation>Edit selected item</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="215"/>
+        <location filename="../../ui/goods/catalogue.py" line="106"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="216"/>
+        <location filename="../../ui/goods/catalogue.py" line="107"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="217"/>
+        <location filename="../../ui/goods/catalogue.py" line="108"/>
         <source>区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="218"/>
+        <location filename="../../ui/goods/catalogue.py" line="109"/>
         <source>兑换分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="219"/>
+        <location filename="../../ui/goods/catalogue.py" line="110"/>
         <source>参考价值</source>
         <translation>Reference value</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="220"/>
+        <location filename="../../ui/goods/catalogue.py" line="111"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="231"/>
+        <location filename="../../ui/goods/catalogue.py" line="119"/>
         <source>商品标签</source>
         <translation>Item labels</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="233"/>
+        <location filename="../../ui/goods/catalogue.py" line="120"/>
         <source>A4 每页 24 张（70×37 毫米）</source>
         <translation>A4, 24 per page (70×37 mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="234"/>
+        <location filename="../../ui/goods/catalogue.py" line="121"/>
         <source>A4 每页 40 张（52.5×29.7 毫米）</source>
         <translation>A4, 40 per page (52.5×29.7 mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="237"/>
+        <location filename="../../ui/goods/catalogue.py" line="122"/>
         <source>每种 </source>
         <translation>Each </translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="238"/>
+        <location filename="../../ui/goods/catalogue.py" line="122"/>
         <source> 张</source>
         <translation> labels</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="239"/>
+        <location filename="../../ui/goods/catalogue.py" line="123"/>
         <source>打印所选商品的标签（不选则全部）</source>
         <translation>Print labels for the selected items (all if none selected)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="299"/>
+        <location filename="../../ui/goods/catalogue.py" line="158"/>
         <source>请先在列表里选中一种商品。</source>
         <translation>Select an item in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="302"/>
+        <location filename="../../ui/goods/catalogue.py" line="161"/>
         <source>右边表单里还有没保存的内容：先保存或清空。</source>
         <translation>The form on the right has unsaved changes: save or clear it first.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="305"/>
+        <location filename="../../ui/goods/catalogue.py" line="164"/>
         <source>修改：%1</source>
         <translation>Edit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="341"/>
+        <location filename="../../ui/goods/catalogue.py" line="200"/>
         <source>已新增 %1，编码 %2。记得打印标签、办理入库。</source>
         <translation>Added %1, code %2. Remember to print labels and do a stock intake.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="342"/>
+        <location filename="../../ui/goods/catalogue.py" line="201"/>
         <source>已保存 %1（编码 %2）。</source>
         <translation>Saved %1 (code %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="361"/>
+        <location filename="../../ui/goods/catalogue.py" line="220"/>
         <source>正在生成 %1 张标签……</source>
         <translation>Making %1 labels…</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="364"/>
+        <location filename="../../ui/goods/catalogue.py" line="223"/>
         <source>生成标签</source>
         <translation>Making labels</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="369"/>
+        <location filename="../../ui/goods/catalogue.py" line="228"/>
         <source>已生成 %1 张标签，%2 页：%3</source>
         <translation>Made %1 labels, %2 pages: %3</translation>
     </message>
@@ -1454,52 +1471,52 @@ Restore anyway?</translation>
 <context>
     <name>ComputerTab</name>
     <message>
-        <location filename="../../ui/settings.py" line="737"/>
+        <location filename="../../ui/settings/computer.py" line="23"/>
         <source> 分钟（0 为不锁）</source>
         <translation> minutes (0 = never lock)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="740"/>
+        <location filename="../../ui/settings/computer.py" line="24"/>
         <source> 毫秒</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="743"/>
+        <location filename="../../ui/settings/computer.py" line="27"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="745"/>
+        <location filename="../../ui/settings/computer.py" line="30"/>
         <source>本机</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="747"/>
+        <location filename="../../ui/settings/computer.py" line="30"/>
         <source>界面语言（重新打开后生效）</source>
         <translation>Language (after restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="748"/>
+        <location filename="../../ui/settings/computer.py" line="31"/>
         <source>无人操作多久后锁屏</source>
         <translation>Lock the screen when idle for</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="749"/>
+        <location filename="../../ui/settings/computer.py" line="31"/>
         <source>扫码枪按键间隔不超过</source>
         <translation>Scanner key gap at most</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="750"/>
+        <location filename="../../ui/settings/computer.py" line="32"/>
         <source>扫码枪前缀</source>
         <translation>Scanner prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="751"/>
+        <location filename="../../ui/settings/computer.py" line="32"/>
         <source>扫码枪后缀</source>
         <translation>Scanner suffix</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="775"/>
+        <location filename="../../ui/settings/computer.py" line="53"/>
         <source>本机设置已保存。</source>
         <translation>Settings for this computer saved.</translation>
     </message>
@@ -1507,67 +1524,67 @@ Restore anyway?</translation>
 <context>
     <name>CountTab</name>
     <message>
-        <location filename="../../ui/goods.py" line="532"/>
+        <location filename="../../ui/goods/count.py" line="90"/>
         <source>全部区</source>
         <translation>All zones</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="541"/>
+        <location filename="../../ui/goods/count.py" line="97"/>
         <source>有差异时写明原因，如：受潮损坏、过期</source>
         <translation>If there is a difference, give the reason, e.g.: damp damage, expired</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="544"/>
+        <location filename="../../ui/goods/count.py" line="100"/>
         <source>核对差异并保存</source>
         <translation>Check differences and save</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="548"/>
+        <location filename="../../ui/goods/count.py" line="103"/>
         <source>盘点哪个区</source>
         <translation>Zone to count</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="550"/>
+        <location filename="../../ui/goods/count.py" line="104"/>
         <source>在黄色的“实点数量”一列输入点到的数量；扫码跳到那件商品</source>
         <translation>Type the counted quantity in the yellow “Counted” column; scanning jumps to that item</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="552"/>
+        <location filename="../../ui/goods/count.py" line="105"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="566"/>
+        <location filename="../../ui/goods/count.py" line="113"/>
         <source>上一个区点好的数量还没保存，已放下。</source>
         <translation>The counts for the previous zone were not saved and have been dropped.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="573"/>
+        <location filename="../../ui/goods/count.py" line="120"/>
         <source>%1 种商品，与账面一致。</source>
         <translation>%1 items, all match the books.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="576"/>
+        <location filename="../../ui/goods/count.py" line="123"/>
         <source>%1 种有差异：%2</source>
         <translation>%1 items differ: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="586"/>
+        <location filename="../../ui/goods/count.py" line="133"/>
         <source>%1 不在这个区的清单上。</source>
         <translation>%1 is not on this zone&apos;s list.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="591"/>
+        <location filename="../../ui/goods/count.py" line="138"/>
         <source>点好了：与账面一致，不需要保存。</source>
         <translation>Counted: all match the books, nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="593"/>
+        <location filename="../../ui/goods/count.py" line="140"/>
         <source>%1：账面 %2，实点 %3（%4）</source>
         <translation>%1: books %2, counted %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="595"/>
+        <location filename="../../ui/goods/count.py" line="142"/>
         <source>盘点差异：
 %1
 
@@ -1578,12 +1595,12 @@ Restore anyway?</translation>
 Saving sets stock to the counted quantities and needs the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="596"/>
+        <location filename="../../ui/goods/count.py" line="143"/>
         <source>保存并请监督员审批</source>
         <translation>Save and ask supervisor to approve</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="608"/>
+        <location filename="../../ui/goods/count.py" line="155"/>
         <source>盘点已保存：%1 种调整了库存，审批人 %2。</source>
         <translation>Stock count saved: stock adjusted for %1 items, approved by %2.</translation>
     </message>
@@ -1591,169 +1608,104 @@ Saving sets stock to the counted quantities and needs the supervisor&apos;s appr
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../ui/counter.py" line="225"/>
-        <source>刷卡，或输入卡号、姓名、拼音首字母（F2）</source>
-        <translation>Scan a card, or type a card number, name or pinyin initials (F2)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="230"/>
-        <source>近期记录</source>
-        <translation>Recent</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="246"/>
-        <source>现有积分</source>
-        <translation>Points now</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="295"/>
+        <location filename="../../ui/counter/screen.py" line="124"/>
         <source>找商品：名称或拼音首字母（F3）</source>
         <translation>Find goods: name or pinyin initials (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="319"/>
+        <location filename="../../ui/counter/screen.py" line="135"/>
         <source>数量＋（+）</source>
         <translation>Quantity + (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="320"/>
+        <location filename="../../ui/counter/screen.py" line="136"/>
         <source>数量－（-）</source>
         <translation>Quantity − (-)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="321"/>
+        <location filename="../../ui/counter/screen.py" line="137"/>
         <source>删除（Del）</source>
         <translation>Remove (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="322"/>
+        <location filename="../../ui/counter/screen.py" line="138"/>
         <source>清空（Esc）</source>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="323"/>
+        <location filename="../../ui/counter/screen.py" line="139"/>
         <source>重印小票</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="325"/>
+        <location filename="../../ui/counter/screen.py" line="141"/>
         <source>查询积分</source>
         <translation>Balance slip</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="345"/>
-        <source>积分不兑换现金</source>
-        <translation>Points are never paid out in cash</translation>
+        <location filename="../../ui/counter/screen.py" line="421"/>
+        <source>这笔兑换共 %1 分，超过本村 %2 分的审批线。
+请监督员输入自己的用户名和密码。</source>
+        <translation>This redemption is %1 points, above the village&apos;s approval line of %2.
+The supervisor enters their own user name and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="362"/>
-        <source>确认兑换（F12）</source>
-        <translation>Confirm (F12)</translation>
+        <location filename="../../ui/counter/screen.py" line="423"/>
+        <source>审批并兑换</source>
+        <translation>Approve and redeem</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="570"/>
-        <source>%1
-%2 分 · 余 %3</source>
-        <translation>%1
-%2 pts · %3 left</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="626"/>
+        <location filename="../../ui/counter/screen.py" line="356"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="626"/>
+        <location filename="../../ui/counter/screen.py" line="356"/>
         <source>清空这笔兑换的所有商品？</source>
         <translation>Remove all goods from this sale?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="646"/>
+        <location filename="../../ui/counter/screen.py" line="376"/>
         <source>请先刷积分卡</source>
         <translation>Scan the points card first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="648"/>
+        <location filename="../../ui/counter/screen.py" line="378"/>
         <source>请扫商品或从右边选商品</source>
         <translation>Scan goods or pick them on the right</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="651"/>
+        <location filename="../../ui/counter/screen.py" line="381"/>
         <source>%1 库存只有 %2%3</source>
         <translation>Only %2 %3 of %1 in stock</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="654"/>
+        <location filename="../../ui/counter/screen.py" line="384"/>
         <source>积分不够：还差 %1 分</source>
         <translation>Not enough points: %1 short</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="660"/>
-        <source>请刷积分卡</source>
-        <translation>Scan a points card</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="665"/>
-        <source>%1（%2，%3 人）</source>
-        <translation>%1 (%2, %3 people)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="667"/>
-        <source>卡号 %1</source>
-        <translation>Card %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="668"/>
-        <source>%1 分</source>
-        <translation>%1 pts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="673"/>
-        <source>合计 %1 分</source>
-        <translation>Total %1 pts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="676"/>
-        <source>兑换后余额 %1 分</source>
-        <translation>Balance after %1 pts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="678"/>
-        <source>折合参考价值 %1</source>
-        <translation>Reference value %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="680"/>
-        <source>兑换后余额 —</source>
-        <translation>Balance after —</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="682"/>
-        <source>折合参考价值 —</source>
-        <translation>Reference value —</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="758"/>
+        <location filename="../../ui/counter/screen.py" line="460"/>
         <source>已兑换 第 %1 笔：%2，用去 %3 分，余额 %4 分</source>
         <translation>Redeemed, no. %1: %2 spent %3 points, balance %4</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="778"/>
+        <location filename="../../ui/counter/screen.py" line="480"/>
         <source>这台电脑今天还没有兑换，没有可重印的小票。</source>
         <translation>No redemption on this PC yet: no receipt to reprint.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="791"/>
+        <location filename="../../ui/counter/screen.py" line="493"/>
         <source>第 %1 笔的小票已重印。</source>
         <translation>Receipt of no. %1 reprinted.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="797"/>
+        <location filename="../../ui/counter/screen.py" line="499"/>
         <source>请先刷积分卡，再打印积分查询单。</source>
         <translation>Scan the points card first, then print the balance slip.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="802"/>
+        <location filename="../../ui/counter/screen.py" line="504"/>
         <source>积分查询单已打印。</source>
         <translation>Balance slip printed.</translation>
     </message>
@@ -1761,22 +1713,22 @@ Saving sets stock to the counted quantities and needs the supervisor&apos;s appr
 <context>
     <name>DonationsTab</name>
     <message>
-        <location filename="../../ui/goods.py" line="622"/>
+        <location filename="../../ui/goods/donations.py" line="39"/>
         <source>查看</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="624"/>
+        <location filename="../../ui/goods/donations.py" line="40"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="626"/>
+        <location filename="../../ui/goods/donations.py" line="40"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="642"/>
+        <location filename="../../ui/goods/donations.py" line="51"/>
         <source>%1 笔捐赠，价值 %2 元</source>
         <translation>%1 donations, worth %2 yuan</translation>
     </message>
@@ -1807,29 +1759,42 @@ Please give the details below and the log file to whoever looks after this PC.</
     </message>
 </context>
 <context>
+    <name>FormBox</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="235"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="237"/>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
     <name>GoodsScreen</name>
     <message>
-        <location filename="../../ui/goods.py" line="656"/>
+        <location filename="../../ui/goods/screen.py" line="33"/>
         <source>商品目录</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="657"/>
+        <location filename="../../ui/goods/screen.py" line="34"/>
         <source>入库</source>
         <translation>Stock intake</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="658"/>
+        <location filename="../../ui/goods/screen.py" line="35"/>
         <source>盘点</source>
         <translation>Stock count</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="659"/>
+        <location filename="../../ui/goods/screen.py" line="36"/>
         <source>捐赠登记</source>
         <translation>Donations</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="661"/>
+        <location filename="../../ui/goods/screen.py" line="37"/>
         <source>商品与库存</source>
         <translation>Goods &amp; stock</translation>
     </message>
@@ -1837,289 +1802,262 @@ Please give the details below and the log file to whoever looks after this PC.</
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../ui/hygiene.py" line="155"/>
+        <location filename="../../ui/hygiene.py" line="156"/>
         <source>历次卫生检查结果</source>
         <translation>Past hygiene check results</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="159"/>
+        <location filename="../../ui/hygiene.py" line="160"/>
         <source>日期列：那次合格几项（共 6 项）；“进步”：最近一次比最早一次多合格几项；各项：几次合格。</source>
         <translation>Date columns: items passed that time (of 6); “Progress”: items passed in the latest check minus the earliest; each item: times passed.</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="162"/>
+        <location filename="../../ui/hygiene.py" line="163"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="165"/>
+        <location filename="../../ui/hygiene.py" line="166"/>
         <source>%1：最近 %2 次检查</source>
         <translation>%1: last %2 checks</translation>
     </message>
 </context>
 <context>
+    <name>HouseholdFilter</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="219"/>
+        <source>全部小组</source>
+        <translation>All groups</translation>
+    </message>
+</context>
+<context>
     <name>Households</name>
     <message>
-        <location filename="../../ui/households.py" line="28"/>
-        <source>正常</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households.py" line="28"/>
-        <source>已迁出</source>
-        <translation>Moved out</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households.py" line="29"/>
-        <source>在用</source>
-        <translation>In use</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households.py" line="29"/>
-        <source>已挂失</source>
-        <translation>Reported lost</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households.py" line="30"/>
-        <source>已回收</source>
-        <translation>Taken back</translation>
+        <location filename="../../ui/households.py" line="43"/>
+        <source>未发卡</source>
+        <translation>No card</translation>
     </message>
 </context>
 <context>
     <name>HouseholdsScreen</name>
     <message>
-        <location filename="../../ui/households.py" line="248"/>
+        <location filename="../../ui/households.py" line="226"/>
         <source>搜索：姓名、拼音首字母（如 zs）或卡号</source>
         <translation>Search: name, pinyin initials (e.g. zs) or card number</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="253"/>
+        <location filename="../../ui/households.py" line="229"/>
         <source>含已迁出</source>
         <translation>Include moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="254"/>
+        <location filename="../../ui/households.py" line="230"/>
         <source>导入名单…</source>
         <translation>Import list…</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="272"/>
+        <location filename="../../ui/households.py" line="242"/>
         <source>农户与积分卡</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="301"/>
+        <location filename="../../ui/households.py" line="251"/>
         <source>户信息</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="302"/>
-        <location filename="../../ui/households.py" line="453"/>
+        <location filename="../../ui/households.py" line="251"/>
+        <location filename="../../ui/households.py" line="373"/>
         <source>新增一户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="312"/>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households.py" line="315"/>
-        <source>清空</source>
-        <translation>Clear</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households.py" line="316"/>
+        <location filename="../../ui/households.py" line="252"/>
         <source>修改所选户</source>
         <translation>Edit selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="323"/>
+        <location filename="../../ui/households.py" line="265"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="324"/>
+        <location filename="../../ui/households.py" line="266"/>
         <source>村民小组</source>
         <translation>Villager group</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="325"/>
+        <location filename="../../ui/households.py" line="267"/>
         <source>人口</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="326"/>
+        <location filename="../../ui/households.py" line="268"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="338"/>
+        <location filename="../../ui/households.py" line="276"/>
         <source>积分卡（先在左边选中一户）</source>
         <translation>Point card (select a household on the left first)</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="339"/>
+        <location filename="../../ui/households.py" line="277"/>
         <source>发卡</source>
         <translation>Issue card</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="340"/>
+        <location filename="../../ui/households.py" line="278"/>
         <source>给所有没卡的户发卡</source>
         <translation>Issue cards to all without one</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="341"/>
+        <location filename="../../ui/households.py" line="279"/>
         <source>挂失补卡</source>
         <translation>Lost card: replace</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="343"/>
+        <location filename="../../ui/households.py" line="281"/>
         <source>迁出，回收积分卡</source>
         <translation>Move out, take card back</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="344"/>
+        <location filename="../../ui/households.py" line="282"/>
         <source>积分明细</source>
         <translation>Point statement</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="347"/>
+        <location filename="../../ui/households.py" line="285"/>
         <source>所选的户</source>
         <translation>Selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="348"/>
+        <location filename="../../ui/households.py" line="286"/>
         <source>筛选的小组</source>
         <translation>Filtered group</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="349"/>
+        <location filename="../../ui/households.py" line="287"/>
         <source>全部在用卡</source>
         <translation>All cards in use</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="350"/>
+        <location filename="../../ui/households.py" line="288"/>
         <source>打印积分卡（PDF）</source>
         <translation>Print point cards (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="383"/>
-        <source>全部小组</source>
-        <translation>All groups</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households.py" line="406"/>
+        <location filename="../../ui/households.py" line="326"/>
         <source>共 %1 户，积分合计 %2</source>
         <translation>%1 households, %2 points in all</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="424"/>
+        <location filename="../../ui/households.py" line="344"/>
         <source>请先在列表里选中一户。</source>
         <translation>Select a household in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="441"/>
+        <location filename="../../ui/households.py" line="361"/>
         <source>右边表单里还有没保存的内容：先保存或清空，再修改别的户。</source>
         <translation>The form on the right has unsaved changes: save or clear it before editing another household.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="444"/>
+        <location filename="../../ui/households.py" line="364"/>
         <source>修改：%1</source>
         <translation>Edit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="472"/>
+        <location filename="../../ui/households.py" line="392"/>
         <source>已新增 %1（%2），还没有积分卡：选中后点“发卡”。</source>
         <translation>Added %1 (%2), who has no point card yet: select it and click “Issue card”.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="475"/>
+        <location filename="../../ui/households.py" line="395"/>
         <source>已保存 %1 一户的修改。</source>
         <translation>Saved the changes to %1&apos;s household.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="484"/>
+        <location filename="../../ui/households.py" line="404"/>
         <source>已给 %1 发卡 %2，基础积分 %3 分。</source>
         <translation>Issued card %2 to %1 with %3 base points.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="489"/>
+        <location filename="../../ui/households.py" line="409"/>
         <source>给所有还没有积分卡的在册户各发一张卡（含基础积分）？</source>
         <translation>Issue a card (with base points) to every registered household that has none?</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="494"/>
+        <location filename="../../ui/households.py" line="414"/>
         <source>已发卡 %1 张。</source>
         <translation>%1 cards issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="495"/>
+        <location filename="../../ui/households.py" line="415"/>
         <source>每户都已经有卡了。</source>
         <translation>Every household already has a card.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="501"/>
+        <location filename="../../ui/households.py" line="426"/>
         <source>%1 一户还没有积分卡。</source>
         <translation>%1&apos;s household has no point card yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="503"/>
+        <location filename="../../ui/households.py" line="429"/>
         <source>%1 的积分卡 %2 挂失：旧卡作废，以后刷旧卡会被拒绝；%3 分全部转到新卡。</source>
         <translation>Report %1&apos;s point card %2 lost: the old card is cancelled and will be refused if scanned; all %3 points move to the new card.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="506"/>
+        <location filename="../../ui/households.py" line="432"/>
         <source>挂失并补卡</source>
         <translation>Report lost and replace</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="513"/>
+        <location filename="../../ui/households.py" line="439"/>
         <source>旧卡 %1 已作废。新卡 %2，余额 %3 分。请打印新卡交给 %4。</source>
         <translation>Old card %1 is cancelled. New card %2, balance %3 points. Print the new card and give it to %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="521"/>
+        <location filename="../../ui/households.py" line="444"/>
         <source>%1 一户没有在用的积分卡。</source>
         <translation>%1&apos;s household has no point card in use.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="523"/>
+        <location filename="../../ui/households.py" line="447"/>
         <source>%1 一户迁出：收回积分卡 %2，卡上 %3 分归还村里，这一户标为已迁出。</source>
         <translation>%1&apos;s household moves out: point card %2 is taken back, its %3 points return to the village, and the household is marked as moved out.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="526"/>
+        <location filename="../../ui/households.py" line="450"/>
         <source>迁出并回收</source>
         <translation>Move out and take back</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="532"/>
+        <location filename="../../ui/households.py" line="456"/>
         <source>已回收 %1 的积分卡，这一户已标为迁出。</source>
         <translation>%1&apos;s point card is taken back; the household is marked as moved out.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="548"/>
+        <location filename="../../ui/households.py" line="472"/>
         <source>请先在列表里选中要打印的户（可按住 Ctrl 多选）。</source>
         <translation>Select the households to print in the list first (hold Ctrl to select several).</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="553"/>
+        <location filename="../../ui/households.py" line="477"/>
         <source>请先在上面选一个小组。</source>
         <translation>Choose a group above first.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="561"/>
+        <location filename="../../ui/households.py" line="485"/>
         <source>正在生成 %1 张积分卡……</source>
         <translation>Making %1 point cards…</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="566"/>
+        <location filename="../../ui/households.py" line="490"/>
         <source>生成积分卡</source>
         <translation>Making point cards</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="570"/>
+        <location filename="../../ui/households.py" line="494"/>
         <source>已生成 %1 张积分卡，%2 页：%3</source>
         <translation>Made %1 point cards, %2 pages: %3</translation>
     </message>
@@ -2127,42 +2065,42 @@ Please give the details below and the log file to whoever looks after this PC.</
 <context>
     <name>HygieneScreen</name>
     <message>
-        <location filename="../../ui/hygiene.py" line="180"/>
+        <location filename="../../ui/hygiene.py" line="181"/>
         <source>如：李书记、王芳</source>
         <translation>e.g.: Secretary Li, Wang Fang</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="197"/>
+        <location filename="../../ui/hygiene.py" line="198"/>
         <source>方向键移动，空格勾选；Shift+空格：整行；Ctrl+空格：整列；点列标题：整列</source>
         <translation>Arrow keys move, Space ticks; Shift+Space: whole row; Ctrl+Space: whole column; click a column title: whole column</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="200"/>
+        <location filename="../../ui/hygiene.py" line="201"/>
         <source>保存这次检查</source>
         <translation>Save this check</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="203"/>
+        <location filename="../../ui/hygiene.py" line="204"/>
         <source>打印空白检查表（PDF）</source>
         <translation>Print blank check sheet (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="205"/>
+        <location filename="../../ui/hygiene.py" line="206"/>
         <source>历次检查结果</source>
         <translation>Past results</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="209"/>
+        <location filename="../../ui/hygiene.py" line="210"/>
         <source>或导入填好的检查表 CSV（卡号或户主 + 六项）</source>
         <translation>Or import a filled-in check sheet CSV (card number or head of household + the six items)</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="210"/>
+        <location filename="../../ui/hygiene.py" line="211"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="211"/>
+        <location filename="../../ui/hygiene.py" line="212"/>
         <source>导入并保存</source>
         <translation>Import and save</translation>
     </message>
@@ -2172,90 +2110,90 @@ Please give the details below and the log file to whoever looks after this PC.</
         <translation>Hygiene check (five clean, one tidy)</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="217"/>
+        <location filename="../../ui/hygiene.py" line="216"/>
         <source>小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="219"/>
+        <location filename="../../ui/hygiene.py" line="216"/>
         <source>检查日期</source>
         <translation>Check date</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="221"/>
+        <location filename="../../ui/hygiene.py" line="217"/>
         <source>检查人</source>
         <translation>Checked by</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="260"/>
+        <location filename="../../ui/hygiene.py" line="241"/>
         <source>全村</source>
         <translation>Whole village</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="267"/>
+        <location filename="../../ui/hygiene.py" line="248"/>
         <source>换了小组：上一组勾选的还没保存，已清空。</source>
         <translation>Group changed: the previous group&apos;s ticks were not saved and have been cleared.</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="317"/>
+        <location filename="../../ui/hygiene.py" line="298"/>
         <source>%1 户，满分 %2 户，共 %3 分</source>
         <translation>%1 households, %2 with full marks, %3 points in all</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="323"/>
-        <location filename="../../ui/hygiene.py" line="384"/>
+        <location filename="../../ui/hygiene.py" line="304"/>
+        <location filename="../../ui/hygiene.py" line="365"/>
         <source>这个小组没有持卡的户。</source>
         <translation>No household in this group has a card.</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="329"/>
+        <location filename="../../ui/hygiene.py" line="310"/>
         <source>%1 %2 的卫生检查：%3。
 检查人：%4。保存后积分立即记入。</source>
         <translation>Hygiene check of %1 %2: %3.
 Checked by: %4. Points are entered as soon as you save.</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="332"/>
+        <location filename="../../ui/hygiene.py" line="313"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="341"/>
+        <location filename="../../ui/hygiene.py" line="322"/>
         <source>已保存 %1 的卫生检查：%2 户，满分 %3 户，共发 %4 分。</source>
         <translation>Saved the hygiene check of %1: %2 households, %3 with full marks, %4 points awarded.</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="346"/>
+        <location filename="../../ui/hygiene.py" line="327"/>
         <source>选择检查表</source>
         <translation>Choose check sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="346"/>
+        <location filename="../../ui/hygiene.py" line="327"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="357"/>
+        <location filename="../../ui/hygiene.py" line="338"/>
         <source>打不开这个文件：%1</source>
         <translation>Cannot open this file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="376"/>
+        <location filename="../../ui/hygiene.py" line="357"/>
         <source>还没有保存过卫生检查。</source>
         <translation>No hygiene check has been saved yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="389"/>
+        <location filename="../../ui/hygiene.py" line="370"/>
         <source>正在生成检查表……</source>
         <translation>Making the check sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="394"/>
+        <location filename="../../ui/hygiene.py" line="375"/>
         <source>生成检查表</source>
         <translation>Making check sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="399"/>
+        <location filename="../../ui/hygiene.py" line="380"/>
         <source>已生成检查表 %1 页：%2</source>
         <translation>Made a %1-page check sheet: %2</translation>
     </message>
@@ -2263,84 +2201,84 @@ Checked by: %4. Points are entered as soon as you save.</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/households.py" line="86"/>
-        <location filename="../../ui/households.py" line="161"/>
+        <location filename="../../ui/households.py" line="85"/>
+        <location filename="../../ui/households.py" line="149"/>
         <source>导入农户名单</source>
         <translation>Import household list</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="91"/>
+        <location filename="../../ui/households.py" line="90"/>
         <source>CSV 文件（Excel 另存为“CSV UTF-8”）</source>
         <translation>CSV file (in Excel, Save As “CSV UTF-8”)</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="92"/>
+        <location filename="../../ui/households.py" line="91"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="96"/>
+        <location filename="../../ui/households.py" line="95"/>
         <source>列：户主、村民小组、人口、电话（电话可空）。先检查，再导入。</source>
         <translation>Columns: head of household, villager group, people, phone (phone optional). Check first, then import.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="101"/>
+        <location filename="../../ui/households.py" line="100"/>
         <source>全部导入</source>
         <translation>Import all</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="105"/>
+        <location filename="../../ui/households.py" line="104"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="123"/>
+        <location filename="../../ui/households.py" line="111"/>
         <source>选择农户名单</source>
         <translation>Choose the households file</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="123"/>
+        <location filename="../../ui/households.py" line="111"/>
         <source>CSV 文件 (*.csv);;所有文件 (*)</source>
         <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="134"/>
+        <location filename="../../ui/households.py" line="122"/>
         <source>打不开这个文件：%1</source>
         <translation>Cannot open this file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="144"/>
+        <location filename="../../ui/households.py" line="132"/>
         <source>共 %1 户，没有问题。点“全部导入”后一次写入。</source>
         <translation>%1 households, no problems. Click “Import all” to add them in one go.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="145"/>
+        <location filename="../../ui/households.py" line="133"/>
         <source>检查通过：%1 户</source>
         <translation>Check passed: %1 households</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="148"/>
+        <location filename="../../ui/households.py" line="136"/>
         <source>第 %1 行：%2</source>
         <translation>Line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="149"/>
+        <location filename="../../ui/households.py" line="137"/>
         <source>有 %1 处问题，改好文件后再检查。什么都没有导入。</source>
         <translation>%1 problems: fix the file and check again. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="157"/>
+        <location filename="../../ui/households.py" line="145"/>
         <source>正在导入……</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="165"/>
+        <location filename="../../ui/households.py" line="153"/>
         <source>已导入 %1 户。下一步：给他们发卡。</source>
         <translation>Imported %1 households. Next: issue their cards.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="166"/>
-        <location filename="../../ui/households.py" line="167"/>
+        <location filename="../../ui/households.py" line="154"/>
+        <location filename="../../ui/households.py" line="155"/>
         <source>已导入 %1 户</source>
         <translation>Imported %1 households</translation>
     </message>
@@ -2348,100 +2286,100 @@ Checked by: %4. Points are entered as soon as you save.</translation>
 <context>
     <name>IntakeTab</name>
     <message>
-        <location filename="../../ui/goods.py" line="378"/>
+        <location filename="../../ui/goods/intake.py" line="46"/>
         <source>捐赠</source>
         <translation>Donation</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="379"/>
+        <location filename="../../ui/goods/intake.py" line="47"/>
         <source>采购</source>
         <translation>Purchase</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="383"/>
+        <location filename="../../ui/goods/intake.py" line="49"/>
         <source>捐赠人或单位</source>
         <translation>Donor person or organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="392"/>
+        <location filename="../../ui/goods/intake.py" line="53"/>
         <source>扫码，或输入编码/名称首字母后回车</source>
         <translation>Scan, or type a code or name initials and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="396"/>
+        <location filename="../../ui/goods/intake.py" line="55"/>
         <source>加入</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="397"/>
+        <location filename="../../ui/goods/intake.py" line="56"/>
         <source>删去所选行</source>
         <translation>Remove selected rows</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="401"/>
-        <location filename="../../ui/goods.py" line="504"/>
+        <location filename="../../ui/goods/intake.py" line="60"/>
+        <location filename="../../ui/goods/intake.py" line="141"/>
         <source>入库</source>
         <translation>Stock intake</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="405"/>
+        <location filename="../../ui/goods/intake.py" line="65"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="411"/>
+        <location filename="../../ui/goods/intake.py" line="65"/>
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="412"/>
+        <location filename="../../ui/goods/intake.py" line="66"/>
         <source>捐赠方</source>
         <translation>Donor</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="413"/>
+        <location filename="../../ui/goods/intake.py" line="66"/>
         <source>捐赠方类型</source>
         <translation>Donor type</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="414"/>
+        <location filename="../../ui/goods/intake.py" line="67"/>
         <source>资金来源（采购）</source>
         <translation>Funding (purchase)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="415"/>
+        <location filename="../../ui/goods/intake.py" line="67"/>
         <source>收到日期</source>
         <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="483"/>
+        <location filename="../../ui/goods/intake.py" line="120"/>
         <source>加入 %1 × %2</source>
         <translation>Add %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="492"/>
+        <location filename="../../ui/goods/intake.py" line="129"/>
         <source>%1 种，%2 件，价值 %3 元</source>
         <translation>%1 kinds, %2 items, worth %3 yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="500"/>
+        <location filename="../../ui/goods/intake.py" line="137"/>
         <source>%1（%2）捐赠</source>
         <translation>Donated by %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="502"/>
+        <location filename="../../ui/goods/intake.py" line="139"/>
         <source>采购，资金来源：%1</source>
         <translation>Purchase, funded by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="503"/>
+        <location filename="../../ui/goods/intake.py" line="140"/>
         <source>入库：%1
 %2</source>
         <translation>Stock intake: %1
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="519"/>
+        <location filename="../../ui/goods/intake.py" line="156"/>
         <source>已入库 %1 种，共 %2 件，价值 %3 元（入库单 %4）</source>
         <translation>Received %1 kinds, %2 items, worth %3 yuan (intake no. %4)</translation>
     </message>
@@ -2449,19 +2387,19 @@ Checked by: %4. Points are entered as soon as you save.</translation>
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../ui/login.py" line="107"/>
+        <location filename="../../ui/login.py" line="100"/>
         <source>输入密码解锁；换人时填写自己的用户名。
 前一位操作员未完成的兑换会为他保留。</source>
         <translation>Enter the password to unlock; another user enters their own name.
 The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="110"/>
+        <location filename="../../ui/login.py" line="103"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="126"/>
+        <location filename="../../ui/login.py" line="119"/>
         <source>已锁定 · 操作员 %1</source>
         <translation>Locked · user %1</translation>
     </message>
@@ -2469,17 +2407,17 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/app.py" line="230"/>
+        <location filename="../../ui/app.py" line="232"/>
         <source>演示村：管理员 wangfang，监督员 lishuji，密码都是 %1</source>
         <translation>Demo village: administrator wangfang, supervisor lishuji, password %1 for both</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="81"/>
+        <location filename="../../ui/login.py" line="74"/>
         <source>登录 · 爱心超市积分兑换</source>
         <translation>Log in · Love Supermarket Points</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="82"/>
+        <location filename="../../ui/login.py" line="75"/>
         <source>爱心超市</source>
         <translation>Love Supermarket</translation>
     </message>
@@ -2487,97 +2425,112 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>PrinterTab</name>
     <message>
-        <location filename="../../ui/settings.py" line="481"/>
+        <location filename="../../ui/settings/printer.py" line="27"/>
+        <source>第 %1 笔</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer.py" line="32"/>
+        <source>原件</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer.py" line="33"/>
+        <source>重印第 %1 次</source>
+        <translation>Reprint %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer.py" line="59"/>
         <source>%1 毫米</source>
         <translation>%1 mm</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="481"/>
+        <location filename="../../ui/settings/printer.py" line="62"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="481"/>
+        <location filename="../../ui/settings/printer.py" line="62"/>
         <source>软件（XON/XOFF）</source>
         <translation>Software (XON/XOFF)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="481"/>
+        <location filename="../../ui/settings/printer.py" line="62"/>
         <source>硬件（RTS/CTS）</source>
         <translation>Hardware (RTS/CTS)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="483"/>
+        <location filename="../../ui/settings/printer.py" line="64"/>
         <source>打印前查询打印机状态（缺纸、开盖）</source>
         <translation>Ask the printer&apos;s status before printing (paper out, cover open)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="484"/>
+        <location filename="../../ui/settings/printer.py" line="65"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="486"/>
+        <location filename="../../ui/settings/printer.py" line="67"/>
         <source>打印测试页</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="487"/>
+        <location filename="../../ui/settings/printer.py" line="68"/>
         <source>重新查找串口</source>
         <translation>Find serial ports again</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="488"/>
+        <location filename="../../ui/settings/printer.py" line="70"/>
         <source>小票打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="493"/>
+        <location filename="../../ui/settings/printer.py" line="70"/>
         <source>串口</source>
         <translation>Serial port</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="494"/>
+        <location filename="../../ui/settings/printer.py" line="71"/>
         <source>波特率</source>
         <translation>Baud rate</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="495"/>
+        <location filename="../../ui/settings/printer.py" line="71"/>
         <source>纸宽</source>
         <translation>Paper width</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="496"/>
+        <location filename="../../ui/settings/printer.py" line="71"/>
         <source>流控</source>
         <translation>Flow control</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="505"/>
+        <location filename="../../ui/settings/printer.py" line="76"/>
         <source>补打全部待打印</source>
         <translation>Print all waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="506"/>
+        <location filename="../../ui/settings/printer.py" line="77"/>
         <source>重印所选</source>
         <translation>Reprint selected</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="507"/>
+        <location filename="../../ui/settings/printer.py" line="78"/>
         <source>小票队列</source>
         <translation>Receipt queue</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="558"/>
+        <location filename="../../ui/settings/printer.py" line="119"/>
         <source>打印机设置已保存：%1</source>
         <translation>Printer settings saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="564"/>
+        <location filename="../../ui/settings/printer.py" line="125"/>
         <source>测试页已发送到 %1，打印机状态：%2</source>
         <translation>Test page sent to %1, printer status: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="576"/>
+        <location filename="../../ui/settings/printer.py" line="137"/>
         <source>请先在队列里选中一张小票。</source>
         <translation>Select a receipt in the queue first.</translation>
     </message>
@@ -2586,19 +2539,19 @@ The previous user&apos;s open sale is kept for them.</translation>
     <name>RowsModel</name>
     <message>
         <location filename="../../ui/awards.py" line="68"/>
-        <location filename="../../ui/counter.py" line="222"/>
-        <location filename="../../ui/households.py" line="40"/>
-        <location filename="../../ui/households.py" line="62"/>
-        <location filename="../../ui/hygiene.py" line="89"/>
-        <location filename="../../ui/hygiene.py" line="140"/>
+        <location filename="../../ui/counter/panels.py" line="20"/>
+        <location filename="../../ui/households.py" line="39"/>
+        <location filename="../../ui/households.py" line="61"/>
+        <location filename="../../ui/hygiene.py" line="90"/>
+        <location filename="../../ui/hygiene.py" line="141"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
         <location filename="../../ui/awards.py" line="69"/>
-        <location filename="../../ui/counter.py" line="223"/>
-        <location filename="../../ui/households.py" line="39"/>
-        <location filename="../../ui/households.py" line="63"/>
+        <location filename="../../ui/counter/panels.py" line="21"/>
+        <location filename="../../ui/households.py" line="38"/>
+        <location filename="../../ui/households.py" line="62"/>
         <source>小组</source>
         <translation>Group</translation>
     </message>
@@ -2613,348 +2566,348 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Points now</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="66"/>
-        <location filename="../../ui/settings.py" line="36"/>
-        <location filename="../../ui/wishes.py" line="57"/>
+        <location filename="../../ui/settings/rules.py" line="29"/>
+        <location filename="../../ui/supervisor/audit.py" line="44"/>
+        <location filename="../../ui/wishes/wall.py" line="49"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="67"/>
-        <location filename="../../ui/households.py" line="73"/>
-        <location filename="../../ui/settings.py" line="37"/>
-        <location filename="../../ui/supervisor.py" line="417"/>
-        <location filename="../../ui/wishes.py" line="61"/>
+        <location filename="../../ui/households.py" line="72"/>
+        <location filename="../../ui/settings/rules.py" line="30"/>
+        <location filename="../../ui/supervisor/audit.py" line="45"/>
+        <location filename="../../ui/supervisor/statement.py" line="22"/>
+        <location filename="../../ui/wishes/wall.py" line="53"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="68"/>
-        <location filename="../../ui/audit.py" line="87"/>
-        <location filename="../../ui/wishes.py" line="83"/>
+        <location filename="../../ui/supervisor/audit.py" line="46"/>
+        <location filename="../../ui/supervisor/audit.py" line="65"/>
+        <location filename="../../ui/wishes/wall.py" line="76"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="70"/>
-        <location filename="../../ui/wishes.py" line="59"/>
+        <location filename="../../ui/supervisor/audit.py" line="48"/>
+        <location filename="../../ui/wishes/wall.py" line="51"/>
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="71"/>
-        <location filename="../../ui/counter.py" line="224"/>
-        <location filename="../../ui/counter.py" line="262"/>
-        <location filename="../../ui/counter.py" line="275"/>
-        <location filename="../../ui/counter.py" line="293"/>
-        <location filename="../../ui/households.py" line="46"/>
-        <location filename="../../ui/households.py" line="75"/>
-        <location filename="../../ui/supervisor.py" line="418"/>
+        <location filename="../../ui/counter/panels.py" line="22"/>
+        <location filename="../../ui/counter/screen.py" line="93"/>
+        <location filename="../../ui/counter/screen.py" line="105"/>
+        <location filename="../../ui/counter/screen.py" line="122"/>
+        <location filename="../../ui/households.py" line="45"/>
+        <location filename="../../ui/households.py" line="74"/>
+        <location filename="../../ui/supervisor/audit.py" line="49"/>
+        <location filename="../../ui/supervisor/statement.py" line="23"/>
         <source>积分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="84"/>
-        <location filename="../../ui/goods.py" line="61"/>
+        <location filename="../../ui/goods/catalogue.py" line="55"/>
         <location filename="../../ui/households.py" line="44"/>
-        <location filename="../../ui/settings.py" line="40"/>
-        <location filename="../../ui/settings.py" line="49"/>
-        <location filename="../../ui/settings.py" line="59"/>
-        <location filename="../../ui/wishes.py" line="58"/>
+        <location filename="../../ui/settings/printer.py" line="41"/>
+        <location filename="../../ui/settings/rules.py" line="33"/>
+        <location filename="../../ui/settings/users.py" line="36"/>
+        <location filename="../../ui/supervisor/audit.py" line="62"/>
+        <location filename="../../ui/wishes/wall.py" line="50"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="85"/>
+        <location filename="../../ui/supervisor/audit.py" line="63"/>
         <source>提示</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="91"/>
+        <location filename="../../ui/supervisor/audit.py" line="69"/>
         <source>审核人</source>
         <translation>Reviewed by</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="93"/>
+        <location filename="../../ui/supervisor/audit.py" line="71"/>
         <source>意见</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="258"/>
-        <location filename="../../ui/supervisor.py" line="416"/>
+        <location filename="../../ui/counter/screen.py" line="89"/>
+        <location filename="../../ui/supervisor/statement.py" line="21"/>
         <source>流水号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="65"/>
-        <location filename="../../ui/audit.py" line="86"/>
-        <location filename="../../ui/audit.py" line="92"/>
-        <location filename="../../ui/counter.py" line="259"/>
-        <location filename="../../ui/settings.py" line="61"/>
-        <location filename="../../ui/wishes.py" line="81"/>
+        <location filename="../../ui/counter/screen.py" line="90"/>
+        <location filename="../../ui/settings/printer.py" line="43"/>
+        <location filename="../../ui/supervisor/audit.py" line="43"/>
+        <location filename="../../ui/supervisor/audit.py" line="64"/>
+        <location filename="../../ui/supervisor/audit.py" line="70"/>
+        <location filename="../../ui/wishes/wall.py" line="73"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="260"/>
+        <location filename="../../ui/counter/screen.py" line="91"/>
         <source>事项</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/audit.py" line="73"/>
-        <location filename="../../ui/audit.py" line="88"/>
-        <location filename="../../ui/counter.py" line="261"/>
+        <location filename="../../ui/counter/screen.py" line="92"/>
+        <location filename="../../ui/supervisor/audit.py" line="51"/>
+        <location filename="../../ui/supervisor/audit.py" line="66"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="272"/>
-        <location filename="../../ui/counter.py" line="292"/>
+        <location filename="../../ui/counter/screen.py" line="102"/>
+        <location filename="../../ui/counter/screen.py" line="121"/>
         <source>商品</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="273"/>
+        <location filename="../../ui/counter/screen.py" line="103"/>
         <source>单价</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="274"/>
-        <location filename="../../ui/goods.py" line="78"/>
-        <location filename="../../ui/goods.py" line="89"/>
+        <location filename="../../ui/counter/screen.py" line="104"/>
+        <location filename="../../ui/goods/donations.py" line="25"/>
+        <location filename="../../ui/goods/intake.py" line="37"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="294"/>
-        <location filename="../../ui/goods.py" line="59"/>
+        <location filename="../../ui/counter/screen.py" line="123"/>
+        <location filename="../../ui/goods/catalogue.py" line="53"/>
         <source>库存</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="53"/>
-        <location filename="../../ui/goods.py" line="76"/>
-        <location filename="../../ui/goods.py" line="101"/>
+        <location filename="../../ui/goods/catalogue.py" line="47"/>
+        <location filename="../../ui/goods/count.py" line="29"/>
+        <location filename="../../ui/goods/intake.py" line="35"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="54"/>
-        <location filename="../../ui/goods.py" line="77"/>
-        <location filename="../../ui/goods.py" line="102"/>
+        <location filename="../../ui/goods/catalogue.py" line="48"/>
+        <location filename="../../ui/goods/count.py" line="30"/>
+        <location filename="../../ui/goods/intake.py" line="36"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="55"/>
+        <location filename="../../ui/goods/catalogue.py" line="49"/>
         <source>区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="56"/>
+        <location filename="../../ui/goods/catalogue.py" line="50"/>
         <source>兑换分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="57"/>
+        <location filename="../../ui/goods/catalogue.py" line="51"/>
         <source>参考价（元）</source>
         <translation>Ref. price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="58"/>
-        <location filename="../../ui/goods.py" line="103"/>
+        <location filename="../../ui/goods/catalogue.py" line="52"/>
+        <location filename="../../ui/goods/count.py" line="31"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="79"/>
-        <location filename="../../ui/goods.py" line="90"/>
+        <location filename="../../ui/goods/donations.py" line="26"/>
+        <location filename="../../ui/goods/intake.py" line="38"/>
         <source>价值（元）</source>
         <translation>Value (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="85"/>
-        <location filename="../../ui/households.py" line="72"/>
-        <location filename="../../ui/supervisor.py" line="415"/>
+        <location filename="../../ui/goods/donations.py" line="21"/>
+        <location filename="../../ui/households.py" line="71"/>
+        <location filename="../../ui/supervisor/statement.py" line="20"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="86"/>
+        <location filename="../../ui/goods/donations.py" line="22"/>
         <source>捐赠方</source>
         <translation>Donor</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="87"/>
+        <location filename="../../ui/goods/donations.py" line="23"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="88"/>
+        <location filename="../../ui/goods/donations.py" line="24"/>
         <source>物品</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="104"/>
+        <location filename="../../ui/goods/count.py" line="32"/>
         <source>账面库存</source>
         <translation>Stock on books</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="105"/>
+        <location filename="../../ui/goods/count.py" line="33"/>
         <source>实点数量</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../ui/goods.py" line="106"/>
+        <location filename="../../ui/goods/count.py" line="34"/>
         <source>差异</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="41"/>
-        <location filename="../../ui/households.py" line="64"/>
+        <location filename="../../ui/households.py" line="40"/>
+        <location filename="../../ui/households.py" line="63"/>
         <source>人口</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="42"/>
-        <location filename="../../ui/households.py" line="65"/>
+        <location filename="../../ui/households.py" line="41"/>
+        <location filename="../../ui/households.py" line="64"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="43"/>
+        <location filename="../../ui/households.py" line="42"/>
         <source>积分卡</source>
         <translation>Point card</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="61"/>
+        <location filename="../../ui/households.py" line="60"/>
         <source>行号</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="66"/>
+        <location filename="../../ui/households.py" line="65"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="74"/>
+        <location filename="../../ui/households.py" line="73"/>
         <source>事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="76"/>
-        <location filename="../../ui/supervisor.py" line="419"/>
+        <location filename="../../ui/households.py" line="75"/>
+        <location filename="../../ui/supervisor/statement.py" line="24"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="91"/>
+        <location filename="../../ui/hygiene.py" line="92"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="144"/>
+        <location filename="../../ui/hygiene.py" line="145"/>
         <source>进步</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="38"/>
+        <location filename="../../ui/settings/rules.py" line="31"/>
         <source>细则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="39"/>
+        <location filename="../../ui/settings/rules.py" line="32"/>
         <source>分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="46"/>
+        <location filename="../../ui/settings/users.py" line="33"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="47"/>
+        <location filename="../../ui/settings/users.py" line="34"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="48"/>
+        <location filename="../../ui/settings/users.py" line="35"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="51"/>
+        <location filename="../../ui/settings/users.py" line="37"/>
         <source>本人农户</source>
         <translation>Own household</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="57"/>
+        <location filename="../../ui/settings/printer.py" line="39"/>
         <source>兑换单</source>
         <translation>Redemption</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="58"/>
+        <location filename="../../ui/settings/printer.py" line="40"/>
         <source>份</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="60"/>
+        <location filename="../../ui/settings/printer.py" line="42"/>
         <source>尝试</source>
         <translation>Tries</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="67"/>
+        <location filename="../../ui/settings/backups.py" line="31"/>
         <source>备份时间</source>
         <translation>Backed up at</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="69"/>
+        <location filename="../../ui/settings/backups.py" line="33"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="70"/>
+        <location filename="../../ui/settings/backups.py" line="34"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="67"/>
+        <location filename="../../ui/supervisor/close.py" line="30"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="68"/>
+        <location filename="../../ui/supervisor/close.py" line="31"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="420"/>
+        <location filename="../../ui/supervisor/statement.py" line="25"/>
         <source>摘要</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="60"/>
-        <location filename="../../ui/wishes.py" line="79"/>
+        <location filename="../../ui/wishes/wall.py" line="52"/>
+        <location filename="../../ui/wishes/wall.py" line="148"/>
         <source>心愿</source>
         <translation>Wish</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="62"/>
+        <location filename="../../ui/wishes/wall.py" line="54"/>
         <source>写下</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="63"/>
+        <location filename="../../ui/wishes/wall.py" line="55"/>
         <source>估价（元）</source>
         <translation>Est. value (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="65"/>
+        <location filename="../../ui/wishes/wall.py" line="57"/>
         <source>认领人</source>
         <translation>Donor</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes.py" line="82"/>
+        <location filename="../../ui/wishes/wall.py" line="74"/>
         <source>经过</source>
         <translation>Event</translation>
     </message>
@@ -2962,87 +2915,97 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../ui/settings.py" line="161"/>
+        <location filename="../../ui/settings/rules.py" line="23"/>
+        <source>在用</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/rules.py" line="23"/>
+        <source>已停用</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/rules.py" line="44"/>
         <source>显示已停用</source>
         <translation>Show retired</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="162"/>
+        <location filename="../../ui/settings/rules.py" line="45"/>
         <source>停用所选细则</source>
         <translation>Retire selected rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="166"/>
+        <location filename="../../ui/settings/rules.py" line="49"/>
         <source>如 L03</source>
         <translation>e.g. L03</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="175"/>
+        <location filename="../../ui/settings/rules.py" line="56"/>
         <source>这是扣分细则</source>
         <translation>This is a deduction rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="176"/>
+        <location filename="../../ui/settings/rules.py" line="57"/>
         <source>添加细则</source>
         <translation>Add rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="178"/>
+        <location filename="../../ui/settings/rules.py" line="60"/>
         <source>新细则</source>
         <translation>New rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="180"/>
+        <location filename="../../ui/settings/rules.py" line="60"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="181"/>
+        <location filename="../../ui/settings/rules.py" line="60"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="182"/>
+        <location filename="../../ui/settings/rules.py" line="61"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="187"/>
+        <location filename="../../ui/settings/rules.py" line="61"/>
         <source>分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="190"/>
+        <location filename="../../ui/settings/rules.py" line="63"/>
         <source>用过的细则不删除、不改分：停用它，再添加一条新编号的细则。以前的积分记录保持原样。</source>
         <translation>A rule that has been used is never deleted or re-scored: retire it and add a rule with a new number. Past point entries stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="232"/>
+        <location filename="../../ui/settings/rules.py" line="90"/>
         <source>编号 %1 已经用过了，请换一个新编号。</source>
         <translation>Number %1 is already used; please choose a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="240"/>
+        <location filename="../../ui/settings/rules.py" line="98"/>
         <source>已添加细则 %1 %2（%3）</source>
         <translation>Added rule %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="246"/>
+        <location filename="../../ui/settings/rules.py" line="104"/>
         <source>请先选中一条在用的细则。</source>
         <translation>Select a rule in use first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="249"/>
+        <location filename="../../ui/settings/rules.py" line="107"/>
         <source>停用细则 %1 %2？停用后不能再用它加分，以前的记录不变。</source>
         <translation>Retire rule %1 %2? It can no longer be used for points; past entries stay unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="251"/>
+        <location filename="../../ui/settings/rules.py" line="109"/>
         <source>停用</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="258"/>
+        <location filename="../../ui/settings/rules.py" line="116"/>
         <source>细则 %1 已停用。</source>
         <translation>Rule %1 is retired.</translation>
     </message>
@@ -3050,37 +3013,37 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings.py" line="835"/>
+        <location filename="../../ui/settings/screen.py" line="35"/>
         <source>本村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="835"/>
+        <location filename="../../ui/settings/screen.py" line="35"/>
         <source>积分细则</source>
         <translation>Point rules</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="836"/>
+        <location filename="../../ui/settings/screen.py" line="36"/>
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="836"/>
+        <location filename="../../ui/settings/screen.py" line="36"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="837"/>
+        <location filename="../../ui/settings/screen.py" line="37"/>
         <source>备份与恢复</source>
         <translation>Backup &amp; restore</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="837"/>
+        <location filename="../../ui/settings/screen.py" line="37"/>
         <source>本机</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="840"/>
+        <location filename="../../ui/settings/screen.py" line="39"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -3088,206 +3051,216 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../ui/setup.py" line="35"/>
+        <location filename="../../ui/setup.py" line="36"/>
         <source>第一次使用：设置本村</source>
         <translation>First start: set up the village</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="37"/>
+        <location filename="../../ui/setup.py" line="38"/>
         <source>欢迎使用爱心超市积分兑换系统。请填写本村的基本情况和第一位管理员。</source>
         <translation>Welcome. Enter the village and its first administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="41"/>
+        <location filename="../../ui/setup.py" line="42"/>
         <source>不填则为“村名爱心超市”</source>
         <translation>Empty: &quot;&lt;village&gt; Love Supermarket&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="43"/>
+        <location filename="../../ui/setup.py" line="44"/>
         <source>用逗号或顿号分开，如：一组、二组、三组</source>
         <translation>Separated by commas, e.g. Group 1, Group 2</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="53"/>
+        <location filename="../../ui/setup.py" line="54"/>
         <source>可不填，以后再导入</source>
         <translation>Optional; can be imported later</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="54"/>
+        <location filename="../../ui/setup.py" line="55"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="59"/>
+        <location filename="../../ui/setup.py" line="60"/>
         <source>导入后给每户发积分卡（含基础积分）</source>
         <translation>Issue every household its card (with base points) after the import</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="62"/>
+        <location filename="../../ui/setup.py" line="63"/>
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="63"/>
+        <location filename="../../ui/setup.py" line="64"/>
         <source>超市名称</source>
         <translation>Shop name</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="64"/>
+        <location filename="../../ui/setup.py" line="65"/>
         <source>村民小组</source>
         <translation>Villager groups</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="65"/>
+        <location filename="../../ui/setup.py" line="66"/>
         <source>管理员用户名</source>
         <translation>Administrator user name</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="66"/>
+        <location filename="../../ui/setup.py" line="67"/>
         <source>管理员姓名</source>
         <translation>Administrator name</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="67"/>
+        <location filename="../../ui/setup.py" line="68"/>
         <source>密码（至少 6 位）</source>
         <translation>Password (6 or more)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="68"/>
+        <location filename="../../ui/setup.py" line="69"/>
         <source>再输一次密码</source>
         <translation>Password again</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="69"/>
+        <location filename="../../ui/setup.py" line="70"/>
         <source>农户名单（CSV）</source>
         <translation>Households (CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="75"/>
+        <location filename="../../ui/setup.py" line="76"/>
         <source>完成设置</source>
         <translation>Finish setup</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="79"/>
+        <location filename="../../ui/setup.py" line="80"/>
         <source>跳过导入</source>
         <translation>Skip the import</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="81"/>
+        <location filename="../../ui/setup.py" line="82"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="97"/>
+        <location filename="../../ui/setup.py" line="98"/>
         <source>选择农户名单</source>
         <translation>Choose the households file</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="97"/>
+        <location filename="../../ui/setup.py" line="98"/>
         <source>CSV 文件 (*.csv);;所有文件 (*)</source>
         <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="105"/>
+        <location filename="../../ui/setup.py" line="106"/>
         <source>请填写村名。</source>
         <translation>Enter the village name.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="109"/>
+        <location filename="../../ui/setup.py" line="110"/>
         <source>请至少填写一个村民小组。</source>
         <translation>Enter at least one villager group.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="113"/>
+        <location filename="../../ui/setup.py" line="114"/>
         <source>两次输入的密码不一样。</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="145"/>
+        <location filename="../../ui/setup.py" line="146"/>
         <source>重新导入</source>
         <translation>Import again</translation>
     </message>
 </context>
 <context>
+    <name>Shelf</name>
+    <message>
+        <location filename="../../ui/counter/shelf.py" line="59"/>
+        <source>%1
+%2 分 · 余 %3</source>
+        <translation>%1
+%2 pts · %3 left</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="164"/>
+        <location filename="../../ui/shell.py" line="178"/>
         <source>爱心超市积分兑换</source>
         <translation>Love Supermarket Points</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="189"/>
+        <location filename="../../ui/shell.py" line="234"/>
         <source>锁屏</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="215"/>
+        <location filename="../../ui/shell.py" line="248"/>
         <source>补打小票</source>
         <translation>Print waiting receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="280"/>
+        <location filename="../../ui/shell.py" line="303"/>
         <source>操作员：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="291"/>
+        <location filename="../../ui/shell.py" line="314"/>
         <source>找不到串口 %1</source>
         <translation>port %1 not found</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="291"/>
+        <location filename="../../ui/shell.py" line="314"/>
         <source>打不开串口 %1</source>
         <translation>cannot open port %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="292"/>
+        <location filename="../../ui/shell.py" line="315"/>
         <source>串口 %1 被占用</source>
         <translation>port %1 in use</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="292"/>
+        <location filename="../../ui/shell.py" line="315"/>
         <source>发送超时</source>
         <translation>write timed out</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="293"/>
+        <location filename="../../ui/shell.py" line="316"/>
         <source>缺纸</source>
         <translation>out of paper</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="293"/>
+        <location filename="../../ui/shell.py" line="316"/>
         <source>盖子没盖好</source>
         <translation>cover open</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="293"/>
+        <location filename="../../ui/shell.py" line="316"/>
         <source>离线</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="294"/>
+        <location filename="../../ui/shell.py" line="317"/>
         <source>没有应答</source>
         <translation>no answer</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="295"/>
+        <location filename="../../ui/shell.py" line="318"/>
         <source>通信出错</source>
         <translation>communication error</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="319"/>
+        <location filename="../../ui/shell.py" line="342"/>
         <source>打印机：未设置</source>
         <translation>Printer: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="323"/>
-        <location filename="../../ui/shell.py" line="326"/>
+        <location filename="../../ui/shell.py" line="346"/>
+        <location filename="../../ui/shell.py" line="349"/>
         <source>打印机：%1</source>
         <translation>Printer: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell.py" line="329"/>
+        <location filename="../../ui/shell.py" line="352"/>
         <source>，%n 张小票待打印</source>
         <translation>
             <numerusform>, %n receipt waiting</numerusform>
@@ -3295,65 +3268,70 @@ The previous user&apos;s open sale is kept for them.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="336"/>
+        <location filename="../../ui/shell.py" line="359"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="339"/>
+        <location filename="../../ui/shell.py" line="362"/>
         <source>还没有备份</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="341"/>
+        <location filename="../../ui/shell.py" line="364"/>
         <source>上次备份：%1</source>
         <translation>Last backup: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups.py" line="167"/>
+        <source>自动备份失败：%1</source>
+        <translation>Automatic backup failed: %1</translation>
     </message>
 </context>
 <context>
     <name>StatementDialog</name>
     <message>
-        <location filename="../../ui/households.py" line="177"/>
+        <location filename="../../ui/households.py" line="165"/>
         <source>%1 一户的积分明细</source>
         <translation>Point statement of %1&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="179"/>
+        <location filename="../../ui/households.py" line="167"/>
         <source>%1（%2）卡号 %3，现有 %4 分</source>
         <translation>%1 (%2) card %3, %4 points now</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="185"/>
+        <location filename="../../ui/households.py" line="173"/>
         <source>打印 PDF</source>
         <translation>Print PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="188"/>
+        <location filename="../../ui/households.py" line="176"/>
         <source>打印余额小票</source>
         <translation>Print balance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="191"/>
+        <location filename="../../ui/households.py" line="179"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="222"/>
+        <location filename="../../ui/households.py" line="202"/>
         <source>正在生成 %1 笔交易的明细……</source>
         <translation>Making the statement of %1 entries…</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="226"/>
+        <location filename="../../ui/households.py" line="206"/>
         <source>生成积分明细</source>
         <translation>Making the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="230"/>
+        <location filename="../../ui/households.py" line="210"/>
         <source>积分明细已生成，%1 页：%2</source>
         <translation>Statement made, %1 pages: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="238"/>
+        <location filename="../../ui/households.py" line="218"/>
         <source>余额小票已打印</source>
         <translation>Balance receipt printed</translation>
     </message>
@@ -3361,181 +3339,234 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>Supervisor</name>
     <message>
-        <location filename="../../ui/supervisor.py" line="72"/>
+        <location filename="../../ui/supervisor/close.py" line="35"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="73"/>
+        <location filename="../../ui/supervisor/close.py" line="36"/>
         <source>兑换分区与账目</source>
         <translation>Redemptions by zone and accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="74"/>
+        <location filename="../../ui/supervisor/close.py" line="37"/>
         <source>累计（从不清零）</source>
         <translation>Running total (never reset)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="252"/>
+        <location filename="../../ui/supervisor/notice.py" line="25"/>
         <source>A4 纵向</source>
         <translation>A4 portrait</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="252"/>
+        <location filename="../../ui/supervisor/notice.py" line="25"/>
         <source>A3 横向</source>
         <translation>A3 landscape</translation>
     </message>
 </context>
 <context>
+    <name>TotalsPanel</name>
+    <message>
+        <location filename="../../ui/counter/panels.py" line="80"/>
+        <source>积分不兑换现金</source>
+        <translation>Points are never paid out in cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/panels.py" line="82"/>
+        <source>确认兑换（F12）</source>
+        <translation>Confirm (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/panels.py" line="113"/>
+        <source>合计 %1 分</source>
+        <translation>Total %1 pts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/panels.py" line="116"/>
+        <source>兑换后余额 %1 分</source>
+        <translation>Balance after %1 pts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/panels.py" line="118"/>
+        <source>折合参考价值 %1</source>
+        <translation>Reference value %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/panels.py" line="120"/>
+        <source>兑换后余额 —</source>
+        <translation>Balance after —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/panels.py" line="122"/>
+        <source>折合参考价值 —</source>
+        <translation>Reference value —</translation>
+    </message>
+</context>
+<context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/settings.py" line="268"/>
+        <location filename="../../ui/settings/users.py" line="24"/>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users.py" line="26"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users.py" line="27"/>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users.py" line="48"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="269"/>
+        <location filename="../../ui/settings/users.py" line="49"/>
         <source>停用 / 恢复</source>
         <translation>Disable / enable</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="273"/>
+        <location filename="../../ui/settings/users.py" line="50"/>
         <source>新密码（至少 6 位）</source>
         <translation>New password (at least 6 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="274"/>
+        <location filename="../../ui/settings/users.py" line="51"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="288"/>
+        <location filename="../../ui/settings/users.py" line="59"/>
         <source>添加用户</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="290"/>
+        <location filename="../../ui/settings/users.py" line="62"/>
         <source>新用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="292"/>
+        <location filename="../../ui/settings/users.py" line="62"/>
         <source>用户名（登录用）</source>
         <translation>User name (for login)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="293"/>
+        <location filename="../../ui/settings/users.py" line="62"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="294"/>
+        <location filename="../../ui/settings/users.py" line="63"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="295"/>
+        <location filename="../../ui/settings/users.py" line="63"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="296"/>
+        <location filename="../../ui/settings/users.py" line="63"/>
         <source>再输一遍</source>
         <translation>Type it again</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="298"/>
+        <location filename="../../ui/settings/users.py" line="65"/>
         <source>所选用户</source>
         <translation>Selected user</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="328"/>
+        <location filename="../../ui/settings/users.py" line="78"/>
         <source>所选用户本人所在的农户</source>
-        <translation>The selected user's own household</translation>
+        <translation>The selected user&apos;s own household</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="329"/>
-        <location filename="../../ui/settings.py" line="361"/>
+        <location filename="../../ui/settings/users.py" line="79"/>
+        <location filename="../../ui/settings/users.py" line="99"/>
         <source>先在左边选中一个用户。</source>
         <translation>Select a user on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="333"/>
+        <location filename="../../ui/settings/users.py" line="81"/>
         <source>搜索农户：姓名、拼音首字母或卡号</source>
         <translation>Find a household: name, pinyin initials or card number</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="337"/>
+        <location filename="../../ui/settings/users.py" line="85"/>
         <source>关联到这一户</source>
         <translation>Link to this household</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="339"/>
+        <location filename="../../ui/settings/users.py" line="87"/>
         <source>取消关联</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="363"/>
+        <location filename="../../ui/settings/users.py" line="101"/>
         <source>%1 是 %2 一户的人。</source>
-        <translation>%1 belongs to %2's household.</translation>
+        <translation>%1 belongs to %2&apos;s household.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="366"/>
+        <location filename="../../ui/settings/users.py" line="104"/>
         <source>%1 还没有关联农户。</source>
         <translation>%1 is not linked to a household yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="380"/>
+        <location filename="../../ui/settings/users.py" line="118"/>
         <source>没有找到这样的农户。</source>
         <translation>No such household found.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="388"/>
+        <location filename="../../ui/settings/users.py" line="126"/>
         <source>先搜索并选出这个用户本人所在的农户。</source>
-        <translation>First find and pick this user's own household.</translation>
+        <translation>First find and pick this user&apos;s own household.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="392"/>
+        <location filename="../../ui/settings/users.py" line="130"/>
         <source>%1 已关联到农户 %2。</source>
-        <translation>%1 is now linked to %2's household.</translation>
+        <translation>%1 is now linked to %2&apos;s household.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="401"/>
+        <location filename="../../ui/settings/users.py" line="139"/>
         <source>%1 已取消关联农户。</source>
         <translation>%1 is no longer linked to a household.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="418"/>
+        <location filename="../../ui/settings/users.py" line="156"/>
         <source>请先在列表里选中一个用户。</source>
         <translation>Select a user in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="425"/>
+        <location filename="../../ui/settings/users.py" line="163"/>
         <source>两次输入的密码不一样。</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="437"/>
+        <location filename="../../ui/settings/users.py" line="175"/>
         <source>已添加%1 %2（%3）</source>
         <translation>Added %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="444"/>
+        <location filename="../../ui/settings/users.py" line="182"/>
         <source>%1 已解锁。</source>
         <translation>%1 is unlocked.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="453"/>
+        <location filename="../../ui/settings/users.py" line="191"/>
         <source>%1 已恢复使用。</source>
         <translation>%1 can log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="454"/>
+        <location filename="../../ui/settings/users.py" line="192"/>
         <source>%1 已停用，不能再登录。</source>
         <translation>%1 is disabled and can no longer log in.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="464"/>
+        <location filename="../../ui/settings/users.py" line="202"/>
         <source>%1 的密码已重设，请当面告诉本人。</source>
         <translation>%1&apos;s password is reset; tell them in person.</translation>
     </message>
@@ -3543,129 +3574,169 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>VillageTab</name>
     <message>
-        <location filename="../../ui/settings.py" line="84"/>
+        <location filename="../../ui/settings/village.py" line="29"/>
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="87"/>
-        <location filename="../../ui/settings.py" line="90"/>
+        <location filename="../../ui/settings/village.py" line="30"/>
+        <location filename="../../ui/settings/village.py" line="31"/>
         <source> 分</source>
         <translation> points</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="92"/>
+        <location filename="../../ui/settings/village.py" line="33"/>
         <source>保存本村设置</source>
         <translation>Save village settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="94"/>
+        <location filename="../../ui/settings/village.py" line="36"/>
         <source>本村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="96"/>
+        <location filename="../../ui/settings/village.py" line="36"/>
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="97"/>
+        <location filename="../../ui/settings/village.py" line="36"/>
         <source>超市名称</source>
         <translation>Shop name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="98"/>
+        <location filename="../../ui/settings/village.py" line="37"/>
         <source>发卡基础积分</source>
         <translation>Base points on a new card</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="99"/>
+        <location filename="../../ui/settings/village.py" line="37"/>
         <source>每分参考价值</source>
         <translation>Reference value per point</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="100"/>
+        <location filename="../../ui/settings/village.py" line="38"/>
         <source>扣分超过此数需审批</source>
         <translation>Deductions above this need approval</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="101"/>
+        <location filename="../../ui/settings/village.py" line="39"/>
         <source>兑换超过此数需审批</source>
         <translation>Redemptions above this need approval</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="102"/>
+        <location filename="../../ui/settings/village.py" line="39"/>
         <source>开放时间</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="106"/>
+        <location filename="../../ui/settings/village.py" line="43"/>
         <source>新小组名称</source>
         <translation>New group name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="107"/>
+        <location filename="../../ui/settings/village.py" line="44"/>
         <source>添加小组</source>
         <translation>Add group</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="108"/>
+        <location filename="../../ui/settings/village.py" line="45"/>
         <source>村民小组</source>
         <translation>Villager group</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="144"/>
+        <location filename="../../ui/settings/village.py" line="74"/>
         <source>本村设置已保存。以前的积分记录不受影响。</source>
         <translation>Village settings saved. Past point entries are not affected.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="151"/>
+        <location filename="../../ui/settings/village.py" line="81"/>
         <source>已添加小组 %1</source>
         <translation>Added group %1</translation>
     </message>
 </context>
 <context>
+    <name>Wall</name>
+    <message>
+        <location filename="../../ui/wishes/wall.py" line="24"/>
+        <source>写下心愿</source>
+        <translation>Wish written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wishes/wall.py" line="24"/>
+        <source>认领</source>
+        <translation>Taken up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wishes/wall.py" line="25"/>
+        <source>送达</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wishes/wall.py" line="25"/>
+        <source>回音</source>
+        <translation>Echo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wishes/wall.py" line="26"/>
+        <source>撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+</context>
+<context>
+    <name>WhoPanel</name>
+    <message>
+        <location filename="../../ui/counter/panels.py" line="23"/>
+        <source>刷卡，或输入卡号、姓名、拼音首字母（F2）</source>
+        <translation>Scan a card, or type a card number, name or pinyin initials (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/panels.py" line="27"/>
+        <source>近期记录</source>
+        <translation>Recent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/panels.py" line="35"/>
+        <source>现有积分</source>
+        <translation>Points now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/panels.py" line="58"/>
+        <source>请刷积分卡</source>
+        <translation>Scan a points card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/panels.py" line="63"/>
+        <source>%1（%2，%3 人）</source>
+        <translation>%1 (%2, %3 people)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/panels.py" line="65"/>
+        <source>卡号 %1</source>
+        <translation>Card %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/panels.py" line="66"/>
+        <source>%1 分</source>
+        <translation>%1 pts</translation>
+    </message>
+</context>
+<context>
     <name>_Credentials</name>
     <message>
-        <location filename="../../ui/login.py" line="46"/>
+        <location filename="../../ui/login.py" line="39"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="54"/>
+        <location filename="../../ui/login.py" line="47"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="55"/>
+        <location filename="../../ui/login.py" line="48"/>
         <source>密码</source>
         <translation>Password</translation>
-    </message>
-</context>
-<context>
-    <name>screen</name>
-    <message>
-        <location filename="../../ui/forms.py" line="183"/>
-        <source>请确认</source>
-        <translation>Please confirm</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forms.py" line="185"/>
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forms.py" line="186"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>shell</name>
-    <message>
-        <location filename="../../ui/settings.py" line="791"/>
-        <source>自动备份失败：%1</source>
-        <translation>Automatic backup failed: %1</translation>
     </message>
 </context>
 </TS>

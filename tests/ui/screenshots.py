@@ -54,7 +54,7 @@ def shoot(out: Path, scale: float) -> int:
     from pos.station import settings as local_settings
     from tests.pos.conftest import Village
     from ui.app import application
-    from ui.counter import ApprovalDialog
+    from ui.widgets import ApprovalDialog
     from ui.errordialog import ErrorDialog
     from ui.login import LoginDialog
     from ui.operations import Operations

@@ -25,7 +25,7 @@ def main(out: Path) -> int:
     from pos import demo, households, users
     from pos.station import settings as local_settings
     from pos.store.database import open_database
-    from ui import forms
+    from ui import documents
     from ui.app import application
     from ui.operations import Operations
     from ui.scanner import ScanFilter
@@ -38,7 +38,7 @@ def main(out: Path) -> int:
     ops = Operations(app)
     scanner = ScanFilter(app)
     app.installEventFilter(scanner)
-    forms.open_file = lambda path: None
+    documents.open_in_viewer = lambda path: True
     shell = Shell(db, actor, ops, settings=local_settings.Settings(), scanner=scanner)
     shell.resize(1366, 768)
     shell.showMaximized()

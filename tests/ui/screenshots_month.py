@@ -61,6 +61,7 @@ def main(out: Path, demo_db: Path | None) -> None:
     from PySide6.QtWidgets import QApplication
 
     from pos.station import settings as local_settings
+    from ui import documents
     from ui.app import application
     from ui.operations import Operations
     from ui.shell import Shell
@@ -119,7 +120,7 @@ def main(out: Path, demo_db: Path | None) -> None:
     shot(window, "05-close-refused")
     screen.choose_month("2026-11")
     settle(300)
-    screen.notice_page.viewer = lambda path: True
+    documents.open_in_viewer = lambda path: True
     screen.tabs.setCurrentWidget(screen.notice_page)
     settle(3000)
     shot(window, "06-notice")

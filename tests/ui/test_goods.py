@@ -8,8 +8,11 @@ from PySide6.QtWidgets import QMessageBox
 from pos import goods, stock
 from tests import pdfs
 from tests.pos.conftest import SUPERVISOR_PASSWORD
-from ui import forms
-from ui.goods import CountModel, donation_model, goods_model, intake_model
+from ui import documents
+from ui.goods.catalogue import goods_model
+from ui.goods.count import CountModel
+from ui.goods.donations import donation_model
+from ui.goods.intake import intake_model
 
 
 def goods_screen(make_shell, qtbot):
@@ -108,7 +111,7 @@ def test_a_stock_count_with_a_difference_and_its_write_off_approval(make_shell, 
 
 def test_labels_for_chosen_goods_open_as_a_pdf(make_shell, qtbot, shop, monkeypatch):
     opened = []
-    monkeypatch.setattr(forms, "open_file", opened.append)
+    monkeypatch.setattr(documents, "open_in_viewer", opened.append)
     window, screen = goods_screen(make_shell, qtbot)
     tab = screen.catalogue
     tab.view.selectRow(next(n for n, g in enumerate(tab.model.rows) if g.code == shop.soap.code))

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from pos import cards, counter, households
 from pos.errors import ShopError
-from ui import forms
+from ui import documents
 from ui.households import household_model, import_model, statement_model
 from tests import pdfs
 
@@ -137,7 +137,7 @@ def test_an_import_with_a_bad_row_writes_nothing_and_shows_the_row(make_shell, q
 
 def test_card_sheets_for_a_group_open_as_a_pdf(make_shell, qtbot, monkeypatch):
     opened = []
-    monkeypatch.setattr(forms, "open_file", opened.append)
+    monkeypatch.setattr(documents, "open_in_viewer", opened.append)
     window, screen = households_screen(make_shell, qtbot)
     screen.group.setCurrentIndex(screen.group.findData("啊道"))
     screen.sheet_scope.setCurrentIndex(screen.sheet_scope.findData("group"))
@@ -180,7 +180,7 @@ def test_a_households_whole_statement_prints_as_a_pdf_across_a_replaced_card(mak
     from pos import awards
 
     opened = []
-    monkeypatch.setattr(forms, "open_file", opened.append)
+    monkeypatch.setattr(documents, "open_in_viewer", opened.append)
     awards.award(shop.db, shop.admin, shop.homes["张三"].id, "L01", note="修路")
     old = shop.card("张三")
     cards.replace(shop.db, shop.admin, old)

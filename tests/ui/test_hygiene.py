@@ -6,7 +6,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from pos import households
-from ui import forms
+from ui import documents
 from ui.hygiene import RoundModel
 from tests import pdfs
 
@@ -69,7 +69,7 @@ def test_a_filled_in_csv_with_a_bad_row_writes_nothing_and_shows_the_row(make_sh
 
 def test_the_blank_round_sheet_lists_the_groups_households(make_shell, qtbot, monkeypatch):
     opened = []
-    monkeypatch.setattr(forms, "open_file", opened.append)
+    monkeypatch.setattr(documents, "open_in_viewer", opened.append)
     window, screen = hygiene_screen(make_shell, qtbot)
     screen.sheet_button.click()
     qtbot.waitUntil(lambda: bool(opened), timeout=15000)

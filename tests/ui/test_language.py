@@ -52,7 +52,7 @@ def test_the_compiled_catalogue_matches_its_source(tmp_path):
         pytest.skip("pyside6-lupdate not installed beside Python")
     copy = tmp_path / "aixin_en.ts"
     copy.write_bytes(ts.read_bytes())
-    sources = sorted(str(p) for p in (ROOT / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
     done = subprocess.run([str(tool), *sources, "-ts", str(copy)], capture_output=True, text=True, check=True)
     assert "(0 new and" in done.stdout, "a text in ui/ is not in the catalogue yet: run pyside6-lupdate\n" + done.stdout
 

@@ -9,7 +9,10 @@ from pos import households, rules, service, users, village
 from pos.station import settings as local_settings
 from pos.errors import ShopError
 from tests.pos.conftest import PASSWORD, SUPERVISOR_PASSWORD
-from ui.settings import copies_model, jobs_model, rules_model, users_model
+from ui.settings.backups import copies_model
+from ui.settings.printer import jobs_model
+from ui.settings.rules import rules_model
+from ui.settings.users import users_model
 
 
 def settings_screen(make_shell, qtbot):
@@ -226,7 +229,7 @@ def test_the_settings_models_pass_the_model_tester(qtmodeltester, shop, tmp_path
 
 def test_the_days_first_start_makes_a_backup_and_closing_makes_another(make_shell, qtbot, shop, app):
     from pos import backups
-    from ui.settings import start_automatic_backups
+    from ui.settings.backups import start_automatic_backups
 
     window = make_shell()
     assert backups.due_today()
@@ -239,3 +242,37 @@ def test_the_days_first_start_makes_a_backup_and_closing_makes_another(make_shel
     app.aboutToQuit.emit()
     window.exit_backup.stop()
     assert len(backups.copies()) == 2
+
+
+def test_a_sale_at_the_counter_shows_at_once_in_the_print_queue_in_settings(make_shell, qtbot, shop):
+    """The sale tells the window its receipt was queued, and the queue in 设置 is listening."""
+    from tests.ui.test_counter import key, scan
+
+    window, screen = settings_screen(make_shell, qtbot)
+    queue = screen.printer.jobs
+    qtbot.waitUntil(lambda: screen.ops.running == 0)
+    before = [job.seq for job in queue.rows]
+    counter = window.show_area("counter")
+    qtbot.waitUntil(lambda: not counter.zones_empty())
+    scan(window, shop.card("张三"))
+    qtbot.waitUntil(lambda: counter.sale.here is not None)
+    scan(window, shop.soap.code)
+    qtbot.waitUntil(lambda: counter.ops.running == 0 and counter.pending_reads == 0 and bool(counter.sale.lines))
+    key(window, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: counter.last_seq is not None)
+    qtbot.waitUntil(lambda: counter.last_seq in [job.seq for job in queue.rows], timeout=2000)
+    assert counter.last_seq not in before
+
+
+def test_the_users_and_the_queue_speak_the_windows_language(shop, qapp):
+    from pos import redemption
+    from pos.receipts import queue as printqueue
+
+    redemption.redeem(shop.db, shop.admin, shop.card("张三"), [redemption.CartItem(shop.soap.code, 1)])
+    for lang, words in (("en", {"administrator", "supervisor"}), ("zh", {"管理员", "监督员"})):
+        people = users_model(lang)
+        people.set_rows(users.list_users(shop.db, shop.admin))
+        assert {people.index(row, 2).data() for row in range(people.rowCount())} == words
+    jobs = jobs_model("en")
+    jobs.set_rows(printqueue.jobs(shop.db, shop.admin))
+    assert jobs.rowCount() and {jobs.index(row, 2).data() for row in range(jobs.rowCount())} == {"waiting"}

@@ -1,14 +1,16 @@
 """The shell: areas, operations, status bar, idle lock."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from pos import households
 from pos.errors import ShopError
+from pos.vocabulary import Area
 from tests.pos.conftest import PASSWORD
 from ui import shell as shell_module
-from ui.shell import Area, Screen
+from ui.shell import Entry, Screen
 
 
 class Notes(Screen):
@@ -32,7 +34,7 @@ class Notes(Screen):
 def with_notes_area(monkeypatch):
     monkeypatch.setattr(shell_module, "_areas", {})
     monkeypatch.setattr(shell_module, "SCREEN_MODULES", [])
-    shell_module.register(Area("notes", "记事", "F9", Notes, order=1))
+    shell_module.register(Entry("notes", "记事", "F9", Notes, order=1))
 
 
 def test_an_area_button_shows_its_f_key_and_the_f_key_opens_it(monkeypatch, make_shell, qtbot):
@@ -70,7 +72,7 @@ def test_a_write_tells_every_open_screen_what_changed(monkeypatch, make_shell, o
     with_notes_area(monkeypatch)
     window = make_shell()
     screen = window.current_screen()
-    ops.write(lambda: households.add(shop.db, shop.admin, "孙七", "富庄", 3), areas={"households"})
+    ops.write(lambda: households.add(shop.db, shop.admin, "孙七", "富庄", 3), areas={Area.HOUSEHOLDS})
     qtbot.waitUntil(lambda: frozenset({"households"}) in screen.heard)
 
 
@@ -157,3 +159,10 @@ def test_a_long_day_of_qt_calls_keeps_python_s_none_and_true_alive(app):
         source.fired.emit("z")
     assert abs(sys.getrefcount(None) - none_before) < 100
     assert abs(sys.getrefcount(True) - true_before) < 100
+
+
+def test_a_change_named_by_no_area_is_refused_when_the_call_is_made(ops):
+    """A view listening for "receipts" never hears a sale that announces "print": no such name."""
+    with pytest.raises(ValueError):
+        ops.write(lambda: None, areas={"print"})
+    assert ops.running == 0

@@ -16,6 +16,7 @@ from tests import pdfs, tampering
 from tests.pos.conftest import SEPTEMBER, september_village
 from tests.printing.paper import decode
 from tests.ui.test_counter import scan
+from ui import documents
 
 
 
@@ -56,14 +57,14 @@ def totals(page) -> dict[str, str]:
     return {f"{line.section}:{line.name}": line.value for line in page.lines}
 
 
-def viewer_into(page):
+def viewer_into(monkeypatch):
     opened = []
-    page.viewer = lambda path: opened.append(path) or True
+    monkeypatch.setattr(documents, "open_in_viewer", lambda path: opened.append(path) or True)
     return opened
 
 
 def test_a_supervisor_sees_every_total_then_closes_the_month_once_and_prints_the_notice(
-        supervisor_area, shop, qtbot):
+        supervisor_area, shop, qtbot, monkeypatch):
     window, screen = supervisor_area(shop.secretary)
     assert screen.month == SEPTEMBER and "下一个应当月结" in screen.month_state_label.text()
     page = screen.close_page
@@ -87,7 +88,7 @@ def test_a_supervisor_sees_every_total_then_closes_the_month_once_and_prints_the
     assert not page.close_button.isEnabled() and "已月结：第 1 号" in page.state.text()
 
     notice_page = screen.notice_page
-    opened = viewer_into(notice_page)
+    opened = viewer_into(monkeypatch)
     tab(qtbot, screen, notice_page)
     stored = closure.get(shop.db, shop.secretary, SEPTEMBER)
     assert notice_page.qr.text() == stored.qr_text
@@ -129,7 +130,7 @@ def test_every_disagreement_shows_on_the_page_beside_the_totals(supervisor_area,
 
 
 def test_an_administrator_sees_the_totals_and_the_notice_but_cannot_close_or_review(
-        supervisor_area, shop, qtbot):
+        supervisor_area, shop, qtbot, monkeypatch):
     window, screen = supervisor_area(shop.admin)
     assert "supervisor" in window.buttons
     tab(qtbot, screen, screen.close_page)
@@ -152,7 +153,7 @@ def test_an_administrator_sees_the_totals_and_the_notice_but_cannot_close_or_rev
     closure.close(shop.db, shop.secretary, SEPTEMBER)
     screen.load_months()
     settled(qtbot, screen)
-    opened = viewer_into(screen.notice_page)
+    opened = viewer_into(monkeypatch)
     tab(qtbot, screen, screen.notice_page)
     qtbot.mouseClick(screen.notice_page.print_button, Qt.MouseButton.LeftButton)
     settled(qtbot, screen)
@@ -207,10 +208,10 @@ def test_the_audit_list_filters_by_kind_household_and_operator(supervisor_area, 
     assert page.entries.rowCount() == everything and "共 %d 项" % everything in page.entries_title.text()
 
 
-def test_a_villager_asks_for_their_month_and_the_card_scan_fills_it_in(supervisor_area, shop, qtbot):
+def test_a_villager_asks_for_their_month_and_the_card_scan_fills_it_in(supervisor_area, shop, qtbot, monkeypatch):
     window, screen = supervisor_area(shop.secretary)
     page = screen.statement_page
-    opened = viewer_into(page)
+    opened = viewer_into(monkeypatch)
     tab(qtbot, screen, page)
     assert screen.accepts_scans
     scan(window, shop.card("张三"))

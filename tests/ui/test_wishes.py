@@ -8,6 +8,7 @@ from pos import goods, stock, wishes
 from tests import pdfs
 from tests.pos.conftest import SUPERVISOR_PASSWORD
 from tests.ui.test_counter import scan
+from ui import documents
 
 
 def settled(qtbot, screen):
@@ -148,7 +149,7 @@ def test_a_wish_handed_straight_to_the_household_and_one_withdrawn(make_shell, s
     assert [w.id for w in screen.model.rows] == [dropped.id]
 
 
-def test_the_wall_as_cards_by_status_and_printed_with_names_hidden(make_shell, shop, qtbot):
+def test_the_wall_as_cards_by_status_and_printed_with_names_hidden(make_shell, shop, qtbot, monkeypatch):
     hidden = wishes.add(shop.db, shop.admin, shop.homes["张三"].id, "孙女想要一个新书包。", "学习用品")
     shown = wishes.add(shop.db, shop.admin, shop.homes["李四"].id, "想要一台收音机。", "家用电器",
                        show_name=True)
@@ -166,7 +167,7 @@ def test_the_wall_as_cards_by_status_and_printed_with_names_hidden(make_shell, s
     assert screen.current.id == taken.id
 
     opened = []
-    screen.viewer = lambda path: opened.append(path) or True
+    monkeypatch.setattr(documents, "open_in_viewer", lambda path: opened.append(path) or True)
     screen.paper.setCurrentIndex(screen.paper.findData("A3"))
     click(qtbot, screen.print_button)
     settled(qtbot, screen)

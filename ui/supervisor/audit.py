@@ -12,62 +12,39 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import Qt, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QComboBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
+    QWidget,
 )
 
-from pos import households
+from pos import households, messages
 from pos.month import audit
 from pos.periods import LOCAL
+from pos.vocabulary import Area
 from ui.models import Column, RowsModel
+from ui.supervisor.page import Page
+from ui.widgets import big_button, column, field, heading, row, table, tr
 
 ALL = None
-
-
-def tr(text: str) -> str:
-    # lupdate files a plain tr("...") call under the empty context: look it up there.
-    return QCoreApplication.translate("", text)
 
 
 def _local(at, pattern: str = "%m-%d %H:%M") -> str:
     return at.astimezone(LOCAL).strftime(pattern) if at is not None else ""
 
 
-def table(model, parent) -> QTableView:
-    """A read-only table of whole rows, sized for large type."""
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(34)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return view
+def _day(day: date) -> str:
+    return tr("%1月%2日").replace("%1", str(day.month)).replace("%2", str(day.day))
 
 
-def heading(text: str, parent, size: float = 14.0) -> QLabel:
-    label = QLabel(text, parent)
-    font = label.font()
-    font.setPointSizeF(size)
-    font.setBold(True)
-    label.setFont(font)
-    return label
-
-
-def entry_columns(names: dict[int, str]) -> list[Column]:
+def entry_columns(names: dict[int, str], lang: str = "zh") -> list[Column]:
+    """The month's work; ``names`` the households' heads, filled once the month is read."""
     return [
         Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda e: _local(e.at)),
         Column(QT_TRANSLATE_NOOP("RowsModel", "编号"), lambda e: e.ref),
-        Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda e: audit.KIND_NAMES.get(e.kind, e.kind)),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda e: messages.kind(e.kind, lang)),
         Column(QT_TRANSLATE_NOOP("RowsModel", "操作员"),
-               lambda e: e.operator + (f" / 审批 {e.approver}" if e.approver else "")),
+               lambda e: e.operator + (tr(" / 审批 %1").replace("%1", e.approver) if e.approver else "")),
         Column(QT_TRANSLATE_NOOP("RowsModel", "农户"), lambda e: _households(e, names)),
         Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda e: f"{e.points:+d}" if e.points else "",
                right=True),
@@ -76,13 +53,13 @@ def entry_columns(names: dict[int, str]) -> list[Column]:
 
 
 def _households(entry: audit.AuditEntry, names: dict[int, str]) -> str:
-    shown = [names.get(h, f"第 {h} 户") for h in entry.households[:3]]
+    shown = [names.get(h) or tr("第 %1 户").replace("%1", str(h)) for h in entry.households[:3]]
     more = len(entry.households) - len(shown)
-    return "、".join(shown) + (f" 等 {len(entry.households)} 户" if more > 0 else "")
+    return "、".join(shown) + (tr(" 等 %1 户").replace("%1", str(len(entry.households))) if more > 0 else "")
 
 
 FLAG_COLUMNS = [
-    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda f: "已审核" if f.reviewed else "待审核"),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda f: tr("已审核") if f.reviewed else tr("待审核")),
     Column(QT_TRANSLATE_NOOP("RowsModel", "提示"), lambda f: f.title),
     Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda f: _local(f.at)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "操作员"), lambda f: f.operator),
@@ -101,17 +78,21 @@ def matches(entry: audit.AuditEntry, kind, operator, household, day) -> bool:
             and (household is None or household in entry.households) and (day is None or entry.day == day))
 
 
-class AuditPage(QWidget):
+class AuditPage(Page):
     def __init__(self, screen):
         super().__init__(screen)
-        self.screen = screen
         self.report: audit.AuditReport | None = None
         self.names: dict[int, str] = {}
-        self.loaded_for = ""
-
         self.summary = QLabel(self)
         self.summary.setObjectName("auditSummary")
         self.summary.setWordWrap(True)
+        column(self.summary, self._filters(), (self._lists(), 1), parent=self)
+        for box in (self.kind, self.operator, self.household, self.day):
+            box.currentIndexChanged.connect(lambda *_: self._filter_rows())
+        self.set_role()
+
+    def _filters(self) -> QHBoxLayout:
+        """Kind, operator, household, day: they narrow the month's list in place."""
         self.kind = self._filter(tr("类别"))
         self.operator = self._filter(tr("操作员"))
         self.household = self._filter(tr("农户"))
@@ -127,66 +108,27 @@ class AuditPage(QWidget):
             filters.addWidget(QLabel(label, self))
             filters.addWidget(box, 1)
         filters.addWidget(self.reload_button)
+        return filters
 
-        self.entries = RowsModel(entry_columns(self.names), parent=self)
-        self.entries_view = table(self.entries, self)
+    def _lists(self) -> QSplitter:
+        """The month's work above; its flags below, beside the review of the selected one."""
+        self.entries = RowsModel(entry_columns(self.names, self.screen.lang), parent=self)
+        self.entries_view = table(self.entries, self, single=True, wrap=False)
         self.entries_view.setObjectName("auditEntries")
         self.entries_title = heading(tr("本月操作"), self, 13)
-
         self.flags = RowsModel(FLAG_COLUMNS, parent=self)
-        self.flags_view = table(self.flags, self)
+        self.flags_view = table(self.flags, self, single=True, wrap=False)
         self.flags_view.setObjectName("auditFlags")
         self.flags_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_flag())
         self.flags_title = heading(tr("需要监督员查看的提示"), self, 13)
-
-        self.flag_text = QLabel(tr("选中一条提示，查看并写审核意见。"), self)
-        self.flag_text.setObjectName("flagText")
-        self.flag_text.setWordWrap(True)
-        self.flag_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reviews = RowsModel(REVIEW_COLUMNS, parent=self)
-        self.reviews_view = table(self.reviews, self)
-        self.reviews_view.setObjectName("flagReviews")
-        self.reviews_view.setWordWrap(True)  # a comment is read whole
-        self.reviews_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.comment = QLineEdit(self)
-        self.comment.setObjectName("reviewComment")
-        self.comment.setPlaceholderText(tr("审核意见，如：已核实，是顾客退货"))
-        self.comment.returnPressed.connect(self.review)
-        self.review_button = QPushButton(tr("记录审核意见"), self)
-        self.review_button.setObjectName("reviewButton")
-        self.review_button.setMinimumHeight(44)
-        self.review_button.clicked.connect(self.review)
-        self.review_note = QLabel(tr("审核意见记录后不能修改；如需补充，可再写一条。"), self)
-        self.review_note.setWordWrap(True)
-        self.admin_note = QLabel(tr("审核须由监督员（第一书记）登录后记录；管理员只能查看。"), self)
-        self.admin_note.setObjectName("reviewAdminNote")
-        self.admin_note.setWordWrap(True)
-        self.admin_note.setStyleSheet("color:#8a5a00; font-weight:bold;")
-
-        panel = QFrame(self)
-        panel.setFrameShape(QFrame.Shape.StyledPanel)
-        side = QVBoxLayout(panel)
-        side.addWidget(heading(tr("审核"), panel, 13))
-        side.addWidget(self.flag_text)
-        side.addWidget(self.reviews_view, 1)
-        side.addWidget(self.comment)
-        row = QHBoxLayout()
-        row.addWidget(self.review_note, 1)
-        row.addWidget(self.review_button)
-        side.addLayout(row)
-        side.addWidget(self.admin_note)
-
         top = QWidget(self)
-        top_box = QVBoxLayout(top)
-        top_box.setContentsMargins(0, 0, 0, 0)
-        top_box.addWidget(self.entries_title)
-        top_box.addWidget(self.entries_view)
+        column(self.entries_title, self.entries_view, parent=top).setContentsMargins(0, 0, 0, 0)
         bottom = QWidget(self)
         grid = QGridLayout(bottom)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.flags_title, 0, 0)
         grid.addWidget(self.flags_view, 1, 0)
-        grid.addWidget(panel, 0, 1, 2, 1)
+        grid.addWidget(self._review_panel(), 0, 1, 2, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -194,14 +136,33 @@ class AuditPage(QWidget):
         split.addWidget(bottom)
         split.setChildrenCollapsible(False)
         split.setSizes([300, 300])
+        return split
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addLayout(filters)
-        layout.addWidget(split, 1)
-        for box in (self.kind, self.operator, self.household, self.day):
-            box.currentIndexChanged.connect(lambda *_: self._filter_rows())
-        self.set_role()
+    def _review_panel(self) -> QFrame:
+        """The selected flag, its reviews, and (for a supervisor) a new one."""
+        self.flag_text = QLabel(tr("选中一条提示，查看并写审核意见。"), self)
+        self.flag_text.setObjectName("flagText")
+        self.flag_text.setWordWrap(True)
+        self.flag_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reviews = RowsModel(REVIEW_COLUMNS, parent=self)
+        self.reviews_view = table(self.reviews, self, single=True, wrap=True)  # a comment is read whole
+        self.reviews_view.setObjectName("flagReviews")
+        self.reviews_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.comment = field(self, "reviewComment", tr("审核意见，如：已核实，是顾客退货"))
+        self.comment.returnPressed.connect(self.review)
+        self.review_button = big_button(tr("记录审核意见"), self, "reviewButton")
+        self.review_button.clicked.connect(self.review)
+        self.review_note = QLabel(tr("审核意见记录后不能修改；如需补充，可再写一条。"), self)
+        self.review_note.setWordWrap(True)
+        self.admin_note = QLabel(tr("审核须由监督员（第一书记）登录后记录；管理员只能查看。"), self)
+        self.admin_note.setObjectName("reviewAdminNote")
+        self.admin_note.setWordWrap(True)
+        self.admin_note.setStyleSheet("color:#8a5a00; font-weight:bold;")
+        panel = QFrame(self)
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        column(heading(tr("审核"), panel, 13), self.flag_text, (self.reviews_view, 1), self.comment,
+               row((self.review_note, 1), self.review_button), self.admin_note, parent=panel)
+        return panel
 
     def _filter(self, name: str) -> QComboBox:
         box = QComboBox(self)
@@ -268,10 +229,10 @@ class AuditPage(QWidget):
         homes = sorted({h for e in found.entries for h in e.households},
                        key=lambda h: self.names.get(h, ""))
         days = sorted({e.day for e in found.entries})
-        self._fill(self.kind, tr("全部类别"), [(audit.KIND_NAMES.get(k, k), k) for k in kinds])
+        self._fill(self.kind, tr("全部类别"), [(messages.kind(k, self.screen.lang), k) for k in kinds])
         self._fill(self.operator, tr("全部操作员"), [(o, o) for o in operators])
         self._fill(self.household, tr("全部农户"), [(self.names.get(h, str(h)), h) for h in homes])
-        self._fill(self.day, tr("全部日期"), [(f"{d.month}月{d.day}日", d) for d in days])
+        self._fill(self.day, tr("全部日期"), [(_day(d), d) for d in days])
 
     @staticmethod
     def _fill(box: QComboBox, everything: str, items) -> None:
@@ -328,7 +289,7 @@ class AuditPage(QWidget):
         db, actor, month, comment = self.screen.db, self.screen.actor, self.screen.month, self.comment.text()
         self.screen.ops.write(lambda: audit.review(db, actor, month, flag.key, comment),
                               widget=self.review_button, bar=self.screen.bar,
-                              done=lambda _r: self._reviewed(flag), areas={"audit"})
+                              done=lambda _r: self._reviewed(flag), areas={Area.AUDIT})
 
     def _reviewed(self, flag: audit.Flag) -> None:
         self.comment.clear()

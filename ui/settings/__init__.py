@@ -1,0 +1,1 @@
+"""Settings (设置), one module a tab; ``screen`` puts them together."""

@@ -1,0 +1,452 @@
+"""The pieces every screen is built from: type sizes, headings, buttons, fields, rows and
+columns, a framed form, the one table, the search box with its list, the households' filter,
+and asking (a confirmation, a supervisor's approval)::
+
+    box = form_box(self.tr("本机"), self, (self.tr("扫码枪前缀"), self.prefix), ("", self.save_button))
+    column(box, row((self.view, 1), self.reload_button), STRETCH, parent=self)
+
+A text of a module (not of a class) goes through ``tr`` here, looked up where lupdate files it.
+
+The approval is asked only after the service said it needs one (``NeedsApproval``), or,
+at the counter, before a sale above the village's threshold; either way the same dialog
+shows what is waiting for the supervisor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDateEdit, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QLayout, QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
+)
+
+from pos.errors import NeedsApproval, ShopError
+from pos.service import Approval
+from ui.messagebar import MessageBar
+from ui.models import RowsModel
+from ui.scanner import no_input_method
+from ui.sizes import pt, px
+
+MAIN_BUTTON = "QPushButton:enabled { background:#2b6cb0; color:white; font-weight:bold; }"
+
+
+def tr(text: str) -> str:
+    """A text of a module, not of a class: lupdate files a plain ``tr("...")`` under the empty
+    context, so it is looked up there."""
+    return QCoreApplication.translate("", text)
+
+
+# --- type ------------------------------------------------------------------------------------
+
+def big(widget, factor: float = 1.15, bold: bool = False):
+    """``widget`` in type ``factor`` times the window's."""
+    font = widget.font()
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    widget.setFont(font)
+    return widget
+
+
+def sized(widget, points: float, bold: bool = False):
+    """``widget`` in type of ``points`` (at 100 %; smaller on a small screen, see ``ui.sizes``)."""
+    font = widget.font()
+    font.setPointSizeF(pt(points))
+    font.setBold(bold)
+    widget.setFont(font)
+    return widget
+
+
+def title(text: str, parent=None) -> QLabel:
+    """A screen's title, above its work."""
+    return big(QLabel(text, parent), 1.35, True)
+
+
+def heading(text: str, parent, size: float = 14.0) -> QLabel:
+    """A part's heading inside a screen."""
+    return sized(QLabel(text, parent), size, True)
+
+
+# --- buttons and fields ----------------------------------------------------------------------
+
+def big_button(text: str, parent, name: str, *, main: bool = False) -> QPushButton:
+    """A button easy to hit; ``main``: the one that does the page's work, in colour."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setMinimumHeight(px(44))
+    if main:
+        button.setStyleSheet(MAIN_BUTTON)
+    return button
+
+
+def field(parent, name: str, placeholder: str = "", *, secret: bool = False) -> QLineEdit:
+    """A line to type in; ``secret``: a password, shown as dots."""
+    line = QLineEdit(parent)
+    line.setObjectName(name)
+    line.setPlaceholderText(placeholder)
+    if secret:
+        line.setEchoMode(QLineEdit.EchoMode.Password)
+    return line
+
+
+def choices(parent, items, *, name: str = "") -> QComboBox:
+    """A box to choose from ``items``, each ``(text shown, value kept)``."""
+    box = QComboBox(parent)
+    for text, value in items:
+        box.addItem(text, value)
+    if name:
+        box.setObjectName(name)
+    return box
+
+
+def spin_box(parent, low: int, high: int, *, suffix: str = "", prefix: str = "", name: str = "") -> QSpinBox:
+    box = QSpinBox(parent)
+    box.setRange(low, high)
+    box.setSuffix(suffix)
+    box.setPrefix(prefix)
+    if name:
+        box.setObjectName(name)
+    return box
+
+
+def no_default(*buttons) -> None:
+    """Enter in a dialog's field must not press these buttons."""
+    for button in buttons:
+        button.setAutoDefault(False)
+        button.setDefault(False)
+
+
+def date_field(parent=None, value: date | None = None) -> QDateEdit:
+    day = QDateEdit(parent)
+    day.setCalendarPopup(True)
+    day.setDisplayFormat("yyyy-MM-dd")
+    value = value or date.today()
+    day.setDate(QDate(value.year, value.month, value.day))
+    day.setMaximumDate(QDate.currentDate().addDays(1))
+    return day
+
+
+def date_of(day: QDateEdit) -> date:
+    return day.date().toPython()
+
+
+def debounce(signal, slot: Callable[[], None], parent: QObject, ms: int = 250) -> QTimer:
+    """Run ``slot`` once typing stops: each ``signal`` restarts the wait, so a search is not
+    read again for every key."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(ms)
+    timer.timeout.connect(slot)
+    signal.connect(lambda *_: timer.start())
+    return timer
+
+
+# --- a screen's parts ------------------------------------------------------------------------
+
+STRETCH = None  # in a row or column: the free space goes here
+
+
+def _lay(layout, parts):
+    for part in parts:
+        stretch = 0
+        if isinstance(part, tuple):
+            part, stretch = part
+        if part is STRETCH:
+            layout.addStretch(1)
+        elif isinstance(part, int):
+            layout.addSpacing(part)
+        elif isinstance(part, QLayout):
+            layout.addLayout(part, stretch)
+        else:
+            layout.addWidget(part, stretch)
+    return layout
+
+
+def row(*parts, parent: QWidget | None = None) -> QHBoxLayout:
+    """``parts`` left to right: a widget or a layout, ``(part, stretch)`` for one that takes
+    the free width, a number for that much space, ``STRETCH`` for the free space itself.
+    With ``parent``, the row is that widget's layout."""
+    return _lay(QHBoxLayout(parent) if parent is not None else QHBoxLayout(), parts)
+
+
+def column(*parts, parent: QWidget | None = None) -> QVBoxLayout:
+    """``parts`` top to bottom, as ``row`` takes them."""
+    return _lay(QVBoxLayout(parent) if parent is not None else QVBoxLayout(), parts)
+
+
+def form_box(title: str, parent, *rows) -> QGroupBox:
+    """A framed form: each of ``rows`` a ``(label, field)``; a field (or layout) with an empty
+    label stands under the others' fields."""
+    box = QGroupBox(title, parent)
+    form = QFormLayout(box)
+    for label, part in rows:
+        form.addRow(label, part)
+    return box
+
+
+def side_column(parent, width: int, *parts: QWidget) -> QWidget:
+    """``parts`` one under another from the top, in a column ``width`` wide beside a list."""
+    holder = QWidget(parent)
+    column(*parts, STRETCH, parent=holder)
+    holder.setFixedWidth(width)
+    return holder
+
+
+class HouseholdFilter(QObject):
+    """The search field and group box a list of households is narrowed by (a name, pinyin
+    initials or a card number; a villager group); ``changed`` fires when typing stops or
+    another group is chosen. The screen lays the two out where it wants them."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget, placeholder: str, *, search_name: str, group_name: str):
+        super().__init__(parent)
+        self.search = field(parent, search_name, placeholder)
+        self.search.setClearButtonEnabled(True)
+        self.group = QComboBox(parent)
+        self.group.setObjectName(group_name)
+        self.group.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        debounce(self.search.textChanged, self.changed.emit, self)
+        self.group.currentIndexChanged.connect(lambda _i: self.changed.emit())
+
+    def set_groups(self, groups) -> None:
+        """The village's groups, after 全部小组; the chosen one stays chosen."""
+        chosen = self.group.currentData()
+        self.group.blockSignals(True)
+        self.group.clear()
+        self.group.addItem(self.tr("全部小组"), None)
+        for name in groups:
+            self.group.addItem(name, name)
+        self.group.setCurrentIndex(max(self.group.findData(chosen), 0))
+        self.group.blockSignals(False)
+
+
+class FormBox(QGroupBox):
+    """The form beside a list, for a new row or the list's selected one: a heading that says
+    which (新增… or 修改：…), the fields (``form``), 保存 and 清空, and the button that loads
+    the selected row into it."""
+
+    def __init__(self, title: str, parent, *, heading: str, save_name: str, edit: str):
+        super().__init__(title, parent)
+        self.heading = big(QLabel(heading, self), 1.05, True)
+        self.form = QFormLayout()
+        self.save_button = QPushButton(self.tr("保存"), self)
+        self.save_button.setObjectName(save_name)
+        self.clear_button = QPushButton(self.tr("清空"), self)
+        self.edit_button = QPushButton(edit, self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.edit_button)
+
+
+# --- tables ----------------------------------------------------------------------------------
+
+def table(model, parent=None, *, stretch: int | None = None, single: bool = False, wrap: bool = True,
+          points: float | None = None) -> QTableView:
+    """A read-only table over a ``RowsModel``: whole rows selected (``single``: one at a time),
+    columns fitted to their contents with ``stretch`` (or the last) taking the rest, big rows;
+    the rows' type ``points`` large when given."""
+    view = QTableView(parent)
+    if points is not None:
+        # Before the header measures the rows: under the window's style sheet a font set after
+        # that is lost when the screen moves into the shell.
+        sized(view, points)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single:
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(wrap)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(34)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setStretchLastSection(True)
+    return view
+
+
+def selected_rows(view: QTableView) -> list:
+    model = view.model()
+    return [model.row(index.row()) for index in sorted(view.selectionModel().selectedRows(), key=lambda i: i.row())]
+
+
+class SearchBox(QWidget):
+    """A field with a list of matches under it: Up/Down move, Enter picks."""
+
+    picked = Signal(object)  # the row (a frozen dataclass)
+    entered = Signal(str)  # Enter with no list shown
+
+    def __init__(self, columns, placeholder: str, parent=None):
+        super().__init__(parent)
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText(placeholder)
+        self.field.setClearButtonEnabled(True)
+        self.model = RowsModel(columns, parent=self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.view.hide()
+        self.view.doubleClicked.connect(lambda index: self.picked.emit(self.model.row(index.row())))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.field)
+        layout.addWidget(self.view)
+        self.field.installEventFilter(self)
+        self.field.returnPressed.connect(self._enter)
+
+    def show_rows(self, rows) -> None:
+        self.model.set_rows(rows)
+        self.view.setVisible(bool(rows))
+        if rows:
+            self.view.selectRow(0)
+
+    def hide_rows(self) -> None:
+        self.model.set_rows([])
+        self.view.hide()
+
+    def _enter(self) -> None:
+        if self.view.isVisible() and self.model.rowCount():
+            row = self.view.currentIndex().row() if self.view.currentIndex().isValid() else 0
+            self.picked.emit(self.model.row(row))
+        else:
+            self.entered.emit(self.field.text().strip())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and event.type() == QEvent.Type.KeyPress and self.view.isVisible():
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(event.key())
+            if step:
+                current = self.view.currentIndex().row()
+                self.view.selectRow(max(0, min(self.model.rowCount() - 1, current + step)))
+                return True
+        return False
+
+
+# --- asking ----------------------------------------------------------------------------------
+
+def confirm(screen, text: str, then: Callable[[], None], *, yes: str = "") -> None:
+    """Ask once, with what will happen in plain words; ``then()`` runs on 确定.
+
+    The box is opened, not executed, and kept as ``screen.confirm_box`` (tests press its buttons).
+    """
+    box = QMessageBox(QMessageBox.Icon.Question, tr("请确认"), text,
+                      QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, screen)
+    box.button(QMessageBox.StandardButton.Ok).setText(yes or tr("确定"))
+    box.button(QMessageBox.StandardButton.Cancel).setText(tr("取消"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    ok = box.button(QMessageBox.StandardButton.Ok)
+    box.buttonClicked.connect(lambda button: button is ok and then())
+    screen.confirm_box = box
+    box.open()
+
+
+class ApprovalDialog(QDialog):
+    """A supervisor types their own name and password; each OK fires ``approved(Approval)``.
+
+    The dialog does not close itself: whoever asked closes it when the approval is taken,
+    or keeps it open and shows a refusal in its ``bar`` (a wrong password) for another try.
+    Opened with ``open()`` (not ``exec()``) so the window never waits inside a nested loop.
+    """
+
+    approved = Signal(object)
+
+    def __init__(self, what: str, parent=None, *, ok_text: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("监督员审批"))
+        self.setMinimumWidth(px(520))
+        self.what = sized(QLabel(what, self), 14)
+        self.what.setWordWrap(True)
+        self.username = field(self, "approverName")
+        self.password = field(self, "approverPassword", secret=True)
+        no_input_method(self.username, self.password)
+        self.bar = MessageBar(self)
+        self.bar.hide()  # room for a refusal only once there is one
+        self.bar.shown.connect(lambda *_: self.bar.show())
+        self.ok = QPushButton(ok_text or self.tr("审批通过"), self)
+        self.ok.setObjectName("approveButton")
+        self.ok.setMinimumHeight(px(44))
+        cancel = QPushButton(self.tr("取消"), self)
+        no_default(self.ok, cancel)  # Enter in the name field must not press either
+        form = QFormLayout()
+        form.addRow(self.tr("监督员用户名"), self.username)
+        form.addRow(self.tr("监督员密码"), self.password)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.what)
+        layout.addLayout(form)
+        layout.addWidget(self.bar)
+        layout.addLayout(buttons)
+        cancel.clicked.connect(self.reject)
+        self.ok.clicked.connect(self._ok)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self._ok)
+        self.username.setFocus()
+
+    def _ok(self) -> None:
+        username = self.username.text().strip()
+        if not username:
+            self.username.setFocus()
+        elif not self.password.text():
+            self.password.setFocus()
+        elif self.ok.isEnabled():
+            self.approved.emit(Approval(username, self.password.text()))
+
+
+class ApprovalBar:
+    """Stands in for the screen's bar: "needs a supervisor" is shown as information (no
+    refusal sound: nothing went wrong), any other refusal as a refusal."""
+
+    def __init__(self, bar: MessageBar):
+        self.bar = bar
+        self.asking = False
+
+    def refuse(self, text: str) -> None:
+        if self.asking:
+            self.asking = False
+            self.bar.info(text)
+        else:
+            self.bar.refuse(text)
+
+
+def with_approval(screen, call: Callable[[Approval | None], object], *, widget=None,
+                  done=None, areas=(), bar: MessageBar | None = None) -> None:
+    """Run ``call(None)``; if the service asks for a supervisor, ask one and run ``call(approval)``.
+
+    A wrong supervisor password lands in the bar like any refusal; nothing was written.
+    """
+    bar = bar or screen.bar
+    quiet = ApprovalBar(bar)
+
+    def needs(error: ShopError) -> None:
+        if isinstance(error, NeedsApproval):
+            quiet.asking = True
+            dialog = ApprovalDialog(error.message(screen.lang), screen)
+            screen.approval_dialog = dialog
+
+            def approved(approval: Approval) -> None:
+                dialog.accept()
+                screen.ops.write(lambda: call(approval), widget=widget, bar=bar, done=done, areas=areas)
+
+            dialog.approved.connect(approved)
+            dialog.open()
+
+    screen.ops.write(lambda: call(None), widget=widget, bar=quiet, done=done, areas=areas, failed=needs)
