@@ -3,7 +3,8 @@
 ``ui → pos → ledger`` and ``pos → printing`` (or ``ui → printing``) with plain data;
 ``ledger`` knows nothing of the shop, ``printing`` nothing of the database, and only
 ``ui`` knows Qt. Every import counts, also one inside a function: a lazy import is
-still an arrow.
+still an arrow. Only an import for type annotations (under ``if TYPE_CHECKING:``) is no
+arrow: it never runs.
 """
 
 from __future__ import annotations
@@ -38,7 +39,11 @@ def imports(name: str, path: Path, known: set[str]) -> set[str]:
     """The project's modules (and Qt) that ``name`` imports, anywhere in the file."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for block in ast.walk(tree):  # annotations only: drop them before walking
+        if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test):
+            block.body = []
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
