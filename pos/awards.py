@@ -11,10 +11,9 @@ from pos.cards import account, household_card, household_cards
 from pos.store.database import Database
 from pos.errors import ShopError
 from pos.service import Actor, Approval, caller, transaction
-from pos.vocabulary import Role
 from pos.users import approve
 from pos.village import settings_in
-from pos.vocabulary import DEDUCTED, ISSUE
+from pos.vocabulary import DEDUCTED, ISSUE, Kind, Role
 from pos import fields, periods
 from pos import rules as point_rules
 
@@ -68,7 +67,7 @@ def batch_award(db: Database, actor: Actor, household_ids: list[int], rule_code:
                        targets[0][0] if len(targets) == 1 else None)
         if len(targets) > 1:
             attrs["households"] = len(targets)
-        posted = ledger.post(session, kind="award", operator=user.username, legs=legs,
+        posted = ledger.post(session, kind=Kind.AWARD, operator=user.username, legs=legs,
                              memo=note or rule.name, attrs=attrs)
         return AwardResult(posted.seq, rule.code, rule.name, each, tuple(
             (h.id, h.head_name, ledger.account_balance(session, account(n))) for h, n in targets))
@@ -97,7 +96,7 @@ def deduct(db: Database, actor: Actor, household_id: int, rule_code: str,
         if amount > available:
             raise ShopError("deduction_exceeds", head=household.head_name, available=available,
                             needed=amount)
-        posted = ledger.post(session, kind="deduction", operator=user.username, approver=approver,
+        posted = ledger.post(session, kind=Kind.DEDUCTION, operator=user.username, approver=approver,
                              legs=[Leg(account(number), -amount), Leg(DEDUCTED, amount)],
                              memo=note or rule.name,
                              attrs=_attrs(rule, -amount, note, deed_date, household))

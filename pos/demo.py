@@ -18,7 +18,7 @@ from pos.store.database import Database
 from pos.errors import ShopError
 from pos.rules import HYGIENE_ITEMS
 from pos.service import Approval
-from pos.vocabulary import Role
+from pos.vocabulary import Role, Source
 
 BEIJING = timezone(timedelta(hours=8))
 PASSWORD = "aixin123"
@@ -187,10 +187,10 @@ def _deliveries(db, admin, rng, shelf, today) -> None:
     lines = [stock.IntakeLine(g.code, rng.randint(6, 20)) for g in rng.sample(shelf, rng.randint(8, 14))]
     if rng.random() < 0.6:
         donor, kind = rng.choice(DONORS)
-        stock.intake(db, admin, lines, source=stock.DONATION, donor=donor, donor_type=kind,
+        stock.intake(db, admin, lines, source=Source.DONATION, donor=donor, donor_type=kind,
                      received_on=today, note="爱心捐赠")
     else:
-        stock.intake(db, admin, lines, source=stock.PURCHASE, funding=rng.choice(FUNDING),
+        stock.intake(db, admin, lines, source=Source.PURCHASE, funding=rng.choice(FUNDING),
                      received_on=today, note="按计划采购")
 
 

@@ -15,6 +15,7 @@ from pos.store.database import Database
 from pos.errors import ShopError
 from pos.store.tables import Card, Household
 from pos.service import Actor, caller
+from pos.vocabulary import CARD_PREFIX
 
 LIMIT = 500
 
@@ -50,7 +51,7 @@ def household(db: Database, actor: Actor, household_id: int, limit: int = LIMIT)
         if session.get(Household, household_id) is None:
             raise ShopError("household_unknown", id=household_id)
         accounts = select(Account.id).where(Account.code.in_(
-            select(literal("card:") + Card.number).where(Card.household_id == household_id)))
+            select(literal(CARD_PREFIX) + Card.number).where(Card.household_id == household_id)))
         change = func.sum(Posting.amount)
         statement = (select(Transaction).join(Posting, Posting.tx_seq == Transaction.seq)
                      .where(Posting.account_id.in_(accounts))

@@ -17,10 +17,8 @@ from pos.store.database import Database
 from pos.errors import ImportProblems, ShopError
 from pos.store.tables import Card, Household, VillagerGroup
 from pos.service import Actor, caller, transaction
-from pos.vocabulary import Role
+from pos.vocabulary import CARD_PREFIX, CardStatus, HouseholdStatus, Role
 
-ACTIVE = "active"
-MOVED = "moved"
 MAX_PEOPLE = 30
 
 HEADERS = {
@@ -85,11 +83,11 @@ def views(session: Session, statement: Select) -> list[HouseholdView]:
         statement.add_columns(VillagerGroup.name, Card.number, Card.status, Account.balance)
         .join(VillagerGroup, VillagerGroup.id == Household.group_id)
         .outerjoin(Card, Card.id == newest)
-        .outerjoin(Account, Account.code == literal("card:") + Card.number)
+        .outerjoin(Account, Account.code == literal(CARD_PREFIX) + Card.number)
     ).all()
     return [
         HouseholdView(h.id, h.head_name, group, h.people, h.phone, h.status, number, status,
-                      balance if status == "active" and balance is not None else 0)
+                      balance if status == CardStatus.ACTIVE and balance is not None else 0)
         for h, group, number, status, balance in rows
     ]
 
@@ -125,7 +123,7 @@ def _validated(session: Session, head: str, group: str, people, phone: str) -> t
 def _duplicate(session: Session, head: str, group_id: int, phone: str) -> bool:
     return session.scalar(select(Household.id).where(
         Household.head_name == head, Household.group_id == group_id, Household.phone == phone,
-        Household.status == ACTIVE,
+        Household.status == HouseholdStatus.ACTIVE,
     )) is not None
 
 
@@ -136,7 +134,7 @@ def add(db: Database, actor: Actor, head: str, group: str, people: int, phone: s
         if _duplicate(session, head, group_id, phone):
             raise ShopError("household_exists", head=head, group=group)
         household = Household(head_name=head, initials=initials(head), group_id=group_id,
-                              people=people, phone=phone, status=ACTIVE, created_at=now(session))
+                              people=people, phone=phone, status=HouseholdStatus.ACTIVE, created_at=now(session))
         session.add(household)
         session.flush()
         proof.household_fact(session, household, group.strip(), user.username)
@@ -268,7 +266,7 @@ def import_csv(db: Database, actor: Actor, data: bytes) -> list[HouseholdView]:
         moment = now(session)
         for head, group_id, people, phone in valid:
             household = Household(head_name=head, initials=initials(head), group_id=group_id,
-                                  people=people, phone=phone, status=ACTIVE, created_at=moment)
+                                  people=people, phone=phone, status=HouseholdStatus.ACTIVE, created_at=moment)
             session.add(household)
             created.append(household)
         session.flush()
@@ -309,7 +307,7 @@ def search(db: Database, actor: Actor, text: str = "", group: str | None = None,
             statement = statement.where(Household.group_id.in_(
                 select(VillagerGroup.id).where(VillagerGroup.name == group)))
         if not include_moved:
-            statement = statement.where(Household.status == ACTIVE)
+            statement = statement.where(Household.status == HouseholdStatus.ACTIVE)
         return views(session, statement.limit(limit))
 
 

@@ -19,8 +19,7 @@ from pos.households import read_rows
 from pos.rules import HYGIENE_ITEMS, rule_in
 from pos.store.tables import HygieneRound, HygieneScore, Household
 from pos.service import Actor, caller, transaction
-from pos.vocabulary import Role
-from pos.vocabulary import ISSUE
+from pos.vocabulary import ISSUE, HouseholdStatus, Kind, Role
 
 YES = {"1", "√", "✓", "✔", "是", "合格", "y", "yes", "true", "pass", "ok"}
 NO = {"0", "×", "✗", "✘", "否", "不合格", "n", "no", "false", "fail", ""}
@@ -74,7 +73,7 @@ def record(db: Database, actor: Actor, held_on: date, inspectors: str,
         if total:
             legs.insert(0, Leg(ISSUE, -total))
             hygiene_round.tx_seq = ledger.post(
-                session, kind="hygiene", operator=user.username, legs=legs,
+                session, kind=Kind.HYGIENE, operator=user.username, legs=legs,
                 memo=f"卫生检查 {held_on.isoformat()}",
                 attrs={"round": hygiene_round.id, "held_on": held_on.isoformat(),
                        "inspectors": inspectors.strip(), "households": len(scores)},
@@ -145,7 +144,7 @@ def _household_for(session, row) -> int:
     if not head:
         raise ShopError("round_row_unnamed")
     matches = session.scalars(select(Household.id).where(
-        Household.head_name == head, Household.status == "active")).all()
+        Household.head_name == head, Household.status == HouseholdStatus.ACTIVE)).all()
     if len(matches) != 1:
         raise ShopError("round_head_ambiguous" if matches else "household_named_unknown", head=head)
     return matches[0]

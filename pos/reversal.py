@@ -22,7 +22,7 @@ from pos.stock import move
 from pos.store.database import Database
 from pos.store.tables import Card, Goods, Household, Redemption, StockMovement
 from pos.users import approve
-from pos.vocabulary import CARD_PREFIX, REVERSIBLE, Kind, Role
+from pos.vocabulary import REVERSIBLE, Kind, Movement, Role, card_of
 
 
 @dataclass(frozen=True)
@@ -37,9 +37,9 @@ class ReversalResult:
 
 def _short_of_points(session: Session, short: InsufficientBalance) -> ShopError:
     """A reversal that would take back more than a card holds, naming the household."""
-    if not short.account.startswith(CARD_PREFIX):
+    number = card_of(short.account)
+    if number is None:
         return ShopError("insufficient", available=short.available, needed=short.needed)
-    number = short.account[len(CARD_PREFIX):]
     household = session.scalar(select(Household).join(Card, Card.household_id == Household.id)
                                .where(Card.number == number))
     return ShopError("reversal_short", head=household.head_name if household else "?", card=number,
@@ -75,9 +75,9 @@ def reverse(db: Database, actor: Actor, seq: int, reason: str,
             record = session.get(Redemption, seq)
             record.reversed_by = posted.seq
             for movement in session.scalars(select(StockMovement).where(
-                    StockMovement.tx_seq == seq, StockMovement.kind == Kind.REDEMPTION)):
+                    StockMovement.tx_seq == seq, StockMovement.kind == Movement.REDEMPTION)):
                 goods = session.get(Goods, movement.goods_id)
-                move(session, goods, -movement.quantity, "return", user.username, at=now(session),
+                move(session, goods, -movement.quantity, Movement.RETURN, user.username, at=now(session),
                      approver=approver, tx_seq=posted.seq, value_fen=-movement.value_fen,
                      note=reason.strip())
                 restocked.append((goods.code, -movement.quantity))

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from pos.cards import CARD_ACTIVE
 from pos.store.database import Database
 from pos.errors import ShopError
 from pos.goods import find
-from pos.households import ACTIVE
 from pos.store.tables import Card, Goods, Household, VillagerGroup
 from pos.service import Actor, caller
-from pos.vocabulary import Role
+from pos.vocabulary import CardStatus, HouseholdStatus, Role
 from pos.village import settings_in
 from printing.cardsheet import CardFace
 from printing.labels import LabelFace
@@ -27,7 +25,7 @@ def card_faces(db: Database, actor: Actor, group: str | None = None,
             select(Card, Household, VillagerGroup.name)
             .join(Household, Household.id == Card.household_id)
             .join(VillagerGroup, VillagerGroup.id == Household.group_id)
-            .where(Card.status == CARD_ACTIVE, Household.status == ACTIVE)
+            .where(Card.status == CardStatus.ACTIVE, Household.status == HouseholdStatus.ACTIVE)
             .order_by(Household.group_id, Household.id)
         )
         if group:

@@ -16,6 +16,7 @@ from pos.periods import LOCAL, Month
 from pos.store.tables import Card, Household, MonthClosure, RedemptionLine, VillagerGroup
 from pos.service import Actor, caller
 from pos.village import settings_in
+from pos.vocabulary import Kind, card_account
 from printing.statement import Statement, StatementLine
 
 KINDS = {"card_issue": "发卡", "award": "加分", "hygiene": "卫生检查", "deduction": "扣分",
@@ -28,7 +29,7 @@ def statement_in(session: Session, card_number: str, month: Month) -> Statement:
     household = session.get(Household, card.household_id)
     group = session.get(VillagerGroup, household.group_id).name
     village = settings_in(session)
-    codes = [f"card:{n}" for n in session.scalars(select(Card.number).where(Card.household_id == household.id))]
+    codes = [card_account(n) for n in session.scalars(select(Card.number).where(Card.household_id == household.id))]
     accounts = {i: c for i, c in session.execute(select(Account.id, Account.code).where(Account.code.in_(codes)))}
     closed = session.scalar(select(MonthClosure).where(MonthClosure.month == str(month)))
     t, p = Transaction.__table__.c, Posting.__table__.c
@@ -65,7 +66,7 @@ def history_in(session: Session, household_id: int) -> Statement:
         raise ShopError("household_unknown", id=household_id)
     group = session.get(VillagerGroup, household.group_id).name
     village = settings_in(session)
-    codes = [f"card:{n}" for n in session.scalars(select(Card.number).where(Card.household_id == household.id))]
+    codes = [card_account(n) for n in session.scalars(select(Card.number).where(Card.household_id == household.id))]
     accounts = list(session.scalars(select(Account.id).where(Account.code.in_(codes))))
     t, p = Transaction.__table__.c, Posting.__table__.c
     rows = session.execute(
@@ -93,7 +94,7 @@ def _lines(session: Session, rows, opening: int, date_format: str) -> tuple[list
     """The statement's lines from (seq, at, kind, memo, attrs, reverses, change) rows in order, and the
     balance after the last."""
     goods = {}
-    redemptions = [r.seq for r in rows if r.kind == "redemption"]
+    redemptions = [r.seq for r in rows if r.kind == Kind.REDEMPTION]
     if redemptions:
         for seq, name, quantity in session.execute(
                 select(RedemptionLine.tx_seq, RedemptionLine.name, RedemptionLine.quantity)
@@ -107,9 +108,9 @@ def _lines(session: Session, rows, opening: int, date_format: str) -> tuple[list
             continue  # a lost card's points moving to the new card
         balance += amount
         attrs = json.loads(attrs_text or "{}")
-        if kind == "redemption":
+        if kind == Kind.REDEMPTION:
             detail = "、".join(goods.get(seq, [])) or memo
-        elif kind in ("award", "deduction"):
+        elif kind in (Kind.AWARD, Kind.DEDUCTION):
             detail = attrs.get("rule_name") or memo
             if attrs.get("note"):
                 detail += f"（{attrs['note']}）"

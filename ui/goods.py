@@ -506,7 +506,7 @@ class IntakeTab(QWidget):
     def _save(self) -> None:
         s = self.screen
         lines = [stock.IntakeLine(l.code, l.quantity) for l in self.lines.rows]
-        source = stock.DONATION if self.donation.isChecked() else stock.PURCHASE
+        source = vocabulary.Source.DONATION if self.donation.isChecked() else vocabulary.Source.PURCHASE
         donor, donor_type, funding = self.donor.text(), self.donor_type.currentData(), self.funding.currentText()
         day = forms.date_of(self.received_on)
         s.ops.write(lambda: stock.intake(s.db, s.actor, lines, source=source, donor=donor, donor_type=donor_type,

@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
 
 from pos import goods, households, stock, wishes
 from pos.periods import LOCAL
-from pos.vocabulary import Role
+from pos.vocabulary import Role, WishStatus
 from printing import wishwall
 from ui import documents
 from ui.audit import heading, table
 from ui.models import Column, RowsModel
 from ui.shell import Area, Screen, register
 
-LIVE = (wishes.OPEN, wishes.CLAIMED, wishes.DELIVERED, wishes.THANKED)
+LIVE = (WishStatus.OPEN, WishStatus.CLAIMED, WishStatus.DELIVERED, WishStatus.THANKED)
 EVENT_NAMES = {"written": "写下心愿", "claimed": "认领", "delivered": "送达", "thanked": "回音",
                "withdrawn": "撤回"}
 CARD_WIDTH = 260
@@ -641,16 +641,16 @@ class WishesScreen(Screen):
             page = self.nothing
             self.nothing.setText(tr("认领、送达、回音和撤回由监督员（第一书记）登录后记录。"))
         else:
-            page = {wishes.OPEN: self.claim_form, wishes.CLAIMED: self.deliver_form,
-                    wishes.DELIVERED: self.thank_form}.get(w.status, self.nothing)
+            page = {WishStatus.OPEN: self.claim_form, WishStatus.CLAIMED: self.deliver_form,
+                    WishStatus.DELIVERED: self.thank_form}.get(w.status, self.nothing)
             if page is self.nothing:
-                self.nothing.setText(tr("这个心愿已经圆满完成。") if w.status == wishes.THANKED
+                self.nothing.setText(tr("这个心愿已经圆满完成。") if w.status == WishStatus.THANKED
                                      else tr("这个心愿已撤回。"))
             if page is self.deliver_form:
                 self._load_goods()
         self.actions.setCurrentWidget(page)
         self.withdraw_row.setVisible(self.supervisor and w is not None
-                                     and w.status in (wishes.OPEN, wishes.CLAIMED))
+                                     and w.status in (WishStatus.OPEN, WishStatus.CLAIMED))
 
     _goods_loaded = False
 

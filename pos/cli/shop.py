@@ -13,7 +13,7 @@ from pos.cli.common import (
 )
 from pos.errors import ShopError
 from pos.station import settings
-from pos.vocabulary import Role
+from pos.vocabulary import HouseholdStatus, Role, Source
 
 awards, cards, goods, households, hygiene, printqueue, redemption, reversal, rules, service, stock, users, village = (
     later(f"pos.{name}") for name in ("awards", "cards", "goods", "households", "hygiene", "receipts.queue",
@@ -225,7 +225,7 @@ def _household_lines(rows, out) -> list[str]:
     t = out.t
     return [t("household_line", id=h.id, head=h.head_name, group=h.group, people=h.people,
               card=h.card_number or t("household_no_card_short"), balance=h.balance)
-            + (t("household_moved_short") if h.status != "active" else "") for h in rows]
+            + (t("household_moved_short") if h.status != HouseholdStatus.ACTIVE else "") for h in rows]
 
 
 def household_import(args, out) -> int:
@@ -349,7 +349,7 @@ def stock_in(args, out) -> int:
     lines = [stock.IntakeLine(*item_spec(spec)) for spec in args.item]
     with database(args) as db:
         result = stock.intake(
-            db, actor(args, db), lines, source=stock.DONATION if args.donor else stock.PURCHASE,
+            db, actor(args, db), lines, source=Source.DONATION if args.donor else Source.PURCHASE,
             donor=args.donor or "", donor_type=args.donor_type if args.donor else "",
             funding=args.funding or "", received_on=parse_date(args.date), note=args.note)
     out.show(plain(result), [out.t("intake_line", id=result.intake_id, source=result.donor or out.t("purchase"))] +

@@ -39,7 +39,7 @@ from pos.store.tables import (
     User,
 )
 from pos.service import FREE_FAILURES, Actor, caller, transaction
-from pos.vocabulary import Role
+from pos.vocabulary import HouseholdStatus, Kind, Outcome, Role, Source, StockEvent, UserChange, card_of
 from pos.village import settings_in
 
 Progress = Callable[[int, int, str], None]
@@ -135,22 +135,20 @@ def user_events(session: Session, start: datetime, end: datetime) -> list[UserEv
     """Users added, deactivated or taken back, given a new role, or given a new password by
     someone else between ``start`` and ``end``: read from the chain, where every change of a
     user is an entry (``pos.proof``), so an edit of the users table cannot hide one."""
-    from pos import proof
-
     events = []
     for row in session.execute(select(Transaction.operator, Transaction.approver, Transaction.at,
                                       Transaction.attrs)
-                               .where(Transaction.kind == proof.USER, Transaction.at >= start,
+                               .where(Transaction.kind == Kind.USER, Transaction.at >= start,
                                       Transaction.at < end).order_by(Transaction.seq)):
         attrs = json.loads(row.attrs or "{}")
         username, change = attrs.get("user", ""), attrs.get("change", "")
-        if change == "add":
+        if change == UserChange.ADD:
             event = "added"
-        elif change == "active":
+        elif change == UserChange.ACTIVE:
             event = "reactivated" if attrs.get("active") else "deactivated"
-        elif change == "role":
+        elif change == UserChange.ROLE:
             event = "role"
-        elif change == "password" and row.operator != username:
+        elif change == UserChange.PASSWORD and row.operator != username:
             event = "password"
         else:
             continue  # a user changing their own password, or a rehash: nothing to look at
@@ -230,15 +228,15 @@ class _Month:
 
     def card_legs(self, seq: int) -> list[tuple[int, str, int]]:
         """(household, card account, amount) of a transaction's postings onto cards."""
-        return [(self.cards.get(code[5:], 0), code, amount)
-                for code, amount in self.legs.get(seq, []) if code.startswith("card:")]
+        return [(self.cards.get(card_of(code), 0), code, amount)
+                for code, amount in self.legs.get(seq, []) if card_of(code) is not None]
 
 
 def _entries(data: _Month) -> list[AuditEntry]:
     out = []
     # A redemption's goods by name (its chained attrs hold codes, unreadable in a list).
     goods_lines: dict[int, list[str]] = defaultdict(list)
-    sold = [row.seq for row in data.rows if row.kind == "redemption"]
+    sold = [row.seq for row in data.rows if row.kind == Kind.REDEMPTION]
     for line in data.session.scalars(select(RedemptionLine).where(RedemptionLine.tx_seq.in_(sold))
                                      .order_by(RedemptionLine.tx_seq, RedemptionLine.line)):
         goods_lines[line.tx_seq].append(f"{line.name}×{line.quantity}")
@@ -248,9 +246,9 @@ def _entries(data: _Month) -> list[AuditEntry]:
         attrs = json.loads(row.attrs or "{}")
         legs = data.card_legs(row.seq)
         households = tuple(dict.fromkeys(h for h, _, _ in legs))
-        if row.kind == "redemption":
+        if row.kind == Kind.REDEMPTION:
             detail = "、".join(goods_lines[row.seq]) or attrs.get("items", row.memo)
-        elif row.kind in ("award", "deduction"):
+        elif row.kind in (Kind.AWARD, Kind.DEDUCTION):
             detail = f"{attrs.get('rule', '')} {attrs.get('rule_name', '')} {row.memo}".strip()
         elif row.kind == ledger.book.REVERSAL:
             detail = f"冲正第 {row.reverses} 笔（{KIND_NAMES.get(attrs.get('original_kind'), '')}）：{row.memo}"
@@ -264,13 +262,13 @@ def _entries(data: _Month) -> list[AuditEntry]:
             .join(StockMovement, StockMovement.intake_id == StockIntake.id)
             .where(StockIntake.at >= month.start, StockIntake.at < month.end)
             .group_by(StockIntake.id).order_by(StockIntake.id)):
-        who = intake.donor if intake.source == "donation" else f"采购（{intake.funding}）"
-        out.append(AuditEntry("intake", None, f"入库单 {intake.id}", intake.at, intake.operator, None,
+        who = intake.donor if intake.source == Source.DONATION else f"采购（{intake.funding}）"
+        out.append(AuditEntry(StockEvent.INTAKE, None, f"入库单 {intake.id}", intake.at, intake.operator, None,
                               (), 0, f"{who}：{count} 种，{(value or 0) / 100:.2f} 元"))
     for record in session.scalars(select(StockCount).where(
             StockCount.at >= month.start, StockCount.at < month.end).order_by(StockCount.id)):
         moves = _count_lines(session, record.id)
-        kind = "writeoff" if all(q < 0 for _, q in moves) else "count"
+        kind = StockEvent.WRITEOFF if all(q < 0 for _, q in moves) else StockEvent.COUNT
         out.append(AuditEntry(kind, None, f"盘点 {record.id}", record.at, record.operator,
                               record.approver, (), 0,
                               f"{record.note}：" + "、".join(f"{n} {q:+d}" for n, q in moves)))
@@ -308,11 +306,11 @@ def _flags(data: _Month, entries: list[AuditEntry], run_verify: bool,
                 row.seq, row.at, row.operator)
         previous_at, previous_seq = row.at, row.seq
         mine = own.get(row.operator)
-        if mine and mine in households and row.kind in ("award", "hygiene", "redemption"):
+        if mine and mine in households and row.kind in (Kind.AWARD, Kind.HYGIENE, Kind.REDEMPTION):
             add("own_household", row.seq,
                 f"{row.operator} 为本户（{heads.get(mine, mine)}）{KIND_NAMES[row.kind]}，第 {row.seq} 笔",
                 row.seq, row.at, row.operator, mine)
-        if row.kind == "redemption" and windows is not None and not _open_at(windows, row.at):
+        if row.kind == Kind.REDEMPTION and windows is not None and not _open_at(windows, row.at):
             household = next(iter(households), None)
             add("after_hours", row.seq,
                 f"第 {row.seq} 笔兑换在 {_local(row.at)}，不在营业时间内（{settings_in(session).opening_hours}）",
@@ -323,10 +321,10 @@ def _flags(data: _Month, entries: list[AuditEntry], run_verify: bool,
                 f"第 {row.seq} 笔冲正了第 {row.reverses} 笔（{KIND_NAMES.get(attrs.get('original_kind'), '')}），"
                 f"原因：{row.memo}；审批：{row.approver or '无'}",
                 row.seq, row.at, row.operator)
-        if row.kind in ("award", "hygiene"):
+        if row.kind in (Kind.AWARD, Kind.HYGIENE):
             for household, code, amount in legs:
                 awards_by_day[(household, row.operator, day)].append((row.seq, code, amount))
-        if row.kind == "redemption":
+        if row.kind == Kind.REDEMPTION:
             spent = -sum(a for _, _, a in legs)
             for household, code, _ in legs:
                 earlier = [a for a in awards_by_day.get((household, row.operator, day), []) if a[0] < row.seq]
@@ -344,7 +342,7 @@ def _flags(data: _Month, entries: list[AuditEntry], run_verify: bool,
 
     progress(3, 5, "盘点、登录与用户")
     for entry in entries:
-        if entry.kind in ("count", "writeoff"):
+        if entry.kind in (StockEvent.COUNT, StockEvent.WRITEOFF):
             add("stock_difference", entry.ref.split()[-1], f"{entry.ref}：{entry.detail}；审批：{entry.approver or '无'}",
                 None, entry.at, entry.operator)
     attempts = defaultdict(lambda: defaultdict(int))
@@ -354,11 +352,11 @@ def _flags(data: _Month, entries: list[AuditEntry], run_verify: bool,
         attempts[username][outcome] += 1
     for username, outcomes in sorted(attempts.items()):
         locked = session.scalar(select(User.locked).where(User.username == username))
-        failed = sum(n for outcome, n in outcomes.items() if outcome != "ok")
-        if outcomes.get("locked") or outcomes.get("wrong", 0) >= FREE_FAILURES or (locked and failed):
+        failed = sum(n for outcome, n in outcomes.items() if outcome != Outcome.OK)
+        if outcomes.get(Outcome.LOCKED) or outcomes.get(Outcome.WRONG, 0) >= FREE_FAILURES or (locked and failed):
             add("failed_logins", username,
                 f"{username}：本月登录或审批失败 {failed} 次（密码错误 {outcomes.get('wrong', 0)} 次）"
-                + ("，账号已锁定" if locked or outcomes.get("locked") else ""), operator=username)
+                + ("，账号已锁定" if locked or outcomes.get(Outcome.LOCKED) else ""), operator=username)
     for event in user_events(session, month.start, month.end):
         what = {"added": "新增用户", "deactivated": "停用用户", "reactivated": "恢复用户", "role": "改变角色",
                 "password": "重设密码"}.get(event.event, event.event)
@@ -388,14 +386,14 @@ def _balance_before(session: Session, code: str, seq: int) -> int:
 
 
 def _batch_flags(data: _Month, add) -> None:
-    batches = [(row, data.card_legs(row.seq)) for row in data.rows if row.kind == "award"]
+    batches = [(row, data.card_legs(row.seq)) for row in data.rows if row.kind == Kind.AWARD]
     batches = [(row, legs) for row, legs in batches if len(legs) > 1]
     if not batches:
         return
     t = Transaction.__table__.c
     start = data.month.start
     history = data.session.execute(
-        select(t.seq, t.attrs).where(t.kind == "award", t.at >= start - timedelta(days=365),
+        select(t.seq, t.attrs).where(t.kind == Kind.AWARD, t.at >= start - timedelta(days=365),
                                      t.seq < batches[-1][0].seq)).all()
     earlier: list[tuple[int, str, int, int]] = []  # (seq, rule, households, points)
     for seq, attrs_text in history:
@@ -430,10 +428,10 @@ def _outlier_flags(data: _Month, heads: dict[int, str], add) -> None:
     for account_id, total in session.execute(
             select(p.account_id, func.sum(p.amount)).where(p.tx_seq <= last).group_by(p.account_id)):
         code = data.accounts[account_id]
-        if code.startswith("card:") and code[5:] in data.cards:
-            balances[data.cards[code[5:]]] += int(total)
+        if card_of(code) in data.cards:
+            balances[data.cards[card_of(code)]] += int(total)
     groups: dict[int, list[int]] = defaultdict(list)
-    group_of = {h.id: h.group_id for h in session.scalars(select(Household).where(Household.status == "active"))}
+    group_of = {h.id: h.group_id for h in session.scalars(select(Household).where(Household.status == HouseholdStatus.ACTIVE))}
     for household, balance in balances.items():
         if household in group_of:
             groups[group_of[household]].append(balance)
