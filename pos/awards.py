@@ -55,7 +55,7 @@ def batch_award(db: Database, actor: Actor, household_ids: list[int], rule_code:
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         if deed_date is not None:
-            periods.check_open(session, deed_date, "事迹日期")
+            periods.check_open(session, deed_date, "dated_deed")
         rule = point_rules.rule_in(session, rule_code)
         if rule.deduction:
             raise ShopError("rule_is_deduction", code=rule.code)
@@ -83,7 +83,7 @@ def deduct(db: Database, actor: Actor, household_id: int, rule_code: str,
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         if deed_date is not None:
-            periods.check_open(session, deed_date, "事迹日期")
+            periods.check_open(session, deed_date, "dated_deed")
         rule = point_rules.rule_in(session, rule_code)
         if not rule.deduction:
             raise ShopError("rule_not_deduction", code=rule.code)
@@ -91,7 +91,7 @@ def deduct(db: Database, actor: Actor, household_id: int, rule_code: str,
         household, number = household_card(session, household_id)
         approver = None
         if amount > settings_in(session).deduction_approval_above:
-            approver = approve(session, actor, approval, f"扣 {amount} 分")
+            approver = approve(session, actor, approval, "approving_deduction", points=amount)
         available = ledger.account_balance(session, account(number))
         if amount > available:
             raise ShopError("deduction_exceeds", head=household.head_name, available=available,

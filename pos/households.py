@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ledger.book import now
 from ledger.schema import Account
-from pos import codes, fields, proof
+from pos import codes, fields, messages, proof
 from pos.store.database import Database
 from pos.errors import ImportProblems, ShopError
 from pos.store.tables import Card, Household, VillagerGroup
@@ -106,7 +106,7 @@ def _validated(session: Session, head: str, group: str, people, phone: str) -> t
     fields.text(phone, "phone", longest=30)
     group_id = session.scalar(select(VillagerGroup.id).where(VillagerGroup.name == group.strip()))
     if group_id is None:
-        known = "、".join(session.scalars(select(VillagerGroup.name)))
+        known = messages.AllOf(session.scalars(select(VillagerGroup.name)))
         raise ShopError("group_unknown", group=group.strip(), known=known)
     try:
         count = fields.whole_number(codes.normalise(str(people)))
@@ -184,7 +184,7 @@ def read_rows(data: bytes, fields: dict[str, tuple[str, ...]], required: tuple[s
                 break
     missing = [fields[f][0] for f in required if f not in columns]
     if missing:
-        raise ImportProblems([(1, ShopError("csv_missing_columns", columns="、".join(missing)))])
+        raise ImportProblems([(1, ShopError("csv_missing_columns", columns=messages.AllOf(missing)))])
     out = []
     for number, cells in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in cells):
@@ -250,7 +250,7 @@ def preview_csv(db: Database, actor: Actor, data: bytes, lang: str = "zh") -> Im
         by_row.setdefault(number, []).append(problem.message(lang))
     return ImportPreview(
         tuple(ImportRow(n, r["head"], r["group"], r["people"], r.get("phone", ""),
-                        "；".join(by_row.get(n, []))) for n, r in rows),
+                        ("；" if lang != "en" else "; ").join(by_row.get(n, []))) for n, r in rows),
         tuple((n, p.message(lang)) for n, p in problems))
 
 

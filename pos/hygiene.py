@@ -11,7 +11,7 @@ from sqlalchemy import select
 import ledger
 from ledger import Leg
 from ledger.book import reversal_of
-from pos import codes, fields, periods
+from pos import codes, fields, messages, periods
 from pos.cards import account, household_cards, usable
 from pos.store.database import Database
 from pos.errors import ImportProblems, ShopError
@@ -46,7 +46,7 @@ def record(db: Database, actor: Actor, held_on: date, inspectors: str,
     fields.day(held_on)
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
-        periods.check_open(session, held_on, "卫生检查日期")
+        periods.check_open(session, held_on, "dated_round")
         items = {code: rule_in(session, code) for code in HYGIENE_ITEMS}
         _refuse_repeat(session, held_on, scores)
         hygiene_round = HygieneRound(held_on=held_on, inspectors=inspectors.strip(), tx_seq=None)
@@ -57,7 +57,7 @@ def record(db: Database, actor: Actor, held_on: date, inspectors: str,
         for household_id, marks in scores.items():
             unknown = set(marks) - set(HYGIENE_ITEMS)
             if unknown:
-                raise ShopError("round_unknown_item", item="、".join(sorted(unknown)))
+                raise ShopError("round_unknown_item", item=messages.AllOf(sorted(unknown)))
             household, number = targets[household_id]
             earned = 0
             for code in HYGIENE_ITEMS:

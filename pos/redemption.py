@@ -123,7 +123,7 @@ def redeem(db: Database, actor: Actor, card_number: str, items: Iterable[CartIte
         village = settings_in(session)
         approver = None
         if total > village.redemption_approval_above:
-            approver = approve(session, actor, approval, f"兑换 {total} 分")
+            approver = approve(session, actor, approval, "approving_redemption", points=total)
         before = ledger.account_balance(session, account(card.number))
         if total > before:
             raise ShopError("insufficient", available=before, needed=total)

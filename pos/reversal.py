@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 import ledger
 from ledger.book import REVERSAL, now
 from ledger.errors import InsufficientBalance
-from pos import fields, messages
+from pos import fields
 from pos.cards import successors
 from pos.errors import ShopError
 from pos.service import Actor, Approval, caller, transaction
@@ -22,7 +22,7 @@ from pos.stock import move
 from pos.store.database import Database
 from pos.store.tables import Card, Goods, Household, Redemption, StockMovement
 from pos.users import approve
-from pos.vocabulary import REVERSIBLE, Kind, Movement, Role, card_of
+from pos.vocabulary import REVERSIBLE, Kind, Movement, Role, card_of, kind_of
 
 
 @dataclass(frozen=True)
@@ -60,9 +60,8 @@ def reverse(db: Database, actor: Actor, seq: int, reason: str,
         if original is None:
             raise ShopError("transaction_unknown", seq=seq)
         if original.kind == REVERSAL or original.kind not in REVERSIBLE:
-            raise ShopError("transaction_not_reversible", seq=seq, kind=messages.kind(original.kind),
-                            kind_en=messages.kind(original.kind, "en"))
-        approver = approve(session, actor, approval, f"冲正第 {seq} 笔")
+            raise ShopError("transaction_not_reversible", seq=seq, kind=kind_of(original.kind))
+        approver = approve(session, actor, approval, "approving_reversal", seq=seq)
         # Points go back to (or come from) the card the household uses now.
         redirect = successors(session, {leg.account for leg in original.legs})
         try:

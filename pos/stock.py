@@ -117,13 +117,13 @@ def intake_in(session: Session, user, lines: Iterable[IntakeLine], *, source: So
             raise ShopError("intake_bad_donor_type", types=messages.AllOf(DONOR_TYPES))
     elif source == Source.PURCHASE:
         if funding not in FUNDING:
-            raise ShopError("intake_bad_funding", funding=funding, known="、".join(FUNDING))
+            raise ShopError("intake_bad_funding", funding=funding, known=messages.AllOf(FUNDING))
     else:
         raise ShopError("intake_bad_source", source=source)
     moment = now(session)
-    periods.check_open(session, moment, "入库时间")
+    periods.check_open(session, moment, "dated_intake")
     if received_on is not None:
-        periods.check_open(session, received_on, "入库日期")
+        periods.check_open(session, received_on, "dated_received")
     record = StockIntake(at=moment, received_on=received_on or moment.date(), source=source,
                          donor=donor.strip(), donor_type=donor_type if source == Source.DONATION else "",
                          funding=funding if source == Source.PURCHASE else "", operator=user.username,
@@ -215,9 +215,9 @@ def _settle(session: Session, user, actor: Actor, targets: dict[int, int], reaso
     reason = fields.text(reason, "reason")
     if not reason:
         raise ShopError("count_needs_reason")
-    approver = approve(session, actor, approval, f"盘点差异 {len(differences)} 项")
+    approver = approve(session, actor, approval, "approving_count", count=len(differences))
     moment = now(session)
-    periods.check_open(session, moment, "盘点时间")
+    periods.check_open(session, moment, "dated_count")
     record = StockCount(at=moment, operator=user.username, approver=approver, note=reason)
     session.add(record)
     session.flush()

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ledger.book import now
-from pos import fields, proof
+from pos import fields, messages, proof
 from pos.errors import NeedsApproval, PermissionDenied, ShopError
 from pos.service import Actor, Approval, CredentialsRefused, caller, transaction
 from pos.store.database import Database
@@ -57,7 +57,8 @@ def add_user(
     if session.scalar(select(func.count()).select_from(User)):
         me = caller(session, actor, Role.ADMIN)
         if Role(role) == Role.SUPERVISOR:
-            approver = approve(session, actor, approval, f"添加监督员 {username.strip()}")
+            approver = approve(session, actor, approval, "approving_supervisor_added",
+                               username=username.strip())
         operator = me.username
     elif role != Role.ADMIN:
         raise ShopError("first_user_admin")
@@ -126,8 +127,10 @@ def login(db: Database, username: str, password: str) -> Actor:
         return _actor(_check_password(session, username.strip(), password, Purpose.LOGIN))
 
 
-def approve(session: Session, actor: Actor, approval: Approval | None, what: str) -> str:
-    """Check a supervisor's approval for ``what``; return the approver's username."""
+def approve(session: Session, actor: Actor, approval: Approval | None, what: str, **params) -> str:
+    """Check a supervisor's approval for ``what`` (a catalogue key, ``approving_...``, with
+    its ``params``); return the approver's username."""
+    what = messages.Phrase(what, **params)
     if approval is None or not approval.username:
         raise NeedsApproval("needs_approval", what=what)
     if approval.username.strip() == actor.username:
@@ -177,7 +180,7 @@ def set_role(db: Database, actor: Actor, username: str, role: Role,
         user = _other(session, me, username)
         approver = None
         if Role(role) == Role.SUPERVISOR and user.role != Role.SUPERVISOR.value:
-            approver = approve(session, actor, approval, f"{user.username} 改为监督员")
+            approver = approve(session, actor, approval, "approving_supervisor_made", username=user.username)
             if approver == user.username:
                 raise PermissionDenied("self_approval")
         user.role = Role(role).value
@@ -204,7 +207,8 @@ def reset_password(db: Database, actor: Actor, username: str, new: str,
         user = _other(session, me, username)
         approver = None
         if user.role == Role.SUPERVISOR.value:
-            approver = approve(session, actor, approval, f"重置监督员 {user.username} 的密码")
+            approver = approve(session, actor, approval, "approving_supervisor_password",
+                               username=user.username)
             if approver == user.username:
                 raise PermissionDenied("self_approval")
         user.password_hash = hash_password(new)

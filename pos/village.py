@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import ledger
-from pos import fields, proof
+from pos import fields, messages, proof
 from pos import vocabulary
 from pos.vocabulary import DEDUCTED, ISSUE, RECOVERED, REDEEMED
 from pos.store.database import Database
@@ -88,11 +88,11 @@ def setup(
 
 def _check_numbers(base_points, point_value_fen, deduction_above, redemption_above) -> None:
     if not 0 <= base_points <= 10_000:
-        raise ShopError("setting_range", name="基础积分", low=0, high=10_000)
+        raise ShopError("setting_range", name=messages.Phrase("setting_base_points"), low=0, high=10_000)
     if not 1 <= point_value_fen <= 100_000:
-        raise ShopError("setting_range", name="每分价值（分）", low=1, high=100_000)
+        raise ShopError("setting_range", name=messages.Phrase("setting_point_value_fen"), low=1, high=100_000)
     if deduction_above < 0 or redemption_above < 0:
-        raise ShopError("setting_range", name="审批门槛", low=0, high="∞")
+        raise ShopError("setting_range", name=messages.Phrase("setting_approval_thresholds"), low=0, high="∞")
 
 
 def settings_in(session: Session) -> Settings:
@@ -131,7 +131,7 @@ def change(db: Database, actor: Actor, **changes) -> Settings:
         _check_numbers(village.base_points, village.point_value_fen,
                        village.deduction_approval_above, village.redemption_approval_above)
         if not 1 <= village.notice_days <= 60:
-            raise ShopError("setting_range", name="公示天数", low=1, high=60)
+            raise ShopError("setting_range", name=messages.Phrase("setting_notice_days"), low=1, high=60)
         proof.village_fact(session, village, user.username)
         return settings_in(session)
 

@@ -45,6 +45,11 @@ class Kind(StrEnum):
     STOCK_COUNT = "stock_count"
 
 
+def kind_of(stored: str) -> Kind | str:
+    """A kind as stored, as its member; a kind this program does not know stays as it is."""
+    return Kind._value2member_map_.get(stored, stored)
+
+
 # Kinds whose points count as earned on a household's statement and the notice.
 EARNING_KINDS = frozenset({Kind.CARD_ISSUE, Kind.AWARD, Kind.HYGIENE})
 # Kinds a supervisor may undo by a reversal.

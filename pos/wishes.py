@@ -42,17 +42,9 @@ DONOR_TYPES = {key: messages.donor_type(key) for key in vocabulary.WISH_DONOR_TY
 _INTAKE_DONOR_TYPE = {"company": "company", "person": "person", "unit": "other"}
 
 MAX_VALUE_FEN = 5_000_000  # 50,000 yuan: more is a typing slip, not a village wish
-# Longest text of each field, in characters, with its name for messages.
-FIELDS = {
-    "text": (100, "心愿内容", "wish"),
-    "member": (20, "家庭成员", "family member"),
-    "donor": (50, "认领人", "donor"),
-    "contact": (50, "联系方式", "contact"),
-    "handed_by": (20, "交付人", "name of the person handing it over"),
-    "note": (200, "备注", "note"),
-    "echo": (200, "回音", "echo"),
-    "reason": (200, "撤回原因", "reason"),
-}
+# Longest text of each field, in characters (its name is the catalogue's ``wish_field_FIELD``).
+FIELDS = {"text": 100, "member": 20, "donor": 50, "contact": 50, "handed_by": 20, "note": 200,
+          "echo": 200, "reason": 200}
 
 
 @dataclass(frozen=True)
@@ -106,10 +98,11 @@ class EchoEntry:
     text: str
     category: str
     donor: str
-    donor_type: str  # 爱心企业 / 爱心人士 / 爱心单位
+    donor_type: str  # as the public reads it: 爱心企业 / 爱心人士 / 爱心单位
     value_fen: int
     handover: str
     echo: str
+    donor_key: str = ""  # the donor type's key (company, person, unit), to word it in English
 
 
 def masked(name: str) -> str:
@@ -120,14 +113,14 @@ def masked(name: str) -> str:
 
 def clean(value: str, field: str, *, required: bool = True) -> str:
     """A text as typed, trimmed; control characters and absurd lengths refused."""
-    limit, name, name_en = FIELDS[field]
+    limit, name = FIELDS[field], messages.Phrase(f"wish_field_{field}")
     value = (value or "").strip()
     if any(unicodedata.category(ch)[0] == "C" or ch in "\u2028\u2029" for ch in value):
-        raise ShopError("wish_text_control", field=name, field_en=name_en)
+        raise ShopError("wish_text_control", field=name)
     if len(value) > limit:
-        raise ShopError("wish_text_long", field=name, field_en=name_en, limit=limit, length=len(value))
+        raise ShopError("wish_text_long", field=name, limit=limit, length=len(value))
     if required and not value:
-        raise ShopError("wish_text_missing", field=name, field_en=name_en)
+        raise ShopError("wish_text_missing", field=name)
     return value
 
 
@@ -180,8 +173,7 @@ def _refuse_move(session: Session, wish_id: int, wanted: str) -> None:
     session.refresh(wish)
     if wanted == WishStatus.CLAIMED and wish.status in (WishStatus.CLAIMED, WishStatus.DELIVERED, WishStatus.THANKED):
         raise ShopError("wish_taken", id=wish_id, donor=wish.donor)
-    raise ShopError("wish_wrong_status", id=wish_id, status=STATUS_NAMES[wish.status],
-                    status_en=wish.status, wanted=STATUS_NAMES[wanted], wanted_en=wanted)
+    raise ShopError("wish_wrong_status", id=wish_id, status=WishStatus(wish.status), wanted=WishStatus(wanted))
 
 
 def add(db: Database, actor: Actor, household_id: int, text: str, category: str, *,
@@ -191,7 +183,7 @@ def add(db: Database, actor: Actor, household_id: int, text: str, category: str,
     text = clean(text, "text")
     member = clean(member, "member", required=False)
     if category not in CATEGORIES:
-        raise ShopError("wish_bad_category", category=category, known="、".join(CATEGORIES))
+        raise ShopError("wish_bad_category", category=category, known=messages.AllOf(CATEGORIES))
     _check_value(value_fen)
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
@@ -220,7 +212,8 @@ def claim(db: Database, actor: Actor, wish_id: int, donor: str, donor_type: str,
     donor = clean(donor, "donor")
     contact = clean(contact, "contact")
     if donor_type not in DONOR_TYPES:
-        raise ShopError("wish_bad_donor_type", types="、".join(f"{k}（{v}）" for k, v in DONOR_TYPES.items()))
+        raise ShopError("wish_bad_donor_type", types=messages.AllOf(
+            messages.Phrase("donor_choice", code=key, name=messages.Phrase(f"donor_{key}")) for key in DONOR_TYPES))
     with transaction(db) as session:
         user = caller(session, actor, Role.SUPERVISOR)
         moment = now(session)
@@ -259,7 +252,7 @@ def deliver(db: Database, actor: Actor, wish_id: int, handed_by: str, note: str 
             taken = stock.intake_in(
                 session, user, [line], source=Source.DONATION, donor=wish.donor,
                 donor_type=_INTAKE_DONOR_TYPE.get(wish.donor_type, "other"), received_on=day,
-                note=f"心愿 #{wish.id}：{wish.text}")
+                note=f"#{wish.id} {wish.text}")
             intake_id = taken.intake_id
         handover = Handover.STOCK if into_stock is not None else Handover.HOUSEHOLD
         delivered = session.execute(
@@ -319,7 +312,7 @@ def wishes(db: Database, actor: Actor, status: str | None = None,
            household_id: int | None = None) -> list[WishView]:
     """The wall as a list: oldest first, optionally one status or one household's."""
     if status is not None and status not in STATUS_NAMES:
-        raise ShopError("wish_bad_status", status=status, known="、".join(STATUS_NAMES))
+        raise ShopError("wish_bad_status", status=status, known=messages.AllOf(STATUS_NAMES))
     with db.read() as session:
         caller(session, actor)
         statement = select(Wish).order_by(Wish.written_on, Wish.id)
@@ -380,6 +373,7 @@ def echo_in(session: Session, start: date, end: date) -> list[EchoEntry]:
                                                Wish.status.in_((WishStatus.DELIVERED, WishStatus.THANKED)))
                    .order_by(Wish.delivered_on, Wish.id))
     return [EchoEntry(v.id, v.delivered_on, v.group, v.public_name, v.text, v.category, v.donor,
-                      DONOR_TYPES.get(v.donor_type, v.donor_type), v.value_fen, v.handover, v.echo)
+                      DONOR_TYPES.get(v.donor_type, v.donor_type), v.value_fen, v.handover, v.echo,
+                      v.donor_type)
             for v in views]
 

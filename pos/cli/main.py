@@ -52,7 +52,7 @@ class Output:
         if isinstance(error, ImportProblems):
             lines += error.lines(self.lang)
         if self.json:
-            payload = {"ok": False, "error": error.key, "message": lines[0], **_plain(error.params)}
+            payload = {"ok": False, "error": error.key, "message": lines[0], **_plain(error.params, self.lang)}
             if isinstance(error, ImportProblems):
                 payload["problems"] = [
                     {"row": row, "error": p.key, "message": p.message(self.lang)}
@@ -63,7 +63,9 @@ class Output:
         return EXIT_REFUSED
 
 
-def _plain(params: dict) -> dict:
+def _plain(params: dict, lang: str) -> dict:
+    """A refusal's parameters as JSON: a list as the message words it, plain values as they are."""
+    params = {k: messages.worded(v, lang) if isinstance(v, messages.AllOf) else v for k, v in params.items()}
     return {k: v for k, v in params.items() if isinstance(v, (str, int, float, bool, type(None)))}
 
 

@@ -1,4 +1,5 @@
-"""This computer's settings, declared once with their defaults and titles.
+"""This computer's settings, declared once with their defaults (their titles are the
+catalogue's ``printer_field_NAME``).
 
 Stored as JSON in the data folder (``settings.json``). The village's own
 settings (name, points, thresholds) live in the database instead, because
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from pos import paths
@@ -19,19 +20,19 @@ log = logging.getLogger("pos")
 
 @dataclass(frozen=True)
 class PrinterSettings:
-    port: str = field(default="", metadata={"title": "串口", "title_en": "serial port"})
-    baudrate: int = field(default=9600, metadata={"title": "波特率", "title_en": "baud rate"})
-    bytesize: int = field(default=8, metadata={"title": "数据位", "title_en": "data bits"})
-    parity: str = field(default="none", metadata={"title": "校验", "title_en": "parity"})
-    stopbits: float = field(default=1, metadata={"title": "停止位", "title_en": "stop bits"})
-    flow: str = field(default="none", metadata={"title": "流控", "title_en": "flow control"})
-    write_timeout: float = field(default=5.0, metadata={"title": "写超时（秒）", "title_en": "write timeout (s)"})
-    paper_mm: int = field(default=58, metadata={"title": "纸宽（毫米）", "title_en": "paper width (mm)"})
-    dots: int = field(default=0, metadata={"title": "打印点数（0 为默认）", "title_en": "dots per line (0: default)"})
-    barcode: bool = field(default=True, metadata={"title": "支持条码", "title_en": "native barcodes"})
-    qr: bool = field(default=False, metadata={"title": "支持二维码", "title_en": "native QR codes"})
-    cut: bool = field(default=True, metadata={"title": "自动切纸", "title_en": "cutter"})
-    status: bool = field(default=True, metadata={"title": "查询打印机状态", "title_en": "query status"})
+    port: str = ""
+    baudrate: int = 9600
+    bytesize: int = 8
+    parity: str = "none"
+    stopbits: float = 1
+    flow: str = "none"
+    write_timeout: float = 5.0
+    paper_mm: int = 58
+    dots: int = 0
+    barcode: bool = True
+    qr: bool = False
+    cut: bool = True
+    status: bool = True
 
     @property
     def configured(self) -> bool:
