@@ -38,7 +38,7 @@ class Output:
         self.json = args.json
         self.lang = args.lang
 
-    def t(self, key: str, **params) -> str:
+    def t(self, key: str, /, **params) -> str:
         return messages.text(key, self.lang, **params)
 
     def show(self, data, text: str | list[str] | None = None) -> None:
@@ -76,7 +76,9 @@ def _configure_stdout() -> None:
             reconfigure(encoding="utf-8", errors="replace")
 
 
-COMMANDS = ("shop", "books", "printer", "sheets", "village_demo", "month", "admin", "wishes")
+# One module of pos.cli per noun, each registering its own commands (in this order in the help).
+COMMANDS = ("books", "users", "households", "cards", "rules", "points", "goods", "stock", "counter", "printer",
+            "sheets", "demo", "month", "village", "wishes")
 
 
 def register_all(sub) -> None:

@@ -6,9 +6,9 @@ import sys
 from dataclasses import asdict
 
 from pos.station import settings
-from pos.cli.common import add, database, group, later, number, seconds
-from pos.cli.common import actor, plain
+from pos.cli.common import actor, add, database, group, later, number, plain, seconds
 from pos.errors import ShopError
+from pos.vocabulary import JobStatus
 from printing.serial_options import BAUDS, FLOW, PARITY_NAMES
 
 printqueue = later("pos.receipts.queue")
@@ -48,7 +48,6 @@ def register(sub) -> None:
         parser.add_argument("--user")
 
 
-
 def setup(args, out) -> int:
     names = {"port": "port", "baud": "baudrate", "bytesize": "bytesize", "parity": "parity",
              "stopbits": "stopbits", "flow": "flow", "write_timeout": "write_timeout",
@@ -68,20 +67,20 @@ def test(args, out) -> int:
     if not printer.configured:
         raise ShopError("printer_not_configured")
     serial = printqueue.serial_of(printer)
-    status_text = "未查询"
+    status_text = out.t("printer_status_unasked")
     try:
         if printer.status:
             status = serial_port.probe(serial)
             if status.fault:
                 raise serial_port.PrinterFault(status.fault)
-            status_text = "正常" + ("，纸将用完" if status.paper_near_end else "")
+            status_text = out.t("printer_status_ok") + (out.t("printer_status_paper_low") if status.paper_near_end else "")
         page = receipt_printing.printer_test_page(printqueue.paper_of(printer), printqueue.caps_of(printer),
                                           status_text, printer.port)
         serial_port.send(serial, page, check_status=False)
     except serial_port.PrinterFault as fault:
         raise receipt_printer.fault_error(fault.kind, printer.port, fault.detail) from None
     out.show({"ok": True, "port": printer.port, "status": status_text, "bytes": len(page)},
-             f"测试页已发送到 {printer.port}（{len(page)} 字节），打印机状态：{status_text}")
+             out.t("printer_test_sent", port=printer.port, bytes=len(page), status=status_text))
     return 0
 
 
@@ -90,7 +89,7 @@ def queue(args, out) -> int:
         rows = printqueue.jobs(db, actor(args, db), include_printed=args.all)
     out.show(plain(rows), [out.t("queue_line", id=j.id, seq=j.seq, attempts=j.attempts,
                                  copy=out.t("copy_original") if j.copy == 0 else out.t("copy_reprint", copy=j.copy),
-                                 status=out.t(f"job_{j.status}"),
+                                 status=JobStatus(j.status),
                                  error=out.t(f"fault_{j.last_error}") if j.last_error else "")
                            for j in rows] or [out.t("queue_empty")])
     return 0
@@ -106,7 +105,7 @@ def run_queue(db, out, only=None) -> int:
         print(error.message(out.lang), file=sys.stderr)
         return 2
     out.show({"ok": True, "printed": len(outcome.printed)},
-             f"已打印 {len(outcome.printed)} 张小票。" if out.lang != "en" else f"Printed {len(outcome.printed)} receipt(s).")
+             out.t("receipts_printed", count=len(outcome.printed)))
     return 0
 
 

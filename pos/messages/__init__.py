@@ -74,7 +74,7 @@ class Phrase(str):
     key: str
     params: dict
 
-    def __new__(cls, key: str, **params):
+    def __new__(cls, key: str, /, **params):
         phrase = super().__new__(cls, text(key, "zh", **params))
         phrase.key, phrase.params = key, params
         return phrase
@@ -118,7 +118,7 @@ def worded(value, lang: str = "zh"):
     return value
 
 
-def text(key: str, lang: str = "zh", **params) -> str:
+def text(key: str, lang: str = "zh", /, **params) -> str:
     zh, en = CATALOG.get(key, (key, key))
     template = en if lang == "en" else zh
     try:

@@ -127,6 +127,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "approving_reversal": ("冲正第 {seq} 笔", "Reversing #{seq}"),
     "approving_count": ("盘点差异 {count} 项", "A stock count with {count} difference(s)"),
     "approving_restore": ("恢复备份", "Restoring a backup"),
+    "wish_change_written": ("写下心愿", "written"),
+    "wish_change_claimed": ("认领", "claimed"),
+    "wish_change_delivered": ("送达", "delivered"),
+    "wish_change_thanked": ("回音", "thanked"),
+    "wish_change_withdrawn": ("撤回", "withdrawn"),
+    "month_title": ("{year}年{month}月", "{year}-{month_en}"),
 }
 
 # Words stored as themselves (a goods zone, a source of funds, a wish's category are kept in
@@ -139,4 +145,5 @@ ENGLISH = {
     "学习用品": "school things", "生活用品": "daily needs", "衣物被褥": "clothes and bedding",
     "家用电器": "appliances", "助老助残": "for the old and disabled", "医疗康复": "health and care",
     "农资农具": "farm supplies and tools",
+    "卫生检查": "hygiene checks",  # the closure's category of hygiene rounds
 }
