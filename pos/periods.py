@@ -49,7 +49,11 @@ class Month:
 
     @property
     def title(self) -> str:
-        return f"{self.year}年{self.month}月"
+        """The month as the village reads it: 2026年10月."""
+        return self.title_in("zh")
+
+    def title_in(self, lang: str) -> str:
+        return messages.text("month_title", lang, year=self.year, month=self.month, month_en=f"{self.month:02d}")
 
     @property
     def first_day(self) -> date:

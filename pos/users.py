@@ -238,7 +238,7 @@ def list_users(db: Database, actor: Actor) -> list[UserView]:
 
     with db.read() as session:
         caller(session, actor)
-        homes = {i: f"{head}（{group}）" for i, head, group in session.execute(
+        homes = {i: messages.Phrase("user_home", head=head, group=group) for i, head, group in session.execute(
             select(Household.id, Household.head_name, VillagerGroup.name)
             .join(VillagerGroup, VillagerGroup.id == Household.group_id)
             .where(Household.id.in_(select(User.household_id))))}

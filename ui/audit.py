@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
-from pos import households
+from pos import households, messages
 from pos.month import audit
 from pos.periods import LOCAL
 from ui.models import Column, RowsModel
@@ -65,7 +65,7 @@ def entry_columns(names: dict[int, str]) -> list[Column]:
     return [
         Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda e: _local(e.at)),
         Column(QT_TRANSLATE_NOOP("RowsModel", "编号"), lambda e: e.ref),
-        Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda e: audit.KIND_NAMES.get(e.kind, e.kind)),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda e: messages.kind(e.kind)),
         Column(QT_TRANSLATE_NOOP("RowsModel", "操作员"),
                lambda e: e.operator + (f" / 审批 {e.approver}" if e.approver else "")),
         Column(QT_TRANSLATE_NOOP("RowsModel", "农户"), lambda e: _households(e, names)),
@@ -262,13 +262,13 @@ class AuditPage(QWidget):
         self._show_flag()
 
     def _fill_filters(self, found: audit.AuditReport) -> None:
-        kinds = sorted({e.kind for e in found.entries}, key=lambda k: list(audit.KIND_NAMES).index(k)
-                       if k in audit.KIND_NAMES else 99)
+        kinds = sorted({e.kind for e in found.entries}, key=lambda k: audit.KINDS.index(k)
+                       if k in audit.KINDS else 99)
         operators = sorted({e.operator for e in found.entries})
         homes = sorted({h for e in found.entries for h in e.households},
                        key=lambda h: self.names.get(h, ""))
         days = sorted({e.day for e in found.entries})
-        self._fill(self.kind, tr("全部类别"), [(audit.KIND_NAMES.get(k, k), k) for k in kinds])
+        self._fill(self.kind, tr("全部类别"), [(messages.kind(k), k) for k in kinds])
         self._fill(self.operator, tr("全部操作员"), [(o, o) for o in operators])
         self._fill(self.household, tr("全部农户"), [(self.names.get(h, str(h)), h) for h in homes])
         self._fill(self.day, tr("全部日期"), [(f"{d.month}月{d.day}日", d) for d in days])

@@ -259,7 +259,7 @@ class CounterScreen(Screen):
         self.recent_model = RowsModel([
             Column(QT_TRANSLATE_NOOP("RowsModel", "流水号"), lambda r: str(r.seq), right=True),
             Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda r: r.at.astimezone().strftime("%Y-%m-%d %H:%M")),
-            Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda r: counter_service.kind_name(r.kind, self.ops.lang)),
+            Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda r: messages.kind(r.kind, self.ops.lang)),
             Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda r: r.memo),
             Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda r: f"{r.points:+d}", right=True),
         ], parent=self)

@@ -45,8 +45,12 @@ def speak_argparse(lang: str) -> None:
 
 
 def kind(name: str, lang: str = "zh") -> str:
-    """A ledger transaction kind in words (the kind itself if it has none yet)."""
-    return text(f"kind_{name}", lang) if f"kind_{name}" in CATALOG else str(name)
+    """A kind as stored, in words: a ledger entry's, or a stock record's the audit lists (the
+    kind itself if it has no words)."""
+    for key in (f"kind_{name}", f"stock_event_{name}"):
+        if key in CATALOG:
+            return text(key, lang)
+    return str(name)
 
 
 def stored(value: str, lang: str = "zh") -> str:

@@ -133,6 +133,20 @@ CATALOG: dict[str, tuple[str, str]] = {
     "wish_change_thanked": ("回音", "thanked"),
     "wish_change_withdrawn": ("撤回", "withdrawn"),
     "month_title": ("{year}年{month}月", "{year}-{month_en}"),
+    "stock_event_intake": ("入库", "stock intake"),
+    "stock_event_count": ("盘点", "stock count"),
+    "stock_event_writeoff": ("报损", "write-off"),
+    "nobody": ("无", "none"),
+    # what an entry says when it was written with no memo: worded from its kind and attrs
+    "entry_card_issue": ("发卡，基础积分", "card issued with base points"),
+    "entry_card_replace": ("挂失补卡", "lost card replaced"),
+    "entry_card_recovery": ("迁出，回收积分卡", "moved away, card taken back"),
+    "entry_hygiene": ("卫生检查 {date}", "hygiene check {date}"),
+    "entry_redemption": ("兑换 {count} 种商品", "{count} kind(s) of goods redeemed"),
+    "user_home": ("{head}（{group}）", "{head} ({group})"),
+    # a new village's defaults, kept as the village's own words (data it may change)
+    "default_shop_name": ("{village}爱心超市", "{village} love supermarket"),
+    "default_opening_hours": ("每周六 9:00-12:00", "Saturdays 9:00-12:00"),
 }
 
 # Words stored as themselves (a goods zone, a source of funds, a wish's category are kept in

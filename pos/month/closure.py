@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, aliased
 import ledger
 from ledger.book import now
 from ledger.schema import Account, Posting, Transaction
+from pos import messages
 from pos.store.database import Database
 from pos.errors import ShopError
 from pos.periods import Month, last_closure
@@ -58,6 +59,7 @@ log = logging.getLogger("pos")
 
 HYGIENE_CATEGORY = "卫生检查"
 
+# A progress callback gets (done, total, the catalogue key of what is being done).
 Progress = Callable[[int, int, str], None]
 
 
@@ -154,7 +156,7 @@ def compute(session: Session, month: Month, closer: str, progress: Progress = _q
     if month.end > moment:
         _refuse("closure_not_ended", month=str(month))
 
-    progress(0, steps, "确定本月交易范围")
+    progress(0, steps, "progress_month_range")
     first, last = _seq_range(session, month, previous)
     head_seq, head_hash = ledger.head(session)
     if last >= 1:
@@ -162,13 +164,13 @@ def compute(session: Session, month: Month, closer: str, progress: Progress = _q
     else:
         last_hash = GENESIS
 
-    progress(1, steps, "校验整本台账")
+    progress(1, steps, "progress_verifying")
     report = ledger.verify(session)
     bad = [f for f in report.findings if f.seq is None or f.seq <= last]
     if bad:
         _refuse("closure_ledger_bad", seq=bad[0].seq or "-", detail=bad[0].detail)
 
-    progress(2, steps, "汇总本月交易")
+    progress(2, steps, "progress_month_sums")
     accounts = {row.id: row.code for row in session.execute(select(Account.id, Account.code))}
     by_code = {code: account_id for account_id, code in accounts.items()}
     cards = _cards(session)
@@ -265,7 +267,7 @@ def compute(session: Session, month: Month, closer: str, progress: Progress = _q
             reversed_[original] += moved
             if original == Kind.REDEMPTION:
                 reversed_redemptions.append(row.reverses)
-    progress(3, steps, "按商品分区汇总兑换")
+    progress(3, steps, "progress_zones")
     line_points: dict[int, int] = defaultdict(int)
     zone_of_lines = select(RedemptionLine.tx_seq, Goods.zone, RedemptionLine.quantity,
                            RedemptionLine.unit_points).join(Goods, Goods.id == RedemptionLine.goods_id)
@@ -292,7 +294,7 @@ def compute(session: Session, month: Month, closer: str, progress: Progress = _q
         reversed=tuple(sorted(reversed_.items())), recovered=totals["recovered"],
         donations_fen=0, purchases_fen=0,
     )
-    cumulative["issued_cards"] += month_totals.issued_cards - month_totals.reversed_of("card_issue")
+    cumulative["issued_cards"] += month_totals.issued_cards - month_totals.reversed_of(Kind.CARD_ISSUE)
     cumulative["awarded"] += month_totals.net_awarded
     cumulative["redeemed"] += month_totals.net_redeemed
     cumulative["deducted"] += month_totals.net_deducted
@@ -301,7 +303,7 @@ def compute(session: Session, month: Month, closer: str, progress: Progress = _q
                                  - cumulative["redeemed"] - cumulative["deducted"]
                                  - cumulative["recovered"])
 
-    progress(4, steps, "与台账余额核对")
+    progress(4, steps, "progress_balances")
     through_last = _sums_by_account(session, None, last)
     recomputed = {
         "ever_issued": -through_last.get(by_code[ISSUE], 0),
@@ -315,7 +317,7 @@ def compute(session: Session, month: Month, closer: str, progress: Progress = _q
                 **{k: cumulative[k] for k in ("redeemed", "deducted", "recovered", "outstanding")}}
     for name, value in expected.items():
         if recomputed[name] != value:
-            _refuse("closure_mismatch", where=TOTAL_NAMES[name], expected=value, found=recomputed[name])
+            _refuse("closure_mismatch", where=messages.Phrase(f"total_{name}"), expected=value, found=recomputed[name])
     kept = {row.id: row.balance for row in session.execute(select(Account.id, Account.balance))}
     everything = _sums_by_account(session, None, None)
     for account_id, balance in kept.items():
@@ -329,7 +331,7 @@ def compute(session: Session, month: Month, closer: str, progress: Progress = _q
         if code.startswith(CARD_PREFIX) and code[len(CARD_PREFIX):] in cards:
             household_closing[cards[code[len(CARD_PREFIX):]][0]] += total
 
-    progress(5, steps, "各户明细与捐赠")
+    progress(5, steps, "progress_households")
     info = {
         h.id: (h, group) for h, group in session.execute(
             select(Household, VillagerGroup.name).join(VillagerGroup, VillagerGroup.id == Household.group_id))
@@ -358,7 +360,7 @@ def compute(session: Session, month: Month, closer: str, progress: Progress = _q
         if start or close or household_id in touched:
             lines.append(line)
     if sum(line.closing for line in lines) != recomputed["outstanding"]:
-        _refuse("closure_mismatch", where=TOTAL_NAMES["outstanding"],
+        _refuse("closure_mismatch", where=messages.Phrase("total_outstanding"),
                 expected=sum(line.closing for line in lines), found=recomputed["outstanding"])
 
     deliveries = _deliveries(session, month)
@@ -369,7 +371,7 @@ def compute(session: Session, month: Month, closer: str, progress: Progress = _q
     cum = Cumulative(cumulative["issued_cards"], cumulative["awarded"], cumulative["redeemed"],
                      cumulative["deducted"], cumulative["recovered"], cumulative["outstanding"],
                      cumulative["outstanding"] * village.point_value_fen)
-    progress(steps, steps, "完成")
+    progress(steps, steps, "progress_done")
     return ClosureView(
         number=(previous.number + 1) if previous is not None else 1, month=str(month),
         village=village.name, shop=village.shop_name, period_start=month.start,
@@ -414,12 +416,6 @@ def _deliveries(session: Session, month: Month) -> tuple[GoodsLine, ...]:
                   value)
         for i, quantity, value, name, unit in rows
     )
-
-
-TOTAL_NAMES = {
-    "ever_issued": "累计发放积分", "redeemed": "累计兑换积分", "deducted": "累计扣分",
-    "recovered": "累计回收积分", "outstanding": "在册积分余额",
-}
 
 
 # ---------------------------------------------------------------- services
