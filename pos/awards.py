@@ -67,8 +67,7 @@ def batch_award(db: Database, actor: Actor, household_ids: list[int], rule_code:
                        targets[0][0] if len(targets) == 1 else None)
         if len(targets) > 1:
             attrs["households"] = len(targets)
-        posted = ledger.post(session, kind=Kind.AWARD, operator=user.username, legs=legs,
-                             memo=note or rule.name, attrs=attrs)
+        posted = ledger.post(session, kind=Kind.AWARD, operator=user.username, legs=legs, memo=note, attrs=attrs)
         return AwardResult(posted.seq, rule.code, rule.name, each, tuple(
             (h.id, h.head_name, ledger.account_balance(session, account(n))) for h, n in targets))
 
@@ -98,7 +97,7 @@ def deduct(db: Database, actor: Actor, household_id: int, rule_code: str,
                             needed=amount)
         posted = ledger.post(session, kind=Kind.DEDUCTION, operator=user.username, approver=approver,
                              legs=[Leg(account(number), -amount), Leg(DEDUCTED, amount)],
-                             memo=note or rule.name,
+                             memo=note,
                              attrs=_attrs(rule, -amount, note, deed_date, household))
         return AwardResult(posted.seq, rule.code, rule.name, -amount, (
             (household.id, household.head_name, available - amount),), approver)

@@ -142,15 +142,14 @@ def issue_in(session: Session, user, household_id: int) -> CardView:
     if session.scalar(select(func.count()).select_from(Card).where(Card.household_id == household_id)):
         raise ShopError("card_exists", head=household.head_name)
     number = _next_number(session)
-    ledger.open_account(session, account(number), f"{household.head_name}的积分卡")
+    ledger.open_account(session, account(number), household.head_name)
     base = settings_in(session).base_points
     seq = None
     if base:
         seq = ledger.post(
             session, kind=Kind.CARD_ISSUE, operator=user.username,
             legs=[Leg(ISSUE, -base), Leg(account(number), base)],
-            memo="发卡，基础积分", attrs={"household": household.id, "head": household.head_name,
-                                     "card": number},
+            attrs={"household": household.id, "head": household.head_name, "card": number},
         ).seq
     else:  # no points move, yet which household holds the card is a fact to prove
         proof.card_fact(session, Kind.CARD_ISSUE, user.username, household=household.id,
@@ -179,14 +178,15 @@ def issue_missing(db: Database, actor: Actor) -> list[CardView]:
         return [issue_in(session, user, household_id) for household_id in ids]
 
 
-def replace(db: Database, actor: Actor, lost_number: str, reason: str = "挂失补卡") -> CardView:
-    """Block a lost card and move its whole balance to a new card, in one transaction."""
-    reason = fields.text(reason, "reason") or "挂失补卡"
+def replace(db: Database, actor: Actor, lost_number: str, reason: str = "") -> CardView:
+    """Block a lost card and move its whole balance to a new card, in one transaction.
+    ``reason`` is what the administrator typed, if anything."""
+    reason = fields.text(reason, "reason")
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         old, household = usable(session, lost_number)
         number = _next_number(session)
-        ledger.open_account(session, account(number), f"{household.head_name}的积分卡（补）")
+        ledger.open_account(session, account(number), household.head_name)
         balance = ledger.account_balance(session, account(old.number))
         seq = None
         if balance:
@@ -208,9 +208,10 @@ def replace(db: Database, actor: Actor, lost_number: str, reason: str = "挂失�
         return _view(session, card)
 
 
-def recover(db: Database, actor: Actor, number: str, reason: str = "迁出，回收积分卡") -> CardView:
-    """Take a card back when the household moves away; its points return to the village."""
-    reason = fields.text(reason, "reason") or "迁出，回收积分卡"
+def recover(db: Database, actor: Actor, number: str, reason: str = "") -> CardView:
+    """Take a card back when the household moves away; its points return to the village.
+    ``reason`` is what the administrator typed, if anything."""
+    reason = fields.text(reason, "reason")
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         card, household = usable(session, number)

@@ -74,7 +74,6 @@ def record(db: Database, actor: Actor, held_on: date, inspectors: str,
             legs.insert(0, Leg(ISSUE, -total))
             hygiene_round.tx_seq = ledger.post(
                 session, kind=Kind.HYGIENE, operator=user.username, legs=legs,
-                memo=f"卫生检查 {held_on.isoformat()}",
                 attrs={"round": hygiene_round.id, "held_on": held_on.isoformat(),
                        "inspectors": inspectors.strip(), "households": len(scores)},
             ).seq

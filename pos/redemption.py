@@ -130,7 +130,6 @@ def redeem(db: Database, actor: Actor, card_number: str, items: Iterable[CartIte
         posted = ledger.post(
             session, kind=Kind.REDEMPTION, operator=user.username, approver=approver,
             legs=[Leg(account(card.number), -total), Leg(REDEEMED, total)],
-            memo=f"兑换 {len(cart)} 种商品",
             attrs={"card": card.number, "household": household.id, "head": household.head_name,
                    "items": "; ".join(f"{g.code}×{q}={g.price_points * q}" for g, q in cart)},
         )
