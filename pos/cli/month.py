@@ -117,7 +117,9 @@ def household_statement(args, out) -> int:
         raise ShopError("nothing_to_print")
     with database(args) as db:
         data = statement.statement(db, actor(args, db), args.card, args.month)
-    lines = [out.t("statement_line", head=data.head, group=data.group, month=data.month_title,
+    # The paper is the village's, in Chinese; the line on the screen is the reader's.
+    lines = [out.t("statement_line", head=data.head, group=data.group,
+                   month=periods.Month.parse(args.month).title_in(out.lang),
                    opening=data.opening, count=len(data.lines), closing=data.closing)]
     if args.out:
         pages = statement_printing.render_pdf(data, args.out)

@@ -8,7 +8,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "receipt_queued_no_printer": ("小票已排队（未设置打印机）。", "Receipt queued (no printer set up)."),
     "queue_line": ("#{id}\t第 {seq} 笔\t{copy}\t{status}\t尝试 {attempts} 次\t{error}", "#{id}\t#{seq}\t{copy}\t{status}\t{attempts} attempt(s)\t{error}"),
     "queue_empty": ("没有待打印的小票。", "No receipts waiting."),
-    "user_locked": ("已锁定", "locked"),
     "summary_db": ("数据库：{url}", "Database: {url}"),
     "summary_head": ("台账共 {seq} 笔，账头 {anchor}", "{seq} transactions, head {anchor}"),
     "summary_kind": ("  {kind}：{count} 笔", "  {kind}: {count}"),
@@ -42,7 +41,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "reversed": ("已冲正第 {original} 笔（冲正为第 {seq} 笔，审批 {approver}）", "Transaction {original} reversed (reversal #{seq}, approved by {approver})"),
     "intake_line": ("入库单 {id}：{source}", "Intake {id}: {source}"),
     "intake_item": ("  {name} × {quantity}（{yuan} 元）", "  {name} x {quantity} ({yuan} yuan)"),
-    "purchase": ("采购", "purchase"),
     "donation_line": ("{on}\t{donor}\t{goods} × {quantity}{unit}\t{yuan} 元", "{on}\t{donor}\t{goods} x {quantity} {unit}\t{yuan} yuan"),
     # prompts for a password typed at the terminal
     "prompt_password": ("{username} 的密码: ", "Password of {username}: "),
