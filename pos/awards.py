@@ -11,10 +11,9 @@ from pos.cards import account, household_card, household_cards
 from pos.store.database import Database
 from pos.errors import ShopError
 from pos.service import Actor, Approval, caller, transaction
-from pos.vocabulary import Role
 from pos.users import approve
 from pos.village import settings_in
-from pos.vocabulary import DEDUCTED, ISSUE
+from pos.vocabulary import DEDUCTED, ISSUE, Kind, Role
 from pos import fields, periods
 from pos import rules as point_rules
 
@@ -56,7 +55,7 @@ def batch_award(db: Database, actor: Actor, household_ids: list[int], rule_code:
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         if deed_date is not None:
-            periods.check_open(session, deed_date, "事迹日期")
+            periods.check_open(session, deed_date, "dated_deed")
         rule = point_rules.rule_in(session, rule_code)
         if rule.deduction:
             raise ShopError("rule_is_deduction", code=rule.code)
@@ -68,8 +67,7 @@ def batch_award(db: Database, actor: Actor, household_ids: list[int], rule_code:
                        targets[0][0] if len(targets) == 1 else None)
         if len(targets) > 1:
             attrs["households"] = len(targets)
-        posted = ledger.post(session, kind="award", operator=user.username, legs=legs,
-                             memo=note or rule.name, attrs=attrs)
+        posted = ledger.post(session, kind=Kind.AWARD, operator=user.username, legs=legs, memo=note, attrs=attrs)
         return AwardResult(posted.seq, rule.code, rule.name, each, tuple(
             (h.id, h.head_name, ledger.account_balance(session, account(n))) for h, n in targets))
 
@@ -84,7 +82,7 @@ def deduct(db: Database, actor: Actor, household_id: int, rule_code: str,
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         if deed_date is not None:
-            periods.check_open(session, deed_date, "事迹日期")
+            periods.check_open(session, deed_date, "dated_deed")
         rule = point_rules.rule_in(session, rule_code)
         if not rule.deduction:
             raise ShopError("rule_not_deduction", code=rule.code)
@@ -92,14 +90,14 @@ def deduct(db: Database, actor: Actor, household_id: int, rule_code: str,
         household, number = household_card(session, household_id)
         approver = None
         if amount > settings_in(session).deduction_approval_above:
-            approver = approve(session, actor, approval, f"扣 {amount} 分")
+            approver = approve(session, actor, approval, "approving_deduction", points=amount)
         available = ledger.account_balance(session, account(number))
         if amount > available:
             raise ShopError("deduction_exceeds", head=household.head_name, available=available,
                             needed=amount)
-        posted = ledger.post(session, kind="deduction", operator=user.username, approver=approver,
+        posted = ledger.post(session, kind=Kind.DEDUCTION, operator=user.username, approver=approver,
                              legs=[Leg(account(number), -amount), Leg(DEDUCTED, amount)],
-                             memo=note or rule.name,
+                             memo=note,
                              attrs=_attrs(rule, -amount, note, deed_date, household))
         return AwardResult(posted.seq, rule.code, rule.name, -amount, (
             (household.id, household.head_name, available - amount),), approver)

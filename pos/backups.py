@@ -85,7 +85,7 @@ def restore(
     """Put a checked copy back in place of the live database, keeping a safety copy of it."""
     with transaction(db) as session:
         me = _keeper(session, actor)
-        approver = approve(session, actor, approval, "恢复备份")
+        approver = approve(session, actor, approval, "approving_restore")
     try:
         checked = ledger_backup.check_copy(source)
     except ledger_backup.BackupError as error:
@@ -149,7 +149,7 @@ def restore_new(url: str, source: Path, username: str, password: str,
         with Session(engine) as session:
             me = _vouched(session, username, password, Role.ADMIN, Role.SUPERVISOR)
             if approval is None or not approval.username:
-                raise NeedsApproval("needs_approval", what="恢复备份")
+                raise NeedsApproval("needs_approval", what=messages.Phrase("approving_restore"))
             if approval.username.strip() == me:
                 raise PermissionDenied("self_approval")
             approver = _vouched(session, approval.username, approval.password, Role.SUPERVISOR)

@@ -18,16 +18,10 @@ from ledger.book import now
 from pos import codes, fields, proof
 from pos.store.database import Database
 from pos.errors import ShopError
-from pos.households import ACTIVE, MOVED
 from pos.store.tables import Card, Household
 from pos.service import Actor, caller, transaction
-from pos.vocabulary import Role
 from pos.village import settings_in
-from pos.vocabulary import ISSUE, RECOVERED
-
-CARD_ACTIVE = "active"
-CARD_BLOCKED = "blocked"
-CARD_RECOVERED = "recovered"
+from pos.vocabulary import ISSUE, RECOVERED, CardStatus, HouseholdStatus, Kind, Role, card_account, card_of
 
 
 @dataclass(frozen=True)
@@ -42,8 +36,7 @@ class CardView:
     seq: int | None
 
 
-def account(number: str) -> str:
-    return f"card:{number}"
+account = card_account  # a card number's ledger account, as every module here calls it
 
 
 def _next_number(session: Session) -> str:
@@ -70,9 +63,9 @@ def usable(session: Session, number: str) -> tuple[Card, Household]:
     """An active card of an active household, or a refusal saying why not."""
     card = find(session, number)
     household = session.get(Household, card.household_id)
-    if card.status == CARD_BLOCKED:
+    if card.status == CardStatus.BLOCKED:
         raise ShopError("card_blocked", number=card.number)
-    if card.status == CARD_RECOVERED or household.status != ACTIVE:
+    if card.status == CardStatus.RECOVERED or household.status != HouseholdStatus.ACTIVE:
         raise ShopError("card_recovered", number=card.number)
     return card, household
 
@@ -82,10 +75,10 @@ def successors(session: Session, account_codes) -> dict[str, str]:
     replaced): the account of the household's card in use now, where points belong."""
     moved = {}
     for code in account_codes:
-        if not code.startswith("card:"):
+        if card_of(code) is None:
             continue
-        card = session.scalar(select(Card).where(Card.number == code[len("card:"):]))
-        if card is None or card.status != CARD_BLOCKED:
+        card = session.scalar(select(Card).where(Card.number == card_of(code)))
+        if card is None or card.status != CardStatus.BLOCKED:
             continue
         current = active_card(session, card.household_id)
         if current is not None:
@@ -109,7 +102,7 @@ def _view(session: Session, card: Card) -> CardView:
 
 def active_card(session: Session, household_id: int) -> Card | None:
     return session.scalar(select(Card).where(Card.household_id == household_id,
-                                             Card.status == CARD_ACTIVE))
+                                             Card.status == CardStatus.ACTIVE))
 
 
 def household_card(session: Session, household_id: int) -> tuple[Household, str]:
@@ -118,7 +111,7 @@ def household_card(session: Session, household_id: int) -> tuple[Household, str]
     if household is None:
         raise ShopError("household_unknown", id=household_id)
     card = active_card(session, household_id)
-    if card is None or household.status != ACTIVE:
+    if card is None or household.status != HouseholdStatus.ACTIVE:
         raise ShopError("household_no_card", head=household.head_name)
     return household, card.number
 
@@ -130,8 +123,8 @@ def household_cards(session: Session, household_ids) -> dict[int, tuple[Househol
         household.id: (household, number)
         for household, number in session.execute(
             select(Household, Card.number)
-            .join(Card, (Card.household_id == Household.id) & (Card.status == CARD_ACTIVE))
-            .where(Household.id.in_(ids), Household.status == ACTIVE)
+            .join(Card, (Card.household_id == Household.id) & (Card.status == CardStatus.ACTIVE))
+            .where(Household.id.in_(ids), Household.status == HouseholdStatus.ACTIVE)
         )
     }
     for household_id in ids:
@@ -144,25 +137,24 @@ def issue_in(session: Session, user, household_id: int) -> CardView:
     household = session.get(Household, household_id)
     if household is None:
         raise ShopError("household_unknown", id=household_id)
-    if household.status != ACTIVE:
+    if household.status != HouseholdStatus.ACTIVE:
         raise ShopError("household_moved", head=household.head_name)
     if session.scalar(select(func.count()).select_from(Card).where(Card.household_id == household_id)):
         raise ShopError("card_exists", head=household.head_name)
     number = _next_number(session)
-    ledger.open_account(session, account(number), f"{household.head_name}的积分卡")
+    ledger.open_account(session, account(number), household.head_name)
     base = settings_in(session).base_points
     seq = None
     if base:
         seq = ledger.post(
-            session, kind="card_issue", operator=user.username,
+            session, kind=Kind.CARD_ISSUE, operator=user.username,
             legs=[Leg(ISSUE, -base), Leg(account(number), base)],
-            memo="发卡，基础积分", attrs={"household": household.id, "head": household.head_name,
-                                     "card": number},
+            attrs={"household": household.id, "head": household.head_name, "card": number},
         ).seq
     else:  # no points move, yet which household holds the card is a fact to prove
-        proof.card_fact(session, "card_issue", user.username, household=household.id,
+        proof.card_fact(session, Kind.CARD_ISSUE, user.username, household=household.id,
                         head=household.head_name, card=number)
-    card = Card(number=number, household_id=household.id, status=CARD_ACTIVE, replaces=None,
+    card = Card(number=number, household_id=household.id, status=CardStatus.ACTIVE, replaces=None,
                 issued_at=now(session), issue_seq=seq)
     session.add(card)
     session.flush()
@@ -182,42 +174,44 @@ def issue_missing(db: Database, actor: Actor) -> list[CardView]:
         user = caller(session, actor, Role.ADMIN)
         with_card = select(Card.household_id)
         ids = session.scalars(select(Household.id).where(
-            Household.status == ACTIVE, Household.id.not_in(with_card)).order_by(Household.id)).all()
+            Household.status == HouseholdStatus.ACTIVE, Household.id.not_in(with_card)).order_by(Household.id)).all()
         return [issue_in(session, user, household_id) for household_id in ids]
 
 
-def replace(db: Database, actor: Actor, lost_number: str, reason: str = "挂失补卡") -> CardView:
-    """Block a lost card and move its whole balance to a new card, in one transaction."""
-    reason = fields.text(reason, "reason") or "挂失补卡"
+def replace(db: Database, actor: Actor, lost_number: str, reason: str = "") -> CardView:
+    """Block a lost card and move its whole balance to a new card, in one transaction.
+    ``reason`` is what the administrator typed, if anything."""
+    reason = fields.text(reason, "reason")
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         old, household = usable(session, lost_number)
         number = _next_number(session)
-        ledger.open_account(session, account(number), f"{household.head_name}的积分卡（补）")
+        ledger.open_account(session, account(number), household.head_name)
         balance = ledger.account_balance(session, account(old.number))
         seq = None
         if balance:
             seq = ledger.post(
-                session, kind="card_replace", operator=user.username, memo=reason,
+                session, kind=Kind.CARD_REPLACE, operator=user.username, memo=reason,
                 legs=[Leg(account(old.number), -balance), Leg(account(number), balance)],
                 attrs={"household": household.id, "head": household.head_name,
                        "old_card": old.number, "card": number},
             ).seq
         else:
-            proof.card_fact(session, "card_replace", user.username, household=household.id,
+            proof.card_fact(session, Kind.CARD_REPLACE, user.username, household=household.id,
                             head=household.head_name, old_card=old.number, card=number)
-        old.status = CARD_BLOCKED
+        old.status = CardStatus.BLOCKED
         old.closed_seq = seq
-        card = Card(number=number, household_id=household.id, status=CARD_ACTIVE,
+        card = Card(number=number, household_id=household.id, status=CardStatus.ACTIVE,
                     replaces=old.number, issued_at=now(session), issue_seq=seq)
         session.add(card)
         session.flush()
         return _view(session, card)
 
 
-def recover(db: Database, actor: Actor, number: str, reason: str = "迁出，回收积分卡") -> CardView:
-    """Take a card back when the household moves away; its points return to the village."""
-    reason = fields.text(reason, "reason") or "迁出，回收积分卡"
+def recover(db: Database, actor: Actor, number: str, reason: str = "") -> CardView:
+    """Take a card back when the household moves away; its points return to the village.
+    ``reason`` is what the administrator typed, if anything."""
+    reason = fields.text(reason, "reason")
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         card, household = usable(session, number)
@@ -225,16 +219,16 @@ def recover(db: Database, actor: Actor, number: str, reason: str = "迁出，回
         seq = None
         if balance:
             seq = ledger.post(
-                session, kind="card_recovery", operator=user.username, memo=reason,
+                session, kind=Kind.CARD_RECOVERY, operator=user.username, memo=reason,
                 legs=[Leg(account(card.number), -balance), Leg(RECOVERED, balance)],
                 attrs={"household": household.id, "head": household.head_name, "card": card.number},
             ).seq
         else:
-            proof.card_fact(session, "card_recovery", user.username, household=household.id,
+            proof.card_fact(session, Kind.CARD_RECOVERY, user.username, household=household.id,
                             head=household.head_name, card=card.number)
-        card.status = CARD_RECOVERED
+        card.status = CardStatus.RECOVERED
         card.closed_seq = seq
-        household.status = MOVED
+        household.status = HouseholdStatus.MOVED
         session.flush()
         return _view(session, card)
 

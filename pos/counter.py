@@ -8,6 +8,7 @@ transactions; the balance slip printed for a villager to take home.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,11 +16,12 @@ from sqlalchemy import select
 
 import ledger
 from ledger.schema import Account, Posting, Transaction
-from pos import codes
+from pos import codes, messages
 from pos.cards import account, find as find_card, usable
 from pos.store.database import Database
 from pos.errors import ShopError
 from pos.goods import GoodsView, find as find_goods, view as goods_view
+from pos.history import memo
 from pos.households import HouseholdView, initials, view as household_view
 from pos.station.settings import PrinterSettings
 from pos.store.tables import Goods
@@ -27,17 +29,6 @@ from pos.service import Actor, caller
 from pos.village import settings_in
 
 RECENT = 10
-KIND_NAMES = {
-    "card_issue": ("发卡", "card issued"), "award": ("加分", "award"), "deduction": ("扣分", "deduction"),
-    "hygiene": ("卫生检查", "hygiene check"), "redemption": ("兑换", "redemption"),
-    "reversal": ("冲正", "reversal"), "card_replace": ("补卡", "card replaced"),
-    "card_recovery": ("回收", "card taken back"),
-}
-
-
-def kind_name(kind: str, lang: str = "zh") -> str:
-    names = KIND_NAMES.get(kind)
-    return kind if names is None else names[1 if lang == "en" else 0]
 
 
 @dataclass(frozen=True)
@@ -45,7 +36,7 @@ class Recent:
     seq: int
     at: datetime
     kind: str
-    memo: str
+    memo: str  # what the entry says (``pos.history.memo``)
     points: int  # + earned, - spent
 
 
@@ -129,11 +120,12 @@ def recent(db: Database, actor: Actor, card_number: str, limit: int = RECENT) ->
 def _recent(session, number: str, limit: int) -> list[Recent]:
     account_id = session.scalar(select(Account.id).where(Account.code == account(number)))
     rows = session.execute(
-        select(Transaction.seq, Transaction.at, Transaction.kind, Transaction.memo, Posting.amount)
+        select(Transaction.seq, Transaction.at, Transaction.kind, Transaction.memo, Transaction.attrs, Posting.amount)
         .join(Posting, Posting.tx_seq == Transaction.seq)
         .where(Posting.account_id == account_id)
         .order_by(Posting.tx_seq.desc()).limit(limit)).all()
-    return [Recent(seq, at, kind, memo, amount) for seq, at, kind, memo, amount in rows]
+    return [Recent(seq, at, kind, memo(kind, written, json.loads(attrs or "{}")), amount)
+            for seq, at, kind, written, attrs, amount in rows]
 
 
 def balance_slip(db: Database, actor: Actor, card_number: str, printer: PrinterSettings) -> int:
@@ -152,7 +144,7 @@ def balance_slip(db: Database, actor: Actor, card_number: str, printer: PrinterS
         shop=village.shop_name, village=village.name, head=here.household.head_name,
         group=here.household.group, card=here.card_number, balance=here.balance,
         value_yuan=here.yuan(here.balance), time=datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
-        lines=tuple(slip.SlipLine(r.at.astimezone().strftime("%m-%d"), kind_name(r.kind), r.points)
+        lines=tuple(slip.SlipLine(r.at.astimezone().strftime("%m-%d"), messages.kind(r.kind), r.points)
                     for r in history))
     return receipt_printer.balance_slip(printer, data)
 

@@ -18,10 +18,11 @@ from pos.store.database import Database
 from pos.errors import ShopError
 from pos.rules import HYGIENE_ITEMS
 from pos.service import Approval
-from pos.vocabulary import Role
+from pos.vocabulary import Role, Source
 
 BEIJING = timezone(timedelta(hours=8))
 PASSWORD = "aixin123"
+VILLAGE, ADMIN, SUPERVISOR = "阿道村", "wangfang", "lishuji"
 GROUPS = {"啊道": 58, "富庄": 52, "杜河沟": 44}
 SURNAMES = "张王李刘杨赵高马郭冯薛白霍贺曹任雷田苏党".replace("", " ").split()
 GIVEN = ("建国 建军 建华 志强 志刚 国庆 国强 红梅 秀英 桂兰 玉兰 秀兰 春生 海军 小平 文华 "
@@ -113,14 +114,14 @@ def build(db: Database, year_start: date = date(2025, 12, 1), seed: int = 2026) 
 
 
 def _year(db: Database, rng: random.Random, clock: Clock, start: date) -> dict:
-    admin = village.initialise(db, name="阿道村", groups=list(GROUPS), admin_username="wangfang",
+    admin = village.initialise(db, name=VILLAGE, groups=list(GROUPS), admin_username=ADMIN,
                                admin_name="王芳", admin_password=PASSWORD,
-                               supervisor_username="lishuji", supervisor_name="李书记（第一书记）",
+                               supervisor_username=SUPERVISOR, supervisor_name="李书记（第一书记）",
                                supervisor_password=PASSWORD,
                                shop_name="阿道村爱心超市", opening_hours="每周六 9:00-12:00")
     with service.transaction(db) as session:
         users.add_user(session, admin, "zhaoming", "赵明", Role.ADMIN, PASSWORD)
-    supervisor = Approval("lishuji", PASSWORD)
+    supervisor = Approval(SUPERVISOR, PASSWORD)
 
     homes = households.import_csv(db, admin, _households_csv(rng))
     cards.issue_missing(db, admin)
@@ -187,10 +188,10 @@ def _deliveries(db, admin, rng, shelf, today) -> None:
     lines = [stock.IntakeLine(g.code, rng.randint(6, 20)) for g in rng.sample(shelf, rng.randint(8, 14))]
     if rng.random() < 0.6:
         donor, kind = rng.choice(DONORS)
-        stock.intake(db, admin, lines, source=stock.DONATION, donor=donor, donor_type=kind,
+        stock.intake(db, admin, lines, source=Source.DONATION, donor=donor, donor_type=kind,
                      received_on=today, note="爱心捐赠")
     else:
-        stock.intake(db, admin, lines, source=stock.PURCHASE, funding=rng.choice(FUNDING),
+        stock.intake(db, admin, lines, source=Source.PURCHASE, funding=rng.choice(FUNDING),
                      received_on=today, note="按计划采购")
 
 

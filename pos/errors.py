@@ -49,8 +49,8 @@ class ImportProblems(ShopError):
         super().__init__("import_refused", count=len(problems))
 
     def lines(self, lang: str = "zh") -> list[str]:
-        row = "第 {} 行：{}" if lang != "en" else "row {}: {}"
-        return [row.format(number, problem.message(lang)) for number, problem in self.problems]
+        return [messages.text("problem_row", lang, row=number, problem=problem.message(lang))
+                for number, problem in self.problems]
 
 
 class Findings(ShopError):

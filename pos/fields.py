@@ -12,6 +12,7 @@ import re
 import unicodedata
 from datetime import date
 
+from pos import messages
 from pos.errors import ShopError
 
 SHORT = 50  # names: a head of household, goods, a user
@@ -33,15 +34,14 @@ def has_control(value: str) -> bool:
 
 
 def text(value: str | None, field: str, *, longest: int = LONG, required: bool = False) -> str:
-    """``value`` stripped, or a refusal naming ``field`` (a key of FIELD_NAMES)."""
+    """``value`` stripped, or a refusal naming ``field`` (the catalogue's ``field_FIELD``)."""
     value = (value or "").strip()
     if has_control(value):
-        raise ShopError("text_control", field=field_name(field, "zh"), field_en=field_name(field, "en"))
+        raise ShopError("text_control", field=field_name(field))
     if len(value) > longest:
-        raise ShopError("text_too_long", field=field_name(field, "zh"),
-                        field_en=field_name(field, "en"), longest=longest, length=len(value))
+        raise ShopError("text_too_long", field=field_name(field), longest=longest, length=len(value))
     if required and not value:
-        raise ShopError("text_missing", field=field_name(field, "zh"), field_en=field_name(field, "en"))
+        raise ShopError("text_missing", field=field_name(field))
     return value
 
 
@@ -65,28 +65,8 @@ def whole_number(value) -> int:
     return int(folded)
 
 
-FIELD_NAMES = {
-    "head": ("户主姓名", "head of household"),
-    "phone": ("电话", "phone"),
-    "group": ("村民小组", "villager group"),
-    "goods_name": ("商品名称", "goods name"),
-    "unit": ("单位", "unit"),
-    "note": ("备注", "note"),
-    "reason": ("原因", "reason"),
-    "donor": ("捐赠方", "donor"),
-    "inspectors": ("检查人", "inspectors"),
-    "username": ("用户名", "user name"),
-    "display_name": ("姓名", "name"),
-    "village": ("村名", "village name"),
-    "shop_name": ("超市名称", "shop name"),
-    "opening_hours": ("开放时间", "opening hours"),
-    "rule_code": ("细则编号", "rule code"),
-    "rule_name": ("细则名称", "rule name"),
-    "category": ("类别", "category"),
-    "cell": ("表格内容", "cell"),
-}
 
 
-def field_name(field: str, lang: str) -> str:
-    zh, en = FIELD_NAMES.get(field, (field, field))
-    return en if lang == "en" else zh
+def field_name(field: str) -> messages.Phrase:
+    """A field's name (a key of the catalogue's ``field_`` words), in the refusal's language."""
+    return messages.Phrase(f"field_{field}")

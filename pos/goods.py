@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from pos import codes, fields, proof
+from pos import codes, fields, messages, proof
 from pos.store.database import Database
 from pos.errors import ShopError
 from pos.store.tables import Goods
@@ -72,7 +72,7 @@ def _check(name: str, zone: str, price_points: int, value_fen: int, unit: str) -
     if not name.strip():
         raise ShopError("goods_needs_name")
     if zone not in ZONES:
-        raise ShopError("goods_bad_zone", zone=zone, zones="、".join(ZONES))
+        raise ShopError("goods_bad_zone", zone=zone, zones=messages.AllOf(ZONES))
     if not 0 < price_points <= 100_000:
         raise ShopError("goods_bad_price", value=price_points)
     if not 0 <= value_fen <= 100_000_000:

@@ -3,6 +3,7 @@ or operator, so a reversal can find its transaction number without the receipt."
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -10,13 +11,35 @@ from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session, aliased
 
 from ledger.schema import Account, Posting, Transaction
-from pos import fields
+from pos import fields, messages, proof
 from pos.store.database import Database
 from pos.errors import ShopError
 from pos.store.tables import Card, Household
 from pos.service import Actor, caller
+from pos.vocabulary import CARD_PREFIX, Kind
 
 LIMIT = 500
+
+# What an entry written without a memo says, by its kind (see ``memo``).
+_SAID = {Kind.CARD_ISSUE: "entry_card_issue", Kind.CARD_REPLACE: "entry_card_replace",
+         Kind.CARD_RECOVERY: "entry_card_recovery"}
+
+
+def memo(kind: str, written: str, attrs: dict) -> str:
+    """What an entry says. Its memo if it has one: what a person typed (a note, a reason),
+    or the words older versions wrote there. Otherwise the entry is worded from its kind and
+    attrs, as a phrase (``messages.Phrase``: Chinese as a string, either language when shown)."""
+    if written:
+        return written
+    if kind in (Kind.AWARD, Kind.DEDUCTION):
+        return attrs.get("note") or attrs.get("rule_name", "")
+    if kind == Kind.HYGIENE:
+        return messages.Phrase("entry_hygiene", date=attrs.get("held_on", ""))
+    if kind == Kind.REDEMPTION:
+        return messages.Phrase("entry_redemption", count=len(proof.parse_items(attrs.get("items"))))
+    if kind in _SAID:
+        return messages.Phrase(_SAID[kind])
+    return ""
 
 
 @dataclass(frozen=True)
@@ -28,7 +51,7 @@ class Entry:
     kind: str
     operator: str
     approver: str | None
-    memo: str
+    memo: str  # what the entry says (``memo``): its memo, or words from its kind and attrs
     points: int  # for a household: its change; in the ledger: the points moved
     reverses: int | None
     reversed_by: int | None
@@ -39,7 +62,8 @@ def _entries(session: Session, statement, points) -> list[Entry]:
     reversed_by = (select(undo.seq).where(undo.reverses == Transaction.seq)
                    .correlate(Transaction).scalar_subquery())
     rows = session.execute(statement.add_columns(points.label("points"), reversed_by.label("reversed_by"))).all()
-    return [Entry(t.seq, t.at, t.kind, t.operator, t.approver, t.memo, int(p or 0), t.reverses, r)
+    return [Entry(t.seq, t.at, t.kind, t.operator, t.approver, memo(t.kind, t.memo, json.loads(t.attrs or "{}")),
+                  int(p or 0), t.reverses, r)
             for t, p, r in rows]
 
 
@@ -50,7 +74,7 @@ def household(db: Database, actor: Actor, household_id: int, limit: int = LIMIT)
         if session.get(Household, household_id) is None:
             raise ShopError("household_unknown", id=household_id)
         accounts = select(Account.id).where(Account.code.in_(
-            select(literal("card:") + Card.number).where(Card.household_id == household_id)))
+            select(literal(CARD_PREFIX) + Card.number).where(Card.household_id == household_id)))
         change = func.sum(Posting.amount)
         statement = (select(Transaction).join(Posting, Posting.tx_seq == Transaction.seq)
                      .where(Posting.account_id.in_(accounts))

@@ -12,15 +12,13 @@ from sqlalchemy.orm import Session
 
 from ledger.book import now
 from ledger.schema import Account
-from pos import codes, fields, proof
+from pos import codes, fields, messages, proof
 from pos.store.database import Database
 from pos.errors import ImportProblems, ShopError
 from pos.store.tables import Card, Household, VillagerGroup
 from pos.service import Actor, caller, transaction
-from pos.vocabulary import Role
+from pos.vocabulary import CARD_PREFIX, CardStatus, HouseholdStatus, Role
 
-ACTIVE = "active"
-MOVED = "moved"
 MAX_PEOPLE = 30
 
 HEADERS = {
@@ -85,11 +83,11 @@ def views(session: Session, statement: Select) -> list[HouseholdView]:
         statement.add_columns(VillagerGroup.name, Card.number, Card.status, Account.balance)
         .join(VillagerGroup, VillagerGroup.id == Household.group_id)
         .outerjoin(Card, Card.id == newest)
-        .outerjoin(Account, Account.code == literal("card:") + Card.number)
+        .outerjoin(Account, Account.code == literal(CARD_PREFIX) + Card.number)
     ).all()
     return [
         HouseholdView(h.id, h.head_name, group, h.people, h.phone, h.status, number, status,
-                      balance if status == "active" and balance is not None else 0)
+                      balance if status == CardStatus.ACTIVE and balance is not None else 0)
         for h, group, number, status, balance in rows
     ]
 
@@ -108,7 +106,7 @@ def _validated(session: Session, head: str, group: str, people, phone: str) -> t
     fields.text(phone, "phone", longest=30)
     group_id = session.scalar(select(VillagerGroup.id).where(VillagerGroup.name == group.strip()))
     if group_id is None:
-        known = "、".join(session.scalars(select(VillagerGroup.name)))
+        known = messages.AllOf(session.scalars(select(VillagerGroup.name)))
         raise ShopError("group_unknown", group=group.strip(), known=known)
     try:
         count = fields.whole_number(codes.normalise(str(people)))
@@ -125,7 +123,7 @@ def _validated(session: Session, head: str, group: str, people, phone: str) -> t
 def _duplicate(session: Session, head: str, group_id: int, phone: str) -> bool:
     return session.scalar(select(Household.id).where(
         Household.head_name == head, Household.group_id == group_id, Household.phone == phone,
-        Household.status == ACTIVE,
+        Household.status == HouseholdStatus.ACTIVE,
     )) is not None
 
 
@@ -136,7 +134,7 @@ def add(db: Database, actor: Actor, head: str, group: str, people: int, phone: s
         if _duplicate(session, head, group_id, phone):
             raise ShopError("household_exists", head=head, group=group)
         household = Household(head_name=head, initials=initials(head), group_id=group_id,
-                              people=people, phone=phone, status=ACTIVE, created_at=now(session))
+                              people=people, phone=phone, status=HouseholdStatus.ACTIVE, created_at=now(session))
         session.add(household)
         session.flush()
         proof.household_fact(session, household, group.strip(), user.username)
@@ -186,7 +184,7 @@ def read_rows(data: bytes, fields: dict[str, tuple[str, ...]], required: tuple[s
                 break
     missing = [fields[f][0] for f in required if f not in columns]
     if missing:
-        raise ImportProblems([(1, ShopError("csv_missing_columns", columns="、".join(missing)))])
+        raise ImportProblems([(1, ShopError("csv_missing_columns", columns=messages.AllOf(missing)))])
     out = []
     for number, cells in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in cells):
@@ -252,7 +250,7 @@ def preview_csv(db: Database, actor: Actor, data: bytes, lang: str = "zh") -> Im
         by_row.setdefault(number, []).append(problem.message(lang))
     return ImportPreview(
         tuple(ImportRow(n, r["head"], r["group"], r["people"], r.get("phone", ""),
-                        "；".join(by_row.get(n, []))) for n, r in rows),
+                        ("；" if lang != "en" else "; ").join(by_row.get(n, []))) for n, r in rows),
         tuple((n, p.message(lang)) for n, p in problems))
 
 
@@ -268,7 +266,7 @@ def import_csv(db: Database, actor: Actor, data: bytes) -> list[HouseholdView]:
         moment = now(session)
         for head, group_id, people, phone in valid:
             household = Household(head_name=head, initials=initials(head), group_id=group_id,
-                                  people=people, phone=phone, status=ACTIVE, created_at=moment)
+                                  people=people, phone=phone, status=HouseholdStatus.ACTIVE, created_at=moment)
             session.add(household)
             created.append(household)
         session.flush()
@@ -309,7 +307,7 @@ def search(db: Database, actor: Actor, text: str = "", group: str | None = None,
             statement = statement.where(Household.group_id.in_(
                 select(VillagerGroup.id).where(VillagerGroup.name == group)))
         if not include_moved:
-            statement = statement.where(Household.status == ACTIVE)
+            statement = statement.where(Household.status == HouseholdStatus.ACTIVE)
         return views(session, statement.limit(limit))
 
 

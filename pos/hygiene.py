@@ -11,7 +11,7 @@ from sqlalchemy import select
 import ledger
 from ledger import Leg
 from ledger.book import reversal_of
-from pos import codes, fields, periods
+from pos import codes, fields, messages, periods
 from pos.cards import account, household_cards, usable
 from pos.store.database import Database
 from pos.errors import ImportProblems, ShopError
@@ -19,8 +19,7 @@ from pos.households import read_rows
 from pos.rules import HYGIENE_ITEMS, rule_in
 from pos.store.tables import HygieneRound, HygieneScore, Household
 from pos.service import Actor, caller, transaction
-from pos.vocabulary import Role
-from pos.vocabulary import ISSUE
+from pos.vocabulary import ISSUE, HouseholdStatus, Kind, Role
 
 YES = {"1", "√", "✓", "✔", "是", "合格", "y", "yes", "true", "pass", "ok"}
 NO = {"0", "×", "✗", "✘", "否", "不合格", "n", "no", "false", "fail", ""}
@@ -47,7 +46,7 @@ def record(db: Database, actor: Actor, held_on: date, inspectors: str,
     fields.day(held_on)
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
-        periods.check_open(session, held_on, "卫生检查日期")
+        periods.check_open(session, held_on, "dated_round")
         items = {code: rule_in(session, code) for code in HYGIENE_ITEMS}
         _refuse_repeat(session, held_on, scores)
         hygiene_round = HygieneRound(held_on=held_on, inspectors=inspectors.strip(), tx_seq=None)
@@ -58,7 +57,7 @@ def record(db: Database, actor: Actor, held_on: date, inspectors: str,
         for household_id, marks in scores.items():
             unknown = set(marks) - set(HYGIENE_ITEMS)
             if unknown:
-                raise ShopError("round_unknown_item", item="、".join(sorted(unknown)))
+                raise ShopError("round_unknown_item", item=messages.AllOf(sorted(unknown)))
             household, number = targets[household_id]
             earned = 0
             for code in HYGIENE_ITEMS:
@@ -74,8 +73,7 @@ def record(db: Database, actor: Actor, held_on: date, inspectors: str,
         if total:
             legs.insert(0, Leg(ISSUE, -total))
             hygiene_round.tx_seq = ledger.post(
-                session, kind="hygiene", operator=user.username, legs=legs,
-                memo=f"卫生检查 {held_on.isoformat()}",
+                session, kind=Kind.HYGIENE, operator=user.username, legs=legs,
                 attrs={"round": hygiene_round.id, "held_on": held_on.isoformat(),
                        "inspectors": inspectors.strip(), "households": len(scores)},
             ).seq
@@ -145,7 +143,7 @@ def _household_for(session, row) -> int:
     if not head:
         raise ShopError("round_row_unnamed")
     matches = session.scalars(select(Household.id).where(
-        Household.head_name == head, Household.status == "active")).all()
+        Household.head_name == head, Household.status == HouseholdStatus.ACTIVE)).all()
     if len(matches) != 1:
         raise ShopError("round_head_ambiguous" if matches else "household_named_unknown", head=head)
     return matches[0]

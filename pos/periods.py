@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ledger.schema import Transaction
+from pos import messages
 from pos.errors import ShopError
 from pos.store.tables import MonthClosure
 
@@ -48,7 +49,11 @@ class Month:
 
     @property
     def title(self) -> str:
-        return f"{self.year}年{self.month}月"
+        """The month as the village reads it: 2026年10月."""
+        return self.title_in("zh")
+
+    def title_in(self, lang: str) -> str:
+        return messages.text("month_title", lang, year=self.year, month=self.month, month_en=f"{self.month:02d}")
 
     @property
     def first_day(self) -> date:
@@ -79,13 +84,9 @@ def last_closure(session: Session) -> MonthClosure | None:
     return session.scalar(select(MonthClosure).order_by(MonthClosure.number.desc()).limit(1))
 
 
-# What a refused date is, in English, for the Chinese labels the services pass.
-WHAT_EN = {"卫生检查日期": "hygiene round's date", "事迹日期": "deed's date", "入库时间": "intake",
-           "入库日期": "intake's date", "盘点时间": "stock count"}
-
-
 def check_open(session: Session, when: date | datetime, what: str) -> None:
-    """Refuse ``when`` if it falls in or before the newest closed month."""
+    """Refuse ``when`` if it falls in or before the newest closed month. ``what`` names the
+    date in the refusal: a catalogue key (``dated_deed``, ``dated_round``...)."""
     closed = last_closure(session)
     if closed is None:
         return
@@ -94,7 +95,7 @@ def check_open(session: Session, when: date | datetime, what: str) -> None:
     else:
         inside = when <= Month.parse(closed.month).last_day
     if inside:
-        raise ShopError("month_closed", what=what, what_en=WHAT_EN.get(what, "entry"),
+        raise ShopError("month_closed", what=messages.Phrase(what),
                         when=str(Month.of(when)), month=closed.month,
                         number=closed.number, open=str(Month.parse(closed.month).next()))
 
@@ -111,7 +112,7 @@ def check_new_transactions(session: Session) -> None:
         .order_by(Transaction.seq).limit(1)
     ).first()
     if stray is not None:
-        raise ShopError("month_closed", what=f"第 {stray.seq} 笔的时间", what_en=f"time of #{stray.seq}",
+        raise ShopError("month_closed", what=messages.Phrase("dated_transaction", seq=stray.seq),
                         when=str(Month.of(stray.at)),
                         month=closed.month, number=closed.number,
                         open=str(Month.parse(closed.month).next()))

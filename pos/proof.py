@@ -54,20 +54,7 @@ from pos.store.tables import (
     Village,
     VillagerGroup,
 )
-
-USER = "user"
-VILLAGE = "village"
-GROUP = "group"
-RULE = "rule"
-GOODS = "goods"
-HOUSEHOLD = "household"
-STOCK_INTAKE = "stock_intake"
-STOCK_COUNT = "stock_count"
-CARD_ISSUE = "card_issue"
-CARD_REPLACE = "card_replace"
-CARD_RECOVERY = "card_recovery"
-SUPERVISOR = "supervisor"
-CARD_PREFIX = "card:"
+from pos.vocabulary import CARD_PREFIX, CardStatus, HouseholdStatus, Kind, Role, UserChange, card_of
 
 VILLAGE_FIELDS = ("name", "shop_name", "base_points", "point_value_fen", "opening_hours",
                   "deduction_approval_above", "redemption_approval_above")
@@ -82,9 +69,9 @@ def password_digest(password_hash: str) -> str:
     return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()
 
 
-def user_fact(session: Session, user: User, operator: str, change: str,
+def user_fact(session: Session, user: User, operator: str, change: UserChange,
               approver: str | None = None) -> None:
-    ledger.record(session, kind=USER, operator=operator, approver=approver, attrs={
+    ledger.record(session, kind=Kind.USER, operator=operator, approver=approver, attrs={
         "user": user.username, "name": user.display_name, "role": user.role,
         "active": int(bool(user.active)), "password": password_digest(user.password_hash),
         "change": change,
@@ -92,34 +79,34 @@ def user_fact(session: Session, user: User, operator: str, change: str,
 
 
 def village_fact(session: Session, village: Village, operator: str) -> None:
-    ledger.record(session, kind=VILLAGE, operator=operator,
+    ledger.record(session, kind=Kind.VILLAGE, operator=operator,
                   attrs={name: getattr(village, name) for name in VILLAGE_FIELDS})
 
 
 def group_fact(session: Session, name: str, operator: str) -> None:
-    ledger.record(session, kind=GROUP, operator=operator, attrs={"group": name})
+    ledger.record(session, kind=Kind.GROUP, operator=operator, attrs={"group": name})
 
 
 def rule_fact(session: Session, rule: Rule, operator: str) -> None:
     attrs = {"rule": rule.code, **{name: getattr(rule, name) for name in RULE_FIELDS}}
     attrs["deduction"], attrs["active"] = int(bool(rule.deduction)), int(bool(rule.active))
-    ledger.record(session, kind=RULE, operator=operator, attrs=attrs)
+    ledger.record(session, kind=Kind.RULE, operator=operator, attrs=attrs)
 
 
 def goods_fact(session: Session, goods: Goods, operator: str) -> None:
     attrs = {"goods": goods.code, **{name: getattr(goods, name) for name in GOODS_FIELDS}}
     attrs["active"] = int(bool(goods.active))
-    ledger.record(session, kind=GOODS, operator=operator, attrs=attrs)
+    ledger.record(session, kind=Kind.GOODS, operator=operator, attrs=attrs)
 
 
 def household_fact(session: Session, household: Household, group: str, operator: str) -> None:
-    ledger.record(session, kind=HOUSEHOLD, operator=operator, attrs={
+    ledger.record(session, kind=Kind.HOUSEHOLD, operator=operator, attrs={
         "household": household.id, "head": household.head_name, "group": group,
         "status": household.status,
     })
 
 
-def card_fact(session: Session, kind: str, operator: str, **attrs) -> None:
+def card_fact(session: Session, kind: Kind, operator: str, **attrs) -> None:
     """A card issued, replaced or taken back with no points moving: the same facts the
     points transaction would carry, as a record of the same kind."""
     ledger.record(session, kind=kind, operator=operator, attrs=attrs)
@@ -148,7 +135,7 @@ def verify(session: Session, anchor=None) -> Report:
     """The ledger's own checks, then the shop's facts: one report with every finding."""
     report = ledger.verify(session, anchor=anchor)
     if session.get(Village, 1) is None and session.scalar(
-            select(Transaction.seq).where(Transaction.kind == VILLAGE).limit(1)) is None:
+            select(Transaction.seq).where(Transaction.kind == Kind.VILLAGE).limit(1)) is None:
         return report  # a ledger no shop was ever set up on: nothing of the shop's to prove
     walk = _Walk(session)
     walk.run()
@@ -188,7 +175,7 @@ class _Walk:
         for seq, code, amount in conn.execute(
                 select(p.tx_seq, a.code, p.amount).join(Account.__table__, a.id == p.account_id)
                 .where(a.code.startswith(CARD_PREFIX)).order_by(p.tx_seq, p.line)):
-            legs[seq].append((code[len(CARD_PREFIX):], amount))
+            legs[seq].append((card_of(code), amount))
         for row in conn.execute(select(tx.seq, tx.kind, tx.operator, tx.approver, tx.reverses,
                                        tx.attrs).order_by(tx.seq)):
             try:
@@ -202,14 +189,14 @@ class _Walk:
         seq, kind = row.seq, row.kind
         if row.approver is not None:
             approver = self.users.get(row.approver)
-            if (approver is None or not approver["active"] or approver["role"] != SUPERVISOR
+            if (approver is None or not approver["active"] or approver["role"] != Role.SUPERVISOR
                     or row.approver == row.operator):
                 self.add("approver_not_supervisor", seq,
                          f"approved by {row.approver}, who was not another active supervisor then",
                          approver=row.approver)
         for number, _ in card_legs:
             card = self.cards.get(number)
-            if card is not None and card["status"] != "active":
+            if card is not None and card["status"] != CardStatus.ACTIVE:
                 self.add("closed_card_posting", seq, f"points moved on card {number}, "
                          f"{card['status']} since entry {card['seq']}", card=number)
         handler = getattr(self, f"on_{kind}", None)
@@ -222,13 +209,13 @@ class _Walk:
     def on_user(self, seq, row, attrs, _legs) -> None:
         name = attrs["user"]
         before = self.users.get(name)
-        made_supervisor = attrs["role"] == SUPERVISOR and (before is None or before["role"] != SUPERVISOR)
+        made_supervisor = attrs["role"] == Role.SUPERVISOR and (before is None or before["role"] != Role.SUPERVISOR)
         if made_supervisor and row.approver is None and self.ever_supervisor:
             self.add("supervisor_unapproved", seq,
                      f"{name} became a supervisor without another supervisor's approval", user=name)
         self.users[name] = {"seq": seq, "name": attrs["name"], "role": attrs["role"],
                             "active": bool(attrs["active"]), "password": attrs["password"]}
-        self.ever_supervisor |= attrs["role"] == SUPERVISOR and bool(attrs["active"])
+        self.ever_supervisor |= attrs["role"] == Role.SUPERVISOR and bool(attrs["active"])
 
     def on_village(self, seq, _row, attrs, _legs) -> None:
         self.village = {"seq": seq, **{name: attrs[name] for name in VILLAGE_FIELDS}}
@@ -258,7 +245,7 @@ class _Walk:
 
     def on_stock_count(self, seq, row, attrs, _legs) -> None:
         if row.approver is None:
-            self.add("approval_missing", seq, "a stock difference without approval", what="stock_count")
+            self.add("approval_missing", seq, "a stock difference without approval", what=Kind.STOCK_COUNT)
         for code, quantity, _value in parse_items(attrs["items"]):
             self._move(seq, code, quantity)
 
@@ -277,15 +264,15 @@ class _Walk:
         limit = (self.village or {}).get("redemption_approval_above")
         if limit is not None and points > limit and row.approver is None:
             self.add("approval_missing", seq, f"{points} points redeemed without approval",
-                     what="redemption")
+                     what=Kind.REDEMPTION)
         self.redemptions[seq] = {"card": attrs.get("card"), "household": attrs.get("household"),
                                  "points": points, "items": items}
 
     def on_reversal(self, seq, row, attrs, _legs) -> None:
         if row.approver is None:
-            self.add("approval_missing", seq, "a reversal without approval", what="reversal")
+            self.add("approval_missing", seq, "a reversal without approval", what=Kind.REVERSAL)
         original = self.redemptions.get(row.reverses)
-        if attrs.get("original_kind") == "redemption" and original is not None:
+        if attrs.get("original_kind") == Kind.REDEMPTION and original is not None:
             for code, quantity, _points in original["items"]:
                 self._move(seq, code, quantity)
             self.reversed[row.reverses] = seq
@@ -307,24 +294,24 @@ class _Walk:
         limit = (self.village or {}).get("deduction_approval_above")
         if limit is not None and abs(int(attrs["points"])) > limit and row.approver is None:
             self.add("approval_missing", seq, "a deduction above the threshold without approval",
-                     what="deduction")
+                     what=Kind.DEDUCTION)
 
     def on_card_issue(self, seq, _row, attrs, _legs) -> None:
-        self.cards[attrs["card"]] = {"seq": seq, "household": int(attrs["household"]), "status": "active"}
+        self.cards[attrs["card"]] = {"seq": seq, "household": int(attrs["household"]), "status": CardStatus.ACTIVE}
 
     def on_card_replace(self, seq, _row, attrs, _legs) -> None:
         old = self.cards.get(attrs["old_card"])
         if old is not None:
-            self.cards[attrs["old_card"]] = {**old, "seq": seq, "status": "blocked"}
-        self.cards[attrs["card"]] = {"seq": seq, "household": int(attrs["household"]), "status": "active"}
+            self.cards[attrs["old_card"]] = {**old, "seq": seq, "status": CardStatus.BLOCKED}
+        self.cards[attrs["card"]] = {"seq": seq, "household": int(attrs["household"]), "status": CardStatus.ACTIVE}
 
     def on_card_recovery(self, seq, _row, attrs, _legs) -> None:
         card = self.cards.get(attrs["card"])
         if card is not None:
-            self.cards[attrs["card"]] = {**card, "seq": seq, "status": "recovered"}
+            self.cards[attrs["card"]] = {**card, "seq": seq, "status": CardStatus.RECOVERED}
         household = self.households.get(int(attrs["household"]))
         if household is not None:
-            self.households[int(attrs["household"])] = {**household, "seq": seq, "status": "moved"}
+            self.households[int(attrs["household"])] = {**household, "seq": seq, "status": HouseholdStatus.MOVED}
 
     # --- the tables against the chain ---
 

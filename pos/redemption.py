@@ -33,10 +33,9 @@ from pos.store.tables import (
     VillagerGroup,
 )
 from pos.service import Actor, Approval, caller, transaction
-from pos.vocabulary import Role
 from pos.users import approve
 from pos.village import settings_in
-from pos.vocabulary import REDEEMED
+from pos.vocabulary import REDEEMED, JobStatus, Kind, Movement, Role
 
 MAX_QUANTITY = 99
 
@@ -124,14 +123,13 @@ def redeem(db: Database, actor: Actor, card_number: str, items: Iterable[CartIte
         village = settings_in(session)
         approver = None
         if total > village.redemption_approval_above:
-            approver = approve(session, actor, approval, f"兑换 {total} 分")
+            approver = approve(session, actor, approval, "approving_redemption", points=total)
         before = ledger.account_balance(session, account(card.number))
         if total > before:
             raise ShopError("insufficient", available=before, needed=total)
         posted = ledger.post(
-            session, kind="redemption", operator=user.username, approver=approver,
+            session, kind=Kind.REDEMPTION, operator=user.username, approver=approver,
             legs=[Leg(account(card.number), -total), Leg(REDEEMED, total)],
-            memo=f"兑换 {len(cart)} 种商品",
             attrs={"card": card.number, "household": household.id, "head": household.head_name,
                    "items": "; ".join(f"{g.code}×{q}={g.price_points * q}" for g, q in cart)},
         )
@@ -144,11 +142,11 @@ def redeem(db: Database, actor: Actor, card_number: str, items: Iterable[CartIte
             session.add(RedemptionLine(tx_seq=posted.seq, line=line, goods_id=goods.id,
                                        name=goods.name, quantity=quantity,
                                        unit_points=goods.price_points))
-            move(session, goods, -quantity, "redemption", user.username, at=moment,
+            move(session, goods, -quantity, Movement.REDEMPTION, user.username, at=moment,
                  approver=approver, tx_seq=posted.seq, value_fen=-goods.value_fen * quantity)
             lines.append(ReceiptLine(goods.code, goods.name, goods.unit, quantity, goods.price_points))
         # The receipt is owed from the moment the sale commits: its job commits with it.
-        session.add(PrintJob(tx_seq=posted.seq, copy=0, status="pending", attempts=0, last_error="",
+        session.add(PrintJob(tx_seq=posted.seq, copy=0, status=JobStatus.PENDING, attempts=0, last_error="",
                              requested_by=user.username, created_at=moment, printed_at=None))
         session.flush()
         return RedemptionResult(

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 import ledger
 from ledger.book import REVERSAL, now
 from ledger.errors import InsufficientBalance
-from pos import fields, messages
+from pos import fields
 from pos.cards import successors
 from pos.errors import ShopError
 from pos.service import Actor, Approval, caller, transaction
@@ -22,7 +22,7 @@ from pos.stock import move
 from pos.store.database import Database
 from pos.store.tables import Card, Goods, Household, Redemption, StockMovement
 from pos.users import approve
-from pos.vocabulary import CARD_PREFIX, REVERSIBLE, Kind, Role
+from pos.vocabulary import REVERSIBLE, Kind, Movement, Role, card_of, kind_of
 
 
 @dataclass(frozen=True)
@@ -37,9 +37,9 @@ class ReversalResult:
 
 def _short_of_points(session: Session, short: InsufficientBalance) -> ShopError:
     """A reversal that would take back more than a card holds, naming the household."""
-    if not short.account.startswith(CARD_PREFIX):
+    number = card_of(short.account)
+    if number is None:
         return ShopError("insufficient", available=short.available, needed=short.needed)
-    number = short.account[len(CARD_PREFIX):]
     household = session.scalar(select(Household).join(Card, Card.household_id == Household.id)
                                .where(Card.number == number))
     return ShopError("reversal_short", head=household.head_name if household else "?", card=number,
@@ -60,9 +60,8 @@ def reverse(db: Database, actor: Actor, seq: int, reason: str,
         if original is None:
             raise ShopError("transaction_unknown", seq=seq)
         if original.kind == REVERSAL or original.kind not in REVERSIBLE:
-            raise ShopError("transaction_not_reversible", seq=seq, kind=messages.kind(original.kind),
-                            kind_en=messages.kind(original.kind, "en"))
-        approver = approve(session, actor, approval, f"冲正第 {seq} 笔")
+            raise ShopError("transaction_not_reversible", seq=seq, kind=kind_of(original.kind))
+        approver = approve(session, actor, approval, "approving_reversal", seq=seq)
         # Points go back to (or come from) the card the household uses now.
         redirect = successors(session, {leg.account for leg in original.legs})
         try:
@@ -75,9 +74,9 @@ def reverse(db: Database, actor: Actor, seq: int, reason: str,
             record = session.get(Redemption, seq)
             record.reversed_by = posted.seq
             for movement in session.scalars(select(StockMovement).where(
-                    StockMovement.tx_seq == seq, StockMovement.kind == Kind.REDEMPTION)):
+                    StockMovement.tx_seq == seq, StockMovement.kind == Movement.REDEMPTION)):
                 goods = session.get(Goods, movement.goods_id)
-                move(session, goods, -movement.quantity, "return", user.username, at=now(session),
+                move(session, goods, -movement.quantity, Movement.RETURN, user.username, at=now(session),
                      approver=approver, tx_seq=posted.seq, value_fen=-movement.value_fen,
                      note=reason.strip())
                 restocked.append((goods.code, -movement.quantity))

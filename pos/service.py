@@ -29,7 +29,7 @@ from pos import messages, periods
 from pos.errors import PermissionDenied, ShopError, from_ledger
 from pos.store.database import Database
 from pos.store.tables import LoginAttempt, User
-from pos.vocabulary import Role
+from pos.vocabulary import Outcome, Purpose, Role
 
 log = logging.getLogger("pos")
 
@@ -58,10 +58,10 @@ class Approval:
 class CredentialsRefused(ShopError):
     """A wrong password or a locked account; recorded after the transaction rolls back."""
 
-    def __init__(self, key: str, username: str, purpose: str, outcome: str, **params):
+    def __init__(self, key: str, username: str, purpose: Purpose, outcome: Outcome, **params):
         # A name that is no user's may be a password typed into the wrong field:
         # it is kept out of the login records, the message's parameters and the log.
-        self.username = "" if outcome == "unknown" else username
+        self.username = "" if outcome == Outcome.UNKNOWN else username
         self.purpose = purpose
         self.outcome = outcome
         if self.username:
@@ -100,7 +100,7 @@ def _record_failure(session: Session, refused: CredentialsRefused) -> None:
     moment = now(session)
     session.add(LoginAttempt(username=refused.username, at=moment, purpose=refused.purpose,
                              outcome=refused.outcome))
-    if refused.outcome != "wrong":
+    if refused.outcome != Outcome.WRONG:
         return
     user = session.scalar(select(User).where(User.username == refused.username))
     if user is None:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from pos.cards import CARD_ACTIVE
 from pos.store.database import Database
+from pos import messages
 from pos.errors import ShopError
 from pos.goods import find
-from pos.households import ACTIVE
 from pos.store.tables import Card, Goods, Household, VillagerGroup
 from pos.service import Actor, caller
-from pos.vocabulary import Role
+from pos.vocabulary import CardStatus, HouseholdStatus, Role
 from pos.village import settings_in
 from printing.cardsheet import CardFace
 from printing.labels import LabelFace
@@ -27,12 +26,12 @@ def card_faces(db: Database, actor: Actor, group: str | None = None,
             select(Card, Household, VillagerGroup.name)
             .join(Household, Household.id == Card.household_id)
             .join(VillagerGroup, VillagerGroup.id == Household.group_id)
-            .where(Card.status == CARD_ACTIVE, Household.status == ACTIVE)
+            .where(Card.status == CardStatus.ACTIVE, Household.status == HouseholdStatus.ACTIVE)
             .order_by(Household.group_id, Household.id)
         )
         if group:
             if group not in village.groups:
-                raise ShopError("group_unknown", group=group, known="、".join(village.groups))
+                raise ShopError("group_unknown", group=group, known=messages.AllOf(village.groups))
             statement = statement.where(VillagerGroup.name == group)
         if household_ids:
             statement = statement.where(Household.id.in_(household_ids))
@@ -40,7 +39,7 @@ def card_faces(db: Database, actor: Actor, group: str | None = None,
         if household_ids:
             missing = set(household_ids) - {h.id for _, h, _ in rows}
             if missing:
-                raise ShopError("household_no_card", head=f"编号 {min(missing)}")
+                raise ShopError("household_no_card", head=messages.Phrase("household_number", id=min(missing)))
         return [CardFace(village.shop_name, village.name, household.head_name, group_name,
                          card.number, card.replaces) for card, household, group_name in rows]
 

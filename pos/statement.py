@@ -9,26 +9,24 @@ from sqlalchemy.orm import Session
 
 from ledger.book import REVERSAL, now
 from ledger.schema import Account, Posting, Transaction
+from pos import messages
 from pos.cards import find
+from pos.history import memo
 from pos.store.database import Database
 from pos.errors import ShopError
 from pos.periods import LOCAL, Month
 from pos.store.tables import Card, Household, MonthClosure, RedemptionLine, VillagerGroup
 from pos.service import Actor, caller
 from pos.village import settings_in
+from pos.vocabulary import Kind, card_account
 from printing.statement import Statement, StatementLine
 
-KINDS = {"card_issue": "发卡", "award": "加分", "hygiene": "卫生检查", "deduction": "扣分",
-         "redemption": "兑换", "reversal": "冲正", "card_replace": "补卡转入",
-         "card_recovery": "回收积分卡"}
-
-
-def statement_in(session: Session, card_number: str, month: Month) -> Statement:
+def statement_in(session: Session, card_number: str, month: Month, lang: str = "zh") -> Statement:
     card = find(session, card_number)
     household = session.get(Household, card.household_id)
     group = session.get(VillagerGroup, household.group_id).name
     village = settings_in(session)
-    codes = [f"card:{n}" for n in session.scalars(select(Card.number).where(Card.household_id == household.id))]
+    codes = [card_account(n) for n in session.scalars(select(Card.number).where(Card.household_id == household.id))]
     accounts = {i: c for i, c in session.execute(select(Account.id, Account.code).where(Account.code.in_(codes)))}
     closed = session.scalar(select(MonthClosure).where(MonthClosure.month == str(month)))
     t, p = Transaction.__table__.c, Posting.__table__.c
@@ -46,9 +44,9 @@ def statement_in(session: Session, card_number: str, month: Month) -> Statement:
         .join(Posting.__table__, p.tx_seq == t.seq)
         .where(p.account_id.in_(list(accounts)), t.seq >= first, t.seq <= last)
         .group_by(t.seq, t.at, t.kind, t.memo, t.attrs, t.reverses).order_by(t.seq)).all()
-    lines, balance = _lines(session, rows, int(opening), "%m-%d")
+    lines, balance = _lines(session, rows, int(opening), "%m-%d", lang)
     return Statement(
-        village=village.name, shop=village.shop_name, month_title=month.title,
+        village=village.name, shop=village.shop_name, month_title=month.title_in(lang),
         head=household.head_name, group=group, card=_current_card(session, household.id, card.number),
         opening=int(opening), lines=tuple(lines), closing=balance,
         printed=now(session).astimezone(LOCAL).strftime("%Y-%m-%d %H:%M"),
@@ -57,7 +55,7 @@ def statement_in(session: Session, card_number: str, month: Month) -> Statement:
     )
 
 
-def history_in(session: Session, household_id: int) -> Statement:
+def history_in(session: Session, household_id: int, lang: str = "zh") -> Statement:
     """Every transaction of the household since its first card, on all the cards it ever had
     (a lost card's history stays with the household), with the balance after each."""
     household = session.get(Household, household_id)
@@ -65,7 +63,7 @@ def history_in(session: Session, household_id: int) -> Statement:
         raise ShopError("household_unknown", id=household_id)
     group = session.get(VillagerGroup, household.group_id).name
     village = settings_in(session)
-    codes = [f"card:{n}" for n in session.scalars(select(Card.number).where(Card.household_id == household.id))]
+    codes = [card_account(n) for n in session.scalars(select(Card.number).where(Card.household_id == household.id))]
     accounts = list(session.scalars(select(Account.id).where(Account.code.in_(codes))))
     t, p = Transaction.__table__.c, Posting.__table__.c
     rows = session.execute(
@@ -73,53 +71,55 @@ def history_in(session: Session, household_id: int) -> Statement:
         .join(Posting.__table__, p.tx_seq == t.seq)
         .where(p.account_id.in_(accounts))
         .group_by(t.seq, t.at, t.kind, t.memo, t.attrs, t.reverses).order_by(t.seq)).all()
-    lines, balance = _lines(session, rows, 0, "%Y-%m-%d")
+    lines, balance = _lines(session, rows, 0, "%Y-%m-%d", lang)
     return Statement(
-        village=village.name, shop=village.shop_name, month_title="全部记录",
+        village=village.name, shop=village.shop_name, month_title=messages.text("statement_whole", lang),
         head=household.head_name, group=group, card=_current_card(session, household.id, "") or "-",
         opening=0, lines=tuple(lines), closing=balance,
         printed=now(session).astimezone(LOCAL).strftime("%Y-%m-%d %H:%M"), whole=True,
     )
 
 
-def history(db: Database, actor: Actor, household_id: int) -> Statement:
+def history(db: Database, actor: Actor, household_id: int, lang: str = "zh") -> Statement:
     """The household's whole history as a statement, for the A4 PDF of the households screen."""
     with db.read() as session:
         caller(session, actor)
-        return history_in(session, household_id)
+        return history_in(session, household_id, lang)
 
 
-def _lines(session: Session, rows, opening: int, date_format: str) -> tuple[list[StatementLine], int]:
+def _lines(session: Session, rows, opening: int, date_format: str, lang: str) -> tuple[list[StatementLine], int]:
     """The statement's lines from (seq, at, kind, memo, attrs, reverses, change) rows in order, and the
     balance after the last."""
     goods = {}
-    redemptions = [r.seq for r in rows if r.kind == "redemption"]
+    redemptions = [r.seq for r in rows if r.kind == Kind.REDEMPTION]
     if redemptions:
         for seq, name, quantity in session.execute(
                 select(RedemptionLine.tx_seq, RedemptionLine.name, RedemptionLine.quantity)
                 .where(RedemptionLine.tx_seq.in_(redemptions)).order_by(RedemptionLine.tx_seq, RedemptionLine.line)):
             goods.setdefault(seq, []).append(f"{name}×{quantity}")
-    balance = opening
-    lines = []
-    for seq, at, kind, memo, attrs_text, reverses, amount in rows:
+    lines, balance = [], opening
+    for seq, at, kind, written, attrs_text, reverses, amount in rows:
         amount = int(amount)
         if amount == 0:
             continue  # a lost card's points moving to the new card
         balance += amount
         attrs = json.loads(attrs_text or "{}")
-        if kind == "redemption":
-            detail = "、".join(goods.get(seq, [])) or memo
-        elif kind in ("award", "deduction"):
-            detail = attrs.get("rule_name") or memo
-            if attrs.get("note"):
-                detail += f"（{attrs['note']}）"
-        elif kind == REVERSAL:
-            detail = f"冲正第 {reverses} 笔：{memo}"
-        else:
-            detail = memo
-        lines.append(StatementLine(at.astimezone(LOCAL).strftime(date_format), seq, KINDS.get(kind, kind),
-                                   detail, amount, balance))
+        detail = _detail(kind, memo(kind, written, attrs), attrs, reverses, goods.get(seq))
+        lines.append(StatementLine(at.astimezone(LOCAL).strftime(date_format), seq, messages.kind(kind, lang),
+                                   messages.worded(detail, lang), amount, balance))
     return lines, balance
+
+
+def _detail(kind: str, said: str, attrs: dict, reverses: int | None, goods: list[str] | None):
+    """A line's detail: the goods redeemed, the rule and its note, what a reversal undid."""
+    if kind == Kind.REDEMPTION:
+        return messages.AllOf(goods) if goods else said
+    if kind in (Kind.AWARD, Kind.DEDUCTION):
+        rule = attrs.get("rule_name") or said
+        return messages.Phrase("statement_note", rule=rule, note=attrs["note"]) if attrs.get("note") else rule
+    if kind == REVERSAL:
+        return messages.Phrase("statement_reversal", seq=reverses, reason=said)
+    return said
 
 
 def _current_card(session: Session, household_id: int, asked: str) -> str:
@@ -128,10 +128,10 @@ def _current_card(session: Session, household_id: int, asked: str) -> str:
     return newest or asked
 
 
-def statement(db: Database, actor: Actor, card_number: str, month: str) -> Statement:
+def statement(db: Database, actor: Actor, card_number: str, month: str, lang: str = "zh") -> Statement:
     with db.read() as session:
         caller(session, actor)
-        return statement_in(session, card_number, Month.parse(month))
+        return statement_in(session, card_number, Month.parse(month), lang)
 
 
 def print_slip(db: Database, actor: Actor, card_number: str, month: str, printer) -> Statement:

@@ -23,11 +23,8 @@ from pos.errors import ShopError
 from pos.goods import find
 from pos.store.tables import Goods, StockCount, StockIntake, StockMovement
 from pos.service import Actor, Approval, caller, transaction
-from pos.vocabulary import Role
+from pos.vocabulary import Kind, Movement, Role, Source
 from pos.users import approve
-
-DONATION = "donation"
-PURCHASE = "purchase"
 
 
 @dataclass(frozen=True)
@@ -75,7 +72,7 @@ _ADD_STOCK = (update(_goods)
               .values(stock=_goods.c.stock + bindparam("change")))
 
 
-def move(session: Session, goods: Goods, quantity: int, kind: str, operator: str, *,
+def move(session: Session, goods: Goods, quantity: int, kind: Movement, operator: str, *,
          at: datetime, approver: str | None = None, tx_seq: int | None = None,
          intake_id: int | None = None, count_id: int | None = None, value_fen: int = 0,
          note: str = "") -> None:
@@ -92,7 +89,7 @@ def move(session: Session, goods: Goods, quantity: int, kind: str, operator: str
                               note=note))
 
 
-def intake(db: Database, actor: Actor, lines: Iterable[IntakeLine], *, source: str,
+def intake(db: Database, actor: Actor, lines: Iterable[IntakeLine], *, source: Source,
            donor: str = "", donor_type: str = "", funding: str = "",
            received_on: date | None = None, note: str = "") -> IntakeResult:
     """Goods arrive: a donation (donor and type) or a purchase (funding source)."""
@@ -102,7 +99,7 @@ def intake(db: Database, actor: Actor, lines: Iterable[IntakeLine], *, source: s
                          funding=funding, received_on=received_on, note=note)
 
 
-def intake_in(session: Session, user, lines: Iterable[IntakeLine], *, source: str,
+def intake_in(session: Session, user, lines: Iterable[IntakeLine], *, source: Source,
               donor: str = "", donor_type: str = "", funding: str = "",
               received_on: date | None = None, note: str = "") -> IntakeResult:
     """``intake`` inside the caller's transaction, for a caller that has checked the role
@@ -113,23 +110,23 @@ def intake_in(session: Session, user, lines: Iterable[IntakeLine], *, source: st
     donor = fields.text(donor, "donor")
     note = fields.text(note, "note")
     fields.day(received_on)
-    if source == DONATION:
+    if source == Source.DONATION:
         if not donor.strip():
             raise ShopError("intake_needs_donor")
         if donor_type not in DONOR_TYPES:
             raise ShopError("intake_bad_donor_type", types=messages.AllOf(DONOR_TYPES))
-    elif source == PURCHASE:
+    elif source == Source.PURCHASE:
         if funding not in FUNDING:
-            raise ShopError("intake_bad_funding", funding=funding, known="、".join(FUNDING))
+            raise ShopError("intake_bad_funding", funding=funding, known=messages.AllOf(FUNDING))
     else:
         raise ShopError("intake_bad_source", source=source)
     moment = now(session)
-    periods.check_open(session, moment, "入库时间")
+    periods.check_open(session, moment, "dated_intake")
     if received_on is not None:
-        periods.check_open(session, received_on, "入库日期")
+        periods.check_open(session, received_on, "dated_received")
     record = StockIntake(at=moment, received_on=received_on or moment.date(), source=source,
-                         donor=donor.strip(), donor_type=donor_type if source == DONATION else "",
-                         funding=funding if source == PURCHASE else "", operator=user.username,
+                         donor=donor.strip(), donor_type=donor_type if source == Source.DONATION else "",
+                         funding=funding if source == Source.PURCHASE else "", operator=user.username,
                          note=note)
     session.add(record)
     session.flush()
@@ -143,14 +140,14 @@ def intake_in(session: Session, user, lines: Iterable[IntakeLine], *, source: st
         if value < 0:
             raise ShopError("goods_bad_value", value=value)
         found.append((goods, line.quantity, value))
-    seq = ledger.record(session, kind=proof.STOCK_INTAKE, operator=user.username, attrs={
+    seq = ledger.record(session, kind=Kind.STOCK_INTAKE, operator=user.username, attrs={
         "intake": record.id, "source": source, "donor": record.donor,
         "donor_type": record.donor_type, "funding": record.funding,
         "received_on": record.received_on.isoformat(),
         "items": proof.items_text((g.code, q, v) for g, q, v in found)}).seq
     done = []
     for goods, quantity, value in found:
-        move(session, goods, quantity, "intake", user.username, at=moment, tx_seq=seq,
+        move(session, goods, quantity, Movement.INTAKE, user.username, at=moment, tx_seq=seq,
              intake_id=record.id, value_fen=value, note=note)
         done.append((goods.code, goods.name, quantity, value))
     session.flush()
@@ -166,7 +163,7 @@ def donation_register(db: Database, actor: Actor, start: date | None = None,
             select(StockIntake, StockMovement, Goods)
             .join(StockMovement, StockMovement.intake_id == StockIntake.id)
             .join(Goods, Goods.id == StockMovement.goods_id)
-            .where(StockIntake.source == DONATION)
+            .where(StockIntake.source == Source.DONATION)
             .order_by(StockIntake.received_on, StockIntake.id, StockMovement.id)
         )
         if start:
@@ -218,17 +215,17 @@ def _settle(session: Session, user, actor: Actor, targets: dict[int, int], reaso
     reason = fields.text(reason, "reason")
     if not reason:
         raise ShopError("count_needs_reason")
-    approver = approve(session, actor, approval, f"盘点差异 {len(differences)} 项")
+    approver = approve(session, actor, approval, "approving_count", count=len(differences))
     moment = now(session)
-    periods.check_open(session, moment, "盘点时间")
+    periods.check_open(session, moment, "dated_count")
     record = StockCount(at=moment, operator=user.username, approver=approver, note=reason)
     session.add(record)
     session.flush()
-    seq = ledger.record(session, kind=proof.STOCK_COUNT, operator=user.username, approver=approver,
+    seq = ledger.record(session, kind=Kind.STOCK_COUNT, operator=user.username, approver=approver,
                         memo=reason, attrs={"count": record.id, "items": proof.items_text(
                             (g.code, a - e, g.value_fen * (a - e)) for g, e, a in differences)}).seq
     for goods, expected, actual in differences:
-        move(session, goods, actual - expected, "writeoff", user.username, at=moment,
+        move(session, goods, actual - expected, Movement.WRITEOFF, user.username, at=moment,
              approver=approver, count_id=record.id, tx_seq=seq,
              value_fen=goods.value_fen * (actual - expected), note=reason)
     return CountResult(record.id, tuple((g.code, g.name, e, a) for g, e, a in differences), approver)

@@ -18,12 +18,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ledger.book import now
-from pos import fields, proof
+from pos import fields, messages, proof
 from pos.errors import NeedsApproval, PermissionDenied, ShopError
 from pos.service import Actor, Approval, CredentialsRefused, caller, transaction
 from pos.store.database import Database
 from pos.store.tables import LoginAttempt, User
-from pos.vocabulary import Role
+from pos.vocabulary import Outcome, Purpose, Role, UserChange
 
 log = logging.getLogger("pos")
 
@@ -57,7 +57,8 @@ def add_user(
     if session.scalar(select(func.count()).select_from(User)):
         me = caller(session, actor, Role.ADMIN)
         if Role(role) == Role.SUPERVISOR:
-            approver = approve(session, actor, approval, f"添加监督员 {username.strip()}")
+            approver = approve(session, actor, approval, "approving_supervisor_added",
+                               username=username.strip())
         operator = me.username
     elif role != Role.ADMIN:
         raise ShopError("first_user_admin")
@@ -89,7 +90,7 @@ def _create(session: Session, operator: str, username: str, display_name: str, r
     )
     session.add(user)
     session.flush()
-    proof.user_fact(session, user, operator, "add", approver)
+    proof.user_fact(session, user, operator, UserChange.ADD, approver)
     log.info("user %s (%s) added by %s", username, role, operator)
     return _actor(user)
 
@@ -98,41 +99,43 @@ def _actor(user: User) -> Actor:
     return Actor(user.id, user.username, user.display_name, Role(user.role))
 
 
-def _check_password(session: Session, username: str, password: str, purpose: str) -> User:
+def _check_password(session: Session, username: str, password: str, purpose: Purpose) -> User:
     user = session.scalar(select(User).where(User.username == username))
     moment = now(session)
     if user is None or not user.active:
-        raise CredentialsRefused("login_wrong", username, purpose, "unknown")
+        raise CredentialsRefused("login_wrong", username, purpose, Outcome.UNKNOWN)
     if user.locked:
-        raise CredentialsRefused("login_locked", username, purpose, "locked")
+        raise CredentialsRefused("login_locked", username, purpose, Outcome.LOCKED)
     if user.wait_until is not None and moment < user.wait_until:
         seconds = int((user.wait_until - moment).total_seconds()) + 1
-        raise CredentialsRefused("login_wait", username, purpose, "waiting", seconds=seconds)
+        raise CredentialsRefused("login_wait", username, purpose, Outcome.WAITING, seconds=seconds)
     try:
         _hasher.verify(user.password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
-        raise CredentialsRefused("login_wrong", username, purpose, "wrong") from None
+        raise CredentialsRefused("login_wrong", username, purpose, Outcome.WRONG) from None
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password, salt=salt())
-        proof.user_fact(session, user, user.username, "password")
+        proof.user_fact(session, user, user.username, UserChange.PASSWORD)
     user.failed_logins = 0
     user.wait_until = None
-    session.add(LoginAttempt(username=username, at=moment, purpose=purpose, outcome="ok"))
+    session.add(LoginAttempt(username=username, at=moment, purpose=purpose, outcome=Outcome.OK))
     return user
 
 
 def login(db: Database, username: str, password: str) -> Actor:
     with transaction(db) as session:
-        return _actor(_check_password(session, username.strip(), password, "login"))
+        return _actor(_check_password(session, username.strip(), password, Purpose.LOGIN))
 
 
-def approve(session: Session, actor: Actor, approval: Approval | None, what: str) -> str:
-    """Check a supervisor's approval for ``what``; return the approver's username."""
+def approve(session: Session, actor: Actor, approval: Approval | None, what: str, **params) -> str:
+    """Check a supervisor's approval for ``what`` (a catalogue key, ``approving_...``, with
+    its ``params``); return the approver's username."""
+    what = messages.Phrase(what, **params)
     if approval is None or not approval.username:
         raise NeedsApproval("needs_approval", what=what)
     if approval.username.strip() == actor.username:
         raise PermissionDenied("self_approval")
-    approver = _check_password(session, approval.username.strip(), approval.password, "approval")
+    approver = _check_password(session, approval.username.strip(), approval.password, Purpose.APPROVAL)
     if Role(approver.role) != Role.SUPERVISOR:
         raise PermissionDenied("approver_not_supervisor", username=approver.username)
     log.info("%s approved by %s: %s", actor.username, approver.username, what)
@@ -155,9 +158,9 @@ def unlock(db: Database, actor: Actor, username: str) -> None:
 def set_password(db: Database, actor: Actor, old: str, new: str) -> None:
     with transaction(db) as session:
         user = caller(session, actor)
-        _check_password(session, user.username, old, "login")
+        _check_password(session, user.username, old, Purpose.LOGIN)
         user.password_hash = hash_password(new)
-        proof.user_fact(session, user, user.username, "password")
+        proof.user_fact(session, user, user.username, UserChange.PASSWORD)
 
 
 def _other(session: Session, me: User, username: str) -> User:
@@ -177,11 +180,11 @@ def set_role(db: Database, actor: Actor, username: str, role: Role,
         user = _other(session, me, username)
         approver = None
         if Role(role) == Role.SUPERVISOR and user.role != Role.SUPERVISOR.value:
-            approver = approve(session, actor, approval, f"{user.username} 改为监督员")
+            approver = approve(session, actor, approval, "approving_supervisor_made", username=user.username)
             if approver == user.username:
                 raise PermissionDenied("self_approval")
         user.role = Role(role).value
-        proof.user_fact(session, user, me.username, "role", approver)
+        proof.user_fact(session, user, me.username, UserChange.ROLE, approver)
         return _view(user)
 
 
@@ -191,7 +194,7 @@ def deactivate(db: Database, actor: Actor, username: str) -> UserView:
         me = caller(session, actor, Role.ADMIN)
         user = _other(session, me, username)
         user.active = False
-        proof.user_fact(session, user, me.username, "active")
+        proof.user_fact(session, user, me.username, UserChange.ACTIVE)
         return _view(user)
 
 
@@ -204,12 +207,13 @@ def reset_password(db: Database, actor: Actor, username: str, new: str,
         user = _other(session, me, username)
         approver = None
         if user.role == Role.SUPERVISOR.value:
-            approver = approve(session, actor, approval, f"重置监督员 {user.username} 的密码")
+            approver = approve(session, actor, approval, "approving_supervisor_password",
+                               username=user.username)
             if approver == user.username:
                 raise PermissionDenied("self_approval")
         user.password_hash = hash_password(new)
         user.locked, user.failed_logins, user.wait_until = False, 0, None
-        proof.user_fact(session, user, me.username, "password", approver)
+        proof.user_fact(session, user, me.username, UserChange.PASSWORD, approver)
         return _view(user)
 
 
@@ -234,7 +238,7 @@ def list_users(db: Database, actor: Actor) -> list[UserView]:
 
     with db.read() as session:
         caller(session, actor)
-        homes = {i: f"{head}（{group}）" for i, head, group in session.execute(
+        homes = {i: messages.Phrase("user_home", head=head, group=group) for i, head, group in session.execute(
             select(Household.id, Household.head_name, VillagerGroup.name)
             .join(VillagerGroup, VillagerGroup.id == Household.group_id)
             .where(Household.id.in_(select(User.household_id))))}
@@ -273,5 +277,5 @@ def set_active(db: Database, actor: Actor, username: str, active: bool) -> UserV
         me = caller(session, actor, Role.ADMIN)
         user = _other(session, me, username)
         user.active = active
-        proof.user_fact(session, user, me.username, "active")
+        proof.user_fact(session, user, me.username, UserChange.ACTIVE)
         return _view(user)

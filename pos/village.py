@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import ledger
-from pos import fields, proof
+from pos import fields, messages, proof
 from pos import vocabulary
 from pos.vocabulary import DEDUCTED, ISSUE, RECOVERED, REDEEMED
 from pos.store.database import Database
@@ -17,13 +17,8 @@ from pos.store.tables import Village, VillagerGroup
 from pos.service import Actor, caller, transaction
 from pos.vocabulary import Role
 
-# The ledger's accounts that belong to the village as a whole, with their titles as opened.
-VILLAGE_ACCOUNTS = {
-    ISSUE: ("积分发放", True),
-    REDEEMED: ("兑换商品", False),
-    DEDUCTED: ("扣分", False),
-    RECOVERED: ("回收积分卡", False),
-}
+# The ledger's accounts that belong to the village as a whole: whether each may go below zero.
+VILLAGE_ACCOUNTS = {ISSUE: True, REDEEMED: False, DEDUCTED: False, RECOVERED: False}
 
 SETUP = "setup"  # the operator of what first setup writes, before any user exists
 DEFAULT_BASE_POINTS = vocabulary.BASE_POINTS
@@ -58,7 +53,7 @@ def setup(
     shop_name: str = "",
     base_points: int = DEFAULT_BASE_POINTS,
     point_value_fen: int = DEFAULT_POINT_VALUE_FEN,
-    opening_hours: str = "每周六 9:00-12:00",
+    opening_hours: str | None = None,
     deduction_approval_above: int = 20,
     redemption_approval_above: int = 200,
 ) -> None:
@@ -67,11 +62,13 @@ def setup(
         raise ShopError("village_exists")
     name = fields.text(name, "village", longest=fields.SHORT)
     shop_name = fields.text(shop_name, "shop_name", longest=fields.SHORT)
+    if opening_hours is None:
+        opening_hours = messages.text("default_opening_hours")
     opening_hours = fields.text(opening_hours, "opening_hours")
     groups = [fields.text(g, "group", longest=fields.SHORT) for g in groups]
     _check_numbers(base_points, point_value_fen, deduction_approval_above, redemption_approval_above)
     village = Village(
-        id=1, name=name.strip(), shop_name=shop_name.strip() or f"{name.strip()}爱心超市",
+        id=1, name=name.strip(), shop_name=shop_name.strip() or messages.text("default_shop_name", village=name.strip()),
         base_points=base_points, point_value_fen=point_value_fen, opening_hours=opening_hours,
         deduction_approval_above=deduction_approval_above,
         redemption_approval_above=redemption_approval_above,
@@ -81,18 +78,19 @@ def setup(
     for group in dict.fromkeys(g.strip() for g in groups if g.strip()):
         session.add(VillagerGroup(name=group))
         proof.group_fact(session, group, SETUP)
-    for code, (title, may_go_negative) in VILLAGE_ACCOUNTS.items():
-        ledger.open_account(session, code, title, may_go_negative=may_go_negative, operator=SETUP)
+    for code, may_go_negative in VILLAGE_ACCOUNTS.items():
+        # Named by their codes: what an account is for is worded where it is shown.
+        ledger.open_account(session, code, code, may_go_negative=may_go_negative, operator=SETUP)
     session.flush()
 
 
 def _check_numbers(base_points, point_value_fen, deduction_above, redemption_above) -> None:
     if not 0 <= base_points <= 10_000:
-        raise ShopError("setting_range", name="基础积分", low=0, high=10_000)
+        raise ShopError("setting_range", name=messages.Phrase("setting_base_points"), low=0, high=10_000)
     if not 1 <= point_value_fen <= 100_000:
-        raise ShopError("setting_range", name="每分价值（分）", low=1, high=100_000)
+        raise ShopError("setting_range", name=messages.Phrase("setting_point_value_fen"), low=1, high=100_000)
     if deduction_above < 0 or redemption_above < 0:
-        raise ShopError("setting_range", name="审批门槛", low=0, high="∞")
+        raise ShopError("setting_range", name=messages.Phrase("setting_approval_thresholds"), low=0, high="∞")
 
 
 def settings_in(session: Session) -> Settings:
@@ -131,7 +129,7 @@ def change(db: Database, actor: Actor, **changes) -> Settings:
         _check_numbers(village.base_points, village.point_value_fen,
                        village.deduction_approval_above, village.redemption_approval_above)
         if not 1 <= village.notice_days <= 60:
-            raise ShopError("setting_range", name="公示天数", low=1, high=60)
+            raise ShopError("setting_range", name=messages.Phrase("setting_notice_days"), low=1, high=60)
         proof.village_fact(session, village, user.username)
         return settings_in(session)
 

@@ -45,6 +45,11 @@ class Kind(StrEnum):
     STOCK_COUNT = "stock_count"
 
 
+def kind_of(stored: str) -> Kind | str:
+    """A kind as stored, as its member; a kind this program does not know stays as it is."""
+    return Kind._value2member_map_.get(stored, stored)
+
+
 # Kinds whose points count as earned on a household's statement and the notice.
 EARNING_KINDS = frozenset({Kind.CARD_ISSUE, Kind.AWARD, Kind.HYGIENE})
 # Kinds a supervisor may undo by a reversal.
@@ -95,6 +100,66 @@ class Source(StrEnum):
     PURCHASE = "purchase"
 
 
+class Movement(StrEnum):
+    """Why goods came onto or left the shelf (a stock movement's kind)."""
+
+    INTAKE = "intake"
+    REDEMPTION = "redemption"
+    RETURN = "return"  # a redemption reversed puts its goods back
+    WRITEOFF = "writeoff"  # a count's difference, or damaged goods written off
+
+
+class StockEvent(StrEnum):
+    """The stock's own records the audit lists beside the ledger's transactions."""
+
+    INTAKE = "intake"
+    COUNT = "count"  # a count whose differences go both ways
+    WRITEOFF = "writeoff"  # a count or write-off that only took goods away
+
+
+class UserChange(StrEnum):
+    """What a chained user record changed (its ``change`` attribute)."""
+
+    ADD = "add"
+    ROLE = "role"
+    ACTIVE = "active"
+    PASSWORD = "password"
+
+
+class Purpose(StrEnum):
+    """What a password was typed for, as the login records keep it."""
+
+    LOGIN = "login"
+    APPROVAL = "approval"
+
+
+class Outcome(StrEnum):
+    """How a typed password went. UNKNOWN: no such active user (the name is not kept)."""
+
+    OK = "ok"
+    WRONG = "wrong"
+    UNKNOWN = "unknown"
+    LOCKED = "locked"
+    WAITING = "waiting"
+
+
+class WishChange(StrEnum):
+    """A step in a wish's life, as its events record it."""
+
+    WRITTEN = "written"
+    CLAIMED = "claimed"
+    DELIVERED = "delivered"
+    THANKED = "thanked"
+    WITHDRAWN = "withdrawn"
+
+
+class Handover(StrEnum):
+    """Where a wish's gift went when it came."""
+
+    HOUSEHOLD = "household"  # straight to the villager
+    STOCK = "stock"  # onto the shelf, as a donation
+
+
 class Area(StrEnum):
     """What a write changed, as the window's views listen for it (``Operations.changed``)."""
 
@@ -133,3 +198,13 @@ WALL_PAPERS = ("A4", "A3")  # printing/wishwall.py lays out both
 # A new village's defaults.
 BASE_POINTS = 100
 POINT_VALUE_FEN = 300
+
+
+def card_account(number: str) -> str:
+    """The ledger account of point card ``number``."""
+    return f"{CARD_PREFIX}{number}"
+
+
+def card_of(account: str) -> str | None:
+    """The card number of a card's ledger account; None for the village's accounts."""
+    return account[len(CARD_PREFIX):] if account.startswith(CARD_PREFIX) else None

@@ -28,35 +28,23 @@ from pos import stock
 from pos.cards import usable
 from pos.store.database import Database
 from pos import messages, vocabulary
-from pos.vocabulary import WishStatus
 from pos.errors import ShopError
-from pos.households import ACTIVE
 from pos.store.tables import Household, VillagerGroup, Wish, WishEvent
 from pos.service import Actor, caller, transaction
-from pos.vocabulary import Role
+from pos.vocabulary import Handover, HouseholdStatus, Role, Source, WishChange, WishStatus
 from pos.village import settings_in
 from printing.wishwall import WallCard
 
-OPEN, CLAIMED, DELIVERED, THANKED, WITHDRAWN = "open", "claimed", "delivered", "thanked", "withdrawn"
 STATUS_NAMES = {status.value: messages.word(status) for status in WishStatus}
 CATEGORIES = vocabulary.WISH_CATEGORIES
 DONOR_TYPES = {key: messages.donor_type(key) for key in vocabulary.WISH_DONOR_TYPES}
 # The donation register knows companies, persons and "other"; a unit is recorded as other.
 _INTAKE_DONOR_TYPE = {"company": "company", "person": "person", "unit": "other"}
-HOUSEHOLD, STOCK = "household", "stock"  # where a delivered gift went
 
 MAX_VALUE_FEN = 5_000_000  # 50,000 yuan: more is a typing slip, not a village wish
-# Longest text of each field, in characters, with its name for messages.
-FIELDS = {
-    "text": (100, "心愿内容", "wish"),
-    "member": (20, "家庭成员", "family member"),
-    "donor": (50, "认领人", "donor"),
-    "contact": (50, "联系方式", "contact"),
-    "handed_by": (20, "交付人", "name of the person handing it over"),
-    "note": (200, "备注", "note"),
-    "echo": (200, "回音", "echo"),
-    "reason": (200, "撤回原因", "reason"),
-}
+# Longest text of each field, in characters (its name is the catalogue's ``wish_field_FIELD``).
+FIELDS = {"text": 100, "member": 20, "donor": 50, "contact": 50, "handed_by": 20, "note": 200,
+          "echo": 200, "reason": 200}
 
 
 @dataclass(frozen=True)
@@ -110,10 +98,11 @@ class EchoEntry:
     text: str
     category: str
     donor: str
-    donor_type: str  # 爱心企业 / 爱心人士 / 爱心单位
+    donor_type: str  # as the public reads it: 爱心企业 / 爱心人士 / 爱心单位
     value_fen: int
     handover: str
     echo: str
+    donor_key: str = ""  # the donor type's key (company, person, unit), to word it in English
 
 
 def masked(name: str) -> str:
@@ -124,14 +113,14 @@ def masked(name: str) -> str:
 
 def clean(value: str, field: str, *, required: bool = True) -> str:
     """A text as typed, trimmed; control characters and absurd lengths refused."""
-    limit, name, name_en = FIELDS[field]
+    limit, name = FIELDS[field], messages.Phrase(f"wish_field_{field}")
     value = (value or "").strip()
     if any(unicodedata.category(ch)[0] == "C" or ch in "\u2028\u2029" for ch in value):
-        raise ShopError("wish_text_control", field=name, field_en=name_en)
+        raise ShopError("wish_text_control", field=name)
     if len(value) > limit:
-        raise ShopError("wish_text_long", field=name, field_en=name_en, limit=limit, length=len(value))
+        raise ShopError("wish_text_long", field=name, limit=limit, length=len(value))
     if required and not value:
-        raise ShopError("wish_text_missing", field=name, field_en=name_en)
+        raise ShopError("wish_text_missing", field=name)
     return value
 
 
@@ -151,7 +140,7 @@ def _check_day(session: Session, day: date | None, earliest: date | None = None)
     return day
 
 
-def _record(session: Session, wish_id: int, kind: str, operator: str, **detail) -> None:
+def _record(session: Session, wish_id: int, kind: WishChange, operator: str, **detail) -> None:
     session.add(WishEvent(wish_id=wish_id, kind=kind, at=now(session), operator=operator,
                           detail=json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True)))
 
@@ -182,10 +171,9 @@ def _refuse_move(session: Session, wish_id: int, wanted: str) -> None:
     if wish is None:
         raise ShopError("wish_unknown", id=wish_id)
     session.refresh(wish)
-    if wanted == CLAIMED and wish.status in (CLAIMED, DELIVERED, THANKED):
+    if wanted == WishStatus.CLAIMED and wish.status in (WishStatus.CLAIMED, WishStatus.DELIVERED, WishStatus.THANKED):
         raise ShopError("wish_taken", id=wish_id, donor=wish.donor)
-    raise ShopError("wish_wrong_status", id=wish_id, status=STATUS_NAMES[wish.status],
-                    status_en=wish.status, wanted=STATUS_NAMES[wanted], wanted_en=wanted)
+    raise ShopError("wish_wrong_status", id=wish_id, status=WishStatus(wish.status), wanted=WishStatus(wanted))
 
 
 def add(db: Database, actor: Actor, household_id: int, text: str, category: str, *,
@@ -195,24 +183,24 @@ def add(db: Database, actor: Actor, household_id: int, text: str, category: str,
     text = clean(text, "text")
     member = clean(member, "member", required=False)
     if category not in CATEGORIES:
-        raise ShopError("wish_bad_category", category=category, known="、".join(CATEGORIES))
+        raise ShopError("wish_bad_category", category=category, known=messages.AllOf(CATEGORIES))
     _check_value(value_fen)
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         household = session.get(Household, household_id)
         if household is None:
             raise ShopError("household_unknown", id=household_id)
-        if household.status != ACTIVE:
+        if household.status != HouseholdStatus.ACTIVE:
             raise ShopError("household_moved", head=household.head_name)
         day = _check_day(session, written_on)
         wish = Wish(household_id=household.id, member=member, text=text, category=category,
-                    written_on=day, value_fen=value_fen, show_name=bool(show_name), status=OPEN,
+                    written_on=day, value_fen=value_fen, show_name=bool(show_name), status=WishStatus.OPEN,
                     written_by=user.username, created_at=now(session), donor="", donor_type="",
                     donor_contact="", claimed_by="", handed_by="", delivery_note="", handover="",
                     echo="", withdrawn_reason="")
         session.add(wish)
         session.flush()
-        _record(session, wish.id, "written", user.username, household_id=household.id,
+        _record(session, wish.id, WishChange.WRITTEN, user.username, household_id=household.id,
                 member=member, text=text, category=category, written_on=day, value_fen=value_fen,
                 show_name=bool(show_name))
         return _view(session, wish.id)
@@ -224,19 +212,20 @@ def claim(db: Database, actor: Actor, wish_id: int, donor: str, donor_type: str,
     donor = clean(donor, "donor")
     contact = clean(contact, "contact")
     if donor_type not in DONOR_TYPES:
-        raise ShopError("wish_bad_donor_type", types="、".join(f"{k}（{v}）" for k, v in DONOR_TYPES.items()))
+        raise ShopError("wish_bad_donor_type", types=messages.AllOf(
+            messages.Phrase("donor_choice", code=key, name=messages.Phrase(f"donor_{key}")) for key in DONOR_TYPES))
     with transaction(db) as session:
         user = caller(session, actor, Role.SUPERVISOR)
         moment = now(session)
         claimed = session.execute(
-            update(Wish).where(Wish.id == wish_id, Wish.status == OPEN)
-            .values(status=CLAIMED, donor=donor, donor_type=donor_type, donor_contact=contact,
+            update(Wish).where(Wish.id == wish_id, Wish.status == WishStatus.OPEN)
+            .values(status=WishStatus.CLAIMED, donor=donor, donor_type=donor_type, donor_contact=contact,
                     claimed_by=user.username, claimed_at=moment)
             .execution_options(synchronize_session=False)
         ).rowcount
         if claimed != 1:
-            _refuse_move(session, wish_id, CLAIMED)
-        _record(session, wish_id, "claimed", user.username, donor=donor, donor_type=donor_type,
+            _refuse_move(session, wish_id, WishStatus.CLAIMED)
+        _record(session, wish_id, WishChange.CLAIMED, user.username, donor=donor, donor_type=donor_type,
                 contact=contact)
         return _view(session, wish_id)
 
@@ -253,28 +242,28 @@ def deliver(db: Database, actor: Actor, wish_id: int, handed_by: str, note: str 
         wish = session.get(Wish, wish_id)
         if wish is None:
             raise ShopError("wish_unknown", id=wish_id)
-        if wish.status != CLAIMED:
-            _refuse_move(session, wish_id, DELIVERED)
+        if wish.status != WishStatus.CLAIMED:
+            _refuse_move(session, wish_id, WishStatus.DELIVERED)
         day = _check_day(session, delivered_on, wish.written_on)
         intake_id = None
         if into_stock is not None:
             line = into_stock if into_stock.value_fen is not None else stock.IntakeLine(
                 into_stock.code, into_stock.quantity, wish.value_fen or None)
             taken = stock.intake_in(
-                session, user, [line], source=stock.DONATION, donor=wish.donor,
+                session, user, [line], source=Source.DONATION, donor=wish.donor,
                 donor_type=_INTAKE_DONOR_TYPE.get(wish.donor_type, "other"), received_on=day,
-                note=f"心愿 #{wish.id}：{wish.text}")
+                note=f"#{wish.id} {wish.text}")
             intake_id = taken.intake_id
-        handover = STOCK if into_stock is not None else HOUSEHOLD
+        handover = Handover.STOCK if into_stock is not None else Handover.HOUSEHOLD
         delivered = session.execute(
-            update(Wish).where(Wish.id == wish_id, Wish.status == CLAIMED)
-            .values(status=DELIVERED, delivered_on=day, handed_by=handed_by, delivery_note=note,
+            update(Wish).where(Wish.id == wish_id, Wish.status == WishStatus.CLAIMED)
+            .values(status=WishStatus.DELIVERED, delivered_on=day, handed_by=handed_by, delivery_note=note,
                     handover=handover, intake_id=intake_id)
             .execution_options(synchronize_session=False)
         ).rowcount
         if delivered != 1:
-            _refuse_move(session, wish_id, DELIVERED)
-        _record(session, wish_id, "delivered", user.username, delivered_on=day, handed_by=handed_by,
+            _refuse_move(session, wish_id, WishStatus.DELIVERED)
+        _record(session, wish_id, WishChange.DELIVERED, user.username, delivered_on=day, handed_by=handed_by,
                 note=note, handover=handover, intake_id=intake_id)
         return _view(session, wish_id)
 
@@ -285,13 +274,13 @@ def thank(db: Database, actor: Actor, wish_id: int, echo: str) -> WishView:
     with transaction(db) as session:
         user = caller(session, actor, Role.SUPERVISOR)
         thanked = session.execute(
-            update(Wish).where(Wish.id == wish_id, Wish.status == DELIVERED)
-            .values(status=THANKED, echo=echo, thanked_at=now(session))
+            update(Wish).where(Wish.id == wish_id, Wish.status == WishStatus.DELIVERED)
+            .values(status=WishStatus.THANKED, echo=echo, thanked_at=now(session))
             .execution_options(synchronize_session=False)
         ).rowcount
         if thanked != 1:
-            _refuse_move(session, wish_id, THANKED)
-        _record(session, wish_id, "thanked", user.username, echo=echo)
+            _refuse_move(session, wish_id, WishStatus.THANKED)
+        _record(session, wish_id, WishChange.THANKED, user.username, echo=echo)
         return _view(session, wish_id)
 
 
@@ -301,13 +290,13 @@ def withdraw(db: Database, actor: Actor, wish_id: int, reason: str) -> WishView:
     with transaction(db) as session:
         user = caller(session, actor, Role.SUPERVISOR)
         withdrawn = session.execute(
-            update(Wish).where(Wish.id == wish_id, Wish.status.in_((OPEN, CLAIMED)))
-            .values(status=WITHDRAWN, withdrawn_reason=reason)
+            update(Wish).where(Wish.id == wish_id, Wish.status.in_((WishStatus.OPEN, WishStatus.CLAIMED)))
+            .values(status=WishStatus.WITHDRAWN, withdrawn_reason=reason)
             .execution_options(synchronize_session=False)
         ).rowcount
         if withdrawn != 1:
-            _refuse_move(session, wish_id, WITHDRAWN)
-        _record(session, wish_id, "withdrawn", user.username, reason=reason)
+            _refuse_move(session, wish_id, WishStatus.WITHDRAWN)
+        _record(session, wish_id, WishChange.WITHDRAWN, user.username, reason=reason)
         return _view(session, wish_id)
 
 
@@ -323,7 +312,7 @@ def wishes(db: Database, actor: Actor, status: str | None = None,
            household_id: int | None = None) -> list[WishView]:
     """The wall as a list: oldest first, optionally one status or one household's."""
     if status is not None and status not in STATUS_NAMES:
-        raise ShopError("wish_bad_status", status=status, known="、".join(STATUS_NAMES))
+        raise ShopError("wish_bad_status", status=status, known=messages.AllOf(STATUS_NAMES))
     with db.read() as session:
         caller(session, actor)
         statement = select(Wish).order_by(Wish.written_on, Wish.id)
@@ -358,7 +347,7 @@ def wall_cards(db: Database, actor: Actor) -> tuple[str, list[WallCard]]:
     with db.read() as session:
         caller(session, actor)
         shop_name = settings_in(session).shop_name
-        views = _views(session, select(Wish).where(Wish.status == OPEN).order_by(Wish.written_on, Wish.id))
+        views = _views(session, select(Wish).where(Wish.status == WishStatus.OPEN).order_by(Wish.written_on, Wish.id))
     return shop_name, [WallCard(v.id, v.group, v.public_name, v.member if v.show_name else "", v.text,
                                 v.category, v.written_on, v.value_fen) for v in views]
 
@@ -381,9 +370,10 @@ def fulfilled_in_month(db: Database, actor: Actor, year: int, month: int) -> lis
 def echo_in(session: Session, start: date, end: date) -> list[EchoEntry]:
     """Wishes delivered from ``start`` up to (not including) ``end``, inside the caller's session."""
     views = _views(session, select(Wish).where(Wish.delivered_on >= start, Wish.delivered_on < end,
-                                               Wish.status.in_((DELIVERED, THANKED)))
+                                               Wish.status.in_((WishStatus.DELIVERED, WishStatus.THANKED)))
                    .order_by(Wish.delivered_on, Wish.id))
     return [EchoEntry(v.id, v.delivered_on, v.group, v.public_name, v.text, v.category, v.donor,
-                      DONOR_TYPES.get(v.donor_type, v.donor_type), v.value_fen, v.handover, v.echo)
+                      DONOR_TYPES.get(v.donor_type, v.donor_type), v.value_fen, v.handover, v.echo,
+                      v.donor_type)
             for v in views]
 

@@ -33,13 +33,20 @@ def test_every_message_formats_with_its_named_parameters_in_both_languages(key):
     assert {n.removesuffix("_en") for n in fields(zh)} == {n.removesuffix("_en") for n in fields(en)}, key
 
 
+def _named(func) -> str:
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
 def _calls():
-    """Every ShopError("key", name=...) and its subclasses' calls in the program's code."""
+    """Every ShopError("key", name=...) and its subclasses' calls in the program's code, and
+    every catalogue text it asks for by a constant key: a phrase given as a parameter
+    (messages.Phrase), a line of the command line (out.t), an approval's what."""
     for path in sorted((ROOT / "pos").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in ("ShopError", "PermissionDenied", "NeedsApproval")
+            if (isinstance(node, ast.Call)
+                    and _named(node.func) in ("ShopError", "PermissionDenied", "NeedsApproval", "Phrase", "t",
+                                              "said")
                     and node.args and isinstance(node.args[0], ast.Constant)):
                 if any(k.arg is None for k in node.keywords):
                     continue  # **params: checked where they are built
@@ -52,6 +59,41 @@ def test_every_refusal_in_the_code_gives_what_its_message_needs(where, line, key
     zh, en = messages.CATALOG[key]
     missing = (fields(zh) | fields(en)) - given
     assert not missing, f"{where}:{line} {key} lacks {missing}"
+
+
+def test_no_chinese_is_built_outside_the_catalogue():
+    """Chinese in an f-string would be words the catalogue does not have in English. Only the
+    command line's bilingual help, and the demo village's own data, may build it."""
+    built = []
+    for path in sorted((ROOT / "pos").rglob("*.py")):
+        if "messages" in path.parts or path.name == "demo.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        helps = {id(k.value) for node in ast.walk(tree) if isinstance(node, ast.Call)
+                 for k in node.keywords if k.arg == "help"}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr) and id(node) not in helps and CJK.search(
+                    "".join(v.value for v in node.values if isinstance(v, ast.Constant))):
+                built.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert built == []
+
+
+def test_a_phrase_speaks_the_language_of_the_message_it_is_given_to():
+    from pos.errors import ShopError
+
+    refusal = ShopError("needs_approval", what=messages.Phrase("approving_redemption", points=300))
+    assert str(refusal) == "兑换 300 分需要监督员审批：请监督员输入自己的用户名和密码。"
+    assert refusal.message("en").startswith("Redeeming 300 points needs a supervisor's approval")
+    assert refusal.params["what"] == "兑换 300 分"  # as a plain string, the Chinese
+
+
+def test_the_catalogue_refuses_a_key_declared_twice(monkeypatch):
+    from pos.messages import month, words
+
+    monkeypatch.setitem(month.CATALOG, "kind_award", ("加分", "award"))
+    with pytest.raises(KeyError, match="kind_award"):
+        messages._catalogue()
+    assert words.CATALOG["kind_award"] == ("加分", "award")
 
 
 def test_chinese_output_has_no_english_words(aixin, village_cli):
@@ -131,3 +173,60 @@ def test_everyday_commands_speak_english_when_asked(aixin, village_cli, tmp_path
     assert "stock 30" in english("goods", "list")
     assert "yuan" in english("stock", "in", "--funding", "村集体", "--item", "6901234567892:2")
     english("stock", "donations")
+
+
+def test_the_main_commands_in_english_show_chinese_only_as_data(aixin, village_cli, tmp_path, monkeypatch):
+    """``--lang en`` words everything the program says; what Chinese remains is what the
+    village put in: names, goods, groups, rules, donors, its own settings and notes."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from pos.rules import default_rules
+    from pos.store import database
+
+    data = ["阿道村爱心超市", "阿道村", "啊道", "富庄", "杜河沟", "王芳", "李书记", "张三", "李四", "洗衣粉",
+            "鑫源商贸", "袋", "每周六", "孙女想要一个新书包", "修路", "村集体"]
+    data += [rule[field] for rule in default_rules() for field in ("name", "category")]
+    names = re.compile("|".join(map(re.escape, sorted(set(data), key=len, reverse=True))))
+
+    def english(*args):
+        code, out, err = aixin("--lang", "en", *args)
+        assert code == 0, err
+        assert CJK.search(names.sub("", out + err)) is None, (args, out, err)
+        return out
+
+    monkeypatch.setenv("AIXIN_SUPERVISOR_PASSWORD", "secretary-1")
+    fresh = f"sqlite:///{tmp_path / 'fresh.db'}"
+    assert english("--db", fresh, "init", "--village", "阿道村", "--groups", "啊道,富庄", "--admin", "wangfang",
+                   "--admin-name", "王芳", "--supervisor", "lishuji", "--supervisor-name", "李书记",
+                   ).startswith("Set up 阿道村")
+
+    card = village_cli[0]
+    assert "Database ready" in english("init")
+    english("household", "list")
+    assert "Every household has a card" in english("card", "issue", "--all")
+    english("award", "--rule", "L02", "--card", card, "--note", "修路")
+    english("award", "--rule", "L01", "--card", card)
+    assert "Redeemed" in english("redeem", "--card", card, "--item", "6901234567892:2")
+    english("goods", "list")
+    english("stock", "in", "--funding", "村集体", "--item", "6901234567892:2")
+    english("wish", "add", "--card", card, "--text", "孙女想要一个新书包", "--category", "学习用品")
+    assert "waiting for a donor" in english("wish", "list")
+    english("user", "list")
+    english("village", "show")
+    english("printer", "queue")
+    history = english("history", "--card", card)
+    assert "kind(s) of goods redeemed" in history and "card issued with base points" in history
+    english("ledger", "summary")
+    assert "Ledger intact" in english("verify")
+
+    this_month = f"{date.today():%Y-%m}"
+    english("audit", "--month", this_month)
+    opened = database.open_database
+
+    def a_month_later(url, **options):  # the month has ended: it can be previewed
+        db = opened(url, **options)
+        db.clock = lambda: datetime.now(UTC) + timedelta(days=40)
+        return db
+
+    monkeypatch.setattr(database, "open_database", a_month_later)
+    assert "closure preview" in english("close", "--month", this_month, "--preview")

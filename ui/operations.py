@@ -40,6 +40,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from ledger import LedgerError
+from pos import messages
 from pos.errors import ShopError, from_ledger
 from pos.vocabulary import Area
 
@@ -162,7 +163,7 @@ class Operations(QObject):
             def report(done_count: int, total: int, text: str = "") -> None:
                 relay.progressed.emit(done_count, total, text)
 
-            relay.on_progress = lambda d, t, text: _progress(dialog, d, t, text)
+            relay.on_progress = lambda d, t, key: _progress(dialog, d, t, messages.text(key, self.lang))
             run = lambda: call(report=report)  # noqa: E731
         else:
             run = call

@@ -1,22 +1,33 @@
-"""init, verify, backup, restore, ledger export / summary."""
+"""aixin init, verify, backup, restore and ledger export / summary / list: the books themselves."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from pos import messages, paths
-from pos.cli.common import add, database, group, later
+from pos import messages, paths, vocabulary
+from pos.cli.common import (
+    acting, actor, add, approvable, approval, database, entry_lines, group, later, number, parse_date, plain,
+    said, secret,
+)
 from pos.errors import ShopError
 
-ledger = later("ledger")
-backups = later("pos.backups")
-proof = later("pos.proof")
+ledger, backups, history, notice, proof, village = (
+    later(name) for name in ("ledger", "pos.backups", "pos.history", "pos.month.notice", "pos.proof", "pos.village"))
 
 
 def register(sub) -> None:
-    # Imported here: the shop's commands import this module for ``init``.
-    from pos.cli.common import acting, approvable
+    parser = add(sub, "init", "创建或升级数据库；给出 --village 时设置新村 / create or upgrade the "
+                 "database; with --village, set up a new village", init)
+    parser.add_argument("--village", help="村名")
+    parser.add_argument("--groups", default="", help="村民小组，用逗号分开")
+    parser.add_argument("--admin", help="第一位管理员的用户名（密码取自 AIXIN_PASSWORD）")
+    parser.add_argument("--admin-name", default="", help="管理员姓名")
+    parser.add_argument("--supervisor", help="第一位监督员的用户名（由本人输入密码，或取自 "
+                        "AIXIN_SUPERVISOR_PASSWORD）/ the first supervisor, who types their own password")
+    parser.add_argument("--supervisor-name", default="", help="监督员姓名")
+    parser.add_argument("--base-points", type=number(), default=vocabulary.BASE_POINTS)
+    parser.add_argument("--point-value-fen", type=number(), default=vocabulary.POINT_VALUE_FEN)
 
     parser = add(sub, "verify", "校验整本积分台账 / verify the whole ledger", verify)
     parser.add_argument("--anchor", metavar="[SEQ:]HASH", help="公示过的账头哈希 / a head hash printed on a notice")
@@ -27,18 +38,50 @@ def register(sub) -> None:
                                                "backup (a supervisor approves)", restore))
     parser.add_argument("file", type=Path)
     parser.add_argument("--yes", action="store_true", help="确认恢复较旧的备份 / confirm restoring an older copy")
+
     books = group(sub, "ledger", "积分台账 / the points ledger")
     parser = acting(books, "export", "导出审计文件（不含密码）/ export CSV files for audit "
                                      "(no passwords)", ledger_export)
     parser.add_argument("--out", type=Path, required=True, metavar="DIR")
     add(books, "summary", "台账概况 / ledger summary", ledger_summary)
+    parser = acting(books, "list", "按日期、类型、操作员列出交易 / transactions by date, kind or operator", ledger_list)
+    parser.add_argument("--from", dest="start", help="起始日期 YYYY-MM-DD")
+    parser.add_argument("--to", dest="end", help="截止日期 YYYY-MM-DD")
+    parser.add_argument("--kind", help="award, deduction, hygiene, redemption, reversal, card_issue ...")
+    parser.add_argument("--operator", help="操作员用户名")
+    parser.add_argument("--limit", type=number(1, 10_000), default=200)
 
 
 def init(args, out) -> int:
+    if args.village:
+        return _set_up_village(args, out)
     with database(args) as db, db.read() as session:
         seq, digest = ledger.head(session)
     out.show({"ok": True, "db": db.url, "head_seq": seq, "head_hash": digest},
-             f"数据库就绪：{db.url}（第 {seq} 笔）" if out.lang != "en" else f"Database ready: {db.url} (#{seq})")
+             out.t("db_ready", url=db.url, seq=seq))
+    return 0
+
+
+def _set_up_village(args, out) -> int:
+    if not args.admin or not args.groups:
+        raise ShopError("init_needs")
+    admin_password = secret("AIXIN_PASSWORD", said("prompt_admin_password"))
+    supervisor_password = (secret("AIXIN_SUPERVISOR_PASSWORD",
+                                  said("prompt_supervisor_password", username=args.supervisor))
+                           if args.supervisor else None)
+    with database(args) as db:
+        admin = village.initialise(
+            db, name=args.village, groups=args.groups.replace("，", ",").split(","),
+            admin_username=args.admin, admin_name=args.admin_name or args.admin,
+            admin_password=admin_password, supervisor_username=args.supervisor,
+            supervisor_name=args.supervisor_name or args.supervisor or "",
+            supervisor_password=supervisor_password,
+            base_points=args.base_points, point_value_fen=args.point_value_fen)
+        settings = village.settings(db)
+    supervisor = out.t("village_set_up_supervisor", username=args.supervisor) if args.supervisor else ""
+    out.show({"ok": True, "village": plain(settings), "admin": admin.username, "supervisor": args.supervisor},
+             out.t("village_set_up", village=settings.name, groups=messages.AllOf(settings.groups),
+                   admin=admin.username, supervisor=supervisor))
     return 0
 
 
@@ -51,8 +94,7 @@ def verify_lines(report, out) -> list[str]:
         lines = [out.t("verify_ok", transactions=report.transactions, postings=report.postings,
                        head_seq=report.head_seq, head_hash=report.head_hash)]
         if report.anchor_seq is not None:
-            lines.append(f"公示账头在第 {report.anchor_seq} 笔，链完整。" if out.lang != "en"
-                         else f"The anchored head is #{report.anchor_seq}; the chain holds it.")
+            lines.append(out.t("verify_anchor", seq=report.anchor_seq))
     else:
         lines = [out.t("verify_bad", count=len(report.errors), first=report.first_bad or "-")]
         lines += [finding_line(finding) for finding in report.errors]
@@ -64,8 +106,6 @@ def verify_lines(report, out) -> list[str]:
 
 def verify(args, out) -> int:
     if getattr(args, "notice", None):
-        from pos.cli.month import verify_notice
-
         return verify_notice(args, out)
     try:
         from ledger.verification import parse_anchor
@@ -79,9 +119,26 @@ def verify(args, out) -> int:
     return 0 if report.ok else 1
 
 
-def backup(args, out) -> int:
-    from pos.cli.common import actor
+def verify_notice(args, out) -> int:
+    """``aixin verify --notice TEXT``: the QR text of a printed notice against these books."""
+    with database(args, create=False) as db, db.read() as session:
+        checked = notice.check_notice(session, args.notice)
+    a = checked.anchor
+    if checked.ok:
+        out.show({"ok": True, "closure": a.number, "last_seq": a.last_seq, "hash": a.last_hash,
+                  "transactions": checked.report.transactions},
+                 out.t("notice_ok", number=a.number, last=a.last_seq, hash=a.last_hash[:16]))
+        return 0
+    lines = [out.t("notice_bad")]
+    lines += ["  " + out.t(key, **params) for key, params in checked.problems]
+    lines += ["  " + out.t(f"finding_{f.code}", seq=f.seq, **f.params) for f in checked.report.findings
+              if f.code != "anchor_missing"]
+    out.show({"ok": False, "closure": a.number, "problems": [k for k, _ in checked.problems],
+              "findings": [f.as_dict() for f in checked.report.findings]}, lines)
+    return 1
 
+
+def backup(args, out) -> int:
     with database(args, create=False) as db:
         made = backups.backup(db, actor(args, db), args.to)
     out.show({"ok": True, "path": str(made.path), "transactions": made.transactions,
@@ -91,7 +148,6 @@ def backup(args, out) -> int:
 
 
 def restore(args, out) -> int:
-    from pos.cli.common import _secret, actor, approval
     from pos.store.database import sqlite_path
 
     url = args.db or paths.default_db_url()
@@ -101,7 +157,7 @@ def restore(args, out) -> int:
         username = args.user or os.environ.get("AIXIN_USER")
         if not username:
             raise ShopError("user_needed")
-        password = _secret("AIXIN_PASSWORD", f"{username} 的密码: ")
+        password = secret("AIXIN_PASSWORD", said("prompt_password", username=username))
         done = backups.restore_new(url, args.file, username, password, approval(args))
         out.show({"ok": True, "restored": str(done.path), "db": url, "safety_copy": None,
                   "head_seq": done.head_seq, "approver": done.approver},
@@ -116,8 +172,6 @@ def restore(args, out) -> int:
 
 
 def ledger_export(args, out) -> int:
-    from pos.cli.common import actor
-
     with database(args, create=False) as db:
         manifest = backups.export_ledger(db, actor(args, db), args.out)
     out.show(manifest, out.t("export_done", path=args.out, files=len(manifest["files"])))
@@ -148,4 +202,12 @@ def summary_text(db, out) -> list[str]:
 def ledger_summary(args, out) -> int:
     with database(args, create=False) as db:
         out.show(summary(db), summary_text(db, out))
+    return 0
+
+
+def ledger_list(args, out) -> int:
+    with database(args) as db:
+        entries = history.ledger(db, actor(args, db), start=parse_date(args.start), end=parse_date(args.end),
+                                 kind=args.kind, operator=args.operator, limit=args.limit)
+    out.show(plain(entries), entry_lines(out, entries))
     return 0

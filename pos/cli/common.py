@@ -32,7 +32,8 @@ class later:
 
 users, goods, service = later("pos.users"), later("pos.goods"), later("pos.service")
 
-# The language of argparse's own refusals (set by the cli from --lang before parsing).
+# The language asked for with --lang, set before parsing: argparse's refusals and the
+# password prompts speak before a command has its output.
 language = "zh"
 
 
@@ -121,7 +122,6 @@ def group(sub, name: str, help_text: str):
     parser = sub.add_parser(name, help=help_text, description=help_text)
     inner = parser.add_subparsers(dest=f"{name}_command", metavar="COMMAND", required=True)
     inner.common = sub.common
-    parser.commands = inner  # so another module can add a command to the group
     return inner
 
 
@@ -138,10 +138,16 @@ def plain(value):
     return value
 
 
-def _secret(env: str, prompt: str) -> str:
-    secret = os.environ.get(env)
-    if secret is not None:
-        return secret
+def said(key: str, **params) -> str:
+    """A catalogue text in the language asked for with --lang (for prompts and argparse types,
+    which speak before a command has its output)."""
+    return messages.text(key, language, **params)
+
+
+def secret(env: str, prompt: str) -> str:
+    given = os.environ.get(env)
+    if given is not None:
+        return given
     if sys.stdin is not None and sys.stdin.isatty():
         return getpass.getpass(prompt)
     raise ShopError("password_needed", env=env)
@@ -151,13 +157,14 @@ def actor(args, db):
     username = args.user or os.environ.get("AIXIN_USER")
     if not username:
         raise ShopError("user_needed")
-    return users.login(db, username, _secret("AIXIN_PASSWORD", f"{username} 的密码: "))
+    return users.login(db, username, secret("AIXIN_PASSWORD", said("prompt_password", username=username)))
 
 
 def approval(args):
     if not getattr(args, "approver", None):
         return None
-    return service.Approval(args.approver, _secret("AIXIN_APPROVER_PASSWORD", f"审批人 {args.approver} 的密码: "))
+    return service.Approval(args.approver, secret("AIXIN_APPROVER_PASSWORD",
+                                                   said("prompt_approver_password", username=args.approver)))
 
 
 def acting(sub, name, help_text, handler, **kwargs):
@@ -194,8 +201,13 @@ def parse_date(text: str | None) -> date | None:
         raise ShopError("date_bad", value=text) from None
 
 
-def _goods_lines(rows, out=None) -> list[str]:
-    if out is None or out.lang != "en":
-        return [f"{g.code}\t{g.name}\t{g.zone}\t{g.price_points}分/{g.unit}\t库存 {g.stock}" for g in rows]
-    return [f"{g.code}\t{g.name}\t{messages.stored(g.zone, 'en')}\t{g.price_points} points/{g.unit}\t"
-            f"stock {g.stock}" for g in rows]
+def entry_lines(out, entries) -> list[str]:
+    """Ledger entries (``pos.history.Entry``), newest first, one line each."""
+    lines = []
+    for e in entries:
+        undone = (out.t("history_reversed", by=e.reversed_by) if e.reversed_by
+                  else out.t("history_reverses", seq=e.reverses) if e.reverses else "")
+        lines.append(out.t("history_line", seq=e.seq, at=e.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                           kind=messages.kind(e.kind, out.lang), points=f"{e.points:+d}", operator=e.operator,
+                           memo=e.memo, undone=undone))
+    return lines or [out.t("history_empty")]

@@ -38,7 +38,7 @@ class Output:
         self.json = args.json
         self.lang = args.lang
 
-    def t(self, key: str, **params) -> str:
+    def t(self, key: str, /, **params) -> str:
         return messages.text(key, self.lang, **params)
 
     def show(self, data, text: str | list[str] | None = None) -> None:
@@ -50,7 +50,7 @@ class Output:
     def refuse(self, error: ShopError) -> int:
         lines = [error.message(self.lang), *error.lines(self.lang)]
         if self.json:
-            payload = {"ok": False, "error": error.key, "message": lines[0], **_plain(error.params)}
+            payload = {"ok": False, "error": error.key, "message": lines[0], **_plain(error.params, self.lang)}
             if isinstance(error, ImportProblems):
                 payload["problems"] = [
                     {"row": row, "error": p.key, "message": p.message(self.lang)}
@@ -64,7 +64,9 @@ class Output:
         return EXIT_REFUSED
 
 
-def _plain(params: dict) -> dict:
+def _plain(params: dict, lang: str) -> dict:
+    """A refusal's parameters as JSON: a list as the message words it, plain values as they are."""
+    params = {k: messages.worded(v, lang) if isinstance(v, messages.AllOf) else v for k, v in params.items()}
     return {k: v for k, v in params.items() if isinstance(v, (str, int, float, bool, type(None)))}
 
 
@@ -75,7 +77,9 @@ def _configure_stdout() -> None:
             reconfigure(encoding="utf-8", errors="replace")
 
 
-COMMANDS = ("shop", "books", "printer", "sheets", "village_demo", "month", "admin", "wishes")
+# One module of pos.cli per noun, each registering its own commands (in this order in the help).
+COMMANDS = ("books", "users", "households", "cards", "rules", "points", "goods", "stock", "counter", "printer",
+            "sheets", "demo", "month", "village", "wishes")
 
 
 def register_all(sub) -> None:

@@ -1,4 +1,4 @@
-"""The supervisor's month: close, notice, statement, audit, export, and verify --notice."""
+"""aixin close, notice, statement, audit and export: the supervisor's month."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pos import messages
 from pos.cli.common import actor, add, database, later, parse_date, plain
 from pos.errors import ShopError
 from pos.station import settings
+from pos.vocabulary import kind_of
 
 if TYPE_CHECKING:
     from pos.month.document import ClosureView
@@ -51,34 +53,34 @@ def register(sub) -> None:
     parser.add_argument("--no-verify", action="store_true", help="不校验整本台账 / skip verification")
     parser.add_argument("--user")
 
-    parser = add(sub, "user-household", "登记用户本人所在的户，供审计识别为本户记分 / link a user to "
-                 "their own household, for the audit", user_household)
-    parser.add_argument("username")
-    parser.add_argument("--household", type=int, help="户编号；不填则取消关联 / none: unlink")
-    parser.add_argument("--user")
-
     parser = add(sub, "export", "给乡镇的审计导出（CSV 与 Excel）/ the auditor's export", export)
     parser.add_argument("--month", required=True, metavar="YYYY-MM")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR")
     parser.add_argument("--user")
 
 
-def _closure_lines(view: ClosureView, closed: bool) -> list[str]:
-    t, c = view.totals, view.cumulative
+def _closure_lines(view: ClosureView, closed: bool, out) -> list[str]:
+    t, c, lang = view.totals, view.cumulative, out.lang
+
+    def listed(pairs) -> str:
+        return messages.worded(messages.AllOf(f"{name} {value}" for name, value in pairs), lang) or out.t("closure_none")
+
     lines = [
-        (f"{view.month} 已月结：第 {view.number} 号" if closed else f"{view.month} 月结预览（尚未月结）"),
-        f"交易范围：第 {view.first_seq}–{view.last_seq} 笔（{t.transactions} 笔），末笔哈希 {view.last_hash}",
-        f"本月：发卡 {t.issued_cards}，加分 {t.awarded}，扣分 {t.deducted}，兑换 {t.redeemed}（{t.redemptions} 笔），"
-        f"回收 {t.recovered}" + "".join(f"，冲正{notice.REVERSED_NAMES.get(k, k)} {v}" for k, v in t.reversed),
-        "加分分类：" + ("、".join(f"{k} {v}" for k, v in t.awarded_by_category) or "无"),
-        "兑换分区：" + ("、".join(f"{z.zone} {z.points}" for z in view.zones) or "无"),
-        f"捐赠 {notice.yuan(t.donations_fen)} 元，采购 {notice.yuan(t.purchases_fen)} 元",
-        f"累计：发放 {c.ever_issued}，兑换 {c.redeemed}，扣分 {c.deducted}，回收 {c.recovered}，"
-        f"在册余额 {c.outstanding}（折合 {notice.yuan(c.outstanding_fen)} 元）",
-        f"上期月结哈希 {view.prev_hash[:16]}，账头第 {view.head_seq} 笔 {view.head_hash[:16]}",
+        (out.t("closure_closed", month=view.month, number=view.number) if closed
+         else out.t("closure_preview", month=view.month)),
+        out.t("closure_range", first=view.first_seq, last=view.last_seq, count=t.transactions, hash=view.last_hash),
+        out.t("closure_month", issued=t.issued_cards, awarded=t.awarded, deducted=t.deducted, redeemed=t.redeemed,
+              redemptions=t.redemptions, recovered=t.recovered,
+              reversed="".join(out.t("closure_reversed", kind=kind_of(k), points=v) for k, v in t.reversed)),
+        out.t("closure_categories", categories=listed((messages.stored(k, lang), v) for k, v in t.awarded_by_category)),
+        out.t("closure_zones", zones=listed((messages.stored(z.zone, lang), z.points) for z in view.zones)),
+        out.t("closure_deliveries", donations=notice.yuan(t.donations_fen), purchases=notice.yuan(t.purchases_fen)),
+        out.t("closure_cumulative", issued=c.ever_issued, redeemed=c.redeemed, deducted=c.deducted,
+              recovered=c.recovered, outstanding=c.outstanding, yuan=notice.yuan(c.outstanding_fen)),
+        out.t("closure_hashes", prev=view.prev_hash[:16], head_seq=view.head_seq, head=view.head_hash[:16]),
     ]
     if closed:
-        lines += [f"月结哈希 {view.hash}", f"公示核验码：{view.qr_text}"]
+        lines += [out.t("closure_hash", hash=view.hash), out.t("closure_qr", qr=view.qr_text)]
     return lines
 
 
@@ -94,12 +96,12 @@ def close(args, out) -> int:
         me = actor(args, db)
         if not args.preview:
             view = closure.close(db, me, args.month)
-            out.show(_closure_data(view), _closure_lines(view, True))
+            out.show(_closure_data(view), _closure_lines(view, True, out))
             return 0
         checked = closure.preview(db, me, args.month)
     data = _closure_data(checked.view)
     data["findings"] = [{"error": f.key, "message": f.message(out.lang)} for f in checked.findings]
-    out.show(data, _closure_lines(checked.view, False))
+    out.show(data, _closure_lines(checked.view, False, out))
     for finding in checked.findings:  # each disagreement on a line of its own, as a refusal
         print(finding.message(out.lang), file=sys.stderr)
     return 2 if checked.findings else 0
@@ -111,9 +113,8 @@ def notice_pdf(args, out) -> int:
                                        mask_names=args.mask_names)
     out.show({"ok": True, "out": str(args.out), "pages": pages, "qr_text": data.qr_text,
               "households": len(data.households)},
-             [f"已生成 {args.out}：{len(data.households)} 户，{pages} 页" if out.lang != "en"
-              else f"Wrote {args.out}: {len(data.households)} households, {pages} pages",
-              f"二维码：{data.qr_text}"])
+             [out.t("notice_written", out=args.out, households=len(data.households), pages=pages),
+              out.t("notice_qr", qr=data.qr_text)])
     return 0
 
 
@@ -122,14 +123,16 @@ def household_statement(args, out) -> int:
         raise ShopError("nothing_to_print")
     with database(args) as db:
         data = statement.statement(db, actor(args, db), args.card, args.month)
-    lines = [f"{data.head}（{data.group}）{data.month_title}：期初 {data.opening}，"
-             f"{len(data.lines)} 笔，期末 {data.closing}"]
+    # The paper is the village's, in Chinese; the line on the screen is the reader's.
+    lines = [out.t("statement_line", head=data.head, group=data.group,
+                   month=periods.Month.parse(args.month).title_in(out.lang),
+                   opening=data.opening, count=len(data.lines), closing=data.closing)]
     if args.out:
         pages = statement_printing.render_pdf(data, args.out)
-        lines.append(f"已生成 {args.out}（{pages} 页）")
+        lines.append(out.t("pdf_written", out=args.out, pages=pages))
     if args.print:
         receipt_printer.statement_slip(settings.load().printer, data)
-        lines.append("明细已打印。")
+        lines.append(out.t("statement_printed"))
     out.show(plain(data), lines)
     return 0
 
@@ -139,63 +142,49 @@ def audit_month(args, out) -> int:
         me = actor(args, db)
         if args.review:
             done = audit.review(db, me, args.month, args.review, args.comment)
-            out.show(plain(done), f"已记录审核：{args.review}（{done.reviewer}）")
+            out.show(plain(done), out.t("review_recorded", flag=args.review, reviewer=done.reviewer))
             return 0
         found = audit.report(db, me, args.month, kind=args.kind, operator=args.operator,
                              household=args.household, day=parse_date(args.day),
                              run_verify=not args.no_verify)
-    lines = [f"{found.month} 监督审计" + (f"（已月结第 {found.closed} 号）" if found.closed else "（未月结）"),
-             found.verify_summary, f"操作 {len(found.entries)} 项："]
+    out.show(_audit_data(found, out.lang), _audit_lines(found, out))
+    return 0
+
+
+def _audit_lines(found, out) -> list[str]:
+    def said(value) -> str:
+        return messages.worded(value, out.lang)
+
+    state = out.t("audit_closed", number=found.closed) if found.closed else out.t("audit_open")
+    lines = [out.t("audit_title", month=found.month, state=state), said(found.verify_summary),
+             out.t("audit_entries", count=len(found.entries))]
     for e in found.entries:
-        lines.append(f"  {e.at.astimezone(periods.LOCAL):%m-%d %H:%M}  "
-                     f"{e.ref:<8} {audit.KIND_NAMES.get(e.kind, e.kind)}  {e.operator}"
-                     + (f"/{e.approver}" if e.approver else "") + f"  {e.points:+d}  {e.detail}")
-    lines.append(f"提示 {len(found.flags)} 项：" if found.flags else "没有需要注意的提示。")
+        lines.append(out.t("audit_entry", at=f"{e.at.astimezone(periods.LOCAL):%m-%d %H:%M}", ref=f"{said(e.ref):<8}",
+                           kind=messages.kind(e.kind, out.lang),
+                           who=e.operator + (f"/{e.approver}" if e.approver else ""),
+                           points=f"{e.points:+d}", detail=said(e.detail)))
+    lines.append(out.t("audit_flags", count=len(found.flags)) if found.flags else out.t("audit_no_flags"))
     for f in found.flags:
-        state = "已审核" if f.reviewed else "待审核"
-        lines.append(f"  [{state}] {f.key}  {f.title}：{f.message}")
+        lines.append(out.t("audit_flag_line", state=out.t("flag_reviewed" if f.reviewed else "flag_waiting"),
+                           key=f.key, title=said(f.title), message=said(f.message)))
         for r in f.reviews:
-            lines.append(f"      {r.reviewer} {r.at.astimezone(periods.LOCAL):%Y-%m-%d %H:%M}：{r.comment}")
+            lines.append(out.t("audit_review_line", reviewer=r.reviewer,
+                               at=f"{r.at.astimezone(periods.LOCAL):%Y-%m-%d %H:%M}", comment=r.comment))
+    return lines
+
+
+def _audit_data(found, lang: str) -> dict:
     data = plain(found)
+    data["verify_summary"] = messages.worded(found.verify_summary, lang)
+    for item, entry in zip(data["entries"], found.entries):
+        item["ref"], item["detail"] = messages.worded(entry.ref, lang), messages.worded(entry.detail, lang)
     for item, flag in zip(data["flags"], found.flags):
-        item["title"] = flag.title
-    out.show(data, lines)
-    return 0
-
-
-def user_household(args, out) -> int:
-    from pos import users
-
-    with database(args) as db:
-        users.link_household(db, actor(args, db), args.username, args.household)
-    out.show({"ok": True, "username": args.username, "household": args.household},
-             f"已将 {args.username} 关联到第 {args.household} 户" if args.household
-             else f"已取消 {args.username} 的本户关联")
-    return 0
+        item["title"], item["message"] = messages.worded(flag.title, lang), messages.worded(flag.message, lang)
+    return data
 
 
 def export(args, out) -> int:
     with database(args, create=False) as db:
         manifest = monthexport.export(db, actor(args, db), args.month, args.out)
-    out.show(manifest, f"已导出 {args.month} 到 {args.out}（{len(manifest['files'])} 个文件，"
-                       f"含 Excel 工作簿与校验脚本 verify_export.py）")
+    out.show(manifest, out.t("month_exported", month=args.month, out=args.out, files=len(manifest["files"])))
     return 0
-
-
-def verify_notice(args, out) -> int:
-    """``aixin verify --notice TEXT``: the QR text of a printed notice against these books."""
-    with database(args, create=False) as db, db.read() as session:
-        checked = notice.check_notice(session, args.notice)
-    a = checked.anchor
-    if checked.ok:
-        out.show({"ok": True, "closure": a.number, "last_seq": a.last_seq, "hash": a.last_hash,
-                  "transactions": checked.report.transactions},
-                 out.t("notice_ok", number=a.number, last=a.last_seq, hash=a.last_hash[:16]))
-        return 0
-    lines = [out.t("notice_bad")]
-    lines += ["  " + out.t(key, **params) for key, params in checked.problems]
-    lines += ["  " + out.t(f"finding_{f.code}", seq=f.seq, **f.params) for f in checked.report.findings
-              if f.code != "anchor_missing"]
-    out.show({"ok": False, "closure": a.number, "problems": [k for k, _ in checked.problems],
-              "findings": [f.as_dict() for f in checked.report.findings]}, lines)
-    return 1

@@ -6,8 +6,8 @@ import sys
 from dataclasses import asdict
 
 from pos.station import settings
-from pos.cli.common import add, database, group, later, number, seconds
-from pos.cli.common import actor, plain
+from pos.cli.common import actor, add, database, group, later, number, plain, seconds
+from pos.vocabulary import JobStatus
 
 printqueue = later("pos.receipts.queue")
 receipt_printer = later("pos.receipts.printer")
@@ -44,7 +44,6 @@ def register(sub) -> None:
         parser.add_argument("--user")
 
 
-
 def setup(args, out) -> int:
     names = {"port": "port", "baud": "baudrate", "bytesize": "bytesize", "parity": "parity",
              "stopbits": "stopbits", "flow": "flow", "write_timeout": "write_timeout",
@@ -63,7 +62,7 @@ def test(args, out) -> int:
         printer = settings.with_printer(settings.Settings(printer=printer), port=args.port).printer
     page = receipt_printer.test_print(printer, out.lang)
     out.show({"ok": True, "port": printer.port, "status": page.status, "bytes": page.bytes},
-             f"测试页已发送到 {printer.port}（{page.bytes} 字节），打印机状态：{page.status}")
+             out.t("printer_test_sent", port=printer.port, bytes=page.bytes, status=page.status))
     return 0
 
 
@@ -72,7 +71,7 @@ def queue(args, out) -> int:
         rows = printqueue.jobs(db, actor(args, db), include_printed=args.all)
     out.show(plain(rows), [out.t("queue_line", id=j.id, seq=j.seq, attempts=j.attempts,
                                  copy=out.t("copy_original") if j.copy == 0 else out.t("copy_reprint", copy=j.copy),
-                                 status=out.t(f"job_{j.status}"),
+                                 status=JobStatus(j.status),
                                  error=out.t(f"fault_{j.last_error}") if j.last_error else "")
                            for j in rows] or [out.t("queue_empty")])
     return 0
@@ -88,7 +87,7 @@ def run_queue(db, out, only=None) -> int:
         print(error.message(out.lang), file=sys.stderr)
         return 2
     out.show({"ok": True, "printed": len(outcome.printed)},
-             f"已打印 {len(outcome.printed)} 张小票。" if out.lang != "en" else f"Printed {len(outcome.printed)} receipt(s).")
+             out.t("receipts_printed", count=len(outcome.printed)))
     return 0
 
 

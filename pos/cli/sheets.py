@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pos import vocabulary as choices
-from pos.cli.common import add, database, group, later, number, output_file, writing
-from pos.cli.common import actor
+from pos.cli.common import actor, add, database, group, later, number, output_file, writing
 from pos.errors import ShopError
 
 sheets, cardsheet, labels = later("pos.sheets"), later("printing.cardsheet"), later("printing.labels")
@@ -36,12 +35,9 @@ def register(sub) -> None:
     parser.add_argument("--user")
 
 
-def _font_note(lang: str) -> str:
+def _font_note(out) -> str:
     font = cjk_font()
-    if font.embedded:
-        return f"字体：{font.source}（已嵌入）" if lang != "en" else f"Font: {font.source} (embedded)"
-    return (f"字体：未找到 TrueType 中文字体，使用 {font.source}（未嵌入，换电脑打印可能不同）"
-            if lang != "en" else f"Font: no TrueType CJK font found; {font.source} is not embedded")
+    return out.t("font_embedded" if font.embedded else "font_missing", font=font.source)
 
 
 def cards_pdf(args, out) -> int:
@@ -53,8 +49,7 @@ def cards_pdf(args, out) -> int:
         pages = cardsheet.render(faces, target)
     out.show({"ok": True, "out": str(args.out), "cards": len(faces), "pages": pages,
               "font": cjk_font().source, "font_embedded": cjk_font().embedded},
-             [f"已生成 {args.out}：{len(faces)} 张积分卡，{pages} 页" if out.lang != "en"
-              else f"Wrote {args.out}: {len(faces)} cards, {pages} pages", _font_note(out.lang)])
+             [out.t("cards_written", out=args.out, count=len(faces), pages=pages), _font_note(out)])
     return 0
 
 
@@ -67,7 +62,6 @@ def labels_pdf(args, out) -> int:
         pages = labels.render(faces, labels.LAYOUTS[args.layout], target)
     out.show({"ok": True, "out": str(args.out), "labels": len(faces), "pages": pages,
               "layout": args.layout, "font": cjk_font().source},
-             [f"已生成 {args.out}：{len(faces)} 张标签（{args.layout}），{pages} 页" if out.lang != "en"
-              else f"Wrote {args.out}: {len(faces)} labels ({args.layout}), {pages} pages",
-              _font_note(out.lang)])
+             [out.t("labels_written", out=args.out, count=len(faces), layout=args.layout, pages=pages),
+              _font_note(out)])
     return 0

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from pos import messages
 from pos import vocabulary as choices
-from pos.cli.common import database, group, later
-from pos.cli.common import acting, actor, item_spec, parse_date, plain
+from pos.cli.common import acting, actor, database, group, item_spec, later, parse_date, plain
 from pos.errors import ShopError
+from pos.vocabulary import WishChange, WishStatus
 
 stock, wishes, wishwall = later("pos.stock"), later("pos.wishes"), later("printing.wishwall")
 
@@ -70,14 +71,10 @@ def register(sub) -> None:
     parser.add_argument("--month", required=True, help="YYYY-MM")
 
 
-def _lines(rows: list) -> list[str]:
-    lines = []
-    for w in rows:
-        line = f"#{w.id}\t{w.status_name}\t{w.group} {w.head_name}\t{w.category}\t{w.text}"
-        if w.donor:
-            line += f"\t认领：{w.donor}"
-        lines.append(line)
-    return lines
+def _lines(rows: list, out) -> list[str]:
+    return [out.t("wish_line", id=w.id, status=WishStatus(w.status), group=w.group, head=w.head_name,
+                  category=messages.stored(w.category, out.lang), text=w.text)
+            + (out.t("wish_line_donor", donor=w.donor) if w.donor else "") for w in rows]
 
 
 def wish_add(args, out) -> int:
@@ -87,14 +84,14 @@ def wish_add(args, out) -> int:
         made = wishes.add(db, me, household, args.text, args.category, member=args.member,
                           value_fen=args.value_fen, show_name=args.show_name,
                           written_on=parse_date(args.date))
-    out.show(plain(made), _lines([made]))
+    out.show(plain(made), _lines([made], out))
     return 0
 
 
 def wish_list(args, out) -> int:
     with database(args) as db:
         rows = wishes.wishes(db, actor(args, db), args.status, args.household)
-    out.show(plain(rows), _lines(rows) or ["没有心愿。" if out.lang != "en" else "No wishes."])
+    out.show(plain(rows), _lines(rows, out) or [out.t("wishes_none")])
     return 0
 
 
@@ -104,14 +101,15 @@ def wish_show(args, out) -> int:
         view = wishes.get(db, me, args.id)
         events = wishes.history(db, me, args.id)
     out.show({**plain(view), "history": plain(events)},
-             _lines([view]) + [f"  {e.at:%Y-%m-%d %H:%M}\t{e.kind}\t{e.operator}" for e in events])
+             _lines([view], out) + [out.t("wish_event_line", at=f"{e.at:%Y-%m-%d %H:%M}", kind=WishChange(e.kind),
+                                          operator=e.operator) for e in events])
     return 0
 
 
 def wish_claim(args, out) -> int:
     with database(args) as db:
         view = wishes.claim(db, actor(args, db), args.id, args.donor, args.donor_type, args.contact)
-    out.show(plain(view), _lines([view]))
+    out.show(plain(view), _lines([view], out))
     return 0
 
 
@@ -123,23 +121,23 @@ def wish_deliver(args, out) -> int:
     with database(args) as db:
         view = wishes.deliver(db, actor(args, db), args.id, args.handed_by, args.note,
                               delivered_on=parse_date(args.date), into_stock=line)
-    note = (f"已作为 {view.donor} 的捐赠入库（入库单 {view.intake_id}）" if view.intake_id
-            else "已直接交给农户")
-    out.show(plain(view), _lines([view]) + [note])
+    note = (out.t("wish_into_stock", donor=view.donor, intake=view.intake_id) if view.intake_id
+            else out.t("wish_to_household"))
+    out.show(plain(view), _lines([view], out) + [note])
     return 0
 
 
 def wish_thank(args, out) -> int:
     with database(args) as db:
         view = wishes.thank(db, actor(args, db), args.id, args.echo)
-    out.show(plain(view), _lines([view]) + [f"回音：{view.echo}"])
+    out.show(plain(view), _lines([view], out) + [out.t("wish_echo_line", echo=view.echo)])
     return 0
 
 
 def wish_withdraw(args, out) -> int:
     with database(args) as db:
         view = wishes.withdraw(db, actor(args, db), args.id, args.reason)
-    out.show(plain(view), _lines([view]))
+    out.show(plain(view), _lines([view], out))
     return 0
 
 
@@ -149,8 +147,7 @@ def wish_wall(args, out) -> int:
     pages = wishwall.render(cards, args.out, shop=shop, paper=args.paper)
     out.show({"ok": True, "out": str(args.out), "wishes": len(cards), "pages": pages,
               "paper": args.paper, "font": cjk_font().source, "font_embedded": cjk_font().embedded},
-             f"已生成 {args.out}：{len(cards)} 个待认领心愿，{args.paper} {pages} 页" if out.lang != "en"
-             else f"Wrote {args.out}: {len(cards)} open wishes, {args.paper}, {pages} pages")
+             out.t("wall_written", out=args.out, count=len(cards), paper=args.paper, pages=pages))
     return 0
 
 
@@ -166,7 +163,8 @@ def wish_echo(args, out) -> int:
     year, month = _month(args.month)
     with database(args) as db:
         rows = wishes.fulfilled_in_month(db, actor(args, db), year, month)
-    out.show(plain(rows), [f"{e.delivered_on}\t{e.group} {e.public_name}\t{e.text}\t"
-                           f"{e.donor_type} {e.donor}" + (f"\t回音：{e.echo}" if e.echo else "")
-                           for e in rows] or ["本月没有实现的心愿。"])
+    out.show(plain(rows), [out.t("echo_line", on=e.delivered_on, group=e.group, name=e.public_name, text=e.text,
+                                 donor_type=messages.donor_type(e.donor_key, out.lang) if e.donor_key else e.donor_type,
+                                 donor=e.donor) + (out.t("echo_line_echo", echo=e.echo) if e.echo else "")
+                           for e in rows] or [out.t("echo_none")])
     return 0

@@ -19,11 +19,12 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-import ledger
 from ledger.book import now
 from ledger.schema import Account, Posting, Transaction
-from pos.store.database import Database
+from pos import messages
 from pos.errors import ShopError
+from pos.history import memo
+from pos.store.database import Database
 from pos.periods import LOCAL, Month
 from pos.store.tables import (
     AuditReview,
@@ -39,30 +40,19 @@ from pos.store.tables import (
     User,
 )
 from pos.service import FREE_FAILURES, Actor, caller, transaction
-from pos.vocabulary import Role
+from pos.vocabulary import HouseholdStatus, Kind, Outcome, Role, Source, StockEvent, UserChange, card_of, kind_of
 from pos.village import settings_in
 
+# A progress callback gets (done, total, the catalogue key of what is being done).
 Progress = Callable[[int, int, str], None]
 
-# rule -> (Chinese title, English title)
-RULES = {
-    "own_household": ("为本户加分或兑换", "operator's own household"),
-    "after_hours": ("营业时间外兑换", "redemption outside opening hours"),
-    "reversal": ("冲正", "reversal"),
-    "large_batch": ("批量加分超出平常", "batch award larger than usual"),
-    "same_day_spend": ("当日加分当日兑换（同一操作员）", "points spent the day they were awarded, same operator"),
-    "stock_difference": ("盘点差异与报损", "stock count difference or write-off"),
-    "household_outlier": ("积分远高于本组一般水平", "household far above its group"),
-    "failed_logins": ("登录失败或账号锁定", "failed logins or locked account"),
-    "user_change": ("用户新增、停用或改变角色", "user added, deactivated or given a new role"),
-    "clock_backwards": ("时钟回拨", "clock went backwards"),
-    "verify": ("台账校验未通过", "ledger verification failed"),
-}
-KIND_NAMES = {
-    "card_issue": "发卡", "award": "加分", "hygiene": "卫生检查", "deduction": "扣分",
-    "redemption": "兑换", "reversal": "冲正", "card_replace": "补卡", "card_recovery": "回收积分卡",
-    "intake": "入库", "count": "盘点", "writeoff": "报损",
-}
+# The rules a flag is raised by; each one's title is the catalogue's ``flag_RULE``.
+RULES = ("own_household", "after_hours", "reversal", "large_batch", "same_day_spend", "stock_difference",
+         "household_outlier", "failed_logins", "user_change", "clock_backwards", "verify")
+# What the audit lists, in the order a kind filter offers them: the ledger's points entries,
+# then the stock's own records.
+KINDS = (Kind.CARD_ISSUE, Kind.AWARD, Kind.HYGIENE, Kind.DEDUCTION, Kind.REDEMPTION, Kind.REVERSAL,
+         Kind.CARD_REPLACE, Kind.CARD_RECOVERY, StockEvent.INTAKE, StockEvent.COUNT, StockEvent.WRITEOFF)
 BATCH_RATIO = 2  # a batch more than twice the usual size is flagged
 OUTLIER_RATIO = 3  # a balance more than three times the group's median ...
 OUTLIER_MARGIN = 200  # ... and at least this many points above it
@@ -73,13 +63,13 @@ MIN_HISTORY = 3
 class AuditEntry:
     kind: str
     seq: int | None  # the ledger transaction, if any
-    ref: str  # "#412", "入库单 3", "盘点 2"
+    ref: str  # "#412", or a phrase: 入库单 3, 盘点 2
     at: datetime
     operator: str
     approver: str | None
     households: tuple[int, ...]
     points: int  # net points onto (+) or off (-) households' cards
-    detail: str
+    detail: str  # what was done: data, or a phrase (messages.Phrase) worded in either language
 
     @property
     def day(self) -> date:
@@ -101,12 +91,12 @@ class Flag:
     at: datetime | None
     operator: str
     household: int | None
-    message: str
+    message: str  # a phrase (messages.Phrase): Chinese as a string, worded in either language
     reviews: tuple[Review, ...] = ()
 
     @property
-    def title(self) -> str:
-        return RULES[self.rule][0]
+    def title(self) -> messages.Phrase:
+        return messages.Phrase(f"flag_{self.rule}")
 
     @property
     def reviewed(self) -> bool:
@@ -119,7 +109,7 @@ class AuditReport:
     entries: tuple[AuditEntry, ...]
     flags: tuple[Flag, ...]
     verify_ok: bool | None  # None when verification was not run
-    verify_summary: str
+    verify_summary: str  # a phrase (messages.Phrase)
     closed: int | None  # the closure number if the month is closed
 
 
@@ -128,40 +118,35 @@ class UserEvent:
     username: str
     event: str  # added | deactivated | reactivated | role | password (reset by another)
     at: datetime
-    detail: str
+    detail: str  # a phrase (messages.Phrase)
 
 
 def user_events(session: Session, start: datetime, end: datetime) -> list[UserEvent]:
     """Users added, deactivated or taken back, given a new role, or given a new password by
     someone else between ``start`` and ``end``: read from the chain, where every change of a
     user is an entry (``pos.proof``), so an edit of the users table cannot hide one."""
-    from pos import proof
-
     events = []
     for row in session.execute(select(Transaction.operator, Transaction.approver, Transaction.at,
                                       Transaction.attrs)
-                               .where(Transaction.kind == proof.USER, Transaction.at >= start,
+                               .where(Transaction.kind == Kind.USER, Transaction.at >= start,
                                       Transaction.at < end).order_by(Transaction.seq)):
         attrs = json.loads(row.attrs or "{}")
         username, change = attrs.get("user", ""), attrs.get("change", "")
-        if change == "add":
+        if change == UserChange.ADD:
             event = "added"
-        elif change == "active":
+        elif change == UserChange.ACTIVE:
             event = "reactivated" if attrs.get("active") else "deactivated"
-        elif change == "role":
+        elif change == UserChange.ROLE:
             event = "role"
-        elif change == "password" and row.operator != username:
+        elif change == UserChange.PASSWORD and row.operator != username:
             event = "password"
         else:
             continue  # a user changing their own password, or a rehash: nothing to look at
-        approved = f"，审批人 {row.approver}" if row.approver else ""
-        events.append(UserEvent(username, event, row.at,
-                                f"{attrs.get('name', '')}（{ROLE_WORDS.get(attrs.get('role'), attrs.get('role'))}），"
-                                f"操作人 {row.operator}{approved}"))
+        role = Role._value2member_map_.get(attrs.get("role"), attrs.get("role"))
+        approved = messages.Phrase("user_event_approved", approver=row.approver) if row.approver else ""
+        events.append(UserEvent(username, event, row.at, messages.Phrase(
+            "user_event_detail", name=attrs.get("name", ""), role=role, operator=row.operator, approved=approved)))
     return events
-
-
-ROLE_WORDS = {"admin": "管理员", "supervisor": "监督员"}
 
 
 _TIME_RANGE = re.compile(r"(\d{1,2})[:：](\d{2})\s*[-–—~～至到]\s*(\d{1,2})[:：](\d{2})")
@@ -230,51 +215,63 @@ class _Month:
 
     def card_legs(self, seq: int) -> list[tuple[int, str, int]]:
         """(household, card account, amount) of a transaction's postings onto cards."""
-        return [(self.cards.get(code[5:], 0), code, amount)
-                for code, amount in self.legs.get(seq, []) if code.startswith("card:")]
+        return [(self.cards.get(card_of(code), 0), code, amount)
+                for code, amount in self.legs.get(seq, []) if card_of(code) is not None]
 
 
 def _entries(data: _Month) -> list[AuditEntry]:
     out = []
     # A redemption's goods by name (its chained attrs hold codes, unreadable in a list).
     goods_lines: dict[int, list[str]] = defaultdict(list)
-    sold = [row.seq for row in data.rows if row.kind == "redemption"]
+    sold = [row.seq for row in data.rows if row.kind == Kind.REDEMPTION]
     for line in data.session.scalars(select(RedemptionLine).where(RedemptionLine.tx_seq.in_(sold))
                                      .order_by(RedemptionLine.tx_seq, RedemptionLine.line)):
         goods_lines[line.tx_seq].append(f"{line.name}×{line.quantity}")
     for row in data.rows:
-        if row.kind not in KIND_NAMES:
+        if row.kind not in KINDS:
             continue  # a chained fact (a user, a goods' price, a setting...): shown by its own flag
         attrs = json.loads(row.attrs or "{}")
         legs = data.card_legs(row.seq)
         households = tuple(dict.fromkeys(h for h, _, _ in legs))
-        if row.kind == "redemption":
-            detail = "、".join(goods_lines[row.seq]) or attrs.get("items", row.memo)
-        elif row.kind in ("award", "deduction"):
-            detail = f"{attrs.get('rule', '')} {attrs.get('rule_name', '')} {row.memo}".strip()
-        elif row.kind == ledger.book.REVERSAL:
-            detail = f"冲正第 {row.reverses} 笔（{KIND_NAMES.get(attrs.get('original_kind'), '')}）：{row.memo}"
-        else:
-            detail = row.memo
         out.append(AuditEntry(row.kind, row.seq, f"#{row.seq}", row.at, row.operator, row.approver,
-                              households, sum(a for _, _, a in legs), detail))
-    session, month = data.session, data.month
+                              households, sum(a for _, _, a in legs), _detail(row, attrs, goods_lines)))
+    return sorted(out + _stock_entries(data.session, data.month), key=lambda e: e.at)
+
+
+def _detail(row, attrs: dict, goods_lines: dict[int, list[str]]) -> str:
+    if row.kind == Kind.REDEMPTION:
+        if goods_lines[row.seq]:
+            return messages.Phrase("audit_goods", goods=messages.AllOf(goods_lines[row.seq]))
+        return attrs.get("items", row.memo)
+    if row.kind in (Kind.AWARD, Kind.DEDUCTION):
+        return f"{attrs.get('rule', '')} {attrs.get('rule_name', '')} {row.memo}".strip()
+    if row.kind == Kind.REVERSAL:
+        return messages.Phrase("audit_reversal_detail", seq=row.reverses, reason=row.memo,
+                               kind=kind_of(attrs.get("original_kind", "")))
+    return memo(row.kind, row.memo, attrs)
+
+
+def _stock_entries(session: Session, month: Month) -> list[AuditEntry]:
+    out = []
     for intake, count, value in session.execute(
             select(StockIntake, func.count(StockMovement.id), func.sum(StockMovement.value_fen))
             .join(StockMovement, StockMovement.intake_id == StockIntake.id)
             .where(StockIntake.at >= month.start, StockIntake.at < month.end)
             .group_by(StockIntake.id).order_by(StockIntake.id)):
-        who = intake.donor if intake.source == "donation" else f"采购（{intake.funding}）"
-        out.append(AuditEntry("intake", None, f"入库单 {intake.id}", intake.at, intake.operator, None,
-                              (), 0, f"{who}：{count} 种，{(value or 0) / 100:.2f} 元"))
+        who = (intake.donor if intake.source == Source.DONATION
+               else messages.Phrase("audit_purchase", funding=intake.funding))
+        out.append(AuditEntry(StockEvent.INTAKE, None, messages.Phrase("audit_ref_intake", id=intake.id), intake.at,
+                              intake.operator, None, (), 0, messages.Phrase(
+                                  "audit_intake_detail", who=who, count=count, yuan=f"{(value or 0) / 100:.2f}")))
     for record in session.scalars(select(StockCount).where(
             StockCount.at >= month.start, StockCount.at < month.end).order_by(StockCount.id)):
         moves = _count_lines(session, record.id)
-        kind = "writeoff" if all(q < 0 for _, q in moves) else "count"
-        out.append(AuditEntry(kind, None, f"盘点 {record.id}", record.at, record.operator,
-                              record.approver, (), 0,
-                              f"{record.note}：" + "、".join(f"{n} {q:+d}" for n, q in moves)))
-    return sorted(out, key=lambda e: e.at)
+        kind = StockEvent.WRITEOFF if all(q < 0 for _, q in moves) else StockEvent.COUNT
+        out.append(AuditEntry(kind, None, messages.Phrase("audit_ref_count", id=record.id), record.at,
+                              record.operator, record.approver, (), 0, messages.Phrase(
+                                  "audit_count_detail", note=record.note,
+                                  lines=messages.AllOf(f"{n} {q:+d}" for n, q in moves))))
+    return out
 
 
 def _count_lines(session: Session, count_id: int) -> list[tuple[str, int]]:
@@ -285,68 +282,93 @@ def _count_lines(session: Session, count_id: int) -> list[tuple[str, int]]:
 
 def _flags(data: _Month, entries: list[AuditEntry], run_verify: bool,
            progress: Progress) -> tuple[list[Flag], bool | None, str]:
-    session, month = data.session, data.month
+    session = data.session
     flags: list[Flag] = []
     heads = {h.id: h.head_name for h in session.scalars(select(Household))}
-    own = {u.username: u.household_id for u in session.scalars(select(User)) if u.household_id}
 
     def add(rule, key, message, seq=None, at=None, operator="", household=None):
         flags.append(Flag(f"{rule}:{key}", rule, seq, at, operator, household, message))
 
-    progress(1, 5, "逐笔检查")
-    windows = opening_windows(settings_in(session).opening_hours)
+    progress(1, 5, "progress_each_entry")
+    _entry_flags(data, heads, add)
+    progress(2, 5, "progress_batches")
+    _batch_flags(data, add)
+    _outlier_flags(data, heads, add)
+    progress(3, 5, "progress_counts_logins")
+    for entry in entries:
+        if entry.kind in (StockEvent.COUNT, StockEvent.WRITEOFF):
+            add("stock_difference", entry.ref.params["id"], messages.Phrase(
+                "flagged_stock_difference", ref=entry.ref, detail=entry.detail,
+                approver=entry.approver or messages.Phrase("nobody")), None, entry.at, entry.operator)
+    _login_flags(data, add)
+    for event in user_events(session, data.month.start, data.month.end):
+        add("user_change", f"{event.username}:{event.event}:{event.at.isoformat()}", messages.Phrase(
+            "flagged_user_change", what=messages.Phrase(f"user_event_{event.event}"), username=event.username,
+            detail=event.detail), at=event.at)
+    verify_ok, summary = None, messages.Phrase("verified_not")
+    if run_verify:
+        progress(4, 5, "progress_verifying")
+        verify_ok, summary = _verify_flag(data, add)
+    progress(5, 5, "progress_done")
+    return flags, verify_ok, summary
+
+
+def _entry_flags(data: _Month, heads: dict[int, str], add) -> None:
+    """Each entry of the month in turn: the clock, the operator's own household, opening
+    hours, reversals, and points spent the day an operator awarded them."""
+    session = data.session
+    own = {u.username: u.household_id for u in session.scalars(select(User)) if u.household_id}
+    hours = settings_in(session).opening_hours
+    windows = opening_windows(hours)
     awards_by_day: dict[tuple, list] = defaultdict(list)
-    previous_at = data.previous.at if data.previous is not None else None
-    previous_seq = data.previous.seq if data.previous is not None else None
+    previous = data.previous
     for row in data.rows:
         legs = data.card_legs(row.seq)
         households = {h for h, _, _ in legs}
         day = row.at.astimezone(LOCAL).date()
-        if previous_at is not None and row.at < previous_at:
-            add("clock_backwards", row.seq,
-                f"第 {row.seq} 笔的时间 {_local(row.at)} 早于前一笔第 {previous_seq} 笔的 {_local(previous_at)}",
-                row.seq, row.at, row.operator)
-        previous_at, previous_seq = row.at, row.seq
+        if previous is not None and row.at < previous.at:
+            add("clock_backwards", row.seq, messages.Phrase(
+                "flagged_clock_backwards", seq=row.seq, at=_local(row.at), previous=previous.seq,
+                previous_at=_local(previous.at)), row.seq, row.at, row.operator)
+        previous = row
         mine = own.get(row.operator)
-        if mine and mine in households and row.kind in ("award", "hygiene", "redemption"):
-            add("own_household", row.seq,
-                f"{row.operator} 为本户（{heads.get(mine, mine)}）{KIND_NAMES[row.kind]}，第 {row.seq} 笔",
-                row.seq, row.at, row.operator, mine)
-        if row.kind == "redemption" and windows is not None and not _open_at(windows, row.at):
-            household = next(iter(households), None)
-            add("after_hours", row.seq,
-                f"第 {row.seq} 笔兑换在 {_local(row.at)}，不在营业时间内（{settings_in(session).opening_hours}）",
-                row.seq, row.at, row.operator, household)
-        if row.kind == ledger.book.REVERSAL:
+        if mine and mine in households and row.kind in (Kind.AWARD, Kind.HYGIENE, Kind.REDEMPTION):
+            add("own_household", row.seq, messages.Phrase(
+                "flagged_own_household", operator=row.operator, head=heads.get(mine, mine), kind=Kind(row.kind),
+                seq=row.seq), row.seq, row.at, row.operator, mine)
+        if row.kind == Kind.REDEMPTION and windows is not None and not _open_at(windows, row.at):
+            add("after_hours", row.seq, messages.Phrase(
+                "flagged_after_hours", seq=row.seq, at=_local(row.at), hours=hours),
+                row.seq, row.at, row.operator, next(iter(households), None))
+        if row.kind == Kind.REVERSAL:
             attrs = json.loads(row.attrs or "{}")
-            add("reversal", row.seq,
-                f"第 {row.seq} 笔冲正了第 {row.reverses} 笔（{KIND_NAMES.get(attrs.get('original_kind'), '')}），"
-                f"原因：{row.memo}；审批：{row.approver or '无'}",
+            add("reversal", row.seq, messages.Phrase(
+                "flagged_reversal", seq=row.seq, original=row.reverses, reason=row.memo,
+                kind=kind_of(attrs.get("original_kind", "")), approver=row.approver or messages.Phrase("nobody")),
                 row.seq, row.at, row.operator)
-        if row.kind in ("award", "hygiene"):
+        if row.kind in (Kind.AWARD, Kind.HYGIENE):
             for household, code, amount in legs:
                 awards_by_day[(household, row.operator, day)].append((row.seq, code, amount))
-        if row.kind == "redemption":
-            spent = -sum(a for _, _, a in legs)
-            for household, code, _ in legs:
-                earlier = [a for a in awards_by_day.get((household, row.operator, day), []) if a[0] < row.seq]
-                if earlier:
-                    before = _balance_before(session, code, earlier[0][0])
-                    if before < spent:
-                        add("same_day_spend", row.seq,
-                            f"{heads.get(household, household)} 当天由 {row.operator} 加分（第 {earlier[0][0]} 笔）"
-                            f"后随即兑换 {spent} 分（第 {row.seq} 笔），加分前只有 {before} 分",
-                            row.seq, row.at, row.operator, household)
+        if row.kind == Kind.REDEMPTION:
+            _same_day_spend(data, row, legs, awards_by_day.get, day, heads, add)
 
-    progress(2, 5, "批量加分与各户余额")
-    _batch_flags(data, add)
-    _outlier_flags(data, heads, add)
 
-    progress(3, 5, "盘点、登录与用户")
-    for entry in entries:
-        if entry.kind in ("count", "writeoff"):
-            add("stock_difference", entry.ref.split()[-1], f"{entry.ref}：{entry.detail}；审批：{entry.approver or '无'}",
-                None, entry.at, entry.operator)
+def _same_day_spend(data: _Month, row, legs, awarded, day, heads: dict[int, str], add) -> None:
+    spent = -sum(a for _, _, a in legs)
+    for household, code, _ in legs:
+        earlier = [a for a in awarded((household, row.operator, day), []) if a[0] < row.seq]
+        if not earlier:
+            continue
+        before = _balance_before(data.session, code, earlier[0][0])
+        if before < spent:
+            add("same_day_spend", row.seq, messages.Phrase(
+                "flagged_same_day_spend", head=heads.get(household, household), operator=row.operator,
+                award=earlier[0][0], spent=spent, seq=row.seq, before=before),
+                row.seq, row.at, row.operator, household)
+
+
+def _login_flags(data: _Month, add) -> None:
+    session, month = data.session, data.month
     attempts = defaultdict(lambda: defaultdict(int))
     for username, outcome in session.execute(
             select(LoginAttempt.username, LoginAttempt.outcome)
@@ -354,31 +376,27 @@ def _flags(data: _Month, entries: list[AuditEntry], run_verify: bool,
         attempts[username][outcome] += 1
     for username, outcomes in sorted(attempts.items()):
         locked = session.scalar(select(User.locked).where(User.username == username))
-        failed = sum(n for outcome, n in outcomes.items() if outcome != "ok")
-        if outcomes.get("locked") or outcomes.get("wrong", 0) >= FREE_FAILURES or (locked and failed):
-            add("failed_logins", username,
-                f"{username}：本月登录或审批失败 {failed} 次（密码错误 {outcomes.get('wrong', 0)} 次）"
-                + ("，账号已锁定" if locked or outcomes.get("locked") else ""), operator=username)
-    for event in user_events(session, month.start, month.end):
-        what = {"added": "新增用户", "deactivated": "停用用户", "reactivated": "恢复用户", "role": "改变角色",
-                "password": "重设密码"}.get(event.event, event.event)
-        add("user_change", f"{event.username}:{event.event}:{event.at.isoformat()}",
-            f"{what} {event.username}：{event.detail}", at=event.at)
+        failed = sum(n for outcome, n in outcomes.items() if outcome != Outcome.OK)
+        if outcomes.get(Outcome.LOCKED) or outcomes.get(Outcome.WRONG, 0) >= FREE_FAILURES or (locked and failed):
+            add("failed_logins", username, messages.Phrase(
+                "flagged_failed_logins", username=username, failed=failed, wrong=outcomes.get(Outcome.WRONG, 0),
+                locked=messages.Phrase("flagged_locked") if locked or outcomes.get(Outcome.LOCKED) else ""),
+                operator=username)
 
-    verify_ok, summary = None, "未校验"
-    if run_verify:
-        progress(4, 5, "校验整本台账")
-        from pos import proof
 
-        report = proof.verify(session)  # the ledger's checks and the shop's facts
-        verify_ok = report.ok
-        summary = (f"台账完好：共 {report.transactions} 笔，账头第 {report.head_seq} 笔 {report.head_hash[:16]}"
-                   if report.ok else f"台账校验发现 {len(report.findings)} 处问题，最早在第 {report.first_bad or '-'} 笔")
-        if not report.ok:
-            first = report.findings[0]
-            add("verify", month, f"{summary}：{first.detail}", first.seq)
-    progress(5, 5, "完成")
-    return flags, verify_ok, summary
+def _verify_flag(data: _Month, add) -> tuple[bool, messages.Phrase]:
+    from pos import proof
+
+    report = proof.verify(data.session)  # the ledger's checks and the shop's facts
+    if report.ok:
+        return True, messages.Phrase("verified_ok", transactions=report.transactions, seq=report.head_seq,
+                                     hash=report.head_hash[:16])
+    summary = messages.Phrase("verified_bad", count=len(report.findings), first=report.first_bad or "-")
+    first = report.findings[0]
+    add("verify", data.month, messages.Phrase(
+        "flagged_verify", summary=summary,
+        finding=messages.Phrase(f"finding_{first.code}", seq=first.seq, **first.params)), first.seq)
+    return False, summary
 
 
 def _balance_before(session: Session, code: str, seq: int) -> int:
@@ -388,14 +406,14 @@ def _balance_before(session: Session, code: str, seq: int) -> int:
 
 
 def _batch_flags(data: _Month, add) -> None:
-    batches = [(row, data.card_legs(row.seq)) for row in data.rows if row.kind == "award"]
+    batches = [(row, data.card_legs(row.seq)) for row in data.rows if row.kind == Kind.AWARD]
     batches = [(row, legs) for row, legs in batches if len(legs) > 1]
     if not batches:
         return
     t = Transaction.__table__.c
     start = data.month.start
     history = data.session.execute(
-        select(t.seq, t.attrs).where(t.kind == "award", t.at >= start - timedelta(days=365),
+        select(t.seq, t.attrs).where(t.kind == Kind.AWARD, t.at >= start - timedelta(days=365),
                                      t.seq < batches[-1][0].seq)).all()
     earlier: list[tuple[int, str, int, int]] = []  # (seq, rule, households, points)
     for seq, attrs_text in history:
@@ -413,10 +431,10 @@ def _batch_flags(data: _Month, add) -> None:
         usual_total = statistics.median(same_rule) if len(same_rule) >= MIN_HISTORY else None
         usual_size = statistics.median(sizes) if len(sizes) >= MIN_HISTORY else None
         if (usual_total and total > BATCH_RATIO * usual_total) or (usual_size and size > BATCH_RATIO * usual_size):
-            add("large_batch", row.seq,
-                f"第 {row.seq} 笔批量加分 {rule}：{size} 户共 {total} 分；此前一年同类一般为 "
-                f"{usual_total if usual_total is not None else '-'} 分、{usual_size if usual_size is not None else '-'} 户",
-                row.seq, row.at, row.operator)
+            add("large_batch", row.seq, messages.Phrase(
+                "flagged_large_batch", seq=row.seq, rule=rule, households=size, points=total,
+                usual_points=usual_total if usual_total is not None else "-",
+                usual_households=usual_size if usual_size is not None else "-"), row.seq, row.at, row.operator)
 
 
 def _outlier_flags(data: _Month, heads: dict[int, str], add) -> None:
@@ -430,10 +448,10 @@ def _outlier_flags(data: _Month, heads: dict[int, str], add) -> None:
     for account_id, total in session.execute(
             select(p.account_id, func.sum(p.amount)).where(p.tx_seq <= last).group_by(p.account_id)):
         code = data.accounts[account_id]
-        if code.startswith("card:") and code[5:] in data.cards:
-            balances[data.cards[code[5:]]] += int(total)
+        if card_of(code) in data.cards:
+            balances[data.cards[card_of(code)]] += int(total)
     groups: dict[int, list[int]] = defaultdict(list)
-    group_of = {h.id: h.group_id for h in session.scalars(select(Household).where(Household.status == "active"))}
+    group_of = {h.id: h.group_id for h in session.scalars(select(Household).where(Household.status == HouseholdStatus.ACTIVE))}
     for household, balance in balances.items():
         if household in group_of:
             groups[group_of[household]].append(balance)
@@ -443,9 +461,9 @@ def _outlier_flags(data: _Month, heads: dict[int, str], add) -> None:
             continue
         usual = statistics.median(members)
         if balance > OUTLIER_RATIO * usual and balance - usual >= OUTLIER_MARGIN:
-            add("household_outlier", household,
-                f"{heads.get(household, household)} 月末余额 {balance} 分，本组一般为 {usual:g} 分",
-                household=household)
+            add("household_outlier", household, messages.Phrase(
+                "flagged_household_outlier", head=heads.get(household, household), balance=balance,
+                usual=f"{usual:g}"), household=household)
 
 
 def _local(at: datetime) -> str:
@@ -463,7 +481,7 @@ def report_in(session: Session, month: Month, *, kind: str | None = None, operat
               household: int | None = None, day: date | None = None, run_verify: bool = True,
               progress: Progress | None = None) -> AuditReport:
     progress = progress or (lambda *_: None)
-    progress(0, 5, "读取本月交易")
+    progress(0, 5, "progress_reading_month")
     data = _Month(session, month)
     entries = _entries(data)
     flags, verify_ok, summary = _flags(data, entries, run_verify, progress)

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 import ledger
 from ledger.book import now
 from ledger.schema import Account, Transaction
+from pos import messages
 from pos.errors import Findings, ShopError
 from pos.month.document import (
     GENESIS, ClosureView, Cumulative, GoodsLine, HouseholdLine, ZoneLine, digest, document,
@@ -51,6 +52,7 @@ from pos.vocabulary import CARD_PREFIX, DEDUCTED, ISSUE, RECOVERED, REDEEMED, ZO
 
 log = logging.getLogger("pos")
 
+# A progress callback gets (done, total, the catalogue key of what is being done).
 Progress = Callable[[int, int, str], None]
 
 
@@ -165,7 +167,7 @@ def _total_findings(session: Session, books: Books, through_last: dict[int, int]
     }
     expected = {"ever_issued": cumulative["issued_cards"] + cumulative["awarded"],
                 **{k: cumulative[k] for k in ("redeemed", "deducted", "recovered", "outstanding")}}
-    findings = [ShopError("closure_mismatch", where=TOTAL_NAMES[name], expected=value, found=recomputed[name])
+    findings = [ShopError("closure_mismatch", where=messages.Phrase(f"total_{name}"), expected=value, found=recomputed[name])
                 for name, value in expected.items() if recomputed[name] != value]
     everything = sums_by_account(session, None, None)
     for account_id, balance in session.execute(select(Account.id, Account.balance)):
@@ -205,7 +207,7 @@ def _household_lines(session: Session, month: Month, books: Books, opening: dict
             lines.append(line)
     outstanding = _outstanding(books, through_last)
     if sum(line.closing for line in lines) != outstanding:
-        findings.append(ShopError("closure_mismatch", where=TOTAL_NAMES["outstanding"],
+        findings.append(ShopError("closure_mismatch", where=messages.Phrase("total_outstanding"),
                                   expected=sum(line.closing for line in lines), found=outstanding))
     return lines, findings
 
@@ -233,29 +235,29 @@ def compute(session: Session, month: Month, closer: str, progress: Progress = _q
     previous = last_closure(session)
     moment = _check_order(session, month, previous)
 
-    progress(0, steps, "确定本月交易范围")
+    progress(0, steps, "progress_month_range")
     first, last = _seq_range(session, month, previous)
     head_seq, head_hash = ledger.head(session)
     last_hash = session.scalar(select(Transaction.hash).where(Transaction.seq == last)) if last >= 1 else GENESIS
 
-    progress(1, steps, "校验整本台账")
+    progress(1, steps, "progress_verifying")
     findings = _ledger_findings(session, last)
 
-    progress(2, steps, "汇总本月交易")
+    progress(2, steps, "progress_month_sums")
     books = read_books(session)
     opening, cumulative = start_of_month(session, books, previous, first)
     tally = month_tally(session, books, first, last)
 
-    progress(3, steps, "按商品分区汇总兑换")
+    progress(3, steps, "progress_zones")
     zones, found = _zones(session, tally, first, last)
     findings += found
     cumulative = carried(cumulative, tally.month_totals())
 
-    progress(4, steps, "与台账余额核对")
+    progress(4, steps, "progress_balances")
     through_last = sums_by_account(session, None, last)
     findings += _total_findings(session, books, through_last, cumulative)
 
-    progress(5, steps, "各户明细与捐赠")
+    progress(5, steps, "progress_households")
     lines, found = _household_lines(session, month, books, opening, tally, through_last)
     findings += found
     deliveries = _deliveries(session, month)
@@ -264,7 +266,7 @@ def compute(session: Session, month: Month, closer: str, progress: Progress = _q
         donations_fen=sum(g.value_fen for g in deliveries if g.source == Source.DONATION),
         purchases_fen=sum(g.value_fen for g in deliveries if g.source == Source.PURCHASE))
     c = cumulative
-    progress(steps, steps, "完成")
+    progress(steps, steps, "progress_done")
     view = ClosureView(
         number=(previous.number + 1) if previous is not None else 1, month=str(month),
         village=village.name, shop=village.shop_name, period_start=month.start,
@@ -299,12 +301,6 @@ def _deliveries(session: Session, month: Month) -> tuple[GoodsLine, ...]:
                   value)
         for i, quantity, value, name, unit in rows
     )
-
-
-TOTAL_NAMES = {
-    "ever_issued": "累计发放积分", "redeemed": "累计兑换积分", "deducted": "累计扣分",
-    "recovered": "累计回收积分", "outstanding": "在册积分余额",
-}
 
 
 # ---------------------------------------------------------------- services

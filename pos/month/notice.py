@@ -21,7 +21,7 @@ from pos.errors import ShopError
 from pos.month.closure import closure_in
 from pos.month.document import GENESIS, QR_PREFIX, ClosureView, digest
 from pos.store.tables import MonthClosure
-from pos.vocabulary import Source
+from pos.vocabulary import Source, kind_of
 from pos.store.database import Database
 from pos.periods import LOCAL, Month
 from pos import messages
@@ -29,10 +29,6 @@ from pos.service import Actor, caller
 from pos.village import Settings, settings_in
 from printing import notice as printing_notice
 from printing.notice import DeliveryRow, EchoRow, HouseholdRow, Notice
-
-REVERSED_NAMES = {"award": "加分", "hygiene": "卫生检查", "deduction": "扣分", "redemption": "兑换",
-                  "card_issue": "发卡"}
-
 
 def mask(name: str) -> str:
     """王芳 -> 王*, 王秀芳 -> 王*芳, 欧阳秀芳 -> 欧**芳."""
@@ -50,88 +46,84 @@ def yuan(fen: int) -> str:
     return f"{sign}{fen // 100}.{fen % 100:02d}"
 
 
-def echo_wall(session: Session, month: Month) -> tuple[EchoRow, ...]:
+def echo_wall(session: Session, month: Month, lang: str = "zh") -> tuple[EchoRow, ...]:
     """Wishes fulfilled in ``month``, for the notice's echo-wall section: the villager's name
     as the public may see it (masked unless they agreed), the donor named in thanks."""
     from pos import wishes
 
     return tuple(
-        EchoRow(f"{e.group} {e.public_name}", e.text, f"{e.donor}（{e.donor_type}）",
+        EchoRow(f"{e.group} {e.public_name}", e.text,
+                messages.text("notice_echo_donor", lang, donor=e.donor, type=messages.donor_type(e.donor_key, lang)),
                 f"{e.delivered_on:%m-%d}", e.echo or "—")
         for e in wishes.echo_in(session, month.first_day, month.next().first_day))
 
 
-def _month_totals(view: ClosureView) -> tuple[tuple[str, str], ...]:
-    t = view.totals
-    rows = [("新发积分卡基础积分", str(t.issued_cards))]
-    rows += [(f"加分：{category}", str(points)) for category, points in t.awarded_by_category]
-    rows += [("加分合计", str(t.awarded)), ("扣分", str(t.deducted)),
-             (f"兑换（{t.redemptions} 笔）", str(t.redeemed))]
-    rows += [(f"冲正：{REVERSED_NAMES.get(kind, kind)}", str(points)) for kind, points in t.reversed]
-    rows += [("回收积分卡", str(t.recovered)),
-             ("捐赠物资价值（元）", yuan(t.donations_fen)), ("采购金额（元）", yuan(t.purchases_fen)),
-             ("本月交易笔数", str(t.transactions))]
+def month_total_rows(view: ClosureView, lang: str = "zh") -> tuple[tuple[str, str], ...]:
+    """The month's totals as the notice prints them (the closing screen shows the same lines)."""
+    def t(key: str, **params) -> str:
+        return messages.text(key, lang, **params)
+
+    m = view.totals
+    rows = [(t("notice_issued_cards"), str(m.issued_cards))]
+    rows += [(t("notice_awarded_in", category=messages.stored(category, lang)), str(points))
+             for category, points in m.awarded_by_category]
+    rows += [(t("notice_awarded"), str(m.awarded)), (t("notice_deducted"), str(m.deducted)),
+             (t("notice_redeemed", count=m.redemptions), str(m.redeemed))]
+    rows += [(t("notice_reversed", kind=kind_of(kind)), str(points)) for kind, points in m.reversed]
+    rows += [(t("notice_recovered"), str(m.recovered)),
+             (t("notice_donations"), yuan(m.donations_fen)), (t("notice_purchases"), yuan(m.purchases_fen)),
+             (t("notice_transactions"), str(m.transactions))]
     return tuple(rows)
 
 
-def _cumulative(view: ClosureView) -> tuple[tuple[str, str], ...]:
-    c = view.cumulative
-    return (
-        ("累计发放积分", str(c.ever_issued)),
-        ("其中：基础积分", str(c.issued_cards)),
-        ("其中：奖励加分", str(c.awarded)),
-        ("累计兑换积分", str(c.redeemed)),
-        ("累计扣分", str(c.deducted)),
-        ("累计回收积分", str(c.recovered)),
-        ("在册积分余额", str(c.outstanding)),
-        ("余额折合（元）", yuan(c.outstanding_fen)),
-    )
-
-
-def month_total_rows(view: ClosureView) -> tuple[tuple[str, str], ...]:
-    """The month's totals as the notice prints them (the closing screen shows the same lines)."""
-    return _month_totals(view)
-
-
-def cumulative_rows(view: ClosureView) -> tuple[tuple[str, str], ...]:
+def cumulative_rows(view: ClosureView, lang: str = "zh") -> tuple[tuple[str, str], ...]:
     """The totals since the village began, as the notice prints them."""
-    return _cumulative(view)
+    c = view.cumulative
+    return tuple((messages.text(f"notice_{key}", lang), value) for key, value in (
+        ("ever_issued", str(c.ever_issued)), ("ever_base", str(c.issued_cards)), ("ever_awarded", str(c.awarded)),
+        ("ever_redeemed", str(c.redeemed)), ("ever_deducted", str(c.deducted)),
+        ("ever_recovered", str(c.recovered)), ("outstanding", str(c.outstanding)),
+        ("outstanding_yuan", yuan(c.outstanding_fen))))
 
 
-def _delivery(line, donation: bool) -> DeliveryRow:
+def _delivery(line, donation: bool, lang: str) -> DeliveryRow:
     return DeliveryRow(
         date=line.received_on.isoformat(),
-        party=line.donor if donation else (line.funding or "其他"),
-        kind=messages.donor_type(line.donor_type or "other") if donation else messages.word(Source.PURCHASE),
+        party=line.donor if donation else (line.funding or messages.text("notice_other_party", lang)),
+        kind=(messages.donor_type(line.donor_type or "other", lang) if donation
+              else messages.word(Source.PURCHASE, lang)),
         goods=line.goods, quantity=f"{line.quantity}{line.unit}", value=yuan(line.value_fen))
 
 
 def build(view: ClosureView, settings: Settings, *, mask_names: bool | None = None,
-          echo: tuple[EchoRow, ...] = ()) -> Notice:
+          echo: tuple[EchoRow, ...] = (), lang: str = "zh") -> Notice:
+    """The notice's data, its words in ``lang`` (the paper on the village's board is Chinese)."""
     masked = settings.mask_names if mask_names is None else mask_names
     name = mask if masked else (lambda n: n)
     posted = view.closed_at.astimezone(LOCAL).date()
     until = posted + timedelta(days=settings.notice_days - 1)
     return Notice(
-        village=view.village, shop=view.shop, month_title=Month.parse(view.month).title,
+        village=view.village, shop=view.shop, month_title=Month.parse(view.month).title_in(lang),
         number=view.number, first_seq=view.first_seq, last_seq=view.last_seq,
-        last_hash=view.last_hash, qr_text=view.qr_text, closed_on=_date(posted),
+        last_hash=view.last_hash, qr_text=view.qr_text, closed_on=_date(posted, lang),
         households=tuple(
             HouseholdRow(h.group, name(h.head), h.card[-4:], h.opening, h.earned, h.deducted,
                          h.redeemed, h.recovered, h.closing) for h in view.households),
-        donations=tuple(_delivery(line, True) for line in view.donations),
-        purchases=tuple(_delivery(line, False) for line in view.purchases),
+        donations=tuple(_delivery(line, True, lang) for line in view.donations),
+        purchases=tuple(_delivery(line, False, lang) for line in view.purchases),
         zones=tuple((z.zone, z.quantity, z.points) for z in view.zones),
-        month_totals=_month_totals(view), cumulative=_cumulative(view),
-        notice_period=f"{_date(posted)} 至 {_date(until)}（{settings.notice_days} 天）",
+        month_totals=month_total_rows(view, lang), cumulative=cumulative_rows(view, lang),
+        notice_period=messages.text("notice_period", lang, start=_date(posted, lang), end=_date(until, lang),
+                                    days=settings.notice_days),
         objection_phone=settings.objection_phone,
-        point_note=f"每分折合 {yuan(view.point_value_fen)} 元，仅供参考；积分只兑换商品，不兑换现金。",
+        point_note=messages.text("notice_point_note", lang, yuan=yuan(view.point_value_fen)),
         echo=echo, masked=masked,
     )
 
 
-def _date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+def _date(day: date, lang: str) -> str:
+    return messages.text("notice_date", lang, year=day.year, month=day.month, day=day.day,
+                         month_en=f"{day.month:02d}", day_en=f"{day.day:02d}")
 
 
 def notice_data(db: Database, actor: Actor, month: str, *, mask_names: bool | None = None) -> Notice:
@@ -148,13 +140,13 @@ def write_pdf(db: Database, actor: Actor, month: str, path: Path, *, a3: bool = 
               progress: Callable[[int, int, str], None] | None = None) -> tuple[Notice, int]:
     """Build the notice's PDF at ``path``; return its data and the number of pages."""
     if progress:
-        progress(0, 2, "读取月结")
+        progress(0, 2, "progress_reading_closure")
     notice = notice_data(db, actor, month, mask_names=mask_names)
     if progress:
-        progress(1, 2, "生成 PDF")
+        progress(1, 2, "progress_pdf")
     pages = printing_notice.render(notice, path, a3=a3)
     if progress:
-        progress(2, 2, "完成")
+        progress(2, 2, "progress_done")
     return notice, pages
 
 

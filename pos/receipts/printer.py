@@ -27,11 +27,12 @@ from ledger.book import now
 from pos import messages
 from pos.errors import ShopError
 from pos.receipts import queue as printqueue
-from pos.receipts.queue import FAILED, PRINTED as JOB_PRINTED, SENT, PrintOutcome
+from pos.receipts.queue import PrintOutcome
 from pos.service import transaction
 from pos.station.settings import PrinterSettings
 from pos.store.database import Database
 from pos.store.tables import PrintJob
+from pos.vocabulary import JOB_DONE, JobStatus
 from printing import serial_port
 
 if TYPE_CHECKING:
@@ -98,13 +99,14 @@ def test_print(printer: PrinterSettings, lang: str = "zh") -> TestPage:
 
     if not printer.configured:
         raise ShopError("printer_not_configured")
-    status_text = "未查询" if lang != "en" else "not asked"
+    status_text = messages.text("printer_status_unasked", lang)
     if printer.status:
         with _told(printer):
             status = serial_port.probe(printer.serial)
         if status.fault:
             raise PrinterFailed(status.fault, printer.port)
-        status_text = ("正常" + ("，纸将用完" if status.paper_near_end else "")) if lang != "en" else "ok"
+        status_text = messages.text("printer_status_ok", lang) + (
+            messages.text("printer_status_paper_low", lang) if status.paper_near_end else "")
     page = receipt_printing.printer_test_page(printer.paper, printer.capabilities, status_text, printer.port)
     sent = send(printer, page, check_status=False)  # its status was asked just now, for the page
     return TestPage(status_text, sent)
@@ -133,7 +135,7 @@ def process(db: Database, printer: PrinterSettings, only: list[int] | None = Non
     if not printer.configured:
         raise ShopError("printer_not_configured")
     with db.read() as session:
-        statement = (select(PrintJob.id).where(PrintJob.status.not_in(printqueue.DONE))
+        statement = (select(PrintJob.id).where(PrintJob.status.not_in(JOB_DONE))
                      .order_by(PrintJob.id))
         if only is not None:
             statement = statement.where(PrintJob.id.in_(only))
@@ -149,12 +151,12 @@ def process(db: Database, printer: PrinterSettings, only: list[int] | None = Non
             log.warning("receipt job %d not printed: %s %s", job_id, refused.fault, refused.params["detail"])
             with transaction(db) as session:
                 job = session.get(PrintJob, job_id)
-                job.status, job.last_error = FAILED, refused.fault
+                job.status, job.last_error = JobStatus.FAILED, refused.fault
                 failed = printqueue.job_view(job)
             return PrintOutcome(tuple(printed), failed, refused.fault)
         with transaction(db) as session:
             job = session.get(PrintJob, job_id)
-            job.status, job.last_error = (JOB_PRINTED if printer.status else SENT), ""
+            job.status, job.last_error = (JobStatus.PRINTED if printer.status else JobStatus.SENT), ""
             job.printed_at = now(session)
             printed.append(printqueue.job_view(job))
     return PrintOutcome(tuple(printed), None, None)

@@ -23,19 +23,12 @@ from pos.redemption import RedemptionResult, receipt_in
 from pos.station.settings import PrinterSettings
 from pos.store.tables import PrintJob, Redemption
 from pos.service import Actor, caller, transaction
-from pos.vocabulary import Role
+from pos.vocabulary import JOB_DONE, JobStatus, Role
 from pos.village import settings_in
 from printing import receipt as receipt_printing
 
 log = logging.getLogger("pos")
 
-PENDING, PRINTED, FAILED = "pending", "printed", "failed"
-# SENDING is recorded before the bytes go out. A job still SENDING when a run starts was
-# cut short by a crash: its paper may be out already, so it is kept as INTERRUPTED and the
-# receipt goes out again as a numbered reprint. SENT: sent to a printer whose status is
-# not queried, so nobody knows it printed.
-SENDING, SENT, INTERRUPTED = "sending", "sent", "interrupted"
-DONE = (PRINTED, SENT, INTERRUPTED)
 
 
 @dataclass(frozen=True)
@@ -66,8 +59,8 @@ def settle_history(db: Database) -> int:
     year happened before this PC had a printer): setting one up then prints no year of old
     receipts. Returns how many were settled."""
     with db.write() as session:
-        done = session.execute(update(PrintJob).where(PrintJob.status == "pending")
-                               .values(status="printed", printed_at=PrintJob.created_at))
+        done = session.execute(update(PrintJob).where(PrintJob.status == JobStatus.PENDING)
+                               .values(status=JobStatus.PRINTED, printed_at=PrintJob.created_at))
         return done.rowcount
 
 
@@ -77,7 +70,7 @@ def job_view(job: PrintJob) -> JobView:
 
 
 def add_job(session: Session, seq: int, copy: int, requested_by: str) -> PrintJob:
-    job = PrintJob(tx_seq=seq, copy=copy, status=PENDING, attempts=0, last_error="",
+    job = PrintJob(tx_seq=seq, copy=copy, status=JobStatus.PENDING, attempts=0, last_error="",
                    requested_by=requested_by, created_at=now(session), printed_at=None)
     session.add(job)
     session.flush()
@@ -113,8 +106,8 @@ def request(db: Database, actor: Actor, seq: int) -> JobView:
         job = session.scalar(select(PrintJob).where(PrintJob.tx_seq == seq, PrintJob.copy == 0))
         if job is None:
             job = add_job(session, seq, 0, user.username)
-        elif job.status == FAILED:
-            job.status = PENDING
+        elif job.status == JobStatus.FAILED:
+            job.status = JobStatus.PENDING
         return job_view(job)
 
 
@@ -133,7 +126,7 @@ def jobs(db: Database, actor: Actor, include_printed: bool = False, limit: int =
         caller(session, actor)
         statement = select(PrintJob).order_by(PrintJob.id.desc()).limit(limit)
         if not include_printed:
-            statement = statement.where(PrintJob.status.not_in(DONE))
+            statement = statement.where(PrintJob.status.not_in(JOB_DONE))
         return [job_view(j) for j in session.scalars(statement)]
 
 
@@ -143,12 +136,12 @@ def claim(db: Database, job_id: int) -> int:
     numbered reprint of the same receipt is sent in its place."""
     with transaction(db) as session:
         job = session.get(PrintJob, job_id)
-        if job.status == SENDING:
-            job.status = INTERRUPTED
+        if job.status == JobStatus.SENDING:
+            job.status = JobStatus.INTERRUPTED
             last = session.scalar(select(func.max(PrintJob.copy)).where(PrintJob.tx_seq == job.tx_seq))
             log.warning("receipt job %d was interrupted while sending; sending it as reprint %d",
                         job.id, last + 1)
             job = add_job(session, job.tx_seq, last + 1, job.requested_by)
-        job.status, job.attempts = SENDING, job.attempts + 1
+        job.status, job.attempts = JobStatus.SENDING, job.attempts + 1
         session.flush()
         return job.id

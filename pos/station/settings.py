@@ -1,4 +1,5 @@
-"""This computer's settings, declared once with their defaults and titles.
+"""This computer's settings, declared once with their defaults (their titles are the
+catalogue's ``printer_field_NAME``).
 
 Stored as JSON in the data folder (``settings.json``). The village's own
 settings (name, points, thresholds) live in the database instead, because
@@ -24,30 +25,23 @@ _LINE = SerialSettings(port="")  # the serial line's own defaults
 
 @dataclass(frozen=True)
 class PrinterSettings:
-    """Every printer setting, once: its default, its title and the values it allows
-    (``choices``, or ``bounds`` low to high). The command line's ``printer setup`` and the
-    window's printer form offer what is declared here."""
+    """Every printer setting, once: its default and the values it allows (``choices``, or
+    ``bounds`` low to high); its title is the catalogue's ``printer_field_<name>``. The
+    command line's ``printer setup`` and the window's printer form offer what is declared here."""
 
-    port: str = field(default="", metadata={"title": "串口", "title_en": "serial port"})
-    baudrate: int = field(default=_LINE.baudrate,
-                          metadata={"title": "波特率", "title_en": "baud rate", "choices": BAUDS})
-    bytesize: int = field(default=_LINE.bytesize,
-                          metadata={"title": "数据位", "title_en": "data bits", "choices": BYTESIZES})
-    parity: str = field(default=_LINE.parity,
-                        metadata={"title": "校验", "title_en": "parity", "choices": PARITY_NAMES})
-    stopbits: float = field(default=_LINE.stopbits,
-                            metadata={"title": "停止位", "title_en": "stop bits", "choices": STOPBITS})
-    flow: str = field(default=_LINE.flow, metadata={"title": "流控", "title_en": "flow control", "choices": FLOW})
-    write_timeout: float = field(default=_LINE.write_timeout,
-                                 metadata={"title": "写超时（秒）", "title_en": "write timeout (s)"})
-    paper_mm: int = field(default=PAPER_WIDTHS[0], metadata={"title": "纸宽（毫米）", "title_en": "paper width (mm)",
-                                                             "choices": PAPER_WIDTHS})
-    dots: int = field(default=0, metadata={"title": "打印点数（0 为默认）", "title_en": "dots per line (0: default)",
-                                           "bounds": (0, 4096)})
-    barcode: bool = field(default=True, metadata={"title": "支持条码", "title_en": "native barcodes"})
-    qr: bool = field(default=False, metadata={"title": "支持二维码", "title_en": "native QR codes"})
-    cut: bool = field(default=True, metadata={"title": "自动切纸", "title_en": "cutter"})
-    status: bool = field(default=True, metadata={"title": "查询打印机状态", "title_en": "query status"})
+    port: str = ""
+    baudrate: int = field(default=_LINE.baudrate, metadata={"choices": BAUDS})
+    bytesize: int = field(default=_LINE.bytesize, metadata={"choices": BYTESIZES})
+    parity: str = field(default=_LINE.parity, metadata={"choices": PARITY_NAMES})
+    stopbits: float = field(default=_LINE.stopbits, metadata={"choices": STOPBITS})
+    flow: str = field(default=_LINE.flow, metadata={"choices": FLOW})
+    write_timeout: float = _LINE.write_timeout
+    paper_mm: int = field(default=PAPER_WIDTHS[0], metadata={"choices": PAPER_WIDTHS})
+    dots: int = field(default=0, metadata={"bounds": (0, 4096)})
+    barcode: bool = True
+    qr: bool = False
+    cut: bool = True
+    status: bool = True
 
     @property
     def configured(self) -> bool:

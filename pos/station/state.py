@@ -16,13 +16,14 @@ import ledger
 from pos import paths
 from pos.store.database import Database
 from pos.store.tables import PrintJob
+from pos.vocabulary import JOB_DONE, JobStatus
 
 
 @dataclass(frozen=True)
 class Station:
     head_seq: int
     head_hash: str
-    receipts_waiting: int  # pending or failed print jobs
+    receipts_waiting: int  # print jobs not done (the queue's own definition: JOB_DONE)
     receipts_failed: int
     last_backup: datetime | None
     database: str  # the file, or the server URL without its password
@@ -37,9 +38,9 @@ def state(db: Database, backups: Path | None = None) -> Station:
     with db.read() as session:
         seq, hash_ = ledger.head(session)
         counts = dict(session.execute(
-            select(PrintJob.status, func.count()).where(PrintJob.status != "printed")
+            select(PrintJob.status, func.count()).where(PrintJob.status.not_in(JOB_DONE))
             .group_by(PrintJob.status)).all())
-    return Station(seq, hash_, sum(counts.values()), counts.get("failed", 0),
+    return Station(seq, hash_, sum(counts.values()), counts.get(JobStatus.FAILED, 0),
                    last_backup(backups or backup_folder()), describe(db))
 
 

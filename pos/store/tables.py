@@ -20,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ledger.schema import Base, UtcDateTime, append_only
+from pos.vocabulary import HouseholdStatus
 
 
 class Village(Base):
@@ -84,7 +85,7 @@ class Household(Base):
     group_id: Mapped[int] = mapped_column(ForeignKey("villager_group.id"))
     people: Mapped[int] = mapped_column(Integer)
     phone: Mapped[str] = mapped_column(String(20), default="")
-    status: Mapped[str] = mapped_column(String(16), default="active")  # active | moved
+    status: Mapped[str] = mapped_column(String(16), default=HouseholdStatus.ACTIVE)  # HouseholdStatus
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
@@ -94,7 +95,7 @@ class Card(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[str] = mapped_column(String(16), unique=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
-    status: Mapped[str] = mapped_column(String(16))  # active | blocked | recovered
+    status: Mapped[str] = mapped_column(String(16))  # CardStatus
     replaces: Mapped[str | None] = mapped_column(String(16))
     issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
     issue_seq: Mapped[int | None] = mapped_column(BigInteger)
@@ -237,7 +238,7 @@ class PrintJob(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     tx_seq: Mapped[int] = mapped_column(ForeignKey("redemption.tx_seq"), index=True)
     copy: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(16), index=True)  # pending | printed | failed
+    status: Mapped[str] = mapped_column(String(16), index=True)  # JobStatus
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(String(32), default="")
     requested_by: Mapped[str] = mapped_column(String(64))
@@ -246,9 +247,6 @@ class PrintJob(Base):
 
 
 # The wish wall (心愿墙) and the echo wall (回音墙): see pos/wishes.py.
-
-WISH_STATUSES = ("open", "claimed", "delivered", "thanked", "withdrawn")
-
 
 class Wish(Base):
     """A villager's wish and where it stands now; ``wish_event`` keeps every change.

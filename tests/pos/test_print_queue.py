@@ -96,3 +96,15 @@ def test_an_unknown_redemption_cannot_be_printed(shop):
     with pytest.raises(ShopError) as refused:
         printqueue.reprint(shop.db, shop.admin, 1)
     assert refused.value.key == "redemption_unknown"
+
+
+def test_the_status_bar_and_the_queue_agree_on_what_waits(shop, fake_printer):
+    from pos.station import state as station
+
+    sell(shop)
+    assert station.state(shop.db).receipts_waiting == 1
+    # Sent to a printer whose status is not asked: done for the queue, so done for the status bar.
+    outcome = printqueue.process(shop.db, PrinterSettings(port=fake_printer.port, status=False))
+    assert outcome.ok and outcome.printed[0].status == "sent"
+    assert printqueue.jobs(shop.db, shop.admin) == []
+    assert station.state(shop.db).receipts_waiting == 0

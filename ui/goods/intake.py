@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from pos import counter, goods, messages, stock
 from pos.errors import ShopError
-from pos.vocabulary import DONOR_TYPES, FUNDING, Area
+from pos.vocabulary import DONOR_TYPES, FUNDING, Area, Source
 from ui import widgets
 from ui.models import Column, RowsModel, yuan
 
@@ -143,7 +143,7 @@ class IntakeTab(QWidget):
     def _save(self) -> None:
         s = self.screen
         lines = [stock.IntakeLine(l.code, l.quantity) for l in self.lines.rows]
-        source = stock.DONATION if self.donation.isChecked() else stock.PURCHASE
+        source = Source.DONATION if self.donation.isChecked() else Source.PURCHASE
         donor, donor_type, funding = self.donor.text(), self.donor_type.currentData(), self.funding.currentData()
         day = widgets.date_of(self.received_on)
         s.ops.write(lambda: stock.intake(s.db, s.actor, lines, source=source, donor=donor, donor_type=donor_type,

@@ -223,8 +223,8 @@ class AuditPage(Page):
         self._show_flag()
 
     def _fill_filters(self, found: audit.AuditReport) -> None:
-        kinds = sorted({e.kind for e in found.entries}, key=lambda k: list(audit.KIND_NAMES).index(k)
-                       if k in audit.KIND_NAMES else 99)
+        kinds = sorted({e.kind for e in found.entries}, key=lambda k: audit.KINDS.index(k)
+                       if k in audit.KINDS else 99)
         operators = sorted({e.operator for e in found.entries})
         homes = sorted({h for e in found.entries for h in e.households},
                        key=lambda h: self.names.get(h, ""))

@@ -1,8 +1,4 @@
-"""Every user-facing text of the non-UI code, in Chinese and English.
-
-Identifiers stay English; what a person reads comes from here. ``text(key,
-lang, **params)`` formats one; an unknown language falls back to Chinese.
-"""
+"""What a refusal says: every ``ShopError`` key, in Chinese and English."""
 
 from __future__ import annotations
 
@@ -106,16 +102,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     "redemption_unknown": ("第 {seq} 笔不是兑换。", "Transaction {seq} is not a redemption."),
     "reversal_needs_reason": ("冲正必须写明原因。", "A reversal needs a reason."),
     "transaction_unknown": ("没有第 {seq} 笔。", "No transaction {seq}."),
-    "transaction_not_reversible": ("第 {seq} 笔（{kind}）不能冲正。", "Transaction {seq} ({kind_en}) cannot be reversed."),
+    "transaction_not_reversible": ("第 {seq} 笔（{kind}）不能冲正。", "Transaction {seq} ({kind}) cannot be reversed."),
     "init_needs": ("设置新村需要 --village、--groups 和 --admin。", "Setting up a village needs --village, --groups and --admin."),
     "demo_not_empty": ("这个数据库里已经有别的村了，演示村需要空数据库。", "This database holds another village; the demo needs an empty one."),
     "password_needed": ("需要密码：请设置环境变量 {env} 或在终端中运行。", "A password is needed: set {env} or run in a terminal."),
     "user_needed": ("请用 --user 指定操作人（或设置 AIXIN_USER）。", "Name the acting user with --user (or AIXIN_USER)."),
     "item_spec_bad": ("“{spec}”格式不对，应为 编码:数量。", "'{spec}' should be CODE:QTY."),
     "date_bad": ("日期“{value}”格式不对，应为 2026-05-01。", "Date '{value}' should look like 2026-05-01."),
-    # printing
-    "receipt_printed": ("小票已打印。", "Receipt printed."),
-    "receipt_queued_no_printer": ("小票已排队（未设置打印机）。", "Receipt queued (no printer set up)."),
     "printer_not_configured": ("还没有设置小票打印机：运行 aixin printer setup --port 串口。小票已排队，设置后可补打。", "No receipt printer set up: run 'aixin printer setup --port PORT'. The receipt is queued."),
     "printer_port_missing": ("找不到打印机串口 {port}：请检查数据线和串口号。小票已排队，可稍后补打。", "Printer port {port} not found: check the cable and port. The receipt is queued."),
     "printer_permission": ("没有权限打开串口 {port}（是否被别的程序占用？）。小票已排队。", "No permission to open {port} (in use by another program?). The receipt is queued."),
@@ -141,73 +134,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "not_reversible": ("第 {seq} 笔不能冲正：{reason}", "Transaction {seq} cannot be reversed: {reason}"),
     "ledger_error": ("账本拒绝了此操作：{detail}", "The ledger refused this: {detail}"),
-    # verify findings
-    "verify_ok": (
-        "账本完好：共 {transactions} 笔，{postings} 条分录，最新第 {head_seq} 笔，哈希 {head_hash}",
-        "Ledger intact: {transactions} transactions, {postings} postings, head #{head_seq} {head_hash}",
-    ),
-    "verify_bad": ("账本发现 {count} 处问题，最早在第 {first} 笔：", "The ledger has {count} finding(s), first at #{first}:"),
-    "finding_sequence_gap": ("第 {seq} 笔：流水号不连续（应为第 {expected} 笔）", "#{seq}: sequence gap (expected #{expected})"),
-    "finding_hash_mismatch": ("第 {seq} 笔：重算的哈希与记录不符，此笔或其前一笔被改动", "#{seq}: recomputed hash differs; it or the one before was changed"),
-    "finding_unbalanced": ("第 {seq} 笔：分录合计 {total}，不为零", "#{seq}: postings sum to {total}, not zero"),
-    "finding_too_few_postings": ("第 {seq} 笔：分录不足两条", "#{seq}: fewer than two postings"),
-    "finding_negative_balance": ("第 {seq} 笔：账户 {account} 余额为负", "#{seq}: account {account} goes below zero"),
-    "finding_unknown_account": ("第 {seq} 笔：分录指向不存在的账户", "#{seq}: a posting names a missing account"),
-    "finding_orphan_postings": ("第 {seq} 笔：有分录但没有这笔交易", "#{seq}: postings without their transaction"),
-    "finding_bad_reversal": ("第 {seq} 笔：冲正指向不存在或更晚的交易", "#{seq}: reverses a missing or later transaction"),
-    "finding_balance_mismatch": ("账户 {account}：记录余额 {kept}，分录合计 {summed}", "account {account}: kept balance {kept}, postings sum {summed}"),
-    "finding_head_mismatch": ("账头记为第 {head_seq} 笔，而账本止于第 {last_seq} 笔：有交易被删除", "head says #{head_seq}, the chain ends at #{last_seq}: transactions removed"),
-    "finding_head_missing": ("账头记录缺失", "the head row is missing"),
-    "finding_anchor_missing": ("账本中找不到公示过的账头 {anchor}：交易被删除或替换，或恢复了旧备份", "the anchored head {anchor} is not in the chain: removed, replaced, or an old copy restored"),
-    "finding_anchor_broken": ("第 {seq} 笔（公示账头）之前的账本不完整", "the chain up to the anchor #{seq} is not intact"),
-    "finding_not_canonical": ("第 {seq} 笔：内容无法按规范编码（{reason}），此笔被改动过", "#{seq}: cannot be encoded canonically ({reason}); it was changed"),
-    "finding_clock_back": (
-        "提醒：第 {seq} 笔的时间 {at} 早于第 {previous} 笔（{previous_at}），电脑时钟曾被往回调；这不影响账本完好，请核对",
-        "warning: #{seq} is dated {at}, before #{previous} ({previous_at}): the clock was set back; the chain still holds, but check it",
-    ),
-    "verify_warnings": ("另有 {count} 条提醒：", "{count} warning(s):"),
-    # verify findings: accounts and the shop's facts (pos/proof.py)
-    "finding_account_flag_mismatch": ("账户 {account} 的“可为负”标记与账本记录不符", "account {account}: may-go-negative differs from the chain"),
-    "finding_account_missing": ("第 {seq} 笔开立的账户 {account} 已不在账户表中", "account {account}, opened at #{seq}, is gone"),
-    "finding_bad_account_open": ("第 {seq} 笔：账户开立记录有误", "#{seq}: a malformed account opening"),
-    "finding_bad_fact": ("第 {seq} 笔：{kind} 记录无法读取", "#{seq}: the {kind} record cannot be read"),
-    "finding_approver_not_supervisor": ("第 {seq} 笔：审批人 {approver} 当时不是另一位在职监督员", "#{seq}: approver {approver} was not another active supervisor then"),
-    "finding_supervisor_unapproved": ("第 {seq} 笔：{user} 未经监督员审批成为监督员", "#{seq}: {user} became a supervisor without a supervisor's approval"),
-    "finding_approval_missing": ("第 {seq} 笔：按当时的规定需要审批，却没有审批人", "#{seq}: needed approval under the rules then, has none"),
-    "finding_closed_card_posting": ("第 {seq} 笔：积分记到了已停用的卡 {card}", "#{seq}: points moved on closed card {card}"),
-    "finding_rule_not_in_force": ("第 {seq} 笔：细则 {rule} 当时不允许这个分值", "#{seq}: rule {rule} did not allow these points then"),
-    "finding_redemption_price": ("第 {seq} 笔：{goods} 的兑换分值与当时的价格不符", "#{seq}: {goods} redeemed at other than its price then"),
-    "finding_redemption_mismatch": ("第 {seq} 笔兑换：{field} 与账本记录不符", "redemption #{seq}: {field} differs from its ledger transaction"),
-    "finding_stock_mismatch": ("商品 {record}：库存 {table}，按账本记录的出入库应为 {chain}", "goods {record}: stock {table}, its chained movements sum to {chain}"),
-    "finding_movement_mismatch": ("第 {seq} 笔：商品 {record} 的出入库记录为 {table}，账本为 {chain}", "#{seq}: goods {record} moved {table} in the table, {chain} in the chain"),
-    "finding_movement_unchained": ("商品 {record}：有 {table} 件出入库不在账本中", "goods {record}: {table} moved outside the chain"),
-    "finding_goods_unknown_in_chain": ("第 {seq} 笔：商品 {goods} 未登记", "#{seq}: goods {goods} was never added"),
-    "finding_user_differs": ("用户 {record}：{field} 在表中为 {table}，账本记录为 {chain}（第 {seq} 笔）", "user {record}: {field} is {table} in the table, {chain} in the chain (#{seq})"),
-    "finding_user_unchained": ("用户 {record} 不在账本记录中", "user {record} is not in the chain"),
-    "finding_user_missing": ("第 {seq} 笔记录的用户 {record} 已不在表中", "user {record}, recorded at #{seq}, is gone from the table"),
-    "finding_village_differs": ("本村设置 {record}：{field} 在表中为 {table}，账本记录为 {chain}（第 {seq} 笔）", "village {record}: {field} is {table} in the table, {chain} in the chain (#{seq})"),
-    "finding_village_unchained": ("本村设置 {record} 不在账本记录中", "village {record} is not in the chain"),
-    "finding_village_missing": ("第 {seq} 笔记录的本村设置 {record} 已不在表中", "village {record}, recorded at #{seq}, is gone from the table"),
-    "finding_group_differs": ("村民小组 {record}：{field} 在表中为 {table}，账本记录为 {chain}（第 {seq} 笔）", "group {record}: {field} is {table} in the table, {chain} in the chain (#{seq})"),
-    "finding_group_unchained": ("村民小组 {record} 不在账本记录中", "group {record} is not in the chain"),
-    "finding_group_missing": ("第 {seq} 笔记录的村民小组 {record} 已不在表中", "group {record}, recorded at #{seq}, is gone from the table"),
-    "finding_rule_differs": ("积分细则 {record}：{field} 在表中为 {table}，账本记录为 {chain}（第 {seq} 笔）", "rule {record}: {field} is {table} in the table, {chain} in the chain (#{seq})"),
-    "finding_rule_unchained": ("积分细则 {record} 不在账本记录中", "rule {record} is not in the chain"),
-    "finding_rule_missing": ("第 {seq} 笔记录的积分细则 {record} 已不在表中", "rule {record}, recorded at #{seq}, is gone from the table"),
-    "finding_goods_differs": ("商品 {record}：{field} 在表中为 {table}，账本记录为 {chain}（第 {seq} 笔）", "goods {record}: {field} is {table} in the table, {chain} in the chain (#{seq})"),
-    "finding_goods_unchained": ("商品 {record} 不在账本记录中", "goods {record} is not in the chain"),
-    "finding_goods_missing": ("第 {seq} 笔记录的商品 {record} 已不在表中", "goods {record}, recorded at #{seq}, is gone from the table"),
-    "finding_household_differs": ("农户 {record}：{field} 在表中为 {table}，账本记录为 {chain}（第 {seq} 笔）", "household {record}: {field} is {table} in the table, {chain} in the chain (#{seq})"),
-    "finding_household_unchained": ("农户 {record} 不在账本记录中", "household {record} is not in the chain"),
-    "finding_household_missing": ("第 {seq} 笔记录的农户 {record} 已不在表中", "household {record}, recorded at #{seq}, is gone from the table"),
-    "finding_card_differs": ("积分卡 {record}：{field} 在表中为 {table}，账本记录为 {chain}（第 {seq} 笔）", "card {record}: {field} is {table} in the table, {chain} in the chain (#{seq})"),
-    "finding_card_unchained": ("积分卡 {record} 不在账本记录中", "card {record} is not in the chain"),
-    "finding_card_missing": ("第 {seq} 笔记录的积分卡 {record} 已不在表中", "card {record}, recorded at #{seq}, is gone from the table"),
-    "finding_redemption_differs": ("兑换 {record}：{field} 在表中为 {table}，账本记录为 {chain}（第 {seq} 笔）", "redemption {record}: {field} is {table} in the table, {chain} in the chain (#{seq})"),
-    "finding_redemption_unchained": ("兑换 {record} 不在账本记录中", "redemption {record} is not in the chain"),
-    "finding_redemption_missing": ("第 {seq} 笔记录的兑换 {record} 已不在表中", "redemption {record}, recorded at #{seq}, is gone from the table"),
-    # backup and restore
-    "backup_done": ("备份已保存：{path}（校验通过，共 {transactions} 笔）", "Backup saved: {path} (checked, {transactions} transactions)"),
     "backup_failed": ("备份失败：{detail}", "Backup failed: {detail}"),
     "restore_refused": ("备份文件未通过检查，未做任何改动：{detail}", "The copy failed its checks; nothing was changed: {detail}"),
     "restore_older": (
@@ -222,17 +148,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{live_operator}), in the copy {copy_kind} ({copy_at}, {copy_operator}). The copy was used "
         "elsewhere after they parted and would replace what was written here; refused, nothing was changed.",
     ),
-    "restore_new_done": ("已把 {path} 恢复为本机数据库 {db}", "Restored {path} as this computer's database {db}"),
     "export_failed": ("导出失败，未完成：{detail}", "The export failed: {detail}"),
-    "restore_done": ("已恢复 {path}；原数据库已另存为 {safety}", "Restored {path}; the previous database was saved as {safety}"),
-    "export_done": ("账本已导出到 {path}（{files} 个文件，附校验脚本 verify_export.py）", "Ledger exported to {path} ({files} files, with verify_export.py)"),
     "import_refused": ("导入文件有 {count} 处问题，未导入任何数据：", "The import file has {count} problem(s); nothing was imported:"),
     "bad_anchor": ("账头格式不对：应为 64 位十六进制哈希，可带“序号:”前缀。", "An anchor is a 64-digit hex hash, optionally 'SEQ:HASH'."),
     # the supervisor's month: closures, notices, audit, statements
     "month_bad": ("月份“{value}”格式不对，应为 2026-11。", "Month '{value}' should look like 2026-11."),
     "month_closed": (
         "{month} 已月结（第 {number} 号），{what}不能记入 {when}。请记在 {open} 或以后，并在备注中写明更正的是哪一笔。",
-        "{month} is closed (closure {number}); the {what_en} cannot be dated {when}. Enter it in {open} or later and say in the note what it corrects.",
+        "{month} is closed (closure {number}); the {what} cannot be dated {when}. Enter it in {open} or later and say in the note what it corrects.",
     ),
     "closure_done": ("{month} 已经月结过了，不能重复月结。", "{month} is closed already; a month is closed once."),
     "closure_order_past": ("{month} 早于已月结的 {last}，不能再月结。", "{month} comes before {last}, which is closed; it cannot be closed now."),
@@ -259,8 +182,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "notice_closure_missing": ("数据库中没有第 {number} 号月结：恢复了旧备份，或月结被删除。", "Closure {number} is not in the database: an old copy was restored, or it was removed."),
     "notice_closure_differs": ("第 {number} 号月结记载的账头与公示不同。", "Closure {number} records a different head than the notice."),
     "notice_tail_missing": ("第 {number} 号月结止于第 {seq} 笔，而台账只到第 {head} 笔：交易被删除。", "Closure {number} ends at #{seq} but the ledger ends at #{head}: transactions were removed."),
-    "notice_ok": ("公示核对通过：第 {number} 号月结止于第 {last} 笔，账头 {hash}… 仍在账本中，此前的账未被改写。", "Notice checked: closure {number} ends at #{last}; head {hash}… is still in the ledger, unchanged up to it."),
-    "notice_bad": ("公示核对未通过：", "The notice does not check out:"),
     "flag_unknown": ("{month} 没有审计标记 {flag}。", "There is no audit flag {flag} in {month}."),
     "review_needs_comment": ("审核请写明意见。", "A review needs a comment."),
     "statement_no_household": ("没有找到这张卡的户。", "No household for this card."),
@@ -272,13 +193,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "see aixin --help for the command line.",
     ),
     "internal_error": ("程序出错，操作未完成，数据未改动。详情已写入日志：{log}", "Internal error; nothing was changed. Details are in the log: {log}"),
-}
-
-# Checks of what is typed or imported (pos.fields), repeats, and the commands added with them.
-CATALOG.update({
-    "text_control": ("{field}里有控制字符（如换行、退格、ESC），请删去后再试。", "The {field_en} contains control characters (line breaks, ESC and the like); remove them."),
-    "text_too_long": ("{field}太长：{length} 个字，最多 {longest} 个。", "The {field_en} is too long: {length} characters, {longest} at most."),
-    "text_missing": ("请填写{field}。", "The {field_en} is needed."),
+    "text_control": ("{field}里有控制字符（如换行、退格、ESC），请删去后再试。", "The {field} contains control characters (line breaks, ESC and the like); remove them."),
+    "text_too_long": ("{field}太长：{length} 个字，最多 {longest} 个。", "The {field} is too long: {length} characters, {longest} at most."),
+    "text_missing": ("请填写{field}。", "The {field} is needed."),
     "date_range": ("日期 {value} 不合理：应在 {low} 到 {high} 之间。", "Date {value} is not plausible; it must be between {low} and {high}."),
     "number_range": ("{value} 超出范围：应在 {low} 到 {high} 之间。", "{value} is out of range: {low} to {high}."),
     "csv_unreadable": ("这一行无法读取（单元格过大或含有空字符），请在 Excel 中检查后另存为 CSV。", "This row cannot be read (a huge cell or a NUL character); check it in Excel and save as CSV again."),
@@ -289,184 +206,16 @@ CATALOG.update({
     "file_error": ("无法读写 {path}：{detail}", "Cannot read or write {path}: {detail}"),
     "folder_missing": ("文件夹不存在：{path}，请先建好文件夹。", "The folder {path} does not exist; make it first."),
     "disk_full": ("磁盘已满，无法写出 {path}；请腾出空间后再试。", "The disk is full; {path} could not be written. Free some space and try again."),
-    "queue_line": ("#{id}\t第 {seq} 笔\t{copy}\t{status}\t尝试 {attempts} 次\t{error}", "#{id}\t#{seq}\t{copy}\t{status}\t{attempts} attempt(s)\t{error}"),
-    "queue_empty": ("没有待打印的小票。", "No receipts waiting."),
-    "copy_original": ("原件", "original"),
-    "copy_reprint": ("重印第{copy}次", "reprint {copy}"),
-    "job_pending": ("待打印", "waiting"),
-    "job_sending": ("发送中", "sending"),
-    "job_printed": ("已打印", "printed"),
-    "job_sent": ("已发送（未查询打印机状态）", "sent (printer status not queried)"),
-    "job_failed": ("失败", "failed"),
-    "job_interrupted": ("发送中断，已重印", "interrupted, reprinted"),
-    "fault_port_missing": ("找不到串口", "port not found"),
-    "fault_permission": ("没有权限", "no permission"),
-    "fault_busy": ("串口被占用", "port in use"),
-    "fault_write_timeout": ("发送超时", "write timed out"),
-    "fault_paper_out": ("缺纸", "out of paper"),
-    "fault_cover_open": ("纸仓盖未关", "cover open"),
-    "fault_offline": ("离线", "offline"),
-    "fault_no_answer": ("没有应答", "no answer"),
-    "fault_disconnected": ("连接断开", "disconnected"),
-    "fault_io_error": ("通信出错", "communication error"),
-    "kind_card_issue": ("发卡", "card issued"),
-    "kind_card_replace": ("挂失补卡", "card replaced"),
-    "kind_card_recovery": ("回收积分卡", "card taken back"),
-    "kind_award": ("加分", "award"),
-    "kind_deduction": ("扣分", "deduction"),
-    "kind_hygiene": ("卫生检查", "hygiene check"),
-    "kind_redemption": ("兑换", "redemption"),
-    "kind_reversal": ("冲正", "reversal"),
-    "card_status_active": ("正常", "in use"),
-    "card_status_blocked": ("已挂失作废", "blocked (lost)"),
-    "card_status_recovered": ("已回收", "taken back"),
-    "role_admin": ("管理员", "administrator"),
-    "role_supervisor": ("监督员", "supervisor"),
-    "user_locked": ("已锁定", "locked"),
-    "summary_db": ("数据库：{url}", "Database: {url}"),
-    "summary_head": ("台账共 {seq} 笔，账头 {anchor}", "{seq} transactions, head {anchor}"),
-    "summary_kind": ("  {kind}：{count} 笔", "  {kind}: {count}"),
-    "balance_line": ("{number}\t{head}\t{balance} 分\t{status}", "{number}\t{head}\t{balance} points\t{status}"),
     "count_needs_quantity": ("盘点请写明实盘数量，如 {code}:12。", "A count needs the counted quantity, e.g. {code}:12."),
     "reversal_short": ("{head} 一户（卡 {card}）现在只有 {available} 分，冲正要收回 {needed} 分，不能冲正（积分不会扣成负数）。", "The household of {head} (card {card}) has {available} points now; the reversal would take back {needed}, so it cannot be done (never below zero)."),
-    "password_changed": ("{username} 的密码已更改。", "The password of {username} was changed."),
-    "group_added": ("已添加村民小组 {group}（现有：{groups}）。", "Villager group {group} added (now: {groups})."),
-    "rule_saved": ("细则 {code} {name}：{points}{state}", "Rule {code} {name}: {points}{state}"),
-    "rule_off": ("（已停用）", " (not in use)"),
-    "writeoff_line": ("{name}：报损 {quantity}，库存 {before} → {after}", "{name}: {quantity} written off, stock {before} -> {after}"),
-    "history_line": ("第 {seq} 笔\t{at}\t{kind}\t{points}\t{operator}\t{memo}{undone}", "#{seq}\t{at}\t{kind}\t{points}\t{operator}\t{memo}{undone}"),
-    "history_reversed": ("（已被第 {by} 笔冲正）", " (reversed by #{by})"),
-    "history_reverses": ("（冲正第 {seq} 笔）", " (reverses #{seq})"),
-    "history_empty": ("没有交易。", "No transactions."),
     "history_needs": ("请用 --household 户号 或 --card 卡号 指定一户。", "Name a household with --household NUMBER or --card NUMBER."),
-    "settings_line": ("{title}：{value}", "{title}: {value}"),
-    "demo_where": ("演示村在 {url}，与本店自己的数据库分开。", "The demo village is in {url}, apart from the shop's own database."),
-    "demo_open": ("以后打开演示村：aixin --db {url}（不带 --db 打开的是本店自己的数据库）", "To open the demo again: aixin --db {url} (without --db, aixin opens the shop's own database)"),
-    "user_added": ("已添加用户 {username}（{role}）", "User {username} added ({role})"),
-    "user_unlocked": ("已解锁 {username}", "{username} unlocked"),
-    "household_line": ("{id}\t{head}\t{group}\t{people}人\t{card}\t{balance}分", "{id}\t{head}\t{group}\t{people} people\t{card}\t{balance} points"),
-    "household_no_card_short": ("无卡", "no card"),
-    "household_moved_short": ("\t已迁出", "\tmoved away"),
-    "card_line": ("{number}\t{head}\t{balance}分", "{number}\t{head}\t{balance} points"),
-    "card_replaces": ("\t（补 {old}）", "\t(replaces {old})"),
-    "cards_none_needed": ("没有需要发卡的户。", "Every household has a card."),
-    "card_taken_back": ("已回收 {number}（{head}）", "Card {number} ({head}) taken back"),
-    "award_line": ("第 {seq} 笔：{code} {name} {points} 分 × {count} 户", "#{seq}: {code} {name} {points} points x {count} household(s)"),
-    "award_balance": ("  {head}：余额 {balance} 分", "  {head}: balance {balance} points"),
-    "round_done": ("卫生检查 {date}：{households} 户，共 {points} 分，全部合格 {full} 户（第 {seq} 笔）", "Hygiene check {date}: {households} households, {points} points, {full} with full marks (#{seq})"),
-    "count_same": ("盘点无差异。", "The count matches the books."),
-    "count_line": ("{name}：账面 {expected}，实盘 {counted}，差 {difference}", "{name}: books {expected}, counted {counted}, difference {difference}"),
-    "reversed": ("已冲正第 {original} 笔（冲正为第 {seq} 笔，审批 {approver}）", "Transaction {original} reversed (reversal #{seq}, approved by {approver})"),
-    "intake_line": ("入库单 {id}：{source}", "Intake {id}: {source}"),
-    "intake_item": ("  {name} × {quantity}（{yuan} 元）", "  {name} x {quantity} ({yuan} yuan)"),
-    "purchase": ("采购", "purchase"),
-    "donation_line": ("{on}\t{donor}\t{goods} × {quantity}{unit}\t{yuan} 元", "{on}\t{donor}\t{goods} x {quantity} {unit}\t{yuan} yuan"),
     "round_repeats": ("{date} 的卫生检查已录入过（第 {round} 次检查已给 {head} 等 {count} 户评分），不能重复录入。", "The hygiene round of {date} was entered already (round {round} scored {head} and {count} household(s) in all); not entered twice."),
-})
-
-
-# argparse's own texts (usage lines, its refusals), in Chinese; argparse looks each up
-# through its module-level gettext functions, which the command line points here.
-ARGPARSE_ZH = {
-    "usage: ": "用法：",
-    "positional arguments": "位置参数",
-    "options": "选项",
-    "show this help message and exit": "显示本帮助并退出",
-    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
-    "the following arguments are required: %s": "缺少必需的参数：%s",
-    "unrecognized arguments: %s": "无法识别的参数：%s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项：%(value)r（可选：%(choices)s）",
-    "invalid %(type)s value: %(value)r": "无效的值：%(value)r",
-    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
-    "expected one argument": "需要一个值",
-    "expected at most one argument": "最多需要一个值",
-    "expected at least one argument": "至少需要一个值",
-    "expected %s argument": "需要 %s 个值",
-    "expected %s arguments": "需要 %s 个值",
-    "not allowed with argument %s": "不能与参数 %s 同时使用",
-    "one of the arguments %s is required": "需要以下参数之一：%s",
-    "ignored explicit argument %r": "忽略了多余的值 %r",
-    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是：%(matches)s",
-    "unknown parser %(parser_name)r (choices: %(choices)s)": "没有子命令 %(parser_name)r（可选：%(choices)s）",
-    "can't open '%(filename)s': %(error)s": "无法打开“%(filename)s”：%(error)s",
-    "show program's version number and exit": "显示版本号并退出",
-}
-
-
-def speak_argparse(lang: str) -> None:
-    """Have argparse's own texts in ``lang`` (Chinese unless "en")."""
-    import argparse
-    import gettext
-
-    if lang == "en":
-        argparse._, argparse.ngettext = gettext.gettext, gettext.ngettext
-    else:
-        argparse._ = lambda message: ARGPARSE_ZH.get(message, message)
-        argparse.ngettext = lambda one, many, n: ARGPARSE_ZH.get(one if n == 1 else many,
-                                                                  one if n == 1 else many)
-
-
-def kind(name: str, lang: str = "zh") -> str:
-    """A ledger transaction kind in words (the kind itself if it has none yet)."""
-    return text(f"kind_{name}", lang) if f"kind_{name}" in CATALOG else str(name)
-
-
-# The shop's fixed words (pos.vocabulary), as people read them.
-CATALOG.update({
-    "kind_account_open": ("开户", "account opened"),
-    "kind_user": ("用户变更", "user change"),
-    "kind_village": ("本村设置", "village settings"),
-    "kind_group": ("村民小组", "villager group"),
-    "kind_rule": ("积分细则", "point rule"),
-    "kind_goods": ("商品", "goods"),
-    "kind_household": ("农户", "household"),
-    "kind_stock_intake": ("入库", "stock intake"),
-    "kind_stock_count": ("盘点", "stock count"),
-    "household_status_active": ("正常", "active"),
-    "household_status_moved": ("已迁出", "moved away"),
-    "wish_status_open": ("待认领", "waiting for a donor"),
-    "wish_status_claimed": ("已认领", "claimed"),
-    "wish_status_delivered": ("已送达", "delivered"),
-    "wish_status_thanked": ("已回音", "thanked"),
-    "wish_status_withdrawn": ("已撤回", "withdrawn"),
-    "source_donation": ("捐赠", "donation"),
-    "source_purchase": ("采购", "purchase"),
-    "donor_company": ("爱心企业", "caring company"),
-    "donor_person": ("爱心人士", "caring person"),
-    "donor_unit": ("爱心单位", "caring organisation"),
-    "donor_other": ("其他", "other"),
-})
-
-# Words stored as themselves (a goods zone, a source of funds, a wish's category are kept in
-# Chinese in the database and the chain): their English.
-ENGLISH = {
-    "粮油区": "grain and oil", "日用品区": "daily goods", "洗化区": "toiletries",
-    "服装区": "clothing", "农资区": "farm supplies", "家用电器区": "household appliances",
-    "扶贫资金": "poverty-relief funds", "民政补贴": "civil-affairs subsidy", "社会捐赠": "public donations",
-    "村集体": "village collective", "其他": "other",
-    "学习用品": "school things", "生活用品": "daily needs", "衣物被褥": "clothes and bedding",
-    "家用电器": "appliances", "助老助残": "for the old and disabled", "医疗康复": "health and care",
-    "农资农具": "farm supplies and tools",
-}
-
-
-def stored(value: str, lang: str = "zh") -> str:
-    """A word kept in Chinese as data (a zone, a fund, a wish category) in ``lang``."""
-    return ENGLISH.get(value, value) if lang == "en" else value
-
-
-def donor_type(key: str, lang: str = "zh") -> str:
-    return text(f"donor_{key}", lang) if f"donor_{key}" in CATALOG else key
-
-
-# the wish wall and the echo wall
-CATALOG.update({
     "wish_unknown": ("没有第 {id} 号心愿。", "No wish number {id}."),
     "wish_taken": ("第 {id} 号心愿已由 {donor} 认领，一个心愿只能由一位爱心人士认领。", "Wish {id} was claimed by {donor} already; a wish has one donor."),
-    "wish_wrong_status": ("第 {id} 号心愿现在是“{status}”，不能改为“{wanted}”。", "Wish {id} is {status_en}; it cannot become {wanted_en}."),
-    "wish_text_missing": ("请填写{field}。", "The {field_en} is missing."),
-    "wish_text_long": ("{field}太长：{length} 字，最多 {limit} 字。", "The {field_en} is too long: {length} characters, {limit} at most."),
-    "wish_text_control": ("{field}里有不能显示的控制字符，请重新输入。", "The {field_en} holds control characters; type it again."),
+    "wish_wrong_status": ("第 {id} 号心愿现在是“{status}”，不能改为“{wanted}”。", "Wish {id} is {status}; it cannot become {wanted}."),
+    "wish_text_missing": ("请填写{field}。", "The {field} is missing."),
+    "wish_text_long": ("{field}太长：{length} 字，最多 {limit} 字。", "The {field} is too long: {length} characters, {limit} at most."),
+    "wish_text_control": ("{field}里有不能显示的控制字符，请重新输入。", "The {field} holds control characters; type it again."),
     "wish_bad_category": ("没有“{category}”这个类别（可选：{known}）。", "No category '{category}' (choose: {known})."),
     "wish_bad_value": ("估价 {value} 分钱不对：应在 0 到 {high} 元之间。", "Estimated value {value} fen is not valid: 0 to {high} yuan."),
     "wish_bad_donor_type": ("认领方类型应为：{types}。", "The donor type must be one of: {types}."),
@@ -474,55 +223,6 @@ CATALOG.update({
     "wish_bad_month": ("月份 {year}-{month} 不对。", "Month {year}-{month} is not valid."),
     "wish_date_future": ("日期 {day} 还没到。", "The date {day} is in the future."),
     "wish_date_early": ("日期 {day} 早于心愿写下的日期 {earliest}。", "The date {day} is before the wish was written ({earliest})."),
-})
-
-
-class OneOf(tuple):
-    """Alternatives in a message: 管理员或监督员, an administrator or supervisor."""
-
-
-class AllOf(tuple):
-    """A list in a message: 粮油区、日用品区, grain & oil, daily goods."""
-
-
-# The catalogue's key prefix for each of the shop's fixed words (pos.vocabulary).
-WORD_PREFIXES = {
-    "Role": "role", "Kind": "kind", "CardStatus": "card_status", "HouseholdStatus": "household_status",
-    "JobStatus": "job", "WishStatus": "wish_status", "Source": "source",
+    "problem_row": ("第 {row} 行：{problem}", "row {row}: {problem}"),
+    "household_number": ("编号 {id}", "number {id}"),
 }
-
-
-def word(value, lang: str = "zh") -> str:
-    """One of the shop's fixed words (a role, a kind, a status) as a person reads it."""
-    prefix = WORD_PREFIXES.get(type(value).__name__)
-    if prefix is None:
-        return str(value)
-    key = f"{prefix}_{value}"
-    return text(key, lang) if key in CATALOG else str(value)
-
-
-def _worded(value, lang: str):
-    if isinstance(value, OneOf):
-        return ("或" if lang != "en" else " or ").join(_worded(v, lang) for v in value)
-    if isinstance(value, AllOf):
-        return ("、" if lang != "en" else ", ").join(_worded(v, lang) for v in value)
-    if type(value).__name__ in WORD_PREFIXES:
-        return word(value, lang)
-    return value
-
-
-def text(key: str, lang: str = "zh", **params) -> str:
-    zh, en = CATALOG.get(key, (key, key))
-    template = en if lang == "en" else zh
-    try:
-        return template.format(**{name: _worded(value, lang) for name, value in params.items()})
-    except (KeyError, IndexError):
-        return template
-
-
-# The month's audit lists the stock's own entries beside the ledger's kinds (pos.month.audit).
-CATALOG.update({
-    "kind_intake": ("入库", "stock intake"),
-    "kind_count": ("盘点", "stock count"),
-    "kind_writeoff": ("报损", "write-off"),
-})

@@ -1,10 +1,10 @@
-"""aixin demo: build (once) and open the demo village."""
+"""aixin demo: build (once) the demo village, apart from the shop's own database."""
 
 from __future__ import annotations
 
 import time
 
-from pos import paths
+from pos import messages, paths
 from pos.cli.common import add, later
 from pos.errors import ShopError
 
@@ -38,32 +38,31 @@ def run(args, out) -> int:
             settings = None
         built = None
         if settings is None:
-            print("正在生成演示村（一年的积分台账），约需半分钟……" if out.lang != "en"
-                  else "Building the demo village (a year of ledger), about half a minute...")
+            print(out.t("demo_building"))
             started = time.perf_counter()
             built = demo.build(db)
             built["seconds"] = round(time.perf_counter() - started, 1)
             settings = village.settings(db)
-        elif settings.name != "阿道村":
+        elif settings.name != demo.VILLAGE:
             raise ShopError("demo_not_empty")
         with db.read() as session:
             report = ledger.verify(session)
     data = {"db": url, "village": settings.name, "built": built, "ledger_ok": report.ok,
             "transactions": report.transactions, "head_hash": report.head_hash,
             "anchor": f"{report.head_seq}:{report.head_hash}",
-            "logins": {"admin": "wangfang", "supervisor": "lishuji", "password": demo.PASSWORD}}
+            "logins": {"admin": demo.ADMIN, "supervisor": demo.SUPERVISOR, "password": demo.PASSWORD}}
     lines = [
-        f"演示村：{settings.shop_name}（{'、'.join(settings.groups)}）",
-        f"数据库：{url}",
-        f"积分台账：{report.transactions} 笔，{'校验完好' if report.ok else '校验有问题'}",
+        out.t("demo_village", shop=settings.shop_name, groups=messages.AllOf(settings.groups)),
+        out.t("summary_db", url=url),
+        out.t("demo_ledger", count=report.transactions, state=out.t("demo_ledger_ok" if report.ok else "demo_ledger_bad")),
         # In full: what ``aixin verify --anchor`` takes, as a notice would print it.
-        f"账头（aixin verify --anchor 可用）：{report.head_seq}:{report.head_hash}",
-        f"登录：管理员 wangfang，监督员 lishuji，密码都是 {demo.PASSWORD}",
+        out.t("demo_anchor", anchor=f"{report.head_seq}:{report.head_hash}"),
+        out.t("demo_logins", admin=demo.ADMIN, supervisor=demo.SUPERVISOR, password=demo.PASSWORD),
     ]
     if built:
-        lines.insert(1, f"已生成：{built['households']} 户，{built['goods']} 种商品，"
-                        f"{built['redemptions']} 次兑换，{built['hygiene_rounds']} 次卫生检查，"
-                        f"{built['labour_days']} 个劳动日（用时 {built['seconds']} 秒）")
+        lines.insert(1, out.t("demo_built", households=built["households"], goods=built["goods"],
+                              redemptions=built["redemptions"], rounds=built["hygiene_rounds"],
+                              days=built["labour_days"], seconds=built["seconds"]))
     lines += [out.t("demo_where", url=url), out.t("demo_open", url=url)]
     data["open_with"] = f"aixin --db {url}"
     out.show(data, lines)

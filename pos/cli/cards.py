@@ -1,0 +1,61 @@
+"""aixin card (issue, replace, recover) and aixin balance: the households' point cards."""
+
+from __future__ import annotations
+
+from pos.cli.common import acting, actor, database, group, later, number, plain
+from pos.vocabulary import CardStatus
+
+cards = later("pos.cards")
+
+
+def register(sub) -> None:
+    card = group(sub, "card", "积分卡 / point cards")
+    parser = acting(card, "issue", "发卡（含基础积分）/ issue cards with base points", card_issue)
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--household", type=number())
+    target.add_argument("--all", action="store_true", help="给所有还没有卡的户发卡")
+    parser = acting(card, "replace", "挂失补卡 / replace a lost card", card_replace)
+    parser.add_argument("card")
+    parser.add_argument("--reason", default="", help="原因（可不填）/ why, if it needs saying")
+    parser = acting(card, "recover", "回收积分卡（迁出）/ take a card back", card_recover)
+    parser.add_argument("card")
+    parser.add_argument("--reason", default="", help="原因（可不填）/ why, if it needs saying")
+
+    parser = acting(sub, "balance", "查询积分卡余额 / a card's balance", balance)
+    parser.add_argument("card")
+
+
+def _card_lines(views, out) -> list[str]:
+    t = out.t
+    return [t("card_line", number=c.number, head=c.head_name, balance=c.balance)
+            + (t("card_replaces", old=c.replaces) if c.replaces else "") for c in views]
+
+
+def card_issue(args, out) -> int:
+    with database(args) as db:
+        me = actor(args, db)
+        views = cards.issue_missing(db, me) if args.all else [cards.issue(db, me, args.household)]
+    out.show(plain(views), _card_lines(views, out) or [out.t("cards_none_needed")])
+    return 0
+
+
+def card_replace(args, out) -> int:
+    with database(args) as db:
+        view = cards.replace(db, actor(args, db), args.card, args.reason)
+    out.show(plain(view), _card_lines([view], out))
+    return 0
+
+
+def card_recover(args, out) -> int:
+    with database(args) as db:
+        view = cards.recover(db, actor(args, db), args.card, args.reason)
+    out.show(plain(view), out.t("card_taken_back", number=view.number, head=view.head_name))
+    return 0
+
+
+def balance(args, out) -> int:
+    with database(args, create=False) as db:
+        view = cards.balance(db, actor(args, db), args.card)
+    out.show(plain(view), out.t("balance_line", number=view.number, head=view.head_name, balance=view.balance,
+                                status=CardStatus(view.status)))
+    return 0

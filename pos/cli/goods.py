@@ -1,0 +1,62 @@
+"""aixin goods (add, list, edit): what is on the shelves."""
+
+from __future__ import annotations
+
+from pos import messages, vocabulary
+from pos.cli.common import acting, actor, database, group, later, number, plain
+
+goods = later("pos.goods")
+
+
+def register(sub) -> None:
+    shelf = group(sub, "goods", "商品 / goods")
+    parser = acting(shelf, "add", "添加商品 / add goods", goods_add)
+    parser.add_argument("--name", required=True)
+    parser.add_argument("--zone", required=True, choices=vocabulary.ZONES)
+    parser.add_argument("--price", type=number(), required=True, help="兑换所需积分")
+    parser.add_argument("--value-fen", type=number(), required=True, help="参考价值（分）")
+    parser.add_argument("--unit", default="件")
+    parser.add_argument("--code", help="条码；不填则生成店内码")
+    parser = acting(shelf, "list", "商品列表 / list goods", goods_list)
+    parser.add_argument("--zone", choices=vocabulary.ZONES)
+    parser.add_argument("--search", default="")
+    parser = acting(shelf, "edit", "修改商品 / edit goods", goods_edit)
+    parser.add_argument("code")
+    parser.add_argument("--name")
+    parser.add_argument("--zone", choices=vocabulary.ZONES)
+    parser.add_argument("--price", type=number(1, 100_000), help="兑换所需积分")
+    parser.add_argument("--value-fen", type=number(0, 100_000_000), help="参考价值（分）")
+    parser.add_argument("--unit")
+    state = parser.add_mutually_exclusive_group()
+    state.add_argument("--inactive", dest="active", action="store_false", default=None, help="停止兑换")
+    state.add_argument("--active", dest="active", action="store_true", help="恢复兑换")
+
+
+def goods_lines(rows, out) -> list[str]:
+    return [out.t("goods_line", code=g.code, name=g.name, zone=messages.stored(g.zone, out.lang),
+                  points=g.price_points, unit=g.unit, stock=g.stock) for g in rows]
+
+
+def goods_add(args, out) -> int:
+    with database(args) as db:
+        made = goods.add(db, actor(args, db), args.name, args.zone, args.price, args.value_fen,
+                         args.unit, args.code)
+    out.show(plain(made), goods_lines([made], out))
+    return 0
+
+
+def goods_list(args, out) -> int:
+    with database(args, create=False) as db:
+        rows = goods.search(db, actor(args, db), args.search, args.zone)
+    out.show(plain(rows), goods_lines(rows, out))
+    return 0
+
+
+def goods_edit(args, out) -> int:
+    changes = {field: value for field, value in (
+        ("name", args.name), ("zone", args.zone), ("price_points", args.price),
+        ("value_fen", args.value_fen), ("unit", args.unit), ("active", args.active)) if value is not None}
+    with database(args) as db:
+        changed = goods.change(db, actor(args, db), args.code, **changes)
+    out.show(plain(changed), goods_lines([changed], out))
+    return 0

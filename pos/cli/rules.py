@@ -1,0 +1,59 @@
+"""aixin rule (list, add, deactivate, activate): the village's point rules."""
+
+from __future__ import annotations
+
+from pos.cli.common import acting, actor, database, later, number, plain
+
+rules = later("pos.rules")
+
+
+def register(sub) -> None:
+    # ``aixin rule`` alone lists the rules in use, as ``aixin rule list`` does.
+    rule = acting(sub, "rule", "积分细则 / point rules", rule_list)
+    inner = rule.add_subparsers(dest="rule_command", metavar="COMMAND")
+    inner.common = sub.common
+    parser = acting(inner, "list", "积分细则 / list point rules", rule_list)
+    parser.add_argument("--all", action="store_true", help="包括已停用的")
+    parser = acting(inner, "add", "添加或修改细则 / add or change a point rule", rule_add)
+    parser.add_argument("code")
+    parser.add_argument("--category", required=True)
+    parser.add_argument("--name", required=True)
+    parser.add_argument("--points", type=number(1, 1000), required=True, help="分值（范围时为最低）")
+    parser.add_argument("--max", type=number(1, 1000), help="分值上限（可选）")
+    parser.add_argument("--deduction", action="store_true", help="扣分细则")
+    for name, active, text in (("deactivate", False, "停用细则 / stop using a rule"),
+                               ("activate", True, "恢复使用细则 / use a rule again")):
+        parser = acting(inner, name, text, rule_active)
+        parser.add_argument("code")
+        parser.set_defaults(active=active)
+
+
+def _state(out, rule) -> str:
+    return "" if rule.active else out.t("rule_off")
+
+
+def rule_list(args, out) -> int:
+    with database(args, create=False) as db:
+        rows = rules.list_rules(db, actor(args, db), include_inactive=getattr(args, "all", False))
+    out.show(plain(rows), [out.t("rule_line", code=r.code, category=r.category, name=r.name, points=r.points_text,
+                                 state=_state(out, r)) for r in rows])
+    return 0
+
+
+def _saved_lines(out, rows) -> list[str]:
+    return [out.t("rule_saved", code=r.code, name=r.name, points=r.points_text, state=_state(out, r)) for r in rows]
+
+
+def rule_add(args, out) -> int:
+    with database(args) as db:
+        saved = rules.save(db, actor(args, db), args.code, args.category, args.name, args.points,
+                           args.max, args.deduction)
+    out.show(plain(saved), _saved_lines(out, [saved]))
+    return 0
+
+
+def rule_active(args, out) -> int:
+    with database(args) as db:
+        saved = rules.set_active(db, actor(args, db), args.code, args.active)
+    out.show(plain(saved), _saved_lines(out, [saved]))
+    return 0

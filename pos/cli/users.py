@@ -1,0 +1,111 @@
+"""aixin user (add, list, unlock, role, deactivate, password, passwd) and aixin user-household."""
+
+from __future__ import annotations
+
+from pos.cli.common import acting, actor, add, approvable, approval, database, group, later, plain, said, secret
+from pos.vocabulary import Role
+
+users, service = later("pos.users"), later("pos.service")
+
+
+def register(sub) -> None:
+    people = group(sub, "user", "用户 / users")
+    parser = approvable(acting(people, "add", "添加用户；监督员需另一位监督员审批 / add a user "
+                               "(password from AIXIN_NEW_PASSWORD; a supervisor needs --approver)", user_add))
+    parser.add_argument("username")
+    parser.add_argument("--role", choices=[r.value for r in Role], required=True)
+    parser.add_argument("--name", default="")
+    acting(people, "list", "用户列表 / list users", user_list)
+    parser = acting(people, "unlock", "解锁用户 / unlock a user", user_unlock)
+    parser.add_argument("username")
+    parser = approvable(acting(people, "role", "更改角色；改为监督员需审批 / change a user's role", user_role))
+    parser.add_argument("username")
+    parser.add_argument("--role", choices=[r.value for r in Role], required=True)
+    parser = acting(people, "deactivate", "停用用户 / deactivate a user", user_deactivate)
+    parser.add_argument("username")
+    parser = approvable(acting(people, "password", "重置他人密码（新密码取自 AIXIN_NEW_PASSWORD；监督员的需审批）"
+                               " / reset another user's password", user_password))
+    parser.add_argument("username")
+    acting(people, "passwd", "更改自己的密码（新密码取自 AIXIN_NEW_PASSWORD 或提示输入）/ change your own password",
+           passwd)
+
+    parser = add(sub, "user-household", "登记用户本人所在的户，供审计识别为本户记分 / link a user to "
+                 "their own household, for the audit", user_household)
+    parser.add_argument("username")
+    parser.add_argument("--household", type=int, help="户编号；不填则取消关联 / none: unlink")
+    parser.add_argument("--user")
+
+
+def _new_password(username: str) -> str:
+    return secret("AIXIN_NEW_PASSWORD", said("prompt_new_password", username=username))
+
+
+def _user_line(view, out) -> str:
+    state = "" if view.active else out.t("user_deactivated_short")
+    return out.t("user_line", username=view.username, name=view.display_name, role=Role(view.role), state=state)
+
+
+def user_add(args, out) -> int:
+    with database(args) as db:
+        me = actor(args, db)
+        password = _new_password(args.username)
+        with service.transaction(db) as session:
+            new = users.add_user(session, me, args.username, args.name, Role(args.role), password,
+                                 approval(args))
+    out.show(plain(new), out.t("user_added", username=new.username, role=new.role))
+    return 0
+
+
+def user_list(args, out) -> int:
+    with database(args, create=False) as db:
+        rows = users.list_users(db, actor(args, db))
+    out.show(plain(rows), [out.t("user_line", username=u.username, name=u.display_name, role=u.role,
+                                 state=out.t("user_line_locked") if u.locked else "") for u in rows])
+    return 0
+
+
+def user_unlock(args, out) -> int:
+    with database(args) as db:
+        users.unlock(db, actor(args, db), args.username)
+    out.show({"ok": True}, out.t("user_unlocked", username=args.username))
+    return 0
+
+
+def user_role(args, out) -> int:
+    with database(args) as db:
+        view = users.set_role(db, actor(args, db), args.username, Role(args.role), approval(args))
+    out.show(plain(view), _user_line(view, out))
+    return 0
+
+
+def user_deactivate(args, out) -> int:
+    with database(args) as db:
+        view = users.deactivate(db, actor(args, db), args.username)
+    out.show(plain(view), _user_line(view, out))
+    return 0
+
+
+def user_password(args, out) -> int:
+    with database(args) as db:
+        me = actor(args, db)
+        view = users.reset_password(db, me, args.username, _new_password(args.username), approval(args))
+    out.show(plain(view), out.t("password_reset", username=view.username))
+    return 0
+
+
+def passwd(args, out) -> int:
+    with database(args) as db:
+        me = actor(args, db)
+        users.set_password(db, me, secret("AIXIN_PASSWORD", said("prompt_password", username=me.username)),
+                           _new_password(me.username))
+    out.show({"ok": True, "username": me.username}, out.t("password_changed", username=me.username))
+    return 0
+
+
+def user_household(args, out) -> int:
+    with database(args) as db:
+        users.link_household(db, actor(args, db), args.username, args.household)
+    out.show({"ok": True, "username": args.username, "household": args.household},
+             out.t("user_household_linked", username=args.username, household=args.household) if args.household
+             else out.t("user_household_unlinked", username=args.username))
+    return 0

@@ -1,0 +1,58 @@
+"""aixin village (show, set) and aixin group add: the village's settings and villager groups."""
+
+from __future__ import annotations
+
+from pos import messages
+from pos.cli.common import acting, actor, database, group, later, number, plain
+
+village = later("pos.village")
+
+# The settings the command line changes, each with its type; its title is the catalogue's
+# ``setting_NAME``.
+SETTINGS = {"name": str, "shop_name": str, "opening_hours": str, "base_points": int, "point_value_fen": int,
+            "deduction_approval_above": int, "redemption_approval_above": int}
+
+
+def register(sub) -> None:
+    settings = group(sub, "village", "本村设置 / the village's settings")
+    acting(settings, "show", "查看设置 / show the settings", village_show)
+    parser = acting(settings, "set", "更改设置（门槛、开放时间等）/ change settings", village_set)
+    for name, kind in SETTINGS.items():
+        parser.add_argument(f"--{name.replace('_', '-')}", dest=name, type=number() if kind is int else str,
+                            help=messages.text(f"setting_{name}"))
+
+    groups = group(sub, "group", "村民小组 / villager groups")
+    parser = acting(groups, "add", "添加村民小组 / add a villager group", group_add)
+    parser.add_argument("name")
+
+
+def _settings_lines(out, current) -> list[str]:
+    data = plain(current)
+    lines = [out.t("settings_line", title=messages.Phrase(f"setting_{name}"), value=data[name]) for name in SETTINGS]
+    return lines + [out.t("settings_line", title=messages.Phrase("setting_groups"),
+                          value=messages.AllOf(current.groups))]
+
+
+def village_show(args, out) -> int:
+    with database(args) as db:
+        actor(args, db)
+        current = village.settings(db)
+    out.show(plain(current), _settings_lines(out, current))
+    return 0
+
+
+def village_set(args, out) -> int:
+    changes = {name: getattr(args, name) for name in SETTINGS if getattr(args, name) is not None}
+    with database(args) as db:
+        current = village.change(db, actor(args, db), **changes)
+    out.show(plain(current), _settings_lines(out, current))
+    return 0
+
+
+def group_add(args, out) -> int:
+    with database(args) as db:
+        village.add_group(db, actor(args, db), args.name)
+        groups = village.settings(db).groups
+    out.show({"ok": True, "groups": list(groups)},
+             out.t("group_added", group=args.name.strip(), groups=messages.AllOf(groups)))
+    return 0
