@@ -104,7 +104,7 @@ def test_the_status_bar_and_the_queue_agree_on_what_waits(shop, fake_printer):
     sell(shop)
     assert station.state(shop.db).receipts_waiting == 1
     # Sent to a printer whose status is not asked: done for the queue, so done for the status bar.
-    outcome = printqueue.process(shop.db, PrinterSettings(port=fake_printer.port, status=False))
+    outcome = receipt_printer.process(shop.db, PrinterSettings(port=fake_printer.port, status=False))
     assert outcome.ok and outcome.printed[0].status == "sent"
     assert printqueue.jobs(shop.db, shop.admin) == []
     assert station.state(shop.db).receipts_waiting == 0
