@@ -14,6 +14,40 @@ CATALOG: dict[str, tuple[str, str]] = {
         "upgrade the program first.",
     ),
     "db_not_ours": ("{url} 不是爱心超市的数据库，未做任何改动。", "{url} is not an aixin-pos database; nothing was changed."),
+    "db_empty": (
+        "数据库文件 {path} 是空的（0 字节），里面没有任何账。没有把它当成新村：有备份请用 aixin restore 恢复"
+        "（需监督员审批）；确实是新村请运行 aixin init。",
+        "The database file {path} is empty (0 bytes) and holds no books. It was not taken for a new "
+        "village: restore a backup with 'aixin restore' (a supervisor approves), or run 'aixin init' "
+        "if this really is a new village.",
+    ),
+    "db_damaged": (
+        "数据库文件 {path} 已损坏，不能使用（{detail}）。不要再往里写：请用最近一份检查通过的备份恢复"
+        "（aixin restore 备份文件 --approver 监督员，或在收银窗口里按提示恢复）。",
+        "The database file {path} is damaged and cannot be used ({detail}). Do not write to it: restore "
+        "the newest backup that passes its checks ('aixin restore FILE --approver SUPERVISOR', or as the "
+        "window offers).",
+    ),
+    "db_unreachable": (
+        "无法连接数据库服务器 {server}（{detail}）。本次操作没有保存。请检查网络和服务器，稍后再试。",
+        "The database server {server} cannot be reached ({detail}). Nothing was saved. Check the network "
+        "and the server, then try again.",
+    ),
+    "db_read_only": (
+        "数据库 {path} 现在只能读、不能写（{detail}）。本次操作没有保存。请检查文件夹权限或 U 盘的写保护。",
+        "The database {path} can be read but not written ({detail}). Nothing was saved. Check the "
+        "folder's permissions or the stick's write protection.",
+    ),
+    "db_io_error": (
+        "读写数据库 {path} 时出错（{detail}）：U 盘是否被拔出，或磁盘出了问题？本次操作没有保存。接好后再试；"
+        "若仍出错，请用备份恢复。",
+        "Reading or writing the database {path} failed ({detail}): was the stick pulled out, or is the "
+        "disk failing? Nothing was saved. Reconnect and try again; if it fails again, restore a backup.",
+    ),
+    "db_busy": (
+        "数据库 {path} 正被另一台电脑长时间占用。本次操作没有保存，请稍后再试。",
+        "The database {path} is held by another counter for too long. Nothing was saved; try again shortly.",
+    ),
     "db_missing": ("找不到数据库 {url}，请先运行 aixin init。", "No database at {url}; run 'aixin init' first."),
     # people and roles
     "not_logged_in": ("请先登录。", "Please log in first."),
@@ -164,6 +198,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "finding_clock_back": (
         "提醒：第 {seq} 笔的时间 {at} 早于第 {previous} 笔（{previous_at}），电脑时钟曾被往回调；这不影响账本完好，请核对",
         "warning: #{seq} is dated {at}, before #{previous} ({previous_at}): the clock was set back; the chain still holds, but check it",
+    ),
+    "finding_integrity": (
+        "数据库文件已损坏（SQLite 完整性检查：{detail}）：账本无法证明。请用最近一份检查通过的备份恢复。",
+        "the database file is damaged (SQLite's integrity check: {detail}): the books cannot be proven. "
+        "Restore the newest backup that passes its checks.",
     ),
     "verify_warnings": ("另有 {count} 条提醒：", "{count} warning(s):"),
     # verify findings: accounts and the shop's facts (pos/proof.py)
