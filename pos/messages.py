@@ -247,6 +247,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "finding_redemption_missing": ("第 {seq} 笔记录的兑换 {record} 已不在表中", "redemption {record}, recorded at #{seq}, is gone from the table"),
     # backup and restore
     "backup_done": ("备份已保存：{path}（校验通过，共 {transactions} 笔）", "Backup saved: {path} (checked, {transactions} transactions)"),
+    "backup_disk_full": (
+        "备份没有写成：{folder} 所在的磁盘（U 盘）满了。需要约 {needed} MB，只剩 {free} MB。没有留下不完整的备份；"
+        "请腾出空间或换一个 U 盘后再备份。",
+        "The backup was not written: the disk (stick) holding {folder} is full. It needs about {needed} MB "
+        "and {free} MB are free. No partial copy was left; free some space or use another stick, then back up again.",
+    ),
     "backup_failed": ("备份失败：{detail}", "Backup failed: {detail}"),
     "restore_refused": ("备份文件未通过检查，未做任何改动：{detail}", "The copy failed its checks; nothing was changed: {detail}"),
     "restore_older": (
@@ -327,6 +333,19 @@ CATALOG.update({
     "file_permission": ("没有权限读写 {path}。", "No permission to read or write {path}."),
     "file_error": ("无法读写 {path}：{detail}", "Cannot read or write {path}: {detail}"),
     "folder_missing": ("文件夹不存在：{path}，请先建好文件夹。", "The folder {path} does not exist; make it first."),
+    "disk_full_room": (
+        "磁盘已满，{path} 没有写成（只剩 {free} MB）；没有留下写了一半的文件。请腾出空间或换个地方后再试。",
+        "The disk is full and {path} was not written ({free} MB free); nothing half-written was left. "
+        "Free some space or choose another place, then try again.",
+    ),
+    "output_is_own_file": (
+        "{path} 是本程序的{what}，不能被覆盖：请另取一个文件名。什么也没有写。",
+        "{path} is the program's own {what} and is never written over: choose another file name. Nothing was written.",
+    ),
+    "own_file_database": ("数据库", "database"),
+    "own_file_backup": ("备份", "backup"),
+    "own_file_settings": ("设置文件", "settings file"),
+    "own_file_log": ("日志", "log"),
     "disk_full": ("磁盘已满，无法写出 {path}；请腾出空间后再试。", "The disk is full; {path} could not be written. Free some space and try again."),
     "queue_line": ("#{id}\t第 {seq} 笔\t{copy}\t{status}\t尝试 {attempts} 次\t{error}", "#{id}\t#{seq}\t{copy}\t{status}\t{attempts} attempt(s)\t{error}"),
     "queue_empty": ("没有待打印的小票。", "No receipts waiting."),
@@ -520,6 +539,10 @@ class OneOf(tuple):
     """Alternatives in a message: 管理员或监督员, an administrator or supervisor."""
 
 
+class Said(str):
+    """A catalogue key given as a message's parameter, worded in the message's language."""
+
+
 class AllOf(tuple):
     """A list in a message: 粮油区、日用品区, grain & oil, daily goods."""
 
@@ -545,6 +568,8 @@ def _worded(value, lang: str):
         return ("或" if lang != "en" else " or ").join(_worded(v, lang) for v in value)
     if isinstance(value, AllOf):
         return ("、" if lang != "en" else ", ").join(_worded(v, lang) for v in value)
+    if isinstance(value, Said):
+        return text(value, lang)
     if type(value).__name__ in WORD_PREFIXES:
         return word(value, lang)
     return value
