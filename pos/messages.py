@@ -52,9 +52,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     # people and roles
     "not_logged_in": ("请先登录。", "Please log in first."),
     "wrong_role": ("只有{role}可以做此操作。", "This needs the {role} role."),
-    "login_wrong": ("用户名或密码不对。", "Wrong user name or password."),
-    "login_wait": ("密码错误次数过多，请 {seconds} 秒后再试。", "Too many wrong passwords; try again in {seconds} s."),
-    "login_locked": ("账号 {username} 已锁定，请另一位管理员或监督员解锁。", "Account {username} is locked; another administrator or supervisor must unlock it."),
+    "login_wrong": (
+        "用户名或密码不对。连续输错 3 次后每次要多等几秒才能再试；输错 8 次账号会锁定，需另一位管理员或监督员解锁。",
+        "Wrong user name or password. After 3 wrong tries each new try must wait a few seconds; after 8 the "
+        "account is locked until another administrator or supervisor unlocks it.",
+    ),
     "needs_approval": ("{what}需要监督员审批：请监督员输入自己的用户名和密码。", "{what} needs a supervisor's approval: the supervisor enters their own name and password."),
     "self_approval": ("不能自己审批自己录入的操作，请另一位监督员审批。", "You cannot approve your own entry; another supervisor must approve."),
     "approver_not_supervisor": ("{username} 不是监督员，不能审批。", "{username} is not a supervisor and cannot approve."),
