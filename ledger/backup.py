@@ -125,19 +125,28 @@ def backup(engine: Engine, target_dir: Path, *, label: str = "backup") -> Path:
     private_folder(target_dir)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = target_dir / f"aixin-{label}-{stamp}.db"
-    create_private_file(target)
-    raw = engine.raw_connection()
+    # Written under a name no list of backups matches, and renamed only when whole: a copy
+    # cut short by a full stick is never counted as a backup.
+    partial = target_dir / f".{target.name}.partial"
+    create_private_file(partial)
     try:
-        destination = sqlite3.connect(target)
+        raw = engine.raw_connection()
         try:
-            raw.driver_connection.backup(destination)
-            # The copy inherits WAL mode from the live file; a WAL file opened read-only
-            # later keeps a -wal and a -shm beside it. A copy is never written to again.
-            destination.execute("PRAGMA journal_mode=DELETE")
+            destination = sqlite3.connect(partial)
+            try:
+                raw.driver_connection.backup(destination)
+                # The copy inherits WAL mode from the live file; a WAL file opened read-only
+                # later keeps a -wal and a -shm beside it. A copy is never written to again.
+                destination.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                destination.close()
         finally:
-            destination.close()
-    finally:
-        raw.close()
+            raw.close()
+        os.replace(partial, target)
+    except BaseException:
+        for leftover in (partial, Path(f"{partial}-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
     log.info("backup written to %s", target)
     return target
 

@@ -10,7 +10,10 @@ back. The export leaves out what is secret.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import logging
+import shutil
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -67,16 +70,36 @@ def backup(db: Database, actor: Actor, target_dir: Path | None = None,
     """Copy the database while it is in use, then check the copy."""
     with db.read() as session:
         me = _keeper(session, actor)
+    folder = Path(target_dir or paths.backup_dir())
     try:
-        path = ledger_backup.backup(db.engine, target_dir or paths.backup_dir(), label=label)
-    except (ledger_backup.BackupError, OSError) as error:
-        raise ShopError("backup_failed", detail=str(error)) from None
+        path = ledger_backup.backup(db.engine, folder, label=label)
+    except (ledger_backup.BackupError, OSError, sqlite3.Error) as error:
+        raise _not_written(error, folder, db) from None
     checked = ledger_backup.check_copy(path)
     if not checked.ok:
         raise ShopError("backup_failed", detail=checked.integrity)
     log.info("backup %s by %s", path, me)
     report = checked.report
     return BackupResult(path, report.transactions, report.head_seq, report.head_hash)
+
+
+def _not_written(error: Exception, folder: Path, db: Database) -> ShopError:
+    """Why a backup could not be written; a full disk says how much room it needs."""
+    full = isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT) or (
+        isinstance(error, sqlite3.Error) and "full" in str(error).lower())
+    if full:
+        needed = db.file.stat().st_size if db.file is not None and db.file.exists() else 0
+        try:
+            free = shutil.disk_usage(folder).free
+        except OSError:
+            free = 0
+        return ShopError("backup_disk_full", folder=str(folder), needed=_megabytes(needed),
+                         free=_megabytes(free))
+    return ShopError("backup_failed", detail=str(error))
+
+
+def _megabytes(size: int) -> str:
+    return f"{max(size, 0) / 1_048_576:.1f}"
 
 
 def restore(

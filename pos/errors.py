@@ -90,3 +90,42 @@ def from_ledger(exc: LedgerError) -> ShopError:
     if isinstance(exc, NotReversible):
         return ShopError("not_reversible", seq=exc.seq, reason=exc.reason)
     return ShopError("ledger_error", detail=str(exc))
+
+
+# What SQLite says when the file itself is the problem.
+_DAMAGED = ("malformed", "file is not a database", "not a database")
+_IO = ("disk i/o error",)
+_READ_ONLY = ("readonly database", "read-only", "unable to open database file")
+_FULL = ("database or disk is full", "disk is full")
+
+
+def from_database(exc: Exception, where: str) -> ShopError | None:
+    """A database fault that is not the program's: a damaged or read-only file, a full disk,
+    a server that cannot be reached, a lock held too long. None for anything else. The
+    transaction was rolled back in every case, so each message says nothing was saved."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    if not isinstance(exc, DBAPIError):
+        return None
+    detail = str(exc.orig or exc).strip().splitlines()[0] if str(exc.orig or exc).strip() else type(exc).__name__
+    text = detail.lower()
+    if exc.connection_invalidated or _server_gone(exc):
+        return ShopError("db_unreachable", server=where, detail=detail)
+    if any(word in text for word in _DAMAGED):
+        return ShopError("db_damaged", path=where, detail=detail)
+    if any(word in text for word in _IO):
+        return ShopError("db_io_error", path=where, detail=detail)
+    if any(word in text for word in _READ_ONLY):
+        return ShopError("db_read_only", path=where, detail=detail)
+    if any(word in text for word in _FULL):
+        return ShopError("disk_full", path=where, detail=detail)
+    if isinstance(exc, OperationalError) and "locked" in text:
+        return ShopError("db_busy", path=where)
+    return None
+
+
+def _server_gone(exc) -> bool:
+    """PostgreSQL refused, restarted or stopped under us (psycopg's OperationalError)."""
+    module = type(exc.orig).__module__ if exc.orig is not None else ""
+    return module.startswith("psycopg") and type(exc.orig).__name__ in (
+        "OperationalError", "InterfaceError", "AdminShutdown", "ConnectionTimeout", "ConnectionException")

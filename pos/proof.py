@@ -37,6 +37,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 import ledger
@@ -132,7 +133,12 @@ def parse_items(text) -> list[tuple[str, int, int]]:
 # --- proving ---------------------------------------------------------------
 
 def verify(session: Session, anchor=None) -> Report:
-    """The ledger's own checks, then the shop's facts: one report with every finding."""
+    """SQLite's check of the file's pages, the ledger's own checks, then the shop's facts:
+    one report with every finding. A damaged file is reported alone: what its pages say
+    cannot be trusted, and reading on may fail halfway."""
+    damage = _damage(session)
+    if damage:
+        return Report(0, 0, 0, "", (Finding("integrity", None, damage, {"detail": damage}),))
     report = ledger.verify(session, anchor=anchor)
     if session.get(Village, 1) is None and session.scalar(
             select(Transaction.seq).where(Transaction.kind == Kind.VILLAGE).limit(1)) is None:
@@ -145,6 +151,17 @@ def verify(session: Session, anchor=None) -> Report:
     findings = tuple(sorted(report.findings + tuple(walk.findings),
                             key=lambda f: (f.seq is None, f.seq or 0)))
     return replace(report, findings=findings)
+
+
+def _damage(session: Session) -> str:
+    if session.get_bind().dialect.name != "sqlite":
+        return ""
+    try:
+        rows = session.connection().exec_driver_sql("PRAGMA integrity_check").fetchall()
+    except DatabaseError as exc:
+        return str(exc.orig or exc).splitlines()[0]
+    found = "; ".join(str(row[0]) for row in rows[:5])
+    return "" if found == "ok" else found
 
 
 class _Walk:

@@ -14,6 +14,7 @@ so guessing cannot hide inside refused operations: failed logins slow down
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -69,15 +70,43 @@ class CredentialsRefused(ShopError):
         super().__init__(key, **params)
 
 
+@dataclass(frozen=True)
+class Committed:
+    """A service call whose transaction committed: the ledger entries it wrote (none when it
+    changed only the shop's working state, such as a print job's status)."""
+
+    first_seq: int | None
+    last_seq: int | None
+
+
+# Every commit of this process, in order. What fails after a commit (a receipt, a file)
+# must say what WAS saved: the command line and the window read this to tell it.
+_commits: list[Committed] = []
+_commits_lock = threading.Lock()
+
+
+def commits_since(mark: int) -> list[Committed]:
+    with _commits_lock:
+        return list(_commits[mark:])
+
+
+def commit_mark() -> int:
+    with _commits_lock:
+        return len(_commits)
+
+
 @contextmanager
 def transaction(db: Database) -> Iterator[Session]:
     """One service call's transaction, all or nothing, with the ledger's write lock taken
     first. Before it commits, nothing written may be dated into a closed month."""
     try:
         with db.write() as session:
-            ledger.lock(session)
+            before, _ = ledger.lock(session)
             yield session
             periods.check_new_transactions(session)
+            after, _ = ledger.head(session)
+        with _commits_lock:
+            _commits.append(Committed(before + 1, after) if after > before else Committed(None, None))
     except CredentialsRefused as refused:
         with db.write() as session:
             _record_failure(session, refused)

@@ -95,24 +95,45 @@ def _create(session: Session, operator: str, username: str, display_name: str, r
     return _actor(user)
 
 
+_STAND_IN: dict[int, str] = {}
+
+
+def _stand_in() -> str:
+    """A hash to check a password against when the name is no user's, made with the hasher's
+    own cost so the refusal takes as long as for a real user."""
+    key = id(_hasher)
+    if key not in _STAND_IN:
+        _STAND_IN[key] = _hasher.hash(os.urandom(16).hex())
+    return _STAND_IN[key]
+
+
 def _actor(user: User) -> Actor:
     return Actor(user.id, user.username, user.display_name, Role(user.role))
 
 
+def _matches(stored: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
 def _check_password(session: Session, username: str, password: str, purpose: Purpose) -> User:
+    """The user, if ``password`` is theirs and they may log in now. Every refusal reads the
+    same and takes as long (a password is checked even for a name that is no user's), so
+    nobody learns from the answer which names are users, or which are waiting or locked;
+    the login records keep what really happened."""
     user = session.scalar(select(User).where(User.username == username))
     moment = now(session)
+    right = _matches(user.password_hash if user is not None else _stand_in(), password)
     if user is None or not user.active:
         raise CredentialsRefused("login_wrong", username, purpose, Outcome.UNKNOWN)
     if user.locked:
-        raise CredentialsRefused("login_locked", username, purpose, Outcome.LOCKED)
+        raise CredentialsRefused("login_wrong", username, purpose, Outcome.LOCKED)
     if user.wait_until is not None and moment < user.wait_until:
-        seconds = int((user.wait_until - moment).total_seconds()) + 1
-        raise CredentialsRefused("login_wait", username, purpose, Outcome.WAITING, seconds=seconds)
-    try:
-        _hasher.verify(user.password_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        raise CredentialsRefused("login_wrong", username, purpose, Outcome.WRONG) from None
+        raise CredentialsRefused("login_wrong", username, purpose, Outcome.WAITING)
+    if not right:
+        raise CredentialsRefused("login_wrong", username, purpose, Outcome.WRONG)
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password, salt=salt())
         proof.user_fact(session, user, user.username, UserChange.PASSWORD)

@@ -43,6 +43,14 @@ class Server:
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"), "-w",
                   "-o", f"-p {self.port} -k {self.socket} -c listen_addresses='' -c fsync=on", "start")
 
+    def pause(self) -> None:
+        """Stop the server as an outage would, keeping its data for ``resume``."""
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def resume(self) -> None:
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"), "-w",
+                  "-o", f"-p {self.port} -k {self.socket} -c listen_addresses='' -c fsync=on", "start")
+
     def stop(self) -> None:
         try:
             self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")

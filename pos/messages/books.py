@@ -27,6 +27,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "提醒：第 {seq} 笔的时间 {at} 早于第 {previous} 笔（{previous_at}），电脑时钟曾被往回调；这不影响账本完好，请核对",
         "warning: #{seq} is dated {at}, before #{previous} ({previous_at}): the clock was set back; the chain still holds, but check it",
     ),
+    "finding_integrity": (
+        "数据库文件已损坏（SQLite 完整性检查：{detail}）：账本无法证明。请用最近一份检查通过的备份恢复。",
+        "the database file is damaged (SQLite's integrity check: {detail}): the books cannot be proven. "
+        "Restore the newest backup that passes its checks.",
+    ),
     "verify_warnings": ("另有 {count} 条提醒：", "{count} warning(s):"),
     # verify findings: accounts and the shop's facts (pos/proof.py)
     "finding_account_flag_mismatch": ("账户 {account} 的“可为负”标记与账本记录不符", "account {account}: may-go-negative differs from the chain"),

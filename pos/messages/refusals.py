@@ -10,13 +10,49 @@ CATALOG: dict[str, tuple[str, str]] = {
         "upgrade the program first.",
     ),
     "db_not_ours": ("{url} 不是爱心超市的数据库，未做任何改动。", "{url} is not an aixin-pos database; nothing was changed."),
+    "db_empty": (
+        "数据库文件 {path} 是空的（0 字节），里面没有任何账。没有把它当成新村：有备份请用 aixin restore 恢复"
+        "（需监督员审批）；确实是新村请运行 aixin init。",
+        "The database file {path} is empty (0 bytes) and holds no books. It was not taken for a new "
+        "village: restore a backup with 'aixin restore' (a supervisor approves), or run 'aixin init' "
+        "if this really is a new village.",
+    ),
+    "db_damaged": (
+        "数据库文件 {path} 已损坏，不能使用（{detail}）。不要再往里写：请用最近一份检查通过的备份恢复"
+        "（aixin restore 备份文件 --approver 监督员，或在收银窗口里按提示恢复）。",
+        "The database file {path} is damaged and cannot be used ({detail}). Do not write to it: restore "
+        "the newest backup that passes its checks ('aixin restore FILE --approver SUPERVISOR', or as the "
+        "window offers).",
+    ),
+    "db_unreachable": (
+        "无法连接数据库服务器 {server}（{detail}）。本次操作没有保存。请检查网络和服务器，稍后再试。",
+        "The database server {server} cannot be reached ({detail}). Nothing was saved. Check the network "
+        "and the server, then try again.",
+    ),
+    "db_read_only": (
+        "数据库 {path} 现在只能读、不能写（{detail}）。本次操作没有保存。请检查文件夹权限或 U 盘的写保护。",
+        "The database {path} can be read but not written ({detail}). Nothing was saved. Check the "
+        "folder's permissions or the stick's write protection.",
+    ),
+    "db_io_error": (
+        "读写数据库 {path} 时出错（{detail}）：U 盘是否被拔出，或磁盘出了问题？本次操作没有保存。接好后再试；"
+        "若仍出错，请用备份恢复。",
+        "Reading or writing the database {path} failed ({detail}): was the stick pulled out, or is the "
+        "disk failing? Nothing was saved. Reconnect and try again; if it fails again, restore a backup.",
+    ),
+    "db_busy": (
+        "数据库 {path} 正被另一台电脑长时间占用。本次操作没有保存，请稍后再试。",
+        "The database {path} is held by another counter for too long. Nothing was saved; try again shortly.",
+    ),
     "db_missing": ("找不到数据库 {url}，请先运行 aixin init。", "No database at {url}; run 'aixin init' first."),
     # people and roles
     "not_logged_in": ("请先登录。", "Please log in first."),
     "wrong_role": ("只有{role}可以做此操作。", "This needs the {role} role."),
-    "login_wrong": ("用户名或密码不对。", "Wrong user name or password."),
-    "login_wait": ("密码错误次数过多，请 {seconds} 秒后再试。", "Too many wrong passwords; try again in {seconds} s."),
-    "login_locked": ("账号 {username} 已锁定，请另一位管理员或监督员解锁。", "Account {username} is locked; another administrator or supervisor must unlock it."),
+    "login_wrong": (
+        "用户名或密码不对。连续输错 3 次后每次要多等几秒才能再试；输错 8 次账号会锁定，需另一位管理员或监督员解锁。",
+        "Wrong user name or password. After 3 wrong tries each new try must wait a few seconds; after 8 the "
+        "account is locked until another administrator or supervisor unlocks it.",
+    ),
     "needs_approval": ("{what}需要监督员审批：请监督员输入自己的用户名和密码。", "{what} needs a supervisor's approval: the supervisor enters their own name and password."),
     "self_approval": ("不能自己审批自己录入的操作，请另一位监督员审批。", "You cannot approve your own entry; another supervisor must approve."),
     "approver_not_supervisor": ("{username} 不是监督员，不能审批。", "{username} is not a supervisor and cannot approve."),
@@ -134,6 +170,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "not_reversible": ("第 {seq} 笔不能冲正：{reason}", "Transaction {seq} cannot be reversed: {reason}"),
     "ledger_error": ("账本拒绝了此操作：{detail}", "The ledger refused this: {detail}"),
+    "backup_disk_full": (
+        "备份没有写成：{folder} 所在的磁盘（U 盘）满了。需要约 {needed} MB，只剩 {free} MB。没有留下不完整的备份；"
+        "请腾出空间或换一个 U 盘后再备份。",
+        "The backup was not written: the disk (stick) holding {folder} is full. It needs about {needed} MB "
+        "and {free} MB are free. No partial copy was left; free some space or use another stick, then back up again.",
+    ),
     "backup_failed": ("备份失败：{detail}", "Backup failed: {detail}"),
     "restore_refused": ("备份文件未通过检查，未做任何改动：{detail}", "The copy failed its checks; nothing was changed: {detail}"),
     "restore_older": (
@@ -205,6 +247,19 @@ CATALOG: dict[str, tuple[str, str]] = {
     "file_permission": ("没有权限读写 {path}。", "No permission to read or write {path}."),
     "file_error": ("无法读写 {path}：{detail}", "Cannot read or write {path}: {detail}"),
     "folder_missing": ("文件夹不存在：{path}，请先建好文件夹。", "The folder {path} does not exist; make it first."),
+    "disk_full_room": (
+        "磁盘已满，{path} 没有写成（只剩 {free} MB）；没有留下写了一半的文件。请腾出空间或换个地方后再试。",
+        "The disk is full and {path} was not written ({free} MB free); nothing half-written was left. "
+        "Free some space or choose another place, then try again.",
+    ),
+    "output_is_own_file": (
+        "{path} 是本程序的{what}，不能被覆盖：请另取一个文件名。什么也没有写。",
+        "{path} is the program's own {what} and is never written over: choose another file name. Nothing was written.",
+    ),
+    "own_file_database": ("数据库", "database"),
+    "own_file_backup": ("备份", "backup"),
+    "own_file_settings": ("设置文件", "settings file"),
+    "own_file_log": ("日志", "log"),
     "disk_full": ("磁盘已满，无法写出 {path}；请腾出空间后再试。", "The disk is full; {path} could not be written. Free some space and try again."),
     "count_needs_quantity": ("盘点请写明实盘数量，如 {code}:12。", "A count needs the counted quantity, e.g. {code}:12."),
     "reversal_short": ("{head} 一户（卡 {card}）现在只有 {available} 分，冲正要收回 {needed} 分，不能冲正（积分不会扣成负数）。", "The household of {head} (card {card}) has {available} points now; the reversal would take back {needed}, so it cannot be done (never below zero)."),

@@ -22,16 +22,32 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         return open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors,
                     opener=lambda path, flags: os.open(path, flags, 0o600))
 
+    def handleError(self, record) -> None:
+        # A full disk or a stick pulled out: the log is lost for now, but the command's own
+        # output says what happened; a traceback about the log would only bury it.
+        pass
 
-def setup(log_file: Path | None = None, level: int = logging.INFO) -> Path:
-    """Send every area's records to ``aixin.log`` in the data folder (5 files of 1 MiB)."""
+
+STDERR = "stderr"  # where the log goes when the data folder cannot take it
+
+
+def setup(log_file: Path | None = None, level: int = logging.INFO) -> Path | str:
+    """Send every area's records to ``aixin.log`` in the data folder (5 files of 1 MiB).
+    A data folder that cannot be written (read-only, full) must not stop the program from
+    saying so: the warnings then go to standard error and this returns ``STDERR``."""
     global _configured
-    target = log_file or paths.log_dir() / "aixin.log"
-    if _configured == target:
-        return target
-    handler = PrivateRotatingFileHandler(
-        target, maxBytes=1_048_576, backupCount=5, encoding="utf-8"
-    )
+    try:
+        target = log_file or paths.log_dir() / "aixin.log"
+        if _configured == target:
+            return target
+        handler: logging.Handler = PrivateRotatingFileHandler(
+            target, maxBytes=1_048_576, backupCount=5, encoding="utf-8"
+        )
+    except OSError:
+        target, level = STDERR, max(level, logging.WARNING)
+        if _configured == target:
+            return target
+        handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter(_FORMAT))
     for area in AREAS:
         logger = logging.getLogger(area)

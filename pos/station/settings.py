@@ -8,8 +8,10 @@ they belong to the village, not to the PC.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
+import typing
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
@@ -92,19 +94,62 @@ def settings_file() -> Path:
     return paths.data_dir() / "settings.json"
 
 
-def load(path: Path | None = None) -> Settings:
+def _checked(kind, data, problems: list[str], where: str):
+    """``kind`` (a settings dataclass) from ``data``, each field taken only if it has the
+    declared type (and one of the allowed values, where the field declares them); anything
+    else keeps its default and is named in ``problems``."""
+    if not isinstance(data, dict):
+        if data is not None:
+            problems.append(f"{where or 'settings'}: not a set of settings")
+        return kind()
+    values = {}
+    types = typing.get_type_hints(kind)
+    for f in fields(kind):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        if dataclasses.is_dataclass(f.default):
+            values[f.name] = _checked(type(f.default), value, problems, f.name)
+            continue
+        wanted = types[f.name]
+        ok = (isinstance(value, bool) if wanted is bool else
+              isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
+              and abs(value) != float("inf") if wanted is float else
+              isinstance(value, int) and not isinstance(value, bool) if wanted is int else
+              isinstance(value, wanted))
+        choices = f.metadata.get("choices")
+        if ok and choices is not None and value not in choices:
+            ok = False
+        if ok:
+            values[f.name] = value
+        else:
+            problems.append(f"{where + '.' if where else ''}{f.name}={value!r}")
+    return kind(**values)
+
+
+def read(path: Path | None = None) -> tuple[Settings, list[str]]:
+    """This PC's settings, and what in the file could not be used (each kept at its default).
+    A missing file is the defaults; a damaged one is never a fault, since what follows (a
+    receipt after a sale) must not fail for it."""
     path = path or settings_file()
     if not path.exists():
-        return Settings()
+        return Settings(), []
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        known = {f.name for f in fields(PrinterSettings)}
-        printer = PrinterSettings(**{k: v for k, v in data.get("printer", {}).items() if k in known})
-        plain = {f.name: data[f.name] for f in fields(Settings) if f.name != "printer" and f.name in data}
-        return Settings(printer=printer, **plain)
-    except (ValueError, TypeError) as exc:
-        log.warning("settings file %s unreadable (%s); using defaults", path, exc)
-        return Settings()
+    except OSError as exc:
+        return Settings(), [f"{path}: {exc.strerror or exc}"]
+    except ValueError as exc:
+        return Settings(), [f"{path}: {exc}"]
+    problems: list[str] = []
+    settings = _checked(Settings, data, problems, "")
+    return settings, problems
+
+
+def load(path: Path | None = None) -> Settings:
+    settings, problems = read(path)
+    if problems:
+        log.warning("settings file %s: %s; using the defaults there", path or settings_file(), "; ".join(problems))
+    return settings
 
 
 def save(settings: Settings, path: Path | None = None) -> None:

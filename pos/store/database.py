@@ -28,11 +28,12 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ledger import backup as ledger_backup
 from pos import paths
-from pos.errors import ShopError
+from pos.errors import ShopError, from_database
 
 log = logging.getLogger("pos")
 
@@ -155,11 +156,18 @@ def open_database(url: str | None = None, *, create: bool = True) -> Database:
     """
     url = url or paths.default_db_url()
     path = sqlite_path(url)
-    if path is not None and not create and not path.is_file():
-        raise ShopError("db_missing", url=make_url(url).render_as_string())
+    if path is not None and not create:
+        if not path.is_file():
+            raise ShopError("db_missing", url=make_url(url).render_as_string())
+        if path.stat().st_size == 0:
+            # An empty file is not a new village: a stick pulled mid-copy, a failed restore.
+            raise ShopError("db_empty", path=str(path))
     engine = make_engine(url, create=create)
     try:
-        state = schema_state(engine)
+        try:
+            state = schema_state(engine)
+        except DatabaseError as exc:
+            raise from_database(exc, str(path or url)) or damaged(path or url, exc) from None
         script = ScriptDirectory.from_config(_alembic_config())
         if state.current is None:
             if inspect(engine).get_table_names():
@@ -180,6 +188,24 @@ def open_database(url: str | None = None, *, create: bool = True) -> Database:
         engine.dispose()
         raise
     return Database(url, engine)
+
+
+def damaged(where, exc: Exception) -> ShopError:
+    """A file SQLite cannot read as a database: cut short, its header overwritten, a page
+    damaged. Never written to again by the program; the person restores a checked backup."""
+    detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+    log.error("database %s is damaged: %s", where, detail)
+    return ShopError("db_damaged", path=str(where), detail=detail)
+
+
+def integrity(engine: Engine) -> str:
+    """SQLite's own check of every page and index ("ok" when whole); "ok" on other databases,
+    which check their own pages."""
+    if engine.dialect.name != "sqlite":
+        return "ok"
+    with engine.connect() as connection:
+        rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
+    return "; ".join(str(row[0]) for row in rows[:5])
 
 
 def _upgrade(engine: Engine) -> None:

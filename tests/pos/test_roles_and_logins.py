@@ -3,12 +3,12 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from pos import awards, cards, goods, households, hygiene, redemption, reversal, rules, service, stock, users, village
 from pos.errors import PermissionDenied, ShopError
 from pos.redemption import CartItem
-from pos.store.tables import LoginAttempt
+from pos.store.tables import LoginAttempt, User
 from pos.service import Actor
 from pos.vocabulary import Role
 from tests.pos.conftest import PASSWORD, SUPERVISOR_PASSWORD
@@ -67,14 +67,14 @@ def test_login_with_the_right_password(shop):
 def test_failed_logins_slow_down_then_lock_and_are_recorded(shop):
     moment = [datetime(2026, 3, 1, 9, tzinfo=UTC)]
     shop.db.clock = lambda: moment[0]
-    keys = []
+    outcomes = []
     for _ in range(3):
         with pytest.raises(ShopError) as refused:
             users.login(shop.db, "zhaoming", "wrong")
-        keys.append(refused.value.key)
+        outcomes.append(refused.value.outcome)
     with pytest.raises(ShopError) as refused:
         users.login(shop.db, "zhaoming", PASSWORD)  # even the right password must wait
-    assert keys == ["login_wrong"] * 3 and refused.value.key == "login_wait"
+    assert outcomes == ["wrong"] * 3 and refused.value.outcome == "waiting"
     for _ in range(5):
         moment[0] += timedelta(minutes=10)
         with pytest.raises(ShopError):
@@ -82,7 +82,7 @@ def test_failed_logins_slow_down_then_lock_and_are_recorded(shop):
     moment[0] += timedelta(hours=1)
     with pytest.raises(ShopError) as refused:
         users.login(shop.db, "zhaoming", PASSWORD)
-    assert refused.value.key == "login_locked"
+    assert refused.value.outcome == "locked"
     users.unlock(shop.db, shop.secretary, "zhaoming")
     assert users.login(shop.db, "zhaoming", PASSWORD).username == "zhaoming"
     with shop.db.read() as s:
@@ -98,7 +98,7 @@ def test_a_wrong_approval_password_counts_as_a_failed_login(shop):
             reversal.reverse(shop.db, shop.admin, sale.seq, "退货", service.Approval("lishuji", "guess"))
     with pytest.raises(ShopError) as refused:
         reversal.reverse(shop.db, shop.admin, sale.seq, "退货", shop.approval)
-    assert refused.value.key == "login_wait"
+    assert refused.value.outcome == "waiting"
     assert shop.balance("李四") == 96
 
 
@@ -108,3 +108,22 @@ def test_passwords_are_stored_as_argon2id(shop):
     with shop.db.read() as s:
         stored = s.scalar(select(User.password_hash).where(User.username == "lishuji"))
     assert stored.startswith("$argon2id$") and SUPERVISOR_PASSWORD not in stored
+
+
+def test_a_real_name_and_an_unknown_one_are_answered_alike(shop):
+    """Three misses, then a fourth try: a user waiting, a locked user and a name that is no
+    user's all get the same words, so the answer does not tell which names are users."""
+    told = {}
+    for name in ("zhaoming", "nobody-here"):
+        for _ in range(3):
+            with pytest.raises(ShopError):
+                users.login(shop.db, name, "wrong")
+        with pytest.raises(ShopError) as refused:
+            users.login(shop.db, name, "wrong")
+        told[name] = (refused.value.key, refused.value.message("zh"), refused.value.message("en"))
+    assert told["zhaoming"] == told["nobody-here"]
+    with shop.db.write() as s:
+        s.execute(update(User).where(User.username == "zhaoming").values(locked=True))
+    with pytest.raises(ShopError) as refused:
+        users.login(shop.db, "zhaoming", PASSWORD)
+    assert (refused.value.key, str(refused.value)) == told["nobody-here"][:2]
