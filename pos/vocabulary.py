@@ -43,6 +43,7 @@ class Kind(StrEnum):
     HOUSEHOLD = "household"
     STOCK_INTAKE = "stock_intake"
     STOCK_COUNT = "stock_count"
+    COUNTY_RECEIPT = "county_receipt"  # the county's receipt (回执) for closed months, recorded
 
 
 # Kinds whose points count as earned on a household's statement and the notice.
