@@ -74,7 +74,7 @@ def _configure_stdout() -> None:
             reconfigure(encoding="utf-8", errors="replace")
 
 
-COMMANDS = ("shop", "books", "printer", "sheets", "village_demo", "month", "admin", "wishes")
+COMMANDS = ("shop", "books", "printer", "sheets", "village_demo", "month", "admin", "wishes", "county")
 
 
 def register_all(sub) -> None:
