@@ -115,10 +115,13 @@ def _key_decision(session: Session, package: Package) -> KeyStatus:
 
 
 def _hold_key(db: Database, package: Package) -> None:
+    """Keep the package's key waiting for acceptance; a key replaced earlier waits again."""
     with db.write() as session:
-        exists = session.scalar(select(CountyKey.id).where(
+        exists = session.scalar(select(CountyKey).where(
             CountyKey.village_id == package.village_id, CountyKey.fingerprint == package.fingerprint))
-        if exists is None:
+        if exists is not None and exists.status == KeyStatus.REPLACED.value:
+            exists.status = KeyStatus.HELD.value
+        elif exists is None:
             session.add(CountyKey(village_id=package.village_id, village_name=package.village_name,
                                   algorithm=package.algorithm, public_key=package.public_hex,
                                   fingerprint=package.fingerprint, status=KeyStatus.HELD.value,
@@ -173,6 +176,7 @@ class _Import:
 
         pending: dict | None = None
         tally: Tally | None = None
+        differing_closures: list[tuple[int, str]] = []
 
         def next_closure():
             nonlocal last_number, last_hash, last_month, last_closed_seq
@@ -194,8 +198,8 @@ class _Import:
                     held = session.scalar(select(CountyClosure.hash).where(
                         CountyClosure.village_id == p.village_id, CountyClosure.number == number))
                     if held != digest:
-                        raise Refused("county_closure_fork", village=p.village_name, number=number,
-                                      month=month)
+                        # Refused once the chain is read: a differing transaction says more.
+                        differing_closures.append((number, month))
                     continue
                 if number != last_number + 1 or doc["prev_hash"] != last_hash:
                     raise Refused("county_closure_mismatch", village=p.village_name, number=number,
@@ -261,6 +265,9 @@ class _Import:
             if entry.seq % BATCH == 0:
                 self.progress(entry.seq - p.from_seq, total, p.village_name)
         self._flush(rows)
+        if differing_closures:
+            number, month = differing_closures[0]
+            raise Refused("county_closure_fork", village=p.village_name, number=number, month=month)
         if expected != p.to_seq + 1:
             raise Refused("county_package_tampered", village=p.village_name,
                           detail="the chain ends before the segment does")

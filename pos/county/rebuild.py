@@ -29,7 +29,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 import ledger
@@ -285,6 +285,11 @@ class _Tables:
             self.s.execute(update(Goods.__table__).where(Goods.id == goods_id)
                            .values(stock=state.stock.get(code, 0)))
         self.s.execute(update(Head.__table__).where(Head.id == 1).values(seq=state.seq, hash=state.hash))
+        if self.s.get_bind().dialect.name == "postgresql":
+            # Rows written with the chain's own ids: the next one the shop adds follows them.
+            for table in ("household", "stock_intake", "stock_count", "hygiene_round"):
+                self.s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                    f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"))
 
 
 def _target(url: str) -> Database:
