@@ -15,7 +15,18 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from pos.cli.common import _secret, acting, actor, add, database, group, later, number, plain, read_input
+from pos.cli.common import (
+    _secret,
+    acting,
+    actor,
+    add,
+    database,
+    group,
+    later,
+    number,
+    plain,
+    read_input,
+)
 from pos.errors import ShopError
 
 accounts, intake, package, receipt, reference, report, spotcheck, rebuild = (

@@ -157,12 +157,22 @@ def init(args, out) -> int:
             supervisor_password=supervisor_password,
             base_points=args.base_points, point_value_fen=args.point_value_fen)
         settings = village.settings(db)
+        key = _village_key(db)
     supervisor = f"，监督员 {args.supervisor}" if args.supervisor else ""
     out.show({"ok": True, "village": plain(settings), "admin": admin.username,
-              "supervisor": args.supervisor},
-             f"已设置 {settings.name}（{'、'.join(settings.groups)}），管理员 {admin.username}{supervisor}"
-             if out.lang != "en" else f"Set up {settings.name}, administrator {admin.username}")
+              "supervisor": args.supervisor, "key_fingerprint": key.fingerprint},
+             [f"已设置 {settings.name}（{'、'.join(settings.groups)}），管理员 {admin.username}{supervisor}"
+              if out.lang != "en" else f"Set up {settings.name}, administrator {admin.username}",
+              out.t("county_key_line", fingerprint=key.fingerprint, algorithm=key.algorithm)])
     return 0
+
+
+def _village_key(db):
+    """The village's signing key for the county, made at set-up so its fingerprint is on record."""
+    from pos.county import signing
+
+    with db.read() as session:
+        return signing.village_key(village.village_id(session))
 
 
 def user_add(args, out) -> int:

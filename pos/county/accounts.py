@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from ledger.book import now
 from pos import fields, rules
 from pos.county import signing
-from pos.county.schema import CountyRule, CountyUser, Meta
+from pos.county.schema import CountyRule, CountyUser, CountyVillage, Meta
 from pos.county.vocabulary import CountyRole
 from pos.errors import PermissionDenied, ShopError
 from pos.store.database import Database
@@ -172,6 +172,18 @@ def caller(session: Session, actor: CountyActor | None, *roles: CountyRole) -> C
     if roles and CountyRole(user.role) not in roles:
         raise PermissionDenied("county_wrong_role")
     return user
+
+
+def find_village(session: Session, text: str) -> CountyVillage:
+    """A village the county holds, by its id (six hex digits or more of it) or its name."""
+    wanted = text.strip().lower()
+    found = session.scalars(select(CountyVillage).where(CountyVillage.id.startswith(wanted))).all() \
+        if len(wanted) >= 6 else []
+    if not found:
+        found = session.scalars(select(CountyVillage).where(CountyVillage.name == text.strip())).all()
+    if len(found) != 1:
+        raise ShopError("county_village_unknown", village=text)
+    return found[0]
 
 
 @dataclass(frozen=True)

@@ -332,16 +332,15 @@ class _Import:
             donations=sum(1 for line in doc["deliveries"] if line[1] == "donation"),
             donations_fen=t["donations_fen"], purchases_fen=t["purchases_fen"],
             count_lines=figures.count_lines, count_fen=figures.count_fen,
-            writeoff_fen=figures.writeoff_fen))
-        for name, points in figures.categories.items():
-            self.session.add(CountyMonthDetail(village_id=self.package.village_id, month=month,
-                                               section=Section.CATEGORY.value, name=name, quantity=0,
-                                               points=points))
-        for name, (quantity, points) in figures.zones.items():
-            self.session.add(CountyMonthDetail(village_id=self.package.village_id, month=month,
-                                               section=Section.ZONE.value, name=name,
-                                               quantity=quantity, points=points))
+            writeoff_fen=figures.writeoff_fen, notes=len(notes)))
+        details = [{"section": Section.CATEGORY.value, "name": name, "quantity": 0, "points": points}
+                   for name, points in figures.categories.items()]
+        details += [{"section": Section.ZONE.value, "name": name, "quantity": quantity, "points": points}
+                    for name, (quantity, points) in figures.zones.items()]
         self.session.flush()
+        if details:
+            self.session.execute(insert(CountyMonthDetail.__table__),
+                                 [{"village_id": self.package.village_id, "month": month, **d} for d in details])
         self.notes += [f"{month}: {note}" for note in notes]
         self.new_closures.append((number, month, pending["hash"]))
 
@@ -354,12 +353,12 @@ class _Import:
             if month not in months:
                 continue
             flags = record.get("flags") or []
-            for flag in flags:
-                session.add(CountyFlag(
-                    village_id=p.village_id, month=month, key=str(flag["key"])[:200],
-                    rule=str(flag["rule"]), seq=flag.get("seq"), household=flag.get("household"),
-                    operator=str(flag.get("operator") or ""), message=str(flag.get("message", "")),
-                    reviews=json.dumps(flag.get("reviews") or [], ensure_ascii=False)))
+            if flags:
+                session.execute(insert(CountyFlag.__table__), [{
+                    "village_id": p.village_id, "month": month, "key": str(flag["key"])[:200],
+                    "rule": str(flag["rule"]), "seq": flag.get("seq"), "household": flag.get("household"),
+                    "operator": str(flag.get("operator") or ""), "message": str(flag.get("message", "")),
+                    "reviews": json.dumps(flag.get("reviews") or [], ensure_ascii=False)} for flag in flags])
             row = session.get(CountyMonth, (p.village_id, month))
             row.flags = len(flags)
             row.flags_reviewed = sum(1 for flag in flags if flag.get("reviews"))
@@ -481,7 +480,12 @@ def _import(db: Database, actor: CountyActor, package: Package, receipts_dir: Pa
             row.data = None
             session.flush()
             work_ = _Import(session, package, by, progress)
-            work_.run(village, row.id)
+            try:
+                work_.run(village, row.id)
+            except (KeyError, IndexError, TypeError, ValueError, ShopError) as problem:
+                # A field missing or of the wrong type in what the village signed.
+                raise Refused("county_package_tampered", village=package.village_name,
+                              detail=f"malformed: {problem!r}"[:200]) from problem
             if not work_.new_closures:
                 row.status = PackageStatus.UNCHANGED.value
                 return Imported(package.name, PackageStatus.UNCHANGED, package.village_id,

@@ -304,11 +304,6 @@ def make(db: Database, actor: Actor, out_dir: Path, progress: Progress = _quiet)
             with open(temporary, "rb") as handle:
                 os.fsync(handle.fileno())
             os.replace(temporary, target)
-        except OSError as error:
-            temporary.unlink(missing_ok=True)
-            from pos.cli.common import file_error
-
-            raise file_error(error, target) from None
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
@@ -516,7 +511,7 @@ class Package:
             self._zip.close()
         self._file.close()
 
-    def __enter__(self) -> Package:
+    def __enter__(self):
         return self
 
     def __exit__(self, *_exc) -> None:

@@ -36,11 +36,10 @@ import ledger
 from ledger import canonical
 from ledger.schema import Account, Head, Posting, Transaction
 from pos import proof, users
-from pos.county.accounts import CountyActor, caller
+from pos.county.accounts import CountyActor, caller, find_village
 from pos.county.package import ChainEntry, parse_line
 from pos.county.replay import Replay, State, parse_time
-from pos.county.schema import CountyClosure, CountyFlag, CountyNotice, CountyTransaction, CountyVillage
-from pos.county.spotcheck import _village
+from pos.county.schema import CountyClosure, CountyFlag, CountyNotice, CountyTransaction
 from pos.errors import ShopError
 from pos.households import initials
 from pos.store.database import Database, open_database, sqlite_path
@@ -309,7 +308,7 @@ def restore_village(county_db: Database, actor: CountyActor, village: str, url: 
     copy into the new database at ``url``, and give every user a new password."""
     with county_db.read() as session:
         user = caller(session, actor)
-        found = _village(session, village)
+        found = find_village(session, village)
         identity, name, head = found.id, found.name, found.head_seq
         operator = f"county:{user.username}"
     target = _target(url)

@@ -101,7 +101,8 @@ class Acknowledged:
     recorded_seq: int
 
 
-def _receipts(session: Session, upto: int | None = None) -> list[Acknowledged]:
+def receipts_in(session: Session, upto: int | None = None) -> list[Acknowledged]:
+    """The county receipts recorded in the chain (at or before ``upto``), oldest first."""
     tx = Transaction.__table__.c
     query = select(tx.seq, tx.attrs).where(tx.kind == Kind.COUNTY_RECEIPT.value).order_by(tx.seq)
     if upto is not None:
@@ -115,14 +116,14 @@ def _receipts(session: Session, upto: int | None = None) -> list[Acknowledged]:
 
 
 def acknowledged(session: Session) -> Acknowledged | None:
-    receipts = _receipts(session)
+    receipts = receipts_in(session)
     return max(receipts, key=lambda r: r.closure) if receipts else None
 
 
 def received_through(session: Session, upto_seq: int | None = None) -> int | None:
     """The newest closure the county acknowledged, by receipts recorded at or before
     ``upto_seq`` (so that a notice printed again says what it said the first time)."""
-    receipts = _receipts(session, upto_seq)
+    receipts = receipts_in(session, upto_seq)
     return max(r.closure for r in receipts) if receipts else None
 
 
@@ -171,7 +172,7 @@ def record(db: Database, actor: Actor, data: bytes, *, accept_key: bool = False)
             row = session.get(MonthClosure, int(number))
             if row is None or row.hash != closure_hash or row.month != month:
                 raise ShopError("county_receipt_closure", number=number, month=month)
-        earlier = _receipts(session)
+        earlier = receipts_in(session)
         if any(r.key != key for r in earlier) and not accept_key:
             raise ShopError("county_receipt_key_changed", county=county, fingerprint=key,
                             pinned=earlier[-1].key)

@@ -32,7 +32,7 @@ from pos import rules as village_rules
 from pos import village as village_module
 from pos.county import signing
 from pos.county.accounts import CountyActor, caller, info_in, work
-from pos.county.receipt import _receipts
+from pos.county.receipt import receipts_in
 from pos.county.schema import CountyKey, CountyRule
 from pos.county.vocabulary import RULES_FORMAT, CountyRole, KeyStatus
 from pos.errors import ShopError
@@ -155,7 +155,7 @@ def compare(db: Database, actor: Actor, data: bytes) -> Reference:
     document, fingerprint = _read(data)
     with db.read() as session:
         village_caller(session, actor)
-        pinned = [r.key for r in _receipts(session)]
+        pinned = [r.key for r in receipts_in(session)]
         if pinned and pinned[-1] != fingerprint:
             raise ShopError("county_receipt_key_changed", county=document["county"]["name"],
                             fingerprint=fingerprint, pinned=pinned[-1])

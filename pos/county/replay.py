@@ -35,17 +35,25 @@ from pos.county.package import ChainEntry, Refused
 from pos.periods import LOCAL
 from pos.proof import parse_items
 from pos.vocabulary import (
-    CARD_PREFIX, DEDUCTED, EARNING_KINDS, ISSUE, RECOVERED, REDEEMED, CardStatus, HouseholdStatus,
+    CARD_PREFIX,
+    DEDUCTED,
+    EARNING_KINDS,
+    ISSUE,
+    RECOVERED,
+    REDEEMED,
+    CardStatus,
+    HouseholdStatus,
     Kind,
 )
 
 HYGIENE_CATEGORY = "卫生检查"
 OTHER_CATEGORY = "其他"
 LABOUR_WORD = "劳动"  # award categories holding it count as labour (公益劳动, 义务劳动)
+RECENT = 4096
 
 
 def parse_time(text: str) -> datetime:
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return datetime.fromisoformat(text)
 
 
 class State:
@@ -122,7 +130,9 @@ class Replay:
     def __init__(self, state: State, original: Callable[[int], ChainEntry | None]):
         self.state = state
         self.original = original
-        self.recent: dict[int, ChainEntry] = {}  # this package's redemptions, for their reversals
+        # The package's newest redemptions, for their reversals; older ones are read back from
+        # the county's copy (written in batches far smaller than this).
+        self.recent: dict[int, ChainEntry] = {}
 
     def fail(self, seq: int, detail: str):
         raise Refused("county_chain_bad", seq=seq, detail=detail)
@@ -185,6 +195,8 @@ class Replay:
                 card_legs.append((card[0], amount))
         if kind == Kind.REDEMPTION:
             self.recent[seq] = entry
+            if len(self.recent) > RECENT:
+                del self.recent[next(iter(self.recent))]
         s.seq, s.hash, s.at = seq, entry.hash, entry.at
         return Effect(kind, effective, card_legs, sum(a for _, a in card_legs))
 
@@ -411,7 +423,7 @@ class Tally:
         if set(lines) != expected:
             errors.append(f"households listed: closure {len(lines)}, recomputed {len(expected)}")
         for household in sorted(expected & set(lines)):
-            _id, group, head, card, opening, earned, deducted, redeemed, recovered, close = lines[household]
+            _id, group, head, _card, opening, earned, deducted, redeemed, recovered, close = lines[household]
             figures = (self.opening.get(household, 0), self.earned[household], self.deducted[household],
                        self.redeemed[household], self.recovered[household], closing.get(household, 0))
             if (opening, earned, deducted, redeemed, recovered, close) != figures:

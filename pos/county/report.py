@@ -30,6 +30,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -38,7 +39,6 @@ from ledger.book import now
 from pos import messages
 from pos.county.accounts import CountyActor, caller, info_in
 from pos.county.schema import (
-    CountyClosure,
     CountyFinding,
     CountyKey,
     CountyMonth,
@@ -231,12 +231,12 @@ def report_in(session: Session, month: str, as_of: date | None = None) -> County
     for vid, name in session.execute(select(CountyKey.village_id, CountyKey.village_name)):
         names.setdefault(vid, name)
 
-    imported = defaultdict(dict)  # village -> month -> (closure number, notes?)
+    imported = defaultdict(dict)  # village -> month -> (closure number, noted?)
     for vid, m, number, notes in session.execute(
-            select(CountyClosure.village_id, CountyClosure.month, CountyClosure.number,
-                   CountyClosure.notes).where(CountyClosure.month >= first_grid,
-                                              CountyClosure.month <= str(period))):
-        imported[vid][m] = (number, notes not in ("", "[]"))
+            select(CountyMonth.village_id, CountyMonth.month, CountyMonth.closure_number,
+                   CountyMonth.notes).where(CountyMonth.month >= first_grid,
+                                            CountyMonth.month <= str(period))):
+        imported[vid][m] = (number, bool(notes))
     arrived = defaultdict(dict)  # village -> month -> package status
     refused = defaultdict(int)
     for vid, status, months in session.execute(
@@ -340,7 +340,7 @@ def _yuan(fen: int) -> str:
 
 def total_rows(figures: Figures, lang: str = "zh") -> list[tuple[str, str]]:
     """The county's (or a village's) month as labelled figures, in the reader's language."""
-    t = lambda key, **p: messages.text(key, lang, **p)  # noqa: E731
+    t = partial(messages.text, lang=lang)
     rows = [(t("county_fig_households"), str(figures.households)),
             (t("county_fig_issued"), str(figures.issued)),
             (t("county_fig_issued_cards"), str(figures.issued_cards)),
@@ -367,7 +367,7 @@ STATUS_ORDER = ("verified", "imported", "held", "refused", "late", "due", "open"
 
 def attention(report: CountyReport, lang: str = "zh") -> list[str]:
     """The lines of the month that need someone's attention, most pressing first."""
-    t = lambda key, **p: messages.text(key, lang, **p)  # noqa: E731
+    t = partial(messages.text, lang=lang)
     lines = []
     for v in report.villages:
         if v.status.status in ("refused", "held", "late"):
@@ -388,7 +388,7 @@ def attention(report: CountyReport, lang: str = "zh") -> list[str]:
 def summary_page(report: CountyReport, lang: str = "zh"):
     from printing.county import SummaryPage
 
-    t = lambda key, **p: messages.text(key, lang, **p)  # noqa: E731
+    t = partial(messages.text, lang=lang)
     month = Month.parse(report.month)
     statuses = tuple((t(f"county_status_{status}"), str(report.count(status)))
                      for status in STATUS_ORDER if status != "before")
@@ -417,7 +417,7 @@ def workbook(report: CountyReport, path, lang: str = "zh") -> None:
     categories and zones, and what needs attention."""
     from openpyxl import Workbook
 
-    t = lambda key, **p: messages.text(key, lang, **p)  # noqa: E731
+    t = partial(messages.text, lang=lang)
     book = Workbook()
     book.remove(book.active)
     _sheet(book, t("county_sheet_totals"), [t("county_col_item"), t("county_col_value")],

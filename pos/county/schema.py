@@ -204,6 +204,7 @@ class CountyMonth(CountyBase):
     count_lines: Mapped[int] = mapped_column(Integer)  # stock-count differences
     count_fen: Mapped[int] = mapped_column(BigInteger)  # their value, signed
     writeoff_fen: Mapped[int] = mapped_column(BigInteger)  # the value of what left by them
+    notes: Mapped[int] = mapped_column(Integer, default=0)  # what the recomputation noted (names, zones)
 
 
 class CountyMonthDetail(CountyBase):
@@ -211,6 +212,7 @@ class CountyMonthDetail(CountyBase):
     goods zone ("zone")."""
 
     __tablename__ = "county_month_detail"
+    __table_args__ = (Index("county_month_detail_by_month", "month"),)
 
     village_id: Mapped[str] = mapped_column(VILLAGE_ID, primary_key=True)
     month: Mapped[str] = mapped_column(String(7), primary_key=True)

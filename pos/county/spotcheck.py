@@ -23,13 +23,14 @@ import random
 import secrets
 import statistics
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
 
 from ledger.book import now
 from pos import messages
-from pos.county.accounts import CountyActor, caller, work
+from pos.county.accounts import CountyActor, caller, find_village, work
 from pos.county.package import parse_line
 from pos.county.replay import State, parse_time
 from pos.county.schema import (
@@ -38,7 +39,6 @@ from pos.county.schema import (
     CountyFlag,
     CountySpotcheck,
     CountyTransaction,
-    CountyVillage,
 )
 from pos.errors import ShopError
 from pos.households import decode
@@ -106,7 +106,7 @@ def draw(db: Database, actor: CountyActor, village_id: str, *, month: str | None
     rng = random.Random(seed)
     with work(db) as session:
         user = caller(session, actor)
-        village = _village(session, village_id)
+        village = find_village(session, village_id)
         query = select(CountyClosure).where(CountyClosure.village_id == village.id)
         if month:
             query = query.where(CountyClosure.month == str(Month.parse(month)))
@@ -150,17 +150,6 @@ def draw(db: Database, actor: CountyActor, village_id: str, *, month: str | None
                          seed, drawn, counted)
 
 
-def _village(session, village_id: str) -> CountyVillage:
-    wanted = village_id.strip().lower()
-    found = session.scalars(select(CountyVillage).where(CountyVillage.id.startswith(wanted))).all() \
-        if len(wanted) >= 6 else []
-    if not found:
-        found = session.scalars(select(CountyVillage).where(CountyVillage.name == village_id.strip())).all()
-    if len(found) != 1:
-        raise ShopError("county_village_unknown", village=village_id)
-    return found[0]
-
-
 def _movements(session, village_id: str, closure: CountyClosure, state: State,
                households: set[int]) -> dict[int, list[tuple[str, str, int]]]:
     """Each chosen household's movements in the closure's month, from the county's copy."""
@@ -178,7 +167,7 @@ def _movements(session, village_id: str, closure: CountyClosure, state: State,
 
 
 def papers_of(check: Spotcheck, lang: str = "zh") -> papers.VisitList:
-    t = lambda key, **p: messages.text(key, lang, **p)  # noqa: E731
+    t = partial(messages.text, lang=lang)
     rows = []
     for n, h in enumerate(check.households, start=1):
         reason = (t("county_drawn_flags", flags=h.flags) if h.flags else "") + (
@@ -227,8 +216,8 @@ class Finding:
 
 def enter_findings(db: Database, actor: CountyActor, data: bytes) -> list[Finding]:
     """The official's findings, from the filled-in sheet; every figure is compared with what
-    the stored draw printed. Rows left blank are skipped; a row entered before is replaced
-    by nothing: findings are kept as first entered."""
+    the stored draw printed, not with what the sheet says. Rows left blank are skipped; a
+    finding entered before for the same line is kept as it was first entered."""
     reader = csv.reader(io.StringIO(decode(data)))
     rows = [row for row in reader if row]
     if not rows or [c.strip() for c in rows[0][:len(HEADER)]] != list(HEADER):

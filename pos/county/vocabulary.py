@@ -35,6 +35,6 @@ class Section(StrEnum):
     ZONE = "zone"  # points redeemed, by the goods' zone
 
 
-# What a county receipt is called inside a village's chain (``pos.vocabulary.Kind``).
+# The files the county signs for villages: its receipts, and its reference rules.
 RECEIPT_FORMAT = "aixin-county-receipt"
 RULES_FORMAT = "aixin-county-rules"

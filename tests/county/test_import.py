@@ -13,7 +13,12 @@ from ledger import canonical
 from ledger.schema import Transaction
 from pos import goods, households, redemption
 from pos.county import intake, package, signing
-from pos.county.schema import CountyClosure, CountyPackage, CountyTransaction, CountyVillage
+from pos.county.schema import (
+    CountyClosure,
+    CountyPackage,
+    CountyTransaction,
+    CountyVillage,
+)
 from pos.county.vocabulary import KeyStatus, PackageStatus
 from pos.errors import ShopError
 from pos.month import closure
@@ -272,3 +277,17 @@ def test_nothing_to_package_before_a_month_is_closed_or_after_the_county_acknowl
     assert refused.value.key == "wrong_role"
     with east.db.read() as session:
         assert receipt.acknowledged(session) is None
+
+
+def test_a_package_sent_over_the_network_waits_in_the_inbox_until_imported(village, county, stick):
+    east = village()
+    made = package.make(east.db, east.secretary, stick)
+    inbox = intake.send(county.url, made.path)
+    assert inbox == 1
+    done = intake.import_inbox(county.db, county.official, receipts_dir=stick)
+    assert [r.status for r in done] == [PackageStatus.IMPORTED] and done[0].receipt.is_file()
+    assert intake.import_inbox(county.db, county.official) == []  # taken once
+    (stick / "garbage.aixin-county").write_bytes(b"PK not really")
+    with pytest.raises(ShopError) as refused:
+        intake.send(county.url, stick / "garbage.aixin-county")
+    assert refused.value.key == "county_package_unreadable"

@@ -79,7 +79,8 @@ def test_the_month_as_a_workbook_and_a_one_page_pdf(five, county, tmp_path):
     sheets = load_workbook(book)
     assert sheets.sheetnames == ["全县合计", "各村", "上报状态", "户均比较", "分类与分区", "需要关注"]
     assert sheets["各村"].max_row == 6
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
     assert "宜川县爱心超市月度汇总（2025年3月）" in text and "高家村" in text
     (tmp_path / "en").mkdir()
     assert report.write_files(found, tmp_path / "en", "en")[2] == 1

@@ -20,7 +20,7 @@ def test_the_visit_list_names_households_and_goods_with_what_the_county_holds(vi
         assert drawn.balance == homes[drawn.household].balance  # nothing moved since March here
         assert drawn.card_tail == homes[drawn.household].card_number[-4:]
         assert drawn.opening + drawn.earned - drawn.deducted - drawn.redeemed == drawn.balance
-    pdf, sheet, pages = spotcheck.write(check, tmp_path / "走访.pdf")
+    pdf, _sheet, pages = spotcheck.write(check, tmp_path / "走访.pdf")
     assert pages >= 1
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout

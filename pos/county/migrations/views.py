@@ -12,7 +12,7 @@ FIGURES = ("households", "transactions", "issued_cards", "awarded", "deducted", 
            "redemptions", "recovered", "reversals", "labour_points", "hygiene_points",
            "after_hours", "own_household", "flags", "flags_reviewed", "outstanding",
            "outstanding_fen", "donations", "donations_fen", "purchases_fen", "count_lines",
-           "count_fen", "writeoff_fen")
+           "count_fen", "writeoff_fen", "notes")
 
 VIEWS = {
     "county_v_village": """

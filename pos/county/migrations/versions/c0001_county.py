@@ -79,6 +79,7 @@ def upgrade() -> None:
     sa.Column('points', sa.BigInteger(), nullable=False),
     sa.PrimaryKeyConstraint('village_id', 'month', 'section', 'name')
     )
+    op.create_index('county_month_detail_by_month', 'county_month_detail', ['month'], unique=False)
     op.create_table('county_notice',
     sa.Column('village_id', sa.String(length=64), nullable=False),
     sa.Column('number', sa.Integer(), autoincrement=False, nullable=False),
@@ -235,6 +236,7 @@ def upgrade() -> None:
     sa.Column('count_lines', sa.Integer(), nullable=False),
     sa.Column('count_fen', sa.BigInteger(), nullable=False),
     sa.Column('writeoff_fen', sa.BigInteger(), nullable=False),
+    sa.Column('notes', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['package_id'], ['county_package.id'], ),
     sa.PrimaryKeyConstraint('village_id', 'month')
     )
