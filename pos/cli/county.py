@@ -29,9 +29,9 @@ from pos.cli.common import (
 )
 from pos.errors import ShopError
 
-accounts, intake, package, receipt, reference, report, spotcheck, rebuild = (
+accounts, intake, keys, package, receipt, reference, report, spotcheck, rebuild = (
     later(f"pos.county.{name}") for name in (
-        "accounts", "intake", "package", "receipt", "reference", "report", "spotcheck", "rebuild"))
+        "accounts", "intake", "keys", "package", "receipt", "reference", "report", "spotcheck", "rebuild"))
 signing, vocabulary = later("pos.county.signing"), later("pos.county.vocabulary")
 county_database, store = later("pos.county.database"), later("pos.store.database")
 village = later("pos.village")
@@ -345,7 +345,7 @@ def villages_list(args, out) -> int:
 
 def keys_list(args, out) -> int:
     with _county(args) as db:
-        rows = intake.keys(db, _official(args, db), village_id=args.village)
+        rows = keys.keys(db, _official(args, db), village_id=args.village)
     out.show(plain(rows), [f"{k.village}\t{k.fingerprint}\t{out.t('county_keystatus_' + k.status.value)}"
                            + (f"\t{out.t('county_key_waiting', count=k.waiting)}" if k.waiting else "")
                            for k in rows])
@@ -354,7 +354,7 @@ def keys_list(args, out) -> int:
 
 def key_accept(args, out) -> int:
     with _county(args) as db:
-        results = intake.accept_key(db, _official(args, db), args.fingerprint, receipts_dir=args.receipts)
+        results = keys.accept_key(db, _official(args, db), args.fingerprint, receipts_dir=args.receipts)
     out.show(plain(results), [out.t("county_key_accepted", fingerprint=args.fingerprint)]
              + [_imported_line(r, out) for r in results])
     return 0
@@ -362,7 +362,7 @@ def key_accept(args, out) -> int:
 
 def key_retire(args, out) -> int:
     with _county(args) as db:
-        view = intake.retire_key(db, _official(args, db), args.fingerprint)
+        view = keys.retire_key(db, _official(args, db), args.fingerprint)
     out.show(plain(view), out.t("county_key_retired_line", village=view.village, fingerprint=view.fingerprint))
     return 0
 

@@ -39,8 +39,8 @@ from sqlalchemy.orm import Session
 
 from ledger import canonical
 from ledger.book import now
+from pos.county import keys, signing
 from pos.county import receipt as receipts
-from pos.county import signing
 from pos.county.accounts import CountyActor, caller, info_in, work
 from pos.county.package import ChainEntry, Package, Refused, parse_line
 from pos.county.replay import MonthFigures, Replay, State, Tally, parse_time
@@ -48,7 +48,6 @@ from pos.county.schema import (
     CountyClosure,
     CountyFlag,
     CountyInbox,
-    CountyKey,
     CountyMonth,
     CountyMonthDetail,
     CountyNotice,
@@ -90,42 +89,6 @@ class Imported:
     receipt: Path | None = None
     notes: tuple[str, ...] = ()
     fingerprint: str = ""
-
-
-# ---------------------------------------------------------------- the village's keys
-
-
-def _key_decision(session: Session, package: Package) -> KeyStatus:
-    """Pin the key of a village's first package; say whether this package's key is the
-    pinned one, a held one or a retired one."""
-    keys = {k.fingerprint: k for k in session.scalars(
-        select(CountyKey).where(CountyKey.village_id == package.village_id))}
-    mine = package.fingerprint
-    if not keys:
-        session.add(CountyKey(village_id=package.village_id, village_name=package.village_name,
-                              algorithm=package.algorithm, public_key=package.public_hex,
-                              fingerprint=mine, status=KeyStatus.PINNED.value,
-                              first_seen_at=now(session)))
-        session.flush()
-        return KeyStatus.PINNED
-    known = keys.get(mine)
-    if known is None:
-        return KeyStatus.HELD
-    return KeyStatus(known.status)
-
-
-def _hold_key(db: Database, package: Package) -> None:
-    """Keep the package's key waiting for acceptance; a key replaced earlier waits again."""
-    with db.write() as session:
-        exists = session.scalar(select(CountyKey).where(
-            CountyKey.village_id == package.village_id, CountyKey.fingerprint == package.fingerprint))
-        if exists is not None and exists.status == KeyStatus.REPLACED.value:
-            exists.status = KeyStatus.HELD.value
-        elif exists is None:
-            session.add(CountyKey(village_id=package.village_id, village_name=package.village_name,
-                                  algorithm=package.algorithm, public_key=package.public_hex,
-                                  fingerprint=package.fingerprint, status=KeyStatus.HELD.value,
-                                  first_seen_at=now(session)))
 
 
 # ---------------------------------------------------------------- one package
@@ -459,7 +422,7 @@ def _import(db: Database, actor: CountyActor, package: Package, receipts_dir: Pa
                         params=refused.params)
     try:
         with work(db) as session:
-            decision = _key_decision(session, package)
+            decision = keys.decision(session, package)
             if decision == KeyStatus.RETIRED:
                 raise Refused("county_key_retired", village=package.village_name,
                               fingerprint=package.fingerprint)
@@ -514,7 +477,7 @@ def _import(db: Database, actor: CountyActor, package: Package, receipts_dir: Pa
                             tuple(m for _, m, _ in work_.new_closures), work_.inserted, row.id,
                             receipt=written, notes=tuple(work_.notes), fingerprint=package.fingerprint)
     except _Held:
-        _hold_key(db, package)
+        keys.hold(db, package)
         package_id = _record_outcome(db, package, existing_id, PackageStatus.HELD, by, "county_key_held",
                                      {"village": package.village_name, "fingerprint": package.fingerprint})
         return Imported(package.name, PackageStatus.HELD, package.village_id, package.village_name,
@@ -579,85 +542,6 @@ def import_inbox(db: Database, actor: CountyActor, *, receipts_dir: Path | None 
             item.package_id = result.package_id
         done.append(result)
     return done
-
-
-# ---------------------------------------------------------------- keys
-
-
-@dataclass(frozen=True)
-class KeyView:
-    village_id: str
-    village: str
-    fingerprint: str
-    algorithm: str
-    status: KeyStatus
-    first_seen_at: object
-    decided_by: str | None
-    waiting: int  # packages held for it
-
-
-def keys(db: Database, actor: CountyActor, *, village_id: str | None = None) -> list[KeyView]:
-    with db.read() as session:
-        caller(session, actor)
-        query = select(CountyKey).order_by(CountyKey.village_name, CountyKey.id)
-        if village_id:
-            query = query.where(CountyKey.village_id == village_id)
-        found = []
-        for key in session.scalars(query):
-            waiting = len(session.scalars(select(CountyPackage.id).where(
-                CountyPackage.village_id == key.village_id, CountyPackage.fingerprint == key.fingerprint,
-                CountyPackage.status == PackageStatus.HELD.value)).all())
-            found.append(KeyView(key.village_id, key.village_name, key.fingerprint, key.algorithm,
-                                 KeyStatus(key.status), key.first_seen_at, key.decided_by, waiting))
-        return found
-
-
-def _find_key(session: Session, fingerprint: str) -> CountyKey:
-    wanted = fingerprint.replace(" ", "").lower()
-    matches = [k for k in session.scalars(select(CountyKey))
-               if k.fingerprint.replace(" ", "").startswith(wanted)] if len(wanted) >= 8 else []
-    if len(matches) != 1:
-        raise ShopError("county_key_unknown", fingerprint=fingerprint)
-    return matches[0]
-
-
-def accept_key(db: Database, actor: CountyActor, fingerprint: str, *,
-               receipts_dir: Path | None = None) -> list[Imported]:
-    """Accept a held village key (the official compared its fingerprint with the one on the
-    village's notice): it replaces the pinned key, and the packages held for it are imported."""
-    with work(db) as session:
-        user = caller(session, actor)
-        key = _find_key(session, fingerprint)
-        if key.status != KeyStatus.HELD.value:
-            raise ShopError("county_key_not_held", fingerprint=key.fingerprint, status=key.status)
-        for other in session.scalars(select(CountyKey).where(
-                CountyKey.village_id == key.village_id, CountyKey.status == KeyStatus.PINNED.value)):
-            other.status = KeyStatus.REPLACED.value
-            other.decided_by, other.decided_at = user.username, now(session)
-        key.status = KeyStatus.PINNED.value
-        key.decided_by, key.decided_at = user.username, now(session)
-        held = session.scalars(select(CountyPackage.id).where(
-            CountyPackage.village_id == key.village_id, CountyPackage.fingerprint == key.fingerprint,
-            CountyPackage.status == PackageStatus.HELD.value).order_by(CountyPackage.from_seq)).all()
-    done = []
-    for package_id in held:
-        with db.read() as session:
-            row = session.get(CountyPackage, package_id)
-            data, name = row.data, row.file_name
-        done.append(import_package(db, actor, data, name=name, receipts_dir=receipts_dir))
-    return done
-
-
-def retire_key(db: Database, actor: CountyActor, fingerprint: str) -> KeyView:
-    """Refuse a village key from now on (a stolen PC, a key the village says is lost); the
-    list goes back to villages with the reference rules."""
-    with work(db) as session:
-        user = caller(session, actor)
-        key = _find_key(session, fingerprint)
-        key.status = KeyStatus.RETIRED.value
-        key.decided_by, key.decided_at = user.username, now(session)
-        return KeyView(key.village_id, key.village_name, key.fingerprint, key.algorithm,
-                       KeyStatus.RETIRED, key.first_seen_at, user.username, 0)
 
 
 # ---------------------------------------------------------------- the inbox (the village sends)

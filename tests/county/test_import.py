@@ -12,7 +12,7 @@ from ledger import backup as ledger_backup
 from ledger import canonical
 from ledger.schema import Transaction
 from pos import goods, households, redemption
-from pos.county import intake, package, signing
+from pos.county import intake, keys, package, signing
 from pos.county.schema import (
     CountyClosure,
     CountyPackage,
@@ -139,18 +139,18 @@ def test_a_package_signed_by_another_key_waits_until_a_county_user_accepts_the_k
     moved, fingerprint = resign(second.path, tmp_path / "new-pc.aixin-county", Ed25519PrivateKey.generate())
     held = intake.import_package(county.db, county.official, moved)
     assert held.status == PackageStatus.HELD and held.fingerprint == fingerprint
-    keys = {k.fingerprint: k for k in intake.keys(county.db, county.official)}
-    assert keys[fingerprint].status == KeyStatus.HELD and keys[fingerprint].waiting == 1
-    assert keys[made.fingerprint].status == KeyStatus.PINNED
+    seen = {k.fingerprint: k for k in keys.keys(county.db, county.official)}
+    assert seen[fingerprint].status == KeyStatus.HELD and seen[fingerprint].waiting == 1
+    assert seen[made.fingerprint].status == KeyStatus.PINNED
     with county.db.read() as session:
         assert session.scalar(select(CountyVillage.closure_number)) == 3
-    done = intake.accept_key(county.db, county.official, fingerprint[:14], receipts_dir=stick)
+    done = keys.accept_key(county.db, county.official, fingerprint[:14], receipts_dir=stick)
     assert [r.status for r in done] == [PackageStatus.IMPORTED] and done[0].closures == (4,)
-    keys = {k.fingerprint: k.status for k in intake.keys(county.db, county.official)}
-    assert keys == {made.fingerprint: KeyStatus.REPLACED, fingerprint: KeyStatus.PINNED}
+    seen = {k.fingerprint: k.status for k in keys.keys(county.db, county.official)}
+    assert seen == {made.fingerprint: KeyStatus.REPLACED, fingerprint: KeyStatus.PINNED}
     # a package signed by the old key now waits in its turn
     assert intake.import_package(county.db, county.official, second.path).status == PackageStatus.HELD
-    assert {k.fingerprint: k.status for k in intake.keys(county.db, county.official)}[made.fingerprint] \
+    assert {k.fingerprint: k.status for k in keys.keys(county.db, county.official)}[made.fingerprint] \
         == KeyStatus.HELD
 
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from ledger.schema import Transaction
 from pos import proof
-from pos.county import intake, package, receipt, reference, signing
+from pos.county import intake, keys, package, receipt, reference, signing
 from pos.errors import ShopError
 from pos.village import village_id
 from tests.county import villages
@@ -58,7 +58,7 @@ def test_a_retired_key_goes_back_and_the_village_signs_with_a_new_one(village, c
     intake.import_package(county.db, county.official, made.path, receipts_dir=stick)
     east.db.clock = villages.at(2025, 4, 2)
     receipt.record(east.db, east.secretary, next(stick.glob("receipt-*")).read_bytes())
-    intake.retire_key(county.db, county.official, made.fingerprint.replace(" ", "")[:12])
+    keys.retire_key(county.db, county.official, made.fingerprint.replace(" ", "")[:12])
     data = reference.export(county.db, county.official, tmp_path / "rules.json").path.read_bytes()
     seen = reference.compare(east.db, east.admin, data)
     assert seen.key_retired
