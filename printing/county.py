@@ -24,6 +24,7 @@ from printing.pdffont import cjk_font
 
 MARGIN = 14 * mm
 ATTENTION_LINES = 34  # what one page holds below the totals
+VILLAGE_ROWS = 16  # a county with more villages finds them in the workbook
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class SummaryPage:
     attention: tuple[str, ...]
     more: str  # "另有 {n} 项见工作簿" with {n} in it
     footer: str
+    villages: tuple[tuple[str, ...], ...] = ()  # header row first; left out when they do not fit
 
 
 @dataclass(frozen=True)
@@ -115,11 +117,19 @@ def render_summary(page: SummaryPage, path: Path) -> int:
     statuses = _grid([[label for label, _ in page.statuses], [count for _, count in page.statuses]],
                      [width / max(len(page.statuses), 1)] * len(page.statuses), font)
     attention = list(page.attention)
-    if len(attention) > ATTENTION_LINES:
-        rest = len(attention) - ATTENTION_LINES + 1
-        attention = attention[:ATTENTION_LINES - 1] + [page.more.format(n=rest)]
+    room = ATTENTION_LINES
+    table = []
+    if 1 < len(page.villages) <= VILLAGE_ROWS + 1 and len(page.totals) <= 24:
+        columns = len(page.villages[0])
+        table = [_grid([list(row) for row in page.villages],
+                       [width * 0.22] + [width * 0.78 / (columns - 1)] * (columns - 1), font, size=7),
+                 Spacer(1, 2 * mm)]
+        room -= len(page.villages) + 2
+    if len(attention) > room:
+        rest = len(attention) - room + 1
+        attention = attention[:room - 1] + [page.more.format(n=rest)]
     story = [Paragraph(page.title, s.title), Paragraph(page.subtitle, s.subtitle), totals,
-             Spacer(1, 3 * mm), statuses, Spacer(1, 2 * mm)]
+             Spacer(1, 3 * mm), statuses, Spacer(1, 2 * mm), *table]
     story += [Paragraph(line, s.small) for line in attention]
     doc.build(story, onFirstPage=_footer(page.footer, font), onLaterPages=_footer(page.footer, font))
     return doc.page

@@ -392,12 +392,21 @@ def summary_page(report: CountyReport, lang: str = "zh"):
     month = Month.parse(report.month)
     statuses = tuple((t(f"county_status_{status}"), str(report.count(status)))
                      for status in STATUS_ORDER if status != "before")
+    header = (t("county_col_village"), t("county_col_status"), t("county_fig_households"),
+              t("county_fig_issued"), t("county_fig_deducted"), t("county_fig_redeemed"),
+              t("county_fig_outstanding"))
+    rows = [header] + [
+        (v.village, t(f"county_status_{v.status.status}"),
+         *((str(v.figures.households), str(v.figures.issued), str(v.figures.deducted),
+            str(v.figures.redeemed), str(v.figures.outstanding)) if v.figures else ("",) * 5))
+        for v in report.villages]
     return SummaryPage(
         t("county_summary_title", county=report.county, month=month.title if lang != "en" else report.month),
         t("county_summary_subtitle", as_of=report.as_of.isoformat(), villages=len(report.villages),
           reported=sum(1 for v in report.villages if v.figures is not None), days=report.late_days),
         tuple(total_rows(report.totals, lang)), statuses, tuple(attention(report, lang)),
-        t("county_summary_more"), t("county_summary_footer", county=report.county, month=report.month))
+        t("county_summary_more"), t("county_summary_footer", county=report.county, month=report.month),
+        tuple(rows))
 
 
 def _sheet(book, title: str, header: list[str], rows: list[list]) -> None:

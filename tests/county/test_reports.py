@@ -100,3 +100,17 @@ def test_a_report_reads_the_monthly_figures_only(five, county):
     finally:
         event.remove(county.db.engine, "before_cursor_execute", seen)
     assert statements and not any("county_transaction" in s for s in statements)
+
+
+def test_the_summary_stays_one_page_for_a_county_of_many_villages(tmp_path):
+    from printing.county import SummaryPage, render_summary
+
+    villages_rows = (("村", "状态", "户", "发放", "扣分", "兑换", "余额"),) + tuple(
+        (f"第{n}村", "逾期未报", "200", "1000", "20", "900", "15000") for n in range(180))
+    for rows in (villages_rows, villages_rows[:12]):
+        page = SummaryPage("某县爱心超市月度汇总（2026年10月）", "截至 2026-11-20",
+                           tuple((f"加分：类别{n}", str(n)) for n in range(24)),
+                           (("已核验", "170"), ("逾期未报", "10")),
+                           tuple(f"第{n}村：2026-10 逾期未报" for n in range(300)),
+                           "……另有 {n} 项，见 Excel 工作簿。", "某县 · 2026-10", rows)
+        assert render_summary(page, tmp_path / "summary.pdf") == 1
