@@ -3,6 +3,11 @@ labour days, hygiene rounds, honours, deductions, redemptions and lost cards.
 
 Everything goes through the same services the counter uses, on a clock that
 walks through the year, so the demo's ledger verifies like a real one.
+
+Other villages for the county's tests and benchmarks come from the same
+builder: another name, seed and number of households, a span of days, and
+months closed by the supervisor as they end. The default build (Adao village,
+seed 2026) stays the same chain, byte for byte.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from pos.codes import ean13_digit
 from pos import awards, cards, goods, households, hygiene, redemption, reversal, service, stock, users, village
+from pos.month import closure
 from pos.receipts import queue as printqueue
 from pos.store.database import Database
 from pos.errors import ShopError
@@ -75,10 +81,10 @@ def _ean13(rng: random.Random) -> str:
     return body + ean13_digit(body)
 
 
-def _households_csv(rng: random.Random) -> bytes:
+def _households_csv(rng: random.Random, groups: dict[str, int] = GROUPS) -> bytes:
     rows = ["户主,村民小组,人口,电话"]
     used = set()
-    for group, count in GROUPS.items():
+    for group, count in groups.items():
         for _ in range(count):
             while True:
                 name = rng.choice(SURNAMES) + rng.choice(GIVEN)
@@ -97,15 +103,33 @@ def default_url() -> str:
     return f"sqlite:///{paths.data_dir() / 'demo.db'}"
 
 
-def build(db: Database, year_start: date = date(2025, 12, 1), seed: int = 2026) -> dict:
-    """Fill an empty database with the demo village; return what was made."""
+def groups_of(households: int | None) -> dict[str, int]:
+    """Adao village's three groups, holding ``households`` in Adao's proportions."""
+    if households is None:
+        return dict(GROUPS)
+    total = sum(GROUPS.values())
+    counts = {group: households * size // total for group, size in GROUPS.items()}
+    for group in list(GROUPS)[:households - sum(counts.values())]:
+        counts[group] += 1
+    return {group: count for group, count in counts.items() if count}
+
+
+def build(db: Database, year_start: date = date(2025, 12, 1), seed: int = 2026, *,
+          village_name: str = VILLAGE, households: int | None = None, days: int = 365,
+          close_months: bool = False) -> dict:
+    """Fill an empty database with the demo village; return what was made.
+
+    ``village_name``, ``households`` (spread over Adao's three groups) and ``days`` make
+    another village; ``close_months`` has the supervisor close each month on the first
+    day of the next."""
     rng = random.Random(seed)
     clock = Clock(datetime.combine(year_start, time(8), BEIJING))
     db.clock = clock
     salts = random.Random(seed + 1)
     users.salt = lambda: salts.randbytes(16)
     try:
-        made = _year(db, rng, clock, year_start)
+        made = _year(db, rng, clock, year_start, village_name, groups_of(households), days,
+                     close_months)
         printqueue.settle_history(db)  # the year's receipts were printed at the time
         return made
     finally:
@@ -113,32 +137,39 @@ def build(db: Database, year_start: date = date(2025, 12, 1), seed: int = 2026) 
         users.salt = users.random_salt
 
 
-def _year(db: Database, rng: random.Random, clock: Clock, start: date) -> dict:
-    admin = village.initialise(db, name=VILLAGE, groups=list(GROUPS), admin_username=ADMIN,
+def _year(db: Database, rng: random.Random, clock: Clock, start: date, name: str = VILLAGE,
+          groups: dict[str, int] = GROUPS, days: int = 365, close_months: bool = False) -> dict:
+    admin = village.initialise(db, name=name, groups=list(groups), admin_username=ADMIN,
                                admin_name="王芳", admin_password=PASSWORD,
                                supervisor_username=SUPERVISOR, supervisor_name="李书记（第一书记）",
                                supervisor_password=PASSWORD,
-                               shop_name="阿道村爱心超市", opening_hours="每周六 9:00-12:00")
+                               shop_name=f"{name}爱心超市", opening_hours="每周六 9:00-12:00")
     with service.transaction(db) as session:
         users.add_user(session, admin, "zhaoming", "赵明", Role.ADMIN, PASSWORD)
     supervisor = Approval(SUPERVISOR, PASSWORD)
 
-    homes = households.import_csv(db, admin, _households_csv(rng))
+    homes = households.import_csv(db, admin, _households_csv(rng, groups))
     cards.issue_missing(db, admin)
     shelf = [goods.add(db, admin, name, zone, points, value, unit, _ean13(rng) if barcode else None)
              for name, zone, points, value, unit, barcode in GOODS]
     active = [h.id for h in homes]
     counts = {"labour_days": 0, "hygiene_rounds": 0, "redemptions": 0, "refused": 0,
               "lost_cards": 0, "moved_away": 0, "deductions": 0, "honours": 0, "good_deeds": 0}
+    if close_months:
+        counts["closures"] = 0
+        secretary = users.login(db, "lishuji", PASSWORD)
 
-    for day_number in range(365):
+    for day_number in range(days):
         today = start + timedelta(days=day_number)
         clock.day(today)
+        if close_months and today.day == 1 and day_number:
+            closure.close(db, secretary, f"{(today - timedelta(days=1)):%Y-%m}")
+            counts["closures"] += 1
         if today.day == 1:
             _deliveries(db, admin, rng, shelf, today)
         if today.day in (8, 22):
             clock.day(today, 7)
-            chosen = rng.sample(active, rng.randint(22, 34))
+            chosen = rng.sample(active, min(rng.randint(22, 34), len(active)))
             awards.batch_award(db, admin, chosen, rng.choice(["L01", "L02", "V01"]),
                                note=rng.choice(["修村道", "清理水渠", "植树", "打扫村委会广场"]),
                                deed_date=today)
@@ -159,7 +190,7 @@ def _year(db: Database, rng: random.Random, clock: Clock, start: date) -> dict:
             counts["deductions"] += 1
         if (today.month, today.day) in {(1, 10), (5, 10), (10, 8)}:
             rule = {1: "H01", 5: "H02", 10: "H04"}[today.month]
-            awards.batch_award(db, admin, rng.sample(active, rng.randint(5, 9)), rule,
+            awards.batch_award(db, admin, rng.sample(active, min(rng.randint(5, 9), len(active))), rule,
                                note="村民代表大会评选", deed_date=today)
             counts["honours"] += 1
         if today.weekday() == 5:
@@ -208,7 +239,7 @@ def _deduction(db, admin, supervisor, rng, active, today) -> None:
 def _saturday(db, admin, supervisor, rng, active) -> tuple[int, int]:
     done = refused = 0
     on_shelf = [g for g in goods.search(db, admin) if g.stock > 0]
-    for household_id in rng.sample(active, rng.randint(7, 14)):
+    for household_id in rng.sample(active, min(rng.randint(7, 14), len(active))):
         view = households.get(db, admin, household_id)
         affordable = [g for g in on_shelf if g.price_points <= view.balance and g.stock > 0]
         if not affordable:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import ledger
+from ledger.schema import Transaction
 from pos import fields, messages, proof
 from pos import vocabulary
 from pos.vocabulary import DEDUCTED, ISSUE, RECOVERED, REDEEMED
@@ -160,3 +161,12 @@ def initialise(db: Database, *, name: str, groups: list[str], admin_username: st
             users.first_supervisor(session, supervisor_username, supervisor_name,
                                    supervisor_password or "")
         return admin
+
+
+def village_id(session: Session) -> str | None:
+    """What names this village for good: the 64-hex hash of its ledger's first entry.
+
+    A name can change and two villages can share one; the first entry's hash never
+    changes once written, and no other village's chain begins with it. A village whose
+    ledger holds no entry yet has no id (None)."""
+    return session.scalar(select(Transaction.hash).where(Transaction.seq == 1))

@@ -43,6 +43,7 @@ class Kind(StrEnum):
     HOUSEHOLD = "household"
     STOCK_INTAKE = "stock_intake"
     STOCK_COUNT = "stock_count"
+    COUNTY_RECEIPT = "county_receipt"  # the county's receipt (回执) for closed months, recorded
 
 
 def kind_of(stored: str) -> Kind | str:

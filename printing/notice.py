@@ -99,6 +99,8 @@ class Notice:
     point_note: str  # "每分折合 3.00 元；积分不兑换现金"
     echo: tuple[EchoRow, ...] = ()
     masked: bool = False
+    key_fingerprint: str = ""  # the village's signing key, as the county compares it
+    county_received: int | None = None  # the newest closure the county acknowledged
 
     @property
     def range_text(self) -> str:
@@ -227,6 +229,7 @@ def _story(notice: Notice, styles: _Styles, width: float) -> list:
                   f"二维码，或在本村电脑上运行 aixin verify --notice 核对账本是否仍与本公示一致。", s.cell),
         Paragraph(f"{notice.last_seq}:{notice.last_hash}",
                   ParagraphStyle("anchor", fontName="Courier", fontSize=7.5, leading=10)),
+        *_county_lines(notice, s),
         Spacer(1, 8 * mm),
         Table([["管理员（签字）：________________", "监督员（签字）：________________",
                 "日期：______年____月____日"]],
@@ -236,6 +239,16 @@ def _story(notice: Notice, styles: _Styles, width: float) -> list:
         Paragraph("村民委员会（盖章）", s.body),
     ]))
     return story
+
+
+def _county_lines(notice: Notice, s: _Styles) -> list:
+    lines = []
+    if notice.county_received:
+        lines.append(Paragraph(f"县级已收到第 {notice.county_received} 号月结（县级回执已记入本村台账）。", s.cell))
+    if notice.key_fingerprint:
+        lines.append(Paragraph(f"本村上报数据的签名密钥指纹：{notice.key_fingerprint}（县乡核对上报数据时比对）。",
+                               s.cell))
+    return lines
 
 
 def _deliveries(lines: Sequence[DeliveryRow], header: list[str], empty: str, s: _Styles, width: float):

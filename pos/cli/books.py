@@ -78,11 +78,22 @@ def _set_up_village(args, out) -> int:
             supervisor_password=supervisor_password,
             base_points=args.base_points, point_value_fen=args.point_value_fen)
         settings = village.settings(db)
+        key = _village_key(db)
     supervisor = out.t("village_set_up_supervisor", username=args.supervisor) if args.supervisor else ""
-    out.show({"ok": True, "village": plain(settings), "admin": admin.username, "supervisor": args.supervisor},
-             out.t("village_set_up", village=settings.name, groups=messages.AllOf(settings.groups),
-                   admin=admin.username, supervisor=supervisor))
+    out.show({"ok": True, "village": plain(settings), "admin": admin.username, "supervisor": args.supervisor,
+              "key_fingerprint": key.fingerprint},
+             [out.t("village_set_up", village=settings.name, groups=messages.AllOf(settings.groups),
+                    admin=admin.username, supervisor=supervisor),
+              out.t("county_key_line", fingerprint=key.fingerprint, algorithm=key.algorithm)])
     return 0
+
+
+def _village_key(db):
+    """The village's signing key for the county, made at set-up so its fingerprint is on record."""
+    from pos.county import signing
+
+    with db.read() as session:
+        return signing.village_key(village.village_id(session))
 
 
 def verify_lines(report, out) -> list[str]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 
 from pos import messages, paths
-from pos.cli.common import add, later
+from pos.cli.common import add, later, number
 from pos.errors import ShopError
 
 ledger, demo, village = later("ledger"), later("pos.demo"), later("pos.village")
@@ -18,8 +19,14 @@ def open_database(url):
 
 
 def register(sub) -> None:
-    parser = add(sub, "demo", "生成并打开演示村（阿道村）/ build and open the demo village", run)
+    parser = add(sub, "demo", "生成并打开演示村（阿道村）/ build and open the demo village", choose)
     parser.add_argument("--fresh", action="store_true", help="删除旧的演示数据库重新生成")
+    parser.add_argument("--village", dest="village_name", help="另建一个演示村 / another demo village")
+    parser.add_argument("--seed", type=number(), help="随机种子 / seed")
+    parser.add_argument("--households", type=number(1, 10_000))
+    parser.add_argument("--days", type=number(1, 3700), help="天数 / days of history")
+    parser.add_argument("--start", metavar="YYYY-MM-DD", help="开始日期 / first day")
+    parser.add_argument("--close-months", action="store_true", help="每月初月结上月 / close each month")
 
 
 def demo_url(args) -> str:
@@ -67,3 +74,41 @@ def run(args, out) -> int:
     data["open_with"] = f"aixin --db {url}"
     out.show(data, lines)
     return 0 if report.ok else 1
+
+
+def choose(args, out) -> int:
+    """The demo village itself, or (with any of its options) another village built alike."""
+    name = args.village_name
+    if not name and args.seed is None and args.households is None and args.days is None \
+            and args.start is None and not args.close_months:
+        return run(args, out)
+    return _other_demo(args, out, name or "演示村")
+
+
+def _other_demo(args, out, name: str) -> int:
+    url = args.db or f"sqlite:///{paths.data_dir() / f'demo-{name}.db'}"
+    start = date.fromisoformat(args.start) if args.start else date(2025, 12, 1)
+    with open_database(url) as db:
+        try:
+            settings = village.settings(db)
+        except ShopError:
+            settings = None
+        built = None
+        if settings is None:
+            started = time.perf_counter()
+            built = demo.build(db, start, seed=args.seed if args.seed is not None else 2026,
+                               village_name=name, households=args.households,
+                               days=args.days or 365, close_months=args.close_months)
+            built["seconds"] = round(time.perf_counter() - started, 1)
+        elif settings.name != name:
+            raise ShopError("demo_not_empty")
+        with db.read() as session:
+            verified = ledger.verify(session)
+    data = {"db": url, "village": name, "built": built, "ledger_ok": verified.ok,
+            "transactions": verified.transactions, "head_hash": verified.head_hash}
+    out.show(data, [out.t("county_demo_built", village=name, transactions=verified.transactions,
+                          closures=(built or {}).get("closures", 0)), out.t("demo_where", url=url)])
+    return 0 if verified.ok else 1
+
+
+# ---------------------------------------------------------------- the county's side

@@ -1,10 +1,13 @@
-"""aixin rule (list, add, deactivate, activate): the village's point rules."""
+"""aixin rule (list, add, deactivate, activate, import): the village's point rules, and the
+county's reference rules taken into them."""
 
 from __future__ import annotations
 
-from pos.cli.common import acting, actor, database, later, number, plain
+from pathlib import Path
 
-rules = later("pos.rules")
+from pos.cli.common import acting, actor, database, later, number, plain, read_input
+
+rules, reference = later("pos.rules"), later("pos.county.reference")
 
 
 def register(sub) -> None:
@@ -26,6 +29,11 @@ def register(sub) -> None:
         parser = acting(inner, name, text, rule_active)
         parser.add_argument("code")
         parser.set_defaults(active=active)
+    parser = acting(inner, "import", "对比并采用县级参考细则 / compare and take the county's reference rules",
+                    rule_import)
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--yes", action="store_true", help="采用列出的差异 / take the differences")
+    parser.add_argument("--only", nargs="+", metavar="CODE", help="只采用这些细则 / take only these")
 
 
 def _state(out, rule) -> str:
@@ -56,4 +64,34 @@ def rule_active(args, out) -> int:
     with database(args) as db:
         saved = rules.set_active(db, actor(args, db), args.code, args.active)
     out.show(plain(saved), _saved_lines(out, [saved]))
+    return 0
+
+
+def rule_import(args, out) -> int:
+    data = read_input(args.file)
+    with database(args, create=False) as db:
+        me = actor(args, db)
+        found = reference.take(db, me, data, args.only) if args.yes else reference.compare(db, me, data)
+    lines = [out.t("county_rules_from", county=found.county, fingerprint=found.fingerprint,
+                   issued=found.issued_at[:10])]
+    for change in found.changes:
+        theirs = change.theirs
+        text = f"{change.code} {theirs[0]} {theirs[1]} {'-' if theirs[4] else '+'}{theirs[2]}" + (
+            f"~{theirs[3]}" if theirs[3] != theirs[2] else "")
+        if change.ours is not None:
+            ours = change.ours
+            text += out.t("county_rules_was", was=f"{ours[0]} {ours[1]} {ours[2]}~{ours[3]}")
+        mark = "✓ " if change.code in found.taken else ""
+        lines.append(f"  {mark}{out.t('county_rules_' + change.change)} {text}")
+    if not found.changes:
+        lines.append(out.t("county_rules_same"))
+    if found.kept:
+        lines.append(out.t("county_rules_kept", codes=", ".join(found.kept)))
+    if found.key_retired:
+        lines.append(out.t("county_rules_key_rotated" if found.key_rotated else "county_rules_key_retired"))
+    if args.yes:
+        lines.append(out.t("county_rules_taken", count=len(found.taken)))
+    elif found.changes:
+        lines.append(out.t("county_rules_ask"))
+    out.show(plain(found), lines)
     return 0

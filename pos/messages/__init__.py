@@ -5,17 +5,17 @@ lang, **params)`` formats one; an unknown language falls back to Chinese.
 ``word(member, lang)`` names one of the shop's fixed words (``pos.vocabulary``).
 The texts live in the modules beside this one, each a part of the one
 ``CATALOG``: refusals, fixed words, the books' reports, the command line, and
-the supervisor's month. A key is declared once; two parts declaring the same
+the supervisor's month, the county. A key is declared once; two parts declaring the same
 key is an error at import, not a text silently lost.
 """
 
 from __future__ import annotations
 
-from pos.messages import books, commands, month, refusals, words
+from pos.messages import books, commands, county, month, refusals, words
 from pos.messages.commands import ARGPARSE_ZH
 from pos.messages.words import ENGLISH
 
-PARTS = (refusals, words, books, commands, month)
+PARTS = (refusals, words, books, commands, month, county)
 
 
 def _catalogue() -> dict[str, tuple[str, str]]:

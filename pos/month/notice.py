@@ -96,7 +96,8 @@ def _delivery(line, donation: bool, lang: str) -> DeliveryRow:
 
 
 def build(view: ClosureView, settings: Settings, *, mask_names: bool | None = None,
-          echo: tuple[EchoRow, ...] = (), lang: str = "zh") -> Notice:
+          echo: tuple[EchoRow, ...] = (), lang: str = "zh", key_fingerprint: str = "",
+          county_received: int | None = None) -> Notice:
     """The notice's data, its words in ``lang`` (the paper on the village's board is Chinese)."""
     masked = settings.mask_names if mask_names is None else mask_names
     name = mask if masked else (lambda n: n)
@@ -117,7 +118,7 @@ def build(view: ClosureView, settings: Settings, *, mask_names: bool | None = No
                                     days=settings.notice_days),
         objection_phone=settings.objection_phone,
         point_note=messages.text("notice_point_note", lang, yuan=yuan(view.point_value_fen)),
-        echo=echo, masked=masked,
+        echo=echo, masked=masked, key_fingerprint=key_fingerprint, county_received=county_received,
     )
 
 
@@ -132,7 +133,20 @@ def notice_data(db: Database, actor: Actor, month: str, *, mask_names: bool | No
         caller(session, actor)
         view = closure_in(session, month)
         return build(view, settings_in(session), mask_names=mask_names,
-                     echo=echo_wall(session, Month.parse(month)))
+                     echo=echo_wall(session, Month.parse(month)), **county_lines(session, view))
+
+
+def county_lines(session: Session, view: ClosureView) -> dict:
+    """The village key's fingerprint (made on first need) and the newest closure the county
+    acknowledged by a receipt recorded before this month was closed."""
+    from pos.county import receipt, signing
+    from pos.village import village_id
+
+    identity = village_id(session)
+    if identity is None:
+        return {}
+    return {"key_fingerprint": signing.village_key(identity).fingerprint,
+            "county_received": receipt.received_through(session, view.head_seq)}
 
 
 def write_pdf(db: Database, actor: Actor, month: str, path: Path, *, a3: bool = False,

@@ -1,0 +1,350 @@
+"""aixin county …: the village's package and the county's receipt (village side), and the
+county database's commands (set-up, users, import, keys, reports, spot checks, rebuild).
+The county's reference rules come into a village by ``aixin rule import`` (pos.cli.rules).
+
+Village-side commands work on the village's database (``--db`` or ``AIXIN_DB``);
+county commands on the county's (``--db`` or ``AIXIN_COUNTY_DB``), with a county
+user (``--user`` or ``AIXIN_USER``, password from ``AIXIN_PASSWORD``).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from pos.cli.common import (
+    _secret,
+    acting,
+    actor,
+    add,
+    database,
+    group,
+    later,
+    number,
+    plain,
+    read_input,
+)
+from pos.errors import ShopError
+
+accounts, intake, keys, package, receipt, reference, report, spotcheck, rebuild = (
+    later(f"pos.county.{name}") for name in (
+        "accounts", "intake", "keys", "package", "receipt", "reference", "report", "spotcheck", "rebuild"))
+signing, vocabulary = later("pos.county.signing"), later("pos.county.vocabulary")
+county_database, store = later("pos.county.database"), later("pos.store.database")
+village = later("pos.village")
+
+COUNTY_DB_ENV = "AIXIN_COUNTY_DB"
+
+
+def register(sub) -> None:
+    county = group(sub, "county", "县级汇总：上报数据包、回执与县级数据库 / the county: packages, receipts, "
+                                  "the county database")
+    # the village's side
+    add(county, "key", "本村签名密钥的指纹（没有则生成）/ the village key's fingerprint", key_show)
+    parser = acting(county, "package", "生成上报县级的数据包（监督员）/ make the package for the county "
+                    "(supervisor)", package_make)
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR")
+    parser = acting(county, "send", "把数据包放进县级数据库的收件箱（联网时）/ send the package into the "
+                    "county database's inbox", package_send)
+    parser.add_argument("--to", required=True, metavar="URL", help="县级数据库 / the county database")
+    parser.add_argument("--file", type=Path, help="已生成的数据包；不填则现在生成 / a package already made")
+    parser = acting(county, "receipt", "把县级回执记入本村台账 / record the county's receipt in the chain",
+                    receipt_record)
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--accept-key", action="store_true",
+                        help="县级密钥已更换，经核实后接受 / accept the county's new key, once checked")
+
+    # the county's side
+    parser = add(county, "init", "建立县级数据库 / set up a county database", county_init)
+    parser.add_argument("--county", required=True, help="县名 / the county's name")
+    parser.add_argument("--admin", required=True, help="第一位县级管理员（密码取自 AIXIN_PASSWORD）")
+    parser.add_argument("--admin-name", default="")
+    parser.add_argument("--late-days", type=number(1, 120), default=15,
+                        help="月末后多少天未收到即为逾期 / days after a month's end before it is late")
+    people = group(county, "user", "县级用户 / county users")
+    parser = acting(people, "add", "添加县级用户（密码取自 AIXIN_NEW_PASSWORD）/ add a county user", user_add)
+    parser.add_argument("username")
+    parser.add_argument("--role", choices=("admin", "official"), default="official")
+    parser.add_argument("--name", default="")
+    acting(people, "list", "县级用户列表 / list county users", user_list)
+
+    parser = acting(county, "import", "核验并导入数据包，写回执 / check and import packages, write receipts",
+                    county_import)
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--inbox", action="store_true", help="导入收件箱里的数据包 / import the inbox")
+    parser.add_argument("--receipts", type=Path, metavar="DIR", help="回执写到此文件夹 / write receipts here")
+    acting(county, "villages", "县级掌握的各村 / the villages the county holds", villages_list)
+    parser = acting(county, "keys", "各村签名密钥 / the villages' keys", keys_list)
+    parser.add_argument("--village")
+    parser = acting(county, "accept", "接受新的村级密钥并导入暂存的数据包 / accept a held key", key_accept)
+    parser.add_argument("fingerprint")
+    parser.add_argument("--receipts", type=Path, metavar="DIR")
+    parser = acting(county, "retire", "停用一个村级密钥 / retire a village key", key_retire)
+    parser.add_argument("fingerprint")
+    rules = group(county, "rules", "县级参考积分细则 / the county's reference rules")
+    parser = acting(rules, "export", "导出细则与已停用密钥（带回各村）/ export for the villages", rules_export)
+    parser.add_argument("--out", type=Path, required=True)
+    parser = acting(rules, "load", "从 CSV 载入参考细则 / load the reference rules from a CSV", rules_load)
+    parser.add_argument("file", type=Path)
+    parser = acting(county, "report", "月度汇总与比较 / the month's report", county_report)
+    parser.add_argument("--month", required=True, metavar="YYYY-MM")
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="按此日期判断逾期 / judge lateness as of")
+    parser.add_argument("--out", type=Path, metavar="DIR", help="写 Excel 与一页 PDF / write the workbook and PDF")
+    parser = acting(county, "spotcheck", "抽查走访与盘点清单 / a spot-check visit list", spot_check)
+    parser.add_argument("--village", required=True)
+    parser.add_argument("--out", type=Path, required=True, metavar="PDF")
+    parser.add_argument("--month", metavar="YYYY-MM")
+    parser.add_argument("--households", type=number(1, 100), default=8)
+    parser.add_argument("--goods", type=number(0, 100), default=8)
+    parser.add_argument("--seed", type=number())
+    parser = acting(county, "findings", "录入抽查结果（CSV）/ enter the spot check's findings", findings)
+    parser.add_argument("file", type=Path)
+    parser = acting(county, "restore-village", "从县级副本重建村级数据库 / rebuild a village from the "
+                    "county's copy", restore_village)
+    parser.add_argument("--village", required=True)
+    parser.add_argument("--out", required=True, metavar="DB_URL")
+
+
+# ---------------------------------------------------------------- the village's side
+
+
+def key_show(args, out) -> int:
+    with database(args, create=False) as db, db.read() as session:
+        identity = village.village_id(session)
+    if identity is None:
+        raise ShopError("county_no_ledger")
+    key = signing.village_key(identity)
+    data = {"village_id": identity, "algorithm": key.algorithm, "fingerprint": key.fingerprint,
+            "public_key": key.public_hex, "file": str(key.path)}
+    out.show(data, [out.t("county_key_line", fingerprint=key.fingerprint, algorithm=key.algorithm),
+                    out.t("county_village_id_line", id=identity), str(key.path)])
+    return 0
+
+
+def _made_lines(made, out) -> list[str]:
+    return [out.t("county_package_made", path=made.path, closures=f"{made.closures[0]}–{made.closures[-1]}",
+                  months="、".join(made.months) if out.lang != "en" else ", ".join(made.months),
+                  first=made.from_seq, last=made.to_seq),
+            out.t("county_key_line", fingerprint=made.fingerprint, algorithm=signing.ALGORITHM),
+            f"SHA-256 {made.sha256}"]
+
+
+def package_make(args, out) -> int:
+    if not args.out.is_dir():
+        raise ShopError("folder_missing", path=str(args.out))
+    with database(args, create=False) as db:
+        made = package.make(db, actor(args, db), args.out)
+    out.show(plain(made), _made_lines(made, out))
+    return 0
+
+
+def package_send(args, out) -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        path = args.file
+        lines = []
+        if path is None:
+            with database(args, create=False) as db:
+                made = package.make(db, actor(args, db), Path(folder))
+            path, lines = made.path, _made_lines(made, out)
+        elif not path.is_file():
+            raise ShopError("file_missing", path=str(path), detail="")
+        inbox = intake.send(args.to, path)
+    out.show({"ok": True, "inbox": inbox, "file": path.name}, lines + [out.t("county_sent", id=inbox)])
+    return 0
+
+
+def receipt_record(args, out) -> int:
+    data = read_input(args.file)
+    with database(args, create=False) as db:
+        done = receipt.record(db, actor(args, db), data, accept_key=args.accept_key)
+    key = "county_receipt_recorded" if done.new else "county_receipt_known"
+    out.show(plain(done), out.t(key, county=done.county, closure=done.last_closure, seq=done.seq or "-",
+                                fingerprint=done.fingerprint))
+    return 0
+
+
+def _county_url(args) -> str:
+    url = args.db or os.environ.get(COUNTY_DB_ENV)
+    if not url:
+        raise ShopError("county_db_needed", env=COUNTY_DB_ENV)
+    return url
+
+
+def _county(args, *, create: bool = False):
+    return county_database.open_county(_county_url(args), create=create)
+
+
+def _official(args, db):
+    username = getattr(args, "user", None) or os.environ.get("AIXIN_USER")
+    if not username:
+        raise ShopError("user_needed")
+    return accounts.login(db, username, _secret("AIXIN_PASSWORD", f"{username} 的密码: "))
+
+
+def county_init(args, out) -> int:
+    password = _secret("AIXIN_PASSWORD", "县级管理员密码: ")
+    with _county(args, create=True) as db:
+        made = accounts.initialise(db, name=args.county, admin=args.admin, admin_name=args.admin_name,
+                                   password=password, late_days=args.late_days)
+    path = signing.county_key_path(made.county_id)
+    out.show({**plain(made), "key_file": str(path)},
+             [out.t("county_set_up", county=made.name, admin=args.admin),
+              out.t("county_key_line", fingerprint=made.fingerprint, algorithm=made.algorithm),
+              out.t("county_key_file", path=path)])
+    return 0
+
+
+def user_add(args, out) -> int:
+    with _county(args) as db:
+        me = _official(args, db)
+        password = _secret("AIXIN_NEW_PASSWORD", f"{args.username} 的新密码: ")
+        view = accounts.add_user(db, me, args.username, args.name, vocabulary.CountyRole(args.role), password)
+    out.show(plain(view), out.t("county_user_added", username=view.username, role=view.role.value))
+    return 0
+
+
+def user_list(args, out) -> int:
+    with _county(args) as db:
+        rows = accounts.list_users(db, _official(args, db))
+    out.show(plain(rows), [f"{u.username}\t{u.display_name}\t{u.role.value}"
+                           + ("" if u.active else "\t-") + ("\tlocked" if u.locked else "") for u in rows])
+    return 0
+
+
+def _imported_line(result, out) -> str:
+    if result.status == vocabulary.PackageStatus.IMPORTED:
+        line = out.t("county_imported", village=result.village, closures=", ".join(map(str, result.closures)),
+                     months=", ".join(result.months), transactions=result.transactions)
+        if result.receipt:
+            line += "\n  " + out.t("county_receipt_written", path=result.receipt)
+        for note in result.notes:
+            line += "\n  " + out.t("county_import_note", note=note)
+        return line
+    reason = out.t(result.reason, **result.params) if result.reason else ""
+    return out.t(f"county_package_{result.status.value}", file=result.file, reason=reason)
+
+
+def county_import(args, out) -> int:
+    if not args.files and not args.inbox:
+        raise ShopError("county_import_nothing")
+    if args.receipts is not None and not args.receipts.is_dir():
+        raise ShopError("folder_missing", path=str(args.receipts))
+    with _county(args) as db:
+        me = _official(args, db)
+        results = intake.import_files(db, me, args.files, receipts_dir=args.receipts)
+        if args.inbox:
+            results += intake.import_inbox(db, me, receipts_dir=args.receipts)
+    out.show(plain(results), [_imported_line(r, out) for r in results])
+    return 1 if any(r.status == vocabulary.PackageStatus.REFUSED for r in results) else 0
+
+
+def villages_list(args, out) -> int:
+    with _county(args) as db:
+        rows = report.villages(db, _official(args, db))
+    out.show(plain(rows), [f"{v.village}\t{v.village_id[:12]}\t{v.first_month or '-'}–{v.last_month or '-'}\t"
+                           + out.t("county_village_line", closure=v.closure_number, seq=v.head_seq,
+                                   fingerprint=v.fingerprint) for v in rows])
+    return 0
+
+
+def keys_list(args, out) -> int:
+    with _county(args) as db:
+        rows = keys.keys(db, _official(args, db), village_id=args.village)
+    out.show(plain(rows), [f"{k.village}\t{k.fingerprint}\t{out.t('county_keystatus_' + k.status.value)}"
+                           + (f"\t{out.t('county_key_waiting', count=k.waiting)}" if k.waiting else "")
+                           for k in rows])
+    return 0
+
+
+def key_accept(args, out) -> int:
+    with _county(args) as db:
+        results = keys.accept_key(db, _official(args, db), args.fingerprint, receipts_dir=args.receipts)
+    out.show(plain(results), [out.t("county_key_accepted", fingerprint=args.fingerprint)]
+             + [_imported_line(r, out) for r in results])
+    return 0
+
+
+def key_retire(args, out) -> int:
+    with _county(args) as db:
+        view = keys.retire_key(db, _official(args, db), args.fingerprint)
+    out.show(plain(view), out.t("county_key_retired_line", village=view.village, fingerprint=view.fingerprint))
+    return 0
+
+
+def rules_export(args, out) -> int:
+    with _county(args) as db:
+        done = reference.export(db, _official(args, db), args.out)
+    out.show(plain(done), out.t("county_rules_exported", path=done.path, rules=done.rules,
+                                retired=done.retired, fingerprint=done.fingerprint))
+    return 0
+
+
+def rules_load(args, out) -> int:
+    data = read_input(args.file)
+    with _county(args) as db:
+        count = reference.load(db, _official(args, db), data)
+    out.show({"ok": True, "rules": count}, out.t("county_rules_loaded", count=count))
+    return 0
+
+
+def county_report(args, out) -> int:
+    as_of = date.fromisoformat(args.as_of) if args.as_of else None
+    if args.out is not None and not args.out.is_dir():
+        raise ShopError("folder_missing", path=str(args.out))
+    with _county(args) as db:
+        found = report.report(db, _official(args, db), args.month, as_of)
+    lines = [out.t("county_report_title", county=found.county, month=found.month, as_of=found.as_of)]
+    lines += [f"  {label}: {value}" for label, value in report.total_rows(found.totals, out.lang)]
+    lines.append("  " + "  ".join(f"{out.t('county_status_' + s)} {found.count(s)}"
+                                  for s in report.STATUS_ORDER if found.count(s)))
+    lines += [f"  ! {line}" for line in report.attention(found, out.lang)]
+    data = plain(found)
+    if args.out is not None:
+        book, pdf, pages = report.write_files(found, args.out, out.lang)
+        lines.append(out.t("county_report_written", book=book, pdf=pdf))
+        data["files"] = {"workbook": str(book), "pdf": str(pdf), "pages": pages}
+    out.show(data, lines)
+    return 0
+
+
+def spot_check(args, out) -> int:
+    if not args.out.parent.is_dir():
+        raise ShopError("folder_missing", path=str(args.out.parent))
+    with _county(args) as db:
+        drawn = spotcheck.draw(db, _official(args, db), args.village, month=args.month,
+                               households=args.households, goods=args.goods, seed=args.seed)
+    pdf, sheet, pages = spotcheck.write(drawn, args.out, out.lang)
+    out.show({**plain(drawn), "pdf": str(pdf), "sheet": str(sheet), "pages": pages},
+             [out.t("county_spotcheck_drawn", id=drawn.id, village=drawn.village, month=drawn.month,
+                    households=len(drawn.households), goods=len(drawn.goods)),
+              out.t("county_spotcheck_written", pdf=pdf, sheet=sheet)])
+    return 0
+
+
+def findings(args, out) -> int:
+    data = read_input(args.file)
+    with _county(args) as db:
+        rows = spotcheck.enter_findings(db, _official(args, db), data)
+    differ = [f for f in rows if f.differs]
+    lines = [out.t("county_findings_entered", count=len(rows), differ=len(differ))]
+    lines += [out.t("county_finding_differs", name=f.name, ref=f.ref, expected=f.expected, found=f.found)
+              for f in differ]
+    out.show(plain(rows), lines)
+    return 1 if differ else 0
+
+
+def restore_village(args, out) -> int:
+    with _county(args) as db:
+        done = rebuild.restore_village(db, _official(args, db), args.village, args.out)
+    lines = [out.t("county_rebuilt", village=done.village, url=done.url, transactions=done.transactions,
+                   closures=done.closures, seq=done.head_seq, hash=done.head_hash),
+             out.t("county_rebuilt_verified" if done.verified else "county_rebuilt_not_verified")]
+    lines += [f"  {finding}" for finding in done.findings]
+    lines.append(out.t("county_rebuilt_passwords"))
+    lines += [f"  {p.username}\t{p.display_name}\t{p.password or out.t('county_rebuilt_inactive')}"
+              for p in done.passwords]
+    lines.append(out.t("county_rebuilt_lost"))
+    out.show(plain(done), lines)
+    return 0 if done.verified else 1

@@ -1,0 +1,74 @@
+"""Opening the county's database: the engine settings of the shop's, its own migrations.
+
+A county database is PostgreSQL (``postgresql+psycopg://...``); SQLite serves a
+township's own copy and the tests, with the shop's settings (WAL, durable commits,
+``BEGIN IMMEDIATE``). Its schema version is kept in ``county_alembic_version``, so
+it upgrades like the shop's database and never mistakes itself for one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import inspect
+from sqlalchemy.engine import Engine, make_url
+
+from pos.errors import ShopError
+from pos.store.database import Database, make_engine, sqlite_path
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+VERSION_TABLE = "county_alembic_version"
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(
+            connection, opts={"version_table": VERSION_TABLE}).get_current_revision()
+
+
+def open_county(url: str, *, create: bool = False) -> Database:
+    """The county database at ``url``, upgraded to this program's schema. Only ``create``
+    (``aixin county init``) makes a new one; a database that is a village's, or holds
+    county tables without their version, is refused."""
+    path = sqlite_path(url)
+    if path is not None and not create and not path.is_file():
+        raise ShopError("county_db_missing", url=make_url(url).render_as_string())
+    engine = make_engine(url, create=create)
+    try:
+        current = current_revision(engine)
+        script = ScriptDirectory.from_config(_config())
+        if current is None:
+            names = inspect(engine).get_table_names()
+            if any(name.startswith("county_") for name in names):
+                raise ShopError("db_not_ours", url=engine.url.render_as_string())
+            if not create:
+                raise ShopError("county_db_missing", url=engine.url.render_as_string())
+            _upgrade(engine)
+        elif current != script.get_current_head():
+            try:
+                script.get_revision(current)
+            except CommandError:
+                raise ShopError("db_newer", revision=current) from None
+            _upgrade(engine)
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(url, engine)
+
+
+def _upgrade(engine: Engine) -> None:
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

@@ -1,0 +1,199 @@
+"""What goes back to the villages on the official's stick: the county's reference point
+rules and the village keys it retired.
+
+Counties issue a reference (彭阳: 8 areas and 46 rules) that villages adapt. The
+file (format ``aixin-county-rules``, version 1) is ``{"rules": {...}, "signature"}``,
+signed by the county's key like its receipts: the county, its key, when it was
+issued, the rules (code, category, name, points, deduction, in use) and the
+retired keys (village id, fingerprint, when).
+
+A village reads it with ``aixin rule import FILE``: the differences are shown
+first (rules the village lacks, rules whose wording or points differ; the
+village's own rules are never taken away), and taken only when asked (``--yes``),
+each through the rules service, so every change is a chained fact like any other.
+If the village's own key is on the retired list, taking the file puts that key
+aside; the next package is signed with a new key, which the county accepts after
+comparing its fingerprint with the village's next notice.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, select
+
+from ledger import canonical
+from ledger.book import now
+from pos import rules as village_rules
+from pos import village as village_module
+from pos.county import signing
+from pos.county.accounts import CountyActor, caller, info_in, work
+from pos.county.receipt import receipts_in
+from pos.county.schema import CountyKey, CountyRule
+from pos.county.vocabulary import RULES_FORMAT, CountyRole, KeyStatus
+from pos.errors import ShopError
+from pos.households import decode
+from pos.service import Actor
+from pos.store.database import Database
+
+VERSION = 1
+FIELDS = ("code", "category", "name", "points_min", "points_max", "deduction", "active")
+
+
+# ---------------------------------------------------------------- the county
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    rules: int
+    retired: int
+    fingerprint: str
+
+
+def load(db: Database, actor: CountyActor, data: bytes) -> int:
+    """Replace the county's reference rules by a CSV (code,category,name,points_min,
+    points_max,deduction), as ``resources/default_rules.csv`` is written."""
+    rows = list(csv.DictReader(io.StringIO(decode(data))))
+    if not rows:
+        raise ShopError("csv_empty")
+    missing = [name for name in FIELDS[:6] if name not in rows[0]]
+    if missing:
+        raise ShopError("csv_missing_columns", columns="、".join(missing))
+    parsed = []
+    for number, row in enumerate(rows, start=2):
+        try:
+            low, high = int(row["points_min"]), int(row["points_max"])
+            if not (row["code"].strip() and row["name"].strip()) or not 0 < low <= high <= 1000:
+                raise ValueError
+        except ValueError:
+            raise ShopError("county_rules_bad", row=number) from None
+        parsed.append(CountyRule(code=row["code"].strip().upper(), category=row["category"].strip(),
+                                 name=row["name"].strip(), points_min=low, points_max=high,
+                                 deduction=row["deduction"].strip() == "1",
+                                 active=row.get("active", "1").strip() != "0"))
+    with work(db) as session:
+        caller(session, actor, CountyRole.ADMIN, CountyRole.OFFICIAL)
+        session.execute(delete(CountyRule))
+        session.add_all(parsed)
+    return len(parsed)
+
+
+def export(db: Database, actor: CountyActor, path: Path) -> Exported:
+    """The reference rules and the retired keys, signed, for the stick."""
+    with db.read() as session:
+        caller(session, actor)
+        county = info_in(session)
+        signer = signing.county_key(county.county_id)
+        if signer is None or signer.public_hex != county.public_key:
+            raise ShopError("county_key_missing", path=str(signing.county_key_path(county.county_id)))
+        rules = [[r.code, r.category, r.name, r.points_min, r.points_max, int(r.deduction), int(r.active)]
+                 for r in session.scalars(select(CountyRule).order_by(CountyRule.code))]
+        retired = [[k.village_id, k.fingerprint, canonical.format_time(k.decided_at or k.first_seen_at)]
+                   for k in session.scalars(select(CountyKey).where(
+                       CountyKey.status == KeyStatus.RETIRED.value).order_by(CountyKey.id))]
+        document = canonical.dumps({
+            "format": RULES_FORMAT, "version": VERSION,
+            "county": {"id": county.county_id, "name": county.name},
+            "algorithm": signer.algorithm, "public_key": signer.public_hex,
+            "issued_at": canonical.format_time(now(session)),
+            "rules": rules, "retired_keys": retired,
+        })
+    payload = json.dumps({"rules": json.loads(document), "signature": signer.sign(document)},
+                         ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+    temporary = path.with_name(f".{path.name}.part")
+    temporary.write_bytes(payload)
+    temporary.replace(path)
+    return Exported(path, len(rules), len(retired), signer.fingerprint)
+
+
+# ---------------------------------------------------------------- the village
+
+
+@dataclass(frozen=True)
+class RuleChange:
+    code: str
+    change: str  # "new" | "changed"
+    ours: tuple | None  # (category, name, points_min, points_max, deduction, active)
+    theirs: tuple
+
+
+@dataclass(frozen=True)
+class Reference:
+    county: str
+    fingerprint: str
+    issued_at: str
+    changes: tuple[RuleChange, ...]
+    kept: tuple[str, ...]  # the village's own rules the reference does not have (left as they are)
+    key_retired: bool  # this village's own key is on the county's retired list
+    taken: tuple[str, ...] = ()
+    key_rotated: bool = False
+
+
+def _read(data: bytes) -> tuple[dict, str]:
+    try:
+        outer = json.loads(data)
+        document, signature = outer["rules"], outer["signature"]
+        if document["format"] != RULES_FORMAT or document["version"] != VERSION:
+            raise ValueError("format")
+        signed = canonical.dumps(document)
+    except (ValueError, KeyError, TypeError, canonical.NotCanonical):
+        raise ShopError("county_rules_unreadable") from None
+    if not signing.check(document["algorithm"], document["public_key"], signed, str(signature)):
+        raise ShopError("county_rules_signature")
+    return document, signing.fingerprint_hex(document["public_key"])
+
+
+def compare(db: Database, actor: Actor, data: bytes) -> Reference:
+    """What taking the county's file would change here; nothing is changed."""
+    from pos.service import caller as village_caller
+
+    document, fingerprint = _read(data)
+    with db.read() as session:
+        village_caller(session, actor)
+        pinned = [r.key for r in receipts_in(session)]
+        if pinned and pinned[-1] != fingerprint:
+            raise ShopError("county_receipt_key_changed", county=document["county"]["name"],
+                            fingerprint=fingerprint, pinned=pinned[-1])
+        identity = village_module.village_id(session)
+    ours = {r.code: (r.category, r.name, r.points_min, r.points_max, int(r.deduction), int(r.active))
+            for r in village_rules.list_rules(db, actor, include_inactive=True)}
+    changes = []
+    theirs_codes = set()
+    for code, category, name, low, high, deduction, active in document["rules"]:
+        theirs_codes.add(code)
+        theirs = (category, name, low, high, int(deduction), int(active))
+        if code not in ours:
+            changes.append(RuleChange(code, "new", None, theirs))
+        elif ours[code] != theirs:
+            changes.append(RuleChange(code, "changed", ours[code], theirs))
+    key = signing.village_key(identity, create=False) if identity else None
+    retired = {(v, f) for v, f, _ in document["retired_keys"]}
+    return Reference(document["county"]["name"], fingerprint, document["issued_at"], tuple(changes),
+                     tuple(sorted(set(ours) - theirs_codes)),
+                     key is not None and (identity, key.fingerprint) in retired)
+
+
+def take(db: Database, actor: Actor, data: bytes, only: list[str] | None = None) -> Reference:
+    """Take the county's reference rules (all differences, or those in ``only``), each through
+    the rules service (an administrator), and put a retired key of this village aside."""
+    reference = compare(db, actor, data)
+    wanted = {code.strip().upper() for code in only} if only else None
+    taken = []
+    for change in reference.changes:
+        if wanted is not None and change.code not in wanted:
+            continue
+        category, name, low, high, deduction, active = change.theirs
+        village_rules.save(db, actor, change.code, category, name, low, high, bool(deduction), bool(active))
+        taken.append(change.code)
+    rotated = False
+    if reference.key_retired:
+        with db.read() as session:
+            identity = village_module.village_id(session)
+        rotated = signing.retire_village_key(identity) is not None
+    return Reference(reference.county, reference.fingerprint, reference.issued_at, reference.changes,
+                     reference.kept, reference.key_retired, tuple(taken), rotated)

@@ -1,0 +1,442 @@
+"""A village's chain replayed at the county: the facts in force, and each closure recomputed.
+
+The county trusts nothing a village states that it can recompute. ``Replay`` walks
+the chain lines of a package in order, on top of the facts in force at the
+county's copy of the head (``State``, kept as JSON between imports so that an
+import never reads the history again): it checks that each transaction links to
+the one before, balances, and leaves no account below zero that the chain did not
+open that way, and keeps each card's household, each household's balance, the
+goods and their stock, the rules and the village's settings.
+
+Each closure in the package is recomputed over its range as ``pos.month.closure``
+computes it, independently written: the month's point totals, the totals since the
+village began, and every household's opening, earned, deducted, redeemed,
+recovered and closing points. A difference in any of those refuses the package.
+What a village's tables decided at closing time and the chain cannot pin down
+exactly (a rule's category name, a goods' zone, the card shown on a line, a
+delivery dated into the month but entered after it) is compared too, and a
+difference is kept as a note on the closure, never silently dropped.
+
+Alongside, the figures the county compares across villages are summed once per
+month (``MonthFigures``): labour and hygiene points, reversals, redemptions outside
+opening hours, stock-count differences and write-offs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ledger import canonical
+from pos.county.package import ChainEntry, Refused
+from pos.periods import LOCAL
+from pos.proof import parse_items
+from pos.vocabulary import (
+    CARD_PREFIX,
+    DEDUCTED,
+    EARNING_KINDS,
+    ISSUE,
+    RECOVERED,
+    REDEEMED,
+    CardStatus,
+    HouseholdStatus,
+    Kind,
+)
+
+HYGIENE_CATEGORY = "卫生检查"
+OTHER_CATEGORY = "其他"
+LABOUR_WORD = "劳动"  # award categories holding it count as labour (公益劳动, 义务劳动)
+RECENT = 4096
+
+
+def parse_time(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+class State:
+    """The facts in force at a village's head, as the county replayed them."""
+
+    def __init__(self, data: dict | None = None):
+        data = data or {}
+        self.seq: int = data.get("seq", 0)
+        self.hash: str = data.get("hash", canonical.GENESIS)
+        self.at: str = data.get("at", "")
+        self.negative: set[str] = set(data.get("negative", ()))
+        self.balances: dict[str, int] = dict(data.get("balances", {}))
+        self.cards: dict[str, list] = dict(data.get("cards", {}))  # number -> [household, status]
+        self.households: dict[int, list] = {int(k): v for k, v in data.get("households", {}).items()}
+        self.rules: dict[str, list] = dict(data.get("rules", {}))
+        self.goods: dict[str, list] = dict(data.get("goods", {}))  # code -> [name, zone, price, value, unit, active]
+        self.stock: dict[str, int] = dict(data.get("stock", {}))
+        self.village: dict = dict(data.get("village", {}))
+        self.groups: list[str] = list(data.get("groups", ()))
+        self.users: dict[str, list] = dict(data.get("users", {}))  # name -> [display, role, active]
+        self.issued_cards: int = data.get("issued_cards", 0)
+        self.awarded: int = data.get("awarded", 0)
+        # Heads recorded by closures, beyond what was replayed: seq -> [hash, closure, month].
+        self.heads: dict[str, list] = dict(data.get("heads", {}))
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "seq": self.seq, "hash": self.hash, "at": self.at, "negative": sorted(self.negative),
+            "balances": self.balances, "cards": self.cards,
+            "households": {str(k): v for k, v in self.households.items()}, "rules": self.rules,
+            "goods": self.goods, "stock": self.stock, "village": self.village,
+            "groups": self.groups, "users": self.users, "issued_cards": self.issued_cards,
+            "awarded": self.awarded, "heads": self.heads,
+        }, ensure_ascii=False, sort_keys=True)
+
+    # --- what the closure compares with
+
+    def household_balances(self) -> dict[int, int]:
+        found: dict[int, int] = defaultdict(int)
+        for number, (household, _status) in self.cards.items():
+            found[household] += self.balances.get(CARD_PREFIX + number, 0)
+        return dict(found)
+
+    def outstanding(self) -> int:
+        return sum(v for code, v in self.balances.items() if code.startswith(CARD_PREFIX))
+
+    def households_with_cards(self) -> int:
+        return len({household for household, status in self.cards.values()
+                    if status == CardStatus.ACTIVE
+                    and self.households.get(household, [None, None, HouseholdStatus.ACTIVE])[2]
+                    == HouseholdStatus.ACTIVE})
+
+    def category(self, rule: str, fallback: str | None = None) -> str:
+        known = self.rules.get(rule)
+        return known[0] if known else (fallback or OTHER_CATEGORY)
+
+
+@dataclass
+class Effect:
+    """What one transaction did to households, for the month's tally."""
+
+    kind: str
+    effective: str  # the original kind, for a reversal
+    card_legs: list[tuple[int, int]]  # (household, points)
+    card_total: int
+
+
+class Replay:
+    """Applies chain entries to a ``State``, refusing the first that breaks the chain.
+
+    ``original(seq)`` gives an earlier entry the package does not carry (a reversal's
+    original, read from the county's copy)."""
+
+    def __init__(self, state: State, original: Callable[[int], ChainEntry | None]):
+        self.state = state
+        self.original = original
+        # The package's newest redemptions, for their reversals; older ones are read back from
+        # the county's copy (written in batches far smaller than this).
+        self.recent: dict[int, ChainEntry] = {}
+
+    def fail(self, seq: int, detail: str):
+        raise Refused("county_chain_bad", seq=seq, detail=detail)
+
+    def lookup(self, seq: int) -> ChainEntry | None:
+        return self.recent.get(seq) or self.original(seq)
+
+    def apply(self, entry: ChainEntry) -> Effect:
+        s = self.state
+        seq = entry.seq
+        if seq != s.seq + 1:
+            self.fail(seq, f"follows transaction {s.seq}")
+        if entry.prev != s.hash:
+            self.fail(seq, "does not link to the transaction before it")
+        legs = entry.postings
+        if len(legs) == 1:
+            self.fail(seq, "has a single posting")
+        if sum(amount for _, amount in legs) != 0:
+            self.fail(seq, "postings do not sum to zero")
+        if any(amount == 0 for _, amount in legs):
+            self.fail(seq, "a posting of zero points")
+        if entry.reverses is not None and not 1 <= entry.reverses < seq:
+            self.fail(seq, f"reverses {entry.reverses}, which does not precede it")
+        attrs = entry.attrs
+        kind = entry.kind
+        if kind == Kind.ACCOUNT_OPEN and not legs:
+            code = attrs.get("account")
+            if attrs.get("may_go_negative") and isinstance(code, str):
+                s.negative.add(code)
+        balances = s.balances
+        touched = set()
+        for code, amount in legs:
+            balances[code] = balances.get(code, 0) + amount
+            touched.add(code)
+        for code in touched:
+            if balances[code] < 0 and code not in s.negative:
+                self.fail(seq, f"account {code} falls below zero")
+        effective = kind
+        if kind == Kind.REVERSAL:
+            effective = attrs.get("original_kind") or ""
+            if not effective:
+                original = self.lookup(entry.reverses)
+                effective = original.kind if original else ""
+        issued = sum(amount for code, amount in legs if code == ISSUE)
+        if issued:
+            if effective == Kind.CARD_ISSUE:
+                s.issued_cards -= issued
+            else:
+                s.awarded -= issued
+        try:
+            self._fact(entry)
+        except (KeyError, TypeError, ValueError) as problem:
+            self.fail(seq, f"{kind} cannot be read: {problem!r}")
+        card_legs = []
+        for code, amount in legs:
+            if code.startswith(CARD_PREFIX):
+                card = s.cards.get(code[len(CARD_PREFIX):])
+                if card is None:
+                    self.fail(seq, f"moves points on card {code[len(CARD_PREFIX):]}, never issued")
+                card_legs.append((card[0], amount))
+        if kind == Kind.REDEMPTION:
+            self.recent[seq] = entry
+            if len(self.recent) > RECENT:
+                del self.recent[next(iter(self.recent))]
+        s.seq, s.hash, s.at = seq, entry.hash, entry.at
+        return Effect(kind, effective, card_legs, sum(a for _, a in card_legs))
+
+    def _fact(self, entry: ChainEntry) -> None:
+        s, a, kind = self.state, entry.attrs, entry.kind
+        if kind == Kind.VILLAGE:
+            s.village = dict(a)
+        elif kind == Kind.GROUP:
+            if a["group"] not in s.groups:
+                s.groups.append(a["group"])
+        elif kind == Kind.USER:
+            s.users[a["user"]] = [a["name"], a["role"], int(a["active"])]
+        elif kind == Kind.RULE:
+            s.rules[a["rule"]] = [a["category"], a["name"], a["points_min"], a["points_max"],
+                                  int(a["deduction"]), int(a["active"])]
+        elif kind == Kind.GOODS:
+            s.goods[a["goods"]] = [a["name"], a["zone"], a["price_points"], a["value_fen"], a["unit"],
+                                   int(a["active"])]
+        elif kind == Kind.HOUSEHOLD:
+            s.households[int(a["household"])] = [a["head"], a["group"], a["status"]]
+        elif kind in (Kind.STOCK_INTAKE, Kind.STOCK_COUNT):
+            for code, quantity, _value in parse_items(a["items"]):
+                s.stock[code] = s.stock.get(code, 0) + quantity
+        elif kind == Kind.REDEMPTION:
+            for code, quantity, _points in parse_items(a["items"]):
+                s.stock[code] = s.stock.get(code, 0) - quantity
+        elif kind == Kind.REVERSAL and a.get("original_kind") == Kind.REDEMPTION:
+            original = self.lookup(entry.reverses)
+            if original is not None:
+                for code, quantity, _points in parse_items(original.attrs.get("items")):
+                    s.stock[code] = s.stock.get(code, 0) + quantity
+        elif kind == Kind.CARD_ISSUE:
+            s.cards[a["card"]] = [int(a["household"]), CardStatus.ACTIVE.value]
+        elif kind == Kind.CARD_REPLACE:
+            old = s.cards.get(a["old_card"])
+            if old is not None:
+                old[1] = CardStatus.BLOCKED.value
+            s.cards[a["card"]] = [int(a["household"]), CardStatus.ACTIVE.value]
+        elif kind == Kind.CARD_RECOVERY:
+            card = s.cards.get(a["card"])
+            if card is not None:
+                card[1] = CardStatus.RECOVERED.value
+            home = s.households.get(int(a["household"]))
+            if home is not None:
+                home[2] = HouseholdStatus.MOVED.value
+
+
+# ---------------------------------------------------------------- one closure, recomputed
+
+
+@dataclass
+class MonthFigures:
+    """A closed month of one village, as the county stores it for its reports."""
+
+    households: int = 0
+    labour_points: int = 0
+    hygiene_points: int = 0
+    reversals: int = 0
+    after_hours: int = 0
+    count_lines: int = 0
+    count_fen: int = 0
+    writeoff_fen: int = 0
+    categories: dict[str, int] = field(default_factory=dict)
+    zones: dict[str, list[int]] = field(default_factory=dict)  # zone -> [quantity, points]
+
+
+def _opening_windows(text: str):
+    from pos.month.audit import opening_windows
+
+    return opening_windows(text)
+
+
+def _open_at(windows, at: datetime) -> bool:
+    days, times = windows
+    local = at.astimezone(LOCAL)
+    return local.weekday() in days and any(a <= local.time() <= b for a, b in times)
+
+
+class Tally:
+    """One closure's month, recomputed as the replay passes its transactions."""
+
+    def __init__(self, number: int, document: dict, state: State):
+        self.number = number
+        self.doc = document
+        self.opening = state.household_balances()
+        self.start = parse_time(document["period"][0])
+        self.end = parse_time(document["period"][1])
+        self.count = 0
+        self.totals: dict[str, int] = defaultdict(int)
+        self.by_category: dict[str, int] = defaultdict(int)
+        self.reversed: dict[str, int] = defaultdict(int)
+        self.earned, self.deducted, self.redeemed, self.recovered = (defaultdict(int) for _ in range(4))
+        self.touched: set[int] = set()
+        self.zones: dict[str, list[int]] = {}
+        self.figures = MonthFigures()
+        self.windows = _opening_windows(state.village.get("opening_hours", ""))
+        self.problems: list[str] = []
+
+    def add(self, entry: ChainEntry, effect: Effect, replay: Replay) -> None:
+        state = replay.state
+        at = parse_time(entry.at)
+        if not self.start <= at < self.end:
+            self.problems.append(f"transaction {entry.seq} is dated {entry.at}, outside the month")
+        self.count += 1
+        kind, effective = effect.kind, effect.effective
+        for household, amount in effect.card_legs:
+            self.touched.add(household)
+            if effective in EARNING_KINDS:
+                self.earned[household] += amount
+            elif effective == Kind.DEDUCTION:
+                self.deducted[household] -= amount
+            elif effective == Kind.REDEMPTION:
+                self.redeemed[household] -= amount
+            elif effective == Kind.CARD_RECOVERY:
+                self.recovered[household] -= amount
+            elif effective != Kind.CARD_REPLACE:
+                self.problems.append(f"transaction {entry.seq} of kind {kind} moves points on a card")
+        total = effect.card_total
+        figures = self.figures
+        if kind == Kind.CARD_ISSUE:
+            self.totals["issued_cards"] += total
+        elif kind == Kind.AWARD:
+            category = state.category(str(entry.attrs.get("rule", "")), entry.attrs.get("rule_name"))
+            self.by_category[category] += total
+            self.totals["awarded"] += total
+            if LABOUR_WORD in category:
+                figures.labour_points += total
+        elif kind == Kind.HYGIENE:
+            self.by_category[state.category("W01", HYGIENE_CATEGORY)] += total
+            self.totals["awarded"] += total
+            figures.hygiene_points += total
+        elif kind == Kind.DEDUCTION:
+            self.totals["deducted"] -= total
+        elif kind == Kind.REDEMPTION:
+            self.totals["redeemed"] -= total
+            self.totals["redemptions"] += 1
+            for code, quantity, points in parse_items(entry.attrs.get("items")):
+                zone = self.zones.setdefault(self._zone(state, code), [0, 0])
+                zone[0] += quantity
+                zone[1] += points
+            if self.windows is not None and not _open_at(self.windows, at):
+                figures.after_hours += 1
+        elif kind == Kind.CARD_RECOVERY:
+            self.totals["recovered"] -= total
+        elif kind == Kind.REVERSAL:
+            self.reversed[effective] += abs(total)
+            figures.reversals += 1
+            if effective == Kind.REDEMPTION:
+                original = replay.lookup(entry.reverses)
+                for code, quantity, points in parse_items(original.attrs.get("items") if original else ""):
+                    zone = self.zones.setdefault(self._zone(state, code), [0, 0])
+                    zone[0] -= quantity
+                    zone[1] -= points
+            elif effective == Kind.HYGIENE:
+                figures.hygiene_points -= abs(total)
+            elif effective == Kind.AWARD:
+                original = replay.lookup(entry.reverses)
+                if original is not None:
+                    category = state.category(str(original.attrs.get("rule", "")),
+                                              original.attrs.get("rule_name"))
+                    if LABOUR_WORD in category:
+                        figures.labour_points -= abs(total)
+        elif kind == Kind.STOCK_COUNT:
+            for _code, quantity, value in parse_items(entry.attrs.get("items")):
+                figures.count_lines += 1
+                figures.count_fen += value
+                if quantity < 0:
+                    figures.writeoff_fen -= value
+
+    @staticmethod
+    def _zone(state: State, code: str) -> str:
+        goods = state.goods.get(code)
+        return goods[1] if goods else "?"
+
+    def finish(self, state: State) -> tuple[list[str], list[str], MonthFigures]:
+        """(errors, notes, figures): errors refuse the package, notes are kept."""
+        doc, errors, notes = self.doc, list(self.problems), []
+        t = doc["month_totals"]
+        reversed_doc = {kind: points for kind, points in t["reversed"]}
+        mine = {"transactions": self.count, "issued_cards": self.totals["issued_cards"],
+                "awarded": self.totals["awarded"], "deducted": self.totals["deducted"],
+                "redeemed": self.totals["redeemed"], "redemptions": self.totals["redemptions"],
+                "recovered": self.totals["recovered"]}
+        for name, value in mine.items():
+            if t[name] != value:
+                errors.append(f"month {name}: closure {t[name]}, recomputed {value}")
+        if reversed_doc != {k: v for k, v in self.reversed.items() if v}:
+            errors.append(f"reversed points: closure {reversed_doc}, recomputed {dict(self.reversed)}")
+        categories = {name: points for name, points in t["awarded_by_category"]}
+        if sum(categories.values()) != t["awarded"]:
+            errors.append("the award categories do not add up to the points awarded")
+        if categories != {k: v for k, v in self.by_category.items() if v}:
+            notes.append(f"award categories: closure {categories}, chain {dict(self.by_category)}")
+
+        net_redeemed = t["redeemed"] - reversed_doc.get(Kind.REDEMPTION, 0)
+        zones = {zone: [quantity, points] for zone, quantity, points in doc["zones"]}
+        if sum(points for _, points in zones.values()) != net_redeemed:
+            errors.append("the goods zones do not add up to the points redeemed")
+        mine_zones = {z: v for z, v in self.zones.items() if v != [0, 0]}
+        if zones != mine_zones:
+            notes.append(f"goods zones: closure {zones}, chain {mine_zones}")
+        deliveries = doc["deliveries"]
+        if sum(line[8] for line in deliveries if line[1] == "donation") != t["donations_fen"] or sum(
+                line[8] for line in deliveries if line[1] == "purchase") != t["purchases_fen"]:
+            errors.append("the deliveries do not add up to the month's donations and purchases")
+
+        c = doc["cumulative"]
+        outstanding = state.outstanding()
+        recomputed = {
+            "issued_cards": state.issued_cards, "awarded": state.awarded,
+            "ever_issued": -state.balances.get(ISSUE, 0),
+            "redeemed": state.balances.get(REDEEMED, 0), "deducted": state.balances.get(DEDUCTED, 0),
+            "recovered": state.balances.get(RECOVERED, 0), "outstanding": outstanding,
+            "outstanding_fen": outstanding * doc["point_value_fen"],
+        }
+        for name, value in recomputed.items():
+            if c[name] != value:
+                errors.append(f"cumulative {name}: closure {c[name]}, recomputed {value}")
+
+        closing = state.household_balances()
+        lines = {row[0]: row for row in doc["households"]}
+        expected = {h for h in set(self.opening) | set(closing) | self.touched
+                    if self.opening.get(h, 0) or closing.get(h, 0) or h in self.touched}
+        if set(lines) != expected:
+            errors.append(f"households listed: closure {len(lines)}, recomputed {len(expected)}")
+        for household in sorted(expected & set(lines)):
+            _id, group, head, _card, opening, earned, deducted, redeemed, recovered, close = lines[household]
+            figures = (self.opening.get(household, 0), self.earned[household], self.deducted[household],
+                       self.redeemed[household], self.recovered[household], closing.get(household, 0))
+            if (opening, earned, deducted, redeemed, recovered, close) != figures:
+                errors.append(f"household {household} ({head}): closure {opening}/{earned}/{deducted}/"
+                              f"{redeemed}/{recovered}/{close}, recomputed {'/'.join(map(str, figures))}")
+            known = state.households.get(household)
+            if known is not None and (known[0], known[1]) != (head, group):
+                notes.append(f"household {household}: closure {head} ({group}), chain {known[0]} ({known[1]})")
+        if doc["point_value_fen"] != state.village.get("point_value_fen", doc["point_value_fen"]):
+            notes.append(f"point value: closure {doc['point_value_fen']} fen, chain "
+                         f"{state.village.get('point_value_fen')} fen")
+
+        self.figures.households = state.households_with_cards()
+        self.figures.categories = categories
+        self.figures.zones = zones
+        return errors, notes, self.figures

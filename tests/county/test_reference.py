@@ -1,0 +1,69 @@
+"""The county's reference rules and retired keys go back to the villages on the official's stick."""
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from ledger.schema import Transaction
+from pos import proof
+from pos.county import intake, keys, package, receipt, reference, signing
+from pos.errors import ShopError
+from pos.village import village_id
+from tests.county import villages
+
+REFERENCE = """code,category,name,points_min,points_max,deduction
+L01,公益劳动,参加村组公益劳动（每次）,5,5,0
+L02,公益劳动,修路、清渠等集体劳动（每天）,12,12,0
+Z01,移风易俗,红白事简办,10,10,0
+"""
+
+
+def test_a_village_sees_the_differences_first_and_takes_them_only_when_asked(village, county, stick, tmp_path):
+    east = village()
+    assert reference.load(county.db, county.official, REFERENCE.encode("utf-8")) == 3
+    exported = reference.export(county.db, county.official, tmp_path / "rules.json")
+    assert (exported.rules, exported.retired) == (3, 0)
+    data = exported.path.read_bytes()
+    east.db.clock = villages.at(2025, 4, 2)
+    seen = reference.compare(east.db, east.admin, data)
+    assert {(c.code, c.change) for c in seen.changes} == {("L02", "changed"), ("Z01", "new")}
+    assert "W01" in seen.kept and not seen.key_retired
+    assert next(c for c in seen.changes if c.code == "L02").ours[2] == 10
+    with east.db.read() as session:
+        before = session.scalar(select(Transaction.seq).order_by(Transaction.seq.desc()).limit(1))
+    taken = reference.take(east.db, east.admin, data, only=["z01"])
+    assert taken.taken == ("Z01",)
+    taken = reference.take(east.db, east.admin, data)
+    assert taken.taken == ("L02",)
+    with east.db.read() as session:
+        facts = session.scalars(select(Transaction.attrs).where(Transaction.seq > before)).all()
+        assert [json.loads(f)["rule"] for f in facts] == ["Z01", "L02"]
+        assert proof.verify(session).ok
+    assert reference.compare(east.db, east.admin, data).changes == ()
+
+
+def test_a_tampered_rules_file_is_refused(village, county, tmp_path):
+    east = village()
+    exported = reference.export(county.db, county.official, tmp_path / "rules.json")
+    forged = exported.path.read_text(encoding="utf-8").replace("院内净", "院内干净")
+    with pytest.raises(ShopError) as refused:
+        reference.compare(east.db, east.admin, forged.encode("utf-8"))
+    assert refused.value.key == "county_rules_signature"
+
+
+def test_a_retired_key_goes_back_and_the_village_signs_with_a_new_one(village, county, stick, tmp_path):
+    east = village()
+    made = package.make(east.db, east.secretary, stick)
+    intake.import_package(county.db, county.official, made.path, receipts_dir=stick)
+    east.db.clock = villages.at(2025, 4, 2)
+    receipt.record(east.db, east.secretary, next(stick.glob("receipt-*")).read_bytes())
+    keys.retire_key(county.db, county.official, made.fingerprint.replace(" ", "")[:12])
+    data = reference.export(county.db, county.official, tmp_path / "rules.json").path.read_bytes()
+    seen = reference.compare(east.db, east.admin, data)
+    assert seen.key_retired
+    taken = reference.take(east.db, east.admin, data, only=["NONE"])
+    assert taken.key_rotated and taken.taken == ()
+    with east.db.read() as session:
+        fresh = signing.village_key(village_id(session))
+    assert fresh.fingerprint != made.fingerprint
