@@ -15,7 +15,6 @@ from datetime import date
 from pathlib import Path
 
 from pos.cli.common import (
-    _secret,
     acting,
     actor,
     add,
@@ -25,6 +24,8 @@ from pos.cli.common import (
     number,
     plain,
     read_input,
+    said,
+    secret,
 )
 from pos.errors import ShopError
 
@@ -180,11 +181,11 @@ def _official(args, db):
     username = getattr(args, "user", None) or os.environ.get("AIXIN_USER")
     if not username:
         raise ShopError("user_needed")
-    return accounts.login(db, username, _secret("AIXIN_PASSWORD", f"{username} 的密码: "))
+    return accounts.login(db, username, secret("AIXIN_PASSWORD", said("prompt_password", username=username)))
 
 
 def county_init(args, out) -> int:
-    password = _secret("AIXIN_PASSWORD", "县级管理员密码: ")
+    password = secret("AIXIN_PASSWORD", said("prompt_county_admin_password"))
     with _county(args, create=True) as db:
         made = accounts.initialise(db, name=args.county, admin=args.admin, admin_name=args.admin_name,
                                    password=password, late_days=args.late_days)
@@ -199,7 +200,7 @@ def county_init(args, out) -> int:
 def user_add(args, out) -> int:
     with _county(args) as db:
         me = _official(args, db)
-        password = _secret("AIXIN_NEW_PASSWORD", f"{args.username} 的新密码: ")
+        password = secret("AIXIN_NEW_PASSWORD", said("prompt_new_password", username=args.username))
         view = accounts.add_user(db, me, args.username, args.name, vocabulary.CountyRole(args.role), password)
     out.show(plain(view), out.t("county_user_added", username=view.username, role=view.role.value))
     return 0
@@ -260,7 +261,7 @@ def keys_list(args, out) -> int:
 
 def key_accept(args, out) -> int:
     with _county(args) as db:
-        results = keys.accept_key(db, _official(args, db), args.fingerprint, receipts_dir=args.receipts)
+        results = intake.accept_key(db, _official(args, db), args.fingerprint, receipts_dir=args.receipts)
     out.show(plain(results), [out.t("county_key_accepted", fingerprint=args.fingerprint)]
              + [_imported_line(r, out) for r in results])
     return 0

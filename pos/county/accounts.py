@@ -153,8 +153,8 @@ def login(db: Database, username: str, password: str) -> CountyActor:
         user = session.scalar(select(CountyUser).where(CountyUser.username == username.strip()))
         if user is None or not user.active:
             raise ShopError("login_wrong")
-        if user.locked:
-            raise ShopError("login_locked", username=user.username)
+        if user.locked:  # answered as a wrong password is, so the answer tells nothing
+            raise ShopError("login_wrong")
         try:
             _hasher.verify(user.password_hash, password)
         except (VerifyMismatchError, VerificationError, InvalidHashError):

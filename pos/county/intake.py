@@ -570,3 +570,15 @@ def send(url: str, path: Path) -> int:
             return item.id
     finally:
         db.dispose()
+
+
+def accept_key(db: Database, actor: CountyActor, fingerprint: str, *,
+               receipts_dir: Path | None = None) -> list[Imported]:
+    """Accept a held village key, then import the packages that waited for it."""
+    done = []
+    for package_id in keys.accept(db, actor, fingerprint):
+        with db.read() as session:
+            row = session.get(CountyPackage, package_id)
+            data, name = row.data, row.file_name
+        done.append(import_package(db, actor, data, name=name, receipts_dir=receipts_dir))
+    return done

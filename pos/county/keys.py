@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,8 +24,6 @@ from pos.county.vocabulary import KeyStatus, PackageStatus
 from pos.errors import ShopError
 from pos.store.database import Database
 
-if TYPE_CHECKING:
-    from pos.county.intake import Imported
 
 
 def decision(session: Session, package: Package) -> KeyStatus:
@@ -101,10 +97,10 @@ def _find_key(session: Session, fingerprint: str) -> CountyKey:
     return matches[0]
 
 
-def accept_key(db: Database, actor: CountyActor, fingerprint: str, *,
-               receipts_dir: Path | None = None) -> list[Imported]:
+def accept(db: Database, actor: CountyActor, fingerprint: str) -> list[int]:
     """Accept a held village key (the official compared its fingerprint with the one on the
-    village's notice): it replaces the pinned key, and the packages held for it are imported."""
+    village's notice): it replaces the pinned key. The packages held for it, oldest first,
+    are for ``pos.county.intake.accept_key`` to import."""
     with work(db) as session:
         user = caller(session, actor)
         key = _find_key(session, fingerprint)
@@ -119,15 +115,7 @@ def accept_key(db: Database, actor: CountyActor, fingerprint: str, *,
         held = session.scalars(select(CountyPackage.id).where(
             CountyPackage.village_id == key.village_id, CountyPackage.fingerprint == key.fingerprint,
             CountyPackage.status == PackageStatus.HELD.value).order_by(CountyPackage.from_seq)).all()
-    from pos.county.intake import import_package
-
-    done = []
-    for package_id in held:
-        with db.read() as session:
-            row = session.get(CountyPackage, package_id)
-            data, name = row.data, row.file_name
-        done.append(import_package(db, actor, data, name=name, receipts_dir=receipts_dir))
-    return done
+    return list(held)
 
 
 def retire_key(db: Database, actor: CountyActor, fingerprint: str) -> KeyView:

@@ -108,10 +108,9 @@ class _Tables:
     def account(self, code: str, at) -> int:
         found = self.accounts.get(code)
         if found is None:
-            if code.startswith(CARD_PREFIX):
-                name = "积分卡 " + code[len(CARD_PREFIX):]
-            else:
-                name = VILLAGE_ACCOUNTS.get(code, (code, False))[0]
+            # An account's name is not in the chain (only its code is), and names nothing the
+            # proof reads: the code serves, as for the village's own accounts.
+            name = code
             found = self.s.execute(insert(Account.__table__).values(
                 code=code, name=name, may_go_negative=False, balance=0, opened_at=at)).inserted_primary_key[0]
             self.accounts[code] = found

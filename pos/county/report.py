@@ -30,7 +30,6 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import partial
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -340,7 +339,8 @@ def _yuan(fen: int) -> str:
 
 def total_rows(figures: Figures, lang: str = "zh") -> list[tuple[str, str]]:
     """The county's (or a village's) month as labelled figures, in the reader's language."""
-    t = partial(messages.text, lang=lang)
+    def t(key, **params):
+        return messages.text(key, lang, **params)
     rows = [(t("county_fig_households"), str(figures.households)),
             (t("county_fig_issued"), str(figures.issued)),
             (t("county_fig_issued_cards"), str(figures.issued_cards)),
@@ -367,7 +367,8 @@ STATUS_ORDER = ("verified", "imported", "held", "refused", "late", "due", "open"
 
 def attention(report: CountyReport, lang: str = "zh") -> list[str]:
     """The lines of the month that need someone's attention, most pressing first."""
-    t = partial(messages.text, lang=lang)
+    def t(key, **params):
+        return messages.text(key, lang, **params)
     lines = []
     for v in report.villages:
         if v.status.status in ("refused", "held", "late"):
@@ -388,7 +389,8 @@ def attention(report: CountyReport, lang: str = "zh") -> list[str]:
 def summary_page(report: CountyReport, lang: str = "zh"):
     from printing.county import SummaryPage
 
-    t = partial(messages.text, lang=lang)
+    def t(key, **params):
+        return messages.text(key, lang, **params)
     month = Month.parse(report.month)
     statuses = tuple((t(f"county_status_{status}"), str(report.count(status)))
                      for status in STATUS_ORDER if status != "before")
@@ -405,7 +407,7 @@ def summary_page(report: CountyReport, lang: str = "zh"):
         t("county_summary_subtitle", as_of=report.as_of.isoformat(), villages=len(report.villages),
           reported=sum(1 for v in report.villages if v.figures is not None), days=report.late_days),
         tuple(total_rows(report.totals, lang)), statuses, tuple(attention(report, lang)),
-        t("county_summary_more"), t("county_summary_footer", county=report.county, month=report.month),
+        t("county_summary_more", n="{n}"), t("county_summary_footer", county=report.county, month=report.month),
         tuple(rows))
 
 
@@ -426,7 +428,8 @@ def workbook(report: CountyReport, path, lang: str = "zh") -> None:
     categories and zones, and what needs attention."""
     from openpyxl import Workbook
 
-    t = partial(messages.text, lang=lang)
+    def t(key, **params):
+        return messages.text(key, lang, **params)
     book = Workbook()
     book.remove(book.active)
     _sheet(book, t("county_sheet_totals"), [t("county_col_item"), t("county_col_value")],

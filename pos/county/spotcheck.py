@@ -23,7 +23,6 @@ import random
 import secrets
 import statistics
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
@@ -167,7 +166,8 @@ def _movements(session, village_id: str, closure: CountyClosure, state: State,
 
 
 def papers_of(check: Spotcheck, lang: str = "zh") -> papers.VisitList:
-    t = partial(messages.text, lang=lang)
+    def t(key, **params):
+        return messages.text(key, lang, **params)
     rows = []
     for n, h in enumerate(check.households, start=1):
         reason = (t("county_drawn_flags", flags=h.flags) if h.flags else "") + (

@@ -4,6 +4,7 @@ reports and spot checks."""
 from __future__ import annotations
 
 CATALOG: dict[str, tuple[str, str]] = {
+    "prompt_county_admin_password": ("县级管理员密码: ", "The county administrator's password: "),
     "kind_county_receipt": ("县级回执", "county receipt"),
     # the village's side
     "county_no_ledger": ("本村台账还没有任何记录，无法确定本村编号。", "The village's ledger holds nothing yet; it has no id."),

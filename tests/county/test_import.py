@@ -144,7 +144,7 @@ def test_a_package_signed_by_another_key_waits_until_a_county_user_accepts_the_k
     assert seen[made.fingerprint].status == KeyStatus.PINNED
     with county.db.read() as session:
         assert session.scalar(select(CountyVillage.closure_number)) == 3
-    done = keys.accept_key(county.db, county.official, fingerprint[:14], receipts_dir=stick)
+    done = intake.accept_key(county.db, county.official, fingerprint[:14], receipts_dir=stick)
     assert [r.status for r in done] == [PackageStatus.IMPORTED] and done[0].closures == (4,)
     seen = {k.fingerprint: k.status for k in keys.keys(county.db, county.official)}
     assert seen == {made.fingerprint: KeyStatus.REPLACED, fingerprint: KeyStatus.PINNED}
