@@ -146,18 +146,18 @@ def scans(url: str, username: str, password: str, count: int, rng: random.Random
     card_ms, goods_ms, confirm_ms = [], [], []
     for n in range(count):
         home = rng.choice(homes)
-        card_ms.append(scan(home.card_number, lambda: counter.sale.here is not None
+        card_ms.append(scan(home.card_number, lambda home=home: counter.sale.here is not None
                             and counter.sale.here.card_number == home.card_number)[0])
         item = rng.choice(shelf)
         pieces = sum(line.quantity for line in counter.sale.lines)
-        goods_ms.append(scan(item.code, lambda: sum(line.quantity for line in counter.sale.lines) > pieces)[0])
+        goods_ms.append(scan(item.code, lambda pieces=pieces: sum(line.quantity for line in counter.sale.lines) > pieces)[0])
         counter.sale.lines = counter.sale.lines[-1:]
         counter._show_sale(select=0)
         if n % 4 == 0 and counter.confirm_button.isEnabled():
             done = counter.last_seq
             began = time.perf_counter()
             QTest.keyClick(handle, Qt.Key.Key_F12)
-            until(lambda: counter.last_seq != done and not counter.confirming, "confirm")
+            until(lambda done=done: counter.last_seq != done and not counter.confirming, "confirm")
             confirm_ms.append((time.perf_counter() - began) * 1000)
         QApplication.processEvents()
     ops.wait()

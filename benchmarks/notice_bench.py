@@ -95,7 +95,7 @@ def time_notices(villages, month: Month, folder: Path, runs: int = 7) -> dict[st
     then the villages in turn, so a busy moment of the machine falls on both alike."""
     times: dict[str, list[float]] = {label: [] for label in villages}
     pages = {}
-    for label, (db, actor) in villages.items():
+    for db, actor in villages.values():
         notice.write_pdf(db, actor, str(month), folder / "warm-up.pdf")
     for n in range(runs):
         for label, (db, actor) in villages.items():

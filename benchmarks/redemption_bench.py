@@ -55,7 +55,7 @@ def build_shop(path: Path):
     for n in range(HOUSEHOLDS):
         households.add(db, admin, f"户主{n:02d}", "一组", 3)
     numbers = [view.number for view in cards.issue_missing(db, admin)]
-    for (code, _), name in zip(CART, ("洗衣粉", "香皂")):
+    for (code, _), name in zip(CART, ("洗衣粉", "香皂"), strict=True):
         shelf.add(db, admin, name, "洗化区", 1, 500, code=code)
     stock.intake(db, admin, [stock.IntakeLine(code, 10_000) for code, _ in CART],
                  source=stock.DONATION, donor="鑫源商贸", donor_type="company")

@@ -87,7 +87,7 @@ def _driver(conn, statement, names: tuple[str, ...], rows: list[tuple]):
         cached = _compiled_cache[key] = (compiled.string, shape, defaults)
     sql, shape, defaults = cached
     if shape is None:
-        params = [{**defaults, **dict(zip(names, row))} for row in rows]
+        params = [{**defaults, **dict(zip(names, row, strict=True))} for row in rows]
     elif shape == "as-is":
         params = rows
     else:

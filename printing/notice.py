@@ -203,7 +203,7 @@ def _story(notice: Notice, styles: _Styles, width: float) -> list:
     month_rows = list(notice.month_totals) + [("", "")] * (pairs - len(notice.month_totals))
     cumulative_rows = list(notice.cumulative) + [("", "")] * (pairs - len(notice.cumulative))
     totals = [["本月合计", "积分", "累计（自开办以来，从不清零）", "积分"]] + [
-        [a, b, c, d] for (a, b), (c, d) in zip(month_rows, cumulative_rows)]
+        [a, b, c, d] for (a, b), (c, d) in zip(month_rows, cumulative_rows, strict=True)]
     table = _table(totals, [width * 0.32, width * 0.16, width * 0.36, width * 0.16], s, 1)
     table.setStyle(TableStyle([("ALIGN", (2, 1), (2, -1), "LEFT")]))
     story.append(KeepTogether([

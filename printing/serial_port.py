@@ -27,7 +27,7 @@ log = logging.getLogger("printing")
 
 from printing.serial_options import PARITY_NAMES, SerialSettings  # noqa: E402, F401  (SerialSettings: for callers)
 
-PARITIES = dict(zip(PARITY_NAMES, (serial.PARITY_NONE, serial.PARITY_EVEN, serial.PARITY_ODD)))
+PARITIES = dict(zip(PARITY_NAMES, (serial.PARITY_NONE, serial.PARITY_EVEN, serial.PARITY_ODD), strict=True))
 
 
 class PrinterFault(Exception):

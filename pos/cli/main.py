@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import itertools
 import json
 import logging
 import os
@@ -144,7 +145,7 @@ def _finish(code: int) -> int:
 
 def _asked_language(words: list[str]) -> str:
     given = [w.partition("=")[2] for w in words if w.startswith("--lang=")]
-    given += [after for before, after in zip(words, words[1:]) if before == "--lang"]
+    given += [after for before, after in itertools.pairwise(words) if before == "--lang"]
     return "en" if given and given[-1] == "en" else "zh"
 
 

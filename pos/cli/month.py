@@ -176,9 +176,9 @@ def _audit_lines(found, out) -> list[str]:
 def _audit_data(found, lang: str) -> dict:
     data = plain(found)
     data["verify_summary"] = messages.worded(found.verify_summary, lang)
-    for item, entry in zip(data["entries"], found.entries):
+    for item, entry in zip(data["entries"], found.entries, strict=True):
         item["ref"], item["detail"] = messages.worded(entry.ref, lang), messages.worded(entry.detail, lang)
-    for item, flag in zip(data["flags"], found.flags):
+    for item, flag in zip(data["flags"], found.flags, strict=True):
         item["title"], item["message"] = messages.worded(flag.title, lang), messages.worded(flag.message, lang)
     return data
 

@@ -145,7 +145,7 @@ def _zones(session: Session, tally: Tally, first: int, last: int) -> tuple[list,
     findings = [ShopError("closure_lines_mismatch", seq=seq, points=points, lines=line_points.get(seq, 0))
                 for seq, points in tally.redemption_points.items() if line_points.get(seq, 0) != points]
     if tally.reversed_redemptions:
-        for seq, zone, quantity, unit_points in session.execute(
+        for _seq, zone, quantity, unit_points in session.execute(
                 zone_of_lines.where(RedemptionLine.tx_seq.in_(tally.reversed_redemptions))):
             entry = zones.setdefault(zone, [0, 0])
             entry[0] -= quantity

@@ -7,7 +7,6 @@ The full frozen build, its check on a demo village and the installer under Wine 
 import ast
 import re
 import shutil
-import subprocess
 import sys
 import tomllib
 from pathlib import Path

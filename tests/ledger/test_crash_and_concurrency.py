@@ -84,7 +84,7 @@ def test_two_processes_append_to_one_file_without_loss_or_lock_errors(db_dir):
         for name in ("counter-1", "counter-2")
     ]
     results = [w.communicate(timeout=300) for w in workers]
-    for worker, (out, err) in zip(workers, results):
+    for worker, (_out, err) in zip(workers, results, strict=True):
         assert worker.returncode == 0, err
         assert "locked" not in err
     seqs = sorted(int(x) for out, _ in results for x in out.split())

@@ -16,8 +16,7 @@ import pytest
 from sqlalchemy import func, select
 
 import ledger
-from ledger.schema import Account
-from pos import cards, goods, households, proof, stock, users, village
+from pos import cards, goods, households, proof, stock, village
 from pos.store.database import open_database
 from pos.store.tables import Card, Goods, StockMovement
 

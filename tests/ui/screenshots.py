@@ -47,14 +47,12 @@ def shoot(out: Path, scale: float) -> int:
     from argon2 import PasswordHasher
     from PySide6.QtCore import QTimer
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
     from pos import users, village
     from pos.store import database
     from pos.station import settings as local_settings
     from tests.pos.conftest import Village
     from ui.app import application
-    from ui.widgets import ApprovalDialog
     from ui.errordialog import ErrorDialog
     from ui.login import LoginDialog
     from ui.operations import Operations

@@ -22,7 +22,7 @@ def main(out: Path) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from pos import demo, households, users
+    from pos import demo, users
     from pos.station import settings as local_settings
     from pos.store.database import open_database
     from ui import documents

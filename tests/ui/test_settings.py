@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from pos import households, rules, service, users, village
 from pos.station import settings as local_settings
 from pos.errors import ShopError
-from tests.pos.conftest import PASSWORD, SUPERVISOR_PASSWORD
+from tests.pos.conftest import SUPERVISOR_PASSWORD
 from ui.settings.backups import copies_model
 from ui.settings.printer import jobs_model
 from ui.settings.rules import rules_model
