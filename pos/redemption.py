@@ -9,7 +9,7 @@ the stock back. There is no operation that turns points into money.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -80,6 +80,7 @@ class RedemptionResult:
     operator: str
     approver: str | None
     reversed_by: int | None = None
+    repeated: bool = False  # the same token came again: this is the first sale, not a new one
 
     @property
     def value_fen(self) -> int:
@@ -116,7 +117,7 @@ def redeem(db: Database, actor: Actor, card_number: str, items: Iterable[CartIte
         if token is not None:
             first = session.scalar(select(Redemption.tx_seq).where(Redemption.token == token))
             if first is not None:
-                return receipt_in(session, first)
+                return replace(receipt_in(session, first), repeated=True)
         card, household = usable(session, card_number)
         cart = _cart(session, items)
         total = sum(goods.price_points * quantity for goods, quantity in cart)

@@ -96,17 +96,20 @@ def commit_mark() -> int:
 
 
 @contextmanager
-def transaction(db: Database) -> Iterator[Session]:
+def transaction(db: Database, *, on_record: bool = True) -> Iterator[Session]:
     """One service call's transaction, all or nothing, with the ledger's write lock taken
-    first. Before it commits, nothing written may be dated into a closed month."""
+    first. Before it commits, nothing written may be dated into a closed month.
+    ``on_record=False`` is for bookkeeping that is no operation of the shop (a login's
+    record): it is not among the commits a later fault reports as saved."""
     try:
         with db.write() as session:
             before, _ = ledger.lock(session)
             yield session
             periods.check_new_transactions(session)
             after, _ = ledger.head(session)
-        with _commits_lock:
-            _commits.append(Committed(before + 1, after) if after > before else Committed(None, None))
+        if on_record or after > before:
+            with _commits_lock:
+                _commits.append(Committed(before + 1, after) if after > before else Committed(None, None))
     except CredentialsRefused as refused:
         with db.write() as session:
             _record_failure(session, refused)

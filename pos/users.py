@@ -144,7 +144,7 @@ def _check_password(session: Session, username: str, password: str, purpose: Pur
 
 
 def login(db: Database, username: str, password: str) -> Actor:
-    with transaction(db) as session:
+    with transaction(db, on_record=False) as session:
         return _actor(_check_password(session, username.strip(), password, Purpose.LOGIN))
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from pos import messages, paths, vocabulary
 from pos.cli.common import (
     acting, actor, add, approvable, approval, database, entry_lines, group, later, number, parse_date, plain,
-    said, secret,
+    output_folder, said, secret, writing_folder,
 )
 from pos.errors import ShopError
 
@@ -183,8 +183,8 @@ def restore(args, out) -> int:
 
 
 def ledger_export(args, out) -> int:
-    with database(args, create=False) as db:
-        manifest = backups.export_ledger(db, actor(args, db), args.out)
+    with database(args, create=False) as db, writing_folder(output_folder(args, args.out)) as target:
+        manifest = backups.export_ledger(db, actor(args, db), target)
     out.show(manifest, out.t("export_done", path=args.out, files=len(manifest["files"])))
     return 0
 

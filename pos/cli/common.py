@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import errno
 import getpass
 import importlib
 import os
@@ -73,12 +72,10 @@ def seconds(text: str) -> float:
 
 
 def file_error(error: OSError, path) -> ShopError:
-    """A file problem told in the shop's words, naming the file."""
-    code = {errno.ENOENT: "file_missing", errno.EISDIR: "file_is_folder", errno.EACCES: "file_permission",
-            errno.EPERM: "file_permission", errno.ENOSPC: "disk_full", errno.EDQUOT: "disk_full",
-            errno.ENOTDIR: "folder_missing", errno.EROFS: "file_permission"}.get(error.errno, "file_error")
-    return ShopError(code, path=str(path if path is not None else (error.filename or "")),
-                     detail=error.strerror or str(error))
+    """A file problem told in the shop's words, naming the file (``pos.station.files.error``)."""
+    from pos.station import files
+
+    return files.error(error, path)
 
 
 def read_input(path: Path) -> bytes:
@@ -91,10 +88,22 @@ def read_input(path: Path) -> bytes:
         raise file_error(error, path) from None
 
 
-def output_file(path: Path) -> Path:
-    """A file to write: its folder must exist, and it must not be a folder itself."""
-    if path.is_dir():
-        raise ShopError("file_is_folder", path=str(path))
+def output_file(args, path: Path) -> Path:
+    """A file a person asked for: its folder exists, and it is none of the program's own files
+    (the database and its -wal/-shm, a backup, the settings, the log)."""
+    from pos.station import files
+    from pos.store.database import sqlite_path
+
+    from pos import paths
+
+    return files.output(path, sqlite_path(args.db or paths.default_db_url()))
+
+
+def output_folder(args, path: Path) -> Path:
+    """A folder to write an export into: not the data folder's own, not a file."""
+    if path.exists() and not path.is_dir():
+        raise ShopError("folder_is_file", path=str(path))
+    output_file(args, path / "manifest.json")  # what lands in it must not be the program's own
     if not path.parent.is_dir():
         raise ShopError("folder_missing", path=str(path.parent))
     return path
@@ -102,14 +111,20 @@ def output_file(path: Path) -> Path:
 
 @contextmanager
 def writing(path: Path):
-    """Write ``path``; if writing fails (a full disk), leave no half-written file behind."""
-    existed = path.exists()
-    try:
-        yield path
-    except OSError as error:
-        if not existed and path.is_file():
-            os.unlink(path)
-        raise file_error(error, path) from None
+    """Yield a temporary name beside ``path``; it becomes ``path`` only when complete, so a full
+    disk leaves nothing half-written."""
+    from pos.station import files
+
+    with files.replacing(path) as partial:
+        yield partial
+
+
+@contextmanager
+def writing_folder(path: Path):
+    from pos.station import files
+
+    with files.replacing_folder(path) as partial:
+        yield partial
 
 
 def add(sub, name: str, help_text: str, handler, **kwargs) -> argparse.ArgumentParser:
@@ -211,3 +226,15 @@ def entry_lines(out, entries) -> list[str]:
                            kind=messages.kind(e.kind, out.lang), points=f"{e.points:+d}", operator=e.operator,
                            memo=e.memo, undone=undone))
     return lines or [out.t("history_empty")]
+
+
+def this_pc(out):
+    """This PC's settings. A damaged settings file is one warning and the defaults, never a
+    fault: what needs them often follows a sale that is already made."""
+    from pos.station import settings
+
+    found, problems = settings.read()
+    if problems:
+        print(out.t("settings_damaged", path=settings.settings_file(), problems="; ".join(problems)),
+              file=sys.stderr)
+    return found

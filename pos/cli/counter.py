@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from pos.cli.common import acting, actor, approvable, approval, database, item_spec, later, number, plain
-from pos.station import settings
+from pos.cli.common import acting, actor, approvable, approval, database, item_spec, later, number, plain, this_pc
 
 redemption, reversal = later("pos.redemption"), later("pos.reversal")
 
@@ -14,6 +13,8 @@ def register(sub) -> None:
     parser = approvable(acting(sub, "redeem", "兑换商品 / redeem goods for points", redeem))
     parser.add_argument("--card", required=True)
     parser.add_argument("--item", nargs="+", required=True, metavar="CODE[:QTY]")
+    parser.add_argument("--token", metavar="TEXT", help="一次性标记：同一标记再次提交只返回第一次的兑换，不会再兑换一次 "
+                        "/ a one-time token: the same token again returns the first sale instead of selling twice")
 
     parser = approvable(acting(sub, "reverse", "冲正（需监督员审批）/ reverse a transaction", reverse))
     parser.add_argument("seq", type=number(1))
@@ -23,7 +24,10 @@ def register(sub) -> None:
 def redeem(args, out) -> int:
     items = [redemption.CartItem(code, qty) for code, qty, _ in map(item_spec, args.item)]
     with database(args) as db:
-        result = redemption.redeem(db, actor(args, db), args.card, items, approval(args))
+        result = redemption.redeem(db, actor(args, db), args.card, items, approval(args), token=args.token)
+        if result.repeated:  # a retried command: that sale was made, and its receipt went its way
+            out.show(plain(result), out.t("redeemed_already", seq=result.seq, token=args.token))
+            return 0
         receipt_note = _print_after_sale(db, result.seq, out)
     out.show(plain(result), [out.t("redeemed_line", seq=result.seq, head=result.head_name, card=result.card_number)] +
              [out.t("redeemed_item", name=line.name, quantity=line.quantity, points=line.points)
@@ -38,7 +42,7 @@ def _print_after_sale(db, seq: int, out) -> str:
     """The sale is committed; now try the receipt. A fault is reported, never undoes the sale."""
     from pos.receipts import printer as receipt_printer
 
-    outcome = receipt_printer.print_after_sale(db, settings.load().printer, seq)
+    outcome = receipt_printer.print_after_sale(db, this_pc(out).printer, seq)
     if outcome.state == receipt_printer.FAULT:
         print(outcome.message(out.lang), file=sys.stderr)  # said once, on the error stream; the sale stands
         return ""

@@ -22,6 +22,7 @@ from pos.cli.common import (
     group,
     later,
     number,
+    output_file,
     plain,
     read_input,
     said,
@@ -311,8 +312,7 @@ def county_report(args, out) -> int:
 
 
 def spot_check(args, out) -> int:
-    if not args.out.parent.is_dir():
-        raise ShopError("folder_missing", path=str(args.out.parent))
+    output_file(args, args.out)
     with _county(args) as db:
         drawn = spotcheck.draw(db, _official(args, db), args.village, month=args.month,
                                households=args.households, goods=args.goods, seed=args.seed)

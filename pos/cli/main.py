@@ -22,13 +22,15 @@ import sys
 
 from pos import __version__, messages
 from pos.station import logs
-from pos.errors import Findings, ImportProblems, ShopError, from_ledger
+from pos.errors import Findings, ImportProblems, ShopError, from_database, from_ledger
 
 log = logging.getLogger("pos")
 
 EXIT_REFUSED = 2
 EXIT_FINDINGS = 1
+EXIT_SAVED_THEN_FAILED = 3  # something was saved, and what was to follow it (a receipt, a file) failed
 EXIT_FAULT = 70
+EXIT_UNREACHABLE = 75  # the database server could not be reached: nothing saved, try again (EX_TEMPFAIL)
 EXIT_PIPE = 141  # as a shell reports a program stopped by SIGPIPE
 
 
@@ -173,6 +175,7 @@ def main(argv: list[str] | None = None, *, window=None) -> int:
             parser.print_help()
             return _finish(0)
         args.handler = window.open_window
+    saved = _Saved()
     try:
         return _finish(args.handler(args, out) or 0)
     except BrokenPipeError:
@@ -183,11 +186,10 @@ def main(argv: list[str] | None = None, *, window=None) -> int:
         _drop_stdout()
         refusal = file_error(error, error.filename or "stdout")
         log.info("output failed: %s", error)
-        print(refusal.message(out.lang), file=sys.stderr)
-        return EXIT_REFUSED
+        return saved.then(out, refusal) or _say(refusal.message(out.lang), EXIT_REFUSED)
     except ShopError as error:
         log.info("refused: %s %s", error.key, error.params)
-        return out.refuse(error)
+        return saved.then(out, error) or out.refuse(error)
     except KeyboardInterrupt:
         return 130
     except Exception as error:
@@ -195,9 +197,54 @@ def main(argv: list[str] | None = None, *, window=None) -> int:
 
         if isinstance(error, LedgerError):
             log.info("ledger refused: %s", error)
-            return out.refuse(from_ledger(error))
+            return saved.then(out, from_ledger(error)) or out.refuse(from_ledger(error))
+        told = from_database(error, _where(args))
+        if told is not None:
+            log.warning("database fault: %s", error)
+            code = EXIT_UNREACHABLE if told.key == "db_unreachable" else EXIT_REFUSED
+            return saved.then(out, told) or _say(told.message(out.lang), code)
         log.exception("aixin %s failed", " ".join(argv if argv is not None else sys.argv[1:]))
-        print(out.t("internal_error", log=log_file), file=sys.stderr)
-        return EXIT_FAULT
+        fault = ShopError("internal_error_after", log=log_file)
+        return saved.then(out, fault) or _say(out.t("internal_error", log=log_file), EXIT_FAULT)
+
+
+class _Saved:
+    """What this command saved before something failed. A command that committed must never
+    be reported as undone: the clerk would do it again (a second sale)."""
+
+    def __init__(self):
+        from pos import service
+
+        self._service = service
+        self._mark = service.commit_mark()
+
+    def then(self, out: Output, problem: ShopError) -> int | None:
+        done = self._service.commits_since(self._mark)
+        if not done:
+            return None
+        seqs = [c for c in done if c.first_seq is not None]
+        where = (messages.AllOf(f"{c.first_seq}" if c.first_seq == c.last_seq else f"{c.first_seq}–{c.last_seq}"
+                                for c in seqs))
+        saved = out.t("saved_entries", seqs=where) if seqs else out.t("saved_changes")
+        log.warning("saved %s, then: %s %s", [(c.first_seq, c.last_seq) for c in done], problem.key, problem.params)
+        if out.json:
+            print(json.dumps({"ok": False, "saved": [[c.first_seq, c.last_seq] for c in seqs],
+                              "error": problem.key, "message": problem.message(out.lang)}, ensure_ascii=False))
+        print(out.t("saved_then_failed", saved=saved, problem=problem.message(out.lang)), file=sys.stderr)
+        return EXIT_SAVED_THEN_FAILED
+
+
+def _say(text: str, code: int) -> int:
+    print(text, file=sys.stderr)
+    return code
+
+
+def _where(args) -> str:
+    """The database a fault concerns, as a person can find it (a server without its password)."""
+    from pos import paths
+    from sqlalchemy.engine import make_url
+
+    url = make_url(args.db or paths.default_db_url())
+    return url.database if url.get_backend_name() == "sqlite" else url.render_as_string(hide_password=True)
 
 

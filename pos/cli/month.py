@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pos import messages
-from pos.cli.common import actor, add, database, later, parse_date, plain
+from pos.cli.common import (
+    actor, add, database, later, output_file, output_folder, parse_date, plain, this_pc, writing, writing_folder,
+)
 from pos.errors import ShopError
-from pos.station import settings
 from pos.vocabulary import kind_of
 
 if TYPE_CHECKING:
@@ -108,8 +109,8 @@ def close(args, out) -> int:
 
 
 def notice_pdf(args, out) -> int:
-    with database(args) as db:
-        data, pages = notice.write_pdf(db, actor(args, db), args.month, args.out, a3=args.a3,
+    with database(args) as db, writing(output_file(args, args.out)) as target:
+        data, pages = notice.write_pdf(db, actor(args, db), args.month, target, a3=args.a3,
                                        mask_names=args.mask_names)
     out.show({"ok": True, "out": str(args.out), "pages": pages, "qr_text": data.qr_text,
               "households": len(data.households)},
@@ -121,6 +122,8 @@ def notice_pdf(args, out) -> int:
 def household_statement(args, out) -> int:
     if not args.out and not args.print:
         raise ShopError("nothing_to_print")
+    if args.out:
+        output_file(args, args.out)
     with database(args) as db:
         data = statement.statement(db, actor(args, db), args.card, args.month)
     # The paper is the village's, in Chinese; the line on the screen is the reader's.
@@ -128,10 +131,11 @@ def household_statement(args, out) -> int:
                    month=periods.Month.parse(args.month).title_in(out.lang),
                    opening=data.opening, count=len(data.lines), closing=data.closing)]
     if args.out:
-        pages = statement_printing.render_pdf(data, args.out)
+        with writing(args.out) as target:
+            pages = statement_printing.render_pdf(data, target)
         lines.append(out.t("pdf_written", out=args.out, pages=pages))
     if args.print:
-        receipt_printer.statement_slip(settings.load().printer, data)
+        receipt_printer.statement_slip(this_pc(out).printer, data)
         lines.append(out.t("statement_printed"))
     out.show(plain(data), lines)
     return 0
@@ -184,7 +188,7 @@ def _audit_data(found, lang: str) -> dict:
 
 
 def export(args, out) -> int:
-    with database(args, create=False) as db:
-        manifest = monthexport.export(db, actor(args, db), args.month, args.out)
+    with database(args, create=False) as db, writing_folder(output_folder(args, args.out)) as target:
+        manifest = monthexport.export(db, actor(args, db), args.month, target)
     out.show(manifest, out.t("month_exported", month=args.month, out=args.out, files=len(manifest["files"])))
     return 0

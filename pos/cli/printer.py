@@ -6,7 +6,7 @@ import sys
 from dataclasses import asdict
 
 from pos.station import settings
-from pos.cli.common import actor, add, database, group, later, number, plain, seconds
+from pos.cli.common import actor, add, database, group, later, number, plain, seconds, this_pc
 from pos.vocabulary import JobStatus
 
 printqueue = later("pos.receipts.queue")
@@ -50,14 +50,14 @@ def setup(args, out) -> int:
              "paper": "paper_mm", "dots": "dots", "barcode": "barcode", "qr": "qr", "cut": "cut",
              "status": "status"}
     changes = {field: getattr(args, arg) for arg, field in names.items() if getattr(args, arg) is not None}
-    current = settings.with_printer(settings.load(), **changes)
+    current = settings.with_printer(this_pc(out), **changes)
     settings.save(current)
     out.show(asdict(current.printer), [f"{k}: {v}" for k, v in asdict(current.printer).items()])
     return 0
 
 
 def test(args, out) -> int:
-    printer = settings.load().printer
+    printer = this_pc(out).printer
     if args.port:
         printer = settings.with_printer(settings.Settings(printer=printer), port=args.port).printer
     page = receipt_printer.test_print(printer, out.lang)
@@ -78,7 +78,7 @@ def queue(args, out) -> int:
 
 
 def run_queue(db, out, only=None) -> int:
-    printer = settings.load().printer
+    printer = this_pc(out).printer
     outcome = receipt_printer.process(db, printer, only)
     if outcome.fault:
         error = receipt_printer.fault_error(outcome.fault, printer.port)

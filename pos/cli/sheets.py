@@ -45,7 +45,7 @@ def cards_pdf(args, out) -> int:
         faces = sheets.card_faces(db, actor(args, db), args.group, args.household)
     if not faces:
         raise ShopError("nothing_to_print")
-    with writing(output_file(args.out)) as target:
+    with writing(output_file(args, args.out)) as target:
         pages = cardsheet.render(faces, target)
     out.show({"ok": True, "out": str(args.out), "cards": len(faces), "pages": pages,
               "font": cjk_font().source, "font_embedded": cjk_font().embedded},
@@ -58,7 +58,7 @@ def labels_pdf(args, out) -> int:
         faces = sheets.label_faces(db, actor(args, db), args.goods, args.copies)
     if not faces:
         raise ShopError("nothing_to_print")
-    with writing(output_file(args.out)) as target:
+    with writing(output_file(args, args.out)) as target:
         pages = labels.render(faces, labels.LAYOUTS[args.layout], target)
     out.show({"ok": True, "out": str(args.out), "labels": len(faces), "pages": pages,
               "layout": args.layout, "font": cjk_font().source},

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pos import messages
 from pos import vocabulary as choices
-from pos.cli.common import acting, actor, database, group, item_spec, later, parse_date, plain
+from pos.cli.common import acting, actor, database, group, item_spec, later, output_file, parse_date, plain, writing
 from pos.errors import ShopError
 from pos.vocabulary import WishChange, WishStatus
 
@@ -142,9 +142,11 @@ def wish_withdraw(args, out) -> int:
 
 
 def wish_wall(args, out) -> int:
+    output_file(args, args.out)
     with database(args) as db:
         shop, cards = wishes.wall_cards(db, actor(args, db))
-    pages = wishwall.render(cards, args.out, shop=shop, paper=args.paper)
+    with writing(args.out) as target:
+        pages = wishwall.render(cards, target, shop=shop, paper=args.paper)
     out.show({"ok": True, "out": str(args.out), "wishes": len(cards), "pages": pages,
               "paper": args.paper, "font": cjk_font().source, "font_embedded": cjk_font().embedded},
              out.t("wall_written", out=args.out, count=len(cards), paper=args.paper, pages=pages))

@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 CATALOG: dict[str, tuple[str, str]] = {
+    "redeemed_already": (
+        "这笔兑换已在第 {seq} 笔完成（同一标记 {token}），没有再兑换一次。",
+        "That sale was made already as entry {seq} (same token {token}); nothing was sold again.",
+    ),
+    "settings_damaged": (
+        "提醒：本机设置文件 {path} 有看不懂的内容（{problems}），这些项按默认设置处理；请在设置里重新保存。",
+        "Warning: this PC's settings file {path} holds what cannot be read ({problems}); those settings are "
+        "taken at their defaults. Save the settings again.",
+    ),
     # printing
     "receipt_printed": ("小票已打印。", "Receipt printed."),
     "receipt_queued_no_printer": ("小票已排队（未设置打印机）。", "Receipt queued (no printer set up)."),

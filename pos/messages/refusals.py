@@ -234,6 +234,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "No display (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are all unset): cannot open the window; "
         "see aixin --help for the command line.",
     ),
+    "saved_then_failed": (
+        "{saved}随后出错：{problem}",
+        "{saved} Then it failed: {problem}",
+    ),
+    "saved_entries": ("已保存，台账第 {seqs} 笔——不要再做一遍。", "Saved as ledger entry {seqs}: do not do it again."),
+    "saved_changes": ("已保存——不要再做一遍。", "Saved: do not do it again."),
+    "internal_error_after": ("程序出错，详情已写入日志：{log}", "internal error; details are in the log: {log}"),
     "internal_error": ("程序出错，操作未完成，数据未改动。详情已写入日志：{log}", "Internal error; nothing was changed. Details are in the log: {log}"),
     "text_control": ("{field}里有控制字符（如换行、退格、ESC），请删去后再试。", "The {field} contains control characters (line breaks, ESC and the like); remove them."),
     "text_too_long": ("{field}太长：{length} 个字，最多 {longest} 个。", "The {field} is too long: {length} characters, {longest} at most."),
