@@ -120,3 +120,37 @@ def test_a_pdf_onto_a_full_stick_leaves_nothing_half_written(aixin, village_cli,
     code, _, err = aixin("cards", "pdf", "--out", str(small_disk / "cards.pdf"))
     assert code == 2 and "磁盘已满" in err and err.strip().count("\n") == 0
     assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]
+
+
+def test_a_county_server_that_went_away_is_one_line_and_its_own_exit_code(capsys, monkeypatch):
+    from argon2 import PasswordHasher
+
+    from pos import users
+    from pos.cli.main import EXIT_UNREACHABLE, main
+    from tests import postgres_server
+    from tests.pos.conftest import Village
+    from pos.store.database import open_database
+
+    if not postgres_server.available():
+        pytest.skip("no PostgreSQL server binaries here")
+    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    server = postgres_server.Server()
+    server.start()
+    try:
+        postgres_server.wait_ready(server)
+        url = server.create_database("outage_cli")
+        with open_database(url) as db:
+            Village(db)
+        monkeypatch.setenv("AIXIN_USER", "wangfang")
+        monkeypatch.setenv("AIXIN_PASSWORD", "counter-1")
+        server.pause()
+        code = main(["--db", url, "rule"])
+        err = capsys.readouterr().err
+        assert code == EXIT_UNREACHABLE
+        assert err.strip().count("\n") == 0 and "无法连接数据库服务器" in err and "没有保存" in err
+        assert "aixin@" in err and "password" not in err
+        server.resume()
+        postgres_server.wait_ready(server)
+        assert main(["--db", url, "rule"]) == 0
+    finally:
+        server.stop()

@@ -189,7 +189,8 @@ def main(argv: list[str] | None = None, *, window=None) -> int:
         return saved.then(out, refusal) or _say(refusal.message(out.lang), EXIT_REFUSED)
     except ShopError as error:
         log.info("refused: %s %s", error.key, error.params)
-        return saved.then(out, error) or out.refuse(error)
+        code = saved.then(out, error) or out.refuse(error)
+        return EXIT_UNREACHABLE if error.key == "db_unreachable" and code == EXIT_REFUSED else code
     except KeyboardInterrupt:
         return 130
     except Exception as error:
