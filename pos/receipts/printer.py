@@ -143,6 +143,8 @@ def process(db: Database, printer: PrinterSettings, only: list[int] | None = Non
     printed = []
     for job_id in waiting:
         job_id = printqueue.claim(db, job_id)
+        if job_id is None:  # another counter is printing it now
+            continue
         with db.read() as session:
             data = printqueue.render_job(session, session.get(PrintJob, job_id), printer)
         try:

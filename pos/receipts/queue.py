@@ -10,8 +10,10 @@ says 重印 第N次.
 from __future__ import annotations
 
 import logging
+import os
+import socket
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -130,12 +132,42 @@ def jobs(db: Database, actor: Actor, include_printed: bool = False, limit: int =
         return [job_view(j) for j in session.scalars(statement)]
 
 
-def claim(db: Database, job_id: int) -> int:
+# A sender not heard of for this long is gone (a send takes seconds; its write timeout is at
+# most two minutes).
+SENDER_GONE_AFTER = timedelta(minutes=5)
+
+
+def this_sender() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _sender_gone(job: PrintJob, moment: datetime) -> bool:
+    """Is the process that marked ``job`` as sending gone? On this PC a process can be asked
+    directly; another PC's sender is gone when its heartbeat is stale."""
+    host, _, pid = job.sender.rpartition(":")
+    if host == socket.gethostname() and pid.isdigit():
+        if int(pid) == os.getpid():
+            return True  # this very process: a send it began and never finished
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            pass  # alive, another user's
+    return job.heartbeat_at is None or moment - job.heartbeat_at > SENDER_GONE_AFTER
+
+
+def claim(db: Database, job_id: int) -> int | None:
     """Record that job ``job_id`` is being sent, before a byte goes out; return the job to
-    send. A job found still sending was interrupted: it stays on record as such, and a
-    numbered reprint of the same receipt is sent in its place."""
+    send, or None when another counter is sending it right now (it is theirs). A job whose
+    sender is gone was interrupted: it stays on record as such, and a numbered reprint of the
+    same receipt is sent in its place."""
     with transaction(db) as session:
         job = session.get(PrintJob, job_id)
+        moment = now(session)
+        if job.status == JobStatus.SENDING and not _sender_gone(job, moment):
+            log.info("receipt job %d is being sent by %s; left to it", job.id, job.sender)
+            return None
         if job.status == JobStatus.SENDING:
             job.status = JobStatus.INTERRUPTED
             last = session.scalar(select(func.max(PrintJob.copy)).where(PrintJob.tx_seq == job.tx_seq))
@@ -143,5 +175,6 @@ def claim(db: Database, job_id: int) -> int:
                         job.id, last + 1)
             job = add_job(session, job.tx_seq, last + 1, job.requested_by)
         job.status, job.attempts = JobStatus.SENDING, job.attempts + 1
+        job.sender, job.heartbeat_at = this_sender(), moment
         session.flush()
         return job.id
