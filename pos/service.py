@@ -77,6 +77,7 @@ class Committed:
 
     first_seq: int | None
     last_seq: int | None
+    thread: int = 0  # the thread that committed: the window's worker, its reader, its printer
 
 
 # Every commit of this process, in order. What fails after a commit (a receipt, a file)
@@ -85,9 +86,11 @@ _commits: list[Committed] = []
 _commits_lock = threading.Lock()
 
 
-def commits_since(mark: int) -> list[Committed]:
+def commits_since(mark: int, *, thread: int | None = None) -> list[Committed]:
+    """The commits after ``mark``, those of one thread only if ``thread`` is given (the window
+    runs reads and the printer beside its writes)."""
     with _commits_lock:
-        return list(_commits[mark:])
+        return [c for c in _commits[mark:] if thread is None or c.thread == thread]
 
 
 def commit_mark() -> int:
@@ -109,7 +112,8 @@ def transaction(db: Database, *, on_record: bool = True) -> Iterator[Session]:
             after, _ = ledger.head(session)
         if on_record or after > before:
             with _commits_lock:
-                _commits.append(Committed(before + 1, after) if after > before else Committed(None, None))
+                _commits.append(Committed(before + 1, after, threading.get_ident()) if after > before
+                                else Committed(None, None, threading.get_ident()))
     except CredentialsRefused as refused:
         with db.write() as session:
             _record_failure(session, refused)

@@ -1,8 +1,8 @@
 """Logging in, and unlocking the window after the idle lock.
 
-Enter logs in. A wrong password, the slow-down after repeated failures
-("请 N 秒后再试") and a locked account are shown inside the dialog in red;
-the password field is cleared and keeps the focus.
+Enter logs in. A wrong password (every refusal of a login reads alike) is shown
+inside the dialog in red; the password field is cleared and keeps the focus. A
+card scanned into the password field is set aside with a note, never tried.
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ class _Credentials(QWidget):
         self.username.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit)
         self.button.clicked.connect(self.submit)
+
 
     def submit(self) -> None:
         name, password = self.username.text().strip(), self.password.text()
@@ -114,6 +115,11 @@ class LockPage(QFrame):
         holder.setMaximumWidth(px(520))
         box.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addStretch(2)
+
+    def scan_set_aside(self) -> None:
+        """A card was scanned at the locked counter: say so; it was no try at the password."""
+        self.form.bar.info(self.tr("刚才扫了一张卡，不是密码：没有算作一次登录。请操作员先输入密码解锁。"))
+        self.password.setFocus()
 
     def prepare(self, actor: Actor) -> None:
         self.headline.setText(self.tr("已锁定 · 操作员 %1").replace("%1", actor.display_name))

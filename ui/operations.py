@@ -32,6 +32,7 @@ Modelled on Anki's ``CollectionOp``/``QueryOp`` and its task manager::
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -41,7 +42,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 
 from ledger import LedgerError
 from pos import messages
-from pos.errors import ShopError, from_ledger
+from pos.errors import ShopError, from_database, from_ledger
 from pos.vocabulary import Area
 
 log = logging.getLogger("ui")
@@ -80,10 +81,15 @@ class _Job(QRunnable):
         self.relay = relay
 
     def run(self) -> None:
+        from pos import service  # here, not at start-up: the login shows before the database layer loads
+
+        mark = service.commit_mark()
         try:
             result = self.call()
         except BaseException as exc:  # everything comes back to the GUI thread to be shown
             exc.__aixin_traceback__ = traceback.format_exc()  # type: ignore[attr-defined]
+            # What this call saved before it failed: a saved sale is never told as undone.
+            exc.__aixin_saved__ = service.commits_since(mark, thread=threading.get_ident())  # type: ignore[attr-defined]
             self.relay.finished.emit((None, exc))
         else:
             self.relay.finished.emit((result, None))
@@ -94,11 +100,15 @@ class Operations(QObject):
 
     changed = Signal(object)  # frozenset of Area
     running_changed = Signal(int)
+    # The database could not be reached or used (its message, in the window's language);
+    # the shell shows it in the status bar until a read succeeds again.
+    database_trouble = Signal(str)
 
     def __init__(self, parent: QObject | None = None, *, lang: str = "zh",
                  show_fault: Callable[[str, str], None] | None = None):
         super().__init__(parent)
         self.lang = lang  # the window's language: refusals are worded in it, screens read it as ``lang``
+        self.database = ""  # the database as a person can find it, for the messages that name it
         self.show_fault = show_fault or _plain_fault
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
@@ -123,8 +133,9 @@ class Operations(QObject):
     def read(self, call: Callable, *, widget: QWidget | None = None, bar=None,
              done: Callable[[Any], None] | None = None,
              failed: Callable[[ShopError], None] | None = None,
-             progress: bool = False, title: str = "") -> None:
-        self._start(self._readers, call, widget, bar, done, failed, frozenset(), progress, title)
+             progress: bool = False, title: str = "", quiet: bool = False) -> None:
+        """``quiet``: a refusal goes to ``failed`` alone, never to a box (a background read)."""
+        self._start(self._readers, call, widget, bar, done, failed, frozenset(), progress, title, quiet)
 
     def printing(self, call: Callable, *, widget: QWidget | None = None, bar=None,
                  done: Callable[[Any], None] | None = None,
@@ -142,7 +153,7 @@ class Operations(QObject):
             QApplication.processEvents()
         return ok and not self._relays
 
-    def _start(self, pool, call, widget, bar, done, failed, areas, progress, title) -> None:
+    def _start(self, pool, call, widget, bar, done, failed, areas, progress, title, quiet=False) -> None:
         relay = _Relay()
         self._relays.add(relay)
         was_enabled = widget.isEnabled() if widget is not None else True
@@ -186,7 +197,7 @@ class Operations(QObject):
                 if areas:
                     self.changed.emit(areas)
             else:
-                self.failure(exc, bar=bar, failed=failed)
+                self.failure(exc, bar=bar, failed=failed, quiet=quiet)
 
         relay.on_finished = finish
         pool.start(_Job(run, relay))
@@ -198,24 +209,43 @@ class Operations(QObject):
             exc.__aixin_traceback__ = traceback.format_exc()  # type: ignore[attr-defined]
             self.failure(exc)
 
-    def failure(self, exc: BaseException, *, bar=None, failed=None) -> None:
-        """Show ``exc`` the one way: a refusal on the bar, a fault in the error dialog."""
+    def failure(self, exc: BaseException, *, bar=None, failed=None, quiet: bool = False) -> None:
+        """Show ``exc`` the one way: a refusal on the bar, a fault in the error dialog. What the
+        call saved before it failed is said first: it must not be done again."""
+        saved = getattr(exc, "__aixin_saved__", ())
         if isinstance(exc, LedgerError):
             exc = from_ledger(exc)
+        if not isinstance(exc, ShopError):
+            told = from_database(exc, self.database) if isinstance(exc, Exception) else None
+            if told is not None:  # the database, not the program: told as a refusal, and kept in view
+                log.warning("database fault: %s", exc)
+                self.database_trouble.emit(told.message(self.lang))
+                exc = told
         if isinstance(exc, ShopError):
             log.info("refused: %s %s", exc.key, exc.params)
             if failed is not None:
                 self._guarded(failed, exc)
-            text = exc.message(self.lang)
+            text = _after(saved, exc.message(self.lang), self.lang)
             if bar is not None:
                 bar.refuse(text)
-            else:
+            elif not quiet:
                 QMessageBox.information(QApplication.activeWindow(), QApplication.applicationDisplayName(), text)
             return
         details = getattr(exc, "__aixin_traceback__", None) or "".join(
             traceback.format_exception(type(exc), exc, exc.__traceback__))
         log.error("fault: %s\n%s", exc, details)
-        self.show_fault(str(exc) or type(exc).__name__, details)
+        self.show_fault(_after(saved, str(exc) or type(exc).__name__, self.lang), details)
+
+
+def _after(saved, problem: str, lang: str) -> str:
+    """``problem`` as it reads after a call that saved ``saved`` (nothing: as it is)."""
+    entries = [c for c in saved if c.first_seq is not None]
+    if not saved:
+        return problem
+    where = messages.AllOf(str(c.first_seq) if c.first_seq == c.last_seq else f"{c.first_seq}–{c.last_seq}"
+                           for c in entries)
+    said = messages.text("saved_entries", lang, seqs=where) if entries else messages.text("saved_changes", lang)
+    return messages.text("saved_then_failed", lang, saved=said, problem=problem)
 
 
 def _areas(areas: Iterable[Area]) -> frozenset[Area]:

@@ -15,8 +15,10 @@ of one gap.
 
 Scanners programmed with a prefix and/or suffix: the prefix and suffix
 (settings) are taken off the code. Keys typed into a password field are
-never held: a quick typist's password and Enter log in. The shell turns the
-filter off while it is locked and until someone has logged in.
+never held: a quick typist's password and Enter log in; but a whole burst with
+its Enter in a password field is a card scanned at the lock screen, set aside
+(``password_scanned``) rather than tried. The shell keeps the filter on while
+it is locked (and routes no scan then), and off until someone has logged in.
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ class ScanFilter(QObject):
     """Install with ``app.installEventFilter(filter)``; connect ``scanned``."""
 
     scanned = Signal(str)
+    # A burst that ended in a password field: a card scanned at the lock screen, not a try.
+    password_scanned = Signal()
 
     def __init__(self, parent: QObject | None = None, *, gap_ms: int = DEFAULT_GAP_MS,
                  prefix: str = "", suffix: str = ""):
@@ -55,6 +59,7 @@ class ScanFilter(QObject):
         self.suffix = suffix
         self.enabled = True
         self._held: list[_Held] = []
+        self._password_keys: list[float] = []
         self._replaying = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -65,11 +70,13 @@ class ScanFilter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (self._replaying or not self.enabled or event.type() != QEvent.Type.KeyPress
-                or not isinstance(watched, QWindow) or _typing_a_password()):
+                or not isinstance(watched, QWindow)):
             return False
         key = event.key()
         # The input's own time stamp: a busy PC may handle the keys late, but they came when they came.
         now = event.timestamp() or time.perf_counter() * 1000
+        if _typing_a_password():
+            return self._password_key(event, now)
         if key in _ENTER and not (event.modifiers() & _MODIFIERS):
             if self._held and self._within_gap(now) and len(self._code_text()) >= MIN_LENGTH:
                 code = self._strip(self._code_text())
@@ -94,6 +101,30 @@ class ScanFilter(QObject):
         if self._held:
             # Any other key ends the burst; what was held goes first, then this key as normal.
             self.release()
+        return False
+
+    def _password_key(self, event: QKeyEvent, now: float) -> bool:
+        """Keys typed into a password pass at once, never held. A burst that ends in Enter is a
+        card scanned into the field (a villager at a locked counter): the field is emptied and
+        the Enter eaten, so it is no try at the password and locks nobody out."""
+        if event.key() in _ENTER:
+            times, self._password_keys = self._password_keys, []  # a longer gap restarted it: one burst
+            if len(times) >= MIN_LENGTH and now - times[-1] <= self.gap_ms:
+                self._held.clear()  # the burst's first keys, if they came before the focus did
+                self._timer.stop()
+                focus = QApplication.focusWidget()
+                if isinstance(focus, QLineEdit):
+                    focus.clear()
+                self.password_scanned.emit()
+                return True
+            return False
+        text = event.text()
+        if len(text) == 1 and text.isprintable() and not (event.modifiers() & _MODIFIERS):
+            if self._password_keys and now - self._password_keys[-1] > self.gap_ms:
+                self._password_keys.clear()
+            self._password_keys.append(now)
+        elif event.key() not in (Qt.Key.Key_Shift, Qt.Key.Key_CapsLock):
+            self._password_keys.clear()
         return False
 
     def release(self) -> None:

@@ -202,6 +202,7 @@ class Shell(QMainWindow):
         if scanner is not None:
             scanner.enabled = True
             scanner.scanned.connect(self.route_scan)
+            scanner.password_scanned.connect(self._password_scanned)
         self.station_timer = QTimer(self)
         self.station_timer.timeout.connect(self.refresh_station)
         self.station_timer.start(STATION_EVERY_MS)
@@ -283,7 +284,8 @@ class Shell(QMainWindow):
         return self.screens.get(self.current)
 
     def route_scan(self, code: str) -> None:
-        if self.locked:
+        if self.locked:  # the sale waits for its operator; a scan here is no one's
+            self.lock_page.scan_set_aside()
             return
         screen = self.current_screen()
         if screen is None or not screen.accepts_scans:
@@ -291,6 +293,10 @@ class Shell(QMainWindow):
             screen = self.show_area(target) if target else None
         if screen is not None and screen.accepts_scans:
             screen.scan(code)
+
+    def _password_scanned(self) -> None:
+        if self.locked:
+            self.lock_page.scan_set_aside()
 
     def _changed(self, areas: frozenset[Area]) -> None:
         for screen in list(self.screens.values()):
@@ -376,8 +382,6 @@ class Shell(QMainWindow):
         self.lock_page.prepare(self.actor)
         self.pages.setCurrentWidget(self.lock_page)
         self.sidebar.setEnabled(False)
-        if self.scanner is not None:
-            self.scanner.enabled = False
         self.lock_page.password.setFocus()
         self.locked_changed.emit(True)
 
@@ -386,8 +390,6 @@ class Shell(QMainWindow):
         self.actor = actor
         self.pages.setCurrentIndex(0)
         self.sidebar.setEnabled(True)
-        if self.scanner is not None:
-            self.scanner.enabled = True
         self._show_user()
         if old.id != actor.id:
             log.info("window taken over by %s from %s", actor.username, old.username)

@@ -9,6 +9,7 @@ from pos import households
 from pos.errors import ShopError
 from pos.vocabulary import Area
 from tests.pos.conftest import PASSWORD
+from tests.ui.conftest import TYPING_PAUSE_MS
 from ui import shell as shell_module
 from ui.shell import Entry, Screen
 
@@ -166,3 +167,32 @@ def test_a_change_named_by_no_area_is_refused_when_the_call_is_made(ops):
     with pytest.raises(ValueError):
         ops.write(lambda: None, areas={"print"})
     assert ops.running == 0
+
+
+def test_cards_scanned_at_a_locked_counter_are_no_tries_at_the_password(monkeypatch, make_shell, qtbot):
+    """Villagers scan their cards at a counter that locked itself: each burst lands in the
+    password field, and none of them is a failed login (eight would lock the account)."""
+    from sqlalchemy import select
+
+    from pos.store.tables import LoginAttempt, User
+
+    with_notes_area(monkeypatch)
+    window = make_shell()
+    window.lock()
+    page = window.lock_page
+    handle = window.windowHandle()
+    for _ in range(10):
+        for char in "81000012":
+            QTest.keyClick(handle, char)
+        QTest.keyClick(handle, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    assert window.locked and page.password.text() == ""
+    assert "扫了一张卡" in page.form.bar.text
+    with window.db.read() as session:
+        assert session.scalars(select(LoginAttempt.outcome).where(LoginAttempt.username == "wangfang")).all() == []
+        assert not session.scalar(select(User.locked).where(User.username == "wangfang"))
+    for char in PASSWORD:  # the administrator types, a key at a time
+        QTest.keyClick(handle, char)
+        qtbot.wait(TYPING_PAUSE_MS)
+    QTest.keyClick(handle, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.locked)
