@@ -88,18 +88,19 @@ def _not_written(error: Exception, folder: Path, db: Database) -> ShopError:
     full = isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT) or (
         isinstance(error, sqlite3.Error) and "full" in str(error).lower())
     if full:
-        needed = db.file.stat().st_size if db.file is not None and db.file.exists() else 0
+        needed = sum(part.stat().st_size for part in (db.file, Path(f"{db.file}-wal"))
+                     if part.exists()) if db.file is not None else 0
         try:
             free = shutil.disk_usage(folder).free
         except OSError:
             free = 0
-        return ShopError("backup_disk_full", folder=str(folder), needed=_megabytes(needed),
-                         free=_megabytes(free))
+        return ShopError("backup_disk_full", folder=str(folder), needed=_size(needed), free=_size(free))
     return ShopError("backup_failed", detail=str(error))
 
 
-def _megabytes(size: int) -> str:
-    return f"{max(size, 0) / 1_048_576:.1f}"
+def _size(size: int) -> str:
+    size = max(size, 0)
+    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(size // 1024, 1)} KB"
 
 
 def restore(

@@ -164,6 +164,9 @@ def start(db_url: str | None, *, lang: str | None = None) -> Started:
     app = application(lang)
     db = open_database(db_url)
     ops = Operations(app, lang=lang, show_fault=partial(_fault, show_fault, log_file))
+    from pos.station import state as station
+
+    ops.database = station.describe(db)
     scanner = ScanFilter(app, gap_ms=config.scan_gap_ms, prefix=config.scan_prefix, suffix=config.scan_suffix)
     scanner.enabled = False  # until the shell is there to take scans
     app.installEventFilter(scanner)

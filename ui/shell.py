@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from pathlib import Path
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -196,6 +197,7 @@ class Shell(QMainWindow):
         self._status_bar()
 
         ops.changed.connect(self._changed)
+        ops.database_trouble.connect(self._database_trouble)
         self.idle = IdleWatch(getattr(settings, "idle_lock_minutes", 10), self)
         QApplication.instance().installEventFilter(self.idle)
         self.idle.idle.connect(self.lock)
@@ -255,6 +257,7 @@ class Shell(QMainWindow):
             status.addWidget(label)
         status.addPermanentWidget(self.backup_label)
         self.printer_state = ""  # "", "ok", or a fault kind
+        self.backup_trouble = ""  # why the day's automatic backup failed, until one is made
         self._show_user()
 
     @property
@@ -335,7 +338,19 @@ class Shell(QMainWindow):
                           done=lambda outcome: self.set_printer_state(outcome.fault))
 
     def refresh_station(self) -> None:
-        self.ops.read(lambda: station.state(self.db), done=self._station)
+        chosen = getattr(self.settings, "backup_dir", "")  # this window's choice, as its backups use it
+        self.ops.read(lambda: station.state(self.db, Path(chosen) if chosen else None), done=self._station,
+                      failed=self._station_failed, quiet=True)
+
+    def _station_failed(self, error) -> None:
+        self._database_trouble(error.message(self.lang))
+
+    def _database_trouble(self, text: str) -> None:
+        """The database cannot be reached or used (a server restarting, a stick pulled out):
+        said in the status bar, in red, until a read works again; the timer keeps asking."""
+        self.database_label.setText(self.tr("数据库：连不上（自动重试中）"))
+        self.database_label.setToolTip(text)
+        self.database_label.setStyleSheet("color:#a4000f; font-weight:bold;")
 
     def _station(self, state: station.Station) -> None:
         if self.head_seq is not None and state.head_seq != self.head_seq:
@@ -364,7 +379,11 @@ class Shell(QMainWindow):
             else state.database.rsplit("/", 1)[-1]
         self.database_label.setText(self.tr("数据库：%1").replace("%1", short_name))
         self.database_label.setToolTip(state.database)
-        if state.last_backup is None:
+        self.database_label.setStyleSheet("")
+        self.backup_label.setStyleSheet("color:#a4000f; font-weight:bold;" if self.backup_trouble else "")
+        if self.backup_trouble:
+            self.backup_label.setText(self.backup_trouble)
+        elif state.last_backup is None:
             self.backup_label.setText(self.tr("还没有备份"))
         else:
             self.backup_label.setText(self.tr("上次备份：%1").replace(

@@ -171,10 +171,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "not_reversible": ("第 {seq} 笔不能冲正：{reason}", "Transaction {seq} cannot be reversed: {reason}"),
     "ledger_error": ("账本拒绝了此操作：{detail}", "The ledger refused this: {detail}"),
     "backup_disk_full": (
-        "备份没有写成：{folder} 所在的磁盘（U 盘）满了。需要约 {needed} MB，只剩 {free} MB。没有留下不完整的备份；"
+        "备份没有写成：{folder} 所在的磁盘（U 盘）满了。需要约 {needed}，只剩 {free}。没有留下不完整的备份；"
         "请腾出空间或换一个 U 盘后再备份。",
-        "The backup was not written: the disk (stick) holding {folder} is full. It needs about {needed} MB "
-        "and {free} MB are free. No partial copy was left; free some space or use another stick, then back up again.",
+        "The backup was not written: the disk (stick) holding {folder} is full. It needs about {needed} "
+        "and {free} are free. No partial copy was left; free some space or use another stick, then back up again.",
     ),
     "backup_failed": ("备份失败：{detail}", "Backup failed: {detail}"),
     "restore_refused": ("备份文件未通过检查，未做任何改动：{detail}", "The copy failed its checks; nothing was changed: {detail}"),

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, QTimer, Slot
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QLabel, QPushButton, QWidget,
 )
@@ -151,28 +151,47 @@ class BackupTab(QWidget):
         self.reload_copies()
 
 
+RETRY_MS = 10 * 60 * 1000  # a failed automatic backup is tried again this often, until one is made
+
+
 def start_automatic_backups(shell) -> None:
     """A backup on the first start of each day the app is used, and one when it closes.
 
     The daily one runs beside the work (the window never waits for it); the one on exit
-    runs before the database is closed. A failure is logged and shown in the status bar.
+    runs before the database is closed. A failure is logged, stays in the status bar
+    (``shell.backup_trouble``) and is tried again every few minutes until a backup is made.
     """
     def where():
         settings = shell.settings
         folder = getattr(settings, "backup_dir", "")
         return (Path(folder) if folder else None), getattr(settings, "backup_keep", 30)
 
-    def failed(error: ShopError) -> None:
-        log.warning("automatic backup failed: %s", error)
-        text = QCoreApplication.translate("Shell", "自动备份失败：%1")  # the shell's status bar shows it
-        shell.backup_label.setText(text.replace("%1", error.message(shell.lang)))
-
-    folder, keep = where()
-    if backups.due_today(folder):
+    def attempt() -> None:
+        folder, keep = where()
+        if not backups.due_today(folder):
+            succeeded(None)
+            return
         actor = shell.actor
         shell.ops.read(lambda: backups.backup_now(shell.db, actor, folder, keep), failed=failed,
-                       bar=shell.current_screen().bar if shell.current_screen() else None,
-                       done=lambda _r: shell.refresh_station())
+                       done=succeeded, quiet=True)
+
+    def failed(error: ShopError) -> None:
+        log.warning("automatic backup failed: %s", error)
+        text = QCoreApplication.translate("Shell", "自动备份失败：%1（稍后自动再试）")
+        shell.backup_trouble = text.replace("%1", error.message(shell.lang))
+        shell.refresh_station()
+        retry.start(RETRY_MS)
+
+    def succeeded(_made) -> None:
+        shell.backup_trouble = ""
+        retry.stop()
+        shell.refresh_station()
+
+    retry = QTimer(shell)
+    retry.setSingleShot(True)
+    retry.timeout.connect(attempt)
+    shell.backup_retry = retry
+    attempt()
 
     if getattr(shell, "exit_backup", None) is None:
         shell.exit_backup = ExitBackup(shell, where)
