@@ -107,7 +107,7 @@ def restore(
     db: Database, actor: Actor, approval: Approval | None, source: Path, *, accept_older: bool = False
 ) -> RestoreResult:
     """Put a checked copy back in place of the live database, keeping a safety copy of it."""
-    with transaction(db) as session:
+    with transaction(db, on_record=False) as session:  # a check: nothing is written yet
         me = _keeper(session, actor)
         approver = approve(session, actor, approval, "approving_restore")
     try:
@@ -186,6 +186,53 @@ def restore_new(url: str, source: Path, username: str, password: str,
     open_database(url).dispose()  # an older copy's schema is upgraded here, as on any opening
     log.warning("restored %s as the new database %s by %s, approved by %s", source, target, me, approver)
     return RestoreResult(source, None, checked.report.head_seq, approver)
+
+
+def replace_damaged(url: str, source: Path, username: str, password: str,
+                    approval: Approval | None) -> RestoreResult:
+    """Put a checked copy in place of a database that is damaged, empty or gone. The copy's
+    own users vouch, as on a new PC (nobody can log in to a damaged file). What was there is
+    kept beside it, renamed, as evidence: nothing the program finds is ever deleted."""
+    target = sqlite_path(url)
+    if target is None:
+        raise ShopError("restore_refused", detail="restore works on an SQLite database file only")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    moved = []
+    for end in ("", "-wal", "-shm"):
+        part = Path(f"{target}{end}")
+        if part.exists():
+            aside = part.with_name(f"{target.name}.damaged-{stamp}{end}")
+            part.rename(aside)
+            moved.append((aside, part))
+    try:
+        done = restore_new(url, source, username, password, approval)
+    except BaseException:
+        for aside, part in moved:  # refused: everything goes back as it was
+            if not part.exists():
+                aside.rename(part)
+        raise
+    log.warning("the damaged database %s was kept as %s", target, [str(a) for a, _ in moved])
+    return dataclasses.replace(done, safety_copy=moved[0][0] if moved else None)
+
+
+@dataclass(frozen=True)
+class CheckedCopy:
+    path: Path
+    made_at: datetime
+    transactions: int
+
+
+def newest_good(folders: list[Path]) -> CheckedCopy | None:
+    """The newest backup in ``folders`` that passes its checks (SQLite's and the ledger's)."""
+    found = sorted((c for folder in folders for c in copies(folder)), key=lambda c: c.made_at, reverse=True)
+    for copy in found:
+        try:
+            checked = ledger_backup.check_copy(copy.path)
+        except ledger_backup.BackupError:
+            continue
+        if checked.ok:
+            return CheckedCopy(copy.path, copy.made_at, checked.report.transactions)
+    return None
 
 
 def export_ledger(db: Database, actor: Actor, out: Path) -> dict:

@@ -227,3 +227,38 @@ def test_a_new_pc_is_restored_from_a_copy_whose_own_users_vouch(aixin, village_c
     assert code == 0 and json.loads(out)["balance"] == 96
     if os.name == "posix":
         assert _mode(new_pc) == 0o600
+
+
+@pytest.mark.parametrize("damage", ["header", "empty"])
+def test_a_damaged_or_empty_database_is_put_back_from_a_backup_and_kept_aside(
+        aixin, village_cli, db_dir, db_url, damage):
+    code, out, _ = aixin("backup", "--to", str(db_dir / "copies"), "--json")
+    copy = json.loads(out)
+    path = db_dir / db_url.rsplit("/", 1)[-1]
+    data = path.read_bytes()
+    for end in ("-wal", "-shm"):
+        (db_dir / f"{path.name}{end}").unlink(missing_ok=True)
+    path.write_bytes(bytes(100) + data[100:] if damage == "header" else b"")
+    code, _, err = aixin("verify")
+    assert code != 0
+    # Nobody can log in to a damaged file: the copy's own supervisor approves.
+    code, out, err = aixin("restore", copy["path"], "--approver", "lishuji", "--json", env=SUPERVISOR)
+    assert code == 0, err
+    kept = json.loads(out)["safety_copy"]
+    assert kept and os.path.exists(kept) and os.path.getsize(kept) == (len(data) if damage == "header" else 0)
+    assert json.loads(aixin("verify", "--json")[1])["head_seq"] == copy["head_seq"]
+
+
+def test_a_damaged_database_is_not_replaced_without_the_copy_s_supervisor(aixin, village_cli, db_dir, db_url):
+    code, out, _ = aixin("backup", "--to", str(db_dir / "copies"), "--json")
+    copy = json.loads(out)
+    path = db_dir / db_url.rsplit("/", 1)[-1]
+    for end in ("-wal", "-shm"):
+        (db_dir / f"{path.name}{end}").unlink(missing_ok=True)
+    damaged = bytes(100) + path.read_bytes()[100:]
+    path.write_bytes(damaged)
+    code, _, err = aixin("restore", copy["path"], "--approver", "lishuji",
+                         env={"AIXIN_APPROVER_PASSWORD": "wrong-password"})
+    assert code == 2
+    assert path.read_bytes() == damaged  # refused: the damaged file is where it was
+    assert [p.name for p in db_dir.iterdir() if ".damaged-" in p.name] == []

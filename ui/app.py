@@ -150,7 +150,7 @@ def check_data_folder() -> Path:
         raise ShopError("data_folder_unwritable", path=os.environ.get("AIXIN_HOME") or "", detail=str(exc)) from None
 
 
-def start(db_url: str | None, *, lang: str | None = None) -> Started:
+def start(db_url: str | None, *, lang: str | None = None, demo: bool = False) -> Started:
     """Everything before the first window: settings, log, app, checks, database, operations."""
     from pos.store.database import open_database
     from ui.errordialog import show_fault
@@ -162,8 +162,9 @@ def start(db_url: str | None, *, lang: str | None = None) -> Started:
     config = local_settings.load()
     lang = lang or config.language
     app = application(lang)
-    db = open_database(db_url)
     ops = Operations(app, lang=lang, show_fault=partial(_fault, show_fault, log_file))
+    # The demo village is built where it is missing; the shop's own books are checked first.
+    db = open_database(db_url, create=demo or _books_ready(db_url or paths.default_db_url(), ops, config, lang))
     from pos.station import state as station
 
     ops.database = station.describe(db)
@@ -171,6 +172,43 @@ def start(db_url: str | None, *, lang: str | None = None) -> Started:
     scanner.enabled = False  # until the shell is there to take scans
     app.installEventFilter(scanner)
     return Started(app, db, ops, scanner, config, lang, log_file)
+
+
+class Quit(Exception):
+    """The person chose to quit at start (the books' trouble was not to be mended now)."""
+
+
+def _books_ready(url: str, ops, config, lang: str) -> bool:
+    """Make sure the books can be opened; say whether opening may create a new village.
+
+    A damaged database, or one that is empty or gone where a backup exists, is never turned
+    into a new village by itself: the person is told and chooses (restore the newest good
+    backup with a supervisor's approval, set up a new village where nothing would be lost,
+    or quit)."""
+    from pos import backups
+    from pos.store.database import open_database, sqlite_path
+    from ui.recovery import NEW_VILLAGE, RecoveryDialog, Trouble
+
+    path = sqlite_path(url)
+    folders = [paths.data_dir() / "backups"] + ([Path(config.backup_dir)] if config.backup_dir else [])
+    if path is not None and (not path.exists() or path.stat().st_size == 0):
+        copy = backups.newest_good(folders)
+        if not path.exists() and copy is None:
+            return True  # a new PC: the first-start setup
+        key = "db_missing_here" if not path.exists() else "db_empty"
+        trouble = Trouble(url, ShopError(key, path=str(path), url=str(path)).message(lang), copy, True)
+    else:
+        try:
+            open_database(url, create=False).dispose()
+            return False
+        except ShopError as error:
+            if error.key != "db_damaged":
+                raise
+            trouble = Trouble(url, error.message(lang), backups.newest_good(folders), False)
+    dialog = RecoveryDialog(ops, trouble)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        raise Quit
+    return dialog.choice == NEW_VILLAGE
 
 
 def _fault(show, log_file, summary, details) -> None:
@@ -197,7 +235,9 @@ def run(db_url: str | None = None, *, demo: bool = False, quit_after_ms: int | N
 
         db_url = db_url or demo_village.default_url()
     try:
-        started = start(db_url, lang=lang)
+        started = start(db_url, lang=lang, demo=demo)
+    except Quit:
+        return 0
     except ShopError as error:
         return _startup_failed(error.message(lang or "zh"), lang or "zh")
     except Exception as exc:  # noqa: BLE001 - the one place a start-up fault becomes a dialog

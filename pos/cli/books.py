@@ -159,18 +159,30 @@ def backup(args, out) -> int:
 
 
 def restore(args, out) -> int:
-    from pos.store.database import sqlite_path
+    from pos.store.database import open_database, sqlite_path
 
     url = args.db or paths.default_db_url()
     target = sqlite_path(url)
-    if target is not None and not target.exists():
-        # A new PC: the copy's own users vouch for the restore.
+    unusable = target is not None and not target.exists()
+    if target is not None and target.exists():
+        try:  # a damaged or empty file: nobody can log in to it, so the copy's users vouch
+            open_database(url, create=False).dispose()
+        except ShopError as error:
+            if error.key not in ("db_empty", "db_damaged"):
+                raise
+            unusable = True
+    if unusable:
+        # A new PC, or a file that cannot be opened: the copy's own users vouch for the restore.
         username = args.user or os.environ.get("AIXIN_USER")
         if not username:
             raise ShopError("user_needed")
         password = secret("AIXIN_PASSWORD", said("prompt_password", username=username))
-        done = backups.restore_new(url, args.file, username, password, approval(args))
-        out.show({"ok": True, "restored": str(done.path), "db": url, "safety_copy": None,
+        if target.exists():
+            done = backups.replace_damaged(url, args.file, username, password, approval(args))
+        else:
+            done = backups.restore_new(url, args.file, username, password, approval(args))
+        out.show({"ok": True, "restored": str(done.path), "db": url,
+                  "safety_copy": str(done.safety_copy) if done.safety_copy else None,
                   "head_seq": done.head_seq, "approver": done.approver},
                  out.t("restore_new_done", path=done.path, db=target))
         return 0

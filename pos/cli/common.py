@@ -101,9 +101,18 @@ def output_file(args, path: Path) -> Path:
 
 def output_folder(args, path: Path) -> Path:
     """A folder to write an export into: not the data folder's own, not a file."""
+    from pos.station import files
+    from pos.store.database import sqlite_path
+
+    from pos import paths
+
     if path.exists() and not path.is_dir():
         raise ShopError("folder_is_file", path=str(path))
-    output_file(args, path / "manifest.json")  # what lands in it must not be the program's own
+    database = sqlite_path(args.db or paths.default_db_url())
+    for inside in (path, path / "manifest.json"):  # what lands in it must not be the program's own
+        own = files.whose(inside, database)
+        if own is not None:
+            raise ShopError("output_is_own_file", path=str(inside), what=messages.Phrase(f"own_file_{own}"))
     if not path.parent.is_dir():
         raise ShopError("folder_missing", path=str(path.parent))
     return path

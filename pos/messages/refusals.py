@@ -10,6 +10,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "upgrade the program first.",
     ),
     "db_not_ours": ("{url} 不是爱心超市的数据库，未做任何改动。", "{url} is not an aixin-pos database; nothing was changed."),
+    "db_missing_here": (
+        "找不到本店的数据库 {path}，但有备份：可能是文件被删除、移走，或 U 盘没有插好。没有把这里当成新村。",
+        "The shop's database {path} is not there, but backups are: the file may have been deleted or moved, "
+        "or a stick is not plugged in. This was not taken for a new village.",
+    ),
     "db_empty": (
         "数据库文件 {path} 是空的（0 字节），里面没有任何账。没有把它当成新村：有备份请用 aixin restore 恢复"
         "（需监督员审批）；确实是新村请运行 aixin init。",
