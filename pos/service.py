@@ -103,14 +103,15 @@ def transaction(db: Database, *, on_record: bool = True) -> Iterator[Session]:
     """One service call's transaction, all or nothing, with the ledger's write lock taken
     first. Before it commits, nothing written may be dated into a closed month.
     ``on_record=False`` is for bookkeeping that is no operation of the shop (a login's
-    record): it is not among the commits a later fault reports as saved."""
+    record, a stored password hash renewed at login): it is not among the commits a later
+    fault reports as saved."""
     try:
         with db.write() as session:
             before, _ = ledger.lock(session)
             yield session
             periods.check_new_transactions(session)
             after, _ = ledger.head(session)
-        if on_record or after > before:
+        if on_record:
             with _commits_lock:
                 _commits.append(Committed(before + 1, after, threading.get_ident()) if after > before
                                 else Committed(None, None, threading.get_ident()))

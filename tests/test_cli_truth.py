@@ -154,3 +154,12 @@ def test_a_county_server_that_went_away_is_one_line_and_its_own_exit_code(capsys
         assert main(["--db", url, "rule"]) == 0
     finally:
         server.stop()
+
+
+def test_out_naming_a_device_writes_to_it_and_never_replaces_it(aixin, village_cli):
+    """A device (here /dev/full, a disk that is always full) is written to, not renamed over."""
+    before = os.stat("/dev/full")
+    code, _, err = aixin("cards", "pdf", "--out", "/dev/full")
+    assert code == 2 and "磁盘已满" in err
+    after = os.stat("/dev/full")
+    assert (after.st_mode, after.st_rdev) == (before.st_mode, before.st_rdev)

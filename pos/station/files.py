@@ -94,6 +94,13 @@ def _partial(path: Path) -> Path:
 def replacing(path: Path) -> Iterator[Path]:
     """Yield a temporary file beside ``path``; it becomes ``path`` only if the block succeeds."""
     path = Path(path)
+    if path.exists() and not path.is_file() and not path.is_dir():
+        # A device or a pipe (a printer's port, /dev/stdout): written to, never renamed over.
+        try:
+            yield path
+        except OSError as exc:
+            raise error(exc, path) from None
+        return
     partial = _partial(path)
     try:
         yield partial
