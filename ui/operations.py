@@ -37,6 +37,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
@@ -226,8 +227,10 @@ class Operations(QObject):
             if failed is not None:
                 self._guarded(failed, exc)
             text = _after(saved, exc.message(self.lang), self.lang)
-            if bar is not None:
+            if bar is not None and not _gone(bar):
                 bar.refuse(text)
+            elif bar is not None:
+                log.info("refused after its screen closed: %s", text)
             elif not quiet:
                 QMessageBox.information(QApplication.activeWindow(), QApplication.applicationDisplayName(), text)
             return
@@ -235,6 +238,12 @@ class Operations(QObject):
             traceback.format_exception(type(exc), exc, exc.__traceback__))
         log.error("fault: %s\n%s", exc, details)
         self.show_fault(_after(saved, str(exc) or type(exc).__name__, self.lang), details)
+
+
+def _gone(bar) -> bool:
+    """A screen closed while its call ran (the window shut): nothing left to show it on."""
+    label = getattr(bar, "label", bar)
+    return not shiboken6.isValid(bar) or not shiboken6.isValid(label)
 
 
 def _after(saved, problem: str, lang: str) -> str:

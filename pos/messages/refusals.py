@@ -256,6 +256,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "not_a_number": ("“{value}”不是整数（只用数字 0-9）。", "'{value}' is not a whole number (digits 0-9 only)."),
     "file_missing": ("找不到文件 {path}。", "No file {path}."),
     "file_is_folder": ("{path} 是文件夹，请给出文件名。", "{path} is a folder; give a file name."),
+    "folder_is_file": ("{path} 是一个文件，不是文件夹；请给出要新建或写入的文件夹。",
+                       "{path} is a file, not a folder; give a folder to make or write into."),
     "file_permission": ("没有权限读写 {path}。", "No permission to read or write {path}."),
     "file_error": ("无法读写 {path}：{detail}", "Cannot read or write {path}: {detail}"),
     "folder_missing": ("文件夹不存在：{path}，请先建好文件夹。", "The folder {path} does not exist; make it first."),

@@ -2387,19 +2387,24 @@ Checked by: %4. Points are entered as soon as you save.</translation>
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../ui/login.py" line="100"/>
+        <location filename="../../ui/login.py" line="101"/>
         <source>输入密码解锁；换人时填写自己的用户名。
 前一位操作员未完成的兑换会为他保留。</source>
         <translation>Enter the password to unlock; another user enters their own name.
 The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="103"/>
+        <location filename="../../ui/login.py" line="104"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="119"/>
+        <location filename="../../ui/login.py" line="121"/>
+        <source>刚才扫了一张卡，不是密码：没有算作一次登录。请操作员先输入密码解锁。</source>
+        <translation>A card was just scanned, not a password: it did not count as a login. The operator types the password to unlock first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="125"/>
         <source>已锁定 · 操作员 %1</source>
         <translation>Locked · user %1</translation>
     </message>
@@ -2407,17 +2412,17 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/app.py" line="232"/>
+        <location filename="../../ui/app.py" line="275"/>
         <source>演示村：管理员 wangfang，监督员 lishuji，密码都是 %1</source>
         <translation>Demo village: administrator wangfang, supervisor lishuji, password %1 for both</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="74"/>
+        <location filename="../../ui/login.py" line="75"/>
         <source>登录 · 爱心超市积分兑换</source>
         <translation>Log in · Love Supermarket Points</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="75"/>
+        <location filename="../../ui/login.py" line="76"/>
         <source>爱心超市</source>
         <translation>Love Supermarket</translation>
     </message>
@@ -2533,6 +2538,61 @@ The previous user&apos;s open sale is kept for them.</translation>
         <location filename="../../ui/settings/printer.py" line="137"/>
         <source>请先在队列里选中一张小票。</source>
         <translation>Select a receipt in the queue first.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../ui/recovery.py" line="38"/>
+        <source>数据库有问题</source>
+        <translation>The database has a problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="46"/>
+        <source>用这份备份恢复</source>
+        <translation>Restore this backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="50"/>
+        <source>找到的最新一份检查通过的备份：%1
+%2，共 %3 笔。恢复需要一位用户和另一位监督员的密码（都是这份备份里的账号）。</source>
+        <translation>The newest backup that passes its checks: %1
+%2, %3 transactions. Restoring needs a user&apos;s password and another supervisor&apos;s (both accounts in this backup).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="62"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="63"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="64"/>
+        <source>审批监督员</source>
+        <translation>Approving supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="65"/>
+        <source>监督员密码</source>
+        <translation>Supervisor password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="70"/>
+        <source>没有找到检查通过的备份。请把有备份的 U 盘插上后重新打开程序，或请维护人员帮忙。</source>
+        <translation>No backup that passes its checks was found. Plug in the USB stick with the backups and open the program again, or ask the maintainer for help.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="74"/>
+        <source>设置一个新村</source>
+        <translation>Set up a new village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="78"/>
+        <source>退出</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>
@@ -3184,83 +3244,88 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="178"/>
+        <location filename="../../ui/shell.py" line="179"/>
         <source>爱心超市积分兑换</source>
         <translation>Love Supermarket Points</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="234"/>
+        <location filename="../../ui/shell.py" line="237"/>
         <source>锁屏</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="248"/>
+        <location filename="../../ui/shell.py" line="251"/>
         <source>补打小票</source>
         <translation>Print waiting receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="303"/>
+        <location filename="../../ui/shell.py" line="312"/>
         <source>操作员：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="314"/>
+        <location filename="../../ui/shell.py" line="323"/>
         <source>找不到串口 %1</source>
         <translation>port %1 not found</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="314"/>
+        <location filename="../../ui/shell.py" line="323"/>
         <source>打不开串口 %1</source>
         <translation>cannot open port %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="315"/>
+        <location filename="../../ui/shell.py" line="324"/>
         <source>串口 %1 被占用</source>
         <translation>port %1 in use</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="315"/>
+        <location filename="../../ui/shell.py" line="324"/>
         <source>发送超时</source>
         <translation>write timed out</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="316"/>
+        <location filename="../../ui/shell.py" line="325"/>
         <source>缺纸</source>
         <translation>out of paper</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="316"/>
+        <location filename="../../ui/shell.py" line="325"/>
         <source>盖子没盖好</source>
         <translation>cover open</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="316"/>
+        <location filename="../../ui/shell.py" line="325"/>
         <source>离线</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="317"/>
+        <location filename="../../ui/shell.py" line="326"/>
         <source>没有应答</source>
         <translation>no answer</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="318"/>
+        <location filename="../../ui/shell.py" line="327"/>
         <source>通信出错</source>
         <translation>communication error</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="342"/>
+        <location filename="../../ui/shell.py" line="351"/>
+        <source>数据库：连不上（自动重试中）</source>
+        <translation>Database: cannot be reached (retrying by itself)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="363"/>
         <source>打印机：未设置</source>
         <translation>Printer: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="346"/>
-        <location filename="../../ui/shell.py" line="349"/>
+        <location filename="../../ui/shell.py" line="367"/>
+        <location filename="../../ui/shell.py" line="370"/>
         <source>打印机：%1</source>
         <translation>Printer: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell.py" line="352"/>
+        <location filename="../../ui/shell.py" line="373"/>
         <source>，%n 张小票待打印</source>
         <translation>
             <numerusform>, %n receipt waiting</numerusform>
@@ -3268,24 +3333,28 @@ The previous user&apos;s open sale is kept for them.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="359"/>
+        <location filename="../../ui/shell.py" line="380"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="362"/>
+        <location filename="../../ui/shell.py" line="387"/>
         <source>还没有备份</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="364"/>
+        <location filename="../../ui/shell.py" line="389"/>
         <source>上次备份：%1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="167"/>
         <source>自动备份失败：%1</source>
-        <translation>Automatic backup failed: %1</translation>
+        <translation type="vanished">Automatic backup failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups.py" line="180"/>
+        <source>自动备份失败：%1（稍后自动再试）</source>
+        <translation>Automatic backup failed: %1 (tried again shortly)</translation>
     </message>
 </context>
 <context>
