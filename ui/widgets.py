@@ -19,7 +19,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QComboBox, QDateEdit, QDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
     QLayout, QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -282,18 +282,22 @@ def selected_rows(view: QTableView) -> list:
 
 
 class SearchBox(QWidget):
-    """A field with a list of matches under it: Up/Down move, Enter picks."""
+    """A field with a list of matches under it: Up/Down move, Enter picks.
+
+    With ``overlay`` (a widget that holds the field), the list floats over that widget just
+    below the field instead of taking room in the layout, so nothing around it moves."""
 
     picked = Signal(object)  # the row (a frozen dataclass)
     entered = Signal(str)  # Enter with no list shown
 
-    def __init__(self, columns, placeholder: str, parent=None):
+    def __init__(self, columns, placeholder: str, parent=None, *, overlay: QWidget | None = None):
         super().__init__(parent)
+        self.overlay = overlay
         self.field = QLineEdit(self)
         self.field.setPlaceholderText(placeholder)
         self.field.setClearButtonEnabled(True)
         self.model = RowsModel(columns, parent=self)
-        self.view = QTableView(self)
+        self.view = QTableView(overlay or self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -307,15 +311,36 @@ class SearchBox(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)
-        layout.addWidget(self.view)
+        if overlay is None:
+            layout.addWidget(self.view)
+        else:
+            self.view.setFrameShape(QFrame.Shape.Box)
+            self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.field.installEventFilter(self)
         self.field.returnPressed.connect(self._enter)
 
     def show_rows(self, rows) -> None:
         self.model.set_rows(rows)
+        if rows and self.overlay is not None:
+            self._float()
         self.view.setVisible(bool(rows))
         if rows:
             self.view.selectRow(0)
+            if self.overlay is not None:
+                self.view.raise_()
+
+    def _float(self) -> None:
+        """Place the floating list under the field, as wide as the field (or wider), as tall
+        as its rows need up to its maximum height."""
+        at = self.field.mapTo(self.overlay, self.field.rect().bottomLeft())
+        width = max(self.field.width(), px(420))
+        width = min(width, self.overlay.width() - at.x() - 4)
+        self.view.resizeColumnsToContents()
+        rows = self.model.rowCount()
+        height = self.view.horizontalHeader().sizeHint().height() + 4 + sum(
+            self.view.rowHeight(r) for r in range(min(rows, 12)))
+        height = min(height, self.view.maximumHeight(), self.overlay.height() - at.y() - 4)
+        self.view.setGeometry(at.x(), at.y() + 2, width, max(height, px(60)))
 
     def hide_rows(self) -> None:
         self.model.set_rows([])
@@ -354,6 +379,85 @@ def confirm(screen, text: str, then: Callable[[], None], *, yes: str = "") -> No
     box.buttonClicked.connect(lambda button: button is ok and then())
     screen.confirm_box = box
     box.open()
+
+
+class Question(QDialog):
+    """A question a person answers with a button, never by a key a scanner or a typist sends:
+    Enter does nothing, letters and digits do nothing (no button has a mnemonic), Esc is the
+    first, safe answer. Tab moves between the answers and Space presses the one in focus.
+
+    ``answered(value)`` fires once with the chosen answer's value. Opened with ``open()``.
+    """
+
+    answered = Signal(object)
+
+    def __init__(self, parent, title: str, text: str, answers: list[tuple[str, object]], *, name: str = "question"):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(px(520))
+        self.text = sized(QLabel(text, self), 14)
+        self.text.setWordWrap(True)
+        self.buttons: list[QPushButton] = []
+        row_ = QHBoxLayout()
+        row_.addStretch(1)
+        for number, (label, value) in enumerate(answers):
+            button = QPushButton(label.replace("&", "&&"), self)
+            button.setObjectName(f"{name}Answer{number}")
+            button.setMinimumHeight(px(44))
+            no_default(button)
+            button.clicked.connect(lambda _c=False, v=value: self._answer(v))
+            self.buttons.append(button)
+            row_.addWidget(button)
+        self.safe = answers[0][1]
+        column(self.text, row_, parent=self)
+        self.done_once = False
+        if self.buttons:
+            self.buttons[0].setFocus()
+
+    def _answer(self, value) -> None:
+        if self.done_once:
+            return
+        self.done_once = True
+        self.accept()
+        self._back()
+        self.answered.emit(value)
+
+    def reject(self) -> None:  # Esc, or the window's close button: the safe answer
+        answer = not self.done_once
+        self.done_once = True
+        super().reject()
+        self._back()
+        if answer:
+            self.answered.emit(self.safe)
+
+    def _back(self) -> None:
+        """The keys go back to the window that asked (its F-keys work again at once)."""
+        if self.parentWidget() is not None:
+            self.parentWidget().window().activateWindow()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # a scanner's or a typist's Enter answers nothing
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.reject()
+            return
+        if event.text() and event.text().isprintable() and event.key() != Qt.Key.Key_Space:
+            event.accept()  # nor does a letter (是 as "y" in pinyin) or a digit
+            return
+        super().keyPressEvent(event)
+
+
+def ask(parent, text: str, answers: list[tuple[str, object]], then: Callable[[object], None], *,
+        title: str = "", name: str = "question") -> Question:
+    """Ask ``text``; ``then(value)`` runs with the answer (Esc: the first one's value).
+    The question is kept as ``parent.question`` (tests press its buttons)."""
+    box = Question(parent, title or tr("请确认"), text, answers, name=name)
+    box.answered.connect(then)
+    parent.question = box
+    box.open()
+    return box
 
 
 class ApprovalDialog(QDialog):
