@@ -239,7 +239,7 @@ def run(db_url: str | None = None, *, demo: bool = False, quit_after_ms: int | N
         db.dispose()
         return 0
     shell = Shell(db, login.actor, ops, settings=started.settings, scanner=started.scanner)
-    shell.show()
+    shell.open()  # maximized, or the size a person left it in
     start_automatic_backups(shell)  # the day's first start, and on exit
     code = app.exec()
     ops.wait()

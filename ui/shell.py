@@ -24,6 +24,8 @@ wish wall...) takes one module and one line::
 - ``Entry.title`` is the untranslated source; it is translated in the "Areas" context.
 - ``Entry.roles`` limits who sees the button (empty: everyone); services check roles again.
 - A screen is built the first time it is shown. ``shown()`` runs each time it comes to the front.
+- The window opens maximized (``open()``), or at the size a person last left it in; a message
+  on a screen's bar is about that screen's work and is cleared when another area comes to the front.
 - ``Screen.accepts_scans``: a scan goes to the shown screen if it accepts scans, else to the
   counter (which comes to the front). ``Screen.scan(code)`` receives it.
 - ``actor_changed(old, new)`` runs when another user unlocks the locked window; the counter
@@ -41,16 +43,18 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QButtonGroup, QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton,
+    QApplication, QButtonGroup, QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSizePolicy,
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from pos import messages
+from pos.periods import LOCAL
+from pos.station import settings as local_settings
 from pos.station import state as station
 from pos.service import Actor
 from pos.vocabulary import Area, Role
@@ -175,6 +179,7 @@ class Shell(QMainWindow):
         self.buttons: dict[str, QPushButton] = {}
         self.current = ""
         self.head_seq: int | None = None
+        self.remember_size = False  # only a window opened by ``open()`` keeps its size
         self.setWindowTitle(self.tr("爱心超市积分兑换"))
         self.setMinimumSize(px(1000), px(640))
         self.areas = [a for a in areas() if not a.roles or actor.role in a.roles]
@@ -214,14 +219,17 @@ class Shell(QMainWindow):
         self.sidebar = QFrame(self)
         self.sidebar.setObjectName("sidebar")
         side = QVBoxLayout(self.sidebar)
-        side.setContentsMargins(8, 8, 8, 8)
-        side.setSpacing(8)
+        side.setContentsMargins(px(8), px(8), px(8), px(8))
+        side.setSpacing(px(6))
         self.group = QButtonGroup(self)
         for area in self.areas:
-            button = QPushButton(f"{tr_area(area.title)}\n{area.shortcut}", self.sidebar)
+            button = QPushButton(f"{tr_area(area.title)}\n{area.shortcut}".replace("&", "&&"), self.sidebar)
             button.setObjectName(f"area_{area.key}")
             button.setCheckable(True)
-            button.setMinimumSize(px(132), px(76))
+            # Eight areas and the lock fit the height of 1366×768 at 150 % (512 logical pixels).
+            button.setMinimumSize(px(132), px(50))
+            button.setMaximumHeight(px(80))
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _checked=False, key=area.key: self.show_area(key))
             self.group.addButton(button)
@@ -234,7 +242,7 @@ class Shell(QMainWindow):
         self.lock_button = QPushButton(self.tr("锁屏"), self.sidebar)
         self.lock_button.setObjectName("lockButton")
         self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.lock_button.setMinimumHeight(px(48))
+        self.lock_button.setMinimumHeight(px(40))
         self.lock_button.clicked.connect(self.lock)
         side.addWidget(self.lock_button)
 
@@ -272,6 +280,9 @@ class Shell(QMainWindow):
     def show_area(self, key: str) -> Screen | None:
         if self.locked or key not in self.buttons:
             return None
+        leaving = self.screens.get(self.current)
+        if leaving is not None and key != self.current and leaving.bar.kind != "done":
+            leaving.bar.clear()  # a refusal or a hint was about the work left there
         screen = self.screen(key)
         self.stack.setCurrentWidget(screen)
         self.buttons[key].setChecked(True)
@@ -362,7 +373,7 @@ class Shell(QMainWindow):
             self.backup_label.setText(self.tr("还没有备份"))
         else:
             self.backup_label.setText(self.tr("上次备份：%1").replace(
-                "%1", state.last_backup.astimezone().strftime("%Y-%m-%d %H:%M")))
+                "%1", state.last_backup.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M")))
 
     # --- lock ----------------------------------------------------------------------------
     @property
@@ -399,7 +410,34 @@ class Shell(QMainWindow):
         if screen is not None:
             screen.shown()
 
+    # --- the window's size --------------------------------------------------------------
+    def open(self) -> None:
+        """Show the window maximized, or at the size a person left it in if that fits the screen."""
+        self.remember_size = True
+        width, height = self.settings.window_width, self.settings.window_height
+        where = QWidget.screen(self) or QApplication.primaryScreen()  # ``self.screen`` is an area's
+        screen = where.availableGeometry() if where is not None else None
+        if width and height and screen is not None and width <= screen.width() and height <= screen.height() \
+                and width >= self.minimumWidth() and height >= self.minimumHeight():
+            self.resize(width, height)
+            self.show()
+        else:
+            self.showMaximized()
+
+    def _keep_size(self) -> None:
+        if not self.remember_size:
+            return
+        size = (0, 0) if self.isMaximized() or self.isFullScreen() else (self.width(), self.height())
+        if size == (self.settings.window_width, self.settings.window_height):
+            return
+        self.settings = replace(self.settings, window_width=size[0], window_height=size[1])
+        try:
+            local_settings.save(self.settings)
+        except OSError as exc:
+            log.warning("the window's size was not kept: %s", exc)
+
     def closeEvent(self, event) -> None:
+        self._keep_size()
         self.station_timer.stop()
         QApplication.instance().removeEventFilter(self.idle)
         super().closeEvent(event)

@@ -20,7 +20,8 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLayout, QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
+    QLayout, QLineEdit, QMessageBox, QPushButton, QScrollArea, QSpinBox, QStyle, QTableView, QVBoxLayout,
+    QWidget,
 )
 
 from pos.errors import NeedsApproval, ShopError
@@ -187,11 +188,22 @@ def form_box(title: str, parent, *rows) -> QGroupBox:
 
 
 def side_column(parent, width: int, *parts: QWidget) -> QWidget:
-    """``parts`` one under another from the top, in a column ``width`` wide beside a list."""
-    holder = QWidget(parent)
-    column(*parts, STRETCH, parent=holder)
-    holder.setFixedWidth(width)
-    return holder
+    """``parts`` one under another from the top, in a column ``width`` wide beside a list.
+
+    The column scrolls when the window is too low for it (1366×768 at 150 %), so its forms
+    keep their height instead of being crushed to slivers."""
+    holder = QWidget()
+    column(*parts, STRETCH, parent=holder).setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea(parent)
+    scroll.setObjectName("sideColumn")
+    scroll.setWidget(holder)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    extent = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    scroll.setFixedWidth(px(width) + extent + 2)
+    holder.setMinimumWidth(px(width))
+    return scroll
 
 
 class HouseholdFilter(QObject):
