@@ -89,6 +89,7 @@ class AwardsScreen(Screen):
         self.tick_group_button.clicked.connect(lambda: self.model.tick(self.model.rows, True))
         self.untick_button.clicked.connect(self.model.clear_ticks)
         self.view.installEventFilter(self)
+        widgets.down_moves_into(self.search, self.view, enter=True)
         self.load()
 
     def _rule_box(self) -> QGroupBox:
@@ -213,6 +214,10 @@ class AwardsScreen(Screen):
     def eventFilter(self, watched, event) -> bool:
         if watched is self.view and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Space:
             rows = widgets.selected_rows(self.view)
+            current = self.view.currentIndex()
+            if not rows and current.isValid():  # reached by Tab: the row in focus, unselected
+                rows = [self.model.row(current.row())]
+                self.view.selectRow(current.row())
             if rows:
                 on = any(r.id not in self.model.ticked for r in rows)
                 self.model.tick(rows, on)

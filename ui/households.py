@@ -2,8 +2,10 @@
 households CSV with a preview, cards (issue, replace a lost one, take one back), card sheets,
 and a household's statement.
 
-The form on the right keeps what was typed: picking another household in the list never
-overwrites it; "修改所选户" loads the selection only into an empty (or saved) form.
+Picking a household in the list loads it into the form on the right, to be corrected there;
+what was typed and not saved is never overwritten (the bar says so). "新增一户" empties the form
+for a new household. Enter in any of the form's fields saves it. Down in the search field moves
+into the list.
 """
 
 from __future__ import annotations
@@ -233,6 +235,8 @@ class HouseholdsScreen(Screen):
         self.view = widgets.table(self.model, self, stretch=1)
         self.view.setObjectName("households")
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._picked())
+        widgets.down_moves_into(self.search, self.view)
         self.count = QLabel(self)
 
         self.filter.changed.connect(self.reload)
@@ -251,7 +255,9 @@ class HouseholdsScreen(Screen):
         self.box = box = widgets.FormBox(self.tr("户信息"), self, heading=self.tr("新增一户"),
                                          save_name="saveHousehold", edit=self.tr("修改所选户"))
         self.save_button = box.save_button
-        self.save_button.setDefault(True)
+        box.clear_button.setText(self.tr("新增一户"))
+        box.clear_button.setObjectName("newHousehold")
+        box.edit_button.hide()  # picking a household in the list loads it
         box.edit_button.setObjectName("editHousehold")
         self.head = QLineEdit(box)
         self.head.setObjectName("head")
@@ -267,9 +273,9 @@ class HouseholdsScreen(Screen):
         box.form.addRow(self.tr("人口"), self.people)
         box.form.addRow(self.tr("电话"), self.phone)
         box.save_button.clicked.connect(self.save)
-        box.clear_button.clicked.connect(self.clear_form)
+        box.clear_button.clicked.connect(self.new_household)
         box.edit_button.clicked.connect(self.edit_selected)
-        self.head.returnPressed.connect(self.save)
+        widgets.enter_submits(box, self.save, self.head, self.form_group, self.people, self.phone)
         return box
 
     def _card_box(self) -> QGroupBox:
@@ -353,12 +359,17 @@ class HouseholdsScreen(Screen):
         return (self.head.text().strip(), self.form_group.currentText(), self.people.value(),
                 self.phone.text().strip()) != (e.head_name, e.group, e.people, e.phone)
 
-    def edit_selected(self) -> None:
+    def _picked(self) -> None:
+        rows = self.chosen()
+        if len(rows) == 1 and (self.editing is None or rows[0].id != self.editing.id):
+            self.edit_selected(quiet=True)
+
+    def edit_selected(self, quiet: bool = False) -> None:
         household = self.one()
         if household is None:
             return
         if self.form_dirty():
-            self.bar.info(self.tr("右边表单里还有没保存的内容：先保存或清空，再修改别的户。"))
+            self.bar.info(self.tr("右边表单里还有没保存的内容：先保存，或点“新增一户”清空，再修改别的户。"))
             return
         self.editing = household
         self.box.heading.setText(self.tr("修改：%1").replace("%1", household.head_name))
@@ -366,6 +377,16 @@ class HouseholdsScreen(Screen):
         self.form_group.setCurrentText(household.group)
         self.people.setValue(household.people)
         self.phone.setText(household.phone)
+        if not quiet:
+            self.head.setFocus()
+
+    def new_household(self) -> None:
+        """An empty form for a new household (the list's choice would load into it again)."""
+        if self.form_dirty() and self.editing is None:
+            self.head.setFocus()
+            return
+        self.view.clearSelection()
+        self.clear_form()
         self.head.setFocus()
 
     def clear_form(self) -> None:

@@ -46,9 +46,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QButtonGroup, QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSizePolicy,
+    QAbstractSpinBox, QApplication, QLineEdit, QButtonGroup, QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSizePolicy,
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
@@ -157,6 +157,20 @@ class IdleWatch(QObject):
         if event.type() in self._INPUT and self.timer.interval() > 1:
             self.timer.start()
         return False
+
+
+def _type_into_field(screen: Screen, code: str) -> bool:
+    """On a screen that takes no scans, a burst that ends in a field being typed in (a phone
+    number typed fast, a card number into a search) is what it looks like: typing. It lands in
+    that field, Enter and all, instead of moving the window to the counter."""
+    focus = QApplication.focusWidget()
+    line = focus.lineEdit() if isinstance(focus, QAbstractSpinBox) and hasattr(focus, "lineEdit") else focus
+    if not isinstance(line, QLineEdit) or line.isReadOnly() or not screen.isAncestorOf(focus):
+        return False
+    line.insert(code)
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(focus, QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r"))
+    return True
 
 
 def tr_area(text: str) -> str:
@@ -297,6 +311,8 @@ class Shell(QMainWindow):
         if self.locked:
             return
         screen = self.current_screen()
+        if screen is not None and not screen.accepts_scans and _type_into_field(screen, code):
+            return
         if screen is None or not screen.accepts_scans:
             target = next((a.key for a in self.areas if a.key == "counter"), None)
             screen = self.show_area(target) if target else None

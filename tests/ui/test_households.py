@@ -64,6 +64,39 @@ def test_typed_work_is_kept_when_another_household_is_picked(make_shell, qtbot):
     assert screen.head.text() == "钱八" and "没保存" in screen.bar.text
 
 
+def test_a_household_typed_field_by_field_is_saved_by_enter_in_any_field(make_shell, qtbot, shop):
+    window, screen = households_screen(make_shell, qtbot)
+    screen.head.setFocus()
+    screen.head.setText("孙七")  # typed through the input method
+    QTest.keyClick(screen.head, Qt.Key.Key_Tab)
+    QTest.keyClick(screen.people, Qt.Key.Key_Return)  # Enter in the number of people
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 5)
+    assert "已新增 孙七" in screen.bar.text
+    screen.head.setText("钱八")
+    screen.phone.setFocus()
+    # A phone number typed as fast as a script types (it looks like a scan): it stays a phone number.
+    for char in "13800000001":
+        QTest.keyClick(window.windowHandle(), char)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 6)
+    assert window.current_screen() is screen and "已新增 钱八" in screen.bar.text
+    assert households.search(shop.db, shop.admin, "钱八")[0].phone == "13800000001"
+
+
+def test_picking_a_household_loads_it_and_enter_saves_the_correction(make_shell, qtbot, shop):
+    window, screen = households_screen(make_shell, qtbot)
+    QTest.keyClicks(screen.search, "ls")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+    QTest.keyClick(screen.search, Qt.Key.Key_Down)  # into the list, onto 李四
+    assert screen.view.hasFocus() and screen.head.text() == "李四" and "修改" in screen.box.heading.text()
+    screen.phone.setText("13900000000")
+    QTest.keyClick(screen.phone, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "已保存 李四" in screen.bar.text)
+    assert households.get(shop.db, shop.admin, shop.homes["李四"].id).phone == "13900000000"
+    screen.box.clear_button.click()  # 新增一户
+    assert screen.head.text() == "" and screen.box.heading.text() == "新增一户" and not screen.chosen()
+
+
 def test_correcting_a_household_keeps_its_card_and_points(make_shell, qtbot, shop):
     window, screen = households_screen(make_shell, qtbot)
     select(screen, "李四")
