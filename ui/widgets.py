@@ -593,6 +593,14 @@ class ApprovalBar:
             self.bar.refuse(text)
 
 
+def approved(service: Callable, *args, **kwargs) -> Callable[[Approval | None], object]:
+    """``service(*args, **kwargs)`` as ``with_approval`` calls it: first without an approval,
+    then with the one a supervisor gave (``approval=``)."""
+    def call(approval: Approval | None):
+        return service(*args, **kwargs) if approval is None else service(*args, approval=approval, **kwargs)
+    return call
+
+
 def with_approval(screen, call: Callable[[Approval | None], object], *, widget=None,
                   done=None, areas=(), bar: MessageBar | None = None) -> None:
     """Run ``call(None)``; if the service asks for a supervisor, ask one and run ``call(approval)``.
