@@ -472,10 +472,11 @@ class HouseholdsScreen(Screen):
 
     def _recover(self, household) -> None:
         number = household.card_number
-        self.ops.write(lambda: cards.recover(self.db, self.actor, number), widget=self.recover_button,
-                       bar=self.bar, areas={Area.CARDS, Area.LEDGER, Area.HOUSEHOLDS},
-                       done=lambda _card: self.bar.done(self.tr("已回收 %1 的积分卡，这一户已标为迁出。")
-                                                        .replace("%1", household.head_name)))
+        # A card taken back with points on it may need a supervisor's approval: asked when the service says so.
+        widgets.with_approval(self, widgets.approved(cards.recover, self.db, self.actor, number),
+                              widget=self.recover_button, areas={Area.CARDS, Area.LEDGER, Area.HOUSEHOLDS},
+                              done=lambda _card: self.bar.done(self.tr("已回收 %1 的积分卡，这一户已标为迁出。")
+                                                               .replace("%1", household.head_name)))
 
     def statement(self) -> None:
         household = self.one()
