@@ -209,8 +209,8 @@ class StatementDialog(QDialog):
 
     def _pdf_done(self, path: Path, pages: int) -> None:
         self.last_pdf = path
-        self.bar.done(self.tr("积分明细已生成，%1 页：%2").replace("%1", str(pages)).replace("%2", str(path)))
-        documents.open_in_viewer(path)
+        documents.show(self.bar, path, self.tr("积分明细已生成（%1 页），已在 PDF 阅读器中打开，请从那里打印。")
+                       .replace("%1", str(pages)))
 
     def print_slip(self) -> None:
         screen, number = self.screen, self.household.card_number
@@ -513,9 +513,8 @@ class HouseholdsScreen(Screen):
 
     def _sheet_done(self, path: Path, count: int, pages: int) -> None:
         self.last_pdf = path
-        self.bar.done(self.tr("已生成 %1 张积分卡，%2 页：%3").replace("%1", str(count))
-                      .replace("%2", str(pages)).replace("%3", str(path)))
-        documents.open_in_viewer(path)
+        documents.show(self.bar, path, self.tr("已生成 %1 张积分卡（%2 页），已在 PDF 阅读器中打开，请从那里打印。")
+                       .replace("%1", str(count)).replace("%2", str(pages)))
 
     def open_import(self) -> None:
         self.import_dialog = ImportDialog(self)

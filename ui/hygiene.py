@@ -377,8 +377,8 @@ class HygieneScreen(Screen):
 
     def _sheet_done(self, path: Path, pages: int) -> None:
         self.last_pdf = path
-        self.bar.done(self.tr("已生成检查表 %1 页：%2").replace("%1", str(pages)).replace("%2", str(path)))
-        documents.open_in_viewer(path)
+        documents.show(self.bar, path, self.tr("检查表（%1 页）已在 PDF 阅读器中打开，请从那里打印。")
+                       .replace("%1", str(pages)))
 
 
 register(Entry("hygiene", QT_TRANSLATE_NOOP("Areas", "卫生检查"), "F6", HygieneScreen, order=40))

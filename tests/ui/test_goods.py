@@ -155,7 +155,7 @@ def test_a_stock_count_with_a_difference_and_its_write_off_approval(make_shell, 
 
 def test_labels_for_chosen_goods_open_as_a_pdf(make_shell, qtbot, shop, monkeypatch):
     opened = []
-    monkeypatch.setattr(documents, "open_in_viewer", opened.append)
+    monkeypatch.setattr(documents, "open_in_viewer", lambda path: opened.append(path) or True)
     window, screen = goods_screen(make_shell, qtbot)
     tab = screen.catalogue
     tab.view.selectRow(next(n for n, g in enumerate(tab.model.rows) if g.code == shop.soap.code))

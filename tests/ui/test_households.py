@@ -170,7 +170,7 @@ def test_an_import_with_a_bad_row_writes_nothing_and_shows_the_row(make_shell, q
 
 def test_card_sheets_for_a_group_open_as_a_pdf(make_shell, qtbot, monkeypatch):
     opened = []
-    monkeypatch.setattr(documents, "open_in_viewer", opened.append)
+    monkeypatch.setattr(documents, "open_in_viewer", lambda path: opened.append(path) or True)
     window, screen = households_screen(make_shell, qtbot)
     screen.group.setCurrentIndex(screen.group.findData("啊道"))
     screen.sheet_scope.setCurrentIndex(screen.sheet_scope.findData("group"))
@@ -178,6 +178,20 @@ def test_card_sheets_for_a_group_open_as_a_pdf(make_shell, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: bool(opened), timeout=15000)
     text = pdfs.text(opened[0])
     assert "张三" in text and "李四" in text and "王五" not in text
+
+
+def test_with_no_pdf_viewer_the_bar_says_so_and_offers_the_folder(make_shell, qtbot, monkeypatch):
+    asked = []
+    monkeypatch.setattr(documents, "open_in_viewer", lambda path: asked.append(path) and False)
+    window, screen = households_screen(make_shell, qtbot)
+    screen.sheet_scope.setCurrentIndex(screen.sheet_scope.findData("all"))
+    screen.sheet_button.click()
+    qtbot.waitUntil(lambda: screen.bar.kind == "refused", timeout=15000)
+    assert "没能打开 PDF 阅读器" in screen.bar.text and "积分卡" in screen.bar.text
+    assert str(asked[0].parent) not in screen.bar.text, "a folder's name, not a hidden path"
+    assert screen.bar.action.isVisible() and screen.bar.action.text() == "打开文件夹"
+    screen.bar.action.click()
+    assert asked[-1] == asked[0].parent
 
 
 def test_a_households_statement_shows_each_transaction_with_the_balance_after(make_shell, qtbot, shop):
@@ -213,7 +227,7 @@ def test_a_households_whole_statement_prints_as_a_pdf_across_a_replaced_card(mak
     from pos import awards
 
     opened = []
-    monkeypatch.setattr(documents, "open_in_viewer", opened.append)
+    monkeypatch.setattr(documents, "open_in_viewer", lambda path: opened.append(path) or True)
     awards.award(shop.db, shop.admin, shop.homes["张三"].id, "L01", note="修路")
     old = shop.card("张三")
     cards.replace(shop.db, shop.admin, old)

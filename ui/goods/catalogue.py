@@ -262,6 +262,5 @@ class CatalogueTab(QWidget):
 
     def _labels_done(self, path, count: int, pages: int) -> None:
         self.screen.last_pdf = path
-        self.screen.bar.done(self.tr("已生成 %1 张标签，%2 页：%3").replace("%1", str(count))
-                             .replace("%2", str(pages)).replace("%3", str(path)))
-        documents.open_in_viewer(path)
+        documents.show(self.screen.bar, path, self.tr("已生成 %1 张标签（%2 页），已在 PDF 阅读器中打开，请从那里打印。")
+                       .replace("%1", str(count)).replace("%2", str(pages)))

@@ -159,10 +159,8 @@ class NoticePage(Page):
     def _open(self) -> None:
         if self.path is None:
             return
-        if documents.open_in_viewer(self.path):
-            self.screen.bar.done(tr("公示已在 PDF 阅读器中打开，请从那里打印：%1").replace("%1", str(self.path)))
-        else:
-            self.screen.bar.refuse(tr("没能打开 PDF 阅读器。公示已保存在：%1").replace("%1", str(self.path)))
+        documents.show(self.screen.bar, self.path, tr("公示已在 PDF 阅读器中打开，请从那里打印（%1 页）。")
+                       .replace("%1", str(self.pages)))
 
     def save_as(self) -> None:
         if self.path is None or self.built != self.options():

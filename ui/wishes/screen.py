@@ -337,11 +337,8 @@ class WishesScreen(Screen):
 
     def _printed(self, path, count: int, pages: int) -> None:
         self.last_wall = path
-        if documents.open_in_viewer(path):
-            self.bar.done(tr("心愿墙（%1 个待认领心愿，%2 页）已在 PDF 阅读器中打开，请从那里打印。")
-                          .replace("%1", str(count)).replace("%2", str(pages)))
-        else:
-            self.bar.refuse(tr("没能打开 PDF 阅读器。心愿墙已保存在：%1").replace("%1", str(path)))
+        documents.show(self.bar, path, tr("心愿墙（%1 个待认领心愿，%2 页）已在 PDF 阅读器中打开，请从那里打印。")
+                       .replace("%1", str(count)).replace("%2", str(pages)))
 
 
 register(Entry("wishes", QT_TRANSLATE_NOOP("Areas", "心愿墙"), "F8", WishesScreen, order=70))
