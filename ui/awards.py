@@ -292,7 +292,7 @@ class AwardsScreen(Screen):
             text = self.tr("已给 %1 扣 %2 分，现有 %3 分（第 %4 笔）").replace("%1", head).replace(
                 "%2", str(-result.points)).replace("%3", str(after)).replace("%4", str(result.seq))
             if result.approver:
-                text += self.tr("，审批人 %1").replace("%1", result.approver)
+                text += self.tr("，审批人 %1").replace("%1", self.shell.person(result.approver))
         else:
             text = self.tr("已记入：%1 户，每户 %2 分，共 %3 分（%4，第 %5 笔）").replace("%1", str(count)).replace(
                 "%2", str(result.points)).replace("%3", str(result.points * count)).replace(

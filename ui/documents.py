@@ -29,6 +29,7 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices, QImage
 
 from pos import paths
+from pos.periods import LOCAL
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
@@ -58,7 +59,7 @@ def folder(paper: Paper) -> Path:
 def path(paper: Paper, *parts: str) -> Path:
     """Where ``paper`` of ``parts`` (a month, a group, a household...) is written."""
     if paper.stamped:
-        parts = (*parts, datetime.now().strftime("%Y%m%d-%H%M%S"))
+        parts = (*parts, datetime.now(LOCAL).strftime("%Y%m%d-%H%M%S"))
     name = "-".join(_UNSAFE.sub("_", part) for part in (paper.name, *parts) if part)
     return folder(paper) / f"{name}.pdf"
 

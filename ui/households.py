@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from pos import cards, counter, history, households, messages, sheets, statement as statements, village
 from pos.errors import ShopError
+from pos.periods import LOCAL
 from pos.vocabulary import Area, CardStatus, HouseholdStatus
 from printing import cardsheet, statement as statement_printing
 from ui import documents, widgets
@@ -70,7 +71,7 @@ def import_model() -> ProblemRowsModel:
 
 def statement_model(lang: str = "zh") -> RowsModel:
     return RowsModel([
-        Column(QT_TRANSLATE_NOOP("RowsModel", "日期"), lambda r: r[0].at.astimezone().strftime("%Y-%m-%d %H:%M")),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "日期"), lambda r: r[0].at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M")),
         Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda r: messages.kind(r[0].kind, lang)),
         Column(QT_TRANSLATE_NOOP("RowsModel", "事由"), lambda r: r[0].memo),
         Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda r: f"{r[0].points:+d}", right=True),

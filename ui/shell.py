@@ -194,6 +194,7 @@ class Shell(QMainWindow):
         self.current = ""
         self.head_seq: int | None = None
         self.remember_size = False  # only a window opened by ``open()`` keeps its size
+        self.people: dict[str, str] = {}  # login name -> the name a person is shown by
         self.setWindowTitle(self.tr("爱心超市积分兑换"))
         self.setMinimumSize(px(1000), px(640))
         self.areas = [a for a in areas() if not a.roles or actor.role in a.roles]
@@ -225,6 +226,7 @@ class Shell(QMainWindow):
         self.station_timer.timeout.connect(self.refresh_station)
         self.station_timer.start(STATION_EVERY_MS)
         self.refresh_station()
+        self.load_people()
         if self.areas:
             self.show_area(self.areas[0].key)
 
@@ -319,7 +321,24 @@ class Shell(QMainWindow):
         if screen is not None and screen.accepts_scans:
             screen.scan(code)
 
+    # --- people ---------------------------------------------------------------------------
+    def load_people(self) -> None:
+        from pos import users
+
+        self.ops.read(lambda: {u.username: u.display_name for u in users.list_users(self.db, self.actor)},
+                      done=self._people, failed=lambda _error: None)
+
+    def _people(self, names: dict[str, str]) -> None:
+        self.people.clear()  # in place: models hold this very dict
+        self.people.update(names)
+
+    def person(self, username: str) -> str:
+        """A user as people know them: their name, not their login name (wangfang is 王芳)."""
+        return self.people.get(username) or username
+
     def _changed(self, areas: frozenset[Area]) -> None:
+        if Area.USERS in areas:
+            self.load_people()
         for screen in list(self.screens.values()):
             screen.on_changed(areas)
         self.refresh_station()

@@ -15,7 +15,7 @@ shows what is waiting for the supervisor.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.errors import NeedsApproval, ShopError
+from pos.periods import LOCAL
 from pos.service import Approval
 from ui.messagebar import MessageBar
 from ui.models import RowsModel
@@ -119,11 +120,16 @@ def no_default(*buttons) -> None:
         button.setDefault(False)
 
 
+def today() -> date:
+    """Today in Beijing time, the shop's one calendar, whatever zone this PC is set to."""
+    return datetime.now(LOCAL).date()
+
+
 def date_field(parent=None, value: date | None = None) -> QDateEdit:
     day = QDateEdit(parent)
     day.setCalendarPopup(True)
     day.setDisplayFormat("yyyy-MM-dd")
-    value = value or date.today()
+    value = value or today()
     day.setDate(QDate(value.year, value.month, value.day))
     day.setMaximumDate(QDate.currentDate().addDays(1))
     return day

@@ -150,7 +150,7 @@ def test_a_stock_count_with_a_difference_and_its_write_off_approval(make_shell, 
     QTest.keyClicks(dialog.password, SUPERVISOR_PASSWORD)
     QTest.keyClick(dialog.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: screen.bar.kind == "done")
-    assert "审批人 lishuji" in screen.bar.text and shop.stock(shop.rice) == 8
+    assert "审批人 李书记" in screen.bar.text and shop.stock(shop.rice) == 8  # by name, not login
 
 
 def test_labels_for_chosen_goods_open_as_a_pdf(make_shell, qtbot, shop, monkeypatch):

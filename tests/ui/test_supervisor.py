@@ -237,7 +237,7 @@ def test_a_flag_is_reviewed_with_a_comment_that_stays_as_written(supervisor_area
     flag = page._current_flag()
     assert flag.rule == "reversal" and flag.reviewed
     assert page.flags.index(page.flags.rows.index(flag), 0).data() == "已审核"
-    assert [page.reviews.index(0, c).data() for c in (0, 2)] == ["lishuji", "已核实：张三退回两袋洗衣粉，库存已回。"]
+    assert [page.reviews.index(0, c).data() for c in (0, 2)] == ["李书记", "已核实：张三退回两袋洗衣粉，库存已回。"]
     assert not page.reviews.flags(page.reviews.index(0, 2)) & Qt.ItemFlag.ItemIsEditable
     assert page.comment.text() == ""
     stored = next(f for f in audit.report(shop.db, shop.secretary, SEPTEMBER).flags if f.rule == "reversal")
@@ -254,7 +254,7 @@ def test_the_audit_list_filters_by_kind_household_and_operator(supervisor_area, 
     kinds = sorted(e.kind for e in page.entries.rows)
     assert kinds == ["card_issue", "redemption", "reversal"]
     assert all("张三" in page.entries.index(r, 4).data() for r in range(page.entries.rowCount()))
-    assert [page.operator.itemText(i) for i in range(page.operator.count())] == ["全部操作员", "wangfang"]
+    assert [page.operator.itemText(i) for i in range(page.operator.count())] == ["全部操作员", "王芳"]
     page.choose(operator="wangfang", day=date(2026, 9, 5))
     assert page.entries.rowCount() == everything and {e.operator for e in page.entries.rows} == {"wangfang"}
     page.choose(day=date(2026, 9, 6))  # a day with no work is not offered: the filter shows everything

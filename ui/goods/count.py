@@ -153,5 +153,5 @@ class CountTab(QWidget):
         self.model.counted = {}
         self.reason.clear()
         self.screen.bar.done(self.tr("盘点已保存：%1 种调整了库存，审批人 %2。").replace(
-            "%1", str(len(result.differences))).replace("%2", result.approver or "-"))
+            "%1", str(len(result.differences))).replace("%2", self.screen.shell.person(result.approver) if result.approver else "-"))
         self.reload()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos import backups
+from pos.periods import LOCAL
 from pos.errors import NeedsApproval, ShopError
 from pos.vocabulary import Area
 from ui import widgets
@@ -101,7 +102,7 @@ class BackupTab(QWidget):
                                                                              .replace("%1", e.message(s.lang))))
 
     def _backed_up(self, result: backups.BackupResult) -> None:
-        text = self.tr("%1 备份成功，校验通过，共 %2 笔：%3").replace("%1", datetime.now().strftime("%Y-%m-%d %H:%M")) \
+        text = self.tr("%1 备份成功，校验通过，共 %2 笔：%3").replace("%1", datetime.now(LOCAL).strftime("%Y-%m-%d %H:%M")) \
             .replace("%2", str(result.transactions)).replace("%3", str(result.path))
         self.last.setText(text)
         self.screen.bar.done(text)

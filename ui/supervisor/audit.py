@@ -37,14 +37,21 @@ def _day(day: date) -> str:
     return tr("%1月%2日").replace("%1", str(day.month)).replace("%2", str(day.day))
 
 
-def entry_columns(names: dict[int, str], lang: str = "zh") -> list[Column]:
-    """The month's work; ``names`` the households' heads, filled once the month is read."""
+def _person(people: dict[str, str], username: str) -> str:
+    return people.get(username) or username
+
+
+def entry_columns(names: dict[int, str], lang: str = "zh", people: dict[str, str] | None = None) -> list[Column]:
+    """The month's work; ``names`` the households' heads, filled once the month is read;
+    ``people`` the users' names by login name (operators and approvers are shown by name)."""
+    people = {} if people is None else people
     return [
         Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda e: _local(e.at)),
         Column(QT_TRANSLATE_NOOP("RowsModel", "编号"), lambda e: e.ref),
         Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda e: messages.kind(e.kind, lang)),
         Column(QT_TRANSLATE_NOOP("RowsModel", "操作员"),
-               lambda e: e.operator + (tr(" / 审批 %1").replace("%1", e.approver) if e.approver else "")),
+               lambda e: _person(people, e.operator)
+               + (tr(" / 审批 %1").replace("%1", _person(people, e.approver)) if e.approver else "")),
         Column(QT_TRANSLATE_NOOP("RowsModel", "农户"), lambda e: _households(e, names)),
         Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda e: f"{e.points:+d}" if e.points else "",
                right=True),
@@ -58,18 +65,26 @@ def _households(entry: audit.AuditEntry, names: dict[int, str]) -> str:
     return "、".join(shown) + (tr(" 等 %1 户").replace("%1", str(len(entry.households))) if more > 0 else "")
 
 
-FLAG_COLUMNS = [
-    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda f: tr("已审核") if f.reviewed else tr("待审核")),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "提示"), lambda f: f.title),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda f: _local(f.at)),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "操作员"), lambda f: f.operator),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda f: f.message, tooltip=lambda f: f.message),
-]
-REVIEW_COLUMNS = [
-    Column(QT_TRANSLATE_NOOP("RowsModel", "审核人"), lambda r: r.reviewer),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda r: _local(r.at, "%Y-%m-%d %H:%M")),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "意见"), lambda r: r.comment, tooltip=lambda r: r.comment),
-]
+def flag_columns(people: dict[str, str]) -> list[Column]:
+    return [
+        Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda f: tr("已审核") if f.reviewed else tr("待审核")),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "提示"), lambda f: f.title),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda f: _local(f.at)),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "操作员"), lambda f: _person(people, f.operator)),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda f: f.message, tooltip=lambda f: f.message),
+    ]
+
+
+def review_columns(people: dict[str, str]) -> list[Column]:
+    return [
+        Column(QT_TRANSLATE_NOOP("RowsModel", "审核人"), lambda r: _person(people, r.reviewer)),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda r: _local(r.at, "%Y-%m-%d %H:%M")),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "意见"), lambda r: r.comment, tooltip=lambda r: r.comment),
+    ]
+
+
+FLAG_COLUMNS = flag_columns({})
+REVIEW_COLUMNS = review_columns({})
 
 
 def matches(entry: audit.AuditEntry, kind, operator, household, day) -> bool:
@@ -112,11 +127,12 @@ class AuditPage(Page):
 
     def _lists(self) -> QSplitter:
         """The month's work above; its flags below, beside the review of the selected one."""
-        self.entries = RowsModel(entry_columns(self.names, self.screen.lang), parent=self)
+        self.people = self.screen.shell.people
+        self.entries = RowsModel(entry_columns(self.names, self.screen.lang, self.people), parent=self)
         self.entries_view = table(self.entries, self, single=True, wrap=False)
         self.entries_view.setObjectName("auditEntries")
         self.entries_title = heading(tr("本月操作"), self, 13)
-        self.flags = RowsModel(FLAG_COLUMNS, parent=self)
+        self.flags = RowsModel(flag_columns(self.people), parent=self)
         self.flags_view = table(self.flags, self, single=True, wrap=False)
         self.flags_view.setObjectName("auditFlags")
         self.flags_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_flag())
@@ -144,7 +160,7 @@ class AuditPage(Page):
         self.flag_text.setObjectName("flagText")
         self.flag_text.setWordWrap(True)
         self.flag_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reviews = RowsModel(REVIEW_COLUMNS, parent=self)
+        self.reviews = RowsModel(review_columns(self.people), parent=self)
         self.reviews_view = table(self.reviews, self, single=True, wrap=True)  # a comment is read whole
         self.reviews_view.setObjectName("flagReviews")
         self.reviews_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -230,7 +246,7 @@ class AuditPage(Page):
                        key=lambda h: self.names.get(h, ""))
         days = sorted({e.day for e in found.entries})
         self._fill(self.kind, tr("全部类别"), [(messages.kind(k, self.screen.lang), k) for k in kinds])
-        self._fill(self.operator, tr("全部操作员"), [(o, o) for o in operators])
+        self._fill(self.operator, tr("全部操作员"), [(_person(self.people, o), o) for o in operators])
         self._fill(self.household, tr("全部农户"), [(self.names.get(h, str(h)), h) for h in homes])
         self._fill(self.day, tr("全部日期"), [(_day(d), d) for d in days])
 

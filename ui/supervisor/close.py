@@ -193,7 +193,7 @@ class ClosePage(Page):
         self.state.setText(tr("%1 已月结：第 %2 号，%3 由 %4 月结。")
                            .replace("%1", self.screen.month_title).replace("%2", str(view.number))
                            .replace("%3", view.closed_at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M"))
-                           .replace("%4", view.closed_by))
+                           .replace("%4", self.screen.shell.person(view.closed_by)))
         self.state.setStyleSheet("color:#0b5d1e;")
         self._buttons()
 

@@ -68,12 +68,14 @@ def card_text(w: wishes.WishView, lang: str = "zh") -> str:
     return "\n".join(lines)
 
 
-def history_columns() -> list[Column]:
+def history_columns(people: dict[str, str] | None = None) -> list[Column]:
+    """What happened to a wish, when (Beijing time) and by whom (``people``: login name -> name)."""
+    people = {} if people is None else people
     return [
         Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda e: e.at.astimezone(LOCAL).strftime("%m-%d %H:%M")),
         Column(QT_TRANSLATE_NOOP("RowsModel", "经过"),
                lambda e: QCoreApplication.translate("Wall", EVENT_NAMES[e.kind]) if e.kind in EVENT_NAMES else e.kind),
-        Column(QT_TRANSLATE_NOOP("RowsModel", "操作员"), lambda e: e.operator),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "操作员"), lambda e: people.get(e.operator) or e.operator),
     ]
 
 
