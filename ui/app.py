@@ -44,6 +44,7 @@ QPushButton:checked { background: #2b6cb0; color: white; font-weight: bold; }
 QPushButton:disabled { color: #8a8a8a; }
 #sidebar { background: #eef1f5; }
 QStatusBar QLabel { padding: 0 10px; }
+QComboBox { combobox-popup: 0; }
 """
 
 

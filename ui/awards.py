@@ -9,6 +9,7 @@ the village's threshold a supervisor approves it.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGroupBox, QLabel, QPushButton,
 )
@@ -151,8 +152,16 @@ class AwardsScreen(Screen):
         kept = self.category.currentText()
         self.category.blockSignals(True)
         self.category.clear()
-        for name in dict.fromkeys(r.category for r in self.all_rules):
+        # The award categories first; the deductions apart, after a line: never one among the others.
+        awarding = dict.fromkeys(r.category for r in self.all_rules if not r.deduction)
+        deducting = [c for c in dict.fromkeys(r.category for r in self.all_rules if r.deduction) if c not in awarding]
+        for name in awarding:
             self.category.addItem(name)
+        if deducting:
+            self.category.insertSeparator(self.category.count())
+            for name in deducting:
+                self.category.addItem(name)
+                self.category.setItemData(self.category.count() - 1, QColor("#a4000f"), Qt.ItemDataRole.ForegroundRole)
         if kept:
             self.category.setCurrentText(kept)
         self.category.blockSignals(False)
