@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from pos import paths, village
+from pos import messages, paths, village
 from pos.station import logs
 from pos.station import settings as local_settings
 from ui import sizes
@@ -197,7 +197,7 @@ def run(db_url: str | None = None, *, demo: bool = False, quit_after_ms: int | N
     try:
         started = start(db_url, lang=lang)
     except ShopError as error:
-        return _startup_failed(error.message(lang or "zh"), lang or "zh")
+        return _startup_failed(messages.in_window(error, lang or "zh"), lang or "zh")
     except Exception as exc:  # noqa: BLE001 - the one place a start-up fault becomes a dialog
         log.exception("start-up failed")
         return _startup_failed(str(exc), lang or "zh")

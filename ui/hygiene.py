@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QFileDialog, QHeaderView, QLabel, QLineEdit, QPushButton, QVBoxLayout,
 )
 
-from pos import households, hygiene, rules, village
+from pos import households, hygiene, messages, rules, village
 from pos.errors import ImportProblems, ShopError
 from pos.vocabulary import Area, CardStatus
 from printing import roundsheet
@@ -343,7 +343,7 @@ class HygieneScreen(Screen):
 
     def _import_refused(self, error: ShopError) -> None:
         if isinstance(error, ImportProblems):
-            text = error.message(self.lang) + "\n" + "\n".join(error.lines(self.lang)[:8])
+            text = messages.in_window(error, self.lang) + "\n" + "\n".join(error.lines(self.lang)[:8])
             # The operation helper writes the one-line refusal after this; the rows follow it.
             QTimer.singleShot(0, lambda: self.bar.refuse(text))
 

@@ -206,7 +206,7 @@ class Operations(QObject):
             log.info("refused: %s %s", exc.key, exc.params)
             if failed is not None:
                 self._guarded(failed, exc)
-            text = exc.message(self.lang)
+            text = messages.in_window(exc, self.lang)
             if bar is not None:
                 bar.refuse(text)
             else:

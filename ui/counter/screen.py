@@ -502,7 +502,7 @@ class CounterScreen(Screen):
         if error.key not in APPROVAL_KEYS:
             dialog.accept()
             self._refused(error)
-            self.bar.refuse(error.message(self.lang))
+            self.bar.refuse(messages.in_window(error, self.lang))
 
     def _approval_cancelled(self) -> None:
         if self.confirming:

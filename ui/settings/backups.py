@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QApplication, QFileDialog, QLabel, QPushButton, QWidget,
 )
 
-from pos import backups
+from pos import backups, messages
 from pos.periods import LOCAL
 from pos.errors import NeedsApproval, ShopError
 from pos.vocabulary import Area
@@ -166,7 +166,7 @@ def start_automatic_backups(shell) -> None:
     def failed(error: ShopError) -> None:
         log.warning("automatic backup failed: %s", error)
         text = QCoreApplication.translate("Shell", "自动备份失败：%1")  # the shell's status bar shows it
-        shell.backup_label.setText(text.replace("%1", error.message(shell.lang)))
+        shell.backup_label.setText(text.replace("%1", messages.in_window(error, shell.lang)))
 
     folder, keep = where()
     if backups.due_today(folder):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout
 
+from pos import messages
 from pos.month import closure, notice
 from pos.month.document import ClosureView
 from pos.periods import LOCAL, Month
@@ -176,7 +177,7 @@ class ClosePage(Page):
 
     def _refused(self, error) -> None:
         self.show_lines([])
-        self._cannot_close([error.message(self.screen.lang), *error.lines(self.screen.lang)])
+        self._cannot_close([messages.in_window(error, self.screen.lang), *error.lines(self.screen.lang)])
 
     def _cannot_close(self, reasons: list[str]) -> None:
         self.previewed = None
@@ -221,7 +222,7 @@ class ClosePage(Page):
             progress=True, title=tr("正在月结……"))
 
     def _signature_refused(self, dialog: CloseDialog, error) -> None:
-        text = error.message(self.screen.lang)
+        text = messages.in_window(error, self.screen.lang)
         if "recent" in error.key:
             dialog.ask_recent(text)
         elif error.key in SIGNATURE_KEYS:
