@@ -73,7 +73,7 @@ def statement_model(lang: str = "zh") -> RowsModel:
     return RowsModel([
         Column(QT_TRANSLATE_NOOP("RowsModel", "日期"), lambda r: r[0].at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M")),
         Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda r: messages.kind(r[0].kind, lang)),
-        Column(QT_TRANSLATE_NOOP("RowsModel", "事由"), lambda r: r[0].memo),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "事由"), lambda r: str(messages.worded(r[0].memo, lang))),
         Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda r: f"{r[0].points:+d}", right=True),
         Column(QT_TRANSLATE_NOOP("RowsModel", "余额"), lambda r: str(r[1]), right=True),
     ])

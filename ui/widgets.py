@@ -120,6 +120,16 @@ def no_default(*buttons) -> None:
         button.setDefault(False)
 
 
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December")
+
+
+def month_title(month: str, lang: str) -> str:
+    """A month ("2026-09") as the window's language writes it: 2026年9月, September 2026."""
+    year, number = month.split("-")[:2]
+    return f"{MONTHS_EN[int(number) - 1]} {year}" if lang == "en" else f"{year}年{int(number)}月"
+
+
 def today() -> date:
     """Today in Beijing time, the shop's one calendar, whatever zone this PC is set to."""
     return datetime.now(LOCAL).date()

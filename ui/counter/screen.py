@@ -94,7 +94,7 @@ class CounterScreen(Screen):
             Column(QT_TRANSLATE_NOOP("RowsModel", "流水号"), lambda r: str(r.seq), right=True),
             Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda r: r.at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M")),
             Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda r: messages.kind(r.kind, lang)),
-            Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda r: r.memo),
+            Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda r: str(messages.worded(r.memo, lang))),
             Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda r: f"{r.points:+d}", right=True),
         ], parent=self)
         self.recent_view = table(self.recent_model, self, single=True, stretch=3)
@@ -229,16 +229,23 @@ class CounterScreen(Screen):
         self._read(lambda: counter_service.goods_for_code(self.db, self.actor, code), self.add_goods)
 
     def _read(self, call, done) -> None:
+        """A scan's read. Reads run side by side, but their results are applied in the order the
+        codes were scanned: two goods scanned quickly are two lines in that order."""
         self.pending_reads += 1
+        ticket = self._tickets = getattr(self, "_tickets", 0) + 1
+        self._arrived = getattr(self, "_arrived", {})
 
-        def finished(result):
-            self.pending_reads -= 1
-            done(result)
+        def arrive(apply) -> None:
+            self._arrived[ticket] = apply
+            self._next = getattr(self, "_next", 1)
+            while self._next in self._arrived:
+                waiting = self._arrived.pop(self._next)
+                self._next += 1
+                self.pending_reads -= 1
+                waiting()
 
-        def refused(_error):
-            self.pending_reads -= 1
-
-        self.ops.read(call, bar=self.bar, done=finished, failed=refused)
+        self.ops.read(call, bar=self.bar, done=lambda result: arrive(lambda: done(result)),
+                      failed=lambda _error: arrive(lambda: None))
 
     # --- the household -----------------------------------------------------------------------
     def focus_find(self) -> None:
@@ -450,6 +457,11 @@ class CounterScreen(Screen):
         return ""
 
     def _show_sale(self, select: int | None = None) -> None:
+        if select is None and self.cart_view.currentIndex().isValid():
+            # Shown again (the shelf reloaded after another counter's sale): the chosen line stays chosen.
+            chosen = self.cart_model.rows[self.cart_view.currentIndex().row()].code \
+                if self.cart_view.currentIndex().row() < len(self.cart_model.rows) else None
+            select = next((n for n, line in enumerate(self.sale.lines) if line.code == chosen), None)
         self.who.show_household(self.sale.here)
         self.cart_model.set_rows(self.sale.lines)
         if select is not None and select >= 0 and self.sale.lines:

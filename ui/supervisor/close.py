@@ -6,18 +6,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout
 
 from pos import messages
 from pos.month import closure, notice
 from pos.month.document import ClosureView
-from pos.periods import LOCAL, Month
+from pos.periods import LOCAL
 from pos.vocabulary import Area
 from ui.models import Column, RowsModel
 from ui.supervisor.closing import SIGNATURE_KEYS, CloseDialog
 from ui.supervisor.page import Page
-from ui.widgets import big_button, heading, table, tr
+from ui.widgets import big_button, heading, month_title, table, tr
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ class ClosePage(Page):
             view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             view.horizontalHeader().setStretchLastSection(False)
             pane = QVBoxLayout()
-            pane.addWidget(heading(tr(title), self, 13))
+            pane.addWidget(heading(QCoreApplication.translate("Supervisor", title), self, 13))
             pane.addWidget(view, 1)
             panes.addLayout(pane, 1)
             self.models[title] = model
@@ -155,7 +155,7 @@ class ClosePage(Page):
                                  done=self._closed_view)
             return
         self.recompute.setEnabled(True)
-        self.state.setText(tr("%1：正在计算合计……").replace("%1", state.title))
+        self.state.setText(tr("%1：正在计算合计……").replace("%1", self.screen.month_title))
         self.screen.ops.read(lambda report: closure.preview(db, actor, state.month, progress=report),
                              widget=self.recompute, bar=self.screen.bar, done=self._previewed,
                              failed=self._refused, progress=True, title=tr("正在由台账重新计算本月合计……"))
@@ -235,4 +235,4 @@ class ClosePage(Page):
         self.previewed, self.checked = None, None  # a confirm runs once: the next needs fresh totals
         self._buttons()
         self.screen.bar.done(tr("%1 已月结：第 %2 号。请到“公示”页打印公示并张贴。")
-                             .replace("%1", Month.parse(view.month).title).replace("%2", str(view.number)))
+                             .replace("%1", month_title(view.month, self.screen.lang)).replace("%2", str(view.number)))

@@ -169,7 +169,8 @@ class Wall(QStackedWidget):
         for live in LIVE:
             shown = [w for w in rows if w.status == live]
             self.card_models[live].set_rows(shown)
-            self.card_titles[live].setText(f"{status_name(live, self.lang)}（{len(shown)}）")
+            self.card_titles[live].setText(tr("%1（%2）").replace("%1", status_name(live, self.lang))
+                                           .replace("%2", str(len(shown))))
 
     def show_page(self, cards: bool, wish: wishes.WishView | None) -> None:
         """The cards (or the list), ``wish`` still the one selected: the view that takes the
