@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from pos import awards, counter, households, rules, village
 from pos.vocabulary import Area
-from ui import widgets
+from ui import asking, widgets
 from ui.models import Column, RowsModel
 from ui.shell import Entry, Screen, register
 
@@ -276,8 +276,8 @@ class AwardsScreen(Screen):
         if rule.deduction and len(ticked) != 1:
             self.bar.refuse(self.tr("扣分一次只能扣一户，请只勾选一户。"))
             return
-        widgets.confirm(self, self.summary.text() + "\n\n" + self.tr("确认保存？"), self._save,
-                      yes=self.tr("保存"))
+        asking.confirm(self, self.summary.text() + "\n\n" + self.tr("确认保存？"), self._save,
+                       yes=self.tr("保存"))
 
     def _save(self) -> None:
         rule = self.current_rule()
@@ -285,7 +285,7 @@ class AwardsScreen(Screen):
         points = None if rule.fixed else self.points.value()
         note, day = self.note.text().strip(), widgets.date_of(self.deed_date)
         if rule.deduction:
-            widgets.with_approval(self, lambda approval: awards.deduct(
+            asking.with_approval(self, lambda approval: awards.deduct(
                 self.db, self.actor, ids[0], rule.code, points, note, day, approval),
                 widget=self.save_button, done=self._saved, areas={Area.LEDGER})
         else:

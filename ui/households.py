@@ -23,7 +23,7 @@ from pos.errors import ShopError
 from pos.periods import LOCAL
 from pos.vocabulary import Area, CardStatus, HouseholdStatus
 from printing import cardsheet, statement as statement_printing
-from ui import documents, widgets
+from ui import asking, documents, widgets
 from ui.messagebar import MessageBar
 from ui.models import Column, RowsModel
 from ui.shell import Entry, Screen, register
@@ -428,7 +428,7 @@ class HouseholdsScreen(Screen):
                                                        .replace("%3", str(card.balance))))
 
     def issue_missing(self) -> None:
-        widgets.confirm(self, self.tr("给所有还没有积分卡的在册户各发一张卡（含基础积分）？"), self._issue_missing)
+        asking.confirm(self, self.tr("给所有还没有积分卡的在册户各发一张卡（含基础积分）？"), self._issue_missing)
 
     def _issue_missing(self) -> None:
         self.ops.write(lambda: cards.issue_missing(self.db, self.actor), widget=self.issue_all_button,
@@ -451,7 +451,7 @@ class HouseholdsScreen(Screen):
         text = (self.tr("%1 的积分卡 %2 挂失：旧卡作废，以后刷旧卡会被拒绝；%3 分全部转到新卡。")
                 .replace("%1", household.head_name).replace("%2", household.card_number)
                 .replace("%3", str(household.balance)))
-        widgets.confirm(self, text, lambda: self._replace(household), yes=self.tr("挂失并补卡"))
+        asking.confirm(self, text, lambda: self._replace(household), yes=self.tr("挂失并补卡"))
 
     def _replace(self, household) -> None:
         lost = household.card_number
@@ -469,14 +469,14 @@ class HouseholdsScreen(Screen):
         text = (self.tr("%1 一户迁出：收回积分卡 %2，卡上 %3 分归还村里，这一户标为已迁出。")
                 .replace("%1", household.head_name).replace("%2", household.card_number)
                 .replace("%3", str(household.balance)))
-        widgets.confirm(self, text, lambda: self._recover(household), yes=self.tr("迁出并回收"))
+        asking.confirm(self, text, lambda: self._recover(household), yes=self.tr("迁出并回收"))
 
     def _recover(self, household) -> None:
         number = household.card_number
         # A card taken back with points on it may need a supervisor's approval: asked when the service says so.
-        widgets.with_approval(self, widgets.approved(cards.recover, self.db, self.actor, number),
-                              widget=self.recover_button, areas={Area.CARDS, Area.LEDGER, Area.HOUSEHOLDS},
-                              done=lambda _card: self.bar.done(self.tr("已回收 %1 的积分卡，这一户已标为迁出。")
+        asking.with_approval(self, asking.approved(cards.recover, self.db, self.actor, number),
+                             widget=self.recover_button, areas={Area.CARDS, Area.LEDGER, Area.HOUSEHOLDS},
+                             done=lambda _card: self.bar.done(self.tr("已回收 %1 的积分卡，这一户已标为迁出。")
                                                                .replace("%1", household.head_name)))
 
     def statement(self) -> None:

@@ -21,7 +21,7 @@ from pos import households, hygiene, messages, rules, village
 from pos.errors import ImportProblems, ShopError
 from pos.vocabulary import Area, CardStatus
 from printing import roundsheet
-from ui import documents, widgets
+from ui import asking, documents, widgets
 from ui.models import Column, RowsModel
 from ui.shell import Entry, Screen, register
 
@@ -310,7 +310,7 @@ class HygieneScreen(Screen):
         text = (self.tr("%1 %2 的卫生检查：%3。\n检查人：%4。保存后积分立即记入。")
                 .replace("%1", widgets.date_of(self.held_on).isoformat()).replace("%2", self.group.currentText())
                 .replace("%3", self.summary.text()).replace("%4", self.inspectors.text().strip()))
-        widgets.confirm(self, text, self._save, yes=self.tr("保存"))
+        asking.confirm(self, text, self._save, yes=self.tr("保存"))
 
     def _save(self) -> None:
         scores, day, who = self.model.scores(), widgets.date_of(self.held_on), self.inspectors.text()

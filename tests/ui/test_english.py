@@ -214,7 +214,7 @@ def test_the_counter_the_questions_and_the_dialogs_speak_english(english, make_s
     wishes_area.pick(wishes_area.rows[0].id)
     problems += look(secretary, qtbot, words, "a wish to claim")
 
-    from ui.widgets import ApprovalDialog
+    from ui.asking import ApprovalDialog
 
     approval = ApprovalDialog("Deduction of 30 points needs a supervisor's approval.", window)
     approval.show()

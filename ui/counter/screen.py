@@ -35,6 +35,7 @@ from pos.receipts import printer as receipt_printer
 from pos.receipts import queue as printqueue
 from pos.periods import LOCAL
 from pos.vocabulary import Area
+from ui.asking import ApprovalDialog, ask
 from ui.counter.panels import TotalsPanel, WhoPanel
 from ui.counter.sale import SALE_AREAS, Sale
 from ui.counter.shelf import Shelf
@@ -42,7 +43,7 @@ from ui.models import Column, RowsModel
 from ui.scanner import no_input_method
 from ui.shell import Entry, Screen, register
 from ui.sizes import px
-from ui.widgets import ApprovalDialog, SearchBox, ask, table
+from ui.widgets import SearchBox, table
 
 # Refusals of the approval itself: the dialog stays open for another try.
 APPROVAL_KEYS = {"login_wrong", "login_wait", "login_locked", "self_approval", "approver_not_supervisor",

@@ -20,7 +20,7 @@ from pos import counter, goods, messages, sheets
 from pos.errors import ShopError
 from pos.vocabulary import ZONES, Area
 from printing import labels
-from ui import documents, widgets
+from ui import asking, documents, widgets
 from ui.models import Column, RowsModel, yuan
 from ui.widgets import tr
 
@@ -217,10 +217,10 @@ class CatalogueTab(QWidget):
             return
         old = self.editing.code
         # A price lowered may need a supervisor's approval: asked when the service says so.
-        widgets.with_approval(s, widgets.approved(goods.change, s.db, s.actor, old, name=name.strip(), zone=zone,
-                                                  price_points=points, value_fen=fen, unit=unit.strip(),
-                                                  active=active),
-                              widget=self.save_button, done=self._saved, areas={Area.GOODS})
+        asking.with_approval(s, asking.approved(goods.change, s.db, s.actor, old, name=name.strip(), zone=zone,
+                                                price_points=points, value_fen=fen, unit=unit.strip(),
+                                                active=active),
+                             widget=self.save_button, done=self._saved, areas={Area.GOODS})
 
     def _saved(self, item: goods.GoodsView) -> None:
         new = self.editing is None

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from pos import counter, goods, messages, stock
 from pos.errors import ShopError
 from pos.vocabulary import DONOR_TYPES, FUNDING, Area, Source
-from ui import widgets
+from ui import asking, widgets
 from ui.models import Column, RowsModel, yuan
 
 if TYPE_CHECKING:
@@ -197,8 +197,8 @@ class IntakeTab(QWidget):
         who = (self.tr("%1（%2）捐赠").replace("%1", self.donor.text().strip() or "?")
                .replace("%2", self.donor_type.currentText()) if self.donation.isChecked()
                else self.tr("采购，资金来源：%1").replace("%1", self.funding.currentText()))
-        widgets.confirm(self.screen, self.tr("入库：%1\n%2").replace("%1", who).replace("%2", self.total.text()),
-                      self._save, yes=self.tr("入库"))
+        asking.confirm(self.screen, self.tr("入库：%1\n%2").replace("%1", who).replace("%2", self.total.text()),
+                       self._save, yes=self.tr("入库"))
 
     def _save(self) -> None:
         s = self.screen

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from pos import village
 from pos.vocabulary import Area
-from ui import widgets
+from ui import asking, widgets
 
 if TYPE_CHECKING:
     from ui.settings.screen import SettingsScreen
@@ -85,9 +85,9 @@ class VillageTab(QWidget):
                        objection_phone=self.objection_phone.text().strip(), notice_days=self.notice_days.value(),
                        mask_names=self.mask_names.isChecked())
         # Raising a threshold may need a supervisor's approval: asked when the service says so.
-        widgets.with_approval(s, widgets.approved(village.change, s.db, s.actor, **changes), widget=self.save_button,
-                              areas={Area.VILLAGE},
-                              done=lambda _v: s.bar.done(self.tr("本村设置已保存。以前的积分记录不受影响。")))
+        asking.with_approval(s, asking.approved(village.change, s.db, s.actor, **changes), widget=self.save_button,
+                             areas={Area.VILLAGE},
+                             done=lambda _v: s.bar.done(self.tr("本村设置已保存。以前的积分记录不受影响。")))
 
     def add_group(self) -> None:
         s, name = self.screen, self.new_group.text().strip()
