@@ -61,6 +61,39 @@ def test_space_ticks_the_chosen_row_and_search_by_initials_keeps_the_ticks(make_
     assert "2 户" in screen.summary.text() and first in screen.summary.text() and "王五" in screen.summary.text()
 
 
+def test_enter_or_down_in_the_search_moves_into_the_list_and_space_ticks_the_row_in_focus(make_shell, qtbot, shop):
+    window, screen = awards_screen(make_shell, qtbot)
+    screen.choose_rule("A01")
+    QTest.keyClicks(screen.search, "ww")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+    QTest.keyClick(screen.search, Qt.Key.Key_Return)  # Enter: into the list, onto 王五
+    assert screen.view.hasFocus()
+    QTest.keyClick(screen.view, Qt.Key.Key_Space)
+    assert set(screen.model.ticked) == {shop.homes["王五"].id}
+    screen.search.setFocus()
+    screen.search.clear()
+    QTest.keyClicks(screen.search, "ls")
+    qtbot.waitUntil(lambda: [r.head_name for r in screen.model.rows] == ["李四"])
+    QTest.keyClick(screen.search, Qt.Key.Key_Down)  # Down: the same, onto 李四
+    assert screen.view.hasFocus()
+    QTest.keyClick(screen.view, Qt.Key.Key_Space)
+    assert set(screen.model.ticked) == {shop.homes["王五"].id, shop.homes["李四"].id}
+    assert "2 户" in screen.summary.text()
+
+
+def test_space_ticks_a_row_reached_by_tab_with_nothing_selected(make_shell, qtbot, shop):
+    window, screen = awards_screen(make_shell, qtbot)
+    screen.choose_rule("A01")
+    first = screen.model.row(0)
+    screen.view.setFocus()
+    screen.view.clearSelection()
+    screen.view.selectionModel().setCurrentIndex(screen.model.index(0, 0),
+                                                 screen.view.selectionModel().SelectionFlag.NoUpdate)
+    assert not screen.view.selectionModel().hasSelection()
+    QTest.keyClick(screen.view, Qt.Key.Key_Space)  # no mouse first
+    assert set(screen.model.ticked) == {first.id} and first.head_name in screen.summary.text()
+
+
 def test_a_scanned_card_ticks_its_household(make_shell, qtbot, shop, scanner):
     window, screen = awards_screen(make_shell, qtbot)
     window.route_scan(shop.card("李四"))
