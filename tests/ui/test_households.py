@@ -256,3 +256,16 @@ def test_a_households_whole_statement_prints_as_a_pdf_across_a_replaced_card(mak
     fonts = pdfs.fonts(opened[0])
     assert fonts and all(font.embedded for font in fonts)
     dialog.close()
+
+
+def test_a_fast_burst_into_a_field_stays_typing_and_a_scan_elsewhere_goes_to_the_counter(make_shell, qtbot, shop):
+    window, screen = households_screen(make_shell, qtbot)
+    screen.search.setFocus()
+    qtbot.waitUntil(screen.search.hasFocus)
+    window.route_scan(shop.card("李四"))  # a card number typed fast into the search
+    assert window.current_screen() is screen and screen.search.text() == shop.card("李四")
+    screen.view.setFocus()
+    qtbot.waitUntil(screen.view.hasFocus)
+    window.route_scan(shop.card("王五"))  # no field being typed in: a villager's card, for the counter
+    qtbot.waitUntil(lambda: window.current_screen() is not screen)
+    assert window.current_screen() is window.screens["counter"]
