@@ -126,3 +126,15 @@ def test_the_tick_model_passes_the_model_tester(qtmodeltester, shop):
     model.tick(model.rows[:2])
     qtmodeltester.check(model)
     assert model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
+
+def test_the_deduction_categories_sit_apart_after_the_awards(make_shell, qtbot, shop):
+    from pos import rules
+
+    window, screen = awards_screen(make_shell, qtbot)
+    listed = [r for r in rules.list_rules(shop.db, shop.admin) if r.code not in rules.HYGIENE_ITEMS]
+    deducting = {r.category for r in listed if r.deduction} - {r.category for r in listed if not r.deduction}
+    assert deducting, "the test village has a deduction of its own category"
+    texts = [screen.category.itemText(i) for i in range(screen.category.count())]
+    separator = texts.index("")  # the line between them
+    assert set(texts[separator + 1:]) == deducting and not deducting & set(texts[:separator])
