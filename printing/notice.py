@@ -5,7 +5,8 @@ transactions the month covers, the first 16 hex characters of the month's
 last transaction hash, the page number, and a QR code holding
 ``AIXIN1|village|closure|last seq|full hash``: whoever holds any one page can
 later prove that the books still contain exactly what was posted
-(``aixin verify --notice``). Tables repeat their header on every page.
+(``aixin verify --notice``; the paper tells villagers who can check it and how, in their
+words: the township, the county, anyone with the program). Tables repeat their header on every page.
 A4 portrait, or A3 landscape in two columns for a large board.
 """
 
@@ -225,8 +226,9 @@ def _story(notice: Notice, styles: _Styles, width: float) -> list:
         Paragraph("公示与核验", s.heading),
         Paragraph(f"公示期：{notice.notice_period}。如对本户积分有异议，请在公示期内向村监督员（第一书记）"
                   f"反映，电话：{phone}。", s.body),
-        Paragraph(f"本公示对应积分台账{notice.range_text}；末笔交易哈希（账头）全文如下。任何人可扫描页脚"
-                  f"二维码，或在本村电脑上运行 aixin verify --notice 核对账本是否仍与本公示一致。", s.cell),
+        Paragraph(f"本公示对应积分台账{notice.range_text}；末笔交易的“账头”全文如下。谁可以核对：乡镇、县里的"
+                  f"监督人员，或任何装有爱心超市积分程序的人。怎样核对：用手机拍下（或撕下一页）页脚的二维码交给他们，"
+                  f"他们用程序扫一扫，就知道村里的账本是否还和这张公示一模一样、有没有被删改。", s.cell),
         Paragraph(f"{notice.last_seq}:{notice.last_hash}",
                   ParagraphStyle("anchor", fontName="Courier", fontSize=7.5, leading=10)),
         *_county_lines(notice, s),
@@ -298,7 +300,7 @@ def _footer(notice: Notice, font: str):
         c.drawString(MARGIN, FOOT - 8 * mm, f"{notice.shop} · {notice.month_title}积分公示")
         c.drawString(MARGIN, FOOT - 13 * mm, notice.footer_text)
         c.setFont(font, 7)
-        c.drawString(MARGIN, FOOT - 18 * mm, "扫描右侧二维码或运行 aixin verify --notice 核对账本未被改写")
+        c.drawString(MARGIN, FOOT - 18 * mm, "乡镇、县里或装有积分程序的人扫右边二维码，可查账本是否被删改")
         renderPDF.draw(qr_drawing(notice.qr_text), c, width - MARGIN - QR_SIZE, 4 * mm)
         c.restoreState()
 

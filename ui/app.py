@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from pos import paths, village
+from pos import messages, paths, village
 from pos.station import logs
 from pos.station import settings as local_settings
 from ui import sizes
@@ -44,6 +44,7 @@ QPushButton:checked { background: #2b6cb0; color: white; font-weight: bold; }
 QPushButton:disabled { color: #8a8a8a; }
 #sidebar { background: #eef1f5; }
 QStatusBar QLabel { padding: 0 10px; }
+QComboBox { combobox-popup: 0; }
 """
 
 
@@ -239,7 +240,7 @@ def run(db_url: str | None = None, *, demo: bool = False, quit_after_ms: int | N
     except Quit:
         return 0
     except ShopError as error:
-        return _startup_failed(error.message(lang or "zh"), lang or "zh")
+        return _startup_failed(messages.in_window(error, lang or "zh"), lang or "zh")
     except Exception as exc:  # noqa: BLE001 - the one place a start-up fault becomes a dialog
         log.exception("start-up failed")
         return _startup_failed(str(exc), lang or "zh")
@@ -282,7 +283,7 @@ def run(db_url: str | None = None, *, demo: bool = False, quit_after_ms: int | N
         db.dispose()
         return 0
     shell = Shell(db, login.actor, ops, settings=started.settings, scanner=started.scanner)
-    shell.show()
+    shell.open()  # maximized, or the size a person left it in
     start_automatic_backups(shell)  # the day's first start, and on exit
     code = app.exec()
     ops.wait()

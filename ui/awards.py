@@ -9,13 +9,14 @@ the village's threshold a supervisor approves it.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGroupBox, QLabel, QPushButton,
 )
 
 from pos import awards, counter, households, rules, village
 from pos.vocabulary import Area
-from ui import widgets
+from ui import asking, widgets
 from ui.models import Column, RowsModel
 from ui.shell import Entry, Screen, register
 
@@ -89,6 +90,7 @@ class AwardsScreen(Screen):
         self.tick_group_button.clicked.connect(lambda: self.model.tick(self.model.rows, True))
         self.untick_button.clicked.connect(self.model.clear_ticks)
         self.view.installEventFilter(self)
+        widgets.down_moves_into(self.search, self.view, enter=True)
         self.load()
 
     def _rule_box(self) -> QGroupBox:
@@ -150,8 +152,16 @@ class AwardsScreen(Screen):
         kept = self.category.currentText()
         self.category.blockSignals(True)
         self.category.clear()
-        for name in dict.fromkeys(r.category for r in self.all_rules):
+        # The award categories first; the deductions apart, after a line: never one among the others.
+        awarding = dict.fromkeys(r.category for r in self.all_rules if not r.deduction)
+        deducting = [c for c in dict.fromkeys(r.category for r in self.all_rules if r.deduction) if c not in awarding]
+        for name in awarding:
             self.category.addItem(name)
+        if deducting:
+            self.category.insertSeparator(self.category.count())
+            for name in deducting:
+                self.category.addItem(name)
+                self.category.setItemData(self.category.count() - 1, QColor("#a4000f"), Qt.ItemDataRole.ForegroundRole)
         if kept:
             self.category.setCurrentText(kept)
         self.category.blockSignals(False)
@@ -213,6 +223,10 @@ class AwardsScreen(Screen):
     def eventFilter(self, watched, event) -> bool:
         if watched is self.view and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Space:
             rows = widgets.selected_rows(self.view)
+            current = self.view.currentIndex()
+            if not rows and current.isValid():  # reached by Tab: the row in focus, unselected
+                rows = [self.model.row(current.row())]
+                self.view.selectRow(current.row())
             if rows:
                 on = any(r.id not in self.model.ticked for r in rows)
                 self.model.tick(rows, on)
@@ -262,8 +276,8 @@ class AwardsScreen(Screen):
         if rule.deduction and len(ticked) != 1:
             self.bar.refuse(self.tr("扣分一次只能扣一户，请只勾选一户。"))
             return
-        widgets.confirm(self, self.summary.text() + "\n\n" + self.tr("确认保存？"), self._save,
-                      yes=self.tr("保存"))
+        asking.confirm(self, self.summary.text() + "\n\n" + self.tr("确认保存？"), self._save,
+                       yes=self.tr("保存"))
 
     def _save(self) -> None:
         rule = self.current_rule()
@@ -271,7 +285,7 @@ class AwardsScreen(Screen):
         points = None if rule.fixed else self.points.value()
         note, day = self.note.text().strip(), widgets.date_of(self.deed_date)
         if rule.deduction:
-            widgets.with_approval(self, lambda approval: awards.deduct(
+            asking.with_approval(self, lambda approval: awards.deduct(
                 self.db, self.actor, ids[0], rule.code, points, note, day, approval),
                 widget=self.save_button, done=self._saved, areas={Area.LEDGER})
         else:
@@ -287,7 +301,7 @@ class AwardsScreen(Screen):
             text = self.tr("已给 %1 扣 %2 分，现有 %3 分（第 %4 笔）").replace("%1", head).replace(
                 "%2", str(-result.points)).replace("%3", str(after)).replace("%4", str(result.seq))
             if result.approver:
-                text += self.tr("，审批人 %1").replace("%1", result.approver)
+                text += self.tr("，审批人 %1").replace("%1", self.shell.person(result.approver))
         else:
             text = self.tr("已记入：%1 户，每户 %2 分，共 %3 分（%4，第 %5 笔）").replace("%1", str(count)).replace(
                 "%2", str(result.points)).replace("%3", str(result.points * count)).replace(

@@ -13,8 +13,9 @@ a viewer still showing the last one is never written over; a month's notice or s
 same paper each time it is made.
 
 The window does not drive printers for A4/A3 sheets: the PDF opens in the system's viewer,
-whose print dialog the village already knows. Screens call ``documents.open_in_viewer(path)``
-when they need it, so a test replaces that one function to look at the file instead.
+whose print dialog the village already knows. Screens call ``documents.show(bar, path, text)``
+(which opens it and says so, or says it could not and offers the folder), so a test replaces
+the one function ``open_in_viewer`` to look at the file instead.
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices, QImage
 
 from pos import paths
+from pos.periods import LOCAL
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
@@ -57,7 +59,7 @@ def folder(paper: Paper) -> Path:
 def path(paper: Paper, *parts: str) -> Path:
     """Where ``paper`` of ``parts`` (a month, a group, a household...) is written."""
     if paper.stamped:
-        parts = (*parts, datetime.now().strftime("%Y%m%d-%H%M%S"))
+        parts = (*parts, datetime.now(LOCAL).strftime("%Y%m%d-%H%M%S"))
     name = "-".join(_UNSAFE.sub("_", part) for part in (paper.name, *parts) if part)
     return folder(paper) / f"{name}.pdf"
 
@@ -65,6 +67,20 @@ def path(paper: Paper, *parts: str) -> Path:
 def open_in_viewer(where: Path) -> bool:
     """Open ``where`` with the system's program for it (a PDF viewer, a file manager)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(where)))
+
+
+def show(bar, where: Path, opened: str) -> bool:
+    """Open the PDF ``where`` for printing and tell ``bar`` so: ``opened`` when the viewer
+    opened it; when none did, that it did not and which folder the paper is in, with a button
+    that opens the folder (the data folder is hidden on Windows: a path alone helps no one)."""
+    if open_in_viewer(where):
+        bar.done(opened)
+        return True
+    bar.refuse(QCoreApplication.translate("Documents", "没能打开 PDF 阅读器。%1 已保存在“%2”文件夹里，"
+                                          "可以打开文件夹，再用别的程序打印。")
+               .replace("%1", where.name).replace("%2", where.parent.name))
+    bar.offer(QCoreApplication.translate("Documents", "打开文件夹"), lambda: open_in_viewer(where.parent))
+    return False
 
 
 def first_page(pdf: Path, width_px: int = 900) -> QImage:

@@ -2,8 +2,10 @@
 households CSV with a preview, cards (issue, replace a lost one, take one back), card sheets,
 and a household's statement.
 
-The form on the right keeps what was typed: picking another household in the list never
-overwrites it; "修改所选户" loads the selection only into an empty (or saved) form.
+Picking a household in the list loads it into the form on the right, to be corrected there;
+what was typed and not saved is never overwritten (the bar says so). "新增一户" empties the form
+for a new household. Enter in any of the form's fields saves it. Down in the search field moves
+into the list.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from pos import cards, counter, history, households, messages, sheets, statement as statements, village
 from pos.errors import ShopError
+from pos.periods import LOCAL
 from pos.vocabulary import Area, CardStatus, HouseholdStatus
 from printing import cardsheet, statement as statement_printing
-from ui import documents, widgets
+from ui import asking, documents, widgets
 from ui.messagebar import MessageBar
 from ui.models import Column, RowsModel
 from ui.shell import Entry, Screen, register
@@ -68,9 +71,9 @@ def import_model() -> ProblemRowsModel:
 
 def statement_model(lang: str = "zh") -> RowsModel:
     return RowsModel([
-        Column(QT_TRANSLATE_NOOP("RowsModel", "日期"), lambda r: r[0].at.astimezone().strftime("%Y-%m-%d %H:%M")),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "日期"), lambda r: r[0].at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M")),
         Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda r: messages.kind(r[0].kind, lang)),
-        Column(QT_TRANSLATE_NOOP("RowsModel", "事由"), lambda r: r[0].memo),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "事由"), lambda r: str(messages.worded(r[0].memo, lang))),
         Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda r: f"{r[0].points:+d}", right=True),
         Column(QT_TRANSLATE_NOOP("RowsModel", "余额"), lambda r: str(r[1]), right=True),
     ])
@@ -207,8 +210,8 @@ class StatementDialog(QDialog):
 
     def _pdf_done(self, path: Path, pages: int) -> None:
         self.last_pdf = path
-        self.bar.done(self.tr("积分明细已生成，%1 页：%2").replace("%1", str(pages)).replace("%2", str(path)))
-        documents.open_in_viewer(path)
+        documents.show(self.bar, path, self.tr("积分明细已生成（%1 页），已在 PDF 阅读器中打开，请从那里打印。")
+                       .replace("%1", str(pages)))
 
     def print_slip(self) -> None:
         screen, number = self.screen, self.household.card_number
@@ -233,6 +236,8 @@ class HouseholdsScreen(Screen):
         self.view = widgets.table(self.model, self, stretch=1)
         self.view.setObjectName("households")
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._picked())
+        widgets.down_moves_into(self.search, self.view)
         self.count = QLabel(self)
 
         self.filter.changed.connect(self.reload)
@@ -251,7 +256,9 @@ class HouseholdsScreen(Screen):
         self.box = box = widgets.FormBox(self.tr("户信息"), self, heading=self.tr("新增一户"),
                                          save_name="saveHousehold", edit=self.tr("修改所选户"))
         self.save_button = box.save_button
-        self.save_button.setDefault(True)
+        box.clear_button.setText(self.tr("新增一户"))
+        box.clear_button.setObjectName("newHousehold")
+        box.edit_button.hide()  # picking a household in the list loads it
         box.edit_button.setObjectName("editHousehold")
         self.head = QLineEdit(box)
         self.head.setObjectName("head")
@@ -267,9 +274,9 @@ class HouseholdsScreen(Screen):
         box.form.addRow(self.tr("人口"), self.people)
         box.form.addRow(self.tr("电话"), self.phone)
         box.save_button.clicked.connect(self.save)
-        box.clear_button.clicked.connect(self.clear_form)
+        box.clear_button.clicked.connect(self.new_household)
         box.edit_button.clicked.connect(self.edit_selected)
-        self.head.returnPressed.connect(self.save)
+        widgets.enter_submits(box, self.save, self.head, self.form_group, self.people, self.phone)
         return box
 
     def _card_box(self) -> QGroupBox:
@@ -353,12 +360,17 @@ class HouseholdsScreen(Screen):
         return (self.head.text().strip(), self.form_group.currentText(), self.people.value(),
                 self.phone.text().strip()) != (e.head_name, e.group, e.people, e.phone)
 
-    def edit_selected(self) -> None:
+    def _picked(self) -> None:
+        rows = self.chosen()
+        if len(rows) == 1 and (self.editing is None or rows[0].id != self.editing.id):
+            self.edit_selected(quiet=True)
+
+    def edit_selected(self, quiet: bool = False) -> None:
         household = self.one()
         if household is None:
             return
         if self.form_dirty():
-            self.bar.info(self.tr("右边表单里还有没保存的内容：先保存或清空，再修改别的户。"))
+            self.bar.info(self.tr("右边表单里还有没保存的内容：先保存，或点“新增一户”清空，再修改别的户。"))
             return
         self.editing = household
         self.box.heading.setText(self.tr("修改：%1").replace("%1", household.head_name))
@@ -366,6 +378,16 @@ class HouseholdsScreen(Screen):
         self.form_group.setCurrentText(household.group)
         self.people.setValue(household.people)
         self.phone.setText(household.phone)
+        if not quiet:
+            self.head.setFocus()
+
+    def new_household(self) -> None:
+        """An empty form for a new household (the list's choice would load into it again)."""
+        if self.form_dirty() and self.editing is None:
+            self.head.setFocus()
+            return
+        self.view.clearSelection()
+        self.clear_form()
         self.head.setFocus()
 
     def clear_form(self) -> None:
@@ -406,7 +428,7 @@ class HouseholdsScreen(Screen):
                                                        .replace("%3", str(card.balance))))
 
     def issue_missing(self) -> None:
-        widgets.confirm(self, self.tr("给所有还没有积分卡的在册户各发一张卡（含基础积分）？"), self._issue_missing)
+        asking.confirm(self, self.tr("给所有还没有积分卡的在册户各发一张卡（含基础积分）？"), self._issue_missing)
 
     def _issue_missing(self) -> None:
         self.ops.write(lambda: cards.issue_missing(self.db, self.actor), widget=self.issue_all_button,
@@ -429,7 +451,7 @@ class HouseholdsScreen(Screen):
         text = (self.tr("%1 的积分卡 %2 挂失：旧卡作废，以后刷旧卡会被拒绝；%3 分全部转到新卡。")
                 .replace("%1", household.head_name).replace("%2", household.card_number)
                 .replace("%3", str(household.balance)))
-        widgets.confirm(self, text, lambda: self._replace(household), yes=self.tr("挂失并补卡"))
+        asking.confirm(self, text, lambda: self._replace(household), yes=self.tr("挂失并补卡"))
 
     def _replace(self, household) -> None:
         lost = household.card_number
@@ -447,14 +469,15 @@ class HouseholdsScreen(Screen):
         text = (self.tr("%1 一户迁出：收回积分卡 %2，卡上 %3 分归还村里，这一户标为已迁出。")
                 .replace("%1", household.head_name).replace("%2", household.card_number)
                 .replace("%3", str(household.balance)))
-        widgets.confirm(self, text, lambda: self._recover(household), yes=self.tr("迁出并回收"))
+        asking.confirm(self, text, lambda: self._recover(household), yes=self.tr("迁出并回收"))
 
     def _recover(self, household) -> None:
         number = household.card_number
-        self.ops.write(lambda: cards.recover(self.db, self.actor, number), widget=self.recover_button,
-                       bar=self.bar, areas={Area.CARDS, Area.LEDGER, Area.HOUSEHOLDS},
-                       done=lambda _card: self.bar.done(self.tr("已回收 %1 的积分卡，这一户已标为迁出。")
-                                                        .replace("%1", household.head_name)))
+        # A card taken back with points on it may need a supervisor's approval: asked when the service says so.
+        asking.with_approval(self, asking.approved(cards.recover, self.db, self.actor, number),
+                             widget=self.recover_button, areas={Area.CARDS, Area.LEDGER, Area.HOUSEHOLDS},
+                             done=lambda _card: self.bar.done(self.tr("已回收 %1 的积分卡，这一户已标为迁出。")
+                                                               .replace("%1", household.head_name)))
 
     def statement(self) -> None:
         household = self.one()
@@ -491,9 +514,8 @@ class HouseholdsScreen(Screen):
 
     def _sheet_done(self, path: Path, count: int, pages: int) -> None:
         self.last_pdf = path
-        self.bar.done(self.tr("已生成 %1 张积分卡，%2 页：%3").replace("%1", str(count))
-                      .replace("%2", str(pages)).replace("%3", str(path)))
-        documents.open_in_viewer(path)
+        documents.show(self.bar, path, self.tr("已生成 %1 张积分卡（%2 页），已在 PDF 阅读器中打开，请从那里打印。")
+                       .replace("%1", str(count)).replace("%2", str(pages)))
 
     def open_import(self) -> None:
         self.import_dialog = ImportDialog(self)

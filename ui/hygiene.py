@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QFileDialog, QHeaderView, QLabel, QLineEdit, QPushButton, QVBoxLayout,
 )
 
-from pos import households, hygiene, rules, village
+from pos import households, hygiene, messages, rules, village
 from pos.errors import ImportProblems, ShopError
 from pos.vocabulary import Area, CardStatus
 from printing import roundsheet
-from ui import documents, widgets
+from ui import asking, documents, widgets
 from ui.models import Column, RowsModel
 from ui.shell import Entry, Screen, register
 
@@ -310,7 +310,7 @@ class HygieneScreen(Screen):
         text = (self.tr("%1 %2 的卫生检查：%3。\n检查人：%4。保存后积分立即记入。")
                 .replace("%1", widgets.date_of(self.held_on).isoformat()).replace("%2", self.group.currentText())
                 .replace("%3", self.summary.text()).replace("%4", self.inspectors.text().strip()))
-        widgets.confirm(self, text, self._save, yes=self.tr("保存"))
+        asking.confirm(self, text, self._save, yes=self.tr("保存"))
 
     def _save(self) -> None:
         scores, day, who = self.model.scores(), widgets.date_of(self.held_on), self.inspectors.text()
@@ -343,7 +343,7 @@ class HygieneScreen(Screen):
 
     def _import_refused(self, error: ShopError) -> None:
         if isinstance(error, ImportProblems):
-            text = error.message(self.lang) + "\n" + "\n".join(error.lines(self.lang)[:8])
+            text = messages.in_window(error, self.lang) + "\n" + "\n".join(error.lines(self.lang)[:8])
             # The operation helper writes the one-line refusal after this; the rows follow it.
             QTimer.singleShot(0, lambda: self.bar.refuse(text))
 
@@ -377,8 +377,8 @@ class HygieneScreen(Screen):
 
     def _sheet_done(self, path: Path, pages: int) -> None:
         self.last_pdf = path
-        self.bar.done(self.tr("已生成检查表 %1 页：%2").replace("%1", str(pages)).replace("%2", str(path)))
-        documents.open_in_viewer(path)
+        documents.show(self.bar, path, self.tr("检查表（%1 页）已在 PDF 阅读器中打开，请从那里打印。")
+                       .replace("%1", str(pages)))
 
 
 register(Entry("hygiene", QT_TRANSLATE_NOOP("Areas", "卫生检查"), "F6", HygieneScreen, order=40))

@@ -14,7 +14,8 @@ Use::
     self.bar.done(self.tr("已兑换"))          # green + the done sound
 
 ``ui.operations`` routes a ``ShopError`` to the bar of the screen that started
-the call, so most screens only ever call ``done()``.
+the call, so most screens only ever call ``done()``. ``offer(label, do)`` puts one button
+on the message (open the folder a PDF was saved in); the next message takes it away.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton
 
 REFUSED, DONE, INFO = "refused", "done", "info"
 _STYLE = {
@@ -60,9 +61,17 @@ class MessageBar(QFrame):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.label.setFont(font)
+        self.action = QPushButton(self)
+        self.action.setObjectName("messageAction")
+        self.action.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.action.setAutoDefault(False)
+        self.action.hide()
+        self.action.clicked.connect(lambda: self._do())
+        self._do = lambda: None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
-        layout.addWidget(self.label)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.action)
         self.clear()
 
     @property
@@ -78,13 +87,21 @@ class MessageBar(QFrame):
     def info(self, text: str) -> None:
         self._show(INFO, text)
 
+    def offer(self, label: str, do) -> None:
+        """A button beside the message, until the next message."""
+        self._do = do
+        self.action.setText(label)
+        self.action.show()
+
     def clear(self) -> None:
         self.kind = ""
+        self.action.hide()
         self.label.clear()
         self.setStyleSheet("#messageBar { border: 2px solid transparent; }")
 
     def _show(self, kind: str, text: str) -> None:
         self.kind = kind
+        self.action.hide()
         self.label.setText(text)
         self.setStyleSheet(f"#messageBar {{ {_STYLE[kind]} border-radius:6px; }}"
                            f" QLabel {{ color:{_STYLE[kind].split('color:')[1].split(';')[0]}; }}")

@@ -226,7 +226,7 @@ class Operations(QObject):
             log.info("refused: %s %s", exc.key, exc.params)
             if failed is not None:
                 self._guarded(failed, exc)
-            text = _after(saved, exc.message(self.lang), self.lang)
+            text = _after(saved, messages.in_window(exc, self.lang), self.lang)
             if bar is not None and not _gone(bar):
                 bar.refuse(text)
             elif bar is not None:

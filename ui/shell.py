@@ -24,6 +24,8 @@ wish wall...) takes one module and one line::
 - ``Entry.title`` is the untranslated source; it is translated in the "Areas" context.
 - ``Entry.roles`` limits who sees the button (empty: everyone); services check roles again.
 - A screen is built the first time it is shown. ``shown()`` runs each time it comes to the front.
+- The window opens maximized (``open()``), or at the size a person last left it in; a message
+  on a screen's bar is about that screen's work and is cleared when another area comes to the front.
 - ``Screen.accepts_scans``: a scan goes to the shown screen if it accepts scans, else to the
   counter (which comes to the front). ``Screen.scan(code)`` receives it.
 - ``actor_changed(old, new)`` runs when another user unlocks the locked window; the counter
@@ -42,16 +44,18 @@ import importlib
 import logging
 from pathlib import Path
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QButtonGroup, QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton,
+    QAbstractSpinBox, QApplication, QLineEdit, QButtonGroup, QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSizePolicy,
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from pos import messages
+from pos.periods import LOCAL
+from pos.station import settings as local_settings
 from pos.station import state as station
 from pos.service import Actor
 from pos.vocabulary import Area, Role
@@ -156,6 +160,20 @@ class IdleWatch(QObject):
         return False
 
 
+def _type_into_field(screen: Screen, code: str) -> bool:
+    """On a screen that takes no scans, a burst that ends in a field being typed in (a phone
+    number typed fast, a card number into a search) is what it looks like: typing. It lands in
+    that field, Enter and all, instead of moving the window to the counter."""
+    focus = QApplication.focusWidget()
+    line = focus.lineEdit() if isinstance(focus, QAbstractSpinBox) and hasattr(focus, "lineEdit") else focus
+    if not isinstance(line, QLineEdit) or line.isReadOnly() or not screen.isAncestorOf(focus):
+        return False
+    line.insert(code)
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(focus, QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r"))
+    return True
+
+
 def tr_area(text: str) -> str:
     return QCoreApplication.translate("Areas", text)
 
@@ -176,6 +194,8 @@ class Shell(QMainWindow):
         self.buttons: dict[str, QPushButton] = {}
         self.current = ""
         self.head_seq: int | None = None
+        self.remember_size = False  # only a window opened by ``open()`` keeps its size
+        self.people: dict[str, str] = {}  # login name -> the name a person is shown by
         self.setWindowTitle(self.tr("爱心超市积分兑换"))
         self.setMinimumSize(px(1000), px(640))
         self.areas = [a for a in areas() if not a.roles or actor.role in a.roles]
@@ -209,6 +229,7 @@ class Shell(QMainWindow):
         self.station_timer.timeout.connect(self.refresh_station)
         self.station_timer.start(STATION_EVERY_MS)
         self.refresh_station()
+        self.load_people()
         if self.areas:
             self.show_area(self.areas[0].key)
 
@@ -217,14 +238,17 @@ class Shell(QMainWindow):
         self.sidebar = QFrame(self)
         self.sidebar.setObjectName("sidebar")
         side = QVBoxLayout(self.sidebar)
-        side.setContentsMargins(8, 8, 8, 8)
-        side.setSpacing(8)
+        side.setContentsMargins(px(8), px(8), px(8), px(8))
+        side.setSpacing(px(6))
         self.group = QButtonGroup(self)
         for area in self.areas:
-            button = QPushButton(f"{tr_area(area.title)}\n{area.shortcut}", self.sidebar)
+            button = QPushButton(f"{tr_area(area.title)}\n{area.shortcut}".replace("&", "&&"), self.sidebar)
             button.setObjectName(f"area_{area.key}")
             button.setCheckable(True)
-            button.setMinimumSize(px(132), px(76))
+            # Eight areas and the lock fit the height of 1366×768 at 150 % (512 logical pixels).
+            button.setMinimumSize(px(132), px(50))
+            button.setMaximumHeight(px(80))
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _checked=False, key=area.key: self.show_area(key))
             self.group.addButton(button)
@@ -237,7 +261,7 @@ class Shell(QMainWindow):
         self.lock_button = QPushButton(self.tr("锁屏"), self.sidebar)
         self.lock_button.setObjectName("lockButton")
         self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.lock_button.setMinimumHeight(px(48))
+        self.lock_button.setMinimumHeight(px(40))
         self.lock_button.clicked.connect(self.lock)
         side.addWidget(self.lock_button)
 
@@ -276,6 +300,9 @@ class Shell(QMainWindow):
     def show_area(self, key: str) -> Screen | None:
         if self.locked or key not in self.buttons:
             return None
+        leaving = self.screens.get(self.current)
+        if leaving is not None and key != self.current and leaving.bar.kind != "done":
+            leaving.bar.clear()  # a refusal or a hint was about the work left there
         screen = self.screen(key)
         self.stack.setCurrentWidget(screen)
         self.buttons[key].setChecked(True)
@@ -291,6 +318,8 @@ class Shell(QMainWindow):
             self.lock_page.scan_set_aside()
             return
         screen = self.current_screen()
+        if screen is not None and not screen.accepts_scans and _type_into_field(screen, code):
+            return
         if screen is None or not screen.accepts_scans:
             target = next((a.key for a in self.areas if a.key == "counter"), None)
             screen = self.show_area(target) if target else None
@@ -301,7 +330,24 @@ class Shell(QMainWindow):
         if self.locked:
             self.lock_page.scan_set_aside()
 
+    # --- people ---------------------------------------------------------------------------
+    def load_people(self) -> None:
+        from pos import users
+
+        self.ops.read(lambda: {u.username: u.display_name for u in users.list_users(self.db, self.actor)},
+                      done=self._people, failed=lambda _error: None)
+
+    def _people(self, names: dict[str, str]) -> None:
+        self.people.clear()  # in place: models hold this very dict
+        self.people.update(names)
+
+    def person(self, username: str) -> str:
+        """A user as people know them: their name, not their login name (wangfang is 王芳)."""
+        return self.people.get(username) or username
+
     def _changed(self, areas: frozenset[Area]) -> None:
+        if Area.USERS in areas:
+            self.load_people()
         for screen in list(self.screens.values()):
             screen.on_changed(areas)
         self.refresh_station()
@@ -387,7 +433,7 @@ class Shell(QMainWindow):
             self.backup_label.setText(self.tr("还没有备份"))
         else:
             self.backup_label.setText(self.tr("上次备份：%1").replace(
-                "%1", state.last_backup.astimezone().strftime("%Y-%m-%d %H:%M")))
+                "%1", state.last_backup.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M")))
 
     # --- lock ----------------------------------------------------------------------------
     @property
@@ -420,7 +466,34 @@ class Shell(QMainWindow):
         if screen is not None:
             screen.shown()
 
+    # --- the window's size --------------------------------------------------------------
+    def open(self) -> None:
+        """Show the window maximized, or at the size a person left it in if that fits the screen."""
+        self.remember_size = True
+        width, height = self.settings.window_width, self.settings.window_height
+        where = QWidget.screen(self) or QApplication.primaryScreen()  # ``self.screen`` is an area's
+        screen = where.availableGeometry() if where is not None else None
+        if width and height and screen is not None and width <= screen.width() and height <= screen.height() \
+                and width >= self.minimumWidth() and height >= self.minimumHeight():
+            self.resize(width, height)
+            self.show()
+        else:
+            self.showMaximized()
+
+    def _keep_size(self) -> None:
+        if not self.remember_size:
+            return
+        size = (0, 0) if self.isMaximized() or self.isFullScreen() else (self.width(), self.height())
+        if size == (self.settings.window_width, self.settings.window_height):
+            return
+        self.settings = replace(self.settings, window_width=size[0], window_height=size[1])
+        try:
+            local_settings.save(self.settings)
+        except OSError as exc:
+            log.warning("the window's size was not kept: %s", exc)
+
     def closeEvent(self, event) -> None:
+        self._keep_size()
         self.station_timer.stop()
         QApplication.instance().removeEventFilter(self.idle)
         super().closeEvent(event)

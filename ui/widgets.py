@@ -1,33 +1,28 @@
 """The pieces every screen is built from: type sizes, headings, buttons, fields, rows and
-columns, a framed form, the one table, the search box with its list, the households' filter,
-and asking (a confirmation, a supervisor's approval)::
+columns, a framed form (Enter in any field saves it), the one table, the search box with its
+list, the households' filter. Asking a person (a confirmation, a question, a supervisor's
+approval) is ``ui.asking``::
 
     box = form_box(self.tr("本机"), self, (self.tr("扫码枪前缀"), self.prefix), ("", self.save_button))
     column(box, row((self.view, 1), self.reload_button), STRETCH, parent=self)
 
 A text of a module (not of a class) goes through ``tr`` here, looked up where lupdate files it.
-
-The approval is asked only after the service said it needs one (``NeedsApproval``), or,
-at the counter, before a sale above the village's threshold; either way the same dialog
-shows what is waiting for the supervisor.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLayout, QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QLayout, QLineEdit, QPushButton, QScrollArea, QSpinBox, QStyle, QTableView, QVBoxLayout,
+    QWidget,
 )
 
-from pos.errors import NeedsApproval, ShopError
-from pos.service import Approval
-from ui.messagebar import MessageBar
+from pos.periods import LOCAL
 from ui.models import RowsModel
-from ui.scanner import no_input_method
 from ui.sizes import pt, px
 
 MAIN_BUTTON = "QPushButton:enabled { background:#2b6cb0; color:white; font-weight:bold; }"
@@ -118,11 +113,26 @@ def no_default(*buttons) -> None:
         button.setDefault(False)
 
 
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December")
+
+
+def month_title(month: str, lang: str) -> str:
+    """A month ("2026-09") as the window's language writes it: 2026年9月, September 2026."""
+    year, number = month.split("-")[:2]
+    return f"{MONTHS_EN[int(number) - 1]} {year}" if lang == "en" else f"{year}年{int(number)}月"
+
+
+def today() -> date:
+    """Today in Beijing time, the shop's one calendar, whatever zone this PC is set to."""
+    return datetime.now(LOCAL).date()
+
+
 def date_field(parent=None, value: date | None = None) -> QDateEdit:
     day = QDateEdit(parent)
     day.setCalendarPopup(True)
     day.setDisplayFormat("yyyy-MM-dd")
-    value = value or date.today()
+    value = value or today()
     day.setDate(QDate(value.year, value.month, value.day))
     day.setMaximumDate(QDate.currentDate().addDays(1))
     return day
@@ -187,11 +197,22 @@ def form_box(title: str, parent, *rows) -> QGroupBox:
 
 
 def side_column(parent, width: int, *parts: QWidget) -> QWidget:
-    """``parts`` one under another from the top, in a column ``width`` wide beside a list."""
-    holder = QWidget(parent)
-    column(*parts, STRETCH, parent=holder)
-    holder.setFixedWidth(width)
-    return holder
+    """``parts`` one under another from the top, in a column ``width`` wide beside a list.
+
+    The column scrolls when the window is too low for it (1366×768 at 150 %), so its forms
+    keep their height instead of being crushed to slivers."""
+    holder = QWidget()
+    column(*parts, STRETCH, parent=holder).setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea(parent)
+    scroll.setObjectName("sideColumn")
+    scroll.setWidget(holder)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    extent = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    scroll.setFixedWidth(px(width) + extent + 2)
+    holder.setMinimumWidth(px(width))
+    return scroll
 
 
 class HouseholdFilter(QObject):
@@ -221,6 +242,56 @@ class HouseholdFilter(QObject):
             self.group.addItem(name, name)
         self.group.setCurrentIndex(max(self.group.findData(chosen), 0))
         self.group.blockSignals(False)
+
+
+class EnterSubmits(QObject):
+    """Enter in any of a form's fields (a line, a number box, a choice, a date) does the
+    form's work, as Enter in a web form does: nothing typed is lost for want of a mouse."""
+
+    def __init__(self, parent: QObject, slot: Callable[[], None], fields):
+        super().__init__(parent)
+        self.slot = slot
+        for part in fields:
+            if isinstance(part, QLineEdit):
+                part.returnPressed.connect(slot)
+            else:
+                part.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and not (isinstance(watched, QComboBox) and watched.view().isVisible()):
+            self.slot()
+            return True
+        return False
+
+
+def enter_submits(parent: QObject, slot: Callable[[], None], *fields) -> EnterSubmits:
+    return EnterSubmits(parent, slot, fields)
+
+
+class DownMovesInto(QObject):
+    """Down in a search field moves into its list, onto the first row (or the one chosen)."""
+
+    def __init__(self, field_: QLineEdit, view: QTableView, enter: bool = False):
+        super().__init__(field_)
+        self.view, self.enter = view, enter
+        field_.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        keys = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) if self.enter else (Qt.Key.Key_Down,)
+        if event.type() == QEvent.Type.KeyPress and event.key() in keys and self.view.model().rowCount():
+            self.view.setFocus(Qt.FocusReason.TabFocusReason)
+            if not self.view.currentIndex().isValid():
+                self.view.setCurrentIndex(self.view.model().index(0, 0))
+            if not self.view.selectionModel().hasSelection():
+                self.view.selectRow(self.view.currentIndex().row())
+            return True
+        return False
+
+
+def down_moves_into(field_: QLineEdit, view: QTableView, *, enter: bool = False) -> DownMovesInto:
+    """``enter``: Enter in the field moves into the list too (where Enter has nothing else to do)."""
+    return DownMovesInto(field_, view, enter)
 
 
 class FormBox(QGroupBox):
@@ -282,18 +353,22 @@ def selected_rows(view: QTableView) -> list:
 
 
 class SearchBox(QWidget):
-    """A field with a list of matches under it: Up/Down move, Enter picks."""
+    """A field with a list of matches under it: Up/Down move, Enter picks.
+
+    With ``overlay`` (a widget that holds the field), the list floats over that widget just
+    below the field instead of taking room in the layout, so nothing around it moves."""
 
     picked = Signal(object)  # the row (a frozen dataclass)
     entered = Signal(str)  # Enter with no list shown
 
-    def __init__(self, columns, placeholder: str, parent=None):
+    def __init__(self, columns, placeholder: str, parent=None, *, overlay: QWidget | None = None):
         super().__init__(parent)
+        self.overlay = overlay
         self.field = QLineEdit(self)
         self.field.setPlaceholderText(placeholder)
         self.field.setClearButtonEnabled(True)
         self.model = RowsModel(columns, parent=self)
-        self.view = QTableView(self)
+        self.view = QTableView(overlay or self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -307,15 +382,36 @@ class SearchBox(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)
-        layout.addWidget(self.view)
+        if overlay is None:
+            layout.addWidget(self.view)
+        else:
+            self.view.setFrameShape(QFrame.Shape.Box)
+            self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.field.installEventFilter(self)
         self.field.returnPressed.connect(self._enter)
 
     def show_rows(self, rows) -> None:
         self.model.set_rows(rows)
+        if rows and self.overlay is not None:
+            self._float()
         self.view.setVisible(bool(rows))
         if rows:
             self.view.selectRow(0)
+            if self.overlay is not None:
+                self.view.raise_()
+
+    def _float(self) -> None:
+        """Place the floating list under the field, as wide as the field (or wider), as tall
+        as its rows need up to its maximum height."""
+        at = self.field.mapTo(self.overlay, self.field.rect().bottomLeft())
+        width = max(self.field.width(), px(420))
+        width = min(width, self.overlay.width() - at.x() - 4)
+        self.view.resizeColumnsToContents()
+        rows = self.model.rowCount()
+        height = self.view.horizontalHeader().sizeHint().height() + 4 + sum(
+            self.view.rowHeight(r) for r in range(min(rows, 12)))
+        height = min(height, self.view.maximumHeight(), self.overlay.height() - at.y() - 4)
+        self.view.setGeometry(at.x(), at.y() + 2, width, max(height, px(60)))
 
     def hide_rows(self) -> None:
         self.model.set_rows([])
@@ -336,117 +432,3 @@ class SearchBox(QWidget):
                 self.view.selectRow(max(0, min(self.model.rowCount() - 1, current + step)))
                 return True
         return False
-
-
-# --- asking ----------------------------------------------------------------------------------
-
-def confirm(screen, text: str, then: Callable[[], None], *, yes: str = "") -> None:
-    """Ask once, with what will happen in plain words; ``then()`` runs on 确定.
-
-    The box is opened, not executed, and kept as ``screen.confirm_box`` (tests press its buttons).
-    """
-    box = QMessageBox(QMessageBox.Icon.Question, tr("请确认"), text,
-                      QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, screen)
-    box.button(QMessageBox.StandardButton.Ok).setText(yes or tr("确定"))
-    box.button(QMessageBox.StandardButton.Cancel).setText(tr("取消"))
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    ok = box.button(QMessageBox.StandardButton.Ok)
-    box.buttonClicked.connect(lambda button: button is ok and then())
-    screen.confirm_box = box
-    box.open()
-
-
-class ApprovalDialog(QDialog):
-    """A supervisor types their own name and password; each OK fires ``approved(Approval)``.
-
-    The dialog does not close itself: whoever asked closes it when the approval is taken,
-    or keeps it open and shows a refusal in its ``bar`` (a wrong password) for another try.
-    Opened with ``open()`` (not ``exec()``) so the window never waits inside a nested loop.
-    """
-
-    approved = Signal(object)
-
-    def __init__(self, what: str, parent=None, *, ok_text: str = ""):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("监督员审批"))
-        self.setMinimumWidth(px(520))
-        self.what = sized(QLabel(what, self), 14)
-        self.what.setWordWrap(True)
-        self.username = field(self, "approverName")
-        self.password = field(self, "approverPassword", secret=True)
-        no_input_method(self.username, self.password)
-        self.bar = MessageBar(self)
-        self.bar.hide()  # room for a refusal only once there is one
-        self.bar.shown.connect(lambda *_: self.bar.show())
-        self.ok = QPushButton(ok_text or self.tr("审批通过"), self)
-        self.ok.setObjectName("approveButton")
-        self.ok.setMinimumHeight(px(44))
-        cancel = QPushButton(self.tr("取消"), self)
-        no_default(self.ok, cancel)  # Enter in the name field must not press either
-        form = QFormLayout()
-        form.addRow(self.tr("监督员用户名"), self.username)
-        form.addRow(self.tr("监督员密码"), self.password)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.what)
-        layout.addLayout(form)
-        layout.addWidget(self.bar)
-        layout.addLayout(buttons)
-        cancel.clicked.connect(self.reject)
-        self.ok.clicked.connect(self._ok)
-        self.username.returnPressed.connect(self.password.setFocus)
-        self.password.returnPressed.connect(self._ok)
-        self.username.setFocus()
-
-    def _ok(self) -> None:
-        username = self.username.text().strip()
-        if not username:
-            self.username.setFocus()
-        elif not self.password.text():
-            self.password.setFocus()
-        elif self.ok.isEnabled():
-            self.approved.emit(Approval(username, self.password.text()))
-
-
-class ApprovalBar:
-    """Stands in for the screen's bar: "needs a supervisor" is shown as information (no
-    refusal sound: nothing went wrong), any other refusal as a refusal."""
-
-    def __init__(self, bar: MessageBar):
-        self.bar = bar
-        self.asking = False
-
-    def refuse(self, text: str) -> None:
-        if self.asking:
-            self.asking = False
-            self.bar.info(text)
-        else:
-            self.bar.refuse(text)
-
-
-def with_approval(screen, call: Callable[[Approval | None], object], *, widget=None,
-                  done=None, areas=(), bar: MessageBar | None = None) -> None:
-    """Run ``call(None)``; if the service asks for a supervisor, ask one and run ``call(approval)``.
-
-    A wrong supervisor password lands in the bar like any refusal; nothing was written.
-    """
-    bar = bar or screen.bar
-    quiet = ApprovalBar(bar)
-
-    def needs(error: ShopError) -> None:
-        if isinstance(error, NeedsApproval):
-            quiet.asking = True
-            dialog = ApprovalDialog(error.message(screen.lang), screen)
-            screen.approval_dialog = dialog
-
-            def approved(approval: Approval) -> None:
-                dialog.accept()
-                screen.ops.write(lambda: call(approval), widget=widget, bar=bar, done=done, areas=areas)
-
-            dialog.approved.connect(approved)
-            dialog.open()
-
-    screen.ops.write(lambda: call(None), widget=widget, bar=quiet, done=done, areas=areas, failed=needs)

@@ -5,17 +5,18 @@ lang, **params)`` formats one; an unknown language falls back to Chinese.
 ``word(member, lang)`` names one of the shop's fixed words (``pos.vocabulary``).
 The texts live in the modules beside this one, each a part of the one
 ``CATALOG``: refusals, fixed words, the books' reports, the command line, and
-the supervisor's month, the county. A key is declared once; two parts declaring the same
+the supervisor's month, the county, and the window's own wording of refusals that name a
+command (``window``). A key is declared once; two parts declaring the same
 key is an error at import, not a text silently lost.
 """
 
 from __future__ import annotations
 
-from pos.messages import books, commands, county, month, refusals, words
+from pos.messages import books, commands, county, month, refusals, window, words
 from pos.messages.commands import ARGPARSE_ZH
 from pos.messages.words import ENGLISH
 
-PARTS = (refusals, words, books, commands, month, county)
+PARTS = (refusals, words, books, commands, month, county, window)
 
 
 def _catalogue() -> dict[str, tuple[str, str]]:
@@ -120,6 +121,15 @@ def worded(value, lang: str = "zh"):
     if type(value).__name__ in WORD_PREFIXES:
         return word(value, lang)
     return value
+
+
+def in_window(error, lang: str = "zh") -> str:
+    """A refusal (a ``ShopError``) as the counter window says it: the window's own words where
+    the command line's name a command, else its message."""
+    key = f"window_{error.key}"
+    if key in CATALOG and not getattr(error, "findings", None):
+        return text(key, lang, **error.params)
+    return error.message(lang)
 
 
 def text(key: str, lang: str = "zh", /, **params) -> str:

@@ -88,6 +88,8 @@ class Settings:
     scan_suffix: str = ""
     backup_dir: str = ""  # empty: the data folder's backups/; a USB stick works
     backup_keep: int = 30  # the newest copies kept; older ones are removed
+    window_width: int = 0  # the main window's size as a person left it; 0: maximized
+    window_height: int = 0
 
 
 def settings_file() -> Path:

@@ -4,135 +4,135 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="96"/>
-        <location filename="../../ui/supervisor/audit.py" line="106"/>
-        <location filename="../../ui/wishes/forms.py" line="70"/>
+        <location filename="../../ui/supervisor/audit.py" line="121"/>
+        <location filename="../../ui/supervisor/audit.py" line="131"/>
+        <location filename="../../ui/wishes/forms.py" line="71"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="97"/>
-        <location filename="../../ui/supervisor/audit.py" line="106"/>
+        <location filename="../../ui/supervisor/audit.py" line="122"/>
+        <location filename="../../ui/supervisor/audit.py" line="131"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="98"/>
-        <location filename="../../ui/supervisor/audit.py" line="107"/>
+        <location filename="../../ui/supervisor/audit.py" line="123"/>
+        <location filename="../../ui/supervisor/audit.py" line="132"/>
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="101"/>
-        <location filename="../../ui/supervisor/audit.py" line="107"/>
+        <location filename="../../ui/supervisor/audit.py" line="126"/>
+        <location filename="../../ui/supervisor/audit.py" line="132"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="102"/>
+        <location filename="../../ui/supervisor/audit.py" line="127"/>
         <source>重新读取</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="118"/>
+        <location filename="../../ui/supervisor/audit.py" line="144"/>
         <source>本月操作</source>
         <translation>This month&apos;s entries</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="123"/>
+        <location filename="../../ui/supervisor/audit.py" line="149"/>
         <source>需要监督员查看的提示</source>
         <translation>Alerts for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="143"/>
-        <location filename="../../ui/supervisor/audit.py" line="276"/>
+        <location filename="../../ui/supervisor/audit.py" line="169"/>
+        <location filename="../../ui/supervisor/audit.py" line="302"/>
         <source>选中一条提示，查看并写审核意见。</source>
         <translation>Select an alert to view it and write a review note.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="151"/>
+        <location filename="../../ui/supervisor/audit.py" line="177"/>
         <source>审核意见，如：已核实，是顾客退货</source>
         <translation>Review note, e.g.: checked, it was a customer return</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="153"/>
+        <location filename="../../ui/supervisor/audit.py" line="179"/>
         <source>记录审核意见</source>
         <translation>Record review note</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="155"/>
+        <location filename="../../ui/supervisor/audit.py" line="181"/>
         <source>审核意见记录后不能修改；如需补充，可再写一条。</source>
         <translation>A review note cannot be changed once recorded; to add more, write another one.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="157"/>
+        <location filename="../../ui/supervisor/audit.py" line="183"/>
         <source>审核须由监督员（第一书记）登录后记录；管理员只能查看。</source>
         <translation>Reviews are recorded by the supervisor (first secretary) when logged in; administrators can only view.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="163"/>
+        <location filename="../../ui/supervisor/audit.py" line="189"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="195"/>
+        <location filename="../../ui/supervisor/audit.py" line="221"/>
         <source>正在读取本月台账并逐笔检查……</source>
         <translation>Reading this month&apos;s ledger and checking every entry…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="204"/>
+        <location filename="../../ui/supervisor/audit.py" line="230"/>
         <source>已月结（第 %1 号）</source>
         <translation>Closed (closing no. %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="205"/>
+        <location filename="../../ui/supervisor/audit.py" line="231"/>
         <location filename="../../ui/supervisor/screen.py" line="46"/>
         <source>未月结</source>
         <translation>Not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="208"/>
+        <location filename="../../ui/supervisor/audit.py" line="234"/>
         <source>%1：%2。%3。共 %4 项操作，%5 条提示，其中 %6 条待审核。</source>
         <translation>%1: %2. %3. %4 entries, %5 alerts, %6 awaiting review.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="217"/>
+        <location filename="../../ui/supervisor/audit.py" line="243"/>
         <source>需要监督员查看的提示（%1 条，待审核 %2 条）</source>
         <translation>Alerts for the supervisor (%1, %2 awaiting review)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="232"/>
+        <location filename="../../ui/supervisor/audit.py" line="258"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="233"/>
+        <location filename="../../ui/supervisor/audit.py" line="259"/>
         <source>全部操作员</source>
         <translation>All operators</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="234"/>
+        <location filename="../../ui/supervisor/audit.py" line="260"/>
         <source>全部农户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="235"/>
+        <location filename="../../ui/supervisor/audit.py" line="261"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="257"/>
+        <location filename="../../ui/supervisor/audit.py" line="283"/>
         <source>本月操作（显示 %1 项，共 %2 项）</source>
         <translation>This month&apos;s entries (showing %1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="275"/>
+        <location filename="../../ui/supervisor/audit.py" line="301"/>
         <source>本月没有需要审核的提示。</source>
         <translation>No alerts to review this month.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="62"/>
-        <location filename="../../ui/supervisor/audit.py" line="280"/>
+        <location filename="../../ui/supervisor/audit.py" line="79"/>
+        <location filename="../../ui/supervisor/audit.py" line="306"/>
         <source>已审核</source>
         <translation>Reviewed</translation>
     </message>
@@ -143,179 +143,191 @@
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="47"/>
+        <location filename="../../ui/supervisor/audit.py" line="62"/>
         <source> / 审批 %1</source>
         <translation> / approved by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="56"/>
+        <location filename="../../ui/supervisor/audit.py" line="72"/>
         <source>第 %1 户</source>
         <translation>household %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="58"/>
+        <location filename="../../ui/supervisor/audit.py" line="74"/>
         <source> 等 %1 户</source>
         <translation> and others (%1 households)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="62"/>
-        <location filename="../../ui/supervisor/audit.py" line="280"/>
+        <location filename="../../ui/supervisor/audit.py" line="79"/>
+        <location filename="../../ui/supervisor/audit.py" line="306"/>
         <source>待审核</source>
         <translation>Awaiting review</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="296"/>
+        <location filename="../../ui/supervisor/audit.py" line="308"/>
+        <source>【%1·%2】%3</source>
+        <translation>[%1 · %2] %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/audit.py" line="324"/>
         <source>已记录对“%1”的审核意见。</source>
         <translation>Review note recorded for “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="44"/>
+        <location filename="../../ui/supervisor/close.py" line="47"/>
+        <location filename="../../ui/supervisor/close.py" line="207"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="44"/>
+        <location filename="../../ui/supervisor/close.py" line="47"/>
         <source>累计（从不清零）</source>
         <translation>Running total (never reset)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="44"/>
+        <location filename="../../ui/supervisor/close.py" line="47"/>
+        <location filename="../../ui/supervisor/close.py" line="207"/>
         <source>账目</source>
         <translation>Books</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="45"/>
+        <location filename="../../ui/supervisor/close.py" line="48"/>
         <source>交易范围</source>
         <translation>Entry range</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="45"/>
+        <location filename="../../ui/supervisor/close.py" line="48"/>
         <source>第 %1–%2 笔（%3 笔）</source>
         <translation>Nos. %1–%2 (%3 entries)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="48"/>
+        <location filename="../../ui/supervisor/close.py" line="51"/>
         <source>兑换分区</source>
         <translation>Redemptions by zone</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="48"/>
+        <location filename="../../ui/supervisor/close.py" line="51"/>
         <source>%1 件，%2 分</source>
         <translation>%1 items, %2 points</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="52"/>
+        <location filename="../../ui/supervisor/close.py" line="55"/>
         <source>在册农户</source>
         <translation>Registered households</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="53"/>
+        <location filename="../../ui/supervisor/close.py" line="56"/>
         <source>捐赠入库</source>
         <translation>Donations received</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="53"/>
-        <location filename="../../ui/supervisor/close.py" line="54"/>
+        <location filename="../../ui/supervisor/close.py" line="56"/>
+        <location filename="../../ui/supervisor/close.py" line="57"/>
         <source>%1 笔</source>
         <translation>%1 entries</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="54"/>
+        <location filename="../../ui/supervisor/close.py" line="57"/>
         <source>采购入库</source>
         <translation>Purchases received</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="55"/>
+        <location filename="../../ui/supervisor/close.py" line="58"/>
         <source>本月末笔哈希</source>
         <translation>Hash of the month&apos;s last entry</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="56"/>
+        <location filename="../../ui/supervisor/close.py" line="59"/>
         <source>上期月结哈希</source>
         <translation>Previous closing hash</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="57"/>
+        <location filename="../../ui/supervisor/close.py" line="60"/>
         <source>账头</source>
         <translation>Ledger head</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="57"/>
+        <location filename="../../ui/supervisor/close.py" line="60"/>
         <source>第 %1 笔 %2…</source>
         <translation>No. %1 %2…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="61"/>
+        <location filename="../../ui/supervisor/close.py" line="64"/>
         <source>月结哈希</source>
         <translation>Closing hash</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="74"/>
+        <location filename="../../ui/supervisor/close.py" line="78"/>
         <source>月结前请逐项核对下列合计（都由台账重新计算并与余额核对）。月结后，本月不能再记入任何交易；每月只能月结一次，须按月份顺序进行。</source>
         <translation>Before closing, check each total below (all recomputed from the ledger and checked against the balances). After closing, nothing more can be entered for this month; each month is closed once, in month order.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="96"/>
+        <location filename="../../ui/supervisor/close.py" line="100"/>
         <source>重新计算</source>
         <translation>Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="98"/>
+        <location filename="../../ui/supervisor/close.py" line="102"/>
         <source>核对无误，月结</source>
         <translation>All correct, close the month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="101"/>
+        <location filename="../../ui/supervisor/close.py" line="105"/>
         <source>月结须由监督员（第一书记）登录后进行；管理员可以查看合计。</source>
         <translation>The month is closed by the supervisor (first secretary) when logged in; administrators can view the totals.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="136"/>
+        <location filename="../../ui/supervisor/close.py" line="140"/>
         <source>本月已月结</source>
         <translation>This month is closed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="138"/>
+        <location filename="../../ui/supervisor/close.py" line="142"/>
         <source>核对无误，月结 %1</source>
         <translation>All correct, close %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="154"/>
+        <location filename="../../ui/supervisor/close.py" line="158"/>
         <source>%1：正在计算合计……</source>
         <translation>%1: computing totals…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="157"/>
+        <location filename="../../ui/supervisor/close.py" line="161"/>
         <source>正在由台账重新计算本月合计……</source>
         <translation>Recomputing this month&apos;s totals from the ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="169"/>
+        <location filename="../../ui/supervisor/close.py" line="173"/>
         <source>%1 尚未月结：以下是将要月结的合计（第 %2 号月结）。</source>
         <translation>%1 is not closed yet: these are the totals to be closed (closing no. %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="180"/>
+        <location filename="../../ui/supervisor/close.py" line="184"/>
         <source>%1 现在不能月结。</source>
         <translation>%1 cannot be closed now.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="182"/>
+        <location filename="../../ui/supervisor/close.py" line="186"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="190"/>
+        <location filename="../../ui/supervisor/close.py" line="194"/>
         <source>%1 已月结：第 %2 号，%3 由 %4 月结。</source>
         <translation>%1 is closed: no. %2, closed %3 by %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="206"/>
+        <location filename="../../ui/supervisor/close.py" line="208"/>
+        <source>%1 月结（第 %2 号）：以下合计将被封存，写入公示。</source>
+        <translation>Closing %1 (no. %2): these totals will be sealed and printed on the notice.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/close.py" line="222"/>
         <source>正在月结……</source>
         <translation>Closing the month…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="210"/>
+        <location filename="../../ui/supervisor/close.py" line="237"/>
         <source>%1 已月结：第 %2 号。请到“公示”页打印公示并张贴。</source>
         <translation>%1 is closed: no. %2. Go to the “Public notice” page to print the notice and post it.</translation>
     </message>
@@ -380,12 +392,12 @@
         <translation>%1 public notice (closing no. %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="141"/>
+        <location filename="../../ui/supervisor/notice.py" line="145"/>
         <source>正在生成公示 PDF……</source>
         <translation>Making the notice PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="149"/>
+        <location filename="../../ui/supervisor/notice.py" line="153"/>
         <source>%1 %2
 %3 户，%4 页（%5）
 张贴期：%6
@@ -396,32 +408,27 @@ Posted: %6
 Phone for objections: %7</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="153"/>
+        <location filename="../../ui/supervisor/notice.py" line="157"/>
         <source>（未设置）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="163"/>
-        <source>公示已在 PDF 阅读器中打开，请从那里打印：%1</source>
-        <translation>The notice is open in the PDF reader; print it from there: %1</translation>
+        <location filename="../../ui/supervisor/notice.py" line="166"/>
+        <source>公示已在 PDF 阅读器中打开，请从那里打印（%1 页）。</source>
+        <translation>The notice is open in the PDF viewer; print it from there (%1 pages).</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="165"/>
-        <source>没能打开 PDF 阅读器。公示已保存在：%1</source>
-        <translation>Could not open the PDF reader. The notice is saved at: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/supervisor/notice.py" line="171"/>
+        <location filename="../../ui/supervisor/notice.py" line="173"/>
         <source>另存公示</source>
         <translation>Save notice as</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="172"/>
+        <location filename="../../ui/supervisor/notice.py" line="174"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="175"/>
+        <location filename="../../ui/supervisor/notice.py" line="177"/>
         <source>已另存为 %1</source>
         <translation>Saved as %1</translation>
     </message>
@@ -453,13 +460,13 @@ Phone for objections: %7</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor/statement.py" line="48"/>
-        <location filename="../../ui/wishes/screen.py" line="297"/>
+        <location filename="../../ui/wishes/screen.py" line="296"/>
         <source>请扫描村民的积分卡。</source>
         <translation>Please scan the villager&apos;s point card.</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor/statement.py" line="55"/>
-        <location filename="../../ui/wishes/forms.py" line="67"/>
+        <location filename="../../ui/wishes/forms.py" line="68"/>
         <source>积分卡</source>
         <translation>Point card</translation>
     </message>
@@ -474,14 +481,9 @@ Phone for objections: %7</translation>
         <translation>%1&apos;s statement for the month is printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/statement.py" line="108"/>
+        <location filename="../../ui/supervisor/statement.py" line="107"/>
         <source>明细已在 PDF 阅读器中打开，请从那里打印。</source>
         <translation>The statement is open in the PDF reader; print it from there.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/supervisor/statement.py" line="110"/>
-        <source>没能打开 PDF 阅读器。明细已保存在：%1</source>
-        <translation>Could not open the PDF reader. The statement is saved at: %1</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor/export.py" line="25"/>
@@ -576,6 +578,12 @@ Phone for objections: %7</translation>
         <translation>Audit export</translation>
     </message>
     <message>
+        <location filename="../../ui/supervisor/screen.py" line="143"/>
+        <location filename="../../ui/wishes/wall.py" line="172"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <location filename="../../ui/supervisor/screen.py" line="40"/>
         <source>已月结 第 %1 号</source>
         <translation>Closed, no. %1</translation>
@@ -616,14 +624,14 @@ Phone for objections: %7</translation>
         <translation>Taken up by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="246"/>
+        <location filename="../../ui/wishes/screen.py" line="245"/>
         <location filename="../../ui/wishes/wall.py" line="67"/>
         <source>回音：%1</source>
         <translation>Echo: %1</translation>
     </message>
     <message>
         <location filename="../../ui/wishes/forms.py" line="51"/>
-        <location filename="../../ui/wishes/forms.py" line="82"/>
+        <location filename="../../ui/wishes/forms.py" line="84"/>
         <source>请扫描村民的积分卡</source>
         <translation>Please scan the villager&apos;s point card</translation>
     </message>
@@ -633,18 +641,23 @@ Phone for objections: %7</translation>
         <translation>The villager&apos;s own words, e.g.: granddaughter starts middle school, would like a new school bag</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="59"/>
-        <location filename="../../ui/wishes/forms.py" line="147"/>
+        <location filename="../../ui/wishes/forms.py" line="57"/>
+        <source>请选择类别</source>
+        <translation>Choose a category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wishes/forms.py" line="60"/>
+        <location filename="../../ui/wishes/forms.py" line="153"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="63"/>
+        <location filename="../../ui/wishes/forms.py" line="64"/>
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="64"/>
+        <location filename="../../ui/wishes/forms.py" line="65"/>
         <source>村民同意在心愿墙上公开姓名</source>
         <translation>The villager agrees to show the name on the wish wall</translation>
     </message>
@@ -654,17 +667,17 @@ Phone for objections: %7</translation>
         <translation>Put on the wish wall</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="69"/>
+        <location filename="../../ui/wishes/forms.py" line="70"/>
         <source>心愿</source>
         <translation>Wish</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="71"/>
+        <location filename="../../ui/wishes/forms.py" line="72"/>
         <source>为哪位家人</source>
         <translation>For which family member</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="72"/>
+        <location filename="../../ui/wishes/forms.py" line="73"/>
         <source>估价</source>
         <translation>Estimated value</translation>
     </message>
@@ -674,318 +687,367 @@ Phone for objections: %7</translation>
         <translation>Write a wish</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="89"/>
+        <location filename="../../ui/wishes/forms.py" line="91"/>
         <source>%1 %2（%3 口人）</source>
         <translation>%1 %2 (%3 people)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="109"/>
+        <location filename="../../ui/wishes/forms.py" line="103"/>
+        <source>请选择心愿的类别。</source>
+        <translation>Choose the wish&apos;s category.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wishes/forms.py" line="115"/>
         <source>已写上心愿墙：第 %1 号，%2 的心愿“%3”。</source>
         <translation>On the wish wall: no. %1, %2&apos;s wish “%3”.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="116"/>
+        <location filename="../../ui/wishes/forms.py" line="122"/>
         <source>爱心企业、单位或个人的名称</source>
         <translation>Name of the caring company, organisation or person</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="121"/>
+        <location filename="../../ui/wishes/forms.py" line="127"/>
         <source>联系人及电话</source>
         <translation>Contact person and phone</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="115"/>
+        <location filename="../../ui/wishes/forms.py" line="121"/>
         <source>认领</source>
         <translation>Take up</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="124"/>
+        <location filename="../../ui/wishes/forms.py" line="130"/>
         <source>认领人</source>
         <translation>Donor</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="125"/>
+        <location filename="../../ui/wishes/forms.py" line="131"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="126"/>
+        <location filename="../../ui/wishes/forms.py" line="132"/>
         <source>联系方式</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="115"/>
+        <location filename="../../ui/wishes/forms.py" line="121"/>
         <source>认领（一个心愿只由一位爱心人士认领）</source>
         <translation>Take up (each wish is taken up by one donor only)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="139"/>
+        <location filename="../../ui/wishes/forms.py" line="145"/>
         <source>第 %1 号心愿已由 %2 认领。</source>
         <translation>Wish no. %1 has been taken up by %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="146"/>
+        <location filename="../../ui/wishes/forms.py" line="152"/>
         <source>谁交给村民的</source>
         <translation>Who handed it to the villager</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="148"/>
-        <location filename="../../ui/wishes/screen.py" line="242"/>
+        <location filename="../../ui/wishes/forms.py" line="154"/>
+        <location filename="../../ui/wishes/screen.py" line="241"/>
         <source>直接交给农户</source>
         <translation>Handed straight to the household</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="150"/>
+        <location filename="../../ui/wishes/forms.py" line="156"/>
         <source>作为捐赠入库（记入捐赠登记和月度公示）</source>
         <translation>Received into stock as a donation (goes into the donation register and the monthly notice)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="145"/>
+        <location filename="../../ui/wishes/forms.py" line="151"/>
         <source>记录送达</source>
         <translation>Record delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="160"/>
+        <location filename="../../ui/wishes/forms.py" line="166"/>
         <source>交付人</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="161"/>
+        <location filename="../../ui/wishes/forms.py" line="167"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="164"/>
+        <location filename="../../ui/wishes/forms.py" line="170"/>
         <source>入库商品</source>
         <translation>Item received</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="165"/>
+        <location filename="../../ui/wishes/forms.py" line="171"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="145"/>
+        <location filename="../../ui/wishes/forms.py" line="151"/>
         <source>送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="195"/>
+        <location filename="../../ui/wishes/forms.py" line="201"/>
         <source>请先在商品里添加这件礼物，再选择入库商品。</source>
         <translation>First add this gift under Goods, then choose it as the item received.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="202"/>
+        <location filename="../../ui/wishes/forms.py" line="208"/>
         <source>第 %1 号心愿已送达，礼物已作为 %2 的捐赠入库（入库单 %3）。</source>
         <translation>Wish no. %1 is delivered; the gift was received into stock as a donation from %2 (intake no. %3).</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="203"/>
+        <location filename="../../ui/wishes/forms.py" line="209"/>
         <source>第 %1 号心愿已送达，礼物直接交给了农户。</source>
         <translation>Wish no. %1 is delivered; the gift was handed straight to the household.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="210"/>
+        <location filename="../../ui/wishes/forms.py" line="216"/>
         <source>村民或监督员写的一句回音</source>
         <translation>A line of echo from the villager or the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="209"/>
+        <location filename="../../ui/wishes/forms.py" line="215"/>
         <source>记录回音</source>
         <translation>Record echo</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="209"/>
+        <location filename="../../ui/wishes/forms.py" line="215"/>
         <source>回音</source>
         <translation>Echo</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/forms.py" line="223"/>
+        <location filename="../../ui/wishes/forms.py" line="229"/>
         <source>第 %1 号心愿的回音已记录，会登上本月公示的回音墙。</source>
         <translation>The echo for wish no. %1 is recorded; it will appear on the echo wall of this month&apos;s notice.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="65"/>
-        <location filename="../../ui/wishes/screen.py" line="180"/>
+        <location filename="../../ui/wishes/screen.py" line="64"/>
+        <location filename="../../ui/wishes/screen.py" line="179"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="72"/>
+        <location filename="../../ui/wishes/screen.py" line="71"/>
         <source>列表</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="73"/>
+        <location filename="../../ui/wishes/screen.py" line="72"/>
         <source>卡片</source>
         <translation>Cards</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="82"/>
+        <location filename="../../ui/wishes/screen.py" line="81"/>
         <source>打印心愿墙</source>
         <translation>Print wish wall</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="83"/>
+        <location filename="../../ui/wishes/screen.py" line="82"/>
         <source>待认领的心愿，未经同意的姓名已隐去；在 PDF 阅读器中打开后打印</source>
         <translation>Wishes waiting for a donor, with names masked unless agreed; opens in the PDF reader for printing</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="85"/>
+        <location filename="../../ui/wishes/screen.py" line="84"/>
         <source>写心愿（扫卡）</source>
         <translation>Write a wish (scan card)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="107"/>
-        <location filename="../../ui/wishes/screen.py" line="214"/>
+        <location filename="../../ui/wishes/screen.py" line="106"/>
+        <location filename="../../ui/wishes/screen.py" line="213"/>
         <source>选中一个心愿查看详情。</source>
         <translation>Select a wish to see its details.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="125"/>
+        <location filename="../../ui/wishes/screen.py" line="124"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="126"/>
+        <location filename="../../ui/wishes/screen.py" line="125"/>
         <source>撤回心愿</source>
         <translation>Withdraw wish</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="231"/>
+        <location filename="../../ui/wishes/screen.py" line="230"/>
         <source>，同意公开姓名</source>
         <translation>, agrees to show the name</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="232"/>
+        <location filename="../../ui/wishes/screen.py" line="231"/>
         <source>，墙上显示为 %1</source>
         <translation>, shown on the wall as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="234"/>
+        <location filename="../../ui/wishes/screen.py" line="233"/>
         <source>%1，%2写下</source>
         <translation>%1, written %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="236"/>
+        <location filename="../../ui/wishes/screen.py" line="235"/>
         <source>，估价 %1 元</source>
         <translation>, estimated %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="238"/>
+        <location filename="../../ui/wishes/screen.py" line="237"/>
         <source>认领：%1 %2（%3）</source>
         <translation>Taken up by: %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="241"/>
+        <location filename="../../ui/wishes/screen.py" line="240"/>
         <source>作为捐赠入库（入库单 %1）</source>
         <translation>received into stock as a donation (intake no. %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="243"/>
+        <location filename="../../ui/wishes/screen.py" line="242"/>
         <source>送达：%1，%2 交付，%3</source>
         <translation>Delivered: %1, handed over by %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="248"/>
+        <location filename="../../ui/wishes/screen.py" line="247"/>
         <source>撤回原因：%1</source>
         <translation>Reason for withdrawal: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="261"/>
+        <location filename="../../ui/wishes/screen.py" line="260"/>
         <source>扫描村民的积分卡写一个新心愿。</source>
         <translation>Scan the villager&apos;s point card to write a new wish.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="262"/>
+        <location filename="../../ui/wishes/screen.py" line="261"/>
         <source>选中一个心愿，记录认领、送达和回音。</source>
         <translation>Select a wish to record its donor, delivery and echo.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="265"/>
+        <location filename="../../ui/wishes/screen.py" line="264"/>
         <source>认领、送达、回音和撤回由监督员（第一书记）登录后记录。</source>
         <translation>Donors, deliveries, echoes and withdrawals are recorded by the supervisor (first secretary) when logged in.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="270"/>
+        <location filename="../../ui/wishes/screen.py" line="269"/>
         <source>这个心愿已经圆满完成。</source>
         <translation>This wish has been fulfilled.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="271"/>
+        <location filename="../../ui/wishes/screen.py" line="270"/>
         <source>这个心愿已撤回。</source>
         <translation>This wish was withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="314"/>
+        <location filename="../../ui/wishes/screen.py" line="313"/>
         <source>%1 %2：请写下心愿。</source>
         <translation>%1 %2: please write the wish.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="324"/>
+        <location filename="../../ui/wishes/screen.py" line="323"/>
         <source>第 %1 号心愿已撤回（记录保留）。</source>
         <translation>Wish no. %1 is withdrawn (the record is kept).</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="341"/>
+        <location filename="../../ui/wishes/screen.py" line="339"/>
         <source>心愿墙（%1 个待认领心愿，%2 页）已在 PDF 阅读器中打开，请从那里打印。</source>
         <translation>The wish wall (%1 wishes waiting for a donor, %2 pages) is open in the PDF reader; print it from there.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="344"/>
-        <source>没能打开 PDF 阅读器。心愿墙已保存在：%1</source>
-        <translation>Could not open the PDF reader. The wish wall is saved at: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/goods/catalogue.py" line="55"/>
+        <location filename="../../ui/goods/catalogue.py" line="59"/>
         <source>兑换中</source>
         <translation>On offer</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="55"/>
+        <location filename="../../ui/goods/catalogue.py" line="59"/>
         <source>已停</source>
         <translation>Discontinued</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="348"/>
+        <location filename="../../ui/asking.py" line="30"/>
+        <location filename="../../ui/asking.py" line="113"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="350"/>
+        <location filename="../../ui/asking.py" line="32"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="351"/>
+        <location filename="../../ui/supervisor/closing.py" line="25"/>
+        <source>（本月没有交易）</source>
+        <translation>(no transactions this month)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/closing.py" line="45"/>
+        <source>月结：请核对并签字</source>
+        <translation>Closing the month: check and sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/closing.py" line="58"/>
+        <source>本机时间：%1（北京时间）
+本月最后一笔交易：%2</source>
+        <translation>This PC&apos;s time: %1 (Beijing time)
+The month&apos;s last transaction: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/closing.py" line="59"/>
+        <source>（未知）</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/closing.py" line="61"/>
+        <source>本月结束还不到一天。我已核实本月的账都已记完，本机日期和时间也是对的。</source>
+        <translation>The month ended less than a day ago. I have checked that all of its entries are in, and that this PC&apos;s date and time are right.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/closing.py" line="64"/>
+        <source>月结后本月不能再记入任何交易，合计将写入公示。这一步相当于监督员签字，请输入您本人的密码。</source>
+        <translation>After closing, nothing more can be entered in this month, and the totals go onto the notice. This is the supervisor&apos;s signature: enter your own password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/closing.py" line="72"/>
+        <source>签字并月结</source>
+        <translation>Sign and close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/asking.py" line="33"/>
+        <location filename="../../ui/supervisor/closing.py" line="76"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/closing.py" line="80"/>
+        <source>监督员密码</source>
+        <translation>Supervisor password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/closing.py" line="109"/>
+        <source>本月结束还不到一天：请先勾选上面的确认。</source>
+        <translation>The month ended less than a day ago: tick the confirmation above first.</translation>
     </message>
 </context>
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/widgets.py" line="371"/>
+        <location filename="../../ui/asking.py" line="132"/>
         <source>监督员审批</source>
         <translation>Supervisor approval</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="384"/>
+        <location filename="../../ui/asking.py" line="145"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="387"/>
+        <location filename="../../ui/asking.py" line="148"/>
         <source>监督员用户名</source>
         <translation>Supervisor user name</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="388"/>
+        <location filename="../../ui/asking.py" line="149"/>
         <source>监督员密码</source>
         <translation>Supervisor password</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="381"/>
+        <location filename="../../ui/asking.py" line="142"/>
         <source>审批通过</source>
         <translation>Approve</translation>
     </message>
@@ -993,12 +1055,12 @@ Phone for objections: %7</translation>
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../ui/counter/screen.py" line="507"/>
+        <location filename="../../ui/counter/screen.py" line="588"/>
         <source>兑换收银</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="298"/>
+        <location filename="../../ui/awards.py" line="312"/>
         <source>积分登记</source>
         <translation>Awards</translation>
     </message>
@@ -1008,7 +1070,7 @@ Phone for objections: %7</translation>
         <translation>Goods &amp; stock</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="503"/>
+        <location filename="../../ui/households.py" line="525"/>
         <source>农户与积分卡</source>
         <translation>Households</translation>
     </message>
@@ -1023,12 +1085,12 @@ Phone for objections: %7</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/screen.py" line="173"/>
+        <location filename="../../ui/supervisor/screen.py" line="174"/>
         <source>监督月结</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="347"/>
+        <location filename="../../ui/wishes/screen.py" line="343"/>
         <source>心愿墙</source>
         <translation>Wish wall</translation>
     </message>
@@ -1036,154 +1098,154 @@ Phone for objections: %7</translation>
 <context>
     <name>AwardsScreen</name>
     <message>
-        <location filename="../../ui/awards.py" line="102"/>
+        <location filename="../../ui/awards.py" line="104"/>
         <source>可空，如：清理河道</source>
         <translation>Optional, e.g.: cleared the river</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="104"/>
+        <location filename="../../ui/awards.py" line="106"/>
         <source>1. 按哪条细则</source>
         <translation>1. Which rule</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="104"/>
+        <location filename="../../ui/awards.py" line="106"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="104"/>
+        <location filename="../../ui/awards.py" line="106"/>
         <source>细则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="105"/>
+        <location filename="../../ui/awards.py" line="107"/>
         <source>每户分数</source>
         <translation>Points per household</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="106"/>
+        <location filename="../../ui/awards.py" line="108"/>
         <source>事情发生日期</source>
         <translation>Date it happened</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="106"/>
+        <location filename="../../ui/awards.py" line="108"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="114"/>
+        <location filename="../../ui/awards.py" line="116"/>
         <source>保存（一次记入）</source>
         <translation>Save (entered at once)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="118"/>
+        <location filename="../../ui/awards.py" line="120"/>
         <source>3. 核对后保存</source>
         <translation>3. Check, then save</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="124"/>
+        <location filename="../../ui/awards.py" line="126"/>
         <source>姓名或拼音首字母；也可以直接刷卡</source>
         <translation>Name or pinyin initials; or scan a card</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="127"/>
+        <location filename="../../ui/awards.py" line="129"/>
         <source>勾选下面全部户</source>
         <translation>Tick all households below</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="129"/>
+        <location filename="../../ui/awards.py" line="131"/>
         <source>全部取消</source>
         <translation>Untick all</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="135"/>
+        <location filename="../../ui/awards.py" line="137"/>
         <source>2. 给哪些户（打勾；空格键勾选所选行）</source>
         <translation>2. Which households (tick; Space ticks the selected rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="83"/>
+        <location filename="../../ui/awards.py" line="84"/>
         <source>积分登记：加分与扣分</source>
         <translation>Points: awards and deductions</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="193"/>
+        <location filename="../../ui/awards.py" line="203"/>
         <source>固定 %1 分</source>
         <translation>Fixed %1 points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="194"/>
+        <location filename="../../ui/awards.py" line="204"/>
         <source>可选 %1～%2 分</source>
         <translation>%1 to %2 points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="224"/>
+        <location filename="../../ui/awards.py" line="238"/>
         <source>这里只认积分卡：%1 不是卡号。</source>
         <translation>Only point cards work here: %1 is not a card number.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="231"/>
+        <location filename="../../ui/awards.py" line="245"/>
         <source>已勾选 %1（刷卡）</source>
         <translation>Ticked %1 (card scanned)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="236"/>
+        <location filename="../../ui/awards.py" line="250"/>
         <source>已勾选 %1 户</source>
         <translation>%1 households ticked</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="238"/>
+        <location filename="../../ui/awards.py" line="252"/>
         <source>先选一条细则。</source>
         <translation>Choose a rule first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="243"/>
+        <location filename="../../ui/awards.py" line="257"/>
         <source>还没有勾选任何户。</source>
         <translation>No household is ticked yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="246"/>
+        <location filename="../../ui/awards.py" line="260"/>
         <source>扣分：%1，扣 %2 分（%3，%4）</source>
         <translation>Deduction: %1, minus %2 points (%3, %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="251"/>
+        <location filename="../../ui/awards.py" line="265"/>
         <source>%1 户（%2），每户加 %3 分，共 %4 分
 %5，%6</source>
         <translation>%1 households (%2), %3 points each, %4 points in all
 %5, %6</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="260"/>
+        <location filename="../../ui/awards.py" line="274"/>
         <source>请先选细则，再勾选户。</source>
         <translation>Choose a rule first, then tick households.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="263"/>
+        <location filename="../../ui/awards.py" line="277"/>
         <source>扣分一次只能扣一户，请只勾选一户。</source>
         <translation>A deduction is for one household at a time; please tick only one.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="265"/>
+        <location filename="../../ui/awards.py" line="279"/>
         <source>确认保存？</source>
         <translation>Save this?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="266"/>
+        <location filename="../../ui/awards.py" line="280"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="287"/>
+        <location filename="../../ui/awards.py" line="301"/>
         <source>已给 %1 扣 %2 分，现有 %3 分（第 %4 笔）</source>
         <translation>Deducted %2 points from %1, now %3 points (entry no. %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="290"/>
+        <location filename="../../ui/awards.py" line="304"/>
         <source>，审批人 %1</source>
         <translation>, approved by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="292"/>
+        <location filename="../../ui/awards.py" line="306"/>
         <source>已记入：%1 户，每户 %2 分，共 %3 分（%4，第 %5 笔）</source>
         <translation>Entered: %1 households, %2 points each, %3 points in all (%4, entry no. %5)</translation>
     </message>
@@ -1191,88 +1253,88 @@ Phone for objections: %7</translation>
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/settings/backups.py" line="42"/>
+        <location filename="../../ui/settings/backups.py" line="43"/>
         <source>默认：数据文件夹下的 backups（也可以选 U 盘）</source>
         <translation>Default: backups in the data folder (a USB stick works too)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="43"/>
+        <location filename="../../ui/settings/backups.py" line="44"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="44"/>
+        <location filename="../../ui/settings/backups.py" line="45"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="45"/>
+        <location filename="../../ui/settings/backups.py" line="46"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="46"/>
+        <location filename="../../ui/settings/backups.py" line="47"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="49"/>
+        <location filename="../../ui/settings/backups.py" line="50"/>
         <source>用所选备份恢复…</source>
         <translation>Restore from selected backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="56"/>
-        <location filename="../../ui/settings/backups.py" line="99"/>
+        <location filename="../../ui/settings/backups.py" line="57"/>
+        <location filename="../../ui/settings/backups.py" line="100"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="56"/>
+        <location filename="../../ui/settings/backups.py" line="57"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="57"/>
+        <location filename="../../ui/settings/backups.py" line="58"/>
         <source>保留最近</source>
         <translation>Keep the last</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="58"/>
+        <location filename="../../ui/settings/backups.py" line="59"/>
         <source>恢复前会先检查备份是否完好，并把现在的数据库另存一份。</source>
         <translation>Before restoring, the backup is checked and the current database is saved aside.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="82"/>
+        <location filename="../../ui/settings/backups.py" line="83"/>
         <source>备份到哪个文件夹</source>
         <translation>Folder to back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="90"/>
+        <location filename="../../ui/settings/backups.py" line="91"/>
         <source>备份设置已保存。</source>
         <translation>Backup settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="96"/>
+        <location filename="../../ui/settings/backups.py" line="97"/>
         <source>正在备份并检查……</source>
         <translation>Backing up and checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="100"/>
+        <location filename="../../ui/settings/backups.py" line="101"/>
         <source>上次备份失败：%1</source>
         <translation>The last backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="104"/>
+        <location filename="../../ui/settings/backups.py" line="105"/>
         <source>%1 备份成功，校验通过，共 %2 笔：%3</source>
         <translation>%1 backup done and checked, %2 entries: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="114"/>
+        <location filename="../../ui/settings/backups.py" line="115"/>
         <source>请先在列表里选中一份备份。</source>
         <translation>Select a backup in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="117"/>
+        <location filename="../../ui/settings/backups.py" line="118"/>
         <source>用这份备份替换现在的数据库？
 %1
 现在的数据库会先另存一份，可以再恢复回来。</source>
@@ -1281,30 +1343,30 @@ Phone for objections: %7</translation>
 The current database is saved aside first and can be restored later.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="118"/>
-        <location filename="../../ui/settings/backups.py" line="144"/>
+        <location filename="../../ui/settings/backups.py" line="119"/>
+        <location filename="../../ui/settings/backups.py" line="145"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="135"/>
+        <location filename="../../ui/settings/backups.py" line="136"/>
         <source>这份备份止于第 %1 笔，现在的账本已到第 %2 笔：恢复会丢掉 %3 笔。
 确定要恢复吗？</source>
         <translation>This backup ends at entry no. %1; the ledger now reaches no. %2: restoring loses %3 entries.
 Restore anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="138"/>
+        <location filename="../../ui/settings/backups.py" line="139"/>
         <source>丢掉这些，恢复</source>
         <translation>Lose them and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="141"/>
+        <location filename="../../ui/settings/backups.py" line="142"/>
         <source>正在检查并恢复……</source>
         <translation>Checking and restoring…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="149"/>
+        <location filename="../../ui/settings/backups.py" line="150"/>
         <source>已恢复，账本完好，共 %1 笔。原来的数据库另存为 %2</source>
         <translation>Restored; the ledger is intact, %1 entries. The old database was saved as %2</translation>
     </message>
@@ -1312,160 +1374,161 @@ Restore anyway?</translation>
 <context>
     <name>CatalogueTab</name>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="69"/>
+        <location filename="../../ui/goods/catalogue.py" line="73"/>
         <source>名称、拼音首字母或编码</source>
         <translation>Name, pinyin initials or code</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="71"/>
+        <location filename="../../ui/goods/catalogue.py" line="75"/>
         <source>全部区</source>
         <translation>All zones</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="72"/>
+        <location filename="../../ui/goods/catalogue.py" line="76"/>
         <source>含已停</source>
         <translation>Include discontinued</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="73"/>
+        <location filename="../../ui/goods/catalogue.py" line="77"/>
         <source>库存低于 </source>
         <translation>Stock below </translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="73"/>
+        <location filename="../../ui/goods/catalogue.py" line="77"/>
         <source> 标红</source>
         <translation> in red</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="89"/>
+        <location filename="../../ui/goods/catalogue.py" line="95"/>
         <source>商品信息</source>
         <translation>Item details</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="89"/>
-        <location filename="../../ui/goods/catalogue.py" line="176"/>
+        <location filename="../../ui/goods/catalogue.py" line="95"/>
+        <location filename="../../ui/goods/catalogue.py" line="98"/>
+        <location filename="../../ui/goods/catalogue.py" line="201"/>
         <source>新增商品</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="94"/>
+        <location filename="../../ui/goods/catalogue.py" line="103"/>
         <source>扫厂家条码；空着自动生成</source>
         <translation>Scan the maker&apos;s barcode; leave empty to make one</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="102"/>
+        <location filename="../../ui/goods/catalogue.py" line="111"/>
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="104"/>
+        <location filename="../../ui/goods/catalogue.py" line="113"/>
         <source>可以兑换</source>
         <translation>Can be redeemed</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="90"/>
+        <location filename="../../ui/goods/catalogue.py" line="96"/>
         <source>修改所选商品</source>
         <translation>Edit selected item</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="106"/>
+        <location filename="../../ui/goods/catalogue.py" line="115"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="107"/>
+        <location filename="../../ui/goods/catalogue.py" line="116"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="108"/>
+        <location filename="../../ui/goods/catalogue.py" line="117"/>
         <source>区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="109"/>
+        <location filename="../../ui/goods/catalogue.py" line="118"/>
         <source>兑换分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="110"/>
+        <location filename="../../ui/goods/catalogue.py" line="119"/>
         <source>参考价值</source>
         <translation>Reference value</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="111"/>
+        <location filename="../../ui/goods/catalogue.py" line="120"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="119"/>
+        <location filename="../../ui/goods/catalogue.py" line="130"/>
         <source>商品标签</source>
         <translation>Item labels</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="120"/>
+        <location filename="../../ui/goods/catalogue.py" line="131"/>
         <source>A4 每页 24 张（70×37 毫米）</source>
         <translation>A4, 24 per page (70×37 mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="121"/>
+        <location filename="../../ui/goods/catalogue.py" line="132"/>
         <source>A4 每页 40 张（52.5×29.7 毫米）</source>
         <translation>A4, 40 per page (52.5×29.7 mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="122"/>
+        <location filename="../../ui/goods/catalogue.py" line="133"/>
         <source>每种 </source>
         <translation>Each </translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="122"/>
+        <location filename="../../ui/goods/catalogue.py" line="133"/>
         <source> 张</source>
         <translation> labels</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="123"/>
+        <location filename="../../ui/goods/catalogue.py" line="134"/>
         <source>打印所选商品的标签（不选则全部）</source>
-        <translation>Print labels for the selected items (all if none selected)</translation>
+        <translation>Print labels (selected, or all)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="158"/>
+        <location filename="../../ui/goods/catalogue.py" line="183"/>
         <source>请先在列表里选中一种商品。</source>
         <translation>Select an item in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="161"/>
-        <source>右边表单里还有没保存的内容：先保存或清空。</source>
-        <translation>The form on the right has unsaved changes: save or clear it first.</translation>
+        <location filename="../../ui/goods/catalogue.py" line="186"/>
+        <source>右边表单里还有没保存的内容：先保存，或点“新增商品”清空。</source>
+        <translation>The form on the right has unsaved changes: save them, or press &apos;New goods&apos; to empty it.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="164"/>
+        <location filename="../../ui/goods/catalogue.py" line="265"/>
+        <source>已生成 %1 张标签（%2 页），已在 PDF 阅读器中打开，请从那里打印。</source>
+        <translation>%1 labels made (%2 pages), open in the PDF viewer: print them from there.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/goods/catalogue.py" line="189"/>
         <source>修改：%1</source>
         <translation>Edit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="200"/>
+        <location filename="../../ui/goods/catalogue.py" line="228"/>
         <source>已新增 %1，编码 %2。记得打印标签、办理入库。</source>
         <translation>Added %1, code %2. Remember to print labels and do a stock intake.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="201"/>
+        <location filename="../../ui/goods/catalogue.py" line="229"/>
         <source>已保存 %1（编码 %2）。</source>
         <translation>Saved %1 (code %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="220"/>
+        <location filename="../../ui/goods/catalogue.py" line="257"/>
         <source>正在生成 %1 张标签……</source>
         <translation>Making %1 labels…</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="223"/>
+        <location filename="../../ui/goods/catalogue.py" line="260"/>
         <source>生成标签</source>
         <translation>Making labels</translation>
-    </message>
-    <message>
-        <location filename="../../ui/goods/catalogue.py" line="228"/>
-        <source>已生成 %1 张标签，%2 页：%3</source>
-        <translation>Made %1 labels, %2 pages: %3</translation>
     </message>
 </context>
 <context>
@@ -1608,106 +1671,171 @@ Saving sets stock to the counted quantities and needs the supervisor&apos;s appr
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../ui/counter/screen.py" line="124"/>
+        <location filename="../../ui/counter/screen.py" line="130"/>
         <source>找商品：名称或拼音首字母（F3）</source>
         <translation>Find goods: name or pinyin initials (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="135"/>
+        <location filename="../../ui/counter/screen.py" line="141"/>
         <source>数量＋（+）</source>
         <translation>Quantity + (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="136"/>
+        <location filename="../../ui/counter/screen.py" line="142"/>
         <source>数量－（-）</source>
         <translation>Quantity − (-)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="137"/>
+        <location filename="../../ui/counter/screen.py" line="143"/>
         <source>删除（Del）</source>
         <translation>Remove (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="138"/>
+        <location filename="../../ui/counter/screen.py" line="144"/>
         <source>清空（Esc）</source>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="139"/>
+        <location filename="../../ui/counter/screen.py" line="145"/>
         <source>重印小票</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="141"/>
+        <location filename="../../ui/counter/screen.py" line="147"/>
         <source>查询积分</source>
         <translation>Balance slip</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="421"/>
+        <location filename="../../ui/counter/screen.py" line="501"/>
         <source>这笔兑换共 %1 分，超过本村 %2 分的审批线。
 请监督员输入自己的用户名和密码。</source>
         <translation>This redemption is %1 points, above the village&apos;s approval line of %2.
 The supervisor enters their own user name and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="423"/>
+        <location filename="../../ui/counter/screen.py" line="503"/>
         <source>审批并兑换</source>
         <translation>Approve and redeem</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="356"/>
+        <location filename="../../ui/counter/screen.py" line="426"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="356"/>
+        <location filename="../../ui/counter/screen.py" line="301"/>
+        <source>这笔兑换是给 %1 的，还有 %2 件商品没有确认。
+刚刷的是 %3 的卡（%4）。</source>
+        <translation>This sale is for %1, with %2 items not yet confirmed.
+The card just scanned is %3&apos;s (%4).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/screen.py" line="303"/>
+        <source>继续给 %1 兑换</source>
+        <translation>Go on serving %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/screen.py" line="304"/>
+        <source>清空商品，换成 %1</source>
+        <translation>Empty the cart, serve %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/screen.py" line="305"/>
+        <source>商品转给 %1</source>
+        <translation>Move the goods to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/screen.py" line="306"/>
+        <source>换了一张卡</source>
+        <translation>Another card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/screen.py" line="313"/>
+        <source>还在给 %1 兑换：按 F12 确认，或按 Esc 清空后再刷下一张卡。</source>
+        <translation>Still serving %1: press F12 to confirm, or Esc to empty the sale, then scan the next card.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/screen.py" line="380"/>
+        <source>%1 已经没有库存了。</source>
+        <translation>%1 is out of stock.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/screen.py" line="381"/>
+        <source>%1 库存只有 %2%3，已经都在这笔兑换里了。</source>
+        <translation>Only %2 %3 of %1 in stock, and all of them are in this sale already.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/screen.py" line="424"/>
         <source>清空这笔兑换的所有商品？</source>
         <translation>Remove all goods from this sale?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="376"/>
+        <location filename="../../ui/counter/screen.py" line="424"/>
+        <source>不清空</source>
+        <translation>Keep the goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/screen.py" line="424"/>
+        <source>清空商品</source>
+        <translation>Empty the cart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/screen.py" line="449"/>
         <source>请先刷积分卡</source>
         <translation>Scan the points card first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="378"/>
+        <location filename="../../ui/counter/screen.py" line="451"/>
         <source>请扫商品或从右边选商品</source>
         <translation>Scan goods or pick them on the right</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="381"/>
+        <location filename="../../ui/counter/screen.py" line="454"/>
         <source>%1 库存只有 %2%3</source>
         <translation>Only %2 %3 of %1 in stock</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="384"/>
+        <location filename="../../ui/counter/screen.py" line="457"/>
         <source>积分不够：还差 %1 分</source>
         <translation>Not enough points: %1 short</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="460"/>
+        <location filename="../../ui/counter/screen.py" line="541"/>
         <source>已兑换 第 %1 笔：%2，用去 %3 分，余额 %4 分</source>
         <translation>Redeemed, no. %1: %2 spent %3 points, balance %4</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="480"/>
+        <location filename="../../ui/counter/screen.py" line="561"/>
         <source>这台电脑今天还没有兑换，没有可重印的小票。</source>
         <translation>No redemption on this PC yet: no receipt to reprint.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="493"/>
+        <location filename="../../ui/counter/screen.py" line="574"/>
         <source>第 %1 笔的小票已重印。</source>
         <translation>Receipt of no. %1 reprinted.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="499"/>
+        <location filename="../../ui/counter/screen.py" line="580"/>
         <source>请先刷积分卡，再打印积分查询单。</source>
         <translation>Scan the points card first, then print the balance slip.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="504"/>
+        <location filename="../../ui/counter/screen.py" line="585"/>
         <source>积分查询单已打印。</source>
         <translation>Balance slip printed.</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <location filename="../../ui/documents.py" line="79"/>
+        <source>没能打开 PDF 阅读器。%1 已保存在“%2”文件夹里，可以打开文件夹，再用别的程序打印。</source>
+        <translation>No PDF viewer opened. %1 is saved in the folder &apos;%2&apos;: open the folder and print it with another program.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents.py" line="82"/>
+        <source>打开文件夹</source>
+        <translation>Open the folder</translation>
     </message>
 </context>
 <context>
@@ -1761,12 +1889,12 @@ Please give the details below and the log file to whoever looks after this PC.</
 <context>
     <name>FormBox</name>
     <message>
-        <location filename="../../ui/widgets.py" line="235"/>
+        <location filename="../../ui/widgets.py" line="306"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="237"/>
+        <location filename="../../ui/widgets.py" line="308"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -1825,7 +1953,7 @@ Please give the details below and the log file to whoever looks after this PC.</
 <context>
     <name>HouseholdFilter</name>
     <message>
-        <location filename="../../ui/widgets.py" line="219"/>
+        <location filename="../../ui/widgets.py" line="240"/>
         <source>全部小组</source>
         <translation>All groups</translation>
     </message>
@@ -1833,7 +1961,7 @@ Please give the details below and the log file to whoever looks after this PC.</
 <context>
     <name>Households</name>
     <message>
-        <location filename="../../ui/households.py" line="43"/>
+        <location filename="../../ui/households.py" line="46"/>
         <source>未发卡</source>
         <translation>No card</translation>
     </message>
@@ -1841,225 +1969,226 @@ Please give the details below and the log file to whoever looks after this PC.</
 <context>
     <name>HouseholdsScreen</name>
     <message>
-        <location filename="../../ui/households.py" line="226"/>
+        <location filename="../../ui/households.py" line="229"/>
         <source>搜索：姓名、拼音首字母（如 zs）或卡号</source>
         <translation>Search: name, pinyin initials (e.g. zs) or card number</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="229"/>
+        <location filename="../../ui/households.py" line="232"/>
         <source>含已迁出</source>
         <translation>Include moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="230"/>
+        <location filename="../../ui/households.py" line="233"/>
         <source>导入名单…</source>
         <translation>Import list…</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="242"/>
+        <location filename="../../ui/households.py" line="247"/>
         <source>农户与积分卡</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="251"/>
+        <location filename="../../ui/households.py" line="256"/>
         <source>户信息</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="251"/>
-        <location filename="../../ui/households.py" line="373"/>
+        <location filename="../../ui/households.py" line="256"/>
+        <location filename="../../ui/households.py" line="259"/>
+        <location filename="../../ui/households.py" line="395"/>
         <source>新增一户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="252"/>
+        <location filename="../../ui/households.py" line="257"/>
         <source>修改所选户</source>
         <translation>Edit selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="265"/>
+        <location filename="../../ui/households.py" line="272"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="266"/>
+        <location filename="../../ui/households.py" line="273"/>
         <source>村民小组</source>
         <translation>Villager group</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="267"/>
+        <location filename="../../ui/households.py" line="274"/>
         <source>人口</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="268"/>
+        <location filename="../../ui/households.py" line="275"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="276"/>
+        <location filename="../../ui/households.py" line="283"/>
         <source>积分卡（先在左边选中一户）</source>
         <translation>Point card (select a household on the left first)</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="277"/>
+        <location filename="../../ui/households.py" line="284"/>
         <source>发卡</source>
         <translation>Issue card</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="278"/>
+        <location filename="../../ui/households.py" line="285"/>
         <source>给所有没卡的户发卡</source>
         <translation>Issue cards to all without one</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="279"/>
+        <location filename="../../ui/households.py" line="286"/>
         <source>挂失补卡</source>
         <translation>Lost card: replace</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="281"/>
+        <location filename="../../ui/households.py" line="288"/>
         <source>迁出，回收积分卡</source>
-        <translation>Move out, take card back</translation>
+        <translation>Move out, card back</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="282"/>
+        <location filename="../../ui/households.py" line="289"/>
         <source>积分明细</source>
         <translation>Point statement</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="285"/>
+        <location filename="../../ui/households.py" line="292"/>
         <source>所选的户</source>
         <translation>Selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="286"/>
+        <location filename="../../ui/households.py" line="293"/>
         <source>筛选的小组</source>
         <translation>Filtered group</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="287"/>
+        <location filename="../../ui/households.py" line="294"/>
         <source>全部在用卡</source>
         <translation>All cards in use</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="288"/>
+        <location filename="../../ui/households.py" line="295"/>
         <source>打印积分卡（PDF）</source>
-        <translation>Print point cards (PDF)</translation>
+        <translation>Print cards (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="326"/>
+        <location filename="../../ui/households.py" line="333"/>
         <source>共 %1 户，积分合计 %2</source>
         <translation>%1 households, %2 points in all</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="344"/>
+        <location filename="../../ui/households.py" line="351"/>
         <source>请先在列表里选中一户。</source>
         <translation>Select a household in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="361"/>
-        <source>右边表单里还有没保存的内容：先保存或清空，再修改别的户。</source>
-        <translation>The form on the right has unsaved changes: save or clear it before editing another household.</translation>
+        <location filename="../../ui/households.py" line="373"/>
+        <source>右边表单里还有没保存的内容：先保存，或点“新增一户”清空，再修改别的户。</source>
+        <translation>The form on the right has unsaved changes: save them, or press &apos;New household&apos; to empty it, before correcting another household.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="364"/>
+        <location filename="../../ui/households.py" line="517"/>
+        <source>已生成 %1 张积分卡（%2 页），已在 PDF 阅读器中打开，请从那里打印。</source>
+        <translation>%1 point cards made (%2 pages), open in the PDF viewer: print them from there.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/households.py" line="376"/>
         <source>修改：%1</source>
         <translation>Edit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="392"/>
+        <location filename="../../ui/households.py" line="414"/>
         <source>已新增 %1（%2），还没有积分卡：选中后点“发卡”。</source>
         <translation>Added %1 (%2), who has no point card yet: select it and click “Issue card”.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="395"/>
+        <location filename="../../ui/households.py" line="417"/>
         <source>已保存 %1 一户的修改。</source>
         <translation>Saved the changes to %1&apos;s household.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="404"/>
+        <location filename="../../ui/households.py" line="426"/>
         <source>已给 %1 发卡 %2，基础积分 %3 分。</source>
         <translation>Issued card %2 to %1 with %3 base points.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="409"/>
+        <location filename="../../ui/households.py" line="431"/>
         <source>给所有还没有积分卡的在册户各发一张卡（含基础积分）？</source>
         <translation>Issue a card (with base points) to every registered household that has none?</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="414"/>
+        <location filename="../../ui/households.py" line="436"/>
         <source>已发卡 %1 张。</source>
         <translation>%1 cards issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="415"/>
+        <location filename="../../ui/households.py" line="437"/>
         <source>每户都已经有卡了。</source>
         <translation>Every household already has a card.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="426"/>
+        <location filename="../../ui/households.py" line="448"/>
         <source>%1 一户还没有积分卡。</source>
         <translation>%1&apos;s household has no point card yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="429"/>
+        <location filename="../../ui/households.py" line="451"/>
         <source>%1 的积分卡 %2 挂失：旧卡作废，以后刷旧卡会被拒绝；%3 分全部转到新卡。</source>
         <translation>Report %1&apos;s point card %2 lost: the old card is cancelled and will be refused if scanned; all %3 points move to the new card.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="432"/>
+        <location filename="../../ui/households.py" line="454"/>
         <source>挂失并补卡</source>
         <translation>Report lost and replace</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="439"/>
+        <location filename="../../ui/households.py" line="461"/>
         <source>旧卡 %1 已作废。新卡 %2，余额 %3 分。请打印新卡交给 %4。</source>
         <translation>Old card %1 is cancelled. New card %2, balance %3 points. Print the new card and give it to %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="444"/>
+        <location filename="../../ui/households.py" line="466"/>
         <source>%1 一户没有在用的积分卡。</source>
         <translation>%1&apos;s household has no point card in use.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="447"/>
+        <location filename="../../ui/households.py" line="469"/>
         <source>%1 一户迁出：收回积分卡 %2，卡上 %3 分归还村里，这一户标为已迁出。</source>
         <translation>%1&apos;s household moves out: point card %2 is taken back, its %3 points return to the village, and the household is marked as moved out.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="450"/>
+        <location filename="../../ui/households.py" line="472"/>
         <source>迁出并回收</source>
         <translation>Move out and take back</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="456"/>
+        <location filename="../../ui/households.py" line="479"/>
         <source>已回收 %1 的积分卡，这一户已标为迁出。</source>
         <translation>%1&apos;s point card is taken back; the household is marked as moved out.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="472"/>
+        <location filename="../../ui/households.py" line="495"/>
         <source>请先在列表里选中要打印的户（可按住 Ctrl 多选）。</source>
         <translation>Select the households to print in the list first (hold Ctrl to select several).</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="477"/>
+        <location filename="../../ui/households.py" line="500"/>
         <source>请先在上面选一个小组。</source>
         <translation>Choose a group above first.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="485"/>
+        <location filename="../../ui/households.py" line="508"/>
         <source>正在生成 %1 张积分卡……</source>
         <translation>Making %1 point cards…</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="490"/>
+        <location filename="../../ui/households.py" line="513"/>
         <source>生成积分卡</source>
         <translation>Making point cards</translation>
-    </message>
-    <message>
-        <location filename="../../ui/households.py" line="494"/>
-        <source>已生成 %1 张积分卡，%2 页：%3</source>
-        <translation>Made %1 point cards, %2 pages: %3</translation>
     </message>
 </context>
 <context>
@@ -2194,91 +2323,91 @@ Checked by: %4. Points are entered as soon as you save.</translation>
     </message>
     <message>
         <location filename="../../ui/hygiene.py" line="380"/>
-        <source>已生成检查表 %1 页：%2</source>
-        <translation>Made a %1-page check sheet: %2</translation>
+        <source>检查表（%1 页）已在 PDF 阅读器中打开，请从那里打印。</source>
+        <translation>The round sheet (%1 pages) is open in the PDF viewer: print it from there.</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/households.py" line="85"/>
-        <location filename="../../ui/households.py" line="149"/>
+        <location filename="../../ui/households.py" line="88"/>
+        <location filename="../../ui/households.py" line="152"/>
         <source>导入农户名单</source>
         <translation>Import household list</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="90"/>
+        <location filename="../../ui/households.py" line="93"/>
         <source>CSV 文件（Excel 另存为“CSV UTF-8”）</source>
         <translation>CSV file (in Excel, Save As “CSV UTF-8”)</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="91"/>
+        <location filename="../../ui/households.py" line="94"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="95"/>
+        <location filename="../../ui/households.py" line="98"/>
         <source>列：户主、村民小组、人口、电话（电话可空）。先检查，再导入。</source>
         <translation>Columns: head of household, villager group, people, phone (phone optional). Check first, then import.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="100"/>
+        <location filename="../../ui/households.py" line="103"/>
         <source>全部导入</source>
         <translation>Import all</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="104"/>
+        <location filename="../../ui/households.py" line="107"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="111"/>
+        <location filename="../../ui/households.py" line="114"/>
         <source>选择农户名单</source>
         <translation>Choose the households file</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="111"/>
+        <location filename="../../ui/households.py" line="114"/>
         <source>CSV 文件 (*.csv);;所有文件 (*)</source>
         <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="122"/>
+        <location filename="../../ui/households.py" line="125"/>
         <source>打不开这个文件：%1</source>
         <translation>Cannot open this file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="132"/>
+        <location filename="../../ui/households.py" line="135"/>
         <source>共 %1 户，没有问题。点“全部导入”后一次写入。</source>
         <translation>%1 households, no problems. Click “Import all” to add them in one go.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="133"/>
+        <location filename="../../ui/households.py" line="136"/>
         <source>检查通过：%1 户</source>
         <translation>Check passed: %1 households</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="136"/>
+        <location filename="../../ui/households.py" line="139"/>
         <source>第 %1 行：%2</source>
         <translation>Line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="137"/>
+        <location filename="../../ui/households.py" line="140"/>
         <source>有 %1 处问题，改好文件后再检查。什么都没有导入。</source>
         <translation>%1 problems: fix the file and check again. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="145"/>
+        <location filename="../../ui/households.py" line="148"/>
         <source>正在导入……</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="153"/>
+        <location filename="../../ui/households.py" line="156"/>
         <source>已导入 %1 户。下一步：给他们发卡。</source>
         <translation>Imported %1 households. Next: issue their cards.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="154"/>
-        <location filename="../../ui/households.py" line="155"/>
+        <location filename="../../ui/households.py" line="157"/>
+        <location filename="../../ui/households.py" line="158"/>
         <source>已导入 %1 户</source>
         <translation>Imported %1 households</translation>
     </message>
@@ -2286,100 +2415,100 @@ Checked by: %4. Points are entered as soon as you save.</translation>
 <context>
     <name>IntakeTab</name>
     <message>
-        <location filename="../../ui/goods/intake.py" line="46"/>
+        <location filename="../../ui/goods/intake.py" line="100"/>
         <source>捐赠</source>
         <translation>Donation</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="47"/>
+        <location filename="../../ui/goods/intake.py" line="101"/>
         <source>采购</source>
         <translation>Purchase</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="49"/>
+        <location filename="../../ui/goods/intake.py" line="103"/>
         <source>捐赠人或单位</source>
         <translation>Donor person or organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="53"/>
+        <location filename="../../ui/goods/intake.py" line="107"/>
         <source>扫码，或输入编码/名称首字母后回车</source>
         <translation>Scan, or type a code or name initials and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="55"/>
+        <location filename="../../ui/goods/intake.py" line="109"/>
         <source>加入</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="56"/>
+        <location filename="../../ui/goods/intake.py" line="110"/>
         <source>删去所选行</source>
         <translation>Remove selected rows</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="60"/>
-        <location filename="../../ui/goods/intake.py" line="141"/>
+        <location filename="../../ui/goods/intake.py" line="119"/>
+        <location filename="../../ui/goods/intake.py" line="201"/>
         <source>入库</source>
         <translation>Stock intake</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="65"/>
+        <location filename="../../ui/goods/intake.py" line="124"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="65"/>
+        <location filename="../../ui/goods/intake.py" line="124"/>
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="66"/>
+        <location filename="../../ui/goods/intake.py" line="125"/>
         <source>捐赠方</source>
         <translation>Donor</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="66"/>
+        <location filename="../../ui/goods/intake.py" line="125"/>
         <source>捐赠方类型</source>
         <translation>Donor type</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="67"/>
+        <location filename="../../ui/goods/intake.py" line="126"/>
         <source>资金来源（采购）</source>
         <translation>Funding (purchase)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="67"/>
+        <location filename="../../ui/goods/intake.py" line="126"/>
         <source>收到日期</source>
         <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="120"/>
+        <location filename="../../ui/goods/intake.py" line="180"/>
         <source>加入 %1 × %2</source>
         <translation>Add %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="129"/>
+        <location filename="../../ui/goods/intake.py" line="189"/>
         <source>%1 种，%2 件，价值 %3 元</source>
         <translation>%1 kinds, %2 items, worth %3 yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="137"/>
+        <location filename="../../ui/goods/intake.py" line="197"/>
         <source>%1（%2）捐赠</source>
         <translation>Donated by %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="139"/>
+        <location filename="../../ui/goods/intake.py" line="199"/>
         <source>采购，资金来源：%1</source>
         <translation>Purchase, funded by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="140"/>
+        <location filename="../../ui/goods/intake.py" line="200"/>
         <source>入库：%1
 %2</source>
         <translation>Stock intake: %1
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="156"/>
+        <location filename="../../ui/goods/intake.py" line="216"/>
         <source>已入库 %1 种，共 %2 件，价值 %3 元（入库单 %4）</source>
         <translation>Received %1 kinds, %2 items, worth %3 yuan (intake no. %4)</translation>
     </message>
@@ -2412,7 +2541,7 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/app.py" line="275"/>
+        <location filename="../../ui/app.py" line="276"/>
         <source>演示村：管理员 wangfang，监督员 lishuji，密码都是 %1</source>
         <translation>Demo village: administrator wangfang, supervisor lishuji, password %1 for both</translation>
     </message>
@@ -2428,114 +2557,142 @@ The previous user&apos;s open sale is kept for them.</translation>
     </message>
 </context>
 <context>
+    <name>Person</name>
+    <message>
+        <location filename="../../ui/setup.py" line="55"/>
+        <source>至少 6 位</source>
+        <translation>at least 6 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup.py" line="57"/>
+        <source>用户名（登录用）</source>
+        <translation>User name (for login)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup.py" line="58"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup.py" line="59"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup.py" line="60"/>
+        <source>再输一次</source>
+        <translation>Once more</translation>
+    </message>
+</context>
+<context>
     <name>PrinterTab</name>
     <message>
-        <location filename="../../ui/settings/printer.py" line="27"/>
+        <location filename="../../ui/settings/printer.py" line="28"/>
         <source>第 %1 笔</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="32"/>
+        <location filename="../../ui/settings/printer.py" line="33"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="33"/>
+        <location filename="../../ui/settings/printer.py" line="34"/>
         <source>重印第 %1 次</source>
         <translation>Reprint %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="59"/>
+        <location filename="../../ui/settings/printer.py" line="60"/>
         <source>%1 毫米</source>
         <translation>%1 mm</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="62"/>
+        <location filename="../../ui/settings/printer.py" line="63"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="62"/>
+        <location filename="../../ui/settings/printer.py" line="63"/>
         <source>软件（XON/XOFF）</source>
         <translation>Software (XON/XOFF)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="62"/>
+        <location filename="../../ui/settings/printer.py" line="63"/>
         <source>硬件（RTS/CTS）</source>
         <translation>Hardware (RTS/CTS)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="64"/>
+        <location filename="../../ui/settings/printer.py" line="65"/>
         <source>打印前查询打印机状态（缺纸、开盖）</source>
         <translation>Ask the printer&apos;s status before printing (paper out, cover open)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="65"/>
+        <location filename="../../ui/settings/printer.py" line="66"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="67"/>
+        <location filename="../../ui/settings/printer.py" line="68"/>
         <source>打印测试页</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="68"/>
+        <location filename="../../ui/settings/printer.py" line="69"/>
         <source>重新查找串口</source>
         <translation>Find serial ports again</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="70"/>
+        <location filename="../../ui/settings/printer.py" line="71"/>
         <source>小票打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="70"/>
+        <location filename="../../ui/settings/printer.py" line="71"/>
         <source>串口</source>
         <translation>Serial port</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="71"/>
+        <location filename="../../ui/settings/printer.py" line="72"/>
         <source>波特率</source>
         <translation>Baud rate</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="71"/>
+        <location filename="../../ui/settings/printer.py" line="72"/>
         <source>纸宽</source>
         <translation>Paper width</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="71"/>
+        <location filename="../../ui/settings/printer.py" line="72"/>
         <source>流控</source>
         <translation>Flow control</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="76"/>
+        <location filename="../../ui/settings/printer.py" line="77"/>
         <source>补打全部待打印</source>
         <translation>Print all waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="77"/>
+        <location filename="../../ui/settings/printer.py" line="78"/>
         <source>重印所选</source>
         <translation>Reprint selected</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="78"/>
+        <location filename="../../ui/settings/printer.py" line="79"/>
         <source>小票队列</source>
         <translation>Receipt queue</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="119"/>
+        <location filename="../../ui/settings/printer.py" line="120"/>
         <source>打印机设置已保存：%1</source>
         <translation>Printer settings saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="125"/>
+        <location filename="../../ui/settings/printer.py" line="126"/>
         <source>测试页已发送到 %1，打印机状态：%2</source>
         <translation>Test page sent to %1, printer status: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="137"/>
+        <location filename="../../ui/settings/printer.py" line="138"/>
         <source>请先在队列里选中一张小票。</source>
         <translation>Select a receipt in the queue first.</translation>
     </message>
@@ -2598,196 +2755,196 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../ui/awards.py" line="68"/>
+        <location filename="../../ui/awards.py" line="69"/>
         <location filename="../../ui/counter/panels.py" line="20"/>
-        <location filename="../../ui/households.py" line="39"/>
-        <location filename="../../ui/households.py" line="61"/>
+        <location filename="../../ui/households.py" line="42"/>
+        <location filename="../../ui/households.py" line="64"/>
         <location filename="../../ui/hygiene.py" line="90"/>
         <location filename="../../ui/hygiene.py" line="141"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="69"/>
+        <location filename="../../ui/awards.py" line="70"/>
         <location filename="../../ui/counter/panels.py" line="21"/>
-        <location filename="../../ui/households.py" line="38"/>
-        <location filename="../../ui/households.py" line="62"/>
+        <location filename="../../ui/households.py" line="41"/>
+        <location filename="../../ui/households.py" line="65"/>
         <source>小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="70"/>
+        <location filename="../../ui/awards.py" line="71"/>
         <source>卡号</source>
         <translation>Card no.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="71"/>
+        <location filename="../../ui/awards.py" line="72"/>
         <source>现有积分</source>
         <translation>Points now</translation>
     </message>
     <message>
         <location filename="../../ui/settings/rules.py" line="29"/>
-        <location filename="../../ui/supervisor/audit.py" line="44"/>
+        <location filename="../../ui/supervisor/audit.py" line="58"/>
         <location filename="../../ui/wishes/wall.py" line="49"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="72"/>
+        <location filename="../../ui/households.py" line="75"/>
         <location filename="../../ui/settings/rules.py" line="30"/>
-        <location filename="../../ui/supervisor/audit.py" line="45"/>
+        <location filename="../../ui/supervisor/audit.py" line="59"/>
         <location filename="../../ui/supervisor/statement.py" line="22"/>
         <location filename="../../ui/wishes/wall.py" line="53"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="46"/>
-        <location filename="../../ui/supervisor/audit.py" line="65"/>
-        <location filename="../../ui/wishes/wall.py" line="76"/>
+        <location filename="../../ui/supervisor/audit.py" line="60"/>
+        <location filename="../../ui/supervisor/audit.py" line="82"/>
+        <location filename="../../ui/wishes/wall.py" line="78"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="48"/>
+        <location filename="../../ui/supervisor/audit.py" line="63"/>
         <location filename="../../ui/wishes/wall.py" line="51"/>
         <source>农户</source>
         <translation>Household</translation>
     </message>
     <message>
         <location filename="../../ui/counter/panels.py" line="22"/>
-        <location filename="../../ui/counter/screen.py" line="93"/>
-        <location filename="../../ui/counter/screen.py" line="105"/>
-        <location filename="../../ui/counter/screen.py" line="122"/>
-        <location filename="../../ui/households.py" line="45"/>
-        <location filename="../../ui/households.py" line="74"/>
-        <location filename="../../ui/supervisor/audit.py" line="49"/>
+        <location filename="../../ui/counter/screen.py" line="99"/>
+        <location filename="../../ui/counter/screen.py" line="111"/>
+        <location filename="../../ui/counter/screen.py" line="128"/>
+        <location filename="../../ui/households.py" line="48"/>
+        <location filename="../../ui/households.py" line="77"/>
+        <location filename="../../ui/supervisor/audit.py" line="64"/>
         <location filename="../../ui/supervisor/statement.py" line="23"/>
         <source>积分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="55"/>
-        <location filename="../../ui/households.py" line="44"/>
-        <location filename="../../ui/settings/printer.py" line="41"/>
+        <location filename="../../ui/goods/catalogue.py" line="59"/>
+        <location filename="../../ui/households.py" line="47"/>
+        <location filename="../../ui/settings/printer.py" line="42"/>
         <location filename="../../ui/settings/rules.py" line="33"/>
         <location filename="../../ui/settings/users.py" line="36"/>
-        <location filename="../../ui/supervisor/audit.py" line="62"/>
+        <location filename="../../ui/supervisor/audit.py" line="79"/>
         <location filename="../../ui/wishes/wall.py" line="50"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="63"/>
+        <location filename="../../ui/supervisor/audit.py" line="80"/>
         <source>提示</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="69"/>
+        <location filename="../../ui/supervisor/audit.py" line="90"/>
         <source>审核人</source>
         <translation>Reviewed by</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/audit.py" line="71"/>
+        <location filename="../../ui/supervisor/audit.py" line="92"/>
         <source>意见</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="89"/>
+        <location filename="../../ui/counter/screen.py" line="95"/>
         <location filename="../../ui/supervisor/statement.py" line="21"/>
         <source>流水号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="90"/>
-        <location filename="../../ui/settings/printer.py" line="43"/>
-        <location filename="../../ui/supervisor/audit.py" line="43"/>
-        <location filename="../../ui/supervisor/audit.py" line="64"/>
-        <location filename="../../ui/supervisor/audit.py" line="70"/>
-        <location filename="../../ui/wishes/wall.py" line="73"/>
+        <location filename="../../ui/counter/screen.py" line="96"/>
+        <location filename="../../ui/settings/printer.py" line="44"/>
+        <location filename="../../ui/supervisor/audit.py" line="57"/>
+        <location filename="../../ui/supervisor/audit.py" line="81"/>
+        <location filename="../../ui/supervisor/audit.py" line="91"/>
+        <location filename="../../ui/wishes/wall.py" line="75"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="91"/>
+        <location filename="../../ui/counter/screen.py" line="97"/>
         <source>事项</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="92"/>
-        <location filename="../../ui/supervisor/audit.py" line="51"/>
+        <location filename="../../ui/counter/screen.py" line="98"/>
         <location filename="../../ui/supervisor/audit.py" line="66"/>
+        <location filename="../../ui/supervisor/audit.py" line="83"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="102"/>
-        <location filename="../../ui/counter/screen.py" line="121"/>
+        <location filename="../../ui/counter/screen.py" line="108"/>
+        <location filename="../../ui/counter/screen.py" line="127"/>
         <source>商品</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="103"/>
+        <location filename="../../ui/counter/screen.py" line="109"/>
         <source>单价</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="104"/>
+        <location filename="../../ui/counter/screen.py" line="110"/>
         <location filename="../../ui/goods/donations.py" line="25"/>
-        <location filename="../../ui/goods/intake.py" line="37"/>
+        <location filename="../../ui/goods/intake.py" line="91"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="123"/>
-        <location filename="../../ui/goods/catalogue.py" line="53"/>
+        <location filename="../../ui/counter/screen.py" line="129"/>
+        <location filename="../../ui/goods/catalogue.py" line="57"/>
         <source>库存</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="47"/>
+        <location filename="../../ui/goods/catalogue.py" line="51"/>
         <location filename="../../ui/goods/count.py" line="29"/>
-        <location filename="../../ui/goods/intake.py" line="35"/>
+        <location filename="../../ui/goods/intake.py" line="89"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="48"/>
+        <location filename="../../ui/goods/catalogue.py" line="52"/>
         <location filename="../../ui/goods/count.py" line="30"/>
-        <location filename="../../ui/goods/intake.py" line="36"/>
+        <location filename="../../ui/goods/intake.py" line="90"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="49"/>
+        <location filename="../../ui/goods/catalogue.py" line="53"/>
         <source>区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="50"/>
+        <location filename="../../ui/goods/catalogue.py" line="54"/>
         <source>兑换分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="51"/>
+        <location filename="../../ui/goods/catalogue.py" line="55"/>
         <source>参考价（元）</source>
         <translation>Ref. price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="52"/>
+        <location filename="../../ui/goods/catalogue.py" line="56"/>
         <location filename="../../ui/goods/count.py" line="31"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../ui/goods/donations.py" line="26"/>
-        <location filename="../../ui/goods/intake.py" line="38"/>
+        <location filename="../../ui/goods/intake.py" line="92"/>
         <source>价值（元）</source>
         <translation>Value (yuan)</translation>
     </message>
     <message>
         <location filename="../../ui/goods/donations.py" line="21"/>
-        <location filename="../../ui/households.py" line="71"/>
+        <location filename="../../ui/households.py" line="74"/>
         <location filename="../../ui/supervisor/statement.py" line="20"/>
         <source>日期</source>
         <translation>Date</translation>
@@ -2823,39 +2980,39 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="40"/>
-        <location filename="../../ui/households.py" line="63"/>
+        <location filename="../../ui/households.py" line="43"/>
+        <location filename="../../ui/households.py" line="66"/>
         <source>人口</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="41"/>
-        <location filename="../../ui/households.py" line="64"/>
+        <location filename="../../ui/households.py" line="44"/>
+        <location filename="../../ui/households.py" line="67"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="42"/>
+        <location filename="../../ui/households.py" line="45"/>
         <source>积分卡</source>
         <translation>Point card</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="60"/>
+        <location filename="../../ui/households.py" line="63"/>
         <source>行号</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="65"/>
+        <location filename="../../ui/households.py" line="68"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="73"/>
+        <location filename="../../ui/households.py" line="76"/>
         <source>事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="75"/>
+        <location filename="../../ui/households.py" line="78"/>
         <location filename="../../ui/supervisor/statement.py" line="24"/>
         <source>余额</source>
         <translation>Balance</translation>
@@ -2901,42 +3058,42 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Own household</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="39"/>
+        <location filename="../../ui/settings/printer.py" line="40"/>
         <source>兑换单</source>
         <translation>Redemption</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="40"/>
+        <location filename="../../ui/settings/printer.py" line="41"/>
         <source>份</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="42"/>
+        <location filename="../../ui/settings/printer.py" line="43"/>
         <source>尝试</source>
         <translation>Tries</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="31"/>
+        <location filename="../../ui/settings/backups.py" line="32"/>
         <source>备份时间</source>
         <translation>Backed up at</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="33"/>
+        <location filename="../../ui/settings/backups.py" line="34"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="34"/>
+        <location filename="../../ui/settings/backups.py" line="35"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="30"/>
+        <location filename="../../ui/supervisor/close.py" line="33"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="31"/>
+        <location filename="../../ui/supervisor/close.py" line="34"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
@@ -2947,7 +3104,7 @@ The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
         <location filename="../../ui/wishes/wall.py" line="52"/>
-        <location filename="../../ui/wishes/wall.py" line="148"/>
+        <location filename="../../ui/wishes/wall.py" line="150"/>
         <source>心愿</source>
         <translation>Wish</translation>
     </message>
@@ -2967,7 +3124,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Donor</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/wall.py" line="74"/>
+        <location filename="../../ui/wishes/wall.py" line="76"/>
         <source>经过</source>
         <translation>Event</translation>
     </message>
@@ -3045,27 +3202,27 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Number %1 is already used; please choose a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="98"/>
+        <location filename="../../ui/settings/rules.py" line="99"/>
         <source>已添加细则 %1 %2（%3）</source>
         <translation>Added rule %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="104"/>
+        <location filename="../../ui/settings/rules.py" line="105"/>
         <source>请先选中一条在用的细则。</source>
         <translation>Select a rule in use first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="107"/>
+        <location filename="../../ui/settings/rules.py" line="108"/>
         <source>停用细则 %1 %2？停用后不能再用它加分，以前的记录不变。</source>
         <translation>Retire rule %1 %2? It can no longer be used for points; past entries stay unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="109"/>
+        <location filename="../../ui/settings/rules.py" line="110"/>
         <source>停用</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="116"/>
+        <location filename="../../ui/settings/rules.py" line="117"/>
         <source>细则 %1 已停用。</source>
         <translation>Rule %1 is retired.</translation>
     </message>
@@ -3111,122 +3268,137 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../ui/setup.py" line="36"/>
+        <location filename="../../ui/setup.py" line="71"/>
         <source>第一次使用：设置本村</source>
         <translation>First start: set up the village</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="38"/>
-        <source>欢迎使用爱心超市积分兑换系统。请填写本村的基本情况和第一位管理员。</source>
-        <translation>Welcome. Enter the village and its first administrator.</translation>
+        <location filename="../../ui/setup.py" line="73"/>
+        <source>欢迎使用爱心超市积分兑换系统。请填写本村的基本情况、第一位管理员和第一书记（监督员）。</source>
+        <translation>Welcome. Fill in the village, its first administrator and its first secretary (the supervisor).</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="42"/>
+        <location filename="../../ui/setup.py" line="77"/>
         <source>不填则为“村名爱心超市”</source>
         <translation>Empty: &quot;&lt;village&gt; Love Supermarket&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="44"/>
+        <location filename="../../ui/setup.py" line="79"/>
         <source>用逗号或顿号分开，如：一组、二组、三组</source>
         <translation>Separated by commas, e.g. Group 1, Group 2</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="54"/>
+        <location filename="../../ui/setup.py" line="80"/>
+        <source>管理员（日常收银、登记积分）</source>
+        <translation>Administrator (the counter, points day to day)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup.py" line="81"/>
+        <source>第一书记（监督员）：请本人填写</source>
+        <translation>First secretary (supervisor): filled in by them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup.py" line="82"/>
+        <source>为什么现在就要第一书记？监督员审批大额兑换、扣分和盘亏，每月审核并月结。以后新增监督员必须由已有的监督员批准，管理员一个人设不了，所以第一位监督员只能在这里由第一书记本人设置密码。</source>
+        <translation>Why the first secretary now? The supervisor approves large sales, deductions and stock losses, and audits and closes each month. Later, a new supervisor needs an existing supervisor&apos;s approval, which an administrator alone can never give: so the first supervisor is set up here, with a password the first secretary types themselves.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup.py" line="92"/>
         <source>可不填，以后再导入</source>
         <translation>Optional; can be imported later</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="55"/>
+        <location filename="../../ui/setup.py" line="93"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="60"/>
+        <location filename="../../ui/setup.py" line="98"/>
         <source>导入后给每户发积分卡（含基础积分）</source>
         <translation>Issue every household its card (with base points) after the import</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="63"/>
+        <location filename="../../ui/setup.py" line="101"/>
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="64"/>
+        <location filename="../../ui/setup.py" line="102"/>
         <source>超市名称</source>
         <translation>Shop name</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="65"/>
+        <location filename="../../ui/setup.py" line="103"/>
         <source>村民小组</source>
         <translation>Villager groups</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="66"/>
-        <source>管理员用户名</source>
-        <translation>Administrator user name</translation>
+        <location filename="../../ui/setup.py" line="152"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="67"/>
-        <source>管理员姓名</source>
-        <translation>Administrator name</translation>
+        <location filename="../../ui/setup.py" line="152"/>
+        <source>第一书记</source>
+        <translation>First secretary</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="68"/>
-        <source>密码（至少 6 位）</source>
-        <translation>Password (6 or more)</translation>
+        <location filename="../../ui/setup.py" line="154"/>
+        <source>请填写%1的用户名。</source>
+        <translation>Enter the %1&apos;s user name.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="69"/>
-        <source>再输一次密码</source>
-        <translation>Password again</translation>
+        <location filename="../../ui/setup.py" line="157"/>
+        <source>%1两次输入的密码不一样。</source>
+        <translation>%1: the two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="70"/>
+        <location filename="../../ui/setup.py" line="159"/>
+        <source>管理员和第一书记要用不同的用户名：一个人不能审批自己的操作。</source>
+        <translation>The administrator and the first secretary need different user names: nobody approves their own work.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup.py" line="108"/>
         <source>农户名单（CSV）</source>
         <translation>Households (CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="76"/>
+        <location filename="../../ui/setup.py" line="114"/>
         <source>完成设置</source>
         <translation>Finish setup</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="80"/>
+        <location filename="../../ui/setup.py" line="117"/>
         <source>跳过导入</source>
         <translation>Skip the import</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="82"/>
+        <location filename="../../ui/setup.py" line="119"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="98"/>
+        <location filename="../../ui/setup.py" line="142"/>
         <source>选择农户名单</source>
         <translation>Choose the households file</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="98"/>
+        <location filename="../../ui/setup.py" line="142"/>
         <source>CSV 文件 (*.csv);;所有文件 (*)</source>
         <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="106"/>
+        <location filename="../../ui/setup.py" line="149"/>
         <source>请填写村名。</source>
         <translation>Enter the village name.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="110"/>
+        <location filename="../../ui/setup.py" line="151"/>
         <source>请至少填写一个村民小组。</source>
         <translation>Enter at least one villager group.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="114"/>
-        <source>两次输入的密码不一样。</source>
-        <translation>The two passwords differ.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup.py" line="146"/>
+        <location filename="../../ui/setup.py" line="202"/>
         <source>重新导入</source>
         <translation>Import again</translation>
     </message>
@@ -3244,88 +3416,88 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="179"/>
+        <location filename="../../ui/shell.py" line="199"/>
         <source>爱心超市积分兑换</source>
         <translation>Love Supermarket Points</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="237"/>
+        <location filename="../../ui/shell.py" line="261"/>
         <source>锁屏</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="251"/>
+        <location filename="../../ui/shell.py" line="275"/>
         <source>补打小票</source>
         <translation>Print waiting receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="312"/>
+        <location filename="../../ui/shell.py" line="358"/>
         <source>操作员：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="323"/>
+        <location filename="../../ui/shell.py" line="369"/>
         <source>找不到串口 %1</source>
         <translation>port %1 not found</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="323"/>
+        <location filename="../../ui/shell.py" line="369"/>
         <source>打不开串口 %1</source>
         <translation>cannot open port %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="324"/>
+        <location filename="../../ui/shell.py" line="370"/>
         <source>串口 %1 被占用</source>
         <translation>port %1 in use</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="324"/>
+        <location filename="../../ui/shell.py" line="370"/>
         <source>发送超时</source>
         <translation>write timed out</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="325"/>
+        <location filename="../../ui/shell.py" line="371"/>
         <source>缺纸</source>
         <translation>out of paper</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="325"/>
+        <location filename="../../ui/shell.py" line="371"/>
         <source>盖子没盖好</source>
         <translation>cover open</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="325"/>
+        <location filename="../../ui/shell.py" line="371"/>
         <source>离线</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="326"/>
+        <location filename="../../ui/shell.py" line="372"/>
         <source>没有应答</source>
         <translation>no answer</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="327"/>
+        <location filename="../../ui/shell.py" line="373"/>
         <source>通信出错</source>
         <translation>communication error</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="351"/>
+        <location filename="../../ui/shell.py" line="397"/>
         <source>数据库：连不上（自动重试中）</source>
         <translation>Database: cannot be reached (retrying by itself)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="363"/>
+        <location filename="../../ui/shell.py" line="409"/>
         <source>打印机：未设置</source>
         <translation>Printer: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="367"/>
-        <location filename="../../ui/shell.py" line="370"/>
+        <location filename="../../ui/shell.py" line="413"/>
+        <location filename="../../ui/shell.py" line="416"/>
         <source>打印机：%1</source>
         <translation>Printer: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell.py" line="373"/>
+        <location filename="../../ui/shell.py" line="419"/>
         <source>，%n 张小票待打印</source>
         <translation>
             <numerusform>, %n receipt waiting</numerusform>
@@ -3333,17 +3505,17 @@ The previous user&apos;s open sale is kept for them.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="380"/>
+        <location filename="../../ui/shell.py" line="426"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="387"/>
+        <location filename="../../ui/shell.py" line="433"/>
         <source>还没有备份</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="389"/>
+        <location filename="../../ui/shell.py" line="435"/>
         <source>上次备份：%1</source>
         <translation>Last backup: %1</translation>
     </message>
@@ -3352,7 +3524,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation type="vanished">Automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="180"/>
+        <location filename="../../ui/settings/backups.py" line="181"/>
         <source>自动备份失败：%1（稍后自动再试）</source>
         <translation>Automatic backup failed: %1 (tried again shortly)</translation>
     </message>
@@ -3360,47 +3532,47 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>StatementDialog</name>
     <message>
-        <location filename="../../ui/households.py" line="165"/>
+        <location filename="../../ui/households.py" line="168"/>
         <source>%1 一户的积分明细</source>
         <translation>Point statement of %1&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="167"/>
+        <location filename="../../ui/households.py" line="170"/>
         <source>%1（%2）卡号 %3，现有 %4 分</source>
         <translation>%1 (%2) card %3, %4 points now</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="173"/>
+        <location filename="../../ui/households.py" line="176"/>
         <source>打印 PDF</source>
         <translation>Print PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="176"/>
+        <location filename="../../ui/households.py" line="179"/>
         <source>打印余额小票</source>
         <translation>Print balance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="179"/>
+        <location filename="../../ui/households.py" line="182"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="202"/>
+        <location filename="../../ui/households.py" line="205"/>
         <source>正在生成 %1 笔交易的明细……</source>
         <translation>Making the statement of %1 entries…</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="206"/>
+        <location filename="../../ui/households.py" line="209"/>
         <source>生成积分明细</source>
         <translation>Making the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="210"/>
-        <source>积分明细已生成，%1 页：%2</source>
-        <translation>Statement made, %1 pages: %2</translation>
+        <location filename="../../ui/households.py" line="213"/>
+        <source>积分明细已生成（%1 页），已在 PDF 阅读器中打开，请从那里打印。</source>
+        <translation>The statement (%1 pages) is open in the PDF viewer: print it from there.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="218"/>
+        <location filename="../../ui/households.py" line="221"/>
         <source>余额小票已打印</source>
         <translation>Balance receipt printed</translation>
     </message>
@@ -3408,17 +3580,17 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>Supervisor</name>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="35"/>
+        <location filename="../../ui/supervisor/close.py" line="38"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="36"/>
+        <location filename="../../ui/supervisor/close.py" line="39"/>
         <source>兑换分区与账目</source>
         <translation>Redemptions by zone and accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="37"/>
+        <location filename="../../ui/supervisor/close.py" line="40"/>
         <source>累计（从不清零）</source>
         <translation>Running total (never reset)</translation>
     </message>
@@ -3625,17 +3797,17 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>%1 is unlocked.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="191"/>
+        <location filename="../../ui/settings/users.py" line="192"/>
         <source>%1 已恢复使用。</source>
         <translation>%1 can log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="192"/>
+        <location filename="../../ui/settings/users.py" line="193"/>
         <source>%1 已停用，不能再登录。</source>
         <translation>%1 is disabled and can no longer log in.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="202"/>
+        <location filename="../../ui/settings/users.py" line="203"/>
         <source>%1 的密码已重设，请当面告诉本人。</source>
         <translation>%1&apos;s password is reset; tell them in person.</translation>
     </message>
@@ -3643,83 +3815,108 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>VillageTab</name>
     <message>
-        <location filename="../../ui/settings/village.py" line="29"/>
+        <location filename="../../ui/settings/village.py" line="31"/>
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="30"/>
-        <location filename="../../ui/settings/village.py" line="31"/>
+        <location filename="../../ui/settings/village.py" line="32"/>
+        <location filename="../../ui/settings/village.py" line="33"/>
         <source> 分</source>
         <translation> points</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="33"/>
+        <location filename="../../ui/settings/village.py" line="35"/>
+        <source>村民对公示有异议时打的电话</source>
+        <translation>The number villagers call about the notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/village.py" line="36"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/village.py" line="37"/>
+        <source>公示默认把姓名中间用 * 隐去（王*芳）</source>
+        <translation>Notice hides the middle of names by default (Wang*Fang)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/village.py" line="38"/>
         <source>保存本村设置</source>
         <translation>Save village settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="36"/>
+        <location filename="../../ui/settings/village.py" line="41"/>
         <source>本村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="36"/>
+        <location filename="../../ui/settings/village.py" line="41"/>
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="36"/>
+        <location filename="../../ui/settings/village.py" line="41"/>
         <source>超市名称</source>
         <translation>Shop name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="37"/>
+        <location filename="../../ui/settings/village.py" line="42"/>
         <source>发卡基础积分</source>
         <translation>Base points on a new card</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="37"/>
+        <location filename="../../ui/settings/village.py" line="42"/>
         <source>每分参考价值</source>
         <translation>Reference value per point</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="38"/>
+        <location filename="../../ui/settings/village.py" line="43"/>
         <source>扣分超过此数需审批</source>
         <translation>Deductions above this need approval</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="39"/>
+        <location filename="../../ui/settings/village.py" line="44"/>
         <source>兑换超过此数需审批</source>
         <translation>Redemptions above this need approval</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="39"/>
+        <location filename="../../ui/settings/village.py" line="44"/>
         <source>开放时间</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="43"/>
+        <location filename="../../ui/settings/village.py" line="45"/>
+        <source>公示异议电话</source>
+        <translation>Objection phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/village.py" line="45"/>
+        <source>公示张贴天数</source>
+        <translation>Days posted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/village.py" line="52"/>
         <source>新小组名称</source>
         <translation>New group name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="44"/>
+        <location filename="../../ui/settings/village.py" line="53"/>
         <source>添加小组</source>
         <translation>Add group</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="45"/>
+        <location filename="../../ui/settings/village.py" line="54"/>
         <source>村民小组</source>
         <translation>Villager group</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="74"/>
+        <location filename="../../ui/settings/village.py" line="90"/>
         <source>本村设置已保存。以前的积分记录不受影响。</source>
         <translation>Village settings saved. Past point entries are not affected.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="81"/>
+        <location filename="../../ui/settings/village.py" line="97"/>
         <source>已添加小组 %1</source>
         <translation>Added group %1</translation>
     </message>

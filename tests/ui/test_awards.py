@@ -61,6 +61,39 @@ def test_space_ticks_the_chosen_row_and_search_by_initials_keeps_the_ticks(make_
     assert "2 户" in screen.summary.text() and first in screen.summary.text() and "王五" in screen.summary.text()
 
 
+def test_enter_or_down_in_the_search_moves_into_the_list_and_space_ticks_the_row_in_focus(make_shell, qtbot, shop):
+    window, screen = awards_screen(make_shell, qtbot)
+    screen.choose_rule("A01")
+    QTest.keyClicks(screen.search, "ww")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+    QTest.keyClick(screen.search, Qt.Key.Key_Return)  # Enter: into the list, onto 王五
+    assert screen.view.hasFocus()
+    QTest.keyClick(screen.view, Qt.Key.Key_Space)
+    assert set(screen.model.ticked) == {shop.homes["王五"].id}
+    screen.search.setFocus()
+    screen.search.clear()
+    QTest.keyClicks(screen.search, "ls")
+    qtbot.waitUntil(lambda: [r.head_name for r in screen.model.rows] == ["李四"])
+    QTest.keyClick(screen.search, Qt.Key.Key_Down)  # Down: the same, onto 李四
+    assert screen.view.hasFocus()
+    QTest.keyClick(screen.view, Qt.Key.Key_Space)
+    assert set(screen.model.ticked) == {shop.homes["王五"].id, shop.homes["李四"].id}
+    assert "2 户" in screen.summary.text()
+
+
+def test_space_ticks_a_row_reached_by_tab_with_nothing_selected(make_shell, qtbot, shop):
+    window, screen = awards_screen(make_shell, qtbot)
+    screen.choose_rule("A01")
+    first = screen.model.row(0)
+    screen.view.setFocus()
+    screen.view.clearSelection()
+    screen.view.selectionModel().setCurrentIndex(screen.model.index(0, 0),
+                                                 screen.view.selectionModel().SelectionFlag.NoUpdate)
+    assert not screen.view.selectionModel().hasSelection()
+    QTest.keyClick(screen.view, Qt.Key.Key_Space)  # no mouse first
+    assert set(screen.model.ticked) == {first.id} and first.head_name in screen.summary.text()
+
+
 def test_a_scanned_card_ticks_its_household(make_shell, qtbot, shop, scanner):
     window, screen = awards_screen(make_shell, qtbot)
     window.route_scan(shop.card("李四"))
@@ -83,7 +116,7 @@ def test_a_deduction_above_the_threshold_waits_for_the_supervisor(make_shell, qt
     QTest.keyClicks(dialog.password, SUPERVISOR_PASSWORD)
     QTest.keyClick(dialog.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: screen.bar.kind == "done")
-    assert "扣 30 分" in screen.bar.text and "lishuji" in screen.bar.text
+    assert "扣 30 分" in screen.bar.text and "审批人 李书记" in screen.bar.text  # by name, not login
     assert shop.balance("张三") == 70
 
 
@@ -93,3 +126,15 @@ def test_the_tick_model_passes_the_model_tester(qtmodeltester, shop):
     model.tick(model.rows[:2])
     qtmodeltester.check(model)
     assert model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
+
+def test_the_deduction_categories_sit_apart_after_the_awards(make_shell, qtbot, shop):
+    from pos import rules
+
+    window, screen = awards_screen(make_shell, qtbot)
+    listed = [r for r in rules.list_rules(shop.db, shop.admin) if r.code not in rules.HYGIENE_ITEMS]
+    deducting = {r.category for r in listed if r.deduction} - {r.category for r in listed if not r.deduction}
+    assert deducting, "the test village has a deduction of its own category"
+    texts = [screen.category.itemText(i) for i in range(screen.category.count())]
+    separator = texts.index("")  # the line between them
+    assert set(texts[separator + 1:]) == deducting and not deducting & set(texts[:separator])

@@ -237,7 +237,7 @@ def test_printer_missing_the_sale_stands_the_job_waits_and_the_status_bar_says_s
     assert window.retry_button.isVisible()
 
 
-def test_minus_delete_and_escape_with_a_question_only_when_there_are_lines(counter_window, qtbot, shop, monkeypatch):
+def test_minus_delete_and_escape_with_a_question_only_when_there_are_lines(counter_window, qtbot, shop):
     window, counter = counter_window()
     basket(window, qtbot, counter, shop.card("张三"), shop.soap.code, shop.soap.code, shop.rice.code)
     assert [(l.name, l.quantity) for l in counter.sale.lines] == [("洗衣粉", 2), ("大米 10kg", 1)]
@@ -246,12 +246,130 @@ def test_minus_delete_and_escape_with_a_question_only_when_there_are_lines(count
     assert counter.sale.lines[0].quantity == 1
     key(window, Qt.Key.Key_Delete)
     assert [l.name for l in counter.sale.lines] == ["大米 10kg"]
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes)
     key(window, Qt.Key.Key_Escape)
-    assert len(asked) == 1 and counter.sale.lines == [] and counter.sale.here is not None
+    question = counter.question
+    qtbot.waitUntil(question.isVisible)
+    # Typed "y" (是 in pinyin), "1" and Enter answer nothing: the question waits for a button.
+    for typed in ("y", "Y", "1", Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        QTest.keyClick(question.windowHandle(), typed)
+    assert question.isVisible() and [l.name for l in counter.sale.lines] == ["大米 10kg"]
+    question.buttons[1].click()  # 清空商品
+    assert counter.sale.lines == [] and counter.sale.here is not None
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None and window.isActiveWindow())
     key(window, Qt.Key.Key_Escape)  # nothing in the cart: no question, the household goes too
-    assert len(asked) == 1 and counter.sale.here is None
+    assert not counter.question.isVisible() and counter.sale.here is None
+
+
+def test_escs_question_answered_by_esc_keeps_the_goods(counter_window, qtbot, shop):
+    window, counter = counter_window()
+    basket(window, qtbot, counter, shop.card("张三"), shop.soap.code)
+    key(window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(counter.question.isVisible)
+    QTest.keyClick(counter.question, Qt.Key.Key_Escape)
+    assert not counter.question.isVisible() and [l.name for l in counter.sale.lines] == ["洗衣粉"]
+
+
+def test_another_card_scanned_with_goods_in_the_sale_asks_and_an_enter_never_answers(counter_window, qtbot, shop):
+    window, counter = counter_window()
+    basket(window, qtbot, counter, shop.card("张三"), shop.soap.code, shop.rice.code)
+    scan(window, shop.card("李四"))
+    qtbot.waitUntil(lambda: getattr(counter, "question", None) is not None and counter.question.isVisible())
+    question = counter.question
+    assert "张三" in question.text.text() and "李四" in question.text.text()
+    assert counter.sale.here.household.head_name == "张三"
+    assert not counter.confirm_button.isEnabled() or counter.sale.here.household.head_name == "张三"
+    QTest.keyClick(question, Qt.Key.Key_Return)  # a stray Enter, as a keyboard sends it
+    scan(question, shop.card("李四"))  # the scanner again: its Enter is the scan's, it answers nothing
+    settled(qtbot, counter)
+    assert counter.question.isVisible() and counter.sale.here.household.head_name == "张三"
+    key(window, Qt.Key.Key_F12)
+    settled(qtbot, counter)
+    assert counter.last_seq is None, "no sale while the question is open"
+    counter.question.buttons[2].click()  # 商品转给 李四
+    assert counter.sale.here.household.head_name == "李四"
+    assert [l.name for l in counter.sale.lines] == ["洗衣粉", "大米 10kg"]
+    qtbot.waitUntil(window.isActiveWindow)
+    confirm(window, qtbot, counter)
+    assert shop.balance("李四") == 100 - 24 and shop.balance("张三") == 100
+
+
+def test_keeping_the_first_households_sale_leaves_it_as_it_was(counter_window, qtbot, shop):
+    window, counter = counter_window()
+    basket(window, qtbot, counter, shop.card("张三"), shop.soap.code)
+    token = counter.sale.token
+    scan(window, shop.card("李四"))
+    qtbot.waitUntil(lambda: getattr(counter, "question", None) is not None and counter.question.isVisible())
+    counter.question.buttons[0].click()  # 继续给张三兑换
+    assert counter.sale.here.household.head_name == "张三" and counter.sale.token == token
+    assert [l.name for l in counter.sale.lines] == ["洗衣粉"] and "F12" in counter.bar.text
+    scan(window, shop.card("李四"))
+    qtbot.waitUntil(lambda: counter.question.isVisible())
+    counter.question.buttons[1].click()  # 清空商品，换成李四
+    assert counter.sale.here.household.head_name == "李四" and counter.sale.lines == []
+
+
+def test_the_same_card_again_or_a_card_with_an_empty_cart_asks_nothing(counter_window, qtbot, shop):
+    window, counter = counter_window()
+    basket(window, qtbot, counter, shop.card("张三"), shop.soap.code)
+    scan(window, shop.card("张三"))
+    settled(qtbot, counter)
+    assert getattr(counter, "question", None) is None and len(counter.sale.lines) == 1
+    key(window, Qt.Key.Key_Delete)
+    scan(window, shop.card("李四"))
+    qtbot.waitUntil(lambda: counter.sale.here.household.head_name == "李四")
+    assert getattr(counter, "question", None) is None
+
+
+def test_a_second_f12_after_a_sale_keeps_its_green_message(counter_window, qtbot, shop):
+    window, counter = counter_window()
+    basket(window, qtbot, counter, shop.card("张三"), shop.soap.code)
+    confirm(window, qtbot, counter)
+    assert counter.bar.kind == "done"
+    key(window, Qt.Key.Key_F12)
+    settled(qtbot, counter)
+    assert counter.bar.kind == "done" and f"第 {counter.last_seq} 笔" in counter.bar.text
+    scan(window, shop.soap.code)
+    settled(qtbot, counter)
+    assert counter.bar.kind != "done" or "已兑换" not in counter.bar.text or counter.sale.lines
+
+
+def test_goods_out_of_stock_are_refused_in_the_bar_and_never_block_the_sale(counter_window, qtbot, shop):
+    window, counter = counter_window()
+    redemption.redeem(shop.db, shop.clerk, shop.card("李四"), [redemption.CartItem(shop.fan.code, 1)])
+    basket(window, qtbot, counter, shop.card("张三"), shop.soap.code, shop.fan.code)
+    assert counter.bar.kind == "" or counter.bar.kind == "refused"
+    assert [l.name for l in counter.sale.lines] == ["洗衣粉", "电风扇"]
+    scan(window, shop.fan.code)  # the last fan is already in the sale
+    qtbot.waitUntil(lambda: counter.bar.kind == "refused")
+    assert "电风扇" in counter.bar.text and QApplication.activeModalWidget() is None
+    assert [(l.name, l.quantity) for l in counter.sale.lines] == [("洗衣粉", 1), ("电风扇", 1)]
+    assert counter.confirm_button.isEnabled()
+
+
+def test_a_refusal_about_a_line_goes_when_the_line_goes(counter_window, qtbot, shop):
+    window, counter = counter_window()
+    basket(window, qtbot, counter, shop.card("张三"), shop.soap.code, shop.fan.code)
+    redemption.redeem(shop.db, shop.clerk, shop.card("李四"), [redemption.CartItem(shop.fan.code, 1)])
+    redemption.redeem(shop.db, shop.clerk, shop.card("王五"), [redemption.CartItem(shop.fan.code, 1)])
+    counter.load_shelf()
+    settled(qtbot, counter)
+    key(window, Qt.Key.Key_F12)
+    settled(qtbot, counter)
+    assert counter.bar.kind == "refused" and "库存只有 0" in counter.bar.text
+    key(window, Qt.Key.Key_Delete)  # the fan's line is the selected one
+    assert [l.name for l in counter.sale.lines] == ["洗衣粉"]
+    assert counter.bar.kind == "" and counter.confirm_button.isEnabled()
+
+
+def test_the_household_list_floats_over_the_cart_and_moves_nothing(counter_window, qtbot, shop):
+    window, counter = counter_window()
+    before = (counter.cart_view.geometry(), counter.zones.geometry())
+    key(window, Qt.Key.Key_F2)
+    window_keys(window, "zs", pause_ms=TYPING_PAUSE_MS, qtbot=qtbot)
+    qtbot.waitUntil(lambda: counter.find.view.isVisible())
+    qtbot.wait(50)
+    assert (counter.cart_view.geometry(), counter.zones.geometry()) == before
+    assert counter.find.view.geometry().top() >= counter.find.field.mapTo(counter, counter.find.field.rect().bottomLeft()).y()
 
 
 def test_goods_without_a_barcode_by_f3_search_and_by_zone_button(counter_window, qtbot, shop):

@@ -64,6 +64,39 @@ def test_typed_work_is_kept_when_another_household_is_picked(make_shell, qtbot):
     assert screen.head.text() == "钱八" and "没保存" in screen.bar.text
 
 
+def test_a_household_typed_field_by_field_is_saved_by_enter_in_any_field(make_shell, qtbot, shop):
+    window, screen = households_screen(make_shell, qtbot)
+    screen.head.setFocus()
+    screen.head.setText("孙七")  # typed through the input method
+    QTest.keyClick(screen.head, Qt.Key.Key_Tab)
+    QTest.keyClick(screen.people, Qt.Key.Key_Return)  # Enter in the number of people
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 5)
+    assert "已新增 孙七" in screen.bar.text
+    screen.head.setText("钱八")
+    screen.phone.setFocus()
+    # A phone number typed as fast as a script types (it looks like a scan): it stays a phone number.
+    for char in "13800000001":
+        QTest.keyClick(window.windowHandle(), char)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 6)
+    assert window.current_screen() is screen and "已新增 钱八" in screen.bar.text
+    assert households.search(shop.db, shop.admin, "钱八")[0].phone == "13800000001"
+
+
+def test_picking_a_household_loads_it_and_enter_saves_the_correction(make_shell, qtbot, shop):
+    window, screen = households_screen(make_shell, qtbot)
+    QTest.keyClicks(screen.search, "ls")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+    QTest.keyClick(screen.search, Qt.Key.Key_Down)  # into the list, onto 李四
+    assert screen.view.hasFocus() and screen.head.text() == "李四" and "修改" in screen.box.heading.text()
+    screen.phone.setText("13900000000")
+    QTest.keyClick(screen.phone, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "已保存 李四" in screen.bar.text)
+    assert households.get(shop.db, shop.admin, shop.homes["李四"].id).phone == "13900000000"
+    screen.box.clear_button.click()  # 新增一户
+    assert screen.head.text() == "" and screen.box.heading.text() == "新增一户" and not screen.chosen()
+
+
 def test_correcting_a_household_keeps_its_card_and_points(make_shell, qtbot, shop):
     window, screen = households_screen(make_shell, qtbot)
     select(screen, "李四")
@@ -137,7 +170,7 @@ def test_an_import_with_a_bad_row_writes_nothing_and_shows_the_row(make_shell, q
 
 def test_card_sheets_for_a_group_open_as_a_pdf(make_shell, qtbot, monkeypatch):
     opened = []
-    monkeypatch.setattr(documents, "open_in_viewer", opened.append)
+    monkeypatch.setattr(documents, "open_in_viewer", lambda path: opened.append(path) or True)
     window, screen = households_screen(make_shell, qtbot)
     screen.group.setCurrentIndex(screen.group.findData("啊道"))
     screen.sheet_scope.setCurrentIndex(screen.sheet_scope.findData("group"))
@@ -145,6 +178,20 @@ def test_card_sheets_for_a_group_open_as_a_pdf(make_shell, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: bool(opened), timeout=15000)
     text = pdfs.text(opened[0])
     assert "张三" in text and "李四" in text and "王五" not in text
+
+
+def test_with_no_pdf_viewer_the_bar_says_so_and_offers_the_folder(make_shell, qtbot, monkeypatch):
+    asked = []
+    monkeypatch.setattr(documents, "open_in_viewer", lambda path: asked.append(path) and False)
+    window, screen = households_screen(make_shell, qtbot)
+    screen.sheet_scope.setCurrentIndex(screen.sheet_scope.findData("all"))
+    screen.sheet_button.click()
+    qtbot.waitUntil(lambda: screen.bar.kind == "refused", timeout=15000)
+    assert "没能打开 PDF 阅读器" in screen.bar.text and "积分卡" in screen.bar.text
+    assert str(asked[0].parent) not in screen.bar.text, "a folder's name, not a hidden path"
+    assert screen.bar.action.isVisible() and screen.bar.action.text() == "打开文件夹"
+    screen.bar.action.click()
+    assert asked[-1] == asked[0].parent
 
 
 def test_a_households_statement_shows_each_transaction_with_the_balance_after(make_shell, qtbot, shop):
@@ -180,7 +227,7 @@ def test_a_households_whole_statement_prints_as_a_pdf_across_a_replaced_card(mak
     from pos import awards
 
     opened = []
-    monkeypatch.setattr(documents, "open_in_viewer", opened.append)
+    monkeypatch.setattr(documents, "open_in_viewer", lambda path: opened.append(path) or True)
     awards.award(shop.db, shop.admin, shop.homes["张三"].id, "L01", note="修路")
     old = shop.card("张三")
     cards.replace(shop.db, shop.admin, old)
@@ -209,3 +256,16 @@ def test_a_households_whole_statement_prints_as_a_pdf_across_a_replaced_card(mak
     fonts = pdfs.fonts(opened[0])
     assert fonts and all(font.embedded for font in fonts)
     dialog.close()
+
+
+def test_a_fast_burst_into_a_field_stays_typing_and_a_scan_elsewhere_goes_to_the_counter(make_shell, qtbot, shop):
+    window, screen = households_screen(make_shell, qtbot)
+    screen.search.setFocus()
+    qtbot.waitUntil(screen.search.hasFocus)
+    window.route_scan(shop.card("李四"))  # a card number typed fast into the search
+    assert window.current_screen() is screen and screen.search.text() == shop.card("李四")
+    screen.view.setFocus()
+    qtbot.waitUntil(screen.view.hasFocus)
+    window.route_scan(shop.card("王五"))  # no field being typed in: a villager's card, for the counter
+    qtbot.waitUntil(lambda: window.current_screen() is not screen)
+    assert window.current_screen() is window.screens["counter"]

@@ -87,3 +87,18 @@ def test_every_refusal_gives_its_message_the_fields_it_needs():
             if not _fields(template) <= given:
                 problems.append(f"{where}: {key} needs {_fields(template) - given}")
     assert not problems, "\n".join(problems)
+
+
+def test_the_window_never_tells_a_villager_to_run_a_command(make_shell, qtbot, shop):
+    """Refusals that name a command on the command line have the window's own words."""
+    for key in messages.CATALOG:
+        if key.startswith("window_"):
+            assert key.removeprefix("window_") in messages.CATALOG, key
+            assert "aixin" not in "".join(messages.CATALOG[key]), key
+    window = make_shell()
+    screen = window.show_area("settings")
+    screen.tabs.setCurrentWidget(screen.printer)
+    screen.printer.port.setCurrentText("")
+    screen.printer.test_button.click()
+    qtbot.waitUntil(lambda: screen.bar.kind == "refused")
+    assert "aixin" not in screen.bar.text and "设置" in screen.bar.text and "打印机" in screen.bar.text

@@ -148,6 +148,47 @@ def test_the_villages_threshold_and_a_new_group(make_shell, qtbot, shop):
     qtbot.waitUntil(lambda: homes.form_group.findText("新村") >= 0)
 
 
+def test_the_notices_objection_phone_and_posting_days_are_set_in_the_window(make_shell, qtbot, shop):
+    window, screen = settings_screen(make_shell, qtbot)
+    tab = screen.village
+    qtbot.waitUntil(lambda: tab.name.text() == "阿道村")
+    tab.objection_phone.setText("0911-7654321")
+    tab.notice_days.setValue(10)
+    QTest.keyClick(tab.objection_phone, Qt.Key.Key_Return)  # Enter saves
+    qtbot.waitUntil(lambda: screen.bar.kind == "done")
+    saved = village.settings(shop.db)
+    assert saved.objection_phone == "0911-7654321" and saved.notice_days == 10
+
+
+def test_a_village_change_that_needs_a_supervisor_asks_for_one(make_shell, qtbot, shop, monkeypatch):
+    from pos.errors import NeedsApproval
+
+    change = village.change
+    given = []
+
+    def watched(db, actor, approval=None, **changes):  # the service as issue 18 makes it
+        if approval is None and changes.get("redemption_approval_above", 0) > 500:
+            raise NeedsApproval("needs_approval", what="兑换审批线")
+        given.append(approval)
+        return change(db, actor, **changes)
+
+    monkeypatch.setattr(village, "change", watched)
+    window, screen = settings_screen(make_shell, qtbot)
+    tab = screen.village
+    qtbot.waitUntil(lambda: tab.name.text() == "阿道村")
+    tab.redemption_above.setValue(800)
+    tab.save_button.click()
+    qtbot.waitUntil(lambda: getattr(screen, "approval_dialog", None) is not None and screen.approval_dialog.isVisible())
+    assert screen.bar.kind == "info"
+    dialog = screen.approval_dialog
+    dialog.username.setText("lishuji")
+    dialog.password.setText(SUPERVISOR_PASSWORD)
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: screen.bar.kind == "done")
+    assert given and given[-1].username == "lishuji"
+    assert village.settings(shop.db).redemption_approval_above == 800
+
+
 def test_a_backup_and_a_restore_from_the_screen(make_shell, qtbot, shop, tmp_path):
     window, screen = settings_screen(make_shell, qtbot)
     tab = screen.backup

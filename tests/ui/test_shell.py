@@ -196,3 +196,43 @@ def test_cards_scanned_at_a_locked_counter_are_no_tries_at_the_password(monkeypa
         qtbot.wait(TYPING_PAUSE_MS)
     QTest.keyClick(handle, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.locked)
+
+
+def test_the_window_opens_maximized_and_keeps_a_size_a_person_chose(shop, ops, scanner, qtbot, tmp_path):
+    from pos.station import settings as local_settings
+    from ui.shell import Shell
+
+    window = Shell(shop.db, shop.admin, ops, settings=local_settings.Settings(), scanner=scanner)
+    qtbot.addWidget(window)
+    window.open()
+    qtbot.waitExposed(window)
+    assert window.isMaximized()
+    screen = window.windowHandle().screen().availableGeometry()
+    chosen = (screen.width() - 40, screen.height() - 30)
+    window.showNormal()
+    window.resize(*chosen)
+    qtbot.waitUntil(lambda: window.width() == chosen[0])
+    window.close()
+    kept = local_settings.load()
+    assert (kept.window_width, kept.window_height) == chosen
+    again = Shell(shop.db, shop.admin, ops, settings=kept, scanner=scanner)
+    qtbot.addWidget(again)
+    again.open()
+    qtbot.waitExposed(again)
+    assert not again.isMaximized() and again.size().width() == chosen[0]
+    again.showMaximized()
+    qtbot.waitUntil(again.isMaximized)
+    again.close()
+    assert local_settings.load().window_width == 0, "maximized again: it opens maximized next time"
+    for made in (window, again):
+        made.station_timer.stop()
+    ops.wait()
+
+
+def test_an_area_left_behind_takes_its_refusal_with_it(monkeypatch, make_shell, qtbot):
+    window = make_shell()
+    counter = window.current_screen()
+    counter.bar.refuse("只有管理员可以做此操作")
+    window.show_area("households")
+    window.show_area("counter")
+    assert counter.bar.kind == ""

@@ -3,14 +3,16 @@
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from pos import demo, households, users, village
 from pos.station import settings as local_settings
 from pos.errors import ShopError
+from pos.vocabulary import Role
 from tests.pos.conftest import PASSWORD
 
 
-def test_first_start_sets_up_the_village_imports_households_and_issues_cards(db, ops, qtbot, tmp_path):
+def test_first_start_sets_up_the_village_its_supervisor_imports_households_and_issues_cards(db, ops, qtbot, tmp_path):
     from ui.setup import SetupDialog
 
     csv = tmp_path / "农户.csv"
@@ -18,6 +20,7 @@ def test_first_start_sets_up_the_village_imports_households_and_issues_cards(db,
     dialog = SetupDialog(db, ops)
     qtbot.addWidget(dialog)
     dialog.show()
+    assert "监督员" in dialog.findChild(QLabel, "supervisorWhy").text()
     dialog.village.setText("杜家村")
     dialog.groups.setText("一组、二组")
     dialog.username.setText("dujia")
@@ -27,15 +30,52 @@ def test_first_start_sets_up_the_village_imports_households_and_issues_cards(db,
     dialog.ok.click()
     assert dialog.bar.kind == "refused" and "密码不一样" in dialog.bar.text
     dialog.password_again.setText("village-1")
+    dialog.ok.click()
+    assert dialog.bar.kind == "refused" and "第一书记" in dialog.bar.text, "no village without its supervisor"
+    dialog.supervisor.username.setText("dujia")
+    dialog.supervisor.password.setText("secretary-1")
+    dialog.supervisor.password_again.setText("secretary-1")
+    dialog.ok.click()
+    assert "不同的用户名" in dialog.bar.text
+    dialog.supervisor.username.setText("dushuji")
+    dialog.supervisor.display_name.setText("杜书记")
     dialog.csv.setText(str(csv))
     with qtbot.waitSignal(dialog.accepted, timeout=20_000):
-        dialog.ok.click()
+        QTest.keyClick(dialog.csv, Qt.Key.Key_Return)  # Enter in a field finishes the setup
     settings = village.settings(db)
     assert settings.name == "杜家村" and settings.shop_name == "杜家村爱心超市" and settings.groups == ("一组", "二组")
     admin = users.login(db, "dujia", "village-1")
+    secretary = users.login(db, "dushuji", "secretary-1")
+    assert secretary.role == Role.SUPERVISOR and secretary.display_name == "杜书记"
     homes = households.search(db, admin)
     assert sorted(h.head_name for h in homes) == ["张三", "李四"]
     assert all(h.card_number and h.balance == 100 for h in homes)
+
+
+def test_after_a_refused_import_enter_tries_again_and_never_quits(db, ops, qtbot, tmp_path):
+    from ui.setup import SetupDialog
+
+    csv = tmp_path / "农户.csv"
+    csv.write_text("户主,小组,人口,电话\n张三,没有这个组,4,\n", encoding="utf-8")
+    dialog = SetupDialog(db, ops)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.village.setText("杜家村")
+    dialog.groups.setText("一组")
+    for person, name in ((dialog.admin, "dujia"), (dialog.supervisor, "dushuji")):
+        person.username.setText(name)
+        person.password.setText("village-1")
+        person.password_again.setText("village-1")
+    dialog.csv.setText(str(csv))
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: dialog.skip.isVisible())
+    assert dialog.problems.isVisible() and "没有这个组" in dialog.problems.toPlainText()
+    quit_pressed = []
+    dialog.rejected.connect(lambda: quit_pressed.append(True))
+    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ops.running == 0)
+    assert dialog.isVisible() and not quit_pressed
+    assert not dialog.quit_button.isDefault() and dialog.ok.isDefault()
 
 
 def test_login_by_enter_and_the_slow_down_message_in_the_dialog(shop, ops, qtbot):

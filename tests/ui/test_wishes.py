@@ -45,9 +45,12 @@ def test_a_wish_is_written_by_scanning_a_card_then_claimed_delivered_into_stock_
     form = screen.write_form
     assert form.who.text() == "啊道 张三（4 口人）" and QApplication.focusWidget() is form.text
     form.text.setText("孙女明年上初中，想要一个新书包。")
-    form.category.setCurrentText("学习用品")
     form.member.setText("孙女")
     form.value.setValue(120)
+    click(qtbot, form.save)
+    assert screen.bar.kind == "refused" and "类别" in screen.bar.text, "a category nobody chose is never saved"
+    assert wishes.wishes(shop.db, shop.admin) == []
+    form.category.setCurrentText("学习用品")
     click(qtbot, form.save)
     click(qtbot, form.save)  # a confirm runs once
     settled(qtbot, screen)

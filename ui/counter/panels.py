@@ -20,9 +20,9 @@ class WhoPanel(QFrame):
         self.find = SearchBox([Column(QT_TRANSLATE_NOOP("RowsModel", "户主"), lambda h: h.head_name),
                                Column(QT_TRANSLATE_NOOP("RowsModel", "小组"), lambda h: h.group),
                                Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda h: str(h.balance), right=True)],
-                              self.tr("刷卡，或输入卡号、姓名、拼音首字母（F2）"), self)
+                              self.tr("刷卡，或输入卡号、姓名、拼音首字母（F2）"), self, overlay=parent)
         self.find.field.setObjectName("findHousehold")
-        self.find.view.setMaximumHeight(px(150))
+        self.find.view.setMaximumHeight(px(320))  # floats over the cart: it moves nothing
         sized(self.find.field, 13)
         self.recent_button = QPushButton(self.tr("近期记录"), self)
         self.recent_button.setObjectName("recentButton")

@@ -9,6 +9,8 @@ Keyboard only, end to end:
   large buttons for goods without a barcode;
 - ``+`` / ``-`` change the selected line, ``Del`` removes it, ``Esc`` clears
   the sale (asking only when it has lines);
+- another household's card scanned while the sale has lines never changes whose sale it
+  is without asking; the question is answered by a button, never by Enter or a letter;
 - F12 (or the big button) confirms once: the button is disabled while the
   call runs, a second F12 does nothing, and the call carries a one-time
   token so that even a repeated submit makes one redemption.
@@ -24,14 +26,16 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QMessageBox, QPushButton, QVBoxLayout,
+    QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout,
 )
 
 from pos import counter as counter_service, households, messages, redemption
 from pos.errors import ShopError
 from pos.receipts import printer as receipt_printer
 from pos.receipts import queue as printqueue
+from pos.periods import LOCAL
 from pos.vocabulary import Area
+from ui.asking import ApprovalDialog, ask
 from ui.counter.panels import TotalsPanel, WhoPanel
 from ui.counter.sale import SALE_AREAS, Sale
 from ui.counter.shelf import Shelf
@@ -39,7 +43,7 @@ from ui.models import Column, RowsModel
 from ui.scanner import no_input_method
 from ui.shell import Entry, Screen, register
 from ui.sizes import px
-from ui.widgets import ApprovalDialog, SearchBox, table
+from ui.widgets import SearchBox, table
 
 # Refusals of the approval itself: the dialog stays open for another try.
 APPROVAL_KEYS = {"login_wrong", "login_wait", "login_locked", "self_approval", "approver_not_supervisor",
@@ -58,6 +62,8 @@ class CounterScreen(Screen):
         self.waiting_scans: list[str] = []
         self.last_seq: int | None = None
         self.pending_reads = 0
+        self.sold_just_now = False  # the green "已兑换" stays until the next scan
+        self.switching: object | None = None  # another household's card, waiting for an answer
         outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 8, 10, 6)
         outer.setSpacing(6)
@@ -87,12 +93,12 @@ class CounterScreen(Screen):
         lang = self.lang
         self.recent_model = RowsModel([
             Column(QT_TRANSLATE_NOOP("RowsModel", "流水号"), lambda r: str(r.seq), right=True),
-            Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda r: r.at.astimezone().strftime("%Y-%m-%d %H:%M")),
+            Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda r: r.at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M")),
             Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda r: messages.kind(r.kind, lang)),
-            Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda r: r.memo),
+            Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda r: str(messages.worded(r.memo, lang))),
             Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda r: f"{r.points:+d}", right=True),
         ], parent=self)
-        self.recent_view = table(self.recent_model, self, single=True)
+        self.recent_view = table(self.recent_model, self, single=True, stretch=3)
         self.recent_view.setMaximumHeight(px(170))
         self.recent_view.hide()
         return self.recent_view
@@ -121,9 +127,9 @@ class CounterScreen(Screen):
             Column(QT_TRANSLATE_NOOP("RowsModel", "商品"), lambda g: g.name),
             Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda g: str(g.price_points), right=True),
             Column(QT_TRANSLATE_NOOP("RowsModel", "库存"), lambda g: str(g.stock), right=True),
-        ], self.tr("找商品：名称或拼音首字母（F3）"), self)
+        ], self.tr("找商品：名称或拼音首字母（F3）"), self, overlay=self)
         self.goods_search.field.setObjectName("findGoods")
-        self.goods_search.view.setMaximumHeight(px(180))
+        self.goods_search.view.setMaximumHeight(px(320))
         shelf.addWidget(self.goods_search)
         self.zones = Shelf(self, self.lang)
         self.zone_grids = self.zones.grids
@@ -206,7 +212,8 @@ class CounterScreen(Screen):
 
     # --- scans -------------------------------------------------------------------------------
     def scan(self, code: str) -> None:
-        if self.confirming:
+        self.sold_just_now = False
+        if self.confirming or (self.switching is not None and not counter_service.is_card_number(code)):
             self.waiting_scans.append(code)
             return
         if counter_service.is_card_number(code):
@@ -223,16 +230,23 @@ class CounterScreen(Screen):
         self._read(lambda: counter_service.goods_for_code(self.db, self.actor, code), self.add_goods)
 
     def _read(self, call, done) -> None:
+        """A scan's read. Reads run side by side, but their results are applied in the order the
+        codes were scanned: two goods scanned quickly are two lines in that order."""
         self.pending_reads += 1
+        ticket = self._tickets = getattr(self, "_tickets", 0) + 1
+        self._arrived = getattr(self, "_arrived", {})
 
-        def finished(result):
-            self.pending_reads -= 1
-            done(result)
+        def arrive(apply) -> None:
+            self._arrived[ticket] = apply
+            self._next = getattr(self, "_next", 1)
+            while self._next in self._arrived:
+                waiting = self._arrived.pop(self._next)
+                self._next += 1
+                self.pending_reads -= 1
+                waiting()
 
-        def refused(_error):
-            self.pending_reads -= 1
-
-        self.ops.read(call, bar=self.bar, done=finished, failed=refused)
+        self.ops.read(call, bar=self.bar, done=lambda result: arrive(lambda: done(result)),
+                      failed=lambda _error: arrive(lambda: None))
 
     # --- the household -----------------------------------------------------------------------
     def focus_find(self) -> None:
@@ -261,12 +275,51 @@ class CounterScreen(Screen):
         self._read(lambda: counter_service.household_at_counter(self.db, self.actor, row.id), self._household_shown)
 
     def _household_shown(self, here) -> None:
+        serving = self.sale.here
+        if self.sale.lines and serving is not None and here.card_number != serving.card_number:
+            self._ask_switch(here)
+            return
+        self._serve(here)
+
+    def _serve(self, here) -> None:
         self.bar.clear()
         self.sale.here = here
         self._show_sale()
         if self.recent_button.isChecked():
             self._load_recent()
         self.cart_view.setFocus()
+
+    def _ask_switch(self, here) -> None:
+        """Another household's card while this sale has goods: whose sale it is changes only
+        by a button pressed, never by the scanner's Enter or a key."""
+        if self.switching is not None and self.question.isVisible():
+            self.question.done_once = True  # the newer card asks again, in its place
+            self.question.close()
+        self.switching = here
+        serving, pieces = self.sale.here, sum(line.quantity for line in self.sale.lines)
+        old, new = serving.household.head_name, here.household.head_name
+        text = (self.tr("这笔兑换是给 %1 的，还有 %2 件商品没有确认。\n刚刷的是 %3 的卡（%4）。")
+                .replace("%1", old).replace("%2", str(pieces)).replace("%3", new).replace("%4", here.card_number))
+        ask(self, text, [(self.tr("继续给 %1 兑换").replace("%1", old), "keep"),
+                         (self.tr("清空商品，换成 %1").replace("%1", new), "clear"),
+                         (self.tr("商品转给 %1").replace("%1", new), "move")],
+            self._switch_answered, title=self.tr("换了一张卡"), name="switchCard")
+
+    def _switch_answered(self, answer: str) -> None:
+        here, self.switching = self.switching, None
+        if here is None:
+            return
+        if answer == "keep":
+            self.bar.info(self.tr("还在给 %1 兑换：按 F12 确认，或按 Esc 清空后再刷下一张卡。")
+                          .replace("%1", self.sale.here.household.head_name))
+        else:
+            if answer == "clear":
+                self.sale = Sale()
+            else:
+                self.sale = Sale(lines=self.sale.lines)  # a new token: it is another household's sale
+            self._serve(here)
+        self.cart_view.setFocus()
+        self._after_confirm()
 
     def _reload_household(self) -> None:
         number = self.sale.here.card_number
@@ -320,9 +373,22 @@ class CounterScreen(Screen):
         self._show_sale()
 
     def add_goods(self, goods) -> None:
+        self.sold_just_now = False
+        have = sum(line.quantity for line in self.sale.lines if line.code == goods.code)
+        if goods.stock <= have:
+            # Refused as an unknown code is: never a line that blocks F12 until it is deleted.
+            self.bar.refuse((self.tr("%1 已经没有库存了。") if goods.stock <= 0 else
+                             self.tr("%1 库存只有 %2%3，已经都在这笔兑换里了。"))
+                            .replace("%1", goods.name).replace("%2", str(goods.stock)).replace("%3", goods.unit))
+            return
         if self.bar.kind == "refused":
             self.bar.clear()  # a refusal stays until the next thing that worked
         self._show_sale(select=self.sale.add(goods))
+
+    def _line_changed(self) -> None:
+        """A line changed or went: a refusal about the sale as it was is not true any more."""
+        if self.bar.kind == "refused":
+            self.bar.clear()
 
     def _selected(self) -> int | None:
         if not self.sale.lines:
@@ -335,6 +401,7 @@ class CounterScreen(Screen):
         if number is None or self.confirming:
             return
         self.sale.change(number, step)
+        self._line_changed()
         self._show_sale(select=number)
 
     def remove_line(self) -> None:
@@ -342,6 +409,7 @@ class CounterScreen(Screen):
         if number is None or self.confirming:
             return
         del self.sale.lines[number]
+        self._line_changed()
         self._show_sale(select=min(number, len(self.sale.lines) - 1))
 
     def clear_sale(self) -> None:
@@ -353,14 +421,19 @@ class CounterScreen(Screen):
             self.cart_view.setFocus()
             return
         if self.sale.lines:
-            asked = QMessageBox.question(self, self.tr("清空"), self.tr("清空这笔兑换的所有商品？"),
-                                         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                         QMessageBox.StandardButton.No)
-            if asked != QMessageBox.StandardButton.Yes:
-                return
-            self.sale.lines = []
-        else:
-            self.sale = Sale()
+            ask(self, self.tr("清空这笔兑换的所有商品？"), [(self.tr("不清空"), False), (self.tr("清空商品"), True)],
+                lambda yes: self._empty_cart() if yes else self.cart_view.setFocus(),
+                title=self.tr("清空"), name="clearSale")
+            return
+        self.sale = Sale()
+        self.sold_just_now = False
+        self.bar.clear()
+        self._show_sale()
+        self.cart_view.setFocus()
+
+    def _empty_cart(self) -> None:
+        """The goods go; the household stays (a second Esc lets it go too)."""
+        self.sale.lines = []
         self.bar.clear()
         self._show_sale()
         self.cart_view.setFocus()
@@ -385,6 +458,11 @@ class CounterScreen(Screen):
         return ""
 
     def _show_sale(self, select: int | None = None) -> None:
+        if select is None and self.cart_view.currentIndex().isValid():
+            # Shown again (the shelf reloaded after another counter's sale): the chosen line stays chosen.
+            chosen = self.cart_model.rows[self.cart_view.currentIndex().row()].code \
+                if self.cart_view.currentIndex().row() < len(self.cart_model.rows) else None
+            select = next((n for n, line in enumerate(self.sale.lines) if line.code == chosen), None)
         self.who.show_household(self.sale.here)
         self.cart_model.set_rows(self.sale.lines)
         if select is not None and select >= 0 and self.sale.lines:
@@ -397,6 +475,8 @@ class CounterScreen(Screen):
         if self.confirming or self.pending_reads:
             return
         reason = self.refusal()
+        if reason and self.sold_just_now and not self.sale.lines:
+            return  # the second F12 of a double press: the sale went through, its green stays
         if reason:
             self.bar.refuse(reason)
             return
@@ -435,7 +515,7 @@ class CounterScreen(Screen):
         if error.key not in APPROVAL_KEYS:
             dialog.accept()
             self._refused(error)
-            self.bar.refuse(error.message(self.lang))
+            self.bar.refuse(messages.in_window(error, self.lang))
 
     def _approval_cancelled(self) -> None:
         if self.confirming:
@@ -456,6 +536,7 @@ class CounterScreen(Screen):
         self.last_seq = result.seq
         served = self.sale.here
         self.sale = Sale(here=replace(served, balance=result.balance_after) if served else None)
+        self.sold_just_now = True
         self._show_sale()
         self.bar.done(self.tr("已兑换 第 %1 笔：%2，用去 %3 分，余额 %4 分").replace("%1", str(result.seq))
                       .replace("%2", result.head_name).replace("%3", str(result.total_points))

@@ -1,5 +1,9 @@
 """The catalogue (商品目录): goods by zone with their stock (low stock in red), the form to
-add or change one, and goods labels to print."""
+add or change one, and goods labels to print.
+
+Picking one goods in the list loads it into the form (never over typed, unsaved work);
+"新增商品" empties the form, and a scanned maker's barcode then becomes the new goods' code.
+Enter in any field saves. A price lowered may need a supervisor's approval."""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from pos import counter, goods, messages, sheets
 from pos.errors import ShopError
 from pos.vocabulary import ZONES, Area
 from printing import labels
-from ui import documents, widgets
+from ui import asking, documents, widgets
 from ui.models import Column, RowsModel, yuan
 from ui.widgets import tr
 
@@ -77,6 +81,8 @@ class CatalogueTab(QWidget):
         self.view.setObjectName("goods")
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._picked())
+        widgets.down_moves_into(self.search, self.view)
         left = widgets.column(widgets.row((self.search, 1), self.zone, self.inactive, self.low), (self.view, 1))
         widgets.row((left, 1), widgets.side_column(self, 380, self._goods_box(), self._labels_box()), parent=self)
 
@@ -89,6 +95,9 @@ class CatalogueTab(QWidget):
         self.box = box = widgets.FormBox(self.tr("商品信息"), self, heading=self.tr("新增商品"), save_name="saveGoods",
                                          edit=self.tr("修改所选商品"))
         self.save_button = box.save_button
+        box.clear_button.setText(self.tr("新增商品"))
+        box.clear_button.setObjectName("newGoods")
+        box.edit_button.hide()  # picking goods in the list loads them
         self.code = QLineEdit(box)
         self.code.setObjectName("goodsCode")
         self.code.setPlaceholderText(self.tr("扫厂家条码；空着自动生成"))
@@ -111,8 +120,10 @@ class CatalogueTab(QWidget):
         box.form.addRow(self.tr("单位"), self.unit)
         box.form.addRow("", self.active)
         box.save_button.clicked.connect(self.save)
-        box.clear_button.clicked.connect(self.clear_form)
+        box.clear_button.clicked.connect(self.new_goods)
         box.edit_button.clicked.connect(self.edit_selected)
+        widgets.enter_submits(box, self.save, self.code, self.name, self.form_zone, self.points, self.value,
+                              self.unit, self.active)
         return box
 
     def _labels_box(self) -> QGroupBox:
@@ -152,13 +163,27 @@ class CatalogueTab(QWidget):
                 round(self.value.value() * 100), self.unit.text().strip(), self.active.isChecked()) != \
             (e.name, e.zone, e.price_points, e.value_fen, e.unit, e.active)
 
+    def _picked(self) -> None:
+        rows = widgets.selected_rows(self.view)
+        if len(rows) == 1 and (self.editing is None or rows[0].code != self.editing.code):
+            self.edit_selected()
+
+    def new_goods(self) -> None:
+        """An empty form for new goods (the list's choice would load into it again)."""
+        if self.dirty() and self.editing is None:
+            self.name.setFocus()
+            return
+        self.view.clearSelection()
+        self.clear_form()
+        self.code.setFocus()
+
     def edit_selected(self) -> None:
         rows = widgets.selected_rows(self.view)
         if len(rows) != 1:
             self.screen.bar.refuse(self.tr("请先在列表里选中一种商品。"))
             return
         if self.dirty():
-            self.screen.bar.info(self.tr("右边表单里还有没保存的内容：先保存或清空。"))
+            self.screen.bar.info(self.tr("右边表单里还有没保存的内容：先保存，或点“新增商品”清空。"))
             return
         item = self.editing = rows[0]
         self.box.heading.setText(self.tr("修改：%1").replace("%1", item.name))
@@ -188,11 +213,14 @@ class CatalogueTab(QWidget):
         points, fen, unit, active = self.points.value(), round(self.value.value() * 100), self.unit.text(), self.active.isChecked()
         if self.editing is None:
             call = lambda: goods.add(s.db, s.actor, name, zone, points, fen, unit, code or None)  # noqa: E731
-        else:
-            old = self.editing.code
-            call = lambda: goods.change(s.db, s.actor, old, name=name.strip(), zone=zone, price_points=points,  # noqa: E731
-                                        value_fen=fen, unit=unit.strip(), active=active)
-        s.ops.write(call, widget=self.save_button, bar=s.bar, done=self._saved, areas={Area.GOODS})
+            s.ops.write(call, widget=self.save_button, bar=s.bar, done=self._saved, areas={Area.GOODS})
+            return
+        old = self.editing.code
+        # A price lowered may need a supervisor's approval: asked when the service says so.
+        asking.with_approval(s, asking.approved(goods.change, s.db, s.actor, old, name=name.strip(), zone=zone,
+                                                price_points=points, value_fen=fen, unit=unit.strip(),
+                                                active=active),
+                             widget=self.save_button, done=self._saved, areas={Area.GOODS})
 
     def _saved(self, item: goods.GoodsView) -> None:
         new = self.editing is None
@@ -201,6 +229,15 @@ class CatalogueTab(QWidget):
                               self.tr("已保存 %1（编码 %2）。")).replace("%1", item.name).replace("%2", item.code))
 
     def scanned(self, code: str) -> None:
+        """A scan: goods in the list are picked; a new code starts new goods (or fills the new
+        goods' code); with unsaved changes on the form, the code only searches."""
+        known = next((n for n, g in enumerate(self.model.rows) if g.code == code), None)
+        if known is not None and not self.dirty():
+            self.view.selectRow(known)
+            return
+        if self.editing is not None and not self.dirty():
+            self.view.clearSelection()
+            self.clear_form()
         if self.editing is None:
             self.code.setText(code)
             self.name.setFocus()
@@ -225,6 +262,5 @@ class CatalogueTab(QWidget):
 
     def _labels_done(self, path, count: int, pages: int) -> None:
         self.screen.last_pdf = path
-        self.screen.bar.done(self.tr("已生成 %1 张标签，%2 页：%3").replace("%1", str(count))
-                             .replace("%2", str(pages)).replace("%3", str(path)))
-        documents.open_in_viewer(path)
+        documents.show(self.screen.bar, path, self.tr("已生成 %1 张标签（%2 页），已在 PDF 阅读器中打开，请从那里打印。")
+                       .replace("%1", str(count)).replace("%2", str(pages)))

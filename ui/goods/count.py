@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QWidget
 
 from pos import goods, stock
 from pos.vocabulary import Area
-from ui import widgets
+from ui import asking, widgets
 from ui.goods.catalogue import zones
 from ui.models import Column, RowsModel
 
@@ -139,19 +139,19 @@ class CountTab(QWidget):
             return
         lines = "\n".join(self.tr("%1：账面 %2，实点 %3（%4）").replace("%1", g.name).replace("%2", str(g.stock))
                           .replace("%3", str(c)).replace("%4", f"{c - g.stock:+d}") for g, c in differences)
-        widgets.confirm(self.screen, self.tr("盘点差异：\n%1\n\n保存后按实点数量调整库存，需要监督员审批。").replace("%1", lines),
-                      self._save, yes=self.tr("保存并请监督员审批"))
+        asking.confirm(self.screen, self.tr("盘点差异：\n%1\n\n保存后按实点数量调整库存，需要监督员审批。").replace("%1", lines),
+                       self._save, yes=self.tr("保存并请监督员审批"))
 
     def _save(self) -> None:
         s = self.screen
         counted = {g.code: c for g, c in self.model.differences()}
         reason = self.reason.text()
-        widgets.with_approval(s, lambda approval: stock.count(s.db, s.actor, counted, reason, approval),
-                            widget=self.save_button, done=self._saved, areas={Area.GOODS, Area.STOCK})
+        asking.with_approval(s, lambda approval: stock.count(s.db, s.actor, counted, reason, approval),
+                             widget=self.save_button, done=self._saved, areas={Area.GOODS, Area.STOCK})
 
     def _saved(self, result: stock.CountResult) -> None:
         self.model.counted = {}
         self.reason.clear()
         self.screen.bar.done(self.tr("盘点已保存：%1 种调整了库存，审批人 %2。").replace(
-            "%1", str(len(result.differences))).replace("%2", result.approver or "-"))
+            "%1", str(len(result.differences))).replace("%2", self.screen.shell.person(result.approver) if result.approver else "-"))
         self.reload()

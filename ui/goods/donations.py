@@ -31,7 +31,7 @@ class DonationsTab(QWidget):
     def __init__(self, screen: GoodsScreen):
         super().__init__(screen)
         self.screen = screen
-        self.start = widgets.date_field(self, date(date.today().year, 1, 1))
+        self.start = widgets.date_field(self, date(widgets.today().year, 1, 1))
         self.end = widgets.date_field(self)
         self.model = donation_model(screen.lang)
         self.view = widgets.table(self.model, self, stretch=3)

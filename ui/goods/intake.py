@@ -1,20 +1,24 @@
 """Stock intake (入库): a donation (from whom) or a purchase (from which funds), its lines
-scanned or typed, then taken into stock at once."""
+scanned or typed, then taken into stock at once.
+
+Fifty donated bags are not fifty scans: type 50 in the quantity box, scan one bag, and the
+line has 50 (the box goes back to 1). A line's quantity is corrected in the list itself:
+type the number on the line, or F2 / a double click."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
-    QLabel, QPushButton, QRadioButton, QWidget,
+    QAbstractItemView, QLabel, QPushButton, QRadioButton, QSpinBox, QStyledItemDelegate, QWidget,
 )
 
 from pos import counter, goods, messages, stock
 from pos.errors import ShopError
 from pos.vocabulary import DONOR_TYPES, FUNDING, Area, Source
-from ui import widgets
+from ui import asking, widgets
 from ui.models import Column, RowsModel, yuan
 
 if TYPE_CHECKING:
@@ -27,11 +31,61 @@ class Line:
     name: str
     unit: str
     quantity: int
-    value_fen: int  # the line's total
+    unit_fen: int  # one piece's value
+
+    @property
+    def value_fen(self) -> int:  # the line's total
+        return self.unit_fen * self.quantity
 
 
-def intake_model() -> RowsModel:
-    return RowsModel([
+QUANTITY = 2
+MAX_QUANTITY = 100_000
+
+
+class IntakeModel(RowsModel):
+    """The intake's lines; a line's quantity is edited in place."""
+
+    on_edit = staticmethod(lambda: None)
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if index.isValid() and index.column() == QUANTITY:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.EditRole and index.isValid() and index.column() == QUANTITY \
+                and index.row() < len(self.rows):
+            return self.rows[index.row()].quantity
+        return super().data(index, role)
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != QUANTITY:
+            return False
+        try:
+            quantity = int(value)
+        except (TypeError, ValueError):
+            return False
+        if not 1 <= quantity <= MAX_QUANTITY:
+            return False
+        self.rows[index.row()] = replace(self.rows[index.row()], quantity=quantity)
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1))
+        self.on_edit()
+        return True
+
+
+class QuantityEditor(QStyledItemDelegate):
+    """A number box for a line's quantity (the whole range an intake allows)."""
+
+    def createEditor(self, parent, option, index):
+        box = QSpinBox(parent)
+        box.setRange(1, MAX_QUANTITY)
+        box.setObjectName("lineQuantity")
+        return box
+
+
+def intake_model() -> IntakeModel:
+    return IntakeModel([
         Column(QT_TRANSLATE_NOOP("RowsModel", "编码"), lambda l: l.code),
         Column(QT_TRANSLATE_NOOP("RowsModel", "名称"), lambda l: l.name),
         Column(QT_TRANSLATE_NOOP("RowsModel", "数量"), lambda l: f"{l.quantity} {l.unit}", right=True),
@@ -56,6 +110,11 @@ class IntakeTab(QWidget):
         remove = QPushButton(self.tr("删去所选行"), self)
         self.lines = intake_model()
         self.view = widgets.table(self.lines, self, stretch=1)
+        self.view.setObjectName("intakeLines")
+        self.view.setItemDelegateForColumn(QUANTITY, QuantityEditor(self.view))
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.lines.on_edit = self._totals
         self.total = widgets.big(QLabel(self), 1.15, True)
         self.save_button = widgets.big(QPushButton(self.tr("入库"), self), 1.15, True)
         self.save_button.setObjectName("saveIntake")
@@ -72,7 +131,7 @@ class IntakeTab(QWidget):
 
         self.donation.toggled.connect(self._source_changed)
         add.clicked.connect(self.add_typed)
-        self.code.returnPressed.connect(self.add_typed)
+        widgets.enter_submits(self, self.add_typed, self.code, self.quantity)
         remove.clicked.connect(self.remove_selected)
         self.save_button.clicked.connect(self.save)
         self._source_changed()
@@ -107,12 +166,13 @@ class IntakeTab(QWidget):
         rows = list(self.lines.rows)
         for number, line in enumerate(rows):
             if line.code == item.code:
-                total = line.quantity + quantity
-                rows[number] = replace(line, quantity=total, value_fen=item.value_fen * total)
+                rows[number] = replace(line, quantity=min(line.quantity + quantity, MAX_QUANTITY))
                 break
         else:
-            rows.append(Line(item.code, item.name, item.unit, quantity, item.value_fen * quantity))
+            number = len(rows)
+            rows.append(Line(item.code, item.name, item.unit, quantity, item.value_fen))
         self.lines.set_rows(rows)
+        self.view.selectRow(number)
         self.code.clear()
         self.quantity.setValue(1)
         self.code.setFocus()
@@ -137,8 +197,8 @@ class IntakeTab(QWidget):
         who = (self.tr("%1（%2）捐赠").replace("%1", self.donor.text().strip() or "?")
                .replace("%2", self.donor_type.currentText()) if self.donation.isChecked()
                else self.tr("采购，资金来源：%1").replace("%1", self.funding.currentText()))
-        widgets.confirm(self.screen, self.tr("入库：%1\n%2").replace("%1", who).replace("%2", self.total.text()),
-                      self._save, yes=self.tr("入库"))
+        asking.confirm(self.screen, self.tr("入库：%1\n%2").replace("%1", who).replace("%2", self.total.text()),
+                       self._save, yes=self.tr("入库"))
 
     def _save(self) -> None:
         s = self.screen

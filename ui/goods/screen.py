@@ -43,7 +43,7 @@ class GoodsScreen(Screen):
     def scan(self, code: str) -> None:
         tab = self.tabs.currentWidget()
         if tab is self.intake:
-            self.intake.add(code)
+            self.intake.add(code, self.intake.quantity.value())  # the quantity typed before the scan
         elif tab is self.count:
             self.count.scanned(code)
         else:

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QApplication, QFileDialog, QLabel, QPushButton, QWidget,
 )
 
-from pos import backups
+from pos import backups, messages
+from pos.periods import LOCAL
 from pos.errors import NeedsApproval, ShopError
 from pos.vocabulary import Area
-from ui import widgets
+from ui import asking, widgets
 from ui.models import Column, RowsModel
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ class BackupTab(QWidget):
                                                                              .replace("%1", e.message(s.lang))))
 
     def _backed_up(self, result: backups.BackupResult) -> None:
-        text = self.tr("%1 备份成功，校验通过，共 %2 笔：%3").replace("%1", datetime.now().strftime("%Y-%m-%d %H:%M")) \
+        text = self.tr("%1 备份成功，校验通过，共 %2 笔：%3").replace("%1", datetime.now(LOCAL).strftime("%Y-%m-%d %H:%M")) \
             .replace("%2", str(result.transactions)).replace("%3", str(result.path))
         self.last.setText(text)
         self.screen.bar.done(text)
@@ -114,28 +115,28 @@ class BackupTab(QWidget):
             self.screen.bar.refuse(self.tr("请先在列表里选中一份备份。"))
             return
         path = rows[0].path
-        widgets.confirm(self.screen, self.tr("用这份备份替换现在的数据库？\n%1\n现在的数据库会先另存一份，可以再恢复回来。")
-                      .replace("%1", path.name), lambda: self._restore(path, False), yes=self.tr("恢复"))
+        asking.confirm(self.screen, self.tr("用这份备份替换现在的数据库？\n%1\n现在的数据库会先另存一份，可以再恢复回来。")
+                       .replace("%1", path.name), lambda: self._restore(path, False), yes=self.tr("恢复"))
 
     def _restore(self, path: Path, older_confirmed: bool, approval=None) -> None:
         """A restore replaces the database: a supervisor approves it (asked when the service
         says so), and a copy older than the ledger is confirmed once more, keeping the approval."""
         s = self.screen
-        quiet = widgets.ApprovalBar(s.bar)
+        quiet = asking.ApprovalBar(s.bar)
 
         def failed(error: ShopError) -> None:
             if isinstance(error, NeedsApproval) and approval is None:
                 quiet.asking = True
-                dialog = widgets.ApprovalDialog(error.message(s.lang), s)
+                dialog = asking.ApprovalDialog(error.message(s.lang), s)
                 s.approval_dialog = dialog
                 dialog.approved.connect(lambda given: (dialog.accept(), self._restore(path, older_confirmed, given)))
                 dialog.open()
             elif error.key == "restore_older":
                 p = error.params
-                widgets.confirm(s, self.tr("这份备份止于第 %1 笔，现在的账本已到第 %2 笔：恢复会丢掉 %3 笔。\n确定要恢复吗？")
-                              .replace("%1", str(p["backup_seq"])).replace("%2", str(p["current_seq"]))
-                              .replace("%3", str(p["lost"])), lambda: self._restore(path, True, approval),
-                              yes=self.tr("丢掉这些，恢复"))
+                asking.confirm(s, self.tr("这份备份止于第 %1 笔，现在的账本已到第 %2 笔：恢复会丢掉 %3 笔。\n确定要恢复吗？")
+                               .replace("%1", str(p["backup_seq"])).replace("%2", str(p["current_seq"]))
+                               .replace("%3", str(p["lost"])), lambda: self._restore(path, True, approval),
+                               yes=self.tr("丢掉这些，恢复"))
 
         def work(report):
             report(0, 0, self.tr("正在检查并恢复……"))
@@ -178,7 +179,7 @@ def start_automatic_backups(shell) -> None:
     def failed(error: ShopError) -> None:
         log.warning("automatic backup failed: %s", error)
         text = QCoreApplication.translate("Shell", "自动备份失败：%1（稍后自动再试）")
-        shell.backup_trouble = text.replace("%1", error.message(shell.lang))
+        shell.backup_trouble = text.replace("%1", messages.in_window(error, shell.lang))
         shell.refresh_station()
         retry.start(RETRY_MS)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos import messages
+from pos.periods import LOCAL
 from pos.receipts import printer as receipt_printer
 from pos.receipts import queue as printqueue
 from pos.station import settings as local_settings
@@ -40,7 +41,7 @@ def jobs_model(lang: str = "zh") -> RowsModel:
         Column(QT_TRANSLATE_NOOP("RowsModel", "份"), _copy),
         Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda j: messages.word(JobStatus(j.status), lang)),
         Column(QT_TRANSLATE_NOOP("RowsModel", "尝试"), lambda j: str(j.attempts), right=True),
-        Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda j: j.created_at.astimezone().strftime("%m-%d %H:%M")),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda j: j.created_at.astimezone(LOCAL).strftime("%m-%d %H:%M")),
     ])
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from pos import rules
 from pos.vocabulary import Area
-from ui import widgets
+from ui import asking, widgets
 from ui.models import Column, RowsModel
 
 if TYPE_CHECKING:
@@ -89,8 +89,9 @@ class RulesTab(QWidget):
         if code in getattr(self, "known", set()):
             s.bar.refuse(self.tr("编号 %1 已经用过了，请换一个新编号。").replace("%1", code))
             return
-        s.ops.write(lambda: rules.save(s.db, s.actor, code, category, name, low, high, deduction),
-                    widget=self.add_button, bar=s.bar, areas={Area.RULES}, done=self._added)
+        # A new rule (or one widened) may need a supervisor's approval: asked when the service says so.
+        asking.with_approval(s, asking.approved(rules.save, s.db, s.actor, code, category, name, low, high, deduction),
+                             widget=self.add_button, areas={Area.RULES}, done=self._added)
 
     def _added(self, rule: rules.RuleView) -> None:
         self.code.clear()
@@ -104,13 +105,13 @@ class RulesTab(QWidget):
             self.screen.bar.refuse(self.tr("请先选中一条在用的细则。"))
             return
         rule = chosen[0]
-        widgets.confirm(self.screen, self.tr("停用细则 %1 %2？停用后不能再用它加分，以前的记录不变。")
-                      .replace("%1", rule.code).replace("%2", rule.name), lambda: self._deactivate(rule),
-                      yes=self.tr("停用"))
+        asking.confirm(self.screen, self.tr("停用细则 %1 %2？停用后不能再用它加分，以前的记录不变。")
+                       .replace("%1", rule.code).replace("%2", rule.name), lambda: self._deactivate(rule),
+                       yes=self.tr("停用"))
 
     def _deactivate(self, r: rules.RuleView) -> None:
         s = self.screen
-        s.ops.write(lambda: rules.save(s.db, s.actor, r.code, r.category, r.name, r.points_min, r.points_max,
-                                       r.deduction, active=False),
-                    widget=self.deactivate_button, bar=s.bar, areas={Area.RULES},
-                    done=lambda _r: s.bar.done(self.tr("细则 %1 已停用。").replace("%1", r.code)))
+        asking.with_approval(s, asking.approved(rules.save, s.db, s.actor, r.code, r.category, r.name, r.points_min,
+                                                r.points_max, r.deduction, active=False),
+                             widget=self.deactivate_button, areas={Area.RULES},
+                             done=lambda _r: s.bar.done(self.tr("细则 %1 已停用。").replace("%1", r.code)))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from pos import households, messages, users
 from pos.vocabulary import Area, Role
-from ui import widgets
+from ui import asking, widgets
 from ui.models import Column, RowsModel
 
 if TYPE_CHECKING:
@@ -165,9 +165,9 @@ class UsersTab(QWidget):
         username, name, role, password = (self.username.text(), self.display_name.text(),
                                           self.role.currentData(), self.password.text())
         # A new supervisor needs another supervisor's approval: asked when the service says so.
-        widgets.with_approval(s, lambda approval: users.create(s.db, s.actor, username, name, role, password,
-                                                             approval),
-                            widget=self.add_button, areas={Area.USERS}, done=self._added)
+        asking.with_approval(s, lambda approval: users.create(s.db, s.actor, username, name, role, password,
+                                                            approval),
+                             widget=self.add_button, areas={Area.USERS}, done=self._added)
 
     def _added(self, user: users.UserView) -> None:
         for field in (self.username, self.display_name, self.password, self.password_again):
@@ -186,17 +186,18 @@ class UsersTab(QWidget):
         if user is None:
             return
         on = not user.active
-        s.ops.write(lambda: users.set_active(s.db, s.actor, user.username, on), widget=self.active_button,
-                    bar=s.bar, areas={Area.USERS},
-                    done=lambda _r: s.bar.done((self.tr("%1 已恢复使用。") if on else
-                                                self.tr("%1 已停用，不能再登录。")).replace("%1", user.display_name)))
+        # A supervisor deactivated may need another supervisor's approval: asked when the service says so.
+        asking.with_approval(s, asking.approved(users.set_active, s.db, s.actor, user.username, on),
+                             widget=self.active_button, areas={Area.USERS},
+                             done=lambda _r: s.bar.done((self.tr("%1 已恢复使用。") if on else
+                                                          self.tr("%1 已停用，不能再登录。")).replace("%1", user.display_name)))
 
     def reset(self) -> None:
         user, s, password = self.one(), self.screen, self.new_password.text()
         if user is None:
             return
-        widgets.with_approval(s, lambda approval: users.reset_password(s.db, s.actor, user.username, password,
-                                                                     approval),
-                            widget=self.reset_button, areas={Area.USERS},
-                            done=lambda _r: (self.new_password.clear(),
+        asking.with_approval(s, lambda approval: users.reset_password(s.db, s.actor, user.username, password,
+                                                                    approval),
+                             widget=self.reset_button, areas={Area.USERS},
+                             done=lambda _r: (self.new_password.clear(),
                                      s.bar.done(self.tr("%1 的密码已重设，请当面告诉本人。").replace("%1", user.display_name))))

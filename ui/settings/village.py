@@ -1,17 +1,19 @@
 """The village's own settings (本村), shared by every counter: its name, base points, the
-point's value, approval thresholds, opening hours, and its villager groups."""
+point's value, approval thresholds, opening hours, the public notice's objection phone and
+posting days, and its villager groups. Enter in a field saves; a change the village's rules
+put under a supervisor's eye asks for their approval."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QDoubleSpinBox, QGroupBox, QLineEdit, QListWidget, QPushButton, QWidget,
+    QCheckBox, QDoubleSpinBox, QGroupBox, QLineEdit, QListWidget, QPushButton, QWidget,
 )
 
 from pos import village
 from pos.vocabulary import Area
-from ui import widgets
+from ui import asking, widgets
 
 if TYPE_CHECKING:
     from ui.settings.screen import SettingsScreen
@@ -30,6 +32,9 @@ class VillageTab(QWidget):
         self.deduction_above = widgets.spin_box(self, 0, 100_000, suffix=self.tr(" 分"))
         self.redemption_above = widgets.spin_box(self, 0, 100_000, suffix=self.tr(" 分"))
         self.hours = QLineEdit(self)
+        self.objection_phone = widgets.field(self, "objectionPhone", self.tr("村民对公示有异议时打的电话"))
+        self.notice_days = widgets.spin_box(self, 1, 60, suffix=self.tr(" 天"), name="noticeDays")
+        self.mask_names = QCheckBox(self.tr("公示默认把姓名中间用 * 隐去（王*芳）"), self)
         self.save_button = QPushButton(self.tr("保存本村设置"), self)
         self.save_button.setObjectName("saveVillage")
         form_box = widgets.form_box(
@@ -37,7 +42,11 @@ class VillageTab(QWidget):
             (self.tr("发卡基础积分"), self.base_points), (self.tr("每分参考价值"), self.point_value),
             (self.tr("扣分超过此数需审批"), self.deduction_above),
             (self.tr("兑换超过此数需审批"), self.redemption_above), (self.tr("开放时间"), self.hours),
-            ("", self.save_button))
+            (self.tr("公示异议电话"), self.objection_phone), (self.tr("公示张贴天数"), self.notice_days),
+            ("", self.mask_names), ("", self.save_button))
+        widgets.enter_submits(self, self.save, self.name, self.shop_name, self.base_points, self.point_value,
+                              self.deduction_above, self.redemption_above, self.hours, self.objection_phone,
+                              self.notice_days)
         self.groups = QListWidget(self)
         self.new_group = QLineEdit(self)
         self.new_group.setPlaceholderText(self.tr("新小组名称"))
@@ -61,6 +70,9 @@ class VillageTab(QWidget):
         self.deduction_above.setValue(v.deduction_approval_above)
         self.redemption_above.setValue(v.redemption_approval_above)
         self.hours.setText(v.opening_hours)
+        self.objection_phone.setText(v.objection_phone)
+        self.notice_days.setValue(v.notice_days)
+        self.mask_names.setChecked(v.mask_names)
         self.groups.clear()
         self.groups.addItems(list(v.groups))
 
@@ -69,9 +81,13 @@ class VillageTab(QWidget):
         changes = dict(name=self.name.text().strip(), shop_name=self.shop_name.text().strip(),
                        base_points=self.base_points.value(), point_value_fen=round(self.point_value.value() * 100),
                        deduction_approval_above=self.deduction_above.value(),
-                       redemption_approval_above=self.redemption_above.value(), opening_hours=self.hours.text().strip())
-        s.ops.write(lambda: village.change(s.db, s.actor, **changes), widget=self.save_button, bar=s.bar,
-                    areas={Area.VILLAGE}, done=lambda _v: s.bar.done(self.tr("本村设置已保存。以前的积分记录不受影响。")))
+                       redemption_approval_above=self.redemption_above.value(), opening_hours=self.hours.text().strip(),
+                       objection_phone=self.objection_phone.text().strip(), notice_days=self.notice_days.value(),
+                       mask_names=self.mask_names.isChecked())
+        # Raising a threshold may need a supervisor's approval: asked when the service says so.
+        asking.with_approval(s, asking.approved(village.change, s.db, s.actor, **changes), widget=self.save_button,
+                             areas={Area.VILLAGE},
+                             done=lambda _v: s.bar.done(self.tr("本村设置已保存。以前的积分记录不受影响。")))
 
     def add_group(self) -> None:
         s, name = self.screen, self.new_group.text().strip()

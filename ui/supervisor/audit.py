@@ -37,18 +37,34 @@ def _day(day: date) -> str:
     return tr("%1月%2日").replace("%1", str(day.month)).replace("%2", str(day.day))
 
 
-def entry_columns(names: dict[int, str], lang: str = "zh") -> list[Column]:
-    """The month's work; ``names`` the households' heads, filled once the month is read."""
+def _person(people: dict[str, str], username: str) -> str:
+    return people.get(username) or username
+
+
+def said(value, lang: str, people: dict[str, str] | None = None) -> str:
+    """A phrase of the audit (a detail, a flag) in ``lang``; the users it names by their names."""
+    if isinstance(value, messages.Phrase) and people:
+        params = {k: (people.get(v) or v) if isinstance(v, str) else v for k, v in value.params.items()}
+        return str(messages.worded(messages.Phrase(value.key, **params), lang))
+    return str(messages.worded(value, lang))
+
+
+def entry_columns(names: dict[int, str], lang: str = "zh", people: dict[str, str] | None = None) -> list[Column]:
+    """The month's work; ``names`` the households' heads, filled once the month is read;
+    ``people`` the users' names by login name (operators and approvers are shown by name)."""
+    people = {} if people is None else people
     return [
         Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda e: _local(e.at)),
-        Column(QT_TRANSLATE_NOOP("RowsModel", "编号"), lambda e: e.ref),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "编号"), lambda e: said(e.ref, lang)),
         Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda e: messages.kind(e.kind, lang)),
         Column(QT_TRANSLATE_NOOP("RowsModel", "操作员"),
-               lambda e: e.operator + (tr(" / 审批 %1").replace("%1", e.approver) if e.approver else "")),
+               lambda e: _person(people, e.operator)
+               + (tr(" / 审批 %1").replace("%1", _person(people, e.approver)) if e.approver else "")),
         Column(QT_TRANSLATE_NOOP("RowsModel", "农户"), lambda e: _households(e, names)),
         Column(QT_TRANSLATE_NOOP("RowsModel", "积分"), lambda e: f"{e.points:+d}" if e.points else "",
                right=True),
-        Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda e: e.detail, tooltip=lambda e: e.detail),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda e: said(e.detail, lang, people),
+               tooltip=lambda e: said(e.detail, lang, people)),
     ]
 
 
@@ -58,18 +74,27 @@ def _households(entry: audit.AuditEntry, names: dict[int, str]) -> str:
     return "、".join(shown) + (tr(" 等 %1 户").replace("%1", str(len(entry.households))) if more > 0 else "")
 
 
-FLAG_COLUMNS = [
-    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda f: tr("已审核") if f.reviewed else tr("待审核")),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "提示"), lambda f: f.title),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda f: _local(f.at)),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "操作员"), lambda f: f.operator),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda f: f.message, tooltip=lambda f: f.message),
-]
-REVIEW_COLUMNS = [
-    Column(QT_TRANSLATE_NOOP("RowsModel", "审核人"), lambda r: r.reviewer),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda r: _local(r.at, "%Y-%m-%d %H:%M")),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "意见"), lambda r: r.comment, tooltip=lambda r: r.comment),
-]
+def flag_columns(people: dict[str, str], lang: str = "zh") -> list[Column]:
+    return [
+        Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda f: tr("已审核") if f.reviewed else tr("待审核")),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "提示"), lambda f: said(f.title, lang)),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda f: _local(f.at)),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "操作员"), lambda f: _person(people, f.operator)),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda f: said(f.message, lang, people),
+               tooltip=lambda f: said(f.message, lang, people)),
+    ]
+
+
+def review_columns(people: dict[str, str]) -> list[Column]:
+    return [
+        Column(QT_TRANSLATE_NOOP("RowsModel", "审核人"), lambda r: _person(people, r.reviewer)),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda r: _local(r.at, "%Y-%m-%d %H:%M")),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "意见"), lambda r: r.comment, tooltip=lambda r: r.comment),
+    ]
+
+
+FLAG_COLUMNS = flag_columns({})
+REVIEW_COLUMNS = review_columns({})
 
 
 def matches(entry: audit.AuditEntry, kind, operator, household, day) -> bool:
@@ -112,11 +137,12 @@ class AuditPage(Page):
 
     def _lists(self) -> QSplitter:
         """The month's work above; its flags below, beside the review of the selected one."""
-        self.entries = RowsModel(entry_columns(self.names, self.screen.lang), parent=self)
+        self.people = self.screen.shell.people
+        self.entries = RowsModel(entry_columns(self.names, self.screen.lang, self.people), parent=self)
         self.entries_view = table(self.entries, self, single=True, wrap=False)
         self.entries_view.setObjectName("auditEntries")
         self.entries_title = heading(tr("本月操作"), self, 13)
-        self.flags = RowsModel(FLAG_COLUMNS, parent=self)
+        self.flags = RowsModel(flag_columns(self.people, self.screen.lang), parent=self)
         self.flags_view = table(self.flags, self, single=True, wrap=False)
         self.flags_view.setObjectName("auditFlags")
         self.flags_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_flag())
@@ -144,7 +170,7 @@ class AuditPage(Page):
         self.flag_text.setObjectName("flagText")
         self.flag_text.setWordWrap(True)
         self.flag_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reviews = RowsModel(REVIEW_COLUMNS, parent=self)
+        self.reviews = RowsModel(review_columns(self.people), parent=self)
         self.reviews_view = table(self.reviews, self, single=True, wrap=True)  # a comment is read whole
         self.reviews_view.setObjectName("flagReviews")
         self.reviews_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -206,7 +232,7 @@ class AuditPage(Page):
         pending = sum(1 for f in found.flags if not f.reviewed)
         self.summary.setText(
             tr("%1：%2。%3。共 %4 项操作，%5 条提示，其中 %6 条待审核。")
-            .replace("%1", self.screen.month_title).replace("%2", closed).replace("%3", found.verify_summary)
+            .replace("%1", self.screen.month_title).replace("%2", closed).replace("%3", said(found.verify_summary, self.screen.lang))
             .replace("%4", str(len(found.entries))).replace("%5", str(len(found.flags)))
             .replace("%6", str(pending)))
         self.summary.setStyleSheet("" if found.verify_ok is not False else "color:#a4000f; font-weight:bold;")
@@ -230,7 +256,7 @@ class AuditPage(Page):
                        key=lambda h: self.names.get(h, ""))
         days = sorted({e.day for e in found.entries})
         self._fill(self.kind, tr("全部类别"), [(messages.kind(k, self.screen.lang), k) for k in kinds])
-        self._fill(self.operator, tr("全部操作员"), [(o, o) for o in operators])
+        self._fill(self.operator, tr("全部操作员"), [(_person(self.people, o), o) for o in operators])
         self._fill(self.household, tr("全部农户"), [(self.names.get(h, str(h)), h) for h in homes])
         self._fill(self.day, tr("全部日期"), [(_day(d), d) for d in days])
 
@@ -278,7 +304,9 @@ class AuditPage(Page):
             self.review_button.setEnabled(False)
             return
         state = tr("已审核") if flag.reviewed else tr("待审核")
-        self.flag_text.setText(f"【{flag.title}·{state}】{flag.message}")
+        lang = self.screen.lang
+        self.flag_text.setText(tr("【%1·%2】%3").replace("%1", said(flag.title, lang)).replace("%2", state)
+                               .replace("%3", said(flag.message, lang, self.people)))
         self.reviews.set_rows(flag.reviews)
         self.review_button.setEnabled(self.screen.supervisor)
 
@@ -293,4 +321,4 @@ class AuditPage(Page):
 
     def _reviewed(self, flag: audit.Flag) -> None:
         self.comment.clear()
-        self.screen.bar.done(tr("已记录对“%1”的审核意见。").replace("%1", flag.title))
+        self.screen.bar.done(tr("已记录对“%1”的审核意见。").replace("%1", said(flag.title, self.screen.lang)))

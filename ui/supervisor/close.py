@@ -1,20 +1,23 @@
 """Closing the month (月结): every total, recomputed from the ledger, shown before the
-supervisor closes it; if it cannot be closed, the reason stays on the page."""
+supervisor closes it; if it cannot be closed, the reason stays on the page. Closing itself is
+the supervisor's signature (``closing``): the totals it seals and their password."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout
 
+from pos import messages
 from pos.month import closure, notice
 from pos.month.document import ClosureView
-from pos.periods import LOCAL, Month
+from pos.periods import LOCAL
 from pos.vocabulary import Area
 from ui.models import Column, RowsModel
+from ui.supervisor.closing import SIGNATURE_KEYS, CloseDialog
 from ui.supervisor.page import Page
-from ui.widgets import big_button, heading, table, tr
+from ui.widgets import big_button, heading, month_title, table, tr
 
 
 @dataclass(frozen=True)
@@ -38,16 +41,16 @@ PANES = (
 )
 
 
-def total_lines(view: ClosureView) -> list[TotalLine]:
+def total_lines(view: ClosureView, lang: str = "zh") -> list[TotalLine]:
     """Every total of a closure (or of its preview), as the supervisor checks them."""
     t = view.totals
     month, total, books = tr("本月"), tr("累计（从不清零）"), tr("账目")
     lines = [TotalLine(books, tr("交易范围"), tr("第 %1–%2 笔（%3 笔）").replace("%1", str(view.first_seq))
                        .replace("%2", str(view.last_seq)).replace("%3", str(t.transactions)))]
-    lines += [TotalLine(month, name, value) for name, value in notice.month_total_rows(view)]
+    lines += [TotalLine(month, name, value) for name, value in notice.month_total_rows(view, lang)]
     lines += [TotalLine(tr("兑换分区"), z.zone, tr("%1 件，%2 分").replace("%1", str(z.quantity))
                         .replace("%2", str(z.points))) for z in view.zones]
-    lines += [TotalLine(total, name, value) for name, value in notice.cumulative_rows(view)]
+    lines += [TotalLine(total, name, value) for name, value in notice.cumulative_rows(view, lang)]
     lines += [
         TotalLine(books, tr("在册农户"), str(len(view.households))),
         TotalLine(books, tr("捐赠入库"), tr("%1 笔").replace("%1", str(len(view.donations)))),
@@ -68,6 +71,7 @@ class ClosePage(Page):
     def __init__(self, screen):
         super().__init__(screen)
         self.previewed: str | None = None  # the month whose totals are on the page, not yet closed
+        self.checked: closure.Preview | None = None  # its preview, with this PC's time and the newest
         self.state = heading("", self, 15)
         self.state.setObjectName("closeState")
         self.state.setWordWrap(True)
@@ -89,7 +93,7 @@ class ClosePage(Page):
             view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             view.horizontalHeader().setStretchLastSection(False)
             pane = QVBoxLayout()
-            pane.addWidget(heading(tr(title), self, 13))
+            pane.addWidget(heading(QCoreApplication.translate("Supervisor", title), self, 13))
             pane.addWidget(view, 1)
             panes.addLayout(pane, 1)
             self.models[title] = model
@@ -151,7 +155,7 @@ class ClosePage(Page):
                                  done=self._closed_view)
             return
         self.recompute.setEnabled(True)
-        self.state.setText(tr("%1：正在计算合计……").replace("%1", state.title))
+        self.state.setText(tr("%1：正在计算合计……").replace("%1", self.screen.month_title))
         self.screen.ops.read(lambda report: closure.preview(db, actor, state.month, progress=report),
                              widget=self.recompute, bar=self.screen.bar, done=self._previewed,
                              failed=self._refused, progress=True, title=tr("正在由台账重新计算本月合计……"))
@@ -161,11 +165,11 @@ class ClosePage(Page):
         if view.month != self.screen.month:
             return
         if checked.findings:  # the totals stay in view beside everything that disagrees
-            self.show_lines(total_lines(view))
+            self.show_lines(total_lines(view, self.screen.lang))
             self._cannot_close([f.message(self.screen.lang) for f in checked.findings])
             return
-        self.previewed = view.month
-        self.show_lines(total_lines(view))
+        self.previewed, self.checked = view.month, checked
+        self.show_lines(total_lines(view, self.screen.lang))
         self.state.setText(tr("%1 尚未月结：以下是将要月结的合计（第 %2 号月结）。")
                            .replace("%1", self.screen.month_title).replace("%2", str(view.number)))
         self.state.setStyleSheet("")
@@ -173,7 +177,7 @@ class ClosePage(Page):
 
     def _refused(self, error) -> None:
         self.show_lines([])
-        self._cannot_close([error.message(self.screen.lang), *error.lines(self.screen.lang)])
+        self._cannot_close([messages.in_window(error, self.screen.lang), *error.lines(self.screen.lang)])
 
     def _cannot_close(self, reasons: list[str]) -> None:
         self.previewed = None
@@ -186,26 +190,49 @@ class ClosePage(Page):
     def _closed_view(self, view: ClosureView) -> None:
         if view.month != self.screen.month:
             return
-        self.show_lines(total_lines(view))
+        self.show_lines(total_lines(view, self.screen.lang))
         self.state.setText(tr("%1 已月结：第 %2 号，%3 由 %4 月结。")
                            .replace("%1", self.screen.month_title).replace("%2", str(view.number))
                            .replace("%3", view.closed_at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M"))
-                           .replace("%4", view.closed_by))
+                           .replace("%4", self.screen.shell.person(view.closed_by)))
         self.state.setStyleSheet("color:#0b5d1e;")
         self._buttons()
 
     def close_month(self) -> None:
-        month = self.previewed
-        if month is None or month != self.screen.month or not self.screen.supervisor:
+        """Ask for the signature: what will be sealed, the times, the supervisor's password."""
+        month, checked = self.previewed, self.checked
+        if month is None or checked is None or month != self.screen.month or not self.screen.supervisor:
             return
-        self.previewed = None  # a confirm runs once: the next needs fresh totals
+        view = checked.view
+        sealed = [line for line in self.lines if line.section in (tr("本月"), tr("账目"))][:14]
+        title = (tr("%1 月结（第 %2 号）：以下合计将被封存，写入公示。")
+                 .replace("%1", self.screen.month_title).replace("%2", str(view.number)))
+        dialog = CloseDialog(self, title, sealed, checked, columns=TOTAL_COLUMNS)
+        self.close_dialog = dialog
+        dialog.signed.connect(lambda password, recent: self._sign(dialog, month, password, recent))
+        dialog.open()
+
+    def _sign(self, dialog: CloseDialog, month: str, password: str, recent: bool) -> None:
         db, actor = self.screen.db, self.screen.actor
-        self.screen.ops.write(lambda report: closure.close(db, actor, month, progress=report),
-                              widget=self.close_button, bar=self.screen.bar, done=self._done,
-                              failed=self._refused, areas={Area.CLOSURE}, progress=True,
-                              title=tr("正在月结……"))
-        self._buttons()
+        self.screen.ops.write(
+            lambda report: closure.close(db, actor, month, password=password, confirm_recent=recent,
+                                         progress=report),
+            widget=dialog.ok, bar=dialog.silent, done=lambda view: (dialog.accept(), self._done(view)),
+            failed=lambda error: self._signature_refused(dialog, error), areas={Area.CLOSURE},
+            progress=True, title=tr("正在月结……"))
+
+    def _signature_refused(self, dialog: CloseDialog, error) -> None:
+        text = messages.in_window(error, self.screen.lang)
+        if "recent" in error.key:
+            dialog.ask_recent(text)
+        elif error.key in SIGNATURE_KEYS:
+            dialog.refused(text)
+        else:  # the month itself cannot be closed: the reason stays on the page
+            dialog.reject()
+            self._refused(error)
 
     def _done(self, view: ClosureView) -> None:
+        self.previewed, self.checked = None, None  # a confirm runs once: the next needs fresh totals
+        self._buttons()
         self.screen.bar.done(tr("%1 已月结：第 %2 号。请到“公示”页打印公示并张贴。")
-                             .replace("%1", Month.parse(view.month).title).replace("%2", str(view.number)))
+                             .replace("%1", month_title(view.month, self.screen.lang)).replace("%2", str(view.number)))

@@ -62,9 +62,9 @@ class ExportPage(Page):
             return
         closed = state.closure is not None
         self.export_button.setEnabled(closed)
-        self.export_button.setText(tr("导出 %1").replace("%1", state.title))
-        self.state.setText(tr("%1：第 %2 号月结").replace("%1", state.title).replace("%2", str(state.closure))
-                           if closed else tr("%1 还没有月结：月结后才能导出。").replace("%1", state.title))
+        self.export_button.setText(tr("导出 %1").replace("%1", self.screen.month_title))
+        self.state.setText(tr("%1：第 %2 号月结").replace("%1", self.screen.month_title).replace("%2", str(state.closure))
+                           if closed else tr("%1 还没有月结：月结后才能导出。").replace("%1", self.screen.month_title))
 
     def choose(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, tr("导出到哪个文件夹"), self.folder.text())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos import village
-from pos.month import notice
+from pos.month import closure, notice
 from ui import documents
 from ui.supervisor.page import Page
 from ui.widgets import big_button, heading, tr
@@ -35,7 +35,7 @@ class NoticePage(Page):
         self.paper = QComboBox(self)
         self.paper.setObjectName("noticePaper")
         for key, title in self.PAPERS:
-            self.paper.addItem(tr(title), key)
+            self.paper.addItem(QCoreApplication.translate("Supervisor", title), key)
         self.mask = QCheckBox(tr("姓名中间用 * 隐去（王*芳）"), self)
         self.mask.setObjectName("noticeMask")
         self.print_button = big_button(tr("打印公示"), self, "noticePrint")
@@ -99,10 +99,10 @@ class NoticePage(Page):
         self.info.clear()
         self.image.setPixmap(QPixmap())
         if not closed:
-            self.state.setText(tr("%1 还没有月结：月结后才能生成公示。").replace("%1", state.title))
+            self.state.setText(tr("%1 还没有月结：月结后才能生成公示。").replace("%1", self.screen.month_title))
             self.image.setText(tr("（月结后显示公示的第一页）"))
             return
-        self.state.setText(tr("%1 公示（第 %2 号月结）").replace("%1", state.title)
+        self.state.setText(tr("%1 公示（第 %2 号月结）").replace("%1", self.screen.month_title)
                            .replace("%2", str(state.closure)))
         db = self.screen.db
         self.screen.ops.read(lambda: village.settings(db).mask_names, bar=self.screen.bar,
@@ -132,9 +132,13 @@ class NoticePage(Page):
         db, actor = self.screen.db, self.screen.actor
         path = documents.path(documents.NOTICE, month, paper, "隐名" if masked else "")
 
+        lang = self.screen.lang
+
         def work(report):
             data, pages = notice.write_pdf(db, actor, month, path, a3=paper == "A3", mask_names=masked,
                                            progress=report)
+            if lang != "zh":  # the paper is Chinese; the window tells of it in its own language
+                data = notice.build(closure.get(db, actor, month), village.settings(db), mask_names=masked, lang=lang)
             return data, pages, documents.first_page(path, 1100)
 
         self.screen.ops.read(work, widget=self.print_button, bar=self.screen.bar, progress=True,
@@ -147,9 +151,9 @@ class NoticePage(Page):
         self.qr.setText(data.qr_text)
         self.qr.setCursorPosition(0)
         self.info.setText(tr("%1 %2\n%3 户，%4 页（%5）\n张贴期：%6\n异议电话：%7")
-                          .replace("%1", data.village).replace("%2", data.month_title)
+                          .replace("%1", data.village).replace("%2", self.screen.month_title)
                           .replace("%3", str(len(data.households))).replace("%4", str(pages))
-                          .replace("%5", wanted[1]).replace("%6", data.notice_period)
+                          .replace("%5", self.paper.currentText()).replace("%6", data.notice_period)
                           .replace("%7", data.objection_phone or tr("（未设置）")))
         width = max(self.scroll.viewport().width() - 24, 400)
         self.image.setPixmap(QPixmap.fromImage(image).scaledToWidth(width, Qt.TransformationMode.SmoothTransformation))
@@ -159,10 +163,8 @@ class NoticePage(Page):
     def _open(self) -> None:
         if self.path is None:
             return
-        if documents.open_in_viewer(self.path):
-            self.screen.bar.done(tr("公示已在 PDF 阅读器中打开，请从那里打印：%1").replace("%1", str(self.path)))
-        else:
-            self.screen.bar.refuse(tr("没能打开 PDF 阅读器。公示已保存在：%1").replace("%1", str(self.path)))
+        documents.show(self.screen.bar, self.path, tr("公示已在 PDF 阅读器中打开，请从那里打印（%1 页）。")
+                       .replace("%1", str(self.pages)))
 
     def save_as(self) -> None:
         if self.path is None or self.built != self.options():

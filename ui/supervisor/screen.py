@@ -30,7 +30,7 @@ from ui.supervisor.close import ClosePage
 from ui.supervisor.export import ExportPage
 from ui.supervisor.notice import NoticePage
 from ui.supervisor.statement import StatementPage
-from ui.widgets import big, heading, tr
+from ui.widgets import big, heading, month_title, tr
 
 
 def month_words(state: closure.MonthState) -> tuple[str, str]:
@@ -106,7 +106,7 @@ class SupervisorScreen(Screen):
     @property
     def month_title(self) -> str:
         state = self.month_state
-        return state.title if state is not None else ""
+        return month_title(state.month, self.lang) if state is not None else ""
 
     def pages(self):
         return (self.audit_page, self.close_page, self.notice_page, self.statement_page, self.export_page)
@@ -140,7 +140,8 @@ class SupervisorScreen(Screen):
         self.month_box.blockSignals(True)
         self.month_box.clear()
         for state in months:
-            self.month_box.addItem(f"{state.title}（{month_words(state)[0]}）", state.month)
+            self.month_box.addItem(tr("%1（%2）").replace("%1", month_title(state.month, self.lang))
+                                   .replace("%2", month_words(state)[0]), state.month)
         chosen = self.month_box.findData(keep) if keep else -1
         if chosen < 0:
             due = [i for i, s in enumerate(months) if s.next_to_close]

@@ -104,7 +104,4 @@ class StatementPage(Page):
                        done=lambda printed: s.bar.done(tr("%1 的本月明细小票已打印。").replace("%1", printed.head)))
 
     def _open(self, path: Path) -> None:
-        if documents.open_in_viewer(path):
-            self.screen.bar.done(tr("明细已在 PDF 阅读器中打开，请从那里打印。"))
-        else:
-            self.screen.bar.refuse(tr("没能打开 PDF 阅读器。明细已保存在：%1").replace("%1", str(path)))
+        documents.show(self.screen.bar, path, tr("明细已在 PDF 阅读器中打开，请从那里打印。"))

@@ -54,6 +54,7 @@ class WriteForm(Step):
         self.text = field(self, "wishText", tr("村民的原话，如：孙女上初中，想要一个新书包"))
         self.category = QComboBox(self)
         self.category.setObjectName("wishCategory")
+        self.category.addItem(tr("请选择类别"), None)  # never a category nobody chose
         for category in vocabulary.WISH_CATEGORIES:
             self.category.addItem(messages.stored(category, screen.lang), category)
         self.member = field(self, "wishMember", tr("可不填"))
@@ -78,6 +79,7 @@ class WriteForm(Step):
         for line in (self.card, self.text, self.member):
             line.clear()
         self.value.setValue(0)
+        self.category.setCurrentIndex(0)
         self.show_name.setChecked(False)
         self.who.setText(tr("请扫描村民的积分卡"))
         self.save.setEnabled(False)
@@ -97,6 +99,10 @@ class WriteForm(Step):
         s = self.screen
         db, actor, household = s.db, s.actor, self.household_id
         text, category, member = self.text.text(), self.category.currentData(), self.member.text()
+        if category is None:
+            s.bar.refuse(tr("请选择心愿的类别。"))
+            self.category.setFocus()
+            return
         value_fen, show = self.value.value() * 100, self.show_name.isChecked()
         s.ops.write(lambda: wishes.add(db, actor, household, text, category, member=member,
                                        value_fen=value_fen, show_name=show),

@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt, QT_TRANSLATE_NOOP
@@ -29,7 +28,7 @@ from printing import wishwall
 from ui import documents
 from ui.models import RowsModel
 from ui.shell import Entry, Screen, register
-from ui.widgets import big_button, field, table, tr
+from ui.widgets import big_button, field, table, today, tr
 from ui.wishes.forms import ClaimForm, DeliverForm, ThankForm, WriteForm
 from ui.wishes.wall import Wall, history_columns, status_name, value, who
 
@@ -108,7 +107,7 @@ class WishesScreen(Screen):
         self.detail.setObjectName("wishDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.history = RowsModel(history_columns(), parent=self)
+        self.history = RowsModel(history_columns(self.shell.people), parent=self)
         self.history_view = table(self.history, panel, single=True, wrap=False)
         self.history_view.setObjectName("wishHistory")
         self.history_view.setMaximumHeight(150)
@@ -325,7 +324,7 @@ class WishesScreen(Screen):
 
     def print_wall(self) -> None:
         db, actor, paper = self.db, self.actor, self.paper.currentData()
-        path = documents.path(documents.WISH_WALL, date.today().isoformat(), paper)
+        path = documents.path(documents.WISH_WALL, today().isoformat(), paper)
 
         def work():
             shop, cards = wishes.wall_cards(db, actor)
@@ -337,11 +336,8 @@ class WishesScreen(Screen):
 
     def _printed(self, path, count: int, pages: int) -> None:
         self.last_wall = path
-        if documents.open_in_viewer(path):
-            self.bar.done(tr("心愿墙（%1 个待认领心愿，%2 页）已在 PDF 阅读器中打开，请从那里打印。")
-                          .replace("%1", str(count)).replace("%2", str(pages)))
-        else:
-            self.bar.refuse(tr("没能打开 PDF 阅读器。心愿墙已保存在：%1").replace("%1", str(path)))
+        documents.show(self.bar, path, tr("心愿墙（%1 个待认领心愿，%2 页）已在 PDF 阅读器中打开，请从那里打印。")
+                       .replace("%1", str(count)).replace("%2", str(pages)))
 
 
 register(Entry("wishes", QT_TRANSLATE_NOOP("Areas", "心愿墙"), "F8", WishesScreen, order=70))

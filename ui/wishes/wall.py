@@ -68,12 +68,14 @@ def card_text(w: wishes.WishView, lang: str = "zh") -> str:
     return "\n".join(lines)
 
 
-def history_columns() -> list[Column]:
+def history_columns(people: dict[str, str] | None = None) -> list[Column]:
+    """What happened to a wish, when (Beijing time) and by whom (``people``: login name -> name)."""
+    people = {} if people is None else people
     return [
         Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda e: e.at.astimezone(LOCAL).strftime("%m-%d %H:%M")),
         Column(QT_TRANSLATE_NOOP("RowsModel", "经过"),
                lambda e: QCoreApplication.translate("Wall", EVENT_NAMES[e.kind]) if e.kind in EVENT_NAMES else e.kind),
-        Column(QT_TRANSLATE_NOOP("RowsModel", "操作员"), lambda e: e.operator),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "操作员"), lambda e: people.get(e.operator) or e.operator),
     ]
 
 
@@ -167,7 +169,8 @@ class Wall(QStackedWidget):
         for live in LIVE:
             shown = [w for w in rows if w.status == live]
             self.card_models[live].set_rows(shown)
-            self.card_titles[live].setText(f"{status_name(live, self.lang)}（{len(shown)}）")
+            self.card_titles[live].setText(tr("%1（%2）").replace("%1", status_name(live, self.lang))
+                                           .replace("%2", str(len(shown))))
 
     def show_page(self, cards: bool, wish: wishes.WishView | None) -> None:
         """The cards (or the list), ``wish`` still the one selected: the view that takes the
