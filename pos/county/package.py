@@ -60,7 +60,7 @@ import io
 import json
 import os
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -258,50 +258,27 @@ def make(db: Database, actor: Actor, out_dir: Path, progress: Progress = _quiet)
         total = max(last - first + 1, 0)
         numbers = tuple(row.number for row in closures)
         months = tuple(row.month for row in closures)
+
+        def chain():
+            for seq, line, _hash in chain_lines(session, first, last):
+                if (seq - first) % CHUNK == 0:
+                    progress(seq - first, total, "chain")
+                yield line
+
+        for row in closures:
+            if canonical.digest(row.document.encode("utf-8")) != row.hash:
+                raise ShopError("closure_tampered", number=row.number, month=row.month)
         try:
-            with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                files = {}
-                entry = _Entry(archive, CHAIN)
-                for seq, line, _hash in chain_lines(session, first, last):
-                    entry.line(line)
-                    if (seq - first) % CHUNK == 0:
-                        progress(seq - first, total, "chain")
-                files[CHAIN] = entry.close()
-                entry = _Entry(archive, CLOSURES)
-                for row in closures:
-                    if canonical.digest(row.document.encode("utf-8")) != row.hash:
-                        raise ShopError("closure_tampered", number=row.number, month=row.month)
-                    entry.line(canonical.dumps({"number": row.number, "month": row.month,
-                                                "hash": row.hash, "document": row.document}))
-                files[CLOSURES] = entry.close()
-                entry = _Entry(archive, AUDIT)
-                for row in closures:
-                    entry.line(canonical.dumps({"month": row.month, "flags": _flags(session, row.month)}))
-                files[AUDIT] = entry.close()
-                entry = _Entry(archive, NOTICES)
-                for row in closures:
-                    entry.line(canonical.dumps(_notice(session, row)))
-                files[NOTICES] = entry.close()
-                manifest = canonical.dumps({
-                    "format": FORMAT, "version": VERSION,
-                    "village": {"id": identity, "name": settings.name},
-                    "algorithm": key.algorithm, "public_key": key.public_hex,
-                    "fingerprint": key.fingerprint,
-                    "made_at": canonical.format_time(now(session)), "made_by": user.username,
-                    "acknowledged": {"closure": acknowledged.closure if acknowledged else 0,
-                                     "seq": acknowledged.seq if acknowledged else 0,
-                                     "hash": acknowledged.hash if acknowledged else canonical.GENESIS},
-                    "segment": {"from_seq": first, "to_seq": last, "prev_hash": prev_hash,
-                                "last_hash": last_hash, "transactions": total},
-                    "closures": list(numbers), "months": list(months),
-                    "files": files,
-                })
-                archive.writestr(zipfile.ZipInfo(MANIFEST, date_time=(1980, 1, 1, 0, 0, 0)), manifest)
-                archive.writestr(zipfile.ZipInfo(SIGNATURE, date_time=(1980, 1, 1, 0, 0, 0)),
-                                 canonical.dumps({"algorithm": key.algorithm,
-                                                  "public_key": key.public_hex,
-                                                  "signature": key.sign(manifest)}))
-            with open(temporary, "rb") as handle:
+            with open(temporary, "wb") as handle:
+                write(handle, village_id=identity, village_name=settings.name, key=key,
+                      made_at=now(session), made_by=user.username, acknowledged=acknowledged,
+                      from_seq=first, to_seq=last, prev_hash=prev_hash, last_hash=last_hash,
+                      chain=chain(),
+                      closures=[{"number": row.number, "month": row.month, "hash": row.hash,
+                                 "document": row.document} for row in closures],
+                      audit=({"month": row.month, "flags": _flags(session, row.month)} for row in closures),
+                      notices=(_notice(session, row) for row in closures))
+                handle.flush()
                 os.fsync(handle.fileno())
             os.replace(temporary, target)
         except BaseException:
@@ -311,6 +288,53 @@ def make(db: Database, actor: Actor, out_dir: Path, progress: Progress = _quiet)
     progress(total, total, "done")
     return Made(target, identity, settings.name, first, last, numbers, months, key.fingerprint,
                 hashlib.sha256(data).hexdigest(), len(data))
+
+
+def write(target, *, village_id: str, village_name: str, key: signing.Signer, made_at, made_by: str,
+          acknowledged, from_seq: int, to_seq: int, prev_hash: str, last_hash: str,
+          chain: Iterable[bytes], closures: Iterable[dict], audit: Iterable[dict],
+          notices: Iterable[dict]) -> bytes:
+    """Write a package into ``target`` (a binary file object): the chain's lines as given
+    (each the canonical bytes of one transaction, in order), one line for each closure,
+    audit and notice record, the manifest and its signature by ``key``. Returns the
+    manifest's bytes. ``acknowledged`` is the county's last receipt the chain records
+    (``closure``, ``seq``, ``hash``), or None."""
+    closures = list(closures)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        files = {}
+        entry = _Entry(archive, CHAIN)
+        for line in chain:
+            entry.line(line)
+        files[CHAIN] = entry.close()
+        entry = _Entry(archive, CLOSURES)
+        for record in closures:
+            entry.line(canonical.dumps({"number": record["number"], "month": record["month"],
+                                        "hash": record["hash"], "document": record["document"]}))
+        files[CLOSURES] = entry.close()
+        for name, records in ((AUDIT, audit), (NOTICES, notices)):
+            entry = _Entry(archive, name)
+            for record in records:
+                entry.line(canonical.dumps(record))
+            files[name] = entry.close()
+        manifest = canonical.dumps({
+            "format": FORMAT, "version": VERSION,
+            "village": {"id": village_id, "name": village_name},
+            "algorithm": key.algorithm, "public_key": key.public_hex, "fingerprint": key.fingerprint,
+            "made_at": canonical.format_time(made_at), "made_by": made_by,
+            "acknowledged": {"closure": acknowledged.closure if acknowledged else 0,
+                             "seq": acknowledged.seq if acknowledged else 0,
+                             "hash": acknowledged.hash if acknowledged else canonical.GENESIS},
+            "segment": {"from_seq": from_seq, "to_seq": to_seq, "prev_hash": prev_hash,
+                        "last_hash": last_hash, "transactions": max(to_seq - from_seq + 1, 0)},
+            "closures": [record["number"] for record in closures],
+            "months": [record["month"] for record in closures],
+            "files": files,
+        })
+        archive.writestr(zipfile.ZipInfo(MANIFEST, date_time=(1980, 1, 1, 0, 0, 0)), manifest)
+        archive.writestr(zipfile.ZipInfo(SIGNATURE, date_time=(1980, 1, 1, 0, 0, 0)),
+                         canonical.dumps({"algorithm": key.algorithm, "public_key": key.public_hex,
+                                          "signature": key.sign(manifest)}))
+    return manifest
 
 
 # ---------------------------------------------------------------- reading (the county)
