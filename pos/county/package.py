@@ -63,6 +63,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -87,6 +88,7 @@ CHAIN, CLOSURES, AUDIT, NOTICES = "chain.jsonl", "closures.jsonl", "audit.jsonl"
 FILES = (CHAIN, CLOSURES, AUDIT, NOTICES)
 MANIFEST, SIGNATURE = "manifest.json", "signature.json"
 CHUNK = 2000
+BLOCK = 1 << 16
 LARGEST_MANIFEST = 1 << 20
 # The keys of a chain line, version 1 of the ledger's encoding.
 LINE_KEYS = frozenset({"approver", "at", "attrs", "kind", "memo", "operator", "postings", "prev",
@@ -349,8 +351,7 @@ class Refused(Exception):
         super().__init__(f"{key} {params}")
 
 
-@dataclass(frozen=True)
-class ChainEntry:
+class ChainEntry(NamedTuple):
     """One transaction as the package carries it, parsed and checked to be canonical."""
 
     seq: int
@@ -369,30 +370,35 @@ class ChainEntry:
 
 def parse_line(line: bytes) -> ChainEntry:
     """A chain line, refused unless it is a version-1 transaction in canonical form."""
+    problem = None
     try:
+        doc = canonical.parse(line)
+    except canonical.NotCanonical as error:
+        if error.reason == "not JSON":
+            raise Refused("county_line_bad", detail="not JSON") from None
+        problem = error  # said after what the line is, if it is a transaction at all
         doc = json.loads(line)
-    except ValueError:
-        raise Refused("county_line_bad", detail="not JSON") from None
-    if not isinstance(doc, dict) or set(doc) != LINE_KEYS or doc.get("v") != 1:
+    if (not isinstance(doc, dict) or set(doc) != LINE_KEYS or type(doc["v"]) is not int
+            or doc["v"] != 1):
         raise Refused("county_line_bad", detail="not a version-1 ledger transaction")
-    seq, postings = doc["seq"], doc["postings"]
-    if (type(seq) is not int or not isinstance(postings, list) or not isinstance(doc["attrs"], dict)
-            or not all(isinstance(p, list) and len(p) == 2 and type(p[0]) is str and type(p[1]) is int
-                       for p in postings)):
+    seq, postings, attrs = doc["seq"], doc["postings"], doc["attrs"]
+    legs = []
+    whole = type(seq) is int and type(postings) is list and type(attrs) is dict
+    if whole:
+        for leg in postings:
+            if type(leg) is not list or len(leg) != 2 or type(leg[0]) is not str or type(leg[1]) is not int:
+                whole = False
+                break
+            legs.append((leg[0], leg[1]))
+    if not whole:
         raise Refused("county_line_bad", detail=f"transaction {seq!r} is malformed")
-    try:
-        again = canonical.encode(prev=doc["prev"], seq=seq, at=doc["at"], kind=doc["kind"],
-                                 operator=doc["operator"], approver=doc["approver"],
-                                 memo=doc["memo"], reverses=doc["reverses"], attrs=doc["attrs"],
-                                 postings=[tuple(p) for p in postings])
-    except (canonical.NotCanonical, TypeError, ValueError) as error:
-        raise Refused("county_line_bad", detail=f"transaction {seq}: {error}") from None
-    if again != line:
-        raise Refused("county_line_bad", detail=f"transaction {seq} is not in canonical form")
+    if problem is not None:
+        detail = (f"transaction {seq} is not in canonical form" if problem.reason == "not in canonical form"
+                  else f"transaction {seq}: {problem}")
+        raise Refused("county_line_bad", detail=detail)
     return ChainEntry(seq, doc["prev"], doc["at"], doc["kind"], doc["operator"], doc["approver"],
-                      doc["memo"], doc["reverses"], doc["attrs"],
-                      tuple((code, amount) for code, amount in postings),
-                      canonical.digest(line), line)
+                      doc["memo"], doc["reverses"], attrs, tuple(legs), hashlib.sha256(line).hexdigest(),
+                      line)
 
 
 def _v1(manifest: dict) -> dict:
@@ -499,15 +505,19 @@ class Package:
     def lines(self, name: str) -> Iterator[bytes]:
         expected = self.files[name]
         sha, count, size = hashlib.sha256(), 0, 0
+        rest = b""
         with self._zip.open(name) as stream:
-            for raw in stream:
-                sha.update(raw)
-                size += len(raw)
-                count += 1
-                if not raw.endswith(b"\n"):
-                    raise Refused("county_package_tampered", village=self.village_name,
-                                  detail=f"{name} ends without a newline")
-                yield raw[:-1]
+            # Read in blocks and split them: far faster than the zip stream's own readline.
+            while block := stream.read(BLOCK):
+                sha.update(block)
+                size += len(block)
+                lines = (rest + block).split(b"\n")
+                rest = lines.pop()
+                count += len(lines)
+                yield from lines
+        if rest:
+            raise Refused("county_package_tampered", village=self.village_name,
+                          detail=f"{name} ends without a newline")
         if (sha.hexdigest(), size, count) != (expected.get("sha256"), expected.get("bytes"),
                                               expected.get("lines")):
             raise Refused("county_package_tampered", village=self.village_name,
