@@ -49,7 +49,7 @@ from pos.vocabulary import (
 HYGIENE_CATEGORY = "卫生检查"
 OTHER_CATEGORY = "其他"
 LABOUR_WORD = "劳动"  # award categories holding it count as labour (公益劳动, 义务劳动)
-RECENT = 4096
+RECENT = 2048
 _CARD = len(CARD_PREFIX)
 
 
@@ -203,8 +203,8 @@ class Replay:
                     self.fail(seq, f"moves points on card {code[_CARD:]}, never issued")
                 card_legs.append((card[0], amount))
                 card_total += amount
-        if kind == Kind.REDEMPTION:
-            self.recent[seq] = entry
+        if kind == Kind.REDEMPTION:  # kept for a reversal to come: what it needs, not its bytes
+            self.recent[seq] = entry._replace(line=b"", postings=())
             if len(self.recent) > RECENT:
                 del self.recent[next(iter(self.recent))]
         s.seq, s.hash, s.at = seq, entry.hash, entry.at

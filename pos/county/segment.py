@@ -16,14 +16,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from ledger import canonical
 from ledger.book import now
 from pos.county.database import copy_rows
 from pos.county.package import ChainEntry, Package, Refused, parse_line
-from pos.county.replay import Replay, State, Tally, parse_time
+from pos.county.replay import RECENT, Replay, State, Tally, parse_time
 from pos.county.schema import (
     CountyClosure,
     CountyFlag,
@@ -37,7 +37,10 @@ from pos.county.vocabulary import Section
 from pos.periods import Month
 from pos.vocabulary import Kind
 
-BATCH = 5000
+# Rows written at once. Below the replay's memory of recent redemptions, so a reversal's
+# original is always either remembered or already written.
+BATCH = RECENT // 2
+CLOSURES_AT_ONCE = 12
 TRANSACTION_COLUMNS = ("village_id", "seq", "at", "kind", "reverses", "hash", "body")
 
 
@@ -52,9 +55,9 @@ class Segment:
         self.notes: list[str] = []
         self.new_closures: list[tuple[int, str, str]] = []  # (number, month, hash)
         self.inserted = 0
-        self.closure_rows: list[dict] = []
-        self.month_rows: dict[str, dict] = {}
-        self.detail_rows: list[dict] = []
+        # Rows waiting to be written: flushed with the chain's batches, so what is held in
+        # memory stays a batch whatever the package's length.
+        self.waiting: dict[type, list[dict]] = {CountyClosure: [], CountyMonth: [], CountyMonthDetail: []}
         self.state: State | None = None
 
     def stored(self, seq: int) -> ChainEntry | None:
@@ -202,16 +205,23 @@ class Segment:
         if p.to_seq > head and (state.seq, state.hash) != (p.to_seq, p.last_hash):
             raise Refused("county_package_tampered", village=p.village_name,
                           detail="the chain does not end where the manifest says")
-        self._store(package_id)
+        self._flush_closures()
+        self._audit_and_notices()
         self.state = state
 
     def _flush(self, rows: list[tuple]) -> None:
-        if not rows:
-            return
-        self._reversed_once(rows)
-        copy_rows(self.session, CountyTransaction.__table__, TRANSACTION_COLUMNS, rows)
-        self.inserted += len(rows)
-        rows.clear()
+        if rows:
+            self._reversed_once(rows)
+            copy_rows(self.session, CountyTransaction.__table__, TRANSACTION_COLUMNS, rows)
+            self.inserted += len(rows)
+            rows.clear()
+        self._flush_closures()
+
+    def _flush_closures(self) -> None:
+        for table, rows in self.waiting.items():
+            if rows:
+                _copy_dicts(self.session, table, rows)
+                rows.clear()
 
     def _reversed_once(self, rows: list[tuple]) -> None:
         """No transaction is reversed twice: in these rows, or by one the county holds.
@@ -252,7 +262,7 @@ class Segment:
                           number=number, month=month, detail="its last hash is not the chain's")
         village_id = self.package.village_id
         closed_at = parse_time(doc["closed_at"])
-        self.closure_rows.append(dict(
+        self.waiting[CountyClosure].append(dict(
             village_id=village_id, number=number, month=month, first_seq=doc["first_seq"],
             last_seq=doc["last_seq"], last_hash=doc["last_hash"], prev_hash=doc["prev_hash"],
             hash=pending["hash"], document=pending["text"], closed_at=closed_at, package_id=package_id,
@@ -260,7 +270,7 @@ class Segment:
         t, c = doc["month_totals"], doc["cumulative"]
         reversed_ = {kind: points for kind, points in t["reversed"]}
         awarded = t["awarded"] - reversed_.get(Kind.AWARD, 0) - reversed_.get(Kind.HYGIENE, 0)
-        self.month_rows[month] = dict(
+        self.waiting[CountyMonth].append(dict(
             village_id=village_id, month=month, closure_number=number,
             closed_at=closed_at, imported_at=moment, package_id=package_id,
             households=figures.households, transactions=t["transactions"],
@@ -275,44 +285,70 @@ class Segment:
             donations=sum(1 for line in doc["deliveries"] if line[1] == "donation"),
             donations_fen=t["donations_fen"], purchases_fen=t["purchases_fen"],
             count_lines=figures.count_lines, count_fen=figures.count_fen,
-            writeoff_fen=figures.writeoff_fen, notes=len(notes))
-        self.detail_rows += [
+            writeoff_fen=figures.writeoff_fen, notes=len(notes)))
+        self.waiting[CountyMonthDetail] += [
             {"village_id": village_id, "month": month, "section": Section.CATEGORY.value, "name": name,
              "quantity": 0, "points": points} for name, points in figures.categories.items()]
-        self.detail_rows += [
+        self.waiting[CountyMonthDetail] += [
             {"village_id": village_id, "month": month, "section": Section.ZONE.value, "name": name,
              "quantity": quantity, "points": points} for name, (quantity, points) in figures.zones.items()]
         self.notes += [f"{month}: {note}" for note in notes]
         self.new_closures.append((number, month, pending["hash"]))
+        if len(self.waiting[CountyClosure]) >= CLOSURES_AT_ONCE:
+            self._flush_closures()
 
-    def _store(self, package_id: int) -> None:
-        """The closures, their months (with the audit's flags counted in), details, flags and
-        notices: one statement a table."""
+    def _audit_and_notices(self) -> None:
+        """The village audit's flags of each new month (counted into its month's figures) and
+        what its notice printed, read as streams and written in batches."""
         p, session = self.package, self.session
+        months = {month for _, month, _ in self.new_closures}
         numbers = {number for number, _, _ in self.new_closures}
-        flags = []
+        flags: list[dict] = []
+        counts: list[dict] = []
         for record in p.records("audit.jsonl"):
-            row = self.month_rows.get(str(record.get("month", "")))
-            if row is None:
-                continue
+            month = str(record.get("month", ""))
             found = record.get("flags") or []
-            flags += [{"village_id": p.village_id, "month": row["month"], "key": str(flag["key"])[:200],
+            if month not in months or not found:
+                continue
+            flags += [{"village_id": p.village_id, "month": month, "key": str(flag["key"])[:200],
                        "rule": str(flag["rule"]), "seq": flag.get("seq"), "household": flag.get("household"),
                        "operator": str(flag.get("operator") or ""), "message": str(flag.get("message", "")),
                        "reviews": json.dumps(flag.get("reviews") or [], ensure_ascii=False)}
                       for flag in found]
-            row["flags"] = len(found)
-            row["flags_reviewed"] = sum(1 for flag in found if flag.get("reviews"))
-            row["own_household"] = sum(1 for flag in found if flag.get("rule") == "own_household")
-        notices = [{"village_id": p.village_id, "number": int(record["number"]),
-                    "month": str(record.get("month", "")),
-                    "data": json.dumps(record, ensure_ascii=False, sort_keys=True)}
-                   for record in p.records("notices.jsonl") if record.get("number") in numbers]
-        for table, rows in ((CountyClosure, self.closure_rows), (CountyMonth, list(self.month_rows.values())),
-                            (CountyMonthDetail, self.detail_rows), (CountyFlag, flags),
-                            (CountyNotice, notices)):
-            if rows:  # each table's rows made by one dict display: their keys in one order
-                copy_rows(session, table.__table__, tuple(rows[0]), [tuple(row.values()) for row in rows])
+            counts.append({"v": p.village_id, "m": month, "flags": len(found),
+                           "flags_reviewed": sum(1 for flag in found if flag.get("reviews")),
+                           "own_household": sum(1 for flag in found if flag.get("rule") == "own_household")})
+            if len(flags) >= BATCH or len(counts) >= BATCH:
+                self._flags(flags, counts)
+        self._flags(flags, counts)
+        notices: list[dict] = []
+        for record in p.records("notices.jsonl"):
+            if record.get("number") in numbers:
+                notices.append({"village_id": p.village_id, "number": int(record["number"]),
+                                "month": str(record.get("month", "")),
+                                "data": json.dumps(record, ensure_ascii=False, sort_keys=True)})
+            if len(notices) >= BATCH:
+                _copy_dicts(session, CountyNotice, notices)
+                notices.clear()
+        if notices:
+            _copy_dicts(session, CountyNotice, notices)
+
+    def _flags(self, flags: list[dict], counts: list[dict]) -> None:
+        if flags:
+            _copy_dicts(self.session, CountyFlag, flags)
+            flags.clear()
+        if counts:
+            t = CountyMonth.__table__
+            self.session.execute(
+                update(t).where(t.c.village_id == bindparam("v"), t.c.month == bindparam("m"))
+                .values(flags=bindparam("flags"), flags_reviewed=bindparam("flags_reviewed"),
+                        own_household=bindparam("own_household")), counts)
+            counts.clear()
+
+
+def _copy_dicts(session: Session, table, rows: list[dict]) -> None:
+    """Rows made by one dict display each (their keys in one order), in bulk."""
+    copy_rows(session, table.__table__, tuple(rows[0]), [tuple(row.values()) for row in rows])
 
 
 def _describe(body: str) -> str:
