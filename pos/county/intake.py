@@ -122,38 +122,31 @@ def import_package(db: Database, actor: CountyActor, source: Path | bytes, *, na
 
 def _import(db: Database, actor: CountyActor, package: Package, receipts_dir: Path | None,
             progress: Progress) -> Imported:
-    with db.read() as session:
-        user = caller(session, actor)
-        county = info_in(session)
-        by = user.username
-        existing = session.scalar(select(CountyPackage).where(CountyPackage.sha256 == package.sha256))
-        existing_id = existing.id if existing is not None else None
-        if existing is not None and existing.status in (PackageStatus.IMPORTED, PackageStatus.UNCHANGED):
-            written = None
-            if receipts_dir is not None:
-                row = session.scalar(select(CountyReceipt).where(CountyReceipt.package_id == existing.id))
-                if row is not None:
-                    written = receipts.write(receipts_dir, existing.village_name, row)
-            return Imported(package.name, PackageStatus.UNCHANGED, existing.village_id,
-                            existing.village_name, package_id=existing.id,
-                            reason="county_already_imported", params={"id": existing.id},
-                            receipt=written, fingerprint=existing.fingerprint)
-    signer = signing.county_key(county.county_id)
-    if signer is None or signer.public_hex != county.public_key:
-        raise ShopError("county_key_missing", path=str(signing.county_key_path(county.county_id)))
-    try:
-        package.check()
-        if not package.signed:
-            raise Refused("county_signature_bad", village=package.village_name)
-    except Refused as refused:
-        package_id = _record_outcome(db, package, existing_id, PackageStatus.REFUSED, by,
-                                     refused.key, refused.params)
-        log.warning("package %s refused: %s %s", package.name, refused.key, refused.params)
-        return Imported(package.name, PackageStatus.REFUSED, package.village_id,
-                        package.village_name, package_id=package_id, reason=refused.key,
-                        params=refused.params)
+    by, existing_id = actor.username if actor is not None else "", None
     try:
         with work(db) as session:
+            caller(session, actor)
+            county = info_in(session)
+            existing = session.execute(select(CountyPackage.id, CountyPackage.status, CountyPackage.village_id,
+                                              CountyPackage.village_name, CountyPackage.fingerprint)
+                                       .where(CountyPackage.sha256 == package.sha256)).first()
+            existing_id = existing.id if existing is not None else None
+            if existing is not None and existing.status in (PackageStatus.IMPORTED, PackageStatus.UNCHANGED):
+                written = None
+                if receipts_dir is not None:
+                    row = session.scalar(select(CountyReceipt).where(CountyReceipt.package_id == existing.id))
+                    if row is not None:
+                        written = receipts.write(receipts_dir, existing.village_name, row)
+                return Imported(package.name, PackageStatus.UNCHANGED, existing.village_id,
+                                existing.village_name, package_id=existing.id,
+                                reason="county_already_imported", params={"id": existing.id},
+                                receipt=written, fingerprint=existing.fingerprint)
+            signer = signing.county_key(county.county_id)
+            if signer is None or signer.public_hex != county.public_key:
+                raise ShopError("county_key_missing", path=str(signing.county_key_path(county.county_id)))
+            package.check()
+            if not package.signed:
+                raise Refused("county_signature_bad", village=package.village_name)
             decision = keys.decision(session, package)
             if decision == KeyStatus.RETIRED:
                 raise Refused("county_key_retired", village=package.village_name,

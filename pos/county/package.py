@@ -378,7 +378,7 @@ def parse_line(line: bytes) -> ChainEntry:
             raise Refused("county_line_bad", detail="not JSON") from None
         problem = error  # said after what the line is, if it is a transaction at all
         doc = json.loads(line)
-    if (not isinstance(doc, dict) or set(doc) != LINE_KEYS or type(doc["v"]) is not int
+    if (type(doc) is not dict or doc.keys() != LINE_KEYS or type(doc["v"]) is not int
             or doc["v"] != 1):
         raise Refused("county_line_bad", detail="not a version-1 ledger transaction")
     seq, postings, attrs = doc["seq"], doc["postings"], doc["attrs"]
@@ -489,6 +489,10 @@ class Package:
 
     @property
     def fingerprint(self) -> str:
+        """The signing key's fingerprint; empty before the manifest was read, "?" if the
+        manifest names no readable key."""
+        if not hasattr(self, "public_hex"):
+            return ""
         try:
             return signing.fingerprint_hex(self.public_hex)
         except ValueError:

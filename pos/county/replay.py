@@ -93,10 +93,12 @@ class State:
     # --- what the closure compares with
 
     def household_balances(self) -> dict[int, int]:
-        found: dict[int, int] = defaultdict(int)
-        for number, (household, _status) in self.cards.items():
-            found[household] += self.balances.get(CARD_PREFIX + number, 0)
-        return dict(found)
+        found: dict[int, int] = {}
+        balance = self.balances.get
+        for number, card in self.cards.items():
+            household = card[0]
+            found[household] = found.get(household, 0) + balance(CARD_PREFIX + number, 0)
+        return found
 
     def outstanding(self) -> int:
         return sum(v for code, v in self.balances.items() if code.startswith(CARD_PREFIX))
@@ -307,6 +309,9 @@ class Tally:
         self.by_category: dict[str, int] = defaultdict(int)
         self.reversed: dict[str, int] = defaultdict(int)
         self.earned, self.deducted, self.redeemed, self.recovered = (defaultdict(int) for _ in range(4))
+        # where what a card gave up is counted, by the kind that took it (earnings add)
+        self._taken = {Kind.DEDUCTION: (self.deducted, -1), Kind.REDEMPTION: (self.redeemed, -1),
+                       Kind.CARD_RECOVERY: (self.recovered, -1)}
         self.touched: set[int] = set()
         self.zones: dict[str, list[int]] = {}
         self.figures = MonthFigures()
@@ -321,18 +326,20 @@ class Tally:
             self.problems.append(f"transaction {entry.seq} is dated {entry.at}, outside the month")
         self.count += 1
         kind, effective = effect.kind, effect.effective
-        for household, amount in effect.card_legs:
-            self.touched.add(household)
+        if effect.card_legs:
             if effective in EARNING_KINDS:
-                self.earned[household] += amount
-            elif effective == Kind.DEDUCTION:
-                self.deducted[household] -= amount
-            elif effective == Kind.REDEMPTION:
-                self.redeemed[household] -= amount
-            elif effective == Kind.CARD_RECOVERY:
-                self.recovered[household] -= amount
-            elif effective != Kind.CARD_REPLACE:
-                self.problems.append(f"transaction {entry.seq} of kind {kind} moves points on a card")
+                into, sign = self.earned, 1
+            else:
+                into, sign = self._taken.get(effective, (None, 0))
+            touched = self.touched
+            if into is not None:
+                for household, amount in effect.card_legs:
+                    touched.add(household)
+                    into[household] += sign * amount
+            else:
+                touched.update(household for household, _amount in effect.card_legs)
+                if effective != Kind.CARD_REPLACE:
+                    self.problems.append(f"transaction {entry.seq} of kind {kind} moves points on a card")
         total = effect.card_total
         figures = self.figures
         if kind == Kind.CARD_ISSUE:
@@ -456,11 +463,13 @@ class Tally:
                                   f"{'/'.join(map(str, theirs[household]))}, recomputed "
                                   f"{'/'.join(map(str, mine[household]))}")
         households = state.households
-        for household in sorted(mine):
-            _id, group, head = lines[household][:3]
-            known = households.get(household)
-            if known is not None and (known[0] != head or known[1] != group):
-                notes.append(f"household {household}: closure {head} ({group}), chain {known[0]} ({known[1]})")
+        printed = {h: (lines[h][2], lines[h][1]) for h in mine if h in households}
+        if printed != {h: (households[h][0], households[h][1]) for h in printed}:
+            for household in sorted(printed):
+                head, group = printed[household]
+                known = households[household]
+                if (known[0], known[1]) != (head, group):
+                    notes.append(f"household {household}: closure {head} ({group}), chain {known[0]} ({known[1]})")
         if doc["point_value_fen"] != state.village.get("point_value_fen", doc["point_value_fen"]):
             notes.append(f"point value: closure {doc['point_value_fen']} fen, chain "
                          f"{state.village.get('point_value_fen')} fen")
