@@ -8,6 +8,8 @@ it upgrades like the shop's database and never mistakes itself for one.
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from alembic import command
@@ -15,7 +17,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Table, inspect
+from sqlalchemy import Table, create_engine, inspect
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session
 
@@ -66,6 +68,31 @@ def open_county(url: str, *, create: bool = False) -> Database:
         engine.dispose()
         raise
     return Database(url, engine)
+
+
+def holds_county(url: str) -> bool:
+    """Whether ``url`` names a county database (not a village's), looked at without creating
+    or changing anything: a missing file, an empty one or a server out of reach is not one."""
+    path = sqlite_path(url)
+    if path is not None:
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+        try:  # read-only, so that looking sets no journal mode and takes no lock
+            with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+                return connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
+                                          (VERSION_TABLE,)).fetchone() is not None
+        except sqlite3.Error:
+            return False
+    try:
+        engine = create_engine(url)
+    except Exception:  # noqa: BLE001 - not a URL this program opens: not a county's either
+        return False
+    try:
+        return VERSION_TABLE in inspect(engine).get_table_names()
+    except Exception:  # noqa: BLE001 - unreachable, unreadable: the village's start-up says why
+        return False
+    finally:
+        engine.dispose()
 
 
 def _upgrade(engine: Engine) -> None:
