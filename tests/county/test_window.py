@@ -245,3 +245,49 @@ def test_the_program_opens_the_county_window_on_a_county_database_and_the_shop_o
     assert main.main(["--db", missing, "gui"]) == 0
     assert opened == [("county", county.url), ("village", east.url), ("county", county.url), ("village", missing)]
     assert not (db_dir / "nothing-here.db").exists()  # looking did not make one
+
+
+def test_a_new_key_waits_in_the_keys_screen_until_accepted_then_its_package_is_imported(
+        qtbot, village, county, stick, tmp_path, window, ops, monkeypatch):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from PySide6.QtWidgets import QMessageBox
+
+    from pos.month import closure
+    from tests.county import villages
+    from tests.county.test_import import redeem, resign
+
+    east = village("东岭村")
+    first = package.make(east.db, east.secretary, stick)
+    east.db.clock = villages.at(2025, 4, 2)
+    redeem(east.db, east.admin, 1)
+    east.db.clock = villages.at(2025, 5, 1)
+    closure.close(east.db, east.secretary, "2025-04")
+    moved, fingerprint = resign(package.make(east.db, east.secretary, tmp_path).path,
+                                tmp_path / "new-pc.aixin-county", Ed25519PrivateKey.generate())
+    screen = import_by_click(qtbot, window, ops, monkeypatch, [first.path, moved])
+    outcome = cells(screen.outcome_view)
+    assert [r[2] for r in outcome] == ["已导入", "暂存，待接受新密钥"]
+    assert "村级密钥" in outcome[1][3] and fingerprint in outcome[1][3]
+
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    ops.wait()
+    keys = window.screens["keys"]
+    qtbot.mouseClick(keys.accept_button, Qt.MouseButton.LeftButton)  # nothing chosen yet
+    assert "请先选中" in keys.bar.label.text()
+    rows = cells(keys.view)
+    held = next(n for n, r in enumerate(rows) if r[1] == "待接受")
+    assert rows[held][2] == fingerprint and rows[held][3] == "1"
+    keys.view.selectRow(held)
+    qtbot.mouseClick(keys.accept_button, Qt.MouseButton.LeftButton)
+    assert fingerprint in keys.confirm_box.text()
+    qtbot.mouseClick(keys.confirm_box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    ops.wait()
+    ops.wait()
+    assert "导入了暂存的 1 个数据包" in keys.bar.label.text()
+    assert {r[1] for r in cells(keys.view)} == {"使用中", "已更换"}
+    grid = window.show_area("grid")
+    window.set_month("2025-04")
+    ops.wait()
+    names = headers(grid.view)
+    row = cells(grid.view)[0]
+    assert row[names.index("2025-04")] == "已核验" and row[names.index("换过密钥")] == "1"

@@ -121,7 +121,7 @@ class PackagesScreen(CountyScreen):
         if r.status is None:
             return r.message
         if r.status == PackageStatus.HELD:
-            return self.tr("%1 换了签名密钥（%2）：请到“密钥”页，与该村公示上印的指纹核对后接受。").replace(
+            return self.tr("%1 换了签名密钥（%2）：请到“村级密钥”（F4），与该村公示上印的指纹核对后接受。").replace(
                 "%1", r.village).replace("%2", r.fingerprint)
         return messages.text(r.reason, self.lang, **r.params) if r.reason else ""
 
