@@ -274,15 +274,19 @@ def baseline(connection, village_id: str, data: bytes) -> int:
 
 def queries(db, actor, month: str, as_of: date, folder: Path) -> list[tuple[str, object]]:
     """Every report and screen query of the county, for the month ``month``."""
-    from pos.county import keys, report
+    from pos.county import keys, received, report, spotcheck
 
     def papers():
         report.write_files(report.report(db, actor, month, as_of), folder)
 
+    first = report.villages(db, actor)[0].village_id
     return [
         ("report: villages × months, totals, comparisons", lambda: report.report(db, actor, month, as_of)),
         ("villages", lambda: report.villages(db, actor)),
         ("keys", lambda: keys.keys(db, actor)),
+        ("window: packages received", lambda: received.packages(db, actor)),
+        ("window: a village's month (flags, notice)", lambda: received.village_month(db, actor, first, month)),
+        ("window: spot checks drawn", lambda: spotcheck.checks(db, actor)),
         ("the month's workbook and one-page PDF", papers),
     ]
 
