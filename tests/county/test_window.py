@@ -291,3 +291,15 @@ def test_a_new_key_waits_in_the_keys_screen_until_accepted_then_its_package_is_i
     names = headers(grid.view)
     row = cells(grid.view)[0]
     assert row[names.index("2025-04")] == "已核验" and row[names.index("换过密钥")] == "1"
+
+
+def test_a_package_gone_from_the_stick_is_said_in_words_and_the_rest_still_imported(
+        qtbot, village, county, stick, window, ops, monkeypatch):
+    east = village("东岭村")
+    made = package.make(east.db, east.secretary, stick)
+    gone = stick / "拔掉了.aixin-county"
+    screen = import_by_click(qtbot, window, ops, monkeypatch, [gone, made.path])
+    outcome = cells(screen.outcome_view)
+    assert [r[2] for r in outcome] == ["未能读取", "已导入"]
+    assert "拔掉了" in outcome[0][3] and "Traceback" not in outcome[0][3]
+    assert "1 个文件未能读取" in screen.bar.label.text()

@@ -16,6 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QFileDialog
 
 from pos import messages
+from pos.cli.common import file_error
 from pos.county import intake, received
 from pos.county.package import SUFFIX
 from pos.county.vocabulary import PackageStatus
@@ -172,6 +173,8 @@ class PackagesScreen(CountyScreen):
                     if error.key == "county_key_missing":  # this PC cannot import at all
                         raise
                     done.append(NotRead(path.name, error.message(self.lang)))
+                except OSError as error:  # the stick pulled out, a file unreadable: said, not a fault
+                    done.append(NotRead(path.name, file_error(error, path).message(self.lang)))
             return done
 
         self.ops.write(work, widget=self.files_button, bar=self.bar, done=self.imported, progress=True,
