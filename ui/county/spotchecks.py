@@ -61,7 +61,7 @@ class SpotcheckScreen(CountyScreen):
             Column(QT_TRANSLATE_NOOP("RowsModel", "不符"), lambda c: str(c.differ), right=True,
                    background=lambda c: DIFFERS if c.differ else None),
         ], parent=self)
-        self.checks_view = table(self.checks, self, stretch=4, single=True, points=12)
+        self.checks_view = table(self.checks, self, stretch=1, single=True, points=12)
         self.checks_view.setObjectName("spotchecks")
         self.checks_view.selectionModel().currentRowChanged.connect(lambda _now, _was: self.open_check())
         self.lines = RowsModel([
