@@ -177,6 +177,10 @@ class Area(StrEnum):
     AUDIT = "audit"
     CLOSURE = "closure"
     WISHES = "wishes"
+    # the county's window
+    COUNTY_PACKAGES = "county_packages"  # packages imported, held or refused: villages' months too
+    COUNTY_KEYS = "county_keys"
+    COUNTY_SPOTCHECKS = "county_spotchecks"
 
 
 # The ledger's accounts: each household card's, and the village's own.

@@ -48,6 +48,10 @@ WISH_WALL = Paper("心愿墙", "心愿墙")
 CARD_SHEET = Paper("积分卡", "积分卡", stamped=True)
 HYGIENE_SHEET = Paper("卫生检查表", "检查表", stamped=True)
 LABELS = Paper("商品标签", "标签", stamped=True)
+# the county's
+COUNTY_REPORT = Paper("县级月报", "县级月报")  # the month's workbook and one-page PDF, named by the report
+VISIT_LIST = Paper("走访核实", "走访清单", stamped=True)  # and the findings sheet (CSV) beside it
+COUNTY_RECEIPTS = Paper("县级回执", "回执")  # receipts of packages imported when their key was accepted
 
 
 def folder(paper: Paper) -> Path:

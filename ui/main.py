@@ -32,6 +32,12 @@ def run(args, out) -> int:
     if display_missing():
         print(out.t("no_display"), file=sys.stderr)
         return EXIT_NO_DISPLAY
+    from ui.county import app as county
+
+    url = county.county_url(args.db)
+    if url is not None:  # a county database: the county's login and window
+        return county.run(url, quit_after_ms=getattr(args, "quit_after", None),
+                          lang="en" if out.lang == "en" else None)
     from ui import app
 
     return app.run(args.db, demo=getattr(args, "demo", False), quit_after_ms=getattr(args, "quit_after", None),

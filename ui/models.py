@@ -11,6 +11,10 @@ straight back to the service's dataclass::
     model.set_rows(households.search(db, actor, "zs"))
     row = view.currentIndex().data(Qt.ItemDataRole.UserRole)
 
+A column may colour its cells (``background``: a colour name for the row, or None) and
+be typed into (``edit``: the row with the text put in, or None to refuse it); a colour
+always goes with words in the cell, never alone.
+
 Every model is checked with pytest-qt's ``qtmodeltester``.
 """
 
@@ -20,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -36,6 +41,8 @@ class Column:
     text: Callable[[object], str]
     right: bool = False  # numbers line up on the right
     tooltip: Callable[[object], str] | None = None
+    background: Callable[[object], str | None] | None = None  # a colour, beside the words
+    edit: Callable[[object, str], object | None] | None = None  # the row with the text typed in
 
 
 class RowsModel(QAbstractTableModel):
@@ -72,7 +79,24 @@ class RowsModel(QAbstractTableModel):
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row)
+        if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
+            colour = column.background(row)
+            return QColor(colour) if colour else None
+        if role == Qt.ItemDataRole.EditRole and column.edit is not None:
+            return column.text(row)
         return None
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (role != Qt.ItemDataRole.EditRole or not index.isValid() or index.row() >= len(self.rows)
+                or index.column() >= len(self.columns)):
+            return False
+        column = self.columns[index.column()]
+        changed = column.edit(self.rows[index.row()], str(value)) if column.edit is not None else None
+        if changed is None:
+            return False
+        self.rows[index.row()] = changed
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.columns) - 1))
+        return True
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
@@ -86,4 +110,7 @@ class RowsModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        if index.column() < len(self.columns) and self.columns[index.column()].edit is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags

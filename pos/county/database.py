@@ -8,6 +8,8 @@ it upgrades like the shop's database and never mistakes itself for one.
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from alembic import command
@@ -15,8 +17,9 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import inspect
+from sqlalchemy import Table, create_engine, inspect
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session
 
 from pos.errors import ShopError
 from pos.store.database import Database, make_engine, sqlite_path
@@ -67,8 +70,48 @@ def open_county(url: str, *, create: bool = False) -> Database:
     return Database(url, engine)
 
 
+def holds_county(url: str) -> bool:
+    """Whether ``url`` names a county database (not a village's), looked at without creating
+    or changing anything: a missing file, an empty one or a server out of reach is not one."""
+    path = sqlite_path(url)
+    if path is not None:
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+        try:  # read-only, so that looking sets no journal mode and takes no lock
+            with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+                return connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
+                                          (VERSION_TABLE,)).fetchone() is not None
+        except sqlite3.Error:
+            return False
+    try:
+        engine = create_engine(url)
+    except Exception:  # noqa: BLE001 - not a URL this program opens: not a county's either
+        return False
+    try:
+        return VERSION_TABLE in inspect(engine).get_table_names()
+    except Exception:  # noqa: BLE001 - unreachable, unreadable: the village's start-up says why
+        return False
+    finally:
+        engine.dispose()
+
+
 def _upgrade(engine: Engine) -> None:
     config = _config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def copy_rows(session: Session, table: Table, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Add ``rows`` (tuples in the order of ``columns``) to ``table`` in the session's
+    transaction: by ``COPY`` on PostgreSQL, one round trip for the lot; elsewhere in one
+    executemany."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        driver = connection.connection.driver_connection
+        with driver.cursor() as cursor, cursor.copy(
+                f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    else:
+        session.execute(table.insert(), [dict(zip(columns, row, strict=True)) for row in rows])

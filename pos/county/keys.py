@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ledger.book import now
@@ -78,14 +78,14 @@ def keys(db: Database, actor: CountyActor, *, village_id: str | None = None) -> 
         query = select(CountyKey).order_by(CountyKey.village_name, CountyKey.id)
         if village_id:
             query = query.where(CountyKey.village_id == village_id)
-        found = []
-        for key in session.scalars(query):
-            waiting = len(session.scalars(select(CountyPackage.id).where(
-                CountyPackage.village_id == key.village_id, CountyPackage.fingerprint == key.fingerprint,
-                CountyPackage.status == PackageStatus.HELD.value)).all())
-            found.append(KeyView(key.village_id, key.village_name, key.fingerprint, key.algorithm,
-                                 KeyStatus(key.status), key.first_seen_at, key.decided_by, waiting))
-        return found
+        waiting = {(vid, fingerprint): count for vid, fingerprint, count in session.execute(
+            select(CountyPackage.village_id, CountyPackage.fingerprint, func.count())
+            .where(CountyPackage.status == PackageStatus.HELD.value)
+            .group_by(CountyPackage.village_id, CountyPackage.fingerprint))}
+        return [KeyView(key.village_id, key.village_name, key.fingerprint, key.algorithm,
+                        KeyStatus(key.status), key.first_seen_at, key.decided_by,
+                        waiting.get((key.village_id, key.fingerprint), 0))
+                for key in session.scalars(query)]
 
 
 def _find_key(session: Session, fingerprint: str) -> CountyKey:

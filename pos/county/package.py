@@ -60,9 +60,10 @@ import io
 import json
 import os
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -87,6 +88,7 @@ CHAIN, CLOSURES, AUDIT, NOTICES = "chain.jsonl", "closures.jsonl", "audit.jsonl"
 FILES = (CHAIN, CLOSURES, AUDIT, NOTICES)
 MANIFEST, SIGNATURE = "manifest.json", "signature.json"
 CHUNK = 2000
+BLOCK = 1 << 16
 LARGEST_MANIFEST = 1 << 20
 # The keys of a chain line, version 1 of the ledger's encoding.
 LINE_KEYS = frozenset({"approver", "at", "attrs", "kind", "memo", "operator", "postings", "prev",
@@ -258,50 +260,27 @@ def make(db: Database, actor: Actor, out_dir: Path, progress: Progress = _quiet)
         total = max(last - first + 1, 0)
         numbers = tuple(row.number for row in closures)
         months = tuple(row.month for row in closures)
+
+        def chain():
+            for seq, line, _hash in chain_lines(session, first, last):
+                if (seq - first) % CHUNK == 0:
+                    progress(seq - first, total, "chain")
+                yield line
+
+        for row in closures:
+            if canonical.digest(row.document.encode("utf-8")) != row.hash:
+                raise ShopError("closure_tampered", number=row.number, month=row.month)
         try:
-            with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                files = {}
-                entry = _Entry(archive, CHAIN)
-                for seq, line, _hash in chain_lines(session, first, last):
-                    entry.line(line)
-                    if (seq - first) % CHUNK == 0:
-                        progress(seq - first, total, "chain")
-                files[CHAIN] = entry.close()
-                entry = _Entry(archive, CLOSURES)
-                for row in closures:
-                    if canonical.digest(row.document.encode("utf-8")) != row.hash:
-                        raise ShopError("closure_tampered", number=row.number, month=row.month)
-                    entry.line(canonical.dumps({"number": row.number, "month": row.month,
-                                                "hash": row.hash, "document": row.document}))
-                files[CLOSURES] = entry.close()
-                entry = _Entry(archive, AUDIT)
-                for row in closures:
-                    entry.line(canonical.dumps({"month": row.month, "flags": _flags(session, row.month)}))
-                files[AUDIT] = entry.close()
-                entry = _Entry(archive, NOTICES)
-                for row in closures:
-                    entry.line(canonical.dumps(_notice(session, row)))
-                files[NOTICES] = entry.close()
-                manifest = canonical.dumps({
-                    "format": FORMAT, "version": VERSION,
-                    "village": {"id": identity, "name": settings.name},
-                    "algorithm": key.algorithm, "public_key": key.public_hex,
-                    "fingerprint": key.fingerprint,
-                    "made_at": canonical.format_time(now(session)), "made_by": user.username,
-                    "acknowledged": {"closure": acknowledged.closure if acknowledged else 0,
-                                     "seq": acknowledged.seq if acknowledged else 0,
-                                     "hash": acknowledged.hash if acknowledged else canonical.GENESIS},
-                    "segment": {"from_seq": first, "to_seq": last, "prev_hash": prev_hash,
-                                "last_hash": last_hash, "transactions": total},
-                    "closures": list(numbers), "months": list(months),
-                    "files": files,
-                })
-                archive.writestr(zipfile.ZipInfo(MANIFEST, date_time=(1980, 1, 1, 0, 0, 0)), manifest)
-                archive.writestr(zipfile.ZipInfo(SIGNATURE, date_time=(1980, 1, 1, 0, 0, 0)),
-                                 canonical.dumps({"algorithm": key.algorithm,
-                                                  "public_key": key.public_hex,
-                                                  "signature": key.sign(manifest)}))
-            with open(temporary, "rb") as handle:
+            with open(temporary, "wb") as handle:
+                write(handle, village_id=identity, village_name=settings.name, key=key,
+                      made_at=now(session), made_by=user.username, acknowledged=acknowledged,
+                      from_seq=first, to_seq=last, prev_hash=prev_hash, last_hash=last_hash,
+                      chain=chain(),
+                      closures=[{"number": row.number, "month": row.month, "hash": row.hash,
+                                 "document": row.document} for row in closures],
+                      audit=({"month": row.month, "flags": _flags(session, row.month)} for row in closures),
+                      notices=(_notice(session, row) for row in closures))
+                handle.flush()
                 os.fsync(handle.fileno())
             os.replace(temporary, target)
         except BaseException:
@@ -311,6 +290,53 @@ def make(db: Database, actor: Actor, out_dir: Path, progress: Progress = _quiet)
     progress(total, total, "done")
     return Made(target, identity, settings.name, first, last, numbers, months, key.fingerprint,
                 hashlib.sha256(data).hexdigest(), len(data))
+
+
+def write(target, *, village_id: str, village_name: str, key: signing.Signer, made_at, made_by: str,
+          acknowledged, from_seq: int, to_seq: int, prev_hash: str, last_hash: str,
+          chain: Iterable[bytes], closures: Iterable[dict], audit: Iterable[dict],
+          notices: Iterable[dict]) -> bytes:
+    """Write a package into ``target`` (a binary file object): the chain's lines as given
+    (each the canonical bytes of one transaction, in order), one line for each closure,
+    audit and notice record, the manifest and its signature by ``key``. Returns the
+    manifest's bytes. ``acknowledged`` is the county's last receipt the chain records
+    (``closure``, ``seq``, ``hash``), or None."""
+    closures = list(closures)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        files = {}
+        entry = _Entry(archive, CHAIN)
+        for line in chain:
+            entry.line(line)
+        files[CHAIN] = entry.close()
+        entry = _Entry(archive, CLOSURES)
+        for record in closures:
+            entry.line(canonical.dumps({"number": record["number"], "month": record["month"],
+                                        "hash": record["hash"], "document": record["document"]}))
+        files[CLOSURES] = entry.close()
+        for name, records in ((AUDIT, audit), (NOTICES, notices)):
+            entry = _Entry(archive, name)
+            for record in records:
+                entry.line(canonical.dumps(record))
+            files[name] = entry.close()
+        manifest = canonical.dumps({
+            "format": FORMAT, "version": VERSION,
+            "village": {"id": village_id, "name": village_name},
+            "algorithm": key.algorithm, "public_key": key.public_hex, "fingerprint": key.fingerprint,
+            "made_at": canonical.format_time(made_at), "made_by": made_by,
+            "acknowledged": {"closure": acknowledged.closure if acknowledged else 0,
+                             "seq": acknowledged.seq if acknowledged else 0,
+                             "hash": acknowledged.hash if acknowledged else canonical.GENESIS},
+            "segment": {"from_seq": from_seq, "to_seq": to_seq, "prev_hash": prev_hash,
+                        "last_hash": last_hash, "transactions": max(to_seq - from_seq + 1, 0)},
+            "closures": [record["number"] for record in closures],
+            "months": [record["month"] for record in closures],
+            "files": files,
+        })
+        archive.writestr(zipfile.ZipInfo(MANIFEST, date_time=(1980, 1, 1, 0, 0, 0)), manifest)
+        archive.writestr(zipfile.ZipInfo(SIGNATURE, date_time=(1980, 1, 1, 0, 0, 0)),
+                         canonical.dumps({"algorithm": key.algorithm, "public_key": key.public_hex,
+                                          "signature": key.sign(manifest)}))
+    return manifest
 
 
 # ---------------------------------------------------------------- reading (the county)
@@ -325,8 +351,7 @@ class Refused(Exception):
         super().__init__(f"{key} {params}")
 
 
-@dataclass(frozen=True)
-class ChainEntry:
+class ChainEntry(NamedTuple):
     """One transaction as the package carries it, parsed and checked to be canonical."""
 
     seq: int
@@ -345,30 +370,35 @@ class ChainEntry:
 
 def parse_line(line: bytes) -> ChainEntry:
     """A chain line, refused unless it is a version-1 transaction in canonical form."""
+    problem = None
     try:
+        doc = canonical.parse(line)
+    except canonical.NotCanonical as error:
+        if error.reason == "not JSON":
+            raise Refused("county_line_bad", detail="not JSON") from None
+        problem = error  # said after what the line is, if it is a transaction at all
         doc = json.loads(line)
-    except ValueError:
-        raise Refused("county_line_bad", detail="not JSON") from None
-    if not isinstance(doc, dict) or set(doc) != LINE_KEYS or doc.get("v") != 1:
+    if (type(doc) is not dict or doc.keys() != LINE_KEYS or type(doc["v"]) is not int
+            or doc["v"] != 1):
         raise Refused("county_line_bad", detail="not a version-1 ledger transaction")
-    seq, postings = doc["seq"], doc["postings"]
-    if (type(seq) is not int or not isinstance(postings, list) or not isinstance(doc["attrs"], dict)
-            or not all(isinstance(p, list) and len(p) == 2 and type(p[0]) is str and type(p[1]) is int
-                       for p in postings)):
+    seq, postings, attrs = doc["seq"], doc["postings"], doc["attrs"]
+    legs = []
+    whole = type(seq) is int and type(postings) is list and type(attrs) is dict
+    if whole:
+        for leg in postings:
+            if type(leg) is not list or len(leg) != 2 or type(leg[0]) is not str or type(leg[1]) is not int:
+                whole = False
+                break
+            legs.append((leg[0], leg[1]))
+    if not whole:
         raise Refused("county_line_bad", detail=f"transaction {seq!r} is malformed")
-    try:
-        again = canonical.encode(prev=doc["prev"], seq=seq, at=doc["at"], kind=doc["kind"],
-                                 operator=doc["operator"], approver=doc["approver"],
-                                 memo=doc["memo"], reverses=doc["reverses"], attrs=doc["attrs"],
-                                 postings=[tuple(p) for p in postings])
-    except (canonical.NotCanonical, TypeError, ValueError) as error:
-        raise Refused("county_line_bad", detail=f"transaction {seq}: {error}") from None
-    if again != line:
-        raise Refused("county_line_bad", detail=f"transaction {seq} is not in canonical form")
+    if problem is not None:
+        detail = (f"transaction {seq} is not in canonical form" if problem.reason == "not in canonical form"
+                  else f"transaction {seq}: {problem}")
+        raise Refused("county_line_bad", detail=detail)
     return ChainEntry(seq, doc["prev"], doc["at"], doc["kind"], doc["operator"], doc["approver"],
-                      doc["memo"], doc["reverses"], doc["attrs"],
-                      tuple((code, amount) for code, amount in postings),
-                      canonical.digest(line), line)
+                      doc["memo"], doc["reverses"], attrs, tuple(legs), hashlib.sha256(line).hexdigest(),
+                      line)
 
 
 def _v1(manifest: dict) -> dict:
@@ -459,6 +489,10 @@ class Package:
 
     @property
     def fingerprint(self) -> str:
+        """The signing key's fingerprint; empty before the manifest was read, "?" if the
+        manifest names no readable key."""
+        if not hasattr(self, "public_hex"):
+            return ""
         try:
             return signing.fingerprint_hex(self.public_hex)
         except ValueError:
@@ -475,15 +509,19 @@ class Package:
     def lines(self, name: str) -> Iterator[bytes]:
         expected = self.files[name]
         sha, count, size = hashlib.sha256(), 0, 0
+        rest = b""
         with self._zip.open(name) as stream:
-            for raw in stream:
-                sha.update(raw)
-                size += len(raw)
-                count += 1
-                if not raw.endswith(b"\n"):
-                    raise Refused("county_package_tampered", village=self.village_name,
-                                  detail=f"{name} ends without a newline")
-                yield raw[:-1]
+            # Read in blocks and split them: far faster than the zip stream's own readline.
+            while block := stream.read(BLOCK):
+                sha.update(block)
+                size += len(block)
+                lines = (rest + block).split(b"\n")
+                rest = lines.pop()
+                count += len(lines)
+                yield from lines
+        if rest:
+            raise Refused("county_package_tampered", village=self.village_name,
+                          detail=f"{name} ends without a newline")
         if (sha.hexdigest(), size, count) != (expected.get("sha256"), expected.get("bytes"),
                                               expected.get("lines")):
             raise Refused("county_package_tampered", village=self.village_name,

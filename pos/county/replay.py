@@ -49,7 +49,8 @@ from pos.vocabulary import (
 HYGIENE_CATEGORY = "卫生检查"
 OTHER_CATEGORY = "其他"
 LABOUR_WORD = "劳动"  # award categories holding it count as labour (公益劳动, 义务劳动)
-RECENT = 4096
+RECENT = 2048
+_CARD = len(CARD_PREFIX)
 
 
 def parse_time(text: str) -> datetime:
@@ -92,10 +93,12 @@ class State:
     # --- what the closure compares with
 
     def household_balances(self) -> dict[int, int]:
-        found: dict[int, int] = defaultdict(int)
-        for number, (household, _status) in self.cards.items():
-            found[household] += self.balances.get(CARD_PREFIX + number, 0)
-        return dict(found)
+        found: dict[int, int] = {}
+        balance = self.balances.get
+        for number, card in self.cards.items():
+            household = card[0]
+            found[household] = found.get(household, 0) + balance(CARD_PREFIX + number, 0)
+        return found
 
     def outstanding(self) -> int:
         return sum(v for code, v in self.balances.items() if code.startswith(CARD_PREFIX))
@@ -111,7 +114,7 @@ class State:
         return known[0] if known else (fallback or OTHER_CATEGORY)
 
 
-@dataclass
+@dataclass(slots=True)
 class Effect:
     """What one transaction did to households, for the month's tally."""
 
@@ -119,6 +122,7 @@ class Effect:
     effective: str  # the original kind, for a reversal
     card_legs: list[tuple[int, int]]  # (household, points)
     card_total: int
+    items: list[tuple[str, int, int]] | None = None  # a redemption's or stock record's lines
 
 
 class Replay:
@@ -150,9 +154,19 @@ class Replay:
         legs = entry.postings
         if len(legs) == 1:
             self.fail(seq, "has a single posting")
-        if sum(amount for _, amount in legs) != 0:
+        balances, total, zero, issued, falling = s.balances, 0, False, 0, None
+        for code, amount in legs:
+            total += amount
+            balances[code] = balances.get(code, 0) + amount
+            if amount < 0:
+                falling = (falling or []) + [code]
+            elif amount == 0:
+                zero = True
+            if code == ISSUE:
+                issued += amount
+        if total != 0:
             self.fail(seq, "postings do not sum to zero")
-        if any(amount == 0 for _, amount in legs):
+        if zero:
             self.fail(seq, "a posting of zero points")
         if entry.reverses is not None and not 1 <= entry.reverses < seq:
             self.fail(seq, f"reverses {entry.reverses}, which does not precede it")
@@ -162,12 +176,9 @@ class Replay:
             code = attrs.get("account")
             if attrs.get("may_go_negative") and isinstance(code, str):
                 s.negative.add(code)
-        balances = s.balances
-        touched = set()
-        for code, amount in legs:
-            balances[code] = balances.get(code, 0) + amount
-            touched.add(code)
-        for code in touched:
+        # Only an account a posting took from can have fallen below zero (every account was at
+        # or above zero before, or allowed below).
+        for code in falling or ():
             if balances[code] < 0 and code not in s.negative:
                 self.fail(seq, f"account {code} falls below zero")
         effective = kind
@@ -176,31 +187,33 @@ class Replay:
             if not effective:
                 original = self.lookup(entry.reverses)
                 effective = original.kind if original else ""
-        issued = sum(amount for code, amount in legs if code == ISSUE)
         if issued:
             if effective == Kind.CARD_ISSUE:
                 s.issued_cards -= issued
             else:
                 s.awarded -= issued
         try:
-            self._fact(entry)
+            items = self._fact(entry)
         except (KeyError, TypeError, ValueError) as problem:
             self.fail(seq, f"{kind} cannot be read: {problem!r}")
         card_legs = []
+        card_total = 0
         for code, amount in legs:
             if code.startswith(CARD_PREFIX):
-                card = s.cards.get(code[len(CARD_PREFIX):])
+                card = s.cards.get(code[_CARD:])
                 if card is None:
-                    self.fail(seq, f"moves points on card {code[len(CARD_PREFIX):]}, never issued")
+                    self.fail(seq, f"moves points on card {code[_CARD:]}, never issued")
                 card_legs.append((card[0], amount))
-        if kind == Kind.REDEMPTION:
-            self.recent[seq] = entry
+                card_total += amount
+        if kind == Kind.REDEMPTION:  # kept for a reversal to come: what it needs, not its bytes
+            self.recent[seq] = entry._replace(line=b"", postings=())
             if len(self.recent) > RECENT:
                 del self.recent[next(iter(self.recent))]
         s.seq, s.hash, s.at = seq, entry.hash, entry.at
-        return Effect(kind, effective, card_legs, sum(a for _, a in card_legs))
+        return Effect(kind, effective, card_legs, card_total, items)
 
-    def _fact(self, entry: ChainEntry) -> None:
+    def _fact(self, entry: ChainEntry) -> list[tuple[str, int, int]] | None:
+        """Apply the fact the entry chains; the lines of a redemption or stock record."""
         s, a, kind = self.state, entry.attrs, entry.kind
         if kind == Kind.VILLAGE:
             s.village = dict(a)
@@ -218,11 +231,15 @@ class Replay:
         elif kind == Kind.HOUSEHOLD:
             s.households[int(a["household"])] = [a["head"], a["group"], a["status"]]
         elif kind in (Kind.STOCK_INTAKE, Kind.STOCK_COUNT):
-            for code, quantity, _value in parse_items(a["items"]):
+            items = parse_items(a["items"])
+            for code, quantity, _value in items:
                 s.stock[code] = s.stock.get(code, 0) + quantity
+            return items
         elif kind == Kind.REDEMPTION:
-            for code, quantity, _points in parse_items(a["items"]):
+            items = parse_items(a["items"])
+            for code, quantity, _points in items:
                 s.stock[code] = s.stock.get(code, 0) - quantity
+            return items
         elif kind == Kind.REVERSAL and a.get("original_kind") == Kind.REDEMPTION:
             original = self.lookup(entry.reverses)
             if original is not None:
@@ -278,10 +295,13 @@ def _open_at(windows, at: datetime) -> bool:
 class Tally:
     """One closure's month, recomputed as the replay passes its transactions."""
 
-    def __init__(self, number: int, document: dict, state: State):
+    def __init__(self, number: int, document: dict, state: State, opening: dict[int, int] | None = None):
+        """``opening``: the households' balances now, if the caller has them (the closing
+        balances of the month that ended at this same transaction)."""
         self.number = number
         self.doc = document
-        self.opening = state.household_balances()
+        self.opening = state.household_balances() if opening is None else opening
+        self.closing: dict[int, int] = {}
         self.start = parse_time(document["period"][0])
         self.end = parse_time(document["period"][1])
         self.count = 0
@@ -289,31 +309,37 @@ class Tally:
         self.by_category: dict[str, int] = defaultdict(int)
         self.reversed: dict[str, int] = defaultdict(int)
         self.earned, self.deducted, self.redeemed, self.recovered = (defaultdict(int) for _ in range(4))
+        # where what a card gave up is counted, by the kind that took it (earnings add)
+        self._taken = {Kind.DEDUCTION: (self.deducted, -1), Kind.REDEMPTION: (self.redeemed, -1),
+                       Kind.CARD_RECOVERY: (self.recovered, -1)}
         self.touched: set[int] = set()
         self.zones: dict[str, list[int]] = {}
         self.figures = MonthFigures()
         self.windows = _opening_windows(state.village.get("opening_hours", ""))
         self.problems: list[str] = []
 
-    def add(self, entry: ChainEntry, effect: Effect, replay: Replay) -> None:
+    def add(self, entry: ChainEntry, effect: Effect, replay: Replay, at: datetime | None = None) -> None:
+        """Count ``entry`` in the month (``at``: its time, if the caller parsed it already)."""
         state = replay.state
-        at = parse_time(entry.at)
+        at = at or parse_time(entry.at)
         if not self.start <= at < self.end:
             self.problems.append(f"transaction {entry.seq} is dated {entry.at}, outside the month")
         self.count += 1
         kind, effective = effect.kind, effect.effective
-        for household, amount in effect.card_legs:
-            self.touched.add(household)
+        if effect.card_legs:
             if effective in EARNING_KINDS:
-                self.earned[household] += amount
-            elif effective == Kind.DEDUCTION:
-                self.deducted[household] -= amount
-            elif effective == Kind.REDEMPTION:
-                self.redeemed[household] -= amount
-            elif effective == Kind.CARD_RECOVERY:
-                self.recovered[household] -= amount
-            elif effective != Kind.CARD_REPLACE:
-                self.problems.append(f"transaction {entry.seq} of kind {kind} moves points on a card")
+                into, sign = self.earned, 1
+            else:
+                into, sign = self._taken.get(effective, (None, 0))
+            touched = self.touched
+            if into is not None:
+                for household, amount in effect.card_legs:
+                    touched.add(household)
+                    into[household] += sign * amount
+            else:
+                touched.update(household for household, _amount in effect.card_legs)
+                if effective != Kind.CARD_REPLACE:
+                    self.problems.append(f"transaction {entry.seq} of kind {kind} moves points on a card")
         total = effect.card_total
         figures = self.figures
         if kind == Kind.CARD_ISSUE:
@@ -333,7 +359,8 @@ class Tally:
         elif kind == Kind.REDEMPTION:
             self.totals["redeemed"] -= total
             self.totals["redemptions"] += 1
-            for code, quantity, points in parse_items(entry.attrs.get("items")):
+            items = effect.items if effect.items is not None else parse_items(entry.attrs.get("items"))
+            for code, quantity, points in items:
                 zone = self.zones.setdefault(self._zone(state, code), [0, 0])
                 zone[0] += quantity
                 zone[1] += points
@@ -360,7 +387,8 @@ class Tally:
                     if LABOUR_WORD in category:
                         figures.labour_points -= abs(total)
         elif kind == Kind.STOCK_COUNT:
-            for _code, quantity, value in parse_items(entry.attrs.get("items")):
+            items = effect.items if effect.items is not None else parse_items(entry.attrs.get("items"))
+            for _code, quantity, value in items:
                 figures.count_lines += 1
                 figures.count_fen += value
                 if quantity < 0:
@@ -416,22 +444,32 @@ class Tally:
             if c[name] != value:
                 errors.append(f"cumulative {name}: closure {c[name]}, recomputed {value}")
 
-        closing = state.household_balances()
+        closing = self.closing = state.household_balances()
         lines = {row[0]: row for row in doc["households"]}
-        expected = {h for h in set(self.opening) | set(closing) | self.touched
-                    if self.opening.get(h, 0) or closing.get(h, 0) or h in self.touched}
-        if set(lines) != expected:
+        opening, touched = self.opening, self.touched
+        expected = {h for h in opening.keys() | closing.keys() | touched
+                    if opening.get(h, 0) or closing.get(h, 0) or h in touched}
+        if lines.keys() != expected:
             errors.append(f"households listed: closure {len(lines)}, recomputed {len(expected)}")
-        for household in sorted(expected & set(lines)):
-            _id, group, head, _card, opening, earned, deducted, redeemed, recovered, close = lines[household]
-            figures = (self.opening.get(household, 0), self.earned[household], self.deducted[household],
-                       self.redeemed[household], self.recovered[household], closing.get(household, 0))
-            if (opening, earned, deducted, redeemed, recovered, close) != figures:
-                errors.append(f"household {household} ({head}): closure {opening}/{earned}/{deducted}/"
-                              f"{redeemed}/{recovered}/{close}, recomputed {'/'.join(map(str, figures))}")
-            known = state.households.get(household)
-            if known is not None and (known[0], known[1]) != (head, group):
-                notes.append(f"household {household}: closure {head} ({group}), chain {known[0]} ({known[1]})")
+        earned, deducted, redeemed, recovered = self.earned, self.deducted, self.redeemed, self.recovered
+        mine = {h: [opening.get(h, 0), earned.get(h, 0), deducted.get(h, 0), redeemed.get(h, 0),
+                    recovered.get(h, 0), closing.get(h, 0)] for h in expected & lines.keys()}
+        theirs = {h: lines[h][4:] for h in mine}
+        if mine != theirs:
+            for household in sorted(mine):
+                if mine[household] != theirs[household]:
+                    head = lines[household][2]
+                    errors.append(f"household {household} ({head}): closure "
+                                  f"{'/'.join(map(str, theirs[household]))}, recomputed "
+                                  f"{'/'.join(map(str, mine[household]))}")
+        households = state.households
+        printed = {h: (lines[h][2], lines[h][1]) for h in mine if h in households}
+        if printed != {h: (households[h][0], households[h][1]) for h in printed}:
+            for household in sorted(printed):
+                head, group = printed[household]
+                known = households[household]
+                if (known[0], known[1]) != (head, group):
+                    notes.append(f"household {household}: closure {head} ({group}), chain {known[0]} ({known[1]})")
         if doc["point_value_fen"] != state.village.get("point_value_fen", doc["point_value_fen"]):
             notes.append(f"point value: closure {doc['point_value_fen']} fen, chain "
                          f"{state.village.get('point_value_fen')} fen")

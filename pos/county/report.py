@@ -300,6 +300,13 @@ def report_in(session: Session, month: str, as_of: date | None = None) -> County
                         now(session))
 
 
+def newest_month(db: Database, actor: CountyActor) -> str | None:
+    """The newest month any village's closure of is held (where the window opens)."""
+    with db.read() as session:
+        caller(session, actor)
+        return session.scalar(select(func.max(CountyMonth.month)))
+
+
 def report(db: Database, actor: CountyActor, month: str, as_of: date | None = None) -> CountyReport:
     with db.read() as session:
         caller(session, actor)

@@ -83,7 +83,7 @@ class CountyVillage(CountyBase):
     last_month: Mapped[str | None] = mapped_column(String(7))
     registered_at: Mapped[datetime] = mapped_column(UtcDateTime)
     last_import_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    state: Mapped[str] = mapped_column(Text, default="{}")
+    state: Mapped[str] = mapped_column(Text, default="{}", deferred=True)  # read by import and spot checks only
 
 
 class CountyKey(CountyBase):

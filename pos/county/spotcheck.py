@@ -25,7 +25,7 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 
 from ledger.book import now
 from pos import messages
@@ -38,6 +38,7 @@ from pos.county.schema import (
     CountyFlag,
     CountySpotcheck,
     CountyTransaction,
+    CountyVillage,
 )
 from pos.errors import ShopError
 from pos.households import decode
@@ -222,36 +223,122 @@ def enter_findings(db: Database, actor: CountyActor, data: bytes) -> list[Findin
     rows = [row for row in reader if row]
     if not rows or [c.strip() for c in rows[0][:len(HEADER)]] != list(HEADER):
         raise ShopError("county_findings_bad", row=1)
-    found = []
+    entries = []
+    for number, row in enumerate(rows[1:], start=2):
+        row = (row + [""] * len(HEADER))[:len(HEADER)]
+        spot, kind, ref, _name, _expected, seen, note = (c.strip() for c in row)
+        if not seen:
+            continue
+        try:
+            entries.append((number, int(spot), kind, ref, int(seen), note))
+        except ValueError:
+            raise ShopError("county_findings_bad", row=number) from None
+    with work(db) as session:
+        return _enter(session, caller(session, actor), entries)
+
+
+def enter(db: Database, actor: CountyActor, spotcheck_id: int,
+          found: list[tuple[str, str, int, str]]) -> list[Finding]:
+    """Findings typed into the window: ``(kind, ref, found, note)`` for lines of the draw
+    ``spotcheck_id``, compared as ``enter_findings`` compares them."""
     with work(db) as session:
         user = caller(session, actor)
-        draws: dict[int, dict] = {}
-        for number, row in enumerate(rows[1:], start=2):
-            row = (row + [""] * len(HEADER))[:len(HEADER)]
-            spot, kind, ref, _name, _expected, seen, note = (c.strip() for c in row)
-            if not seen:
-                continue
-            try:
-                spot_id, seen_value = int(spot), int(seen)
-            except ValueError:
-                raise ShopError("county_findings_bad", row=number) from None
-            if spot_id not in draws:
-                record = session.get(CountySpotcheck, spot_id)
-                if record is None:
-                    raise ShopError("county_findings_bad", row=number)
-                lines = json.loads(record.lines)
-                draws[spot_id] = {("household", str(h)): (name, balance) for h, name, balance in lines["households"]}
-                draws[spot_id].update({("goods", code): (name, n) for code, name, n in lines["goods"]})
-            printed = draws[spot_id].get((kind, ref))
-            if printed is None:
+        return _enter(session, user, [(n, spotcheck_id, kind, ref, int(seen), note)
+                                      for n, (kind, ref, seen, note) in enumerate(found, start=1)])
+
+
+def _enter(session, user, entries: list[tuple[int, int, str, str, int, str]]) -> list[Finding]:
+    """``entries``: (row, spot check, kind, ref, found, note); a row that names no line of
+    its draw refuses them all."""
+    found = []
+    draws: dict[int, dict] = {}
+    for number, spot_id, kind, ref, seen_value, note in entries:
+        if spot_id not in draws:
+            record = session.get(CountySpotcheck, spot_id)
+            if record is None:
                 raise ShopError("county_findings_bad", row=number)
-            name, expected = printed
-            exists = session.scalar(select(CountyFinding.id).where(
-                CountyFinding.spotcheck_id == spot_id, CountyFinding.kind == kind, CountyFinding.ref == ref))
-            finding = Finding(spot_id, kind, ref, name, expected, seen_value, seen_value != expected, note)
-            if exists is None:
-                session.add(CountyFinding(spotcheck_id=spot_id, kind=kind, ref=ref, expected=expected,
-                                          found=seen_value, differs=finding.differs, note=note,
-                                          entered_by=user.username, entered_at=now(session)))
-            found.append(finding)
+            draws[spot_id] = _printed(record)
+        printed = draws[spot_id].get((kind, ref))
+        if printed is None:
+            raise ShopError("county_findings_bad", row=number)
+        name, expected = printed
+        exists = session.scalar(select(CountyFinding.id).where(
+            CountyFinding.spotcheck_id == spot_id, CountyFinding.kind == kind, CountyFinding.ref == ref))
+        finding = Finding(spot_id, kind, ref, name, expected, seen_value, seen_value != expected, note)
+        if exists is None:
+            session.add(CountyFinding(spotcheck_id=spot_id, kind=kind, ref=ref, expected=expected,
+                                      found=seen_value, differs=finding.differs, note=note,
+                                      entered_by=user.username, entered_at=now(session)))
+        found.append(finding)
     return found
+
+
+def _printed(record: CountySpotcheck) -> dict[tuple[str, str], tuple[str, int]]:
+    """What the draw printed: (kind, ref) -> (name, expected figure)."""
+    lines = json.loads(record.lines)
+    printed = {("household", str(h)): (name, balance) for h, name, balance in lines["households"]}
+    printed.update({("goods", code): (name, n) for code, name, n in lines["goods"]})
+    return printed
+
+
+# ---------------------------------------------------------------- the draws, for the window
+
+
+@dataclass(frozen=True)
+class CheckView:
+    id: int
+    village_id: str
+    village: str
+    month: str
+    drawn_at: object
+    drawn_by: str
+    lines: int  # households and goods drawn
+    entered: int  # findings entered
+    differ: int  # of them, differing from the county's copy
+
+
+@dataclass(frozen=True)
+class DrawnLine:
+    """One line of a draw, with its finding if one was entered."""
+
+    spotcheck: int
+    kind: str  # household | goods
+    ref: str  # household id or goods code
+    name: str
+    expected: int
+    found: int | None
+    note: str
+    differs: bool
+
+
+def checks(db: Database, actor: CountyActor, *, limit: int = 100) -> list[CheckView]:
+    """The newest draws, with how many findings came back and how many differed."""
+    with db.read() as session:
+        caller(session, actor)
+        names = dict(session.execute(select(CountyVillage.id, CountyVillage.name)).all())
+        records = session.scalars(select(CountySpotcheck).order_by(CountySpotcheck.id.desc()).limit(limit)).all()
+        counts = {spot: (entered, differ) for spot, entered, differ in session.execute(
+            select(CountyFinding.spotcheck_id, func.count(), func.sum(case((CountyFinding.differs, 1), else_=0)))
+            .where(CountyFinding.spotcheck_id.in_([r.id for r in records]))
+            .group_by(CountyFinding.spotcheck_id))}
+        return [CheckView(r.id, r.village_id, names.get(r.village_id, r.village_id[:12]), r.month, r.drawn_at,
+                          r.drawn_by, len(_printed(r)), *(int(n or 0) for n in counts.get(r.id, (0, 0))))
+                for r in records]
+
+
+def drawn_lines(db: Database, actor: CountyActor, spotcheck_id: int) -> list[DrawnLine]:
+    """What the draw printed, households then goods, with the findings entered so far."""
+    with db.read() as session:
+        caller(session, actor)
+        record = session.get(CountySpotcheck, spotcheck_id)
+        if record is None:
+            raise ShopError("county_findings_bad", row=spotcheck_id)
+        entered = {(f.kind, f.ref): f for f in session.scalars(
+            select(CountyFinding).where(CountyFinding.spotcheck_id == spotcheck_id))}
+        lines = []
+        for (kind, ref), (name, expected) in _printed(record).items():
+            finding = entered.get((kind, ref))
+            lines.append(DrawnLine(spotcheck_id, kind, ref, name, expected,
+                                   finding.found if finding else None, finding.note if finding else "",
+                                   bool(finding and finding.differs)))
+        return lines

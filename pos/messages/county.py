@@ -57,6 +57,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "county_fork": ("{village} 的账本与县级已收到的不同，从第 {seq} 笔起分叉（县级：{here}；数据包：{there}）。已拒收并留存为证据。", "{village}'s ledger differs from what the county received, from transaction #{seq} (county: {here}; package: {there}). Refused and kept as evidence."),
     "county_closure_mismatch": ("{village} 第 {number} 号月结（{month}）与台账重算结果不符：{detail}", "{village} closure {number} ({month}) disagrees with the recomputation: {detail}"),
     "county_closure_fork": ("{village} 第 {number} 号月结（{month}）与县级已收到的不同。", "{village} closure {number} ({month}) differs from the one the county holds."),
+    "county_role_admin": ("县级管理员", "county administrator"),
+    "county_role_official": ("县级工作人员", "county official"),
     # keys
     "county_keystatus_pinned": ("使用中", "in use"),
     "county_keystatus_held": ("待接受", "waiting"),

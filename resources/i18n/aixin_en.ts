@@ -971,6 +971,12 @@ Phone for objections: %7</translation>
         <translation>OK</translation>
     </message>
     <message>
+        <location filename="../../ui/asking.py" line="33"/>
+        <location filename="../../ui/supervisor/closing.py" line="76"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <location filename="../../ui/supervisor/closing.py" line="25"/>
         <source>（本月没有交易）</source>
         <translation>(no transactions this month)</translation>
@@ -1006,12 +1012,6 @@ The month&apos;s last transaction: %2</translation>
         <location filename="../../ui/supervisor/closing.py" line="72"/>
         <source>签字并月结</source>
         <translation>Sign and close</translation>
-    </message>
-    <message>
-        <location filename="../../ui/asking.py" line="33"/>
-        <location filename="../../ui/supervisor/closing.py" line="76"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor/closing.py" line="80"/>
@@ -1488,7 +1488,7 @@ Restore anyway?</translation>
     <message>
         <location filename="../../ui/goods/catalogue.py" line="134"/>
         <source>打印所选商品的标签（不选则全部）</source>
-        <translation>Print labels (selected, or all)</translation>
+        <translation>Print labels for the selected items (all if none selected)</translation>
     </message>
     <message>
         <location filename="../../ui/goods/catalogue.py" line="183"/>
@@ -1826,14 +1826,98 @@ The card just scanned is %3&apos;s (%4).</translation>
     </message>
 </context>
 <context>
+    <name>CountyAreas</name>
+    <message>
+        <location filename="../../ui/county/grid.py" line="147"/>
+        <source>上报总览</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/keys.py" line="77"/>
+        <source>村级密钥</source>
+        <translation>Village keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="188"/>
+        <source>月度汇总</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="199"/>
+        <source>导入数据包</source>
+        <translation>Import packages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="178"/>
+        <source>走访抽查</source>
+        <translation>Spot checks</translation>
+    </message>
+</context>
+<context>
+    <name>CountyLoginDialog</name>
+    <message>
+        <location filename="../../ui/county/login.py" line="24"/>
+        <source>登录 · 县级汇总</source>
+        <translation>Log in · County</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/login.py" line="25"/>
+        <source>%1 爱心超市县级汇总</source>
+        <translation>%1 love supermarkets: county</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/login.py" line="33"/>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/login.py" line="41"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/login.py" line="42"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
+    <name>CountyWindow</name>
+    <message>
+        <location filename="../../ui/county/window.py" line="142"/>
+        <source>%1 爱心超市县级汇总</source>
+        <translation>%1 love supermarkets: county</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/window.py" line="189"/>
+        <source>县级用户：%1（%2）</source>
+        <translation>County user: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/window.py" line="194"/>
+        <source>县级签名密钥：%1</source>
+        <translation>County signing key: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/window.py" line="196"/>
+        <source>本机没有县级签名私钥：不能导入数据包、签发回执</source>
+        <translation>This PC has no county signing key: it cannot import packages or sign receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/window.py" line="199"/>
+        <source>县级数据库：%1</source>
+        <translation>County database: %1</translation>
+    </message>
+</context>
+<context>
     <name>Documents</name>
     <message>
-        <location filename="../../ui/documents.py" line="79"/>
+        <location filename="../../ui/documents.py" line="83"/>
         <source>没能打开 PDF 阅读器。%1 已保存在“%2”文件夹里，可以打开文件夹，再用别的程序打印。</source>
         <translation>No PDF viewer opened. %1 is saved in the folder &apos;%2&apos;: open the folder and print it with another program.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents.py" line="82"/>
+        <location filename="../../ui/documents.py" line="86"/>
         <source>打开文件夹</source>
         <translation>Open the folder</translation>
     </message>
@@ -1925,6 +2009,61 @@ Please give the details below and the log file to whoever looks after this PC.</
         <location filename="../../ui/goods/screen.py" line="37"/>
         <source>商品与库存</source>
         <translation>Goods &amp; stock</translation>
+    </message>
+</context>
+<context>
+    <name>GridScreen</name>
+    <message>
+        <location filename="../../ui/county/grid.py" line="81"/>
+        <source>各村上报情况：%1 至 %2（截至 %3）</source>
+        <translation>What the villages sent: %1 to %2 (as of %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/grid.py" line="85"/>
+        <source>（本月，共 %1 个村）</source>
+        <translation>(this month, %1 villages)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/grid.py" line="87"/>
+        <source>村编号 %1
+密钥指纹 %2</source>
+        <translation>Village id %1
+Key fingerprint %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/grid.py" line="112"/>
+        <source>第 %1 号月结</source>
+        <translation>Closure %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/grid.py" line="113"/>
+        <source>已月结</source>
+        <translation>Month closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/grid.py" line="113"/>
+        <source>已收到数据包</source>
+        <translation>Package received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/grid.py" line="114"/>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/grid.py" line="115"/>
+        <source>已核验：重算与月结完全一致</source>
+        <translation>Verified: the recomputation matches the closure exactly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/grid.py" line="116"/>
+        <source>逾期：月末后 %1 天仍未收到</source>
+        <translation>Late: not received %1 days after the month ended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/grid.py" line="121"/>
+        <source>已入库，重算时有名称、分区或分类与月结不同，见月结的注</source>
+        <translation>Stored; names, zones or categories differed from the closure on recomputation, see its notes</translation>
     </message>
 </context>
 <context>
@@ -2048,7 +2187,7 @@ Please give the details below and the log file to whoever looks after this PC.</
     <message>
         <location filename="../../ui/households.py" line="288"/>
         <source>迁出，回收积分卡</source>
-        <translation>Move out, card back</translation>
+        <translation>Move out, take card back</translation>
     </message>
     <message>
         <location filename="../../ui/households.py" line="289"/>
@@ -2073,7 +2212,7 @@ Please give the details below and the log file to whoever looks after this PC.</
     <message>
         <location filename="../../ui/households.py" line="295"/>
         <source>打印积分卡（PDF）</source>
-        <translation>Print cards (PDF)</translation>
+        <translation>Print point cards (PDF)</translation>
     </message>
     <message>
         <location filename="../../ui/households.py" line="333"/>
@@ -2514,6 +2653,41 @@ Checked by: %4. Points are entered as soon as you save.</translation>
     </message>
 </context>
 <context>
+    <name>KeysScreen</name>
+    <message>
+        <location filename="../../ui/county/keys.py" line="40"/>
+        <source>核对无误，接受选中的新密钥</source>
+        <translation>Checked: accept the selected new key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/keys.py" line="42"/>
+        <source>各村签名密钥</source>
+        <translation>The villages&apos; signing keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/keys.py" line="58"/>
+        <source>请先选中一把“待接受”的新密钥。</source>
+        <translation>Select a new key that is &quot;waiting&quot; first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/keys.py" line="61"/>
+        <source>接受 %1 的新密钥 %2？
+请先确认它与该村最新公示上印的指纹完全一致。接受后，暂存的 %3 个数据包将被核验并导入。</source>
+        <translation>Accept %1&apos;s new key %2?
+First make sure it is exactly the fingerprint printed on the village&apos;s latest notice. Once accepted, the %3 packages held will be checked and imported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/keys.py" line="64"/>
+        <source>接受</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/keys.py" line="73"/>
+        <source>已接受新密钥，导入了暂存的 %1 个数据包；回执在 %2。</source>
+        <translation>New key accepted; %1 held packages imported; receipts in %2.</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <location filename="../../ui/login.py" line="101"/>
@@ -2554,6 +2728,205 @@ The previous user&apos;s open sale is kept for them.</translation>
         <location filename="../../ui/login.py" line="76"/>
         <source>爱心超市</source>
         <translation>Love Supermarket</translation>
+    </message>
+</context>
+<context>
+    <name>MonthBar</name>
+    <message>
+        <location filename="../../ui/county/window.py" line="105"/>
+        <source>◀ 上月</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/window.py" line="111"/>
+        <source>下月 ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/window.py" line="131"/>
+        <source>%1年%2月</source>
+        <translation>%2/%1</translation>
+    </message>
+</context>
+<context>
+    <name>MonthScreen</name>
+    <message>
+        <location filename="../../ui/county/month.py" line="42"/>
+        <source>生成月报（Excel 工作簿和一页 PDF）</source>
+        <translation>Make the month&apos;s report (Excel workbook and one-page PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="87"/>
+        <source>偏高，需核实</source>
+        <translation>High: check it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="87"/>
+        <source>正常</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="94"/>
+        <source>只看偏高的村</source>
+        <translation>Only villages that stand out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="108"/>
+        <source>全县合计</source>
+        <translation>County totals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="109"/>
+        <source>各村</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="110"/>
+        <source>户均比较</source>
+        <translation>Per household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="111"/>
+        <source>需要关注</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="147"/>
+        <source>%1 月度汇总：%2 个村中 %3 个村本月已核验入库</source>
+        <translation>%1: %3 of %2 villages verified and stored this month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="154"/>
+        <source>本月没有需要关注的事项。</source>
+        <translation>Nothing needs attention this month.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="155"/>
+        <source>需要关注（%1）</source>
+        <translation>Needs attention (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="166"/>
+        <source>本月核验入库的村不足 %1 个，不作比较。</source>
+        <translation>Fewer than %1 villages verified this month: no comparison.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="168"/>
+        <source>没有村明显偏高。</source>
+        <translation>No village stands out.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="170"/>
+        <source>%1 项偏高：户均超过全县中位数 %2 个离散度以上，且至少是中位数的 1.5 倍。</source>
+        <translation>%1 figures stand out: per household more than %2 spreads above the county median, and at least 1.5 times the median.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="184"/>
+        <source>已生成：%1 和 %2</source>
+        <translation>Written: %1 and %2</translation>
+    </message>
+</context>
+<context>
+    <name>PackagesScreen</name>
+    <message>
+        <location filename="../../ui/county/packages.py" line="53"/>
+        <source>选择数据包文件…</source>
+        <translation>Choose package files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="54"/>
+        <source>导入整个文件夹（U 盘）…</source>
+        <translation>Import a whole folder (USB stick)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="55"/>
+        <source>回执写回数据包所在的文件夹（交回各村）</source>
+        <translation>Write receipts beside the packages (for the villages)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="85"/>
+        <source>这次导入的结果</source>
+        <translation>This import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="86"/>
+        <source>县级收到过的数据包（最新的在前）</source>
+        <translation>Packages the county received (newest first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="103"/>
+        <source>回执：%1</source>
+        <translation>Receipt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="110"/>
+        <source>月结 %1（%2）：新增交易 %3 笔，每笔重算核对无误。</source>
+        <translation>Closures %1 (%2): %3 new transactions, each recomputed and correct.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="113"/>
+        <source>回执已写好。</source>
+        <translation>Receipt written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="115"/>
+        <source>（有 %1 条注：名称、分区或分类与月结不同）</source>
+        <translation>(%1 notes: names, zones or categories differ from the closure)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="118"/>
+        <source>县级已有这些月结，未作改动。</source>
+        <translation>The county already holds these closures; nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="120"/>
+        <source>回执已再次写好。</source>
+        <translation>Receipt written again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="125"/>
+        <source>%1 换了签名密钥（%2）：请到“村级密钥”（F4），与该村公示上印的指纹核对后接受。</source>
+        <translation>%1 changed its signing key (%2): go to Village keys (F4), compare it with the fingerprint on the village&apos;s notice, then accept it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="142"/>
+        <source>选择数据包</source>
+        <translation>Choose packages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="142"/>
+        <source>上报数据包 (*%1)</source>
+        <translation>Village packages (*%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="147"/>
+        <source>选择 U 盘或文件夹</source>
+        <translation>Choose the USB stick or a folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="154"/>
+        <source>%1 里没有上报数据包（*%2）。</source>
+        <translation>No village packages (*%2) in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="163"/>
+        <source>正在核验 %1 个数据包：签名、每一笔交易的哈希、每个月结的重算……</source>
+        <translation>Checking %1 packages: signatures, every transaction&apos;s hash, every closure recomputed…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="181"/>
+        <source>正在核验并导入数据包</source>
+        <translation>Checking and importing packages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="188"/>
+        <source>%1 个数据包：已导入 %2，已有 %3，暂存 %4，拒收 %5。</source>
+        <translation>%1 packages: %2 imported, %3 already held, %4 held for a key, %5 refused.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="192"/>
+        <source>%1 个文件未能读取。</source>
+        <translation>%1 files could not be read.</translation>
     </message>
 </context>
 <context>
@@ -2783,6 +3156,8 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Points now</translation>
     </message>
     <message>
+        <location filename="../../ui/county/spotchecks.py" line="54"/>
+        <location filename="../../ui/county/spotchecks.py" line="70"/>
         <location filename="../../ui/settings/rules.py" line="29"/>
         <location filename="../../ui/supervisor/audit.py" line="58"/>
         <location filename="../../ui/wishes/wall.py" line="49"/>
@@ -2790,6 +3165,27 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>No.</translation>
     </message>
     <message>
+        <location filename="../../ui/county/spotchecks.py" line="57"/>
+        <source>抽取时间</source>
+        <translation>Drawn at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="59"/>
+        <source>抽取人</source>
+        <translation>Drawn by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="60"/>
+        <source>已填结果</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="61"/>
+        <source>不符</source>
+        <translation>Differ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="68"/>
         <location filename="../../ui/households.py" line="75"/>
         <location filename="../../ui/settings/rules.py" line="30"/>
         <location filename="../../ui/supervisor/audit.py" line="59"/>
@@ -2797,6 +3193,26 @@ The previous user&apos;s open sale is kept for them.</translation>
         <location filename="../../ui/wishes/wall.py" line="53"/>
         <source>类别</source>
         <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="71"/>
+        <source>户主 / 商品</source>
+        <translation>Household head / goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="72"/>
+        <source>县级数据（积分余额 / 库存）</source>
+        <translation>County&apos;s figure (balance / stock)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="74"/>
+        <source>实际（双击填写）</source>
+        <translation>Found (double-click to type)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="76"/>
+        <source>核对</source>
+        <translation>Check</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor/audit.py" line="60"/>
@@ -2824,6 +3240,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Points</translation>
     </message>
     <message>
+        <location filename="../../ui/county/keys.py" line="30"/>
         <location filename="../../ui/goods/catalogue.py" line="59"/>
         <location filename="../../ui/households.py" line="47"/>
         <location filename="../../ui/settings/printer.py" line="42"/>
@@ -2833,6 +3250,27 @@ The previous user&apos;s open sale is kept for them.</translation>
         <location filename="../../ui/wishes/wall.py" line="50"/>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/keys.py" line="32"/>
+        <source>密钥指纹（与村里公示上印的核对）</source>
+        <translation>Key fingerprint (compare with the village&apos;s notice)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/keys.py" line="33"/>
+        <source>暂存的数据包</source>
+        <translation>Packages held</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/keys.py" line="34"/>
+        <source>首次收到</source>
+        <translation>First seen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/keys.py" line="36"/>
+        <location filename="../../ui/county/packages.py" line="79"/>
+        <source>经办</source>
+        <translation>By</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor/audit.py" line="80"/>
@@ -2872,6 +3310,7 @@ The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
         <location filename="../../ui/counter/screen.py" line="98"/>
+        <location filename="../../ui/county/packages.py" line="66"/>
         <location filename="../../ui/supervisor/audit.py" line="66"/>
         <location filename="../../ui/supervisor/audit.py" line="83"/>
         <source>说明</source>
@@ -3078,9 +3517,33 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Backed up at</translation>
     </message>
     <message>
+        <location filename="../../ui/county/packages.py" line="62"/>
+        <location filename="../../ui/county/packages.py" line="80"/>
         <location filename="../../ui/settings/backups.py" line="34"/>
         <source>文件</source>
         <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="64"/>
+        <location filename="../../ui/county/packages.py" line="76"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="72"/>
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="75"/>
+        <location filename="../../ui/county/spotchecks.py" line="56"/>
+        <source>月份</source>
+        <translation>Months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="78"/>
+        <source>原因</source>
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../ui/settings/backups.py" line="35"/>
@@ -3088,9 +3551,116 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Size</translation>
     </message>
     <message>
+        <location filename="../../ui/county/month.py" line="49"/>
+        <location filename="../../ui/county/village.py" line="35"/>
         <location filename="../../ui/supervisor/close.py" line="33"/>
         <source>项目</source>
         <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="50"/>
+        <source>全县</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="57"/>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="59"/>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="60"/>
+        <source>发放积分</source>
+        <translation>Points issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="62"/>
+        <source>奖励</source>
+        <translation>Awarded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="63"/>
+        <source>扣分</source>
+        <translation>Deducted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="64"/>
+        <source>兑换</source>
+        <translation>Redeemed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="65"/>
+        <source>积分余额</source>
+        <translation>Outstanding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="66"/>
+        <source>折合（元）</source>
+        <translation>Worth (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="67"/>
+        <source>捐赠（笔）</source>
+        <translation>Donations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="68"/>
+        <source>捐赠（元）</source>
+        <translation>Donations (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="69"/>
+        <source>盘点差异（元）</source>
+        <translation>Count differences (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="70"/>
+        <source>报损（元）</source>
+        <translation>Write-offs (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="71"/>
+        <source>冲正</source>
+        <translation>Reversals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="72"/>
+        <source>营业时间外兑换</source>
+        <translation>After-hours sales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="80"/>
+        <source>指标（户均）</source>
+        <translation>Figure (per household)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="82"/>
+        <source>户均</source>
+        <translation>Per household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="84"/>
+        <source>全县中位数</source>
+        <translation>County median</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="85"/>
+        <source>离散度</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="86"/>
+        <source>判断</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/month.py" line="89"/>
+        <source>与中位数相近的村</source>
+        <translation>Villages near the median</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor/close.py" line="34"/>
@@ -3127,6 +3697,42 @@ The previous user&apos;s open sale is kept for them.</translation>
         <location filename="../../ui/wishes/wall.py" line="76"/>
         <source>经过</source>
         <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/grid.py" line="86"/>
+        <location filename="../../ui/county/keys.py" line="29"/>
+        <location filename="../../ui/county/month.py" line="56"/>
+        <location filename="../../ui/county/month.py" line="81"/>
+        <location filename="../../ui/county/packages.py" line="63"/>
+        <location filename="../../ui/county/packages.py" line="74"/>
+        <location filename="../../ui/county/spotchecks.py" line="55"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/grid.py" line="94"/>
+        <source>换过密钥</source>
+        <translation>Key changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/grid.py" line="96"/>
+        <source>待接受密钥</source>
+        <translation>Keys waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/grid.py" line="98"/>
+        <source>拒收数据包</source>
+        <translation>Packages refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/grid.py" line="100"/>
+        <source>抽查不符</source>
+        <translation>Spot checks differing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="36"/>
+        <source>本村</source>
+        <translation>Village</translation>
     </message>
 </context>
 <context>
@@ -3520,13 +4126,92 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <source>自动备份失败：%1</source>
-        <translation type="vanished">Automatic backup failed: %1</translation>
-    </message>
-    <message>
         <location filename="../../ui/settings/backups.py" line="181"/>
         <source>自动备份失败：%1（稍后自动再试）</source>
         <translation>Automatic backup failed: %1 (tried again shortly)</translation>
+    </message>
+</context>
+<context>
+    <name>SpotcheckScreen</name>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="51"/>
+        <source>抽取走访清单并打印</source>
+        <translation>Draw and print a visit list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="69"/>
+        <source>农户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="69"/>
+        <source>商品</source>
+        <translation>Goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="83"/>
+        <source>选中上面的一次抽查，填写实际看到的数字</source>
+        <translation>Select a spot check above and type in what was found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="84"/>
+        <source>保存抽查结果</source>
+        <translation>Save findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="87"/>
+        <source>村：</source>
+        <translation>Village:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="88"/>
+        <source>抽查记录（最新的在前）</source>
+        <translation>Spot checks (newest first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="93"/>
+        <source>未填</source>
+        <translation>Not entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="95"/>
+        <source>相符</source>
+        <translation>Agrees</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="96"/>
+        <source>不符：差 %1</source>
+        <translation>Differs by %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="118"/>
+        <source>县级还没有任何村的数据：先导入数据包。</source>
+        <translation>The county holds no village yet: import packages first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="130"/>
+        <source>请先选一个村。</source>
+        <translation>Choose a village first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="144"/>
+        <source>第 %1 号抽查：%2 户、%3 种商品，已生成 %4 和结果表 %5</source>
+        <translation>Spot check %1: %2 households, %3 goods; written %4 and the findings sheet %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="157"/>
+        <source>第 %1 号抽查：双击“实际”填写看到的数字</source>
+        <translation>Spot check %1: double-click &quot;Found&quot; to type what was seen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="164"/>
+        <source>还没有填写任何实际数字。</source>
+        <translation>No figure has been typed in yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/spotchecks.py" line="172"/>
+        <source>已保存 %1 项结果，其中 %2 项与县级数据不符。</source>
+        <translation>%1 findings saved; %2 differ from the county&apos;s figures.</translation>
     </message>
 </context>
 <context>
@@ -3813,6 +4498,114 @@ The previous user&apos;s open sale is kept for them.</translation>
     </message>
 </context>
 <context>
+    <name>VillageMonthDialog</name>
+    <message>
+        <location filename="../../ui/county/village.py" line="25"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="26"/>
+        <source>%1 %2：%3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="29"/>
+        <source>第 %1 号月结</source>
+        <translation>Closure %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="30"/>
+        <source>密钥指纹 %1</source>
+        <translation>Key fingerprint %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="51"/>
+        <source>本月数字</source>
+        <translation>The month&apos;s figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="52"/>
+        <source>审计提示</source>
+        <translation>Audit flags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="53"/>
+        <source>公示</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="55"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="60"/>
+        <source>县级还没有这个月核验入库的数据，没有数字可看。</source>
+        <translation>The county has not verified and stored this month yet: no figures to show.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="67"/>
+        <source>第 %1 户：</source>
+        <translation>Household %1: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="68"/>
+        <source>（已复核）</source>
+        <translation> (reviewed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="68"/>
+        <source>（未复核）</source>
+        <translation> (not reviewed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="71"/>
+        <source>本月没有审计提示。</source>
+        <translation>No audit flags this month.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="72"/>
+        <source>审计提示（%1）</source>
+        <translation>Audit flags (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="76"/>
+        <source>县级没有这个月的公示记录。</source>
+        <translation>The county holds no notice for this month.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="78"/>
+        <source>公示期：%1</source>
+        <translation>Posted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="79"/>
+        <source>异议电话：%1</source>
+        <translation>Phone for objections: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="79"/>
+        <source>（公示上没有填写）</source>
+        <translation>(not given on the notice)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="81"/>
+        <source>公示上户主姓名已部分隐去</source>
+        <translation>Household heads&apos; names were partly masked on the notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="83"/>
+        <source>心愿回音：本月没有</source>
+        <translation>Wish wall answers: none this month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/village.py" line="85"/>
+        <source>心愿回音：%1 %2 → %3</source>
+        <translation>Wish wall: %1 %2 → %3</translation>
+    </message>
+</context>
+<context>
     <name>VillageTab</name>
     <message>
         <location filename="../../ui/settings/village.py" line="31"/>
@@ -4003,6 +4796,34 @@ The previous user&apos;s open sale is kept for them.</translation>
         <location filename="../../ui/login.py" line="48"/>
         <source>密码</source>
         <translation>Password</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../ui/county/packages.py" line="44"/>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="44"/>
+        <source>已有，未改动</source>
+        <translation>Already held</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="45"/>
+        <source>暂存，待接受新密钥</source>
+        <translation>Held for a new key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="46"/>
+        <source>拒收，留存为证据</source>
+        <translation>Refused, kept as evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county/packages.py" line="46"/>
+        <source>未能读取</source>
+        <translation>Could not be read</translation>
     </message>
 </context>
 </TS>

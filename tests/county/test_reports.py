@@ -7,7 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from pos.county import intake, package, report
-from pos.month import closure
+from pos.month import audit, closure
 from tests.county import villages
 
 
@@ -37,6 +37,9 @@ def test_county_totals_are_the_sum_of_the_villages_closures(five, county):
     assert sum(points for _, _, points in totals.zones) == sum(z.points for c in closures for z in c.zones)
     assert totals.households == 5 * villages.HOUSEHOLDS
     assert [v.status.status for v in found.villages] == ["verified"] * 5
+    flags = [audit.report(v.db, v.secretary, "2025-03", run_verify=False).flags for v in five.values()]
+    assert totals.flags == sum(len(f) for f in flags) > 0
+    assert totals.own_household == sum(1 for f in flags for flag in f if flag.rule == "own_household")
 
 
 def test_the_outlier_village_is_flagged_and_the_clean_ones_are_not(five, county):

@@ -105,3 +105,57 @@ def test_a_whole_transaction_is_the_package_s_encoding_of_its_document(attrs, po
                   operator="王芳", approver=None, memo="义务劳动", reverses=None)
     document = dict(fields, v=canonical.VERSION, attrs=attrs, postings=[list(p) for p in postings])
     assert canonical.encode(**fields, attrs=attrs, postings=postings) == rfc8785.dumps(document)
+
+
+# --- reading: ``parse`` takes exactly the bytes ``dumps`` writes, and nothing else
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_values)
+def test_the_canonical_bytes_of_any_value_read_back_as_that_value(value):
+    assert canonical.parse(canonical.dumps(value)) == value
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(alphabet=st.characters(min_codepoint=0xD7F0, max_codepoint=0x1F700,
+                                                      exclude_categories=("Cs",))),
+                       st.integers(-5, 5), min_size=2, max_size=8))
+def test_keys_beyond_u_ffff_read_back_only_in_utf16_order(value):
+    line = canonical.dumps(value)
+    assert canonical.parse(line) == value
+    by_code_point = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    if by_code_point != line:
+        with pytest.raises(canonical.NotCanonical):
+            canonical.parse(by_code_point)
+
+
+@pytest.mark.parametrize("name", MATCHED)
+def test_the_official_outputs_read_back(name):
+    output = (JCS / "output" / name).read_bytes()
+    assert canonical.dumps(canonical.parse(output)) == output
+
+
+@pytest.mark.parametrize("line, reason", [
+    (b'{"b":1,"a":2}', "not in canonical form"),  # keys out of order
+    (b'{"a": 1}', "not in canonical form"),  # a space
+    (b'{"a":1.0}', "floating-point"),
+    (b'{"a":1e3}', "floating-point"),
+    (b'{"a":NaN}', "floating-point"),
+    (b'[9007199254740992]', r"2\*\*53"),  # one beyond the largest exact integer
+    (b'[-0]', "not in canonical form"),
+    (b'"\\u00e9"', "not in canonical form"),  # an escape RFC 8785 does not write
+    (b'"\\ud800"', "surrogate"),
+    (b'{"a":1,"a":1}', "not in canonical form"),  # a key twice
+    (b'{"a":1}\n', "not in canonical form"),
+    (b'\xef\xbb\xbf{"a":1}', "not JSON"),  # a byte-order mark
+    (b'{"a":', "not JSON"),
+    ('{"a":"é"}'.encode("latin-1"), "not JSON"),
+])
+def test_a_line_that_is_not_exactly_canonical_is_refused(line, reason):
+    with pytest.raises(canonical.NotCanonical, match=reason):
+        canonical.parse(line)
+
+
+def test_the_largest_exact_integers_read_back():
+    top = 2**53 - 1
+    assert canonical.parse(f"[{top},{-top}]".encode()) == [top, -top]

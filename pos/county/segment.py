@@ -1,0 +1,362 @@
+"""One package's segment, proven against the county's copy of the village and stored.
+
+``Segment.run`` does steps 3 to 5 of ``pos.county.intake``: continuity with the
+county's copy of the village's head (an overlap must be identical, byte for
+byte), every line replayed (``pos.county.replay``) and each closure recomputed
+from the postings, in one pass over the package's stream. What it stores goes
+in bulk (``pos.county.database.copy_rows``: ``COPY`` on PostgreSQL): the
+chain's rows as they pass, in batches; each closure, its month's figures and
+details, the audit's flags and the notices once the whole segment has held,
+in one statement a table. All of it is in the import's one database
+transaction, so a refusal at any point leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import Session
+
+from ledger import canonical
+from ledger.book import now
+from pos.county.database import copy_rows
+from pos.county.package import ChainEntry, Package, Refused, parse_line
+from pos.county.replay import RECENT, Replay, State, Tally, parse_time
+from pos.county.schema import (
+    CountyClosure,
+    CountyFlag,
+    CountyMonth,
+    CountyMonthDetail,
+    CountyNotice,
+    CountyTransaction,
+    CountyVillage,
+)
+from pos.county.vocabulary import Section
+from pos.periods import Month
+from pos.vocabulary import Kind
+
+# Rows written at once. Below the replay's memory of recent redemptions, so a reversal's
+# original is always either remembered or already written.
+BATCH = RECENT // 2
+CLOSURES_AT_ONCE = 12
+TRANSACTION_COLUMNS = ("village_id", "seq", "at", "kind", "reverses", "hash", "body")
+
+
+class Segment:
+    """Proves and stores one package's segment (``run``); afterwards ``state`` is the
+    village's replayed state at its new head and ``new_closures`` what it brought."""
+
+    def __init__(self, session: Session, package: Package, progress: Callable[[int, int, str], None]):
+        self.session = session
+        self.package = package
+        self.progress = progress
+        self.notes: list[str] = []
+        self.new_closures: list[tuple[int, str, str]] = []  # (number, month, hash)
+        self.inserted = 0
+        # Rows waiting to be written: flushed with the chain's batches, so what is held in
+        # memory stays a batch whatever the package's length.
+        self.waiting: dict[type, list[dict]] = {CountyClosure: [], CountyMonth: [], CountyMonthDetail: []}
+        self.state: State | None = None
+
+    def stored(self, seq: int) -> ChainEntry | None:
+        body = self.session.scalar(select(CountyTransaction.body).where(
+            CountyTransaction.village_id == self.package.village_id, CountyTransaction.seq == seq))
+        return parse_line(body.encode("utf-8")) if body is not None else None
+
+    def _stored_hashes(self, lo: int, hi: int) -> dict[int, tuple[str, str]]:
+        t = CountyTransaction.__table__.c
+        return {seq: (digest, body) for seq, digest, body in self.session.execute(
+            select(t.seq, t.hash, t.body).where(t.village_id == self.package.village_id,
+                                                t.seq >= lo, t.seq <= hi))}
+
+    def run(self, village: CountyVillage | None, package_id: int) -> None:
+        p, session = self.package, self.session
+        head = village.head_seq if village else 0
+        if p.from_seq > head + 1:
+            raise Refused("county_segment_gap", village=p.village_name, first=p.from_seq, head=head)
+        if p.from_seq < 1 or p.to_seq < p.from_seq - 1:
+            raise Refused("county_package_tampered", village=p.village_name, detail="segment bounds")
+        known_prev = canonical.GENESIS if p.from_seq == 1 else session.scalar(
+            select(CountyTransaction.hash).where(CountyTransaction.village_id == p.village_id,
+                                                 CountyTransaction.seq == p.from_seq - 1))
+        if known_prev is not None and known_prev != p.prev_hash:
+            raise Refused("county_fork", village=p.village_name, seq=p.from_seq - 1,
+                          here="", there="")
+        state = State(json.loads(village.state) if village else None)
+        replay = Replay(state, self.stored)
+        closures = iter(p.records("closures.jsonl"))
+        last_number = village.closure_number if village else 0
+        last_hash = village.closure_hash if village else canonical.GENESIS
+        last_month = village.last_month if village else None
+        last_closed_seq = head if village and village.closure_number else None
+        moment = now(session)
+
+        pending: dict | None = None
+        tally: Tally | None = None
+        closed_at_seq, closing = -1, None  # the households' balances where the last tally closed
+        differing_closures: list[tuple[int, str]] = []
+
+        def next_closure():
+            nonlocal last_number, last_hash, last_month, last_closed_seq
+            for record in closures:
+                try:
+                    number, month, digest, text = (int(record["number"]), str(record["month"]),
+                                                   str(record["hash"]), str(record["document"]))
+                except (KeyError, TypeError, ValueError):
+                    raise Refused("county_package_tampered", village=p.village_name,
+                                  detail="a closure line is incomplete") from None
+                if canonical.digest(text.encode("utf-8")) != digest:
+                    raise Refused("county_closure_mismatch", village=p.village_name, number=number,
+                                  month=month, detail="the document does not have its hash")
+                doc = json.loads(text)
+                if (doc.get("number"), doc.get("month")) != (number, month):
+                    raise Refused("county_closure_mismatch", village=p.village_name, number=number,
+                                  month=month, detail="the document names another closure")
+                if number <= last_number:
+                    held = session.scalar(select(CountyClosure.hash).where(
+                        CountyClosure.village_id == p.village_id, CountyClosure.number == number))
+                    if held != digest:
+                        # Refused once the chain is read: a differing transaction says more.
+                        differing_closures.append((number, month))
+                    continue
+                if number != last_number + 1 or doc["prev_hash"] != last_hash:
+                    raise Refused("county_closure_mismatch", village=p.village_name, number=number,
+                                  month=month, detail=f"does not follow closure {last_number}")
+                if last_month is not None and str(Month.parse(last_month).next()) != month:
+                    raise Refused("county_closure_mismatch", village=p.village_name, number=number,
+                                  month=month, detail=f"does not follow {last_month}")
+                if last_closed_seq is not None and doc["first_seq"] != last_closed_seq + 1:
+                    raise Refused("county_closure_mismatch", village=p.village_name, number=number,
+                                  month=month, detail="its first transaction does not follow the last closure")
+                if doc["first_seq"] <= head or doc["last_seq"] > p.to_seq or doc["last_seq"] < doc["first_seq"] - 1:
+                    raise Refused("county_closure_mismatch", village=p.village_name, number=number,
+                                  month=month, detail="its transactions are not in the package")
+                last_number, last_hash, last_month, last_closed_seq = number, digest, month, doc["last_seq"]
+                return {"number": number, "month": month, "hash": digest, "text": text, "doc": doc}
+            return None
+
+        def settle():
+            nonlocal pending, tally, closed_at_seq, closing
+            while True:
+                if pending is None:
+                    pending = next_closure()
+                    if pending is None:
+                        return
+                if tally is None and state.seq == pending["doc"]["first_seq"] - 1:
+                    tally = Tally(pending["number"], pending["doc"], state,
+                                  closing if closed_at_seq == state.seq else None)
+                if tally is not None and state.seq == pending["doc"]["last_seq"]:
+                    self._close(pending, tally, state, package_id, moment)
+                    closed_at_seq, closing = state.seq, tally.closing
+                    pending, tally = None, None
+                    continue
+                return
+
+        settle()
+        rows: list[tuple] = []
+        overlap: dict[int, tuple[str, str]] = {}
+        total = max(p.to_seq - p.from_seq + 1, 1)
+        expected = p.from_seq
+        village_id = p.village_id
+        for entry in p.chain():
+            if entry.seq != expected:
+                raise Refused("county_chain_bad", seq=entry.seq, detail=f"expected transaction {expected}")
+            expected += 1
+            if entry.seq <= head:
+                if entry.seq not in overlap:
+                    overlap = self._stored_hashes(entry.seq, min(entry.seq + BATCH, head))
+                digest, body = overlap.get(entry.seq, ("", ""))
+                if digest != entry.hash:
+                    raise Refused("county_fork", village=p.village_name, seq=entry.seq,
+                                  here=_describe(body), there=_describe(entry.line.decode("utf-8")))
+                continue
+            effect = replay.apply(entry)
+            if state.heads:
+                recorded_head = state.heads.pop(str(entry.seq), None)
+                if recorded_head is not None and recorded_head[0] != entry.hash:
+                    raise Refused("county_closure_mismatch", village=p.village_name, number=recorded_head[1],
+                                  month=recorded_head[2], detail="the head it records is not in the chain")
+            at = parse_time(entry.at)
+            rows.append((village_id, entry.seq, at, entry.kind, entry.reverses, entry.hash,
+                         entry.line.decode("utf-8")))
+            if len(rows) >= BATCH:
+                self._flush(rows)
+            if tally is not None:
+                tally.add(entry, effect, replay, at)
+            if pending is None or state.seq >= pending["doc"]["first_seq"] - 1:
+                settle()
+            if entry.seq % 1000 == 0:
+                self.progress(entry.seq - p.from_seq, total, p.village_name)
+        self._flush(rows)
+        if differing_closures:
+            number, month = differing_closures[0]
+            raise Refused("county_closure_fork", village=p.village_name, number=number, month=month)
+        if expected != p.to_seq + 1:
+            raise Refused("county_package_tampered", village=p.village_name,
+                          detail="the chain ends before the segment does")
+        settle()
+        if pending is not None or next_closure() is not None:
+            raise Refused("county_closure_mismatch", village=p.village_name,
+                          number=pending["number"] if pending else last_number,
+                          month=pending["month"] if pending else "",
+                          detail="its transactions are not in the package")
+        if p.to_seq > head and (state.seq, state.hash) != (p.to_seq, p.last_hash):
+            raise Refused("county_package_tampered", village=p.village_name,
+                          detail="the chain does not end where the manifest says")
+        self._flush_closures()
+        self._audit_and_notices()
+        self.state = state
+
+    def _flush(self, rows: list[tuple]) -> None:
+        if rows:
+            self._reversed_once(rows)
+            copy_rows(self.session, CountyTransaction.__table__, TRANSACTION_COLUMNS, rows)
+            self.inserted += len(rows)
+            rows.clear()
+        self._flush_closures()
+
+    def _flush_closures(self) -> None:
+        for table, rows in self.waiting.items():
+            if rows:
+                _copy_dicts(self.session, table, rows)
+                rows.clear()
+
+    def _reversed_once(self, rows: list[tuple]) -> None:
+        """No transaction is reversed twice: in these rows, or by one the county holds.
+        (The table's constraint says so too; this names the transaction.)"""
+        reversing: dict[int, int] = {}  # original -> the reversal's seq
+        for row in rows:
+            original, seq = row[4], row[1]
+            if original is None:
+                continue
+            if original in reversing:
+                raise Refused("county_chain_bad", seq=seq, detail=f"reverses {original}, reversed before")
+            reversing[original] = seq
+        if reversing:
+            t = CountyTransaction.__table__.c
+            held = self.session.scalars(select(t.reverses).where(
+                t.village_id == self.package.village_id, t.reverses.in_(list(reversing))).limit(1)).first()
+            if held is not None:
+                raise Refused("county_chain_bad", seq=reversing[held],
+                              detail=f"reverses {held}, reversed before")
+
+    def _close(self, pending: dict, tally: Tally, state: State, package_id: int, moment) -> None:
+        errors, notes, figures = tally.finish(state)
+        number, month = pending["number"], pending["month"]
+        if errors:
+            raise Refused("county_closure_mismatch", village=self.package.village_name,
+                          number=number, month=month, detail=errors[0])
+        doc = pending["doc"]
+        # The head when the month was closed lies at or after its last transaction: checked
+        # now, or when the replay reaches it (in this package or a later one).
+        if doc["head_seq"] == state.seq:
+            if doc["head_hash"] != state.hash:
+                raise Refused("county_closure_mismatch", village=self.package.village_name,
+                              number=number, month=month, detail="the head it records is not in the chain")
+        elif doc["head_seq"] > state.seq:
+            state.heads[str(doc["head_seq"])] = [doc["head_hash"], number, month]
+        if doc["last_seq"] >= doc["first_seq"] and doc["last_hash"] != state.hash:
+            raise Refused("county_closure_mismatch", village=self.package.village_name,
+                          number=number, month=month, detail="its last hash is not the chain's")
+        village_id = self.package.village_id
+        closed_at = parse_time(doc["closed_at"])
+        self.waiting[CountyClosure].append(dict(
+            village_id=village_id, number=number, month=month, first_seq=doc["first_seq"],
+            last_seq=doc["last_seq"], last_hash=doc["last_hash"], prev_hash=doc["prev_hash"],
+            hash=pending["hash"], document=pending["text"], closed_at=closed_at, package_id=package_id,
+            imported_at=moment, notes=json.dumps(notes, ensure_ascii=False)))
+        t, c = doc["month_totals"], doc["cumulative"]
+        reversed_ = {kind: points for kind, points in t["reversed"]}
+        awarded = t["awarded"] - reversed_.get(Kind.AWARD, 0) - reversed_.get(Kind.HYGIENE, 0)
+        self.waiting[CountyMonth].append(dict(
+            village_id=village_id, month=month, closure_number=number,
+            closed_at=closed_at, imported_at=moment, package_id=package_id,
+            households=figures.households, transactions=t["transactions"],
+            issued_cards=t["issued_cards"] - reversed_.get(Kind.CARD_ISSUE, 0), awarded=awarded,
+            deducted=t["deducted"] - reversed_.get(Kind.DEDUCTION, 0),
+            redeemed=t["redeemed"] - reversed_.get(Kind.REDEMPTION, 0), redemptions=t["redemptions"],
+            recovered=t["recovered"], reversals=figures.reversals,
+            labour_points=figures.labour_points, hygiene_points=figures.hygiene_points,
+            after_hours=figures.after_hours, own_household=0, flags=0, flags_reviewed=0,
+            outstanding=c["outstanding"], outstanding_fen=c["outstanding_fen"],
+            point_value_fen=doc["point_value_fen"],
+            donations=sum(1 for line in doc["deliveries"] if line[1] == "donation"),
+            donations_fen=t["donations_fen"], purchases_fen=t["purchases_fen"],
+            count_lines=figures.count_lines, count_fen=figures.count_fen,
+            writeoff_fen=figures.writeoff_fen, notes=len(notes)))
+        self.waiting[CountyMonthDetail] += [
+            {"village_id": village_id, "month": month, "section": Section.CATEGORY.value, "name": name,
+             "quantity": 0, "points": points} for name, points in figures.categories.items()]
+        self.waiting[CountyMonthDetail] += [
+            {"village_id": village_id, "month": month, "section": Section.ZONE.value, "name": name,
+             "quantity": quantity, "points": points} for name, (quantity, points) in figures.zones.items()]
+        self.notes += [f"{month}: {note}" for note in notes]
+        self.new_closures.append((number, month, pending["hash"]))
+        if len(self.waiting[CountyClosure]) >= CLOSURES_AT_ONCE:
+            self._flush_closures()
+
+    def _audit_and_notices(self) -> None:
+        """The village audit's flags of each new month (counted into its month's figures) and
+        what its notice printed, read as streams and written in batches."""
+        p, session = self.package, self.session
+        months = {month for _, month, _ in self.new_closures}
+        numbers = {number for number, _, _ in self.new_closures}
+        flags: list[dict] = []
+        counts: list[dict] = []
+        for record in p.records("audit.jsonl"):
+            month = str(record.get("month", ""))
+            found = record.get("flags") or []
+            if month not in months or not found:
+                continue
+            flags += [{"village_id": p.village_id, "month": month, "key": str(flag["key"])[:200],
+                       "rule": str(flag["rule"]), "seq": flag.get("seq"), "household": flag.get("household"),
+                       "operator": str(flag.get("operator") or ""), "message": str(flag.get("message", "")),
+                       "reviews": json.dumps(flag.get("reviews") or [], ensure_ascii=False)}
+                      for flag in found]
+            counts.append({"v": p.village_id, "m": month, "flags": len(found),
+                           "flags_reviewed": sum(1 for flag in found if flag.get("reviews")),
+                           "own_household": sum(1 for flag in found if flag.get("rule") == "own_household")})
+            if len(flags) >= BATCH or len(counts) >= BATCH:
+                self._flags(flags, counts)
+        self._flags(flags, counts)
+        notices: list[dict] = []
+        for record in p.records("notices.jsonl"):
+            if record.get("number") in numbers:
+                notices.append({"village_id": p.village_id, "number": int(record["number"]),
+                                "month": str(record.get("month", "")),
+                                "data": json.dumps(record, ensure_ascii=False, sort_keys=True)})
+            if len(notices) >= BATCH:
+                _copy_dicts(session, CountyNotice, notices)
+                notices.clear()
+        if notices:
+            _copy_dicts(session, CountyNotice, notices)
+
+    def _flags(self, flags: list[dict], counts: list[dict]) -> None:
+        if flags:
+            _copy_dicts(self.session, CountyFlag, flags)
+            flags.clear()
+        if counts:
+            t = CountyMonth.__table__
+            self.session.execute(
+                update(t).where(t.c.village_id == bindparam("v"), t.c.month == bindparam("m"))
+                .values(flags=bindparam("flags"), flags_reviewed=bindparam("flags_reviewed"),
+                        own_household=bindparam("own_household")), counts)
+            counts.clear()
+
+
+def _copy_dicts(session: Session, table, rows: list[dict]) -> None:
+    """Rows made by one dict display each (their keys in one order), in bulk."""
+    copy_rows(session, table.__table__, tuple(rows[0]), [tuple(row.values()) for row in rows])
+
+
+def _describe(body: str) -> str:
+    """A transaction in a few words, for a fork's refusal: kind, time, operator."""
+    if not body:
+        return "-"
+    try:
+        doc = json.loads(body)
+        return f"{doc['kind']} {doc['at'][:19]} {doc['operator']}"
+    except (ValueError, KeyError, TypeError):
+        return "?"
