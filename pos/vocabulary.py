@@ -189,6 +189,10 @@ class Area(StrEnum):
     WISHES = "wishes"
 
 
+# Whose entries a county user wrote into a village's chain (a village rebuilt from the county's
+# copy gives each user a one-time password this way): ``county:NAME``.
+COUNTY_OPERATOR = "county:"
+
 # The ledger's accounts: each household card's, and the village's own.
 CARD_PREFIX = "card:"
 ISSUE = "village:issue"  # every point comes from here: base points and awards

@@ -23,7 +23,7 @@ from ledger.schema import Account, Posting, Transaction
 from ledger.verification import Finding
 from pos import oversight
 from pos.proof.facts import GOODS_FIELDS, NOTICE_FIELDS, RULE_FIELDS, VILLAGE_FIELDS, parse_items
-from pos.vocabulary import CARD_PREFIX, CardStatus, HouseholdStatus, Kind, Role, UserChange, card_of
+from pos.vocabulary import CARD_PREFIX, COUNTY_OPERATOR, CardStatus, HouseholdStatus, Kind, Role, UserChange, card_of
 
 
 class Walk:
@@ -128,7 +128,7 @@ class Walk:
                      f"supervisor {name} was demoted, deactivated or brought back without another "
                      "supervisor's approval", user=name)
         elif (self._guarded(row) and attrs.get("change") == UserChange.PASSWORD and row.operator != name
-              and oversight.is_supervisor(before)):
+              and oversight.is_supervisor(before) and not row.operator.startswith(COUNTY_OPERATOR)):
             self.add("approval_missing", seq, f"supervisor {name}'s password reset without approval",
                      what=Kind.USER)
         self.users[name] = after
