@@ -220,9 +220,10 @@ def _year(db: Database, rng: random.Random, clock: Clock, start: date, name: str
         if (today.month, today.day) == (6, 30):
             damp = max(goods.search(db, admin, zone="粮油区"), key=lambda g: g.stock)
             stock.write_off(db, admin, damp.code, 2, f"仓库漏雨，2{damp.unit}{damp.name}受潮", supervisor)
-        if close_months and today.weekday() == 5 and day_number + 7 >= days:
+        showcase = close_months and name == VILLAGE  # what a newcomer finds in Adao village
+        if showcase and today.weekday() == 5 and day_number + 7 >= days:
             _flags_to_review(db, admin, supervisor, clock, rng, active, today)  # the last Saturday
-        if close_months and day_number == days - 1:
+        if showcase and day_number == days - 1:
             _restock(db, admin, clock, today)
     counts["households"] = len(homes)
     counts["goods"] = len(shelf)
