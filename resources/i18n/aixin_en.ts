@@ -169,153 +169,168 @@
         <translation>Review note recorded for “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="44"/>
+        <location filename="../../ui/supervisor/close.py" line="45"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="44"/>
+        <location filename="../../ui/supervisor/close.py" line="45"/>
         <source>累计（从不清零）</source>
         <translation>Running total (never reset)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="44"/>
+        <location filename="../../ui/supervisor/close.py" line="45"/>
         <source>账目</source>
         <translation>Books</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="45"/>
+        <location filename="../../ui/supervisor/close.py" line="46"/>
         <source>交易范围</source>
         <translation>Entry range</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="45"/>
+        <location filename="../../ui/supervisor/close.py" line="46"/>
         <source>第 %1–%2 笔（%3 笔）</source>
         <translation>Nos. %1–%2 (%3 entries)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="48"/>
+        <location filename="../../ui/supervisor/close.py" line="49"/>
         <source>兑换分区</source>
         <translation>Redemptions by zone</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="48"/>
+        <location filename="../../ui/supervisor/close.py" line="49"/>
         <source>%1 件，%2 分</source>
         <translation>%1 items, %2 points</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="52"/>
+        <location filename="../../ui/supervisor/close.py" line="53"/>
         <source>在册农户</source>
         <translation>Registered households</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="53"/>
+        <location filename="../../ui/supervisor/close.py" line="54"/>
         <source>捐赠入库</source>
         <translation>Donations received</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="53"/>
         <location filename="../../ui/supervisor/close.py" line="54"/>
+        <location filename="../../ui/supervisor/close.py" line="55"/>
         <source>%1 笔</source>
         <translation>%1 entries</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="54"/>
+        <location filename="../../ui/supervisor/close.py" line="55"/>
         <source>采购入库</source>
         <translation>Purchases received</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="55"/>
+        <location filename="../../ui/supervisor/close.py" line="56"/>
         <source>本月末笔哈希</source>
         <translation>Hash of the month&apos;s last entry</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="56"/>
+        <location filename="../../ui/supervisor/close.py" line="57"/>
         <source>上期月结哈希</source>
         <translation>Previous closing hash</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="57"/>
+        <location filename="../../ui/supervisor/close.py" line="58"/>
         <source>账头</source>
         <translation>Ledger head</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="57"/>
+        <location filename="../../ui/supervisor/close.py" line="58"/>
         <source>第 %1 笔 %2…</source>
         <translation>No. %1 %2…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="61"/>
+        <location filename="../../ui/supervisor/close.py" line="62"/>
         <source>月结哈希</source>
         <translation>Closing hash</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="74"/>
+        <location filename="../../ui/supervisor/close.py" line="77"/>
         <source>月结前请逐项核对下列合计（都由台账重新计算并与余额核对）。月结后，本月不能再记入任何交易；每月只能月结一次，须按月份顺序进行。</source>
         <translation>Before closing, check each total below (all recomputed from the ledger and checked against the balances). After closing, nothing more can be entered for this month; each month is closed once, in month order.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="96"/>
+        <location filename="../../ui/supervisor/close.py" line="99"/>
         <source>重新计算</source>
         <translation>Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="98"/>
+        <location filename="../../ui/supervisor/close.py" line="101"/>
         <source>核对无误，月结</source>
         <translation>All correct, close the month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="101"/>
+        <location filename="../../ui/supervisor/close.py" line="104"/>
         <source>月结须由监督员（第一书记）登录后进行；管理员可以查看合计。</source>
         <translation>The month is closed by the supervisor (first secretary) when logged in; administrators can view the totals.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="136"/>
+        <location filename="../../ui/supervisor/close.py" line="139"/>
         <source>本月已月结</source>
         <translation>This month is closed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="138"/>
+        <location filename="../../ui/supervisor/close.py" line="141"/>
         <source>核对无误，月结 %1</source>
         <translation>All correct, close %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="154"/>
+        <location filename="../../ui/supervisor/close.py" line="158"/>
         <source>%1：正在计算合计……</source>
         <translation>%1: computing totals…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="157"/>
+        <location filename="../../ui/supervisor/close.py" line="161"/>
         <source>正在由台账重新计算本月合计……</source>
         <translation>Recomputing this month&apos;s totals from the ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="169"/>
+        <location filename="../../ui/supervisor/close.py" line="174"/>
         <source>%1 尚未月结：以下是将要月结的合计（第 %2 号月结）。</source>
         <translation>%1 is not closed yet: these are the totals to be closed (closing no. %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="180"/>
+        <location filename="../../ui/supervisor/close.py" line="185"/>
         <source>%1 现在不能月结。</source>
         <translation>%1 cannot be closed now.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="182"/>
+        <location filename="../../ui/supervisor/close.py" line="187"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="190"/>
+        <location filename="../../ui/supervisor/close.py" line="195"/>
         <source>%1 已月结：第 %2 号，%3 由 %4 月结。</source>
         <translation>%1 is closed: no. %2, closed %3 by %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="206"/>
+        <location filename="../../ui/supervisor/close.py" line="211"/>
+        <source>请输入您的密码，签署 %1 的月结。</source>
+        <translation>Type your password to sign the closing of %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/close.py" line="215"/>
+        <source>签署并月结</source>
+        <translation>Sign and close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/close.py" line="216"/>
+        <source>月结签署</source>
+        <translation>Sign the month&apos;s closing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/close.py" line="245"/>
         <source>正在月结……</source>
         <translation>Closing the month…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="210"/>
+        <location filename="../../ui/supervisor/close.py" line="249"/>
         <source>%1 已月结：第 %2 号。请到“公示”页打印公示并张贴。</source>
         <translation>%1 is closed: no. %2. Go to the “Public notice” page to print the notice and post it.</translation>
     </message>
@@ -1008,7 +1023,7 @@ Phone for objections: %7</translation>
         <translation>Goods &amp; stock</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="503"/>
+        <location filename="../../ui/households.py" line="504"/>
         <source>农户与积分卡</source>
         <translation>Households</translation>
     </message>
@@ -1443,27 +1458,27 @@ Restore anyway?</translation>
         <translation>Edit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="200"/>
+        <location filename="../../ui/goods/catalogue.py" line="201"/>
         <source>已新增 %1，编码 %2。记得打印标签、办理入库。</source>
         <translation>Added %1, code %2. Remember to print labels and do a stock intake.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="201"/>
+        <location filename="../../ui/goods/catalogue.py" line="202"/>
         <source>已保存 %1（编码 %2）。</source>
         <translation>Saved %1 (code %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="220"/>
+        <location filename="../../ui/goods/catalogue.py" line="221"/>
         <source>正在生成 %1 张标签……</source>
         <translation>Making %1 labels…</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="223"/>
+        <location filename="../../ui/goods/catalogue.py" line="224"/>
         <source>生成标签</source>
         <translation>Making labels</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="228"/>
+        <location filename="../../ui/goods/catalogue.py" line="229"/>
         <source>已生成 %1 张标签，%2 页：%3</source>
         <translation>Made %1 labels, %2 pages: %3</translation>
     </message>
@@ -2032,32 +2047,32 @@ Please give the details below and the log file to whoever looks after this PC.</
         <translation>Move out and take back</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="456"/>
+        <location filename="../../ui/households.py" line="457"/>
         <source>已回收 %1 的积分卡，这一户已标为迁出。</source>
         <translation>%1&apos;s point card is taken back; the household is marked as moved out.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="472"/>
+        <location filename="../../ui/households.py" line="473"/>
         <source>请先在列表里选中要打印的户（可按住 Ctrl 多选）。</source>
         <translation>Select the households to print in the list first (hold Ctrl to select several).</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="477"/>
+        <location filename="../../ui/households.py" line="478"/>
         <source>请先在上面选一个小组。</source>
         <translation>Choose a group above first.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="485"/>
+        <location filename="../../ui/households.py" line="486"/>
         <source>正在生成 %1 张积分卡……</source>
         <translation>Making %1 point cards…</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="490"/>
+        <location filename="../../ui/households.py" line="491"/>
         <source>生成积分卡</source>
         <translation>Making point cards</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="494"/>
+        <location filename="../../ui/households.py" line="495"/>
         <source>已生成 %1 张积分卡，%2 页：%3</source>
         <translation>Made %1 point cards, %2 pages: %3</translation>
     </message>
@@ -2871,12 +2886,12 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="30"/>
+        <location filename="../../ui/supervisor/close.py" line="31"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="31"/>
+        <location filename="../../ui/supervisor/close.py" line="32"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
@@ -2985,27 +3000,27 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Number %1 is already used; please choose a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="98"/>
+        <location filename="../../ui/settings/rules.py" line="100"/>
         <source>已添加细则 %1 %2（%3）</source>
         <translation>Added rule %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="104"/>
+        <location filename="../../ui/settings/rules.py" line="106"/>
         <source>请先选中一条在用的细则。</source>
         <translation>Select a rule in use first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="107"/>
+        <location filename="../../ui/settings/rules.py" line="109"/>
         <source>停用细则 %1 %2？停用后不能再用它加分，以前的记录不变。</source>
         <translation>Retire rule %1 %2? It can no longer be used for points; past entries stay unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="109"/>
+        <location filename="../../ui/settings/rules.py" line="111"/>
         <source>停用</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="116"/>
+        <location filename="../../ui/settings/rules.py" line="118"/>
         <source>细则 %1 已停用。</source>
         <translation>Rule %1 is retired.</translation>
     </message>
@@ -3339,17 +3354,17 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>Supervisor</name>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="35"/>
+        <location filename="../../ui/supervisor/close.py" line="36"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="36"/>
+        <location filename="../../ui/supervisor/close.py" line="37"/>
         <source>兑换分区与账目</source>
         <translation>Redemptions by zone and accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="37"/>
+        <location filename="../../ui/supervisor/close.py" line="38"/>
         <source>累计（从不清零）</source>
         <translation>Running total (never reset)</translation>
     </message>
@@ -3556,17 +3571,17 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>%1 is unlocked.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="191"/>
+        <location filename="../../ui/settings/users.py" line="192"/>
         <source>%1 已恢复使用。</source>
         <translation>%1 can log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="192"/>
+        <location filename="../../ui/settings/users.py" line="193"/>
         <source>%1 已停用，不能再登录。</source>
         <translation>%1 is disabled and can no longer log in.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="202"/>
+        <location filename="../../ui/settings/users.py" line="204"/>
         <source>%1 的密码已重设，请当面告诉本人。</source>
         <translation>%1&apos;s password is reset; tell them in person.</translation>
     </message>
@@ -3645,12 +3660,12 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Villager group</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="74"/>
+        <location filename="../../ui/settings/village.py" line="76"/>
         <source>本村设置已保存。以前的积分记录不受影响。</source>
         <translation>Village settings saved. Past point entries are not affected.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="81"/>
+        <location filename="../../ui/settings/village.py" line="83"/>
         <source>已添加小组 %1</source>
         <translation>Added group %1</translation>
     </message>

@@ -13,7 +13,7 @@ from pos.station import settings as local_settings
 from pos.errors import PermissionDenied
 from pos.periods import LOCAL
 from tests import pdfs, tampering
-from tests.pos.conftest import SEPTEMBER, september_village
+from tests.pos.conftest import PASSWORD, SEPTEMBER, SUPERVISOR_PASSWORD, september_village
 from tests.printing.paper import decode
 from tests.ui.test_counter import scan
 from ui import documents
@@ -80,6 +80,16 @@ def test_a_supervisor_sees_every_total_then_closes_the_month_once_and_prints_the
 
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)  # the second click does nothing
+    dialog = page.sign_dialog  # the supervisor signs the closure with their own password
+    assert dialog.isVisible() and dialog.username.text() == "lishuji" and dialog.username.isReadOnly()
+    dialog.password.setText("not-the-password")
+    dialog.ok.click()
+    settled(qtbot, screen)
+    assert "密码不对" in screen.bar.text and closure.list_closures(shop.db, shop.secretary) == []
+    assert page.close_button.isEnabled(), "a wrong password leaves the totals to sign again"
+    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    page.sign_dialog.password.setText(SUPERVISOR_PASSWORD)
+    page.sign_dialog.ok.click()
     settled(qtbot, screen)
     qtbot.waitUntil(lambda: screen.month_state is not None and screen.month_state.closure == 1)
     assert screen.bar.kind == "done" and "2026年9月 已月结：第 1 号" in screen.bar.text
@@ -105,7 +115,14 @@ def test_a_supervisor_sees_every_total_then_closes_the_month_once_and_prints_the
 
 def test_a_month_that_cannot_be_closed_says_why_on_the_page(supervisor_area, shop, qtbot):
     window, screen = supervisor_area(shop.secretary)
-    screen.choose_month("2026-10")  # still running on 2 October
+    screen.choose_month("2026-10")  # September first: months close in order
+    tab(qtbot, screen, screen.close_page)
+    assert "请先月结 2026-09" in screen.close_page.reason.text()
+    assert not screen.close_page.close_button.isEnabled()
+    closure.close(shop.db, shop.secretary, SEPTEMBER, password=SUPERVISOR_PASSWORD, confirm_recent=True)
+    screen.load_months()
+    settled(qtbot, screen)
+    screen.close_page.refresh()  # still running on 2 October
     tab(qtbot, screen, screen.close_page)
     page = screen.close_page
     assert page.reason.isVisible() and "2026-10 还没有结束" in page.reason.text()
@@ -141,7 +158,7 @@ def test_an_administrator_sees_the_totals_and_the_notice_but_cannot_close_or_rev
     settled(qtbot, screen)
     assert closure.list_closures(shop.db, shop.admin) == []
     with pytest.raises(PermissionDenied):
-        closure.close(shop.db, shop.admin, SEPTEMBER)
+        closure.close(shop.db, shop.admin, SEPTEMBER, password=PASSWORD)
 
     tab(qtbot, screen, screen.audit_page)
     audit_page = screen.audit_page
@@ -150,7 +167,7 @@ def test_an_administrator_sees_the_totals_and_the_notice_but_cannot_close_or_rev
     assert not audit_page.review_button.isVisible() and not audit_page.comment.isVisible()
     assert audit_page.admin_note.isVisible()
 
-    closure.close(shop.db, shop.secretary, SEPTEMBER)
+    closure.close(shop.db, shop.secretary, SEPTEMBER, password=SUPERVISOR_PASSWORD, confirm_recent=True)
     screen.load_months()
     settled(qtbot, screen)
     opened = viewer_into(monkeypatch)
@@ -199,9 +216,14 @@ def test_the_audit_list_filters_by_kind_household_and_operator(supervisor_area, 
     kinds = sorted(e.kind for e in page.entries.rows)
     assert kinds == ["card_issue", "redemption", "reversal"]
     assert all("张三" in page.entries.index(r, 4).data() for r in range(page.entries.rowCount()))
-    assert [page.operator.itemText(i) for i in range(page.operator.count())] == ["全部操作员", "wangfang"]
+    # the village's setup and the supervisor's approvals of it are operations in the audit too
+    assert [page.operator.itemText(i) for i in range(page.operator.count())] == [
+        "全部操作员", "lishuji", "setup", "wangfang"]
+    page.choose(operator="wangfang")
+    wangfangs = page.entries.rowCount()
+    assert 0 < wangfangs < everything and {e.operator for e in page.entries.rows} == {"wangfang"}
     page.choose(operator="wangfang", day=date(2026, 9, 5))
-    assert page.entries.rowCount() == everything and {e.operator for e in page.entries.rows} == {"wangfang"}
+    assert page.entries.rowCount() == wangfangs and {e.operator for e in page.entries.rows} == {"wangfang"}
     page.choose(day=date(2026, 9, 6))  # a day with no work is not offered: the filter shows everything
     assert page.day.currentIndex() == 0
     page.choose()
@@ -225,7 +247,7 @@ def test_a_villager_asks_for_their_month_and_the_card_scan_fills_it_in(superviso
 
 
 def test_the_auditors_export_goes_into_a_new_folder_in_the_chosen_one(supervisor_area, shop, qtbot, tmp_path):
-    closure.close(shop.db, shop.secretary, SEPTEMBER)
+    closure.close(shop.db, shop.secretary, SEPTEMBER, password=SUPERVISOR_PASSWORD, confirm_recent=True)
     window, screen = supervisor_area(shop.secretary)
     page = screen.export_page
     tab(qtbot, screen, page)

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout
 from pos.month import closure, notice
 from pos.month.document import ClosureView
 from pos.periods import LOCAL, Month
+from pos.service import CredentialsRefused
 from pos.vocabulary import Area
 from ui.models import Column, RowsModel
 from ui.supervisor.page import Page
-from ui.widgets import big_button, heading, table, tr
+from ui.widgets import ApprovalDialog, big_button, heading, table, tr
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ class ClosePage(Page):
     def __init__(self, screen):
         super().__init__(screen)
         self.previewed: str | None = None  # the month whose totals are on the page, not yet closed
+        self.confirm_text = ""  # this PC's date and time beside the newest transaction's, when asked
+        self.sign_dialog: ApprovalDialog | None = None  # the supervisor signs the closure here
         self.state = heading("", self, 15)
         self.state.setObjectName("closeState")
         self.state.setWordWrap(True)
@@ -142,6 +145,7 @@ class ClosePage(Page):
         if state is None:
             return
         self.previewed = None
+        self.confirm_text = ""
         self.reason.hide()
         self._buttons()
         db, actor = self.screen.db, self.screen.actor
@@ -165,6 +169,7 @@ class ClosePage(Page):
             self._cannot_close([f.message(self.screen.lang) for f in checked.findings])
             return
         self.previewed = view.month
+        self.confirm_text = checked.confirm_refusal().message(self.screen.lang) if checked.needs_confirm else ""
         self.show_lines(total_lines(view))
         self.state.setText(tr("%1 尚未月结：以下是将要月结的合计（第 %2 号月结）。")
                            .replace("%1", self.screen.month_title).replace("%2", str(view.number)))
@@ -195,14 +200,48 @@ class ClosePage(Page):
         self._buttons()
 
     def close_month(self) -> None:
+        """The supervisor signs the closure with their own password; a month that ended only
+        just now (or long after the newest transaction) by this PC's clock shows why first,
+        and signing it is the confirmation."""
         month = self.previewed
         if month is None or month != self.screen.month or not self.screen.supervisor:
             return
         self.previewed = None  # a confirm runs once: the next needs fresh totals
+        self._buttons()
+        what = tr("请输入您的密码，签署 %1 的月结。").replace("%1", Month.parse(month).title)
+        confirm = bool(self.confirm_text)
+        if confirm:
+            what = f"{self.confirm_text}\n\n{what}"
+        dialog = ApprovalDialog(what, self, ok_text=tr("签署并月结"))
+        dialog.setWindowTitle(tr("月结签署"))
+        dialog.username.setText(self.screen.actor.username)
+        dialog.username.setReadOnly(True)
+        dialog.password.setFocus()
+        self.sign_dialog = dialog
+        dialog.approved.connect(lambda signed: self._sign(dialog, month, signed.password, confirm))
+        dialog.rejected.connect(lambda: self._unsigned(month))
+        dialog.open()
+
+    def _unsigned(self, month: str) -> None:
+        if self.screen.month == month:
+            self.previewed = month
+        self._buttons()
+
+    def _sign(self, dialog: ApprovalDialog, month: str, password: str, confirm: bool) -> None:
+        dialog.accept()
         db, actor = self.screen.db, self.screen.actor
-        self.screen.ops.write(lambda report: closure.close(db, actor, month, progress=report),
+        self.previewed = None
+
+        def refused(error) -> None:
+            if isinstance(error, CredentialsRefused):  # a wrong password: the totals stand, sign again
+                self._unsigned(month)
+            else:
+                self._refused(error)
+
+        self.screen.ops.write(lambda report: closure.close(db, actor, month, password=password,
+                                                           confirm_recent=confirm, progress=report),
                               widget=self.close_button, bar=self.screen.bar, done=self._done,
-                              failed=self._refused, areas={Area.CLOSURE}, progress=True,
+                              failed=refused, areas={Area.CLOSURE}, progress=True,
                               title=tr("正在月结……"))
         self._buttons()
 
