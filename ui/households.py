@@ -451,10 +451,11 @@ class HouseholdsScreen(Screen):
 
     def _recover(self, household) -> None:
         number = household.card_number
-        self.ops.write(lambda: cards.recover(self.db, self.actor, number), widget=self.recover_button,
-                       bar=self.bar, areas={Area.CARDS, Area.LEDGER, Area.HOUSEHOLDS},
-                       done=lambda _card: self.bar.done(self.tr("已回收 %1 的积分卡，这一户已标为迁出。")
-                                                        .replace("%1", household.head_name)))
+        # a card taken back with points on it is a supervisor's to approve
+        widgets.with_approval(self, lambda approval: cards.recover(self.db, self.actor, number, approval=approval),
+                              widget=self.recover_button, areas={Area.CARDS, Area.LEDGER, Area.HOUSEHOLDS},
+                              done=lambda _card: self.bar.done(self.tr("已回收 %1 的积分卡，这一户已标为迁出。")
+                                                               .replace("%1", household.head_name)))
 
     def statement(self) -> None:
         household = self.one()

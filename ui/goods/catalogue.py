@@ -187,12 +187,13 @@ class CatalogueTab(QWidget):
         code, name, zone = self.code.text().strip(), self.name.text(), self.form_zone.currentData()
         points, fen, unit, active = self.points.value(), round(self.value.value() * 100), self.unit.text(), self.active.isChecked()
         if self.editing is None:
-            call = lambda: goods.add(s.db, s.actor, name, zone, points, fen, unit, code or None)  # noqa: E731
-        else:
-            old = self.editing.code
-            call = lambda: goods.change(s.db, s.actor, old, name=name.strip(), zone=zone, price_points=points,  # noqa: E731
-                                        value_fen=fen, unit=unit.strip(), active=active)
-        s.ops.write(call, widget=self.save_button, bar=s.bar, done=self._saved, areas={Area.GOODS})
+            s.ops.write(lambda: goods.add(s.db, s.actor, name, zone, points, fen, unit, code or None),
+                        widget=self.save_button, bar=s.bar, done=self._saved, areas={Area.GOODS})
+            return
+        old = self.editing.code  # a lower price is a supervisor's to approve
+        widgets.with_approval(s, lambda approval: goods.change(
+            s.db, s.actor, old, approval, name=name.strip(), zone=zone, price_points=points, value_fen=fen,
+            unit=unit.strip(), active=active), widget=self.save_button, done=self._saved, areas={Area.GOODS})
 
     def _saved(self, item: goods.GoodsView) -> None:
         new = self.editing is None

@@ -89,8 +89,10 @@ class RulesTab(QWidget):
         if code in getattr(self, "known", set()):
             s.bar.refuse(self.tr("编号 %1 已经用过了，请换一个新编号。").replace("%1", code))
             return
-        s.ops.write(lambda: rules.save(s.db, s.actor, code, category, name, low, high, deduction),
-                    widget=self.add_button, bar=s.bar, areas={Area.RULES}, done=self._added)
+        # a new rule is a supervisor's to approve
+        widgets.with_approval(s, lambda approval: rules.save(s.db, s.actor, code, category, name, low, high,
+                                                             deduction, approval=approval),
+                              widget=self.add_button, areas={Area.RULES}, done=self._added)
 
     def _added(self, rule: rules.RuleView) -> None:
         self.code.clear()
@@ -110,7 +112,7 @@ class RulesTab(QWidget):
 
     def _deactivate(self, r: rules.RuleView) -> None:
         s = self.screen
-        s.ops.write(lambda: rules.save(s.db, s.actor, r.code, r.category, r.name, r.points_min, r.points_max,
-                                       r.deduction, active=False),
-                    widget=self.deactivate_button, bar=s.bar, areas={Area.RULES},
+        widgets.with_approval(s, lambda approval: rules.save(
+            s.db, s.actor, r.code, r.category, r.name, r.points_min, r.points_max, r.deduction, active=False,
+            approval=approval), widget=self.deactivate_button, areas={Area.RULES},
                     done=lambda _r: s.bar.done(self.tr("细则 %1 已停用。").replace("%1", r.code)))

@@ -186,10 +186,12 @@ class UsersTab(QWidget):
         if user is None:
             return
         on = not user.active
-        s.ops.write(lambda: users.set_active(s.db, s.actor, user.username, on), widget=self.active_button,
-                    bar=s.bar, areas={Area.USERS},
-                    done=lambda _r: s.bar.done((self.tr("%1 已恢复使用。") if on else
-                                                self.tr("%1 已停用，不能再登录。")).replace("%1", user.display_name)))
+        # a supervisor stopped or taken back is another supervisor's to approve
+        widgets.with_approval(s, lambda approval: users.set_active(s.db, s.actor, user.username, on, approval),
+                              widget=self.active_button, areas={Area.USERS},
+                              done=lambda _r: s.bar.done((self.tr("%1 已恢复使用。") if on else
+                                                          self.tr("%1 已停用，不能再登录。"))
+                                                         .replace("%1", user.display_name)))
 
     def reset(self) -> None:
         user, s, password = self.one(), self.screen, self.new_password.text()

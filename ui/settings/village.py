@@ -70,8 +70,10 @@ class VillageTab(QWidget):
                        base_points=self.base_points.value(), point_value_fen=round(self.point_value.value() * 100),
                        deduction_approval_above=self.deduction_above.value(),
                        redemption_approval_above=self.redemption_above.value(), opening_hours=self.hours.text().strip())
-        s.ops.write(lambda: village.change(s.db, s.actor, **changes), widget=self.save_button, bar=s.bar,
-                    areas={Area.VILLAGE}, done=lambda _v: s.bar.done(self.tr("本村设置已保存。以前的积分记录不受影响。")))
+        # a threshold changed, or base points raised, is a supervisor's to approve
+        widgets.with_approval(s, lambda approval: village.change(s.db, s.actor, approval, **changes),
+                              widget=self.save_button, areas={Area.VILLAGE},
+                              done=lambda _v: s.bar.done(self.tr("本村设置已保存。以前的积分记录不受影响。")))
 
     def add_group(self) -> None:
         s, name = self.screen, self.new_group.text().strip()
