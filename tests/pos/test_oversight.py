@@ -32,6 +32,10 @@ def test_1_a_price_lowered_needs_approval_and_a_sale_at_it_is_flagged_once_resto
     goods.change(shop.db, shop.admin, shop.fan.code, price_points=90)  # raising is one person's act
     [flag] = flags(shop, "price_toggle")
     assert flag.seq == sale.seq
+    # both price changes are operations in the audit, with who approved the cut
+    listed = [(e.operator, e.approver) for e in audit.report(shop.db, shop.secretary, SEPTEMBER).entries
+              if e.kind == "goods" and e.seq > sale.seq - 2]
+    assert listed == [("wangfang", "lishuji"), ("wangfang", None)]
 
 
 def test_2_a_threshold_changed_needs_approval_and_a_sale_under_a_raised_one_is_flagged(september):
