@@ -232,3 +232,28 @@ def test_the_approvals_hold_on_postgresql(pg_url, scenario):
         scenario(september_village(db))
     finally:
         db.dispose()
+
+
+def test_7_the_outgoing_supervisor_hands_over_to_the_incoming_one(september):
+    shop = september
+    users.set_active(shop.db, shop.admin, "zhoushuji", False, shop.approval)  # lishuji is the last one
+    users.handover(shop.db, shop.admin, shop.approval, "wangshuji", "王书记", "incoming-1")
+    roles = {u.username: (u.role, u.active) for u in users.list_users(shop.db, shop.admin)}
+    assert roles["wangshuji"] == (Role.SUPERVISOR, True) and not roles["lishuji"][1]
+    assert tampering.proof_findings(shop.db) == []
+
+
+def test_7_a_village_whose_supervisor_left_recovers_once_with_the_sealed_code_and_it_shows(september):
+    shop = september
+    code = users.issue_recovery_code(shop.db, shop.secretary)
+    with pytest.raises(ShopError):
+        users.recover_supervisor(shop.db, shop.admin, "AAAA-BBBB-CCCC-DDDD-EEEE", "xinshuji", "新书记", "newsup-1")
+    users.recover_supervisor(shop.db, shop.admin, code, "xinshuji", "新书记", "newsup-1")
+    with pytest.raises(ShopError):  # the code works once
+        users.recover_supervisor(shop.db, shop.admin, code, "another", "又一个", "newsup-2")
+    assert [f.rule for f in audit.report(shop.db, shop.secretary, SEPTEMBER).flags].count("supervisor_recovered") == 1
+    assert tampering.proof_findings(shop.db) == []
+    shop.clock.now = datetime(2026, 10, 2, 9, 0, tzinfo=LOCAL)
+    closure.close(shop.db, shop.secretary, SEPTEMBER, password=SUPERVISOR_PASSWORD, confirm_recent=True)
+    printed = notice.notice_data(shop.db, shop.secretary, SEPTEMBER).supervisor_lines
+    assert any("xinshuji" in line or "新书记" in line for line in printed)
