@@ -257,3 +257,26 @@ def test_7_a_village_whose_supervisor_left_recovers_once_with_the_sealed_code_an
     closure.close(shop.db, shop.secretary, SEPTEMBER, password=SUPERVISOR_PASSWORD, confirm_recent=True)
     printed = notice.notice_data(shop.db, shop.secretary, SEPTEMBER).supervisor_lines
     assert any("xinshuji" in line or "新书记" in line for line in printed)
+
+
+def test_5_a_redemption_split_in_two_in_a_day_reaches_the_approval_the_whole_needed(september):
+    shop = september
+    village.change(shop.db, shop.admin, shop.approval, redemption_approval_above=30)
+    redemption.redeem(shop.db, shop.admin, shop.card("张三"), [redemption.CartItem(shop.rice.code, 1)])
+    with pytest.raises(NeedsApproval):  # 20 + 20 is above 30, as one redemption of 40 would be
+        redemption.redeem(shop.db, shop.admin, shop.card("张三"), [redemption.CartItem(shop.rice.code, 1)])
+    redemption.redeem(shop.db, shop.admin, shop.card("张三"), [redemption.CartItem(shop.rice.code, 1)],
+                      shop.approval)
+
+
+def test_6_every_change_of_a_users_household_link_is_in_the_audit(september):
+    shop = september
+
+    def about_zhaoming() -> list[str]:
+        found = audit.report(shop.db, shop.secretary, SEPTEMBER)
+        return [f.message for f in found.flags if f.rule == "user_change" and "zhaoming" in f.message]
+
+    before = about_zhaoming()  # his account, added this month
+    users.link_household(shop.db, shop.admin, "zhaoming", shop.homes["王五"].id)
+    users.link_household(shop.db, shop.admin, "zhaoming", None)
+    assert len(about_zhaoming()) == len(before) + 2
