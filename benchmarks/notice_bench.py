@@ -85,7 +85,7 @@ def build(url: str, months: int, household_count: int, last: Month):
     month = first
     for _ in range(months):
         clock.now = month.end + timedelta(hours=10)
-        closure.close(db, secretary, str(month))
+        closure.close(db, secretary, str(month), password=PASSWORD, confirm_recent=True)
         month = month.next()
     return db, secretary
 

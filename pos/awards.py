@@ -1,4 +1,9 @@
-"""Awards and deductions: one household, or one rule for many in one transaction."""
+"""Awards and deductions: one household, or one rule for many in one transaction.
+
+A deed is dated on or before today (Beijing), never inside a closed month. A
+deduction's approval limit counts the day (``pos.oversight``): what one operator
+deducted from one household that day without approval, this one included.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from pos.service import Actor, Approval, caller, transaction
 from pos.users import approve
 from pos.village import settings_in
 from pos.vocabulary import DEDUCTED, ISSUE, Kind, Role
-from pos import fields, periods
+from pos import fields, oversight, periods
 from pos import rules as point_rules
 
 
@@ -28,9 +33,9 @@ class AwardResult:
     approver: str | None = None
 
 
-def _attrs(rule, points, note, deed_date, household=None) -> dict:
+def _attrs(rule, points, note, deed_date: date, household=None) -> dict:
     attrs = {"rule": rule.code, "rule_name": rule.name, "points": points,
-             "deed_date": (deed_date or date.today()).isoformat()}
+             "deed_date": deed_date.isoformat()}
     if household is not None:
         attrs.update(household=household.id, head=household.head_name)
     if note:
@@ -54,8 +59,8 @@ def batch_award(db: Database, actor: Actor, household_ids: list[int], rule_code:
         raise ShopError("batch_repeats")
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
-        if deed_date is not None:
-            periods.check_open(session, deed_date, "dated_deed")
+        periods.check_dated(session, deed_date, "dated_deed")
+        deed_date = deed_date or periods.today(session)
         rule = point_rules.rule_in(session, rule_code)
         if rule.deduction:
             raise ShopError("rule_is_deduction", code=rule.code)
@@ -81,20 +86,23 @@ def deduct(db: Database, actor: Actor, household_id: int, rule_code: str,
     fields.day(deed_date)
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
-        if deed_date is not None:
-            periods.check_open(session, deed_date, "dated_deed")
+        periods.check_dated(session, deed_date, "dated_deed")
+        deed_date = deed_date or periods.today(session)
         rule = point_rules.rule_in(session, rule_code)
         if not rule.deduction:
             raise ShopError("rule_not_deduction", code=rule.code)
         amount = rule.points_for(points)
         household, number = household_card(session, household_id)
-        approver = None
-        if amount > settings_in(session).deduction_approval_above:
-            approver = approve(session, actor, approval, "approving_deduction", points=amount)
         available = ledger.account_balance(session, account(number))
         if amount > available:
             raise ShopError("deduction_exceeds", head=household.head_name, available=available,
                             needed=amount)
+        approver = None
+        already = oversight.unapproved_on(session, Kind.DEDUCTION, user.username, household.id,
+                                          periods.today(session))
+        if oversight.over_limit(already, amount, settings_in(session).deduction_approval_above):
+            approver = approve(session, actor, approval, "approving_deduction_day" if already
+                               else "approving_deduction", points=amount, day=already + amount)
         posted = ledger.post(session, kind=Kind.DEDUCTION, operator=user.username, approver=approver,
                              legs=[Leg(account(number), -amount), Leg(DEDUCTED, amount)],
                              memo=note,

@@ -4,7 +4,12 @@ Each copies the whole database, replaces it, or lets its data leave the PC,
 so each needs a logged-in administrator or supervisor. A restore replaces
 everything written here since the copy was taken, so a supervisor approves it
 as well (four-eyes), and a copy that has forked from this ledger is never put
-back. The export leaves out what is secret.
+back. Before anything is replaced the copy is proven as the live database is:
+its schema must be one this program knows (a newer one would lock every
+command out, restoring included), and the shop's whole proof (``pos.proof``:
+the chain and every table against it) must pass, so a copy edited behind the
+program's back (a price, a stock figure, a role, a password hash) is refused,
+naming what differs. The export leaves out what is secret.
 """
 
 from __future__ import annotations
@@ -14,8 +19,9 @@ import errno
 import logging
 import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from argon2 import PasswordHasher
@@ -25,13 +31,15 @@ from sqlalchemy.orm import Session
 
 from ledger import backup as ledger_backup
 from ledger.export import export
-from pos import messages, paths
-from pos.store.database import Database, open_database, sqlite_path
+from pos import messages, paths, proof
+from pos.store.database import (
+    Database, known_revision, make_engine, open_database, schema_state, sqlite_path, upgrade,
+)
 from pos.errors import NeedsApproval, PermissionDenied, ShopError
 from pos.store.tables import Base
 from pos.store.tables import User
 from pos.service import Actor, Approval, caller, transaction
-from pos.vocabulary import Role
+from pos.vocabulary import LOCAL, Role
 from pos.users import approve
 
 log = logging.getLogger("pos")
@@ -103,10 +111,47 @@ def _size(size: int) -> str:
     return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(size // 1024, 1)} KB"
 
 
+def prove_copy(source: Path) -> None:
+    """Refuse a copy this program cannot stand behind: not a shop database, a schema newer
+    than this program's, or one whose tables or chain fail the shop's proof (``pos.proof``),
+    naming the first findings. Only reads the copy (an older schema is upgraded in a
+    temporary copy of it first)."""
+    engine = ledger_backup.read_only_engine(source)
+    try:
+        state = schema_state(engine)
+    except Exception as error:  # noqa: BLE001 - whatever the file is, it is not a copy to restore
+        raise ShopError("restore_refused", detail=str(error).splitlines()[0]) from None
+    finally:
+        engine.dispose()
+    if state.current is None:
+        raise ShopError("restore_refused", detail=messages.Phrase("restore_not_ours"))
+    if not known_revision(state.current):
+        raise ShopError("restore_newer", path=str(source), revision=state.current)
+    with tempfile.TemporaryDirectory(prefix="aixin-proof-") as folder:
+        if state.current == state.head:
+            engine = ledger_backup.read_only_engine(source)
+        else:
+            copy = Path(folder) / "copy.db"
+            shutil.copyfile(source, copy)
+            engine = make_engine(f"sqlite:///{copy}", create=False)
+            upgrade(engine)
+        try:
+            with Session(engine) as session:
+                report = proof.verify(session)
+        finally:
+            engine.dispose()
+    if not report.ok:
+        found = [messages.Phrase(f"finding_{f.code}", seq=f.seq, **f.params) if f"finding_{f.code}" in messages.CATALOG
+                 else f.detail for f in report.errors[:3]]
+        raise ShopError("restore_doctored", path=str(source), count=len(report.errors),
+                        findings=messages.AllOf(found))
+
+
 def restore(
     db: Database, actor: Actor, approval: Approval | None, source: Path, *, accept_older: bool = False
 ) -> RestoreResult:
-    """Put a checked copy back in place of the live database, keeping a safety copy of it."""
+    """Put a checked copy back in place of the live database, keeping a safety copy of it.
+    The copy is proven first (``prove_copy``); the live database is untouched until then."""
     with transaction(db, on_record=False) as session:  # a check: nothing is written yet
         me = _keeper(session, actor)
         approver = approve(session, actor, approval, "approving_restore")
@@ -118,6 +163,7 @@ def restore(
         detail = checked.integrity if checked.integrity != "ok" else "; ".join(
             f.detail for f in checked.report.errors[:3])
         raise ShopError("restore_refused", detail=detail)
+    prove_copy(source)
     try:
         checked, safety = ledger_backup.restore(
             db.engine, source, paths.backup_dir(), allow_older=accept_older)
@@ -168,6 +214,7 @@ def restore_new(url: str, source: Path, username: str, password: str,
         raise ShopError("restore_refused", detail=str(error)) from None
     if not checked.ok:
         raise ShopError("restore_refused", detail=checked.integrity)
+    prove_copy(source)
     engine = ledger_backup.read_only_engine(source)
     try:
         with Session(engine) as session:
@@ -264,7 +311,7 @@ def backup_now(db: Database, actor: Actor, folder: Path | None = None, keep: int
 @dataclass(frozen=True)
 class BackupCopy:
     path: Path
-    made_at: datetime  # local time of the file
+    made_at: datetime  # the file's time, in the village's zone
     size: int  # bytes
 
 
@@ -277,11 +324,12 @@ def copies(folder: Path | None = None) -> list[BackupCopy]:
             stat = path.stat()
         except OSError:  # removed meanwhile (keep-N on another PC)
             continue
-        found.append(BackupCopy(path, datetime.fromtimestamp(stat.st_mtime), stat.st_size))
+        found.append(BackupCopy(path, datetime.fromtimestamp(stat.st_mtime, LOCAL), stat.st_size))
     return sorted(found, key=lambda c: c.made_at, reverse=True)
 
 
 def due_today(folder: Path | None = None) -> bool:
-    """No backup copy in ``folder`` was made today (local time): the day's automatic backup is due."""
+    """No backup copy in ``folder`` was made today (the village's day, Beijing): the day's
+    automatic backup is due."""
     newest = copies(folder)
-    return not newest or newest[0].made_at.date() != date.today()
+    return not newest or newest[0].made_at.date() != datetime.now(LOCAL).date()

@@ -1,7 +1,9 @@
 """Point cards: issue (with the base points), replace a lost card, take a card back.
 
 Each card has its own ledger account ``card:NUMBER``; a household's balance is
-its active card's. A blocked or recovered card can never redeem again.
+its active card's. A blocked or recovered card can never redeem again. Taking
+back a card with points on it takes the household's whole balance for good, so
+it needs a supervisor's approval like a deduction would.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from pos import codes, fields, proof
 from pos.store.database import Database
 from pos.errors import ShopError
 from pos.store.tables import Card, Household
-from pos.service import Actor, caller, transaction
+from pos.service import Actor, Approval, caller, transaction
+from pos.users import approve
 from pos.village import settings_in
 from pos.vocabulary import ISSUE, RECOVERED, CardStatus, HouseholdStatus, Kind, Role, card_account, card_of
 
@@ -208,9 +211,11 @@ def replace(db: Database, actor: Actor, lost_number: str, reason: str = "") -> C
         return _view(session, card)
 
 
-def recover(db: Database, actor: Actor, number: str, reason: str = "") -> CardView:
+def recover(db: Database, actor: Actor, number: str, reason: str = "",
+            approval: Approval | None = None) -> CardView:
     """Take a card back when the household moves away; its points return to the village.
-    ``reason`` is what the administrator typed, if anything."""
+    ``reason`` is what the administrator typed, if anything. A card with points on it is
+    only taken back with a supervisor's ``approval``."""
     reason = fields.text(reason, "reason")
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
@@ -218,8 +223,10 @@ def recover(db: Database, actor: Actor, number: str, reason: str = "") -> CardVi
         balance = ledger.account_balance(session, account(card.number))
         seq = None
         if balance:
+            approver = approve(session, actor, approval, "approving_card_recovery", card=card.number,
+                               head=household.head_name, points=balance)
             seq = ledger.post(
-                session, kind=Kind.CARD_RECOVERY, operator=user.username, memo=reason,
+                session, kind=Kind.CARD_RECOVERY, operator=user.username, approver=approver, memo=reason,
                 legs=[Leg(account(card.number), -balance), Leg(RECOVERED, balance)],
                 attrs={"household": household.id, "head": household.head_name, "card": card.number},
             ).seq

@@ -27,6 +27,8 @@ from pos.station.settings import PrinterSettings
 from pos.store.tables import Goods
 from pos.service import Actor, caller
 from pos.village import settings_in
+from pos.vocabulary import LOCAL
+from ledger.book import now
 
 RECENT = 10
 
@@ -140,11 +142,12 @@ def balance_slip(db: Database, actor: Actor, card_number: str, printer: PrinterS
         here = _at_counter(session, card_number)
         village = settings_in(session)
         history = _recent(session, here.card_number, RECENT)
+        moment = now(session)
     data = slip.SlipData(
         shop=village.shop_name, village=village.name, head=here.household.head_name,
         group=here.household.group, card=here.card_number, balance=here.balance,
-        value_yuan=here.yuan(here.balance), time=datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
-        lines=tuple(slip.SlipLine(r.at.astimezone().strftime("%m-%d"), messages.kind(r.kind), r.points)
+        value_yuan=here.yuan(here.balance), time=moment.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M"),
+        lines=tuple(slip.SlipLine(r.at.astimezone(LOCAL).strftime("%m-%d"), messages.kind(r.kind), r.points)
                     for r in history))
     return receipt_printer.balance_slip(printer, data)
 

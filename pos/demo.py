@@ -2,12 +2,17 @@
 labour days, hygiene rounds, honours, deductions, redemptions and lost cards.
 
 Everything goes through the same services the counter uses, on a clock that
-walks through the year, so the demo's ledger verifies like a real one.
+walks through the year, so the demo's ledger verifies like a real one. The
+supervisor closes each month on the first day of the next, from the first, so a
+newcomer finds eleven months closed and the last one open; in it, a few audit
+flags were raised on purpose (a clerk linked to his own household, then
+awarding it points), some already reviewed, one left to try reviewing. The
+notice's objection phone is set.
 
 Other villages for the county's tests and benchmarks come from the same
 builder: another name, seed and number of households, a span of days, and
-months closed by the supervisor as they end. The default build (Adao village,
-seed 2026) stays the same chain, byte for byte.
+months closed or not. The default build (Adao village, seed 2026) stays the
+same chain, byte for byte.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from pos.codes import ean13_digit
 from pos import awards, cards, goods, households, hygiene, redemption, reversal, service, stock, users, village
-from pos.month import closure
+from pos.month import audit, closure
 from pos.receipts import queue as printqueue
 from pos.store.database import Database
 from pos.errors import ShopError
@@ -29,6 +34,7 @@ from pos.vocabulary import Role, Source
 BEIJING = timezone(timedelta(hours=8))
 PASSWORD = "aixin123"
 VILLAGE, ADMIN, SUPERVISOR = "阿道村", "wangfang", "lishuji"
+OBJECTION_PHONE = "0911-4123456"
 GROUPS = {"啊道": 58, "富庄": 52, "杜河沟": 44}
 SURNAMES = "张王李刘杨赵高马郭冯薛白霍贺曹任雷田苏党".replace("", " ").split()
 GIVEN = ("建国 建军 建华 志强 志刚 国庆 国强 红梅 秀英 桂兰 玉兰 秀兰 春生 海军 小平 文华 "
@@ -116,12 +122,12 @@ def groups_of(households: int | None) -> dict[str, int]:
 
 def build(db: Database, year_start: date = date(2025, 12, 1), seed: int = 2026, *,
           village_name: str = VILLAGE, households: int | None = None, days: int = 365,
-          close_months: bool = False) -> dict:
+          close_months: bool = True) -> dict:
     """Fill an empty database with the demo village; return what was made.
 
     ``village_name``, ``households`` (spread over Adao's three groups) and ``days`` make
     another village; ``close_months`` has the supervisor close each month on the first
-    day of the next."""
+    day of the next (signing with the password, confirming the month just ended)."""
     rng = random.Random(seed)
     clock = Clock(datetime.combine(year_start, time(8), BEIJING))
     db.clock = clock
@@ -147,6 +153,7 @@ def _year(db: Database, rng: random.Random, clock: Clock, start: date, name: str
     with service.transaction(db) as session:
         users.add_user(session, admin, "zhaoming", "赵明", Role.ADMIN, PASSWORD)
     supervisor = Approval(SUPERVISOR, PASSWORD)
+    village.change(db, admin, objection_phone=OBJECTION_PHONE)
 
     homes = households.import_csv(db, admin, _households_csv(rng, groups))
     cards.issue_missing(db, admin)
@@ -163,7 +170,9 @@ def _year(db: Database, rng: random.Random, clock: Clock, start: date, name: str
         today = start + timedelta(days=day_number)
         clock.day(today)
         if close_months and today.day == 1 and day_number:
-            closure.close(db, secretary, f"{(today - timedelta(days=1)):%Y-%m}")
+            ended = f"{(today - timedelta(days=1)):%Y-%m}"
+            _review_all(db, secretary, ended)
+            closure.close(db, secretary, ended, password=PASSWORD, confirm_recent=True)
             counts["closures"] += 1
         if today.day == 1:
             _deliveries(db, admin, rng, shelf, today)
@@ -205,14 +214,62 @@ def _year(db: Database, rng: random.Random, clock: Clock, start: date, name: str
         if (today.month, today.day) in {(4, 3), (9, 17)}:
             leaving = rng.choice(active)
             active.remove(leaving)
-            cards.recover(db, admin, households.get(db, admin, leaving).card_number, "全家迁往县城")
+            cards.recover(db, admin, households.get(db, admin, leaving).card_number, "全家迁往县城",
+                          supervisor)
             counts["moved_away"] += 1
         if (today.month, today.day) == (6, 30):
             damp = max(goods.search(db, admin, zone="粮油区"), key=lambda g: g.stock)
             stock.write_off(db, admin, damp.code, 2, f"仓库漏雨，2{damp.unit}{damp.name}受潮", supervisor)
+        showcase = close_months and name == VILLAGE  # what a newcomer finds in Adao village
+        if showcase and today.weekday() == 5 and day_number + 7 >= days:
+            _flags_to_review(db, admin, supervisor, clock, rng, active, today)  # the last Saturday
+        if showcase and day_number == days - 1:
+            _restock(db, admin, clock, today)
     counts["households"] = len(homes)
     counts["goods"] = len(shelf)
     return counts
+
+
+# What the supervisor wrote when reviewing each kind of flag before closing a month.
+REVIEWED = {"reversal": "已核实，退货属实", "user_change": "已核实", "stock_difference": "已到仓库查看，属实",
+            "after_hours": "已问明情况", "own_household": "已向村民小组长核实，事迹属实"}
+
+
+def _review_all(db, secretary, month: str) -> None:
+    """The supervisor reads the month's audit and reviews every flag before closing it."""
+    for flag in audit.report(db, secretary, month, run_verify=False).flags:
+        if not flag.reviewed:
+            audit.review(db, secretary, month, flag.key, REVIEWED.get(flag.rule, "已核实"))
+
+
+def _flags_to_review(db, admin, supervisor, clock, rng, active, today) -> None:
+    """The open month's audit, as a newcomer finds it: a redemption returned because the
+    wrong goods were taken waits for review, and the clerk 赵明 is linked to his own
+    household and then awards it points (two flags the supervisor has reviewed)."""
+    clock.day(today, 11)
+    home = rng.choice(active)
+    buyer = households.get(db, admin, rng.choice([h for h in active if h != home]))
+    soap = min((g for g in goods.search(db, admin) if g.stock > 0), key=lambda g: g.price_points)
+    sale = redemption.redeem(db, admin, buyer.card_number, [redemption.CartItem(soap.code, 1)], supervisor)
+    reversal.reverse(db, admin, sale.seq, "拿错了商品，整单退回", supervisor)
+    users.link_household(db, admin, "zhaoming", home)
+    clerk = users.login(db, "zhaoming", PASSWORD)
+    awards.award(db, clerk, home, "G01", note="村民小组长推荐", deed_date=today)
+    secretary = users.login(db, SUPERVISOR, PASSWORD)
+    month = f"{today:%Y-%m}"
+    comments = {"user_change": "赵明本人住富庄，登记本户以便审计识别", "own_household": REVIEWED["own_household"]}
+    for flag in audit.report(db, secretary, month, run_verify=False).flags:
+        if flag.rule in comments and not flag.reviewed:
+            audit.review(db, secretary, month, flag.key, comments[flag.rule])
+
+
+def _restock(db, admin, clock, today) -> None:
+    """The last delivery of the year: every item running low is bought in again."""
+    clock.day(today, 16)
+    low = [stock.IntakeLine(g.code, 12) for g in goods.search(db, admin) if g.stock < 5]
+    if low:
+        stock.intake(db, admin, low, source=Source.PURCHASE, funding="村集体", received_on=today,
+                     note="年底补货")
 
 
 def _deliveries(db, admin, rng, shelf, today) -> None:

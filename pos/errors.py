@@ -38,6 +38,11 @@ class NeedsApproval(ShopError):
     """A supervisor must approve this (four-eyes)."""
 
 
+class NeedsConfirm(ShopError):
+    """Done only when the person confirms what the message says (a month that ended minutes
+    ago by this PC's clock): asked again with the confirmation, it goes ahead."""
+
+
 class ImportProblems(ShopError):
     """An import found problems in its rows; nothing was written.
 

@@ -1,4 +1,9 @@
-"""Goods on the shelves: six zones, scanned by barcode, priced in points."""
+"""Goods on the shelves: six zones, scanned by barcode, priced in points.
+
+A price lowered needs a supervisor's approval (``pos.oversight``): a price cut for
+a few minutes would let goods leave for fewer points than they are worth. Raising
+a price, or adding goods, is the administrator's alone; each change is chained.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,12 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from pos import codes, fields, messages, proof
+from pos import codes, fields, messages, oversight, proof
 from pos.store.database import Database
 from pos.errors import ShopError
 from pos.store.tables import Goods
-from pos.service import Actor, caller, transaction
+from pos.service import Actor, Approval, caller, transaction
+from pos.users import approve
 from pos.vocabulary import ZONES, Role
 
 _INTERNAL = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,19}$")
@@ -100,18 +106,27 @@ def add(db: Database, actor: Actor, name: str, zone: str, price_points: int, val
         return view(goods)
 
 
-def change(db: Database, actor: Actor, code: str, **changes) -> GoodsView:
-    """Change name, zone, price, value, unit or active. Past redemptions keep their prices."""
+def change(db: Database, actor: Actor, code: str, approval: Approval | None = None,
+           **changes) -> GoodsView:
+    """Change name, zone, price, value, unit or active. Past redemptions keep their prices.
+    A lower price needs a supervisor's ``approval``."""
     allowed = {"name", "zone", "price_points", "value_fen", "unit", "active"}
     if set(changes) - allowed:
         raise ShopError("setting_unknown", name=", ".join(sorted(set(changes) - allowed)))
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         goods = find(session, code)
+        before = proof.goods_facts(goods)
         for key, value in changes.items():
             setattr(goods, key, value)
         _check(goods.name, goods.zone, goods.price_points, goods.value_fen, goods.unit)
-        proof.goods_fact(session, goods, user.username)
+        if before == proof.goods_facts(goods):
+            return view(goods)  # nothing changed: nothing to record
+        approver = None
+        if oversight.price_lowered(before, proof.goods_facts(goods)):
+            approver = approve(session, actor, approval, "approving_price", name=goods.name,
+                               before=before["price_points"], after=goods.price_points)
+        proof.goods_fact(session, goods, user.username, approver)
         return view(goods)
 
 

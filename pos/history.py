@@ -16,7 +16,7 @@ from pos.store.database import Database
 from pos.errors import ShopError
 from pos.store.tables import Card, Household
 from pos.service import Actor, caller
-from pos.vocabulary import CARD_PREFIX, Kind
+from pos.vocabulary import CARD_PREFIX, LOCAL, Kind
 
 LIMIT = 500
 
@@ -105,4 +105,4 @@ def ledger(db: Database, actor: Actor, *, start: date | None = None, end: date |
 
 
 def _local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time.min).astimezone()
+    return datetime.combine(day, time.min, LOCAL)

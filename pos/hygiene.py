@@ -46,7 +46,7 @@ def record(db: Database, actor: Actor, held_on: date, inspectors: str,
     fields.day(held_on)
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
-        periods.check_open(session, held_on, "dated_round")
+        periods.check_dated(session, held_on, "dated_round")
         items = {code: rule_in(session, code) for code in HYGIENE_ITEMS}
         _refuse_repeat(session, held_on, scores)
         hygiene_round = HygieneRound(held_on=held_on, inspectors=inspectors.strip(), tx_seq=None)

@@ -1,28 +1,34 @@
 """Months of the village's books, and the rule that a closed month takes nothing new.
 
 A month is a calendar month in China Standard Time (UTC+8, no daylight saving),
-the time the village lives by, whatever zone the PC is set to. Once a month is
-closed (``pos.closure``), nothing may be dated into it: neither a ledger
-transaction's own time, nor an award's deed date, a hygiene round's date or a
-stock delivery's date. A late correction goes into the open month and names
-what it corrects.
+the time the village lives by, whatever zone the PC is set to: every date the
+shop derives from "now" is ``today(session)``, the Beijing date, never the PC's
+own zone or UTC (from 00:00 to 07:59 in Beijing those are still yesterday).
+Once a month is closed (``pos.closure``), nothing may be dated into it: neither
+a ledger transaction's own time, nor an award's deed date, a hygiene round's
+date, a stock delivery's date or a wish's. A late correction goes into the open
+month and names what it corrects. No such date may lie after today either.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ledger.book import now
 from ledger.schema import Transaction
 from pos import messages
 from pos.errors import ShopError
 from pos.store.tables import MonthClosure
+from pos.vocabulary import LOCAL
 
-LOCAL = timezone(timedelta(hours=8), "CST")
+__all__ = ["LOCAL", "Month", "check_dated", "check_new_transactions", "check_open", "check_past",
+           "last_closure", "local_date", "today"]
+
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
@@ -78,6 +84,34 @@ class Month:
 
     def previous(self) -> Month:
         return Month(self.year - (self.month == 1), (self.month - 2) % 12 + 1)
+
+
+def today(session: Session) -> date:
+    """The village's date now (Beijing), by the database's clock, read once a transaction."""
+    if "today" not in session.info:
+        session.info["today"] = now(session).astimezone(LOCAL).date()
+    return session.info["today"]
+
+
+def local_date(moment: datetime) -> date:
+    """The Beijing date of an aware moment."""
+    return moment.astimezone(LOCAL).date()
+
+
+def check_past(session: Session, when: date | None, what: str) -> None:
+    """Refuse a deed, round, delivery or wish dated after today (Beijing). ``what`` names the
+    date in the refusal, as for ``check_open``."""
+    if when is not None and when > today(session):
+        raise ShopError("date_future", what=messages.Phrase(what), when=when.isoformat(),
+                        today=today(session).isoformat())
+
+
+def check_dated(session: Session, when: date | None, what: str) -> None:
+    """A date typed for a record: neither after today nor inside a closed month."""
+    if when is None:
+        return
+    check_past(session, when, what)
+    check_open(session, when, what)
 
 
 def last_closure(session: Session) -> MonthClosure | None:

@@ -3,7 +3,9 @@
 The points debit and the stock decrement commit in one transaction, or the
 redemption is refused with a reason and nothing changes. A return is only
 ever the reversal of a whole redemption, approved by a supervisor, and puts
-the stock back. There is no operation that turns points into money.
+the stock back. There is no operation that turns points into money. The
+approval limit counts the day (``pos.oversight``): a cart split in two reaches
+the approval the whole would have needed.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from sqlalchemy.orm import Session
 import ledger
 from ledger import Leg
 from ledger.schema import Account, Posting
+from pos import oversight, periods
 from pos.cards import account, usable
 from pos.store.database import Database
 from pos.errors import ShopError
@@ -123,8 +126,11 @@ def redeem(db: Database, actor: Actor, card_number: str, items: Iterable[CartIte
         total = sum(goods.price_points * quantity for goods, quantity in cart)
         village = settings_in(session)
         approver = None
-        if total > village.redemption_approval_above:
-            approver = approve(session, actor, approval, "approving_redemption", points=total)
+        already = oversight.unapproved_on(session, Kind.REDEMPTION, user.username, household.id,
+                                          periods.today(session))
+        if oversight.over_limit(already, total, village.redemption_approval_above):
+            approver = approve(session, actor, approval, "approving_redemption_day" if already
+                               else "approving_redemption", points=total, day=already + total)
         before = ledger.account_balance(session, account(card.number))
         if total > before:
             raise ShopError("insufficient", available=before, needed=total)

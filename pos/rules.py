@@ -1,7 +1,10 @@
 """Point rules (积分管理细则): what earns points, what loses them, and how many.
 
 A rule change never changes the past: every award carries its rule's code,
-name and points inside the hashed ledger record.
+name and points inside the hashed ledger record. A rule that would allow more
+than it did (new, back in use, a wider range, turned between award and
+deduction) needs a supervisor's approval (``pos.oversight``); narrowing one, or
+taking it out of use, is the administrator's alone. Every change is chained.
 """
 
 from __future__ import annotations
@@ -14,11 +17,12 @@ from importlib import resources
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pos import fields, proof
+from pos import fields, oversight, proof
 from pos.store.database import Database
 from pos.errors import ShopError
 from pos.store.tables import Rule
-from pos.service import Actor, caller, transaction
+from pos.service import Actor, Approval, caller, transaction
+from pos.users import approve
 from pos.vocabulary import Role
 
 HYGIENE_ITEMS = ("W01", "W02", "W03", "W04", "W05", "W06")  # 五净一规范
@@ -100,22 +104,38 @@ def list_rules(db: Database, actor: Actor, include_inactive: bool = False) -> li
         return [_view(r) for r in session.scalars(statement)]
 
 
-def set_active(db: Database, actor: Actor, code: str, active: bool) -> RuleView:
-    """Stop using a rule (or use it again). Awards already given keep it in their record."""
+def _approved(session: Session, actor: Actor, rule: Rule, before: dict | None,
+              approval: Approval | None) -> str | None:
+    """The supervisor who approved a rule allowing more than ``before`` did, if it does."""
+    if not oversight.rule_widened(before, proof.rule_facts(rule)):
+        return None
+    return approve(session, actor, approval, "approving_rule", code=rule.code, name=rule.name,
+                   points=_view(rule).points_text)
+
+
+def set_active(db: Database, actor: Actor, code: str, active: bool,
+               approval: Approval | None = None) -> RuleView:
+    """Stop using a rule, or use it again (with a supervisor's approval). Awards already
+    given keep it in their record."""
     with transaction(db) as session:
-        caller(session, actor, Role.ADMIN)
+        user = caller(session, actor, Role.ADMIN)
         rule = session.scalar(select(Rule).where(Rule.code == code.strip().upper()))
         if rule is None:
             raise ShopError("rule_unknown", code=code)
+        if bool(rule.active) == bool(active):
+            return _view(rule)
+        before = proof.rule_facts(rule)
         rule.active = active
         session.flush()
+        proof.rule_fact(session, rule, user.username, _approved(session, actor, rule, before, approval))
         return _view(rule)
 
 
 def save(db: Database, actor: Actor, code: str, category: str, name: str,
          points_min: int, points_max: int | None = None, deduction: bool = False,
-         active: bool = True) -> RuleView:
-    """Add a rule or change one. Entries already posted keep the points they had."""
+         active: bool = True, approval: Approval | None = None) -> RuleView:
+    """Add a rule or change one. Entries already posted keep the points they had. A new rule,
+    or one that now allows more, needs a supervisor's ``approval``."""
     points_max = points_min if points_max is None else points_max
     if not 0 < points_min <= points_max <= 1000:
         raise ShopError("rule_bad_points", low=points_min, high=points_max)
@@ -128,6 +148,7 @@ def save(db: Database, actor: Actor, code: str, category: str, name: str,
         if not code or not name.strip():
             raise ShopError("rule_incomplete")
         rule = session.scalar(select(Rule).where(Rule.code == code))
+        before = proof.rule_facts(rule) if rule is not None else None
         if rule is None:
             rule = Rule(code=code)
             session.add(rule)
@@ -135,5 +156,7 @@ def save(db: Database, actor: Actor, code: str, category: str, name: str,
         rule.points_min, rule.points_max = points_min, points_max
         rule.deduction, rule.active = deduction, active
         session.flush()
-        proof.rule_fact(session, rule, user.username)
+        if before == proof.rule_facts(rule):
+            return _view(rule)  # nothing changed: nothing to record
+        proof.rule_fact(session, rule, user.username, _approved(session, actor, rule, before, approval))
         return _view(rule)

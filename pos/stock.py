@@ -122,9 +122,11 @@ def intake_in(session: Session, user, lines: Iterable[IntakeLine], *, source: So
         raise ShopError("intake_bad_source", source=source)
     moment = now(session)
     periods.check_open(session, moment, "dated_intake")
-    if received_on is not None:
-        periods.check_open(session, received_on, "dated_received")
-    record = StockIntake(at=moment, received_on=received_on or moment.date(), source=source,
+    periods.check_dated(session, received_on, "dated_received")
+    # The day it came is the village's day (Beijing), not the PC's zone or UTC's: at 07:30 on
+    # the 1st it is the 1st, and the delivery belongs on that month's notice.
+    received_on = received_on or periods.local_date(moment)
+    record = StockIntake(at=moment, received_on=received_on, source=source,
                          donor=donor.strip(), donor_type=donor_type if source == Source.DONATION else "",
                          funding=funding if source == Source.PURCHASE else "", operator=user.username,
                          note=note)

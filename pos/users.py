@@ -3,12 +3,23 @@
 Failed logins slow down and then lock the account until another user unlocks
 it (``pos.service`` records every attempt); a supervisor approves with their
 own password, never their own entry.
+
+The village always keeps a supervisor. Making, unmaking, deactivating or
+bringing back one needs another supervisor's approval, and the last active
+one can be neither demoted nor deactivated. First secretaries rotate every two
+or three years: at a handover the outgoing supervisor approves the incoming
+one, and the incoming one approves the outgoing one's leaving. A village whose
+supervisor left without a handover has a one-time recovery code, printed on its
+setup sheet and kept sealed by the township: it makes one new supervisor, once,
+is chained (as a digest only), flagged in the audit and printed on the notice.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -18,12 +29,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ledger.book import now
-from pos import fields, messages, proof
+from ledger.schema import Transaction
+from pos import fields, messages, oversight, proof
 from pos.errors import NeedsApproval, PermissionDenied, ShopError
 from pos.service import Actor, Approval, CredentialsRefused, caller, transaction
 from pos.store.database import Database
 from pos.store.tables import LoginAttempt, User
-from pos.vocabulary import Outcome, Purpose, Role, UserChange
+from pos.vocabulary import Kind, Outcome, Purpose, Role, UserChange
 
 log = logging.getLogger("pos")
 
@@ -143,6 +155,12 @@ def _check_password(session: Session, username: str, password: str, purpose: Pur
     return user
 
 
+def sign(session: Session, user: User, password: str) -> None:
+    """A supervisor's signature on what they are about to do (closing a month): their own
+    password, typed again; a wrong one is a failed login like an approval's."""
+    _check_password(session, user.username, password, Purpose.SIGNATURE)
+
+
 def login(db: Database, username: str, password: str) -> Actor:
     with transaction(db, on_record=False) as session:
         return _actor(_check_password(session, username.strip(), password, Purpose.LOGIN))
@@ -193,30 +211,48 @@ def _other(session: Session, me: User, username: str) -> User:
     return user
 
 
+def _facts(user: User) -> dict:
+    return {"role": user.role, "active": user.active}
+
+
+def _supervisor_change(session: Session, actor: Actor, user: User, before: dict,
+                       approval: Approval | None) -> str | None:
+    """The approver a change of ``user`` needs, if it makes, unmakes, deactivates or brings
+    back a supervisor: another supervisor, never the one changed. The last active supervisor
+    stays."""
+    if not oversight.supervisor_changed(before, _facts(user)):
+        return None
+    if oversight.is_supervisor(before) and not session.scalar(
+            select(func.count()).select_from(User).where(
+                User.role == Role.SUPERVISOR.value, User.active, User.id != user.id)):
+        raise PermissionDenied("last_supervisor", username=user.username)
+    what = ("approving_supervisor_made" if before["role"] != Role.SUPERVISOR.value
+            else "approving_supervisor_back" if oversight.is_supervisor(_facts(user))
+            else "approving_supervisor_removed")
+    approver = approve(session, actor, approval, what, username=user.username)
+    if approver == user.username:
+        raise PermissionDenied("self_approval")
+    return approver
+
+
 def set_role(db: Database, actor: Actor, username: str, role: Role,
              approval: Approval | None = None) -> UserView:
-    """Change another user's role (administrator); making a supervisor needs a supervisor's approval."""
+    """Change another user's role (administrator); making or unmaking a supervisor needs
+    another supervisor's approval, and the last active supervisor keeps the role."""
     with transaction(db) as session:
         me = caller(session, actor, Role.ADMIN)
         user = _other(session, me, username)
-        approver = None
-        if Role(role) == Role.SUPERVISOR and user.role != Role.SUPERVISOR.value:
-            approver = approve(session, actor, approval, "approving_supervisor_made", username=user.username)
-            if approver == user.username:
-                raise PermissionDenied("self_approval")
+        before = _facts(user)
         user.role = Role(role).value
+        approver = _supervisor_change(session, actor, user, before, approval)
         proof.user_fact(session, user, me.username, UserChange.ROLE, approver)
         return _view(user)
 
 
-def deactivate(db: Database, actor: Actor, username: str) -> UserView:
-    """A user who left: they can no longer log in or approve. Their past entries stay."""
-    with transaction(db) as session:
-        me = caller(session, actor, Role.ADMIN)
-        user = _other(session, me, username)
-        user.active = False
-        proof.user_fact(session, user, me.username, UserChange.ACTIVE)
-        return _view(user)
+def deactivate(db: Database, actor: Actor, username: str, approval: Approval | None = None) -> UserView:
+    """A user who left: they can no longer log in or approve. Their past entries stay. A
+    supervisor is deactivated only with another supervisor's approval, never the last one."""
+    return set_active(db, actor, username, False, approval)
 
 
 def reset_password(db: Database, actor: Actor, username: str, new: str,
@@ -269,17 +305,22 @@ def list_users(db: Database, actor: Actor) -> list[UserView]:
 
 def link_household(db: Database, actor: Actor, username: str, household_id: int | None) -> None:
     """Record which household a user belongs to (None: none), so the audit can flag
-    an operator awarding points to, or redeeming for, their own household."""
+    an operator awarding points to, or redeeming for, their own household. The link is a
+    chained fact: the audit judges each entry by the link in force when it was made, and
+    flags every change of it."""
     from pos.store.tables import Household
 
     with transaction(db) as session:
-        caller(session, actor, Role.ADMIN)
+        me = caller(session, actor, Role.ADMIN)
         user = session.scalar(select(User).where(User.username == username))
         if user is None:
             raise ShopError("user_unknown", username=username)
         if household_id is not None and session.get(Household, household_id) is None:
             raise ShopError("household_unknown", id=household_id)
+        if user.household_id == household_id:
+            return
         user.household_id = household_id
+        proof.user_fact(session, user, me.username, UserChange.HOUSEHOLD)
 
 
 def create(db: Database, actor: Actor, username: str, display_name: str, role: Role,
@@ -291,12 +332,100 @@ def create(db: Database, actor: Actor, username: str, display_name: str, role: R
         return UserView(added.username, added.display_name, added.role, True, False)
 
 
-def set_active(db: Database, actor: Actor, username: str, active: bool) -> UserView:
+def set_active(db: Database, actor: Actor, username: str, active: bool,
+               approval: Approval | None = None) -> UserView:
     """Deactivate a user who no longer works here, or take one back (never deleted: the
-    ledger names them). Both are chained like every change of a user."""
+    ledger names them). Both are chained like every change of a user; a supervisor's need
+    another supervisor's approval, and the last active supervisor stays."""
     with transaction(db) as session:
         me = caller(session, actor, Role.ADMIN)
         user = _other(session, me, username)
+        before = _facts(user)
         user.active = active
-        proof.user_fact(session, user, me.username, UserChange.ACTIVE)
+        approver = _supervisor_change(session, actor, user, before, approval)
+        proof.user_fact(session, user, me.username, UserChange.ACTIVE, approver)
+        return _view(user)
+
+
+def handover(db: Database, actor: Actor, outgoing: Approval, username: str, display_name: str,
+             password: str) -> UserView:
+    """A first secretary's handover, in one transaction: the outgoing supervisor approves the
+    incoming one (a new user with their own ``password``, typed by them), and the incoming one,
+    with that password, approves the outgoing one's leaving."""
+    with transaction(db) as session:
+        me = caller(session, actor, Role.ADMIN)
+        leaving = session.scalar(select(User).where(User.username == outgoing.username.strip()))
+        if leaving is None or not oversight.is_supervisor(_facts(leaving)):
+            raise PermissionDenied("approver_not_supervisor", username=outgoing.username)
+        coming = add_user(session, actor, username, display_name, Role.SUPERVISOR, password, outgoing)
+        if leaving.id == me.id:
+            raise PermissionDenied("self_change")
+        before = _facts(leaving)
+        leaving.active = False
+        approver = _supervisor_change(session, actor, leaving, before, Approval(coming.username, password))
+        proof.user_fact(session, leaving, me.username, UserChange.ACTIVE, approver)
+        return UserView(coming.username, coming.display_name, coming.role, True, False)
+
+
+# A recovery code: 20 letters and digits a person can read aloud and type (no 0/O, 1/I/L),
+# about 100 bits, in five groups of four.
+_CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def _new_code() -> str:
+    raw = "".join(secrets.choice(_CODE_LETTERS) for _ in range(20))
+    return "-".join(raw[i:i + 4] for i in range(0, 20, 4))
+
+
+def issue_recovery_code(db: Database, actor: Actor, approval: Approval | None = None) -> str:
+    """A new one-time recovery code for the setup sheet (shown once; the chain keeps only its
+    digest, and any earlier code is void). A supervisor issues it, or an administrator with a
+    supervisor's approval: whoever holds it can make a supervisor."""
+    with transaction(db) as session:
+        me = caller(session, actor, Role.ADMIN, Role.SUPERVISOR)
+        approver = None
+        if Role(me.role) != Role.SUPERVISOR:
+            approver = approve(session, actor, approval, "approving_recovery_code")
+        code = _new_code()
+        proof.recovery_fact(session, code, me.username, approver)
+        log.warning("a new recovery code was issued by %s", me.username)
+        return code
+
+
+def _unspent_code(session: Session) -> str | None:
+    """The digest of the recovery code in force, if it was issued and not yet spent."""
+    digest = None
+    for kind, attrs in session.execute(select(Transaction.kind, Transaction.attrs).where(
+            Transaction.kind.in_([Kind.RECOVERY_CODE, Kind.USER])).order_by(Transaction.seq)):
+        facts = json.loads(attrs or "{}")
+        if kind == Kind.RECOVERY_CODE:
+            digest = facts.get("digest")
+        elif facts.get("change") == UserChange.RECOVERY:
+            digest = None
+    return digest
+
+
+def recover_supervisor(db: Database, actor: Actor, code: str, username: str, display_name: str,
+                       password: str) -> UserView:
+    """A new supervisor made with the village's sealed recovery code, for a village whose
+    supervisor left without a handover. The code works once; the new supervisor is chained
+    with the code's digest, flagged in the audit and named on the next notice."""
+    with transaction(db) as session:
+        me = caller(session, actor, Role.ADMIN)
+        digest = _unspent_code(session)
+        if digest is None or proof.code_digest(code) != digest:
+            raise PermissionDenied("recovery_code_wrong")
+        username = fields.text(username, "username", longest=64)
+        display_name = fields.text(display_name, "display_name", longest=64)
+        if not username:
+            raise ShopError("username_missing")
+        if session.scalar(select(User.id).where(User.username == username)) is not None:
+            raise ShopError("username_taken", username=username)
+        user = User(username=username, display_name=display_name or username, role=Role.SUPERVISOR.value,
+                    password_hash=hash_password(password), active=True, failed_logins=0, locked=False,
+                    created_at=now(session))
+        session.add(user)
+        session.flush()
+        proof.user_fact(session, user, me.username, UserChange.RECOVERY, recovery=digest)
+        log.warning("supervisor %s made with the recovery code by %s", username, me.username)
         return _view(user)

@@ -1,4 +1,9 @@
-"""The village's settings and its villager groups."""
+"""The village's settings and its villager groups.
+
+An approval threshold changed, or base points for new cards raised, needs a
+supervisor's approval (``pos.oversight``): each would let through, unseen, what
+the control is there to stop. Every change is a chained fact, with its approver.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +14,18 @@ from sqlalchemy.orm import Session
 
 import ledger
 from ledger.schema import Transaction
-from pos import fields, messages, proof
+from pos import fields, messages, oversight, proof
 from pos import vocabulary
 from pos.vocabulary import DEDUCTED, ISSUE, RECOVERED, REDEEMED
 from pos.store.database import Database
 from pos.errors import ShopError
 from pos.store.tables import Village, VillagerGroup
-from pos.service import Actor, caller, transaction
+from pos.service import Actor, Approval, caller, transaction
+from pos.users import approve
 from pos.vocabulary import Role
+
+# What separates the fields of the notice's QR text: never part of a village's name.
+SEPARATOR = "|"
 
 # The ledger's accounts that belong to the village as a whole: whether each may go below zero.
 VILLAGE_ACCOUNTS = {ISSUE: True, REDEEMED: False, DEDUCTED: False, RECOVERED: False}
@@ -61,7 +70,7 @@ def setup(
     """First-time setup: the village row, its groups and the village's ledger accounts."""
     if session.get(Village, 1) is not None:
         raise ShopError("village_exists")
-    name = fields.text(name, "village", longest=fields.SHORT)
+    name = _name(name)
     shop_name = fields.text(shop_name, "shop_name", longest=fields.SHORT)
     if opening_hours is None:
         opening_hours = messages.text("default_opening_hours")
@@ -73,6 +82,7 @@ def setup(
         base_points=base_points, point_value_fen=point_value_fen, opening_hours=opening_hours,
         deduction_approval_above=deduction_approval_above,
         redemption_approval_above=redemption_approval_above,
+        notice_days=7, objection_phone="", mask_names=False,
     )
     session.add(village)
     proof.village_fact(session, village, SETUP)
@@ -83,6 +93,13 @@ def setup(
         # Named by their codes: what an account is for is worded where it is shown.
         ledger.open_account(session, code, code, may_go_negative=may_go_negative, operator=SETUP)
     session.flush()
+
+
+def _name(name: str) -> str:
+    name = fields.text(name, "village", longest=fields.SHORT)
+    if SEPARATOR in name:
+        raise ShopError("village_name_separator", separator=SEPARATOR)
+    return name
 
 
 def _check_numbers(base_points, point_value_fen, deduction_above, redemption_above) -> None:
@@ -112,8 +129,10 @@ def settings(db: Database) -> Settings:
         return settings_in(session)
 
 
-def change(db: Database, actor: Actor, **changes) -> Settings:
-    """Change settings (administrator). Past ledger entries never change with them."""
+def change(db: Database, actor: Actor, approval: Approval | None = None, **changes) -> Settings:
+    """Change settings (administrator). Past ledger entries never change with them. An
+    approval threshold changed, or base points raised, needs a supervisor's ``approval``
+    (``NeedsApproval`` without it)."""
     allowed = {"name", "shop_name", "base_points", "point_value_fen", "opening_hours",
                "deduction_approval_above", "redemption_approval_above",
                "notice_days", "objection_phone", "mask_names"}
@@ -123,15 +142,27 @@ def change(db: Database, actor: Actor, **changes) -> Settings:
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         village = session.get(Village, 1)
+        before = {name: getattr(village, name) for name in proof.VILLAGE_FIELDS}
         for key, value in changes.items():
-            if isinstance(value, str):
-                value = fields.text(value, "village" if key == "name" else key, longest=fields.LONG if key == "opening_hours" else fields.SHORT)
+            if key == "name":
+                value = _name(value)
+            elif isinstance(value, str):
+                value = fields.text(value, key, longest=fields.LONG if key == "opening_hours" else fields.SHORT)
             setattr(village, key, value)
         _check_numbers(village.base_points, village.point_value_fen,
                        village.deduction_approval_above, village.redemption_approval_above)
         if not 1 <= village.notice_days <= 60:
             raise ShopError("setting_range", name=messages.Phrase("setting_notice_days"), low=1, high=60)
-        proof.village_fact(session, village, user.username)
+        if len(village.objection_phone) > 40:
+            raise ShopError("text_too_long", field=fields.field_name("objection_phone"), longest=40,
+                            length=len(village.objection_phone))
+        after = {name: getattr(village, name) for name in proof.VILLAGE_FIELDS}
+        guarded = oversight.village_guarded(before, after)
+        approver = None
+        if guarded:
+            approver = approve(session, actor, approval, "approving_settings",
+                               settings=messages.AllOf(messages.Phrase(f"setting_{name}") for name in guarded))
+        proof.village_fact(session, village, user.username, approver)
         return settings_in(session)
 
 

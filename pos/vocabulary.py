@@ -12,7 +12,12 @@ these lists before anything else is imported.
 
 from __future__ import annotations
 
+from datetime import timedelta, timezone
 from enum import StrEnum
+
+# The village's clock: China Standard Time (UTC+8, no daylight saving), whatever zone the
+# PC is set to. ``pos.periods`` builds the calendar on it.
+LOCAL = timezone(timedelta(hours=8), "CST")
 
 
 class Role(StrEnum):
@@ -44,6 +49,8 @@ class Kind(StrEnum):
     STOCK_INTAKE = "stock_intake"
     STOCK_COUNT = "stock_count"
     COUNTY_RECEIPT = "county_receipt"  # the county's receipt (回执) for closed months, recorded
+    RECOVERY_CODE = "recovery_code"  # a sealed one-time code's digest, issued for a village left
+    # without a supervisor
 
 
 def kind_of(stored: str) -> Kind | str:
@@ -125,6 +132,8 @@ class UserChange(StrEnum):
     ROLE = "role"
     ACTIVE = "active"
     PASSWORD = "password"
+    HOUSEHOLD = "household"  # linked to (or unlinked from) the user's own household
+    RECOVERY = "recovery"  # a supervisor made with the village's sealed recovery code
 
 
 class Purpose(StrEnum):
@@ -132,6 +141,7 @@ class Purpose(StrEnum):
 
     LOGIN = "login"
     APPROVAL = "approval"
+    SIGNATURE = "signature"  # a supervisor signing a month's closure with their password again
 
 
 class Outcome(StrEnum):
@@ -182,6 +192,10 @@ class Area(StrEnum):
     COUNTY_KEYS = "county_keys"
     COUNTY_SPOTCHECKS = "county_spotchecks"
 
+
+# Whose entries a county user wrote into a village's chain (a village rebuilt from the county's
+# copy gives each user a one-time password this way): ``county:NAME``.
+COUNTY_OPERATOR = "county:"
 
 # The ledger's accounts: each household card's, and the village's own.
 CARD_PREFIX = "card:"

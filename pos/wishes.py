@@ -24,7 +24,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ledger.book import now
-from pos import stock
+from pos import periods, stock
 from pos.cards import usable
 from pos.store.database import Database
 from pos import messages, vocabulary
@@ -130,13 +130,15 @@ def _check_value(value_fen: int) -> int:
     return value_fen
 
 
-def _check_day(session: Session, day: date | None, earliest: date | None = None) -> date:
-    today = now(session).date()
+def _check_day(session: Session, day: date | None, what: str, earliest: date | None = None) -> date:
+    """A wish's date: today (Beijing) if none is given, never later, never in a closed month."""
+    today = periods.today(session)
     day = day or today
     if day > today:
         raise ShopError("wish_date_future", day=day)
     if earliest is not None and day < earliest:
         raise ShopError("wish_date_early", day=day, earliest=earliest)
+    periods.check_open(session, day, what)
     return day
 
 
@@ -192,7 +194,7 @@ def add(db: Database, actor: Actor, household_id: int, text: str, category: str,
             raise ShopError("household_unknown", id=household_id)
         if household.status != HouseholdStatus.ACTIVE:
             raise ShopError("household_moved", head=household.head_name)
-        day = _check_day(session, written_on)
+        day = _check_day(session, written_on, "dated_wish")
         wish = Wish(household_id=household.id, member=member, text=text, category=category,
                     written_on=day, value_fen=value_fen, show_name=bool(show_name), status=WishStatus.OPEN,
                     written_by=user.username, created_at=now(session), donor="", donor_type="",
@@ -244,7 +246,7 @@ def deliver(db: Database, actor: Actor, wish_id: int, handed_by: str, note: str 
             raise ShopError("wish_unknown", id=wish_id)
         if wish.status != WishStatus.CLAIMED:
             _refuse_move(session, wish_id, WishStatus.DELIVERED)
-        day = _check_day(session, delivered_on, wish.written_on)
+        day = _check_day(session, delivered_on, "dated_delivered", wish.written_on)
         intake_id = None
         if into_stock is not None:
             line = into_stock if into_stock.value_fen is not None else stock.IntakeLine(

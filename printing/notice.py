@@ -3,10 +3,12 @@
 Every page carries, at its foot, the closure number, the range of ledger
 transactions the month covers, the first 16 hex characters of the month's
 last transaction hash, the page number, and a QR code holding
-``AIXIN1|village|closure|last seq|full hash``: whoever holds any one page can
-later prove that the books still contain exactly what was posted
-(``aixin verify --notice``; the paper tells villagers who can check it and how, in their
-words: the township, the county, anyone with the program). Tables repeat their header on every page.
+``AIXIN2|village id|closure|last seq|full hash`` (the village named by the hash
+of its ledger's first entry, which no renaming changes; notices printed before
+held ``AIXIN1|village name|...``): whoever holds any one page can later prove
+that the books still contain exactly what was posted (``aixin verify --notice``;
+the paper tells villagers who can check it and how, in their words: the township,
+the county, anyone with the program). Tables repeat their header on every page.
 A4 portrait, or A3 landscape in two columns for a large board.
 """
 
@@ -102,6 +104,8 @@ class Notice:
     masked: bool = False
     key_fingerprint: str = ""  # the village's signing key, as the county compares it
     county_received: int | None = None  # the newest closure the county acknowledged
+    village_id: str = ""  # the hash of the ledger's first entry: the village's lasting name
+    supervisor_lines: tuple[str, ...] = ()  # supervisors made with the sealed recovery code
 
     @property
     def range_text(self) -> str:
@@ -244,7 +248,9 @@ def _story(notice: Notice, styles: _Styles, width: float) -> list:
 
 
 def _county_lines(notice: Notice, s: _Styles) -> list:
-    lines = []
+    lines = [Paragraph(line, s.body) for line in notice.supervisor_lines]
+    if notice.village_id:
+        lines.append(Paragraph(f"本村编号（台账第 1 笔的哈希，村名更改也不变）：{notice.village_id}", s.cell))
     if notice.county_received:
         lines.append(Paragraph(f"县级已收到第 {notice.county_received} 号月结（县级回执已记入本村台账）。", s.cell))
     if notice.key_fingerprint:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A3, A4
@@ -17,6 +17,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as pdf_canvas
 
 from printing.pdffont import cjk_font
+
+BEIJING = timezone(timedelta(hours=8))  # the village's calendar, whatever the PC's zone
 
 
 @dataclass(frozen=True)
@@ -180,7 +182,7 @@ def render(cards: Sequence[WallCard], path: Path, *, shop: str, paper: str = "A4
     that says every wish has found its donor."""
     layout = PAPERS[paper]
     font = cjk_font().name
-    printed_on = printed_on or date.today()
+    printed_on = printed_on or datetime.now(BEIJING).date()
     width, height = layout.size
     c = pdf_canvas.Canvas(str(path), pagesize=layout.size, pageCompression=1)
     c.setTitle(f"{shop} 心愿墙")

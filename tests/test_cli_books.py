@@ -52,6 +52,9 @@ def test_an_anchor_from_a_notice_is_checked(run, small_ledger):
     assert code == 1 and "公示过的账头" in out
     code, _, err = run("verify", "--anchor", "not-a-hash")
     assert code == 2 and "账头格式不对" in err and "Traceback" not in err
+    for text in ("", "AIXIN2|only"):  # an empty or malformed notice text is a mistake, never "intact"
+        code, out, err = run("verify", "--notice", text)
+        assert code == 2 and "公示二维码" in err and "Traceback" not in err, (text, out, err)
 
 
 def test_the_installed_command_runs(db_url):

@@ -26,7 +26,10 @@ def test_adding_a_villager_group(aixin, village_cli):
 
 
 def test_adding_and_deactivating_a_point_rule(aixin, village_cli):
-    code, out, _ = aixin("rule", "add", "X01", "--category", "公益", "--name", "清理河道", "--points", "8")
+    code, _, err = aixin("rule", "add", "X01", "--category", "公益", "--name", "清理河道", "--points", "8")
+    assert code == 2 and "需要监督员审批" in err, "a new rule is a supervisor's to approve"
+    code, out, _ = aixin("rule", "add", "X01", "--category", "公益", "--name", "清理河道", "--points", "8",
+                         "--approver", "lishuji", env=SUPERVISOR)
     assert code == 0 and "X01" in out
     assert aixin("award", "--rule", "X01", "--card", village_cli[0])[0] == 0
     code, _, _ = aixin("rule", "deactivate", "X01")
@@ -46,7 +49,10 @@ def test_editing_goods(aixin, village_cli):
 
 
 def test_changing_thresholds_and_village_settings(aixin, village_cli):
-    code, out, _ = aixin("village", "set", "--redemption-approval-above", "10", "--opening-hours", "每周六上午")
+    code, _, err = aixin("village", "set", "--redemption-approval-above", "10", "--opening-hours", "每周六上午")
+    assert code == 2 and "需要监督员审批" in err, "a threshold is a supervisor's to change"
+    code, out, _ = aixin("village", "set", "--redemption-approval-above", "10", "--opening-hours", "每周六上午",
+                         "--approver", "lishuji", env=SUPERVISOR)
     assert code == 0
     code, out, _ = aixin("village", "show", "--json")
     assert json.loads(out)["redemption_approval_above"] == 10

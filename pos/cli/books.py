@@ -7,13 +7,14 @@ from pathlib import Path
 
 from pos import messages, paths, vocabulary
 from pos.cli.common import (
-    acting, actor, add, approvable, approval, database, entry_lines, group, later, number, parse_date, plain,
-    output_folder, said, secret, writing_folder,
+    acting, actor, add, approvable, approval, database, entry_lines, group, later, number, output_file,
+    output_folder, parse_date, plain, said, secret, writing_folder,
 )
 from pos.errors import ShopError
 
-ledger, backups, history, notice, proof, village = (
-    later(name) for name in ("ledger", "pos.backups", "pos.history", "pos.month.notice", "pos.proof", "pos.village"))
+ledger, backups, history, notice, proof, village, users, setupsheet = (
+    later(name) for name in ("ledger", "pos.backups", "pos.history", "pos.month.notice", "pos.proof", "pos.village",
+                             "pos.users", "pos.setupsheet"))
 
 
 def register(sub) -> None:
@@ -28,6 +29,8 @@ def register(sub) -> None:
     parser.add_argument("--supervisor-name", default="", help="监督员姓名")
     parser.add_argument("--base-points", type=number(), default=vocabulary.BASE_POINTS)
     parser.add_argument("--point-value-fen", type=number(), default=vocabulary.POINT_VALUE_FEN)
+    parser.add_argument("--sheet", type=Path, metavar="FILE", help="打印设置单 PDF（含恢复码，交乡镇密封保存）"
+                        " / the setup sheet as PDF, with the recovery code for the township to seal")
 
     parser = add(sub, "verify", "校验整本积分台账 / verify the whole ledger", verify)
     parser.add_argument("--anchor", metavar="[SEQ:]HASH", help="公示过的账头哈希 / a head hash printed on a notice")
@@ -69,6 +72,7 @@ def _set_up_village(args, out) -> int:
     supervisor_password = (secret("AIXIN_SUPERVISOR_PASSWORD",
                                   said("prompt_supervisor_password", username=args.supervisor))
                            if args.supervisor else None)
+    sheet = output_file(args.sheet) if args.sheet else None
     with database(args) as db:
         admin = village.initialise(
             db, name=args.village, groups=args.groups.replace("，", ",").split(","),
@@ -79,12 +83,19 @@ def _set_up_village(args, out) -> int:
             base_points=args.base_points, point_value_fen=args.point_value_fen)
         settings = village.settings(db)
         key = _village_key(db)
+        if sheet is not None:
+            code = None
+            if args.supervisor:  # the supervisor, there with their password, issues the sealed code
+                code = users.issue_recovery_code(db, users.login(db, args.supervisor, supervisor_password))
+            setupsheet.write(db, admin, sheet, recovery_code=code)
     supervisor = out.t("village_set_up_supervisor", username=args.supervisor) if args.supervisor else ""
+    lines = [out.t("village_set_up", village=settings.name, groups=messages.AllOf(settings.groups),
+                   admin=admin.username, supervisor=supervisor),
+             out.t("county_key_line", fingerprint=key.fingerprint, algorithm=key.algorithm)]
+    if sheet is not None:
+        lines.append(out.t("setup_sheet_written", out=sheet))
     out.show({"ok": True, "village": plain(settings), "admin": admin.username, "supervisor": args.supervisor,
-              "key_fingerprint": key.fingerprint},
-             [out.t("village_set_up", village=settings.name, groups=messages.AllOf(settings.groups),
-                    admin=admin.username, supervisor=supervisor),
-              out.t("county_key_line", fingerprint=key.fingerprint, algorithm=key.algorithm)])
+              "key_fingerprint": key.fingerprint, "sheet": str(sheet) if sheet else None}, lines)
     return 0
 
 
@@ -116,7 +127,7 @@ def verify_lines(report, out) -> list[str]:
 
 
 def verify(args, out) -> int:
-    if getattr(args, "notice", None):
+    if getattr(args, "notice", None) is not None:  # an empty text is a mistake, not "verify all"
         return verify_notice(args, out)
     try:
         from ledger.verification import parse_anchor

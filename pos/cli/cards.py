@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pos.cli.common import acting, actor, database, group, later, number, plain
+from pos.cli.common import acting, actor, approvable, approval, database, group, later, number, plain
 from pos.vocabulary import CardStatus
 
 cards = later("pos.cards")
@@ -17,7 +17,8 @@ def register(sub) -> None:
     parser = acting(card, "replace", "挂失补卡 / replace a lost card", card_replace)
     parser.add_argument("card")
     parser.add_argument("--reason", default="", help="原因（可不填）/ why, if it needs saying")
-    parser = acting(card, "recover", "回收积分卡（迁出）/ take a card back", card_recover)
+    parser = approvable(acting(card, "recover", "回收积分卡（迁出；卡上有积分需监督员审批）/ take a card back "
+                               "(with points on it, --approver)", card_recover))
     parser.add_argument("card")
     parser.add_argument("--reason", default="", help="原因（可不填）/ why, if it needs saying")
 
@@ -48,7 +49,7 @@ def card_replace(args, out) -> int:
 
 def card_recover(args, out) -> int:
     with database(args) as db:
-        view = cards.recover(db, actor(args, db), args.card, args.reason)
+        view = cards.recover(db, actor(args, db), args.card, args.reason, approval(args))
     out.show(plain(view), out.t("card_taken_back", number=view.number, head=view.head_name))
     return 0
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from pos import messages
 from pos.errors import ShopError
 from pos.fields import MAX_ID, whole_number
+from pos.vocabulary import LOCAL
 
 
 class later:
@@ -178,10 +179,16 @@ def secret(env: str, prompt: str) -> str:
 
 
 def actor(args, db):
+    return signed_in(args, db)[0]
+
+
+def signed_in(args, db):
+    """The logged-in user and the password they logged in with (a closure is signed with it)."""
     username = args.user or os.environ.get("AIXIN_USER")
     if not username:
         raise ShopError("user_needed")
-    return users.login(db, username, secret("AIXIN_PASSWORD", said("prompt_password", username=username)))
+    password = secret("AIXIN_PASSWORD", said("prompt_password", username=username))
+    return users.login(db, username, password), password
 
 
 def approval(args):
@@ -231,7 +238,7 @@ def entry_lines(out, entries) -> list[str]:
     for e in entries:
         undone = (out.t("history_reversed", by=e.reversed_by) if e.reversed_by
                   else out.t("history_reverses", seq=e.reverses) if e.reverses else "")
-        lines.append(out.t("history_line", seq=e.seq, at=e.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+        lines.append(out.t("history_line", seq=e.seq, at=e.at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M"),
                            kind=messages.kind(e.kind, out.lang), points=f"{e.points:+d}", operator=e.operator,
                            memo=e.memo, undone=undone))
     return lines or [out.t("history_empty")]

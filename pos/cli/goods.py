@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pos import messages, vocabulary
-from pos.cli.common import acting, actor, database, group, later, number, plain
+from pos.cli.common import acting, actor, approvable, approval, database, group, later, number, plain
 
 goods = later("pos.goods")
 
@@ -20,7 +20,8 @@ def register(sub) -> None:
     parser = acting(shelf, "list", "商品列表 / list goods", goods_list)
     parser.add_argument("--zone", choices=vocabulary.ZONES)
     parser.add_argument("--search", default="")
-    parser = acting(shelf, "edit", "修改商品 / edit goods", goods_edit)
+    parser = approvable(acting(shelf, "edit", "修改商品（降价需监督员审批）/ edit goods (a lower price needs "
+                               "--approver)", goods_edit))
     parser.add_argument("code")
     parser.add_argument("--name")
     parser.add_argument("--zone", choices=vocabulary.ZONES)
@@ -57,6 +58,6 @@ def goods_edit(args, out) -> int:
         ("name", args.name), ("zone", args.zone), ("price_points", args.price),
         ("value_fen", args.value_fen), ("unit", args.unit), ("active", args.active)) if value is not None}
     with database(args) as db:
-        changed = goods.change(db, actor(args, db), args.code, **changes)
+        changed = goods.change(db, actor(args, db), args.code, approval(args), **changes)
     out.show(plain(changed), goods_lines([changed], out))
     return 0

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from pos import messages
 from pos.cli.common import (
-    actor, add, database, later, output_file, output_folder, parse_date, plain, this_pc, writing, writing_folder,
+    actor, add, database, later, output_file, output_folder, parse_date, plain, signed_in, this_pc, writing,
+    writing_folder,
 )
-from pos.errors import ShopError
+from pos.errors import NeedsConfirm, ShopError
 from pos.vocabulary import kind_of
 
 if TYPE_CHECKING:
@@ -26,6 +27,8 @@ def register(sub) -> None:
     parser = add(sub, "close", "月结（监督员）/ close a month (supervisor)", close)
     parser.add_argument("--month", required=True, metavar="YYYY-MM")
     parser.add_argument("--preview", action="store_true", help="只显示合计，不月结 / show the totals only")
+    parser.add_argument("--yes", action="store_true", help="确认本机日期时间无误（刚结束的月份）/ confirm "
+                        "this PC's date and time (a month that just ended)")
     parser.add_argument("--user")
 
     parser = add(sub, "notice", "生成月度公示 PDF / the monthly public notice as PDF", notice_pdf)
@@ -94,18 +97,32 @@ def _closure_data(view: ClosureView) -> dict:
 
 def close(args, out) -> int:
     with database(args) as db:
-        me = actor(args, db)
+        me, password = signed_in(args, db)
         if not args.preview:
-            view = closure.close(db, me, args.month)
+            try:  # signed with the password the supervisor logged in with
+                view = closure.close(db, me, args.month, password=password, confirm_recent=args.yes)
+            except NeedsConfirm:
+                print(out.t("closure_confirm_hint"), file=sys.stderr)
+                raise
             out.show(_closure_data(view), _closure_lines(view, True, out))
             return 0
         checked = closure.preview(db, me, args.month)
     data = _closure_data(checked.view)
     data["findings"] = [{"error": f.key, "message": f.message(out.lang)} for f in checked.findings]
-    out.show(data, _closure_lines(checked.view, False, out))
+    data["now"], data["newest_at"] = checked.now, checked.newest_at
+    data["ended_recently"], data["beyond_newest"] = checked.ended_recently, checked.beyond_newest
+    lines = _closure_lines(checked.view, False, out)
+    lines.append(out.t("closure_clock_line", now=_local(checked.now), newest=_local(checked.newest_at)))
+    if checked.needs_confirm:
+        lines.append(checked.confirm_refusal().message(out.lang))
+    out.show(data, lines)
     for finding in checked.findings:  # each disagreement on a line of its own, as a refusal
         print(finding.message(out.lang), file=sys.stderr)
     return 2 if checked.findings else 0
+
+
+def _local(at) -> str:
+    return at.astimezone(periods.LOCAL).strftime("%Y-%m-%d %H:%M") if at is not None else "-"
 
 
 def notice_pdf(args, out) -> int:

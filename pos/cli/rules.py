@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pos.cli.common import acting, actor, database, later, number, plain, read_input
+from pos.cli.common import acting, actor, approvable, approval, database, later, number, plain, read_input
 
 rules, reference = later("pos.rules"), later("pos.county.reference")
 
@@ -17,7 +17,8 @@ def register(sub) -> None:
     inner.common = sub.common
     parser = acting(inner, "list", "积分细则 / list point rules", rule_list)
     parser.add_argument("--all", action="store_true", help="包括已停用的")
-    parser = acting(inner, "add", "添加或修改细则 / add or change a point rule", rule_add)
+    parser = approvable(acting(inner, "add", "添加或修改细则（新增或放宽需监督员审批）/ add or change a point rule "
+                               "(a new or widened rule needs --approver)", rule_add))
     parser.add_argument("code")
     parser.add_argument("--category", required=True)
     parser.add_argument("--name", required=True)
@@ -26,11 +27,11 @@ def register(sub) -> None:
     parser.add_argument("--deduction", action="store_true", help="扣分细则")
     for name, active, text in (("deactivate", False, "停用细则 / stop using a rule"),
                                ("activate", True, "恢复使用细则 / use a rule again")):
-        parser = acting(inner, name, text, rule_active)
+        parser = approvable(acting(inner, name, text, rule_active))
         parser.add_argument("code")
         parser.set_defaults(active=active)
-    parser = acting(inner, "import", "对比并采用县级参考细则 / compare and take the county's reference rules",
-                    rule_import)
+    parser = approvable(acting(inner, "import", "对比并采用县级参考细则 / compare and take the county's "
+                               "reference rules", rule_import))
     parser.add_argument("file", type=Path)
     parser.add_argument("--yes", action="store_true", help="采用列出的差异 / take the differences")
     parser.add_argument("--only", nargs="+", metavar="CODE", help="只采用这些细则 / take only these")
@@ -55,14 +56,14 @@ def _saved_lines(out, rows) -> list[str]:
 def rule_add(args, out) -> int:
     with database(args) as db:
         saved = rules.save(db, actor(args, db), args.code, args.category, args.name, args.points,
-                           args.max, args.deduction)
+                           args.max, args.deduction, approval=approval(args))
     out.show(plain(saved), _saved_lines(out, [saved]))
     return 0
 
 
 def rule_active(args, out) -> int:
     with database(args) as db:
-        saved = rules.set_active(db, actor(args, db), args.code, args.active)
+        saved = rules.set_active(db, actor(args, db), args.code, args.active, approval(args))
     out.show(plain(saved), _saved_lines(out, [saved]))
     return 0
 
@@ -71,7 +72,8 @@ def rule_import(args, out) -> int:
     data = read_input(args.file)
     with database(args, create=False) as db:
         me = actor(args, db)
-        found = reference.take(db, me, data, args.only) if args.yes else reference.compare(db, me, data)
+        found = (reference.take(db, me, data, args.only, approval(args)) if args.yes
+                 else reference.compare(db, me, data))
     lines = [out.t("county_rules_from", county=found.county, fingerprint=found.fingerprint,
                    issued=found.issued_at[:10])]
     for change in found.changes:

@@ -1,11 +1,16 @@
-"""aixin user (add, list, unlock, role, deactivate, password, passwd) and aixin user-household."""
+"""aixin user (add, list, unlock, role, deactivate, password, passwd, handover, recovery-code,
+recover) and aixin user-household."""
 
 from __future__ import annotations
 
-from pos.cli.common import acting, actor, add, approvable, approval, database, group, later, plain, said, secret
+from pathlib import Path
+
+from pos.cli.common import (
+    acting, actor, add, approvable, approval, database, group, later, output_file, plain, said, secret,
+)
 from pos.vocabulary import Role
 
-users, service = later("pos.users"), later("pos.service")
+users, service, setupsheet = later("pos.users"), later("pos.service"), later("pos.setupsheet")
 
 
 def register(sub) -> None:
@@ -18,11 +23,25 @@ def register(sub) -> None:
     acting(people, "list", "用户列表 / list users", user_list)
     parser = acting(people, "unlock", "解锁用户 / unlock a user", user_unlock)
     parser.add_argument("username")
-    parser = approvable(acting(people, "role", "更改角色；改为监督员需审批 / change a user's role", user_role))
+    parser = approvable(acting(people, "role", "更改角色；监督员的任免需另一位监督员审批 / change a user's role "
+                               "(making or unmaking a supervisor needs --approver)", user_role))
     parser.add_argument("username")
     parser.add_argument("--role", choices=[r.value for r in Role], required=True)
-    parser = acting(people, "deactivate", "停用用户 / deactivate a user", user_deactivate)
+    parser = approvable(acting(people, "deactivate", "停用用户；停用监督员需另一位监督员审批 / deactivate a user "
+                               "(a supervisor needs --approver)", user_deactivate))
     parser.add_argument("username")
+    parser = acting(people, "handover", "第一书记交接：原监督员审批新监督员，新监督员审批原监督员离任（新密码取自 "
+                    "AIXIN_NEW_PASSWORD，原监督员密码取自 AIXIN_APPROVER_PASSWORD）/ a supervisors' handover", user_handover)
+    parser.add_argument("username", help="新监督员的用户名 / the incoming supervisor")
+    parser.add_argument("--name", default="")
+    parser.add_argument("--from", dest="outgoing", required=True, help="离任的监督员 / the outgoing supervisor")
+    parser = acting(people, "recovery-code", "生成一次性恢复码（监督员；旧码作废）/ issue a one-time recovery code "
+                    "(a supervisor; the old one is void)", user_recovery_code)
+    parser.add_argument("--sheet", type=Path, metavar="FILE", help="同时打印设置单 / and print the setup sheet")
+    parser = acting(people, "recover", "用乡镇密封保存的恢复码新设一位监督员（恢复码取自 AIXIN_RECOVERY_CODE，"
+                    "新密码取自 AIXIN_NEW_PASSWORD）/ make a supervisor with the sealed recovery code", user_recover)
+    parser.add_argument("username")
+    parser.add_argument("--name", default="")
     parser = approvable(acting(people, "password", "重置他人密码（新密码取自 AIXIN_NEW_PASSWORD；监督员的需审批）"
                                " / reset another user's password", user_password))
     parser.add_argument("username")
@@ -80,8 +99,40 @@ def user_role(args, out) -> int:
 
 def user_deactivate(args, out) -> int:
     with database(args) as db:
-        view = users.deactivate(db, actor(args, db), args.username)
+        view = users.deactivate(db, actor(args, db), args.username, approval(args))
     out.show(plain(view), _user_line(view, out))
+    return 0
+
+
+def user_handover(args, out) -> int:
+    with database(args) as db:
+        me = actor(args, db)
+        outgoing = service.Approval(args.outgoing, secret("AIXIN_APPROVER_PASSWORD", said(
+            "prompt_approver_password", username=args.outgoing)))
+        view = users.handover(db, me, outgoing, args.username, args.name, _new_password(args.username))
+    out.show(plain(view), out.t("handover_done", username=view.username, outgoing=args.outgoing))
+    return 0
+
+
+def user_recovery_code(args, out) -> int:
+    sheet = output_file(args.sheet) if args.sheet else None
+    with database(args) as db:
+        me = actor(args, db)
+        code = users.issue_recovery_code(db, me)
+        if sheet is not None:
+            setupsheet.write(db, me, sheet, recovery_code=code)
+    out.show({"ok": True, "recovery_code": code, "sheet": str(sheet) if sheet else None},
+             [out.t("recovery_code_issued", code=code)]
+             + ([out.t("setup_sheet_written", out=sheet)] if sheet else []))
+    return 0
+
+
+def user_recover(args, out) -> int:
+    with database(args) as db:
+        me = actor(args, db)
+        code = secret("AIXIN_RECOVERY_CODE", said("prompt_recovery_code"))
+        view = users.recover_supervisor(db, me, code, args.username, args.name, _new_password(args.username))
+    out.show(plain(view), out.t("supervisor_recovered", username=view.username))
     return 0
 
 

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from pos import messages
-from pos.cli.common import acting, actor, database, group, later, number, plain
+from pos.cli.common import acting, actor, approvable, approval, database, group, later, number, plain
 
 village = later("pos.village")
 
 # The settings the command line changes, each with its type; its title is the catalogue's
 # ``setting_NAME``.
 SETTINGS = {"name": str, "shop_name": str, "opening_hours": str, "base_points": int, "point_value_fen": int,
-            "deduction_approval_above": int, "redemption_approval_above": int}
+            "deduction_approval_above": int, "redemption_approval_above": int, "objection_phone": str,
+            "notice_days": int}
 
 
 def register(sub) -> None:
     settings = group(sub, "village", "本村设置 / the village's settings")
     acting(settings, "show", "查看设置 / show the settings", village_show)
-    parser = acting(settings, "set", "更改设置（门槛、开放时间等）/ change settings", village_set)
+    parser = approvable(acting(settings, "set", "更改设置（门槛、开放时间等；改审批门槛或提高基础积分需监督员审批）"
+                               "/ change settings (a threshold, or base points raised, needs --approver)", village_set))
     for name, kind in SETTINGS.items():
         parser.add_argument(f"--{name.replace('_', '-')}", dest=name, type=number() if kind is int else str,
                             help=messages.text(f"setting_{name}"))
@@ -44,7 +46,7 @@ def village_show(args, out) -> int:
 def village_set(args, out) -> int:
     changes = {name: getattr(args, name) for name in SETTINGS if getattr(args, name) is not None}
     with database(args) as db:
-        current = village.change(db, actor(args, db), **changes)
+        current = village.change(db, actor(args, db), approval(args), **changes)
     out.show(plain(current), _settings_lines(out, current))
     return 0
 

@@ -60,7 +60,7 @@ from pos.store.tables import (
     VillagerGroup,
 )
 from pos.village import VILLAGE_ACCOUNTS
-from pos.vocabulary import CARD_PREFIX, CardStatus, Kind
+from pos.vocabulary import CARD_PREFIX, COUNTY_OPERATOR, CardStatus, Kind
 
 log = logging.getLogger("pos")
 
@@ -102,6 +102,7 @@ class _Tables:
         self.goods_ids: dict[str, int] = {}
         self.group_ids: dict[str, int] = {}
         self.user_ids: dict[str, int] = {}
+        self.notice_chained = False  # the notice's settings are in the chain's village facts
         self.transactions: list[dict] = []
         self.postings: list[dict] = []
 
@@ -146,10 +147,11 @@ class _Tables:
             self.opened_negative.add(a["account"])
 
     def on_village(self, e, a, at) -> None:
-        values = {name: a[name] for name in proof.VILLAGE_FIELDS}
+        values = {name: a[name] for name in proof.VILLAGE_FIELDS + proof.NOTICE_FIELDS if name in a}
+        self.notice_chained = all(name in a for name in proof.NOTICE_FIELDS)
         if self.s.get(Village, 1) is None:
-            self.s.execute(insert(Village.__table__).values(id=1, notice_days=7, objection_phone="",
-                                                            mask_names=False, **values))
+            self.s.execute(insert(Village.__table__).values(
+                **{"id": 1, "notice_days": 7, "objection_phone": "", "mask_names": False, **values}))
         else:
             self.s.execute(update(Village.__table__).where(Village.id == 1).values(**values))
 
@@ -160,6 +162,8 @@ class _Tables:
 
     def on_user(self, e, a, at) -> None:
         values = {"display_name": a["name"], "role": a["role"], "active": bool(a["active"])}
+        if "household" in a:  # a link chained since links are facts
+            values["household_id"] = a["household"]
         if a["user"] in self.user_ids:
             self.s.execute(update(User.__table__).where(User.id == self.user_ids[a["user"]]).values(**values))
         else:
@@ -309,7 +313,7 @@ def restore_village(county_db: Database, actor: CountyActor, village: str, url: 
         user = caller(session, actor)
         found = find_village(session, village)
         identity, name, head = found.id, found.name, found.head_seq
-        operator = f"county:{user.username}"
+        operator = f"{COUNTY_OPERATOR}{user.username}"
     target = _target(url)
     try:
         with county_db.read() as county, target.write() as session:
@@ -356,10 +360,11 @@ def restore_village(county_db: Database, actor: CountyActor, village: str, url: 
                                    .order_by(CountyNotice.number.desc()).limit(1))
             if notice is not None:
                 data = json.loads(notice)
-                session.execute(update(Village.__table__).where(Village.id == 1).values(
-                    notice_days=int(data.get("notice_days", 7)),
-                    objection_phone=str(data.get("objection_phone", ""))[:40],
-                    mask_names=bool(data.get("masked", 0))))
+                printed = {"mask_names": bool(data.get("masked", 0))}
+                if not tables.notice_chained:  # else the chain's own settings stand
+                    printed.update(notice_days=int(data.get("notice_days", 7)),
+                                   objection_phone=str(data.get("objection_phone", ""))[:40])
+                session.execute(update(Village.__table__).where(Village.id == 1).values(**printed))
             session.flush()
             passwords = _new_passwords(session, operator)
         with target.read() as session:

@@ -35,9 +35,10 @@ from pos.county.accounts import CountyActor, caller, info_in, work
 from pos.county.receipt import receipts_in
 from pos.county.schema import CountyKey, CountyRule
 from pos.county.vocabulary import RULES_FORMAT, CountyRole, KeyStatus
-from pos.errors import ShopError
+from pos import messages, oversight
+from pos.errors import NeedsApproval, ShopError
 from pos.households import decode
-from pos.service import Actor
+from pos.service import Actor, Approval
 from pos.store.database import Database
 
 VERSION = 1
@@ -178,17 +179,34 @@ def compare(db: Database, actor: Actor, data: bytes) -> Reference:
                      key is not None and (identity, key.fingerprint) in retired)
 
 
-def take(db: Database, actor: Actor, data: bytes, only: list[str] | None = None) -> Reference:
+def _facts(rule) -> dict | None:
+    """A rule as the comparison lists it (category, name, low, high, deduction, active)."""
+    if rule is None:
+        return None
+    _category, _name, low, high, deduction, active = rule
+    return {"points_min": low, "points_max": high, "deduction": deduction, "active": active}
+
+
+def take(db: Database, actor: Actor, data: bytes, only: list[str] | None = None,
+         approval: Approval | None = None) -> Reference:
     """Take the county's reference rules (all differences, or those in ``only``), each through
-    the rules service (an administrator), and put a retired key of this village aside."""
+    the rules service (an administrator; a new or widened rule with a supervisor's
+    ``approval``, as any), and put a retired key of this village aside."""
     reference = compare(db, actor, data)
     wanted = {code.strip().upper() for code in only} if only else None
+    chosen = [c for c in reference.changes if wanted is None or c.code in wanted]
+    widened = [c.code for c in chosen if oversight.rule_widened(_facts(c.ours), _facts(c.theirs))]
+    if widened and (approval is None or not approval.username):
+        # asked before any rule is taken, so a refusal leaves the rules as they were
+        raise NeedsApproval("needs_approval", what=messages.Phrase(
+            "approving_rules_taken", codes=messages.AllOf(widened)))
     taken = []
     for change in reference.changes:
         if wanted is not None and change.code not in wanted:
             continue
         category, name, low, high, deduction, active = change.theirs
-        village_rules.save(db, actor, change.code, category, name, low, high, bool(deduction), bool(active))
+        village_rules.save(db, actor, change.code, category, name, low, high, bool(deduction), bool(active),
+                           approval)
         taken.append(change.code)
     rotated = False
     if reference.key_retired:

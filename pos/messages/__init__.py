@@ -5,18 +5,19 @@ lang, **params)`` formats one; an unknown language falls back to Chinese.
 ``word(member, lang)`` names one of the shop's fixed words (``pos.vocabulary``).
 The texts live in the modules beside this one, each a part of the one
 ``CATALOG``: refusals, fixed words, the books' reports, the command line, and
-the supervisor's month, the county, and the window's own wording of refusals that name a
-command (``window``). A key is declared once; two parts declaring the same
+the supervisor's month, the county, the controls on the controls (``oversight``), and the
+window's own wording of refusals that name a command (``window``). A key is declared once;
+two parts declaring the same
 key is an error at import, not a text silently lost.
 """
 
 from __future__ import annotations
 
-from pos.messages import books, commands, county, month, refusals, window, words
+from pos.messages import books, commands, county, month, oversight, refusals, window, words
 from pos.messages.commands import ARGPARSE_ZH
 from pos.messages.words import ENGLISH
 
-PARTS = (refusals, words, books, commands, month, county, window)
+PARTS = (refusals, words, books, commands, month, county, oversight, window)
 
 
 def _catalogue() -> dict[str, tuple[str, str]]:
@@ -71,6 +72,11 @@ class AllOf(tuple):
     """A list in a message: 粮油区、日用品区, grain & oil, daily goods."""
 
 
+class Stored(str):
+    """A word kept in Chinese as data (a zone, a fund) given as a parameter: worded in the
+    message's language, as ``stored`` does."""
+
+
 class Phrase(str):
     """A catalogue text given as a parameter of another message (what needs approval, which
     field is too long): worded in that message's language. As a plain string it is the
@@ -118,6 +124,8 @@ def worded(value, lang: str = "zh"):
         return ("或" if lang != "en" else " or ").join(str(worded(v, lang)) for v in value)
     if isinstance(value, AllOf):
         return ("、" if lang != "en" else ", ").join(str(worded(v, lang)) for v in value)
+    if isinstance(value, Stored):
+        return stored(value, lang)
     if type(value).__name__ in WORD_PREFIXES:
         return word(value, lang)
     return value

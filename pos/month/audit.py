@@ -1,9 +1,11 @@
 """The supervisor's audit (监督审计): what was done in a month, and what to look at.
 
 ``report`` lists every ledger transaction, stock intake and stock count of the
-month (filterable by kind, operator, household and day) and raises flags,
-each by a named rule (``RULES``). A supervisor marks a flag reviewed with a
-comment; reviews are appended, never edited.
+month, and every change of a control (a price, a rule, a setting, a user, a
+role, a household link: ``pos.month.changes``), filterable by kind, operator,
+household and day, and raises flags, each by a named rule (``RULES``). A
+supervisor marks a flag reviewed with a comment; reviews are appended, never
+edited.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from ledger.schema import Account, Posting, Transaction
 from pos import messages
 from pos.errors import ShopError
 from pos.history import memo
+from pos.month import changes
 from pos.store.database import Database
 from pos.periods import LOCAL, Month
 from pos.store.tables import (
@@ -48,11 +51,14 @@ Progress = Callable[[int, int, str], None]
 
 # The rules a flag is raised by; each one's title is the catalogue's ``flag_RULE``.
 RULES = ("own_household", "after_hours", "reversal", "large_batch", "same_day_spend", "stock_difference",
-         "household_outlier", "failed_logins", "user_change", "clock_backwards", "verify")
+         "household_outlier", "failed_logins", "user_change", "clock_backwards", "verify",
+         "price_toggle", "threshold_toggle", "rule_toggle", "split_series", "clock_forward",
+         "supervisor_recovered")
 # What the audit lists, in the order a kind filter offers them: the ledger's points entries,
 # then the stock's own records.
 KINDS = (Kind.CARD_ISSUE, Kind.AWARD, Kind.HYGIENE, Kind.DEDUCTION, Kind.REDEMPTION, Kind.REVERSAL,
-         Kind.CARD_REPLACE, Kind.CARD_RECOVERY, StockEvent.INTAKE, StockEvent.COUNT, StockEvent.WRITEOFF)
+         Kind.CARD_REPLACE, Kind.CARD_RECOVERY, StockEvent.INTAKE, StockEvent.COUNT, StockEvent.WRITEOFF,
+         *changes.FACT_KINDS)
 BATCH_RATIO = 2  # a batch more than twice the usual size is flagged
 OUTLIER_RATIO = 3  # a balance more than three times the group's median ...
 OUTLIER_MARGIN = 200  # ... and at least this many points above it
@@ -116,7 +122,8 @@ class AuditReport:
 @dataclass(frozen=True)
 class UserEvent:
     username: str
-    event: str  # added | deactivated | reactivated | role | password (reset by another)
+    event: str  # added | deactivated | reactivated | role | password (reset by another) |
+    # household (linked or unlinked) | recovered (made with the recovery code)
     at: datetime
     detail: str  # a phrase (messages.Phrase)
 
@@ -134,6 +141,10 @@ def user_events(session: Session, start: datetime, end: datetime) -> list[UserEv
         username, change = attrs.get("user", ""), attrs.get("change", "")
         if change == UserChange.ADD:
             event = "added"
+        elif change == UserChange.RECOVERY:
+            event = "recovered"
+        elif change == UserChange.HOUSEHOLD:
+            event = "household"
         elif change == UserChange.ACTIVE:
             event = "reactivated" if attrs.get("active") else "deactivated"
         elif change == UserChange.ROLE:
@@ -144,6 +155,8 @@ def user_events(session: Session, start: datetime, end: datetime) -> list[UserEv
             continue  # a user changing their own password, or a rehash: nothing to look at
         role = Role._value2member_map_.get(attrs.get("role"), attrs.get("role"))
         approved = messages.Phrase("user_event_approved", approver=row.approver) if row.approver else ""
+        if event == "household":
+            approved = messages.Phrase("user_event_household", household=attrs.get("household") or "-")
         events.append(UserEvent(username, event, row.at, messages.Phrase(
             "user_event_detail", name=attrs.get("name", ""), role=role, operator=row.operator, approved=approved)))
     return events
@@ -212,6 +225,7 @@ class _Month:
         self.previous = None
         if seqs and seqs[0] > 1:
             self.previous = session.execute(select(t.seq, t.at).where(t.seq == seqs[0] - 1)).first()
+        self.controls = changes.Controls(session)
 
     def card_legs(self, seq: int) -> list[tuple[int, str, int]]:
         """(household, card account, amount) of a transaction's postings onto cards."""
@@ -221,6 +235,7 @@ class _Month:
 
 def _entries(data: _Month) -> list[AuditEntry]:
     out = []
+    heads = changes.household_heads(data.session)
     # A redemption's goods by name (its chained attrs hold codes, unreadable in a list).
     goods_lines: dict[int, list[str]] = defaultdict(list)
     sold = [row.seq for row in data.rows if row.kind == Kind.REDEMPTION]
@@ -228,8 +243,12 @@ def _entries(data: _Month) -> list[AuditEntry]:
                                      .order_by(RedemptionLine.tx_seq, RedemptionLine.line)):
         goods_lines[line.tx_seq].append(f"{line.name}×{line.quantity}")
     for row in data.rows:
+        if row.seq in data.controls.changes:
+            out.append(AuditEntry(row.kind, row.seq, f"#{row.seq}", row.at, row.operator, row.approver, (), 0,
+                                  changes.entry_detail(data.controls, row.seq, heads)))
+            continue
         if row.kind not in KINDS:
-            continue  # a chained fact (a user, a goods' price, a setting...): shown by its own flag
+            continue  # a chained fact of another kind (a household, a group, a stock record's)
         attrs = json.loads(row.attrs or "{}")
         legs = data.card_legs(row.seq)
         households = tuple(dict.fromkeys(h for h, _, _ in legs))
@@ -291,6 +310,11 @@ def _flags(data: _Month, entries: list[AuditEntry], run_verify: bool,
 
     progress(1, 5, "progress_each_entry")
     _entry_flags(data, heads, add)
+    changes.own_household_flags(data.controls, session, data.rows, data.card_legs, heads, add)
+    changes.toggle_flags(data.controls, data.rows, add)
+    changes.series_flags(data.controls, data.rows, add)
+    changes.clock_forward_flags(data.rows, data.previous, add)
+    changes.recovery_flags(data.controls, data.rows, add)
     progress(2, 5, "progress_batches")
     _batch_flags(data, add)
     _outlier_flags(data, heads, add)
@@ -314,10 +338,9 @@ def _flags(data: _Month, entries: list[AuditEntry], run_verify: bool,
 
 
 def _entry_flags(data: _Month, heads: dict[int, str], add) -> None:
-    """Each entry of the month in turn: the clock, the operator's own household, opening
-    hours, reversals, and points spent the day an operator awarded them."""
+    """Each entry of the month in turn: the clock, opening hours, reversals, and points spent
+    the day an operator awarded them."""
     session = data.session
-    own = {u.username: u.household_id for u in session.scalars(select(User)) if u.household_id}
     hours = settings_in(session).opening_hours
     windows = opening_windows(hours)
     awards_by_day: dict[tuple, list] = defaultdict(list)
@@ -331,11 +354,6 @@ def _entry_flags(data: _Month, heads: dict[int, str], add) -> None:
                 "flagged_clock_backwards", seq=row.seq, at=_local(row.at), previous=previous.seq,
                 previous_at=_local(previous.at)), row.seq, row.at, row.operator)
         previous = row
-        mine = own.get(row.operator)
-        if mine and mine in households and row.kind in (Kind.AWARD, Kind.HYGIENE, Kind.REDEMPTION):
-            add("own_household", row.seq, messages.Phrase(
-                "flagged_own_household", operator=row.operator, head=heads.get(mine, mine), kind=Kind(row.kind),
-                seq=row.seq), row.seq, row.at, row.operator, mine)
         if row.kind == Kind.REDEMPTION and windows is not None and not _open_at(windows, row.at):
             add("after_hours", row.seq, messages.Phrase(
                 "flagged_after_hours", seq=row.seq, at=_local(row.at), hours=hours),

@@ -1,6 +1,13 @@
 """The monthly closure (月结): a month's books summed, checked and sealed.
 
-A supervisor closes the months in order, each once. A closure records the
+A supervisor closes the months in order, each once, from the month of the
+ledger's first entry: no month of the village's history is ever skipped, so
+every month appears on a notice. Closing is the supervisor's signature: their
+own password is typed again, and a wrong one counts as a failed login. What
+closing decides rests on this PC's clock, so a preview shows the clock beside
+the newest transaction's time, and a month that ended less than a day ago, or
+long after the newest transaction (a clock running ahead), is closed only when
+the supervisor confirms it. A closure records the
 first and last ledger transaction of the month, the month's totals, the
 totals since the village began (which never reset), every household's
 opening and closing balance, the donations and purchases of the month, the
@@ -26,7 +33,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -35,19 +42,20 @@ import ledger
 from ledger.book import now
 from ledger.schema import Account, Transaction
 from pos import messages
-from pos.errors import Findings, ShopError
+from pos.errors import Findings, NeedsConfirm, ShopError
 from pos.month.document import (
     GENESIS, ClosureView, Cumulative, GoodsLine, HouseholdLine, ZoneLine, digest, document,
     encode, from_document, view_of,
 )
 from pos.month.tally import Books, Tally, carried, month_tally, read_books, start_of_month, sums_by_account
-from pos.periods import Month, last_closure
+from pos.periods import LOCAL, Month, last_closure
 from pos.service import Actor, caller, transaction
 from pos.store.database import Database
 from pos.store.tables import (
     Goods, Household, MonthClosure, RedemptionLine, StockIntake, StockMovement, VillagerGroup,
 )
-from pos.village import settings_in
+from pos.users import sign
+from pos.village import settings_in, village_id
 from pos.vocabulary import CARD_PREFIX, DEDUCTED, ISSUE, RECOVERED, REDEEMED, ZONES, Role, Source
 
 log = logging.getLogger("pos")
@@ -58,6 +66,13 @@ Progress = Callable[[int, int, str], None]
 
 def _quiet(_done: int, _total: int, _what: str) -> None:
     pass
+
+
+# A month that ended less than this long ago (by this PC's clock) is closed only when confirmed.
+RECENT = timedelta(days=1)
+# ... and so is one that ended this long after the newest transaction: a clock running ahead
+# would otherwise close months that have not ended, and lock the village out of them.
+QUIET = timedelta(days=15)
 
 
 # ---------------------------------------------------------------- computing a month
@@ -72,10 +87,34 @@ class Preview:
 
     view: ClosureView
     findings: tuple[ShopError, ...] = ()
+    now: datetime | None = None  # this PC's time, as the closure would be dated
+    newest_at: datetime | None = None  # the newest transaction's time (None: no transaction)
+    ended_recently: bool = False  # the month ended less than a day ago by this PC's clock
+    beyond_newest: bool = False  # the month ended long after the newest transaction
 
     @property
     def ok(self) -> bool:
         return not self.findings
+
+    @property
+    def needs_confirm(self) -> bool:
+        """Closing asks the supervisor to confirm this PC's date and time first."""
+        return self.ended_recently or self.beyond_newest
+
+    def confirm_refusal(self) -> NeedsConfirm:
+        """What closing says when it needs the supervisor's confirmation."""
+        at = self.now.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M")
+        newest = (self.newest_at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M") if self.newest_at is not None
+                  else messages.Phrase("closure_no_transaction"))
+        return NeedsConfirm("closure_recent" if self.ended_recently else "closure_beyond",
+                            month=self.view.month, now=at, newest=newest,
+                            end=self.view.period_end.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M"))
+
+
+def first_month(session: Session) -> Month | None:
+    """The month of the ledger's first entry: the first month to close."""
+    first_at = session.scalar(select(Transaction.at).where(Transaction.seq == 1))
+    return Month.of(first_at) if first_at is not None else None
 
 
 def _check_order(session: Session, month: Month, previous: MonthClosure | None) -> datetime:
@@ -89,6 +128,10 @@ def _check_order(session: Session, month: Month, previous: MonthClosure | None) 
             raise ShopError("closure_order_past", month=str(month), last=previous.month)
         if month != done.next():
             raise ShopError("closure_order", month=str(month), first=str(done.next()))
+    else:
+        first = first_month(session)
+        if first is not None and month != first:
+            raise ShopError("closure_order", month=str(month), first=str(first))
     moment = now(session)
     if month.end > moment:
         raise ShopError("closure_not_ended", month=str(month))
@@ -277,9 +320,11 @@ def compute(session: Session, month: Month, closer: str, progress: Progress = _q
         totals=totals, households=tuple(lines), zones=tuple(zones), deliveries=deliveries,
         cumulative=Cumulative(c["issued_cards"], c["awarded"], c["redeemed"], c["deducted"], c["recovered"],
                               c["outstanding"], c["outstanding"] * village.point_value_fen),
-        brought_forward=previous is None and first > 1,
+        brought_forward=previous is None and first > 1, village_id=village_id(session),
     )
-    return Preview(view, tuple(findings))
+    newest_at = session.scalar(select(Transaction.at).where(Transaction.seq == head_seq)) if head_seq else None
+    return Preview(view, tuple(findings), moment, newest_at, ended_recently=moment - month.end < RECENT,
+                   beyond_newest=newest_at is None or month.end - newest_at > QUIET)
 
 
 def _zone_order(zones: dict[str, list[int]]):
@@ -314,12 +359,20 @@ def preview(db: Database, actor: Actor, month: str, progress: Progress = _quiet)
         return compute(session, Month.parse(month), user.username, progress)
 
 
-def close(db: Database, actor: Actor, month: str, progress: Progress = _quiet) -> ClosureView:
+def close(db: Database, actor: Actor, month: str, *, password: str, confirm_recent: bool = False,
+          progress: Progress = _quiet) -> ClosureView:
     """Close ``month`` (supervisor): recompute, check, hash and store it, in one transaction.
-    Refused with every finding (``Findings``) if anything disagrees."""
+
+    The supervisor signs with their own ``password`` (a wrong one is a failed login). A month
+    that ended less than a day ago, or long after the newest transaction, by this PC's clock,
+    is refused with ``NeedsConfirm`` unless ``confirm_recent``. Refused with every finding
+    (``Findings``) if anything disagrees."""
     with transaction(db) as session:
         user = caller(session, actor, Role.SUPERVISOR)
+        sign(session, user, password)
         checked = compute(session, Month.parse(month), user.username, progress)
+        if checked.needs_confirm and not confirm_recent:
+            raise checked.confirm_refusal()
         if checked.findings:
             raise Findings(checked.findings)
         view = checked.view
@@ -335,14 +388,14 @@ def close(db: Database, actor: Actor, month: str, progress: Progress = _quiet) -
         session.flush()
         log.info("month %s closed as number %d by %s: #%d-#%d %s", view.month, view.number,
                  user.username, view.first_seq, view.last_seq, digest_[:12])
-        return from_document(json.loads(text), digest_)
+        return replace(from_document(json.loads(text), digest_), village_id=view.village_id)
 
 
 def closure_in(session: Session, month: str) -> ClosureView:
     row = session.scalar(select(MonthClosure).where(MonthClosure.month == str(Month.parse(month))))
     if row is None:
         raise ShopError("closure_missing", month=month)
-    return view_of(row)
+    return replace(view_of(row), village_id=village_id(session))
 
 
 def get(db: Database, actor: Actor, month: str) -> ClosureView:
@@ -387,16 +440,12 @@ def months(db: Database, actor: Actor) -> list[MonthState]:
     with db.read() as session:
         caller(session, actor)
         present = Month.of(now(session))
-        first_at = session.scalar(select(func.min(Transaction.at)))
-        first = min(Month.of(first_at), present) if first_at is not None else present
+        first = min(first_month(session) or present, present)
         closed = {row.month: row.number for row in session.execute(
             select(MonthClosure.month, MonthClosure.number))}
         previous = last_closure(session)
         previous = previous.month if previous is not None else None
-    if previous is not None:
-        due = Month.parse(previous).next()
-    else:
-        due = present.previous() if present.previous() >= first else None
+    due = Month.parse(previous).next() if previous is not None else first
     found, month = [], first
     while month <= present:
         found.append(MonthState(str(month), month.title, closed.get(str(month)), month < present,

@@ -21,7 +21,11 @@ from pos.vocabulary import Kind, Source
 
 VERSION = 1
 GENESIS = canonical.GENESIS
-QR_PREFIX = "AIXIN1"
+# The notice's QR text. Version 2 names the village by its id (the hash of its ledger's first
+# entry), which no renaming or merger changes; version 1 named it by its name, and notices
+# printed then still prove.
+QR_PREFIX = "AIXIN2"
+QR_PREFIX_V1 = "AIXIN1"
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,7 @@ class ClosureView:
     hash: str | None = None  # None for a preview, not yet closed
     brought_forward: bool = False  # the village's first closure, with history before it
     notes: tuple[str, ...] = field(default=(), compare=False)
+    village_id: str | None = field(default=None, compare=False)  # not in the document: the chain's
 
     @property
     def transactions(self) -> int:
@@ -162,11 +167,14 @@ class ClosureView:
 
     @property
     def qr_text(self) -> str:
-        return qr_text(self.village, self.number, self.last_seq, self.last_hash)
+        if self.village_id is None:  # read without its database: the name is all there is
+            return f"{QR_PREFIX_V1}|{self.village}|{self.number}|{self.last_seq}|{self.last_hash}"
+        return qr_text(self.village_id, self.number, self.last_seq, self.last_hash)
 
 
-def qr_text(village: str, number: int, last_seq: int, last_hash: str) -> str:
-    return f"{QR_PREFIX}|{village}|{number}|{last_seq}|{last_hash}"
+def qr_text(village_id: str, number: int, last_seq: int, last_hash: str) -> str:
+    """``AIXIN2|village id|closure number|last seq|hash``: every field digits or hex."""
+    return f"{QR_PREFIX}|{village_id}|{number}|{last_seq}|{last_hash}"
 
 
 # ---------------------------------------------------------------- the document

@@ -8,6 +8,7 @@ and phone numbers never appear; names can be masked in the middle (王*芳).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -19,14 +20,15 @@ from sqlalchemy.orm import Session
 import ledger
 from pos.errors import ShopError
 from pos.month.closure import closure_in
-from pos.month.document import GENESIS, QR_PREFIX, ClosureView, digest
+from pos.month.document import GENESIS, QR_PREFIX, QR_PREFIX_V1, ClosureView, digest
 from pos.store.tables import MonthClosure
-from pos.vocabulary import Source, kind_of
+from ledger.schema import Transaction
+from pos.vocabulary import Kind, Source, UserChange, kind_of
 from pos.store.database import Database
 from pos.periods import LOCAL, Month
 from pos import messages
 from pos.service import Actor, caller
-from pos.village import Settings, settings_in
+from pos.village import Settings, settings_in, village_id
 from printing import notice as printing_notice
 from printing.notice import DeliveryRow, EchoRow, HouseholdRow, Notice
 
@@ -97,7 +99,7 @@ def _delivery(line, donation: bool, lang: str) -> DeliveryRow:
 
 def build(view: ClosureView, settings: Settings, *, mask_names: bool | None = None,
           echo: tuple[EchoRow, ...] = (), lang: str = "zh", key_fingerprint: str = "",
-          county_received: int | None = None) -> Notice:
+          county_received: int | None = None, supervisor_lines: tuple[str, ...] = ()) -> Notice:
     """The notice's data, its words in ``lang`` (the paper on the village's board is Chinese)."""
     masked = settings.mask_names if mask_names is None else mask_names
     name = mask if masked else (lambda n: n)
@@ -119,6 +121,7 @@ def build(view: ClosureView, settings: Settings, *, mask_names: bool | None = No
         objection_phone=settings.objection_phone,
         point_note=messages.text("notice_point_note", lang, yuan=yuan(view.point_value_fen)),
         echo=echo, masked=masked, key_fingerprint=key_fingerprint, county_received=county_received,
+        village_id=view.village_id or "", supervisor_lines=supervisor_lines,
     )
 
 
@@ -133,7 +136,23 @@ def notice_data(db: Database, actor: Actor, month: str, *, mask_names: bool | No
         caller(session, actor)
         view = closure_in(session, month)
         return build(view, settings_in(session), mask_names=mask_names,
-                     echo=echo_wall(session, Month.parse(month)), **county_lines(session, view))
+                     echo=echo_wall(session, Month.parse(month)), **county_lines(session, view),
+                     supervisor_lines=recovered_supervisors(session, view))
+
+
+def recovered_supervisors(session: Session, view: ClosureView, lang: str = "zh") -> tuple[str, ...]:
+    """A line for each supervisor made in the month with the village's sealed recovery code:
+    the village reads on its board that the township's code was used, and for whom."""
+    lines = []
+    for seq, operator, attrs in session.execute(
+            select(Transaction.seq, Transaction.operator, Transaction.attrs)
+            .where(Transaction.kind == Kind.USER, Transaction.seq >= view.first_seq,
+                   Transaction.seq <= view.last_seq).order_by(Transaction.seq)):
+        facts = json.loads(attrs or "{}")
+        if facts.get("change") == UserChange.RECOVERY:
+            lines.append(messages.text("notice_recovered_supervisor", lang, name=facts.get("name", ""),
+                                       user=facts.get("user", ""), seq=seq, operator=operator))
+    return tuple(lines)
 
 
 def county_lines(session: Session, view: ClosureView) -> dict:
@@ -169,23 +188,35 @@ def write_pdf(db: Database, actor: Actor, month: str, path: Path, *, a3: bool = 
 
 @dataclass(frozen=True)
 class NoticeAnchor:
-    village: str
+    village: str  # the village's name, as a version 1 QR printed it ("" in version 2)
     number: int
     last_seq: int
     last_hash: str
+    village_id: str | None = None  # the village's id, as version 2 prints it
+
+
+def _hex64(text: str) -> bool:
+    return len(text) == 64 and all(c in "0123456789abcdef" for c in text)
 
 
 def parse_qr(text: str) -> NoticeAnchor:
-    """The notice's QR text: ``AIXIN1|village|closure number|last seq|hash``."""
-    parts = (text or "").strip().split("|")
-    if len(parts) != 5 or parts[0] != QR_PREFIX:
-        raise ShopError("notice_text_bad")
-    _, village, number, seq, digest = parts
+    """The notice's QR text: ``AIXIN2|village id|closure number|last seq|hash``, or a notice
+    printed before the village id was in it, ``AIXIN1|village name|...``."""
+    text = (text or "").strip()
+    if not text:
+        raise ShopError("notice_text_empty")
+    parts = text.split("|")
+    if len(parts) != 5 or parts[0] not in (QR_PREFIX, QR_PREFIX_V1):
+        raise ShopError("notice_text_bad", text=text[:80])
+    prefix, village, number, seq, digest = parts
     digest = digest.lower()
-    if (not number.isdigit() or not seq.isdigit() or len(digest) != 64
-            or any(c not in "0123456789abcdef" for c in digest)):
-        raise ShopError("notice_text_bad")
-    return NoticeAnchor(village, int(number), int(seq), digest)
+    if not number.isdigit() or not seq.isdigit() or not _hex64(digest):
+        raise ShopError("notice_text_bad", text=text[:80])
+    if prefix == QR_PREFIX_V1:
+        return NoticeAnchor(village, int(number), int(seq), digest)
+    if not _hex64(village.lower()):
+        raise ShopError("notice_text_bad", text=text[:80])
+    return NoticeAnchor("", int(number), int(seq), digest, village.lower())
 
 
 @dataclass(frozen=True)
@@ -208,7 +239,10 @@ def check_notice(session: Session, text: str) -> NoticeCheck:
     report = ledger.verify(session, anchor=(anchor.last_seq, anchor.last_hash))
     problems: list[tuple[str, dict]] = []
     village = settings_in(session)
-    if village.name != anchor.village:
+    here = village_id(session)
+    if anchor.village_id is not None and anchor.village_id != here:
+        problems.append(("notice_other_village", {"village": anchor.village_id[:16], "here": village.name}))
+    elif anchor.village_id is None and anchor.village not in _names(session, anchor.number, village.name):
         problems.append(("notice_other_village", {"village": anchor.village, "here": village.name}))
     if report.anchor_seq is None:
         problems.append(("notice_head_missing", {"seq": anchor.last_seq, "hash": anchor.last_hash[:16]}))
@@ -239,3 +273,16 @@ def check_notice(session: Session, text: str) -> NoticeCheck:
                 problems.append(("notice_tail_missing", {"number": row.number, "seq": row.last_seq,
                                                          "head": report.head_seq}))
     return NoticeCheck(anchor, report, tuple(problems))
+
+
+def _names(session: Session, number: int, current: str) -> set[str]:
+    """The names a version 1 notice of closure ``number`` may print: the village's name as
+    that closure recorded it (a later renaming changes no notice already posted), and now."""
+    row = session.scalar(select(MonthClosure).where(MonthClosure.number == number))
+    names = {current}
+    if row is not None:
+        try:
+            names.add(json.loads(row.document).get("village", current))
+        except ValueError:
+            pass
+    return names

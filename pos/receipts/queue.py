@@ -25,7 +25,7 @@ from pos.redemption import RedemptionResult, receipt_in
 from pos.station.settings import PrinterSettings
 from pos.store.tables import PrintJob, Redemption
 from pos.service import Actor, caller, transaction
-from pos.vocabulary import JOB_DONE, JobStatus, Role
+from pos.vocabulary import JOB_DONE, LOCAL, JobStatus, Role
 from pos.village import settings_in
 from printing import receipt as receipt_printing
 
@@ -80,7 +80,7 @@ def add_job(session: Session, seq: int, copy: int, requested_by: str) -> PrintJo
 
 
 def receipt_data(result: RedemptionResult, copy: int, value_yuan: str) -> receipt_printing.ReceiptData:
-    local = result.at.astimezone()
+    local = result.at.astimezone(LOCAL)
     return receipt_printing.ReceiptData(
         shop=result.shop, village=result.village, number=f"{result.seq:08d}",
         time=local.strftime("%Y-%m-%d %H:%M"), head=result.head_name, group=result.group,

@@ -97,6 +97,19 @@ class SchemaState:
     head: str
 
 
+def known_revision(revision: str) -> bool:
+    """Whether this program's migrations know ``revision`` (an older or the current schema)."""
+    try:
+        return ScriptDirectory.from_config(_alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring a database (a copy being proven, say) to this program's schema, with no backup."""
+    _upgrade(engine)
+
+
 def schema_state(engine: Engine) -> SchemaState:
     script = ScriptDirectory.from_config(_alembic_config())
     with engine.connect() as connection:

@@ -174,160 +174,160 @@
         <translation>Review note recorded for “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="47"/>
-        <location filename="../../ui/supervisor/close.py" line="207"/>
+        <location filename="../../ui/supervisor/close.py" line="48"/>
+        <location filename="../../ui/supervisor/close.py" line="209"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="47"/>
+        <location filename="../../ui/supervisor/close.py" line="48"/>
         <source>累计（从不清零）</source>
         <translation>Running total (never reset)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="47"/>
-        <location filename="../../ui/supervisor/close.py" line="207"/>
+        <location filename="../../ui/supervisor/close.py" line="48"/>
+        <location filename="../../ui/supervisor/close.py" line="209"/>
         <source>账目</source>
         <translation>Books</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="48"/>
+        <location filename="../../ui/supervisor/close.py" line="49"/>
         <source>交易范围</source>
         <translation>Entry range</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="48"/>
+        <location filename="../../ui/supervisor/close.py" line="49"/>
         <source>第 %1–%2 笔（%3 笔）</source>
         <translation>Nos. %1–%2 (%3 entries)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="51"/>
+        <location filename="../../ui/supervisor/close.py" line="52"/>
         <source>兑换分区</source>
         <translation>Redemptions by zone</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="51"/>
+        <location filename="../../ui/supervisor/close.py" line="52"/>
         <source>%1 件，%2 分</source>
         <translation>%1 items, %2 points</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="55"/>
+        <location filename="../../ui/supervisor/close.py" line="56"/>
         <source>在册农户</source>
         <translation>Registered households</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="56"/>
+        <location filename="../../ui/supervisor/close.py" line="57"/>
         <source>捐赠入库</source>
         <translation>Donations received</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="56"/>
         <location filename="../../ui/supervisor/close.py" line="57"/>
+        <location filename="../../ui/supervisor/close.py" line="58"/>
         <source>%1 笔</source>
         <translation>%1 entries</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="57"/>
+        <location filename="../../ui/supervisor/close.py" line="58"/>
         <source>采购入库</source>
         <translation>Purchases received</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="58"/>
+        <location filename="../../ui/supervisor/close.py" line="59"/>
         <source>本月末笔哈希</source>
         <translation>Hash of the month&apos;s last entry</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="59"/>
+        <location filename="../../ui/supervisor/close.py" line="60"/>
         <source>上期月结哈希</source>
         <translation>Previous closing hash</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="60"/>
+        <location filename="../../ui/supervisor/close.py" line="61"/>
         <source>账头</source>
         <translation>Ledger head</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="60"/>
+        <location filename="../../ui/supervisor/close.py" line="61"/>
         <source>第 %1 笔 %2…</source>
         <translation>No. %1 %2…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="64"/>
+        <location filename="../../ui/supervisor/close.py" line="65"/>
         <source>月结哈希</source>
         <translation>Closing hash</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="78"/>
+        <location filename="../../ui/supervisor/close.py" line="79"/>
         <source>月结前请逐项核对下列合计（都由台账重新计算并与余额核对）。月结后，本月不能再记入任何交易；每月只能月结一次，须按月份顺序进行。</source>
         <translation>Before closing, check each total below (all recomputed from the ledger and checked against the balances). After closing, nothing more can be entered for this month; each month is closed once, in month order.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="100"/>
+        <location filename="../../ui/supervisor/close.py" line="101"/>
         <source>重新计算</source>
         <translation>Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="102"/>
+        <location filename="../../ui/supervisor/close.py" line="103"/>
         <source>核对无误，月结</source>
         <translation>All correct, close the month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="105"/>
+        <location filename="../../ui/supervisor/close.py" line="106"/>
         <source>月结须由监督员（第一书记）登录后进行；管理员可以查看合计。</source>
         <translation>The month is closed by the supervisor (first secretary) when logged in; administrators can view the totals.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="140"/>
+        <location filename="../../ui/supervisor/close.py" line="141"/>
         <source>本月已月结</source>
         <translation>This month is closed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="142"/>
+        <location filename="../../ui/supervisor/close.py" line="143"/>
         <source>核对无误，月结 %1</source>
         <translation>All correct, close %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="158"/>
+        <location filename="../../ui/supervisor/close.py" line="160"/>
         <source>%1：正在计算合计……</source>
         <translation>%1: computing totals…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="161"/>
+        <location filename="../../ui/supervisor/close.py" line="163"/>
         <source>正在由台账重新计算本月合计……</source>
         <translation>Recomputing this month&apos;s totals from the ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="173"/>
+        <location filename="../../ui/supervisor/close.py" line="175"/>
         <source>%1 尚未月结：以下是将要月结的合计（第 %2 号月结）。</source>
         <translation>%1 is not closed yet: these are the totals to be closed (closing no. %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="184"/>
+        <location filename="../../ui/supervisor/close.py" line="186"/>
         <source>%1 现在不能月结。</source>
         <translation>%1 cannot be closed now.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="186"/>
+        <location filename="../../ui/supervisor/close.py" line="188"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="194"/>
+        <location filename="../../ui/supervisor/close.py" line="196"/>
         <source>%1 已月结：第 %2 号，%3 由 %4 月结。</source>
         <translation>%1 is closed: no. %2, closed %3 by %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="208"/>
+        <location filename="../../ui/supervisor/close.py" line="210"/>
         <source>%1 月结（第 %2 号）：以下合计将被封存，写入公示。</source>
         <translation>Closing %1 (no. %2): these totals will be sealed and printed on the notice.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="222"/>
+        <location filename="../../ui/supervisor/close.py" line="224"/>
         <source>正在月结……</source>
         <translation>Closing the month…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="237"/>
+        <location filename="../../ui/supervisor/close.py" line="239"/>
         <source>%1 已月结：第 %2 号。请到“公示”页打印公示并张贴。</source>
         <translation>%1 is closed: no. %2. Go to the “Public notice” page to print the notice and post it.</translation>
     </message>
@@ -1833,7 +1833,7 @@ The card just scanned is %3&apos;s (%4).</translation>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/county/keys.py" line="77"/>
+        <location filename="../../ui/county/keys.py" line="78"/>
         <source>村级密钥</source>
         <translation>Village keys</translation>
     </message>
@@ -2655,34 +2655,34 @@ Checked by: %4. Points are entered as soon as you save.</translation>
 <context>
     <name>KeysScreen</name>
     <message>
-        <location filename="../../ui/county/keys.py" line="40"/>
+        <location filename="../../ui/county/keys.py" line="41"/>
         <source>核对无误，接受选中的新密钥</source>
         <translation>Checked: accept the selected new key</translation>
     </message>
     <message>
-        <location filename="../../ui/county/keys.py" line="42"/>
+        <location filename="../../ui/county/keys.py" line="43"/>
         <source>各村签名密钥</source>
         <translation>The villages&apos; signing keys</translation>
     </message>
     <message>
-        <location filename="../../ui/county/keys.py" line="58"/>
+        <location filename="../../ui/county/keys.py" line="59"/>
         <source>请先选中一把“待接受”的新密钥。</source>
         <translation>Select a new key that is &quot;waiting&quot; first.</translation>
     </message>
     <message>
-        <location filename="../../ui/county/keys.py" line="61"/>
+        <location filename="../../ui/county/keys.py" line="62"/>
         <source>接受 %1 的新密钥 %2？
 请先确认它与该村最新公示上印的指纹完全一致。接受后，暂存的 %3 个数据包将被核验并导入。</source>
         <translation>Accept %1&apos;s new key %2?
 First make sure it is exactly the fingerprint printed on the village&apos;s latest notice. Once accepted, the %3 packages held will be checked and imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/county/keys.py" line="64"/>
+        <location filename="../../ui/county/keys.py" line="65"/>
         <source>接受</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/county/keys.py" line="73"/>
+        <location filename="../../ui/county/keys.py" line="74"/>
         <source>已接受新密钥，导入了暂存的 %1 个数据包；回执在 %2。</source>
         <translation>New key accepted; %1 held packages imported; receipts in %2.</translation>
     </message>
@@ -3240,7 +3240,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/county/keys.py" line="30"/>
+        <location filename="../../ui/county/keys.py" line="31"/>
         <location filename="../../ui/goods/catalogue.py" line="59"/>
         <location filename="../../ui/households.py" line="47"/>
         <location filename="../../ui/settings/printer.py" line="42"/>
@@ -3252,22 +3252,22 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/county/keys.py" line="32"/>
+        <location filename="../../ui/county/keys.py" line="33"/>
         <source>密钥指纹（与村里公示上印的核对）</source>
         <translation>Key fingerprint (compare with the village&apos;s notice)</translation>
     </message>
     <message>
-        <location filename="../../ui/county/keys.py" line="33"/>
+        <location filename="../../ui/county/keys.py" line="34"/>
         <source>暂存的数据包</source>
         <translation>Packages held</translation>
     </message>
     <message>
-        <location filename="../../ui/county/keys.py" line="34"/>
+        <location filename="../../ui/county/keys.py" line="35"/>
         <source>首次收到</source>
         <translation>First seen</translation>
     </message>
     <message>
-        <location filename="../../ui/county/keys.py" line="36"/>
+        <location filename="../../ui/county/keys.py" line="37"/>
         <location filename="../../ui/county/packages.py" line="79"/>
         <source>经办</source>
         <translation>By</translation>
@@ -3553,7 +3553,7 @@ The previous user&apos;s open sale is kept for them.</translation>
     <message>
         <location filename="../../ui/county/month.py" line="49"/>
         <location filename="../../ui/county/village.py" line="35"/>
-        <location filename="../../ui/supervisor/close.py" line="33"/>
+        <location filename="../../ui/supervisor/close.py" line="34"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
@@ -3663,7 +3663,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Villages near the median</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="34"/>
+        <location filename="../../ui/supervisor/close.py" line="35"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
@@ -3700,7 +3700,7 @@ The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
         <location filename="../../ui/county/grid.py" line="86"/>
-        <location filename="../../ui/county/keys.py" line="29"/>
+        <location filename="../../ui/county/keys.py" line="30"/>
         <location filename="../../ui/county/month.py" line="56"/>
         <location filename="../../ui/county/month.py" line="81"/>
         <location filename="../../ui/county/packages.py" line="63"/>
@@ -4265,17 +4265,17 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>Supervisor</name>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="38"/>
+        <location filename="../../ui/supervisor/close.py" line="39"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="39"/>
+        <location filename="../../ui/supervisor/close.py" line="40"/>
         <source>兑换分区与账目</source>
         <translation>Redemptions by zone and accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="40"/>
+        <location filename="../../ui/supervisor/close.py" line="41"/>
         <source>累计（从不清零）</source>
         <translation>Running total (never reset)</translation>
     </message>

@@ -134,7 +134,8 @@ def test_a_package_signed_by_another_key_waits_until_a_county_user_accepts_the_k
     east.db.clock = villages.at(2025, 4, 2)
     redeem(east.db, east.admin, 1)
     east.db.clock = villages.at(2025, 5, 1)
-    closure.close(east.db, east.secretary, "2025-04")
+    closure.close(east.db, east.secretary, "2025-04",
+                  password=villages.PASSWORD, confirm_recent=True)
     second = package.make(east.db, east.secretary, stick)  # from #1 again: no receipt recorded
     moved, fingerprint = resign(second.path, tmp_path / "new-pc.aixin-county", Ed25519PrivateKey.generate())
     held = intake.import_package(county.db, county.official, moved)
@@ -163,7 +164,8 @@ def test_a_village_that_restored_an_older_backup_and_sold_again_is_refused_as_a_
         before = session.scalar(select(func.max(Transaction.seq)))
     card = redeem(east.db, east.admin, 1)
     east.db.clock = villages.at(2025, 5, 1)
-    closure.close(east.db, east.secretary, "2025-04")
+    closure.close(east.db, east.secretary, "2025-04",
+                  password=villages.PASSWORD, confirm_recent=True)
     first = package.make(east.db, east.secretary, stick)
     assert intake.import_package(county.db, county.official, first.path).status == PackageStatus.IMPORTED
 
@@ -175,7 +177,8 @@ def test_a_village_that_restored_an_older_backup_and_sold_again_is_refused_as_a_
         restored.clock = villages.at(2025, 4, 3)
         redeem(restored, villages.admin(restored), 2, card)
         restored.clock = villages.at(2025, 5, 1)
-        closure.close(restored, villages.secretary(restored), "2025-04")
+        closure.close(restored, villages.secretary(restored), "2025-04",
+                      password=villages.PASSWORD, confirm_recent=True)
         (stick / "again").mkdir()
         again = package.make(restored, villages.secretary(restored), stick / "again")
     finally:
@@ -240,7 +243,8 @@ def test_a_later_package_before_the_earlier_one_waits_for_it(village, county, st
     east.db.clock = villages.at(2025, 4, 2)
     receipt.record(east.db, east.secretary, next(stick.glob("receipt-*.json")).read_bytes())
     east.db.clock = villages.at(2025, 5, 1)
-    closure.close(east.db, east.secretary, "2025-04")
+    closure.close(east.db, east.secretary, "2025-04",
+                  password=villages.PASSWORD, confirm_recent=True)
     second = package.make(east.db, east.secretary, stick)
     assert second.from_seq == first.to_seq + 1 and second.closures == (4,)
     fresh = type(county)(county.url.replace("county.db", "county2.db"))

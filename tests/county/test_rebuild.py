@@ -33,8 +33,8 @@ def test_a_village_rebuilt_from_the_county_copy_passes_the_whole_proof(village, 
             assert proof.verify(session).ok
             resets = session.scalars(select(Transaction.operator).where(Transaction.seq > made.to_seq)).all()
             assert set(resets) == {"county:xian"}
-        secretary = users.login(rebuilt, "lishuji", next(p.password for p in done.passwords
-                                                           if p.username == "lishuji"))
+        fresh = next(p.password for p in done.passwords if p.username == "lishuji")
+        secretary = users.login(rebuilt, "lishuji", fresh)
         admin = users.login(rebuilt, "wangfang", next(p.password for p in done.passwords
                                                       if p.username == "wangfang"))
         found = {h.id: (h.head_name, h.group, h.status, h.balance, h.card_number, h.card_status)
@@ -56,7 +56,8 @@ def test_the_rebuilt_village_carries_on_with_the_county(village, county, stick, 
     east.db.clock = villages.at(2025, 4, 2)
     receipt.record(east.db, east.secretary, next(stick.glob("receipt-*")).read_bytes())
     east.db.clock = villages.at(2025, 5, 1)
-    closure.close(east.db, east.secretary, "2025-04")
+    closure.close(east.db, east.secretary, "2025-04",
+                  password=villages.PASSWORD, confirm_recent=True)
     (stick / "may").mkdir()
     intake.import_package(county.db, county.official,
                           package.make(east.db, east.secretary, stick / "may").path)
@@ -65,12 +66,12 @@ def test_the_rebuilt_village_carries_on_with_the_county(village, county, stick, 
     assert done.verified and done.closures == 4
     rebuilt = open_database(url)
     try:
-        secretary = users.login(rebuilt, "lishuji", next(p.password for p in done.passwords
-                                                           if p.username == "lishuji"))
+        fresh = next(p.password for p in done.passwords if p.username == "lishuji")
+        secretary = users.login(rebuilt, "lishuji", fresh)
         with rebuilt.read() as session:
             assert receipt.acknowledged(session).closure == 3
         rebuilt.clock = villages.at(2026, 1, 1)  # after the resets
-        closure.close(rebuilt, secretary, "2025-05")
+        closure.close(rebuilt, secretary, "2025-05", password=fresh)  # the county's one-time password
         (stick / "rebuilt").mkdir()
         made = package.make(rebuilt, secretary, stick / "rebuilt")
         assert made.closures == (4, 5)

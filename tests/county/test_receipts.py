@@ -37,7 +37,8 @@ def test_the_receipt_is_recorded_in_the_chain_and_printed_on_the_next_notice(vil
     # March's notice was printed before the receipt: printed again, it says the same
     assert notice.notice_data(east.db, east.secretary, "2025-03").county_received is None
     east.db.clock = villages.at(2025, 5, 1)
-    closure.close(east.db, east.secretary, "2025-04")
+    closure.close(east.db, east.secretary, "2025-04",
+                  password=villages.PASSWORD, confirm_recent=True)
     april = notice.notice_data(east.db, east.secretary, "2025-04")
     assert april.county_received == 3 and april.key_fingerprint == made.fingerprint
     notice.write_pdf(east.db, east.secretary, "2025-04", tmp_path / "notice.pdf")

@@ -8,7 +8,8 @@ from sqlalchemy import select
 from ledger.schema import Transaction
 from pos import proof
 from pos.county import intake, keys, package, receipt, reference, signing
-from pos.errors import ShopError
+from pos.errors import NeedsApproval, ShopError
+from pos.service import Approval
 from pos.village import village_id
 from tests.county import villages
 
@@ -32,9 +33,13 @@ def test_a_village_sees_the_differences_first_and_takes_them_only_when_asked(vil
     assert next(c for c in seen.changes if c.code == "L02").ours[2] == 10
     with east.db.read() as session:
         before = session.scalar(select(Transaction.seq).order_by(Transaction.seq.desc()).limit(1))
-    taken = reference.take(east.db, east.admin, data, only=["z01"])
+    # a new rule, and one that gives more points, are the village supervisor's to approve
+    with pytest.raises(NeedsApproval):
+        reference.take(east.db, east.admin, data, only=["z01"])
+    supervisor = Approval("lishuji", villages.PASSWORD)
+    taken = reference.take(east.db, east.admin, data, only=["z01"], approval=supervisor)
     assert taken.taken == ("Z01",)
-    taken = reference.take(east.db, east.admin, data)
+    taken = reference.take(east.db, east.admin, data, approval=supervisor)
     assert taken.taken == ("L02",)
     with east.db.read() as session:
         facts = session.scalars(select(Transaction.attrs).where(Transaction.seq > before)).all()

@@ -59,7 +59,8 @@ def test_a_month_not_received_fifteen_days_after_it_ended_is_late(village, count
         made = package.make(v.db, v.secretary, stick)
         intake.import_package(county.db, county.official, made.path)
     east.db.clock = villages.at(2025, 5, 1)
-    closure.close(east.db, east.secretary, "2025-04")
+    closure.close(east.db, east.secretary, "2025-04",
+                  password=villages.PASSWORD, confirm_recent=True)
     (stick / "may").mkdir()
     made = package.make(east.db, east.secretary, stick / "may")
     assert intake.import_package(county.db, county.official, made.path).closures == (4,)

@@ -41,7 +41,8 @@ def build(path: Path, name: str, seed: int, *, extra_labour: int = 0) -> Path:
         for _ in range(extra_labour):
             awards.batch_award(db, admin, everyone, "L02", note="修路（多报）")
         db.clock = at(2025, 4, 1, 8)
-        closure.close(db, users.login(db, "lishuji", PASSWORD), "2025-03")
+        closure.close(db, users.login(db, "lishuji", PASSWORD), "2025-03",
+                      password=PASSWORD, confirm_recent=True)
     finally:
         db.dispose()
     return path

@@ -25,7 +25,7 @@ from pos.demo import Clock
 from pos.month import closure
 from pos.month import export as month_export
 from pos.periods import LOCAL
-from tests.pos.conftest import Village
+from tests.pos.conftest import SUPERVISOR_PASSWORD, Village
 
 SEPTEMBER = "2026-09"
 
@@ -43,7 +43,7 @@ def exported(tmp_path_factory):
     awards.award(db, shop.admin, shop.homes["张三"].id, "G01")
     redemption.redeem(db, shop.admin, shop.card("李四"), [redemption.CartItem(shop.soap.code, 2)])
     clock.now = datetime(2026, 10, 2, 9, 0, tzinfo=LOCAL)
-    closure.close(db, shop.secretary, SEPTEMBER)
+    closure.close(db, shop.secretary, SEPTEMBER, password=SUPERVISOR_PASSWORD, confirm_recent=True)
     out = folder / "township"
     month_export.export(db, shop.secretary, SEPTEMBER, out)
     db.dispose()

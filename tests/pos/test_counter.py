@@ -36,7 +36,7 @@ def test_a_lost_card_and_a_household_that_moved_away_are_refused(shop):
         counter.household_for_card(shop.db, shop.admin, lost)
     assert refused.value.key == "card_blocked"
     moved = shop.card("王五")
-    cards.recover(shop.db, shop.admin, moved)
+    cards.recover(shop.db, shop.admin, moved, approval=shop.approval)
     with pytest.raises(ShopError) as refused:
         counter.household_for_card(shop.db, shop.admin, moved)
     assert refused.value.key == "card_recovered"

@@ -3,7 +3,7 @@
 from sqlalchemy import func, select
 
 import ledger
-from pos import demo, goods, households, proof, users
+from pos import demo, goods, households, proof, users, village
 from pos.store.database import open_database
 from pos.store.tables import Card, StockIntake
 
@@ -15,6 +15,9 @@ def test_the_demo_village_is_a_year_of_adao_village(db_dir):
         admin = users.login(db, "wangfang", demo.PASSWORD)
         assert made["households"] == 154 and made["labour_days"] == 24 and made["hygiene_rounds"] == 12
         assert made["redemptions"] > 300 and made["lost_cards"] == 4
+        assert made["closures"] == 11, "December to October closed, in order; November open"
+        assert village.settings(db).objection_phone == demo.OBJECTION_PHONE
+        assert all(g.stock > 0 for g in goods.search(db, admin)), "the shelves are stocked"
         homes = households.search(db, admin, include_moved=True, limit=1000)
         assert len(homes) == 154 and {h.group for h in homes} == {"啊道", "富庄", "杜河沟"}
         assert sum(h.status == "moved" for h in homes) == made["moved_away"]
@@ -32,7 +35,7 @@ def test_the_demo_village_is_a_year_of_adao_village(db_dir):
         # intended change to what the chain holds moves this, pin the new head after
         # checking that two builds agree.
         assert (report.transactions, report.head_hash) == (
-            997, "37755d7b0c67b20d357a54b8028610f99a5a641d9c4e909e9976a5d1f95cf873")
+            1003, "b4034359a2faf33efb242064bc3126ebd57be21416179a90d698a56c497b2f50")
         assert (last - first).days > 330, "the history spans the year"
     finally:
         db.dispose()

@@ -62,7 +62,7 @@ def test_promoting_to_supervisor_needs_another_supervisors_approval(shop):
 
 
 def test_a_deactivated_supervisor_can_no_longer_approve(shop):
-    users.deactivate(shop.db, shop.admin, "zhoushuji")
+    users.deactivate(shop.db, shop.admin, "zhoushuji", shop.approval)
     sale = redemption.redeem(shop.db, shop.admin, shop.card("张三"), [CartItem(shop.soap.code)])
     with pytest.raises(ShopError) as refused:
         reversal.reverse(shop.db, shop.admin, sale.seq, "退货", Approval("zhoushuji", SUPERVISOR_PASSWORD))
@@ -100,7 +100,7 @@ def test_a_password_hash_copied_in_the_database_is_named(shop):
 
 
 def test_a_deactivated_user_switched_back_on_is_named(shop):
-    users.deactivate(shop.db, shop.admin, "zhoushuji")
+    users.deactivate(shop.db, shop.admin, "zhoushuji", shop.approval)
     tampering.edit(shop.db.file, "UPDATE app_user SET active=1 WHERE username='zhoushuji'")
     assert findings(shop.db) == {("user_differs", "zhoushuji")}
 
@@ -113,7 +113,7 @@ def test_a_user_inserted_into_the_table_is_named(shop):
 
 
 def test_an_approval_by_someone_who_was_not_a_supervisor_then_is_named(shop):
-    users.deactivate(shop.db, shop.admin, "zhoushuji")
+    users.deactivate(shop.db, shop.admin, "zhoushuji", shop.approval)
     card = shop.card("张三")
     by_clerk = tampering.stray_award(shop.db, card, 5, approver="zhaoming")
     by_former = tampering.stray_award(shop.db, card, 5, approver="zhoushuji")
@@ -138,9 +138,12 @@ def test_supervisors_from_the_command_line(aixin):
     assert code == 2 and "需要监督员审批" in err
     assert aixin("user", "role", "zhaoming", "--role", "supervisor", "--approver", "shuji2",
                  env={"AIXIN_APPROVER_PASSWORD": "shuji2-pass"})[0] == 0
-    assert aixin("user", "deactivate", "shuji2")[0] == 0
+    code, _, err = aixin("user", "deactivate", "shuji2")
+    assert code == 2 and "需要监督员审批" in err, "a supervisor leaves only with another's approval"
+    assert aixin("user", "deactivate", "shuji2", "--approver", "lishuji",
+                 env={"AIXIN_APPROVER_PASSWORD": "secretary-1"})[0] == 0
     code, _, err = aixin("user", "password", "lishuji", "--approver", "shuji2",
-                         env={"AIXIN_NEW_PASSWORD": "fresh-pass-1"})
+                         env={"AIXIN_NEW_PASSWORD": "fresh-pass-1", "AIXIN_APPROVER_PASSWORD": "shuji2-pass"})
     assert code == 2, "a deactivated supervisor approves nothing"
     assert aixin("user", "password", "lishuji", "--approver", "zhaoming",
                  env={"AIXIN_APPROVER_PASSWORD": "zhaoming-pass"})[0] == 0

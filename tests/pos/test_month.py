@@ -17,13 +17,17 @@ from pos.month import notice
 from pos.cli.main import main
 from pos.errors import Findings, ShopError
 from pos.periods import LOCAL
+from pos.village import village_id
 from printing import statement as statement_printing
 from tests import pdfs, tampering
 from tests.pos.conftest import SEPTEMBER
 from tests.printing.paper import decode
 
-MONTH = "2026-10"
-AFTER_MONTH = datetime(2026, 11, 3, 10, 0, tzinfo=LOCAL)
+# The demo's supervisor closed every month as it ended, from December 2025 to October 2026
+# (closures 1 to 11); November, its last month, is open.
+MONTH = "2026-11"
+AFTER_MONTH = datetime(2026, 12, 3, 10, 0, tzinfo=LOCAL)
+NUMBER = 12
 
 
 @pytest.fixture
@@ -34,6 +38,11 @@ def village(demo_village):
 
 def login(db, name="lishuji"):
     return users.login(db, name, demo.PASSWORD)
+
+
+def close(db, month=MONTH, supervisor=None):
+    """The supervisor closes ``month``, signing with their password."""
+    return closure.close(db, supervisor or login(db), month, password=demo.PASSWORD)
 
 
 def ledger_month(db, first, last):
@@ -69,8 +78,8 @@ def sqlite_text(sql):
 
 
 def test_closing_a_demo_month_prints_every_ledger_number_on_the_notice(village, tmp_path):
-    closed = closure.close(village, login(village), MONTH)
-    assert closed.number == 1 and closed.hash
+    closed = close(village)
+    assert closed.number == NUMBER and closed.hash
     notice_data, pages = notice.write_pdf(village, login(village), MONTH, tmp_path / "notice.pdf")
     text = pdfs.text(tmp_path / "notice.pdf")
     with_rows = [page for page in text.split("\f")
@@ -93,12 +102,13 @@ def test_closing_a_demo_month_prints_every_ledger_number_on_the_notice(village, 
         balances = dict(s.execute(sqlite_text(
             "SELECT a.code, COALESCE(SUM(p.amount), 0) FROM ledger_account a LEFT JOIN ledger_posting p "
             f"ON p.account_id = a.id AND p.tx_seq <= {closed.last_seq} GROUP BY a.code")).all())
-        redeemed_month = s.scalar(sqlite_text(
+        redeemed_month = s.scalar(sqlite_text(  # the month's redemptions; a reversal is its own line
             "SELECT SUM(p.amount) FROM ledger_posting p JOIN ledger_account a ON a.id = p.account_id "
-            f"WHERE a.code = 'village:redeemed' AND p.tx_seq BETWEEN {closed.first_seq} AND {closed.last_seq}"))
+            "JOIN ledger_transaction t ON t.seq = p.tx_seq WHERE a.code = 'village:redeemed' "
+            f"AND t.kind = 'redemption' AND p.tx_seq BETWEEN {closed.first_seq} AND {closed.last_seq}"))
         donations = s.scalar(sqlite_text(
             "SELECT SUM(m.value_fen) FROM stock_movement m JOIN stock_intake i ON i.id = m.intake_id "
-            "WHERE i.source = 'donation' AND i.received_on BETWEEN '2026-10-01' AND '2026-10-31'"))
+            "WHERE i.source = 'donation' AND i.received_on BETWEEN '2026-11-01' AND '2026-11-30'"))
     outstanding = sum(v for k, v in balances.items() if k.startswith("card:"))
     assert re.search(rf"在册积分余额\s+{outstanding}\b", text)
     assert re.search(rf"累计发放积分\s+{-balances['village:issue']}\b", text)
@@ -122,7 +132,7 @@ def test_closing_a_demo_month_prints_every_ledger_number_on_the_notice(village, 
 
 
 def test_closure_totals_equal_totals_recomputed_from_the_ledger(village):
-    closed = closure.close(village, login(village), MONTH)
+    closed = close(village)
     with village.read() as s:
         kept = dict(s.execute(sqlite_text("SELECT code, balance FROM ledger_account")).all())
         after = dict(s.execute(sqlite_text(
@@ -145,35 +155,35 @@ def test_closure_totals_equal_totals_recomputed_from_the_ledger(village):
     assert dict(closed.totals.awarded_by_category)["卫生检查"] > 0
     # and the stored closure hashes to what it says
     with village.read() as s:
-        row = s.execute(sqlite_text("SELECT document, hash FROM month_closure WHERE number = 1")).one()
+        row = s.execute(sqlite_text(f"SELECT document, hash FROM month_closure WHERE number = {NUMBER}")).one()
     assert canonical.digest(row.document.encode()) == row.hash == closed.hash
 
 
 def test_nothing_can_be_dated_into_a_closed_month(village):
-    closure.close(village, login(village), MONTH)
+    close(village)
     admin = login(village, "wangfang")
     with village.read() as s:
         head = ledger.head(s)
         household = s.scalar(sqlite_text("SELECT household_id FROM point_card WHERE status = 'active' LIMIT 1"))
     with pytest.raises(ShopError) as refused:
-        awards.award(village, admin, household, "G01", deed_date=date(2026, 10, 20))
-    assert refused.value.key == "month_closed" and "2026-11" in str(refused.value)
+        awards.award(village, admin, household, "G01", deed_date=date(2026, 11, 20))
+    assert refused.value.key == "month_closed" and "2026-12" in str(refused.value)
     with pytest.raises(ShopError, match="已月结"):
-        hygiene.record(village, admin, date(2026, 10, 31), "李书记", {household: {"W01": True}})
+        hygiene.record(village, admin, date(2026, 11, 30), "李书记", {household: {"W01": True}})
     item = stock.IntakeLine(demo_goods_code(village), 1)
     with pytest.raises(ShopError, match="已月结"):
         stock.intake(village, admin, [item], source="donation", donor="李女士", donor_type="person",
                      received_on=date(2026, 9, 30))
     # a PC whose clock was set back into the closed month cannot post either
-    village.clock = lambda: datetime(2026, 10, 30, 10, 0, tzinfo=LOCAL)
+    village.clock = lambda: datetime(2026, 11, 30, 10, 0, tzinfo=LOCAL)
     with pytest.raises(ShopError, match="已月结"):
         awards.award(village, admin, household, "G01")
     village.clock = lambda: AFTER_MONTH
     with village.read() as s:
         assert ledger.head(s) == head
     # the late correction goes into the open month, and says what it corrects
-    done = awards.award(village, admin, household, "G01", note="补记 10 月 20 日拾金不昧",
-                        deed_date=date(2026, 11, 3))
+    done = awards.award(village, admin, household, "G01", note="补记 11 月 20 日拾金不昧",
+                        deed_date=date(2026, 12, 3))
     assert done.seq == head[0] + 1
 
 
@@ -184,36 +194,42 @@ def demo_goods_code(db):
 
 def test_a_month_is_closed_once_and_months_close_in_order(village):
     supervisor = login(village)
+    close(village, supervisor=supervisor)
     with pytest.raises(ShopError) as early:
-        closure.close(village, supervisor, "2026-11")
+        close(village, "2026-12", supervisor)
     assert early.value.key == "closure_not_ended"
-    closure.close(village, supervisor, MONTH)
-    for month, key in (("2026-10", "closure_done"), ("2026-09", "closure_order_past")):
+    for month, key in (("2026-11", "closure_done"), ("2026-10", "closure_done"),
+                       ("2025-11", "closure_order_past")):
         with pytest.raises(ShopError) as refused:
-            closure.close(village, supervisor, month)
+            close(village, month, supervisor)
         assert refused.value.key == key
-    village.clock = lambda: datetime(2027, 1, 5, 9, 0, tzinfo=LOCAL)
+    village.clock = lambda: datetime(2027, 2, 5, 9, 0, tzinfo=LOCAL)
     with pytest.raises(ShopError) as skipped:
-        closure.close(village, supervisor, "2026-12")
-    assert skipped.value.key == "closure_order" and "2026-11" in str(skipped.value)
-    second = closure.close(village, supervisor, "2026-11")
+        close(village, "2027-01", supervisor)
+    assert skipped.value.key == "closure_order" and "2026-12" in str(skipped.value)
+    with pytest.raises(ShopError) as quiet:  # nothing since November: this PC's clock is confirmed first
+        close(village, "2026-12", supervisor)
+    assert quiet.value.key == "closure_beyond"
+    second = closure.close(village, supervisor, "2026-12", password=demo.PASSWORD, confirm_recent=True)
     first = closure.get(village, supervisor, MONTH)
-    assert second.number == 2 and second.prev_hash == first.hash
+    assert second.number == NUMBER + 1 and second.prev_hash == first.hash
     assert second.first_seq == first.last_seq + 1
     assert {h.household_id: h.opening for h in second.households} == {
         h.household_id: h.closing for h in first.households if h.closing or h.household_id in
         {x.household_id for x in second.households}}
     with pytest.raises(ShopError) as admin:
-        closure.close(village, login(village, "wangfang"), "2026-12")
+        close(village, "2027-01", login(village, "wangfang"))
     assert admin.value.key == "wrong_role"
 
 
 def test_a_closure_is_refused_when_kept_balances_disagree(village):
+    with village.read() as s:
+        deducted = s.scalar(sqlite_text("SELECT balance FROM ledger_account WHERE code = 'village:deducted'"))
     tampering.edit(village.file, "UPDATE ledger_account SET balance = balance + 5 WHERE code = 'village:deducted'")
     with pytest.raises(ShopError) as refused:
-        closure.close(village, login(village), MONTH)
+        close(village)
     assert refused.value.key in ("closure_ledger_bad", "closure_kept_mismatch")
-    assert "village:deducted" in str(refused.value) and "130" in str(refused.value)
+    assert "village:deducted" in str(refused.value) and str(deducted + 5) in str(refused.value)
 
 
 def test_every_disagreement_of_a_month_is_found_not_only_the_first(village, capsys, monkeypatch):
@@ -227,10 +243,10 @@ def test_every_disagreement_of_a_month_is_found_not_only_the_first(village, caps
     named = [f.params.get("account") for f in checked.findings if f.key == "closure_kept_mismatch"]
     assert sorted(named) == sorted([*two, "village:deducted"])
     with pytest.raises(Findings) as refused:
-        closure.close(village, login(village), MONTH)
+        close(village)
     assert [f.message() for f in refused.value.findings] == [f.message() for f in checked.findings]
     assert all(code in str(refused.value) + "".join(refused.value.lines()) for code in named)
-    assert closure.list_closures(village, login(village)) == []
+    assert len(closure.list_closures(village, login(village))) == NUMBER - 1
     # the command line says each on a line of its own, both closing and previewing
     capsys.readouterr()
     monkeypatch.setenv("AIXIN_USER", "lishuji")
@@ -244,7 +260,7 @@ def test_every_disagreement_of_a_month_is_found_not_only_the_first(village, caps
 
 
 def test_a_closed_month_rewritten_afterwards_is_found_in_the_household_and_in_the_totals(village):
-    first = closure.close(village, login(village), MONTH)
+    first = close(village)
     with village.read() as s:
         seq, card = s.execute(sqlite_text(
             "SELECT t.seq, a.code FROM ledger_transaction t JOIN ledger_posting p ON p.tx_seq = t.seq "
@@ -259,14 +275,14 @@ def test_a_closed_month_rewritten_afterwards_is_found_in_the_household_and_in_th
         plain.execute("UPDATE ledger_account SET balance = balance - 5 WHERE code = 'village:issue'")
 
     rehash_from(village.file, seq, five_more)
-    village.clock = lambda: datetime(2026, 12, 2, 9, 0, tzinfo=LOCAL)
-    checked = closure.preview(village, login(village), "2026-11")
+    village.clock = lambda: datetime(2027, 1, 2, 9, 0, tzinfo=LOCAL)
+    checked = closure.preview(village, login(village), "2026-12")
     keys = [f.key for f in checked.findings]
     assert "closure_household_mismatch" in keys and "closure_mismatch" in keys
     wheres = {f.params["where"] for f in checked.findings if f.key == "closure_mismatch"}
     assert {"累计发放积分", "在册积分余额"} <= wheres
     with pytest.raises(Findings) as refused:
-        closure.close(village, login(village), "2026-11")
+        closure.close(village, login(village), "2026-12", password=demo.PASSWORD, confirm_recent=True)
     assert len(refused.value.findings) == len(checked.findings) >= 3
 
 
@@ -326,7 +342,7 @@ def rehash_from(path, seq, change=None):
 
 
 def closed_notice(village, tmp_path, capsys):
-    closure.close(village, login(village), MONTH)
+    close(village)
     notice.write_pdf(village, login(village), MONTH, tmp_path / "notice.pdf")
     codes = set(pdfs.codes(tmp_path / "notice.pdf"))
     assert len(codes) == 1
@@ -339,11 +355,13 @@ def closed_notice(village, tmp_path, capsys):
 def test_the_notice_qr_holds_the_closure_and_head_and_verifies(village, tmp_path, capsys):
     qr = closed_notice(village, tmp_path, capsys)
     stored = closure.get(village, login(village), MONTH)
-    assert qr == f"AIXIN1|阿道村|1|{stored.last_seq}|{stored.last_hash}"
+    with village.read() as s:
+        identity = village_id(s)
+    assert qr == f"AIXIN2|{identity}|{NUMBER}|{stored.last_seq}|{stored.last_hash}"
     with village.read() as s:
         assert s.scalar(sqlite_text(f"SELECT hash FROM ledger_transaction WHERE seq = {stored.last_seq}")) == stored.last_hash
     assert run(village, "verify", "--anchor", stored.anchor) == 0
-    assert run(village, "verify", "--notice", qr.replace("|1|", "|2|", 1)) == 1
+    assert run(village, "verify", "--notice", qr.replace(f"|{NUMBER}|", f"|{NUMBER + 1}|", 1)) == 1
 
 
 def test_verify_notice_fails_after_the_tail_is_deleted(village, tmp_path, capsys):
@@ -368,7 +386,7 @@ def test_verify_notice_fails_after_an_older_backup_is_restored(village, tmp_path
     assert run(village, "verify") == 0, "the old copy is a valid ledger in itself"
     capsys.readouterr()
     assert run(village, "verify", "--notice", qr) == 1
-    assert "没有第 1 号月结" in capsys.readouterr().out
+    assert f"没有第 {NUMBER} 号月结" in capsys.readouterr().out
 
 
 def test_verify_notice_fails_after_the_whole_chain_is_rehashed(village, tmp_path, capsys):
@@ -382,7 +400,7 @@ def test_verify_notice_fails_after_the_whole_chain_is_rehashed(village, tmp_path
 
 
 def test_the_notice_masks_names_and_prints_on_a3(village, tmp_path):
-    closure.close(village, login(village), MONTH)
+    close(village)
     data, pages = notice.write_pdf(village, login(village, "wangfang"), MONTH, tmp_path / "a3.pdf",
                                    a3=True, mask_names=True)
     text = pdfs.text(tmp_path / "a3.pdf")
@@ -399,12 +417,12 @@ def test_the_notice_masks_names_and_prints_on_a3(village, tmp_path):
 
 
 def test_a_household_asks_for_its_months_statement(village, tmp_path):
-    closed = closure.close(village, login(village), MONTH)
+    closed = close(village)
     busy = max(closed.households, key=lambda h: (h.redeemed > 0) + (h.earned > 0) + (h.deducted > 0))
     data = statement.statement(village, login(village, "wangfang"), busy.card, MONTH)
     assert (data.opening, data.closing, data.head) == (busy.opening, busy.closing, busy.head)
     assert data.opening + sum(line.points for line in data.lines) == data.closing
-    assert data.closure == 1
+    assert data.closure == NUMBER
     statement_printing.render_pdf(data, tmp_path / "statement.pdf")
     text = pdfs.text(tmp_path / "statement.pdf")
     assert busy.head in text and f"期末余额：{busy.closing} 分" in text
@@ -418,15 +436,15 @@ def test_a_household_asks_for_its_months_statement(village, tmp_path):
 def test_the_supervisor_sees_every_month_of_the_books_and_which_one_to_close_next(village):
     supervisor = login(village)
     listed = closure.months(village, supervisor)
-    assert [m.month for m in listed][:2] == ["2026-11", "2026-10"] and listed[-1].month == "2025-12"
-    assert len(listed) == 12 and listed[0].title == "2026年11月"
-    assert [m.month for m in listed if m.next_to_close] == ["2026-10"]
+    assert [m.month for m in listed][:2] == ["2026-12", "2026-11"] and listed[-1].month == "2025-12"
+    assert len(listed) == 13 and listed[0].title == "2026年12月"
+    assert [m.month for m in listed if m.next_to_close] == ["2026-11"]
     assert not listed[0].ended and all(m.ended for m in listed[1:])
-    assert all(m.closure is None for m in listed)
-    closure.close(village, supervisor, MONTH)
+    assert [m.closure for m in listed] == [None, None, *range(NUMBER - 1, 0, -1)]
+    close(village, supervisor=supervisor)
     listed = closure.months(village, supervisor)
-    assert {m.month: m.closure for m in listed}["2026-10"] == 1
-    assert not any(m.next_to_close for m in listed)  # November has not ended yet
+    assert {m.month: m.closure for m in listed}["2026-11"] == NUMBER
+    assert not any(m.next_to_close for m in listed)  # December has not ended yet
 
 
 def test_a_households_month_prints_on_the_receipt_printer_or_says_there_is_none(village, fake_printer):
@@ -456,12 +474,12 @@ def test_a_wish_fulfilled_in_the_month_is_thanked_on_the_notice_s_echo_wall(vill
 
     admin, supervisor = login(village, "wangfang"), login(village)
     granted = wishes.add(village, admin, 3, "孙女想要一个新书包", "学习用品", value_fen=9000,
-                         written_on=date(2026, 10, 2))
-    kept = wishes.add(village, admin, 4, "想要一盏台灯", "生活用品", written_on=date(2026, 10, 5))
+                         written_on=date(2026, 11, 2))
+    kept = wishes.add(village, admin, 4, "想要一盏台灯", "生活用品", written_on=date(2026, 11, 5))
     wishes.claim(village, supervisor, granted.id, "鑫源商贸", "company", "刘经理")
-    wishes.deliver(village, supervisor, granted.id, "李书记", delivered_on=date(2026, 10, 20))
+    wishes.deliver(village, supervisor, granted.id, "李书记", delivered_on=date(2026, 11, 20))
     wishes.thank(village, supervisor, granted.id, "谢谢鑫源商贸，书包很好看！")
-    closure.close(village, supervisor, MONTH)
+    close(village, supervisor=supervisor)
     notice.write_pdf(village, supervisor, MONTH, tmp_path / "notice.pdf")
     text = pdfs.text(tmp_path / "notice.pdf")
     assert "回音墙" in text and "鑫源商贸" in text and "孙女想要一个新书包" in text

@@ -13,7 +13,7 @@ from pos.store.database import open_database
 from pos.demo import Clock
 from pos.errors import ShopError
 from pos.periods import LOCAL
-from tests.pos.conftest import Village
+from tests.pos.conftest import SUPERVISOR_PASSWORD, Village
 
 pytestmark = pytest.mark.postgres
 
@@ -27,11 +27,12 @@ def test_a_month_closes_and_its_notice_checks_on_postgresql(pg_url, tmp_path):
         sale = redemption.redeem(db, shop.admin, shop.card("张三"), [redemption.CartItem(shop.soap.code, 2)])
         reversal.reverse(db, shop.admin, sale.seq, "退货", shop.approval)
         # the last minute of September in Beijing is still September
-        clock.now = datetime(2026, 9, 30, 23, 58, tzinfo=LOCAL)
+        clock.now = datetime(2026, 9, 30, 23, 57, tzinfo=LOCAL)  # two readings: the deed's day, the entry
         last = awards.award(db, shop.admin, shop.homes["李四"].id, "G01")
         clock.now = datetime(2026, 10, 1, 0, 5, tzinfo=LOCAL)
         after = awards.award(db, shop.admin, shop.homes["王五"].id, "G01")
-        closed = closure.close(db, shop.secretary, "2026-09")
+        closed = closure.close(db, shop.secretary, "2026-09", password=SUPERVISOR_PASSWORD,
+                               confirm_recent=True)  # closed five minutes after the month ended
         assert (closed.first_seq, closed.last_seq) == (1, last.seq) and after.seq == last.seq + 1
         assert dict(closed.totals.reversed) == {"redemption": 8}
         with pytest.raises(ShopError, match="已月结"):

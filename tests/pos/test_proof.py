@@ -177,7 +177,7 @@ def test_an_award_outside_its_rule_is_named(shop):
 def test_a_redemption_above_the_threshold_without_approval_is_named(shop):
     from pos import village
 
-    village.change(shop.db, shop.admin, redemption_approval_above=10)
+    village.change(shop.db, shop.admin, shop.approval, redemption_approval_above=10)
     card = shop.card("张三")
     with shop.db.write() as s:
         stray = ledger.post(s, kind="redemption", operator="wangfang",

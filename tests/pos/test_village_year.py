@@ -91,7 +91,7 @@ def test_a_lost_cards_balance_moves_to_the_new_card(shop):
 
 def test_a_household_that_moves_away_returns_its_points_to_the_village(shop):
     number = shop.card("赵六")
-    card = cards.recover(shop.db, shop.admin, number)
+    card = cards.recover(shop.db, shop.admin, number, approval=shop.approval)
     assert card.status == "recovered" and card.balance == 0
     with shop.db.read() as s:
         assert ledger.account_balance(s, "village:recovered") == 100
@@ -212,7 +212,7 @@ def test_a_deduction_never_takes_a_balance_below_zero(shop):
 
 def test_a_rule_change_never_changes_past_entries(shop, db):
     first = awards.award(shop.db, shop.admin, shop.homes["张三"].id, "L01")
-    rules.save(shop.db, shop.admin, "L01", "公益劳动", "参加村组公益劳动（每次）", 8)
+    rules.save(shop.db, shop.admin, "L01", "公益劳动", "参加村组公益劳动（每次）", 8, approval=shop.approval)
     second = awards.award(shop.db, shop.admin, shop.homes["张三"].id, "L01")
     with db.read() as s:
         assert ledger.transaction(s, first.seq).attrs["points"] == 5

@@ -186,7 +186,7 @@ def test_texts_on_claim_delivery_and_echo_are_checked_too(shop):
 def test_a_moved_household_cannot_write_a_wish(shop):
     from pos import cards
 
-    cards.recover(shop.db, shop.admin, shop.card("赵六"))
+    cards.recover(shop.db, shop.admin, shop.card("赵六"), approval=shop.approval)
     assert refusal(write, shop, head="赵六").key == "household_moved"
 
 

@@ -66,3 +66,15 @@ def make_shell(qtbot, shop, ops, scanner):
 
 
 PASSWORDS = (PASSWORD, SUPERVISOR_PASSWORD)
+
+
+def approve(qtbot, screen, username="lishuji", password=SUPERVISOR_PASSWORD):
+    """The supervisor types their name and password into the approval the screen asked for."""
+    qtbot.waitUntil(lambda: getattr(screen, "approval_dialog", None) is not None
+                    and screen.approval_dialog.isVisible())
+    dialog = screen.approval_dialog
+    if not dialog.username.isReadOnly():
+        dialog.username.setText(username)
+    dialog.password.setText(password)
+    dialog.ok.click()
+    return dialog

@@ -196,7 +196,7 @@ def test_above_the_threshold_a_supervisor_approves_wrong_passwords_and_self_appr
         counter_window, qtbot, shop):
     from pos import village
 
-    village.change(shop.db, shop.admin, redemption_approval_above=10)
+    village.change(shop.db, shop.admin, shop.approval, redemption_approval_above=10)
     window, counter = counter_window()
     basket(window, qtbot, counter, shop.card("张三"), shop.rice.code)
     before = head(shop.db)

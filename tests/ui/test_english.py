@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QSpinBox, QTabBar, QWidget,
 )
 
-import inspect
 
 from pos import redemption, reversal, rules, wishes
 from pos.month import closure
@@ -150,10 +149,7 @@ def look(window, qtbot, words, what: str) -> list[str]:
 
 def close_september(shop) -> None:
     """September closed, as the first secretary closes it (with their password, once asked)."""
-    if "password" in inspect.signature(closure.close).parameters:
-        closure.close(shop.db, shop.secretary, "2026-09", password=SUPERVISOR_PASSWORD)
-    else:
-        closure.close(shop.db, shop.secretary, "2026-09")
+    closure.close(shop.db, shop.secretary, "2026-09", password=SUPERVISOR_PASSWORD, confirm_recent=True)
 
 
 def test_the_counter_the_questions_and_the_dialogs_speak_english(english, make_shell, qtbot, shop, ops):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QSpinBox
 from pos import goods, stock
 from tests import pdfs
 from tests.pos.conftest import SUPERVISOR_PASSWORD
+from tests.ui.conftest import approve
 from ui import documents
 from ui.goods.catalogue import goods_model
 from ui.goods.count import CountModel
@@ -53,6 +54,7 @@ def test_changing_an_items_points_and_stopping_it(make_shell, qtbot, shop):
     tab.points.setValue(80)
     tab.active.setChecked(False)
     tab.save_button.click()
+    approve(qtbot, screen)  # a lower price is the supervisor's to approve
     qtbot.waitUntil(lambda: screen.bar.kind == "done")
     fan = goods.get(shop.db, shop.admin, shop.fan.code)
     assert fan.price_points == 80 and not fan.active

@@ -9,6 +9,7 @@ from pos.errors import ShopError
 from ui import documents
 from ui.households import household_model, import_model, statement_model
 from tests import pdfs
+from tests.ui.conftest import approve
 
 
 def households_screen(make_shell, qtbot):
@@ -137,6 +138,9 @@ def test_a_household_moving_away_gives_its_card_back(make_shell, qtbot, shop):
     select(screen, "赵六")
     screen.recover_button.click()
     press_ok(screen)
+    qtbot.waitUntil(lambda: screen.bar.kind == "info")  # points on the card: the supervisor approves
+    assert screen.model.rowCount() == 4
+    approve(qtbot, screen)
     qtbot.waitUntil(lambda: screen.model.rowCount() == 3)
     assert "已回收 赵六" in screen.bar.text
     screen.moved.setChecked(True)

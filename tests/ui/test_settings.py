@@ -9,6 +9,7 @@ from pos import households, rules, service, users, village
 from pos.station import settings as local_settings
 from pos.errors import ShopError
 from tests.pos.conftest import SUPERVISOR_PASSWORD
+from tests.ui.conftest import approve
 from ui.settings.backups import copies_model
 from ui.settings.printer import jobs_model
 from ui.settings.rules import rules_model
@@ -41,6 +42,7 @@ def test_a_new_rule_is_added_and_a_used_one_is_deactivated_not_changed(make_shel
     tab.low.setValue(8)
     tab.high.setValue(12)
     tab.add_button.click()
+    approve(qtbot, screen)  # a new rule is the supervisor's to approve
     qtbot.waitUntil(lambda: screen.bar.kind == "done")
     assert "L03" in screen.bar.text and "+8~12" in screen.bar.text
     qtbot.waitUntil(lambda: any(r.code == "L03" for r in tab.model.rows))
@@ -139,6 +141,7 @@ def test_the_villages_threshold_and_a_new_group(make_shell, qtbot, shop):
     qtbot.waitUntil(lambda: tab.name.text() == "阿道村")
     tab.deduction_above.setValue(50)
     tab.save_button.click()
+    approve(qtbot, screen)  # a threshold is the supervisor's to change
     qtbot.waitUntil(lambda: screen.bar.kind == "done")
     assert village.settings(shop.db).deduction_approval_above == 50
     tab.new_group.setText("新村")

@@ -1,6 +1,5 @@
 """The supervisor's area, used as the first secretary uses it at the start of October."""
 
-import inspect
 from datetime import date, datetime
 
 import pytest
@@ -14,7 +13,7 @@ from pos.station import settings as local_settings
 from pos.errors import PermissionDenied
 from pos.periods import LOCAL
 from tests import pdfs, tampering
-from tests.pos.conftest import SEPTEMBER, SUPERVISOR_PASSWORD, september_village
+from tests.pos.conftest import PASSWORD, SEPTEMBER, SUPERVISOR_PASSWORD, september_village
 from tests.printing.paper import decode
 from tests.ui.test_counter import scan
 from ui import documents
@@ -49,12 +48,6 @@ def supervisor_area(make_shell, qtbot):
     return open_as
 
 
-# Closing with the supervisor's password comes with the services of issue 18; until then
-# the window's signature has nothing to sign with.
-needs_signature = pytest.mark.skipif("password" not in inspect.signature(closure.close).parameters,
-                                     reason="closure.close(password=...) has not landed yet")
-
-
 def sign(qtbot, page, password):
     """The closing dialog: the supervisor's password typed, Enter."""
     qtbot.waitUntil(lambda: getattr(page, "close_dialog", None) is not None and page.close_dialog.isVisible())
@@ -79,7 +72,6 @@ def viewer_into(monkeypatch):
     return opened
 
 
-@needs_signature
 def test_a_supervisor_sees_every_total_then_closes_the_month_once_and_prints_the_notice(
         supervisor_area, shop, qtbot, monkeypatch):
     window, screen = supervisor_area(shop.secretary)
@@ -141,7 +133,6 @@ def test_closing_shows_what_it_seals_and_the_times_and_asks_the_password(supervi
     assert closure.list_closures(shop.db, shop.secretary) == [] and page.close_button.isEnabled()
 
 
-@needs_signature
 def test_a_month_that_ended_less_than_a_day_ago_is_confirmed_before_it_closes(supervisor_area, shop, qtbot):
     shop.clock.now = datetime(2026, 10, 1, 8, 0, tzinfo=LOCAL)
     window, screen = supervisor_area(shop.secretary)
@@ -160,7 +151,14 @@ def test_a_month_that_ended_less_than_a_day_ago_is_confirmed_before_it_closes(su
 
 def test_a_month_that_cannot_be_closed_says_why_on_the_page(supervisor_area, shop, qtbot):
     window, screen = supervisor_area(shop.secretary)
-    screen.choose_month("2026-10")  # still running on 2 October
+    screen.choose_month("2026-10")  # September first: months close in order
+    tab(qtbot, screen, screen.close_page)
+    assert "请先月结 2026-09" in screen.close_page.reason.text()
+    assert not screen.close_page.close_button.isEnabled()
+    closure.close(shop.db, shop.secretary, SEPTEMBER, password=SUPERVISOR_PASSWORD, confirm_recent=True)
+    screen.load_months()
+    settled(qtbot, screen)
+    screen.close_page.refresh()  # still running on 2 October
     tab(qtbot, screen, screen.close_page)
     page = screen.close_page
     assert page.reason.isVisible() and "2026-10 还没有结束" in page.reason.text()
@@ -196,7 +194,7 @@ def test_an_administrator_sees_the_totals_and_the_notice_but_cannot_close_or_rev
     settled(qtbot, screen)
     assert closure.list_closures(shop.db, shop.admin) == []
     with pytest.raises(PermissionDenied):
-        closure.close(shop.db, shop.admin, SEPTEMBER)
+        closure.close(shop.db, shop.admin, SEPTEMBER, password=PASSWORD)
 
     tab(qtbot, screen, screen.audit_page)
     audit_page = screen.audit_page
@@ -205,7 +203,7 @@ def test_an_administrator_sees_the_totals_and_the_notice_but_cannot_close_or_rev
     assert not audit_page.review_button.isVisible() and not audit_page.comment.isVisible()
     assert audit_page.admin_note.isVisible()
 
-    closure.close(shop.db, shop.secretary, SEPTEMBER)
+    closure.close(shop.db, shop.secretary, SEPTEMBER, password=SUPERVISOR_PASSWORD, confirm_recent=True)
     screen.load_months()
     settled(qtbot, screen)
     opened = viewer_into(monkeypatch)
@@ -254,9 +252,14 @@ def test_the_audit_list_filters_by_kind_household_and_operator(supervisor_area, 
     kinds = sorted(e.kind for e in page.entries.rows)
     assert kinds == ["card_issue", "redemption", "reversal"]
     assert all("张三" in page.entries.index(r, 4).data() for r in range(page.entries.rowCount()))
-    assert [page.operator.itemText(i) for i in range(page.operator.count())] == ["全部操作员", "王芳"]
+    # the village's setup and the supervisor's approvals of it are operations in the audit too
+    offered = [page.operator.itemText(i) for i in range(page.operator.count())]
+    assert offered[0] == "全部操作员" and "王芳" in offered and "李书记" in offered
+    page.choose(operator="wangfang")
+    wangfangs = page.entries.rowCount()
+    assert 0 < wangfangs < everything and {e.operator for e in page.entries.rows} == {"wangfang"}
     page.choose(operator="wangfang", day=date(2026, 9, 5))
-    assert page.entries.rowCount() == everything and {e.operator for e in page.entries.rows} == {"wangfang"}
+    assert page.entries.rowCount() == wangfangs and {e.operator for e in page.entries.rows} == {"wangfang"}
     page.choose(day=date(2026, 9, 6))  # a day with no work is not offered: the filter shows everything
     assert page.day.currentIndex() == 0
     page.choose()
@@ -280,7 +283,7 @@ def test_a_villager_asks_for_their_month_and_the_card_scan_fills_it_in(superviso
 
 
 def test_the_auditors_export_goes_into_a_new_folder_in_the_chosen_one(supervisor_area, shop, qtbot, tmp_path):
-    closure.close(shop.db, shop.secretary, SEPTEMBER)
+    closure.close(shop.db, shop.secretary, SEPTEMBER, password=SUPERVISOR_PASSWORD, confirm_recent=True)
     window, screen = supervisor_area(shop.secretary)
     page = screen.export_page
     tab(qtbot, screen, page)

@@ -16,7 +16,8 @@ from pos.vocabulary import Area
 from ui import documents
 from ui.county.window import CountyEntry, CountyScreen, register
 from ui.models import Column, RowsModel
-from ui.widgets import STRETCH, big_button, column, confirm, heading, row, selected_rows, table
+from ui.asking import confirm
+from ui.widgets import STRETCH, big_button, column, heading, row, selected_rows, table
 
 HELD_COLOUR = "#ffe49e"
 

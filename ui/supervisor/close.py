@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout
 from pos import messages
 from pos.month import closure, notice
 from pos.month.document import ClosureView
+from pos.errors import NeedsConfirm
 from pos.periods import LOCAL
 from pos.vocabulary import Area
 from ui.models import Column, RowsModel
@@ -146,6 +147,7 @@ class ClosePage(Page):
         if state is None:
             return
         self.previewed = None
+        self.confirm_text = ""
         self.reason.hide()
         self._buttons()
         db, actor = self.screen.db, self.screen.actor
@@ -223,7 +225,7 @@ class ClosePage(Page):
 
     def _signature_refused(self, dialog: CloseDialog, error) -> None:
         text = messages.in_window(error, self.screen.lang)
-        if "recent" in error.key:
+        if isinstance(error, NeedsConfirm):  # just ended, or long after the newest transaction
             dialog.ask_recent(text)
         elif error.key in SIGNATURE_KEYS:
             dialog.refused(text)

@@ -51,7 +51,7 @@ class CloseDialog(QDialog):
         self.view.setObjectName("sealTotals")
         self.view.setMinimumHeight(px(160))
         now, newest = getattr(checked, "now", None), getattr(checked, "newest_at", None)
-        self.recent = bool(getattr(checked, "ended_recently", False))
+        self.recent = bool(getattr(checked, "needs_confirm", False))  # just ended, or long after the newest
         self.times = QLabel(self)
         self.times.setObjectName("closeTimes")
         self.times.setWordWrap(True)

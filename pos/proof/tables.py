@@ -1,0 +1,190 @@
+"""The tables against the chain: each row must say what the chain's facts say at its head,
+and each closure and review must be a supervisor's, as the chain knew them then."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import func, select
+
+from pos import oversight
+from pos.month.document import GENESIS, digest
+from pos.proof.facts import GOODS_FIELDS, NOTICE_FIELDS, RULE_FIELDS, VILLAGE_FIELDS, password_digest
+from pos.proof.walk import Walk
+from pos.store.tables import (
+    AuditReview,
+    Card,
+    Goods,
+    Household,
+    MonthClosure,
+    Redemption,
+    RedemptionLine,
+    Rule,
+    StockMovement,
+    User,
+    Village,
+    VillagerGroup,
+)
+
+
+class Tables(Walk):
+    """The walk, then its end state compared with the tables."""
+
+    def differs(self, kind: str, record, seq: int | None, table: dict, chain: dict) -> None:
+        for field, value in table.items():
+            if value != chain.get(field):
+                self.add(f"{kind}_differs", seq, f"{kind} {record}: {field} is {value!r} in the "
+                         f"table, {chain.get(field)!r} in the chain", record=str(record),
+                         field=field, table=str(value), chain=str(chain.get(field)))
+
+    def unchained(self, kind: str, record) -> None:
+        self.add(f"{kind}_unchained", None, f"{kind} {record} is not in the chain", record=str(record))
+
+    def missing(self, kind: str, record, seq: int) -> None:
+        self.add(f"{kind}_missing", seq, f"{kind} {record}, in the chain, is gone from the table",
+                 record=str(record))
+
+    def compare_tables(self) -> None:
+        s = self.session
+        seen = set()
+        for user in s.scalars(select(User)):
+            seen.add(user.username)
+            chain = self.users.get(user.username)
+            if chain is None:
+                self.unchained("user", user.username)
+                continue
+            table = {"name": user.display_name, "role": user.role, "active": bool(user.active),
+                     "password": password_digest(user.password_hash)}
+            if "household" in chain:  # a link chained since links are facts
+                table["household"] = user.household_id
+            self.differs("user", user.username, chain["seq"], table, chain)
+        for name in self.users.keys() - seen:
+            self.missing("user", name, self.users[name]["seq"])
+
+        village = s.get(Village, 1)
+        if village is None and self.village is not None:
+            self.missing("village", self.village["name"], self.village["seq"])
+        elif village is not None and self.village is None:
+            self.unchained("village", village.name)
+        elif village is not None:
+            self.differs("village", village.name, self.village["seq"],
+                         {name: getattr(village, name) for name in VILLAGE_FIELDS + NOTICE_FIELDS
+                          if name in self.village}, self.village)
+        groups = set(s.scalars(select(VillagerGroup.name)))
+        for name in groups - self.groups.keys():
+            self.unchained("group", name)
+        for name in self.groups.keys() - groups:
+            self.missing("group", name, self.groups[name])
+
+        self._compare_rows("rule", {r.code: r for r in s.scalars(select(Rule))}, self.rules,
+                           RULE_FIELDS)
+        goods = {g.code: g for g in s.scalars(select(Goods))}
+        self._compare_rows("goods", goods, self.goods, GOODS_FIELDS)
+        for code, row in goods.items():
+            if row.stock != self.stock.get(code, 0):
+                self.add("stock_mismatch", None, f"goods {code}: stock {row.stock}, its chained "
+                         f"movements sum to {self.stock.get(code, 0)}", record=code,
+                         table=str(row.stock), chain=str(self.stock.get(code, 0)))
+        self._compare_movements({g.id: code for code, g in goods.items()})
+        self._compare_redemptions({g.id: code for code, g in goods.items()})
+
+        group_names = dict(s.execute(select(VillagerGroup.id, VillagerGroup.name)).all())
+        homes = {h.id: h for h in s.scalars(select(Household))}
+        for household_id, home in homes.items():
+            chain = self.households.get(household_id)
+            if chain is None:
+                self.unchained("household", household_id)
+                continue
+            self.differs("household", household_id, chain["seq"], {
+                "head": home.head_name, "group": group_names.get(home.group_id),
+                "status": home.status}, chain)
+        for household_id in self.households.keys() - homes.keys():
+            self.missing("household", household_id, self.households[household_id]["seq"])
+
+        numbers = set()
+        for card in s.scalars(select(Card)):
+            numbers.add(card.number)
+            chain = self.cards.get(card.number)
+            if chain is None:
+                self.unchained("card", card.number)
+                continue
+            self.differs("card", card.number, chain["seq"],
+                         {"household": card.household_id, "status": card.status}, chain)
+        for number in self.cards.keys() - numbers:
+            self.missing("card", number, self.cards[number]["seq"])
+
+    def _compare_rows(self, kind, rows: dict, chain: dict, fields) -> None:
+        for code, row in rows.items():
+            facts = chain.get(code)
+            if facts is None:
+                self.unchained(kind, code)
+                continue
+            table = {name: getattr(row, name) for name in fields}
+            for name in ("deduction", "active"):
+                if name in table:
+                    table[name] = int(bool(table[name]))
+            self.differs(kind, code, facts["seq"], table, facts)
+        for code in chain.keys() - rows.keys():
+            self.missing(kind, code, chain[code]["seq"])
+
+    def _compare_movements(self, codes: dict[int, str]) -> None:
+        m = StockMovement.__table__.c
+        table: dict[tuple[int, str], int] = {}
+        for tx_seq, goods_id, quantity in self.session.execute(
+                select(m.tx_seq, m.goods_id, func.sum(m.quantity)).group_by(m.tx_seq, m.goods_id)):
+            code = codes.get(goods_id, f"#{goods_id}")
+            if tx_seq is None:
+                self.add("movement_unchained", None, f"goods {code}: stock moved by {quantity} "
+                         "outside the chain", record=code, table=str(quantity))
+                continue
+            table[(tx_seq, code)] = quantity
+        chain = {key: q for key, q in self.moves.items() if q}
+        for key in sorted(table.keys() | chain.keys()):
+            if table.get(key, 0) != chain.get(key, 0):
+                seq, code = key
+                self.add("movement_mismatch", seq, f"goods {code}: the table moves "
+                         f"{table.get(key, 0)}, entry {seq} moves {chain.get(key, 0)}",
+                         record=code, table=str(table.get(key, 0)), chain=str(chain.get(key, 0)))
+
+    def _compare_redemptions(self, codes: dict[int, str]) -> None:
+        lines: dict[int, list] = defaultdict(list)
+        for line in self.session.scalars(select(RedemptionLine).order_by(RedemptionLine.tx_seq,
+                                                                        RedemptionLine.line)):
+            lines[line.tx_seq].append((codes.get(line.goods_id, f"#{line.goods_id}"), line.quantity,
+                                       line.quantity * line.unit_points))
+        seen = set()
+        for row in self.session.scalars(select(Redemption)):
+            seen.add(row.tx_seq)
+            chain = self.redemptions.get(row.tx_seq)
+            if chain is None:
+                self.unchained("redemption", row.tx_seq)
+                continue
+            table = {"card": row.card_number, "household": row.household_id, "points": row.points,
+                     "items": lines.get(row.tx_seq, []),
+                     "reversed_by": row.reversed_by}
+            facts = {**chain, "reversed_by": self.reversed.get(row.tx_seq)}
+            for field, value in table.items():
+                if value != facts.get(field):
+                    self.add("redemption_mismatch", row.tx_seq, f"redemption {row.tx_seq}: {field} "
+                             "in the table differs from its ledger transaction", field=field)
+        for seq in self.redemptions.keys() - seen:
+            self.missing("redemption", seq, seq)
+
+    def compare_signatures(self) -> None:
+        """Each closure whole and in its chain, and closed by a supervisor active at its head;
+        each review of a flag by a supervisor active when it was made."""
+        previous = GENESIS
+        for row in self.session.scalars(select(MonthClosure).order_by(MonthClosure.number)):
+            if digest(row.document) != row.hash or row.prev_hash != previous:
+                self.add("closure_differs", row.last_seq, f"closure {row.number} ({row.month}) is not "
+                         "the document its hash and the closure before it name", number=row.number)
+            previous = row.hash
+            if not oversight.is_supervisor(self.user_at(row.closed_by, seq=row.head_seq)):
+                self.add("closure_not_supervisor", row.head_seq, f"closure {row.number} ({row.month}) "
+                         f"made by {row.closed_by}, not an active supervisor then",
+                         number=row.number, month=row.month, user=row.closed_by)
+        for review in self.session.scalars(select(AuditReview).order_by(AuditReview.id)):
+            if not oversight.is_supervisor(self.user_at(review.reviewer, at=review.at)):
+                self.add("review_not_supervisor", None, f"flag {review.flag} of {review.month} reviewed "
+                         f"by {review.reviewer}, not an active supervisor then",
+                         flag=review.flag, month=review.month, user=review.reviewer)
