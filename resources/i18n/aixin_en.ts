@@ -322,12 +322,12 @@
         <translation>Closing %1 (no. %2): these totals will be sealed and printed on the notice.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="224"/>
+        <location filename="../../ui/supervisor/close.py" line="225"/>
         <source>正在月结……</source>
         <translation>Closing the month…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="239"/>
+        <location filename="../../ui/supervisor/close.py" line="240"/>
         <source>%1 已月结：第 %2 号。请到“公示”页打印公示并张贴。</source>
         <translation>%1 is closed: no. %2. Go to the “Public notice” page to print the notice and post it.</translation>
     </message>
@@ -1000,8 +1000,13 @@ The month&apos;s last transaction: %2</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor/closing.py" line="61"/>
-        <source>本月结束还不到一天。我已核实本月的账都已记完，本机日期和时间也是对的。</source>
-        <translation>The month ended less than a day ago. I have checked that all of its entries are in, and that this PC&apos;s date and time are right.</translation>
+        <source>我已核实：本机日期和时间是对的，本月的账都已记完。</source>
+        <translation>I have checked: this PC&apos;s date and time are right, and the month&apos;s entries are all made.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/closing.py" line="112"/>
+        <source>请先核对本机日期和时间，勾选上面的确认。</source>
+        <translation>Check this PC&apos;s date and time first, and tick the confirmation above.</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor/closing.py" line="64"/>
@@ -1017,11 +1022,6 @@ The month&apos;s last transaction: %2</translation>
         <location filename="../../ui/supervisor/closing.py" line="80"/>
         <source>监督员密码</source>
         <translation>Supervisor password</translation>
-    </message>
-    <message>
-        <location filename="../../ui/supervisor/closing.py" line="109"/>
-        <source>本月结束还不到一天：请先勾选上面的确认。</source>
-        <translation>The month ended less than a day ago: tick the confirmation above first.</translation>
     </message>
 </context>
 <context>
@@ -1488,7 +1488,7 @@ Restore anyway?</translation>
     <message>
         <location filename="../../ui/goods/catalogue.py" line="134"/>
         <source>打印所选商品的标签（不选则全部）</source>
-        <translation>Print labels for the selected items (all if none selected)</translation>
+        <translation>Print labels (selected, or all)</translation>
     </message>
     <message>
         <location filename="../../ui/goods/catalogue.py" line="183"/>
@@ -2187,7 +2187,7 @@ Key fingerprint %2</translation>
     <message>
         <location filename="../../ui/households.py" line="288"/>
         <source>迁出，回收积分卡</source>
-        <translation>Move out, take card back</translation>
+        <translation>Move out, card back</translation>
     </message>
     <message>
         <location filename="../../ui/households.py" line="289"/>
@@ -2212,7 +2212,7 @@ Key fingerprint %2</translation>
     <message>
         <location filename="../../ui/households.py" line="295"/>
         <source>打印积分卡（PDF）</source>
-        <translation>Print point cards (PDF)</translation>
+        <translation>Print cards (PDF)</translation>
     </message>
     <message>
         <location filename="../../ui/households.py" line="333"/>

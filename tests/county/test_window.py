@@ -261,7 +261,7 @@ def test_a_new_key_waits_in_the_keys_screen_until_accepted_then_its_package_is_i
     east.db.clock = villages.at(2025, 4, 2)
     redeem(east.db, east.admin, 1)
     east.db.clock = villages.at(2025, 5, 1)
-    closure.close(east.db, east.secretary, "2025-04")
+    closure.close(east.db, east.secretary, "2025-04", password=villages.PASSWORD, confirm_recent=True)
     moved, fingerprint = resign(package.make(east.db, east.secretary, tmp_path).path,
                                 tmp_path / "new-pc.aixin-county", Ed25519PrivateKey.generate())
     screen = import_by_click(qtbot, window, ops, monkeypatch, [first.path, moved])

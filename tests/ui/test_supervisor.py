@@ -48,10 +48,14 @@ def supervisor_area(make_shell, qtbot):
     return open_as
 
 
-def sign(qtbot, page, password):
-    """The closing dialog: the supervisor's password typed, Enter."""
+def sign(qtbot, page, password, *, confirm=True):
+    """The closing dialog: the supervisor's password typed, Enter; where the dialog asks to
+    confirm this PC's date and time (the month's last transaction is weeks before its end),
+    ``confirm`` ticks it."""
     qtbot.waitUntil(lambda: getattr(page, "close_dialog", None) is not None and page.close_dialog.isVisible())
     dialog = page.close_dialog
+    if confirm and dialog.confirm_recent.isVisible():
+        dialog.confirm_recent.setChecked(True)
     dialog.password.setText(password)
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     return dialog
@@ -139,10 +143,10 @@ def test_a_month_that_ended_less_than_a_day_ago_is_confirmed_before_it_closes(su
     page = screen.close_page
     tab(qtbot, screen, page)
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
-    dialog = sign(qtbot, page, SUPERVISOR_PASSWORD)
+    dialog = sign(qtbot, page, SUPERVISOR_PASSWORD, confirm=False)
     assert dialog.confirm_recent.isVisible() and dialog.bar.kind == "refused"
     assert closure.list_closures(shop.db, shop.secretary) == []
-    assert "2026-10-01 08:00" in dialog.times.text()
+    assert "本机时间：2026-10-01 08:0" in dialog.times.text()
     dialog.confirm_recent.setChecked(True)
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     settled(qtbot, screen)

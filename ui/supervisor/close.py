@@ -209,7 +209,8 @@ class ClosePage(Page):
         sealed = [line for line in self.lines if line.section in (tr("本月"), tr("账目"))][:14]
         title = (tr("%1 月结（第 %2 号）：以下合计将被封存，写入公示。")
                  .replace("%1", self.screen.month_title).replace("%2", str(view.number)))
-        dialog = CloseDialog(self, title, sealed, checked, columns=TOTAL_COLUMNS)
+        why = messages.in_window(checked.confirm_refusal(), self.screen.lang) if checked.needs_confirm else ""
+        dialog = CloseDialog(self, title, sealed, checked, columns=TOTAL_COLUMNS, why=why)
         self.close_dialog = dialog
         dialog.signed.connect(lambda password, recent: self._sign(dialog, month, password, recent))
         dialog.open()

@@ -40,7 +40,7 @@ class CloseDialog(QDialog):
 
     silent = _Silent()
 
-    def __init__(self, parent, title: str, lines, checked, *, columns):
+    def __init__(self, parent, title: str, lines, checked, *, columns, why: str = ""):
         super().__init__(parent)
         self.setWindowTitle(tr("月结：请核对并签字"))
         self.setMinimumWidth(px(640))
@@ -58,7 +58,7 @@ class CloseDialog(QDialog):
         self.times.setText(tr("本机时间：%1（北京时间）\n本月最后一笔交易：%2")
                            .replace("%1", clock(now) if now is not None else tr("（未知）"))
                            .replace("%2", clock(newest)))
-        self.confirm_recent = QCheckBox(tr("本月结束还不到一天。我已核实本月的账都已记完，本机日期和时间也是对的。"), self)
+        self.confirm_recent = QCheckBox(tr("我已核实：本机日期和时间是对的，本月的账都已记完。"), self)
         self.confirm_recent.setObjectName("confirmRecent")
         self.confirm_recent.setVisible(self.recent)
         warning = sized(QLabel(tr("月结后本月不能再记入任何交易，合计将写入公示。这一步相当于监督员签字，"
@@ -88,13 +88,16 @@ class CloseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.bar)
         layout.addLayout(buttons)
+        if why:  # the month just ended, or ended long after its newest transaction: said before signing
+            self.bar.info(why)
         cancel.clicked.connect(self.reject)
         self.ok.clicked.connect(self._sign)
         self.password.returnPressed.connect(self._sign)
         self.password.setFocus()
 
     def ask_recent(self, text: str) -> None:
-        """The service says the month ended only just now: the box must be ticked first."""
+        """The service asks for a confirmation (the month just ended, or ended long after its
+        newest transaction): the box must be ticked first."""
         self.recent = True
         self.confirm_recent.show()
         self.bar.info(text)
@@ -106,7 +109,7 @@ class CloseDialog(QDialog):
             self.password.setFocus()
             return
         if self.recent and not self.confirm_recent.isChecked():
-            self.bar.refuse(tr("本月结束还不到一天：请先勾选上面的确认。"))
+            self.bar.refuse(tr("请先核对本机日期和时间，勾选上面的确认。"))
             self.confirm_recent.setFocus()
             return
         self.signed.emit(self.password.text(), self.recent and self.confirm_recent.isChecked())
