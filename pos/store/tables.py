@@ -244,6 +244,9 @@ class PrintJob(Base):
     requested_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     printed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # While SENDING, the job belongs to its sender ("PC:process") as long as its heartbeat is fresh.
+    sender: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 # The wish wall (心愿墙) and the echo wall (回音墙): see pos/wishes.py.
