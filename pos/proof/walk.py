@@ -22,13 +22,15 @@ from sqlalchemy.orm import Session
 from ledger.schema import Account, Posting, Transaction
 from ledger.verification import Finding
 from pos import oversight
+from pos.proof.claims import ClaimsWalk
 from pos.proof.facts import GOODS_FIELDS, NOTICE_FIELDS, RULE_FIELDS, VILLAGE_FIELDS, parse_items
-from pos.vocabulary import CARD_PREFIX, CardStatus, HouseholdStatus, Kind, Role, UserChange, card_of
+from pos.vocabulary import CARD_PREFIX, AwardsMode, CardStatus, HouseholdStatus, Kind, Role, UserChange, card_of
 
 
-class Walk:
+class Walk(ClaimsWalk):
     def __init__(self, session: Session):
         self.session = session
+        self.start_claims()
         self.findings: list[Finding] = []
         self.users: dict[str, dict] = {}
         self.history: dict[str, list[tuple[int, object, dict]]] = defaultdict(list)  # (seq, at, facts)
@@ -147,7 +149,8 @@ class Walk:
     def on_village(self, seq, row, attrs, _legs) -> None:
         self.controlled |= all(name in attrs for name in NOTICE_FIELDS)
         after = {"seq": seq, **{name: attrs[name] for name in VILLAGE_FIELDS},
-                 **{name: attrs[name] for name in NOTICE_FIELDS if name in attrs}}
+                 **{name: attrs[name] for name in NOTICE_FIELDS if name in attrs},
+                 "awards": attrs.get("awards", AwardsMode.DIRECT)}
         if self.village is not None and self._guarded(row):
             changed = oversight.village_guarded(self.village, after)
             if changed:
@@ -159,7 +162,7 @@ class Walk:
         self.groups[attrs["group"]] = seq
 
     def on_rule(self, seq, row, attrs, _legs) -> None:
-        after = {"seq": seq, **{name: attrs[name] for name in RULE_FIELDS}}
+        after = {"seq": seq, **{name: attrs[name] for name in RULE_FIELDS}, "limit": attrs.get("limit", "")}
         if self._guarded(row) and oversight.rule_widened(self.rules.get(attrs["rule"]), after):
             self.add("approval_missing", seq, f"rule {attrs['rule']} widened without approval",
                      what=Kind.RULE)
