@@ -19,7 +19,10 @@ the crediting itself, so ``verify`` proves the claims table (``pos.proof``).
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -44,6 +47,9 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 REVIEWERS = (Role.REVIEWER, Role.SUPERVISOR)
 # Who enters claims, puts them up and records objections: the counter, and the reviewers.
 CLERKS = (Role.ADMIN, Role.REVIEWER, Role.SUPERVISOR)
+# What a posting shows: its claims standing, not those taken off it by an objection.
+SHOWN = (ClaimStatus.POSTED, ClaimStatus.CREDITED)
+PHOTOS = "photos"  # the folder beside the database file where claims' photos are kept
 
 
 @dataclass(frozen=True)
@@ -238,6 +244,23 @@ def post(db: Database, actor: Actor, starts_on: date | None = None,
         for claim in claims:
             claim.status, claim.posting_id, claim.seq = ClaimStatus.POSTED, posting.id, posted
         return _posting_view(session, posting)
+
+
+def keep_photo(db: Database, data: bytes, suffix: str = "") -> str:
+    """Keep a claim's photo beside the database file (``photos/SHA256.jpg``), whole or not
+    at all, and return its SHA-256 for the claim. A database with no file keeps only the hash."""
+    digest = hashlib.sha256(data).hexdigest()
+    if db.file is None:
+        return digest
+    folder = db.file.parent / PHOTOS
+    folder.mkdir(exist_ok=True)
+    target = folder / f"{digest}{suffix.lower()[:8]}"
+    if not target.exists():
+        handle, temporary = tempfile.mkstemp(prefix=".photo-", dir=folder)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, target)
+    return digest
 
 
 def _credit_one(session: Session, claim: Claim, seq: int) -> None:

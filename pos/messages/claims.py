@@ -35,6 +35,17 @@ CATALOG: dict[str, tuple[str, str]] = {
     "dated_objection": ("异议日期", "objection's date"),
     "entry_claim_credit": ("第 {posting} 期公示期满记分（{count} 项申报）", "posting {posting} credited ({count} claims)"),
     "pending_points": ("另有 {points} 分公示中", "{points} more points pending"),
+    # the command line
+    "claim_line": ("第 {id} 号 [{status}] {head}：{code} {name} {points} 分，事迹 {date}，申报人 {declared}{posting}",
+                   "Claim {id} [{status}] {head}: {code} {name} {points} points, deed {date}, declared by {declared}{posting}"),
+    "claim_on_posting": ("，第 {posting} 期公示", ", posting {posting}"),
+    "claim_entered": ("已录入 {count} 项申报，待评议。", "Entered {count} claim(s), to review."),
+    "claims_none": ("没有申报。", "No claims."),
+    "posting_made": ("第 {id} 期公示：{count} 项，{points} 分，{first} 至 {last}", "Posting {id}: {count} claim(s), "
+                     "{points} points, {first} to {last}"),
+    "posting_credited_line": ("第 {id} 期公示期满记分，第 {seq} 笔：{count} 项，{points} 分（申报 {claims}）",
+                              "Posting {id} credited, #{seq}: {count} claim(s), {points} points (claims {claims})"),
+    "rule_limit_note": ("，{limit}", ", {limit}"),
     # refusals
     "awards_mode_unknown": ("没有“{value}”这种加分方式，可选：{known}。", "There is no way of awarding called \"{value}\"; "
                             "choose {known}."),
