@@ -224,3 +224,32 @@ def test_a_claim_credited_by_raw_sql_is_named(on_claims):
     tampering.edit(shop.db.file, f"UPDATE claim SET status='accepted', reviewed_by='wangfang' WHERE id={claim.id}")
     codes = {f.code for f in proven(shop).findings}
     assert codes == {"claim_differs"}
+
+
+def test_a_claim_entered_in_september_and_credited_in_october_is_earned_on_octobers_books(on_claims):
+    from pos import statement
+    from pos.month import audit, closure, notice
+
+    shop = on_claims
+    home = shop.homes["张三"].id
+    claim, = claims.enter(shop.db, shop.admin, [home], "B03", 18, date(2026, 9, 5), "张三", "带动就业")
+    claims.review(shop.db, shop.reviewer, claim.id, accept=True)
+    at(shop, date(2026, 9, 28))
+    posting = claims.post(shop.db, shop.admin)  # up to 4 October
+    at(shop, date(2026, 10, 2))
+    september = closure.close(shop.db, shop.secretary, "2026-09", password="secretary-1",
+                               confirm_recent=True)
+    assert september.totals.awarded == 0
+    at(shop, date(2026, 10, 5))
+    claims.credit(shop.db, shop.admin, posting.id)
+    at(shop, date(2026, 11, 2))
+    october = closure.close(shop.db, shop.secretary, "2026-10", password="secretary-1", confirm_recent=True)
+    assert october.totals.awarded == 18
+    assert dict(october.totals.awarded_by_category) == {"产业发展": 18}
+    row = next(h for h in notice.notice_data(shop.db, shop.secretary, "2026-10").households if h.head == "张三")
+    assert row.earned == 18 and row.closing == row.opening + 18
+    listed = audit.report(shop.db, shop.secretary, "2026-10")
+    assert any(e.kind == "claim_credit" and e.points == 18 for e in listed.entries)
+    lines = statement.history(shop.db, shop.admin, home).lines
+    assert lines[-1].points == 18
+    assert proven(shop).ok, proven(shop).findings
