@@ -998,7 +998,7 @@ Phone for objections: %7</translation>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="298"/>
+        <location filename="../../ui/awards.py" line="323"/>
         <source>积分登记</source>
         <translation>Awards</translation>
     </message>
@@ -1036,154 +1036,164 @@ Phone for objections: %7</translation>
 <context>
     <name>AwardsScreen</name>
     <message>
-        <location filename="../../ui/awards.py" line="102"/>
+        <location filename="../../ui/awards.py" line="106"/>
         <source>可空，如：清理河道</source>
         <translation>Optional, e.g.: cleared the river</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="104"/>
+        <location filename="../../ui/awards.py" line="110"/>
         <source>1. 按哪条细则</source>
         <translation>1. Which rule</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="104"/>
+        <location filename="../../ui/awards.py" line="110"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="104"/>
+        <location filename="../../ui/awards.py" line="110"/>
         <source>细则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="105"/>
+        <location filename="../../ui/awards.py" line="111"/>
         <source>每户分数</source>
         <translation>Points per household</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="106"/>
+        <location filename="../../ui/awards.py" line="112"/>
         <source>事情发生日期</source>
         <translation>Date it happened</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="106"/>
+        <location filename="../../ui/awards.py" line="112"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="114"/>
+        <location filename="../../ui/awards.py" line="123"/>
         <source>保存（一次记入）</source>
         <translation>Save (entered at once)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="118"/>
+        <location filename="../../ui/awards.py" line="127"/>
         <source>3. 核对后保存</source>
         <translation>3. Check, then save</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="124"/>
+        <location filename="../../ui/awards.py" line="133"/>
         <source>姓名或拼音首字母；也可以直接刷卡</source>
         <translation>Name or pinyin initials; or scan a card</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="127"/>
+        <location filename="../../ui/awards.py" line="136"/>
         <source>勾选下面全部户</source>
         <translation>Tick all households below</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="129"/>
+        <location filename="../../ui/awards.py" line="138"/>
         <source>全部取消</source>
         <translation>Untick all</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="135"/>
+        <location filename="../../ui/awards.py" line="144"/>
         <source>2. 给哪些户（打勾；空格键勾选所选行）</source>
         <translation>2. Which households (tick; Space ticks the selected rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="83"/>
+        <location filename="../../ui/awards.py" line="87"/>
         <source>积分登记：加分与扣分</source>
         <translation>Points: awards and deductions</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="193"/>
+        <location filename="../../ui/awards.py" line="108"/>
+        <source>如：本人、组长</source>
+        <translation>e.g. themselves, the group leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards.py" line="113"/>
+        <source>申报人</source>
+        <translation>Declared by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards.py" line="207"/>
         <source>固定 %1 分</source>
         <translation>Fixed %1 points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="194"/>
+        <location filename="../../ui/awards.py" line="208"/>
         <source>可选 %1～%2 分</source>
         <translation>%1 to %2 points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="224"/>
+        <location filename="../../ui/awards.py" line="240"/>
         <source>这里只认积分卡：%1 不是卡号。</source>
         <translation>Only point cards work here: %1 is not a card number.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="231"/>
+        <location filename="../../ui/awards.py" line="247"/>
         <source>已勾选 %1（刷卡）</source>
         <translation>Ticked %1 (card scanned)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="236"/>
+        <location filename="../../ui/awards.py" line="252"/>
         <source>已勾选 %1 户</source>
         <translation>%1 households ticked</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="238"/>
+        <location filename="../../ui/awards.py" line="254"/>
         <source>先选一条细则。</source>
         <translation>Choose a rule first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="243"/>
+        <location filename="../../ui/awards.py" line="259"/>
         <source>还没有勾选任何户。</source>
         <translation>No household is ticked yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="246"/>
+        <location filename="../../ui/awards.py" line="262"/>
         <source>扣分：%1，扣 %2 分（%3，%4）</source>
         <translation>Deduction: %1, minus %2 points (%3, %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="251"/>
+        <location filename="../../ui/awards.py" line="267"/>
         <source>%1 户（%2），每户加 %3 分，共 %4 分
 %5，%6</source>
         <translation>%1 households (%2), %3 points each, %4 points in all
 %5, %6</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="260"/>
+        <location filename="../../ui/awards.py" line="276"/>
         <source>请先选细则，再勾选户。</source>
         <translation>Choose a rule first, then tick households.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="263"/>
+        <location filename="../../ui/awards.py" line="279"/>
         <source>扣分一次只能扣一户，请只勾选一户。</source>
         <translation>A deduction is for one household at a time; please tick only one.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="265"/>
+        <location filename="../../ui/awards.py" line="281"/>
         <source>确认保存？</source>
         <translation>Save this?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="266"/>
+        <location filename="../../ui/awards.py" line="282"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="287"/>
+        <location filename="../../ui/awards.py" line="312"/>
         <source>已给 %1 扣 %2 分，现有 %3 分（第 %4 笔）</source>
         <translation>Deducted %2 points from %1, now %3 points (entry no. %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="290"/>
+        <location filename="../../ui/awards.py" line="315"/>
         <source>，审批人 %1</source>
         <translation>, approved by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="292"/>
+        <location filename="../../ui/awards.py" line="317"/>
         <source>已记入：%1 户，每户 %2 分，共 %3 分（%4，第 %5 笔）</source>
         <translation>Entered: %1 households, %2 points each, %3 points in all (%4, entry no. %5)</translation>
     </message>
@@ -2538,8 +2548,9 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../ui/awards.py" line="68"/>
-        <location filename="../../ui/counter/panels.py" line="20"/>
+        <location filename="../../ui/awards.py" line="69"/>
+        <location filename="../../ui/claims.py" line="24"/>
+        <location filename="../../ui/counter/panels.py" line="21"/>
         <location filename="../../ui/households.py" line="39"/>
         <location filename="../../ui/households.py" line="61"/>
         <location filename="../../ui/hygiene.py" line="90"/>
@@ -2548,29 +2559,50 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="69"/>
-        <location filename="../../ui/counter/panels.py" line="21"/>
+        <location filename="../../ui/awards.py" line="70"/>
+        <location filename="../../ui/counter/panels.py" line="22"/>
         <location filename="../../ui/households.py" line="38"/>
         <location filename="../../ui/households.py" line="62"/>
         <source>小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="70"/>
+        <location filename="../../ui/awards.py" line="71"/>
         <source>卡号</source>
         <translation>Card no.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="71"/>
+        <location filename="../../ui/awards.py" line="72"/>
         <source>现有积分</source>
         <translation>Points now</translation>
     </message>
     <message>
+        <location filename="../../ui/claims.py" line="23"/>
         <location filename="../../ui/settings/rules.py" line="29"/>
         <location filename="../../ui/supervisor/audit.py" line="44"/>
         <location filename="../../ui/wishes/wall.py" line="49"/>
         <source>编号</source>
         <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="26"/>
+        <source>分数</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="28"/>
+        <source>事迹日期</source>
+        <translation>Deed date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="29"/>
+        <source>申报人</source>
+        <translation>Declared by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="30"/>
+        <source>公示</source>
+        <translation>Posting</translation>
     </message>
     <message>
         <location filename="../../ui/households.py" line="72"/>
@@ -2595,7 +2627,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="22"/>
+        <location filename="../../ui/counter/panels.py" line="23"/>
         <location filename="../../ui/counter/screen.py" line="93"/>
         <location filename="../../ui/counter/screen.py" line="105"/>
         <location filename="../../ui/counter/screen.py" line="122"/>
@@ -2607,6 +2639,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Points</translation>
     </message>
     <message>
+        <location filename="../../ui/claims.py" line="27"/>
         <location filename="../../ui/goods/catalogue.py" line="55"/>
         <location filename="../../ui/households.py" line="44"/>
         <location filename="../../ui/settings/printer.py" line="41"/>
@@ -2811,6 +2844,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Progress</translation>
     </message>
     <message>
+        <location filename="../../ui/claims.py" line="25"/>
         <location filename="../../ui/settings/rules.py" line="31"/>
         <source>细则</source>
         <translation>Rule</translation>
@@ -3367,37 +3401,37 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/counter/panels.py" line="80"/>
+        <location filename="../../ui/counter/panels.py" line="91"/>
         <source>积分不兑换现金</source>
         <translation>Points are never paid out in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="82"/>
+        <location filename="../../ui/counter/panels.py" line="93"/>
         <source>确认兑换（F12）</source>
         <translation>Confirm (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="113"/>
+        <location filename="../../ui/counter/panels.py" line="124"/>
         <source>合计 %1 分</source>
         <translation>Total %1 pts</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="116"/>
+        <location filename="../../ui/counter/panels.py" line="127"/>
         <source>兑换后余额 %1 分</source>
         <translation>Balance after %1 pts</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="118"/>
+        <location filename="../../ui/counter/panels.py" line="129"/>
         <source>折合参考价值 %1</source>
         <translation>Reference value %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="120"/>
+        <location filename="../../ui/counter/panels.py" line="131"/>
         <source>兑换后余额 —</source>
         <translation>Balance after —</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="122"/>
+        <location filename="../../ui/counter/panels.py" line="133"/>
         <source>折合参考价值 —</source>
         <translation>Reference value —</translation>
     </message>
@@ -3686,37 +3720,37 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>WhoPanel</name>
     <message>
-        <location filename="../../ui/counter/panels.py" line="23"/>
+        <location filename="../../ui/counter/panels.py" line="24"/>
         <source>刷卡，或输入卡号、姓名、拼音首字母（F2）</source>
         <translation>Scan a card, or type a card number, name or pinyin initials (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="27"/>
+        <location filename="../../ui/counter/panels.py" line="28"/>
         <source>近期记录</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="35"/>
+        <location filename="../../ui/counter/panels.py" line="36"/>
         <source>现有积分</source>
         <translation>Points now</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="58"/>
+        <location filename="../../ui/counter/panels.py" line="65"/>
         <source>请刷积分卡</source>
         <translation>Scan a points card</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="63"/>
+        <location filename="../../ui/counter/panels.py" line="71"/>
         <source>%1（%2，%3 人）</source>
         <translation>%1 (%2, %3 people)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="65"/>
+        <location filename="../../ui/counter/panels.py" line="73"/>
         <source>卡号 %1</source>
         <translation>Card %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="66"/>
+        <location filename="../../ui/counter/panels.py" line="74"/>
         <source>%1 分</source>
         <translation>%1 pts</translation>
     </message>
@@ -3737,6 +3771,75 @@ The previous user&apos;s open sale is kept for them.</translation>
         <location filename="../../ui/login.py" line="48"/>
         <source>密码</source>
         <translation>Password</translation>
+    </message>
+</context>
+<context>
+    <name>s</name>
+    <message>
+        <location filename="../../ui/claims.py" line="75"/>
+        <source>请先在申报列表中选中要评议的申报。</source>
+        <translation>Select the claims to review in the claims list first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="103"/>
+        <source>请选中一项公示中的申报，记分它所在的那期公示。</source>
+        <translation>Select a posted claim: its posting is the one credited.</translation>
+    </message>
+</context>
+<context>
+    <name>screen</name>
+    <message>
+        <location filename="../../ui/claims.py" line="38"/>
+        <source>申报（评议、公示、记分）</source>
+        <translation>Claims (review, posting, credit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="41"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="46"/>
+        <source>不通过的原因</source>
+        <translation>Reason for rejecting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="47"/>
+        <source>通过</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="49"/>
+        <source>不通过</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="51"/>
+        <source>公示已通过的</source>
+        <translation>Post the accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="53"/>
+        <source>期满记分</source>
+        <translation>Credit after the notice</translation>
+    </message>
+</context>
+<context>
+    <name>self.screen</name>
+    <message>
+        <location filename="../../ui/claims.py" line="87"/>
+        <source>已评议 %1 项申报</source>
+        <translation>Reviewed %1 claim(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="95"/>
+        <source>第 %1 期公示：%2 项，%3 至 %4</source>
+        <translation>Posting %1: %2 claim(s), %3 to %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="110"/>
+        <source>第 %1 期公示已记分：%2 分（第 %3 笔）</source>
+        <translation>Posting %1 credited: %2 points (#%3)</translation>
     </message>
 </context>
 </TS>
