@@ -82,6 +82,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                                    "#{seq}: {user} reviewed claim {claim}, which they entered or is their household's"),
     "finding_posting_credit": ("第 {seq} 笔：第 {posting} 期公示的记分与公示不符（重复、提前或分值不符）",
                                "#{seq}: posting {posting} credited twice, early, or not as posted"),
+    "finding_rule_limit_exceeded": ("第 {seq} 笔：细则 {rule} 当时限每户 {limit}，第 {household} 户超出了",
+                                    "#{seq}: rule {rule} allowed household {household} {limit} then; this is one more"),
     "finding_claim_differs": ("申报 {record}：{field} 在表中为 {table}，账本记录为 {chain}（第 {seq} 笔）",
                               "claim {record}: {field} is {table} in the table, {chain} in the chain (#{seq})"),
     "finding_claim_unchained": ("申报 {record} 不在账本记录中", "claim {record} is not in the chain"),

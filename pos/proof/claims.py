@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from pos import limits
 from pos.periods import local_date
 from pos.proof.facts import CLAIM_FIELDS, parse_claims
 from pos.vocabulary import ClaimStatus, Role
@@ -26,6 +27,25 @@ class ClaimsWalk:
     def start_claims(self) -> None:
         self.claims: dict[int, dict] = {}
         self.postings: dict[int, dict] = {}
+        # What counts toward a rule's limit: (rule, household) -> {award seq or ("claim", id): deed}
+        self.earnings: dict[tuple[str, int], dict] = {}
+
+    def within_limit(self, seq, rule_code: str, household: int, deed: date, key) -> None:
+        """A rule's limit in force, asked of one more award or claim for ``household``, which
+        then counts (``pos.limits``: the services ask the same before they write)."""
+        rule = self.rules.get(rule_code) or {}
+        limit = limits.parse(rule.get("limit") or "")
+        earned = self.earnings.setdefault((rule_code, household), {})
+        if limit is not None:
+            first, last = limits.period_of(deed, limit.period)
+            if sum(first <= day <= last for day in earned.values()) >= limit.count:
+                self.add("rule_limit_exceeded", seq, f"rule {rule_code} allows {limit} for household "
+                         f"{household}; this is one more", rule=rule_code, household=household, limit=str(limit))
+        earned[key] = deed
+
+    def undone(self, key) -> None:
+        for earned in self.earnings.values():
+            earned.pop(key, None)
 
     def on_claim(self, seq, row, attrs, _legs) -> None:
         number = int(attrs["claim"])
@@ -37,10 +57,14 @@ class ClaimsWalk:
                 self.add("claim_out_of_turn", seq, f"claim {number} first appears as {status}",
                          claim=number)
             self._claim_rule(seq, number, after)
+            self.within_limit(seq, after["rule"], int(after["household"]),
+                              date.fromisoformat(after["deed_date"]), ("claim", number))
         elif before["status"] == ClaimStatus.CREDITED:
             self.add("claim_out_of_turn", seq, f"claim {number} changed after it was credited", claim=number)
         elif status in _REVIEWED:
             self._review(seq, row, number, before, after)
+            if status == ClaimStatus.REJECTED:
+                self.undone(("claim", number))
         elif status == ClaimStatus.OBJECTED:
             if before["status"] != ClaimStatus.POSTED:
                 self.add("claim_out_of_turn", seq, f"claim {number} objected to while {before['status']}",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,9 +23,15 @@ from sqlalchemy.orm import Session
 from ledger.schema import Account, Posting, Transaction
 from ledger.verification import Finding
 from pos import oversight
+from pos.periods import local_date as row_date
 from pos.proof.claims import ClaimsWalk
 from pos.proof.facts import GOODS_FIELDS, NOTICE_FIELDS, RULE_FIELDS, VILLAGE_FIELDS, parse_items
 from pos.vocabulary import CARD_PREFIX, AwardsMode, CardStatus, HouseholdStatus, Kind, Role, UserChange, card_of
+
+
+def row_day(row) -> str:
+    """An entry's Beijing date, for an award written before awards carried their deed's date."""
+    return row_date(row.at).isoformat()
 
 
 class Walk(ClaimsWalk):
@@ -232,6 +239,7 @@ class Walk(ClaimsWalk):
     def on_reversal(self, seq, row, attrs, _legs) -> None:
         if row.approver is None:
             self.add("approval_missing", seq, "a reversal without approval", what=Kind.REVERSAL)
+        self.undone(row.reverses)
         if row.reverses in self.unapproved:
             key, points = self.unapproved.pop(row.reverses)
             self.day[key] -= points
@@ -250,8 +258,13 @@ class Walk(ClaimsWalk):
             self.add("rule_not_in_force", seq,
                      f"{points} points by rule {code}, which did not allow that then", rule=code)
 
-    def on_award(self, seq, _row, attrs, _legs) -> None:
+    def on_award(self, seq, _row, attrs, card_legs) -> None:
         self._rule_in_force(seq, attrs, deduction=False)
+        deed = date.fromisoformat(str(attrs.get("deed_date") or row_day(_row))[:10])
+        for number, _amount in card_legs:
+            household = (self.cards.get(number) or {}).get("household")
+            if household is not None:
+                self.within_limit(seq, str(attrs.get("rule", "")), household, deed, seq)
 
     def on_deduction(self, seq, row, attrs, _legs) -> None:
         self._rule_in_force(seq, attrs, deduction=True)

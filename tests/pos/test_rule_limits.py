@@ -97,3 +97,17 @@ def test_loosening_a_limit_needs_a_supervisor_and_the_limit_is_chained(limited):
     tampering.edit(shop.db.file, "UPDATE point_rule SET limit_count=NULL WHERE code='L01'")
     with shop.db.read() as s:
         assert {(f.code, f.params.get("field")) for f in proof.verify(s).findings} == {("rule_differs", "limit")}
+
+
+def test_an_award_past_the_limit_written_around_the_program_is_found_by_verify(limited):
+    shop = limited
+    from tests import tampering
+
+    awards.award(shop.db, shop.admin, shop.homes["张三"].id, "L01", deed_date=date(2026, 9, 1))
+    awards.award(shop.db, shop.admin, shop.homes["李四"].id, "L01", deed_date=date(2026, 9, 2))
+    with shop.db.read() as s:
+        assert proof.verify(s).ok
+    stray = tampering.stray_award(shop.db, shop.card("张三"), 5)
+    with shop.db.read() as s:
+        found = [(f.code, f.seq) for f in proof.verify(s).findings]
+    assert ("rule_limit_exceeded", stray.seq) in found
