@@ -2578,7 +2578,7 @@ The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
         <location filename="../../ui/claims.py" line="23"/>
-        <location filename="../../ui/settings/rules.py" line="29"/>
+        <location filename="../../ui/settings/rules.py" line="33"/>
         <location filename="../../ui/supervisor/audit.py" line="44"/>
         <location filename="../../ui/wishes/wall.py" line="49"/>
         <source>编号</source>
@@ -2606,7 +2606,7 @@ The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
         <location filename="../../ui/households.py" line="72"/>
-        <location filename="../../ui/settings/rules.py" line="30"/>
+        <location filename="../../ui/settings/rules.py" line="34"/>
         <location filename="../../ui/supervisor/audit.py" line="45"/>
         <location filename="../../ui/supervisor/statement.py" line="22"/>
         <location filename="../../ui/wishes/wall.py" line="53"/>
@@ -2643,7 +2643,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <location filename="../../ui/goods/catalogue.py" line="55"/>
         <location filename="../../ui/households.py" line="44"/>
         <location filename="../../ui/settings/printer.py" line="41"/>
-        <location filename="../../ui/settings/rules.py" line="33"/>
+        <location filename="../../ui/settings/rules.py" line="38"/>
         <location filename="../../ui/settings/users.py" line="36"/>
         <location filename="../../ui/supervisor/audit.py" line="62"/>
         <location filename="../../ui/wishes/wall.py" line="50"/>
@@ -2845,14 +2845,19 @@ The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
         <location filename="../../ui/claims.py" line="25"/>
-        <location filename="../../ui/settings/rules.py" line="31"/>
+        <location filename="../../ui/settings/rules.py" line="35"/>
         <source>细则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="32"/>
+        <location filename="../../ui/settings/rules.py" line="36"/>
         <source>分值</source>
         <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/rules.py" line="37"/>
+        <source>次数上限</source>
+        <translation>Limit</translation>
     </message>
     <message>
         <location filename="../../ui/settings/users.py" line="33"/>
@@ -2959,87 +2964,92 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="44"/>
+        <location filename="../../ui/settings/rules.py" line="49"/>
         <source>显示已停用</source>
         <translation>Show retired</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="45"/>
+        <location filename="../../ui/settings/rules.py" line="50"/>
         <source>停用所选细则</source>
         <translation>Retire selected rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="49"/>
+        <location filename="../../ui/settings/rules.py" line="54"/>
         <source>如 L03</source>
         <translation>e.g. L03</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="56"/>
+        <location filename="../../ui/settings/rules.py" line="61"/>
         <source>这是扣分细则</source>
         <translation>This is a deduction rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="57"/>
+        <location filename="../../ui/settings/rules.py" line="66"/>
         <source>添加细则</source>
         <translation>Add rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="60"/>
+        <location filename="../../ui/settings/rules.py" line="69"/>
         <source>新细则</source>
         <translation>New rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="60"/>
+        <location filename="../../ui/settings/rules.py" line="69"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="60"/>
+        <location filename="../../ui/settings/rules.py" line="69"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="61"/>
+        <location filename="../../ui/settings/rules.py" line="70"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="61"/>
+        <location filename="../../ui/settings/rules.py" line="70"/>
         <source>分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="63"/>
+        <location filename="../../ui/settings/rules.py" line="71"/>
+        <source>每户次数上限（0 为不限）</source>
+        <translation>Times a household (0: no limit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/rules.py" line="73"/>
         <source>用过的细则不删除、不改分：停用它，再添加一条新编号的细则。以前的积分记录保持原样。</source>
         <translation>A rule that has been used is never deleted or re-scored: retire it and add a rule with a new number. Past point entries stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="90"/>
+        <location filename="../../ui/settings/rules.py" line="101"/>
         <source>编号 %1 已经用过了，请换一个新编号。</source>
         <translation>Number %1 is already used; please choose a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="98"/>
+        <location filename="../../ui/settings/rules.py" line="111"/>
         <source>已添加细则 %1 %2（%3）</source>
         <translation>Added rule %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="104"/>
+        <location filename="../../ui/settings/rules.py" line="117"/>
         <source>请先选中一条在用的细则。</source>
         <translation>Select a rule in use first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="107"/>
+        <location filename="../../ui/settings/rules.py" line="120"/>
         <source>停用细则 %1 %2？停用后不能再用它加分，以前的记录不变。</source>
         <translation>Retire rule %1 %2? It can no longer be used for points; past entries stay unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="109"/>
+        <location filename="../../ui/settings/rules.py" line="122"/>
         <source>停用</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="116"/>
+        <location filename="../../ui/settings/rules.py" line="129"/>
         <source>细则 %1 已停用。</source>
         <translation>Rule %1 is retired.</translation>
     </message>
@@ -3608,83 +3618,98 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>VillageTab</name>
     <message>
-        <location filename="../../ui/settings/village.py" line="29"/>
+        <location filename="../../ui/settings/village.py" line="30"/>
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="30"/>
         <location filename="../../ui/settings/village.py" line="31"/>
+        <location filename="../../ui/settings/village.py" line="32"/>
         <source> 分</source>
         <translation> points</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="33"/>
+        <location filename="../../ui/settings/village.py" line="36"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/village.py" line="37"/>
         <source>保存本村设置</source>
         <translation>Save village settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="36"/>
+        <location filename="../../ui/settings/village.py" line="40"/>
         <source>本村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="36"/>
+        <location filename="../../ui/settings/village.py" line="40"/>
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="36"/>
+        <location filename="../../ui/settings/village.py" line="40"/>
         <source>超市名称</source>
         <translation>Shop name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="37"/>
+        <location filename="../../ui/settings/village.py" line="41"/>
         <source>发卡基础积分</source>
         <translation>Base points on a new card</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="37"/>
+        <location filename="../../ui/settings/village.py" line="41"/>
         <source>每分参考价值</source>
         <translation>Reference value per point</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="38"/>
+        <location filename="../../ui/settings/village.py" line="42"/>
         <source>扣分超过此数需审批</source>
         <translation>Deductions above this need approval</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="39"/>
+        <location filename="../../ui/settings/village.py" line="43"/>
         <source>兑换超过此数需审批</source>
         <translation>Redemptions above this need approval</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="39"/>
+        <location filename="../../ui/settings/village.py" line="43"/>
         <source>开放时间</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="43"/>
+        <location filename="../../ui/settings/village.py" line="44"/>
+        <source>加分方式</source>
+        <translation>Awards count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/village.py" line="44"/>
+        <source>公示天数</source>
+        <translation>Days a posting is up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/village.py" line="48"/>
         <source>新小组名称</source>
         <translation>New group name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="44"/>
+        <location filename="../../ui/settings/village.py" line="49"/>
         <source>添加小组</source>
         <translation>Add group</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="45"/>
+        <location filename="../../ui/settings/village.py" line="50"/>
         <source>村民小组</source>
         <translation>Villager group</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="74"/>
+        <location filename="../../ui/settings/village.py" line="84"/>
         <source>本村设置已保存。以前的积分记录不受影响。</source>
         <translation>Village settings saved. Past point entries are not affected.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="81"/>
+        <location filename="../../ui/settings/village.py" line="91"/>
         <source>已添加小组 %1</source>
         <translation>Added group %1</translation>
     </message>

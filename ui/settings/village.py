@@ -1,5 +1,6 @@
 """The village's own settings (本村), shared by every counter: its name, base points, the
-point's value, approval thresholds, opening hours, and its villager groups."""
+point's value, approval thresholds, opening hours, how awards count (direct or by claims)
+and how long a posting stays up, and its villager groups."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox, QGroupBox, QLineEdit, QListWidget, QPushButton, QWidget,
 )
 
-from pos import village
-from pos.vocabulary import Area
+from pos import messages, village
+from pos.vocabulary import Area, AwardsMode
 from ui import widgets
 
 if TYPE_CHECKING:
@@ -30,6 +31,9 @@ class VillageTab(QWidget):
         self.deduction_above = widgets.spin_box(self, 0, 100_000, suffix=self.tr(" 分"))
         self.redemption_above = widgets.spin_box(self, 0, 100_000, suffix=self.tr(" 分"))
         self.hours = QLineEdit(self)
+        # Direct awards, or claims reviewed and posted before they count (pos.claims).
+        self.awards = widgets.choices(self, [(messages.word(m, screen.lang), m) for m in AwardsMode], name="awardsMode")
+        self.notice_days = widgets.spin_box(self, 1, 60, suffix=self.tr(" 天"), name="noticeDays")
         self.save_button = QPushButton(self.tr("保存本村设置"), self)
         self.save_button.setObjectName("saveVillage")
         form_box = widgets.form_box(
@@ -37,6 +41,7 @@ class VillageTab(QWidget):
             (self.tr("发卡基础积分"), self.base_points), (self.tr("每分参考价值"), self.point_value),
             (self.tr("扣分超过此数需审批"), self.deduction_above),
             (self.tr("兑换超过此数需审批"), self.redemption_above), (self.tr("开放时间"), self.hours),
+            (self.tr("加分方式"), self.awards), (self.tr("公示天数"), self.notice_days),
             ("", self.save_button))
         self.groups = QListWidget(self)
         self.new_group = QLineEdit(self)
@@ -61,6 +66,8 @@ class VillageTab(QWidget):
         self.deduction_above.setValue(v.deduction_approval_above)
         self.redemption_above.setValue(v.redemption_approval_above)
         self.hours.setText(v.opening_hours)
+        self.awards.setCurrentIndex(self.awards.findData(v.awards))
+        self.notice_days.setValue(v.notice_days)
         self.groups.clear()
         self.groups.addItems(list(v.groups))
 
@@ -69,9 +76,12 @@ class VillageTab(QWidget):
         changes = dict(name=self.name.text().strip(), shop_name=self.shop_name.text().strip(),
                        base_points=self.base_points.value(), point_value_fen=round(self.point_value.value() * 100),
                        deduction_approval_above=self.deduction_above.value(),
-                       redemption_approval_above=self.redemption_above.value(), opening_hours=self.hours.text().strip())
-        s.ops.write(lambda: village.change(s.db, s.actor, **changes), widget=self.save_button, bar=s.bar,
-                    areas={Area.VILLAGE}, done=lambda _v: s.bar.done(self.tr("本村设置已保存。以前的积分记录不受影响。")))
+                       redemption_approval_above=self.redemption_above.value(), opening_hours=self.hours.text().strip(),
+                       awards=str(self.awards.currentData()), notice_days=self.notice_days.value())
+        # A threshold changed, base points raised or claims given up: a supervisor approves.
+        widgets.with_approval(s, lambda approval: village.change(s.db, s.actor, approval, **changes),
+                              widget=self.save_button, areas={Area.VILLAGE},
+                              done=lambda _v: s.bar.done(self.tr("本村设置已保存。以前的积分记录不受影响。")))
 
     def add_group(self) -> None:
         s, name = self.screen, self.new_group.text().strip()
