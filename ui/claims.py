@@ -13,8 +13,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGroupBox, QPushButton
 
 from pos import claims, messages
+from pos.month import posting as posting_sheet
 from pos.vocabulary import Area, ClaimStatus
-from ui import widgets
+from ui import documents, widgets
 from ui.models import Column, RowsModel
 
 
@@ -35,31 +36,42 @@ class ClaimsBox(QGroupBox):
     """The claims, with what a reviewer and the counter do to them."""
 
     def __init__(self, screen):
-        super().__init__(screen.tr("申报（评议、公示、记分）"), screen)
+        super().__init__(screen)
+        self.setTitle(self.tr("申报（评议、公示、记分）"))
         self.setObjectName("claims")
         self.screen = screen
-        self.status = widgets.choices(self, [(screen.tr("全部"), None)] + [
+        self.status = widgets.choices(self, [(self.tr("全部"), None)] + [
             (messages.word(s, screen.lang), s) for s in ClaimStatus], name="claimStatus")
         self.model = claims_model(screen.lang)
         self.view = widgets.table(self.model, self, stretch=2)
         self.view.setObjectName("claimList")
-        self.reason = widgets.field(self, "claimReason", screen.tr("不通过的原因"))
-        self.accept_button = QPushButton(screen.tr("通过"), self)
+        self.reason = widgets.field(self, "claimReason", self.tr("不通过的原因"))
+        self.accept_button = QPushButton(self.tr("通过"), self)
         self.accept_button.setObjectName("acceptClaim")
-        self.reject_button = QPushButton(screen.tr("不通过"), self)
+        self.reject_button = QPushButton(self.tr("不通过"), self)
         self.reject_button.setObjectName("rejectClaim")
-        self.post_button = QPushButton(screen.tr("公示已通过的"), self)
+        self.post_button = QPushButton(self.tr("公示已通过的"), self)
         self.post_button.setObjectName("postClaims")
-        self.credit_button = QPushButton(screen.tr("期满记分"), self)
+        self.credit_button = QPushButton(self.tr("期满记分"), self)
         self.credit_button.setObjectName("creditPosting")
+        self.print_button = QPushButton(self.tr("打印公示单"), self)
+        self.print_button.setObjectName("printPosting")
+        self.objector = widgets.field(self, "objector", self.tr("异议人"))
+        self.objection = widgets.field(self, "objection", self.tr("异议内容"))
+        self.object_button = QPushButton(self.tr("登记异议"), self)
+        self.object_button.setObjectName("objectClaim")
         widgets.column(self.status, (self.view, 1),
                        widgets.row((self.reason, 1), self.accept_button, self.reject_button),
-                       widgets.row(self.post_button, self.credit_button, widgets.STRETCH), parent=self)
+                       widgets.row(self.objector, (self.objection, 1), self.object_button),
+                       widgets.row(self.post_button, self.credit_button, self.print_button, widgets.STRETCH),
+                       parent=self)
         self.status.currentIndexChanged.connect(lambda _i: self.reload())
         self.accept_button.clicked.connect(lambda: self.review(True))
         self.reject_button.clicked.connect(lambda: self.review(False))
         self.post_button.clicked.connect(self.post)
         self.credit_button.clicked.connect(self.credit)
+        self.object_button.clicked.connect(self.object_to)
+        self.print_button.clicked.connect(self.print_posting)
 
     @property
     def ops(self):
@@ -72,7 +84,7 @@ class ClaimsBox(QGroupBox):
     def review(self, accept: bool) -> None:
         s, chosen = self.screen, widgets.selected_rows(self.view)
         if not chosen:
-            s.bar.refuse(s.tr("请先在申报列表中选中要评议的申报。"))
+            s.bar.refuse(self.tr("请先在申报列表中选中要评议的申报。"))
             return
         reason = self.reason.text().strip()
 
@@ -84,7 +96,7 @@ class ClaimsBox(QGroupBox):
 
     def _reviewed(self, done) -> None:
         self.reason.clear()
-        self.screen.bar.done(self.screen.tr("已评议 %1 项申报").replace("%1", str(len(done))))
+        self.screen.bar.done(self.tr("已评议 %1 项申报").replace("%1", str(len(done))))
 
     def post(self) -> None:
         s = self.screen
@@ -92,20 +104,55 @@ class ClaimsBox(QGroupBox):
                        done=self._posted, areas={Area.CLAIMS})
 
     def _posted(self, posting) -> None:
-        self.screen.bar.done(self.screen.tr("第 %1 期公示：%2 项，%3 至 %4").replace("%1", str(posting.id))
+        self.screen.bar.done(self.tr("第 %1 期公示：%2 项，%3 至 %4").replace("%1", str(posting.id))
                              .replace("%2", str(len(posting.claims))).replace("%3", posting.starts_on.isoformat())
                              .replace("%4", posting.ends_on.isoformat()))
 
-    def credit(self) -> None:
-        s = self.screen
+    def _posting(self) -> int | None:
+        """The posting of the selected claims, if they are on one."""
         postings = {c.posting_id for c in widgets.selected_rows(self.view) if c.posting_id}
         if len(postings) != 1:
-            s.bar.refuse(s.tr("请选中一项公示中的申报，记分它所在的那期公示。"))
+            self.screen.bar.refuse(self.tr("请选中一项公示中的申报，记分它所在的那期公示。"))
+            return None
+        return postings.pop()
+
+    def object_to(self) -> None:
+        s, chosen = self.screen, widgets.selected_rows(self.view)
+        if len(chosen) != 1:
+            s.bar.refuse(self.tr("请选中一项公示中的申报。"))
             return
-        posting = postings.pop()
+        by, what, claim = self.objector.text().strip(), self.objection.text().strip(), chosen[0].id
+        self.ops.write(lambda: claims.object_to(s.db, s.actor, claim, by, what), widget=self.object_button,
+                       bar=s.bar, done=self._objected, areas={Area.CLAIMS})
+
+    def _objected(self, held) -> None:
+        self.objector.clear()
+        self.objection.clear()
+        self.screen.bar.done(self.tr("第 %1 号申报有异议，暂停记分，待重新评议").replace("%1", str(held.id)))
+
+    def print_posting(self) -> None:
+        s, posting = self.screen, self._posting()
+        if posting is None:
+            return
+        where = documents.path(documents.POSTING, str(posting))
+
+        def work():
+            posting_sheet.write_pdf(s.db, s.actor, posting, where)
+            return where
+
+        self.ops.read(work, widget=self.print_button, bar=s.bar, done=self._printed)
+
+    def _printed(self, where) -> None:
+        documents.open_in_viewer(where)
+        self.screen.bar.done(self.tr("公示单已生成：%1").replace("%1", str(where)))
+
+    def credit(self) -> None:
+        s, posting = self.screen, self._posting()
+        if posting is None:
+            return
         self.ops.write(lambda: claims.credit(s.db, s.actor, posting), widget=self.credit_button, bar=s.bar,
                        done=self._credited, areas={Area.CLAIMS, Area.LEDGER})
 
     def _credited(self, result) -> None:
-        self.screen.bar.done(self.screen.tr("第 %1 期公示已记分：%2 分（第 %3 笔）").replace(
+        self.screen.bar.done(self.tr("第 %1 期公示已记分：%2 分（第 %3 笔）").replace(
             "%1", str(result.posting_id)).replace("%2", str(result.points)).replace("%3", str(result.seq)))

@@ -46,6 +46,7 @@ WISH_WALL = Paper("心愿墙", "心愿墙")
 CARD_SHEET = Paper("积分卡", "积分卡", stamped=True)
 HYGIENE_SHEET = Paper("卫生检查表", "检查表", stamped=True)
 LABELS = Paper("商品标签", "标签", stamped=True)
+POSTING = Paper("申报公示", "申报公示")
 
 
 def folder(paper: Paper) -> Path:

@@ -1479,6 +1479,104 @@ Restore anyway?</translation>
     </message>
 </context>
 <context>
+    <name>ClaimsBox</name>
+    <message>
+        <location filename="../../ui/claims.py" line="40"/>
+        <source>申报（评议、公示、记分）</source>
+        <translation>Claims (review, posting, credit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="43"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="48"/>
+        <source>不通过的原因</source>
+        <translation>Reason for rejecting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="49"/>
+        <source>通过</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="51"/>
+        <source>不通过</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="53"/>
+        <source>公示已通过的</source>
+        <translation>Post the accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="55"/>
+        <source>期满记分</source>
+        <translation>Credit after the notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="57"/>
+        <source>打印公示单</source>
+        <translation>Print the posting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="59"/>
+        <source>异议人</source>
+        <translation>Objection by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="60"/>
+        <source>异议内容</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="61"/>
+        <source>登记异议</source>
+        <translation>Record the objection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="87"/>
+        <source>请先在申报列表中选中要评议的申报。</source>
+        <translation>Select the claims to review in the claims list first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="99"/>
+        <source>已评议 %1 项申报</source>
+        <translation>Reviewed %1 claim(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="107"/>
+        <source>第 %1 期公示：%2 项，%3 至 %4</source>
+        <translation>Posting %1: %2 claim(s), %3 to %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="115"/>
+        <source>请选中一项公示中的申报，记分它所在的那期公示。</source>
+        <translation>Select a posted claim: its posting is the one credited.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="122"/>
+        <source>请选中一项公示中的申报。</source>
+        <translation>Select one posted claim.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="131"/>
+        <source>第 %1 号申报有异议，暂停记分，待重新评议</source>
+        <translation>Claim %1 is held by an objection until it is reviewed again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="147"/>
+        <source>公示单已生成：%1</source>
+        <translation>Posting written: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="157"/>
+        <source>第 %1 期公示已记分：%2 分（第 %3 笔）</source>
+        <translation>Posting %1 credited: %2 points (#%3)</translation>
+    </message>
+</context>
+<context>
     <name>ComputerTab</name>
     <message>
         <location filename="../../ui/settings/computer.py" line="23"/>
@@ -2549,7 +2647,7 @@ The previous user&apos;s open sale is kept for them.</translation>
     <name>RowsModel</name>
     <message>
         <location filename="../../ui/awards.py" line="69"/>
-        <location filename="../../ui/claims.py" line="24"/>
+        <location filename="../../ui/claims.py" line="25"/>
         <location filename="../../ui/counter/panels.py" line="21"/>
         <location filename="../../ui/households.py" line="39"/>
         <location filename="../../ui/households.py" line="61"/>
@@ -2577,7 +2675,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Points now</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="23"/>
+        <location filename="../../ui/claims.py" line="24"/>
         <location filename="../../ui/settings/rules.py" line="33"/>
         <location filename="../../ui/supervisor/audit.py" line="44"/>
         <location filename="../../ui/wishes/wall.py" line="49"/>
@@ -2585,22 +2683,22 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="26"/>
+        <location filename="../../ui/claims.py" line="27"/>
         <source>分数</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="28"/>
+        <location filename="../../ui/claims.py" line="29"/>
         <source>事迹日期</source>
         <translation>Deed date</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="29"/>
+        <location filename="../../ui/claims.py" line="30"/>
         <source>申报人</source>
         <translation>Declared by</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="30"/>
+        <location filename="../../ui/claims.py" line="31"/>
         <source>公示</source>
         <translation>Posting</translation>
     </message>
@@ -2639,7 +2737,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="27"/>
+        <location filename="../../ui/claims.py" line="28"/>
         <location filename="../../ui/goods/catalogue.py" line="55"/>
         <location filename="../../ui/households.py" line="44"/>
         <location filename="../../ui/settings/printer.py" line="41"/>
@@ -2844,7 +2942,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="25"/>
+        <location filename="../../ui/claims.py" line="26"/>
         <location filename="../../ui/settings/rules.py" line="35"/>
         <source>细则</source>
         <translation>Rule</translation>
@@ -3796,75 +3894,6 @@ The previous user&apos;s open sale is kept for them.</translation>
         <location filename="../../ui/login.py" line="48"/>
         <source>密码</source>
         <translation>Password</translation>
-    </message>
-</context>
-<context>
-    <name>s</name>
-    <message>
-        <location filename="../../ui/claims.py" line="75"/>
-        <source>请先在申报列表中选中要评议的申报。</source>
-        <translation>Select the claims to review in the claims list first.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/claims.py" line="103"/>
-        <source>请选中一项公示中的申报，记分它所在的那期公示。</source>
-        <translation>Select a posted claim: its posting is the one credited.</translation>
-    </message>
-</context>
-<context>
-    <name>screen</name>
-    <message>
-        <location filename="../../ui/claims.py" line="38"/>
-        <source>申报（评议、公示、记分）</source>
-        <translation>Claims (review, posting, credit)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/claims.py" line="41"/>
-        <source>全部</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <location filename="../../ui/claims.py" line="46"/>
-        <source>不通过的原因</source>
-        <translation>Reason for rejecting</translation>
-    </message>
-    <message>
-        <location filename="../../ui/claims.py" line="47"/>
-        <source>通过</source>
-        <translation>Accept</translation>
-    </message>
-    <message>
-        <location filename="../../ui/claims.py" line="49"/>
-        <source>不通过</source>
-        <translation>Reject</translation>
-    </message>
-    <message>
-        <location filename="../../ui/claims.py" line="51"/>
-        <source>公示已通过的</source>
-        <translation>Post the accepted</translation>
-    </message>
-    <message>
-        <location filename="../../ui/claims.py" line="53"/>
-        <source>期满记分</source>
-        <translation>Credit after the notice</translation>
-    </message>
-</context>
-<context>
-    <name>self.screen</name>
-    <message>
-        <location filename="../../ui/claims.py" line="87"/>
-        <source>已评议 %1 项申报</source>
-        <translation>Reviewed %1 claim(s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/claims.py" line="95"/>
-        <source>第 %1 期公示：%2 项，%3 至 %4</source>
-        <translation>Posting %1: %2 claim(s), %3 to %4</translation>
-    </message>
-    <message>
-        <location filename="../../ui/claims.py" line="110"/>
-        <source>第 %1 期公示已记分：%2 分（第 %3 笔）</source>
-        <translation>Posting %1 credited: %2 points (#%3)</translation>
     </message>
 </context>
 </TS>

@@ -95,7 +95,9 @@ def test_the_tick_model_passes_the_model_tester(qtmodeltester, shop):
     assert model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
 
 
-def test_a_village_on_claims_enters_claims_on_f5_and_lists_them_to_review_post_and_credit(make_shell, qtbot, shop):
+def test_a_village_on_claims_enters_claims_on_f5_and_lists_them_to_review_post_and_credit(
+        make_shell, qtbot, shop, monkeypatch):
+    from ui import documents
     from pos import claims, service, users, village
     from pos.vocabulary import ClaimStatus, Role
     from tests.pos.conftest import PASSWORD
@@ -128,6 +130,17 @@ def test_a_village_on_claims_enters_claims_on_f5_and_lists_them_to_review_post_a
     box.view.selectRow(0)
     box.credit_button.click()
     qtbot.waitUntil(lambda: screen.bar.kind == "refused" and "方可记分" in screen.bar.text)
+    opened = []
+    monkeypatch.setattr(documents, "open_in_viewer", opened.append)
+    box.print_button.click()
+    qtbot.waitUntil(lambda: bool(opened))
+    assert opened[0].name == "申报公示-1.pdf" and opened[0].stat().st_size > 1000
+    box.view.selectRow(0)
+    box.objector.setText("李四")
+    box.objection.setText("那天没见他来")
+    box.object_button.click()
+    qtbot.waitUntil(lambda: screen.bar.kind == "done" and "有异议" in screen.bar.text)
+    qtbot.waitUntil(lambda: box.model.row(0).status == ClaimStatus.OBJECTED)
     box.status.setCurrentIndex(box.status.findData(ClaimStatus.CREDITED))
     qtbot.waitUntil(lambda: box.model.rowCount() == 0)
 
