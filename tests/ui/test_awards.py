@@ -132,6 +132,7 @@ def test_a_village_on_claims_enters_claims_on_f5_and_lists_them_to_review_post_a
     qtbot.waitUntil(lambda: screen.bar.kind == "refused" and "方可记分" in screen.bar.text)
     opened = []
     monkeypatch.setattr(documents, "open_in_viewer", opened.append)
+    box.view.selectRow(0)
     box.print_button.click()
     qtbot.waitUntil(lambda: bool(opened))
     assert opened[0].name == "申报公示-1.pdf" and opened[0].stat().st_size > 1000
