@@ -14,6 +14,7 @@ from pos.errors import NeedsApproval, PermissionDenied, ShopError
 from pos.periods import LOCAL
 from pos.vocabulary import ClaimStatus, Role
 from tests import tampering
+from tests.pdfs import needs_poppler
 from tests.pos.conftest import PASSWORD
 
 
@@ -253,3 +254,33 @@ def test_a_claim_entered_in_september_and_credited_in_october_is_earned_on_octob
     lines = statement.history(shop.db, shop.admin, home).lines
     assert lines[-1].points == 18
     assert proven(shop).ok, proven(shop).findings
+
+
+@needs_poppler
+def test_the_postings_pdf_reads_back_with_the_points_the_ledger_credited(on_claims, tmp_path):
+    import ledger
+    from pos.month import posting as posting_sheet
+    from pos.vocabulary import CARD_PREFIX
+    from tests.pdfs import poppler_text
+
+    shop = on_claims
+    made = claims.enter(shop.db, shop.admin, [shop.homes[h].id for h in ("张三", "李四", "王五")], "L02",
+                        None, None, "组长", "清渠")
+    made += claims.enter(shop.db, shop.admin, [shop.homes["张三"].id], "B03", 15, None, "张三", "带动就业")
+    for claim in made:
+        claims.review(shop.db, shop.reviewer, claim.id, accept=True)
+    posting = claims.post(shop.db, shop.admin)
+    claims.object_to(shop.db, shop.admin, made[1].id, "赵六", "李四没来")  # taken off the posting
+    at(shop, date(2026, 9, 13))
+    credited = claims.credit(shop.db, shop.admin, posting.id)
+    out = tmp_path / "posting.pdf"
+    sheet, pages = posting_sheet.write_pdf(shop.db, shop.admin, posting.id, out)
+    text = poppler_text(out)
+    with shop.db.read() as s:
+        entry = ledger.transaction(s, credited.seq)
+    on_cards = sum(leg.amount for leg in entry.legs if leg.account.startswith(CARD_PREFIX))
+    households = len({leg.account for leg in entry.legs if leg.account.startswith(CARD_PREFIX)})
+    assert pages == 1 and on_cards == credited.points == sheet.points == 35
+    assert f"共 {households} 户 3 项 {on_cards} 分" in text
+    assert "李四" not in text, "an objected claim is no longer on the posting"
+    assert "张三 合计" in text and "+25" in text
