@@ -1,5 +1,8 @@
 """Awards and deductions: one household, or one rule for many in one transaction.
 
+A village on claims (``pos.claims``) awards only through them: a direct award is
+refused. A rule's limit (``pos.limits``) holds for every household of a batch.
+
 A deed is dated on or before today (Beijing), never inside a closed month. A
 deduction's approval limit counts the day (``pos.oversight``): what one operator
 deducted from one household that day without approval, this one included.
@@ -19,7 +22,7 @@ from pos.service import Actor, Approval, caller, transaction
 from pos.users import approve
 from pos.village import settings_in
 from pos.vocabulary import DEDUCTED, ISSUE, Kind, Role
-from pos import fields, oversight, periods
+from pos import fields, limits, oversight, periods
 from pos import rules as point_rules
 
 
@@ -61,11 +64,14 @@ def batch_award(db: Database, actor: Actor, household_ids: list[int], rule_code:
         user = caller(session, actor, Role.ADMIN)
         periods.check_dated(session, deed_date, "dated_deed")
         deed_date = deed_date or periods.today(session)
+        if settings_in(session).on_claims:
+            raise ShopError("awards_by_claims")
         rule = point_rules.rule_in(session, rule_code)
         if rule.deduction:
             raise ShopError("rule_is_deduction", code=rule.code)
         each = rule.points_for(points)
         found = household_cards(session, household_ids)
+        limits.check(session, rule, household_ids, deed_date)
         targets = [found[h] for h in household_ids]
         legs = [Leg(ISSUE, -each * len(targets))] + [Leg(account(n), each) for _, n in targets]
         attrs = _attrs(rule, each, note, deed_date,

@@ -22,19 +22,20 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from pos.codes import ean13_digit
-from pos import awards, cards, goods, households, hygiene, redemption, reversal, service, stock, users, village
+from pos import awards, cards, claims, goods, households, hygiene, redemption, reversal, service, stock, users, village
 from pos.month import audit, closure
 from pos.receipts import queue as printqueue
 from pos.store.database import Database
 from pos.errors import ShopError
 from pos.rules import HYGIENE_ITEMS
 from pos.service import Approval
-from pos.vocabulary import Role, Source
+from pos.vocabulary import ClaimStatus, Role, Source
 
 BEIJING = timezone(timedelta(hours=8))
 PASSWORD = "aixin123"
 VILLAGE, ADMIN, SUPERVISOR = "阿道村", "wangfang", "lishuji"
 OBJECTION_PHONE = "0911-4123456"
+REVIEWER = "liuping"  # the review group's member, from the village's claims months
 GROUPS = {"啊道": 58, "富庄": 52, "杜河沟": 44}
 SURNAMES = "张王李刘杨赵高马郭冯薛白霍贺曹任雷田苏党".replace("", " ").split()
 GIVEN = ("建国 建军 建华 志强 志刚 国庆 国强 红梅 秀英 桂兰 玉兰 秀兰 春生 海军 小平 文华 "
@@ -127,15 +128,18 @@ def build(db: Database, year_start: date = date(2025, 12, 1), seed: int = 2026, 
 
     ``village_name``, ``households`` (spread over Adao's three groups) and ``days`` make
     another village; ``close_months`` has the supervisor close each month on the first
-    day of the next (signing with the password, confirming the month just ended)."""
+    day of the next (signing with the password, confirming the month just ended). A year's
+    village awards by claims in its last two months (``Earning``), so a newcomer finds
+    claims to review and a posting up; a shorter history stays on direct awards."""
     rng = random.Random(seed)
     clock = Clock(datetime.combine(year_start, time(8), BEIJING))
     db.clock = clock
     salts = random.Random(seed + 1)
     users.salt = lambda: salts.randbytes(16)
     try:
+        claims_from = _claims_from(year_start, days) if days >= 300 else None
         made = _year(db, rng, clock, year_start, village_name, groups_of(households), days,
-                     close_months)
+                     close_months, claims_from)
         printqueue.settle_history(db)  # the year's receipts were printed at the time
         return made
     finally:
@@ -143,8 +147,15 @@ def build(db: Database, year_start: date = date(2025, 12, 1), seed: int = 2026, 
         users.salt = users.random_salt
 
 
+def _claims_from(start: date, days: int) -> date:
+    """The first day of the month before the last day's month."""
+    last = start + timedelta(days=days - 1)
+    return (last.replace(day=1) - timedelta(days=1)).replace(day=1)
+
+
 def _year(db: Database, rng: random.Random, clock: Clock, start: date, name: str = VILLAGE,
-          groups: dict[str, int] = GROUPS, days: int = 365, close_months: bool = False) -> dict:
+          groups: dict[str, int] = GROUPS, days: int = 365, close_months: bool = False,
+          claims_from: date | None = None) -> dict:
     admin = village.initialise(db, name=name, groups=list(groups), admin_username=ADMIN,
                                admin_name="王芳", admin_password=PASSWORD,
                                supervisor_username=SUPERVISOR, supervisor_name="李书记（第一书记）",
@@ -165,23 +176,27 @@ def _year(db: Database, rng: random.Random, clock: Clock, start: date, name: str
     if close_months:
         counts["closures"] = 0
         secretary = users.login(db, "lishuji", PASSWORD)
+    earning = Earning(db, admin, rng)
 
     for day_number in range(days):
         today = start + timedelta(days=day_number)
         clock.day(today)
+        if today == claims_from:
+            earning.take_up_claims(today)
+            counts["claims"] = 0
         if close_months and today.day == 1 and day_number:
             ended = f"{(today - timedelta(days=1)):%Y-%m}"
             _review_all(db, secretary, ended)
             closure.close(db, secretary, ended, password=PASSWORD, confirm_recent=True)
             counts["closures"] += 1
+        earning.morning(today)
         if today.day == 1:
             _deliveries(db, admin, rng, shelf, today)
         if today.day in (8, 22):
             clock.day(today, 7)
             chosen = rng.sample(active, min(rng.randint(22, 34), len(active)))
-            awards.batch_award(db, admin, chosen, rng.choice(["L01", "L02", "V01"]),
-                               note=rng.choice(["修村道", "清理水渠", "植树", "打扫村委会广场"]),
-                               deed_date=today)
+            earning.award(chosen, rng.choice(["L01", "L02", "V01"]), None,
+                          rng.choice(["修村道", "清理水渠", "植树", "打扫村委会广场"]), today)
             counts["labour_days"] += 1
         if today.day == 15:
             clock.day(today, 10)
@@ -192,15 +207,15 @@ def _year(db: Database, rng: random.Random, clock: Clock, start: date, name: str
             clock.day(today, 14)
             rule, points = rng.choice([("G01", None), ("F01", rng.randint(5, 10)), ("F02", None),
                                        ("A02", None), ("G03", rng.randint(5, 12)), ("E01", None)])
-            awards.award(db, admin, rng.choice(active), rule, points, note="村民推荐", deed_date=today)
+            earning.award([rng.choice(active)], rule, points, "村民推荐", today)
             counts["good_deeds"] += 1
         if today.weekday() == 3 and rng.random() < 0.45:
             _deduction(db, admin, supervisor, rng, active, today)
             counts["deductions"] += 1
         if (today.month, today.day) in {(1, 10), (5, 10), (10, 8)}:
             rule = {1: "H01", 5: "H02", 10: "H04"}[today.month]
-            awards.batch_award(db, admin, rng.sample(active, min(rng.randint(5, 9), len(active))), rule,
-                               note="村民代表大会评选", deed_date=today)
+            earning.award(rng.sample(active, min(rng.randint(5, 9), len(active))), rule, None,
+                          "村民代表大会评选", today)
             counts["honours"] += 1
         if today.weekday() == 5:
             clock.day(today, 9)
@@ -222,9 +237,11 @@ def _year(db: Database, rng: random.Random, clock: Clock, start: date, name: str
             stock.write_off(db, admin, damp.code, 2, f"仓库漏雨，2{damp.unit}{damp.name}受潮", supervisor)
         showcase = close_months and name == VILLAGE  # what a newcomer finds in Adao village
         if showcase and today.weekday() == 5 and day_number + 7 >= days:
-            _flags_to_review(db, admin, supervisor, clock, rng, active, today)  # the last Saturday
+            _flags_to_review(db, admin, supervisor, clock, rng, active, today, earning)  # the last Saturday
         if showcase and day_number == days - 1:
             _restock(db, admin, clock, today)
+    if "claims" in counts:
+        counts["claims"] = earning.entered
     counts["households"] = len(homes)
     counts["goods"] = len(shelf)
     return counts
@@ -242,7 +259,7 @@ def _review_all(db, secretary, month: str) -> None:
             audit.review(db, secretary, month, flag.key, REVIEWED.get(flag.rule, "已核实"))
 
 
-def _flags_to_review(db, admin, supervisor, clock, rng, active, today) -> None:
+def _flags_to_review(db, admin, supervisor, clock, rng, active, today, earning) -> None:
     """The open month's audit, as a newcomer finds it: a redemption returned because the
     wrong goods were taken waits for review, and the clerk 赵明 is linked to his own
     household and then awards it points (two flags the supervisor has reviewed)."""
@@ -254,13 +271,67 @@ def _flags_to_review(db, admin, supervisor, clock, rng, active, today) -> None:
     reversal.reverse(db, admin, sale.seq, "拿错了商品，整单退回", supervisor)
     users.link_household(db, admin, "zhaoming", home)
     clerk = users.login(db, "zhaoming", PASSWORD)
-    awards.award(db, clerk, home, "G01", note="村民小组长推荐", deed_date=today)
+    earning.award([home], "G01", None, "村民小组长推荐", today, operator=clerk)
     secretary = users.login(db, SUPERVISOR, PASSWORD)
     month = f"{today:%Y-%m}"
     comments = {"user_change": "赵明本人住富庄，登记本户以便审计识别", "own_household": REVIEWED["own_household"]}
     for flag in audit.report(db, secretary, month, run_verify=False).flags:
         if flag.rule in comments and not flag.reviewed:
             audit.review(db, secretary, month, flag.key, comments[flag.rule])
+
+
+class Earning:
+    """How the demo village's awards count: at once, or (from ``take_up_claims``) as claims a
+    reviewer looks at the same day, posted every Monday for the village's notice days and
+    credited the morning after a posting comes down. One claim in twenty is rejected; in
+    the second month a villager objects to one posted claim and the reviewer rejects it."""
+
+    def __init__(self, db: Database, admin, rng: random.Random):
+        self.db, self.admin, self.rng = db, admin, rng
+        self.reviewer = None
+        self.since: date | None = None
+        self.entered = 0
+        self.objected = False
+
+    def take_up_claims(self, today: date) -> None:
+        village.change(self.db, self.admin, awards="claims")
+        with service.transaction(self.db) as session:
+            users.add_user(session, self.admin, REVIEWER, "刘平（评议小组）", Role.REVIEWER, PASSWORD)
+        self.reviewer = users.login(self.db, REVIEWER, PASSWORD)
+        self.since = today
+
+    def award(self, household_ids, rule, points, note, today, operator=None) -> None:
+        operator = operator or self.admin
+        if self.reviewer is None:
+            awards.batch_award(self.db, operator, household_ids, rule, points, note, today)
+            return
+        made = claims.enter(self.db, operator, household_ids, rule, points, today,
+                            self.rng.choice(["村民小组长", "本人", "管理员"]), note)
+        self.entered += len(made)
+        if operator is not self.admin:
+            return  # the clerk's claim for his own household waits for the review group
+        for claim in made:
+            if self.rng.random() < 0.05:
+                claims.review(self.db, self.reviewer, claim.id, accept=False, reason="经评议小组核实，不符合细则")
+            else:
+                claims.review(self.db, self.reviewer, claim.id, accept=True)
+
+    def morning(self, today: date) -> None:
+        if self.reviewer is None:
+            return
+        for posting in claims.postings(self.db, self.admin):
+            if posting.credited_seq is None and posting.ends_on < today and any(
+                    c.status == ClaimStatus.POSTED for c in posting.claims):
+                claims.credit(self.db, self.admin, posting.id)
+        if today.weekday() == 0 and claims.list_claims(self.db, self.admin, ClaimStatus.ACCEPTED):
+            claims.post(self.db, self.admin)
+        if today.day == 12 and not self.objected and today.month != self.since.month:
+            posted = claims.list_claims(self.db, self.admin, ClaimStatus.POSTED)
+            if posted:
+                held = self.rng.choice(posted)
+                claims.object_to(self.db, self.admin, held.id, "同组村民", "当天没见他参加")
+                claims.review(self.db, self.reviewer, held.id, accept=False, reason="经核实，当天未参加")
+                self.objected = True
 
 
 def _restock(db, admin, clock, today) -> None:

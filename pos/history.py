@@ -37,6 +37,9 @@ def memo(kind: str, written: str, attrs: dict) -> str:
         return messages.Phrase("entry_hygiene", date=attrs.get("held_on", ""))
     if kind == Kind.REDEMPTION:
         return messages.Phrase("entry_redemption", count=len(proof.parse_items(attrs.get("items"))))
+    if kind == Kind.CLAIM_CREDIT:
+        return messages.Phrase("entry_claim_credit", posting=attrs.get("posting", ""),
+                               count=len(proof.parse_claims(attrs.get("claims"))))
     if kind in _SAID:
         return messages.Phrase(_SAID[kind])
     return ""

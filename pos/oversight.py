@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from ledger.schema import Transaction
 from pos.periods import LOCAL, local_date
-from pos.vocabulary import Kind, Role
+from pos.vocabulary import AwardsMode, Kind, Role
 
 # The village's settings whose change needs a supervisor (base points only when raised).
 THRESHOLDS = ("deduction_approval_above", "redemption_approval_above")
@@ -42,10 +42,14 @@ LIMITED = {Kind.DEDUCTION: "deduction_approval_above", Kind.REDEMPTION: "redempt
 
 def village_guarded(before: Mapping, after: Mapping) -> tuple[str, ...]:
     """The settings changed from ``before`` to ``after`` that need a supervisor's approval:
-    an approval threshold changed either way, base points for new cards raised."""
+    an approval threshold changed either way, base points for new cards raised, claims given
+    up for direct awards (an award would count unreviewed and unposted)."""
     changed = [name for name in THRESHOLDS if before.get(name) != after.get(name)]
     if int(after.get("base_points", 0)) > int(before.get("base_points", 0)):
         changed.append("base_points")
+    if (before.get("awards", AwardsMode.DIRECT) == AwardsMode.CLAIMS
+            and after.get("awards", AwardsMode.DIRECT) == AwardsMode.DIRECT):
+        changed.append("awards")
     return tuple(changed)
 
 
@@ -57,7 +61,23 @@ def rule_widened(before: Mapping | None, after: Mapping) -> bool:
     if before is None or not before["active"]:
         return True
     return (bool(after["deduction"]) != bool(before["deduction"])
-            or after["points_min"] < before["points_min"] or after["points_max"] > before["points_max"])
+            or after["points_min"] < before["points_min"] or after["points_max"] > before["points_max"]
+            or limit_loosened(before.get("limit"), after.get("limit")))
+
+
+# The limit periods, shortest first: the same count in a shorter period allows more.
+_PERIODS = ("day", "week", "month", "quarter", "year")
+
+
+def limit_loosened(before: str | None, after: str | None) -> bool:
+    """A rule's limit (``N/period``) taken away, raised, or counted over a shorter period."""
+    if not before:
+        return False
+    if not after:
+        return True
+    (count_before, period_before), (count_after, period_after) = (
+        (int(text.partition("/")[0]), _PERIODS.index(text.partition("/")[2])) for text in (before, after))
+    return count_after > count_before or period_after < period_before
 
 
 def price_lowered(before: Mapping | None, after: Mapping) -> bool:

@@ -17,7 +17,7 @@ from importlib import resources
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pos import fields, oversight, proof
+from pos import fields, limits, oversight, proof
 from pos.store.database import Database
 from pos.errors import ShopError
 from pos.store.tables import Rule
@@ -37,6 +37,12 @@ class RuleView:
     points_max: int
     deduction: bool
     active: bool
+    limit_count: int | None = None
+    limit_period: str = ""
+
+    @property
+    def limit(self) -> limits.Limit | None:
+        return limits.of(self.limit_count, self.limit_period)
 
     @property
     def fixed(self) -> bool:
@@ -64,7 +70,7 @@ class RuleView:
 
 def _view(rule: Rule) -> RuleView:
     return RuleView(rule.code, rule.category, rule.name, rule.points_min, rule.points_max,
-                    rule.deduction, rule.active)
+                    rule.deduction, rule.active, rule.limit_count, rule.limit_period or "")
 
 
 def default_rules() -> list[dict]:
@@ -133,9 +139,12 @@ def set_active(db: Database, actor: Actor, code: str, active: bool,
 
 def save(db: Database, actor: Actor, code: str, category: str, name: str,
          points_min: int, points_max: int | None = None, deduction: bool = False,
-         active: bool = True, approval: Approval | None = None) -> RuleView:
+         active: bool = True, approval: Approval | None = None, limit: str | None = None) -> RuleView:
     """Add a rule or change one. Entries already posted keep the points they had. A new rule,
-    or one that now allows more, needs a supervisor's ``approval``."""
+    or one that now allows more (a wider range, a looser limit), needs a supervisor's
+    ``approval``. ``limit`` is ``"N/period"`` (``limits.parse``), ``""`` for none, or None to
+    keep the rule's."""
+    limit_given = limits.parse(limit) if limit is not None else None
     points_max = points_min if points_max is None else points_max
     if not 0 < points_min <= points_max <= 1000:
         raise ShopError("rule_bad_points", low=points_min, high=points_max)
@@ -155,6 +164,9 @@ def save(db: Database, actor: Actor, code: str, category: str, name: str,
         rule.category, rule.name = category.strip(), name.strip()
         rule.points_min, rule.points_max = points_min, points_max
         rule.deduction, rule.active = deduction, active
+        if limit is not None:
+            rule.limit_count = limit_given.count if limit_given else None
+            rule.limit_period = str(limit_given.period) if limit_given else ""
         session.flush()
         if before == proof.rule_facts(rule):
             return _view(rule)  # nothing changed: nothing to record

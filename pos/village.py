@@ -22,7 +22,7 @@ from pos.errors import ShopError
 from pos.store.tables import Village, VillagerGroup
 from pos.service import Actor, Approval, caller, transaction
 from pos.users import approve
-from pos.vocabulary import Role
+from pos.vocabulary import AwardsMode, Role
 
 # What separates the fields of the notice's QR text: never part of a village's name.
 SEPARATOR = "|"
@@ -48,6 +48,11 @@ class Settings:
     notice_days: int = 7
     objection_phone: str = ""
     mask_names: bool = False
+    awards: AwardsMode = AwardsMode.DIRECT
+
+    @property
+    def on_claims(self) -> bool:
+        return self.awards == AwardsMode.CLAIMS
 
     def yuan(self, points: int) -> str:
         """The reference value of ``points`` in yuan, as printed: ￥300.00."""
@@ -120,7 +125,7 @@ def settings_in(session: Session) -> Settings:
         village.name, village.shop_name, village.base_points, village.point_value_fen,
         village.opening_hours, village.deduction_approval_above,
         village.redemption_approval_above, groups, village.notice_days, village.objection_phone,
-        village.mask_names,
+        village.mask_names, AwardsMode(village.awards or AwardsMode.DIRECT),
     )
 
 
@@ -131,21 +136,26 @@ def settings(db: Database) -> Settings:
 
 def change(db: Database, actor: Actor, approval: Approval | None = None, **changes) -> Settings:
     """Change settings (administrator). Past ledger entries never change with them. An
-    approval threshold changed, or base points raised, needs a supervisor's ``approval``
-    (``NeedsApproval`` without it)."""
+    approval threshold changed, base points raised, or claims given up for direct awards,
+    needs a supervisor's ``approval`` (``NeedsApproval`` without it)."""
     allowed = {"name", "shop_name", "base_points", "point_value_fen", "opening_hours",
                "deduction_approval_above", "redemption_approval_above",
-               "notice_days", "objection_phone", "mask_names"}
+               "notice_days", "objection_phone", "mask_names", "awards"}
     unknown = set(changes) - allowed
     if unknown:
         raise ShopError("setting_unknown", name=", ".join(sorted(unknown)))
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
         village = session.get(Village, 1)
-        before = {name: getattr(village, name) for name in proof.VILLAGE_FIELDS}
+        before = proof.village_facts(village)
         for key, value in changes.items():
             if key == "name":
                 value = _name(value)
+            elif key == "awards":
+                if value not in tuple(AwardsMode):
+                    raise ShopError("awards_mode_unknown", value=value,
+                                    known=messages.OneOf(AwardsMode))
+                value = AwardsMode(value).value
             elif isinstance(value, str):
                 value = fields.text(value, key, longest=fields.LONG if key == "opening_hours" else fields.SHORT)
             setattr(village, key, value)
@@ -156,7 +166,7 @@ def change(db: Database, actor: Actor, approval: Approval | None = None, **chang
         if len(village.objection_phone) > 40:
             raise ShopError("text_too_long", field=fields.field_name("objection_phone"), longest=40,
                             length=len(village.objection_phone))
-        after = {name: getattr(village, name) for name in proof.VILLAGE_FIELDS}
+        after = proof.village_facts(village)
         guarded = oversight.village_guarded(before, after)
         approver = None
         if guarded:

@@ -23,6 +23,7 @@ LOCAL = timezone(timedelta(hours=8), "CST")
 class Role(StrEnum):
     ADMIN = "admin"  # 管理员: works the counter
     SUPERVISOR = "supervisor"  # 监督员 / 第一书记: audits, approves
+    REVIEWER = "reviewer"  # 评议员: reviews claims, one of the village's review group
 
 
 class Kind(StrEnum):
@@ -38,6 +39,7 @@ class Kind(StrEnum):
     HYGIENE = "hygiene"
     REDEMPTION = "redemption"
     REVERSAL = "reversal"  # ledger.book.REVERSAL
+    CLAIM_CREDIT = "claim_credit"  # a posting's accepted claims credited once its notice ended
     # facts only
     ACCOUNT_OPEN = "account_open"  # ledger.book.ACCOUNT_OPEN
     USER = "user"
@@ -51,6 +53,8 @@ class Kind(StrEnum):
     COUNTY_RECEIPT = "county_receipt"  # the county's receipt (回执) for closed months, recorded
     RECOVERY_CODE = "recovery_code"  # a sealed one-time code's digest, issued for a village left
     # without a supervisor
+    CLAIM = "claim"  # a claim (申报) entered, reviewed, objected to: its facts after the change
+    CLAIM_POSTING = "claim_posting"  # accepted claims put up for public notice (公示)
 
 
 def kind_of(stored: str) -> Kind | str:
@@ -59,7 +63,7 @@ def kind_of(stored: str) -> Kind | str:
 
 
 # Kinds whose points count as earned on a household's statement and the notice.
-EARNING_KINDS = frozenset({Kind.CARD_ISSUE, Kind.AWARD, Kind.HYGIENE})
+EARNING_KINDS = frozenset({Kind.CARD_ISSUE, Kind.AWARD, Kind.HYGIENE, Kind.CLAIM_CREDIT})
 # Kinds a supervisor may undo by a reversal.
 REVERSIBLE = frozenset({Kind.REDEMPTION, Kind.AWARD, Kind.DEDUCTION, Kind.HYGIENE})
 
@@ -73,6 +77,43 @@ class CardStatus(StrEnum):
 class HouseholdStatus(StrEnum):
     ACTIVE = "active"
     MOVED = "moved"
+
+
+class AwardsMode(StrEnum):
+    """How the village's awards count: at once (direct), or as claims reviewed and posted
+    for a notice period before they are credited (claims)."""
+
+    DIRECT = "direct"
+    CLAIMS = "claims"
+
+
+class ClaimStatus(StrEnum):
+    """A claim's life: entered, reviewed (accepted or rejected), posted, objected to (held
+    until reviewed again), credited."""
+
+    ENTERED = "entered"
+    ACCEPTED = "accepted"  # pending: waits for a posting
+    REJECTED = "rejected"
+    POSTED = "posted"  # on a posting whose notice period has not ended
+    OBJECTED = "objected"  # held until the review group decides again
+    CREDITED = "credited"
+
+
+# A claim that still counts toward its household's points: pending, or soon to be.
+PENDING_CLAIMS = (ClaimStatus.ACCEPTED, ClaimStatus.POSTED)
+# A claim that counts toward a rule's limit: every claim not rejected.
+LIVE_CLAIMS = (ClaimStatus.ENTERED, ClaimStatus.ACCEPTED, ClaimStatus.POSTED, ClaimStatus.OBJECTED,
+               ClaimStatus.CREDITED)
+
+
+class LimitPeriod(StrEnum):
+    """The period a rule's limit counts in (``N/week``: N times a household a week)."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
 
 
 class JobStatus(StrEnum):
@@ -191,6 +232,7 @@ class Area(StrEnum):
     COUNTY_PACKAGES = "county_packages"  # packages imported, held or refused: villages' months too
     COUNTY_KEYS = "county_keys"
     COUNTY_SPOTCHECKS = "county_spotchecks"
+    CLAIMS = "claims"
 
 
 # Whose entries a county user wrote into a village's chain (a village rebuilt from the county's

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
     QGroupBox, QLabel, QPushButton,
 )
 
-from pos import awards, counter, households, rules, village
+from pos import awards, claims, counter, households, messages, rules, village
 from pos.vocabulary import Area
 from ui import asking, widgets
+from ui.claims import ClaimsBox
 from ui.models import Column, RowsModel
 from ui.shell import Entry, Screen, register
 
@@ -79,8 +80,11 @@ class AwardsScreen(Screen):
     def __init__(self, shell):
         super().__init__(shell)
         self.all_rules: list[rules.RuleView] = []
+        self.on_claims = False
         left = widgets.side_column(self, 540, self._rule_box(), self._summary_box())
-        body = widgets.row(left, (self._pick_box(), 1))
+        self.claims_box = ClaimsBox(self)
+        self.claims_box.hide()
+        body = widgets.row(left, (widgets.column((self._pick_box(), 3), (self.claims_box, 2)), 1))
         widgets.column(widgets.title(self.tr("积分登记：加分与扣分"), self), (body, 1), self.bar, parent=self)
         self.filter.changed.connect(self.reload)
         self.category.currentIndexChanged.connect(lambda _i: self.fill_rules())
@@ -102,10 +106,15 @@ class AwardsScreen(Screen):
         self.range_label = QLabel(self)
         self.deed_date = widgets.date_field(self)
         self.note = widgets.field(self, "note", self.tr("可空，如：清理河道"))
-        return widgets.form_box(
+        # A village on claims: who declared the deed (a villager, a group leader).
+        self.declared_by = widgets.field(self, "declaredBy", self.tr("如：本人、组长"))
+        self.rule_form = widgets.form_box(
             self.tr("1. 按哪条细则"), self, (self.tr("类别"), self.category), (self.tr("细则"), self.rule),
             (self.tr("每户分数"), widgets.row(self.points, (self.range_label, 1))),
-            (self.tr("事情发生日期"), self.deed_date), (self.tr("备注"), self.note))
+            (self.tr("事情发生日期"), self.deed_date), (self.tr("备注"), self.note),
+            (self.tr("申报人"), self.declared_by))
+        self.rule_form.layout().setRowVisible(self.declared_by, False)
+        return self.rule_form
 
     def _summary_box(self) -> QGroupBox:
         """3. What will be written, and the one save."""
@@ -149,6 +158,11 @@ class AwardsScreen(Screen):
         all_rules, settings = loaded
         self.all_rules = [r for r in all_rules if r.code not in rules.HYGIENE_ITEMS]  # their own screen
         self.threshold = settings.deduction_approval_above
+        self.on_claims = settings.on_claims
+        self.rule_form.layout().setRowVisible(self.declared_by, self.on_claims)
+        self.claims_box.setVisible(self.on_claims)
+        if self.on_claims:
+            self.claims_box.reload()
         kept = self.category.currentText()
         self.category.blockSignals(True)
         self.category.clear()
@@ -218,6 +232,8 @@ class AwardsScreen(Screen):
             self.reload()
         if areas & {Area.RULES, Area.VILLAGE}:
             self.load()
+        elif self.on_claims and areas & {Area.CLAIMS, Area.LEDGER}:
+            self.claims_box.reload()
 
     # --- ticking ----------------------------------------------------------------------------
     def eventFilter(self, watched, event) -> bool:
@@ -288,9 +304,18 @@ class AwardsScreen(Screen):
             asking.with_approval(self, lambda approval: awards.deduct(
                 self.db, self.actor, ids[0], rule.code, points, note, day, approval),
                 widget=self.save_button, done=self._saved, areas={Area.LEDGER})
+        elif self.on_claims:
+            declared = self.declared_by.text().strip()
+            self.ops.write(lambda: claims.enter(self.db, self.actor, ids, rule.code, points, day, declared, note),
+                           widget=self.save_button, bar=self.bar, done=self._claimed, areas={Area.CLAIMS})
         else:
             self.ops.write(lambda: awards.batch_award(self.db, self.actor, ids, rule.code, points, note, day),
                            widget=self.save_button, bar=self.bar, done=self._saved, areas={Area.LEDGER})
+
+    def _claimed(self, made) -> None:
+        self.model.clear_ticks()
+        self.note.clear()
+        self.bar.done(messages.text("claim_entered", self.lang, count=len(made)))
 
     def _saved(self, result: awards.AwardResult) -> None:
         self.model.clear_ticks()

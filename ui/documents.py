@@ -52,6 +52,7 @@ LABELS = Paper("商品标签", "标签", stamped=True)
 COUNTY_REPORT = Paper("县级月报", "县级月报")  # the month's workbook and one-page PDF, named by the report
 VISIT_LIST = Paper("走访核实", "走访清单", stamped=True)  # and the findings sheet (CSV) beside it
 COUNTY_RECEIPTS = Paper("县级回执", "回执")  # receipts of packages imported when their key was accepted
+POSTING = Paper("申报公示", "申报公示")
 
 
 def folder(paper: Paper) -> Path:

@@ -57,14 +57,16 @@ def run(args, out) -> int:
     data = {"db": url, "village": settings.name, "built": built, "ledger_ok": report.ok,
             "transactions": report.transactions, "head_hash": report.head_hash,
             "anchor": f"{report.head_seq}:{report.head_hash}",
-            "logins": {"admin": demo.ADMIN, "supervisor": demo.SUPERVISOR, "password": demo.PASSWORD}}
+            "logins": {"admin": demo.ADMIN, "supervisor": demo.SUPERVISOR, "reviewer": demo.REVIEWER,
+                       "password": demo.PASSWORD}}
     lines = [
         out.t("demo_village", shop=settings.shop_name, groups=messages.AllOf(settings.groups)),
         out.t("summary_db", url=url),
         out.t("demo_ledger", count=report.transactions, state=out.t("demo_ledger_ok" if report.ok else "demo_ledger_bad")),
         # In full: what ``aixin verify --anchor`` takes, as a notice would print it.
         out.t("demo_anchor", anchor=f"{report.head_seq}:{report.head_hash}"),
-        out.t("demo_logins", admin=demo.ADMIN, supervisor=demo.SUPERVISOR, password=demo.PASSWORD),
+        out.t("demo_logins", admin=demo.ADMIN, supervisor=demo.SUPERVISOR, reviewer=demo.REVIEWER,
+              password=demo.PASSWORD),
     ]
     if built:
         lines.insert(1, out.t("demo_built", households=built["households"], goods=built["goods"],

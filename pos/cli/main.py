@@ -82,7 +82,7 @@ def _configure_stdout() -> None:
 
 # One module of pos.cli per noun, each registering its own commands (in this order in the help).
 COMMANDS = ("books", "users", "households", "cards", "rules", "points", "goods", "stock", "counter", "printer",
-            "sheets", "demo", "month", "village", "wishes",
+            "sheets", "demo", "month", "village", "wishes", "claims",
             "county")
 
 

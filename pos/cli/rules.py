@@ -25,6 +25,8 @@ def register(sub) -> None:
     parser.add_argument("--points", type=number(1, 1000), required=True, help="分值（范围时为最低）")
     parser.add_argument("--max", type=number(1, 1000), help="分值上限（可选）")
     parser.add_argument("--deduction", action="store_true", help="扣分细则")
+    parser.add_argument("--limit", metavar="N/PERIOD", help="每户次数上限，如 2/week（day/week/month/quarter/year；"
+                        "none 取消，取消或放宽需监督员审批）/ at most N times a household a period")
     for name, active, text in (("deactivate", False, "停用细则 / stop using a rule"),
                                ("activate", True, "恢复使用细则 / use a rule again")):
         parser = approvable(acting(inner, name, text, rule_active))
@@ -38,7 +40,8 @@ def register(sub) -> None:
 
 
 def _state(out, rule) -> str:
-    return "" if rule.active else out.t("rule_off")
+    limit = out.t("rule_limit_note", limit=rule.limit.phrase) if rule.limit else ""
+    return limit + ("" if rule.active else out.t("rule_off"))
 
 
 def rule_list(args, out) -> int:
@@ -56,7 +59,7 @@ def _saved_lines(out, rows) -> list[str]:
 def rule_add(args, out) -> int:
     with database(args) as db:
         saved = rules.save(db, actor(args, db), args.code, args.category, args.name, args.points,
-                           args.max, args.deduction, approval=approval(args))
+                           args.max, args.deduction, approval=approval(args), limit=args.limit)
     out.show(plain(saved), _saved_lines(out, [saved]))
     return 0
 

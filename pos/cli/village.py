@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pos import messages
+from pos.vocabulary import AwardsMode
 from pos.cli.common import acting, actor, approvable, approval, database, group, later, number, plain
 
 village = later("pos.village")
@@ -11,7 +12,7 @@ village = later("pos.village")
 # ``setting_NAME``.
 SETTINGS = {"name": str, "shop_name": str, "opening_hours": str, "base_points": int, "point_value_fen": int,
             "deduction_approval_above": int, "redemption_approval_above": int, "objection_phone": str,
-            "notice_days": int}
+            "notice_days": int, "awards": str}
 
 
 def register(sub) -> None:
@@ -21,7 +22,8 @@ def register(sub) -> None:
                                "/ change settings (a threshold, or base points raised, needs --approver)", village_set))
     for name, kind in SETTINGS.items():
         parser.add_argument(f"--{name.replace('_', '-')}", dest=name, type=number() if kind is int else str,
-                            help=messages.text(f"setting_{name}"))
+                            help=messages.text(f"setting_{name}"),
+                            **({"choices": [m.value for m in AwardsMode]} if name == "awards" else {}))
 
     groups = group(sub, "group", "村民小组 / villager groups")
     parser = acting(groups, "add", "添加村民小组 / add a villager group", group_add)
@@ -29,7 +31,7 @@ def register(sub) -> None:
 
 
 def _settings_lines(out, current) -> list[str]:
-    data = plain(current)
+    data = {**plain(current), "awards": current.awards}
     lines = [out.t("settings_line", title=messages.Phrase(f"setting_{name}"), value=data[name]) for name in SETTINGS]
     return lines + [out.t("settings_line", title=messages.Phrase("setting_groups"),
                           value=messages.AllOf(current.groups))]

@@ -33,7 +33,7 @@ from datetime import datetime
 from ledger import canonical
 from pos.county.package import ChainEntry, Refused
 from pos.periods import LOCAL
-from pos.proof import parse_items
+from pos.proof import parse_claims, parse_items
 from pos.vocabulary import (
     CARD_PREFIX,
     DEDUCTED,
@@ -350,6 +350,13 @@ class Tally:
             self.totals["awarded"] += total
             if LABOUR_WORD in category:
                 figures.labour_points += total
+        elif kind == Kind.CLAIM_CREDIT:
+            for _claim, _household, rule, points in parse_claims(entry.attrs.get("claims")):
+                category = state.category(rule, None)
+                self.by_category[category] += points
+                if LABOUR_WORD in category:
+                    figures.labour_points += points
+            self.totals["awarded"] += total
         elif kind == Kind.HYGIENE:
             self.by_category[state.category("W01", HYGIENE_CATEGORY)] += total
             self.totals["awarded"] += total

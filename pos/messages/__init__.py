@@ -13,11 +13,11 @@ key is an error at import, not a text silently lost.
 
 from __future__ import annotations
 
-from pos.messages import books, commands, county, month, oversight, refusals, window, words
+from pos.messages import books, claims, commands, county, month, oversight, refusals, window, words
 from pos.messages.commands import ARGPARSE_ZH
 from pos.messages.words import ENGLISH
 
-PARTS = (refusals, words, books, commands, month, county, oversight, window)
+PARTS = (refusals, words, books, commands, month, county, oversight, claims, window)
 
 
 def _catalogue() -> dict[str, tuple[str, str]]:
@@ -102,7 +102,8 @@ def _phrase(key: str, params: dict) -> Phrase:
 WORD_PREFIXES = {
     "Role": "role", "Kind": "kind", "CardStatus": "card_status", "HouseholdStatus": "household_status",
     "JobStatus": "job", "WishStatus": "wish_status", "Source": "source", "StockEvent": "stock_event",
-    "WishChange": "wish_change", "Handover": "handover",
+    "WishChange": "wish_change", "Handover": "handover", "AwardsMode": "awards_mode",
+    "ClaimStatus": "claim_status", "LimitPeriod": "limit_period",
 }
 
 

@@ -97,7 +97,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "demo_ledger_ok": ("校验完好", "intact"),
     "demo_ledger_bad": ("校验有问题", "with problems"),
     "demo_anchor": ("账头（aixin verify --anchor 可用）：{anchor}", "Head (for aixin verify --anchor): {anchor}"),
-    "demo_logins": ("登录：管理员 {admin}，监督员 {supervisor}，密码都是 {password}", "Log in as administrator {admin} or supervisor {supervisor}, password {password}"),
+    "demo_logins": ("登录：管理员 {admin}，监督员 {supervisor}，评议员 {reviewer}，密码都是 {password}",
+                    "Log in as administrator {admin}, supervisor {supervisor} or reviewer {reviewer}, password {password}"),
     # the month
     "closure_closed": ("{month} 已月结：第 {number} 号", "{month} closed: closure {number}"),
     "closure_preview": ("{month} 月结预览（尚未月结）", "{month} closure preview (not closed yet)"),

@@ -56,7 +56,7 @@ RULES = ("own_household", "after_hours", "reversal", "large_batch", "same_day_sp
          "supervisor_recovered")
 # What the audit lists, in the order a kind filter offers them: the ledger's points entries,
 # then the stock's own records.
-KINDS = (Kind.CARD_ISSUE, Kind.AWARD, Kind.HYGIENE, Kind.DEDUCTION, Kind.REDEMPTION, Kind.REVERSAL,
+KINDS = (Kind.CARD_ISSUE, Kind.AWARD, Kind.CLAIM_CREDIT, Kind.HYGIENE, Kind.DEDUCTION, Kind.REDEMPTION, Kind.REVERSAL,
          Kind.CARD_REPLACE, Kind.CARD_RECOVERY, StockEvent.INTAKE, StockEvent.COUNT, StockEvent.WRITEOFF,
          *changes.FACT_KINDS)
 BATCH_RATIO = 2  # a batch more than twice the usual size is flagged

@@ -36,13 +36,14 @@ from pos import messages, oversight
 from pos.periods import LOCAL
 from pos.proof import GOODS_FIELDS, NOTICE_FIELDS, RULE_FIELDS, VILLAGE_FIELDS, parse_items
 from pos.store.tables import Household, User
-from pos.vocabulary import Kind, Role, UserChange
+from pos.vocabulary import ClaimStatus, Kind, Role, UserChange
 
 FACT_KINDS = (Kind.VILLAGE, Kind.RULE, Kind.GOODS, Kind.USER, Kind.RECOVERY_CODE)
 CLOCK_JUMP = timedelta(days=45)  # an entry dated this long after the one before is flagged
 SERIES_DAYS = timedelta(days=7)
 _USER_FIELDS = ("name", "role", "active", "password", "household")
-_FIELDS = {Kind.VILLAGE: VILLAGE_FIELDS + NOTICE_FIELDS, Kind.RULE: RULE_FIELDS, Kind.GOODS: GOODS_FIELDS,
+_FIELDS = {Kind.VILLAGE: (*VILLAGE_FIELDS, *NOTICE_FIELDS, "awards"), Kind.RULE: (*RULE_FIELDS, "limit"),
+           Kind.GOODS: GOODS_FIELDS,
            Kind.USER: _USER_FIELDS, Kind.RECOVERY_CODE: ()}
 _RECORD = {Kind.RULE: "rule", Kind.GOODS: "goods", Kind.USER: "user"}
 
@@ -236,13 +237,20 @@ def series_flags(controls: Controls, rows, add: Add) -> None:
 
 def own_household_flags(controls: Controls, session: Session, rows, card_legs, heads, add: Add) -> None:
     """An operator's award, hygiene points or redemption for the household they were linked
-    to when they made it."""
+    to when they made it, or a claim they entered for it."""
     table = {u.username: u.household_id for u in session.scalars(select(User))}
     for row in rows:
-        if row.kind not in (Kind.AWARD, Kind.HYGIENE, Kind.REDEMPTION):
+        if row.kind == Kind.CLAIM:
+            facts = json.loads(row.attrs or "{}")
+            if facts.get("status") != ClaimStatus.ENTERED:
+                continue
+            households = {facts.get("household")}
+        elif row.kind in (Kind.AWARD, Kind.HYGIENE, Kind.REDEMPTION):
+            households = {h for h, _, _ in card_legs(row.seq)}
+        else:
             continue
         mine = controls.link(row.operator, row.seq, table)
-        if mine and mine in {h for h, _, _ in card_legs(row.seq)}:
+        if mine and mine in households:
             add("own_household", row.seq, messages.Phrase(
                 "flagged_own_household", operator=row.operator, head=heads.get(mine, mine), kind=Kind(row.kind),
                 seq=row.seq), row.seq, row.at, row.operator, mine)

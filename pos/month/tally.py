@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, aliased
 from ledger.schema import Account, Posting, Transaction
 from pos.errors import ShopError
 from pos.month.document import MonthTotals, view_of
+from pos.proof.facts import parse_claims
 from pos.rules import HYGIENE_ITEMS
 from pos.store.tables import Card, HygieneRound, HygieneScore, MonthClosure, Rule
 from pos.vocabulary import CARD_PREFIX, DEDUCTED, EARNING_KINDS, ISSUE, RECOVERED, REDEEMED, Kind
@@ -223,6 +224,10 @@ def _count_totals(tally: Tally, books: Books, row, legs, attrs: dict, original: 
     elif kind == Kind.AWARD:
         category = books.rules.get(str(attrs.get("rule", "")), attrs.get("rule_name") or "其他")
         tally.by_category[category] += card_total
+        totals["awarded"] += card_total
+    elif kind == Kind.CLAIM_CREDIT:
+        for _claim, _household, rule, points in parse_claims(attrs.get("claims")):
+            tally.by_category[books.rules.get(rule, "其他")] += points
         totals["awarded"] += card_total
     elif kind == Kind.HYGIENE:
         for category, points in hygiene.items():

@@ -16,11 +16,12 @@ Records (kind: attrs):
                   the approver, or (recovery) the digest of the sealed code spent
     village       name, shop_name, base_points, point_value_fen, opening_hours,
                   deduction_approval_above, redemption_approval_above, notice_days,
-                  objection_phone; a threshold changed, or base points raised,
-                  carries the approver
+                  objection_phone, awards (only when on claims); a threshold changed,
+                  base points raised, or claims given up, carries the approver
     recovery_code digest (SHA-256 of a one-time code sealed by the township)
     group         group (a villager group's name)
-    rule          rule, category, name, points_min, points_max, deduction, active;
+    rule          rule, category, name, points_min, points_max, deduction, active,
+                  limit (``N/period``, only when set);
                   a rule new, widened or back in use carries the approver
     goods         goods (its code), name, zone, price_points, value_fen, unit, active;
                   a price lowered carries the approver
@@ -29,6 +30,12 @@ Records (kind: attrs):
     stock_count   count (id), items; always approved
     card_issue, card_replace, card_recovery: household, card (and old_card); a
                   record when no points move, else the points transaction itself
+    claim         claim (id) and its facts after the change (``CLAIM_FIELDS``): entered,
+                  accepted or rejected by a reviewer, objected to
+    claim_posting posting (id), starts_on, notice_days, claims (ids): accepted claims up
+                  for notice
+    claim_credit  (points move) posting, claims (``ID:HOUSEHOLD:RULE=POINTS; ...``): a
+                  posting's standing claims credited after its last day
 
 ``items`` is ``CODE×QUANTITY=NUMBER; ...``: for stock entries the number is
 the line's value in fen, for a redemption the line's points. A movement's
@@ -53,30 +60,38 @@ import ledger
 from ledger.schema import Transaction
 from ledger.verification import Finding, Report
 from pos.proof.facts import (
+    CLAIM_FIELDS,
     GOODS_FIELDS,
     NOTICE_FIELDS,
     RULE_FIELDS,
     VILLAGE_FIELDS,
     card_fact,
+    claim_fact,
+    claim_facts,
+    claims_text,
     code_digest,
     goods_fact,
     goods_facts,
     group_fact,
     household_fact,
     items_text,
+    parse_claims,
     parse_items,
     password_digest,
+    posting_fact,
     recovery_fact,
     rule_fact,
     rule_facts,
     user_fact,
     village_fact,
+    village_facts,
 )
 from pos.proof.tables import Tables
 from pos.store.tables import Village
 from pos.vocabulary import Kind
 
 __all__ = [
+    "CLAIM_FIELDS", "claim_fact", "claim_facts", "claims_text", "parse_claims", "posting_fact", "village_facts",
     "GOODS_FIELDS", "NOTICE_FIELDS", "RULE_FIELDS", "VILLAGE_FIELDS", "card_fact", "code_digest",
     "goods_fact", "goods_facts", "group_fact", "household_fact", "items_text", "parse_items",
     "password_digest", "recovery_fact", "rule_fact", "rule_facts", "user_fact", "verify", "village_fact",

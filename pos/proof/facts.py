@@ -7,8 +7,8 @@ import hashlib
 from sqlalchemy.orm import Session
 
 import ledger
-from pos.store.tables import Goods, Household, Rule, User, Village
-from pos.vocabulary import Kind, UserChange
+from pos.store.tables import Claim, ClaimPosting, Goods, Household, Rule, User, Village
+from pos.vocabulary import AwardsMode, Kind, UserChange
 
 VILLAGE_FIELDS = ("name", "shop_name", "base_points", "point_value_fen", "opening_hours",
                   "deduction_approval_above", "redemption_approval_above")
@@ -40,9 +40,18 @@ def user_fact(session: Session, user: User, operator: str, change: UserChange,
     })
 
 
+def village_facts(village: Village) -> dict:
+    """The village's chained settings. ``awards`` only for a village on claims: a fact
+    without it says direct, as every village's did before claims."""
+    facts = {name: getattr(village, name) for name in VILLAGE_FIELDS + NOTICE_FIELDS}
+    if (village.awards or AwardsMode.DIRECT) != AwardsMode.DIRECT:
+        facts["awards"] = village.awards
+    return facts
+
+
 def village_fact(session: Session, village: Village, operator: str, approver: str | None = None) -> None:
     ledger.record(session, kind=Kind.VILLAGE, operator=operator, approver=approver,
-                  attrs={name: getattr(village, name) for name in VILLAGE_FIELDS + NOTICE_FIELDS})
+                  attrs=village_facts(village))
 
 
 def group_fact(session: Session, name: str, operator: str) -> None:
@@ -50,8 +59,11 @@ def group_fact(session: Session, name: str, operator: str) -> None:
 
 
 def rule_facts(rule: Rule) -> dict:
+    """A rule's chained facts; ``limit`` (``N/period``) only for a rule that has one."""
     facts = {name: getattr(rule, name) for name in RULE_FIELDS}
     facts["deduction"], facts["active"] = int(bool(rule.deduction)), int(bool(rule.active))
+    if rule.limit_count and rule.limit_period:
+        facts["limit"] = f"{rule.limit_count}/{rule.limit_period}"
     return facts
 
 
@@ -88,6 +100,49 @@ def recovery_fact(session: Session, code: str, operator: str, approver: str | No
     """A new sealed recovery code: only its digest is chained; an older one is void."""
     ledger.record(session, kind=Kind.RECOVERY_CODE, operator=operator, approver=approver,
                   attrs={"digest": code_digest(code)})
+
+
+CLAIM_FIELDS = ("household", "rule", "points", "deed_date", "declared_by", "note", "photo", "entered_by",
+                "status", "reviewed_by", "reason", "posting", "objected_by", "objection", "objected_on")
+
+
+def claim_facts(claim: Claim) -> dict:
+    return {"household": claim.household_id, "rule": claim.rule, "points": claim.points,
+            "deed_date": claim.deed_date.isoformat(), "declared_by": claim.declared_by, "note": claim.note,
+            "photo": claim.photo, "entered_by": claim.entered_by, "status": claim.status,
+            "reviewed_by": claim.reviewed_by, "reason": claim.reason, "posting": claim.posting_id,
+            "objected_by": claim.objected_by, "objection": claim.objection,
+            "objected_on": claim.objected_on.isoformat() if claim.objected_on else ""}
+
+
+def claim_fact(session: Session, claim: Claim, operator: str) -> int:
+    """A claim entered, reviewed or objected to: its facts after the change. The entry's seq."""
+    return ledger.record(session, kind=Kind.CLAIM, operator=operator,
+                         attrs={"claim": claim.id, **claim_facts(claim)}).seq
+
+
+def posting_fact(session: Session, posting: ClaimPosting, claims: list[int], operator: str) -> int:
+    """Accepted claims put up for notice: from which day, for how many days, which claims."""
+    return ledger.record(session, kind=Kind.CLAIM_POSTING, operator=operator, attrs={
+        "posting": posting.id, "starts_on": posting.starts_on.isoformat(),
+        "notice_days": posting.notice_days, "claims": ",".join(str(c) for c in claims)}).seq
+
+
+def claims_text(claims) -> str:
+    """``ID:HOUSEHOLD:RULE=POINTS; ...``: what a crediting names of each claim."""
+    return "; ".join(f"{c.id}:{c.household_id}:{c.rule}={c.points}" for c in claims)
+
+
+def parse_claims(text) -> list[tuple[int, int, str, int]]:
+    found = []
+    for part in str(text or "").split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        head, _, points = part.partition("=")
+        claim, household, rule = head.split(":")
+        found.append((int(claim), int(household), rule, int(points)))
+    return found
 
 
 def items_text(lines) -> str:

@@ -9,11 +9,14 @@ from sqlalchemy import func, select
 
 from pos import oversight
 from pos.month.document import GENESIS, digest
+from pos.proof.facts import claim_facts
 from pos.proof.facts import GOODS_FIELDS, NOTICE_FIELDS, RULE_FIELDS, VILLAGE_FIELDS, password_digest
 from pos.proof.walk import Walk
 from pos.store.tables import (
     AuditReview,
     Card,
+    Claim,
+    ClaimPosting,
     Goods,
     Household,
     MonthClosure,
@@ -67,9 +70,10 @@ class Tables(Walk):
         elif village is not None and self.village is None:
             self.unchained("village", village.name)
         elif village is not None:
-            self.differs("village", village.name, self.village["seq"],
-                         {name: getattr(village, name) for name in VILLAGE_FIELDS + NOTICE_FIELDS
-                          if name in self.village}, self.village)
+            table = {name: getattr(village, name) for name in VILLAGE_FIELDS + NOTICE_FIELDS
+                     if name in self.village}
+            table["awards"] = village.awards
+            self.differs("village", village.name, self.village["seq"], table, self.village)
         groups = set(s.scalars(select(VillagerGroup.name)))
         for name in groups - self.groups.keys():
             self.unchained("group", name)
@@ -112,6 +116,32 @@ class Tables(Walk):
                          {"household": card.household_id, "status": card.status}, chain)
         for number in self.cards.keys() - numbers:
             self.missing("card", number, self.cards[number]["seq"])
+        self._compare_claims()
+
+    def _compare_claims(self) -> None:
+        seen = set()
+        for claim in self.session.scalars(select(Claim)):
+            seen.add(claim.id)
+            chain = self.claims.get(claim.id)
+            if chain is None:
+                self.unchained("claim", claim.id)
+                continue
+            table = {**claim_facts(claim), "credited_seq": claim.credited_seq, "seq": claim.seq}
+            self.differs("claim", claim.id, chain["seq"], table, chain)
+        for number in self.claims.keys() - seen:
+            self.missing("claim", number, self.claims[number]["seq"])
+        seen = set()
+        for posting in self.session.scalars(select(ClaimPosting)):
+            seen.add(posting.id)
+            chain = self.postings.get(posting.id)
+            if chain is None:
+                self.unchained("posting", posting.id)
+                continue
+            self.differs("posting", posting.id, chain["seq"], {
+                "starts_on": posting.starts_on.isoformat(), "notice_days": posting.notice_days,
+                "credited_seq": posting.credited_seq, "seq": posting.posted_seq}, chain)
+        for number in self.postings.keys() - seen:
+            self.missing("posting", number, self.postings[number]["seq"])
 
     def _compare_rows(self, kind, rows: dict, chain: dict, fields) -> None:
         for code, row in rows.items():
@@ -120,6 +150,8 @@ class Tables(Walk):
                 self.unchained(kind, code)
                 continue
             table = {name: getattr(row, name) for name in fields}
+            if kind == "rule":
+                table["limit"] = f"{row.limit_count}/{row.limit_period}" if row.limit_count else ""
             for name in ("deduction", "active"):
                 if name in table:
                     table[name] = int(bool(table[name]))

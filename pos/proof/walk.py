@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,13 +23,23 @@ from sqlalchemy.orm import Session
 from ledger.schema import Account, Posting, Transaction
 from ledger.verification import Finding
 from pos import oversight
+from pos.periods import local_date as row_date
+from pos.proof.claims import ClaimsWalk
 from pos.proof.facts import GOODS_FIELDS, NOTICE_FIELDS, RULE_FIELDS, VILLAGE_FIELDS, parse_items
-from pos.vocabulary import CARD_PREFIX, COUNTY_OPERATOR, CardStatus, HouseholdStatus, Kind, Role, UserChange, card_of
+from pos.vocabulary import (
+    CARD_PREFIX, COUNTY_OPERATOR, AwardsMode, CardStatus, HouseholdStatus, Kind, Role, UserChange, card_of,
+)
 
 
-class Walk:
+def row_day(row) -> str:
+    """An entry's Beijing date, for an award written before awards carried their deed's date."""
+    return row_date(row.at).isoformat()
+
+
+class Walk(ClaimsWalk):
     def __init__(self, session: Session):
         self.session = session
+        self.start_claims()
         self.findings: list[Finding] = []
         self.users: dict[str, dict] = {}
         self.history: dict[str, list[tuple[int, object, dict]]] = defaultdict(list)  # (seq, at, facts)
@@ -147,7 +158,8 @@ class Walk:
     def on_village(self, seq, row, attrs, _legs) -> None:
         self.controlled |= all(name in attrs for name in NOTICE_FIELDS)
         after = {"seq": seq, **{name: attrs[name] for name in VILLAGE_FIELDS},
-                 **{name: attrs[name] for name in NOTICE_FIELDS if name in attrs}}
+                 **{name: attrs[name] for name in NOTICE_FIELDS if name in attrs},
+                 "awards": attrs.get("awards", AwardsMode.DIRECT)}
         if self.village is not None and self._guarded(row):
             changed = oversight.village_guarded(self.village, after)
             if changed:
@@ -159,7 +171,7 @@ class Walk:
         self.groups[attrs["group"]] = seq
 
     def on_rule(self, seq, row, attrs, _legs) -> None:
-        after = {"seq": seq, **{name: attrs[name] for name in RULE_FIELDS}}
+        after = {"seq": seq, **{name: attrs[name] for name in RULE_FIELDS}, "limit": attrs.get("limit", "")}
         if self._guarded(row) and oversight.rule_widened(self.rules.get(attrs["rule"]), after):
             self.add("approval_missing", seq, f"rule {attrs['rule']} widened without approval",
                      what=Kind.RULE)
@@ -229,6 +241,7 @@ class Walk:
     def on_reversal(self, seq, row, attrs, _legs) -> None:
         if row.approver is None:
             self.add("approval_missing", seq, "a reversal without approval", what=Kind.REVERSAL)
+        self.undone(row.reverses)
         if row.reverses in self.unapproved:
             key, points = self.unapproved.pop(row.reverses)
             self.day[key] -= points
@@ -247,8 +260,13 @@ class Walk:
             self.add("rule_not_in_force", seq,
                      f"{points} points by rule {code}, which did not allow that then", rule=code)
 
-    def on_award(self, seq, _row, attrs, _legs) -> None:
+    def on_award(self, seq, _row, attrs, card_legs) -> None:
         self._rule_in_force(seq, attrs, deduction=False)
+        deed = date.fromisoformat(str(attrs.get("deed_date") or row_day(_row))[:10])
+        for number, _amount in card_legs:
+            household = (self.cards.get(number) or {}).get("household")
+            if household is not None:
+                self.within_limit(seq, str(attrs.get("rule", "")), household, deed, seq)
 
     def on_deduction(self, seq, row, attrs, _legs) -> None:
         self._rule_in_force(seq, attrs, deduction=True)

@@ -40,6 +40,8 @@ class Village(Base):
     notice_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
     objection_phone: Mapped[str] = mapped_column(String(40), default="", server_default="")
     mask_names: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # direct | claims (pos.claims): whether an award counts at once or after its posting.
+    awards: Mapped[str] = mapped_column(String(16), default="direct", server_default="direct")
 
 
 class VillagerGroup(Base):
@@ -113,6 +115,9 @@ class Rule(Base):
     points_max: Mapped[int] = mapped_column(Integer)
     deduction: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # At most ``limit_count`` times a household a ``limit_period`` (pos.limits); none if null.
+    limit_count: Mapped[int | None] = mapped_column(Integer)
+    limit_period: Mapped[str] = mapped_column(String(16), default="", server_default="")
 
 
 class HygieneRound(Base):
@@ -349,3 +354,51 @@ class AuditReview(Base):
 
 
 append_only(MonthClosure, AuditReview)
+
+
+# Claims (申报), their review and their posting (公示): see pos/claims.py.
+
+class ClaimPosting(Base):
+    """Accepted claims put up for public notice: up from ``starts_on`` for ``notice_days``
+    Beijing days; credited in one transaction (``credited_seq``) once that has passed."""
+
+    __tablename__ = "claim_posting"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    starts_on: Mapped[date] = mapped_column(Date)
+    notice_days: Mapped[int] = mapped_column(Integer)
+    posted_by: Mapped[str] = mapped_column(String(64))
+    posted_seq: Mapped[int] = mapped_column(BigInteger)
+    credited_seq: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+
+
+class Claim(Base):
+    """One household's claim to points by a rule, and where it stands now; every change is
+    a chained fact (``Kind.CLAIM``) carrying the claim's facts after it."""
+
+    __tablename__ = "claim"
+    __table_args__ = (
+        CheckConstraint("status IN ('entered', 'accepted', 'rejected', 'posted', 'objected', 'credited')",
+                        name="claim_status_known"),
+        CheckConstraint("points > 0", name="claim_points_positive"),
+        CheckConstraint("status <> 'credited' OR credited_seq IS NOT NULL", name="claim_credited_has_entry"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
+    rule: Mapped[str] = mapped_column(String(16), index=True)
+    points: Mapped[int] = mapped_column(Integer)  # as declared, or as the review set them
+    deed_date: Mapped[date] = mapped_column(Date)
+    declared_by: Mapped[str] = mapped_column(String(50))
+    note: Mapped[str] = mapped_column(String(400), default="")
+    photo: Mapped[str] = mapped_column(String(64), default="")  # the photo's SHA-256, if any
+    entered_by: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    reviewed_by: Mapped[str] = mapped_column(String(64), default="")
+    reason: Mapped[str] = mapped_column(String(400), default="")  # a rejection's reason
+    posting_id: Mapped[int | None] = mapped_column(ForeignKey("claim_posting.id"), index=True)
+    objected_by: Mapped[str] = mapped_column(String(50), default="")
+    objection: Mapped[str] = mapped_column(String(400), default="")
+    objected_on: Mapped[date | None] = mapped_column(Date)
+    credited_seq: Mapped[int | None] = mapped_column(BigInteger)
+    seq: Mapped[int] = mapped_column(BigInteger)  # the chained fact of its latest change

@@ -1060,7 +1060,7 @@ The month&apos;s last transaction: %2</translation>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="312"/>
+        <location filename="../../ui/awards.py" line="337"/>
         <source>积分登记</source>
         <translation>Awards</translation>
     </message>
@@ -1098,154 +1098,164 @@ The month&apos;s last transaction: %2</translation>
 <context>
     <name>AwardsScreen</name>
     <message>
-        <location filename="../../ui/awards.py" line="104"/>
+        <location filename="../../ui/awards.py" line="108"/>
         <source>可空，如：清理河道</source>
         <translation>Optional, e.g.: cleared the river</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="106"/>
+        <location filename="../../ui/awards.py" line="112"/>
         <source>1. 按哪条细则</source>
         <translation>1. Which rule</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="106"/>
+        <location filename="../../ui/awards.py" line="112"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="106"/>
+        <location filename="../../ui/awards.py" line="112"/>
         <source>细则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="107"/>
+        <location filename="../../ui/awards.py" line="113"/>
         <source>每户分数</source>
         <translation>Points per household</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="108"/>
+        <location filename="../../ui/awards.py" line="114"/>
         <source>事情发生日期</source>
         <translation>Date it happened</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="108"/>
+        <location filename="../../ui/awards.py" line="114"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="116"/>
+        <location filename="../../ui/awards.py" line="125"/>
         <source>保存（一次记入）</source>
         <translation>Save (entered at once)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="120"/>
+        <location filename="../../ui/awards.py" line="129"/>
         <source>3. 核对后保存</source>
         <translation>3. Check, then save</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="126"/>
+        <location filename="../../ui/awards.py" line="135"/>
         <source>姓名或拼音首字母；也可以直接刷卡</source>
         <translation>Name or pinyin initials; or scan a card</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="129"/>
+        <location filename="../../ui/awards.py" line="138"/>
         <source>勾选下面全部户</source>
         <translation>Tick all households below</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="131"/>
+        <location filename="../../ui/awards.py" line="140"/>
         <source>全部取消</source>
         <translation>Untick all</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="137"/>
+        <location filename="../../ui/awards.py" line="146"/>
         <source>2. 给哪些户（打勾；空格键勾选所选行）</source>
         <translation>2. Which households (tick; Space ticks the selected rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="84"/>
+        <location filename="../../ui/awards.py" line="88"/>
         <source>积分登记：加分与扣分</source>
         <translation>Points: awards and deductions</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="203"/>
+        <location filename="../../ui/awards.py" line="110"/>
+        <source>如：本人、组长</source>
+        <translation>e.g. themselves, the group leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards.py" line="115"/>
+        <source>申报人</source>
+        <translation>Declared by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards.py" line="217"/>
         <source>固定 %1 分</source>
         <translation>Fixed %1 points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="204"/>
+        <location filename="../../ui/awards.py" line="218"/>
         <source>可选 %1～%2 分</source>
         <translation>%1 to %2 points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="238"/>
+        <location filename="../../ui/awards.py" line="254"/>
         <source>这里只认积分卡：%1 不是卡号。</source>
         <translation>Only point cards work here: %1 is not a card number.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="245"/>
+        <location filename="../../ui/awards.py" line="261"/>
         <source>已勾选 %1（刷卡）</source>
         <translation>Ticked %1 (card scanned)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="250"/>
+        <location filename="../../ui/awards.py" line="266"/>
         <source>已勾选 %1 户</source>
         <translation>%1 households ticked</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="252"/>
+        <location filename="../../ui/awards.py" line="268"/>
         <source>先选一条细则。</source>
         <translation>Choose a rule first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="257"/>
+        <location filename="../../ui/awards.py" line="273"/>
         <source>还没有勾选任何户。</source>
         <translation>No household is ticked yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="260"/>
+        <location filename="../../ui/awards.py" line="276"/>
         <source>扣分：%1，扣 %2 分（%3，%4）</source>
         <translation>Deduction: %1, minus %2 points (%3, %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="265"/>
+        <location filename="../../ui/awards.py" line="281"/>
         <source>%1 户（%2），每户加 %3 分，共 %4 分
 %5，%6</source>
         <translation>%1 households (%2), %3 points each, %4 points in all
 %5, %6</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="274"/>
+        <location filename="../../ui/awards.py" line="290"/>
         <source>请先选细则，再勾选户。</source>
         <translation>Choose a rule first, then tick households.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="277"/>
+        <location filename="../../ui/awards.py" line="293"/>
         <source>扣分一次只能扣一户，请只勾选一户。</source>
         <translation>A deduction is for one household at a time; please tick only one.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="279"/>
+        <location filename="../../ui/awards.py" line="295"/>
         <source>确认保存？</source>
         <translation>Save this?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="280"/>
+        <location filename="../../ui/awards.py" line="296"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="301"/>
+        <location filename="../../ui/awards.py" line="326"/>
         <source>已给 %1 扣 %2 分，现有 %3 分（第 %4 笔）</source>
         <translation>Deducted %2 points from %1, now %3 points (entry no. %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="304"/>
+        <location filename="../../ui/awards.py" line="329"/>
         <source>，审批人 %1</source>
         <translation>, approved by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="306"/>
+        <location filename="../../ui/awards.py" line="331"/>
         <source>已记入：%1 户，每户 %2 分，共 %3 分（%4，第 %5 笔）</source>
         <translation>Entered: %1 households, %2 points each, %3 points in all (%4, entry no. %5)</translation>
     </message>
@@ -1529,6 +1539,104 @@ Restore anyway?</translation>
         <location filename="../../ui/goods/catalogue.py" line="260"/>
         <source>生成标签</source>
         <translation>Making labels</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsBox</name>
+    <message>
+        <location filename="../../ui/claims.py" line="40"/>
+        <source>申报（评议、公示、记分）</source>
+        <translation>Claims (review, posting, credit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="43"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="48"/>
+        <source>不通过的原因</source>
+        <translation>Reason for rejecting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="49"/>
+        <source>通过</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="51"/>
+        <source>不通过</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="53"/>
+        <source>公示已通过的</source>
+        <translation>Post the accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="55"/>
+        <source>期满记分</source>
+        <translation>Credit after the notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="57"/>
+        <source>打印公示单</source>
+        <translation>Print the posting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="59"/>
+        <source>异议人</source>
+        <translation>Objection by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="60"/>
+        <source>异议内容</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="61"/>
+        <source>登记异议</source>
+        <translation>Record the objection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="87"/>
+        <source>请先在申报列表中选中要评议的申报。</source>
+        <translation>Select the claims to review in the claims list first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="99"/>
+        <source>已评议 %1 项申报</source>
+        <translation>Reviewed %1 claim(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="107"/>
+        <source>第 %1 期公示：%2 项，%3 至 %4</source>
+        <translation>Posting %1: %2 claim(s), %3 to %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="115"/>
+        <source>请选中一项公示中的申报，记分它所在的那期公示。</source>
+        <translation>Select a posted claim: its posting is the one credited.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="122"/>
+        <source>请选中一项公示中的申报。</source>
+        <translation>Select one posted claim.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="131"/>
+        <source>第 %1 号申报有异议，暂停记分，待重新评议</source>
+        <translation>Claim %1 is held by an objection until it is reviewed again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="147"/>
+        <source>公示单已生成：%1</source>
+        <translation>Posting written: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="157"/>
+        <source>第 %1 期公示已记分：%2 分（第 %3 笔）</source>
+        <translation>Posting %1 credited: %2 points (#%3)</translation>
     </message>
 </context>
 <context>
@@ -1912,12 +2020,12 @@ The card just scanned is %3&apos;s (%4).</translation>
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../../ui/documents.py" line="83"/>
+        <location filename="../../ui/documents.py" line="84"/>
         <source>没能打开 PDF 阅读器。%1 已保存在“%2”文件夹里，可以打开文件夹，再用别的程序打印。</source>
         <translation>No PDF viewer opened. %1 is saved in the folder &apos;%2&apos;: open the folder and print it with another program.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents.py" line="86"/>
+        <location filename="../../ui/documents.py" line="87"/>
         <source>打开文件夹</source>
         <translation>Open the folder</translation>
     </message>
@@ -3128,8 +3236,9 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../ui/awards.py" line="69"/>
-        <location filename="../../ui/counter/panels.py" line="20"/>
+        <location filename="../../ui/awards.py" line="70"/>
+        <location filename="../../ui/claims.py" line="25"/>
+        <location filename="../../ui/counter/panels.py" line="21"/>
         <location filename="../../ui/households.py" line="42"/>
         <location filename="../../ui/households.py" line="64"/>
         <location filename="../../ui/hygiene.py" line="90"/>
@@ -3138,31 +3247,52 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="70"/>
-        <location filename="../../ui/counter/panels.py" line="21"/>
+        <location filename="../../ui/awards.py" line="71"/>
+        <location filename="../../ui/counter/panels.py" line="22"/>
         <location filename="../../ui/households.py" line="41"/>
         <location filename="../../ui/households.py" line="65"/>
         <source>小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="71"/>
+        <location filename="../../ui/awards.py" line="72"/>
         <source>卡号</source>
         <translation>Card no.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="72"/>
+        <location filename="../../ui/awards.py" line="73"/>
         <source>现有积分</source>
         <translation>Points now</translation>
     </message>
     <message>
+        <location filename="../../ui/claims.py" line="24"/>
         <location filename="../../ui/county/spotchecks.py" line="54"/>
         <location filename="../../ui/county/spotchecks.py" line="70"/>
-        <location filename="../../ui/settings/rules.py" line="29"/>
+        <location filename="../../ui/settings/rules.py" line="33"/>
         <location filename="../../ui/supervisor/audit.py" line="58"/>
         <location filename="../../ui/wishes/wall.py" line="49"/>
         <source>编号</source>
         <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="27"/>
+        <source>分数</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="29"/>
+        <source>事迹日期</source>
+        <translation>Deed date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="30"/>
+        <source>申报人</source>
+        <translation>Declared by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims.py" line="31"/>
+        <source>公示</source>
+        <translation>Posting</translation>
     </message>
     <message>
         <location filename="../../ui/county/spotchecks.py" line="57"/>
@@ -3187,7 +3317,7 @@ The previous user&apos;s open sale is kept for them.</translation>
     <message>
         <location filename="../../ui/county/spotchecks.py" line="68"/>
         <location filename="../../ui/households.py" line="75"/>
-        <location filename="../../ui/settings/rules.py" line="30"/>
+        <location filename="../../ui/settings/rules.py" line="34"/>
         <location filename="../../ui/supervisor/audit.py" line="59"/>
         <location filename="../../ui/supervisor/statement.py" line="22"/>
         <location filename="../../ui/wishes/wall.py" line="53"/>
@@ -3228,7 +3358,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="22"/>
+        <location filename="../../ui/counter/panels.py" line="23"/>
         <location filename="../../ui/counter/screen.py" line="99"/>
         <location filename="../../ui/counter/screen.py" line="111"/>
         <location filename="../../ui/counter/screen.py" line="128"/>
@@ -3240,11 +3370,12 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Points</translation>
     </message>
     <message>
+        <location filename="../../ui/claims.py" line="28"/>
         <location filename="../../ui/county/keys.py" line="31"/>
         <location filename="../../ui/goods/catalogue.py" line="59"/>
         <location filename="../../ui/households.py" line="47"/>
         <location filename="../../ui/settings/printer.py" line="42"/>
-        <location filename="../../ui/settings/rules.py" line="33"/>
+        <location filename="../../ui/settings/rules.py" line="38"/>
         <location filename="../../ui/settings/users.py" line="36"/>
         <location filename="../../ui/supervisor/audit.py" line="79"/>
         <location filename="../../ui/wishes/wall.py" line="50"/>
@@ -3467,14 +3598,20 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="31"/>
+        <location filename="../../ui/claims.py" line="26"/>
+        <location filename="../../ui/settings/rules.py" line="35"/>
         <source>细则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="32"/>
+        <location filename="../../ui/settings/rules.py" line="36"/>
         <source>分值</source>
         <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/rules.py" line="37"/>
+        <source>次数上限</source>
+        <translation>Limit</translation>
     </message>
     <message>
         <location filename="../../ui/settings/users.py" line="33"/>
@@ -3748,87 +3885,92 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="44"/>
+        <location filename="../../ui/settings/rules.py" line="49"/>
         <source>显示已停用</source>
         <translation>Show retired</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="45"/>
+        <location filename="../../ui/settings/rules.py" line="50"/>
         <source>停用所选细则</source>
         <translation>Retire selected rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="49"/>
+        <location filename="../../ui/settings/rules.py" line="54"/>
         <source>如 L03</source>
         <translation>e.g. L03</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="56"/>
+        <location filename="../../ui/settings/rules.py" line="61"/>
         <source>这是扣分细则</source>
         <translation>This is a deduction rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="57"/>
+        <location filename="../../ui/settings/rules.py" line="66"/>
         <source>添加细则</source>
         <translation>Add rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="60"/>
+        <location filename="../../ui/settings/rules.py" line="69"/>
         <source>新细则</source>
         <translation>New rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="60"/>
+        <location filename="../../ui/settings/rules.py" line="69"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="60"/>
+        <location filename="../../ui/settings/rules.py" line="69"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="61"/>
+        <location filename="../../ui/settings/rules.py" line="70"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="61"/>
+        <location filename="../../ui/settings/rules.py" line="70"/>
         <source>分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="63"/>
+        <location filename="../../ui/settings/rules.py" line="71"/>
+        <source>每户次数上限（0 为不限）</source>
+        <translation>Times a household (0: no limit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/rules.py" line="73"/>
         <source>用过的细则不删除、不改分：停用它，再添加一条新编号的细则。以前的积分记录保持原样。</source>
         <translation>A rule that has been used is never deleted or re-scored: retire it and add a rule with a new number. Past point entries stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="90"/>
+        <location filename="../../ui/settings/rules.py" line="101"/>
         <source>编号 %1 已经用过了，请换一个新编号。</source>
         <translation>Number %1 is already used; please choose a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="99"/>
+        <location filename="../../ui/settings/rules.py" line="111"/>
         <source>已添加细则 %1 %2（%3）</source>
         <translation>Added rule %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="105"/>
+        <location filename="../../ui/settings/rules.py" line="117"/>
         <source>请先选中一条在用的细则。</source>
         <translation>Select a rule in use first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="108"/>
+        <location filename="../../ui/settings/rules.py" line="120"/>
         <source>停用细则 %1 %2？停用后不能再用它加分，以前的记录不变。</source>
         <translation>Retire rule %1 %2? It can no longer be used for points; past entries stay unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="110"/>
+        <location filename="../../ui/settings/rules.py" line="122"/>
         <source>停用</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="117"/>
+        <location filename="../../ui/settings/rules.py" line="129"/>
         <source>细则 %1 已停用。</source>
         <translation>Rule %1 is retired.</translation>
     </message>
@@ -4293,37 +4435,37 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/counter/panels.py" line="80"/>
+        <location filename="../../ui/counter/panels.py" line="91"/>
         <source>积分不兑换现金</source>
         <translation>Points are never paid out in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="82"/>
+        <location filename="../../ui/counter/panels.py" line="93"/>
         <source>确认兑换（F12）</source>
         <translation>Confirm (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="113"/>
+        <location filename="../../ui/counter/panels.py" line="124"/>
         <source>合计 %1 分</source>
         <translation>Total %1 pts</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="116"/>
+        <location filename="../../ui/counter/panels.py" line="127"/>
         <source>兑换后余额 %1 分</source>
         <translation>Balance after %1 pts</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="118"/>
+        <location filename="../../ui/counter/panels.py" line="129"/>
         <source>折合参考价值 %1</source>
         <translation>Reference value %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="120"/>
+        <location filename="../../ui/counter/panels.py" line="131"/>
         <source>兑换后余额 —</source>
         <translation>Balance after —</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="122"/>
+        <location filename="../../ui/counter/panels.py" line="133"/>
         <source>折合参考价值 —</source>
         <translation>Reference value —</translation>
     </message>
@@ -4608,108 +4750,113 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>VillageTab</name>
     <message>
-        <location filename="../../ui/settings/village.py" line="31"/>
+        <location filename="../../ui/settings/village.py" line="32"/>
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="32"/>
         <location filename="../../ui/settings/village.py" line="33"/>
+        <location filename="../../ui/settings/village.py" line="34"/>
         <source> 分</source>
         <translation> points</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="35"/>
+        <location filename="../../ui/settings/village.py" line="36"/>
         <source>村民对公示有异议时打的电话</source>
         <translation>The number villagers call about the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="36"/>
+        <location filename="../../ui/settings/village.py" line="37"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="37"/>
+        <location filename="../../ui/settings/village.py" line="38"/>
         <source>公示默认把姓名中间用 * 隐去（王*芳）</source>
         <translation>Notice hides the middle of names by default (Wang*Fang)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="38"/>
+        <location filename="../../ui/settings/village.py" line="41"/>
         <source>保存本村设置</source>
         <translation>Save village settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="41"/>
+        <location filename="../../ui/settings/village.py" line="44"/>
         <source>本村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="41"/>
+        <location filename="../../ui/settings/village.py" line="44"/>
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="41"/>
+        <location filename="../../ui/settings/village.py" line="44"/>
         <source>超市名称</source>
         <translation>Shop name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="42"/>
+        <location filename="../../ui/settings/village.py" line="45"/>
         <source>发卡基础积分</source>
         <translation>Base points on a new card</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="42"/>
+        <location filename="../../ui/settings/village.py" line="45"/>
         <source>每分参考价值</source>
         <translation>Reference value per point</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="43"/>
+        <location filename="../../ui/settings/village.py" line="46"/>
         <source>扣分超过此数需审批</source>
         <translation>Deductions above this need approval</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="44"/>
+        <location filename="../../ui/settings/village.py" line="47"/>
         <source>兑换超过此数需审批</source>
         <translation>Redemptions above this need approval</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="44"/>
+        <location filename="../../ui/settings/village.py" line="47"/>
         <source>开放时间</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="45"/>
+        <location filename="../../ui/settings/village.py" line="48"/>
+        <source>加分方式</source>
+        <translation>Awards count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/village.py" line="49"/>
         <source>公示异议电话</source>
         <translation>Objection phone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="45"/>
+        <location filename="../../ui/settings/village.py" line="49"/>
         <source>公示张贴天数</source>
         <translation>Days posted</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="52"/>
+        <location filename="../../ui/settings/village.py" line="56"/>
         <source>新小组名称</source>
         <translation>New group name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="53"/>
+        <location filename="../../ui/settings/village.py" line="57"/>
         <source>添加小组</source>
         <translation>Add group</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="54"/>
+        <location filename="../../ui/settings/village.py" line="58"/>
         <source>村民小组</source>
         <translation>Villager group</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="90"/>
+        <location filename="../../ui/settings/village.py" line="96"/>
         <source>本村设置已保存。以前的积分记录不受影响。</source>
         <translation>Village settings saved. Past point entries are not affected.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="97"/>
+        <location filename="../../ui/settings/village.py" line="103"/>
         <source>已添加小组 %1</source>
         <translation>Added group %1</translation>
     </message>
@@ -4745,37 +4892,37 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>WhoPanel</name>
     <message>
-        <location filename="../../ui/counter/panels.py" line="23"/>
+        <location filename="../../ui/counter/panels.py" line="24"/>
         <source>刷卡，或输入卡号、姓名、拼音首字母（F2）</source>
         <translation>Scan a card, or type a card number, name or pinyin initials (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="27"/>
+        <location filename="../../ui/counter/panels.py" line="28"/>
         <source>近期记录</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="35"/>
+        <location filename="../../ui/counter/panels.py" line="36"/>
         <source>现有积分</source>
         <translation>Points now</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="58"/>
+        <location filename="../../ui/counter/panels.py" line="65"/>
         <source>请刷积分卡</source>
         <translation>Scan a points card</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="63"/>
+        <location filename="../../ui/counter/panels.py" line="71"/>
         <source>%1（%2，%3 人）</source>
         <translation>%1 (%2, %3 people)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="65"/>
+        <location filename="../../ui/counter/panels.py" line="73"/>
         <source>卡号 %1</source>
         <translation>Card %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="66"/>
+        <location filename="../../ui/counter/panels.py" line="74"/>
         <source>%1 分</source>
         <translation>%1 pts</translation>
     </message>

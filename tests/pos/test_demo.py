@@ -35,7 +35,7 @@ def test_the_demo_village_is_a_year_of_adao_village(db_dir):
         # intended change to what the chain holds moves this, pin the new head after
         # checking that two builds agree.
         assert (report.transactions, report.head_hash) == (
-            1003, "b4034359a2faf33efb242064bc3126ebd57be21416179a90d698a56c497b2f50")
+            1276, "1ab851367c79cf3518158a950c7794722a9d3f40fe8df4cb291ddfe0798af9d0")
         assert (last - first).days > 330, "the history spans the year"
     finally:
         db.dispose()
@@ -48,3 +48,22 @@ def test_setting_up_a_printer_in_the_demo_prints_no_year_of_old_receipts(demo_vi
     assert printqueue.jobs(demo_village, admin) == []  # nothing waits
     printed = printqueue.jobs(demo_village, admin, include_printed=True)
     assert printed and all(job.status == "printed" for job in printed)
+
+
+def test_the_demo_village_awards_by_claims_in_its_last_two_months(demo_village):
+    from collections import Counter
+    from datetime import date
+
+    from pos import claims, village
+    from pos.vocabulary import ClaimStatus
+
+    admin = users.login(demo_village, "wangfang", demo.PASSWORD)
+    assert village.settings(demo_village).on_claims
+    listed = claims.list_claims(demo_village, admin)
+    assert min(c.deed_date for c in listed) >= date(2026, 10, 1)
+    counted = Counter(c.status for c in listed)
+    assert counted[ClaimStatus.CREDITED] > 100 and counted[ClaimStatus.REJECTED] >= 1
+    assert counted[ClaimStatus.ENTERED] == 1, "the clerk's claim for his own household waits for review"
+    waiting = [p for p in claims.postings(demo_village, admin) if p.credited_seq is None]
+    assert len(waiting) == 1 and waiting[0].starts_on == date(2026, 11, 30), "a newcomer sees a posting up"
+    assert any(c.objected_by for c in listed), "and one claim objected to and rejected"

@@ -63,7 +63,7 @@ def ledger_month(db, first, last):
             month[household]["closing"] += amount
         if first <= seq <= last:
             effective = original or kind
-            column = {"card_issue": "earned", "award": "earned", "hygiene": "earned",
+            column = {"card_issue": "earned", "award": "earned", "hygiene": "earned", "claim_credit": "earned",
                       "deduction": "deducted", "redemption": "redeemed",
                       "card_recovery": "recovered"}.get(effective)
             if column:
@@ -160,8 +160,13 @@ def test_closure_totals_equal_totals_recomputed_from_the_ledger(village):
 
 
 def test_nothing_can_be_dated_into_a_closed_month(village):
+    from pos import village as village_settings
+    from pos.service import Approval
+
     close(village)
     admin = login(village, "wangfang")
+    # The demo awards by claims in its last two months; direct awards are what this is about.
+    village_settings.change(village, admin, Approval("lishuji", demo.PASSWORD), awards="direct")
     with village.read() as s:
         head = ledger.head(s)
         household = s.scalar(sqlite_text("SELECT household_id FROM point_card WHERE status = 'active' LIMIT 1"))
@@ -262,15 +267,18 @@ def test_every_disagreement_of_a_month_is_found_not_only_the_first(village, caps
 def test_a_closed_month_rewritten_afterwards_is_found_in_the_household_and_in_the_totals(village):
     first = close(village)
     with village.read() as s:
-        seq, card = s.execute(sqlite_text(
-            "SELECT t.seq, a.code FROM ledger_transaction t JOIN ledger_posting p ON p.tx_seq = t.seq "
-            "JOIN ledger_account a ON a.id = p.account_id WHERE t.kind = 'award' AND a.code LIKE 'card:%' "
-            f"AND t.seq BETWEEN {first.first_seq} AND {first.last_seq} "
-            "AND (SELECT COUNT(*) FROM ledger_posting q WHERE q.tx_seq = t.seq) = 2 LIMIT 1")).one()
+        # An award, or (the demo awarding by claims that month) a posting's crediting: one card's
+        # points raised by five, and the village's issue by as many.
+        seq, card, line = s.execute(sqlite_text(
+            "SELECT t.seq, a.code, p.line FROM ledger_transaction t JOIN ledger_posting p ON p.tx_seq = t.seq "
+            "JOIN ledger_account a ON a.id = p.account_id WHERE t.kind IN ('award', 'claim_credit') "
+            f"AND a.code LIKE 'card:%' AND t.seq BETWEEN {first.first_seq} AND {first.last_seq} "
+            "ORDER BY t.seq, p.line LIMIT 1")).one()
 
     def five_more(plain):
-        plain.execute("UPDATE ledger_posting SET amount = amount + 5 WHERE tx_seq = ? AND amount > 0", (seq,))
-        plain.execute("UPDATE ledger_posting SET amount = amount - 5 WHERE tx_seq = ? AND amount < 0", (seq,))
+        plain.execute("UPDATE ledger_posting SET amount = amount + 5 WHERE tx_seq = ? AND line = ?", (seq, line))
+        plain.execute("UPDATE ledger_posting SET amount = amount - 5 WHERE tx_seq = ? AND account_id = "
+                      "(SELECT id FROM ledger_account WHERE code = 'village:issue')", (seq,))
         plain.execute("UPDATE ledger_account SET balance = balance + 5 WHERE code = ?", (card,))
         plain.execute("UPDATE ledger_account SET balance = balance - 5 WHERE code = 'village:issue'")
 

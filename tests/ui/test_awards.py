@@ -138,3 +138,67 @@ def test_the_deduction_categories_sit_apart_after_the_awards(make_shell, qtbot, 
     texts = [screen.category.itemText(i) for i in range(screen.category.count())]
     separator = texts.index("")  # the line between them
     assert set(texts[separator + 1:]) == deducting and not deducting & set(texts[:separator])
+
+
+def test_a_village_on_claims_enters_claims_on_f5_and_lists_them_to_review_post_and_credit(
+        make_shell, qtbot, shop, monkeypatch):
+    from ui import documents
+    from pos import claims, service, users, village
+    from pos.vocabulary import ClaimStatus, Role
+    from tests.pos.conftest import PASSWORD
+
+    village.change(shop.db, shop.admin, awards="claims")
+    with service.transaction(shop.db) as session:
+        reviewer = users.add_user(session, shop.admin, "liuping", "刘平", Role.REVIEWER, PASSWORD)
+    window, screen = awards_screen(make_shell, qtbot)
+    qtbot.waitUntil(lambda: screen.claims_box.isVisible())
+    assert screen.declared_by.isVisible()
+    screen.choose_rule("L02")
+    screen.model.tick([r for r in screen.model.rows if r.head_name == "张三"], True)
+    screen.declared_by.setText("组长")
+    screen.save_button.click()
+    screen.confirm_box.button(QMessageBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: screen.bar.kind == "done")
+    assert "已录入 1 项申报" in screen.bar.text
+    box = screen.claims_box
+    qtbot.waitUntil(lambda: box.model.rowCount() == 1)
+    assert box.model.index(0, 4).data() == "待评议" and box.model.index(0, 1).data() == "张三"
+    assert shop.balance("张三") == 100
+    box.view.selectRow(0)
+    box.accept_button.click()
+    qtbot.waitUntil(lambda: screen.bar.kind == "refused")  # an administrator does not review
+    claims.review(shop.db, reviewer, box.model.row(0).id, accept=True)
+    qtbot.waitUntil(lambda: box.model.rowCount() == 1 and box.model.row(0).status == ClaimStatus.ACCEPTED)
+    box.post_button.click()
+    qtbot.waitUntil(lambda: screen.bar.kind == "done" and "第 1 期公示" in screen.bar.text)
+    qtbot.waitUntil(lambda: box.model.row(0).status == ClaimStatus.POSTED)
+    box.view.selectRow(0)
+    box.credit_button.click()
+    qtbot.waitUntil(lambda: screen.bar.kind == "refused" and "方可记分" in screen.bar.text)
+    opened = []
+    monkeypatch.setattr(documents, "open_in_viewer", opened.append)
+    box.view.selectRow(0)
+    box.print_button.click()
+    qtbot.waitUntil(lambda: bool(opened))
+    assert opened[0].name == "申报公示-1.pdf" and opened[0].stat().st_size > 1000
+    box.view.selectRow(0)
+    box.objector.setText("李四")
+    box.objection.setText("那天没见他来")
+    box.object_button.click()
+    qtbot.waitUntil(lambda: screen.bar.kind == "done" and "有异议" in screen.bar.text)
+    qtbot.waitUntil(lambda: box.model.row(0).status == ClaimStatus.OBJECTED)
+    box.status.setCurrentIndex(box.status.findData(ClaimStatus.CREDITED))
+    qtbot.waitUntil(lambda: box.model.rowCount() == 0)
+
+
+def test_the_claims_model_passes_the_model_tester(qtmodeltester, shop):
+    from datetime import date
+
+    from pos.claims import ClaimView
+    from pos.vocabulary import ClaimStatus
+    from ui.claims import claims_model
+
+    model = claims_model("zh")
+    model.set_rows([ClaimView(1, 1, "张三", "啊道", "L02", "修路", 10, date(2026, 9, 5), "组长", "", "", "wangfang",
+                              ClaimStatus.POSTED, "liuping", "", 1, "", "", None, None)])
+    qtmodeltester.check(model)

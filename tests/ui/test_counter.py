@@ -10,7 +10,7 @@ from pos import redemption
 from pos.station import settings as local_settings
 from pos.store.tables import LoginAttempt
 from sqlalchemy import select
-from tests.pos.conftest import SUPERVISOR_PASSWORD
+from tests.pos.conftest import PASSWORD, SUPERVISOR_PASSWORD
 from tests.printing.paper import decode
 from tests.ui.conftest import TYPING_PAUSE_MS
 
@@ -432,3 +432,23 @@ def test_reprint_and_balance_slip_print_on_the_receipt_printer(counter_window, q
     settled(qtbot, counter)
     slip = decode(fake_printer.printed(), 32).text
     assert "积分查询" in slip and "96" in slip
+
+
+def test_points_posted_but_not_credited_show_beside_the_balance_and_cannot_be_spent(counter_window, qtbot, shop):
+    from pos import claims, service, users, village
+    from pos.vocabulary import Role
+
+    village.change(shop.db, shop.admin, awards="claims")
+    with service.transaction(shop.db) as session:
+        reviewer = users.add_user(session, shop.admin, "liuping", "刘平", Role.REVIEWER, PASSWORD)
+    claim, = claims.enter(shop.db, shop.admin, [shop.homes["张三"].id], "L02", None, None, "组长")
+    claims.review(shop.db, reviewer, claim.id, accept=True)
+    claims.post(shop.db, shop.admin)
+    window, counter = counter_window()
+    scan(window, shop.card("张三"))
+    qtbot.waitUntil(lambda: counter.sale.here is not None)
+    assert counter.balance_label.text() == "100 分"
+    assert counter.who.pending_label.text() == "另有 10 分公示中" and not counter.who.pending_label.isHidden()
+    scan(window, shop.card("李四"))
+    qtbot.waitUntil(lambda: counter.sale.here.household.head_name == "李四")
+    assert counter.who.pending_label.isHidden()

@@ -41,11 +41,15 @@ def test_a_new_rule_is_added_and_a_used_one_is_deactivated_not_changed(make_shel
     tab.name.setText("植树造林（每天）")
     tab.low.setValue(8)
     tab.high.setValue(12)
+    tab.limit_count.setValue(1)
+    tab.limit_period.setCurrentIndex(tab.limit_period.findData("week"))
     tab.add_button.click()
     approve(qtbot, screen)  # a new rule is the supervisor's to approve
     qtbot.waitUntil(lambda: screen.bar.kind == "done")
     assert "L03" in screen.bar.text and "+8~12" in screen.bar.text
     qtbot.waitUntil(lambda: any(r.code == "L03" for r in tab.model.rows))
+    row = next(n for n, r in enumerate(tab.model.rows) if r.code == "L03")
+    assert tab.model.index(row, 4).data() == "每周最多 1 次"
     number = next(n for n, r in enumerate(tab.model.rows) if r.code == "L01")
     tab.view.selectRow(number)
     tab.deactivate_button.click()
@@ -140,10 +144,12 @@ def test_the_villages_threshold_and_a_new_group(make_shell, qtbot, shop):
     tab = screen.village
     qtbot.waitUntil(lambda: tab.name.text() == "阿道村")
     tab.deduction_above.setValue(50)
+    tab.awards.setCurrentIndex(tab.awards.findData("claims"))
     tab.save_button.click()
     approve(qtbot, screen)  # a threshold is the supervisor's to change
     qtbot.waitUntil(lambda: screen.bar.kind == "done")
     assert village.settings(shop.db).deduction_approval_above == 50
+    assert village.settings(shop.db).on_claims
     tab.new_group.setText("新村")
     QTest.keyClick(tab.new_group, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: tab.groups.count() == 4)

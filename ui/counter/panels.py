@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
+from pos import messages
 from pos.counter import AtCounter
 from ui.models import Column
 from ui.sizes import px
@@ -45,9 +46,15 @@ class WhoPanel(QFrame):
         details.addWidget(self.household_label)
         details.addWidget(self.card_label)
         details.addStretch(1)
+        # Claims accepted or posted, not yet credited: beside the balance, never in it.
+        self.pending_label = sized(QLabel(self), 12)
+        self.pending_label.setObjectName("pending")
+        self.pending_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.pending_label.hide()
         balance = QVBoxLayout()
         balance.addWidget(caption)
         balance.addWidget(self.balance_label)
+        balance.addWidget(self.pending_label)
         row = QHBoxLayout(self)
         row.addLayout(find, 3)
         row.addLayout(details, 3)
@@ -58,12 +65,16 @@ class WhoPanel(QFrame):
             self.household_label.setText(self.tr("请刷积分卡"))
             self.card_label.setText("")
             self.balance_label.setText("—")
+            self.pending_label.hide()
             return
         h = here.household
         self.household_label.setText(self.tr("%1（%2，%3 人）").replace("%1", h.head_name)
                                      .replace("%2", h.group).replace("%3", str(h.people)))
         self.card_label.setText(self.tr("卡号 %1").replace("%1", here.card_number))
         self.balance_label.setText(self.tr("%1 分").replace("%1", str(here.balance)))
+        self.pending_label.setText(messages.text("pending_points", getattr(self.parent(), "lang", "zh"),
+                                                 points=here.pending))
+        self.pending_label.setVisible(here.pending > 0)
 
 
 class TotalsPanel(QFrame):

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QWidget,
 )
 
-from pos import rules
-from pos.vocabulary import Area
+from pos import messages, rules
+from pos.vocabulary import Area, LimitPeriod
 from ui import asking, widgets
 from ui.models import Column, RowsModel
 
@@ -23,13 +23,18 @@ def _state(rule) -> str:
     return QCoreApplication.translate("RulesTab", "在用") if rule.active else QCoreApplication.translate("RulesTab", "已停用")
 
 
-def rules_model() -> RowsModel:
+def _limit(rule, lang: str) -> str:
+    return messages.worded(rule.limit.phrase, lang) if rule.limit else ""
+
+
+def rules_model(lang: str = "zh") -> RowsModel:
     """The village's point rules; a used rule is deactivated, never changed."""
     return RowsModel([
         Column(QT_TRANSLATE_NOOP("RowsModel", "编号"), lambda r: r.code),
         Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda r: r.category),
         Column(QT_TRANSLATE_NOOP("RowsModel", "细则"), lambda r: r.name),
         Column(QT_TRANSLATE_NOOP("RowsModel", "分值"), lambda r: r.points_text, right=True),
+        Column(QT_TRANSLATE_NOOP("RowsModel", "次数上限"), lambda r: _limit(r, lang)),
         Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), _state),
     ])
 
@@ -38,7 +43,7 @@ class RulesTab(QWidget):
     def __init__(self, screen: SettingsScreen):
         super().__init__(screen)
         self.screen = screen
-        self.model = rules_model()
+        self.model = rules_model(screen.lang)
         self.view = widgets.table(self.model, self, stretch=2)
         self.view.setObjectName("rules")
         self.inactive = QCheckBox(self.tr("显示已停用"), self)
@@ -54,11 +59,16 @@ class RulesTab(QWidget):
         self.low = widgets.spin_box(self, 1, 1000)
         self.high = widgets.spin_box(self, 1, 1000)
         self.deduction = QCheckBox(self.tr("这是扣分细则"), self)
+        # At most N times a household a period (pos.limits); 0: no limit.
+        self.limit_count = widgets.spin_box(self, 0, 1000, name="limitCount")
+        self.limit_period = widgets.choices(self, [(messages.word(p, screen.lang), p) for p in LimitPeriod],
+                                            name="limitPeriod")
         self.add_button = QPushButton(self.tr("添加细则"), self)
         self.add_button.setObjectName("addRule")
         box = widgets.form_box(
             self.tr("新细则"), self, (self.tr("编号"), self.code), (self.tr("类别"), self.category),
             (self.tr("名称"), self.name), (self.tr("分值"), widgets.row(self.low, QLabel("～", self), self.high)),
+            (self.tr("每户次数上限（0 为不限）"), widgets.row(self.limit_count, QLabel("/", self), self.limit_period)),
             ("", self.deduction), ("", self.add_button))
         note = QLabel(self.tr("用过的细则不删除、不改分：停用它，再添加一条新编号的细则。以前的积分记录保持原样。"), self)
         note.setWordWrap(True)
@@ -86,11 +96,13 @@ class RulesTab(QWidget):
         s = self.screen
         code, category, name = self.code.text().strip().upper(), self.category.currentText(), self.name.text()
         low, high, deduction = self.low.value(), self.high.value(), self.deduction.isChecked()
+        limit = f"{self.limit_count.value()}/{self.limit_period.currentData()}" if self.limit_count.value() else ""
         if code in getattr(self, "known", set()):
             s.bar.refuse(self.tr("编号 %1 已经用过了，请换一个新编号。").replace("%1", code))
             return
         # A new rule (or one widened) may need a supervisor's approval: asked when the service says so.
-        asking.with_approval(s, asking.approved(rules.save, s.db, s.actor, code, category, name, low, high, deduction),
+        asking.with_approval(s, asking.approved(rules.save, s.db, s.actor, code, category, name, low, high, deduction,
+                                                limit=limit),
                              widget=self.add_button, areas={Area.RULES}, done=self._added)
 
     def _added(self, rule: rules.RuleView) -> None:

@@ -1,7 +1,8 @@
 """The village's own settings (本村), shared by every counter: its name, base points, the
-point's value, approval thresholds, opening hours, the public notice's objection phone and
-posting days, and its villager groups. Enter in a field saves; a change the village's rules
-put under a supervisor's eye asks for their approval."""
+point's value, approval thresholds, opening hours, how awards count (direct, or by claims
+reviewed and posted before they count), the public notice's objection phone and posting days,
+and its villager groups. Enter in a field saves; a change the village's rules put under a
+supervisor's eye asks for their approval."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from PySide6.QtWidgets import (
     QCheckBox, QDoubleSpinBox, QGroupBox, QLineEdit, QListWidget, QPushButton, QWidget,
 )
 
-from pos import village
-from pos.vocabulary import Area
+from pos import messages, village
+from pos.vocabulary import Area, AwardsMode
 from ui import asking, widgets
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ class VillageTab(QWidget):
         self.objection_phone = widgets.field(self, "objectionPhone", self.tr("村民对公示有异议时打的电话"))
         self.notice_days = widgets.spin_box(self, 1, 60, suffix=self.tr(" 天"), name="noticeDays")
         self.mask_names = QCheckBox(self.tr("公示默认把姓名中间用 * 隐去（王*芳）"), self)
+        # Direct awards, or claims reviewed and posted before they count (pos.claims).
+        self.awards = widgets.choices(self, [(messages.word(m, screen.lang), m) for m in AwardsMode], name="awardsMode")
         self.save_button = QPushButton(self.tr("保存本村设置"), self)
         self.save_button.setObjectName("saveVillage")
         form_box = widgets.form_box(
@@ -42,6 +45,7 @@ class VillageTab(QWidget):
             (self.tr("发卡基础积分"), self.base_points), (self.tr("每分参考价值"), self.point_value),
             (self.tr("扣分超过此数需审批"), self.deduction_above),
             (self.tr("兑换超过此数需审批"), self.redemption_above), (self.tr("开放时间"), self.hours),
+            (self.tr("加分方式"), self.awards),
             (self.tr("公示异议电话"), self.objection_phone), (self.tr("公示张贴天数"), self.notice_days),
             ("", self.mask_names), ("", self.save_button))
         widgets.enter_submits(self, self.save, self.name, self.shop_name, self.base_points, self.point_value,
@@ -73,6 +77,7 @@ class VillageTab(QWidget):
         self.objection_phone.setText(v.objection_phone)
         self.notice_days.setValue(v.notice_days)
         self.mask_names.setChecked(v.mask_names)
+        self.awards.setCurrentIndex(self.awards.findData(v.awards))
         self.groups.clear()
         self.groups.addItems(list(v.groups))
 
@@ -83,8 +88,9 @@ class VillageTab(QWidget):
                        deduction_approval_above=self.deduction_above.value(),
                        redemption_approval_above=self.redemption_above.value(), opening_hours=self.hours.text().strip(),
                        objection_phone=self.objection_phone.text().strip(), notice_days=self.notice_days.value(),
-                       mask_names=self.mask_names.isChecked())
-        # Raising a threshold may need a supervisor's approval: asked when the service says so.
+                       mask_names=self.mask_names.isChecked(), awards=str(self.awards.currentData()))
+        # A threshold changed, base points raised or claims given up: a supervisor approves, asked
+        # when the service says so.
         asking.with_approval(s, asking.approved(village.change, s.db, s.actor, **changes), widget=self.save_button,
                              areas={Area.VILLAGE},
                              done=lambda _v: s.bar.done(self.tr("本村设置已保存。以前的积分记录不受影响。")))

@@ -1,0 +1,128 @@
+"""A posting of claims (申报公示) as an A4 PDF: plain data in, pages out.
+
+The list put up on the village's notice board: each household's accepted claims with
+the rule, the points and the reason, the household's total, the days the posting is up
+and whom to call with an objection. Headers repeat on every page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as pdf_canvas
+
+from printing.escpos import fit
+from printing.pdffont import cjk_font
+
+
+@dataclass(frozen=True)
+class PostingRow:
+    group: str
+    head: str  # already masked if the village masks names
+    claim: int
+    rule: str  # "B03 创办合作社或带动就业"
+    points: int
+    reason: str  # the note, else who declared it
+    deed_date: str
+
+
+@dataclass(frozen=True)
+class PostingSheet:
+    village: str
+    shop: str
+    number: int
+    first: str  # the first day it is up, "2026-09-05"
+    last: str  # the last day
+    notice_days: int
+    phone: str
+    printed: str
+    rows: tuple[PostingRow, ...]
+
+    @property
+    def points(self) -> int:
+        return sum(row.points for row in self.rows)
+
+    def households(self) -> list[tuple[str, str, int]]:
+        """(group, head, points) of each household on the posting, in the order listed."""
+        totals: dict[tuple[str, str], int] = {}
+        for row in self.rows:
+            totals[(row.group, row.head)] = totals.get((row.group, row.head), 0) + row.points
+        return [(group, head, points) for (group, head), points in totals.items()]
+
+
+LINES = 40  # rows a page
+
+
+def render(sheet: PostingSheet, path: Path) -> int:
+    font = cjk_font().name
+    c = pdf_canvas.Canvas(str(path), pagesize=A4, pageCompression=1, initialFontName=font)
+    c.setTitle(f"{sheet.village} 积分申报公示 第{sheet.number}期")
+    c.setAuthor("aixin-pos")
+    page_w, page_h = A4
+    left, right = 16 * mm, page_w - 16 * mm
+    columns = [left, left + 22 * mm, left + 44 * mm, left + 56 * mm, left + 118 * mm, right - 18 * mm]
+    lines = _lines(sheet)
+    chunks = [lines[i:i + LINES] for i in range(0, len(lines), LINES)] or [[]]
+    for number, chunk in enumerate(chunks, start=1):
+        y = page_h - 20 * mm
+        c.setFont(font, 16)
+        c.drawCentredString(page_w / 2, y, f"{sheet.village} 积分申报公示（第 {sheet.number} 期）")
+        y -= 9 * mm
+        c.setFont(font, 10)
+        c.drawString(left, y, f"公示期：{sheet.first} 至 {sheet.last}（{sheet.notice_days} 天）    "
+                              f"共 {len(sheet.households())} 户 {len(sheet.rows)} 项 {sheet.points} 分")
+        y -= 6 * mm
+        c.drawString(left, y, "以下申报已经评议通过。公示期内如有异议，请向村委会反映"
+                              + (f"，电话 {sheet.phone}。" if sheet.phone else "。")
+                              + "公示期满无异议后记入积分。")
+        y -= 8 * mm
+        c.setFont(font, 9)
+        for x, header in zip(columns, ("村民小组", "户主", "编号", "细则", "事由"), strict=False):
+            c.drawString(x, y, header)
+        c.drawRightString(right, y, "积分")
+        y -= 2 * mm
+        c.setStrokeColor(colors.grey)
+        c.line(left, y, right, y)
+        y -= 5 * mm
+        for line in chunk:
+            if line[0] == "total":
+                c.drawString(columns[1], y, f"{line[1]} 合计")
+                c.drawRightString(right, y, f"{line[2]:+d}")
+            else:
+                row = line[1]
+                c.drawString(columns[0], y, _clip(row.group, 10))
+                c.drawString(columns[1], y, _clip(row.head, 10))
+                c.drawString(columns[2], y, str(row.claim))
+                c.drawString(columns[3], y, _clip(row.rule, 30))
+                c.drawString(columns[4], y, _clip(f"{row.deed_date[5:]} {row.reason}", 26))
+                c.drawRightString(right, y, f"{row.points:+d}")
+            y -= 5 * mm
+        if not sheet.rows:
+            c.drawString(columns[0], y, "本期没有申报。")
+        c.setFont(font, 8)
+        c.drawString(left, 15 * mm, f"打印时间 {sheet.printed} · {sheet.shop} · 第 {number} 页 / 共 {len(chunks)} 页")
+        c.drawRightString(right, 15 * mm, "积分只兑换商品，不兑换现金")
+        c.showPage()
+    c.save()
+    return len(chunks)
+
+
+def _lines(sheet: PostingSheet) -> list[tuple]:
+    """Each claim's row, and after each household's rows its total."""
+    lines: list[tuple] = []
+    for index, row in enumerate(sheet.rows):
+        lines.append(("row", row))
+        following = sheet.rows[index + 1] if index + 1 < len(sheet.rows) else None
+        if following is None or (following.group, following.head) != (row.group, row.head):
+            total = sum(r.points for r in sheet.rows if (r.group, r.head) == (row.group, row.head))
+            lines.append(("total", row.head, total))
+    return lines
+
+
+def _clip(text: str, columns: int) -> str:
+    pieces = fit(text, columns)
+    return pieces[0] + ("…" if len(pieces) > 1 else "")
