@@ -129,7 +129,8 @@ def check_card_sheet(app: Frozen, work: Path) -> str:
         raise Skipped(f"{data['cards']} cards written, but without pdftotext nothing read them back")
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
-    numbers = sorted(set(re.findall(r"\b\d{8}\b", text)))
+    # every card's number, not the old card a replacement names (补发卡（原卡 N 作废）)
+    numbers = sorted(set(re.findall(r"(?<!原卡 )\b\d{8}\b", text)))
     if "富庄" not in text or "阿道村" not in text:
         raise Failed(f"the card sheet's Chinese text did not come back from the PDF:\n{text[:500]}")
     if len(numbers) != data["cards"] or not all(codes.valid_card(n) for n in numbers):

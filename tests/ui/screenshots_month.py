@@ -47,7 +47,8 @@ def main(out: Path, demo_db: Path | None) -> None:
     secretary = users.login(db, "lishuji", demo.PASSWORD)
     # A late evening's sale taken back, and someone guessing a password: flags to review.
     homes = households.search(db, admin, limit=1000)
-    sale = redemption.redeem(db, admin, homes[3].card_number,
+    buyer = max(homes, key=lambda h: h.balance)  # a household with points enough for the sale
+    sale = redemption.redeem(db, admin, buyer.card_number,
                              [redemption.CartItem(g, 1) for g in _two_goods(db, admin)])
     reversal.reverse(db, admin, sale.seq, "村民说拿错了", service.Approval("lishuji", demo.PASSWORD))
     for _ in range(4):
@@ -112,7 +113,14 @@ def main(out: Path, demo_db: Path | None) -> None:
     screen.tabs.setCurrentWidget(screen.close_page)
     settle(1500)
     shot(window, "03-close-preview")
-    screen.close_page.close_month()
+    screen.close_page.close_month()  # the signature: what is sealed, the times, the password
+    settle(800)
+    dialog = screen.close_page.close_dialog
+    dialog.grab().save(str(out / "03b-close-sign.png"))
+    if dialog.confirm_recent.isVisible():
+        dialog.confirm_recent.setChecked(True)
+    dialog.password.setText(demo.PASSWORD)
+    dialog.ok.click()
     settle(1500)
     shot(window, "04-closed")
     screen.choose_month("2026-12")
@@ -125,7 +133,7 @@ def main(out: Path, demo_db: Path | None) -> None:
     settle(3000)
     shot(window, "06-notice")
     screen.tabs.setCurrentWidget(screen.statement_page)
-    screen.statement_page.scan(homes[3].card_number)
+    screen.statement_page.scan(buyer.card_number)
     settle(800)
     shot(window, "07-statement")
     screen.tabs.setCurrentWidget(screen.export_page)
