@@ -87,8 +87,8 @@ def first_supervisor(session: Session, username: str, display_name: str, passwor
     return _create(session, username.strip(), username, display_name, Role.SUPERVISOR, password, None)
 
 
-def _create(session: Session, operator: str, username: str, display_name: str, role: Role,
-            password: str, approver: str | None) -> Actor:
+def _new_user(session: Session, username: str, display_name: str, role: Role, password: str) -> User:
+    """A user row, its name checked and free; the caller chains the fact of it."""
     username = fields.text(username, "username", longest=64)
     display_name = fields.text(display_name, "display_name", longest=64)
     if not username:
@@ -102,6 +102,12 @@ def _create(session: Session, operator: str, username: str, display_name: str, r
     )
     session.add(user)
     session.flush()
+    return user
+
+
+def _create(session: Session, operator: str, username: str, display_name: str, role: Role,
+            password: str, approver: str | None) -> Actor:
+    user = _new_user(session, username, display_name, role, password)
     proof.user_fact(session, user, operator, UserChange.ADD, approver)
     log.info("user %s (%s) added by %s", username, role, operator)
     return _actor(user)
@@ -415,17 +421,7 @@ def recover_supervisor(db: Database, actor: Actor, code: str, username: str, dis
         digest = _unspent_code(session)
         if digest is None or proof.code_digest(code) != digest:
             raise PermissionDenied("recovery_code_wrong")
-        username = fields.text(username, "username", longest=64)
-        display_name = fields.text(display_name, "display_name", longest=64)
-        if not username:
-            raise ShopError("username_missing")
-        if session.scalar(select(User.id).where(User.username == username)) is not None:
-            raise ShopError("username_taken", username=username)
-        user = User(username=username, display_name=display_name or username, role=Role.SUPERVISOR.value,
-                    password_hash=hash_password(password), active=True, failed_logins=0, locked=False,
-                    created_at=now(session))
-        session.add(user)
-        session.flush()
+        user = _new_user(session, username, display_name, Role.SUPERVISOR, password)
         proof.user_fact(session, user, me.username, UserChange.RECOVERY, recovery=digest)
-        log.warning("supervisor %s made with the recovery code by %s", username, me.username)
+        log.warning("supervisor %s made with the recovery code by %s", user.username, me.username)
         return _view(user)

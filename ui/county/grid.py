@@ -33,10 +33,43 @@ def status_words(status: str, lang: str) -> str:
     return messages.text(f"county_status_{status}", lang)
 
 
-class GridScreen(CountyScreen):
+class ReportScreen(CountyScreen):
+    """A screen showing the county's report of the chosen month: read again when the month
+    moves or a package, key or spot check changes it; an answer for a month left behind is
+    dropped. ``show_report(found)`` puts it on the screen."""
+
     def __init__(self, window):
         super().__init__(window)
         self.report = None
+
+    def month_changed(self, month: str) -> None:
+        self.report = None
+        if self.isVisible():
+            self.reload()
+
+    def on_changed(self, areas) -> None:
+        if areas & {Area.COUNTY_PACKAGES, Area.COUNTY_KEYS, Area.COUNTY_SPOTCHECKS}:
+            self.report = None
+            if self.isVisible():
+                self.reload()
+
+    def reload(self) -> None:
+        month = self.month
+        self.ops.read(lambda: report.report(self.db, self.actor, month), bar=self.bar, done=self.loaded)
+
+    def loaded(self, found: report.CountyReport) -> None:
+        if found.month != self.month:  # an earlier month's answer, come after the month moved on
+            return
+        self.report = found
+        self.show_report(found)
+
+    def show_report(self, found: report.CountyReport) -> None:
+        raise NotImplementedError
+
+
+class GridScreen(ReportScreen):
+    def __init__(self, window):
+        super().__init__(window)
         self.title = heading("", self)
         self.counts = big(QLabel(self), 1.15, True)
         self.counts.setObjectName("gridCounts")
@@ -57,26 +90,7 @@ class GridScreen(CountyScreen):
     def shown(self) -> None:
         self.reload()
 
-    def month_changed(self, month: str) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self.report = None
-
-    def on_changed(self, areas) -> None:
-        if areas & {Area.COUNTY_PACKAGES, Area.COUNTY_KEYS, Area.COUNTY_SPOTCHECKS}:
-            self.report = None
-            if self.isVisible():
-                self.reload()
-
-    def reload(self) -> None:
-        month = self.month
-        self.ops.read(lambda: report.report(self.db, self.actor, month), bar=self.bar, done=self.loaded)
-
-    def loaded(self, found: report.CountyReport) -> None:
-        if found.month != self.month:  # an earlier month's answer, come after the month moved on
-            return
-        self.report = found
+    def show_report(self, found: report.CountyReport) -> None:
         lang = self.lang
         self.title.setText(self.tr("各村上报情况：%1 至 %2（截至 %3）").replace("%1", found.grid[0])
                            .replace("%2", found.grid[-1]).replace("%3", found.as_of.isoformat()))

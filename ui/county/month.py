@@ -15,11 +15,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QListWidget, QTabWidget, QWidget
 
 from pos.county import report
-from pos.vocabulary import Area
 from ui import documents
-from ui.county.grid import COLOURS, status_words
+from ui.county.grid import COLOURS, ReportScreen, status_words
 from ui.county.village import VillageMonthDialog
-from ui.county.window import CountyEntry, CountyScreen, register
+from ui.county.window import CountyEntry, register
 from ui.models import Column, RowsModel, yuan
 from ui.widgets import STRETCH, big, big_button, column, heading, row, table
 
@@ -34,10 +33,9 @@ def _money(v, name: str) -> str:
     return yuan(getattr(v.figures, name)) if v.figures is not None else ""
 
 
-class MonthScreen(CountyScreen):
+class MonthScreen(ReportScreen):
     def __init__(self, window):
         super().__init__(window)
-        self.report = None
         self.title = heading("", self)
         self.papers_button = big_button(self.tr("生成月报（Excel 工作簿和一页 PDF）"), self, "writePapers", main=True)
         self.papers_button.clicked.connect(self.write_papers)
@@ -124,25 +122,7 @@ class MonthScreen(CountyScreen):
         if self.report is None or self.report.month != self.month:
             self.reload()
 
-    def month_changed(self, month: str) -> None:
-        self.report = None
-        if self.isVisible():
-            self.reload()
-
-    def on_changed(self, areas) -> None:
-        if areas & {Area.COUNTY_PACKAGES, Area.COUNTY_KEYS, Area.COUNTY_SPOTCHECKS}:
-            self.report = None
-            if self.isVisible():
-                self.reload()
-
-    def reload(self) -> None:
-        month = self.month
-        self.ops.read(lambda: report.report(self.db, self.actor, month), bar=self.bar, done=self.loaded)
-
-    def loaded(self, found: report.CountyReport) -> None:
-        if found.month != self.month:  # an earlier month's answer, come after the month moved on
-            return
-        self.report = found
+    def show_report(self, found: report.CountyReport) -> None:
         reported = sum(1 for v in found.villages if v.figures is not None)
         self.title.setText(self.tr("%1 月度汇总：%2 个村中 %3 个村本月已核验入库").replace("%1", found.month)
                            .replace("%2", str(len(found.villages))).replace("%3", str(reported)))
