@@ -159,6 +159,9 @@ def scans(url: str, username: str, password: str, count: int, rng: random.Random
             QTest.keyClick(handle, Qt.Key.Key_F12)
             until(lambda done=done: counter.last_seq != done and not counter.confirming, "confirm")
             confirm_ms.append((time.perf_counter() - began) * 1000)
+        elif counter.sale.lines:  # not sold: put back, so the next card is not asked whose sale it is
+            counter.sale.lines = []
+            counter._show_sale()
         QApplication.processEvents()
     ops.wait()
     with db.read() as session:
