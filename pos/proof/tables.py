@@ -49,20 +49,14 @@ class Tables(Walk):
 
     def compare_tables(self) -> None:
         s = self.session
-        seen = set()
-        for user in s.scalars(select(User)):
-            seen.add(user.username)
-            chain = self.users.get(user.username)
-            if chain is None:
-                self.unchained("user", user.username)
-                continue
+        def user_table(user, chain):
             table = {"name": user.display_name, "role": user.role, "active": bool(user.active),
                      "password": password_digest(user.password_hash)}
             if "household" in chain:  # a link chained since links are facts
                 table["household"] = user.household_id
-            self.differs("user", user.username, chain["seq"], table, chain)
-        for name in self.users.keys() - seen:
-            self.missing("user", name, self.users[name]["seq"])
+            return table
+        self._compare_each("user", {u.username: u for u in s.scalars(select(User))}, self.users,
+                           user_table)
 
         village = s.get(Village, 1)
         if village is None and self.village is not None:
@@ -94,70 +88,46 @@ class Tables(Walk):
 
         group_names = dict(s.execute(select(VillagerGroup.id, VillagerGroup.name)).all())
         homes = {h.id: h for h in s.scalars(select(Household))}
-        for household_id, home in homes.items():
-            chain = self.households.get(household_id)
-            if chain is None:
-                self.unchained("household", household_id)
-                continue
-            self.differs("household", household_id, chain["seq"], {
-                "head": home.head_name, "group": group_names.get(home.group_id),
-                "status": home.status}, chain)
-        for household_id in self.households.keys() - homes.keys():
-            self.missing("household", household_id, self.households[household_id]["seq"])
-
-        numbers = set()
-        for card in s.scalars(select(Card)):
-            numbers.add(card.number)
-            chain = self.cards.get(card.number)
-            if chain is None:
-                self.unchained("card", card.number)
-                continue
-            self.differs("card", card.number, chain["seq"],
-                         {"household": card.household_id, "status": card.status}, chain)
-        for number in self.cards.keys() - numbers:
-            self.missing("card", number, self.cards[number]["seq"])
+        self._compare_each("household", homes, self.households, lambda home, chain: {
+            "head": home.head_name, "group": group_names.get(home.group_id), "status": home.status})
+        self._compare_each("card", {c.number: c for c in s.scalars(select(Card))}, self.cards,
+                           lambda card, chain: {"household": card.household_id,
+                                                "status": card.status})
         self._compare_claims()
 
     def _compare_claims(self) -> None:
-        seen = set()
-        for claim in self.session.scalars(select(Claim)):
-            seen.add(claim.id)
-            chain = self.claims.get(claim.id)
-            if chain is None:
-                self.unchained("claim", claim.id)
+        self._compare_each("claim", {c.id: c for c in self.session.scalars(select(Claim))},
+                           self.claims, lambda claim, chain: {
+                               **claim_facts(claim), "credited_seq": claim.credited_seq,
+                               "seq": claim.seq})
+        self._compare_each("posting", {p.id: p for p in self.session.scalars(select(ClaimPosting))},
+                           self.postings, lambda posting, chain: {
+                               "starts_on": posting.starts_on.isoformat(),
+                               "notice_days": posting.notice_days,
+                               "credited_seq": posting.credited_seq, "seq": posting.posted_seq})
+
+    def _compare_each(self, kind, rows: dict, chains: dict, table_of) -> None:
+        """Each row against the chain's facts of its key, ``table_of(row, facts)`` saying what the
+        row holds; a row the chain lacks is unchained, a key only the chain has is missing."""
+        for key, row in rows.items():
+            facts = chains.get(key)
+            if facts is None:
+                self.unchained(kind, key)
                 continue
-            table = {**claim_facts(claim), "credited_seq": claim.credited_seq, "seq": claim.seq}
-            self.differs("claim", claim.id, chain["seq"], table, chain)
-        for number in self.claims.keys() - seen:
-            self.missing("claim", number, self.claims[number]["seq"])
-        seen = set()
-        for posting in self.session.scalars(select(ClaimPosting)):
-            seen.add(posting.id)
-            chain = self.postings.get(posting.id)
-            if chain is None:
-                self.unchained("posting", posting.id)
-                continue
-            self.differs("posting", posting.id, chain["seq"], {
-                "starts_on": posting.starts_on.isoformat(), "notice_days": posting.notice_days,
-                "credited_seq": posting.credited_seq, "seq": posting.posted_seq}, chain)
-        for number in self.postings.keys() - seen:
-            self.missing("posting", number, self.postings[number]["seq"])
+            self.differs(kind, key, facts["seq"], table_of(row, facts), facts)
+        for key in chains.keys() - rows.keys():
+            self.missing(kind, key, chains[key]["seq"])
 
     def _compare_rows(self, kind, rows: dict, chain: dict, fields) -> None:
-        for code, row in rows.items():
-            facts = chain.get(code)
-            if facts is None:
-                self.unchained(kind, code)
-                continue
+        def table_of(row, facts):
             table = {name: getattr(row, name) for name in fields}
             if kind == "rule":
                 table["limit"] = f"{row.limit_count}/{row.limit_period}" if row.limit_count else ""
             for name in ("deduction", "active"):
                 if name in table:
                     table[name] = int(bool(table[name]))
-            self.differs(kind, code, facts["seq"], table, facts)
-        for code in chain.keys() - rows.keys():
-            self.missing(kind, code, chain[code]["seq"])
+            return table
+        self._compare_each(kind, rows, chain, table_of)
 
     def _compare_movements(self, codes: dict[int, str]) -> None:
         m = StockMovement.__table__.c
