@@ -178,6 +178,18 @@ def _refuse_move(session: Session, wish_id: int, wanted: str) -> None:
     raise ShopError("wish_wrong_status", id=wish_id, status=WishStatus(wish.status), wanted=WishStatus(wanted))
 
 
+def _move(session: Session, wish_id: int, sources: tuple, wanted: str, **values) -> None:
+    """Move the wish from one of ``sources`` to ``wanted`` in one conditional UPDATE (so two
+    desks cannot both move it), setting ``values``; refused in the words of its state."""
+    moved = session.execute(
+        update(Wish).where(Wish.id == wish_id, Wish.status.in_(sources))
+        .values(status=wanted, **values)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if moved != 1:
+        _refuse_move(session, wish_id, wanted)
+
+
 def add(db: Database, actor: Actor, household_id: int, text: str, category: str, *,
         member: str = "", value_fen: int = 0, show_name: bool = False,
         written_on: date | None = None) -> WishView:
@@ -219,14 +231,9 @@ def claim(db: Database, actor: Actor, wish_id: int, donor: str, donor_type: str,
     with transaction(db) as session:
         user = caller(session, actor, Role.SUPERVISOR)
         moment = now(session)
-        claimed = session.execute(
-            update(Wish).where(Wish.id == wish_id, Wish.status == WishStatus.OPEN)
-            .values(status=WishStatus.CLAIMED, donor=donor, donor_type=donor_type, donor_contact=contact,
-                    claimed_by=user.username, claimed_at=moment)
-            .execution_options(synchronize_session=False)
-        ).rowcount
-        if claimed != 1:
-            _refuse_move(session, wish_id, WishStatus.CLAIMED)
+        _move(session, wish_id, (WishStatus.OPEN,), WishStatus.CLAIMED,
+              donor=donor, donor_type=donor_type, donor_contact=contact,
+              claimed_by=user.username, claimed_at=moment)
         _record(session, wish_id, WishChange.CLAIMED, user.username, donor=donor, donor_type=donor_type,
                 contact=contact)
         return _view(session, wish_id)
@@ -257,14 +264,9 @@ def deliver(db: Database, actor: Actor, wish_id: int, handed_by: str, note: str 
                 note=f"#{wish.id} {wish.text}")
             intake_id = taken.intake_id
         handover = Handover.STOCK if into_stock is not None else Handover.HOUSEHOLD
-        delivered = session.execute(
-            update(Wish).where(Wish.id == wish_id, Wish.status == WishStatus.CLAIMED)
-            .values(status=WishStatus.DELIVERED, delivered_on=day, handed_by=handed_by, delivery_note=note,
-                    handover=handover, intake_id=intake_id)
-            .execution_options(synchronize_session=False)
-        ).rowcount
-        if delivered != 1:
-            _refuse_move(session, wish_id, WishStatus.DELIVERED)
+        _move(session, wish_id, (WishStatus.CLAIMED,), WishStatus.DELIVERED,
+              delivered_on=day, handed_by=handed_by, delivery_note=note,
+              handover=handover, intake_id=intake_id)
         _record(session, wish_id, WishChange.DELIVERED, user.username, delivered_on=day, handed_by=handed_by,
                 note=note, handover=handover, intake_id=intake_id)
         return _view(session, wish_id)
@@ -275,13 +277,8 @@ def thank(db: Database, actor: Actor, wish_id: int, echo: str) -> WishView:
     echo = clean(echo, "echo")
     with transaction(db) as session:
         user = caller(session, actor, Role.SUPERVISOR)
-        thanked = session.execute(
-            update(Wish).where(Wish.id == wish_id, Wish.status == WishStatus.DELIVERED)
-            .values(status=WishStatus.THANKED, echo=echo, thanked_at=now(session))
-            .execution_options(synchronize_session=False)
-        ).rowcount
-        if thanked != 1:
-            _refuse_move(session, wish_id, WishStatus.THANKED)
+        _move(session, wish_id, (WishStatus.DELIVERED,), WishStatus.THANKED,
+              echo=echo, thanked_at=now(session))
         _record(session, wish_id, WishChange.THANKED, user.username, echo=echo)
         return _view(session, wish_id)
 
@@ -291,13 +288,8 @@ def withdraw(db: Database, actor: Actor, wish_id: int, reason: str) -> WishView:
     reason = clean(reason, "reason")
     with transaction(db) as session:
         user = caller(session, actor, Role.SUPERVISOR)
-        withdrawn = session.execute(
-            update(Wish).where(Wish.id == wish_id, Wish.status.in_((WishStatus.OPEN, WishStatus.CLAIMED)))
-            .values(status=WishStatus.WITHDRAWN, withdrawn_reason=reason)
-            .execution_options(synchronize_session=False)
-        ).rowcount
-        if withdrawn != 1:
-            _refuse_move(session, wish_id, WishStatus.WITHDRAWN)
+        _move(session, wish_id, (WishStatus.OPEN, WishStatus.CLAIMED), WishStatus.WITHDRAWN,
+              withdrawn_reason=reason)
         _record(session, wish_id, WishChange.WITHDRAWN, user.username, reason=reason)
         return _view(session, wish_id)
 
