@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pos import messages, paths, vocabulary
 from pos.cli.common import (
-    acting, actor, add, approvable, approval, database, entry_lines, group, later, number, output_file,
+    acting, actor, add, approvable, approval, call, database, entry_lines, group, later, number, output_file,
     output_folder, parse_date, plain, said, secret, writing_folder,
 )
 from pos.errors import ShopError
@@ -161,8 +161,7 @@ def verify_notice(args, out) -> int:
 
 
 def backup(args, out) -> int:
-    with database(args, create=False) as db:
-        made = backups.backup(db, actor(args, db), args.to)
+    made = call(args, backups.backup, args.to, create=False)
     out.show({"ok": True, "path": str(made.path), "transactions": made.transactions,
               "head_seq": made.head_seq, "head_hash": made.head_hash},
              out.t("backup_done", path=made.path, transactions=made.transactions))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pos.cli.common import acting, actor, approvable, approval, database, group, later, number, plain
+from pos.cli.common import acting, actor, approvable, approval, call, database, group, later, number, plain
 from pos.vocabulary import CardStatus
 
 cards = later("pos.cards")
@@ -41,8 +41,7 @@ def card_issue(args, out) -> int:
 
 
 def card_replace(args, out) -> int:
-    with database(args) as db:
-        view = cards.replace(db, actor(args, db), args.card, args.reason)
+    view = call(args, cards.replace, args.card, args.reason)
     out.show(plain(view), _card_lines([view], out))
     return 0
 
@@ -55,8 +54,7 @@ def card_recover(args, out) -> int:
 
 
 def balance(args, out) -> int:
-    with database(args, create=False) as db:
-        view = cards.balance(db, actor(args, db), args.card)
+    view = call(args, cards.balance, args.card, create=False)
     out.show(plain(view), out.t("balance_line", number=view.number, head=view.head_name, balance=view.balance,
                                 status=CardStatus(view.status)))
     return 0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pos import messages
 from pos.cli.common import (
-    acting, actor, database, group, later, number, output_file, parse_date, plain, read_input, writing,
+    acting, actor, call, database, group, later, number, output_file, parse_date, plain, read_input, writing,
 )
 from pos.vocabulary import ClaimStatus
 
@@ -103,8 +103,7 @@ def claim_object(args, out) -> int:
 
 
 def claim_credit(args, out) -> int:
-    with database(args) as db:
-        done = claims.credit(db, actor(args, db), args.posting)
+    done = call(args, claims.credit, args.posting)
     out.show(plain(done), out.t("posting_credited_line", id=done.posting_id, seq=done.seq,
                                 count=len(done.claims), points=done.points,
                                 claims=messages.AllOf(str(c) for c in done.claims)))

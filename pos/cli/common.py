@@ -182,6 +182,13 @@ def actor(args, db):
     return signed_in(args, db)[0]
 
 
+def call(args, service, *params, create: bool = True, **named):
+    """``service(db, user, *params, **named)`` in one opening of the database, as the command's
+    user; ``create=False`` for a command that only reads."""
+    with database(args, create=create) as db:
+        return service(db, actor(args, db), *params, **named)
+
+
 def signed_in(args, db):
     """The logged-in user and the password they logged in with (a closure is signed with it)."""
     username = args.user or os.environ.get("AIXIN_USER")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pos import messages, vocabulary
-from pos.cli.common import acting, actor, approvable, approval, database, group, later, number, plain
+from pos.cli.common import acting, actor, approvable, approval, call, database, group, later, number, plain
 
 goods = later("pos.goods")
 
@@ -39,16 +39,13 @@ def goods_lines(rows, out) -> list[str]:
 
 
 def goods_add(args, out) -> int:
-    with database(args) as db:
-        made = goods.add(db, actor(args, db), args.name, args.zone, args.price, args.value_fen,
-                         args.unit, args.code)
+    made = call(args, goods.add, args.name, args.zone, args.price, args.value_fen, args.unit, args.code)
     out.show(plain(made), goods_lines([made], out))
     return 0
 
 
 def goods_list(args, out) -> int:
-    with database(args, create=False) as db:
-        rows = goods.search(db, actor(args, db), args.search, args.zone)
+    rows = call(args, goods.search, args.search, args.zone, create=False)
     out.show(plain(rows), goods_lines(rows, out))
     return 0
 

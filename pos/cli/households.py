@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pos.cli.common import acting, actor, database, entry_lines, group, later, number, plain, read_input
+from pos.cli.common import acting, actor, call, database, entry_lines, group, later, number, plain, read_input
 from pos.errors import ShopError
 from pos.vocabulary import HouseholdStatus
 
@@ -48,15 +48,13 @@ def household_import(args, out) -> int:
 
 
 def household_list(args, out) -> int:
-    with database(args, create=False) as db:
-        rows = households.search(db, actor(args, db), args.search, args.group, args.all, limit=10_000)
+    rows = call(args, households.search, args.search, args.group, args.all, limit=10_000, create=False)
     out.show(plain(rows), _household_lines(rows, out))
     return 0
 
 
 def household_add(args, out) -> int:
-    with database(args) as db:
-        made = households.add(db, actor(args, db), args.head, args.group, args.people, args.phone)
+    made = call(args, households.add, args.head, args.group, args.people, args.phone)
     out.show(plain(made), _household_lines([made], out))
     return 0
 

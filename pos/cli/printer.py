@@ -6,7 +6,7 @@ import sys
 from dataclasses import asdict
 
 from pos.station import settings
-from pos.cli.common import actor, add, database, group, later, number, plain, seconds, this_pc
+from pos.cli.common import actor, add, call, database, group, later, number, plain, seconds, this_pc
 from pos.vocabulary import JobStatus
 
 printqueue = later("pos.receipts.queue")
@@ -67,8 +67,7 @@ def test(args, out) -> int:
 
 
 def queue(args, out) -> int:
-    with database(args, create=False) as db:
-        rows = printqueue.jobs(db, actor(args, db), include_printed=args.all)
+    rows = call(args, printqueue.jobs, include_printed=args.all, create=False)
     out.show(plain(rows), [out.t("queue_line", id=j.id, seq=j.seq, attempts=j.attempts,
                                  copy=out.t("copy_original") if j.copy == 0 else out.t("copy_reprint", copy=j.copy),
                                  status=JobStatus(j.status),

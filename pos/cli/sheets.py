@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pos import vocabulary as choices
-from pos.cli.common import actor, add, database, group, later, number, output_file, writing
+from pos.cli.common import add, call, group, later, number, output_file, writing
 from pos.errors import ShopError
 
 sheets, cardsheet, labels = later("pos.sheets"), later("printing.cardsheet"), later("printing.labels")
@@ -41,8 +41,7 @@ def _font_note(out) -> str:
 
 
 def cards_pdf(args, out) -> int:
-    with database(args, create=False) as db:
-        faces = sheets.card_faces(db, actor(args, db), args.group, args.household)
+    faces = call(args, sheets.card_faces, args.group, args.household, create=False)
     if not faces:
         raise ShopError("nothing_to_print")
     with writing(output_file(args, args.out)) as target:
@@ -54,8 +53,7 @@ def cards_pdf(args, out) -> int:
 
 
 def labels_pdf(args, out) -> int:
-    with database(args, create=False) as db:
-        faces = sheets.label_faces(db, actor(args, db), args.goods, args.copies)
+    faces = call(args, sheets.label_faces, args.goods, args.copies, create=False)
     if not faces:
         raise ShopError("nothing_to_print")
     with writing(output_file(args, args.out)) as target:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pos.cli.common import (
-    acting, actor, add, approvable, approval, database, group, later, output_file, plain, said, secret,
+    acting, actor, add, approvable, approval, call, database, group, later, output_file, plain, said, secret,
 )
 from pos.vocabulary import Role
 
@@ -76,16 +76,14 @@ def user_add(args, out) -> int:
 
 
 def user_list(args, out) -> int:
-    with database(args, create=False) as db:
-        rows = users.list_users(db, actor(args, db))
+    rows = call(args, users.list_users, create=False)
     out.show(plain(rows), [out.t("user_line", username=u.username, name=u.display_name, role=u.role,
                                  state=out.t("user_line_locked") if u.locked else "") for u in rows])
     return 0
 
 
 def user_unlock(args, out) -> int:
-    with database(args) as db:
-        users.unlock(db, actor(args, db), args.username)
+    call(args, users.unlock, args.username)
     out.show({"ok": True}, out.t("user_unlocked", username=args.username))
     return 0
 
@@ -154,8 +152,7 @@ def passwd(args, out) -> int:
 
 
 def user_household(args, out) -> int:
-    with database(args) as db:
-        users.link_household(db, actor(args, db), args.username, args.household)
+    call(args, users.link_household, args.username, args.household)
     out.show({"ok": True, "username": args.username, "household": args.household},
              out.t("user_household_linked", username=args.username, household=args.household) if args.household
              else out.t("user_household_unlinked", username=args.username))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pos import messages
 from pos import vocabulary as choices
-from pos.cli.common import acting, actor, database, group, item_spec, later, output_file, parse_date, plain, writing
+from pos.cli.common import acting, actor, call, database, group, item_spec, later, output_file, parse_date, plain, writing
 from pos.errors import ShopError
 from pos.vocabulary import WishChange, WishStatus
 
@@ -89,8 +89,7 @@ def wish_add(args, out) -> int:
 
 
 def wish_list(args, out) -> int:
-    with database(args) as db:
-        rows = wishes.wishes(db, actor(args, db), args.status, args.household)
+    rows = call(args, wishes.wishes, args.status, args.household)
     out.show(plain(rows), _lines(rows, out) or [out.t("wishes_none")])
     return 0
 
@@ -107,8 +106,7 @@ def wish_show(args, out) -> int:
 
 
 def wish_claim(args, out) -> int:
-    with database(args) as db:
-        view = wishes.claim(db, actor(args, db), args.id, args.donor, args.donor_type, args.contact)
+    view = call(args, wishes.claim, args.id, args.donor, args.donor_type, args.contact)
     out.show(plain(view), _lines([view], out))
     return 0
 
@@ -128,23 +126,20 @@ def wish_deliver(args, out) -> int:
 
 
 def wish_thank(args, out) -> int:
-    with database(args) as db:
-        view = wishes.thank(db, actor(args, db), args.id, args.echo)
+    view = call(args, wishes.thank, args.id, args.echo)
     out.show(plain(view), _lines([view], out) + [out.t("wish_echo_line", echo=view.echo)])
     return 0
 
 
 def wish_withdraw(args, out) -> int:
-    with database(args) as db:
-        view = wishes.withdraw(db, actor(args, db), args.id, args.reason)
+    view = call(args, wishes.withdraw, args.id, args.reason)
     out.show(plain(view), _lines([view], out))
     return 0
 
 
 def wish_wall(args, out) -> int:
     output_file(args, args.out)
-    with database(args) as db:
-        shop, cards = wishes.wall_cards(db, actor(args, db))
+    shop, cards = call(args, wishes.wall_cards)
     with writing(args.out) as target:
         pages = wishwall.render(cards, target, shop=shop, paper=args.paper)
     out.show({"ok": True, "out": str(args.out), "wishes": len(cards), "pages": pages,
@@ -163,8 +158,7 @@ def _month(text: str) -> tuple[int, int]:
 
 def wish_echo(args, out) -> int:
     year, month = _month(args.month)
-    with database(args) as db:
-        rows = wishes.fulfilled_in_month(db, actor(args, db), year, month)
+    rows = call(args, wishes.fulfilled_in_month, year, month)
     out.show(plain(rows), [out.t("echo_line", on=e.delivered_on, group=e.group, name=e.public_name, text=e.text,
                                  donor_type=messages.donor_type(e.donor_key, out.lang) if e.donor_key else e.donor_type,
                                  donor=e.donor) + (out.t("echo_line_echo", echo=e.echo) if e.echo else "")
