@@ -8,10 +8,9 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas as pdf_canvas
 
 from printing import barcodes
-from printing.pdffont import cjk_font
+from printing.pdffont import cjk_font, sheet_canvas
 
 CARD_W, CARD_H = 85.6 * mm, 54 * mm
 COLUMNS, ROWS = 2, 5
@@ -95,9 +94,7 @@ def _card(c, face: CardFace, x: float, y: float, font: str) -> None:
 def render(faces: Sequence[CardFace], path: Path, title: str = "积分卡") -> int:
     """Write the sheet; return the number of pages."""
     font = cjk_font().name
-    c = pdf_canvas.Canvas(str(path), pagesize=A4, pageCompression=1)
-    c.setTitle(title)
-    c.setAuthor("aixin-pos")
+    c = sheet_canvas(path, title)
     per_page = COLUMNS * ROWS
     pages = 0
     for start in range(0, max(len(faces), 1), per_page):

@@ -10,10 +10,9 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen import canvas as pdf_canvas
 
 from printing import barcodes
-from printing.pdffont import cjk_font
+from printing.pdffont import cjk_font, sheet_canvas
 
 
 @dataclass(frozen=True)
@@ -75,9 +74,7 @@ def _label(c, face: LabelFace, x: float, y: float, layout: LabelLayout, font: st
 def render(faces: Sequence[LabelFace], layout: LabelLayout, path: Path) -> int:
     """Write the label sheet; return the number of pages."""
     font = cjk_font().name
-    c = pdf_canvas.Canvas(str(path), pagesize=A4, pageCompression=1)
-    c.setTitle("商品标签")
-    c.setAuthor("aixin-pos")
+    c = sheet_canvas(path, "商品标签")
     page_h = A4[1]
     per_page = layout.columns * layout.rows
     pages = 0

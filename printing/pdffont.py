@@ -6,9 +6,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as pdf_canvas
 
 from printing.fonts import find_cjk_font
 
@@ -47,3 +49,13 @@ def cjk_font() -> PdfFont:
     log.warning("no TrueType CJK font found; using %s, which is not embedded: the sheet "
                 "prints right only where a reader supplies that font", FALLBACK)
     return _registered
+
+
+def sheet_canvas(path, title: str, pagesize=A4, *, initial_font: str | None = None) -> pdf_canvas.Canvas:
+    """A compressed PDF canvas, titled and signed aixin-pos; with ``initial_font`` it starts in that
+    font, so no unembedded standard font is written at all."""
+    started = {"initialFontName": initial_font} if initial_font else {}
+    c = pdf_canvas.Canvas(str(path), pagesize=pagesize, pageCompression=1, **started)
+    c.setTitle(title)
+    c.setAuthor("aixin-pos")
+    return c

@@ -13,10 +13,9 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas as pdf_canvas
 
 from printing.escpos import fit
-from printing.pdffont import cjk_font
+from printing.pdffont import cjk_font, sheet_canvas
 
 
 @dataclass(frozen=True)
@@ -59,9 +58,7 @@ LINES = 40  # rows a page
 
 def render(sheet: PostingSheet, path: Path) -> int:
     font = cjk_font().name
-    c = pdf_canvas.Canvas(str(path), pagesize=A4, pageCompression=1, initialFontName=font)
-    c.setTitle(f"{sheet.village} 积分申报公示 第{sheet.number}期")
-    c.setAuthor("aixin-pos")
+    c = sheet_canvas(path, f"{sheet.village} 积分申报公示 第{sheet.number}期", initial_font=font)
     page_w, page_h = A4
     left, right = 16 * mm, page_w - 16 * mm
     columns = [left, left + 22 * mm, left + 44 * mm, left + 56 * mm, left + 118 * mm, right - 18 * mm]

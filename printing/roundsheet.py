@@ -12,9 +12,8 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen import canvas as pdf_canvas
 
-from printing.pdffont import cjk_font
+from printing.pdffont import cjk_font, sheet_canvas
 
 MARGIN = 14 * mm
 ROW_H = 9 * mm
@@ -37,9 +36,7 @@ def render(sheet: RoundSheet, path: Path) -> int:
     """Write the sheet; return the number of pages."""
     font = cjk_font().name
     page_w, page_h = A4
-    c = pdf_canvas.Canvas(str(path), pagesize=A4, pageCompression=1)
-    c.setTitle(f"{sheet.village}{sheet.group}卫生检查表")
-    c.setAuthor("aixin-pos")
+    c = sheet_canvas(path, f"{sheet.village}{sheet.group}卫生检查表")
     item_w = (page_w - 2 * MARGIN - HEAD_W - CARD_W - NOTE_W) / max(len(sheet.items), 1)
     per_page = int((page_h - 2 * MARGIN - 28 * mm - HEADING_H) // ROW_H)
     edges = [MARGIN, MARGIN + HEAD_W, MARGIN + HEAD_W + CARD_W]

@@ -14,9 +14,8 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas as pdf_canvas
 
-from printing.pdffont import cjk_font
+from printing.pdffont import cjk_font, sheet_canvas
 
 MARGIN = 18 * mm
 
@@ -37,9 +36,7 @@ def render(sheet: SetupSheet, path: Path) -> int:
     """Write the sheet; return the number of pages (one)."""
     font = cjk_font().name
     width, height = A4
-    c = pdf_canvas.Canvas(str(path), pagesize=A4, pageCompression=1)
-    c.setTitle(f"{sheet.village} 爱心超市设置单")
-    c.setAuthor("aixin-pos")
+    c = sheet_canvas(path, f"{sheet.village} 爱心超市设置单")
     y = height - MARGIN
     c.setFont(font, 17)
     c.drawString(MARGIN, y - 6 * mm, f"{sheet.shop} 设置单")

@@ -13,10 +13,9 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas as pdf_canvas
 
 from printing.escpos import CENTER, LEFT, RIGHT, Capabilities, Commands, Paper, columns_line, fit, width
-from printing.pdffont import cjk_font
+from printing.pdffont import cjk_font, sheet_canvas
 
 
 @dataclass(frozen=True)
@@ -60,9 +59,7 @@ MAX_LINES = 48  # one page; a longer month continues on further pages
 def render_pdf(statement: Statement, path: Path) -> int:
     font = cjk_font().name
     # The CJK font from the start, so no unembedded standard font is written at all.
-    c = pdf_canvas.Canvas(str(path), pagesize=A4, pageCompression=1, initialFontName=font)
-    c.setTitle(f"{statement.head} {statement.month_title}积分明细")
-    c.setAuthor("aixin-pos")
+    c = sheet_canvas(path, f"{statement.head} {statement.month_title}积分明细", initial_font=font)
     page_w, page_h = A4
     left, right = 18 * mm, page_w - 18 * mm
     pages = 0

@@ -14,9 +14,8 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen import canvas as pdf_canvas
 
-from printing.pdffont import cjk_font
+from printing.pdffont import cjk_font, sheet_canvas
 
 BEIJING = timezone(timedelta(hours=8))  # the village's calendar, whatever the PC's zone
 
@@ -184,9 +183,7 @@ def render(cards: Sequence[WallCard], path: Path, *, shop: str, paper: str = "A4
     font = cjk_font().name
     printed_on = printed_on or datetime.now(BEIJING).date()
     width, height = layout.size
-    c = pdf_canvas.Canvas(str(path), pagesize=layout.size, pageCompression=1)
-    c.setTitle(f"{shop} 心愿墙")
-    c.setAuthor("aixin-pos")
+    c = sheet_canvas(path, f"{shop} 心愿墙", layout.size)
     per_page = layout.columns * layout.rows
     card_w = (width - 2 * MARGIN - (layout.columns - 1) * GAP) / layout.columns
     top = height - MARGIN - HEADER * layout.scale - 2 * mm
