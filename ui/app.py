@@ -246,18 +246,7 @@ def run(db_url: str | None = None, *, demo: bool = False, quit_after_ms: int | N
         return _startup_failed(str(exc), lang or "zh")
     install_fault_handlers(started.log_file)
     app, db, ops = started.app, started.db, started.ops
-    quitting = {"now": False}
-
-    def quit_now() -> None:
-        quitting["now"] = True
-        for window in app.topLevelWidgets():
-            if isinstance(window, QDialog):
-                window.reject()
-            window.close()
-        app.exit(0)
-
-    if quit_after_ms is not None:
-        QTimer.singleShot(0, lambda: QTimer.singleShot(quit_after_ms, quit_now))
+    quitting = quit_after(app, quit_after_ms)
     if demo and not has_village(db):
         if not _build_demo(started):
             return 1
@@ -321,6 +310,24 @@ def _build_demo(started: Started) -> bool:
         loop.exec()
     dialog.close()
     return outcome["ok"]
+
+
+def quit_after(app: QApplication, ms: int | None) -> dict[str, bool]:
+    """With ``ms``, close every window and leave the event loop that long after it starts (for
+    tests and screenshots); ``["now"]`` of what is returned says whether that has happened."""
+    quitting = {"now": False}
+
+    def quit_now() -> None:
+        quitting["now"] = True
+        for window in app.topLevelWidgets():
+            if isinstance(window, QDialog):
+                window.reject()
+            window.close()
+        app.exit(0)
+
+    if ms is not None:
+        QTimer.singleShot(0, lambda: QTimer.singleShot(ms, quit_now))
+    return quitting
 
 
 def _startup_failed(message: str, lang: str) -> int:

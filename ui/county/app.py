@@ -12,7 +12,6 @@ import logging
 import os
 from functools import partial
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog
 
 from pos.errors import ShopError
@@ -51,7 +50,7 @@ def run(url: str, *, quit_after_ms: int | None = None, lang: str | None = None) 
     from pos.county.database import open_county
     from pos.station import logs
     from pos.station import settings as local_settings
-    from ui.app import _startup_failed, application, check_data_folder, install_fault_handlers
+    from ui.app import _startup_failed, application, check_data_folder, install_fault_handlers, quit_after
     from ui.county.login import CountyLoginDialog
     from ui.county.window import CountyWindow
     from ui.errordialog import show_fault
@@ -71,17 +70,7 @@ def run(url: str, *, quit_after_ms: int | None = None, lang: str | None = None) 
         return _startup_failed(str(exc), lang or "zh")
     install_fault_handlers(log_file)
     ops = Operations(app, lang=lang, show_fault=partial(show_fault, log_file=str(log_file)))
-    quitting = {"now": False}
-    if quit_after_ms is not None:
-        def quit_now() -> None:
-            quitting["now"] = True
-            for window in app.topLevelWidgets():
-                if isinstance(window, QDialog):
-                    window.reject()
-                window.close()
-            app.exit(0)
-
-        QTimer.singleShot(0, lambda: QTimer.singleShot(quit_after_ms, quit_now))
+    quitting = quit_after(app, quit_after_ms)
     login = CountyLoginDialog(db, ops, info.name)
     login.show()
     if login.exec() != QDialog.DialogCode.Accepted or quitting["now"] or login.actor is None:
