@@ -79,13 +79,8 @@ def postgres():
     """A real PostgreSQL server for the session; skipped where none can be started."""
     from tests import postgres_server
 
-    if not postgres_server.available():
-        pytest.skip("no PostgreSQL server binaries here")
-    server = postgres_server.Server()
-    server.start()
-    postgres_server.wait_ready(server)
-    yield server
-    server.stop()
+    with postgres_server.running() as server:
+        yield server
 
 
 _pg_databases = iter(range(1, 10_000))

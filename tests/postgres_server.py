@@ -8,7 +8,10 @@ import shutil
 import subprocess
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 
 def _binaries() -> Path | None:
@@ -88,3 +91,17 @@ def wait_ready(server: Server, seconds: float = 20) -> None:
             return
         time.sleep(0.1)
     raise RuntimeError("PostgreSQL did not start")
+
+
+@contextmanager
+def running():
+    """A server of its own, stopped afterwards; the test is skipped where none can be started."""
+    if not available():
+        pytest.skip("no PostgreSQL server binaries here")
+    server = Server()
+    server.start()
+    try:
+        wait_ready(server)
+        yield server
+    finally:
+        server.stop()

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from pos.receipts import printer as receipt_printer
+from tests import tmpfs
 
 SOAP = "6901234567892"
 
@@ -104,15 +103,8 @@ def test_a_notice_over_the_database_is_refused_and_the_books_stay(aixin, village
 
 @pytest.fixture
 def small_disk(tmp_path):
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting a tmpfs needs root")
-    where = tmp_path / "stick"
-    where.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=48k", "tmpfs", str(where)],
-                      capture_output=True).returncode != 0:
-        pytest.skip("tmpfs cannot be mounted here")
-    yield where
-    subprocess.run(["umount", "-l", str(where)], capture_output=True)
+    with tmpfs.mounted(tmp_path, "48k") as where:
+        yield where
 
 
 def test_a_pdf_onto_a_full_stick_leaves_nothing_half_written(aixin, village_cli, small_disk):
@@ -131,13 +123,8 @@ def test_a_county_server_that_went_away_is_one_line_and_its_own_exit_code(capsys
     from tests.pos.conftest import Village
     from pos.store.database import open_database
 
-    if not postgres_server.available():
-        pytest.skip("no PostgreSQL server binaries here")
     monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-    server = postgres_server.Server()
-    server.start()
-    try:
-        postgres_server.wait_ready(server)
+    with postgres_server.running() as server:
         url = server.create_database("outage_cli")
         with open_database(url) as db:
             Village(db)
@@ -152,8 +139,6 @@ def test_a_county_server_that_went_away_is_one_line_and_its_own_exit_code(capsys
         server.resume()
         postgres_server.wait_ready(server)
         assert main(["--db", url, "rule"]) == 0
-    finally:
-        server.stop()
 
 
 def test_out_naming_a_device_writes_to_it_and_never_replaces_it(aixin, village_cli):

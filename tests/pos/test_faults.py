@@ -192,12 +192,7 @@ def test_a_refused_operation_leaves_no_commit_on_record(shop):
 def test_a_database_server_that_went_away_is_told_as_unreachable_and_is_used_again_when_back():
     from tests import postgres_server
 
-    if not postgres_server.available():
-        pytest.skip("no PostgreSQL server binaries here")
-    server = postgres_server.Server()
-    server.start()
-    try:
-        postgres_server.wait_ready(server)
+    with postgres_server.running() as server:
         url = server.create_database("outage")
         db = open_database(url)
         shop = Village(db)
@@ -215,5 +210,3 @@ def test_a_database_server_that_went_away_is_told_as_unreachable_and_is_used_aga
         sale = redemption.redeem(db, shop.admin, shop.card("张三"), [redemption.CartItem(shop.soap.code, 1)])
         assert sale.seq == head[0] + 1
         db.dispose()
-    finally:
-        server.stop()

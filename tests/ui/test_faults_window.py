@@ -3,30 +3,21 @@ that is full, a county database server that restarts, a fault after a sale was s
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from pos import redemption
 from pos.station import settings as local_settings
+from tests import tmpfs
 from tests.ui.test_shell import with_notes_area
 from ui.settings import backups as automatic
 
 
 @pytest.fixture
 def small_stick(tmp_path):
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting a tmpfs needs root")
-    where = tmp_path / "stick"
-    where.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(where)],
-                      capture_output=True).returncode != 0:
-        pytest.skip("tmpfs cannot be mounted here")
-    yield where
-    subprocess.run(["umount", "-l", str(where)], capture_output=True)
+    with tmpfs.mounted(tmp_path, "2m") as where:
+        yield where
 
 
 def test_a_full_backup_stick_stays_in_the_status_bar_and_the_backup_is_tried_again(
@@ -71,12 +62,7 @@ def test_a_database_server_restarting_shows_in_the_status_bar_and_clears_itself(
     from tests.pos.conftest import Village
     from ui.shell import Shell
 
-    if not postgres_server.available():
-        pytest.skip("no PostgreSQL server binaries here")
-    server = postgres_server.Server()
-    server.start()
-    try:
-        postgres_server.wait_ready(server)
+    with postgres_server.running() as server:
         db = open_database(server.create_database("window_outage"))
         shop = Village(db)
         ops.database = station.describe(db)
@@ -95,8 +81,6 @@ def test_a_database_server_restarting_shows_in_the_status_bar_and_clears_itself(
         window.station_timer.stop()
         ops.wait()
         db.dispose()
-    finally:
-        server.stop()
 
 
 def test_nothing_of_a_failed_backup_is_left_to_count_as_one(small_stick, shop):
