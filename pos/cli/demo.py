@@ -33,25 +33,33 @@ def demo_url(args) -> str:
     return args.db or demo.default_url()
 
 
+def _build_once(db, name: str, build, *, announce: str = "") -> dict | None:
+    """``build()`` where the database holds no village yet, timed; None where it holds the
+    village ``name`` already; refused where it holds another."""
+    try:
+        settings = village.settings(db)
+    except ShopError:
+        settings = None
+    if settings is not None:
+        if settings.name != name:
+            raise ShopError("demo_not_empty")
+        return None
+    if announce:
+        print(announce)
+    started = time.perf_counter()
+    built = build()
+    built["seconds"] = round(time.perf_counter() - started, 1)
+    return built
+
+
 def run(args, out) -> int:
     url = demo_url(args)
     if args.fresh and not args.db:
         for suffix in ("", "-wal", "-shm"):
             (paths.data_dir() / f"demo.db{suffix}").unlink(missing_ok=True)
     with open_database(url) as db:
-        try:
-            settings = village.settings(db)
-        except ShopError:
-            settings = None
-        built = None
-        if settings is None:
-            print(out.t("demo_building"))
-            started = time.perf_counter()
-            built = demo.build(db)
-            built["seconds"] = round(time.perf_counter() - started, 1)
-            settings = village.settings(db)
-        elif settings.name != demo.VILLAGE:
-            raise ShopError("demo_not_empty")
+        built = _build_once(db, demo.VILLAGE, lambda: demo.build(db), announce=out.t("demo_building"))
+        settings = village.settings(db)
         with db.read() as session:
             report = ledger.verify(session)
     data = {"db": url, "village": settings.name, "built": built, "ledger_ok": report.ok,
@@ -91,19 +99,9 @@ def _other_demo(args, out, name: str) -> int:
     url = args.db or f"sqlite:///{paths.data_dir() / f'demo-{name}.db'}"
     start = date.fromisoformat(args.start) if args.start else date(2025, 12, 1)
     with open_database(url) as db:
-        try:
-            settings = village.settings(db)
-        except ShopError:
-            settings = None
-        built = None
-        if settings is None:
-            started = time.perf_counter()
-            built = demo.build(db, start, seed=args.seed if args.seed is not None else 2026,
-                               village_name=name, households=args.households,
-                               days=args.days or 365, close_months=args.close_months)
-            built["seconds"] = round(time.perf_counter() - started, 1)
-        elif settings.name != name:
-            raise ShopError("demo_not_empty")
+        built = _build_once(db, name, lambda: demo.build(
+            db, start, seed=args.seed if args.seed is not None else 2026, village_name=name,
+            households=args.households, days=args.days or 365, close_months=args.close_months))
         with db.read() as session:
             verified = ledger.verify(session)
     data = {"db": url, "village": name, "built": built, "ledger_ok": verified.ok,
