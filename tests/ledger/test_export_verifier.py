@@ -139,6 +139,12 @@ def _no_manifest(folder):
     return "manifest.json is missing"
 
 
+def _set_cell(path: Path, row: int, column: str, value: str) -> None:
+    header, rows = read_rows(path)
+    rows[row][column] = value
+    write_rows(path, header, rows)
+
+
 def _manifest_not_json(folder):
     (folder / "manifest.json").write_text("{\n  \"files\": [", encoding="utf-8")
     return "manifest.json line"
@@ -150,23 +156,17 @@ def _table_missing(folder):
 
 
 def _attrs_not_json(folder):
-    header, rows = read_rows(folder / "ledger_transaction.csv")
-    rows[2]["attrs"] = "{household: 3"
-    write_rows(folder / "ledger_transaction.csv", header, rows)
+    _set_cell(folder / "ledger_transaction.csv", 2, "attrs", "{household: 3")
     return "ledger_transaction.csv line 4: attrs is not JSON"
 
 
 def _amount_not_a_number(folder):
-    header, rows = read_rows(folder / "ledger_posting.csv")
-    rows[4]["amount"] = "abc"
-    write_rows(folder / "ledger_posting.csv", header, rows)
+    _set_cell(folder / "ledger_posting.csv", 4, "amount", "abc")
     return "ledger_posting.csv line 6: amount 'abc' is not a whole number"
 
 
 def _sequence_not_a_number(folder):
-    header, rows = read_rows(folder / "ledger_transaction.csv")
-    rows[1]["seq"] = "x3"
-    write_rows(folder / "ledger_transaction.csv", header, rows)
+    _set_cell(folder / "ledger_transaction.csv", 1, "seq", "x3")
     return "ledger_transaction.csv line 3: seq 'x3' is not a whole number"
 
 
