@@ -9,12 +9,7 @@ from pos.cli.common import add, call, group, later, number, output_file, writing
 from pos.errors import ShopError
 
 sheets, cardsheet, labels = later("pos.sheets"), later("printing.cardsheet"), later("printing.labels")
-
-
-def cjk_font():
-    from printing.pdffont import cjk_font
-
-    return cjk_font()
+pdffont = later("printing.pdffont")
 
 
 def register(sub) -> None:
@@ -36,7 +31,7 @@ def register(sub) -> None:
 
 
 def _font_note(out) -> str:
-    font = cjk_font()
+    font = pdffont.cjk_font()
     return out.t("font_embedded" if font.embedded else "font_missing", font=font.source)
 
 
@@ -47,7 +42,7 @@ def cards_pdf(args, out) -> int:
     with writing(output_file(args, args.out)) as target:
         pages = cardsheet.render(faces, target)
     out.show({"ok": True, "out": str(args.out), "cards": len(faces), "pages": pages,
-              "font": cjk_font().source, "font_embedded": cjk_font().embedded},
+              "font": pdffont.cjk_font().source, "font_embedded": pdffont.cjk_font().embedded},
              [out.t("cards_written", out=args.out, count=len(faces), pages=pages), _font_note(out)])
     return 0
 
@@ -59,7 +54,7 @@ def labels_pdf(args, out) -> int:
     with writing(output_file(args, args.out)) as target:
         pages = labels.render(faces, labels.LAYOUTS[args.layout], target)
     out.show({"ok": True, "out": str(args.out), "labels": len(faces), "pages": pages,
-              "layout": args.layout, "font": cjk_font().source},
+              "layout": args.layout, "font": pdffont.cjk_font().source},
              [out.t("labels_written", out=args.out, count=len(faces), layout=args.layout, pages=pages),
               _font_note(out)])
     return 0

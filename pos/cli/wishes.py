@@ -7,17 +7,14 @@ from pathlib import Path
 
 from pos import messages
 from pos import vocabulary as choices
-from pos.cli.common import acting, actor, call, database, group, item_spec, later, output_file, parse_date, plain, writing
+from pos.cli.common import (
+    acting, actor, call, database, group, item_spec, later, output_file, parse_date, plain, writing,
+)
 from pos.errors import ShopError
 from pos.vocabulary import WishChange, WishStatus
 
 stock, wishes, wishwall = later("pos.stock"), later("pos.wishes"), later("printing.wishwall")
-
-
-def cjk_font():
-    from printing.pdffont import cjk_font as font
-
-    return font()
+pdffont = later("printing.pdffont")
 
 
 def register(sub) -> None:
@@ -143,7 +140,7 @@ def wish_wall(args, out) -> int:
     with writing(args.out) as target:
         pages = wishwall.render(cards, target, shop=shop, paper=args.paper)
     out.show({"ok": True, "out": str(args.out), "wishes": len(cards), "pages": pages,
-              "paper": args.paper, "font": cjk_font().source, "font_embedded": cjk_font().embedded},
+              "paper": args.paper, "font": pdffont.cjk_font().source, "font_embedded": pdffont.cjk_font().embedded},
              out.t("wall_written", out=args.out, count=len(cards), paper=args.paper, pages=pages))
     return 0
 
