@@ -20,13 +20,15 @@ from ui.widgets import big
 
 
 class _Credentials(QWidget):
-    """User name, password, a log-in button and a message bar; emits ``logged_in``."""
+    """User name, password, a log-in button and a message bar; emits ``logged_in``, or ``refused``
+    once the refusal is shown. ``login(db, name, password)`` is the shop's or the county's."""
 
     logged_in = Signal(object)  # Actor
+    refused = Signal()
 
-    def __init__(self, db, ops, parent=None, *, button_text: str = ""):
+    def __init__(self, db, ops, parent=None, *, button_text: str = "", login=users.login):
         super().__init__(parent)
-        self.db, self.ops = db, ops
+        self.db, self.ops, self.login = db, ops, login
         self.username = QLineEdit(self)
         self.username.setObjectName("username")
         self.password = QLineEdit(self)
@@ -54,18 +56,18 @@ class _Credentials(QWidget):
         self.password.returnPressed.connect(self.submit)
         self.button.clicked.connect(self.submit)
 
-
     def submit(self) -> None:
         name, password = self.username.text().strip(), self.password.text()
         if not name:
             self.username.setFocus()
             return
-        self.ops.write(lambda: users.login(self.db, name, password), widget=self.button, bar=self.bar,
+        self.ops.write(lambda: self.login(self.db, name, password), widget=self.button, bar=self.bar,
                        done=self.logged_in.emit, failed=lambda _e: self._refused())
 
     def _refused(self) -> None:
         self.password.clear()
         self.password.setFocus()
+        self.refused.emit()
 
 
 class LoginDialog(QDialog):

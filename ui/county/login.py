@@ -8,12 +8,12 @@ the focus.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout
 
 from pos.county import accounts
-from ui.messagebar import MessageBar
+from ui.login import _Credentials
 from ui.sizes import px
-from ui.widgets import big, field
+from ui.widgets import big
 
 
 class CountyLoginDialog(QDialog):
@@ -24,45 +24,22 @@ class CountyLoginDialog(QDialog):
         self.setWindowTitle(self.tr("登录 · 县级汇总"))
         title = big(QLabel(self.tr("%1 爱心超市县级汇总").replace("%1", county_name), self), 1.6, True)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.username = field(self, "username")
-        self.password = field(self, "password", secret=True)
-        for line in (self.username, self.password):
-            line.setMinimumWidth(px(280))
-            line.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
-            big(line, 1.2)
-        self.button = QPushButton(self.tr("登录"), self)
-        self.button.setObjectName("loginButton")
-        self.button.setAutoDefault(False)  # Enter in the name field moves on; in the password, logs in
-        self.button.setMinimumHeight(px(48))
-        big(self.button, 1.2, True)
-        self.bar = MessageBar(self)
+        self.form = _Credentials(db, ops, self, login=accounts.login)
+        self.form.layout().setContentsMargins(0, 0, 0, 0)
+        self.form.logged_in.connect(self._done)
+        # once the refusal's words are in: all of them shown
+        self.form.refused.connect(lambda: QTimer.singleShot(0, self.adjustSize))
+        self.username, self.password = self.form.username, self.form.password
+        self.button, self.bar = self.form.button, self.form.bar
         self.setMinimumWidth(px(520))
-        form = QFormLayout()
-        form.addRow(big(QLabel(self.tr("用户名"), self), 1.2), self.username)
-        form.addRow(big(QLabel(self.tr("密码"), self), 1.2), self.password)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(title)
-        layout.addLayout(form)
-        layout.addWidget(self.button)
-        layout.addWidget(self.bar)
-        self.username.returnPressed.connect(self.password.setFocus)
-        self.password.returnPressed.connect(self.submit)
-        self.button.clicked.connect(self.submit)
+        layout.addWidget(self.form)
         self.username.setFocus()
 
     def submit(self) -> None:
-        name, password = self.username.text().strip(), self.password.text()
-        if not name:
-            self.username.setFocus()
-            return
-        self.ops.write(lambda: accounts.login(self.db, name, password), widget=self.button, bar=self.bar,
-                       done=self._done, failed=lambda _error: self._refused())
-
-    def _refused(self) -> None:
-        QTimer.singleShot(0, self.adjustSize)  # once the refusal's words are in: all of them shown
-        self.password.clear()
-        self.password.setFocus()
+        self.form.submit()
 
     def _done(self, actor) -> None:
         self.actor = actor
