@@ -133,12 +133,14 @@ def claims_text(claims) -> str:
     return "; ".join(f"{c.id}:{c.household_id}:{c.rule}={c.points}" for c in claims)
 
 
+def _parts(text) -> list[str]:
+    """The non-empty parts of a ``...; ...`` list, stripped."""
+    return [part.strip() for part in str(text or "").split(";") if part.strip()]
+
+
 def parse_claims(text) -> list[tuple[int, int, str, int]]:
     found = []
-    for part in str(text or "").split(";"):
-        part = part.strip()
-        if not part:
-            continue
+    for part in _parts(text):
         head, _, points = part.partition("=")
         claim, household, rule = head.split(":")
         found.append((int(claim), int(household), rule, int(points)))
@@ -152,10 +154,7 @@ def items_text(lines) -> str:
 
 def parse_items(text) -> list[tuple[str, int, int]]:
     lines = []
-    for part in str(text or "").split(";"):
-        part = part.strip()
-        if not part:
-            continue
+    for part in _parts(text):
         code, _, rest = part.partition("×")
         quantity, _, number = rest.partition("=")
         lines.append((code, int(quantity), int(number)))
