@@ -12,14 +12,20 @@ from pos.vocabulary import Role
 from tests.pos.conftest import PASSWORD
 
 
-def test_first_start_sets_up_the_village_its_supervisor_imports_households_and_issues_cards(db, ops, qtbot, tmp_path):
+def first_start(db, ops, qtbot, tmp_path, households: str):
+    """The first-start dialog shown, and a households file with these rows under its header."""
     from ui.setup import SetupDialog
 
     csv = tmp_path / "农户.csv"
-    csv.write_text("户主,小组,人口,电话\n张三,一组,4,\n李四,二组,3,13800000000\n", encoding="utf-8")
+    csv.write_text("户主,小组,人口,电话\n" + households, encoding="utf-8")
     dialog = SetupDialog(db, ops)
     qtbot.addWidget(dialog)
     dialog.show()
+    return dialog, csv
+
+
+def test_first_start_sets_up_the_village_its_supervisor_imports_households_and_issues_cards(db, ops, qtbot, tmp_path):
+    dialog, csv = first_start(db, ops, qtbot, tmp_path, "张三,一组,4,\n李四,二组,3,13800000000\n")
     assert "监督员" in dialog.findChild(QLabel, "supervisorWhy").text()
     dialog.village.setText("杜家村")
     dialog.groups.setText("一组、二组")
@@ -53,13 +59,7 @@ def test_first_start_sets_up_the_village_its_supervisor_imports_households_and_i
 
 
 def test_after_a_refused_import_enter_tries_again_and_never_quits(db, ops, qtbot, tmp_path):
-    from ui.setup import SetupDialog
-
-    csv = tmp_path / "农户.csv"
-    csv.write_text("户主,小组,人口,电话\n张三,没有这个组,4,\n", encoding="utf-8")
-    dialog = SetupDialog(db, ops)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog, csv = first_start(db, ops, qtbot, tmp_path, "张三,没有这个组,4,\n")
     dialog.village.setText("杜家村")
     dialog.groups.setText("一组")
     for person, name in ((dialog.admin, "dujia"), (dialog.supervisor, "dushuji")):
