@@ -21,7 +21,7 @@ from pos import codes, fields, proof
 from pos.store.database import Database
 from pos.errors import ShopError
 from pos.store.tables import Card, Household
-from pos.service import Actor, Approval, caller, transaction
+from pos.service import Actor, Approval, caller, known, transaction
 from pos.users import approve
 from pos.village import settings_in
 from pos.vocabulary import ISSUE, RECOVERED, CardStatus, HouseholdStatus, Kind, Role, card_account, card_of
@@ -110,9 +110,7 @@ def active_card(session: Session, household_id: int) -> Card | None:
 
 def household_card(session: Session, household_id: int) -> tuple[Household, str]:
     """An active household and its active card's number, or a refusal."""
-    household = session.get(Household, household_id)
-    if household is None:
-        raise ShopError("household_unknown", id=household_id)
+    household = known(session, Household, household_id, "household_unknown")
     card = active_card(session, household_id)
     if card is None or household.status != HouseholdStatus.ACTIVE:
         raise ShopError("household_no_card", head=household.head_name)
@@ -137,9 +135,7 @@ def household_cards(session: Session, household_ids) -> dict[int, tuple[Househol
 
 
 def issue_in(session: Session, user, household_id: int) -> CardView:
-    household = session.get(Household, household_id)
-    if household is None:
-        raise ShopError("household_unknown", id=household_id)
+    household = known(session, Household, household_id, "household_unknown")
     if household.status != HouseholdStatus.ACTIVE:
         raise ShopError("household_moved", head=household.head_name)
     if session.scalar(select(func.count()).select_from(Card).where(Card.household_id == household_id)):

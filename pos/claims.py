@@ -36,7 +36,7 @@ from pos import fields, limits, periods, proof
 from pos import rules as point_rules
 from pos.cards import account, household_cards
 from pos.errors import PermissionDenied, ShopError
-from pos.service import Actor, caller, transaction
+from pos.service import Actor, caller, known, transaction
 from pos.store.database import Database
 from pos.store.tables import Claim, ClaimPosting, Household, Rule, VillagerGroup
 from pos.village import settings_in
@@ -121,9 +121,7 @@ def _views(session: Session, claims) -> list[ClaimView]:
 
 
 def _claim(session: Session, claim_id: int) -> Claim:
-    claim = session.get(Claim, claim_id)
-    if claim is None:
-        raise ShopError("claim_unknown", id=claim_id)
+    claim = known(session, Claim, claim_id, "claim_unknown")
     return claim
 
 
@@ -272,9 +270,7 @@ def credit(db: Database, actor: Actor, posting_id: int) -> CreditResult:
     transaction, all or nothing, naming the claims. A posting is credited once."""
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN, Role.SUPERVISOR)
-        posting = session.get(ClaimPosting, posting_id)
-        if posting is None:
-            raise ShopError("posting_unknown", id=posting_id)
+        posting = known(session, ClaimPosting, posting_id, "posting_unknown")
         if posting.credited_seq is not None:
             raise ShopError("posting_credited", id=posting.id, seq=posting.credited_seq)
         last = ends_on(posting.starts_on, posting.notice_days)
@@ -310,9 +306,7 @@ def _posting_view(session: Session, posting: ClaimPosting) -> PostingView:
 def posting(db: Database, actor: Actor, posting_id: int) -> PostingView:
     with db.read() as session:
         caller(session, actor)
-        found = session.get(ClaimPosting, posting_id)
-        if found is None:
-            raise ShopError("posting_unknown", id=posting_id)
+        found = known(session, ClaimPosting, posting_id, "posting_unknown")
         return _posting_view(session, found)
 
 

@@ -16,7 +16,7 @@ from pos import codes, fields, messages, proof
 from pos.store.database import Database
 from pos.errors import ImportProblems, ShopError
 from pos.store.tables import Card, Household, VillagerGroup
-from pos.service import Actor, caller, transaction
+from pos.service import Actor, caller, known, transaction
 from pos.vocabulary import CARD_PREFIX, CardStatus, HouseholdStatus, Role
 
 MAX_PEOPLE = 30
@@ -280,9 +280,7 @@ def import_csv(db: Database, actor: Actor, data: bytes) -> list[HouseholdView]:
 def get(db: Database, actor: Actor, household_id: int) -> HouseholdView:
     with db.read() as session:
         caller(session, actor)
-        household = session.get(Household, household_id)
-        if household is None:
-            raise ShopError("household_unknown", id=household_id)
+        household = known(session, Household, household_id, "household_unknown")
         return view(session, household)
 
 
@@ -316,9 +314,7 @@ def change(db: Database, actor: Actor, household_id: int, head: str, group: str,
     """Correct a household's head, group, people or phone. Its card and points stay as they are."""
     with transaction(db) as session:
         caller(session, actor, Role.ADMIN)
-        household = session.get(Household, household_id)
-        if household is None:
-            raise ShopError("household_unknown", id=household_id)
+        household = known(session, Household, household_id, "household_unknown")
         head, group_id, people, phone = _validated(session, head, group, people, phone)
         household.head_name, household.initials = head, initials(head)
         household.group_id, household.people, household.phone = group_id, people, phone

@@ -133,6 +133,14 @@ def caller(session: Session, actor: Actor | None, *roles: Role) -> User:
     return user
 
 
+def known(session: Session, table, key: int, refusal: str):
+    """The row ``key`` of ``table``; where there is none, the refusal ``refusal`` naming it."""
+    row = session.get(table, key)
+    if row is None:
+        raise ShopError(refusal, id=key)
+    return row
+
+
 def _record_failure(session: Session, refused: CredentialsRefused) -> None:
     moment = now(session)
     session.add(LoginAttempt(username=refused.username, at=moment, purpose=refused.purpose,

@@ -16,7 +16,7 @@ from pos.store.database import Database
 from pos.errors import ShopError
 from pos.periods import LOCAL, Month
 from pos.store.tables import Card, Household, MonthClosure, RedemptionLine, VillagerGroup
-from pos.service import Actor, caller
+from pos.service import Actor, caller, known
 from pos.village import settings_in
 from pos.vocabulary import Kind, card_account
 from printing.statement import Statement, StatementLine
@@ -58,9 +58,7 @@ def statement_in(session: Session, card_number: str, month: Month, lang: str = "
 def history_in(session: Session, household_id: int, lang: str = "zh") -> Statement:
     """Every transaction of the household since its first card, on all the cards it ever had
     (a lost card's history stays with the household), with the balance after each."""
-    household = session.get(Household, household_id)
-    if household is None:
-        raise ShopError("household_unknown", id=household_id)
+    household = known(session, Household, household_id, "household_unknown")
     group = session.get(VillagerGroup, household.group_id).name
     village = settings_in(session)
     codes = [card_account(n) for n in session.scalars(select(Card.number).where(Card.household_id == household.id))]

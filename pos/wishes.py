@@ -30,7 +30,7 @@ from pos.store.database import Database
 from pos import messages, vocabulary
 from pos.errors import ShopError
 from pos.store.tables import Household, VillagerGroup, Wish, WishEvent
-from pos.service import Actor, caller, transaction
+from pos.service import Actor, caller, known, transaction
 from pos.vocabulary import Handover, HouseholdStatus, Role, Source, WishChange, WishStatus
 from pos.village import settings_in
 from printing.wishwall import WallCard
@@ -169,9 +169,7 @@ def _view(session: Session, wish_id: int) -> WishView:
 
 def _refuse_move(session: Session, wish_id: int, wanted: str) -> None:
     """The conditional UPDATE matched nothing: say why, in the words of the wish's state."""
-    wish = session.get(Wish, wish_id)
-    if wish is None:
-        raise ShopError("wish_unknown", id=wish_id)
+    wish = known(session, Wish, wish_id, "wish_unknown")
     session.refresh(wish)
     if wanted == WishStatus.CLAIMED and wish.status in (WishStatus.CLAIMED, WishStatus.DELIVERED, WishStatus.THANKED):
         raise ShopError("wish_taken", id=wish_id, donor=wish.donor)
@@ -201,9 +199,7 @@ def add(db: Database, actor: Actor, household_id: int, text: str, category: str,
     _check_value(value_fen)
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN)
-        household = session.get(Household, household_id)
-        if household is None:
-            raise ShopError("household_unknown", id=household_id)
+        household = known(session, Household, household_id, "household_unknown")
         if household.status != HouseholdStatus.ACTIVE:
             raise ShopError("household_moved", head=household.head_name)
         day = _check_day(session, written_on, "dated_wish")
@@ -248,9 +244,7 @@ def deliver(db: Database, actor: Actor, wish_id: int, handed_by: str, note: str 
     note = clean(note, "note", required=False)
     with transaction(db) as session:
         user = caller(session, actor, Role.SUPERVISOR)
-        wish = session.get(Wish, wish_id)
-        if wish is None:
-            raise ShopError("wish_unknown", id=wish_id)
+        wish = known(session, Wish, wish_id, "wish_unknown")
         if wish.status != WishStatus.CLAIMED:
             _refuse_move(session, wish_id, WishStatus.DELIVERED)
         day = _check_day(session, delivered_on, "dated_delivered", wish.written_on)
