@@ -98,6 +98,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "notice_outstanding": ("在册积分余额", "Points outstanding"),
     "notice_outstanding_yuan": ("余额折合（元）", "Outstanding, in yuan"),
     "notice_other_party": ("其他", "other"),
+    # the notice's annex: why a household's points moved, where no rule names it
+    "reason_base": ("发卡基础积分", "base points of a new card"),
+    "reason_hygiene": ("卫生检查", "hygiene check"),
+    "reason_other": ("其他", "other"),
+    "reason_reversed": ("（撤销）", " (reversed)"),
     "notice_period": ("{start} 至 {end}（{days} 天）", "{start} to {end} ({days} days)"),
     "notice_point_note": ("每分折合 {yuan} 元，仅供参考；积分只兑换商品，不兑换现金。",
                           "A point is worth {yuan} yuan, for reference only; points buy goods, never cash."),

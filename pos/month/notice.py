@@ -20,6 +20,8 @@ from sqlalchemy.orm import Session
 import ledger
 from pos.errors import ShopError
 from pos.month.closure import closure_in
+from pos.month import publicity
+from pos.month.reasons import month_reasons
 from pos.month.document import GENESIS, QR_PREFIX, QR_PREFIX_V1, ClosureView, digest
 from pos.store.tables import MonthClosure
 from ledger.schema import Transaction
@@ -99,7 +101,8 @@ def _delivery(line, donation: bool, lang: str) -> DeliveryRow:
 
 def build(view: ClosureView, settings: Settings, *, mask_names: bool | None = None,
           echo: tuple[EchoRow, ...] = (), lang: str = "zh", key_fingerprint: str = "",
-          county_received: int | None = None, supervisor_lines: tuple[str, ...] = ()) -> Notice:
+          county_received: int | None = None, supervisor_lines: tuple[str, ...] = (),
+          reasons: tuple = (), rules: tuple = (), prices: tuple = ()) -> Notice:
     """The notice's data, its words in ``lang`` (the paper on the village's board is Chinese)."""
     masked = settings.mask_names if mask_names is None else mask_names
     name = mask if masked else (lambda n: n)
@@ -122,6 +125,7 @@ def build(view: ClosureView, settings: Settings, *, mask_names: bool | None = No
         point_note=messages.text("notice_point_note", lang, yuan=yuan(view.point_value_fen)),
         echo=echo, masked=masked, key_fingerprint=key_fingerprint, county_received=county_received,
         village_id=view.village_id or "", supervisor_lines=supervisor_lines,
+        reasons=publicity.reason_rows(view, reasons, name), rules=rules, prices=prices,
     )
 
 
@@ -137,7 +141,9 @@ def notice_data(db: Database, actor: Actor, month: str, *, mask_names: bool | No
         view = closure_in(session, month)
         return build(view, settings_in(session), mask_names=mask_names,
                      echo=echo_wall(session, Month.parse(month)), **county_lines(session, view),
-                     supervisor_lines=recovered_supervisors(session, view))
+                     supervisor_lines=recovered_supervisors(session, view),
+                     reasons=month_reasons(session, view), rules=publicity.rule_rows(session),
+                     prices=publicity.price_rows(session))
 
 
 def recovered_supervisors(session: Session, view: ClosureView, lang: str = "zh") -> tuple[str, ...]:
