@@ -60,6 +60,16 @@ class Settings:
         return f"￥{fen // 100}.{fen % 100:02d}"
 
 
+def mask(name: str) -> str:
+    """王芳 -> 王*, 王秀芳 -> 王*芳, 欧阳秀芳 -> 欧**芳."""
+    name = name.strip()
+    if len(name) <= 1:
+        return name
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
 def setup(
     session: Session,
     *,

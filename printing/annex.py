@@ -116,5 +116,5 @@ def honour(boards: Sequence[HonourBoard], heading: str, s, width: float, table: 
                 for line in board.lines]
         unit = width / 100
         story.append(table([["名次", "村民小组", "户主", "卡号后四位", "得分"]] + body,
-                           [unit * w for w in (14, 18, 22, 16, 14)], s, 4))
+                           [unit * w for w in (16, 20, 26, 20, 18)], s, 4))
     return story
