@@ -348,56 +348,66 @@
     </message>
     <message>
         <location filename="../../ui/supervisor/notice.py" line="44"/>
+        <source>打印光荣榜</source>
+        <translation>Print honour roll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/notice.py" line="45"/>
+        <source>本月与全年按规则得分最多的农户，A4 海报，在 PDF 阅读器中打开</source>
+        <translation>The households that earned most by the rules this month and this year: an A4 poster, opened in the PDF viewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/notice.py" line="47"/>
         <source>另存 PDF…</source>
         <translation>Save PDF as…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="46"/>
+        <location filename="../../ui/supervisor/notice.py" line="49"/>
         <source>（预览）</source>
         <translation>(preview)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="59"/>
+        <location filename="../../ui/supervisor/notice.py" line="62"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="64"/>
+        <location filename="../../ui/supervisor/notice.py" line="67"/>
         <source>公示每页底部的二维码就是这段文字。日后任何人拿着公示，都可以请维护人员用它核对账本是否被改过。</source>
         <translation>The QR code at the foot of each notice page holds this text. Later, anyone with the notice can ask a technician to use it to check whether the ledger was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="69"/>
+        <location filename="../../ui/supervisor/notice.py" line="72"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="77"/>
+        <location filename="../../ui/supervisor/notice.py" line="81"/>
         <source>二维码内容</source>
         <translation>QR code text</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="102"/>
+        <location filename="../../ui/supervisor/notice.py" line="106"/>
         <source>%1 还没有月结：月结后才能生成公示。</source>
         <translation>%1 is not closed yet: the notice can be made only after closing.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="103"/>
+        <location filename="../../ui/supervisor/notice.py" line="107"/>
         <source>（月结后显示公示的第一页）</source>
         <translation>(the notice&apos;s first page shows here after closing)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="105"/>
+        <location filename="../../ui/supervisor/notice.py" line="109"/>
         <source>%1 公示（第 %2 号月结）</source>
         <translation>%1 public notice (closing no. %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="145"/>
+        <location filename="../../ui/supervisor/notice.py" line="149"/>
         <source>正在生成公示 PDF……</source>
         <translation>Making the notice PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="153"/>
+        <location filename="../../ui/supervisor/notice.py" line="157"/>
         <source>%1 %2
 %3 户，%4 页（%5）
 张贴期：%6
@@ -408,27 +418,32 @@ Posted: %6
 Phone for objections: %7</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="157"/>
+        <location filename="../../ui/supervisor/notice.py" line="161"/>
         <source>（未设置）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="166"/>
+        <location filename="../../ui/supervisor/notice.py" line="170"/>
         <source>公示已在 PDF 阅读器中打开，请从那里打印（%1 页）。</source>
         <translation>The notice is open in the PDF viewer; print it from there (%1 pages).</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="173"/>
+        <location filename="../../ui/supervisor/notice.py" line="186"/>
+        <source>光荣榜已在 PDF 阅读器中打开，请从那里打印（%1 页）。</source>
+        <translation>The honour roll is open in the PDF viewer; print it from there (%1 page(s)).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/notice.py" line="193"/>
         <source>另存公示</source>
         <translation>Save notice as</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="174"/>
+        <location filename="../../ui/supervisor/notice.py" line="194"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="177"/>
+        <location filename="../../ui/supervisor/notice.py" line="197"/>
         <source>已另存为 %1</source>
         <translation>Saved as %1</translation>
     </message>
@@ -2020,12 +2035,12 @@ The card just scanned is %3&apos;s (%4).</translation>
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../../ui/documents.py" line="84"/>
+        <location filename="../../ui/documents.py" line="85"/>
         <source>没能打开 PDF 阅读器。%1 已保存在“%2”文件夹里，可以打开文件夹，再用别的程序打印。</source>
         <translation>No PDF viewer opened. %1 is saved in the folder &apos;%2&apos;: open the folder and print it with another program.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents.py" line="87"/>
+        <location filename="../../ui/documents.py" line="88"/>
         <source>打开文件夹</source>
         <translation>Open the folder</translation>
     </message>
@@ -3238,19 +3253,19 @@ The previous user&apos;s open sale is kept for them.</translation>
     <message>
         <location filename="../../ui/awards.py" line="70"/>
         <location filename="../../ui/claims.py" line="25"/>
-        <location filename="../../ui/counter/panels.py" line="21"/>
         <location filename="../../ui/households.py" line="42"/>
         <location filename="../../ui/households.py" line="64"/>
         <location filename="../../ui/hygiene.py" line="90"/>
         <location filename="../../ui/hygiene.py" line="141"/>
+        <location filename="../../ui/counter/panels.py" line="21"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
         <location filename="../../ui/awards.py" line="71"/>
-        <location filename="../../ui/counter/panels.py" line="22"/>
         <location filename="../../ui/households.py" line="41"/>
         <location filename="../../ui/households.py" line="65"/>
+        <location filename="../../ui/counter/panels.py" line="22"/>
         <source>小组</source>
         <translation>Group</translation>
     </message>
@@ -3315,8 +3330,8 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Differ</translation>
     </message>
     <message>
-        <location filename="../../ui/county/spotchecks.py" line="68"/>
         <location filename="../../ui/households.py" line="75"/>
+        <location filename="../../ui/county/spotchecks.py" line="68"/>
         <location filename="../../ui/settings/rules.py" line="34"/>
         <location filename="../../ui/supervisor/audit.py" line="59"/>
         <location filename="../../ui/supervisor/statement.py" line="22"/>
@@ -3358,12 +3373,12 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Household</translation>
     </message>
     <message>
+        <location filename="../../ui/households.py" line="48"/>
+        <location filename="../../ui/households.py" line="77"/>
         <location filename="../../ui/counter/panels.py" line="23"/>
         <location filename="../../ui/counter/screen.py" line="99"/>
         <location filename="../../ui/counter/screen.py" line="111"/>
         <location filename="../../ui/counter/screen.py" line="128"/>
-        <location filename="../../ui/households.py" line="48"/>
-        <location filename="../../ui/households.py" line="77"/>
         <location filename="../../ui/supervisor/audit.py" line="64"/>
         <location filename="../../ui/supervisor/statement.py" line="23"/>
         <source>积分</source>
@@ -3371,9 +3386,9 @@ The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
         <location filename="../../ui/claims.py" line="28"/>
+        <location filename="../../ui/households.py" line="47"/>
         <location filename="../../ui/county/keys.py" line="31"/>
         <location filename="../../ui/goods/catalogue.py" line="59"/>
-        <location filename="../../ui/households.py" line="47"/>
         <location filename="../../ui/settings/printer.py" line="42"/>
         <location filename="../../ui/settings/rules.py" line="38"/>
         <location filename="../../ui/settings/users.py" line="36"/>
@@ -3513,8 +3528,8 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Value (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/donations.py" line="21"/>
         <location filename="../../ui/households.py" line="74"/>
+        <location filename="../../ui/goods/donations.py" line="21"/>
         <location filename="../../ui/supervisor/statement.py" line="20"/>
         <source>日期</source>
         <translation>Date</translation>
