@@ -66,6 +66,36 @@ class HonourBoard:
     lines: tuple[HonourLine, ...]
 
 
+@dataclass(frozen=True)
+class DeductionRow:
+    """Points lost in the month under a rule: by a household when the village names them,
+    else by the village as a whole (``head`` empty, ``households`` how many lost them)."""
+
+    group: str
+    head: str
+    card_tail: str
+    reason: str  # "D01 乱倒垃圾"
+    count: int
+    points: int
+    households: int = 1
+
+
+def deductions(rows: Sequence[DeductionRow], named: bool, s, width: float, table: Callable) -> list:
+    story: list = [CondPageBreak(30 * mm), Paragraph("本月扣分情况" + ("" if named else "（按本村决定，不列户名）"),
+                                                     s.heading)]
+    if not rows:
+        return story + [Paragraph("本月没有扣分。", s.body)]
+    unit = width / 100
+    if named:
+        body = [[r.group, r.head, r.card_tail, Paragraph(r.reason, s.cell), r.count, r.points] for r in rows]
+        return story + [table([["村民小组", "户主", "卡号后四位", "扣分事由", "次数", "扣分"]] + body,
+                              [unit * w for w in (14, 16, 14, 36, 10, 10)], s, 4)]
+    body = [[Paragraph(r.reason, s.cell), r.households, r.count, r.points] for r in rows]
+    body.append(["合计", "", sum(r.count for r in rows), sum(r.points for r in rows)])
+    return story + [table([["扣分事由", "户数", "次数", "扣分"]] + body, [unit * w for w in (52, 16, 16, 16)], s, 1,
+                          total_row=True)]
+
+
 def reasons(rows: Sequence[ReasonRow], s, width: float, table: Callable) -> list:
     story: list = [CondPageBreak(40 * mm), Paragraph("附表一、各户本月得分与扣分的事由（按积分规则）", s.heading)]
     if not rows:

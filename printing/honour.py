@@ -35,6 +35,7 @@ def render(roll, path: Path) -> int:
     ]
     story += annex.honour(roll.month_boards, f"{roll.month_title}得分最多的农户", s, width, _table)
     story += annex.honour(roll.year_boards, f"{roll.year}年累计得分最多的农户", s, width, _table)
+    story += annex.deductions(roll.deductions, roll.deductions_named, s, width, _table)
     if roll.masked:
         story.append(Paragraph("注：户主姓名中间的字以 * 代替。", s.cell))
 

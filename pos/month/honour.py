@@ -27,7 +27,7 @@ from pos.service import Actor, caller
 from pos.store.database import Database
 from pos.store.tables import MonthClosure
 from pos.village import mask, settings_in
-from printing.annex import HonourBoard, HonourLine
+from printing.annex import DeductionRow, HonourBoard, HonourLine
 
 VILLAGE_TOP = 10
 GROUP_TOP = 3
@@ -50,6 +50,8 @@ class Roll:
     last_hash: str
     qr_text: str
     masked: bool
+    deductions: tuple[DeductionRow, ...] = ()  # the month's points lost, by household only if named
+    deductions_named: bool = False
 
 
 def earned(session: Session, view: ClosureView) -> dict[int, int]:
@@ -86,6 +88,30 @@ def boards(points: dict[int, int], lines: dict[int, HouseholdLine], groups: tupl
     return tuple(found)
 
 
+def lost(session: Session, view: ClosureView, named: bool, name: Callable[[str], str]) -> tuple[DeductionRow, ...]:
+    """The month's points lost by rule: each household's when the village names them (in the
+    order of the notice), else the village's, with how many households lost them."""
+    lines = {h.household_id: h for h in view.households}
+    order = {h.household_id: n for n, h in enumerate(view.households)}
+    found: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+    households: dict[tuple, set[int]] = defaultdict(set)
+    for r in month_reasons(session, view):
+        if r.lost and r.household_id in lines:
+            key = ((order[r.household_id], r.household_id) if named else ()) + (r.code, r.name)
+            found[key][0] += r.count
+            found[key][1] += r.points
+            households[key].add(r.household_id)
+    rows = []
+    for key, (count, points) in sorted(found.items()):
+        code, rule = key[-2:]
+        if named:
+            h = lines[key[1]]
+            rows.append(DeductionRow(h.group, name(h.head), h.card[-4:], f"{code} {rule}", count, points))
+        else:
+            rows.append(DeductionRow("", "", "", f"{code} {rule}", count, points, len(households[key])))
+    return tuple(rows)
+
+
 def roll_in(session: Session, month: str, *, mask_names: bool | None = None, lang: str = "zh") -> Roll:
     settings = settings_in(session)
     masked = settings.mask_names if mask_names is None else mask_names
@@ -112,7 +138,8 @@ def roll_in(session: Session, month: str, *, mask_names: bool | None = None, lan
         year_boards=boards(year_points, lines, groups, messages.text("honour_year", lang, year=this.year,
                                                                      months=len(months)), name, lang),
         number=view.number, last_seq=view.last_seq, last_hash=view.last_hash, qr_text=view.qr_text,
-        masked=masked)
+        masked=masked, deductions=lost(session, view, settings.name_deductions, name),
+        deductions_named=settings.name_deductions)
 
 
 def roll(db: Database, actor: Actor, month: str, *, mask_names: bool | None = None) -> Roll:

@@ -4791,87 +4791,92 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Notice hides the middle of names by default (Wang*Fang)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="41"/>
+        <location filename="../../ui/settings/village.py" line="39"/>
+        <source>光荣榜同时列出扣分农户的名字（不勾选时只列扣分事由与户数）</source>
+        <translation>The honour roll also names the households that lost points (unticked: only the reasons and how many households)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/village.py" line="43"/>
         <source>保存本村设置</source>
         <translation>Save village settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="44"/>
+        <location filename="../../ui/settings/village.py" line="46"/>
         <source>本村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="44"/>
+        <location filename="../../ui/settings/village.py" line="46"/>
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="44"/>
+        <location filename="../../ui/settings/village.py" line="46"/>
         <source>超市名称</source>
         <translation>Shop name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="45"/>
+        <location filename="../../ui/settings/village.py" line="47"/>
         <source>发卡基础积分</source>
         <translation>Base points on a new card</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="45"/>
+        <location filename="../../ui/settings/village.py" line="47"/>
         <source>每分参考价值</source>
         <translation>Reference value per point</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="46"/>
+        <location filename="../../ui/settings/village.py" line="48"/>
         <source>扣分超过此数需审批</source>
         <translation>Deductions above this need approval</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="47"/>
+        <location filename="../../ui/settings/village.py" line="49"/>
         <source>兑换超过此数需审批</source>
         <translation>Redemptions above this need approval</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="47"/>
+        <location filename="../../ui/settings/village.py" line="49"/>
         <source>开放时间</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="48"/>
+        <location filename="../../ui/settings/village.py" line="50"/>
         <source>加分方式</source>
         <translation>Awards count</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="49"/>
+        <location filename="../../ui/settings/village.py" line="51"/>
         <source>公示异议电话</source>
         <translation>Objection phone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="49"/>
+        <location filename="../../ui/settings/village.py" line="51"/>
         <source>公示张贴天数</source>
         <translation>Days posted</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="56"/>
+        <location filename="../../ui/settings/village.py" line="58"/>
         <source>新小组名称</source>
         <translation>New group name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="57"/>
+        <location filename="../../ui/settings/village.py" line="59"/>
         <source>添加小组</source>
         <translation>Add group</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="58"/>
+        <location filename="../../ui/settings/village.py" line="60"/>
         <source>村民小组</source>
         <translation>Villager group</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="96"/>
+        <location filename="../../ui/settings/village.py" line="100"/>
         <source>本村设置已保存。以前的积分记录不受影响。</source>
         <translation>Village settings saved. Past point entries are not affected.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="103"/>
+        <location filename="../../ui/settings/village.py" line="107"/>
         <source>已添加小组 %1</source>
         <translation>Added group %1</translation>
     </message>

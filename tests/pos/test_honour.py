@@ -106,3 +106,36 @@ def test_the_notice_carries_the_months_roll_and_decembers_the_years(village, tmp
 
 def _path(db):
     return db.engine.url.database
+
+
+def test_deductions_appear_by_name_only_when_the_village_decides_so(village, tmp_path, monkeypatch):
+    from tests.pos.test_month import ledger_month
+
+    monkeypatch.setenv("AIXIN_PASSWORD", demo.PASSWORD)
+    db = ["--db", f"sqlite:///{_path(village)}"]
+    with village.read() as s:
+        closed = closure.closure_in(s, MONTH)
+    month, heads = ledger_month(village, closed.first_seq, closed.last_seq)
+    lost = {h: n["deducted"] for h, n in month.items() if n["deducted"]}
+    assert lost, "the demo's November has deductions"
+    lines = {h.household_id: h for h in closed.households}
+
+    assert main([*db, "honour", "--month", MONTH, "--out", str(tmp_path / "quiet.pdf"), "--user", "lishuji"]) == 0
+    quiet = pdfs.poppler_text(tmp_path / "quiet.pdf", layout=True)
+    assert "本月扣分情况（按本村决定，不列户名）" in quiet
+    section = quiet[quiet.index("本月扣分情况"):]
+    assert not any(f"{heads[h]} " in section or lines[h].card[-4:] in section for h in lost)
+    assert re.search(rf"合计\s+\d+\s+{sum(lost.values())}", section)
+
+    assert main([*db, "village", "set", "--name-deductions", "on", "--user", "wangfang"]) == 0
+    assert main([*db, "honour", "--month", MONTH, "--out", str(tmp_path / "named.pdf"), "--user", "lishuji"]) == 0
+    named = pdfs.poppler_text(tmp_path / "named.pdf", layout=True)
+    section = named[named.index("本月扣分情况"):]
+    assert "不列户名" not in section
+    roll = honour.roll(village, login(village), MONTH)
+    shown = defaultdict(int)
+    for row in roll.deductions:
+        shown[row.card_tail] += row.points
+        assert re.search(rf"{row.group}\s+{row.head}\s+{row.card_tail}\s+{re.escape(row.reason)}\s+{row.count}\s+"
+                         rf"{row.points}", section), row
+    assert dict(shown) == {lines[h].card[-4:]: p for h, p in lost.items()}
