@@ -110,7 +110,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "honour_heading": ("光荣榜：{month}按规则得分最多的农户（不含发卡基础积分，不按余额）",
                        "Honour roll: the households that earned most by the rules in {month} "
                        "(not the base points of a card, not the balance)"),
-    "honour_heading_year": ("光荣榜：{month}与{year}全年按规则得分最多的农户（不含发卡基础积分，不按余额）",
+    "honour_heading_year": ("光荣榜：{month}与{year}年全年按规则得分最多的农户（不含发卡基础积分，不按余额）",
                             "Honour roll: the households that earned most by the rules in {month} and in "
                             "{year} (not the base points of a card, not the balance)"),
     "notice_period": ("{start} 至 {end}（{days} 天）", "{start} to {end} ({days} days)"),

@@ -96,7 +96,7 @@ def test_the_notice_carries_the_months_roll_and_decembers_the_years(village, tmp
     assert "光荣榜：2026年11月按规则得分最多的农户" in november and "已月结" not in november
     notice.write_pdf(village, login(village), "2025-12", tmp_path / "december.pdf")
     december = pdfs.poppler_text(tmp_path / "december.pdf", layout=True)
-    assert "光荣榜：2025年12月与2025全年按规则得分最多的农户" in december
+    assert "光荣榜：2025年12月与2025年全年按规则得分最多的农户" in december
     assert "2025年（已月结 1 个月） · 全村" in december
     roll = honour.roll(village, login(village), "2025-12")
     for line in roll.year_boards[0].lines:
