@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pos import messages
-from pos.cli.common import acting, actor, database, group, later, number, output_file, parse_date, plain, read_input
+from pos.cli.common import acting, actor, database, group, later, number, output_file, parse_date, plain, read_input, writing
 from pos.vocabulary import ClaimStatus
 
 claims, posting_sheet = later("pos.claims"), later("pos.month.posting")
@@ -110,9 +110,9 @@ def claim_credit(args, out) -> int:
 
 
 def claim_print(args, out) -> int:
-    path = output_file(args.out)
-    with database(args, create=False) as db:
-        sheet, pages = posting_sheet.write_pdf(db, actor(args, db), args.posting, path)
+    path = args.out
+    with database(args, create=False) as db, writing(output_file(args, path)) as target:
+        sheet, pages = posting_sheet.write_pdf(db, actor(args, db), args.posting, target)
     out.show({"ok": True, "out": str(path), "pages": pages, "claims": len(sheet.rows)},
              out.t("pdf_written", out=path, pages=pages))
     return 0
