@@ -39,6 +39,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from printing import annex
+from printing.annex import HonourBoard, PriceRow, ReasonRow, RuleRow
 from printing.pdffont import cjk_font
 
 QR_SIZE = 24 * mm
@@ -106,6 +108,11 @@ class Notice:
     county_received: int | None = None  # the newest closure the county acknowledged
     village_id: str = ""  # the hash of the ledger's first entry: the village's lasting name
     supervisor_lines: tuple[str, ...] = ()  # supervisors made with the sealed recovery code
+    reasons: tuple[ReasonRow, ...] = ()  # each household's month by rule (annex one)
+    rules: tuple[RuleRow, ...] = ()  # the point rules in force (annex two, 五公开)
+    prices: tuple[PriceRow, ...] = ()  # the goods' point values (annex three, 五公开)
+    honour: tuple[HonourBoard, ...] = ()  # the month's honour roll, and the year's in December
+    honour_heading: str = ""
 
     @property
     def range_text(self) -> str:
@@ -244,6 +251,12 @@ def _story(notice: Notice, styles: _Styles, width: float) -> list:
         Spacer(1, 4 * mm),
         Paragraph("村民委员会（盖章）", s.body),
     ]))
+    if notice.honour:
+        story += annex.honour(notice.honour, notice.honour_heading, s, width, _table)
+    if notice.reasons or notice.rules or notice.prices:
+        story += annex.reasons(notice.reasons, s, width, _table)
+        story += annex.rules(notice.rules, s, width, _table)
+        story += annex.prices(notice.prices, s, width, _table)
     return story
 
 

@@ -20,6 +20,8 @@ from sqlalchemy.orm import Session
 import ledger
 from pos.errors import ShopError
 from pos.month.closure import closure_in
+from pos.month import honour, publicity
+from pos.month.reasons import month_reasons
 from pos.month.document import GENESIS, QR_PREFIX, QR_PREFIX_V1, ClosureView, digest
 from pos.store.tables import MonthClosure
 from ledger.schema import Transaction
@@ -28,18 +30,9 @@ from pos.store.database import Database
 from pos.periods import LOCAL, Month
 from pos import messages
 from pos.service import Actor, caller
-from pos.village import Settings, settings_in, village_id
+from pos.village import Settings, mask, settings_in, village_id
 from printing import notice as printing_notice
 from printing.notice import DeliveryRow, EchoRow, HouseholdRow, Notice
-
-def mask(name: str) -> str:
-    """王芳 -> 王*, 王秀芳 -> 王*芳, 欧阳秀芳 -> 欧**芳."""
-    name = name.strip()
-    if len(name) <= 1:
-        return name
-    if len(name) == 2:
-        return name[0] + "*"
-    return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
 def yuan(fen: int) -> str:
@@ -99,7 +92,9 @@ def _delivery(line, donation: bool, lang: str) -> DeliveryRow:
 
 def build(view: ClosureView, settings: Settings, *, mask_names: bool | None = None,
           echo: tuple[EchoRow, ...] = (), lang: str = "zh", key_fingerprint: str = "",
-          county_received: int | None = None, supervisor_lines: tuple[str, ...] = ()) -> Notice:
+          county_received: int | None = None, supervisor_lines: tuple[str, ...] = (),
+          reasons: tuple = (), rules: tuple = (), prices: tuple = (), honour: tuple = (),
+          honour_heading: str = "") -> Notice:
     """The notice's data, its words in ``lang`` (the paper on the village's board is Chinese)."""
     masked = settings.mask_names if mask_names is None else mask_names
     name = mask if masked else (lambda n: n)
@@ -122,6 +117,8 @@ def build(view: ClosureView, settings: Settings, *, mask_names: bool | None = No
         point_note=messages.text("notice_point_note", lang, yuan=yuan(view.point_value_fen)),
         echo=echo, masked=masked, key_fingerprint=key_fingerprint, county_received=county_received,
         village_id=view.village_id or "", supervisor_lines=supervisor_lines,
+        reasons=publicity.reason_rows(view, reasons, name), rules=rules, prices=prices,
+        honour=honour, honour_heading=honour_heading,
     )
 
 
@@ -137,7 +134,18 @@ def notice_data(db: Database, actor: Actor, month: str, *, mask_names: bool | No
         view = closure_in(session, month)
         return build(view, settings_in(session), mask_names=mask_names,
                      echo=echo_wall(session, Month.parse(month)), **county_lines(session, view),
-                     supervisor_lines=recovered_supervisors(session, view))
+                     supervisor_lines=recovered_supervisors(session, view),
+                     reasons=month_reasons(session, view), rules=publicity.rule_rows(session),
+                     prices=publicity.price_rows(session), **honour_lines(session, view, mask_names))
+
+
+def honour_lines(session: Session, view: ClosureView, mask_names: bool | None, lang: str = "zh") -> dict:
+    """The month's honour roll for the notice; December's notice carries the year's too."""
+    found = honour.roll_in(session, view.month, mask_names=mask_names, lang=lang)
+    december = Month.parse(view.month).month == 12
+    return {"honour": found.month_boards + (found.year_boards if december else ()),
+            "honour_heading": messages.text("honour_heading_year" if december else "honour_heading", lang,
+                                            month=found.month_title, year=found.year)}
 
 
 def recovered_supervisors(session: Session, view: ClosureView, lang: str = "zh") -> tuple[str, ...]:
