@@ -1,10 +1,14 @@
 """A village on claims, rebuilt from the county's copy: its claims, postings, limits and
-awards setting come back,."""
+awards setting come back, and the county's month figures count what the claims credited."""
+
+from datetime import date
 
 from pos import claims, households, proof, rules, users
-from pos.county import intake, package, rebuild
+from pos.county import intake, package, rebuild, report
+from pos.month import closure
 from pos.store.database import open_database
 from pos.village import settings
+from pos.vocabulary import ClaimStatus
 from tests.county import villages
 
 
@@ -47,3 +51,21 @@ def test_a_village_on_claims_is_rebuilt_with_its_claims_and_postings(village, co
     finally:
         rebuilt.dispose()
 
+
+def test_the_county_counts_credited_claims_as_awarded_as_the_village_closed_them(village, county, stick):
+    east = village()
+    villages.on_claims_in_april(east.db)
+    intake.import_package(county.db, county.official, package.make(east.db, east.secretary, stick).path)
+    closed = closure.get(east.db, east.secretary, "2025-04")
+    credited = sum(c.points for c in claims.list_claims(east.db, east.admin)
+                   if c.status == ClaimStatus.CREDITED)
+    assert credited == 8 + 6, "the claim still on its posting at the month's end is not counted"
+    assert closed.totals.net_awarded == credited
+
+    found = report.report(county.db, county.official, "2025-04", as_of=date(2025, 5, 10))
+    line = next(v for v in found.villages if v.village == "东岭村")
+    assert line.status.status == "verified"
+    assert found.totals.awarded == closed.totals.net_awarded == credited
+    assert dict(found.totals.categories) == dict(closed.totals.awarded_by_category) == {"公益劳动": credited}
+    assert found.totals.labour_points == credited
+    assert found.totals.outstanding == closed.cumulative.outstanding
