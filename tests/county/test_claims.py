@@ -1,14 +1,16 @@
 """A village on claims, rebuilt from the county's copy: its claims, postings, limits and
-awards setting come back, and the county's month figures count what the claims credited."""
+awards setting come back, and the county's month figures count what the claims credited.
+Built on the county's village fixtures: a claim's months on the village's own notices too."""
 
 from datetime import date
 
 from pos import claims, households, proof, rules, users
 from pos.county import intake, package, rebuild, report
-from pos.month import closure
+from pos.month import closure, notice
 from pos.store.database import open_database
 from pos.village import settings
 from pos.vocabulary import ClaimStatus
+from tests import pdfs
 from tests.county import villages
 
 
@@ -69,3 +71,35 @@ def test_the_county_counts_credited_claims_as_awarded_as_the_village_closed_them
     assert dict(found.totals.categories) == dict(closed.totals.awarded_by_category) == {"公益劳动": credited}
     assert found.totals.labour_points == credited
     assert found.totals.outstanding == closed.cumulative.outstanding
+
+
+def test_a_claim_credited_the_month_after_its_entry_is_on_each_months_notice_where_it_stood(village, tmp_path):
+    east = village()
+    villages.on_claims_in_april(east.db)
+    late, = [c for c in claims.list_claims(east.db, east.admin) if c.status == ClaimStatus.POSTED]
+    east.db.clock = villages.at(2025, 5, 5)
+    claims.credit(east.db, east.admin, late.posting_id)
+    east.db.clock = villages.at(2025, 6, 1, 8)
+    closure.close(east.db, east.secretary, "2025-05", password=villages.PASSWORD, confirm_recent=True)
+
+    april = notice.notice_data(east.db, east.admin, "2025-04", mask_names=False)
+    assert [(c.head, c.points) for c in april.claims_posted] == [(late.head, 10)]
+    assert april.claims_posted[0].posting_ends == "2025-05-04"
+    assert sorted(c.points for c in april.claims_credited) == [6, 8], "not the rejected ones"
+    earned = {h.head: h.earned for h in april.households}
+    assert earned[late.head] == 8, "the posted claim is not in April's points"
+    assert sum(h.earned for h in april.households) == sum(c.points for c in april.claims_credited)
+
+    may = notice.notice_data(east.db, east.admin, "2025-05", mask_names=False)
+    assert [(c.head, c.points, c.deed_date) for c in may.claims_credited] == [(late.head, 10, "2025-04-25")]
+    assert may.claims_posted == ()
+    assert {h.head: h.earned for h in may.households}[late.head] == 10
+    masked = notice.notice_data(east.db, east.admin, "2025-05", mask_names=True)
+    assert masked.claims_credited[0].head == notice.mask(late.head)
+
+    notice.write_pdf(east.db, east.admin, "2025-04", tmp_path / "april.pdf", mask_names=False)
+    printed = pdfs.squeezed(tmp_path / "april.pdf")
+    assert "月末仍在公示中的申报" in printed and "2025-05-04" in printed
+    notice.write_pdf(east.db, east.admin, "2025-05", tmp_path / "may.pdf", mask_names=False)
+    printed = pdfs.squeezed(tmp_path / "may.pdf")
+    assert "本月经公示无异议计入的申报" in printed and "月末仍在公示中" not in printed
