@@ -18,6 +18,8 @@ What the chain does not hold cannot come back, and the rebuild says so:
   login;
 * phone numbers and people counts of households (never sent to the county): each
   household comes back with one person and no phone, to be entered again;
+* the photos of claims: the chain keeps each photo's SHA-256, so a copy brought back
+  beside the database (``photos/``) can be checked against it;
 * the wish wall beyond what notices published, print jobs, login records, and a
   user's link to their own household.
 """
