@@ -110,7 +110,7 @@ def claim_credit(args, out) -> int:
 
 
 def claim_print(args, out) -> int:
-    path = output_file(args.out)
+    path = output_file(args, args.out)
     with database(args, create=False) as db:
         sheet, pages = posting_sheet.write_pdf(db, actor(args, db), args.posting, path)
     out.show({"ok": True, "out": str(path), "pages": pages, "claims": len(sheet.rows)},
