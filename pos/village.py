@@ -49,6 +49,7 @@ class Settings:
     objection_phone: str = ""
     mask_names: bool = False
     awards: AwardsMode = AwardsMode.DIRECT
+    name_deductions: bool = False  # the honour roll names the households that lost points
 
     @property
     def on_claims(self) -> bool:
@@ -58,6 +59,16 @@ class Settings:
         """The reference value of ``points`` in yuan, as printed: ￥300.00."""
         fen = points * self.point_value_fen
         return f"￥{fen // 100}.{fen % 100:02d}"
+
+
+def mask(name: str) -> str:
+    """王芳 -> 王*, 王秀芳 -> 王*芳, 欧阳秀芳 -> 欧**芳."""
+    name = name.strip()
+    if len(name) <= 1:
+        return name
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
 def setup(
@@ -125,7 +136,7 @@ def settings_in(session: Session) -> Settings:
         village.name, village.shop_name, village.base_points, village.point_value_fen,
         village.opening_hours, village.deduction_approval_above,
         village.redemption_approval_above, groups, village.notice_days, village.objection_phone,
-        village.mask_names, AwardsMode(village.awards or AwardsMode.DIRECT),
+        village.mask_names, AwardsMode(village.awards or AwardsMode.DIRECT), bool(village.name_deductions),
     )
 
 
@@ -140,7 +151,7 @@ def change(db: Database, actor: Actor, approval: Approval | None = None, **chang
     needs a supervisor's ``approval`` (``NeedsApproval`` without it)."""
     allowed = {"name", "shop_name", "base_points", "point_value_fen", "opening_hours",
                "deduction_approval_above", "redemption_approval_above",
-               "notice_days", "objection_phone", "mask_names", "awards"}
+               "notice_days", "objection_phone", "mask_names", "awards", "name_deductions"}
     unknown = set(changes) - allowed
     if unknown:
         raise ShopError("setting_unknown", name=", ".join(sorted(unknown)))

@@ -39,6 +39,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from printing import annex
+from printing.annex import HonourBoard, PriceRow, ReasonRow, RuleRow
 from printing.pdffont import cjk_font
 
 QR_SIZE = 24 * mm
@@ -67,6 +69,18 @@ class DeliveryRow:
     goods: str
     quantity: str  # "20袋"
     value: str  # yuan, "550.00"
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """A claim (申报) on the notice: credited in the month, or still posted at its end."""
+
+    group: str
+    head: str  # already masked if the village masks names
+    rule: str  # the rule's name
+    deed_date: str
+    points: int
+    posting_ends: str  # the last day of its posting
 
 
 @dataclass(frozen=True)
@@ -106,6 +120,15 @@ class Notice:
     county_received: int | None = None  # the newest closure the county acknowledged
     village_id: str = ""  # the hash of the ledger's first entry: the village's lasting name
     supervisor_lines: tuple[str, ...] = ()  # supervisors made with the sealed recovery code
+    reasons: tuple[ReasonRow, ...] = ()  # each household's month by rule (annex one)
+    rules: tuple[RuleRow, ...] = ()  # the point rules in force (annex two, 五公开)
+    prices: tuple[PriceRow, ...] = ()  # the goods' point values (annex three, 五公开)
+    honour: tuple[HonourBoard, ...] = ()  # the month's honour roll, and the year's in December
+    honour_heading: str = ""
+    # A village on claims: the claims the month credited (in the households' points), and
+    # those still on a posting at its end (counted in the month they are credited).
+    claims_credited: tuple[ClaimRow, ...] = ()
+    claims_posted: tuple[ClaimRow, ...] = ()
 
     @property
     def range_text(self) -> str:
@@ -185,6 +208,15 @@ def _story(notice: Notice, styles: _Styles, width: float) -> list:
                         total_row=True))
     if notice.masked:
         story.append(Paragraph("注：户主姓名中间的字以 * 代替。", s.cell))
+    for title, lines in (("本月经公示无异议计入的申报（已含在上表本月得分中）", notice.claims_credited),
+                         ("月末仍在公示中的申报（公示期满无异议后计入当月得分）", notice.claims_posted)):
+        if lines:
+            story.append(CondPageBreak(30 * mm))
+            story.append(Paragraph(title, s.heading))
+            rows = [["村民小组", "户主", "规则", "事由日期", "积分", "公示截止"]] + [
+                [c.group, c.head, Paragraph(c.rule, s.cell), c.deed_date, c.points, c.posting_ends]
+                for c in lines]
+            story.append(_table(rows, [width * w for w in (0.14, 0.16, 0.3, 0.14, 0.1, 0.14)], s, 4))
 
     story.append(CondPageBreak(40 * mm))
     story.append(Paragraph("二、本月收到的捐赠", s.heading))
@@ -244,6 +276,12 @@ def _story(notice: Notice, styles: _Styles, width: float) -> list:
         Spacer(1, 4 * mm),
         Paragraph("村民委员会（盖章）", s.body),
     ]))
+    if notice.honour:
+        story += annex.honour(notice.honour, notice.honour_heading, s, width, _table)
+    if notice.reasons or notice.rules or notice.prices:
+        story += annex.reasons(notice.reasons, s, width, _table)
+        story += annex.rules(notice.rules, s, width, _table)
+        story += annex.prices(notice.prices, s, width, _table)
     return story
 
 

@@ -79,7 +79,8 @@ class ClaimsBox(QGroupBox):
 
     def reload(self) -> None:
         s, status = self.screen, self.status.currentData()
-        self.ops.read(lambda: claims.list_claims(s.db, s.actor, status), bar=s.bar, done=self.model.set_rows)
+        # the newest first: what waits for review is at the top, the credited further down
+        self.ops.read(lambda: claims.list_claims(s.db, s.actor, status)[::-1], bar=s.bar, done=self.model.set_rows)
 
     def review(self, accept: bool) -> None:
         s, chosen = self.screen, widgets.selected_rows(self.view)

@@ -42,6 +42,7 @@ class Paper:
 
 
 NOTICE = Paper("公示", "公示")
+HONOUR = Paper("公示", "光荣榜")
 MONTH_STATEMENT = Paper("农户明细", "明细")
 STATEMENT = Paper("农户明细", "积分明细", stamped=True)
 WISH_WALL = Paper("心愿墙", "心愿墙")

@@ -72,7 +72,7 @@ def _set_up_village(args, out) -> int:
     supervisor_password = (secret("AIXIN_SUPERVISOR_PASSWORD",
                                   said("prompt_supervisor_password", username=args.supervisor))
                            if args.supervisor else None)
-    sheet = output_file(args.sheet) if args.sheet else None
+    sheet = output_file(args, args.sheet) if args.sheet else None
     with database(args) as db:
         admin = village.initialise(
             db, name=args.village, groups=args.groups.replace("，", ",").split(","),

@@ -17,9 +17,9 @@ from pos.vocabulary import kind_of
 if TYPE_CHECKING:
     from pos.month.document import ClosureView
 
-audit, closure, monthexport, notice, statement, periods, receipt_printer = (
+audit, closure, monthexport, notice, statement, periods, receipt_printer, honour = (
     later(name) for name in ("pos.month.audit", "pos.month.closure", "pos.month.export", "pos.month.notice",
-                             "pos.statement", "pos.periods", "pos.receipts.printer"))
+                             "pos.statement", "pos.periods", "pos.receipts.printer", "pos.month.honour"))
 statement_printing = later("printing.statement")
 
 
@@ -35,6 +35,13 @@ def register(sub) -> None:
     parser.add_argument("--month", required=True, metavar="YYYY-MM")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--a3", action="store_true", help="A3 横向 / A3 landscape")
+    parser.add_argument("--mask-names", action="store_true", default=None,
+                        help="姓名中间用 * 代替（王*芳）/ mask the middle of names")
+    parser.add_argument("--user")
+
+    parser = add(sub, "honour", "光荣榜海报 PDF（本月与全年得分最多的农户）/ the honour roll poster", honour_pdf)
+    parser.add_argument("--month", required=True, metavar="YYYY-MM")
+    parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--mask-names", action="store_true", default=None,
                         help="姓名中间用 * 代替（王*芳）/ mask the middle of names")
     parser.add_argument("--user")
@@ -133,6 +140,17 @@ def notice_pdf(args, out) -> int:
               "households": len(data.households)},
              [out.t("notice_written", out=args.out, households=len(data.households), pages=pages),
               out.t("notice_qr", qr=data.qr_text)])
+    return 0
+
+
+def honour_pdf(args, out) -> int:
+    with database(args) as db, writing(output_file(args, args.out)) as target:
+        roll, pages = honour.write_pdf(db, actor(args, db), args.month, target, mask_names=args.mask_names)
+    lines = [out.t("honour_written", out=args.out, month=roll.month_title, pages=pages)]
+    lines += [out.t("honour_top_line", board=board.title,
+                    names="、".join(f"{line.head} {line.points}" for line in board.lines) or "-")
+              for board in roll.month_boards + roll.year_boards]
+    out.show({"ok": True, "out": str(args.out), "pages": pages, **plain(roll)}, lines)
     return 0
 
 

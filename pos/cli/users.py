@@ -113,7 +113,7 @@ def user_handover(args, out) -> int:
 
 
 def user_recovery_code(args, out) -> int:
-    sheet = output_file(args.sheet) if args.sheet else None
+    sheet = output_file(args, args.sheet) if args.sheet else None
     with database(args) as db:
         me = actor(args, db)
         code = users.issue_recovery_code(db, me)

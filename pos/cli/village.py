@@ -12,7 +12,7 @@ village = later("pos.village")
 # ``setting_NAME``.
 SETTINGS = {"name": str, "shop_name": str, "opening_hours": str, "base_points": int, "point_value_fen": int,
             "deduction_approval_above": int, "redemption_approval_above": int, "objection_phone": str,
-            "notice_days": int, "awards": str}
+            "notice_days": int, "awards": str, "name_deductions": bool}
 
 
 def register(sub) -> None:
@@ -23,7 +23,8 @@ def register(sub) -> None:
     for name, kind in SETTINGS.items():
         parser.add_argument(f"--{name.replace('_', '-')}", dest=name, type=number() if kind is int else str,
                             help=messages.text(f"setting_{name}"),
-                            **({"choices": [m.value for m in AwardsMode]} if name == "awards" else {}))
+                            **({"choices": [m.value for m in AwardsMode]} if name == "awards" else
+                               {"choices": ["on", "off"]} if kind is bool else {}))
 
     groups = group(sub, "group", "村民小组 / villager groups")
     parser = acting(groups, "add", "添加村民小组 / add a villager group", group_add)
@@ -31,7 +32,7 @@ def register(sub) -> None:
 
 
 def _settings_lines(out, current) -> list[str]:
-    data = {**plain(current), "awards": current.awards}
+    data = {**plain(current), "awards": current.awards, "name_deductions": "on" if current.name_deductions else "off"}
     lines = [out.t("settings_line", title=messages.Phrase(f"setting_{name}"), value=data[name]) for name in SETTINGS]
     return lines + [out.t("settings_line", title=messages.Phrase("setting_groups"),
                           value=messages.AllOf(current.groups))]
@@ -47,6 +48,7 @@ def village_show(args, out) -> int:
 
 def village_set(args, out) -> int:
     changes = {name: getattr(args, name) for name in SETTINGS if getattr(args, name) is not None}
+    changes.update({name: changes[name] == "on" for name, kind in SETTINGS.items() if kind is bool and name in changes})
     with database(args) as db:
         current = village.change(db, actor(args, db), approval(args), **changes)
     out.show(plain(current), _settings_lines(out, current))

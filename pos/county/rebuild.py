@@ -5,7 +5,8 @@ audit reviews and what its notices printed. ``restore_village`` writes them into
 new, empty shop database and rebuilds every table the shop's proof checks from the
 facts the chain carries (``pos.proof``): the village's settings and groups, users,
 rules, goods and their stock movements, households, cards, stock deliveries and
-counts, redemptions with their lines, hygiene rounds, month closures and audit
+counts, redemptions with their lines, hygiene rounds, claims and their postings
+(with the village's awards setting and the rules' limits), month closures and audit
 reviews. The rebuilt database passes ``verify`` and the shop's whole proof.
 
 What the chain does not hold cannot come back, and the rebuild says so:
@@ -17,6 +18,8 @@ What the chain does not hold cannot come back, and the rebuild says so:
   login;
 * phone numbers and people counts of households (never sent to the county): each
   household comes back with one person and no phone, to be entered again;
+* the photos of claims: the chain keeps each photo's SHA-256, so a copy brought back
+  beside the database (``photos/``) can be checked against it;
 * the wish wall beyond what notices published, print jobs, login records, and a
   user's link to their own household.
 """
@@ -35,7 +38,7 @@ from sqlalchemy.orm import Session
 import ledger
 from ledger import canonical
 from ledger.schema import Account, Head, Posting, Transaction
-from pos import proof, users
+from pos import limits, proof, users
 from pos.county.accounts import CountyActor, caller, find_village
 from pos.county.package import ChainEntry, parse_line
 from pos.county.replay import Replay, State, parse_time
@@ -46,6 +49,8 @@ from pos.store.database import Database, open_database, sqlite_path
 from pos.store.tables import (
     AuditReview,
     Card,
+    Claim,
+    ClaimPosting,
     Goods,
     HygieneRound,
     MonthClosure,
@@ -60,7 +65,7 @@ from pos.store.tables import (
     VillagerGroup,
 )
 from pos.village import VILLAGE_ACCOUNTS
-from pos.vocabulary import CARD_PREFIX, COUNTY_OPERATOR, CardStatus, Kind
+from pos.vocabulary import CARD_PREFIX, COUNTY_OPERATOR, AwardsMode, CardStatus, ClaimStatus, Kind
 
 log = logging.getLogger("pos")
 
@@ -148,6 +153,7 @@ class _Tables:
 
     def on_village(self, e, a, at) -> None:
         values = {name: a[name] for name in proof.VILLAGE_FIELDS + proof.NOTICE_FIELDS if name in a}
+        values["awards"] = a.get("awards", AwardsMode.DIRECT)  # chained only for a village on claims
         self.notice_chained = all(name in a for name in proof.NOTICE_FIELDS)
         if self.s.get(Village, 1) is None:
             self.s.execute(insert(Village.__table__).values(
@@ -174,6 +180,9 @@ class _Tables:
     def on_rule(self, e, a, at) -> None:
         values = {name: a[name] for name in proof.RULE_FIELDS}
         values["deduction"], values["active"] = bool(values["deduction"]), bool(values["active"])
+        limit = limits.parse(a.get("limit") or "")  # chained only for a rule that has one
+        values["limit_count"] = limit.count if limit else None
+        values["limit_period"] = str(limit.period) if limit else ""
         if self.s.scalar(select(Rule.id).where(Rule.code == a["rule"])) is None:
             self.s.execute(insert(Rule.__table__).values(code=a["rule"], **values))
         else:
@@ -271,6 +280,36 @@ class _Tables:
         self.s.execute(update(Household.__table__).where(Household.id == int(a["household"]))
                        .values(status="moved"))
 
+    def on_claim(self, e, a, at) -> None:
+        values = {"household_id": int(a["household"]), "rule": a["rule"], "points": int(a["points"]),
+                  "deed_date": date.fromisoformat(a["deed_date"]), "declared_by": a["declared_by"],
+                  "note": a["note"], "photo": a["photo"], "entered_by": a["entered_by"],
+                  "status": a["status"], "reviewed_by": a["reviewed_by"], "reason": a["reason"],
+                  "posting_id": int(a["posting"]) if a.get("posting") not in (None, "") else None,
+                  "objected_by": a["objected_by"], "objection": a["objection"],
+                  "objected_on": date.fromisoformat(a["objected_on"]) if a["objected_on"] else None,
+                  "seq": e.seq}
+        if self.s.get(Claim, int(a["claim"])) is None:
+            self.s.execute(insert(Claim.__table__).values(id=int(a["claim"]), credited_seq=None, **values))
+        else:
+            self.s.execute(update(Claim.__table__).where(Claim.id == int(a["claim"])).values(**values))
+
+    def on_claim_posting(self, e, a, at) -> None:
+        number = int(a["posting"])
+        self.s.execute(insert(ClaimPosting.__table__).values(
+            id=number, starts_on=date.fromisoformat(a["starts_on"]), notice_days=int(a["notice_days"]),
+            posted_by=e.operator, posted_seq=e.seq, credited_seq=None))
+        named = [int(c) for c in str(a["claims"]).split(",") if c.strip()]
+        self.s.execute(update(Claim.__table__).where(Claim.id.in_(named)).values(
+            status=ClaimStatus.POSTED.value, posting_id=number, seq=e.seq))
+
+    def on_claim_credit(self, e, a, at) -> None:
+        self.s.execute(update(ClaimPosting.__table__).where(ClaimPosting.id == int(a["posting"]))
+                       .values(credited_seq=e.seq))
+        named = [claim for claim, _household, _rule, _points in proof.parse_claims(a["claims"])]
+        self.s.execute(update(Claim.__table__).where(Claim.id.in_(named)).values(
+            status=ClaimStatus.CREDITED.value, credited_seq=e.seq, seq=e.seq))
+
     def finish(self, state: State) -> None:
         """The kept balances, flags, stock and head, once every entry is in."""
         self.flush()
@@ -289,7 +328,8 @@ class _Tables:
         self.s.execute(update(Head.__table__).where(Head.id == 1).values(seq=state.seq, hash=state.hash))
         if self.s.get_bind().dialect.name == "postgresql":
             # Rows written with the chain's own ids: the next one the shop adds follows them.
-            for table in ("household", "stock_intake", "stock_count", "hygiene_round"):
+            for table in ("household", "stock_intake", "stock_count", "hygiene_round", "claim",
+                          "claim_posting"):
                 self.s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                     f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"))
 

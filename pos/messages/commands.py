@@ -116,6 +116,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "closure_hash": ("月结哈希 {hash}", "Closure hash {hash}"),
     "closure_qr": ("公示核验码：{qr}", "Notice check code: {qr}"),
     "notice_written": ("已生成 {out}：{households} 户，{pages} 页", "Wrote {out}: {households} households, {pages} pages"),
+    "honour_written": ("已生成光荣榜 {out}：{month}，{pages} 页", "Wrote the honour roll {out}: {month}, {pages} page(s)"),
+    "honour_top_line": ("{board}：{names}", "{board}: {names}"),
     "notice_qr": ("二维码：{qr}", "QR: {qr}"),
     "statement_line": ("{head}（{group}）{month}：期初 {opening}，{count} 笔，期末 {closing}", "{head} ({group}) {month}: opening {opening}, {count} transaction(s), closing {closing}"),
     "statement_printed": ("明细已打印。", "Statement printed."),

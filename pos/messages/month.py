@@ -98,6 +98,21 @@ CATALOG: dict[str, tuple[str, str]] = {
     "notice_outstanding": ("在册积分余额", "Points outstanding"),
     "notice_outstanding_yuan": ("余额折合（元）", "Outstanding, in yuan"),
     "notice_other_party": ("其他", "other"),
+    # the notice's annex: why a household's points moved, where no rule names it
+    "reason_base": ("发卡基础积分", "base points of a new card"),
+    "reason_hygiene": ("卫生检查", "hygiene check"),
+    "reason_other": ("其他", "other"),
+    "reason_reversed": ("（撤销）", " (reversed)"),
+    # the honour roll (光荣榜): who earned the most points by the rules
+    "honour_village": ("{period} · 全村", "{period} · the whole village"),
+    "honour_group": ("{period} · {group}组", "{period} · group {group}"),
+    "honour_year": ("{year}年（已月结 {months} 个月）", "{year} ({months} closed months)"),
+    "honour_heading": ("光荣榜：{month}按规则得分最多的农户（不含发卡基础积分，不按余额）",
+                       "Honour roll: the households that earned most by the rules in {month} "
+                       "(not the base points of a card, not the balance)"),
+    "honour_heading_year": ("光荣榜：{month}与{year}年全年按规则得分最多的农户（不含发卡基础积分，不按余额）",
+                            "Honour roll: the households that earned most by the rules in {month} and in "
+                            "{year} (not the base points of a card, not the balance)"),
     "notice_period": ("{start} 至 {end}（{days} 天）", "{start} to {end} ({days} days)"),
     "notice_point_note": ("每分折合 {yuan} 元，仅供参考；积分只兑换商品，不兑换现金。",
                           "A point is worth {yuan} yuan, for reference only; points buy goods, never cash."),

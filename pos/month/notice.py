@@ -10,36 +10,29 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 import ledger
 from pos.errors import ShopError
 from pos.month.closure import closure_in
+from pos.month import honour, publicity
+from pos.month.reasons import month_reasons
 from pos.month.document import GENESIS, QR_PREFIX, QR_PREFIX_V1, ClosureView, digest
-from pos.store.tables import MonthClosure
+from pos.store.tables import Claim, ClaimPosting, Household, MonthClosure, Rule, VillagerGroup
 from ledger.schema import Transaction
 from pos.vocabulary import Kind, Source, UserChange, kind_of
 from pos.store.database import Database
 from pos.periods import LOCAL, Month
 from pos import messages
 from pos.service import Actor, caller
-from pos.village import Settings, settings_in, village_id
+from pos.village import Settings, mask, settings_in, village_id
 from printing import notice as printing_notice
-from printing.notice import DeliveryRow, EchoRow, HouseholdRow, Notice
-
-def mask(name: str) -> str:
-    """王芳 -> 王*, 王秀芳 -> 王*芳, 欧阳秀芳 -> 欧**芳."""
-    name = name.strip()
-    if len(name) <= 1:
-        return name
-    if len(name) == 2:
-        return name[0] + "*"
-    return name[0] + "*" * (len(name) - 2) + name[-1]
+from printing.notice import ClaimRow, DeliveryRow, EchoRow, HouseholdRow, Notice
 
 
 def yuan(fen: int) -> str:
@@ -99,8 +92,11 @@ def _delivery(line, donation: bool, lang: str) -> DeliveryRow:
 
 def build(view: ClosureView, settings: Settings, *, mask_names: bool | None = None,
           echo: tuple[EchoRow, ...] = (), lang: str = "zh", key_fingerprint: str = "",
-          county_received: int | None = None, supervisor_lines: tuple[str, ...] = ()) -> Notice:
-    """The notice's data, its words in ``lang`` (the paper on the village's board is Chinese)."""
+          county_received: int | None = None, supervisor_lines: tuple[str, ...] = (),
+          reasons: tuple = (), rules: tuple = (), prices: tuple = (), honour: tuple = (),
+          honour_heading: str = "", claims: tuple[tuple, tuple] = ((), ())) -> Notice:
+    """The notice's data, its words in ``lang`` (the paper on the village's board is Chinese).
+    ``claims``: the claims credited in the month and those posted at its end (``month_claims``)."""
     masked = settings.mask_names if mask_names is None else mask_names
     name = mask if masked else (lambda n: n)
     posted = view.closed_at.astimezone(LOCAL).date()
@@ -122,6 +118,10 @@ def build(view: ClosureView, settings: Settings, *, mask_names: bool | None = No
         point_note=messages.text("notice_point_note", lang, yuan=yuan(view.point_value_fen)),
         echo=echo, masked=masked, key_fingerprint=key_fingerprint, county_received=county_received,
         village_id=view.village_id or "", supervisor_lines=supervisor_lines,
+        reasons=publicity.reason_rows(view, reasons, name), rules=rules, prices=prices,
+        honour=honour, honour_heading=honour_heading,
+        claims_credited=tuple(replace(row, head=name(row.head)) for row in claims[0]),
+        claims_posted=tuple(replace(row, head=name(row.head)) for row in claims[1]),
     )
 
 
@@ -137,7 +137,64 @@ def notice_data(db: Database, actor: Actor, month: str, *, mask_names: bool | No
         view = closure_in(session, month)
         return build(view, settings_in(session), mask_names=mask_names,
                      echo=echo_wall(session, Month.parse(month)), **county_lines(session, view),
-                     supervisor_lines=recovered_supervisors(session, view))
+                     supervisor_lines=recovered_supervisors(session, view),
+                     reasons=month_reasons(session, view), rules=publicity.rule_rows(session),
+                     prices=publicity.price_rows(session), **honour_lines(session, view, mask_names),
+                     claims=month_claims(session, view))
+
+
+def honour_lines(session: Session, view: ClosureView, mask_names: bool | None, lang: str = "zh") -> dict:
+    """The month's honour roll for the notice; December's notice carries the year's too."""
+    found = honour.roll_in(session, view.month, mask_names=mask_names, lang=lang)
+    december = Month.parse(view.month).month == 12
+    return {"honour": found.month_boards + (found.year_boards if december else ()),
+            "honour_heading": messages.text("honour_heading_year" if december else "honour_heading", lang,
+                                            month=found.month_title, year=found.year)}
+
+
+def month_claims(session: Session, view: ClosureView) -> tuple[tuple[ClaimRow, ...], tuple[ClaimRow, ...]]:
+    """The claims the month credited, as its crediting entries name them (they are in the
+    households' points earned), and those standing on a posting at the month's end: up on
+    the board, counted in the month a crediting takes them. Read from the chain up to the
+    month's last entry, so a notice printed later says what stood then."""
+    from pos.proof import parse_claims
+
+    t = Transaction.__table__.c
+    credited: dict[int, int] = {}
+    for attrs in session.scalars(select(t.attrs).where(
+            t.kind == Kind.CLAIM_CREDIT, t.seq >= view.first_seq, t.seq <= view.last_seq).order_by(t.seq)):
+        for claim, _household, _rule, points in parse_claims(json.loads(attrs or "{}").get("claims")):
+            credited[claim] = points
+    posted: dict[int, int] = {}
+    for posting in session.scalars(select(ClaimPosting).where(
+            ClaimPosting.posted_seq <= view.last_seq,
+            or_(ClaimPosting.credited_seq.is_(None), ClaimPosting.credited_seq > view.last_seq))
+            .order_by(ClaimPosting.id)):
+        facts = json.loads(session.scalar(select(t.attrs).where(t.seq == posting.posted_seq)) or "{}")
+        named = {int(c) for c in str(facts.get("claims", "")).split(",") if c.strip()}
+        for attrs in session.scalars(select(t.attrs).where(  # objected to before the month ended
+                t.kind == Kind.CLAIM, t.seq > posting.posted_seq, t.seq <= view.last_seq)):
+            named.discard(int(json.loads(attrs or "{}").get("claim", 0)))
+        posted.update({claim: 0 for claim in named})
+    if not credited and not posted:
+        return (), ()
+    rows = {}
+    for claim, head, group, rule, starts, days in session.execute(
+            select(Claim, Household.head_name, VillagerGroup.name, Rule.name, ClaimPosting.starts_on,
+                   ClaimPosting.notice_days)
+            .join(Household, Household.id == Claim.household_id)
+            .join(VillagerGroup, VillagerGroup.id == Household.group_id)
+            .outerjoin(Rule, Rule.code == Claim.rule)
+            .outerjoin(ClaimPosting, ClaimPosting.id == Claim.posting_id)
+            .where(Claim.id.in_(credited.keys() | posted.keys()))):
+        ends = starts + timedelta(days=days - 1) if starts else None
+        rows[claim.id] = ClaimRow(group, head, rule or claim.rule, claim.deed_date.isoformat(),
+                                  credited.get(claim.id) or claim.points, ends.isoformat() if ends else "")
+
+    def ordered(ids) -> tuple[ClaimRow, ...]:
+        return tuple(sorted((rows[i] for i in ids if i in rows), key=lambda r: (r.group, r.head, r.deed_date)))
+
+    return ordered(credited), ordered(posted)
 
 
 def recovered_supervisors(session: Session, view: ClosureView, lang: str = "zh") -> tuple[str, ...]:

@@ -40,6 +40,8 @@ class Village(Base):
     notice_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
     objection_phone: Mapped[str] = mapped_column(String(40), default="", server_default="")
     mask_names: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Whether the honour roll lists the households that lost points by name (pos.month.honour).
+    name_deductions: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # direct | claims (pos.claims): whether an award counts at once or after its posting.
     awards: Mapped[str] = mapped_column(String(16), default="direct", server_default="direct")
 

@@ -348,56 +348,66 @@
     </message>
     <message>
         <location filename="../../ui/supervisor/notice.py" line="44"/>
+        <source>打印光荣榜</source>
+        <translation>Print honour roll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/notice.py" line="45"/>
+        <source>本月与全年按规则得分最多的农户，A4 海报，在 PDF 阅读器中打开</source>
+        <translation>The households that earned most by the rules this month and this year: an A4 poster, opened in the PDF viewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/notice.py" line="47"/>
         <source>另存 PDF…</source>
         <translation>Save PDF as…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="46"/>
+        <location filename="../../ui/supervisor/notice.py" line="49"/>
         <source>（预览）</source>
         <translation>(preview)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="59"/>
+        <location filename="../../ui/supervisor/notice.py" line="62"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="64"/>
+        <location filename="../../ui/supervisor/notice.py" line="67"/>
         <source>公示每页底部的二维码就是这段文字。日后任何人拿着公示，都可以请维护人员用它核对账本是否被改过。</source>
         <translation>The QR code at the foot of each notice page holds this text. Later, anyone with the notice can ask a technician to use it to check whether the ledger was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="69"/>
+        <location filename="../../ui/supervisor/notice.py" line="72"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="77"/>
+        <location filename="../../ui/supervisor/notice.py" line="81"/>
         <source>二维码内容</source>
         <translation>QR code text</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="102"/>
+        <location filename="../../ui/supervisor/notice.py" line="106"/>
         <source>%1 还没有月结：月结后才能生成公示。</source>
         <translation>%1 is not closed yet: the notice can be made only after closing.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="103"/>
+        <location filename="../../ui/supervisor/notice.py" line="107"/>
         <source>（月结后显示公示的第一页）</source>
         <translation>(the notice&apos;s first page shows here after closing)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="105"/>
+        <location filename="../../ui/supervisor/notice.py" line="109"/>
         <source>%1 公示（第 %2 号月结）</source>
         <translation>%1 public notice (closing no. %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="145"/>
+        <location filename="../../ui/supervisor/notice.py" line="149"/>
         <source>正在生成公示 PDF……</source>
         <translation>Making the notice PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="153"/>
+        <location filename="../../ui/supervisor/notice.py" line="157"/>
         <source>%1 %2
 %3 户，%4 页（%5）
 张贴期：%6
@@ -408,27 +418,32 @@ Posted: %6
 Phone for objections: %7</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="157"/>
+        <location filename="../../ui/supervisor/notice.py" line="161"/>
         <source>（未设置）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="166"/>
+        <location filename="../../ui/supervisor/notice.py" line="170"/>
         <source>公示已在 PDF 阅读器中打开，请从那里打印（%1 页）。</source>
         <translation>The notice is open in the PDF viewer; print it from there (%1 pages).</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="173"/>
+        <location filename="../../ui/supervisor/notice.py" line="186"/>
+        <source>光荣榜已在 PDF 阅读器中打开，请从那里打印（%1 页）。</source>
+        <translation>The honour roll is open in the PDF viewer; print it from there (%1 page(s)).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/notice.py" line="193"/>
         <source>另存公示</source>
         <translation>Save notice as</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="174"/>
+        <location filename="../../ui/supervisor/notice.py" line="194"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="177"/>
+        <location filename="../../ui/supervisor/notice.py" line="197"/>
         <source>已另存为 %1</source>
         <translation>Saved as %1</translation>
     </message>
@@ -1599,42 +1614,42 @@ Restore anyway?</translation>
         <translation>Record the objection</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="87"/>
+        <location filename="../../ui/claims.py" line="88"/>
         <source>请先在申报列表中选中要评议的申报。</source>
         <translation>Select the claims to review in the claims list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="99"/>
+        <location filename="../../ui/claims.py" line="100"/>
         <source>已评议 %1 项申报</source>
         <translation>Reviewed %1 claim(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="107"/>
+        <location filename="../../ui/claims.py" line="108"/>
         <source>第 %1 期公示：%2 项，%3 至 %4</source>
         <translation>Posting %1: %2 claim(s), %3 to %4</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="115"/>
+        <location filename="../../ui/claims.py" line="116"/>
         <source>请选中一项公示中的申报，记分它所在的那期公示。</source>
         <translation>Select a posted claim: its posting is the one credited.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="122"/>
+        <location filename="../../ui/claims.py" line="123"/>
         <source>请选中一项公示中的申报。</source>
         <translation>Select one posted claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="131"/>
+        <location filename="../../ui/claims.py" line="132"/>
         <source>第 %1 号申报有异议，暂停记分，待重新评议</source>
         <translation>Claim %1 is held by an objection until it is reviewed again</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="147"/>
+        <location filename="../../ui/claims.py" line="148"/>
         <source>公示单已生成：%1</source>
         <translation>Posting written: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="157"/>
+        <location filename="../../ui/claims.py" line="158"/>
         <source>第 %1 期公示已记分：%2 分（第 %3 笔）</source>
         <translation>Posting %1 credited: %2 points (#%3)</translation>
     </message>
@@ -1936,7 +1951,7 @@ The card just scanned is %3&apos;s (%4).</translation>
 <context>
     <name>CountyAreas</name>
     <message>
-        <location filename="../../ui/county/grid.py" line="147"/>
+        <location filename="../../ui/county/grid.py" line="161"/>
         <source>上报总览</source>
         <translation>Reports</translation>
     </message>
@@ -1946,7 +1961,7 @@ The card just scanned is %3&apos;s (%4).</translation>
         <translation>Village keys</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="188"/>
+        <location filename="../../ui/county/month.py" line="168"/>
         <source>月度汇总</source>
         <translation>Month</translation>
     </message>
@@ -2020,12 +2035,12 @@ The card just scanned is %3&apos;s (%4).</translation>
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../../ui/documents.py" line="84"/>
+        <location filename="../../ui/documents.py" line="85"/>
         <source>没能打开 PDF 阅读器。%1 已保存在“%2”文件夹里，可以打开文件夹，再用别的程序打印。</source>
         <translation>No PDF viewer opened. %1 is saved in the folder &apos;%2&apos;: open the folder and print it with another program.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents.py" line="87"/>
+        <location filename="../../ui/documents.py" line="88"/>
         <source>打开文件夹</source>
         <translation>Open the folder</translation>
     </message>
@@ -2122,54 +2137,54 @@ Please give the details below and the log file to whoever looks after this PC.</
 <context>
     <name>GridScreen</name>
     <message>
-        <location filename="../../ui/county/grid.py" line="81"/>
+        <location filename="../../ui/county/grid.py" line="95"/>
         <source>各村上报情况：%1 至 %2（截至 %3）</source>
         <translation>What the villages sent: %1 to %2 (as of %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/county/grid.py" line="85"/>
+        <location filename="../../ui/county/grid.py" line="99"/>
         <source>（本月，共 %1 个村）</source>
         <translation>(this month, %1 villages)</translation>
     </message>
     <message>
-        <location filename="../../ui/county/grid.py" line="87"/>
+        <location filename="../../ui/county/grid.py" line="101"/>
         <source>村编号 %1
 密钥指纹 %2</source>
         <translation>Village id %1
 Key fingerprint %2</translation>
     </message>
     <message>
-        <location filename="../../ui/county/grid.py" line="112"/>
+        <location filename="../../ui/county/grid.py" line="126"/>
         <source>第 %1 号月结</source>
         <translation>Closure %1</translation>
     </message>
     <message>
-        <location filename="../../ui/county/grid.py" line="113"/>
+        <location filename="../../ui/county/grid.py" line="127"/>
         <source>已月结</source>
         <translation>Month closed</translation>
     </message>
     <message>
-        <location filename="../../ui/county/grid.py" line="113"/>
+        <location filename="../../ui/county/grid.py" line="127"/>
         <source>已收到数据包</source>
         <translation>Package received</translation>
     </message>
     <message>
-        <location filename="../../ui/county/grid.py" line="114"/>
+        <location filename="../../ui/county/grid.py" line="128"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/county/grid.py" line="115"/>
+        <location filename="../../ui/county/grid.py" line="129"/>
         <source>已核验：重算与月结完全一致</source>
         <translation>Verified: the recomputation matches the closure exactly</translation>
     </message>
     <message>
-        <location filename="../../ui/county/grid.py" line="116"/>
+        <location filename="../../ui/county/grid.py" line="130"/>
         <source>逾期：月末后 %1 天仍未收到</source>
         <translation>Late: not received %1 days after the month ended</translation>
     </message>
     <message>
-        <location filename="../../ui/county/grid.py" line="121"/>
+        <location filename="../../ui/county/grid.py" line="135"/>
         <source>已入库，重算时有名称、分区或分类与月结不同，见月结的注</source>
         <translation>Stored; names, zones or categories differed from the closure on recomputation, see its notes</translation>
     </message>
@@ -2859,77 +2874,77 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>MonthScreen</name>
     <message>
-        <location filename="../../ui/county/month.py" line="42"/>
+        <location filename="../../ui/county/month.py" line="40"/>
         <source>生成月报（Excel 工作簿和一页 PDF）</source>
         <translation>Make the month&apos;s report (Excel workbook and one-page PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="87"/>
+        <location filename="../../ui/county/month.py" line="85"/>
         <source>偏高，需核实</source>
         <translation>High: check it</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="87"/>
+        <location filename="../../ui/county/month.py" line="85"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="94"/>
+        <location filename="../../ui/county/month.py" line="92"/>
         <source>只看偏高的村</source>
         <translation>Only villages that stand out</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="108"/>
+        <location filename="../../ui/county/month.py" line="106"/>
         <source>全县合计</source>
         <translation>County totals</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="109"/>
+        <location filename="../../ui/county/month.py" line="107"/>
         <source>各村</source>
         <translation>Villages</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="110"/>
+        <location filename="../../ui/county/month.py" line="108"/>
         <source>户均比较</source>
         <translation>Per household</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="111"/>
+        <location filename="../../ui/county/month.py" line="109"/>
         <source>需要关注</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="147"/>
+        <location filename="../../ui/county/month.py" line="127"/>
         <source>%1 月度汇总：%2 个村中 %3 个村本月已核验入库</source>
         <translation>%1: %3 of %2 villages verified and stored this month</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="154"/>
+        <location filename="../../ui/county/month.py" line="134"/>
         <source>本月没有需要关注的事项。</source>
         <translation>Nothing needs attention this month.</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="155"/>
+        <location filename="../../ui/county/month.py" line="135"/>
         <source>需要关注（%1）</source>
         <translation>Needs attention (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="166"/>
+        <location filename="../../ui/county/month.py" line="146"/>
         <source>本月核验入库的村不足 %1 个，不作比较。</source>
         <translation>Fewer than %1 villages verified this month: no comparison.</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="168"/>
+        <location filename="../../ui/county/month.py" line="148"/>
         <source>没有村明显偏高。</source>
         <translation>No village stands out.</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="170"/>
+        <location filename="../../ui/county/month.py" line="150"/>
         <source>%1 项偏高：户均超过全县中位数 %2 个离散度以上，且至少是中位数的 1.5 倍。</source>
         <translation>%1 figures stand out: per household more than %2 spreads above the county median, and at least 1.5 times the median.</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="184"/>
+        <location filename="../../ui/county/month.py" line="164"/>
         <source>已生成：%1 和 %2</source>
         <translation>Written: %1 and %2</translation>
     </message>
@@ -3688,114 +3703,114 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="49"/>
+        <location filename="../../ui/county/month.py" line="47"/>
         <location filename="../../ui/county/village.py" line="35"/>
         <location filename="../../ui/supervisor/close.py" line="34"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="50"/>
+        <location filename="../../ui/county/month.py" line="48"/>
         <source>全县</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="57"/>
+        <location filename="../../ui/county/month.py" line="55"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="59"/>
+        <location filename="../../ui/county/month.py" line="57"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="60"/>
+        <location filename="../../ui/county/month.py" line="58"/>
         <source>发放积分</source>
         <translation>Points issued</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="62"/>
+        <location filename="../../ui/county/month.py" line="60"/>
         <source>奖励</source>
         <translation>Awarded</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="63"/>
+        <location filename="../../ui/county/month.py" line="61"/>
         <source>扣分</source>
         <translation>Deducted</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="64"/>
+        <location filename="../../ui/county/month.py" line="62"/>
         <source>兑换</source>
         <translation>Redeemed</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="65"/>
+        <location filename="../../ui/county/month.py" line="63"/>
         <source>积分余额</source>
         <translation>Outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="66"/>
+        <location filename="../../ui/county/month.py" line="64"/>
         <source>折合（元）</source>
         <translation>Worth (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="67"/>
+        <location filename="../../ui/county/month.py" line="65"/>
         <source>捐赠（笔）</source>
         <translation>Donations</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="68"/>
+        <location filename="../../ui/county/month.py" line="66"/>
         <source>捐赠（元）</source>
         <translation>Donations (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="69"/>
+        <location filename="../../ui/county/month.py" line="67"/>
         <source>盘点差异（元）</source>
         <translation>Count differences (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="70"/>
+        <location filename="../../ui/county/month.py" line="68"/>
         <source>报损（元）</source>
         <translation>Write-offs (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="71"/>
+        <location filename="../../ui/county/month.py" line="69"/>
         <source>冲正</source>
         <translation>Reversals</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="72"/>
+        <location filename="../../ui/county/month.py" line="70"/>
         <source>营业时间外兑换</source>
         <translation>After-hours sales</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="80"/>
+        <location filename="../../ui/county/month.py" line="78"/>
         <source>指标（户均）</source>
         <translation>Figure (per household)</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="82"/>
+        <location filename="../../ui/county/month.py" line="80"/>
         <source>户均</source>
         <translation>Per household</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="84"/>
+        <location filename="../../ui/county/month.py" line="82"/>
         <source>全县中位数</source>
         <translation>County median</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="85"/>
+        <location filename="../../ui/county/month.py" line="83"/>
         <source>离散度</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="86"/>
+        <location filename="../../ui/county/month.py" line="84"/>
         <source>判断</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="89"/>
+        <location filename="../../ui/county/month.py" line="87"/>
         <source>与中位数相近的村</source>
         <translation>Villages near the median</translation>
     </message>
@@ -3836,10 +3851,10 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/county/grid.py" line="86"/>
+        <location filename="../../ui/county/grid.py" line="100"/>
         <location filename="../../ui/county/keys.py" line="30"/>
-        <location filename="../../ui/county/month.py" line="56"/>
-        <location filename="../../ui/county/month.py" line="81"/>
+        <location filename="../../ui/county/month.py" line="54"/>
+        <location filename="../../ui/county/month.py" line="79"/>
         <location filename="../../ui/county/packages.py" line="63"/>
         <location filename="../../ui/county/packages.py" line="74"/>
         <location filename="../../ui/county/spotchecks.py" line="55"/>
@@ -3847,22 +3862,22 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/county/grid.py" line="94"/>
+        <location filename="../../ui/county/grid.py" line="108"/>
         <source>换过密钥</source>
         <translation>Key changes</translation>
     </message>
     <message>
-        <location filename="../../ui/county/grid.py" line="96"/>
+        <location filename="../../ui/county/grid.py" line="110"/>
         <source>待接受密钥</source>
         <translation>Keys waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/county/grid.py" line="98"/>
+        <location filename="../../ui/county/grid.py" line="112"/>
         <source>拒收数据包</source>
         <translation>Packages refused</translation>
     </message>
     <message>
-        <location filename="../../ui/county/grid.py" line="100"/>
+        <location filename="../../ui/county/grid.py" line="114"/>
         <source>抽查不符</source>
         <translation>Spot checks differing</translation>
     </message>
@@ -4776,87 +4791,92 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Notice hides the middle of names by default (Wang*Fang)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="41"/>
+        <location filename="../../ui/settings/village.py" line="39"/>
+        <source>光荣榜同时列出扣分农户的名字（不勾选时只列扣分事由与户数）</source>
+        <translation>The honour roll also names the households that lost points (unticked: only the reasons and how many households)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/village.py" line="43"/>
         <source>保存本村设置</source>
         <translation>Save village settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="44"/>
+        <location filename="../../ui/settings/village.py" line="46"/>
         <source>本村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="44"/>
+        <location filename="../../ui/settings/village.py" line="46"/>
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="44"/>
+        <location filename="../../ui/settings/village.py" line="46"/>
         <source>超市名称</source>
         <translation>Shop name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="45"/>
+        <location filename="../../ui/settings/village.py" line="47"/>
         <source>发卡基础积分</source>
         <translation>Base points on a new card</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="45"/>
+        <location filename="../../ui/settings/village.py" line="47"/>
         <source>每分参考价值</source>
         <translation>Reference value per point</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="46"/>
+        <location filename="../../ui/settings/village.py" line="48"/>
         <source>扣分超过此数需审批</source>
         <translation>Deductions above this need approval</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="47"/>
+        <location filename="../../ui/settings/village.py" line="49"/>
         <source>兑换超过此数需审批</source>
         <translation>Redemptions above this need approval</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="47"/>
+        <location filename="../../ui/settings/village.py" line="49"/>
         <source>开放时间</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="48"/>
+        <location filename="../../ui/settings/village.py" line="50"/>
         <source>加分方式</source>
         <translation>Awards count</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="49"/>
+        <location filename="../../ui/settings/village.py" line="51"/>
         <source>公示异议电话</source>
         <translation>Objection phone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="49"/>
+        <location filename="../../ui/settings/village.py" line="51"/>
         <source>公示张贴天数</source>
         <translation>Days posted</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="56"/>
+        <location filename="../../ui/settings/village.py" line="58"/>
         <source>新小组名称</source>
         <translation>New group name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="57"/>
+        <location filename="../../ui/settings/village.py" line="59"/>
         <source>添加小组</source>
         <translation>Add group</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="58"/>
+        <location filename="../../ui/settings/village.py" line="60"/>
         <source>村民小组</source>
         <translation>Villager group</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="96"/>
+        <location filename="../../ui/settings/village.py" line="100"/>
         <source>本村设置已保存。以前的积分记录不受影响。</source>
         <translation>Village settings saved. Past point entries are not affected.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="103"/>
+        <location filename="../../ui/settings/village.py" line="107"/>
         <source>已添加小组 %1</source>
         <translation>Added group %1</translation>
     </message>

@@ -61,3 +61,44 @@ def secretary(db):
 
 def admin(db):
     return users.login(db, "wangfang", PASSWORD)
+
+
+REVIEWER = "liuping"
+
+
+def on_claims_in_april(db) -> None:
+    """April 2025 on claims, closed on 1 May: a new rule limited to once a week, claims
+    entered, one rejected, one objected to and rejected, one posting credited after its
+    seven days, and one claim still on a posting when the month ends."""
+    from pos import claims, rules, service, village
+    from pos.service import Approval
+    from pos.vocabulary import Role
+
+    db.clock = at(2025, 4, 2)
+    clerk = admin(db)
+    village.change(db, clerk, awards="claims")
+    with service.transaction(db) as session:
+        users.add_user(session, clerk, REVIEWER, "刘平", Role.REVIEWER, PASSWORD)
+    reviewer = users.login(db, REVIEWER, PASSWORD)
+    rules.save(db, clerk, "C01", "公益劳动", "清扫村道", 5, 10, limit="1/week",
+               approval=Approval("lishuji", PASSWORD))
+    homes = [h.id for h in households.search(db, clerk, limit=1000)][:4]
+    swept = claims.enter(db, clerk, homes, "C01", 8, date(2025, 4, 2), "村民小组长", "清扫村道")
+    claims.review(db, reviewer, swept[0].id, accept=True)
+    claims.review(db, reviewer, swept[1].id, accept=True, points=6)
+    claims.review(db, reviewer, swept[2].id, accept=False, reason="未到场")
+    claims.review(db, reviewer, swept[3].id, accept=True)
+    db.clock = at(2025, 4, 3)
+    first = claims.post(db, clerk, notice_days=7)
+    db.clock = at(2025, 4, 5)
+    claims.object_to(db, clerk, swept[3].id, "邻居", "那天他在县城")
+    claims.review(db, reviewer, swept[3].id, accept=False, reason="经核实未参加")
+    db.clock = at(2025, 4, 10)
+    claims.credit(db, clerk, first.id)
+    db.clock = at(2025, 4, 25)
+    late = claims.enter(db, clerk, homes[:1], "C01", 10, date(2025, 4, 25), "本人", "清扫村道")
+    claims.review(db, reviewer, late[0].id, accept=True)
+    db.clock = at(2025, 4, 28)
+    claims.post(db, clerk, notice_days=7)
+    db.clock = at(2025, 5, 1, 8)
+    closure.close(db, secretary(db), "2025-04", password=PASSWORD, confirm_recent=True)

@@ -169,6 +169,17 @@ def test_the_notices_objection_phone_and_posting_days_are_set_in_the_window(make
     assert saved.objection_phone == "0911-7654321" and saved.notice_days == 10
 
 
+def test_the_honour_roll_names_households_that_lost_points_only_when_ticked(make_shell, qtbot, shop):
+    window, screen = settings_screen(make_shell, qtbot)
+    tab = screen.village
+    qtbot.waitUntil(lambda: tab.name.text() == "阿道村")
+    assert not tab.name_deductions.isChecked() and not village.settings(shop.db).name_deductions
+    tab.name_deductions.setChecked(True)
+    tab.save_button.click()
+    qtbot.waitUntil(lambda: screen.bar.kind == "done")
+    assert village.settings(shop.db).name_deductions
+
+
 def test_a_village_change_that_needs_a_supervisor_asks_for_one(make_shell, qtbot, shop):
     """A threshold raised is the supervisor's to approve: the service says so, the window asks."""
     from sqlalchemy import select

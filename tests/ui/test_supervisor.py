@@ -1,5 +1,6 @@
 """The supervisor's area, used as the first secretary uses it at the start of October."""
 
+import re
 from datetime import date, datetime
 
 import pytest
@@ -349,3 +350,24 @@ def test_a_slip_without_a_receipt_printer_says_so_in_the_bar(supervisor_area, sh
     assert screen.bar.kind == "refused"
     assert screen.bar.text == "这台电脑还没有设置小票打印机，不能打印明细小票；可以打印 PDF 明细。"
     assert QApplication.activeModalWidget() is None
+
+
+def test_the_supervisor_prints_the_months_honour_roll_beside_the_notice(supervisor_area, shop, qtbot, monkeypatch):
+    from pos import awards
+
+    shop.clock.now = datetime(2026, 9, 26, 10, 0, tzinfo=LOCAL)  # a Saturday of September, in opening hours
+    points = awards.award(shop.db, shop.admin, shop.homes["张三"].id, "L01").points
+    shop.clock.now = datetime(2026, 10, 2, 9, 0, tzinfo=LOCAL)
+    closure.close(shop.db, shop.secretary, SEPTEMBER, password=SUPERVISOR_PASSWORD, confirm_recent=True)
+    window, screen = supervisor_area(shop.secretary)
+    opened = viewer_into(monkeypatch)
+    page = screen.notice_page
+    tab(qtbot, screen, page)
+    assert page.honour_button.isEnabled()
+    qtbot.mouseClick(page.honour_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, screen)
+    assert len(opened) == 1 and opened[0].name.startswith("光荣榜")
+    text = pdfs.text(opened[0])
+    assert "光荣榜" in text and "2026年9月 · 全村" in text
+    assert re.search(rf"第\s*1\s*名\s+啊道\s+张三\s+\d{{4}}\s+{points}", text)
+    assert "光荣榜已在 PDF 阅读器中打开" in screen.bar.text

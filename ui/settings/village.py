@@ -36,6 +36,8 @@ class VillageTab(QWidget):
         self.objection_phone = widgets.field(self, "objectionPhone", self.tr("村民对公示有异议时打的电话"))
         self.notice_days = widgets.spin_box(self, 1, 60, suffix=self.tr(" 天"), name="noticeDays")
         self.mask_names = QCheckBox(self.tr("公示默认把姓名中间用 * 隐去（王*芳）"), self)
+        self.name_deductions = QCheckBox(self.tr("光荣榜同时列出扣分农户的名字（不勾选时只列扣分事由与户数）"), self)
+        self.name_deductions.setObjectName("nameDeductions")
         # Direct awards, or claims reviewed and posted before they count (pos.claims).
         self.awards = widgets.choices(self, [(messages.word(m, screen.lang), m) for m in AwardsMode], name="awardsMode")
         self.save_button = QPushButton(self.tr("保存本村设置"), self)
@@ -47,7 +49,7 @@ class VillageTab(QWidget):
             (self.tr("兑换超过此数需审批"), self.redemption_above), (self.tr("开放时间"), self.hours),
             (self.tr("加分方式"), self.awards),
             (self.tr("公示异议电话"), self.objection_phone), (self.tr("公示张贴天数"), self.notice_days),
-            ("", self.mask_names), ("", self.save_button))
+            ("", self.mask_names), ("", self.name_deductions), ("", self.save_button))
         widgets.enter_submits(self, self.save, self.name, self.shop_name, self.base_points, self.point_value,
                               self.deduction_above, self.redemption_above, self.hours, self.objection_phone,
                               self.notice_days)
@@ -77,6 +79,7 @@ class VillageTab(QWidget):
         self.objection_phone.setText(v.objection_phone)
         self.notice_days.setValue(v.notice_days)
         self.mask_names.setChecked(v.mask_names)
+        self.name_deductions.setChecked(v.name_deductions)
         self.awards.setCurrentIndex(self.awards.findData(v.awards))
         self.groups.clear()
         self.groups.addItems(list(v.groups))
@@ -88,7 +91,8 @@ class VillageTab(QWidget):
                        deduction_approval_above=self.deduction_above.value(),
                        redemption_approval_above=self.redemption_above.value(), opening_hours=self.hours.text().strip(),
                        objection_phone=self.objection_phone.text().strip(), notice_days=self.notice_days.value(),
-                       mask_names=self.mask_names.isChecked(), awards=str(self.awards.currentData()))
+                       mask_names=self.mask_names.isChecked(), awards=str(self.awards.currentData()),
+                       name_deductions=self.name_deductions.isChecked())
         # A threshold changed, base points raised or claims given up: a supervisor approves, asked
         # when the service says so.
         asking.with_approval(s, asking.approved(village.change, s.db, s.actor, **changes), widget=self.save_button,

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos import village
-from pos.month import closure, notice
+from pos.month import closure, honour, notice
 from ui import documents
 from ui.supervisor.page import Page
 from ui.widgets import big_button, heading, tr
@@ -41,6 +41,9 @@ class NoticePage(Page):
         self.print_button = big_button(tr("打印公示"), self, "noticePrint")
         self.print_button.setToolTip(tr("在系统的 PDF 阅读器中打开，从那里打印"))
         self.print_button.clicked.connect(lambda: self.build(open_after=True))
+        self.honour_button = big_button(tr("打印光荣榜"), self, "noticeHonour")
+        self.honour_button.setToolTip(tr("本月与全年按规则得分最多的农户，A4 海报，在 PDF 阅读器中打开"))
+        self.honour_button.clicked.connect(self.print_honour)
         self.save_button = big_button(tr("另存 PDF…"), self, "noticeSave")
         self.save_button.clicked.connect(self.save_as)
         self.image = QLabel(tr("（预览）"), self)
@@ -72,6 +75,7 @@ class NoticePage(Page):
         side.addLayout(options)
         side.addWidget(self.print_button)
         side.addWidget(self.save_button)
+        side.addWidget(self.honour_button)
         side.addSpacing(12)
         side.addWidget(self.info)
         side.addWidget(heading(tr("二维码内容"), self, 13))
@@ -92,7 +96,7 @@ class NoticePage(Page):
         if state is None:
             return
         closed = state.closure is not None
-        for widget in (self.print_button, self.save_button, self.paper, self.mask):
+        for widget in (self.print_button, self.save_button, self.honour_button, self.paper, self.mask):
             widget.setEnabled(closed)
         self.built = None
         self.qr.clear()
@@ -165,6 +169,22 @@ class NoticePage(Page):
             return
         documents.show(self.screen.bar, self.path, tr("公示已在 PDF 阅读器中打开，请从那里打印（%1 页）。")
                        .replace("%1", str(self.pages)))
+
+    def print_honour(self) -> None:
+        """The month's honour roll as a poster, names masked as the notice's box says."""
+        month, _, masked = self.options()
+        if not month:
+            return
+        db, actor = self.screen.db, self.screen.actor
+        path = documents.path(documents.HONOUR, month, "隐名" if masked else "")
+
+        def work():
+            return honour.write_pdf(db, actor, month, path, mask_names=masked)[1]
+
+        self.screen.ops.read(work, widget=self.honour_button, bar=self.screen.bar,
+                             done=lambda pages: documents.show(
+                                 self.screen.bar, path, tr("光荣榜已在 PDF 阅读器中打开，请从那里打印（%1 页）。")
+                                 .replace("%1", str(pages))))
 
     def save_as(self) -> None:
         if self.path is None or self.built != self.options():

@@ -1,0 +1,90 @@
+"""The notice's annexes on the demo village: why each household's points moved (by rule,
+adding up to the sealed month), the rules in force and the price list (五公开), and the
+honour roll; read back as the township's auditors read them, with poppler's pdftotext."""
+
+import re
+from collections import defaultdict
+
+import pytest
+
+from pos import demo, users
+from pos.month import closure, notice
+from pos.month.reasons import month_reasons
+from tests import pdfs
+from tests.pos.test_month import AFTER_MONTH, MONTH, ledger_month
+
+pytestmark = pdfs.needs_poppler
+
+
+@pytest.fixture
+def village(demo_village):
+    demo_village.clock = lambda: AFTER_MONTH
+    return demo_village
+
+
+def login(db, name="lishuji"):
+    return users.login(db, name, demo.PASSWORD)
+
+
+def closed_month(db):
+    return closure.close(db, login(db), MONTH, password=demo.PASSWORD)
+
+
+def test_each_households_points_by_rule_add_up_to_the_ledger_and_print(village, tmp_path):
+    closed = closed_month(village)
+    with village.read() as s:
+        reasons = month_reasons(s, closure.closure_in(s, MONTH))
+    by_household = defaultdict(lambda: [0, 0])
+    for r in reasons:
+        by_household[r.household_id][r.lost] += r.points
+    month, heads = ledger_month(village, closed.first_seq, closed.last_seq)
+    for household, numbers in month.items():
+        assert by_household[household] == [numbers["earned"], numbers["deducted"]], heads[household]
+    assert any(r.lost for r in reasons) and any(not r.lost and r.code not in ("base", "") for r in reasons)
+
+    data, _ = notice.write_pdf(village, login(village), MONTH, tmp_path / "notice.pdf")
+    text = pdfs.poppler_text(tmp_path / "notice.pdf", layout=True)
+    assert "附表一、各户本月得分与扣分的事由" in text
+    lines = {h.household_id: h for h in closed.households}
+    for r in reasons:
+        h = lines[r.household_id]
+        code = "" if r.code in ("base", "hygiene") else re.escape(r.code) + r"\s+"
+        column = rf"{r.count}\s+(?:{r.points}\s*$)" if not r.lost else rf"{r.count}\s+{r.points}\s*$"
+        pattern = rf"{h.group}\s+{h.head}\s+{h.card[-4:]}\s+{code}{re.escape(r.name)}\s+{column}"
+        assert re.search(pattern, text, re.M), (h.head, r)
+    earned = sum(r.points for r in reasons if not r.lost)
+    lost = sum(r.points for r in reasons if r.lost)
+    assert earned == sum(h.earned for h in closed.households) and lost == sum(h.deducted for h in closed.households)
+    assert re.search(rf"合计\s+{sum(r.count for r in reasons)}\s+{earned}\s+{lost}", text)
+    assert len(data.reasons) == len(reasons)
+
+
+def test_names_in_the_annex_are_masked_when_the_notice_masks_them(village, tmp_path):
+    closed_month(village)
+    data, _ = notice.write_pdf(village, login(village), MONTH, tmp_path / "masked.pdf", mask_names=True)
+    text = pdfs.poppler_text(tmp_path / "masked.pdf")
+    assert data.reasons and all("*" in row.head for row in data.reasons)
+    with village.read() as s:
+        full = {h.head for h in closure.closure_in(s, MONTH).households}
+    assert not any(name in text for name in full if len(name) > 1)
+
+
+def test_the_notice_publishes_the_rules_in_force_with_their_limits_and_the_price_list(village, tmp_path):
+    from pos import goods, rules
+
+    closed_month(village)
+    admin = login(village, "wangfang")
+    l01 = next(r for r in rules.list_rules(village, admin) if r.code == "L01")
+    rules.save(village, admin, "L01", l01.category, l01.name, l01.points_min, l01.points_max, limit="2/week")
+    notice.write_pdf(village, login(village), MONTH, tmp_path / "notice.pdf")
+    text = pdfs.poppler_text(tmp_path / "notice.pdf", layout=True)
+    assert "附表二、现行积分规则" in text and "附表三、商品兑换所需积分（价目表）" in text
+    for rule in rules.list_rules(village, admin):
+        limit = rule.limit.phrase if rule.limit else "—"
+        assert re.search(rf"{rule.code}\s+{rule.category}\s+{re.escape(rule.name)}\s+"
+                         rf"{re.escape(rule.points_text)}\s+{re.escape(limit)}", text), rule.code
+    assert re.search(r"L01\s+公益劳动\s+参加村组公益劳动（每次）\s+\+5\s+每周最多 2 次", text)
+    for item in goods.search(village, admin):
+        value = f"{item.value_fen // 100}.{item.value_fen % 100:02d}"
+        assert re.search(rf"{item.code}\s+{re.escape(item.name)}\s+{item.unit}\s+{item.price_points}\s+"
+                         rf"{value}", text), item.code
