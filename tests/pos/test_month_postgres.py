@@ -38,7 +38,7 @@ def test_a_month_closes_and_its_notice_checks_on_postgresql(pg_url, tmp_path):
         with pytest.raises(ShopError, match="已月结"):
             awards.award(db, shop.admin, shop.homes["李四"].id, "G01", deed_date=date(2026, 9, 30))
         data, pages = notice.write_pdf(db, shop.secretary, "2026-09", tmp_path / "notice.pdf")
-        assert pages == 1 and {h.head for h in data.households} == {"张三", "李四", "王五", "赵六"}
+        assert pages == 3 and {h.head for h in data.households} == {"张三", "李四", "王五", "赵六"}  # the notice, then its annexes
         with db.read() as session:
             assert notice.check_notice(session, closed.qr_text).ok
         assert {f.rule for f in audit.report(db, shop.secretary, "2026-09").flags} == {"user_change", "reversal"}
