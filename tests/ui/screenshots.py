@@ -85,7 +85,7 @@ def shoot(out: Path, scale: float) -> int:
 
     db = database.open_database(f"sqlite:///{home / 'village.db'}")
     shop = Village(db)
-    village.change(db, shop.admin, redemption_approval_above=20)
+    village.change(db, shop.admin, shop.approval, redemption_approval_above=20)  # a threshold: the supervisor approves
     login = LoginDialog(db, ops, village.settings(db).shop_name)
     login.show()
     login.form.username.setText("wangfang")
