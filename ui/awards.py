@@ -84,7 +84,7 @@ class AwardsScreen(Screen):
         left = widgets.side_column(self, 540, self._rule_box(), self._summary_box())
         self.claims_box = ClaimsBox(self)
         self.claims_box.hide()
-        body = widgets.row(left, (widgets.column((self._pick_box(), 3), (self.claims_box, 2)), 1))
+        body = widgets.row(left, (widgets.column((self._pick_box(), 1), (self.claims_box, 1)), 1))  # claims get half the height
         widgets.column(widgets.title(self.tr("积分登记：加分与扣分"), self), (body, 1), self.bar, parent=self)
         self.filter.changed.connect(self.reload)
         self.category.currentIndexChanged.connect(lambda _i: self.fill_rules())
