@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from pos.codes import ean13_digit
-from pos import awards, cards, claims, goods, households, hygiene, redemption, reversal, service, stock, users, village
+from pos import (
+    awards, cards, claims, goods, households, hygiene, paths, redemption, reversal, service, stock, users, village,
+)
 from pos.month import audit, closure
 from pos.receipts import queue as printqueue
 from pos.store.database import Database
@@ -32,7 +34,7 @@ from pos.service import Approval
 from pos.vocabulary import ClaimStatus, Role, Source
 
 BEIJING = timezone(timedelta(hours=8))
-PASSWORD = "aixin123"
+PASSWORD = paths.DEMO_PASSWORD
 VILLAGE, ADMIN, SUPERVISOR = "阿道村", "wangfang", "lishuji"
 OBJECTION_PHONE = "0911-4123456"
 REVIEWER = "liuping"  # the review group's member, from the village's claims months
@@ -105,9 +107,7 @@ def _households_csv(rng: random.Random, groups: dict[str, int] = GROUPS) -> byte
 
 def default_url() -> str:
     """The demo village's own database file in the data folder."""
-    from pos import paths
-
-    return f"sqlite:///{paths.data_dir() / 'demo.db'}"
+    return paths.demo_db_url()
 
 
 def groups_of(households: int | None) -> dict[str, int]:

@@ -35,6 +35,16 @@ def backup_dir() -> Path:
     return path
 
 
+# The demo village: its database file in the data folder, and the password all its users have
+# (here, where the login window can show it before the shop's services load).
+DEMO_PASSWORD = "aixin123"
+
+
+def demo_db_url() -> str:
+    """The demo village's own database file in the data folder."""
+    return f"sqlite:///{data_dir() / 'demo.db'}"
+
+
 def default_db_url() -> str:
     """``AIXIN_DB`` if set, else an SQLite file in the data folder."""
     return os.environ.get("AIXIN_DB") or f"sqlite:///{data_dir() / 'aixin.db'}"

@@ -15,16 +15,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from ledger.book import now
-from ledger.schema import Transaction
 from pos import messages
 from pos.errors import ShopError
-from pos.store.tables import MonthClosure
 from pos.vocabulary import LOCAL
+
+if TYPE_CHECKING:  # the database parts load when first asked: the window's dates need none of it
+    from sqlalchemy.orm import Session
+
+    from pos.store.tables import MonthClosure
 
 __all__ = ["LOCAL", "Month", "check_dated", "check_new_transactions", "check_open", "check_past",
            "last_closure", "local_date", "today"]
@@ -89,6 +89,8 @@ class Month:
 def today(session: Session) -> date:
     """The village's date now (Beijing), by the database's clock, read once a transaction."""
     if "today" not in session.info:
+        from ledger.book import now
+
         session.info["today"] = now(session).astimezone(LOCAL).date()
     return session.info["today"]
 
@@ -115,6 +117,10 @@ def check_dated(session: Session, when: date | None, what: str) -> None:
 
 
 def last_closure(session: Session) -> MonthClosure | None:
+    from sqlalchemy import select
+
+    from pos.store.tables import MonthClosure
+
     return session.scalar(select(MonthClosure).order_by(MonthClosure.number.desc()).limit(1))
 
 
@@ -140,6 +146,10 @@ def check_new_transactions(session: Session) -> None:
     closed = last_closure(session)
     if closed is None:
         return
+    from sqlalchemy import select
+
+    from ledger.schema import Transaction
+
     stray = session.execute(
         select(Transaction.seq, Transaction.at)
         .where(Transaction.seq > closed.last_seq, Transaction.at < closed.period_end)

@@ -18,6 +18,7 @@ import logging
 import os
 import sys
 import threading
+from contextlib import closing
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -28,7 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from pos import messages, paths, village
+from pos import messages, paths
 from pos.station import logs
 from pos.station import settings as local_settings
 from ui import sizes
@@ -151,12 +152,22 @@ def check_data_folder() -> Path:
         raise ShopError("data_folder_unwritable", path=os.environ.get("AIXIN_HOME") or "", detail=str(exc)) from None
 
 
-def start(db_url: str | None, *, lang: str | None = None, demo: bool = False) -> Started:
-    """Everything before the first window: settings, log, app, checks, database, operations."""
-    from pos.store.database import open_database
+@dataclass
+class Prepared:
+    """What the window needs before the database: the app, its settings, log and operations."""
+
+    app: QApplication
+    ops: object
+    config: local_settings.Settings
+    lang: str
+    log_file: Path
+
+
+def prepare(lang: str | None = None) -> Prepared:
+    """Settings, log, the app and its operations: everything before the database (which is
+    what takes long to load), so the login window can be shown first."""
     from ui.errordialog import show_fault
     from ui.operations import Operations
-    from ui.scanner import ScanFilter
 
     log_file = logs.setup()
     check_data_folder()
@@ -164,15 +175,53 @@ def start(db_url: str | None, *, lang: str | None = None, demo: bool = False) ->
     lang = lang or config.language
     app = application(lang)
     ops = Operations(app, lang=lang, show_fault=partial(_fault, show_fault, log_file))
+    return Prepared(app, ops, config, lang, log_file)
+
+
+def open_books(db_url: str | None, prepared: Prepared, *, demo: bool = False) -> Started:
+    """The database (checked, upgraded, or mended with the person), and the scanner."""
+    from pos.store.database import open_database
+    from ui.scanner import ScanFilter
+
+    config, ops, app = prepared.config, prepared.ops, prepared.app
     # The demo village is built where it is missing; the shop's own books are checked first.
-    db = open_database(db_url, create=demo or _books_ready(db_url or paths.default_db_url(), ops, config, lang))
+    url = db_url or paths.default_db_url()
+    db = open_database(db_url, create=demo or _books_ready(url, ops, config, prepared.lang))
     from pos.station import state as station
 
     ops.database = station.describe(db)
     scanner = ScanFilter(app, gap_ms=config.scan_gap_ms, prefix=config.scan_prefix, suffix=config.scan_suffix)
     scanner.enabled = False  # until the shell is there to take scans
     app.installEventFilter(scanner)
-    return Started(app, db, ops, scanner, config, lang, log_file)
+    return Started(app, db, ops, scanner, config, prepared.lang, prepared.log_file)
+
+
+def start(db_url: str | None, *, lang: str | None = None, demo: bool = False) -> Started:
+    """Everything before the first window: settings, log, app, checks, database, operations."""
+    return open_books(db_url, prepare(lang), demo=demo)
+
+
+def village_name(url: str) -> str | None:
+    """The shop's name read straight from the village's SQLite file, read-only, with Python's
+    own ``sqlite3``: the login window can then open before the database layer has loaded.
+
+    None wherever that cannot be done plainly (another database, a file missing, empty or
+    unreadable, a database without a village): the full opening then comes first and decides
+    (the first-start setup, the recovery of damaged books)."""
+    import sqlite3
+
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or "?" in url:
+        return None
+    path = Path(url[len(prefix):])
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as plain:
+            row = plain.execute("SELECT shop_name FROM village LIMIT 1").fetchone()
+    except (OSError, ValueError, sqlite3.Error):
+        return None
+    return row[0] if row and row[0] else None
 
 
 class Quit(Exception):
@@ -217,6 +266,8 @@ def _fault(show, log_file, summary, details) -> None:
 
 
 def has_village(db) -> bool:
+    from pos import village
+
     try:
         village.settings(db)
         return True
@@ -226,51 +277,56 @@ def has_village(db) -> bool:
 
 def run(db_url: str | None = None, *, demo: bool = False, quit_after_ms: int | None = None,
         lang: str | None = None) -> int:
-    """``aixin gui``: the whole start, then the event loop. Returns the exit code."""
-    from ui.login import LoginDialog
-    from ui.settings.backups import start_automatic_backups
-    from ui.shell import Shell
+    """``aixin gui``: the whole start, then the event loop. Returns the exit code.
 
+    Where the village's books open plainly, the login window is shown first and the database
+    and the screens load while the administrator types (keys typed meanwhile wait in the
+    queue, none is lost); otherwise the books are opened first, with the first-start setup
+    or the recovery of damaged books where they are needed."""
     if demo:
-        from pos import demo as demo_village
-
-        db_url = db_url or demo_village.default_url()
+        db_url = db_url or paths.demo_db_url()
     try:
-        started = start(db_url, lang=lang, demo=demo)
+        prepared = prepare(lang)
+    except ShopError as error:
+        return _startup_failed(messages.in_window(error, lang or "zh"), lang or "zh")
+    name = village_name(db_url or paths.default_db_url())
+    login = _login_window(prepared, name, demo) if name is not None else None
+    try:
+        started = open_books(db_url, prepared, demo=demo)
     except Quit:
         return 0
     except ShopError as error:
-        return _startup_failed(messages.in_window(error, lang or "zh"), lang or "zh")
+        return _startup_failed(messages.in_window(error, prepared.lang), prepared.lang, login)
     except Exception as exc:  # noqa: BLE001 - the one place a start-up fault becomes a dialog
         log.exception("start-up failed")
-        return _startup_failed(str(exc), lang or "zh")
+        return _startup_failed(str(exc), prepared.lang, login)
     install_fault_handlers(started.log_file)
     app, db, ops = started.app, started.db, started.ops
     quitting = quit_after(app, quit_after_ms)
-    if demo and not has_village(db):
-        if not _build_demo(started):
-            return 1
-    if not has_village(db):
-        from ui.setup import SetupDialog
+    if login is None:
+        if demo and not has_village(db):
+            if not _build_demo(started):
+                return 1
+        if not has_village(db):
+            from ui.setup import SetupDialog
 
-        setup = SetupDialog(db, ops)
-        if setup.exec() != QDialog.DialogCode.Accepted:
-            db.dispose()
-            return 0
-    name = village.settings(db).shop_name
-    login = LoginDialog(db, ops, name)
-    if demo:
-        from pos import demo as demo_village
+            setup = SetupDialog(db, ops)
+            if setup.exec() != QDialog.DialogCode.Accepted:
+                db.dispose()
+                return 0
+        from pos import village
 
-        hint = QCoreApplication.translate("LoginDialog", "演示村：管理员 wangfang，监督员 lishuji，密码都是 %1")
-        login.form.bar.info(hint.replace("%1", demo_village.PASSWORD))
-    login.show()
+        login = _login_window(prepared, village.settings(db).shop_name, demo)
+    login.form.db = db
     # The screens load while the administrator types the password.
-    QTimer.singleShot(50, _load_screens)
+    QTimer.singleShot(50, load_screens)
     if login.exec() != QDialog.DialogCode.Accepted or quitting["now"] or login.actor is None:
         ops.wait()
         db.dispose()
         return 0
+    from ui.settings.backups import start_automatic_backups
+    from ui.shell import Shell
+
     shell = Shell(db, login.actor, ops, settings=started.settings, scanner=started.scanner)
     shell.open()  # maximized, or the size a person left it in
     start_automatic_backups(shell)  # the day's first start, and on exit
@@ -280,10 +336,34 @@ def run(db_url: str | None = None, *, demo: bool = False, quit_after_ms: int | N
     return 0 if quitting["now"] else code
 
 
-def _load_screens() -> None:
+def _login_window(prepared: Prepared, name: str, demo: bool):
+    """The login window, shown; its books (``form.db``) are attached once they are open."""
+    from ui.login import LoginDialog
+
+    login = LoginDialog(None, prepared.ops, name)
+    if demo:
+        hint = QCoreApplication.translate("LoginDialog", "演示村：管理员 wangfang，监督员 lishuji，密码都是 %1")
+        login.form.bar.info(hint.replace("%1", paths.DEMO_PASSWORD))
+    login.show()
+    prepared.app.processEvents()  # painted now, before the books load
+    return login
+
+
+def load_screens() -> None:
+    """Import every area's screen (the shell builds each when first shown), one area a turn of
+    the event loop, so keys typed meanwhile are not held up long."""
+    import importlib
+
     from ui import shell
 
-    shell.areas()
+    pending = list(shell.SCREEN_MODULES)
+
+    def next_one() -> None:
+        if pending:
+            importlib.import_module(pending.pop(0))
+            QTimer.singleShot(0, next_one)
+
+    next_one()
 
 
 def _build_demo(started: Started) -> bool:
@@ -330,7 +410,9 @@ def quit_after(app: QApplication, ms: int | None) -> dict[str, bool]:
     return quitting
 
 
-def _startup_failed(message: str, lang: str) -> int:
+def _startup_failed(message: str, lang: str, login=None) -> int:
+    if login is not None:
+        login.close()
     app = application(lang)
     box = QMessageBox(QMessageBox.Icon.Critical, app.applicationDisplayName(), message)
     box.setInformativeText("程序无法启动。请把这段话告诉维护人员，或检查数据文件夹和数据库设置后重新打开。"

@@ -12,11 +12,14 @@ from PySide6.QtWidgets import (
     QDialog, QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from pos import users
-from pos.service import Actor
+from typing import TYPE_CHECKING
+
 from ui.messagebar import MessageBar
 from ui.sizes import px
 from ui.widgets import big
+
+if TYPE_CHECKING:
+    from pos.service import Actor
 
 
 class _Credentials(QWidget):
@@ -26,9 +29,9 @@ class _Credentials(QWidget):
     logged_in = Signal(object)  # Actor
     refused = Signal()
 
-    def __init__(self, db, ops, parent=None, *, button_text: str = "", login=users.login):
+    def __init__(self, db, ops, parent=None, *, button_text: str = "", login=None):
         super().__init__(parent)
-        self.db, self.ops, self.login = db, ops, login
+        self.db, self.ops, self.login = db, ops, login or _shop_login
         self.username = QLineEdit(self)
         self.username.setObjectName("username")
         self.password = QLineEdit(self)
@@ -61,6 +64,9 @@ class _Credentials(QWidget):
         if not name:
             self.username.setFocus()
             return
+        if self.db is None:  # the books are still opening (the window came first): nothing tried
+            self.bar.info(self.tr("账本还在打开，请稍候再按回车。"))
+            return
         self.ops.write(lambda: self.login(self.db, name, password), widget=self.button, bar=self.bar,
                        done=self.logged_in.emit, failed=lambda _e: self._refused())
 
@@ -68,6 +74,12 @@ class _Credentials(QWidget):
         self.password.clear()
         self.password.setFocus()
         self.refused.emit()
+
+
+def _shop_login(db, name: str, password: str):
+    from pos import users  # here: the login window is shown before the shop's services load
+
+    return users.login(db, name, password)
 
 
 class LoginDialog(QDialog):

@@ -1988,21 +1988,6 @@ The card just scanned is %3&apos;s (%4).</translation>
         <source>%1 爱心超市县级汇总</source>
         <translation>%1 love supermarkets: county</translation>
     </message>
-    <message>
-        <location filename="../../ui/county/login.py" line="33"/>
-        <source>登录</source>
-        <translation>Log in</translation>
-    </message>
-    <message>
-        <location filename="../../ui/county/login.py" line="41"/>
-        <source>用户名</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/county/login.py" line="42"/>
-        <source>密码</source>
-        <translation>Password</translation>
-    </message>
 </context>
 <context>
     <name>CountyWindow</name>
@@ -2813,24 +2798,24 @@ First make sure it is exactly the fingerprint printed on the village&apos;s late
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../ui/login.py" line="101"/>
+        <location filename="../../ui/login.py" line="115"/>
         <source>输入密码解锁；换人时填写自己的用户名。
 前一位操作员未完成的兑换会为他保留。</source>
         <translation>Enter the password to unlock; another user enters their own name.
 The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="104"/>
+        <location filename="../../ui/login.py" line="118"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="121"/>
+        <location filename="../../ui/login.py" line="135"/>
         <source>刚才扫了一张卡，不是密码：没有算作一次登录。请操作员先输入密码解锁。</source>
         <translation>A card was just scanned, not a password: it did not count as a login. The operator types the password to unlock first.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="125"/>
+        <location filename="../../ui/login.py" line="139"/>
         <source>已锁定 · 操作员 %1</source>
         <translation>Locked · user %1</translation>
     </message>
@@ -2838,17 +2823,17 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/app.py" line="276"/>
+        <location filename="../../ui/app.py" line="345"/>
         <source>演示村：管理员 wangfang，监督员 lishuji，密码都是 %1</source>
         <translation>Demo village: administrator wangfang, supervisor lishuji, password %1 for both</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="75"/>
+        <location filename="../../ui/login.py" line="89"/>
         <source>登录 · 爱心超市积分兑换</source>
         <translation>Log in · Love Supermarket Points</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="76"/>
+        <location filename="../../ui/login.py" line="90"/>
         <source>爱心超市</source>
         <translation>Love Supermarket</translation>
     </message>
@@ -4950,19 +4935,24 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>_Credentials</name>
     <message>
-        <location filename="../../ui/login.py" line="39"/>
+        <location filename="../../ui/login.py" line="44"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="47"/>
+        <location filename="../../ui/login.py" line="52"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="48"/>
+        <location filename="../../ui/login.py" line="53"/>
         <source>密码</source>
         <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="68"/>
+        <source>账本还在打开，请稍候再按回车。</source>
+        <translation>The books are still opening. Wait a moment, then press Enter again.</translation>
     </message>
 </context>
 <context>

@@ -96,3 +96,25 @@ def test_a_new_database_file_is_readable_by_its_owner_only(tmp_path):
     open_database(f"sqlite:///{path}").dispose()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_the_head_the_program_opens_at_without_alembic_is_alembics_own_head():
+    """Opening a current database never imports Alembic; the revision it compares with must be
+    the newest migration in migrations/versions, or an older database would not be upgraded."""
+    from alembic.script import ScriptDirectory
+
+    from pos.store import database
+
+    script = ScriptDirectory.from_config(database._alembic_config())
+    assert database.HEAD == script.get_current_head()
+
+
+def test_opening_a_current_database_does_not_import_alembic(db_url, tmp_path):
+    import subprocess
+    import sys
+
+    open_database(db_url).dispose()
+    probe = ("import sys; from pos.store.database import open_database; "
+             f"open_database({db_url!r}).dispose(); print('alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -144,3 +144,52 @@ def test_a_data_folder_that_cannot_be_written_is_one_clear_refusal(monkeypatch, 
     with pytest.raises(ShopError) as refused:
         check_data_folder()
     assert refused.value.key == "data_folder_unwritable" and "无法写入数据文件夹" in str(refused.value)
+
+
+def test_the_login_window_shows_before_the_database_layer_loads(shop, db_url, tmp_path):
+    """``aixin gui`` on a village's books: the login window is up before SQLAlchemy (and every
+    service) has loaded; the books open behind it while the name and password are typed."""
+    import os
+    import subprocess
+    import sys
+
+    probe = ("import sys\nfrom ui import app\nprepared = app.prepare()\n"
+             f"login = app._login_window(prepared, app.village_name({db_url!r}), False)\n"
+             "print(login.isVisible(), login.findChild(__import__('PySide6.QtWidgets').QtWidgets.QLabel).text())\n"
+             "print(sorted(m for m in ('sqlalchemy', 'alembic', 'argon2', 'pos.users', 'reportlab') "
+             "if m in sys.modules))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "AIXIN_HOME": str(tmp_path / "home")}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    shown, loaded = out.stdout.splitlines()[-2:]
+    assert shown == f"True {village.settings(shop.db).shop_name}"
+    assert loaded == "[]"
+
+
+def test_the_village_name_is_read_plainly_only_where_the_books_open_plainly(shop, db_url, db_dir, tmp_path):
+    from ui.app import village_name
+
+    assert village_name(db_url) == village.settings(shop.db).shop_name
+    assert village_name(f"sqlite:///{tmp_path / 'gone.db'}") is None  # missing: the full opening decides
+    (tmp_path / "empty.db").write_bytes(b"")
+    assert village_name(f"sqlite:///{tmp_path / 'empty.db'}") is None
+    (tmp_path / "junk.db").write_bytes(b"not a database at all" * 100)
+    assert village_name(f"sqlite:///{tmp_path / 'junk.db'}") is None
+    from pos.store.database import open_database
+
+    open_database(f"sqlite:///{tmp_path / 'new.db'}").dispose()  # the schema, no village yet: setup
+    assert village_name(f"sqlite:///{tmp_path / 'new.db'}") is None
+    assert village_name("postgresql+psycopg://u@h/db") is None
+
+
+def test_a_password_entered_before_the_books_are_open_is_not_tried(ops, qtbot):
+    from ui.login import LoginDialog
+
+    dialog = LoginDialog(None, ops, "阿道村爱心超市")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QTest.keyClicks(dialog.form.username, "wangfang")
+    QTest.keyClick(dialog.form.username, Qt.Key.Key_Return)
+    QTest.keyClicks(dialog.form.password, "secret")
+    QTest.keyClick(dialog.form.password, Qt.Key.Key_Return)
+    assert ops.running == 0 and "账本还在打开" in dialog.form.bar.text
+    assert dialog.form.password.text() == "secret" and dialog.isVisible()
