@@ -20,6 +20,7 @@ from ui import asking, widgets
 from ui.claims import ClaimsBox
 from ui.models import Column, RowsModel
 from ui.shell import Entry, Screen, register
+from ui.sizes import px
 
 
 class TickModel(RowsModel):
@@ -101,7 +102,7 @@ class AwardsScreen(Screen):
         """1. The rule, the points each household gets, the day, a note."""
         self.category = widgets.choices(self, [], name="category")
         self.rule = widgets.choices(self, [], name="rule")
-        self.rule.setMinimumWidth(300)
+        self.rule.setMinimumWidth(px(300))
         self.points = widgets.spin_box(self, 1, 1000, name="points")
         self.range_label = QLabel(self)
         self.deed_date = widgets.date_field(self)
@@ -121,10 +122,10 @@ class AwardsScreen(Screen):
         self.summary = widgets.big(QLabel(self), 1.2, True)
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
-        self.summary.setMinimumHeight(90)
+        self.summary.setMinimumHeight(px(90))
         self.save_button = widgets.big(QPushButton(self.tr("保存（一次记入）"), self), 1.2, True)
         self.save_button.setObjectName("saveAward")
-        self.save_button.setMinimumHeight(56)
+        self.save_button.setMinimumHeight(px(56))
         self.save_button.clicked.connect(self.save)
         box = QGroupBox(self.tr("3. 核对后保存"), self)
         widgets.column(self.summary, self.save_button, parent=box)

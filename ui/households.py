@@ -27,6 +27,7 @@ from ui import asking, documents, widgets
 from ui.messagebar import MessageBar
 from ui.models import Column, RowsModel
 from ui.shell import Entry, Screen, register
+from ui.sizes import px
 
 
 def status(h: households.HouseholdView, lang: str) -> str:
@@ -86,7 +87,7 @@ class ImportDialog(QDialog):
         super().__init__(screen)
         self.screen = screen
         self.setWindowTitle(self.tr("导入农户名单"))
-        self.resize(1000, 600)
+        self.resize(px(1000), px(600))
         self.data: bytes | None = None
         self.path = QLineEdit(self)
         self.path.setObjectName("importPath")
@@ -166,7 +167,7 @@ class StatementDialog(QDialog):
         super().__init__(screen)
         self.screen, self.household = screen, household
         self.setWindowTitle(self.tr("%1 一户的积分明细").replace("%1", household.head_name))
-        self.resize(900, 560)
+        self.resize(px(900), px(560))
         self.head = widgets.title(self.tr("%1（%2）卡号 %3，现有 %4 分").replace("%1", household.head_name)
                                 .replace("%2", household.group).replace("%3", household.card_number or "-")
                                 .replace("%4", str(household.balance)), self)

@@ -24,6 +24,7 @@ from printing import roundsheet
 from ui import asking, documents, widgets
 from ui.models import Column, RowsModel
 from ui.shell import Entry, Screen, register
+from ui.sizes import px
 
 ITEMS = rules.HYGIENE_ITEMS
 
@@ -154,7 +155,7 @@ class HistoryDialog(QDialog):
     def __init__(self, screen: HygieneScreen, history: hygiene.RoundHistory):
         super().__init__(screen)
         self.setWindowTitle(self.tr("历次卫生检查结果"))
-        self.resize(1200, 620)
+        self.resize(px(1200), px(620))
         self.model = history_model(history, screen.model.names)
         view = widgets.table(self.model, self, stretch=0)
         note = QLabel(self.tr("日期列：那次合格几项（共 6 项）；“进步”：最近一次比最早一次多合格几项；"
@@ -189,7 +190,7 @@ class HygieneScreen(Screen):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # six wide tick columns
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(ITEMS) + 1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setMinimumSectionSize(110)
+        header.setMinimumSectionSize(px(110))
         header.setSectionsClickable(True)
         header.sectionClicked.connect(self.toggle_column)
         self.view.verticalHeader().setVisible(True)
@@ -200,7 +201,7 @@ class HygieneScreen(Screen):
         self.summary.setObjectName("roundSummary")
         self.save_button = widgets.big(QPushButton(self.tr("保存这次检查"), self), 1.2, True)
         self.save_button.setObjectName("saveRound")
-        self.save_button.setMinimumHeight(52)
+        self.save_button.setMinimumHeight(px(52))
         self.sheet_button = QPushButton(self.tr("打印空白检查表（PDF）"), self)
         self.sheet_button.setObjectName("roundSheet")
         self.history_button = QPushButton(self.tr("历次检查结果"), self)

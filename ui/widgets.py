@@ -337,7 +337,7 @@ def table(model, parent=None, *, stretch: int | None = None, single: bool = Fals
     view.setAlternatingRowColors(True)
     view.setWordWrap(wrap)
     view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(34)
+    view.verticalHeader().setDefaultSectionSize(px(34))
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch is not None:

@@ -40,7 +40,9 @@ def main(out: Path) -> int:
     app.installEventFilter(scanner)
     documents.open_in_viewer = lambda path: True
     shell = Shell(db, actor, ops, settings=local_settings.Settings(), scanner=scanner)
-    shell.resize(1366, 768)
+    # The whole screen, in logical pixels (911x512 at 150 %): without a window manager under Xvfb
+    # "maximized" is not honoured, and a fixed 1366x768 would run off the screen when scaled.
+    shell.resize(app.primaryScreen().availableGeometry().size())
     shell.showMaximized()
 
     def settle(ms: int = 500) -> None:

@@ -14,6 +14,7 @@ from pos.vocabulary import Area
 from ui import asking, widgets
 from ui.goods.catalogue import zones
 from ui.models import Column, RowsModel
+from ui.sizes import px
 
 if TYPE_CHECKING:
     from ui.goods.screen import GoodsScreen
@@ -99,7 +100,7 @@ class CountTab(QWidget):
         self.summary.setWordWrap(True)
         self.save_button = widgets.big(QPushButton(self.tr("核对差异并保存"), self), 1.15, True)
         self.save_button.setObjectName("saveCount")
-        self.save_button.setMinimumHeight(48)
+        self.save_button.setMinimumHeight(px(48))
         top = widgets.row(QLabel(self.tr("盘点哪个区"), self), self.zone,
                           (QLabel(self.tr("在黄色的“实点数量”一列输入点到的数量；扫码跳到那件商品"), self), 1))
         bottom = widgets.row(QLabel(self.tr("原因"), self), (self.reason, 1), self.save_button)

@@ -20,6 +20,7 @@ from pos.errors import ShopError
 from pos.vocabulary import DONOR_TYPES, FUNDING, Area, Source
 from ui import asking, widgets
 from ui.models import Column, RowsModel, yuan
+from ui.sizes import px
 
 if TYPE_CHECKING:
     from ui.goods.screen import GoodsScreen
@@ -118,13 +119,13 @@ class IntakeTab(QWidget):
         self.total = widgets.big(QLabel(self), 1.15, True)
         self.save_button = widgets.big(QPushButton(self.tr("入库"), self), 1.15, True)
         self.save_button.setObjectName("saveIntake")
-        self.save_button.setMinimumHeight(48)
+        self.save_button.setMinimumHeight(px(48))
 
         source = widgets.form_box(
             self.tr("来源"), self, (self.tr("方式"), widgets.row(self.donation, self.purchase, widgets.STRETCH)),
             (self.tr("捐赠方"), self.donor), (self.tr("捐赠方类型"), self.donor_type),
             (self.tr("资金来源（采购）"), self.funding), (self.tr("收到日期"), self.received_on))
-        source.setFixedWidth(420)
+        source.setFixedWidth(px(420))
         right = widgets.column(widgets.row((self.code, 1), self.quantity, add, remove), (self.view, 1),
                                widgets.row((self.total, 1), self.save_button))
         widgets.row(widgets.column(source, widgets.STRETCH), (right, 1), parent=self)

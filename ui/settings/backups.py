@@ -20,6 +20,7 @@ from pos.errors import NeedsApproval, ShopError
 from pos.vocabulary import Area
 from ui import asking, widgets
 from ui.models import Column, RowsModel
+from ui.sizes import px
 
 if TYPE_CHECKING:
     from ui.settings.screen import SettingsScreen
@@ -46,7 +47,7 @@ class BackupTab(QWidget):
         self.save_button = QPushButton(self.tr("保存"), self)
         self.backup_button = widgets.big(QPushButton(self.tr("立即备份"), self), 1.15, True)
         self.backup_button.setObjectName("backupNow")
-        self.backup_button.setMinimumHeight(48)
+        self.backup_button.setMinimumHeight(px(48))
         self.restore_button = QPushButton(self.tr("用所选备份恢复…"), self)
         self.restore_button.setObjectName("restore")
         self.last = widgets.big(QLabel(self), 1.1)

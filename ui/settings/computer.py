@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
+from ui.sizes import px
 
 from ui import widgets
 
@@ -30,7 +31,7 @@ class ComputerTab(QWidget):
             self.tr("本机"), self, (self.tr("界面语言（重新打开后生效）"), self.language),
             (self.tr("无人操作多久后锁屏"), self.idle), (self.tr("扫码枪按键间隔不超过"), self.gap),
             (self.tr("扫码枪前缀"), self.prefix), (self.tr("扫码枪后缀"), self.suffix), ("", self.save_button))
-        box.setFixedWidth(640)
+        box.setFixedWidth(px(640))
         widgets.column(box, widgets.STRETCH, parent=self)
         self.save_button.clicked.connect(self.save)
 

@@ -19,6 +19,7 @@ from pos.station import settings as local_settings
 from pos.vocabulary import Area, JobStatus
 from ui import widgets
 from ui.models import Column, RowsModel
+from ui.sizes import px
 
 if TYPE_CHECKING:
     from ui.settings.screen import SettingsScreen
@@ -71,7 +72,7 @@ class PrinterTab(QWidget):
             self.tr("小票打印机"), self, (self.tr("串口"), widgets.row((self.port, 1), refresh)),
             (self.tr("波特率"), self.baud), (self.tr("纸宽"), self.paper), (self.tr("流控"), self.flow),
             ("", self.status), ("", widgets.row(self.save_button, self.test_button)))
-        box.setFixedWidth(480)
+        box.setFixedWidth(px(480))
         self.jobs = jobs_model(screen.lang)
         self.jobs_view = widgets.table(self.jobs, self, stretch=4)
         self.retry_button = QPushButton(self.tr("补打全部待打印"), self)

@@ -19,6 +19,7 @@ from ui.models import Column, RowsModel
 from ui.supervisor.closing import SIGNATURE_KEYS, CloseDialog
 from ui.supervisor.page import Page
 from ui.widgets import big_button, heading, month_title, table, tr
+from ui.sizes import px
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class ClosePage(Page):
             model = RowsModel(TOTAL_COLUMNS, parent=self)
             view = table(model, self, single=True, wrap=False)
             view.setObjectName(f"closeTotals{len(self.models)}")
-            view.verticalHeader().setDefaultSectionSize(30)
+            view.verticalHeader().setDefaultSectionSize(px(30))
             view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             view.horizontalHeader().setStretchLastSection(False)
             pane = QVBoxLayout()

@@ -17,6 +17,7 @@ from pos.month import closure, honour, notice
 from ui import documents
 from ui.supervisor.page import Page
 from ui.widgets import big_button, heading, tr
+from ui.sizes import px
 
 
 class NoticePage(Page):
@@ -52,7 +53,7 @@ class NoticePage(Page):
         self.scroll = scroll = QScrollArea(self)
         scroll.setWidget(self.image)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(520)
+        scroll.setMinimumWidth(px(520))
         self.info = QLabel(self)
         self.info.setObjectName("noticeInfo")
         self.info.setWordWrap(True)

@@ -31,6 +31,7 @@ from ui.shell import Entry, Screen, register
 from ui.widgets import big_button, field, table, today, tr
 from ui.wishes.forms import ClaimForm, DeliverForm, ThankForm, WriteForm
 from ui.wishes.wall import Wall, history_columns, status_name, value, who
+from ui.sizes import px
 
 
 class WishesScreen(Screen):
@@ -92,7 +93,7 @@ class WishesScreen(Screen):
         made = QPushButton(text, self)
         made.setObjectName(name)
         made.setCheckable(True)
-        made.setMinimumHeight(40)
+        made.setMinimumHeight(px(40))
         group.addButton(made)
         row.addWidget(made)
         return made
@@ -102,7 +103,7 @@ class WishesScreen(Screen):
         panel = QFrame(self)
         panel.setObjectName("wishPanel")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
-        panel.setFixedWidth(440)
+        panel.setFixedWidth(px(440))
         self.detail = QLabel(tr("选中一个心愿查看详情。"), panel)
         self.detail.setObjectName("wishDetail")
         self.detail.setWordWrap(True)
@@ -110,7 +111,7 @@ class WishesScreen(Screen):
         self.history = RowsModel(history_columns(self.shell.people), parent=self)
         self.history_view = table(self.history, panel, single=True, wrap=False)
         self.history_view.setObjectName("wishHistory")
-        self.history_view.setMaximumHeight(150)
+        self.history_view.setMaximumHeight(px(150))
         self.write_form = WriteForm(self)
         self.claim_form = ClaimForm(self)
         self.deliver_form = DeliverForm(self)
