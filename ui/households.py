@@ -437,22 +437,23 @@ class HouseholdsScreen(Screen):
                        done=lambda made: self.bar.done(self.tr("已发卡 %1 张。").replace("%1", str(len(made)))
                                                        if made else self.tr("每户都已经有卡了。")))
 
-    def one_with_card(self, missing: str) -> households.HouseholdView | None:
-        """The one household chosen, if it holds a card; else ``missing`` (of its head) is said."""
+    def confirm_for_card(self, missing: str, question: str, yes: str, then) -> None:
+        """For the one household chosen, if it holds a card (else ``missing``, of its head, is
+        said): ask ``question`` of its head (%1), card (%2) and balance (%3); on yes, ``then(it)``."""
         household = self.one()
-        if household is not None and not household.card_number:
-            self.bar.refuse(missing.replace("%1", household.head_name))
-            return None
-        return household
-
-    def replace_lost(self) -> None:
-        household = self.one_with_card(self.tr("%1 一户还没有积分卡。"))
         if household is None:
             return
-        text = (self.tr("%1 的积分卡 %2 挂失：旧卡作废，以后刷旧卡会被拒绝；%3 分全部转到新卡。")
-                .replace("%1", household.head_name).replace("%2", household.card_number)
+        if not household.card_number:
+            self.bar.refuse(missing.replace("%1", household.head_name))
+            return
+        text = (question.replace("%1", household.head_name).replace("%2", household.card_number)
                 .replace("%3", str(household.balance)))
-        asking.confirm(self, text, lambda: self._replace(household), yes=self.tr("挂失并补卡"))
+        asking.confirm(self, text, lambda: then(household), yes=yes)
+
+    def replace_lost(self) -> None:
+        self.confirm_for_card(self.tr("%1 一户还没有积分卡。"),
+                              self.tr("%1 的积分卡 %2 挂失：旧卡作废，以后刷旧卡会被拒绝；%3 分全部转到新卡。"),
+                              self.tr("挂失并补卡"), self._replace)
 
     def _replace(self, household) -> None:
         lost = household.card_number
@@ -464,13 +465,9 @@ class HouseholdsScreen(Screen):
                            .replace("%4", card.head_name)))
 
     def recover(self) -> None:
-        household = self.one_with_card(self.tr("%1 一户没有在用的积分卡。"))
-        if household is None:
-            return
-        text = (self.tr("%1 一户迁出：收回积分卡 %2，卡上 %3 分归还村里，这一户标为已迁出。")
-                .replace("%1", household.head_name).replace("%2", household.card_number)
-                .replace("%3", str(household.balance)))
-        asking.confirm(self, text, lambda: self._recover(household), yes=self.tr("迁出并回收"))
+        self.confirm_for_card(self.tr("%1 一户没有在用的积分卡。"),
+                              self.tr("%1 一户迁出：收回积分卡 %2，卡上 %3 分归还村里，这一户标为已迁出。"),
+                              self.tr("迁出并回收"), self._recover)
 
     def _recover(self, household) -> None:
         number = household.card_number

@@ -69,8 +69,7 @@ def issue(session: Session, signer: signing.Signer, county, village_id: str, vil
 
 
 def file_bytes(row: CountyReceipt) -> bytes:
-    return json.dumps({"receipt": json.loads(row.document), "signature": row.signature},
-                      ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+    return signing.signed_file("receipt", row.document.encode("utf-8"), row.signature)
 
 
 def file_name(village_name: str, village_id: str, last_closure: int) -> str:
@@ -139,18 +138,10 @@ class Recorded:
 
 
 def parse(data: bytes) -> tuple[dict, str]:
-    """The receipt and its signature, after checking the signature; refuses anything else."""
-    try:
-        outer = json.loads(data)
-        receipt, signature = outer["receipt"], outer["signature"]
-        if receipt["format"] != RECEIPT_FORMAT or receipt["version"] != VERSION:
-            raise ValueError("format")
-        signed = canonical.dumps(receipt)
-        algorithm, public = receipt["algorithm"], receipt["public_key"]
-    except (ValueError, KeyError, TypeError, canonical.NotCanonical):
-        raise ShopError("county_receipt_unreadable") from None
-    if not signing.check(algorithm, public, signed, str(signature)):
-        raise ShopError("county_receipt_signature")
+    """The receipt and its digest, after checking the signature; refuses anything else."""
+    receipt, signed = signing.read_signed(data, "receipt", RECEIPT_FORMAT, VERSION,
+                                          unreadable="county_receipt_unreadable",
+                                          forged="county_receipt_signature")
     return receipt, canonical.digest(signed)
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,8 +103,7 @@ def export(db: Database, actor: CountyActor, path: Path) -> Exported:
             "issued_at": canonical.format_time(now(session)),
             "rules": rules, "retired_keys": retired,
         })
-    payload = json.dumps({"rules": json.loads(document), "signature": signer.sign(document)},
-                         ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+    payload = signing.signed_file("rules", document, signer.sign(document))
     temporary = path.with_name(f".{path.name}.part")
     temporary.write_bytes(payload)
     temporary.replace(path)
@@ -136,16 +134,9 @@ class Reference:
 
 
 def _read(data: bytes) -> tuple[dict, str]:
-    try:
-        outer = json.loads(data)
-        document, signature = outer["rules"], outer["signature"]
-        if document["format"] != RULES_FORMAT or document["version"] != VERSION:
-            raise ValueError("format")
-        signed = canonical.dumps(document)
-    except (ValueError, KeyError, TypeError, canonical.NotCanonical):
-        raise ShopError("county_rules_unreadable") from None
-    if not signing.check(document["algorithm"], document["public_key"], signed, str(signature)):
-        raise ShopError("county_rules_signature")
+    document, _signed = signing.read_signed(data, "rules", RULES_FORMAT, VERSION,
+                                            unreadable="county_rules_unreadable",
+                                            forged="county_rules_signature")
     return document, signing.fingerprint_hex(document["public_key"])
 
 

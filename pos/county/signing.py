@@ -19,6 +19,7 @@ its first 32 hex digits in groups of four ("3f2a 91c0 ...").
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,8 +31,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
+from ledger import canonical
 from ledger.backup import PRIVATE_FILE, private_folder
 from pos import paths
+from pos.errors import ShopError
 
 ED25519 = "ed25519"
 ALGORITHM = ED25519  # what new keys use
@@ -77,6 +80,32 @@ def check(algorithm: str, public_hex: str, data: bytes, signature_hex: str) -> b
         return checker(bytes.fromhex(public_hex), data, bytes.fromhex(signature_hex))
     except (ValueError, TypeError):
         return False
+
+
+def signed_file(key: str, document: bytes, signature: str) -> bytes:
+    """A signed file as the county hands it over: ``{key: {...}, "signature": hex}``, where the
+    signature is over ``document``, the canonical JSON (``ledger.canonical.dumps``) of ``{...}``."""
+    return json.dumps({key: json.loads(document), "signature": signature},
+                      ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+
+
+def read_signed(data: bytes, key: str, format_: str, version: int, *, unreadable: str,
+                forged: str) -> tuple[dict, bytes]:
+    """The document of a ``signed_file`` and its canonical bytes, once it is of ``format_`` and
+    ``version`` and the key it names (``algorithm``, ``public_key``) signed it. Refuses anything
+    else: ``ShopError(unreadable)``, or ``ShopError(forged)`` for a signature that does not check."""
+    try:
+        outer = json.loads(data)
+        document, signature = outer[key], outer["signature"]
+        if document["format"] != format_ or document["version"] != version:
+            raise ValueError("format")
+        signed = canonical.dumps(document)
+        algorithm, public = document["algorithm"], document["public_key"]
+    except (ValueError, KeyError, TypeError, canonical.NotCanonical):
+        raise ShopError(unreadable) from None
+    if not check(algorithm, public, signed, str(signature)):
+        raise ShopError(forged)
+    return document, signed
 
 
 @dataclass(frozen=True)

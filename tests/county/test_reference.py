@@ -57,6 +57,16 @@ def test_a_tampered_rules_file_is_refused(village, county, tmp_path):
     assert refused.value.key == "county_rules_signature"
 
 
+def test_a_rules_file_that_names_no_key_is_unreadable_not_a_crash(village, county, tmp_path):
+    east = village()
+    exported = reference.export(county.db, county.official, tmp_path / "rules.json")
+    outer = json.loads(exported.path.read_bytes())
+    del outer["rules"]["algorithm"]
+    with pytest.raises(ShopError) as refused:
+        reference.compare(east.db, east.admin, json.dumps(outer).encode("utf-8"))
+    assert refused.value.key == "county_rules_unreadable"
+
+
 def test_a_retired_key_goes_back_and_the_village_signs_with_a_new_one(village, county, stick, tmp_path):
     east = village()
     made = package.make(east.db, east.secretary, stick)

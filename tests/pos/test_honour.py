@@ -8,11 +8,11 @@ from collections import defaultdict
 import pytest
 from sqlalchemy import text as sql
 
-from pos import demo, users
+from pos import demo
 from pos.cli.main import main
 from pos.month import closure, honour, notice
 from tests import pdfs
-from tests.pos.test_month import AFTER_MONTH, MONTH
+from tests.pos.test_month import AFTER_MONTH, MONTH, close, login
 
 pytestmark = pdfs.needs_poppler
 
@@ -20,12 +20,8 @@ pytestmark = pdfs.needs_poppler
 @pytest.fixture
 def village(demo_village):
     demo_village.clock = lambda: AFTER_MONTH
-    closure.close(demo_village, login(demo_village), MONTH, password=demo.PASSWORD)
+    close(demo_village)
     return demo_village
-
-
-def login(db, name="lishuji"):
-    return users.login(db, name, demo.PASSWORD)
 
 
 def earned_by_rules(db, ranges) -> dict[int, int]:

@@ -7,11 +7,10 @@ from collections import defaultdict
 
 import pytest
 
-from pos import demo, users
 from pos.month import closure, notice
 from pos.month.reasons import month_reasons
 from tests import pdfs
-from tests.pos.test_month import AFTER_MONTH, MONTH, ledger_month
+from tests.pos.test_month import AFTER_MONTH, MONTH, close, ledger_month, login
 
 pytestmark = pdfs.needs_poppler
 
@@ -22,16 +21,8 @@ def village(demo_village):
     return demo_village
 
 
-def login(db, name="lishuji"):
-    return users.login(db, name, demo.PASSWORD)
-
-
-def closed_month(db):
-    return closure.close(db, login(db), MONTH, password=demo.PASSWORD)
-
-
 def test_each_households_points_by_rule_add_up_to_the_ledger_and_print(village, tmp_path):
-    closed = closed_month(village)
+    closed = close(village)
     with village.read() as s:
         reasons = month_reasons(s, closure.closure_in(s, MONTH))
     by_household = defaultdict(lambda: [0, 0])
@@ -60,7 +51,7 @@ def test_each_households_points_by_rule_add_up_to_the_ledger_and_print(village, 
 
 
 def test_names_in_the_annex_are_masked_when_the_notice_masks_them(village, tmp_path):
-    closed_month(village)
+    close(village)
     data, _ = notice.write_pdf(village, login(village), MONTH, tmp_path / "masked.pdf", mask_names=True)
     text = pdfs.poppler_text(tmp_path / "masked.pdf")
     assert data.reasons and all("*" in row.head for row in data.reasons)
@@ -72,7 +63,7 @@ def test_names_in_the_annex_are_masked_when_the_notice_masks_them(village, tmp_p
 def test_the_notice_publishes_the_rules_in_force_with_their_limits_and_the_price_list(village, tmp_path):
     from pos import goods, rules
 
-    closed_month(village)
+    close(village)
     admin = login(village, "wangfang")
     l01 = next(r for r in rules.list_rules(village, admin) if r.code == "L01")
     rules.save(village, admin, "L01", l01.category, l01.name, l01.points_min, l01.points_max, limit="2/week")

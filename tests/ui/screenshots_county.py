@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
 import zipfile
 from pathlib import Path
 
@@ -57,9 +56,9 @@ def main(out: Path) -> None:
     info = accounts.initialise(county, name="宜川县", admin="xian", admin_name="县干部", password="county-1")
     official = accounts.login(county, "xian", "county-1")
 
-    from PySide6.QtCore import QElapsedTimer
     from PySide6.QtWidgets import QFileDialog
 
+    from tests.ui.camera import Camera
     from ui import documents
     from ui.app import application
     from ui.county.login import CountyLoginDialog
@@ -70,18 +69,8 @@ def main(out: Path) -> None:
     ops = Operations(app, show_fault=lambda summary, details: print("FAULT", summary, details, file=sys.stderr))
     documents.open_in_viewer = lambda where: True
 
-    def settle(ms: int = 400) -> None:
-        ops.wait(60_000)
-        timer = QElapsedTimer()
-        timer.start()
-        while timer.elapsed() < ms or ops.running:
-            app.processEvents()
-            time.sleep(0.01)
-
-    def shoot(widget, name: str) -> None:
-        settle()
-        widget.grab().save(str(out / f"{name}.png"))
-        print(out / f"{name}.png")
+    camera = Camera(app, ops, out)
+    settle, shoot = camera.settle, camera.shoot
 
     login = CountyLoginDialog(county, ops, info.name)
     login.show()

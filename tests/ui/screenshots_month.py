@@ -14,7 +14,6 @@ it the demo village is built first (about a minute).
 from __future__ import annotations
 
 import shutil
-import time
 import sys
 import tempfile
 from datetime import datetime
@@ -25,6 +24,8 @@ from argon2 import PasswordHasher
 from pos import demo, households, redemption, reversal, service, users, wishes
 from pos.store.database import open_database
 from pos.periods import LOCAL
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests.ui.camera, when run as a script
 
 
 def main(out: Path, demo_db: Path | None) -> None:
@@ -62,6 +63,7 @@ def main(out: Path, demo_db: Path | None) -> None:
     from PySide6.QtWidgets import QApplication
 
     from pos.station import settings as local_settings
+    from tests.ui.camera import Camera
     from ui import documents
     from ui.app import application
     from ui.operations import Operations
@@ -70,17 +72,8 @@ def main(out: Path, demo_db: Path | None) -> None:
     app = application("zh")
     ops = Operations(app, show_fault=lambda summary, details: print("FAULT", summary, details, file=sys.stderr))
 
-    def settle(ms: int = 300) -> None:
-        from PySide6.QtCore import QElapsedTimer
-
-        ops.wait(60_000)
-        timer = QElapsedTimer()
-        timer.start()
-        while timer.elapsed() < ms or ops.running:
-            app.processEvents()
-            time.sleep(0.01)
-        ops.wait(60_000)
-        app.processEvents()
+    camera = Camera(app, ops, out)
+    settle, shot = camera.settle, camera.shoot
 
     def shell(actor):
         window = Shell(db, actor, ops, settings=local_settings.Settings())
@@ -89,11 +82,6 @@ def main(out: Path, demo_db: Path | None) -> None:
         window.show()
         settle()
         return window
-
-    def shot(window, name: str) -> None:
-        settle()
-        window.grab().save(str(out / f"{name}.png"))
-        print(out / f"{name}.png")
 
     window = shell(secretary)
     screen = window.show_area("supervisor")

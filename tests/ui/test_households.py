@@ -147,6 +147,18 @@ def test_a_household_moving_away_gives_its_card_back(make_shell, qtbot, shop):
     qtbot.waitUntil(lambda: screen.model.rowCount() == 4)
 
 
+def test_a_household_without_a_card_is_told_so_instead_of_asked_about_its_card(make_shell, qtbot, shop):
+    households.add(shop.db, shop.admin, "钱七", "富庄", 3)
+    screen = make_shell().show_area("households")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 5)
+    select(screen, "钱七")
+    screen.replace_button.click()
+    assert screen.bar.kind == "refused" and "钱七 一户还没有积分卡" in screen.bar.text
+    screen.recover_button.click()
+    assert screen.bar.kind == "refused" and "钱七 一户没有在用的积分卡" in screen.bar.text
+    assert not hasattr(screen, "confirm_box")  # nothing was asked
+
+
 def test_an_import_with_a_bad_row_writes_nothing_and_shows_the_row(make_shell, qtbot, shop, tmp_path):
     window, screen = households_screen(make_shell, qtbot)
     data = "户主,村民小组,人口,电话\n孙七,富庄,3,\n钱八,没有这个组,4,\n周九,啊道,五,\n".encode("utf-8-sig")
