@@ -134,9 +134,22 @@ class _Walk:
         self.findings.append(Finding(code, seq, detail, params, WARNING))
 
     def check(self, row, postings: list[tuple[int, int, int]]) -> None:
-        seq = row.seq
+        """One transaction: its place in the order, its postings, its hash."""
         self.count += 1
         self.postings += len(postings)
+        self._in_order(row)
+        legs = self._post(row, postings)
+        try:
+            attrs = json.loads(row.attrs)
+        except (TypeError, ValueError):
+            attrs = {"__unreadable__": str(row.attrs)}
+        if row.kind == ACCOUNT_OPEN and not postings:
+            self.open(row.seq, attrs)
+        self._chain(row, attrs, legs)
+
+    def _in_order(self, row) -> None:
+        """Numbered one after the other, and not dated before the one before it."""
+        seq = row.seq
         if seq != self.expected:
             self.add(
                 "sequence_gap", seq, f"expected transaction {self.expected}, found {seq}",
@@ -154,6 +167,10 @@ class _Walk:
             )
         self.last_at = row.at
 
+    def _post(self, row, postings: list[tuple[int, int, int]]) -> list[tuple[str, int]]:
+        """Add the postings to the running sums; check they balance, stay above zero where they
+        must and reverse only what came before. Returns the legs as the hash encodes them."""
+        seq = row.seq
         accounts, sums = self.accounts, self.sums
         legs = []
         total = 0
@@ -183,27 +200,21 @@ class _Walk:
         if row.reverses is not None and (row.reverses >= seq or row.reverses not in self.seen):
             self.add("bad_reversal", seq, f"reverses {row.reverses}, which does not precede it")
         self.seen.add(seq)
+        return legs
 
+    def _digest(self, prev: str, row, attrs: dict, legs) -> str:
+        return canonical.digest(canonical.encode(
+            prev=prev, seq=row.seq, at=row.at, kind=row.kind, operator=row.operator,
+            approver=row.approver, memo=row.memo, reverses=row.reverses, attrs=attrs, postings=legs,
+        ))
+
+    def _chain(self, row, attrs: dict, legs) -> None:
+        """The hash recomputed on the stored one before it (to find each edited row), and on the
+        pure chain (what an anchor is checked against)."""
+        seq = row.seq
         try:
-            attrs = json.loads(row.attrs)
-        except (TypeError, ValueError):
-            attrs = {"__unreadable__": str(row.attrs)}
-        if row.kind == ACCOUNT_OPEN and not postings:
-            self.open(seq, attrs)
-        try:
-            computed = canonical.digest(canonical.encode(
-                prev=self.prev, seq=seq, at=row.at, kind=row.kind, operator=row.operator,
-                approver=row.approver, memo=row.memo, reverses=row.reverses, attrs=attrs,
-                postings=legs,
-            ))
-            if self.pure_prev == self.prev:
-                pure = computed
-            else:
-                pure = canonical.digest(canonical.encode(
-                    prev=self.pure_prev, seq=seq, at=row.at, kind=row.kind, operator=row.operator,
-                    approver=row.approver, memo=row.memo, reverses=row.reverses, attrs=attrs,
-                    postings=legs,
-                ))
+            computed = self._digest(self.prev, row, attrs, legs)
+            pure = computed if self.pure_prev == self.prev else self._digest(self.pure_prev, row, attrs, legs)
         except canonical.NotCanonical as exc:
             # Nothing the ledger writes looks like this: the row was edited outside it.
             self.add("not_canonical", seq, f"cannot be encoded canonically: {exc}", reason=str(exc))
@@ -224,7 +235,6 @@ class _Walk:
                 self.anchor_found = seq
         self.last_seq = seq
         self.last_stored_hash = row.hash
-
 
     def open(self, seq: int, attrs: dict) -> None:
         code = attrs.get("account")
@@ -261,11 +271,36 @@ def verify(session: Session, anchor: str | tuple[int | None, str] | None = None)
         )
     }
     walk = _Walk(accounts, anchor)
+    _walk_chain(conn, walk)
+    walk.accounts_agree()
+    for account_id, (code, _, kept) in accounts.items():
+        if kept != walk.sums.get(account_id, 0):
+            walk.add(
+                "balance_mismatch", None,
+                f"account {code}: kept balance {kept}, postings sum to {walk.sums.get(account_id, 0)}",
+                account=code, kept=kept, summed=walk.sums.get(account_id, 0),
+            )
+    _head_and_anchor(conn, walk, anchor)
+    findings = tuple(sorted(walk.findings, key=lambda f: (f.seq is None, f.seq or 0)))
+    for finding in findings:
+        log.warning("verify: %s %s at %s: %s", finding.severity, finding.code, finding.seq,
+                    finding.detail)
+    return Report(
+        transactions=walk.count,
+        postings=walk.postings,
+        head_seq=walk.last_seq,
+        head_hash=walk.pure_prev if not walk.chain_broken else walk.last_stored_hash,
+        findings=findings,
+        anchor_seq=walk.anchor_found,
+    )
+
+
+def _walk_chain(conn, walk: _Walk) -> None:
+    """Every transaction in order with its postings, CHUNK at a time; postings that belong to
+    no transaction are found too."""
     tx = Transaction.__table__.c
     p = Posting.__table__.c
-    tx_columns = [Transaction.__table__.c[name] for name in (
-        "seq", "at", "kind", "operator", "approver", "memo", "reverses", "attrs", "hash"
-    )]
+    tx_columns = [tx[name] for name in ("seq", "at", "kind", "operator", "approver", "memo", "reverses", "attrs", "hash")]
     last = None
     while True:
         query = select(*tx_columns).order_by(tx.seq).limit(CHUNK)
@@ -294,15 +329,10 @@ def verify(session: Session, anchor: str | tuple[int | None, str] | None = None)
     for orphan in beyond:
         walk.add("orphan_postings", orphan, f"postings for missing transaction {orphan}")
 
-    walk.accounts_agree()
-    for account_id, (code, _, kept) in accounts.items():
-        if kept != walk.sums.get(account_id, 0):
-            walk.add(
-                "balance_mismatch", None,
-                f"account {code}: kept balance {kept}, postings sum to {walk.sums.get(account_id, 0)}",
-                account=code, kept=kept, summed=walk.sums.get(account_id, 0),
-            )
 
+def _head_and_anchor(conn, walk: _Walk, anchor) -> None:
+    """The head row names the chain's last transaction; an anchor given is in the chain, and
+    the chain up to it is intact."""
     head_row = conn.execute(select(Head.seq, Head.hash).where(Head.id == 1)).one_or_none()
     if head_row is None:
         walk.add("head_missing", None, "the head row is missing")
@@ -325,16 +355,3 @@ def verify(session: Session, anchor: str | tuple[int | None, str] | None = None)
         for f in walk.findings
     ):
         walk.add("anchor_broken", walk.anchor_found, "the chain up to the anchor is not intact")
-
-    findings = tuple(sorted(walk.findings, key=lambda f: (f.seq is None, f.seq or 0)))
-    for finding in findings:
-        log.warning("verify: %s %s at %s: %s", finding.severity, finding.code, finding.seq,
-                    finding.detail)
-    return Report(
-        transactions=walk.count,
-        postings=walk.postings,
-        head_seq=walk.last_seq,
-        head_hash=walk.pure_prev if not walk.chain_broken else walk.last_stored_hash,
-        findings=findings,
-        anchor_seq=walk.anchor_found,
-    )

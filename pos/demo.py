@@ -156,20 +156,8 @@ def _claims_from(start: date, days: int) -> date:
 def _year(db: Database, rng: random.Random, clock: Clock, start: date, name: str = VILLAGE,
           groups: dict[str, int] = GROUPS, days: int = 365, close_months: bool = False,
           claims_from: date | None = None) -> dict:
-    admin = village.initialise(db, name=name, groups=list(groups), admin_username=ADMIN,
-                               admin_name="王芳", admin_password=PASSWORD,
-                               supervisor_username=SUPERVISOR, supervisor_name="李书记（第一书记）",
-                               supervisor_password=PASSWORD,
-                               shop_name=f"{name}爱心超市", opening_hours="每周六 9:00-12:00")
-    with service.transaction(db) as session:
-        users.add_user(session, admin, "zhaoming", "赵明", Role.ADMIN, PASSWORD)
+    admin, homes, shelf = _founded(db, rng, name, groups)
     supervisor = Approval(SUPERVISOR, PASSWORD)
-    village.change(db, admin, objection_phone=OBJECTION_PHONE)
-
-    homes = households.import_csv(db, admin, _households_csv(rng, groups))
-    cards.issue_missing(db, admin)
-    shelf = [goods.add(db, admin, name, zone, points, value, unit, _ean13(rng) if barcode else None)
-             for name, zone, points, value, unit, barcode in GOODS]
     active = [h.id for h in homes]
     counts = {"labour_days": 0, "hygiene_rounds": 0, "redemptions": 0, "refused": 0,
               "lost_cards": 0, "moved_away": 0, "deductions": 0, "honours": 0, "good_deeds": 0}
@@ -190,51 +178,8 @@ def _year(db: Database, rng: random.Random, clock: Clock, start: date, name: str
             closure.close(db, secretary, ended, password=PASSWORD, confirm_recent=True)
             counts["closures"] += 1
         earning.morning(today)
-        if today.day == 1:
-            _deliveries(db, admin, rng, shelf, today)
-        if today.day in (8, 22):
-            clock.day(today, 7)
-            chosen = rng.sample(active, min(rng.randint(22, 34), len(active)))
-            earning.award(chosen, rng.choice(["L01", "L02", "V01"]), None,
-                          rng.choice(["修村道", "清理水渠", "植树", "打扫村委会广场"]), today)
-            counts["labour_days"] += 1
-        if today.day == 15:
-            clock.day(today, 10)
-            scores = {h: {item: rng.random() < 0.82 for item in HYGIENE_ITEMS} for h in active}
-            hygiene.record(db, admin, today, "李书记、王芳、村民小组长", scores)
-            counts["hygiene_rounds"] += 1
-        if today.weekday() == 2 and rng.random() < 0.7:
-            clock.day(today, 14)
-            rule, points = rng.choice([("G01", None), ("F01", rng.randint(5, 10)), ("F02", None),
-                                       ("A02", None), ("G03", rng.randint(5, 12)), ("E01", None)])
-            earning.award([rng.choice(active)], rule, points, "村民推荐", today)
-            counts["good_deeds"] += 1
-        if today.weekday() == 3 and rng.random() < 0.45:
-            _deduction(db, admin, supervisor, rng, active, today)
-            counts["deductions"] += 1
-        if (today.month, today.day) in {(1, 10), (5, 10), (10, 8)}:
-            rule = {1: "H01", 5: "H02", 10: "H04"}[today.month]
-            earning.award(rng.sample(active, min(rng.randint(5, 9), len(active))), rule, None,
-                          "村民代表大会评选", today)
-            counts["honours"] += 1
-        if today.weekday() == 5:
-            clock.day(today, 9)
-            done, refused = _saturday(db, admin, supervisor, rng, active)
-            counts["redemptions"] += done
-            counts["refused"] += refused
-        if (today.month, today.day) in {(2, 20), (6, 12), (8, 30), (11, 2)}:
-            lost = cards.balance(db, admin, households.get(db, admin, rng.choice(active)).card_number)
-            cards.replace(db, admin, lost.number, "卡片丢失，本人申请补卡")
-            counts["lost_cards"] += 1
-        if (today.month, today.day) in {(4, 3), (9, 17)}:
-            leaving = rng.choice(active)
-            active.remove(leaving)
-            cards.recover(db, admin, households.get(db, admin, leaving).card_number, "全家迁往县城",
-                          supervisor)
-            counts["moved_away"] += 1
-        if (today.month, today.day) == (6, 30):
-            damp = max(goods.search(db, admin, zone="粮油区"), key=lambda g: g.stock)
-            stock.write_off(db, admin, damp.code, 2, f"仓库漏雨，2{damp.unit}{damp.name}受潮", supervisor)
+        _routine(db, admin, supervisor, rng, clock, earning, active, shelf, today, counts)
+        _incidents(db, admin, supervisor, rng, active, today, counts)
         showcase = close_months and name == VILLAGE  # what a newcomer finds in Adao village
         if showcase and today.weekday() == 5 and day_number + 7 >= days:
             _flags_to_review(db, admin, supervisor, clock, rng, active, today, earning)  # the last Saturday
@@ -245,6 +190,79 @@ def _year(db: Database, rng: random.Random, clock: Clock, start: date, name: str
     counts["households"] = len(homes)
     counts["goods"] = len(shelf)
     return counts
+
+
+def _founded(db: Database, rng: random.Random, name: str, groups: dict[str, int]):
+    """The village set up: its administrators and first secretary, households with cards, goods."""
+    admin = village.initialise(db, name=name, groups=list(groups), admin_username=ADMIN,
+                               admin_name="王芳", admin_password=PASSWORD,
+                               supervisor_username=SUPERVISOR, supervisor_name="李书记（第一书记）",
+                               supervisor_password=PASSWORD,
+                               shop_name=f"{name}爱心超市", opening_hours="每周六 9:00-12:00")
+    with service.transaction(db) as session:
+        users.add_user(session, admin, "zhaoming", "赵明", Role.ADMIN, PASSWORD)
+    village.change(db, admin, objection_phone=OBJECTION_PHONE)
+    homes = households.import_csv(db, admin, _households_csv(rng, groups))
+    cards.issue_missing(db, admin)
+    shelf = [goods.add(db, admin, name, zone, points, value, unit, _ean13(rng) if barcode else None)
+             for name, zone, points, value, unit, barcode in GOODS]
+    return admin, homes, shelf
+
+
+def _routine(db: Database, admin, supervisor, rng: random.Random, clock: Clock, earning: Earning,
+             active: list[int], shelf, today: date, counts: dict) -> None:
+    """What a village month brings on its days: deliveries, labour days, the hygiene round, good
+    deeds, deductions, honours, and Saturday at the shop."""
+    if today.day == 1:
+        _deliveries(db, admin, rng, shelf, today)
+    if today.day in (8, 22):
+        clock.day(today, 7)
+        chosen = rng.sample(active, min(rng.randint(22, 34), len(active)))
+        earning.award(chosen, rng.choice(["L01", "L02", "V01"]), None,
+                      rng.choice(["修村道", "清理水渠", "植树", "打扫村委会广场"]), today)
+        counts["labour_days"] += 1
+    if today.day == 15:
+        clock.day(today, 10)
+        scores = {h: {item: rng.random() < 0.82 for item in HYGIENE_ITEMS} for h in active}
+        hygiene.record(db, admin, today, "李书记、王芳、村民小组长", scores)
+        counts["hygiene_rounds"] += 1
+    if today.weekday() == 2 and rng.random() < 0.7:
+        clock.day(today, 14)
+        rule, points = rng.choice([("G01", None), ("F01", rng.randint(5, 10)), ("F02", None),
+                                   ("A02", None), ("G03", rng.randint(5, 12)), ("E01", None)])
+        earning.award([rng.choice(active)], rule, points, "村民推荐", today)
+        counts["good_deeds"] += 1
+    if today.weekday() == 3 and rng.random() < 0.45:
+        _deduction(db, admin, supervisor, rng, active, today)
+        counts["deductions"] += 1
+    if (today.month, today.day) in {(1, 10), (5, 10), (10, 8)}:
+        rule = {1: "H01", 5: "H02", 10: "H04"}[today.month]
+        earning.award(rng.sample(active, min(rng.randint(5, 9), len(active))), rule, None,
+                      "村民代表大会评选", today)
+        counts["honours"] += 1
+    if today.weekday() == 5:
+        clock.day(today, 9)
+        done, refused = _saturday(db, admin, supervisor, rng, active)
+        counts["redemptions"] += done
+        counts["refused"] += refused
+
+
+def _incidents(db: Database, admin, supervisor, rng: random.Random, active: list[int], today: date,
+               counts: dict) -> None:
+    """A few days of the year: a card lost, a family moving away, goods spoilt by a leaking roof."""
+    if (today.month, today.day) in {(2, 20), (6, 12), (8, 30), (11, 2)}:
+        lost = cards.balance(db, admin, households.get(db, admin, rng.choice(active)).card_number)
+        cards.replace(db, admin, lost.number, "卡片丢失，本人申请补卡")
+        counts["lost_cards"] += 1
+    if (today.month, today.day) in {(4, 3), (9, 17)}:
+        leaving = rng.choice(active)
+        active.remove(leaving)
+        cards.recover(db, admin, households.get(db, admin, leaving).card_number, "全家迁往县城",
+                      supervisor)
+        counts["moved_away"] += 1
+    if (today.month, today.day) == (6, 30):
+        damp = max(goods.search(db, admin, zone="粮油区"), key=lambda g: g.stock)
+        stock.write_off(db, admin, damp.code, 2, f"仓库漏雨，2{damp.unit}{damp.name}受潮", supervisor)
 
 
 # What the supervisor wrote when reviewing each kind of flag before closing a month.

@@ -185,15 +185,31 @@ def _table(rows: list[list], widths: Sequence[float], styles: _Styles, numeric_f
 
 
 def _story(notice: Notice, styles: _Styles, width: float) -> list:
-    s = styles
-    story = [
+    """The notice, section by section, then its annexes."""
+    story = [*_heading(notice, styles), *_households(notice, styles, width), *_goods(notice, styles, width),
+             _totals(notice, styles, width), *_echo(notice, styles, width), _checking(notice, styles, width)]
+    if notice.honour:
+        story += annex.honour(notice.honour, notice.honour_heading, styles, width, _table)
+    if notice.reasons or notice.rules or notice.prices:
+        story += annex.reasons(notice.reasons, styles, width, _table)
+        story += annex.rules(notice.rules, styles, width, _table)
+        story += annex.prices(notice.prices, styles, width, _table)
+    return story
+
+
+def _heading(notice: Notice, s: _Styles) -> list:
+    return [
         Paragraph(f"{notice.village}爱心超市积分公示（{notice.month_title}）"
                   if notice.shop.endswith("爱心超市") and notice.shop.startswith(notice.village)
                   else f"{notice.shop}积分公示（{notice.month_title}）", s.title),
         Paragraph(f"{notice.shop} · {notice.range_text} · 月结第 {notice.number} 号 · "
                   f"{notice.closed_on} 月结", s.subtitle),
-        Paragraph("一、各户积分", s.heading),
     ]
+
+
+def _households(notice: Notice, s: _Styles, width: float) -> list:
+    """一、each household's month, with the claims credited and still posted."""
+    story = [Paragraph("一、各户积分", s.heading)]
     header = ["村民小组", "户主", "卡号后四位", "期初", "本月得分", "本月扣分", "本月兑换", "回收",
               "期末余额"]
     rows = [header] + [
@@ -217,25 +233,29 @@ def _story(notice: Notice, styles: _Styles, width: float) -> list:
                 [c.group, c.head, Paragraph(c.rule, s.cell), c.deed_date, c.points, c.posting_ends]
                 for c in lines]
             story.append(_table(rows, [width * w for w in (0.14, 0.16, 0.3, 0.14, 0.1, 0.14)], s, 4))
+    return story
 
-    story.append(CondPageBreak(40 * mm))
-    story.append(Paragraph("二、本月收到的捐赠", s.heading))
-    story.append(_deliveries(notice.donations, ["日期", "捐赠方", "类别", "物品", "数量", "价值（元）"],
-                             "本月没有收到捐赠。", s, width))
-    story.append(CondPageBreak(30 * mm))
-    story.append(Paragraph("三、本月采购（资金来源）", s.heading))
-    story.append(_deliveries(notice.purchases, ["日期", "资金来源", "方式", "物品", "数量", "金额（元）"],
-                             "本月没有采购。", s, width))
 
-    story.append(CondPageBreak(40 * mm))
-    story.append(Paragraph("四、按商品分区的兑换", s.heading))
+def _goods(notice: Notice, s: _Styles, width: float) -> list:
+    """二、donations, 三、purchases, 四、redemptions by zone."""
+    story = [CondPageBreak(40 * mm), Paragraph("二、本月收到的捐赠", s.heading),
+             _deliveries(notice.donations, ["日期", "捐赠方", "类别", "物品", "数量", "价值（元）"],
+                         "本月没有收到捐赠。", s, width),
+             CondPageBreak(30 * mm), Paragraph("三、本月采购（资金来源）", s.heading),
+             _deliveries(notice.purchases, ["日期", "资金来源", "方式", "物品", "数量", "金额（元）"],
+                         "本月没有采购。", s, width),
+             CondPageBreak(40 * mm), Paragraph("四、按商品分区的兑换", s.heading)]
     if notice.zones:
         rows = [["商品分区", "件数", "积分"]] + [[z, q, p] for z, q, p in notice.zones]
         rows.append(["合计", sum(q for _, q, _ in notice.zones), sum(p for _, _, p in notice.zones)])
         story.append(_table(rows, [width * 0.4, width * 0.2, width * 0.2], s, 1, total_row=True))
     else:
         story.append(Paragraph("本月没有兑换。", s.body))
+    return story
 
+
+def _totals(notice: Notice, s: _Styles, width: float):
+    """五、the month's and the cumulative totals side by side."""
     pairs = max(len(notice.month_totals), len(notice.cumulative))
     month_rows = list(notice.month_totals) + [("", "")] * (pairs - len(notice.month_totals))
     cumulative_rows = list(notice.cumulative) + [("", "")] * (pairs - len(notice.cumulative))
@@ -243,22 +263,25 @@ def _story(notice: Notice, styles: _Styles, width: float) -> list:
         [a, b, c, d] for (a, b), (c, d) in zip(month_rows, cumulative_rows, strict=True)]
     table = _table(totals, [width * 0.32, width * 0.16, width * 0.36, width * 0.16], s, 1)
     table.setStyle(TableStyle([("ALIGN", (2, 1), (2, -1), "LEFT")]))
-    story.append(KeepTogether([
-        Paragraph("五、本月与累计合计", s.heading),
-        table,
-        Paragraph(notice.point_note, s.cell),
-    ]))
+    return KeepTogether([Paragraph("五、本月与累计合计", s.heading), table, Paragraph(notice.point_note, s.cell)])
 
-    if notice.echo:
-        story.append(CondPageBreak(30 * mm))
-        story.append(Paragraph("六、回音墙：本月实现的心愿", s.heading))
-        rows = [["农户", "心愿", "爱心人士 / 单位", "日期", "回音"]] + [
-            [Paragraph(e.household, s.cell), Paragraph(e.wish, s.cell), Paragraph(e.donor, s.cell),
-             e.date, Paragraph(e.answer, s.cell)] for e in notice.echo]
-        story.append(_table(rows, [width * w for w in (0.14, 0.24, 0.2, 0.12, 0.3)], s, 5))
 
+def _echo(notice: Notice, s: _Styles, width: float) -> list:
+    """六、the wishes come true this month, where there are any."""
+    if not notice.echo:
+        return []
+    rows = [["农户", "心愿", "爱心人士 / 单位", "日期", "回音"]] + [
+        [Paragraph(e.household, s.cell), Paragraph(e.wish, s.cell), Paragraph(e.donor, s.cell),
+         e.date, Paragraph(e.answer, s.cell)] for e in notice.echo]
+    return [CondPageBreak(30 * mm), Paragraph("六、回音墙：本月实现的心愿", s.heading),
+            _table(rows, [width * w for w in (0.14, 0.24, 0.2, 0.12, 0.3)], s, 5)]
+
+
+def _checking(notice: Notice, s: _Styles, width: float):
+    """The posting period, whom to tell of an objection, who can check the notice and how, the
+    chain's head, and the signatures."""
     phone = notice.objection_phone or "________________"
-    story.append(KeepTogether([
+    return KeepTogether([
         Paragraph("公示与核验", s.heading),
         Paragraph(f"公示期：{notice.notice_period}。如对本户积分有异议，请在公示期内向村监督员（第一书记）"
                   f"反映，电话：{phone}。", s.body),
@@ -275,14 +298,7 @@ def _story(notice: Notice, styles: _Styles, width: float) -> list:
               style=TableStyle([("FONT", (0, 0), (-1, -1), s.font, 9.5 * s.size / 8)])),
         Spacer(1, 4 * mm),
         Paragraph("村民委员会（盖章）", s.body),
-    ]))
-    if notice.honour:
-        story += annex.honour(notice.honour, notice.honour_heading, s, width, _table)
-    if notice.reasons or notice.rules or notice.prices:
-        story += annex.reasons(notice.reasons, s, width, _table)
-        story += annex.rules(notice.rules, s, width, _table)
-        story += annex.prices(notice.prices, s, width, _table)
-    return story
+    ])
 
 
 def _county_lines(notice: Notice, s: _Styles) -> list:
