@@ -47,10 +47,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractSpinBox, QApplication, QLineEdit, QButtonGroup, QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSizePolicy,
-    QStackedWidget, QVBoxLayout, QWidget,
+    QAbstractSpinBox, QApplication, QLineEdit, QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget,
 )
 
 from pos import messages
@@ -59,6 +58,7 @@ from pos.station import settings as local_settings
 from pos.station import state as station
 from pos.service import Actor
 from pos.vocabulary import Area, Role
+from ui.areas import Screens, Sidebar
 from ui.messagebar import MessageBar
 from ui.sizes import px
 
@@ -190,8 +190,6 @@ class Shell(QMainWindow):
         self.ops = ops
         self.settings = settings
         self.scanner = scanner
-        self.screens: dict[str, Screen] = {}
-        self.buttons: dict[str, QPushButton] = {}
         self.current = ""
         self.head_seq: int | None = None
         self.remember_size = False  # only a window opened by ``open()`` keeps its size
@@ -200,7 +198,8 @@ class Shell(QMainWindow):
         self.setMinimumSize(px(1000), px(640))
         self.areas = [a for a in areas() if not a.roles or actor.role in a.roles]
         self._sidebar()
-        self.stack = QStackedWidget(self)
+        self.stack = Screens(self, self.areas)
+        self.screens: dict[str, Screen] = self.stack.screens
         workspace = QWidget(self)
         row = QHBoxLayout(workspace)
         row.setContentsMargins(0, 0, 0, 0)
@@ -235,35 +234,14 @@ class Shell(QMainWindow):
 
     def _sidebar(self) -> None:
         """A large button for each area the user may open, its F-key, and the lock."""
-        self.sidebar = QFrame(self)
-        self.sidebar.setObjectName("sidebar")
-        side = QVBoxLayout(self.sidebar)
-        side.setContentsMargins(px(8), px(8), px(8), px(8))
-        side.setSpacing(px(6))
-        self.group = QButtonGroup(self)
-        for area in self.areas:
-            button = QPushButton(f"{tr_area(area.title)}\n{area.shortcut}".replace("&", "&&"), self.sidebar)
-            button.setObjectName(f"area_{area.key}")
-            button.setCheckable(True)
-            # Eight areas and the lock fit the height of 1366×768 at 150 % (512 logical pixels).
-            button.setMinimumSize(px(132), px(50))
-            button.setMaximumHeight(px(80))
-            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _checked=False, key=area.key: self.show_area(key))
-            self.group.addButton(button)
-            self.buttons[area.key] = button
-            side.addWidget(button)
-            shortcut = QShortcut(QKeySequence(area.shortcut), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(lambda key=area.key: self.show_area(key))
-        side.addStretch(1)
+        self.sidebar = Sidebar(self, self.areas, tr_area, self.show_area)
+        self.buttons, self.group = self.sidebar.buttons, self.sidebar.group
         self.lock_button = QPushButton(self.tr("锁屏"), self.sidebar)
         self.lock_button.setObjectName("lockButton")
         self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.lock_button.setMinimumHeight(px(40))
         self.lock_button.clicked.connect(self.lock)
-        side.addWidget(self.lock_button)
+        self.sidebar.column.addWidget(self.lock_button)
 
     def _status_bar(self) -> None:
         """Who works the window, the printer, the database, the last backup."""
@@ -290,12 +268,7 @@ class Shell(QMainWindow):
 
     # --- areas ---------------------------------------------------------------------------
     def screen(self, key: str) -> Screen:
-        if key not in self.screens:
-            area = next(a for a in self.areas if a.key == key)
-            screen = area.make(self)
-            self.screens[key] = screen
-            self.stack.addWidget(screen)
-        return self.screens[key]
+        return self.stack.screen(key)
 
     def show_area(self, key: str) -> Screen | None:
         if self.locked or key not in self.buttons:
@@ -303,8 +276,7 @@ class Shell(QMainWindow):
         leaving = self.screens.get(self.current)
         if leaving is not None and key != self.current and leaving.bar.kind != "done":
             leaving.bar.clear()  # a refusal or a hint was about the work left there
-        screen = self.screen(key)
-        self.stack.setCurrentWidget(screen)
+        screen = self.stack.bring(key)
         self.buttons[key].setChecked(True)
         self.current = key
         screen.shown()

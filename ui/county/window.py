@@ -14,9 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup, QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout,
+    QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +23,7 @@ from pos import messages
 from pos.county.vocabulary import CountyRole
 from pos.periods import Month
 from pos.vocabulary import Area
+from ui.areas import Screens, Sidebar
 from ui.messagebar import MessageBar
 from ui.sizes import px
 from ui.widgets import big
@@ -136,16 +136,16 @@ class CountyWindow(QMainWindow):
         super().__init__()
         self.db, self.actor, self.ops, self.info = db, actor, ops, info
         self.month = month
-        self.screens: dict[str, CountyScreen] = {}
-        self.buttons: dict[str, QPushButton] = {}
         self.current = ""
         self.setWindowTitle(self.tr("%1 爱心超市县级汇总").replace("%1", info.name))
         self.setMinimumSize(px(1000), px(640))
         self.entries = areas()
-        self._sidebar()
+        self.sidebar = Sidebar(self, self.entries, tr_area, self.show_area)
+        self.buttons = self.sidebar.buttons
         self.month_bar = MonthBar(self, month)
         self.month_bar.moved.connect(self._month_moved)
-        self.stack = QStackedWidget(self)
+        self.stack = Screens(self, self.entries)
+        self.screens: dict[str, CountyScreen] = self.stack.screens
         work = QWidget(self)
         column = QVBoxLayout(work)
         column.setContentsMargins(8, 8, 8, 0)
@@ -161,27 +161,6 @@ class CountyWindow(QMainWindow):
         ops.changed.connect(self._changed)
         if self.entries:
             self.show_area(self.entries[0].key)
-
-    def _sidebar(self) -> None:
-        self.sidebar = QFrame(self)
-        self.sidebar.setObjectName("sidebar")
-        side = QVBoxLayout(self.sidebar)
-        side.setContentsMargins(8, 8, 8, 8)
-        side.setSpacing(8)
-        group = QButtonGroup(self)
-        for entry in self.entries:
-            button = QPushButton(f"{tr_area(entry.title)}\n{entry.shortcut}", self.sidebar)
-            button.setObjectName(f"area_{entry.key}")
-            button.setCheckable(True)
-            button.setMinimumSize(px(132), px(70))
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _checked=False, key=entry.key: self.show_area(key))
-            group.addButton(button)
-            self.buttons[entry.key] = button
-            side.addWidget(button)
-            shortcut = QShortcut(QKeySequence(entry.shortcut), self)
-            shortcut.activated.connect(lambda key=entry.key: self.show_area(key))
-        side.addStretch(1)
 
     def _status_bar(self) -> None:
         status = self.statusBar()
@@ -205,18 +184,12 @@ class CountyWindow(QMainWindow):
 
     # --- areas
     def screen(self, key: str) -> CountyScreen:
-        if key not in self.screens:
-            entry = next(e for e in self.entries if e.key == key)
-            screen = entry.make(self)
-            self.screens[key] = screen
-            self.stack.addWidget(screen)
-        return self.screens[key]
+        return self.stack.screen(key)
 
     def show_area(self, key: str) -> CountyScreen | None:
         if key not in self.buttons:
             return None
-        screen = self.screen(key)
-        self.stack.setCurrentWidget(screen)
+        screen = self.stack.bring(key)
         self.buttons[key].setChecked(True)
         self.current = key
         entry = next(e for e in self.entries if e.key == key)
