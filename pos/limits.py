@@ -1,5 +1,9 @@
 """A rule's limit (``N/week``): at most N times a household in each period of the calendar.
 
+A rule may also carry a cap per event (``cap_per_event``): at most N households earn by
+it for one deed day, the labour day or the meeting, however many batches or claims it
+is entered in; a household already counted that day does not count twice.
+
 The period is the Beijing calendar's, holding the deed's date: a week runs Monday to
 Sunday, a quarter is three months from January, April, July or October. What counts is
 every award by the rule the household received for a deed in that period (a batch award
@@ -12,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -73,9 +78,10 @@ def period_of(day: date, period: LimitPeriod) -> tuple[date, date]:
 
 def earned(session: Session, rule: str, household_ids, first: date, last: date) -> dict[int, list[date]]:
     """The deed dates on which each household earned by ``rule`` between ``first`` and
-    ``last``: awards not reversed, and claims not rejected."""
-    ids = set(household_ids)
-    found: dict[int, list[date]] = {h: [] for h in ids}
+    ``last``: awards not reversed, and claims not rejected. ``household_ids`` None: every
+    household that did."""
+    ids = set(household_ids) if household_ids is not None else None
+    found: dict[int, list[date]] = defaultdict(list, {h: [] for h in ids or ()})
     t = Transaction.__table__.c
     awards = {}
     for seq, attrs in session.execute(select(t.seq, t.attrs).where(
@@ -93,18 +99,22 @@ def earned(session: Session, rule: str, household_ids, first: date, last: date) 
                 select(p.tx_seq, a.code).join(Account.__table__, a.id == p.account_id)
                 .where(p.tx_seq.in_(list(awards)), a.code.startswith(CARD_PREFIX))):
             household = cards.get(card_of(code))
-            if household in ids and seq not in undone:
+            if household is not None and (ids is None or household in ids) and seq not in undone:
                 found[household].append(awards[seq])
-    for household, deed in session.execute(select(Claim.household_id, Claim.deed_date).where(
-            Claim.rule == rule, Claim.household_id.in_(ids), Claim.status.in_(LIVE_CLAIMS),
-            Claim.deed_date >= first, Claim.deed_date <= last)):
+    claims = select(Claim.household_id, Claim.deed_date).where(
+        Claim.rule == rule, Claim.status.in_(LIVE_CLAIMS), Claim.deed_date >= first, Claim.deed_date <= last)
+    if ids is not None:
+        claims = claims.where(Claim.household_id.in_(ids))
+    for household, deed in session.execute(claims):
         found[household].append(deed)
     return found
 
 
 def check(session: Session, rule, household_ids, deed: date) -> None:
     """Refuse if one of ``household_ids`` already earned by ``rule`` as often as its limit
-    allows in the period of ``deed``, naming the limit and when it last earned."""
+    allows in the period of ``deed``, naming the limit and when it last earned; or if they
+    would take the households earning by it on ``deed`` past its cap per event."""
+    check_cap(session, rule, household_ids, deed)
     limit = of(rule.limit_count, rule.limit_period)
     if limit is None:
         return
@@ -114,3 +124,17 @@ def check(session: Session, rule, household_ids, deed: date) -> None:
             head = session.get(Household, household).head_name
             raise ShopError("rule_limit_reached", code=rule.code, name=rule.name, limit=limit.phrase,
                             head=head, last=max(deeds).isoformat())
+
+
+def check_cap(session: Session, rule, household_ids, deed: date) -> None:
+    """Refuse households that would take those earning by ``rule`` on ``deed`` past the
+    rule's cap per event, naming the cap, the day and how many are counted already."""
+    cap = getattr(rule, "cap_per_event", None)
+    if not cap:
+        return
+    already = {h for h, deeds in earned(session, rule.code, None, deed, deed).items() if deeds}
+    more = set(household_ids) - already
+    if len(already) + len(more) > cap:
+        raise ShopError("rule_cap_reached", code=rule.code, name=rule.name,
+                        cap=messages.Phrase("cap_per_event", count=cap), date=deed.isoformat(),
+                        already=len(already), more=len(more))

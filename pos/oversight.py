@@ -54,15 +54,21 @@ def village_guarded(before: Mapping, after: Mapping) -> tuple[str, ...]:
 
 
 def rule_widened(before: Mapping | None, after: Mapping) -> bool:
-    """A rule that now allows what it did not: new, back in use, a wider range, or turned
-    between award and deduction. A rule out of use allows nothing."""
+    """A rule that now allows what it did not: new, back in use, a wider range, turned
+    between award and deduction, a looser limit or cap. A rule out of use allows nothing."""
     if not after["active"]:
         return False
     if before is None or not before["active"]:
         return True
     return (bool(after["deduction"]) != bool(before["deduction"])
             or after["points_min"] < before["points_min"] or after["points_max"] > before["points_max"]
-            or limit_loosened(before.get("limit"), after.get("limit")))
+            or limit_loosened(before.get("limit"), after.get("limit"))
+            or cap_loosened(before.get("cap"), after.get("cap")))
+
+
+def cap_loosened(before: int | None, after: int | None) -> bool:
+    """A rule's cap per event (households a deed day) taken away or raised."""
+    return bool(before) and (not after or int(after) > int(before))
 
 
 # The limit periods, shortest first: the same count in a shorter period allows more.

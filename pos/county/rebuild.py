@@ -183,6 +183,7 @@ class _Tables:
         limit = limits.parse(a.get("limit") or "")  # chained only for a rule that has one
         values["limit_count"] = limit.count if limit else None
         values["limit_period"] = str(limit.period) if limit else ""
+        values["cap_per_event"] = int(a["cap"]) if a.get("cap") else None  # chained only where set
         if self.s.scalar(select(Rule.id).where(Rule.code == a["rule"])) is None:
             self.s.execute(insert(Rule.__table__).values(code=a["rule"], **values))
         else:

@@ -28,6 +28,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "limit_per_year": ("每年最多 {count} 次", "at most {count} times a year"),
     "setting_awards": ("加分方式", "how awards count"),
     "change_field_limit": ("次数上限", "limit"),
+    "change_field_cap": ("每次活动户数上限", "cap per event"),
+    "cap_per_event": ("每次活动最多 {count} 户", "at most {count} households an event"),
     "change_field_awards": ("加分方式", "how awards count"),
     "field_declared_by": ("申报人", "declared by"),
     "field_objected_by": ("异议人", "objection by"),
@@ -56,6 +58,14 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "The limit \"{value}\" cannot be read: give N/period (period: {periods}), e.g. 2/week."),
     "rule_limit_reached": ("细则 {code} {name} {limit}：{head} 本期已达上限（最近一次 {last}）。",
                            "Rule {code} {name} allows {limit}: {head} has reached it this period (last on {last})."),
+    "rule_cap_bad": ("每次活动户数上限须在 0 到 {high} 之间（0 为不限），不能是 {value}。",
+                     "A cap per event is 0 (none) to {high} households, not {value}."),
+    "rule_cap_reached": ("细则 {code} {name} {cap}：{date} 已记 {already} 户，再记 {more} 户就超出了。",
+                         "Rule {code} {name} allows {cap}: {already} already earned by it on {date}, "
+                         "{more} more would pass the cap."),
+    "finding_rule_cap_exceeded": ("第 {seq} 笔：细则 {rule} 当时每次活动最多 {cap} 户，{date} 超出了",
+                                  "#{seq}: rule {rule} allowed at most {cap} households an event then; "
+                                  "on {date} this passed it"),
     "claim_photo_bad": ("照片的 SHA-256 应为 64 位十六进制。", "A photo's SHA-256 is 64 hexadecimal digits."),
     "claim_unknown": ("没有第 {id} 号申报。", "There is no claim {id}."),
     "claim_not_reviewable": ("第 {id} 号申报{status}，不能评议。", "Claim {id} is {status}: it cannot be reviewed."),

@@ -42,7 +42,7 @@ FACT_KINDS = (Kind.VILLAGE, Kind.RULE, Kind.GOODS, Kind.USER, Kind.RECOVERY_CODE
 CLOCK_JUMP = timedelta(days=45)  # an entry dated this long after the one before is flagged
 SERIES_DAYS = timedelta(days=7)
 _USER_FIELDS = ("name", "role", "active", "password", "household")
-_FIELDS = {Kind.VILLAGE: (*VILLAGE_FIELDS, *NOTICE_FIELDS, "awards"), Kind.RULE: (*RULE_FIELDS, "limit"),
+_FIELDS = {Kind.VILLAGE: (*VILLAGE_FIELDS, *NOTICE_FIELDS, "awards"), Kind.RULE: (*RULE_FIELDS, "limit", "cap"),
            Kind.GOODS: GOODS_FIELDS,
            Kind.USER: _USER_FIELDS, Kind.RECOVERY_CODE: ()}
 _RECORD = {Kind.RULE: "rule", Kind.GOODS: "goods", Kind.USER: "user"}

@@ -43,6 +43,18 @@ class ClaimsWalk:
                          f"{household}; this is one more", rule=rule_code, household=household, limit=str(limit))
         earned[key] = deed
 
+    def within_cap(self, seq, rule_code: str, households, deed: date) -> None:
+        """A rule's cap per event in force, asked of ``households`` earning by it on ``deed``
+        before they count (``pos.limits.check_cap``)."""
+        cap = int((self.rules.get(rule_code) or {}).get("cap") or 0)
+        if not cap:
+            return
+        already = {h for (code, h), earned in self.earnings.items()
+                   if code == rule_code and deed in earned.values()}
+        if len(already | set(households)) > cap:
+            self.add("rule_cap_exceeded", seq, f"rule {rule_code} allows {cap} households an event; "
+                     f"{deed.isoformat()} passed it", rule=rule_code, cap=cap, date=deed.isoformat())
+
     def undone(self, key) -> None:
         for earned in self.earnings.values():
             earned.pop(key, None)
@@ -57,8 +69,9 @@ class ClaimsWalk:
                 self.add("claim_out_of_turn", seq, f"claim {number} first appears as {status}",
                          claim=number)
             self._claim_rule(seq, number, after)
-            self.within_limit(seq, after["rule"], int(after["household"]),
-                              date.fromisoformat(after["deed_date"]), ("claim", number))
+            deed = date.fromisoformat(after["deed_date"])
+            self.within_cap(seq, after["rule"], {int(after["household"])}, deed)
+            self.within_limit(seq, after["rule"], int(after["household"]), deed, ("claim", number))
         elif before["status"] == ClaimStatus.CREDITED:
             self.add("claim_out_of_turn", seq, f"claim {number} changed after it was credited", claim=number)
         elif status in _REVIEWED:

@@ -59,11 +59,14 @@ def group_fact(session: Session, name: str, operator: str) -> None:
 
 
 def rule_facts(rule: Rule) -> dict:
-    """A rule's chained facts; ``limit`` (``N/period``) only for a rule that has one."""
+    """A rule's chained facts; ``limit`` (``N/period``) and ``cap`` (households an event)
+    only for a rule that has one, so a rule's facts read as they did before either existed."""
     facts = {name: getattr(rule, name) for name in RULE_FIELDS}
     facts["deduction"], facts["active"] = int(bool(rule.deduction)), int(bool(rule.active))
     if rule.limit_count and rule.limit_period:
         facts["limit"] = f"{rule.limit_count}/{rule.limit_period}"
+    if rule.cap_per_event:
+        facts["cap"] = int(rule.cap_per_event)
     return facts
 
 

@@ -123,6 +123,7 @@ class Tables(Walk):
             table = {name: getattr(row, name) for name in fields}
             if kind == "rule":
                 table["limit"] = f"{row.limit_count}/{row.limit_period}" if row.limit_count else ""
+                table["cap"] = int(row.cap_per_event or 0)
             for name in ("deduction", "active"):
                 if name in table:
                     table[name] = int(bool(table[name]))

@@ -171,7 +171,8 @@ class Walk(ClaimsWalk):
         self.groups[attrs["group"]] = seq
 
     def on_rule(self, seq, row, attrs, _legs) -> None:
-        after = {"seq": seq, **{name: attrs[name] for name in RULE_FIELDS}, "limit": attrs.get("limit", "")}
+        after = {"seq": seq, **{name: attrs[name] for name in RULE_FIELDS}, "limit": attrs.get("limit", ""),
+                 "cap": int(attrs.get("cap") or 0)}
         if self._guarded(row) and oversight.rule_widened(self.rules.get(attrs["rule"]), after):
             self.add("approval_missing", seq, f"rule {attrs['rule']} widened without approval",
                      what=Kind.RULE)
@@ -263,6 +264,8 @@ class Walk(ClaimsWalk):
     def on_award(self, seq, _row, attrs, card_legs) -> None:
         self._rule_in_force(seq, attrs, deduction=False)
         deed = date.fromisoformat(str(attrs.get("deed_date") or row_day(_row))[:10])
+        self.within_cap(seq, str(attrs.get("rule", "")), {
+            (self.cards.get(number) or {}).get("household") for number, _amount in card_legs} - {None}, deed)
         for number, _amount in card_legs:
             household = (self.cards.get(number) or {}).get("household")
             if household is not None:

@@ -1988,21 +1988,6 @@ The card just scanned is %3&apos;s (%4).</translation>
         <source>%1 爱心超市县级汇总</source>
         <translation>%1 love supermarkets: county</translation>
     </message>
-    <message>
-        <location filename="../../ui/county/login.py" line="33"/>
-        <source>登录</source>
-        <translation>Log in</translation>
-    </message>
-    <message>
-        <location filename="../../ui/county/login.py" line="41"/>
-        <source>用户名</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/county/login.py" line="42"/>
-        <source>密码</source>
-        <translation>Password</translation>
-    </message>
 </context>
 <context>
     <name>CountyWindow</name>
@@ -2813,24 +2798,24 @@ First make sure it is exactly the fingerprint printed on the village&apos;s late
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../ui/login.py" line="101"/>
+        <location filename="../../ui/login.py" line="103"/>
         <source>输入密码解锁；换人时填写自己的用户名。
 前一位操作员未完成的兑换会为他保留。</source>
         <translation>Enter the password to unlock; another user enters their own name.
 The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="104"/>
+        <location filename="../../ui/login.py" line="106"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="121"/>
+        <location filename="../../ui/login.py" line="123"/>
         <source>刚才扫了一张卡，不是密码：没有算作一次登录。请操作员先输入密码解锁。</source>
         <translation>A card was just scanned, not a password: it did not count as a login. The operator types the password to unlock first.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="125"/>
+        <location filename="../../ui/login.py" line="127"/>
         <source>已锁定 · 操作员 %1</source>
         <translation>Locked · user %1</translation>
     </message>
@@ -2838,17 +2823,17 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/app.py" line="276"/>
+        <location filename="../../ui/app.py" line="265"/>
         <source>演示村：管理员 wangfang，监督员 lishuji，密码都是 %1</source>
         <translation>Demo village: administrator wangfang, supervisor lishuji, password %1 for both</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="75"/>
+        <location filename="../../ui/login.py" line="77"/>
         <source>登录 · 爱心超市积分兑换</source>
         <translation>Log in · Love Supermarket Points</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="76"/>
+        <location filename="../../ui/login.py" line="78"/>
         <source>爱心超市</source>
         <translation>Love Supermarket</translation>
     </message>
@@ -3283,7 +3268,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <location filename="../../ui/claims.py" line="24"/>
         <location filename="../../ui/county/spotchecks.py" line="54"/>
         <location filename="../../ui/county/spotchecks.py" line="70"/>
-        <location filename="../../ui/settings/rules.py" line="33"/>
+        <location filename="../../ui/settings/rules.py" line="36"/>
         <location filename="../../ui/supervisor/audit.py" line="58"/>
         <location filename="../../ui/wishes/wall.py" line="49"/>
         <source>编号</source>
@@ -3332,7 +3317,7 @@ The previous user&apos;s open sale is kept for them.</translation>
     <message>
         <location filename="../../ui/county/spotchecks.py" line="68"/>
         <location filename="../../ui/households.py" line="75"/>
-        <location filename="../../ui/settings/rules.py" line="34"/>
+        <location filename="../../ui/settings/rules.py" line="37"/>
         <location filename="../../ui/supervisor/audit.py" line="59"/>
         <location filename="../../ui/supervisor/statement.py" line="22"/>
         <location filename="../../ui/wishes/wall.py" line="53"/>
@@ -3390,7 +3375,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <location filename="../../ui/goods/catalogue.py" line="59"/>
         <location filename="../../ui/households.py" line="47"/>
         <location filename="../../ui/settings/printer.py" line="42"/>
-        <location filename="../../ui/settings/rules.py" line="38"/>
+        <location filename="../../ui/settings/rules.py" line="41"/>
         <location filename="../../ui/settings/users.py" line="36"/>
         <location filename="../../ui/supervisor/audit.py" line="79"/>
         <location filename="../../ui/wishes/wall.py" line="50"/>
@@ -3614,17 +3599,17 @@ The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
         <location filename="../../ui/claims.py" line="26"/>
-        <location filename="../../ui/settings/rules.py" line="35"/>
+        <location filename="../../ui/settings/rules.py" line="38"/>
         <source>细则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="36"/>
+        <location filename="../../ui/settings/rules.py" line="39"/>
         <source>分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="37"/>
+        <location filename="../../ui/settings/rules.py" line="40"/>
         <source>次数上限</source>
         <translation>Limit</translation>
     </message>
@@ -3900,92 +3885,97 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="49"/>
+        <location filename="../../ui/settings/rules.py" line="52"/>
         <source>显示已停用</source>
         <translation>Show retired</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="50"/>
+        <location filename="../../ui/settings/rules.py" line="53"/>
         <source>停用所选细则</source>
         <translation>Retire selected rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="54"/>
+        <location filename="../../ui/settings/rules.py" line="57"/>
         <source>如 L03</source>
         <translation>e.g. L03</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="61"/>
+        <location filename="../../ui/settings/rules.py" line="64"/>
         <source>这是扣分细则</source>
         <translation>This is a deduction rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="66"/>
+        <location filename="../../ui/settings/rules.py" line="71"/>
         <source>添加细则</source>
         <translation>Add rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="69"/>
+        <location filename="../../ui/settings/rules.py" line="74"/>
         <source>新细则</source>
         <translation>New rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="69"/>
+        <location filename="../../ui/settings/rules.py" line="74"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="69"/>
+        <location filename="../../ui/settings/rules.py" line="74"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="70"/>
+        <location filename="../../ui/settings/rules.py" line="75"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="70"/>
+        <location filename="../../ui/settings/rules.py" line="75"/>
         <source>分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="71"/>
+        <location filename="../../ui/settings/rules.py" line="76"/>
         <source>每户次数上限（0 为不限）</source>
         <translation>Times a household (0: no limit)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="73"/>
+        <location filename="../../ui/settings/rules.py" line="77"/>
+        <source>每次活动最多户数（0 为不限）</source>
+        <translation>Most households an event (0: no cap)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/rules.py" line="79"/>
         <source>用过的细则不删除、不改分：停用它，再添加一条新编号的细则。以前的积分记录保持原样。</source>
         <translation>A rule that has been used is never deleted or re-scored: retire it and add a rule with a new number. Past point entries stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="101"/>
+        <location filename="../../ui/settings/rules.py" line="107"/>
         <source>编号 %1 已经用过了，请换一个新编号。</source>
         <translation>Number %1 is already used; please choose a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="111"/>
+        <location filename="../../ui/settings/rules.py" line="117"/>
         <source>已添加细则 %1 %2（%3）</source>
         <translation>Added rule %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="117"/>
+        <location filename="../../ui/settings/rules.py" line="123"/>
         <source>请先选中一条在用的细则。</source>
         <translation>Select a rule in use first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="120"/>
+        <location filename="../../ui/settings/rules.py" line="126"/>
         <source>停用细则 %1 %2？停用后不能再用它加分，以前的记录不变。</source>
         <translation>Retire rule %1 %2? It can no longer be used for points; past entries stay unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="122"/>
+        <location filename="../../ui/settings/rules.py" line="128"/>
         <source>停用</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="129"/>
+        <location filename="../../ui/settings/rules.py" line="135"/>
         <source>细则 %1 已停用。</source>
         <translation>Rule %1 is retired.</translation>
     </message>
@@ -4950,17 +4940,17 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>_Credentials</name>
     <message>
-        <location filename="../../ui/login.py" line="39"/>
+        <location filename="../../ui/login.py" line="41"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="47"/>
+        <location filename="../../ui/login.py" line="49"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="48"/>
+        <location filename="../../ui/login.py" line="50"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
