@@ -7,8 +7,10 @@ is entered in; a household already counted that day does not count twice.
 The period is the Beijing calendar's, holding the deed's date: a week runs Monday to
 Sunday, a quarter is three months from January, April, July or October. What counts is
 every award by the rule the household received for a deed in that period (a batch award
-counts once for each of its households, a reversed award not at all) and every claim by
-the rule not rejected. The services ask before they write, under the ledger's write
+counts once for each of its households, a reversed award not at all), every claim by
+the rule not rejected, and, for a hygiene item (院内净, ...), every round held in the
+period that passed the household on it (a reversed round not at all): the hygiene
+rule's limit follows the rounds. The services ask before they write, under the ledger's write
 lock, so two counters cannot both take the last time.
 """
 
@@ -26,7 +28,7 @@ from sqlalchemy.orm import Session
 from ledger.schema import Account, Posting, Transaction
 from pos import messages
 from pos.errors import ShopError
-from pos.store.tables import Card, Claim, Household
+from pos.store.tables import Card, Claim, Household, HygieneRound, HygieneScore
 from pos.vocabulary import CARD_PREFIX, LIVE_CLAIMS, Kind, LimitPeriod, card_of
 
 _LIMIT = re.compile(r"^\s*(\d{1,4})\s*/\s*([a-z]+)\s*$")
@@ -101,6 +103,19 @@ def earned(session: Session, rule: str, household_ids, first: date, last: date) 
             household = cards.get(card_of(code))
             if household is not None and (ids is None or household in ids) and seq not in undone:
                 found[household].append(awards[seq])
+    rounds = (select(HygieneScore.household_id, HygieneRound.held_on, HygieneRound.tx_seq)
+              .join(HygieneRound, HygieneRound.id == HygieneScore.round_id)
+              .where(HygieneScore.item == rule, HygieneScore.passed, HygieneRound.tx_seq.is_not(None),
+                     HygieneRound.held_on >= first, HygieneRound.held_on <= last))
+    if ids is not None:
+        rounds = rounds.where(HygieneScore.household_id.in_(ids))
+    passed = session.execute(rounds).all()
+    if passed:
+        undone = set(session.scalars(select(t.reverses).where(
+            t.kind == Kind.REVERSAL, t.reverses.in_({seq for _, _, seq in passed}))))
+        for household, held, seq in passed:
+            if seq not in undone:
+                found[household].append(held)
     claims = select(Claim.household_id, Claim.deed_date).where(
         Claim.rule == rule, Claim.status.in_(LIVE_CLAIMS), Claim.deed_date >= first, Claim.deed_date <= last)
     if ids is not None:

@@ -194,3 +194,36 @@ def test_a_cap_taken_away_behind_the_program_and_an_award_past_it_are_found(capp
     with shop.db.read() as s:
         found = [(f.code, f.seq) for f in proof.verify(s).findings]
     assert ("rule_cap_exceeded", stray.seq) in found
+
+
+# ---------------------------------------------------------------- the hygiene rule's limit follows the round
+
+
+def test_a_hygiene_items_limit_counts_the_rounds_that_passed_the_household(september):
+    shop = september
+    from pos import hygiene, reversal
+    from pos.rules import HYGIENE_ITEMS
+
+    rules.save(shop.db, shop.admin, "W01", "卫生检查", "院内净", 2, limit="1/month")
+    zhang, li = shop.homes["张三"].id, shop.homes["李四"].id
+    clean = {item: True for item in HYGIENE_ITEMS}
+    yard_dirty = {**clean, "W01": False}
+    first = hygiene.record(shop.db, shop.admin, date(2026, 9, 1), "李书记", {zhang: clean, li: yard_dirty})
+    before = {h: shop.balance(h) for h in shop.homes}
+    with pytest.raises(ShopError) as refused:
+        hygiene.record(shop.db, shop.admin, date(2026, 9, 4), "李书记", {zhang: clean, li: clean})
+    assert refused.value.key == "rule_limit_reached"
+    message = str(refused.value)
+    assert "W01" in message and "院内净" in message and "每月最多 1 次" in message
+    assert "张三" in message and "2026-09-01" in message
+    assert {h: shop.balance(h) for h in shop.homes} == before, "the whole round is refused"
+    # 李四 failed the yard on the 1st: a round that passes it, and not 张三 on it, goes through
+    hygiene.record(shop.db, shop.admin, date(2026, 9, 4), "李书记", {zhang: yard_dirty, li: clean})
+    with pytest.raises(ShopError):  # a direct award by the item counts with the rounds
+        awards.award(shop.db, shop.admin, li, "W01", deed_date=date(2026, 9, 5))
+    hygiene.record(shop.db, shop.admin, date(2026, 8, 28), "李书记", {zhang: clean, li: clean})  # another month
+    # a reversed round no longer counts
+    reversal.reverse(shop.db, shop.admin, first.seq, "录错了日期", shop.approval)
+    hygiene.record(shop.db, shop.admin, date(2026, 9, 2), "李书记", {zhang: clean})
+    with shop.db.read() as s:
+        assert proof.verify(s).ok
