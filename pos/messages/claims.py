@@ -37,6 +37,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "dated_objection": ("异议日期", "objection's date"),
     "entry_claim_credit": ("第 {posting} 期公示期满记分（{count} 项申报）", "posting {posting} credited ({count} claims)"),
     "pending_points": ("另有 {points} 分公示中", "{points} more points pending"),
+    "pending_deducted": ("另有 {points} 分待扣（公示中）", "{points} points to be deducted (pending)"),
     # the command line
     "claim_line": ("第 {id} 号 [{status}] {head}：{code} {name} {points} 分，事迹 {date}，申报人 {declared}{posting}",
                    "Claim {id} [{status}] {head}: {code} {name} {points} points, deed {date}, declared by {declared}{posting}"),
@@ -53,6 +54,14 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "choose {known}."),
     "awards_by_claims": ("本村加分须先申报、评议并公示，请录入申报。", "This village awards by claims, reviewed and "
                          "posted first: enter a claim."),
+    "deductions_by_claims": ("本村扣分也须先申报、评议并公示，请录入申报。", "This village deducts by claims too, "
+                             "reviewed and posted first: enter a claim."),
+    "claim_deduction_one": ("扣分申报一次只能报一户。", "A deduction is claimed for one household at a time."),
+    "posting_deduction_exceeds": ("第 {id} 期公示不能记分：{head} 一户只有 {available} 分，不够扣 {needed} 分"
+                                  "（积分不会扣成负数）。请就该项申报提出异议，由评议小组重新评议。",
+                                  "Posting {id} cannot be credited: {head}'s household has {available} points, "
+                                  "{needed} would be taken (never below zero). Take an objection to that "
+                                  "claim for the review group to decide again."),
     "claims_off": ("本村为直接加分，不收申报。", "This village awards directly; it takes no claims."),
     "rule_limit_bad": ("次数上限“{value}”无法识别，应为 次数/周期（周期：{periods}），如 2/week。",
                        "The limit \"{value}\" cannot be read: give N/period (period: {periods}), e.g. 2/week."),

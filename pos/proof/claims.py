@@ -1,7 +1,7 @@
 """The chain's claims replayed: each change checked against the facts in force before it.
 
 A claim is entered by the caller who is named as its enterer, by a rule in force that
-allows its points; reviewed only from entered or objected, by an active reviewer or
+allows its points (negative by a deduction rule); reviewed only from entered or objected, by an active reviewer or
 supervisor who neither entered it nor belonged to its household then; objected to only
 while posted. A posting puts up accepted claims; a crediting credits a posting once,
 after its last Beijing day, exactly the points of the claims still posted on it.
@@ -90,8 +90,8 @@ class ClaimsWalk:
     def _claim_rule(self, seq, number, facts) -> None:
         rule = self.rules.get(facts["rule"])
         points = int(facts["points"])
-        if (rule is None or not rule["active"] or rule["deduction"]
-                or not rule["points_min"] <= points <= rule["points_max"]):
+        if (rule is None or not rule["active"] or bool(rule["deduction"]) != (points < 0)
+                or not rule["points_min"] <= abs(points) <= rule["points_max"]):
             self.add("rule_not_in_force", seq, f"claim {number}: {points} points by rule {facts['rule']}, "
                      "which did not allow that then", rule=facts["rule"])
 
@@ -154,6 +154,6 @@ class ClaimsWalk:
         for card, amount in card_legs:
             household = (self.cards.get(card) or {}).get("household")
             legs[household] = legs.get(household, 0) + amount
-        if legs != by_household:
+        if {h: p for h, p in legs.items() if p} != {h: p for h, p in by_household.items() if p}:
             self.add("posting_credit", seq, f"posting {number}: the points credited are not its "
                      "claims' points", posting=number)

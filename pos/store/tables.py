@@ -384,7 +384,7 @@ class Claim(Base):
     __table_args__ = (
         CheckConstraint("status IN ('entered', 'accepted', 'rejected', 'posted', 'objected', 'credited')",
                         name="claim_status_known"),
-        CheckConstraint("points > 0", name="claim_points_positive"),
+        CheckConstraint("points <> 0", name="claim_points_not_zero"),  # negative: a deduction
         CheckConstraint("status <> 'credited' OR credited_seq IS NOT NULL", name="claim_credited_has_entry"),
     )
 

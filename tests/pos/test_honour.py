@@ -29,7 +29,8 @@ def login(db, name="lishuji"):
 
 
 def earned_by_rules(db, ranges) -> dict[int, int]:
-    """Each household's points from awards, hygiene and credited claims (less their reversals) in
+    """Each household's points from awards, hygiene and credited claims (not deduction claims; less
+    their reversals) in
     the ledger's ``ranges`` of transactions, straight from the postings."""
     found = defaultdict(int)
     with db.read() as s:
@@ -39,6 +40,8 @@ def earned_by_rules(db, ranges) -> dict[int, int]:
             "JOIN ledger_transaction t ON t.seq = p.tx_seq JOIN ledger_account a ON a.id = p.account_id "
             "LEFT JOIN ledger_transaction o ON o.seq = t.reverses WHERE a.code LIKE 'card:%'")).all()
     for seq, kind, original, code, amount in rows:
+        if kind == "claim_credit" and amount < 0:
+            continue  # a deduction claim's leg: points lost, not earned
         if any(first <= seq <= last for first, last in ranges) and (original or kind) in (
                 "award", "hygiene", "claim_credit"):
             found[cards[code[5:]]] += amount
