@@ -43,13 +43,20 @@ LIMITED = {Kind.DEDUCTION: "deduction_approval_above", Kind.REDEMPTION: "redempt
 def village_guarded(before: Mapping, after: Mapping) -> tuple[str, ...]:
     """The settings changed from ``before`` to ``after`` that need a supervisor's approval:
     an approval threshold changed either way, base points for new cards raised, claims given
-    up for direct awards (an award would count unreviewed and unposted)."""
+    up for direct awards (an award would count unreviewed and unposted), names no longer
+    masked on the notices or the households that lost points named on the honour roll (a
+    household's name put up on the board). Each only where ``before`` says what it was: a
+    chain written before they were controlled does not."""
     changed = [name for name in THRESHOLDS if before.get(name) != after.get(name)]
     if int(after.get("base_points", 0)) > int(before.get("base_points", 0)):
         changed.append("base_points")
     if (before.get("awards", AwardsMode.DIRECT) == AwardsMode.CLAIMS
             and after.get("awards", AwardsMode.DIRECT) == AwardsMode.DIRECT):
         changed.append("awards")
+    if "mask_names" in before and bool(before["mask_names"]) and not bool(after.get("mask_names")):
+        changed.append("mask_names")
+    if "name_deductions" in before and not bool(before["name_deductions"]) and bool(after.get("name_deductions")):
+        changed.append("name_deductions")
     return tuple(changed)
 
 

@@ -153,6 +153,7 @@ class _Tables:
 
     def on_village(self, e, a, at) -> None:
         values = {name: a[name] for name in proof.VILLAGE_FIELDS + proof.NOTICE_FIELDS if name in a}
+        values.update({name: bool(a[name]) for name in proof.PUBLICITY_FIELDS if name in a})
         values["awards"] = a.get("awards", AwardsMode.DIRECT)  # chained only for a village on claims
         self.notice_chained = all(name in a for name in proof.NOTICE_FIELDS)
         if self.s.get(Village, 1) is None:

@@ -31,6 +31,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "change_field_cap": ("每次活动户数上限", "cap per event"),
     "cap_per_event": ("每次活动最多 {count} 户", "at most {count} households an event"),
     "change_field_awards": ("加分方式", "how awards count"),
+    "change_field_mask_names": ("公示隐去姓名", "names masked on the notices"),
+    "change_field_name_deductions": ("光荣榜列出扣分户名", "the honour roll names who lost points"),
     "field_declared_by": ("申报人", "declared by"),
     "field_objected_by": ("异议人", "objection by"),
     "field_objection": ("异议内容", "objection"),

@@ -25,7 +25,7 @@ from ledger.verification import Finding
 from pos import oversight
 from pos.periods import local_date as row_date
 from pos.proof.claims import ClaimsWalk
-from pos.proof.facts import GOODS_FIELDS, NOTICE_FIELDS, RULE_FIELDS, VILLAGE_FIELDS, parse_items
+from pos.proof.facts import GOODS_FIELDS, NOTICE_FIELDS, PUBLICITY_FIELDS, RULE_FIELDS, VILLAGE_FIELDS, parse_items
 from pos.vocabulary import (
     CARD_PREFIX, COUNTY_OPERATOR, AwardsMode, CardStatus, HouseholdStatus, Kind, Role, UserChange, card_of,
 )
@@ -158,7 +158,7 @@ class Walk(ClaimsWalk):
     def on_village(self, seq, row, attrs, _legs) -> None:
         self.controlled |= all(name in attrs for name in NOTICE_FIELDS)
         after = {"seq": seq, **{name: attrs[name] for name in VILLAGE_FIELDS},
-                 **{name: attrs[name] for name in NOTICE_FIELDS if name in attrs},
+                 **{name: attrs[name] for name in NOTICE_FIELDS + PUBLICITY_FIELDS if name in attrs},
                  "awards": attrs.get("awards", AwardsMode.DIRECT)}
         if self.village is not None and self._guarded(row):
             changed = oversight.village_guarded(self.village, after)

@@ -130,7 +130,9 @@ def test_deductions_appear_by_name_only_when_the_village_decides_so(village, tmp
     assert not any(f"{heads[h]} " in section or lines[h].card[-4:] in section for h in lost)
     assert re.search(rf"合计\s+\d+\s+{sum(lost.values())}", section)
 
-    assert main([*db, "village", "set", "--name-deductions", "on", "--user", "wangfang"]) == 0
+    assert main([*db, "village", "set", "--name-deductions", "on", "--user", "wangfang"]) == 2, "a supervisor's"
+    monkeypatch.setenv("AIXIN_APPROVER_PASSWORD", demo.PASSWORD)
+    assert main([*db, "village", "set", "--name-deductions", "on", "--user", "wangfang", "--approver", "lishuji"]) == 0
     assert main([*db, "honour", "--month", MONTH, "--out", str(tmp_path / "named.pdf"), "--user", "lishuji"]) == 0
     named = pdfs.poppler_text(tmp_path / "named.pdf", layout=True)
     section = named[named.index("本月扣分情况"):]
