@@ -113,7 +113,7 @@ def reasons(rows: Sequence[ReasonRow], s, width: float, table: Callable) -> list
 
 
 def rules(rows: Sequence[RuleRow], s, width: float, table: Callable) -> list:
-    story: list = [CondPageBreak(40 * mm), Paragraph("附表二、现行积分规则（积分管理细则）", s.heading)]
+    story: list = [CondPageBreak(40 * mm), Paragraph("附表二、本月执行的积分规则（积分管理细则）", s.heading)]
     if not rows:
         return story + [Paragraph("没有在用的积分规则。", s.body)]
     header = ["编号", "类别", "规则", "分值", "次数限制"]
@@ -125,7 +125,7 @@ def rules(rows: Sequence[RuleRow], s, width: float, table: Callable) -> list:
 
 
 def prices(rows: Sequence[PriceRow], s, width: float, table: Callable) -> list:
-    story: list = [CondPageBreak(40 * mm), Paragraph("附表三、商品兑换所需积分（价目表）", s.heading)]
+    story: list = [CondPageBreak(40 * mm), Paragraph("附表三、商品兑换所需积分（本月价目表）", s.heading)]
     if not rows:
         return story + [Paragraph("没有在售的商品。", s.body)]
     header = ["商品分区", "编号", "商品", "单位", "所需积分", "参考价值（元）"]

@@ -138,8 +138,8 @@ def notice_data(db: Database, actor: Actor, month: str, *, mask_names: bool | No
         return build(view, settings_in(session), mask_names=mask_names,
                      echo=echo_wall(session, Month.parse(month)), **county_lines(session, view),
                      supervisor_lines=recovered_supervisors(session, view),
-                     reasons=month_reasons(session, view), rules=publicity.rule_rows(session),
-                     prices=publicity.price_rows(session), **honour_lines(session, view, mask_names),
+                     reasons=month_reasons(session, view), rules=publicity.rule_rows(session, view.last_seq),
+                     prices=publicity.price_rows(session, view.last_seq), **honour_lines(session, view, mask_names),
                      claims=month_claims(session, view))
 
 

@@ -26,6 +26,12 @@ def login(db, name="lishuji"):
     return users.login(db, name, demo.PASSWORD)
 
 
+def demo_approval():
+    from pos.service import Approval
+
+    return Approval("lishuji", demo.PASSWORD)
+
+
 def closed_month(db):
     return closure.close(db, login(db), MONTH, password=demo.PASSWORD)
 
@@ -69,22 +75,28 @@ def test_names_in_the_annex_are_masked_when_the_notice_masks_them(village, tmp_p
     assert not any(name in text for name in full if len(name) > 1)
 
 
-def test_the_notice_publishes_the_rules_in_force_with_their_limits_and_the_price_list(village, tmp_path):
+def test_the_notice_publishes_the_rules_and_prices_of_its_month_not_todays(village, tmp_path):
     from pos import goods, rules
 
-    closed_month(village)
     admin = login(village, "wangfang")
-    l01 = next(r for r in rules.list_rules(village, admin) if r.code == "L01")
+    in_month_rules = rules.list_rules(village, admin)
+    in_month_goods = goods.search(village, admin)
+    closed_month(village)
+    l01 = next(r for r in in_month_rules if r.code == "L01")
     rules.save(village, admin, "L01", l01.category, l01.name, l01.points_min, l01.points_max, limit="2/week")
+    rules.save(village, admin, "N01", "公益劳动", "闭账后新增的细则", 5, cap_per_event=10, approval=demo_approval())
+    dearer = in_month_goods[0]
+    goods.change(village, admin, dearer.code, price_points=dearer.price_points + 7)
     notice.write_pdf(village, login(village), MONTH, tmp_path / "notice.pdf")
     text = pdfs.poppler_text(tmp_path / "notice.pdf", layout=True)
-    assert "附表二、现行积分规则" in text and "附表三、商品兑换所需积分（价目表）" in text
-    for rule in rules.list_rules(village, admin):
+    assert "附表二、本月执行的积分规则" in text and "附表三、商品兑换所需积分（本月价目表）" in text
+    for rule in in_month_rules:
         limit = rule.limit.phrase if rule.limit else "—"
         assert re.search(rf"{rule.code}\s+{rule.category}\s+{re.escape(rule.name)}\s+"
                          rf"{re.escape(rule.points_text)}\s+{re.escape(limit)}", text), rule.code
-    assert re.search(r"L01\s+公益劳动\s+参加村组公益劳动（每次）\s+\+5\s+每周最多 2 次", text)
-    for item in goods.search(village, admin):
+    assert re.search(r"L01\s+公益劳动\s+参加村组公益劳动（每次）\s+\+5\s+—", text), "the limit set after closing is not"
+    assert "闭账后新增的细则" not in text and "每周最多 2 次" not in text
+    for item in in_month_goods:
         value = f"{item.value_fen // 100}.{item.value_fen % 100:02d}"
         assert re.search(rf"{item.code}\s+{re.escape(item.name)}\s+{item.unit}\s+{item.price_points}\s+"
                          rf"{value}", text), item.code
