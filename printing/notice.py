@@ -14,8 +14,8 @@ A4 portrait, or A3 landscape in two columns for a large board.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.graphics import renderPDF
@@ -125,6 +125,7 @@ class Notice:
     prices: tuple[PriceRow, ...] = ()  # the goods' point values (annex three, 五公开)
     honour: tuple[HonourBoard, ...] = ()  # the month's honour roll, and the year's in December
     honour_heading: str = ""
+    annex_words: Mapping[str, str] = field(default_factory=dict)  # the annexes' words, by catalogue key
     # A village on claims: the claims the month credited (in the households' points), and
     # those still on a posting at its end (counted in the month they are credited).
     claims_credited: tuple[ClaimRow, ...] = ()
@@ -277,11 +278,11 @@ def _story(notice: Notice, styles: _Styles, width: float) -> list:
         Paragraph("村民委员会（盖章）", s.body),
     ]))
     if notice.honour:
-        story += annex.honour(notice.honour, notice.honour_heading, s, width, _table)
+        story += annex.honour(notice.honour, notice.honour_heading, s, width, _table, notice.annex_words)
     if notice.reasons or notice.rules or notice.prices:
-        story += annex.reasons(notice.reasons, s, width, _table)
-        story += annex.rules(notice.rules, s, width, _table)
-        story += annex.prices(notice.prices, s, width, _table)
+        story += annex.reasons(notice.reasons, s, width, _table, notice.annex_words)
+        story += annex.rules(notice.rules, s, width, _table, notice.annex_words)
+        story += annex.prices(notice.prices, s, width, _table, notice.annex_words)
     return story
 
 

@@ -284,6 +284,12 @@ def test_the_postings_pdf_reads_back_with_the_points_the_ledger_credited(on_clai
     assert f"共 {households} 户 3 项 {on_cards} 分" in text
     assert "李四" not in text, "an objected claim is no longer on the posting"
     assert "张三 合计" in text and "+25" in text
+    english = tmp_path / "posting-en.pdf"
+    posting_sheet.write_pdf(shop.db, shop.admin, posting.id, english, lang="en")
+    text = poppler_text(english)
+    assert "claims posted for notice (no. 1)" in text and f"{households} households, 3 claims, {on_cards} points" in text
+    assert "张三, total" in text and "Points buy goods only, never cash" in text
+    assert "合计" not in text and "公示" not in text, "only the village's own data stays Chinese"
 
 
 def test_a_deduction_claim_lives_from_entry_to_debit_after_its_posting(on_claims):

@@ -91,6 +91,10 @@ def test_the_months_and_years_honour_roll_follow_the_ledger_on_the_poster(villag
         (p, h.head) for h, p in top(year_points, households, honour.VILLAGE_TOP))
     assert all(re.search(rf"{line.head}\s+{line.card_tail}\s+{line.points}", text) for line in lines)
     assert pdfs.codes(tmp_path / "honour.pdf", dpi=150)[0] == closed.qr_text
+    honour.write_pdf(village, login(village), MONTH, tmp_path / "honour-en.pdf", lang="en")
+    english = pdfs.poppler_text(tmp_path / "honour-en.pdf")
+    assert "Honour roll" in english and "The households that earned most in" in english
+    assert "光荣榜" not in english and "得分" not in english and "第 1 名" not in english
 
 
 def test_the_notice_carries_the_months_roll_and_decembers_the_years(village, tmp_path):

@@ -100,3 +100,20 @@ def test_the_notice_publishes_the_rules_and_prices_of_its_month_not_todays(villa
         value = f"{item.value_fen // 100}.{item.value_fen % 100:02d}"
         assert re.search(rf"{item.code}\s+{re.escape(item.name)}\s+{item.unit}\s+{item.price_points}\s+"
                          rf"{value}", text), item.code
+
+
+def test_the_annexes_words_follow_the_notices_language(village):
+    from pos.month import notice as month_notice
+    from pos.village import settings
+
+    closed_month(village)
+    with village.read() as s:
+        view = closure.closure_in(s, MONTH)
+    zh = month_notice.build(view, settings(village)).annex_words
+    en = month_notice.build(view, settings(village), lang="en").annex_words
+    assert zh["annex_rules_title"].startswith("附表二") and en["annex_rules_title"].startswith("Annex 2")
+    assert zh.keys() == en.keys() and not any(pdfs_cjk(text) for text in en.values())
+
+
+def pdfs_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
