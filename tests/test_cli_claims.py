@@ -134,3 +134,12 @@ def test_giving_up_claims_on_the_command_line_needs_a_supervisor(aixin, on_claim
     code, out, _ = aixin("--lang", "en", "village", "set", "--awards", "direct", "--approver", "lishuji",
                          env=SUPERVISOR)
     assert code == 0 and "direct awards" in out
+
+
+def test_a_deduction_on_a_village_on_claims_is_claimed_on_the_command_line(aixin, on_claims):
+    code, _, err = aixin("deduct", "--rule", "D01", "--household", "1")
+    assert code == 2 and "扣分也须先申报" in err
+    code, out, _ = aixin("--lang", "en", "claim", "add", "--household", "1", "--rule", "D01", "--declared-by", "组长")
+    assert code == 0 and "Entered 1 claim" in out
+    code, out, _ = aixin("claim", "list", "--json")
+    assert [(c["rule"], c["points"]) for c in json.loads(out)] == [("D01", -5)]
