@@ -96,6 +96,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "posting_nothing_standing": ("第 {id} 期公示中的申报都已有异议或撤下，没有可记分的。",
                                  "Every claim on posting {id} was objected to: nothing to credit."),
     # verify's findings
+    "finding_outside_claims": ("第 {seq} 笔：本村当时须先申报、评议并公示，这笔却直接记入（{what}）",
+                               "#{seq}: entered directly ({what}) while the village awarded by claims"),
     "finding_claim_out_of_turn": ("第 {seq} 笔：第 {claim} 号申报的变更不合流程", "#{seq}: claim {claim} changed out of turn"),
     "finding_claim_reviewer": ("第 {seq} 笔：第 {claim} 号申报的评议人 {user} 当时不是在职评议员或监督员",
                                "#{seq}: claim {claim} reviewed by {user}, not an active reviewer or supervisor then"),

@@ -261,7 +261,13 @@ class Walk(ClaimsWalk):
             self.add("rule_not_in_force", seq,
                      f"{points} points by rule {code}, which did not allow that then", rule=code)
 
+    def _outside_claims(self, seq, kind: Kind) -> None:
+        """A village on claims awards and deducts only through them (``pos.claims``)."""
+        if (self.village or {}).get("awards") == AwardsMode.CLAIMS:
+            self.add("outside_claims", seq, f"a direct {kind} while the village awards by claims", what=kind)
+
     def on_award(self, seq, _row, attrs, card_legs) -> None:
+        self._outside_claims(seq, Kind.AWARD)
         self._rule_in_force(seq, attrs, deduction=False)
         deed = date.fromisoformat(str(attrs.get("deed_date") or row_day(_row))[:10])
         self.within_cap(seq, str(attrs.get("rule", "")), {
@@ -272,6 +278,7 @@ class Walk(ClaimsWalk):
                 self.within_limit(seq, str(attrs.get("rule", "")), household, deed, seq)
 
     def on_deduction(self, seq, row, attrs, _legs) -> None:
+        self._outside_claims(seq, Kind.DEDUCTION)
         self._rule_in_force(seq, attrs, deduction=True)
         self._limited(seq, row, Kind.DEDUCTION, attrs.get("household"), abs(int(attrs["points"])))
 

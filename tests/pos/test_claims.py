@@ -186,6 +186,18 @@ def test_a_village_on_claims_refuses_direct_awards_and_a_direct_one_takes_no_cla
     assert off.value.key == "claims_off"
 
 
+def test_a_direct_award_written_around_a_village_on_claims_is_found_by_verify(on_claims):
+    from pos import messages
+
+    shop = on_claims
+    assert proven(shop).ok
+    stray = tampering.stray_award(shop.db, shop.card("张三"), 5)
+    found = [f for f in proven(shop).findings if f.code == "outside_claims"]
+    assert [f.seq for f in found] == [stray.seq]
+    said = messages.text("finding_outside_claims", "en", seq=stray.seq, **found[0].params)
+    assert "while the village awarded by claims" in said and "{" not in said
+
+
 def test_giving_up_claims_needs_a_supervisor_taking_them_up_does_not(september):
     shop = september
     assert village.change(shop.db, shop.admin, awards="claims").on_claims
