@@ -3,8 +3,9 @@
 A rule change never changes the past: every award carries its rule's code,
 name and points inside the hashed ledger record. A rule that would allow more
 than it did (new, back in use, a wider range, turned between award and
-deduction, a looser limit, a higher cap per event or none) needs a supervisor's approval (``pos.oversight``); narrowing one, or
-taking it out of use, is the administrator's alone. Every change is chained.
+deduction, a looser limit, a higher cap per event or none) needs a supervisor's
+approval (``pos.oversight``); narrowing one, or taking it out of use, is the
+administrator's alone. Every change is chained.
 """
 
 from __future__ import annotations
