@@ -1,7 +1,7 @@
 """Awards and deductions: one household, or one rule for many in one transaction.
 
-A village on claims (``pos.claims``) awards only through them: a direct award is
-refused. A rule's limit (``pos.limits``) holds for every household of a batch.
+A village on claims (``pos.claims``) awards and deducts only through them: a direct
+award or deduction is refused. A rule's limit (``pos.limits``) holds for every household of a batch.
 
 A deed is dated on or before today (Beijing), never inside a closed month. A
 deduction's approval limit counts the day (``pos.oversight``): what one operator
@@ -94,6 +94,8 @@ def deduct(db: Database, actor: Actor, household_id: int, rule_code: str,
         user = caller(session, actor, Role.ADMIN)
         periods.check_dated(session, deed_date, "dated_deed")
         deed_date = deed_date or periods.today(session)
+        if settings_in(session).on_claims:
+            raise ShopError("deductions_by_claims")
         rule = point_rules.rule_in(session, rule_code)
         if not rule.deduction:
             raise ShopError("rule_not_deduction", code=rule.code)

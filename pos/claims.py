@@ -12,6 +12,12 @@ again; accepted again, it waits for the next posting. Once the last day has pass
 a posting's claims are credited in one ledger transaction (``Kind.CLAIM_CREDIT``),
 all or nothing, naming each claim; a posting is credited once.
 
+A deduction goes the same way: a claim by a deduction rule carries negative points
+(its size inside the rule's range), is reviewed and posted like an award, and is taken
+off the card when its posting is credited, into the deducted account. A card never goes
+below zero: a posting whose deductions a household can no longer pay is refused whole,
+naming the household, until the review group decides again on an objection.
+
 Every change is chained: a claim's facts after each review or objection
 (``Kind.CLAIM``), each posting with the claims on it (``Kind.CLAIM_POSTING``), and
 the crediting itself, so ``verify`` proves the claims table (``pos.proof``).
@@ -40,7 +46,7 @@ from pos.service import Actor, caller, known, transaction
 from pos.store.database import Database
 from pos.store.tables import Claim, ClaimPosting, Household, Rule, VillagerGroup
 from pos.village import settings_in
-from pos.vocabulary import ISSUE, PENDING_CLAIMS, ClaimStatus, Kind, Role
+from pos.vocabulary import DEDUCTED, ISSUE, PENDING_CLAIMS, ClaimStatus, Kind, Role
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 # Who reviews: the review group's members, and supervisors.
@@ -120,6 +126,14 @@ def _views(session: Session, claims) -> list[ClaimView]:
                       c.objection, c.objected_on, c.credited_seq) for c in claims]
 
 
+def _signed(rule: point_rules.RuleView, points: int | None) -> int:
+    """A claim's points by ``rule``: inside its range, negative for a deduction (whose size may
+    be given either way: 5 or -5)."""
+    if rule.deduction:
+        return -rule.points_for(abs(points) if points is not None else None)
+    return rule.points_for(points)
+
+
 def _claim(session: Session, claim_id: int) -> Claim:
     claim = known(session, Claim, claim_id, "claim_unknown")
     return claim
@@ -134,7 +148,9 @@ def enter(db: Database, actor: Actor, household_ids: list[int], rule_code: str, 
           deed_date: date | None = None, declared_by: str = "", note: str = "",
           photo: str = "") -> list[ClaimView]:
     """A claim for each household (a labour day's many), in one transaction, all or nothing.
-    Refused unless the village is on claims, and where the rule's limit is reached."""
+    Refused unless the village is on claims, and where the rule's limit is reached. By a
+    deduction rule, the claim takes points away (``points`` its size), one household at a
+    time."""
     declared_by = fields.text(declared_by, "declared_by", longest=fields.SHORT, required=True)
     note = fields.text(note, "note")
     fields.day(deed_date)
@@ -152,9 +168,9 @@ def enter(db: Database, actor: Actor, household_ids: list[int], rule_code: str, 
         periods.check_dated(session, deed_date, "dated_deed")
         deed_date = deed_date or periods.today(session)
         rule = point_rules.rule_in(session, rule_code)
-        if rule.deduction:
-            raise ShopError("rule_is_deduction", code=rule.code)
-        each = rule.points_for(points)
+        if rule.deduction and len(household_ids) != 1:
+            raise ShopError("claim_deduction_one")
+        each = _signed(rule, points)
         household_cards(session, household_ids)  # every household active, with a card
         limits.check(session, rule, household_ids, deed_date)
         made = []
@@ -186,7 +202,7 @@ def review(db: Database, actor: Actor, claim_id: int, *, accept: bool, points: i
             raise PermissionDenied("claim_review_household", id=claim.id)
         if accept:
             rule = point_rules.rule_in(session, claim.rule)
-            claim.points = rule.points_for(claim.points if points is None else points)
+            claim.points = _signed(rule, claim.points if points is None else points)
             claim.status, claim.reason, claim.posting_id = ClaimStatus.ACCEPTED, "", None
         else:
             if not reason:
@@ -267,7 +283,9 @@ def _credit_one(session: Session, claim: Claim, seq: int) -> None:
 
 def credit(db: Database, actor: Actor, posting_id: int) -> CreditResult:
     """Credit a posting's claims still standing once its last day has passed (Beijing): one
-    transaction, all or nothing, naming the claims. A posting is credited once."""
+    transaction, all or nothing, naming the claims. A posting is credited once. Its
+    deductions come off the cards into the deducted account; where a household's card no
+    longer holds what they take, nothing is credited and the refusal names the household."""
     with transaction(db) as session:
         user = caller(session, actor, Role.ADMIN, Role.SUPERVISOR)
         posting = known(session, ClaimPosting, posting_id, "posting_unknown")
@@ -283,10 +301,26 @@ def credit(db: Database, actor: Actor, posting_id: int) -> CreditResult:
             raise ShopError("posting_nothing_standing", id=posting.id)
         found = household_cards(session, {c.household_id for c in claims})
         by_card: dict[str, int] = defaultdict(int)
+        gained: dict[str, int] = defaultdict(int)
+        taken: dict[str, int] = defaultdict(int)
         for claim in claims:
-            by_card[found[claim.household_id][1]] += claim.points
+            number = found[claim.household_id][1]
+            by_card[number] += claim.points
+            (gained if claim.points > 0 else taken)[number] += claim.points
+        heads = {number: household.head_name for household, number in found.values()}
+        for number, points in by_card.items():
+            available = ledger.account_balance(session, account(number))
+            if available + points < 0:
+                raise ShopError("posting_deduction_exceeds", id=posting.id, head=heads[number],
+                                available=available, needed=-points)
         total = sum(by_card.values())
-        legs = [Leg(ISSUE, -total)] + [Leg(account(number), points) for number, points in by_card.items()]
+        issued = sum(c.points for c in claims if c.points > 0)
+        deducted = -sum(c.points for c in claims if c.points < 0)
+        # A card's awards and deductions on legs of their own: the month's books count each
+        # where it belongs (earned, deducted), and a household whose add up to nothing stays named.
+        legs = ([Leg(ISSUE, -issued)] if issued else []) + ([Leg(DEDUCTED, deducted)] if deducted else []) + [
+            Leg(account(number), points) for number in by_card
+            for points in (gained.get(number, 0), taken.get(number, 0)) if points]
         posted = ledger.post(session, kind=Kind.CLAIM_CREDIT, operator=user.username, legs=legs,
                              attrs={"posting": posting.id, "claims": proof.claims_text(claims)})
         for claim in claims:
@@ -330,12 +364,26 @@ def list_claims(db: Database, actor: Actor, status: ClaimStatus | None = None,
 
 def pending_in(session: Session, household_id: int) -> int:
     """The points a household has accepted or on a posting, not yet credited: shown beside
-    the balance ("另有 12 分公示中"), never spendable."""
+    the balance ("另有 12 分公示中"), never spendable. Deductions apart
+    (``pending_deductions_in``): one does not hide an award."""
     return session.scalar(select(func.coalesce(func.sum(Claim.points), 0)).where(
-        Claim.household_id == household_id, Claim.status.in_(PENDING_CLAIMS))) or 0
+        Claim.household_id == household_id, Claim.status.in_(PENDING_CLAIMS), Claim.points > 0)) or 0
+
+
+def pending_deductions_in(session: Session, household_id: int) -> int:
+    """The points accepted or posted deductions will take from a household once credited
+    ("另有 5 分待扣"), as a positive number."""
+    return -(session.scalar(select(func.coalesce(func.sum(Claim.points), 0)).where(
+        Claim.household_id == household_id, Claim.status.in_(PENDING_CLAIMS), Claim.points < 0)) or 0)
 
 
 def pending(db: Database, actor: Actor, household_id: int) -> int:
     with db.read() as session:
         caller(session, actor)
         return pending_in(session, household_id)
+
+
+def pending_deductions(db: Database, actor: Actor, household_id: int) -> int:
+    with db.read() as session:
+        caller(session, actor)
+        return pending_deductions_in(session, household_id)

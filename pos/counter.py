@@ -18,7 +18,7 @@ import ledger
 from ledger.schema import Account, Posting, Transaction
 from pos import codes, messages
 from pos.cards import account, find as find_card, usable
-from pos.claims import pending_in
+from pos.claims import pending_deductions_in, pending_in
 from pos.store.database import Database
 from pos.errors import ShopError
 from pos.goods import GoodsView, find as find_goods, view as goods_view
@@ -53,6 +53,7 @@ class AtCounter:
     point_value_fen: int
     redemption_approval_above: int
     pending: int = 0  # accepted or posted claims, not yet credited: shown, never spendable
+    pending_deducted: int = 0  # what accepted or posted deduction claims will take, once credited
 
     def yuan(self, points: int) -> str:
         fen = points * self.point_value_fen
@@ -65,7 +66,7 @@ def _at_counter(session, card_number: str) -> AtCounter:
     return AtCounter(household_view(session, household), card.number,
                      ledger.account_balance(session, account(card.number)),
                      village.point_value_fen, village.redemption_approval_above,
-                     pending_in(session, household.id))
+                     pending_in(session, household.id), pending_deductions_in(session, household.id))
 
 
 def household_for_card(db: Database, actor: Actor, number: str) -> AtCounter:

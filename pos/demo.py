@@ -232,8 +232,10 @@ def _routine(db: Database, admin, supervisor, rng: random.Random, clock: Clock, 
                                    ("A02", None), ("G03", rng.randint(5, 12)), ("E01", None)])
         earning.award([rng.choice(active)], rule, points, "村民推荐", today)
         counts["good_deeds"] += 1
-    if today.weekday() == 3 and rng.random() < 0.45:
-        _deduction(db, admin, supervisor, rng, active, today)
+    # On claims, the first Thursday of the month always brings one: posted the Monday after
+    # and credited a week later, each claims month's notice shows a deduction it credited.
+    if today.weekday() == 3 and (rng.random() < 0.45 or (earning.reviewer is not None and today.day <= 7)):
+        _deduction(earning, supervisor, rng, active, today)
         counts["deductions"] += 1
     if (today.month, today.day) in {(1, 10), (5, 10), (10, 8)}:
         rule = {1: "H01", 5: "H02", 10: "H04"}[today.month]
@@ -334,13 +336,24 @@ class Earning:
             else:
                 claims.review(self.db, self.reviewer, claim.id, accept=True)
 
+    def deduct(self, household_id, rule, points, note, today, approval) -> None:
+        """A deduction: at once with the supervisor's approval, or (on claims) a claim the
+        reviewer accepts the same day."""
+        if self.reviewer is None:
+            awards.deduct(self.db, self.admin, household_id, rule, points, note=note, deed_date=today,
+                          approval=approval)
+            return
+        made = claims.enter(self.db, self.admin, [household_id], rule, points, today, "村民小组长", note)
+        self.entered += len(made)
+        claims.review(self.db, self.reviewer, made[0].id, accept=True)
+
     def morning(self, today: date) -> None:
         if self.reviewer is None:
             return
         for posting in claims.postings(self.db, self.admin):
             if posting.credited_seq is None and posting.ends_on < today and any(
                     c.status == ClaimStatus.POSTED for c in posting.claims):
-                claims.credit(self.db, self.admin, posting.id)
+                self._credit(posting.id)
         if today.weekday() == 0 and claims.list_claims(self.db, self.admin, ClaimStatus.ACCEPTED):
             claims.post(self.db, self.admin)
         if today.day == 12 and not self.objected and today.month != self.since.month:
@@ -350,6 +363,25 @@ class Earning:
                 claims.object_to(self.db, self.admin, held.id, "同组村民", "当天没见他参加")
                 claims.review(self.db, self.reviewer, held.id, accept=False, reason="经核实，当天未参加")
                 self.objected = True
+
+
+    def _credit(self, posting_id: int) -> None:
+        """Credit a posting; a deduction its household's points no longer cover (spent on a
+        Saturday since) is objected to and decided again, as the review group would."""
+        while True:
+            try:
+                claims.credit(self.db, self.admin, posting_id)
+                return
+            except ShopError as refused:
+                if refused.key != "posting_deduction_exceeds":
+                    raise
+                head = refused.params["head"]
+            short = next(c for c in claims.posting(self.db, self.admin, posting_id).claims
+                         if c.status == ClaimStatus.POSTED and c.points < 0 and c.head == head)
+            claims.object_to(self.db, self.admin, short.id, short.head, "积分已兑换用完")
+            claims.review(self.db, self.reviewer, short.id, accept=False, reason="该户积分不足，评议小组决定本次不扣")
+            if not any(c.status == ClaimStatus.POSTED for c in claims.posting(self.db, self.admin, posting_id).claims):
+                return
 
 
 def _restock(db, admin, clock, today) -> None:
@@ -372,12 +404,11 @@ def _deliveries(db, admin, rng, shelf, today) -> None:
                      received_on=today, note="按计划采购")
 
 
-def _deduction(db, admin, supervisor, rng, active, today) -> None:
+def _deduction(earning, supervisor, rng, active, today) -> None:
     rule, points = rng.choice([("D01", None), ("D02", None), ("D04", None), ("D05", rng.randint(5, 25))])
     household = rng.choice(active)
     try:
-        awards.deduct(db, admin, household, rule, points, note="村民小组长反映", deed_date=today,
-                      approval=supervisor)
+        earning.deduct(household, rule, points, "村民小组长反映", today, supervisor)
     except ShopError:
         pass  # a household with too few points: the deduction is refused, as at the counter
 

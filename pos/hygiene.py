@@ -1,4 +1,8 @@
-"""Hygiene rounds: every household scored on the six 五净一规范 items at once."""
+"""Hygiene rounds: every household scored on the six 五净一规范 items at once.
+
+An item's rule may carry a limit (``1/month``): a round that would pass a household on
+it once more than the limit allows is refused whole, naming the item, the household and
+the round it last passed in (``pos.limits``: the limit follows the rounds)."""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from sqlalchemy import select
 import ledger
 from ledger import Leg
 from ledger.book import reversal_of
-from pos import codes, fields, messages, periods
+from pos import codes, fields, limits, messages, periods
 from pos.cards import account, household_cards, usable
 from pos.store.database import Database
 from pos.errors import ImportProblems, ShopError
@@ -49,6 +53,10 @@ def record(db: Database, actor: Actor, held_on: date, inspectors: str,
         periods.check_dated(session, held_on, "dated_round")
         items = {code: rule_in(session, code) for code in HYGIENE_ITEMS}
         _refuse_repeat(session, held_on, scores)
+        for code in HYGIENE_ITEMS:
+            passed = [household_id for household_id, marks in scores.items() if marks.get(code)]
+            if passed:
+                limits.check(session, items[code], passed, held_on)
         hygiene_round = HygieneRound(held_on=held_on, inspectors=inspectors.strip(), tx_seq=None)
         session.add(hygiene_round)
         session.flush()

@@ -43,26 +43,39 @@ LIMITED = {Kind.DEDUCTION: "deduction_approval_above", Kind.REDEMPTION: "redempt
 def village_guarded(before: Mapping, after: Mapping) -> tuple[str, ...]:
     """The settings changed from ``before`` to ``after`` that need a supervisor's approval:
     an approval threshold changed either way, base points for new cards raised, claims given
-    up for direct awards (an award would count unreviewed and unposted)."""
+    up for direct awards (an award would count unreviewed and unposted), names no longer
+    masked on the notices or the households that lost points named on the honour roll (a
+    household's name put up on the board). Each only where ``before`` says what it was: a
+    chain written before they were controlled does not."""
     changed = [name for name in THRESHOLDS if before.get(name) != after.get(name)]
     if int(after.get("base_points", 0)) > int(before.get("base_points", 0)):
         changed.append("base_points")
     if (before.get("awards", AwardsMode.DIRECT) == AwardsMode.CLAIMS
             and after.get("awards", AwardsMode.DIRECT) == AwardsMode.DIRECT):
         changed.append("awards")
+    if "mask_names" in before and bool(before["mask_names"]) and not bool(after.get("mask_names")):
+        changed.append("mask_names")
+    if "name_deductions" in before and not bool(before["name_deductions"]) and bool(after.get("name_deductions")):
+        changed.append("name_deductions")
     return tuple(changed)
 
 
 def rule_widened(before: Mapping | None, after: Mapping) -> bool:
-    """A rule that now allows what it did not: new, back in use, a wider range, or turned
-    between award and deduction. A rule out of use allows nothing."""
+    """A rule that now allows what it did not: new, back in use, a wider range, turned
+    between award and deduction, a looser limit or cap. A rule out of use allows nothing."""
     if not after["active"]:
         return False
     if before is None or not before["active"]:
         return True
     return (bool(after["deduction"]) != bool(before["deduction"])
             or after["points_min"] < before["points_min"] or after["points_max"] > before["points_max"]
-            or limit_loosened(before.get("limit"), after.get("limit")))
+            or limit_loosened(before.get("limit"), after.get("limit"))
+            or cap_loosened(before.get("cap"), after.get("cap")))
+
+
+def cap_loosened(before: int | None, after: int | None) -> bool:
+    """A rule's cap per event (households a deed day) taken away or raised."""
+    return bool(before) and (not after or int(after) > int(before))
 
 
 # The limit periods, shortest first: the same count in a shorter period allows more.

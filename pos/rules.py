@@ -3,8 +3,9 @@
 A rule change never changes the past: every award carries its rule's code,
 name and points inside the hashed ledger record. A rule that would allow more
 than it did (new, back in use, a wider range, turned between award and
-deduction) needs a supervisor's approval (``pos.oversight``); narrowing one, or
-taking it out of use, is the administrator's alone. Every change is chained.
+deduction, a looser limit, a higher cap per event or none) needs a supervisor's
+approval (``pos.oversight``); narrowing one, or taking it out of use, is the
+administrator's alone. Every change is chained.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class RuleView:
     active: bool
     limit_count: int | None = None
     limit_period: str = ""
+    cap_per_event: int | None = None  # at most this many households an event (deed day)
 
     @property
     def limit(self) -> limits.Limit | None:
@@ -70,7 +72,8 @@ class RuleView:
 
 def _view(rule: Rule) -> RuleView:
     return RuleView(rule.code, rule.category, rule.name, rule.points_min, rule.points_max,
-                    rule.deduction, rule.active, rule.limit_count, rule.limit_period or "")
+                    rule.deduction, rule.active, rule.limit_count, rule.limit_period or "",
+                    rule.cap_per_event or None)
 
 
 def default_rules() -> list[dict]:
@@ -139,12 +142,16 @@ def set_active(db: Database, actor: Actor, code: str, active: bool,
 
 def save(db: Database, actor: Actor, code: str, category: str, name: str,
          points_min: int, points_max: int | None = None, deduction: bool = False,
-         active: bool = True, approval: Approval | None = None, limit: str | None = None) -> RuleView:
+         active: bool = True, approval: Approval | None = None, limit: str | None = None,
+         cap_per_event: int | None = None) -> RuleView:
     """Add a rule or change one. Entries already posted keep the points they had. A new rule,
-    or one that now allows more (a wider range, a looser limit), needs a supervisor's
+    or one that now allows more (a wider range, a looser limit or cap), needs a supervisor's
     ``approval``. ``limit`` is ``"N/period"`` (``limits.parse``), ``""`` for none, or None to
+    keep the rule's; ``cap_per_event`` the most households an event, 0 for none, or None to
     keep the rule's."""
     limit_given = limits.parse(limit) if limit is not None else None
+    if cap_per_event is not None and not 0 <= cap_per_event <= 10_000:
+        raise ShopError("rule_cap_bad", value=cap_per_event, high=10_000)
     points_max = points_min if points_max is None else points_max
     if not 0 < points_min <= points_max <= 1000:
         raise ShopError("rule_bad_points", low=points_min, high=points_max)
@@ -167,6 +174,8 @@ def save(db: Database, actor: Actor, code: str, category: str, name: str,
         if limit is not None:
             rule.limit_count = limit_given.count if limit_given else None
             rule.limit_period = str(limit_given.period) if limit_given else ""
+        if cap_per_event is not None:
+            rule.cap_per_event = cap_per_event or None
         session.flush()
         if before == proof.rule_facts(rule):
             return _view(rule)  # nothing changed: nothing to record

@@ -1,11 +1,11 @@
 """The notice's annexes (附表): why each household's points moved, the point rules and the
 price list in force (五公开), and the honour roll (光荣榜). Plain rows in, flowables out;
 ``printing.notice`` places them after the notice's own sections and gives them its
-styles and its table."""
+styles, its table and its words (``w``: the catalogue's templates in the notice's language)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reportlab.platypus import CondPageBreak, Paragraph
@@ -80,71 +80,76 @@ class DeductionRow:
     households: int = 1
 
 
-def deductions(rows: Sequence[DeductionRow], named: bool, s, width: float, table: Callable) -> list:
-    story: list = [CondPageBreak(30 * mm), Paragraph("本月扣分情况" + ("" if named else "（按本村决定，不列户名）"),
-                                                     s.heading)]
+def deductions(rows: Sequence[DeductionRow], named: bool, s, width: float, table: Callable,
+               w: Mapping[str, str]) -> list:
+    story: list = [CondPageBreak(30 * mm), Paragraph(
+        w["annex_deductions_title"] + ("" if named else w["annex_deductions_unnamed"]), s.heading)]
     if not rows:
-        return story + [Paragraph("本月没有扣分。", s.body)]
+        return story + [Paragraph(w["annex_deductions_none"], s.body)]
     unit = width / 100
     if named:
         body = [[r.group, r.head, r.card_tail, Paragraph(r.reason, s.cell), r.count, r.points] for r in rows]
-        return story + [table([["村民小组", "户主", "卡号后四位", "扣分事由", "次数", "扣分"]] + body,
-                              [unit * w for w in (14, 16, 14, 36, 10, 10)], s, 4)]
+        return story + [table([[w["paper_group"], w["paper_head"], w["paper_card_tail"], w["annex_deduction_reason"],
+                                w["paper_count"], w["annex_deducted"]]] + body,
+                              [unit * n for n in (14, 16, 14, 36, 10, 10)], s, 4)]
     body = [[Paragraph(r.reason, s.cell), r.households, r.count, r.points] for r in rows]
-    body.append(["合计", "", sum(r.count for r in rows), sum(r.points for r in rows)])
-    return story + [table([["扣分事由", "户数", "次数", "扣分"]] + body, [unit * w for w in (52, 16, 16, 16)], s, 1,
+    body.append([w["paper_total"], "", sum(r.count for r in rows), sum(r.points for r in rows)])
+    return story + [table([[w["annex_deduction_reason"], w["annex_households"], w["paper_count"],
+                            w["annex_deducted"]]] + body, [unit * n for n in (52, 16, 16, 16)], s, 1,
                           total_row=True)]
 
 
-def reasons(rows: Sequence[ReasonRow], s, width: float, table: Callable) -> list:
-    story: list = [CondPageBreak(40 * mm), Paragraph("附表一、各户本月得分与扣分的事由（按积分规则）", s.heading)]
+def reasons(rows: Sequence[ReasonRow], s, width: float, table: Callable, w: Mapping[str, str]) -> list:
+    story: list = [CondPageBreak(40 * mm), Paragraph(w["annex_reasons_title"], s.heading)]
     if not rows:
-        return story + [Paragraph("本月没有得分或扣分。", s.body)]
-    header = ["村民小组", "户主", "卡号后四位", "规则编号", "事由（规则）", "次数", "得分", "扣分"]
+        return story + [Paragraph(w["annex_reasons_none"], s.body)]
+    header = [w["paper_group"], w["paper_head"], w["paper_card_tail"], w["annex_rule_code"], w["annex_rule_reason"],
+              w["paper_count"], w["annex_earned"], w["annex_deducted"]]
     body = [[r.group, r.head, r.card_tail, r.code, Paragraph(r.name, s.cell), r.count,
              r.earned or "", r.lost or ""] for r in rows]
-    body.append(["合计", "", "", "", "", sum(r.count for r in rows), sum(r.earned for r in rows),
+    body.append([w["paper_total"], "", "", "", "", sum(r.count for r in rows), sum(r.earned for r in rows),
                  sum(r.lost for r in rows)])
     unit = width / 100
-    story.append(table([header] + body, [unit * w for w in (10, 12, 10, 10, 30, 8, 10, 10)], s, 5,
+    story.append(table([header] + body, [unit * n for n in (10, 12, 10, 10, 30, 8, 10, 10)], s, 5,
                        total_row=True))
-    story.append(Paragraph("注：每户各行之和即上表该户的本月得分与本月扣分；“（撤销）”为更正已入账的记录。", s.cell))
+    story.append(Paragraph(w["annex_reasons_note"], s.cell))
     return story
 
 
-def rules(rows: Sequence[RuleRow], s, width: float, table: Callable) -> list:
-    story: list = [CondPageBreak(40 * mm), Paragraph("附表二、现行积分规则（积分管理细则）", s.heading)]
+def rules(rows: Sequence[RuleRow], s, width: float, table: Callable, w: Mapping[str, str]) -> list:
+    story: list = [CondPageBreak(40 * mm), Paragraph(w["annex_rules_title"], s.heading)]
     if not rows:
-        return story + [Paragraph("没有在用的积分规则。", s.body)]
-    header = ["编号", "类别", "规则", "分值", "次数限制"]
+        return story + [Paragraph(w["annex_rules_none"], s.body)]
+    header = [w["annex_code"], w["annex_category"], w["annex_rule"], w["annex_points"], w["annex_limit"]]
     body = [[r.code, Paragraph(r.category, s.cell), Paragraph(r.name, s.cell), r.points,
              Paragraph(r.limit, s.cell)] for r in rows]
     unit = width / 100
-    story.append(table([header] + body, [unit * w for w in (10, 16, 38, 14, 22)], s, 3))
+    story.append(table([header] + body, [unit * n for n in (10, 16, 38, 14, 22)], s, 3))
     return story
 
 
-def prices(rows: Sequence[PriceRow], s, width: float, table: Callable) -> list:
-    story: list = [CondPageBreak(40 * mm), Paragraph("附表三、商品兑换所需积分（价目表）", s.heading)]
+def prices(rows: Sequence[PriceRow], s, width: float, table: Callable, w: Mapping[str, str]) -> list:
+    story: list = [CondPageBreak(40 * mm), Paragraph(w["annex_prices_title"], s.heading)]
     if not rows:
-        return story + [Paragraph("没有在售的商品。", s.body)]
-    header = ["商品分区", "编号", "商品", "单位", "所需积分", "参考价值（元）"]
+        return story + [Paragraph(w["annex_prices_none"], s.body)]
+    header = [w["annex_zone"], w["annex_code"], w["annex_goods"], w["annex_unit"], w["annex_price"], w["annex_value"]]
     body = [[r.zone, r.code, Paragraph(r.name, s.cell), r.unit, r.points, r.value] for r in rows]
     unit = width / 100
-    story.append(table([header] + body, [unit * w for w in (14, 16, 34, 8, 12, 16)], s, 4))
+    story.append(table([header] + body, [unit * n for n in (14, 16, 34, 8, 12, 16)], s, 4))
     return story
 
 
-def honour(boards: Sequence[HonourBoard], heading: str, s, width: float, table: Callable) -> list:
+def honour(boards: Sequence[HonourBoard], heading: str, s, width: float, table: Callable,
+           w: Mapping[str, str]) -> list:
     story: list = [CondPageBreak(40 * mm), Paragraph(heading, s.heading)]
     for board in boards:
         story.append(Paragraph(board.title, s.body))
         if not board.lines:
-            story.append(Paragraph("暂无得分。", s.cell))
+            story.append(Paragraph(w["annex_honour_none"], s.cell))
             continue
-        body = [[f"第 {line.rank} 名", line.group, line.head, line.card_tail, line.points]
+        body = [[w["annex_rank_of"].format(rank=line.rank), line.group, line.head, line.card_tail, line.points]
                 for line in board.lines]
         unit = width / 100
-        story.append(table([["名次", "村民小组", "户主", "卡号后四位", "得分"]] + body,
-                           [unit * w for w in (16, 20, 26, 20, 18)], s, 4))
+        story.append(table([[w["annex_rank"], w["paper_group"], w["paper_head"], w["paper_card_tail"],
+                             w["annex_earned"]]] + body, [unit * n for n in (16, 20, 26, 20, 18)], s, 4))
     return story

@@ -14,8 +14,8 @@ A4 portrait, or A3 landscape in two columns for a large board.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.graphics import renderPDF
@@ -125,6 +125,7 @@ class Notice:
     prices: tuple[PriceRow, ...] = ()  # the goods' point values (annex three, 五公开)
     honour: tuple[HonourBoard, ...] = ()  # the month's honour roll, and the year's in December
     honour_heading: str = ""
+    annex_words: Mapping[str, str] = field(default_factory=dict)  # the annexes' words, by catalogue key
     # A village on claims: the claims the month credited (in the households' points), and
     # those still on a posting at its end (counted in the month they are credited).
     claims_credited: tuple[ClaimRow, ...] = ()
@@ -189,11 +190,11 @@ def _story(notice: Notice, styles: _Styles, width: float) -> list:
     story = [*_heading(notice, styles), *_households(notice, styles, width), *_goods(notice, styles, width),
              _totals(notice, styles, width), *_echo(notice, styles, width), _checking(notice, styles, width)]
     if notice.honour:
-        story += annex.honour(notice.honour, notice.honour_heading, styles, width, _table)
+        story += annex.honour(notice.honour, notice.honour_heading, styles, width, _table, notice.annex_words)
     if notice.reasons or notice.rules or notice.prices:
-        story += annex.reasons(notice.reasons, styles, width, _table)
-        story += annex.rules(notice.rules, styles, width, _table)
-        story += annex.prices(notice.prices, styles, width, _table)
+        story += annex.reasons(notice.reasons, styles, width, _table, notice.annex_words)
+        story += annex.rules(notice.rules, styles, width, _table, notice.annex_words)
+        story += annex.prices(notice.prices, styles, width, _table, notice.annex_words)
     return story
 
 

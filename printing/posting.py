@@ -2,12 +2,14 @@
 
 The list put up on the village's notice board: each household's accepted claims with
 the rule, the points and the reason, the household's total, the days the posting is up
-and whom to call with an objection. Headers repeat on every page.
+and whom to call with an objection. Headers repeat on every page. Its fixed words come with
+the data (``words``: the catalogue's templates in the language asked for).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -40,6 +42,7 @@ class PostingSheet:
     phone: str
     printed: str
     rows: tuple[PostingRow, ...]
+    words: Mapping[str, str] = field(default_factory=dict)  # templates by catalogue key
 
     @property
     def points(self) -> int:
@@ -58,7 +61,9 @@ LINES = 40  # rows a page
 
 def render(sheet: PostingSheet, path: Path) -> int:
     font = cjk_font().name
-    c = sheet_canvas(path, f"{sheet.village} 积分申报公示 第{sheet.number}期", initial_font=font)
+    w = sheet.words
+    c = sheet_canvas(path, w["posting_doc_title"].format(village=sheet.village, number=sheet.number),
+                     initial_font=font)
     page_w, page_h = A4
     left, right = 16 * mm, page_w - 16 * mm
     columns = [left, left + 22 * mm, left + 44 * mm, left + 56 * mm, left + 118 * mm, right - 18 * mm]
@@ -67,27 +72,28 @@ def render(sheet: PostingSheet, path: Path) -> int:
     for number, chunk in enumerate(chunks, start=1):
         y = page_h - 20 * mm
         c.setFont(font, 16)
-        c.drawCentredString(page_w / 2, y, f"{sheet.village} 积分申报公示（第 {sheet.number} 期）")
+        c.drawCentredString(page_w / 2, y, w["posting_title"].format(village=sheet.village, number=sheet.number))
         y -= 9 * mm
         c.setFont(font, 10)
-        c.drawString(left, y, f"公示期：{sheet.first} 至 {sheet.last}（{sheet.notice_days} 天）    "
-                              f"共 {len(sheet.households())} 户 {len(sheet.rows)} 项 {sheet.points} 分")
+        c.drawString(left, y, w["posting_summary"].format(
+            first=sheet.first, last=sheet.last, days=sheet.notice_days, households=len(sheet.households()),
+            count=len(sheet.rows), points=sheet.points))
         y -= 6 * mm
-        c.drawString(left, y, "以下申报已经评议通过。公示期内如有异议，请向村委会反映"
-                              + (f"，电话 {sheet.phone}。" if sheet.phone else "。")
-                              + "公示期满无异议后记入积分。")
+        c.drawString(left, y, w["posting_objections_phone"].format(phone=sheet.phone) if sheet.phone
+                     else w["posting_objections"])
         y -= 8 * mm
         c.setFont(font, 9)
-        for x, header in zip(columns, ("村民小组", "户主", "编号", "细则", "事由"), strict=False):
-            c.drawString(x, y, header)
-        c.drawRightString(right, y, "积分")
+        for x, header in zip(columns, ("paper_group", "paper_head", "posting_claim_no", "posting_rule",
+                                       "posting_reason"), strict=False):
+            c.drawString(x, y, w[header])
+        c.drawRightString(right, y, w["posting_points"])
         y -= 2 * mm
         c.setStrokeColor(colors.grey)
         c.line(left, y, right, y)
         y -= 5 * mm
         for line in chunk:
             if line[0] == "total":
-                c.drawString(columns[1], y, f"{line[1]} 合计")
+                c.drawString(columns[1], y, w["posting_household_total"].format(head=line[1]))
                 c.drawRightString(right, y, f"{line[2]:+d}")
             else:
                 row = line[1]
@@ -99,10 +105,11 @@ def render(sheet: PostingSheet, path: Path) -> int:
                 c.drawRightString(right, y, f"{row.points:+d}")
             y -= 5 * mm
         if not sheet.rows:
-            c.drawString(columns[0], y, "本期没有申报。")
+            c.drawString(columns[0], y, w["posting_none"])
         c.setFont(font, 8)
-        c.drawString(left, 15 * mm, f"打印时间 {sheet.printed} · {sheet.shop} · 第 {number} 页 / 共 {len(chunks)} 页")
-        c.drawRightString(right, 15 * mm, "积分只兑换商品，不兑换现金")
+        c.drawString(left, 15 * mm, w["posting_footer"].format(printed=sheet.printed, shop=sheet.shop, page=number,
+                                                               pages=len(chunks)))
+        c.drawRightString(right, 15 * mm, w["paper_no_cash"])
         c.showPage()
     c.save()
     return len(chunks)

@@ -30,8 +30,9 @@ def edit(path, *statements: str) -> None:
             plain.execute(statement)
 
 
-def stray_award(db, card: str, points: int, approver: str | None = None):
-    """An award of rule L01 written straight into the ledger, past the shop's services, as
+def stray_award(db, card: str, points: int, approver: str | None = None, *, rule: str = "L01",
+                deed_date: str | None = None):
+    """An award of ``rule`` written straight into the ledger, past the shop's services, as
     another program could; the transaction."""
     import ledger
     from ledger import Leg
@@ -39,7 +40,8 @@ def stray_award(db, card: str, points: int, approver: str | None = None):
     with db.write() as s:
         return ledger.post(s, kind="award", operator="wangfang", approver=approver,
                            legs=[Leg("village:issue", -points), Leg(f"card:{card}", points)],
-                           attrs={"rule": "L01", "points": points})
+                           attrs={"rule": rule, "points": points,
+                                  **({"deed_date": deed_date} if deed_date else {})})
 
 
 def proof_findings(db) -> list[tuple[str, int | None]]:

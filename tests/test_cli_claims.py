@@ -117,9 +117,29 @@ def test_a_rules_limit_on_the_command_line(aixin, village_cli):
                  "--points", "5", "--limit", "none", "--approver", "lishuji", env=SUPERVISOR)[0] == 0
 
 
+def test_a_rules_cap_per_event_on_the_command_line(aixin, village_cli):
+    code, out, _ = aixin("rule", "add", "L09", "--category", "公益劳动", "--name", "修村道", "--points", "10",
+                         "--cap-per-event", "1", "--approver", "lishuji", env=SUPERVISOR)
+    assert code == 0 and "每次活动最多 1 户" in out
+    code, _, err = aixin("--lang", "en", "award", "--rule", "L09", "--household", "1", "2")
+    assert code == 2 and "at most 1 households an event" in err
+    code, _, err = aixin("rule", "add", "L09", "--category", "公益劳动", "--name", "修村道", "--points", "10",
+                         "--cap-per-event", "0")
+    assert code == 2 and "审批" in err
+
+
 def test_giving_up_claims_on_the_command_line_needs_a_supervisor(aixin, on_claims):
     code, _, err = aixin("village", "set", "--awards", "direct")
     assert code == 2 and "审批" in err
     code, out, _ = aixin("--lang", "en", "village", "set", "--awards", "direct", "--approver", "lishuji",
                          env=SUPERVISOR)
     assert code == 0 and "direct awards" in out
+
+
+def test_a_deduction_on_a_village_on_claims_is_claimed_on_the_command_line(aixin, on_claims):
+    code, _, err = aixin("deduct", "--rule", "D01", "--household", "1")
+    assert code == 2 and "扣分也须先申报" in err
+    code, out, _ = aixin("--lang", "en", "claim", "add", "--household", "1", "--rule", "D01", "--declared-by", "组长")
+    assert code == 0 and "Entered 1 claim" in out
+    code, out, _ = aixin("claim", "list", "--json")
+    assert [(c["rule"], c["points"]) for c in json.loads(out)] == [("D01", -5)]

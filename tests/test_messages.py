@@ -78,6 +78,19 @@ def test_no_chinese_is_built_outside_the_catalogue():
     assert built == []
 
 
+@pytest.mark.parametrize("paper", ["posting.py", "annex.py", "honour.py"])
+def test_the_board_papers_take_every_word_from_the_catalogue(paper):
+    """A posting, the notice's annexes and the honour poster hold no Chinese of their own (only
+    in what a docstring explains): their words come from the catalogue, in either language."""
+    tree = ast.parse((ROOT / "printing" / paper).read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
+                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    said = [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and id(node) not in docstrings and CJK.search(node.value)]
+    assert said == []
+
+
 def test_a_phrase_speaks_the_language_of_the_message_it_is_given_to():
     from pos.errors import ShopError
 

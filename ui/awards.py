@@ -301,7 +301,7 @@ class AwardsScreen(Screen):
         ids = [h.id for h in self.model.ticked.values()]
         points = None if rule.fixed else self.points.value()
         note, day = self.note.text().strip(), widgets.date_of(self.deed_date)
-        if rule.deduction:
+        if rule.deduction and not self.on_claims:
             asking.with_approval(self, lambda approval: awards.deduct(
                 self.db, self.actor, ids[0], rule.code, points, note, day, approval),
                 widget=self.save_button, done=self._saved, areas={Area.LEDGER})

@@ -113,7 +113,7 @@ def claim_credit(args, out) -> int:
 def claim_print(args, out) -> int:
     path = output_file(args, args.out)
     with database(args, create=False) as db, writing(path) as target:
-        sheet, pages = posting_sheet.write_pdf(db, actor(args, db), args.posting, target)
+        sheet, pages = posting_sheet.write_pdf(db, actor(args, db), args.posting, target, lang=out.lang)
     out.show({"ok": True, "out": str(path), "pages": pages, "claims": len(sheet.rows)},
              out.t("pdf_written", out=path, pages=pages))
     return 0

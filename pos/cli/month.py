@@ -145,12 +145,15 @@ def notice_pdf(args, out) -> int:
 
 def honour_pdf(args, out) -> int:
     with database(args) as db, writing(output_file(args, args.out)) as target:
-        roll, pages = honour.write_pdf(db, actor(args, db), args.month, target, mask_names=args.mask_names)
+        roll, pages = honour.write_pdf(db, actor(args, db), args.month, target, mask_names=args.mask_names,
+                                       lang=out.lang)
     lines = [out.t("honour_written", out=args.out, month=roll.month_title, pages=pages)]
     lines += [out.t("honour_top_line", board=board.title,
                     names="、".join(f"{line.head} {line.points}" for line in board.lines) or "-")
               for board in roll.month_boards + roll.year_boards]
-    out.show({"ok": True, "out": str(args.out), "pages": pages, **plain(roll)}, lines)
+    data = plain(roll)
+    data.pop("words", None)  # the poster's fixed words, not its figures
+    out.show({"ok": True, "out": str(args.out), "pages": pages, **data}, lines)
     return 0
 
 

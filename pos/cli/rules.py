@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pos import messages
 from pos.cli.common import acting, actor, approvable, approval, database, later, number, plain, read_input
 
 rules, reference = later("pos.rules"), later("pos.county.reference")
@@ -27,6 +28,9 @@ def register(sub) -> None:
     parser.add_argument("--deduction", action="store_true", help="扣分细则")
     parser.add_argument("--limit", metavar="N/PERIOD", help="每户次数上限，如 2/week（day/week/month/quarter/year；"
                         "none 取消，取消或放宽需监督员审批）/ at most N times a household a period")
+    parser.add_argument("--cap-per-event", type=number(0, 10_000), metavar="N",
+                        help="每次活动（同一事迹日期）最多加分户数（0 取消，取消或放宽需监督员审批）"
+                        "/ at most N households an event (deed day); 0 for none")
     for name, active, text in (("deactivate", False, "停用细则 / stop using a rule"),
                                ("activate", True, "恢复使用细则 / use a rule again")):
         parser = approvable(acting(inner, name, text, rule_active))
@@ -41,6 +45,8 @@ def register(sub) -> None:
 
 def _state(out, rule) -> str:
     limit = out.t("rule_limit_note", limit=rule.limit.phrase) if rule.limit else ""
+    if rule.cap_per_event:
+        limit += out.t("rule_limit_note", limit=messages.Phrase("cap_per_event", count=rule.cap_per_event))
     return limit + ("" if rule.active else out.t("rule_off"))
 
 
@@ -59,7 +65,8 @@ def _saved_lines(out, rows) -> list[str]:
 def rule_add(args, out) -> int:
     with database(args) as db:
         saved = rules.save(db, actor(args, db), args.code, args.category, args.name, args.points,
-                           args.max, args.deduction, approval=approval(args), limit=args.limit)
+                           args.max, args.deduction, approval=approval(args), limit=args.limit,
+                           cap_per_event=args.cap_per_event)
     out.show(plain(saved), _saved_lines(out, [saved]))
     return 0
 

@@ -12,7 +12,7 @@ village = later("pos.village")
 # ``setting_NAME``.
 SETTINGS = {"name": str, "shop_name": str, "opening_hours": str, "base_points": int, "point_value_fen": int,
             "deduction_approval_above": int, "redemption_approval_above": int, "objection_phone": str,
-            "notice_days": int, "awards": str, "name_deductions": bool}
+            "notice_days": int, "awards": str, "mask_names": bool, "name_deductions": bool}
 
 
 def register(sub) -> None:
@@ -32,7 +32,8 @@ def register(sub) -> None:
 
 
 def _settings_lines(out, current) -> list[str]:
-    data = {**plain(current), "awards": current.awards, "name_deductions": "on" if current.name_deductions else "off"}
+    data = {**plain(current), "awards": current.awards,
+            **{name: "on" if getattr(current, name) else "off" for name, kind in SETTINGS.items() if kind is bool}}
     lines = [out.t("settings_line", title=messages.Phrase(f"setting_{name}"), value=data[name]) for name in SETTINGS]
     return lines + [out.t("settings_line", title=messages.Phrase("setting_groups"),
                           value=messages.AllOf(current.groups))]

@@ -153,6 +153,7 @@ class _Tables:
 
     def on_village(self, e, a, at) -> None:
         values = {name: a[name] for name in proof.VILLAGE_FIELDS + proof.NOTICE_FIELDS if name in a}
+        values.update({name: bool(a[name]) for name in proof.PUBLICITY_FIELDS if name in a})
         values["awards"] = a.get("awards", AwardsMode.DIRECT)  # chained only for a village on claims
         self.notice_chained = all(name in a for name in proof.NOTICE_FIELDS)
         if self.s.get(Village, 1) is None:
@@ -183,6 +184,7 @@ class _Tables:
         limit = limits.parse(a.get("limit") or "")  # chained only for a rule that has one
         values["limit_count"] = limit.count if limit else None
         values["limit_period"] = str(limit.period) if limit else ""
+        values["cap_per_event"] = int(a["cap"]) if a.get("cap") else None  # chained only where set
         if self.s.scalar(select(Rule.id).where(Rule.code == a["rule"])) is None:
             self.s.execute(insert(Rule.__table__).values(code=a["rule"], **values))
         else:

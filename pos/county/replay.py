@@ -335,7 +335,10 @@ class Tally:
             if into is not None:
                 for household, amount in effect.card_legs:
                     touched.add(household)
-                    into[household] += sign * amount
+                    if effective == Kind.CLAIM_CREDIT and amount < 0:  # a deduction claim
+                        self.deducted[household] -= amount
+                    else:
+                        into[household] += sign * amount
             else:
                 touched.update(household for household, _amount in effect.card_legs)
                 if effective != Kind.CARD_REPLACE:
@@ -352,11 +355,14 @@ class Tally:
                 figures.labour_points += total
         elif kind == Kind.CLAIM_CREDIT:
             for _claim, _household, rule, points in parse_claims(entry.attrs.get("claims")):
+                if points < 0:
+                    continue  # a deduction claim: counted as deducted below
                 category = state.category(rule, None)
                 self.by_category[category] += points
                 if LABOUR_WORD in category:
                     figures.labour_points += points
-            self.totals["awarded"] += total
+            self.totals["awarded"] += sum(amount for _h, amount in effect.card_legs if amount > 0)
+            self.totals["deducted"] -= sum(amount for _h, amount in effect.card_legs if amount < 0)
         elif kind == Kind.HYGIENE:
             self.by_category[state.category("W01", HYGIENE_CATEGORY)] += total
             self.totals["awarded"] += total

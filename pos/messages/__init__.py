@@ -13,11 +13,11 @@ key is an error at import, not a text silently lost.
 
 from __future__ import annotations
 
-from pos.messages import books, claims, commands, county, month, oversight, refusals, window, words
+from pos.messages import books, claims, commands, county, month, oversight, papers, refusals, window, words
 from pos.messages.commands import ARGPARSE_ZH
 from pos.messages.words import ENGLISH
 
-PARTS = (refusals, words, books, commands, month, county, oversight, claims, window)
+PARTS = (refusals, words, books, commands, month, county, oversight, claims, window, papers)
 
 
 def _catalogue() -> dict[str, tuple[str, str]]:
@@ -139,6 +139,12 @@ def in_window(error, lang: str = "zh") -> str:
     if key in CATALOG and not getattr(error, "findings", None):
         return text(key, lang, **error.params)
     return error.message(lang)
+
+
+def templates(prefixes: tuple[str, ...], lang: str = "zh") -> dict[str, str]:
+    """The catalogue's templates whose keys start with one of ``prefixes``, in ``lang``,
+    unfilled: what a paper (``printing``) fills with its own figures."""
+    return {key: pair[1] if lang == "en" else pair[0] for key, pair in CATALOG.items() if key.startswith(prefixes)}
 
 
 def text(key: str, lang: str = "zh", /, **params) -> str:

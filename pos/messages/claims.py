@@ -28,13 +28,18 @@ CATALOG: dict[str, tuple[str, str]] = {
     "limit_per_year": ("每年最多 {count} 次", "at most {count} times a year"),
     "setting_awards": ("加分方式", "how awards count"),
     "change_field_limit": ("次数上限", "limit"),
+    "change_field_cap": ("每次活动户数上限", "cap per event"),
+    "cap_per_event": ("每次活动最多 {count} 户", "at most {count} households an event"),
     "change_field_awards": ("加分方式", "how awards count"),
+    "change_field_mask_names": ("公示隐去姓名", "names masked on the notices"),
+    "change_field_name_deductions": ("光荣榜列出扣分户名", "the honour roll names who lost points"),
     "field_declared_by": ("申报人", "declared by"),
     "field_objected_by": ("异议人", "objection by"),
     "field_objection": ("异议内容", "objection"),
     "dated_objection": ("异议日期", "objection's date"),
     "entry_claim_credit": ("第 {posting} 期公示期满记分（{count} 项申报）", "posting {posting} credited ({count} claims)"),
     "pending_points": ("另有 {points} 分公示中", "{points} more points pending"),
+    "pending_deducted": ("另有 {points} 分待扣（公示中）", "{points} points to be deducted (pending)"),
     # the command line
     "claim_line": ("第 {id} 号 [{status}] {head}：{code} {name} {points} 分，事迹 {date}，申报人 {declared}{posting}",
                    "Claim {id} [{status}] {head}: {code} {name} {points} points, deed {date}, declared by {declared}{posting}"),
@@ -51,11 +56,27 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "choose {known}."),
     "awards_by_claims": ("本村加分须先申报、评议并公示，请录入申报。", "This village awards by claims, reviewed and "
                          "posted first: enter a claim."),
+    "deductions_by_claims": ("本村扣分也须先申报、评议并公示，请录入申报。", "This village deducts by claims too, "
+                             "reviewed and posted first: enter a claim."),
+    "claim_deduction_one": ("扣分申报一次只能报一户。", "A deduction is claimed for one household at a time."),
+    "posting_deduction_exceeds": ("第 {id} 期公示不能记分：{head} 一户只有 {available} 分，不够扣 {needed} 分"
+                                  "（积分不会扣成负数）。请就该项申报提出异议，由评议小组重新评议。",
+                                  "Posting {id} cannot be credited: {head}'s household has {available} points, "
+                                  "{needed} would be taken (never below zero). Take an objection to that "
+                                  "claim for the review group to decide again."),
     "claims_off": ("本村为直接加分，不收申报。", "This village awards directly; it takes no claims."),
     "rule_limit_bad": ("次数上限“{value}”无法识别，应为 次数/周期（周期：{periods}），如 2/week。",
                        "The limit \"{value}\" cannot be read: give N/period (period: {periods}), e.g. 2/week."),
     "rule_limit_reached": ("细则 {code} {name} {limit}：{head} 本期已达上限（最近一次 {last}）。",
                            "Rule {code} {name} allows {limit}: {head} has reached it this period (last on {last})."),
+    "rule_cap_bad": ("每次活动户数上限须在 0 到 {high} 之间（0 为不限），不能是 {value}。",
+                     "A cap per event is 0 (none) to {high} households, not {value}."),
+    "rule_cap_reached": ("细则 {code} {name} {cap}：{date} 已记 {already} 户，再记 {more} 户就超出了。",
+                         "Rule {code} {name} allows {cap}: {already} already earned by it on {date}, "
+                         "{more} more would pass the cap."),
+    "finding_rule_cap_exceeded": ("第 {seq} 笔：细则 {rule} 当时每次活动最多 {cap} 户，{date} 超出了",
+                                  "#{seq}: rule {rule} allowed at most {cap} households an event then; "
+                                  "on {date} this passed it"),
     "claim_photo_bad": ("照片的 SHA-256 应为 64 位十六进制。", "A photo's SHA-256 is 64 hexadecimal digits."),
     "claim_unknown": ("没有第 {id} 号申报。", "There is no claim {id}."),
     "claim_not_reviewable": ("第 {id} 号申报{status}，不能评议。", "Claim {id} is {status}: it cannot be reviewed."),
@@ -75,6 +96,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "posting_nothing_standing": ("第 {id} 期公示中的申报都已有异议或撤下，没有可记分的。",
                                  "Every claim on posting {id} was objected to: nothing to credit."),
     # verify's findings
+    "finding_outside_claims": ("第 {seq} 笔：本村当时须先申报、评议并公示，这笔却直接记入（{what}）",
+                               "#{seq}: entered directly ({what}) while the village awarded by claims"),
     "finding_claim_out_of_turn": ("第 {seq} 笔：第 {claim} 号申报的变更不合流程", "#{seq}: claim {claim} changed out of turn"),
     "finding_claim_reviewer": ("第 {seq} 笔：第 {claim} 号申报的评议人 {user} 当时不是在职评议员或监督员",
                                "#{seq}: claim {claim} reviewed by {user}, not an active reviewer or supervisor then"),

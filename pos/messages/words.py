@@ -94,6 +94,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "setting_redemption_approval_above": ("兑换超过此数需审批", "redemptions above this need approval"),
     "setting_approval_thresholds": ("审批门槛", "approval thresholds"),
     "setting_notice_days": ("公示天数", "days the notice is posted"),
+    "setting_mask_names": ("公示默认隐去姓名中间的字（on/off）", "the notices mask names by default (on/off)"),
     "setting_name_deductions": ("光荣榜同时列出扣分农户的名字（on/off）",
                                 "the honour roll also names the households that lost points (on/off)"),
     "setting_groups": ("村民小组", "villager groups"),

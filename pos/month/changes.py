@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 from ledger.schema import Transaction
 from pos import messages, oversight
 from pos.periods import LOCAL
-from pos.proof import GOODS_FIELDS, NOTICE_FIELDS, RULE_FIELDS, VILLAGE_FIELDS, parse_items
+from pos.proof import GOODS_FIELDS, NOTICE_FIELDS, PUBLICITY_FIELDS, RULE_FIELDS, VILLAGE_FIELDS, parse_items
 from pos.store.tables import Household, User
 from pos.vocabulary import ClaimStatus, Kind, Role, UserChange
 
@@ -42,7 +42,7 @@ FACT_KINDS = (Kind.VILLAGE, Kind.RULE, Kind.GOODS, Kind.USER, Kind.RECOVERY_CODE
 CLOCK_JUMP = timedelta(days=45)  # an entry dated this long after the one before is flagged
 SERIES_DAYS = timedelta(days=7)
 _USER_FIELDS = ("name", "role", "active", "password", "household")
-_FIELDS = {Kind.VILLAGE: (*VILLAGE_FIELDS, *NOTICE_FIELDS, "awards"), Kind.RULE: (*RULE_FIELDS, "limit"),
+_FIELDS = {Kind.VILLAGE: (*VILLAGE_FIELDS, *NOTICE_FIELDS, *PUBLICITY_FIELDS, "awards"), Kind.RULE: (*RULE_FIELDS, "limit", "cap"),
            Kind.GOODS: GOODS_FIELDS,
            Kind.USER: _USER_FIELDS, Kind.RECOVERY_CODE: ()}
 _RECORD = {Kind.RULE: "rule", Kind.GOODS: "goods", Kind.USER: "user"}
@@ -117,7 +117,7 @@ def entry_detail(controls: Controls, seq: int, heads: dict[int, str]) -> message
 def _value(field: str, value, heads: dict[int, str]):
     if value is None or value == "":
         return messages.Phrase("value_none")
-    if field in ("active", "deduction"):
+    if field in ("active", "deduction", *PUBLICITY_FIELDS):
         return messages.Phrase("value_yes" if value else "value_no")
     if field == "role":
         return Role._value2member_map_.get(value, value)

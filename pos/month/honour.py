@@ -11,8 +11,8 @@ place keeps every household in it. Names are masked as the notice masks them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
@@ -28,6 +28,8 @@ from pos.store.database import Database
 from pos.store.tables import MonthClosure
 from pos.village import mask, settings_in
 from printing.annex import DeductionRow, HonourBoard, HonourLine
+
+WORDS = ("paper_", "annex_", "honour_")  # the catalogue's words the poster prints
 
 VILLAGE_TOP = 10
 GROUP_TOP = 3
@@ -52,6 +54,7 @@ class Roll:
     masked: bool
     deductions: tuple[DeductionRow, ...] = ()  # the month's points lost, by household only if named
     deductions_named: bool = False
+    words: Mapping[str, str] = field(default_factory=dict)  # the poster's words, by catalogue key
 
 
 def earned(session: Session, view: ClosureView) -> dict[int, int]:
@@ -139,20 +142,21 @@ def roll_in(session: Session, month: str, *, mask_names: bool | None = None, lan
                                                                      months=len(months)), name, lang),
         number=view.number, last_seq=view.last_seq, last_hash=view.last_hash, qr_text=view.qr_text,
         masked=masked, deductions=lost(session, view, settings.name_deductions, name),
-        deductions_named=settings.name_deductions)
+        deductions_named=settings.name_deductions, words=messages.templates(WORDS, lang))
 
 
-def roll(db: Database, actor: Actor, month: str, *, mask_names: bool | None = None) -> Roll:
+def roll(db: Database, actor: Actor, month: str, *, mask_names: bool | None = None, lang: str = "zh") -> Roll:
     """The honour roll of a closed month (any logged-in user may see and print it)."""
     with db.read() as session:
         caller(session, actor)
-        return roll_in(session, month, mask_names=mask_names)
+        return roll_in(session, month, mask_names=mask_names, lang=lang)
 
 
 def write_pdf(db: Database, actor: Actor, month: str, path: Path, *,
-              mask_names: bool | None = None) -> tuple[Roll, int]:
-    """The honour roll as an A4 poster at ``path``; its data and the number of pages."""
+              mask_names: bool | None = None, lang: str = "zh") -> tuple[Roll, int]:
+    """The honour roll as an A4 poster at ``path``, its words in ``lang``; its data and the
+    number of pages."""
     from printing import honour as printing_honour
 
-    found = roll(db, actor, month, mask_names=mask_names)
+    found = roll(db, actor, month, mask_names=mask_names, lang=lang)
     return found, printing_honour.render(found, path)

@@ -90,6 +90,9 @@ def _delivery(line, donation: bool, lang: str) -> DeliveryRow:
         goods=line.goods, quantity=f"{line.quantity}{line.unit}", value=yuan(line.value_fen))
 
 
+ANNEX_WORDS = ("paper_", "annex_")  # the catalogue's words the annexes print
+
+
 def build(view: ClosureView, settings: Settings, *, mask_names: bool | None = None,
           echo: tuple[EchoRow, ...] = (), lang: str = "zh", key_fingerprint: str = "",
           county_received: int | None = None, supervisor_lines: tuple[str, ...] = (),
@@ -119,7 +122,7 @@ def build(view: ClosureView, settings: Settings, *, mask_names: bool | None = No
         echo=echo, masked=masked, key_fingerprint=key_fingerprint, county_received=county_received,
         village_id=view.village_id or "", supervisor_lines=supervisor_lines,
         reasons=publicity.reason_rows(view, reasons, name), rules=rules, prices=prices,
-        honour=honour, honour_heading=honour_heading,
+        honour=honour, honour_heading=honour_heading, annex_words=messages.templates(ANNEX_WORDS, lang),
         claims_credited=tuple(replace(row, head=name(row.head)) for row in claims[0]),
         claims_posted=tuple(replace(row, head=name(row.head)) for row in claims[1]),
     )
@@ -138,8 +141,8 @@ def notice_data(db: Database, actor: Actor, month: str, *, mask_names: bool | No
         return build(view, settings_in(session), mask_names=mask_names,
                      echo=echo_wall(session, Month.parse(month)), **county_lines(session, view),
                      supervisor_lines=recovered_supervisors(session, view),
-                     reasons=month_reasons(session, view), rules=publicity.rule_rows(session),
-                     prices=publicity.price_rows(session), **honour_lines(session, view, mask_names),
+                     reasons=month_reasons(session, view), rules=publicity.rule_rows(session, view.last_seq),
+                     prices=publicity.price_rows(session, view.last_seq), **honour_lines(session, view, mask_names),
                      claims=month_claims(session, view))
 
 

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from ledger.book import now
-from pos import claims
+from pos import claims, messages
 from pos.month.notice import mask
 from pos.periods import LOCAL
 from pos.service import Actor
@@ -16,8 +16,13 @@ from pos.village import settings
 from printing import posting as printing_posting
 
 
-def sheet(db: Database, actor: Actor, posting_id: int, *, mask_names: bool | None = None) -> printing_posting.PostingSheet:
-    """The posting's claims still standing (posted or credited), by group and household."""
+WORDS = ("paper_", "posting_")  # the catalogue's words a posting prints
+
+
+def sheet(db: Database, actor: Actor, posting_id: int, *, mask_names: bool | None = None,
+          lang: str = "zh") -> printing_posting.PostingSheet:
+    """The posting's claims still standing (posted or credited), by group and household, its
+    words in ``lang`` (the paper on the village's board is Chinese)."""
     found = claims.posting(db, actor, posting_id)
     village = settings(db)
     masked = village.mask_names if mask_names is None else mask_names
@@ -30,12 +35,13 @@ def sheet(db: Database, actor: Actor, posting_id: int, *, mask_names: bool | Non
         printed = now(session).astimezone(LOCAL).strftime("%Y-%m-%d %H:%M")
     return printing_posting.PostingSheet(village.name, village.shop_name, found.id, found.starts_on.isoformat(),
                                          found.ends_on.isoformat(), found.notice_days, village.objection_phone,
-                                         printed, rows)
+                                         printed, rows, messages.templates(WORDS, lang))
 
 
-def write_pdf(db: Database, actor: Actor, posting_id: int, path: Path) -> tuple[printing_posting.PostingSheet, int]:
+def write_pdf(db: Database, actor: Actor, posting_id: int, path: Path,
+              lang: str = "zh") -> tuple[printing_posting.PostingSheet, int]:
     """The posting's PDF at ``path``, there whole or not at all."""
-    data = sheet(db, actor, posting_id)
+    data = sheet(db, actor, posting_id, lang=lang)
     path = Path(path)
     handle, temporary = tempfile.mkstemp(prefix=".posting-", suffix=".pdf", dir=path.parent)
     os.close(handle)

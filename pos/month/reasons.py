@@ -84,7 +84,10 @@ def month_reasons(session: Session, view: ClosureView, lang: str = "zh") -> tupl
             for code, name, part in _split(kind, attrs, household, points, scores.get(row.seq if not reversal
                                                                                     else row.reverses, {}),
                                            names, lang):
-                add(household, lost, code, name + (reversed_mark if reversal else ""), part)
+                if kind == Kind.CLAIM_CREDIT and part < 0:  # a deduction claim, credited with its posting
+                    add(household, True, code, name, -part)
+                else:
+                    add(household, lost, code, name + (reversed_mark if reversal else ""), part)
     return tuple(sorted((Reason(h, lost, code, name, count, points)
                          for (h, lost, code, name), (count, points) in found.items()),
                         key=lambda r: (r.household_id, r.lost, r.code == BASE, r.code, r.name)))

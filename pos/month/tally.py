@@ -200,7 +200,9 @@ def _count_households(tally: Tally, books: Books, row, legs, original: str | Non
             raise ShopError("closure_unknown_card", seq=row.seq, card=number)
         household = books.cards[number][0]
         tally.touched.add(household)
-        if effective in EARNING_KINDS:
+        if effective == Kind.CLAIM_CREDIT and amount < 0:  # a deduction claim, credited with its posting
+            tally.deducted[household] -= amount
+        elif effective in EARNING_KINDS:
             tally.earned[household] += amount
         elif effective == Kind.DEDUCTION:
             tally.deducted[household] -= amount
@@ -227,8 +229,10 @@ def _count_totals(tally: Tally, books: Books, row, legs, attrs: dict, original: 
         totals["awarded"] += card_total
     elif kind == Kind.CLAIM_CREDIT:
         for _claim, _household, rule, points in parse_claims(attrs.get("claims")):
-            tally.by_category[books.rules.get(rule, "其他")] += points
-        totals["awarded"] += card_total
+            if points > 0:
+                tally.by_category[books.rules.get(rule, "其他")] += points
+        totals["awarded"] += sum(amount for code, amount in legs if code.startswith(CARD_PREFIX) and amount > 0)
+        totals["deducted"] -= sum(amount for code, amount in legs if code.startswith(CARD_PREFIX) and amount < 0)
     elif kind == Kind.HYGIENE:
         for category, points in hygiene.items():
             tally.by_category[category] += points

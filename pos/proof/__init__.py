@@ -63,6 +63,7 @@ from pos.proof.facts import (
     CLAIM_FIELDS,
     GOODS_FIELDS,
     NOTICE_FIELDS,
+    PUBLICITY_FIELDS,
     RULE_FIELDS,
     VILLAGE_FIELDS,
     card_fact,
@@ -92,7 +93,7 @@ from pos.vocabulary import Kind
 
 __all__ = [
     "CLAIM_FIELDS", "claim_fact", "claim_facts", "claims_text", "parse_claims", "posting_fact", "village_facts",
-    "GOODS_FIELDS", "NOTICE_FIELDS", "RULE_FIELDS", "VILLAGE_FIELDS", "card_fact", "code_digest",
+    "GOODS_FIELDS", "NOTICE_FIELDS", "PUBLICITY_FIELDS", "RULE_FIELDS", "VILLAGE_FIELDS", "card_fact", "code_digest",
     "goods_fact", "goods_facts", "group_fact", "household_fact", "items_text", "parse_items",
     "password_digest", "recovery_fact", "rule_fact", "rule_facts", "user_fact", "verify", "village_fact",
 ]

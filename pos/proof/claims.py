@@ -1,7 +1,7 @@
 """The chain's claims replayed: each change checked against the facts in force before it.
 
 A claim is entered by the caller who is named as its enterer, by a rule in force that
-allows its points; reviewed only from entered or objected, by an active reviewer or
+allows its points (negative by a deduction rule); reviewed only from entered or objected, by an active reviewer or
 supervisor who neither entered it nor belonged to its household then; objected to only
 while posted. A posting puts up accepted claims; a crediting credits a posting once,
 after its last Beijing day, exactly the points of the claims still posted on it.
@@ -43,6 +43,18 @@ class ClaimsWalk:
                          f"{household}; this is one more", rule=rule_code, household=household, limit=str(limit))
         earned[key] = deed
 
+    def within_cap(self, seq, rule_code: str, households, deed: date) -> None:
+        """A rule's cap per event in force, asked of ``households`` earning by it on ``deed``
+        before they count (``pos.limits.check_cap``)."""
+        cap = int((self.rules.get(rule_code) or {}).get("cap") or 0)
+        if not cap:
+            return
+        already = {h for (code, h), earned in self.earnings.items()
+                   if code == rule_code and deed in earned.values()}
+        if len(already | set(households)) > cap:
+            self.add("rule_cap_exceeded", seq, f"rule {rule_code} allows {cap} households an event; "
+                     f"{deed.isoformat()} passed it", rule=rule_code, cap=cap, date=deed.isoformat())
+
     def undone(self, key) -> None:
         for earned in self.earnings.values():
             earned.pop(key, None)
@@ -57,8 +69,9 @@ class ClaimsWalk:
                 self.add("claim_out_of_turn", seq, f"claim {number} first appears as {status}",
                          claim=number)
             self._claim_rule(seq, number, after)
-            self.within_limit(seq, after["rule"], int(after["household"]),
-                              date.fromisoformat(after["deed_date"]), ("claim", number))
+            deed = date.fromisoformat(after["deed_date"])
+            self.within_cap(seq, after["rule"], {int(after["household"])}, deed)
+            self.within_limit(seq, after["rule"], int(after["household"]), deed, ("claim", number))
         elif before["status"] == ClaimStatus.CREDITED:
             self.add("claim_out_of_turn", seq, f"claim {number} changed after it was credited", claim=number)
         elif status in _REVIEWED:
@@ -77,8 +90,8 @@ class ClaimsWalk:
     def _claim_rule(self, seq, number, facts) -> None:
         rule = self.rules.get(facts["rule"])
         points = int(facts["points"])
-        if (rule is None or not rule["active"] or rule["deduction"]
-                or not rule["points_min"] <= points <= rule["points_max"]):
+        if (rule is None or not rule["active"] or bool(rule["deduction"]) != (points < 0)
+                or not rule["points_min"] <= abs(points) <= rule["points_max"]):
             self.add("rule_not_in_force", seq, f"claim {number}: {points} points by rule {facts['rule']}, "
                      "which did not allow that then", rule=facts["rule"])
 
@@ -141,6 +154,6 @@ class ClaimsWalk:
         for card, amount in card_legs:
             household = (self.cards.get(card) or {}).get("household")
             legs[household] = legs.get(household, 0) + amount
-        if legs != by_household:
+        if {h: p for h, p in legs.items() if p} != {h: p for h, p in by_household.items() if p}:
             self.add("posting_credit", seq, f"posting {number}: the points credited are not its "
                      "claims' points", posting=number)

@@ -15,6 +15,9 @@ VILLAGE_FIELDS = ("name", "shop_name", "base_points", "point_value_fen", "openin
 # What the notice prints beside the closure; chained since the controls were themselves
 # controlled, so a village fact carrying them also marks where those rules begin.
 NOTICE_FIELDS = ("notice_days", "objection_phone")
+# Whom the notices and the honour roll name: chained since they were controlled, so a village
+# fact without them was written before (and proves nothing of them).
+PUBLICITY_FIELDS = ("mask_names", "name_deductions")
 RULE_FIELDS = ("category", "name", "points_min", "points_max", "deduction", "active")
 GOODS_FIELDS = ("name", "zone", "price_points", "value_fen", "unit", "active")
 
@@ -42,8 +45,10 @@ def user_fact(session: Session, user: User, operator: str, change: UserChange,
 
 def village_facts(village: Village) -> dict:
     """The village's chained settings. ``awards`` only for a village on claims: a fact
-    without it says direct, as every village's did before claims."""
+    without it says direct, as every village's did before claims. Whether names are masked
+    and deductions named (0 or 1), in every fact since they were controlled."""
     facts = {name: getattr(village, name) for name in VILLAGE_FIELDS + NOTICE_FIELDS}
+    facts.update({name: int(bool(getattr(village, name))) for name in PUBLICITY_FIELDS})
     if (village.awards or AwardsMode.DIRECT) != AwardsMode.DIRECT:
         facts["awards"] = village.awards
     return facts
@@ -59,11 +64,14 @@ def group_fact(session: Session, name: str, operator: str) -> None:
 
 
 def rule_facts(rule: Rule) -> dict:
-    """A rule's chained facts; ``limit`` (``N/period``) only for a rule that has one."""
+    """A rule's chained facts; ``limit`` (``N/period``) and ``cap`` (households an event)
+    only for a rule that has one, so a rule's facts read as they did before either existed."""
     facts = {name: getattr(rule, name) for name in RULE_FIELDS}
     facts["deduction"], facts["active"] = int(bool(rule.deduction)), int(bool(rule.active))
     if rule.limit_count and rule.limit_period:
         facts["limit"] = f"{rule.limit_count}/{rule.limit_period}"
+    if rule.cap_per_event:
+        facts["cap"] = int(rule.cap_per_event)
     return facts
 
 

@@ -10,7 +10,9 @@ from sqlalchemy import func, select
 from pos import oversight
 from pos.month.document import GENESIS, digest
 from pos.proof.facts import claim_facts
-from pos.proof.facts import GOODS_FIELDS, NOTICE_FIELDS, RULE_FIELDS, VILLAGE_FIELDS, password_digest
+from pos.proof.facts import (
+    GOODS_FIELDS, NOTICE_FIELDS, PUBLICITY_FIELDS, RULE_FIELDS, VILLAGE_FIELDS, password_digest,
+)
 from pos.proof.walk import Walk
 from pos.store.tables import (
     AuditReview,
@@ -66,6 +68,8 @@ class Tables(Walk):
         elif village is not None:
             table = {name: getattr(village, name) for name in VILLAGE_FIELDS + NOTICE_FIELDS
                      if name in self.village}
+            table.update({name: int(bool(getattr(village, name))) for name in PUBLICITY_FIELDS
+                          if name in self.village})
             table["awards"] = village.awards
             self.differs("village", village.name, self.village["seq"], table, self.village)
         groups = set(s.scalars(select(VillagerGroup.name)))
@@ -123,6 +127,7 @@ class Tables(Walk):
             table = {name: getattr(row, name) for name in fields}
             if kind == "rule":
                 table["limit"] = f"{row.limit_count}/{row.limit_period}" if row.limit_count else ""
+                table["cap"] = int(row.cap_per_event or 0)
             for name in ("deduction", "active"):
                 if name in table:
                     table[name] = int(bool(table[name]))

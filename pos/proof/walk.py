@@ -25,7 +25,7 @@ from ledger.verification import Finding
 from pos import oversight
 from pos.periods import local_date as row_date
 from pos.proof.claims import ClaimsWalk
-from pos.proof.facts import GOODS_FIELDS, NOTICE_FIELDS, RULE_FIELDS, VILLAGE_FIELDS, parse_items
+from pos.proof.facts import GOODS_FIELDS, NOTICE_FIELDS, PUBLICITY_FIELDS, RULE_FIELDS, VILLAGE_FIELDS, parse_items
 from pos.vocabulary import (
     CARD_PREFIX, COUNTY_OPERATOR, AwardsMode, CardStatus, HouseholdStatus, Kind, Role, UserChange, card_of,
 )
@@ -158,7 +158,7 @@ class Walk(ClaimsWalk):
     def on_village(self, seq, row, attrs, _legs) -> None:
         self.controlled |= all(name in attrs for name in NOTICE_FIELDS)
         after = {"seq": seq, **{name: attrs[name] for name in VILLAGE_FIELDS},
-                 **{name: attrs[name] for name in NOTICE_FIELDS if name in attrs},
+                 **{name: attrs[name] for name in NOTICE_FIELDS + PUBLICITY_FIELDS if name in attrs},
                  "awards": attrs.get("awards", AwardsMode.DIRECT)}
         if self.village is not None and self._guarded(row):
             changed = oversight.village_guarded(self.village, after)
@@ -171,7 +171,8 @@ class Walk(ClaimsWalk):
         self.groups[attrs["group"]] = seq
 
     def on_rule(self, seq, row, attrs, _legs) -> None:
-        after = {"seq": seq, **{name: attrs[name] for name in RULE_FIELDS}, "limit": attrs.get("limit", "")}
+        after = {"seq": seq, **{name: attrs[name] for name in RULE_FIELDS}, "limit": attrs.get("limit", ""),
+                 "cap": int(attrs.get("cap") or 0)}
         if self._guarded(row) and oversight.rule_widened(self.rules.get(attrs["rule"]), after):
             self.add("approval_missing", seq, f"rule {attrs['rule']} widened without approval",
                      what=Kind.RULE)
@@ -260,15 +261,24 @@ class Walk(ClaimsWalk):
             self.add("rule_not_in_force", seq,
                      f"{points} points by rule {code}, which did not allow that then", rule=code)
 
+    def _outside_claims(self, seq, kind: Kind) -> None:
+        """A village on claims awards and deducts only through them (``pos.claims``)."""
+        if (self.village or {}).get("awards") == AwardsMode.CLAIMS:
+            self.add("outside_claims", seq, f"a direct {kind} while the village awards by claims", what=kind)
+
     def on_award(self, seq, _row, attrs, card_legs) -> None:
+        self._outside_claims(seq, Kind.AWARD)
         self._rule_in_force(seq, attrs, deduction=False)
         deed = date.fromisoformat(str(attrs.get("deed_date") or row_day(_row))[:10])
+        self.within_cap(seq, str(attrs.get("rule", "")), {
+            (self.cards.get(number) or {}).get("household") for number, _amount in card_legs} - {None}, deed)
         for number, _amount in card_legs:
             household = (self.cards.get(number) or {}).get("household")
             if household is not None:
                 self.within_limit(seq, str(attrs.get("rule", "")), household, deed, seq)
 
     def on_deduction(self, seq, row, attrs, _legs) -> None:
+        self._outside_claims(seq, Kind.DEDUCTION)
         self._rule_in_force(seq, attrs, deduction=True)
         self._limited(seq, row, Kind.DEDUCTION, attrs.get("household"), abs(int(attrs["points"])))
 

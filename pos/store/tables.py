@@ -120,6 +120,8 @@ class Rule(Base):
     # At most ``limit_count`` times a household a ``limit_period`` (pos.limits); none if null.
     limit_count: Mapped[int | None] = mapped_column(Integer)
     limit_period: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    # At most this many households earn by the rule for one deed day (pos.limits); none if null.
+    cap_per_event: Mapped[int | None] = mapped_column(Integer)
 
 
 class HygieneRound(Base):
@@ -382,7 +384,7 @@ class Claim(Base):
     __table_args__ = (
         CheckConstraint("status IN ('entered', 'accepted', 'rejected', 'posted', 'objected', 'credited')",
                         name="claim_status_known"),
-        CheckConstraint("points > 0", name="claim_points_positive"),
+        CheckConstraint("points <> 0", name="claim_points_not_zero"),  # negative: a deduction
         CheckConstraint("status <> 'credited' OR credited_seq IS NOT NULL", name="claim_credited_has_entry"),
     )
 

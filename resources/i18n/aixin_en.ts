@@ -174,240 +174,240 @@
         <translation>Review note recorded for “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="48"/>
-        <location filename="../../ui/supervisor/close.py" line="209"/>
+        <location filename="../../ui/supervisor/close.py" line="49"/>
+        <location filename="../../ui/supervisor/close.py" line="210"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="48"/>
+        <location filename="../../ui/supervisor/close.py" line="49"/>
         <source>累计（从不清零）</source>
         <translation>Running total (never reset)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="48"/>
-        <location filename="../../ui/supervisor/close.py" line="209"/>
+        <location filename="../../ui/supervisor/close.py" line="49"/>
+        <location filename="../../ui/supervisor/close.py" line="210"/>
         <source>账目</source>
         <translation>Books</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="49"/>
+        <location filename="../../ui/supervisor/close.py" line="50"/>
         <source>交易范围</source>
         <translation>Entry range</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="49"/>
+        <location filename="../../ui/supervisor/close.py" line="50"/>
         <source>第 %1–%2 笔（%3 笔）</source>
         <translation>Nos. %1–%2 (%3 entries)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="52"/>
+        <location filename="../../ui/supervisor/close.py" line="53"/>
         <source>兑换分区</source>
         <translation>Redemptions by zone</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="52"/>
+        <location filename="../../ui/supervisor/close.py" line="53"/>
         <source>%1 件，%2 分</source>
         <translation>%1 items, %2 points</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="56"/>
+        <location filename="../../ui/supervisor/close.py" line="57"/>
         <source>在册农户</source>
         <translation>Registered households</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="57"/>
+        <location filename="../../ui/supervisor/close.py" line="58"/>
         <source>捐赠入库</source>
         <translation>Donations received</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="57"/>
         <location filename="../../ui/supervisor/close.py" line="58"/>
+        <location filename="../../ui/supervisor/close.py" line="59"/>
         <source>%1 笔</source>
         <translation>%1 entries</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="58"/>
+        <location filename="../../ui/supervisor/close.py" line="59"/>
         <source>采购入库</source>
         <translation>Purchases received</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="59"/>
+        <location filename="../../ui/supervisor/close.py" line="60"/>
         <source>本月末笔哈希</source>
         <translation>Hash of the month&apos;s last entry</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="60"/>
+        <location filename="../../ui/supervisor/close.py" line="61"/>
         <source>上期月结哈希</source>
         <translation>Previous closing hash</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="61"/>
+        <location filename="../../ui/supervisor/close.py" line="62"/>
         <source>账头</source>
         <translation>Ledger head</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="61"/>
+        <location filename="../../ui/supervisor/close.py" line="62"/>
         <source>第 %1 笔 %2…</source>
         <translation>No. %1 %2…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="65"/>
+        <location filename="../../ui/supervisor/close.py" line="66"/>
         <source>月结哈希</source>
         <translation>Closing hash</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="79"/>
+        <location filename="../../ui/supervisor/close.py" line="80"/>
         <source>月结前请逐项核对下列合计（都由台账重新计算并与余额核对）。月结后，本月不能再记入任何交易；每月只能月结一次，须按月份顺序进行。</source>
         <translation>Before closing, check each total below (all recomputed from the ledger and checked against the balances). After closing, nothing more can be entered for this month; each month is closed once, in month order.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="101"/>
+        <location filename="../../ui/supervisor/close.py" line="102"/>
         <source>重新计算</source>
         <translation>Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="103"/>
+        <location filename="../../ui/supervisor/close.py" line="104"/>
         <source>核对无误，月结</source>
         <translation>All correct, close the month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="106"/>
+        <location filename="../../ui/supervisor/close.py" line="107"/>
         <source>月结须由监督员（第一书记）登录后进行；管理员可以查看合计。</source>
         <translation>The month is closed by the supervisor (first secretary) when logged in; administrators can view the totals.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="141"/>
+        <location filename="../../ui/supervisor/close.py" line="142"/>
         <source>本月已月结</source>
         <translation>This month is closed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="143"/>
+        <location filename="../../ui/supervisor/close.py" line="144"/>
         <source>核对无误，月结 %1</source>
         <translation>All correct, close %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="160"/>
+        <location filename="../../ui/supervisor/close.py" line="161"/>
         <source>%1：正在计算合计……</source>
         <translation>%1: computing totals…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="163"/>
+        <location filename="../../ui/supervisor/close.py" line="164"/>
         <source>正在由台账重新计算本月合计……</source>
         <translation>Recomputing this month&apos;s totals from the ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="175"/>
+        <location filename="../../ui/supervisor/close.py" line="176"/>
         <source>%1 尚未月结：以下是将要月结的合计（第 %2 号月结）。</source>
         <translation>%1 is not closed yet: these are the totals to be closed (closing no. %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="186"/>
+        <location filename="../../ui/supervisor/close.py" line="187"/>
         <source>%1 现在不能月结。</source>
         <translation>%1 cannot be closed now.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="188"/>
+        <location filename="../../ui/supervisor/close.py" line="189"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="196"/>
+        <location filename="../../ui/supervisor/close.py" line="197"/>
         <source>%1 已月结：第 %2 号，%3 由 %4 月结。</source>
         <translation>%1 is closed: no. %2, closed %3 by %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="210"/>
+        <location filename="../../ui/supervisor/close.py" line="211"/>
         <source>%1 月结（第 %2 号）：以下合计将被封存，写入公示。</source>
         <translation>Closing %1 (no. %2): these totals will be sealed and printed on the notice.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="225"/>
+        <location filename="../../ui/supervisor/close.py" line="226"/>
         <source>正在月结……</source>
         <translation>Closing the month…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="240"/>
+        <location filename="../../ui/supervisor/close.py" line="241"/>
         <source>%1 已月结：第 %2 号。请到“公示”页打印公示并张贴。</source>
         <translation>%1 is closed: no. %2. Go to the “Public notice” page to print the notice and post it.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="39"/>
+        <location filename="../../ui/supervisor/notice.py" line="40"/>
         <source>姓名中间用 * 隐去（王*芳）</source>
         <translation>Mask names with * (Wang*fang)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="41"/>
+        <location filename="../../ui/supervisor/notice.py" line="42"/>
         <source>打印公示</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="42"/>
+        <location filename="../../ui/supervisor/notice.py" line="43"/>
         <source>在系统的 PDF 阅读器中打开，从那里打印</source>
         <translation>Opens in the system&apos;s PDF reader; print from there</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="44"/>
+        <location filename="../../ui/supervisor/notice.py" line="45"/>
         <source>打印光荣榜</source>
         <translation>Print honour roll</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="45"/>
+        <location filename="../../ui/supervisor/notice.py" line="46"/>
         <source>本月与全年按规则得分最多的农户，A4 海报，在 PDF 阅读器中打开</source>
         <translation>The households that earned most by the rules this month and this year: an A4 poster, opened in the PDF viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="47"/>
+        <location filename="../../ui/supervisor/notice.py" line="48"/>
         <source>另存 PDF…</source>
         <translation>Save PDF as…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="49"/>
+        <location filename="../../ui/supervisor/notice.py" line="50"/>
         <source>（预览）</source>
         <translation>(preview)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="62"/>
+        <location filename="../../ui/supervisor/notice.py" line="63"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="67"/>
+        <location filename="../../ui/supervisor/notice.py" line="68"/>
         <source>公示每页底部的二维码就是这段文字。日后任何人拿着公示，都可以请维护人员用它核对账本是否被改过。</source>
         <translation>The QR code at the foot of each notice page holds this text. Later, anyone with the notice can ask a technician to use it to check whether the ledger was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="72"/>
+        <location filename="../../ui/supervisor/notice.py" line="73"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="81"/>
+        <location filename="../../ui/supervisor/notice.py" line="82"/>
         <source>二维码内容</source>
         <translation>QR code text</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="106"/>
+        <location filename="../../ui/supervisor/notice.py" line="107"/>
         <source>%1 还没有月结：月结后才能生成公示。</source>
         <translation>%1 is not closed yet: the notice can be made only after closing.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="107"/>
+        <location filename="../../ui/supervisor/notice.py" line="108"/>
         <source>（月结后显示公示的第一页）</source>
         <translation>(the notice&apos;s first page shows here after closing)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="109"/>
+        <location filename="../../ui/supervisor/notice.py" line="110"/>
         <source>%1 公示（第 %2 号月结）</source>
         <translation>%1 public notice (closing no. %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="149"/>
+        <location filename="../../ui/supervisor/notice.py" line="150"/>
         <source>正在生成公示 PDF……</source>
         <translation>Making the notice PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="157"/>
+        <location filename="../../ui/supervisor/notice.py" line="158"/>
         <source>%1 %2
 %3 户，%4 页（%5）
 张贴期：%6
@@ -418,32 +418,32 @@ Posted: %6
 Phone for objections: %7</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="161"/>
+        <location filename="../../ui/supervisor/notice.py" line="162"/>
         <source>（未设置）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="170"/>
+        <location filename="../../ui/supervisor/notice.py" line="171"/>
         <source>公示已在 PDF 阅读器中打开，请从那里打印（%1 页）。</source>
         <translation>The notice is open in the PDF viewer; print it from there (%1 pages).</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="186"/>
+        <location filename="../../ui/supervisor/notice.py" line="187"/>
         <source>光荣榜已在 PDF 阅读器中打开，请从那里打印（%1 页）。</source>
         <translation>The honour roll is open in the PDF viewer; print it from there (%1 page(s)).</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="193"/>
+        <location filename="../../ui/supervisor/notice.py" line="194"/>
         <source>另存公示</source>
         <translation>Save notice as</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="194"/>
+        <location filename="../../ui/supervisor/notice.py" line="195"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="197"/>
+        <location filename="../../ui/supervisor/notice.py" line="198"/>
         <source>已另存为 %1</source>
         <translation>Saved as %1</translation>
     </message>
@@ -475,7 +475,7 @@ Phone for objections: %7</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor/statement.py" line="48"/>
-        <location filename="../../ui/wishes/screen.py" line="296"/>
+        <location filename="../../ui/wishes/screen.py" line="297"/>
         <source>请扫描村民的积分卡。</source>
         <translation>Please scan the villager&apos;s point card.</translation>
     </message>
@@ -639,7 +639,7 @@ Phone for objections: %7</translation>
         <translation>Taken up by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="245"/>
+        <location filename="../../ui/wishes/screen.py" line="246"/>
         <location filename="../../ui/wishes/wall.py" line="67"/>
         <source>回音：%1</source>
         <translation>Echo: %1</translation>
@@ -763,7 +763,7 @@ Phone for objections: %7</translation>
     </message>
     <message>
         <location filename="../../ui/wishes/forms.py" line="154"/>
-        <location filename="../../ui/wishes/screen.py" line="241"/>
+        <location filename="../../ui/wishes/screen.py" line="242"/>
         <source>直接交给农户</source>
         <translation>Handed straight to the household</translation>
     </message>
@@ -838,129 +838,129 @@ Phone for objections: %7</translation>
         <translation>The echo for wish no. %1 is recorded; it will appear on the echo wall of this month&apos;s notice.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="64"/>
-        <location filename="../../ui/wishes/screen.py" line="179"/>
+        <location filename="../../ui/wishes/screen.py" line="65"/>
+        <location filename="../../ui/wishes/screen.py" line="180"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="71"/>
+        <location filename="../../ui/wishes/screen.py" line="72"/>
         <source>列表</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="72"/>
+        <location filename="../../ui/wishes/screen.py" line="73"/>
         <source>卡片</source>
         <translation>Cards</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="81"/>
+        <location filename="../../ui/wishes/screen.py" line="82"/>
         <source>打印心愿墙</source>
         <translation>Print wish wall</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="82"/>
+        <location filename="../../ui/wishes/screen.py" line="83"/>
         <source>待认领的心愿，未经同意的姓名已隐去；在 PDF 阅读器中打开后打印</source>
         <translation>Wishes waiting for a donor, with names masked unless agreed; opens in the PDF reader for printing</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="84"/>
+        <location filename="../../ui/wishes/screen.py" line="85"/>
         <source>写心愿（扫卡）</source>
         <translation>Write a wish (scan card)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="106"/>
-        <location filename="../../ui/wishes/screen.py" line="213"/>
+        <location filename="../../ui/wishes/screen.py" line="107"/>
+        <location filename="../../ui/wishes/screen.py" line="214"/>
         <source>选中一个心愿查看详情。</source>
         <translation>Select a wish to see its details.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="124"/>
+        <location filename="../../ui/wishes/screen.py" line="125"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="125"/>
+        <location filename="../../ui/wishes/screen.py" line="126"/>
         <source>撤回心愿</source>
         <translation>Withdraw wish</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="230"/>
+        <location filename="../../ui/wishes/screen.py" line="231"/>
         <source>，同意公开姓名</source>
         <translation>, agrees to show the name</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="231"/>
+        <location filename="../../ui/wishes/screen.py" line="232"/>
         <source>，墙上显示为 %1</source>
         <translation>, shown on the wall as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="233"/>
+        <location filename="../../ui/wishes/screen.py" line="234"/>
         <source>%1，%2写下</source>
         <translation>%1, written %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="235"/>
+        <location filename="../../ui/wishes/screen.py" line="236"/>
         <source>，估价 %1 元</source>
         <translation>, estimated %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="237"/>
+        <location filename="../../ui/wishes/screen.py" line="238"/>
         <source>认领：%1 %2（%3）</source>
         <translation>Taken up by: %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="240"/>
+        <location filename="../../ui/wishes/screen.py" line="241"/>
         <source>作为捐赠入库（入库单 %1）</source>
         <translation>received into stock as a donation (intake no. %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="242"/>
+        <location filename="../../ui/wishes/screen.py" line="243"/>
         <source>送达：%1，%2 交付，%3</source>
         <translation>Delivered: %1, handed over by %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="247"/>
+        <location filename="../../ui/wishes/screen.py" line="248"/>
         <source>撤回原因：%1</source>
         <translation>Reason for withdrawal: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="260"/>
+        <location filename="../../ui/wishes/screen.py" line="261"/>
         <source>扫描村民的积分卡写一个新心愿。</source>
         <translation>Scan the villager&apos;s point card to write a new wish.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="261"/>
+        <location filename="../../ui/wishes/screen.py" line="262"/>
         <source>选中一个心愿，记录认领、送达和回音。</source>
         <translation>Select a wish to record its donor, delivery and echo.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="264"/>
+        <location filename="../../ui/wishes/screen.py" line="265"/>
         <source>认领、送达、回音和撤回由监督员（第一书记）登录后记录。</source>
         <translation>Donors, deliveries, echoes and withdrawals are recorded by the supervisor (first secretary) when logged in.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="269"/>
+        <location filename="../../ui/wishes/screen.py" line="270"/>
         <source>这个心愿已经圆满完成。</source>
         <translation>This wish has been fulfilled.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="270"/>
+        <location filename="../../ui/wishes/screen.py" line="271"/>
         <source>这个心愿已撤回。</source>
         <translation>This wish was withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="313"/>
+        <location filename="../../ui/wishes/screen.py" line="314"/>
         <source>%1 %2：请写下心愿。</source>
         <translation>%1 %2: please write the wish.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="323"/>
+        <location filename="../../ui/wishes/screen.py" line="324"/>
         <source>第 %1 号心愿已撤回（记录保留）。</source>
         <translation>Wish no. %1 is withdrawn (the record is kept).</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="339"/>
+        <location filename="../../ui/wishes/screen.py" line="340"/>
         <source>心愿墙（%1 个待认领心愿，%2 页）已在 PDF 阅读器中打开，请从那里打印。</source>
         <translation>The wish wall (%1 wishes waiting for a donor, %2 pages) is open in the PDF reader; print it from there.</translation>
     </message>
@@ -1075,7 +1075,7 @@ The month&apos;s last transaction: %2</translation>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="337"/>
+        <location filename="../../ui/awards.py" line="338"/>
         <source>积分登记</source>
         <translation>Awards</translation>
     </message>
@@ -1085,12 +1085,12 @@ The month&apos;s last transaction: %2</translation>
         <translation>Goods &amp; stock</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="525"/>
+        <location filename="../../ui/households.py" line="523"/>
         <source>农户与积分卡</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="384"/>
+        <location filename="../../ui/hygiene.py" line="385"/>
         <source>卫生检查</source>
         <translation>Hygiene checks</translation>
     </message>
@@ -1105,7 +1105,7 @@ The month&apos;s last transaction: %2</translation>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="343"/>
+        <location filename="../../ui/wishes/screen.py" line="344"/>
         <source>心愿墙</source>
         <translation>Wish wall</translation>
     </message>
@@ -1113,164 +1113,164 @@ The month&apos;s last transaction: %2</translation>
 <context>
     <name>AwardsScreen</name>
     <message>
-        <location filename="../../ui/awards.py" line="108"/>
+        <location filename="../../ui/awards.py" line="109"/>
         <source>可空，如：清理河道</source>
         <translation>Optional, e.g.: cleared the river</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="112"/>
+        <location filename="../../ui/awards.py" line="113"/>
         <source>1. 按哪条细则</source>
         <translation>1. Which rule</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="112"/>
+        <location filename="../../ui/awards.py" line="113"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="112"/>
+        <location filename="../../ui/awards.py" line="113"/>
         <source>细则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="113"/>
+        <location filename="../../ui/awards.py" line="114"/>
         <source>每户分数</source>
         <translation>Points per household</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="114"/>
+        <location filename="../../ui/awards.py" line="115"/>
         <source>事情发生日期</source>
         <translation>Date it happened</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="114"/>
+        <location filename="../../ui/awards.py" line="115"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="125"/>
+        <location filename="../../ui/awards.py" line="126"/>
         <source>保存（一次记入）</source>
         <translation>Save (entered at once)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="129"/>
+        <location filename="../../ui/awards.py" line="130"/>
         <source>3. 核对后保存</source>
         <translation>3. Check, then save</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="135"/>
+        <location filename="../../ui/awards.py" line="136"/>
         <source>姓名或拼音首字母；也可以直接刷卡</source>
         <translation>Name or pinyin initials; or scan a card</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="138"/>
+        <location filename="../../ui/awards.py" line="139"/>
         <source>勾选下面全部户</source>
         <translation>Tick all households below</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="140"/>
+        <location filename="../../ui/awards.py" line="141"/>
         <source>全部取消</source>
         <translation>Untick all</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="146"/>
+        <location filename="../../ui/awards.py" line="147"/>
         <source>2. 给哪些户（打勾；空格键勾选所选行）</source>
         <translation>2. Which households (tick; Space ticks the selected rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="88"/>
+        <location filename="../../ui/awards.py" line="89"/>
         <source>积分登记：加分与扣分</source>
         <translation>Points: awards and deductions</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="110"/>
+        <location filename="../../ui/awards.py" line="111"/>
         <source>如：本人、组长</source>
         <translation>e.g. themselves, the group leader</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="115"/>
+        <location filename="../../ui/awards.py" line="116"/>
         <source>申报人</source>
         <translation>Declared by</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="217"/>
+        <location filename="../../ui/awards.py" line="218"/>
         <source>固定 %1 分</source>
         <translation>Fixed %1 points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="218"/>
+        <location filename="../../ui/awards.py" line="219"/>
         <source>可选 %1～%2 分</source>
         <translation>%1 to %2 points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="254"/>
+        <location filename="../../ui/awards.py" line="255"/>
         <source>这里只认积分卡：%1 不是卡号。</source>
         <translation>Only point cards work here: %1 is not a card number.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="261"/>
+        <location filename="../../ui/awards.py" line="262"/>
         <source>已勾选 %1（刷卡）</source>
         <translation>Ticked %1 (card scanned)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="266"/>
+        <location filename="../../ui/awards.py" line="267"/>
         <source>已勾选 %1 户</source>
         <translation>%1 households ticked</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="268"/>
+        <location filename="../../ui/awards.py" line="269"/>
         <source>先选一条细则。</source>
         <translation>Choose a rule first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="273"/>
+        <location filename="../../ui/awards.py" line="274"/>
         <source>还没有勾选任何户。</source>
         <translation>No household is ticked yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="276"/>
+        <location filename="../../ui/awards.py" line="277"/>
         <source>扣分：%1，扣 %2 分（%3，%4）</source>
         <translation>Deduction: %1, minus %2 points (%3, %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="281"/>
+        <location filename="../../ui/awards.py" line="282"/>
         <source>%1 户（%2），每户加 %3 分，共 %4 分
 %5，%6</source>
         <translation>%1 households (%2), %3 points each, %4 points in all
 %5, %6</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="290"/>
+        <location filename="../../ui/awards.py" line="291"/>
         <source>请先选细则，再勾选户。</source>
         <translation>Choose a rule first, then tick households.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="293"/>
+        <location filename="../../ui/awards.py" line="294"/>
         <source>扣分一次只能扣一户，请只勾选一户。</source>
         <translation>A deduction is for one household at a time; please tick only one.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="295"/>
+        <location filename="../../ui/awards.py" line="296"/>
         <source>确认保存？</source>
         <translation>Save this?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="296"/>
+        <location filename="../../ui/awards.py" line="297"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="326"/>
+        <location filename="../../ui/awards.py" line="327"/>
         <source>已给 %1 扣 %2 分，现有 %3 分（第 %4 笔）</source>
         <translation>Deducted %2 points from %1, now %3 points (entry no. %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="329"/>
+        <location filename="../../ui/awards.py" line="330"/>
         <source>，审批人 %1</source>
         <translation>, approved by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="331"/>
+        <location filename="../../ui/awards.py" line="332"/>
         <source>已记入：%1 户，每户 %2 分，共 %3 分（%4，第 %5 笔）</source>
         <translation>Entered: %1 households, %2 points each, %3 points in all (%4, entry no. %5)</translation>
     </message>
@@ -1278,88 +1278,88 @@ The month&apos;s last transaction: %2</translation>
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/settings/backups.py" line="43"/>
+        <location filename="../../ui/settings/backups.py" line="44"/>
         <source>默认：数据文件夹下的 backups（也可以选 U 盘）</source>
         <translation>Default: backups in the data folder (a USB stick works too)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="44"/>
+        <location filename="../../ui/settings/backups.py" line="45"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="45"/>
+        <location filename="../../ui/settings/backups.py" line="46"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="46"/>
+        <location filename="../../ui/settings/backups.py" line="47"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="47"/>
+        <location filename="../../ui/settings/backups.py" line="48"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="50"/>
+        <location filename="../../ui/settings/backups.py" line="51"/>
         <source>用所选备份恢复…</source>
         <translation>Restore from selected backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="57"/>
-        <location filename="../../ui/settings/backups.py" line="100"/>
+        <location filename="../../ui/settings/backups.py" line="58"/>
+        <location filename="../../ui/settings/backups.py" line="101"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="57"/>
+        <location filename="../../ui/settings/backups.py" line="58"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="58"/>
+        <location filename="../../ui/settings/backups.py" line="59"/>
         <source>保留最近</source>
         <translation>Keep the last</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="59"/>
+        <location filename="../../ui/settings/backups.py" line="60"/>
         <source>恢复前会先检查备份是否完好，并把现在的数据库另存一份。</source>
         <translation>Before restoring, the backup is checked and the current database is saved aside.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="83"/>
+        <location filename="../../ui/settings/backups.py" line="84"/>
         <source>备份到哪个文件夹</source>
         <translation>Folder to back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="91"/>
+        <location filename="../../ui/settings/backups.py" line="92"/>
         <source>备份设置已保存。</source>
         <translation>Backup settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="97"/>
+        <location filename="../../ui/settings/backups.py" line="98"/>
         <source>正在备份并检查……</source>
         <translation>Backing up and checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="101"/>
+        <location filename="../../ui/settings/backups.py" line="102"/>
         <source>上次备份失败：%1</source>
         <translation>The last backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="105"/>
+        <location filename="../../ui/settings/backups.py" line="106"/>
         <source>%1 备份成功，校验通过，共 %2 笔：%3</source>
         <translation>%1 backup done and checked, %2 entries: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="115"/>
+        <location filename="../../ui/settings/backups.py" line="116"/>
         <source>请先在列表里选中一份备份。</source>
         <translation>Select a backup in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="118"/>
+        <location filename="../../ui/settings/backups.py" line="119"/>
         <source>用这份备份替换现在的数据库？
 %1
 现在的数据库会先另存一份，可以再恢复回来。</source>
@@ -1368,30 +1368,30 @@ The month&apos;s last transaction: %2</translation>
 The current database is saved aside first and can be restored later.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="119"/>
-        <location filename="../../ui/settings/backups.py" line="145"/>
+        <location filename="../../ui/settings/backups.py" line="120"/>
+        <location filename="../../ui/settings/backups.py" line="146"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="136"/>
+        <location filename="../../ui/settings/backups.py" line="137"/>
         <source>这份备份止于第 %1 笔，现在的账本已到第 %2 笔：恢复会丢掉 %3 笔。
 确定要恢复吗？</source>
         <translation>This backup ends at entry no. %1; the ledger now reaches no. %2: restoring loses %3 entries.
 Restore anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="139"/>
+        <location filename="../../ui/settings/backups.py" line="140"/>
         <source>丢掉这些，恢复</source>
         <translation>Lose them and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="142"/>
+        <location filename="../../ui/settings/backups.py" line="143"/>
         <source>正在检查并恢复……</source>
         <translation>Checking and restoring…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="150"/>
+        <location filename="../../ui/settings/backups.py" line="151"/>
         <source>已恢复，账本完好，共 %1 笔。原来的数据库另存为 %2</source>
         <translation>Restored; the ledger is intact, %1 entries. The old database was saved as %2</translation>
     </message>
@@ -1657,52 +1657,52 @@ Restore anyway?</translation>
 <context>
     <name>ComputerTab</name>
     <message>
-        <location filename="../../ui/settings/computer.py" line="23"/>
+        <location filename="../../ui/settings/computer.py" line="24"/>
         <source> 分钟（0 为不锁）</source>
         <translation> minutes (0 = never lock)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/computer.py" line="24"/>
+        <location filename="../../ui/settings/computer.py" line="25"/>
         <source> 毫秒</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/computer.py" line="27"/>
+        <location filename="../../ui/settings/computer.py" line="28"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/computer.py" line="30"/>
+        <location filename="../../ui/settings/computer.py" line="31"/>
         <source>本机</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/computer.py" line="30"/>
+        <location filename="../../ui/settings/computer.py" line="31"/>
         <source>界面语言（重新打开后生效）</source>
         <translation>Language (after restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/computer.py" line="31"/>
+        <location filename="../../ui/settings/computer.py" line="32"/>
         <source>无人操作多久后锁屏</source>
         <translation>Lock the screen when idle for</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/computer.py" line="31"/>
+        <location filename="../../ui/settings/computer.py" line="32"/>
         <source>扫码枪按键间隔不超过</source>
         <translation>Scanner key gap at most</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/computer.py" line="32"/>
+        <location filename="../../ui/settings/computer.py" line="33"/>
         <source>扫码枪前缀</source>
         <translation>Scanner prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/computer.py" line="32"/>
+        <location filename="../../ui/settings/computer.py" line="33"/>
         <source>扫码枪后缀</source>
         <translation>Scanner suffix</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/computer.py" line="53"/>
+        <location filename="../../ui/settings/computer.py" line="54"/>
         <source>本机设置已保存。</source>
         <translation>Settings for this computer saved.</translation>
     </message>
@@ -1710,67 +1710,67 @@ Restore anyway?</translation>
 <context>
     <name>CountTab</name>
     <message>
-        <location filename="../../ui/goods/count.py" line="90"/>
+        <location filename="../../ui/goods/count.py" line="91"/>
         <source>全部区</source>
         <translation>All zones</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="97"/>
+        <location filename="../../ui/goods/count.py" line="98"/>
         <source>有差异时写明原因，如：受潮损坏、过期</source>
         <translation>If there is a difference, give the reason, e.g.: damp damage, expired</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="100"/>
+        <location filename="../../ui/goods/count.py" line="101"/>
         <source>核对差异并保存</source>
         <translation>Check differences and save</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="103"/>
+        <location filename="../../ui/goods/count.py" line="104"/>
         <source>盘点哪个区</source>
         <translation>Zone to count</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="104"/>
+        <location filename="../../ui/goods/count.py" line="105"/>
         <source>在黄色的“实点数量”一列输入点到的数量；扫码跳到那件商品</source>
         <translation>Type the counted quantity in the yellow “Counted” column; scanning jumps to that item</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="105"/>
+        <location filename="../../ui/goods/count.py" line="106"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="113"/>
+        <location filename="../../ui/goods/count.py" line="114"/>
         <source>上一个区点好的数量还没保存，已放下。</source>
         <translation>The counts for the previous zone were not saved and have been dropped.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="120"/>
+        <location filename="../../ui/goods/count.py" line="121"/>
         <source>%1 种商品，与账面一致。</source>
         <translation>%1 items, all match the books.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="123"/>
+        <location filename="../../ui/goods/count.py" line="124"/>
         <source>%1 种有差异：%2</source>
         <translation>%1 items differ: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="133"/>
+        <location filename="../../ui/goods/count.py" line="134"/>
         <source>%1 不在这个区的清单上。</source>
         <translation>%1 is not on this zone&apos;s list.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="138"/>
+        <location filename="../../ui/goods/count.py" line="139"/>
         <source>点好了：与账面一致，不需要保存。</source>
         <translation>Counted: all match the books, nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="140"/>
+        <location filename="../../ui/goods/count.py" line="141"/>
         <source>%1：账面 %2，实点 %3（%4）</source>
         <translation>%1: books %2, counted %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="142"/>
+        <location filename="../../ui/goods/count.py" line="143"/>
         <source>盘点差异：
 %1
 
@@ -1781,12 +1781,12 @@ Restore anyway?</translation>
 Saving sets stock to the counted quantities and needs the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="143"/>
+        <location filename="../../ui/goods/count.py" line="144"/>
         <source>保存并请监督员审批</source>
         <translation>Save and ask supervisor to approve</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="155"/>
+        <location filename="../../ui/goods/count.py" line="156"/>
         <source>盘点已保存：%1 种调整了库存，审批人 %2。</source>
         <translation>Stock count saved: stock adjusted for %1 items, approved by %2.</translation>
     </message>
@@ -1992,27 +1992,27 @@ The card just scanned is %3&apos;s (%4).</translation>
 <context>
     <name>CountyWindow</name>
     <message>
-        <location filename="../../ui/county/window.py" line="142"/>
+        <location filename="../../ui/county/window.py" line="140"/>
         <source>%1 爱心超市县级汇总</source>
         <translation>%1 love supermarkets: county</translation>
     </message>
     <message>
-        <location filename="../../ui/county/window.py" line="189"/>
+        <location filename="../../ui/county/window.py" line="168"/>
         <source>县级用户：%1（%2）</source>
         <translation>County user: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/county/window.py" line="194"/>
+        <location filename="../../ui/county/window.py" line="173"/>
         <source>县级签名密钥：%1</source>
         <translation>County signing key: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/county/window.py" line="196"/>
+        <location filename="../../ui/county/window.py" line="175"/>
         <source>本机没有县级签名私钥：不能导入数据包、签发回执</source>
         <translation>This PC has no county signing key: it cannot import packages or sign receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/county/window.py" line="199"/>
+        <location filename="../../ui/county/window.py" line="178"/>
         <source>县级数据库：%1</source>
         <translation>County database: %1</translation>
     </message>
@@ -2177,22 +2177,22 @@ Key fingerprint %2</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../ui/hygiene.py" line="156"/>
+        <location filename="../../ui/hygiene.py" line="157"/>
         <source>历次卫生检查结果</source>
         <translation>Past hygiene check results</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="160"/>
+        <location filename="../../ui/hygiene.py" line="161"/>
         <source>日期列：那次合格几项（共 6 项）；“进步”：最近一次比最早一次多合格几项；各项：几次合格。</source>
         <translation>Date columns: items passed that time (of 6); “Progress”: items passed in the latest check minus the earliest; each item: times passed.</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="163"/>
+        <location filename="../../ui/hygiene.py" line="164"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="166"/>
+        <location filename="../../ui/hygiene.py" line="167"/>
         <source>%1：最近 %2 次检查</source>
         <translation>%1: last %2 checks</translation>
     </message>
@@ -2208,7 +2208,7 @@ Key fingerprint %2</translation>
 <context>
     <name>Households</name>
     <message>
-        <location filename="../../ui/households.py" line="46"/>
+        <location filename="../../ui/households.py" line="47"/>
         <source>未发卡</source>
         <translation>No card</translation>
     </message>
@@ -2216,189 +2216,189 @@ Key fingerprint %2</translation>
 <context>
     <name>HouseholdsScreen</name>
     <message>
-        <location filename="../../ui/households.py" line="229"/>
+        <location filename="../../ui/households.py" line="230"/>
         <source>搜索：姓名、拼音首字母（如 zs）或卡号</source>
         <translation>Search: name, pinyin initials (e.g. zs) or card number</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="232"/>
+        <location filename="../../ui/households.py" line="233"/>
         <source>含已迁出</source>
         <translation>Include moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="233"/>
+        <location filename="../../ui/households.py" line="234"/>
         <source>导入名单…</source>
         <translation>Import list…</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="247"/>
+        <location filename="../../ui/households.py" line="248"/>
         <source>农户与积分卡</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="256"/>
+        <location filename="../../ui/households.py" line="257"/>
         <source>户信息</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="256"/>
-        <location filename="../../ui/households.py" line="259"/>
-        <location filename="../../ui/households.py" line="395"/>
+        <location filename="../../ui/households.py" line="257"/>
+        <location filename="../../ui/households.py" line="260"/>
+        <location filename="../../ui/households.py" line="396"/>
         <source>新增一户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="257"/>
+        <location filename="../../ui/households.py" line="258"/>
         <source>修改所选户</source>
         <translation>Edit selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="272"/>
+        <location filename="../../ui/households.py" line="273"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="273"/>
+        <location filename="../../ui/households.py" line="274"/>
         <source>村民小组</source>
         <translation>Villager group</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="274"/>
+        <location filename="../../ui/households.py" line="275"/>
         <source>人口</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="275"/>
+        <location filename="../../ui/households.py" line="276"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="283"/>
+        <location filename="../../ui/households.py" line="284"/>
         <source>积分卡（先在左边选中一户）</source>
         <translation>Point card (select a household on the left first)</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="284"/>
+        <location filename="../../ui/households.py" line="285"/>
         <source>发卡</source>
         <translation>Issue card</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="285"/>
+        <location filename="../../ui/households.py" line="286"/>
         <source>给所有没卡的户发卡</source>
         <translation>Issue cards to all without one</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="286"/>
+        <location filename="../../ui/households.py" line="287"/>
         <source>挂失补卡</source>
         <translation>Lost card: replace</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="288"/>
+        <location filename="../../ui/households.py" line="289"/>
         <source>迁出，回收积分卡</source>
         <translation>Move out, card back</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="289"/>
+        <location filename="../../ui/households.py" line="290"/>
         <source>积分明细</source>
         <translation>Point statement</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="292"/>
+        <location filename="../../ui/households.py" line="293"/>
         <source>所选的户</source>
         <translation>Selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="293"/>
+        <location filename="../../ui/households.py" line="294"/>
         <source>筛选的小组</source>
         <translation>Filtered group</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="294"/>
+        <location filename="../../ui/households.py" line="295"/>
         <source>全部在用卡</source>
         <translation>All cards in use</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="295"/>
+        <location filename="../../ui/households.py" line="296"/>
         <source>打印积分卡（PDF）</source>
         <translation>Print cards (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="333"/>
+        <location filename="../../ui/households.py" line="334"/>
         <source>共 %1 户，积分合计 %2</source>
         <translation>%1 households, %2 points in all</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="351"/>
+        <location filename="../../ui/households.py" line="352"/>
         <source>请先在列表里选中一户。</source>
         <translation>Select a household in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="373"/>
+        <location filename="../../ui/households.py" line="374"/>
         <source>右边表单里还有没保存的内容：先保存，或点“新增一户”清空，再修改别的户。</source>
         <translation>The form on the right has unsaved changes: save them, or press &apos;New household&apos; to empty it, before correcting another household.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="517"/>
+        <location filename="../../ui/households.py" line="515"/>
         <source>已生成 %1 张积分卡（%2 页），已在 PDF 阅读器中打开，请从那里打印。</source>
         <translation>%1 point cards made (%2 pages), open in the PDF viewer: print them from there.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="376"/>
+        <location filename="../../ui/households.py" line="377"/>
         <source>修改：%1</source>
         <translation>Edit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="414"/>
+        <location filename="../../ui/households.py" line="415"/>
         <source>已新增 %1（%2），还没有积分卡：选中后点“发卡”。</source>
         <translation>Added %1 (%2), who has no point card yet: select it and click “Issue card”.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="417"/>
+        <location filename="../../ui/households.py" line="418"/>
         <source>已保存 %1 一户的修改。</source>
         <translation>Saved the changes to %1&apos;s household.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="426"/>
+        <location filename="../../ui/households.py" line="427"/>
         <source>已给 %1 发卡 %2，基础积分 %3 分。</source>
         <translation>Issued card %2 to %1 with %3 base points.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="431"/>
+        <location filename="../../ui/households.py" line="432"/>
         <source>给所有还没有积分卡的在册户各发一张卡（含基础积分）？</source>
         <translation>Issue a card (with base points) to every registered household that has none?</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="436"/>
+        <location filename="../../ui/households.py" line="437"/>
         <source>已发卡 %1 张。</source>
         <translation>%1 cards issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="437"/>
+        <location filename="../../ui/households.py" line="438"/>
         <source>每户都已经有卡了。</source>
         <translation>Every household already has a card.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="448"/>
+        <location filename="../../ui/households.py" line="454"/>
         <source>%1 一户还没有积分卡。</source>
         <translation>%1&apos;s household has no point card yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="451"/>
+        <location filename="../../ui/households.py" line="455"/>
         <source>%1 的积分卡 %2 挂失：旧卡作废，以后刷旧卡会被拒绝；%3 分全部转到新卡。</source>
         <translation>Report %1&apos;s point card %2 lost: the old card is cancelled and will be refused if scanned; all %3 points move to the new card.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="454"/>
+        <location filename="../../ui/households.py" line="456"/>
         <source>挂失并补卡</source>
         <translation>Report lost and replace</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="461"/>
+        <location filename="../../ui/households.py" line="463"/>
         <source>旧卡 %1 已作废。新卡 %2，余额 %3 分。请打印新卡交给 %4。</source>
         <translation>Old card %1 is cancelled. New card %2, balance %3 points. Print the new card and give it to %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="466"/>
+        <location filename="../../ui/households.py" line="468"/>
         <source>%1 一户没有在用的积分卡。</source>
         <translation>%1&apos;s household has no point card in use.</translation>
     </message>
@@ -2408,32 +2408,32 @@ Key fingerprint %2</translation>
         <translation>%1&apos;s household moves out: point card %2 is taken back, its %3 points return to the village, and the household is marked as moved out.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="472"/>
+        <location filename="../../ui/households.py" line="470"/>
         <source>迁出并回收</source>
         <translation>Move out and take back</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="479"/>
+        <location filename="../../ui/households.py" line="477"/>
         <source>已回收 %1 的积分卡，这一户已标为迁出。</source>
         <translation>%1&apos;s point card is taken back; the household is marked as moved out.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="495"/>
+        <location filename="../../ui/households.py" line="493"/>
         <source>请先在列表里选中要打印的户（可按住 Ctrl 多选）。</source>
         <translation>Select the households to print in the list first (hold Ctrl to select several).</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="500"/>
+        <location filename="../../ui/households.py" line="498"/>
         <source>请先在上面选一个小组。</source>
         <translation>Choose a group above first.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="508"/>
+        <location filename="../../ui/households.py" line="506"/>
         <source>正在生成 %1 张积分卡……</source>
         <translation>Making %1 point cards…</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="513"/>
+        <location filename="../../ui/households.py" line="511"/>
         <source>生成积分卡</source>
         <translation>Making point cards</translation>
     </message>
@@ -2441,135 +2441,135 @@ Key fingerprint %2</translation>
 <context>
     <name>HygieneScreen</name>
     <message>
-        <location filename="../../ui/hygiene.py" line="181"/>
+        <location filename="../../ui/hygiene.py" line="182"/>
         <source>如：李书记、王芳</source>
         <translation>e.g.: Secretary Li, Wang Fang</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="198"/>
+        <location filename="../../ui/hygiene.py" line="199"/>
         <source>方向键移动，空格勾选；Shift+空格：整行；Ctrl+空格：整列；点列标题：整列</source>
         <translation>Arrow keys move, Space ticks; Shift+Space: whole row; Ctrl+Space: whole column; click a column title: whole column</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="201"/>
+        <location filename="../../ui/hygiene.py" line="202"/>
         <source>保存这次检查</source>
         <translation>Save this check</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="204"/>
+        <location filename="../../ui/hygiene.py" line="205"/>
         <source>打印空白检查表（PDF）</source>
         <translation>Print blank check sheet (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="206"/>
+        <location filename="../../ui/hygiene.py" line="207"/>
         <source>历次检查结果</source>
         <translation>Past results</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="210"/>
+        <location filename="../../ui/hygiene.py" line="211"/>
         <source>或导入填好的检查表 CSV（卡号或户主 + 六项）</source>
         <translation>Or import a filled-in check sheet CSV (card number or head of household + the six items)</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="211"/>
+        <location filename="../../ui/hygiene.py" line="212"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="212"/>
+        <location filename="../../ui/hygiene.py" line="213"/>
         <source>导入并保存</source>
         <translation>Import and save</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="215"/>
+        <location filename="../../ui/hygiene.py" line="216"/>
         <source>卫生检查（五净一规范）</source>
         <translation>Hygiene check (five clean, one tidy)</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="216"/>
+        <location filename="../../ui/hygiene.py" line="217"/>
         <source>小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="216"/>
+        <location filename="../../ui/hygiene.py" line="217"/>
         <source>检查日期</source>
         <translation>Check date</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="217"/>
+        <location filename="../../ui/hygiene.py" line="218"/>
         <source>检查人</source>
         <translation>Checked by</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="241"/>
+        <location filename="../../ui/hygiene.py" line="242"/>
         <source>全村</source>
         <translation>Whole village</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="248"/>
+        <location filename="../../ui/hygiene.py" line="249"/>
         <source>换了小组：上一组勾选的还没保存，已清空。</source>
         <translation>Group changed: the previous group&apos;s ticks were not saved and have been cleared.</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="298"/>
+        <location filename="../../ui/hygiene.py" line="299"/>
         <source>%1 户，满分 %2 户，共 %3 分</source>
         <translation>%1 households, %2 with full marks, %3 points in all</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="304"/>
-        <location filename="../../ui/hygiene.py" line="365"/>
+        <location filename="../../ui/hygiene.py" line="305"/>
+        <location filename="../../ui/hygiene.py" line="366"/>
         <source>这个小组没有持卡的户。</source>
         <translation>No household in this group has a card.</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="310"/>
+        <location filename="../../ui/hygiene.py" line="311"/>
         <source>%1 %2 的卫生检查：%3。
 检查人：%4。保存后积分立即记入。</source>
         <translation>Hygiene check of %1 %2: %3.
 Checked by: %4. Points are entered as soon as you save.</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="313"/>
+        <location filename="../../ui/hygiene.py" line="314"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="322"/>
+        <location filename="../../ui/hygiene.py" line="323"/>
         <source>已保存 %1 的卫生检查：%2 户，满分 %3 户，共发 %4 分。</source>
         <translation>Saved the hygiene check of %1: %2 households, %3 with full marks, %4 points awarded.</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="327"/>
+        <location filename="../../ui/hygiene.py" line="328"/>
         <source>选择检查表</source>
         <translation>Choose check sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="327"/>
+        <location filename="../../ui/hygiene.py" line="328"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="338"/>
+        <location filename="../../ui/hygiene.py" line="339"/>
         <source>打不开这个文件：%1</source>
         <translation>Cannot open this file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="357"/>
+        <location filename="../../ui/hygiene.py" line="358"/>
         <source>还没有保存过卫生检查。</source>
         <translation>No hygiene check has been saved yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="370"/>
+        <location filename="../../ui/hygiene.py" line="371"/>
         <source>正在生成检查表……</source>
         <translation>Making the check sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="375"/>
+        <location filename="../../ui/hygiene.py" line="376"/>
         <source>生成检查表</source>
         <translation>Making check sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="380"/>
+        <location filename="../../ui/hygiene.py" line="381"/>
         <source>检查表（%1 页）已在 PDF 阅读器中打开，请从那里打印。</source>
         <translation>The round sheet (%1 pages) is open in the PDF viewer: print it from there.</translation>
     </message>
@@ -2577,84 +2577,84 @@ Checked by: %4. Points are entered as soon as you save.</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/households.py" line="88"/>
-        <location filename="../../ui/households.py" line="152"/>
+        <location filename="../../ui/households.py" line="89"/>
+        <location filename="../../ui/households.py" line="153"/>
         <source>导入农户名单</source>
         <translation>Import household list</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="93"/>
+        <location filename="../../ui/households.py" line="94"/>
         <source>CSV 文件（Excel 另存为“CSV UTF-8”）</source>
         <translation>CSV file (in Excel, Save As “CSV UTF-8”)</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="94"/>
+        <location filename="../../ui/households.py" line="95"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="98"/>
+        <location filename="../../ui/households.py" line="99"/>
         <source>列：户主、村民小组、人口、电话（电话可空）。先检查，再导入。</source>
         <translation>Columns: head of household, villager group, people, phone (phone optional). Check first, then import.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="103"/>
+        <location filename="../../ui/households.py" line="104"/>
         <source>全部导入</source>
         <translation>Import all</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="107"/>
+        <location filename="../../ui/households.py" line="108"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="114"/>
+        <location filename="../../ui/households.py" line="115"/>
         <source>选择农户名单</source>
         <translation>Choose the households file</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="114"/>
+        <location filename="../../ui/households.py" line="115"/>
         <source>CSV 文件 (*.csv);;所有文件 (*)</source>
         <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="125"/>
+        <location filename="../../ui/households.py" line="126"/>
         <source>打不开这个文件：%1</source>
         <translation>Cannot open this file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="135"/>
+        <location filename="../../ui/households.py" line="136"/>
         <source>共 %1 户，没有问题。点“全部导入”后一次写入。</source>
         <translation>%1 households, no problems. Click “Import all” to add them in one go.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="136"/>
+        <location filename="../../ui/households.py" line="137"/>
         <source>检查通过：%1 户</source>
         <translation>Check passed: %1 households</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="139"/>
+        <location filename="../../ui/households.py" line="140"/>
         <source>第 %1 行：%2</source>
         <translation>Line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="140"/>
+        <location filename="../../ui/households.py" line="141"/>
         <source>有 %1 处问题，改好文件后再检查。什么都没有导入。</source>
         <translation>%1 problems: fix the file and check again. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="148"/>
+        <location filename="../../ui/households.py" line="149"/>
         <source>正在导入……</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="156"/>
+        <location filename="../../ui/households.py" line="157"/>
         <source>已导入 %1 户。下一步：给他们发卡。</source>
         <translation>Imported %1 households. Next: issue their cards.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="157"/>
         <location filename="../../ui/households.py" line="158"/>
+        <location filename="../../ui/households.py" line="159"/>
         <source>已导入 %1 户</source>
         <translation>Imported %1 households</translation>
     </message>
@@ -2662,100 +2662,100 @@ Checked by: %4. Points are entered as soon as you save.</translation>
 <context>
     <name>IntakeTab</name>
     <message>
-        <location filename="../../ui/goods/intake.py" line="100"/>
+        <location filename="../../ui/goods/intake.py" line="101"/>
         <source>捐赠</source>
         <translation>Donation</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="101"/>
+        <location filename="../../ui/goods/intake.py" line="102"/>
         <source>采购</source>
         <translation>Purchase</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="103"/>
+        <location filename="../../ui/goods/intake.py" line="104"/>
         <source>捐赠人或单位</source>
         <translation>Donor person or organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="107"/>
+        <location filename="../../ui/goods/intake.py" line="108"/>
         <source>扫码，或输入编码/名称首字母后回车</source>
         <translation>Scan, or type a code or name initials and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="109"/>
+        <location filename="../../ui/goods/intake.py" line="110"/>
         <source>加入</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="110"/>
+        <location filename="../../ui/goods/intake.py" line="111"/>
         <source>删去所选行</source>
         <translation>Remove selected rows</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="119"/>
-        <location filename="../../ui/goods/intake.py" line="201"/>
+        <location filename="../../ui/goods/intake.py" line="120"/>
+        <location filename="../../ui/goods/intake.py" line="202"/>
         <source>入库</source>
         <translation>Stock intake</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="124"/>
+        <location filename="../../ui/goods/intake.py" line="125"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="124"/>
+        <location filename="../../ui/goods/intake.py" line="125"/>
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="125"/>
+        <location filename="../../ui/goods/intake.py" line="126"/>
         <source>捐赠方</source>
         <translation>Donor</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="125"/>
+        <location filename="../../ui/goods/intake.py" line="126"/>
         <source>捐赠方类型</source>
         <translation>Donor type</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="126"/>
+        <location filename="../../ui/goods/intake.py" line="127"/>
         <source>资金来源（采购）</source>
         <translation>Funding (purchase)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="126"/>
+        <location filename="../../ui/goods/intake.py" line="127"/>
         <source>收到日期</source>
         <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="180"/>
+        <location filename="../../ui/goods/intake.py" line="181"/>
         <source>加入 %1 × %2</source>
         <translation>Add %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="189"/>
+        <location filename="../../ui/goods/intake.py" line="190"/>
         <source>%1 种，%2 件，价值 %3 元</source>
         <translation>%1 kinds, %2 items, worth %3 yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="197"/>
+        <location filename="../../ui/goods/intake.py" line="198"/>
         <source>%1（%2）捐赠</source>
         <translation>Donated by %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="199"/>
+        <location filename="../../ui/goods/intake.py" line="200"/>
         <source>采购，资金来源：%1</source>
         <translation>Purchase, funded by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="200"/>
+        <location filename="../../ui/goods/intake.py" line="201"/>
         <source>入库：%1
 %2</source>
         <translation>Stock intake: %1
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="216"/>
+        <location filename="../../ui/goods/intake.py" line="217"/>
         <source>已入库 %1 种，共 %2 件，价值 %3 元（入库单 %4）</source>
         <translation>Received %1 kinds, %2 items, worth %3 yuan (intake no. %4)</translation>
     </message>
@@ -3068,112 +3068,112 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>PrinterTab</name>
     <message>
-        <location filename="../../ui/settings/printer.py" line="28"/>
+        <location filename="../../ui/settings/printer.py" line="29"/>
         <source>第 %1 笔</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="33"/>
+        <location filename="../../ui/settings/printer.py" line="34"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="34"/>
+        <location filename="../../ui/settings/printer.py" line="35"/>
         <source>重印第 %1 次</source>
         <translation>Reprint %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="60"/>
+        <location filename="../../ui/settings/printer.py" line="61"/>
         <source>%1 毫米</source>
         <translation>%1 mm</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="63"/>
+        <location filename="../../ui/settings/printer.py" line="64"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="63"/>
+        <location filename="../../ui/settings/printer.py" line="64"/>
         <source>软件（XON/XOFF）</source>
         <translation>Software (XON/XOFF)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="63"/>
+        <location filename="../../ui/settings/printer.py" line="64"/>
         <source>硬件（RTS/CTS）</source>
         <translation>Hardware (RTS/CTS)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="65"/>
+        <location filename="../../ui/settings/printer.py" line="66"/>
         <source>打印前查询打印机状态（缺纸、开盖）</source>
         <translation>Ask the printer&apos;s status before printing (paper out, cover open)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="66"/>
+        <location filename="../../ui/settings/printer.py" line="67"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="68"/>
+        <location filename="../../ui/settings/printer.py" line="69"/>
         <source>打印测试页</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="69"/>
+        <location filename="../../ui/settings/printer.py" line="70"/>
         <source>重新查找串口</source>
         <translation>Find serial ports again</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="71"/>
+        <location filename="../../ui/settings/printer.py" line="72"/>
         <source>小票打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="71"/>
+        <location filename="../../ui/settings/printer.py" line="72"/>
         <source>串口</source>
         <translation>Serial port</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="72"/>
+        <location filename="../../ui/settings/printer.py" line="73"/>
         <source>波特率</source>
         <translation>Baud rate</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="72"/>
+        <location filename="../../ui/settings/printer.py" line="73"/>
         <source>纸宽</source>
         <translation>Paper width</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="72"/>
+        <location filename="../../ui/settings/printer.py" line="73"/>
         <source>流控</source>
         <translation>Flow control</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="77"/>
+        <location filename="../../ui/settings/printer.py" line="78"/>
         <source>补打全部待打印</source>
         <translation>Print all waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="78"/>
+        <location filename="../../ui/settings/printer.py" line="79"/>
         <source>重印所选</source>
         <translation>Reprint selected</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="79"/>
+        <location filename="../../ui/settings/printer.py" line="80"/>
         <source>小票队列</source>
         <translation>Receipt queue</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="120"/>
+        <location filename="../../ui/settings/printer.py" line="121"/>
         <source>打印机设置已保存：%1</source>
         <translation>Printer settings saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="126"/>
+        <location filename="../../ui/settings/printer.py" line="127"/>
         <source>测试页已发送到 %1，打印机状态：%2</source>
         <translation>Test page sent to %1, printer status: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="138"/>
+        <location filename="../../ui/settings/printer.py" line="139"/>
         <source>请先在队列里选中一张小票。</source>
         <translation>Select a receipt in the queue first.</translation>
     </message>
@@ -3236,31 +3236,31 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../ui/awards.py" line="70"/>
+        <location filename="../../ui/awards.py" line="71"/>
         <location filename="../../ui/claims.py" line="25"/>
         <location filename="../../ui/counter/panels.py" line="21"/>
-        <location filename="../../ui/households.py" line="42"/>
-        <location filename="../../ui/households.py" line="64"/>
-        <location filename="../../ui/hygiene.py" line="90"/>
-        <location filename="../../ui/hygiene.py" line="141"/>
+        <location filename="../../ui/households.py" line="43"/>
+        <location filename="../../ui/households.py" line="65"/>
+        <location filename="../../ui/hygiene.py" line="91"/>
+        <location filename="../../ui/hygiene.py" line="142"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="71"/>
+        <location filename="../../ui/awards.py" line="72"/>
         <location filename="../../ui/counter/panels.py" line="22"/>
-        <location filename="../../ui/households.py" line="41"/>
-        <location filename="../../ui/households.py" line="65"/>
+        <location filename="../../ui/households.py" line="42"/>
+        <location filename="../../ui/households.py" line="66"/>
         <source>小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="72"/>
+        <location filename="../../ui/awards.py" line="73"/>
         <source>卡号</source>
         <translation>Card no.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards.py" line="73"/>
+        <location filename="../../ui/awards.py" line="74"/>
         <source>现有积分</source>
         <translation>Points now</translation>
     </message>
@@ -3268,7 +3268,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <location filename="../../ui/claims.py" line="24"/>
         <location filename="../../ui/county/spotchecks.py" line="54"/>
         <location filename="../../ui/county/spotchecks.py" line="70"/>
-        <location filename="../../ui/settings/rules.py" line="33"/>
+        <location filename="../../ui/settings/rules.py" line="36"/>
         <location filename="../../ui/supervisor/audit.py" line="58"/>
         <location filename="../../ui/wishes/wall.py" line="49"/>
         <source>编号</source>
@@ -3316,8 +3316,8 @@ The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
         <location filename="../../ui/county/spotchecks.py" line="68"/>
-        <location filename="../../ui/households.py" line="75"/>
-        <location filename="../../ui/settings/rules.py" line="34"/>
+        <location filename="../../ui/households.py" line="76"/>
+        <location filename="../../ui/settings/rules.py" line="37"/>
         <location filename="../../ui/supervisor/audit.py" line="59"/>
         <location filename="../../ui/supervisor/statement.py" line="22"/>
         <location filename="../../ui/wishes/wall.py" line="53"/>
@@ -3362,8 +3362,8 @@ The previous user&apos;s open sale is kept for them.</translation>
         <location filename="../../ui/counter/screen.py" line="99"/>
         <location filename="../../ui/counter/screen.py" line="111"/>
         <location filename="../../ui/counter/screen.py" line="128"/>
-        <location filename="../../ui/households.py" line="48"/>
-        <location filename="../../ui/households.py" line="77"/>
+        <location filename="../../ui/households.py" line="49"/>
+        <location filename="../../ui/households.py" line="78"/>
         <location filename="../../ui/supervisor/audit.py" line="64"/>
         <location filename="../../ui/supervisor/statement.py" line="23"/>
         <source>积分</source>
@@ -3373,9 +3373,9 @@ The previous user&apos;s open sale is kept for them.</translation>
         <location filename="../../ui/claims.py" line="28"/>
         <location filename="../../ui/county/keys.py" line="31"/>
         <location filename="../../ui/goods/catalogue.py" line="59"/>
-        <location filename="../../ui/households.py" line="47"/>
-        <location filename="../../ui/settings/printer.py" line="42"/>
-        <location filename="../../ui/settings/rules.py" line="38"/>
+        <location filename="../../ui/households.py" line="48"/>
+        <location filename="../../ui/settings/printer.py" line="43"/>
+        <location filename="../../ui/settings/rules.py" line="41"/>
         <location filename="../../ui/settings/users.py" line="36"/>
         <location filename="../../ui/supervisor/audit.py" line="79"/>
         <location filename="../../ui/wishes/wall.py" line="50"/>
@@ -3426,7 +3426,7 @@ The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
         <location filename="../../ui/counter/screen.py" line="96"/>
-        <location filename="../../ui/settings/printer.py" line="44"/>
+        <location filename="../../ui/settings/printer.py" line="45"/>
         <location filename="../../ui/supervisor/audit.py" line="57"/>
         <location filename="../../ui/supervisor/audit.py" line="81"/>
         <location filename="../../ui/supervisor/audit.py" line="91"/>
@@ -3461,7 +3461,7 @@ The previous user&apos;s open sale is kept for them.</translation>
     <message>
         <location filename="../../ui/counter/screen.py" line="110"/>
         <location filename="../../ui/goods/donations.py" line="25"/>
-        <location filename="../../ui/goods/intake.py" line="91"/>
+        <location filename="../../ui/goods/intake.py" line="92"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
@@ -3473,15 +3473,15 @@ The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
         <location filename="../../ui/goods/catalogue.py" line="51"/>
-        <location filename="../../ui/goods/count.py" line="29"/>
-        <location filename="../../ui/goods/intake.py" line="89"/>
+        <location filename="../../ui/goods/count.py" line="30"/>
+        <location filename="../../ui/goods/intake.py" line="90"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
         <location filename="../../ui/goods/catalogue.py" line="52"/>
-        <location filename="../../ui/goods/count.py" line="30"/>
-        <location filename="../../ui/goods/intake.py" line="90"/>
+        <location filename="../../ui/goods/count.py" line="31"/>
+        <location filename="../../ui/goods/intake.py" line="91"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -3502,19 +3502,19 @@ The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
         <location filename="../../ui/goods/catalogue.py" line="56"/>
-        <location filename="../../ui/goods/count.py" line="31"/>
+        <location filename="../../ui/goods/count.py" line="32"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../ui/goods/donations.py" line="26"/>
-        <location filename="../../ui/goods/intake.py" line="92"/>
+        <location filename="../../ui/goods/intake.py" line="93"/>
         <source>价值（元）</source>
         <translation>Value (yuan)</translation>
     </message>
     <message>
         <location filename="../../ui/goods/donations.py" line="21"/>
-        <location filename="../../ui/households.py" line="74"/>
+        <location filename="../../ui/households.py" line="75"/>
         <location filename="../../ui/supervisor/statement.py" line="20"/>
         <source>日期</source>
         <translation>Date</translation>
@@ -3535,81 +3535,81 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="32"/>
+        <location filename="../../ui/goods/count.py" line="33"/>
         <source>账面库存</source>
         <translation>Stock on books</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="33"/>
+        <location filename="../../ui/goods/count.py" line="34"/>
         <source>实点数量</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="34"/>
+        <location filename="../../ui/goods/count.py" line="35"/>
         <source>差异</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="43"/>
-        <location filename="../../ui/households.py" line="66"/>
+        <location filename="../../ui/households.py" line="44"/>
+        <location filename="../../ui/households.py" line="67"/>
         <source>人口</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="44"/>
-        <location filename="../../ui/households.py" line="67"/>
+        <location filename="../../ui/households.py" line="45"/>
+        <location filename="../../ui/households.py" line="68"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="45"/>
+        <location filename="../../ui/households.py" line="46"/>
         <source>积分卡</source>
         <translation>Point card</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="63"/>
+        <location filename="../../ui/households.py" line="64"/>
         <source>行号</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="68"/>
+        <location filename="../../ui/households.py" line="69"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="76"/>
+        <location filename="../../ui/households.py" line="77"/>
         <source>事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="78"/>
+        <location filename="../../ui/households.py" line="79"/>
         <location filename="../../ui/supervisor/statement.py" line="24"/>
         <source>余额</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="92"/>
+        <location filename="../../ui/hygiene.py" line="93"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="145"/>
+        <location filename="../../ui/hygiene.py" line="146"/>
         <source>进步</source>
         <translation>Progress</translation>
     </message>
     <message>
         <location filename="../../ui/claims.py" line="26"/>
-        <location filename="../../ui/settings/rules.py" line="35"/>
+        <location filename="../../ui/settings/rules.py" line="38"/>
         <source>细则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="36"/>
+        <location filename="../../ui/settings/rules.py" line="39"/>
         <source>分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="37"/>
+        <location filename="../../ui/settings/rules.py" line="40"/>
         <source>次数上限</source>
         <translation>Limit</translation>
     </message>
@@ -3634,29 +3634,29 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Own household</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="40"/>
+        <location filename="../../ui/settings/printer.py" line="41"/>
         <source>兑换单</source>
         <translation>Redemption</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="41"/>
+        <location filename="../../ui/settings/printer.py" line="42"/>
         <source>份</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="43"/>
+        <location filename="../../ui/settings/printer.py" line="44"/>
         <source>尝试</source>
         <translation>Tries</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="32"/>
+        <location filename="../../ui/settings/backups.py" line="33"/>
         <source>备份时间</source>
         <translation>Backed up at</translation>
     </message>
     <message>
         <location filename="../../ui/county/packages.py" line="62"/>
         <location filename="../../ui/county/packages.py" line="80"/>
-        <location filename="../../ui/settings/backups.py" line="34"/>
+        <location filename="../../ui/settings/backups.py" line="35"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
@@ -3683,14 +3683,14 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="35"/>
+        <location filename="../../ui/settings/backups.py" line="36"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
         <location filename="../../ui/county/month.py" line="47"/>
         <location filename="../../ui/county/village.py" line="35"/>
-        <location filename="../../ui/supervisor/close.py" line="34"/>
+        <location filename="../../ui/supervisor/close.py" line="35"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
@@ -3800,7 +3800,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Villages near the median</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="35"/>
+        <location filename="../../ui/supervisor/close.py" line="36"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
@@ -3885,92 +3885,97 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="49"/>
+        <location filename="../../ui/settings/rules.py" line="52"/>
         <source>显示已停用</source>
         <translation>Show retired</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="50"/>
+        <location filename="../../ui/settings/rules.py" line="53"/>
         <source>停用所选细则</source>
         <translation>Retire selected rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="54"/>
+        <location filename="../../ui/settings/rules.py" line="57"/>
         <source>如 L03</source>
         <translation>e.g. L03</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="61"/>
+        <location filename="../../ui/settings/rules.py" line="64"/>
         <source>这是扣分细则</source>
         <translation>This is a deduction rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="66"/>
+        <location filename="../../ui/settings/rules.py" line="71"/>
         <source>添加细则</source>
         <translation>Add rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="69"/>
+        <location filename="../../ui/settings/rules.py" line="74"/>
         <source>新细则</source>
         <translation>New rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="69"/>
+        <location filename="../../ui/settings/rules.py" line="74"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="69"/>
+        <location filename="../../ui/settings/rules.py" line="74"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="70"/>
+        <location filename="../../ui/settings/rules.py" line="75"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="70"/>
+        <location filename="../../ui/settings/rules.py" line="75"/>
         <source>分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="71"/>
+        <location filename="../../ui/settings/rules.py" line="76"/>
         <source>每户次数上限（0 为不限）</source>
         <translation>Times a household (0: no limit)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="73"/>
+        <location filename="../../ui/settings/rules.py" line="77"/>
+        <source>每次活动最多户数（0 为不限）</source>
+        <translation>Most households an event (0: no cap)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/rules.py" line="79"/>
         <source>用过的细则不删除、不改分：停用它，再添加一条新编号的细则。以前的积分记录保持原样。</source>
         <translation>A rule that has been used is never deleted or re-scored: retire it and add a rule with a new number. Past point entries stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="101"/>
+        <location filename="../../ui/settings/rules.py" line="107"/>
         <source>编号 %1 已经用过了，请换一个新编号。</source>
         <translation>Number %1 is already used; please choose a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="111"/>
+        <location filename="../../ui/settings/rules.py" line="117"/>
         <source>已添加细则 %1 %2（%3）</source>
         <translation>Added rule %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="117"/>
+        <location filename="../../ui/settings/rules.py" line="123"/>
         <source>请先选中一条在用的细则。</source>
         <translation>Select a rule in use first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="120"/>
+        <location filename="../../ui/settings/rules.py" line="126"/>
         <source>停用细则 %1 %2？停用后不能再用它加分，以前的记录不变。</source>
         <translation>Retire rule %1 %2? It can no longer be used for points; past entries stay unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="122"/>
+        <location filename="../../ui/settings/rules.py" line="128"/>
         <source>停用</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="129"/>
+        <location filename="../../ui/settings/rules.py" line="135"/>
         <source>细则 %1 已停用。</source>
         <translation>Rule %1 is retired.</translation>
     </message>
@@ -4164,88 +4169,88 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="199"/>
+        <location filename="../../ui/shell.py" line="197"/>
         <source>爱心超市积分兑换</source>
         <translation>Love Supermarket Points</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="261"/>
+        <location filename="../../ui/shell.py" line="239"/>
         <source>锁屏</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="275"/>
+        <location filename="../../ui/shell.py" line="253"/>
         <source>补打小票</source>
         <translation>Print waiting receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="358"/>
+        <location filename="../../ui/shell.py" line="330"/>
         <source>操作员：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="369"/>
+        <location filename="../../ui/shell.py" line="341"/>
         <source>找不到串口 %1</source>
         <translation>port %1 not found</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="369"/>
+        <location filename="../../ui/shell.py" line="341"/>
         <source>打不开串口 %1</source>
         <translation>cannot open port %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="370"/>
+        <location filename="../../ui/shell.py" line="342"/>
         <source>串口 %1 被占用</source>
         <translation>port %1 in use</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="370"/>
+        <location filename="../../ui/shell.py" line="342"/>
         <source>发送超时</source>
         <translation>write timed out</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="371"/>
+        <location filename="../../ui/shell.py" line="343"/>
         <source>缺纸</source>
         <translation>out of paper</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="371"/>
+        <location filename="../../ui/shell.py" line="343"/>
         <source>盖子没盖好</source>
         <translation>cover open</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="371"/>
+        <location filename="../../ui/shell.py" line="343"/>
         <source>离线</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="372"/>
+        <location filename="../../ui/shell.py" line="344"/>
         <source>没有应答</source>
         <translation>no answer</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="373"/>
+        <location filename="../../ui/shell.py" line="345"/>
         <source>通信出错</source>
         <translation>communication error</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="397"/>
+        <location filename="../../ui/shell.py" line="369"/>
         <source>数据库：连不上（自动重试中）</source>
         <translation>Database: cannot be reached (retrying by itself)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="409"/>
+        <location filename="../../ui/shell.py" line="381"/>
         <source>打印机：未设置</source>
         <translation>Printer: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="413"/>
-        <location filename="../../ui/shell.py" line="416"/>
+        <location filename="../../ui/shell.py" line="385"/>
+        <location filename="../../ui/shell.py" line="388"/>
         <source>打印机：%1</source>
         <translation>Printer: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell.py" line="419"/>
+        <location filename="../../ui/shell.py" line="391"/>
         <source>，%n 张小票待打印</source>
         <translation>
             <numerusform>, %n receipt waiting</numerusform>
@@ -4253,22 +4258,22 @@ The previous user&apos;s open sale is kept for them.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="426"/>
+        <location filename="../../ui/shell.py" line="398"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="433"/>
+        <location filename="../../ui/shell.py" line="405"/>
         <source>还没有备份</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="435"/>
+        <location filename="../../ui/shell.py" line="407"/>
         <source>上次备份：%1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="181"/>
+        <location filename="../../ui/settings/backups.py" line="182"/>
         <source>自动备份失败：%1（稍后自动再试）</source>
         <translation>Automatic backup failed: %1 (tried again shortly)</translation>
     </message>
@@ -4359,47 +4364,47 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>StatementDialog</name>
     <message>
-        <location filename="../../ui/households.py" line="168"/>
+        <location filename="../../ui/households.py" line="169"/>
         <source>%1 一户的积分明细</source>
         <translation>Point statement of %1&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="170"/>
+        <location filename="../../ui/households.py" line="171"/>
         <source>%1（%2）卡号 %3，现有 %4 分</source>
         <translation>%1 (%2) card %3, %4 points now</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="176"/>
+        <location filename="../../ui/households.py" line="177"/>
         <source>打印 PDF</source>
         <translation>Print PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="179"/>
+        <location filename="../../ui/households.py" line="180"/>
         <source>打印余额小票</source>
         <translation>Print balance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="182"/>
+        <location filename="../../ui/households.py" line="183"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="205"/>
+        <location filename="../../ui/households.py" line="206"/>
         <source>正在生成 %1 笔交易的明细……</source>
         <translation>Making the statement of %1 entries…</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="209"/>
+        <location filename="../../ui/households.py" line="210"/>
         <source>生成积分明细</source>
         <translation>Making the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="213"/>
+        <location filename="../../ui/households.py" line="214"/>
         <source>积分明细已生成（%1 页），已在 PDF 阅读器中打开，请从那里打印。</source>
         <translation>The statement (%1 pages) is open in the PDF viewer: print it from there.</translation>
     </message>
     <message>
-        <location filename="../../ui/households.py" line="221"/>
+        <location filename="../../ui/households.py" line="222"/>
         <source>余额小票已打印</source>
         <translation>Balance receipt printed</translation>
     </message>
@@ -4407,27 +4412,27 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>Supervisor</name>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="39"/>
+        <location filename="../../ui/supervisor/close.py" line="40"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="40"/>
+        <location filename="../../ui/supervisor/close.py" line="41"/>
         <source>兑换分区与账目</source>
         <translation>Redemptions by zone and accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/close.py" line="41"/>
+        <location filename="../../ui/supervisor/close.py" line="42"/>
         <source>累计（从不清零）</source>
         <translation>Running total (never reset)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="25"/>
+        <location filename="../../ui/supervisor/notice.py" line="26"/>
         <source>A4 纵向</source>
         <translation>A4 portrait</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="25"/>
+        <location filename="../../ui/supervisor/notice.py" line="26"/>
         <source>A3 横向</source>
         <translation>A3 landscape</translation>
     </message>
@@ -4435,37 +4440,37 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/counter/panels.py" line="91"/>
+        <location filename="../../ui/counter/panels.py" line="93"/>
         <source>积分不兑换现金</source>
         <translation>Points are never paid out in cash</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="93"/>
+        <location filename="../../ui/counter/panels.py" line="95"/>
         <source>确认兑换（F12）</source>
         <translation>Confirm (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="124"/>
+        <location filename="../../ui/counter/panels.py" line="126"/>
         <source>合计 %1 分</source>
         <translation>Total %1 pts</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="127"/>
+        <location filename="../../ui/counter/panels.py" line="129"/>
         <source>兑换后余额 %1 分</source>
         <translation>Balance after %1 pts</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="129"/>
+        <location filename="../../ui/counter/panels.py" line="131"/>
         <source>折合参考价值 %1</source>
         <translation>Reference value %1</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="131"/>
+        <location filename="../../ui/counter/panels.py" line="133"/>
         <source>兑换后余额 —</source>
         <translation>Balance after —</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/panels.py" line="133"/>
+        <location filename="../../ui/counter/panels.py" line="135"/>
         <source>折合参考价值 —</source>
         <translation>Reference value —</translation>
     </message>

@@ -103,3 +103,25 @@ def test_a_claim_credited_the_month_after_its_entry_is_on_each_months_notice_whe
     notice.write_pdf(east.db, east.admin, "2025-05", tmp_path / "may.pdf", mask_names=False)
     printed = pdfs.squeezed(tmp_path / "may.pdf")
     assert "本月经公示无异议计入的申报" in printed and "月末仍在公示中" not in printed
+
+
+def test_a_deduction_claim_is_deducted_on_the_village_and_the_county_books_alike(village, county, stick):
+    east = village()
+    villages.on_claims_in_april(east.db)
+    clerk, reviewer = villages.admin(east.db), users.login(east.db, villages.REVIEWER, villages.PASSWORD)
+    home = [h for h in households.search(east.db, clerk, limit=1000) if h.balance >= 10][1]
+    east.db.clock = villages.at(2025, 5, 2)
+    taken, = claims.enter(east.db, clerk, [home.id], "D01", None, date(2025, 5, 2), "村民小组长", "乱倒垃圾")
+    claims.review(east.db, reviewer, taken.id, accept=True)
+    posting = claims.post(east.db, clerk, notice_days=7)
+    east.db.clock = villages.at(2025, 5, 10)
+    claims.credit(east.db, clerk, posting.id)
+    east.db.clock = villages.at(2025, 6, 1, 8)
+    closed = closure.close(east.db, east.secretary, "2025-05", password=villages.PASSWORD, confirm_recent=True)
+    assert (closed.totals.deducted, closed.totals.net_awarded) == (5, 0), "a deduction, not a negative award"
+    assert next(h for h in closed.households if h.household_id == home.id).deducted == 5
+    intake.import_package(county.db, county.official, package.make(east.db, east.secretary, stick).path)
+    found = report.report(county.db, county.official, "2025-05", as_of=date(2025, 6, 10))
+    line = next(v for v in found.villages if v.village == "东岭村")
+    assert line.status.status == "verified"
+    assert (found.totals.deducted, found.totals.awarded) == (5, 0)

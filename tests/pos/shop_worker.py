@@ -4,6 +4,8 @@ standard input, then repeats one shop operation and prints each outcome.
     python shop_worker.py URL redeem CARD GOODS_CODE COUNT
     python shop_worker.py URL award HOUSEHOLD_ID COUNT
     python shop_worker.py URL replace HOUSEHOLD_ID COUNT
+    python shop_worker.py URL award_by RULE COUNT HOUSEHOLD_ID...
+    python shop_worker.py URL claim_by RULE COUNT HOUSEHOLD_ID...
 
 Each attempt prints one line: "ok SEQ" or "refused KEY".
 """
@@ -12,7 +14,7 @@ import sys
 
 from argon2 import PasswordHasher
 
-from pos import awards, cards, households, redemption, users
+from pos import awards, cards, claims, households, redemption, users
 from pos.store.database import open_database
 from pos.errors import ShopError
 
@@ -38,6 +40,12 @@ def main() -> int:
         def attempt():
             number = households.get(db, me, household).card_number
             return cards.replace(db, me, number, "卡片丢失").seq
+    elif mode in ("award_by", "claim_by"):
+        rule, count, homes = sys.argv[3], int(sys.argv[4]), [int(h) for h in sys.argv[5:]]
+        if mode == "award_by":
+            attempt = lambda: awards.batch_award(db, me, homes, rule, note="修村道").seq
+        else:
+            attempt = lambda: claims.enter(db, me, homes, rule, declared_by="组长")[0].id
     else:
         raise SystemExit(f"unknown mode {mode}")
     for _ in range(count):

@@ -186,6 +186,18 @@ def test_a_village_on_claims_refuses_direct_awards_and_a_direct_one_takes_no_cla
     assert off.value.key == "claims_off"
 
 
+def test_a_direct_award_written_around_a_village_on_claims_is_found_by_verify(on_claims):
+    from pos import messages
+
+    shop = on_claims
+    assert proven(shop).ok
+    stray = tampering.stray_award(shop.db, shop.card("张三"), 5)
+    found = [f for f in proven(shop).findings if f.code == "outside_claims"]
+    assert [f.seq for f in found] == [stray.seq]
+    said = messages.text("finding_outside_claims", "en", seq=stray.seq, **found[0].params)
+    assert "while the village awarded by claims" in said and "{" not in said
+
+
 def test_giving_up_claims_needs_a_supervisor_taking_them_up_does_not(september):
     shop = september
     assert village.change(shop.db, shop.admin, awards="claims").on_claims
@@ -284,3 +296,92 @@ def test_the_postings_pdf_reads_back_with_the_points_the_ledger_credited(on_clai
     assert f"共 {households} 户 3 项 {on_cards} 分" in text
     assert "李四" not in text, "an objected claim is no longer on the posting"
     assert "张三 合计" in text and "+25" in text
+    english = tmp_path / "posting-en.pdf"
+    posting_sheet.write_pdf(shop.db, shop.admin, posting.id, english, lang="en")
+    text = poppler_text(english)
+    assert "claims posted for notice (no. 1)" in text and f"{households} households, 3 claims, {on_cards} points" in text
+    assert "张三, total" in text and "Points buy goods only, never cash" in text
+    assert "合计" not in text and "公示" not in text, "only the village's own data stays Chinese"
+
+
+def test_a_deduction_claim_lives_from_entry_to_debit_after_its_posting(on_claims):
+    from pos import counter
+    from pos.vocabulary import DEDUCTED
+
+    shop = on_claims
+    home = shop.homes["张三"].id
+    before = shop.balance("张三")
+    with pytest.raises(ShopError) as direct:
+        awards.deduct(shop.db, shop.admin, home, "D05", 10)
+    assert direct.value.key == "deductions_by_claims"
+    with pytest.raises(ShopError) as many:
+        claims.enter(shop.db, shop.admin, [home, shop.homes["李四"].id], "D05", 10, date(2026, 9, 4), "组长")
+    assert many.value.key == "claim_deduction_one"
+    with pytest.raises(ShopError) as outside:
+        claims.enter(shop.db, shop.admin, [home], "D05", 25, date(2026, 9, 4), "组长")
+    assert outside.value.key == "rule_points_range"
+    deducted, = claims.enter(shop.db, shop.admin, [home], "D05", 12, date(2026, 9, 4), "组长", "乱搭乱建")
+    earned, = claims.enter(shop.db, shop.admin, [home], "B03", 15, date(2026, 9, 4), "张三", "带动就业")
+    assert deducted.points == -12 and deducted.status == ClaimStatus.ENTERED
+    accepted = claims.review(shop.db, shop.reviewer, deducted.id, accept=True, points=8)  # its size, either way
+    assert accepted.points == -8
+    claims.review(shop.db, shop.reviewer, earned.id, accept=True)
+    assert claims.pending(shop.db, shop.admin, home) == 15
+    assert claims.pending_deductions(shop.db, shop.admin, home) == 8
+    here = counter.household_for_card(shop.db, shop.admin, shop.card("张三"))
+    assert (here.balance, here.pending, here.pending_deducted) == (before, 15, 8), "shown apart, nothing moved yet"
+
+    posting = claims.post(shop.db, shop.admin)
+    assert posting.points == 7 and sorted(c.points for c in posting.claims) == [-8, 15]
+    at(shop, date(2026, 9, 12))
+    result = claims.credit(shop.db, shop.admin, posting.id)
+    assert result.points == 7 and shop.balance("张三") == before + 7
+    assert (claims.pending(shop.db, shop.admin, home), claims.pending_deductions(shop.db, shop.admin, home)) == (0, 0)
+    import ledger
+
+    with shop.db.read() as s:
+        legs = {leg.account: leg.amount for leg in ledger.transaction(s, result.seq).legs}
+    assert legs[DEDUCTED] == 8 and legs["village:issue"] == -15, "what was taken lands where deductions land"
+    assert proven(shop).ok, proven(shop).findings
+
+    from pos.month import closure, reasons
+
+    at(shop, date(2026, 10, 2))
+    september = closure.close(shop.db, shop.secretary, "2026-09", password="secretary-1", confirm_recent=True)
+    assert (september.totals.awarded, september.totals.deducted) == (15, 8)
+    line = next(h for h in september.households if h.household_id == home)
+    assert (line.earned, line.deducted, line.closing) == (100 + 15, 8, before + 7)  # its card issued in September
+    with shop.db.read() as s:
+        mine = {(r.lost, r.code, r.points) for r in reasons.month_reasons(s, september) if r.household_id == home}
+    assert mine == {(False, "base", 100), (False, "B03", 15), (True, "D05", 8)}, "the notice's reasons say what was earned and lost"
+
+
+def test_a_posting_whose_deduction_a_card_no_longer_covers_is_refused_whole_until_reviewed_again(on_claims):
+    from pos import redemption
+
+    shop = on_claims
+    zhang, li = shop.homes["张三"].id, shop.homes["李四"].id
+    taken, = claims.enter(shop.db, shop.admin, [zhang], "D06", 30, date(2026, 9, 4), "组长", "参与赌博")
+    gained, = claims.enter(shop.db, shop.admin, [li], "L02", None, date(2026, 9, 4), "组长", "清渠")
+    for claim in (taken, gained):
+        claims.review(shop.db, shop.reviewer, claim.id, accept=True)
+    posting = claims.post(shop.db, shop.admin)
+    spent = shop.balance("张三") - 20
+    redemption.redeem(shop.db, shop.admin, shop.card("张三"), [redemption.CartItem(shop.soap.code, spent // 4)],
+                      approval=shop.approval)
+    left = shop.balance("张三")
+    assert left < 30
+    at(shop, date(2026, 9, 12))
+    with pytest.raises(ShopError) as short:
+        claims.credit(shop.db, shop.admin, posting.id)
+    assert short.value.key == "posting_deduction_exceeds" and short.value.params["head"] == "张三"
+    assert (shop.balance("张三"), shop.balance("李四")) == (left, 100), "nothing credited"
+    claims.object_to(shop.db, shop.admin, taken.id, "张三", "积分已用完，请求减扣")
+    assert claims.review(shop.db, shop.reviewer, taken.id, accept=True, points=10).points == -10
+    credited = claims.credit(shop.db, shop.admin, posting.id)
+    assert credited.claims == (gained.id,) and shop.balance("李四") == 110
+    again = claims.post(shop.db, shop.admin)
+    at(shop, date(2026, 9, 20))
+    claims.credit(shop.db, shop.admin, again.id)
+    assert shop.balance("张三") == left - 10
+    assert proven(shop).ok, proven(shop).findings

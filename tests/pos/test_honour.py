@@ -25,7 +25,8 @@ def village(demo_village):
 
 
 def earned_by_rules(db, ranges) -> dict[int, int]:
-    """Each household's points from awards, hygiene and credited claims (less their reversals) in
+    """Each household's points from awards, hygiene and credited claims (not deduction claims; less
+    their reversals) in
     the ledger's ``ranges`` of transactions, straight from the postings."""
     found = defaultdict(int)
     with db.read() as s:
@@ -35,6 +36,8 @@ def earned_by_rules(db, ranges) -> dict[int, int]:
             "JOIN ledger_transaction t ON t.seq = p.tx_seq JOIN ledger_account a ON a.id = p.account_id "
             "LEFT JOIN ledger_transaction o ON o.seq = t.reverses WHERE a.code LIKE 'card:%'")).all()
     for seq, kind, original, code, amount in rows:
+        if kind == "claim_credit" and amount < 0:
+            continue  # a deduction claim's leg: points lost, not earned
         if any(first <= seq <= last for first, last in ranges) and (original or kind) in (
                 "award", "hygiene", "claim_credit"):
             found[cards[code[5:]]] += amount
@@ -84,6 +87,10 @@ def test_the_months_and_years_honour_roll_follow_the_ledger_on_the_poster(villag
         (p, h.head) for h, p in top(year_points, households, honour.VILLAGE_TOP))
     assert all(re.search(rf"{line.head}\s+{line.card_tail}\s+{line.points}", text) for line in lines)
     assert pdfs.codes(tmp_path / "honour.pdf", dpi=150)[0] == closed.qr_text
+    honour.write_pdf(village, login(village), MONTH, tmp_path / "honour-en.pdf", lang="en")
+    english = pdfs.poppler_text(tmp_path / "honour-en.pdf")
+    assert "Honour roll" in english and "The households that earned most in" in english
+    assert "光荣榜" not in english and "得分" not in english and "第 1 名" not in english
 
 
 def test_the_notice_carries_the_months_roll_and_decembers_the_years(village, tmp_path):
@@ -123,7 +130,9 @@ def test_deductions_appear_by_name_only_when_the_village_decides_so(village, tmp
     assert not any(f"{heads[h]} " in section or lines[h].card[-4:] in section for h in lost)
     assert re.search(rf"合计\s+\d+\s+{sum(lost.values())}", section)
 
-    assert main([*db, "village", "set", "--name-deductions", "on", "--user", "wangfang"]) == 0
+    assert main([*db, "village", "set", "--name-deductions", "on", "--user", "wangfang"]) == 2, "a supervisor's"
+    monkeypatch.setenv("AIXIN_APPROVER_PASSWORD", demo.PASSWORD)
+    assert main([*db, "village", "set", "--name-deductions", "on", "--user", "wangfang", "--approver", "lishuji"]) == 0
     assert main([*db, "honour", "--month", MONTH, "--out", str(tmp_path / "named.pdf"), "--user", "lishuji"]) == 0
     named = pdfs.poppler_text(tmp_path / "named.pdf", layout=True)
     section = named[named.index("本月扣分情况"):]

@@ -66,6 +66,8 @@ def ledger_month(db, first, last):
             column = {"card_issue": "earned", "award": "earned", "hygiene": "earned", "claim_credit": "earned",
                       "deduction": "deducted", "redemption": "redeemed",
                       "card_recovery": "recovered"}.get(effective)
+            if effective == "claim_credit" and amount < 0:
+                column = "deducted"  # a deduction claim, credited with its posting
             if column:
                 month[household][column] += amount if column == "earned" else -amount
     return month, heads

@@ -280,3 +280,47 @@ def test_6_every_change_of_a_users_household_link_is_in_the_audit(september):
     users.link_household(shop.db, shop.admin, "zhaoming", shop.homes["王五"].id)
     users.link_household(shop.db, shop.admin, "zhaoming", None)
     assert len(about_zhaoming()) == len(before) + 2
+
+
+def test_naming_households_on_the_board_needs_a_supervisor_and_every_change_is_in_the_audit(september):
+    from pos import messages, proof
+
+    shop = september
+    village.change(shop.db, shop.admin, mask_names=True)  # masking is one person's act
+    with pytest.raises(NeedsApproval):
+        village.change(shop.db, shop.admin, mask_names=False)
+    with pytest.raises(NeedsApproval):
+        village.change(shop.db, shop.admin, name_deductions=True)
+    assert (village.settings(shop.db).mask_names, village.settings(shop.db).name_deductions) == (True, False)
+    village.change(shop.db, shop.admin, shop.approval, mask_names=False, name_deductions=True)
+    village.change(shop.db, shop.admin, name_deductions=False)  # naming no one is one person's act
+    found = audit.report(shop.db, shop.secretary, SEPTEMBER)
+    changed = [(e.operator, e.approver, messages.worded(e.detail, "en")) for e in found.entries
+               if e.kind == "village" and e.operator != "setup" and "names" in messages.worded(e.detail, "en")]
+    assert [(who, approver) for who, approver, _ in changed] == [
+        ("wangfang", None), ("wangfang", "lishuji"), ("wangfang", None)]
+    assert [detail for _, _, detail in changed] == [
+        "village settings: names masked on the notices no → yes",
+        "village settings: names masked on the notices yes → no, the honour roll names who lost points no → yes",
+        "village settings: the honour roll names who lost points yes → no"]
+    with shop.db.read() as s:
+        assert proof.verify(s).ok
+    tampering.edit(shop.db.file, "UPDATE village SET name_deductions = 1")
+    with shop.db.read() as s:
+        assert {(f.code, f.params.get("field")) for f in proof.verify(s).findings} == {
+            ("village_differs", "name_deductions")}
+
+
+def test_naming_deductions_in_a_chain_written_around_the_program_is_found_by_verify(september):
+    import ledger
+    from pos import proof
+    from pos.store.tables import Village
+
+    shop = september
+    with shop.db.write() as s:
+        facts = {**proof.village_facts(s.get(Village, 1)), "name_deductions": 1}
+        s.get(Village, 1).name_deductions = True
+        ledger.record(s, kind="village", operator="wangfang", attrs=facts)
+    with shop.db.read() as s:
+        found = [(f.code, f.params.get("what")) for f in proof.verify(s).findings]
+    assert found == [("approval_missing", "village")]

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import func, select
 
 import ledger
-from pos import cards, goods, households, proof, stock, village
+from pos import cards, claims, goods, households, proof, rules, stock, village
 from pos.store.database import open_database
 from pos.store.tables import Card, Goods, StockMovement
 
@@ -125,5 +125,54 @@ def test_awards_racing_a_lost_card_replacement_all_land_on_the_usable_card(url):
     assert len(blocked) == 8
     assert set(left_on_blocked.values()) == {0}, f"points on blocked cards: {left_on_blocked}"
     assert households.get(db, admin, home.id).balance == 100 + 40 * 5
+    assert proven(db) == ()
+    db.dispose()
+
+
+def test_two_counters_awarding_a_limited_rule_to_one_household_give_it_exactly_the_limit(url):
+    db, admin = set_up(url)
+    home = households.add(db, admin, "张三", "啊道", 3)
+    cards.issue(db, admin, home.id)
+    rules.save(db, admin, "L01", "公益劳动", "参加村组公益劳动（每次）", 5, limit="3/week")
+
+    first, second = race(url, ("award_by", "L01", 6, home.id), ("award_by", "L01", 6, home.id))
+
+    outcomes = first + second
+    assert sum(o[0] == "ok" for o in outcomes) == 3, "the limit is 3 a week, whoever asked"
+    assert {o[1] for o in outcomes if o[0] == "refused"} == {"rule_limit_reached"}
+    assert households.get(db, admin, home.id).balance == 100 + 3 * 5
+    assert proven(db) == ()
+    db.dispose()
+
+
+def test_two_counters_entering_batches_past_a_rules_cap_per_event_credit_only_the_cap(url):
+    db, admin = set_up(url)
+    homes = [households.add(db, admin, name, "啊道", 3).id for name in ("张三", "李四", "王五", "赵六")]
+    for home in homes:
+        cards.issue(db, admin, home)
+    rules.save(db, admin, "L01", "公益劳动", "参加村组公益劳动（每次）", 5, cap_per_event=3)
+
+    first, second = race(url, ("award_by", "L01", 1, *homes[:2]), ("award_by", "L01", 1, *homes[2:]))
+
+    assert sorted(o[0] for o in first + second) == ["ok", "refused"], "two households each: one batch fits"
+    assert {o[1] for o in first + second if o[0] == "refused"} == {"rule_cap_reached"}
+    assert sum(households.get(db, admin, h).balance for h in homes) == 4 * 100 + 2 * 5
+    assert proven(db) == ()
+    db.dispose()
+
+
+def test_two_counters_entering_claims_by_a_limited_rule_enter_exactly_the_limit(url):
+    db, admin = set_up(url)
+    home = households.add(db, admin, "张三", "啊道", 3)
+    cards.issue(db, admin, home.id)
+    rules.save(db, admin, "L01", "公益劳动", "参加村组公益劳动（每次）", 5, limit="2/month")
+    village.change(db, admin, awards="claims")
+
+    first, second = race(url, ("claim_by", "L01", 4, home.id), ("claim_by", "L01", 4, home.id))
+
+    outcomes = first + second
+    assert sum(o[0] == "ok" for o in outcomes) == 2
+    assert {o[1] for o in outcomes if o[0] == "refused"} == {"rule_limit_reached"}
+    assert len(claims.list_claims(db, admin, household_id=home.id)) == 2
     assert proven(db) == ()
     db.dispose()

@@ -191,6 +191,23 @@ def test_a_village_on_claims_enters_claims_on_f5_and_lists_them_to_review_post_a
     qtbot.waitUntil(lambda: box.model.rowCount() == 0)
 
 
+def test_a_deduction_on_a_village_on_claims_is_entered_as_a_claim(make_shell, qtbot, shop):
+    from pos import claims, village
+
+    village.change(shop.db, shop.admin, awards="claims")
+    window, screen = awards_screen(make_shell, qtbot)
+    qtbot.waitUntil(lambda: screen.claims_box.isVisible())
+    screen.choose_rule("D01")
+    screen.model.tick([r for r in screen.model.rows if r.head_name == "张三"], True)
+    screen.declared_by.setText("组长")
+    screen.save_button.click()
+    screen.confirm_box.button(QMessageBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: screen.bar.kind == "done")
+    assert "已录入 1 项申报" in screen.bar.text
+    made, = claims.list_claims(shop.db, shop.admin)
+    assert (made.rule, made.points) == ("D01", -5) and shop.balance("张三") == 100
+
+
 def test_the_claims_model_passes_the_model_tester(qtmodeltester, shop):
     from datetime import date
 

@@ -452,3 +452,9 @@ def test_points_posted_but_not_credited_show_beside_the_balance_and_cannot_be_sp
     scan(window, shop.card("李四"))
     qtbot.waitUntil(lambda: counter.sale.here.household.head_name == "李四")
     assert counter.who.pending_label.isHidden()
+    taken, = claims.enter(shop.db, shop.admin, [shop.homes["张三"].id], "D01", None, None, "组长", "乱倒垃圾")
+    claims.review(shop.db, reviewer, taken.id, accept=True)
+    scan(window, shop.card("张三"))
+    qtbot.waitUntil(lambda: counter.sale.here.household.head_name == "张三")
+    assert counter.balance_label.text() == "100 分", "a pending deduction takes nothing yet"
+    assert counter.who.pending_label.text() == "另有 10 分公示中；另有 5 分待扣（公示中）"

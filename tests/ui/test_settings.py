@@ -43,13 +43,15 @@ def test_a_new_rule_is_added_and_a_used_one_is_deactivated_not_changed(make_shel
     tab.high.setValue(12)
     tab.limit_count.setValue(1)
     tab.limit_period.setCurrentIndex(tab.limit_period.findData("week"))
+    tab.cap.setValue(20)
     tab.add_button.click()
     approve(qtbot, screen)  # a new rule is the supervisor's to approve
     qtbot.waitUntil(lambda: screen.bar.kind == "done")
     assert "L03" in screen.bar.text and "+8~12" in screen.bar.text
     qtbot.waitUntil(lambda: any(r.code == "L03" for r in tab.model.rows))
     row = next(n for n, r in enumerate(tab.model.rows) if r.code == "L03")
-    assert tab.model.index(row, 4).data() == "每周最多 1 次"
+    assert tab.model.index(row, 4).data() == "每周最多 1 次；每次活动最多 20 户"
+    assert tab.model.rows[row].cap_per_event == 20
     number = next(n for n, r in enumerate(tab.model.rows) if r.code == "L01")
     tab.view.selectRow(number)
     tab.deactivate_button.click()
@@ -176,6 +178,7 @@ def test_the_honour_roll_names_households_that_lost_points_only_when_ticked(make
     assert not tab.name_deductions.isChecked() and not village.settings(shop.db).name_deductions
     tab.name_deductions.setChecked(True)
     tab.save_button.click()
+    approve(qtbot, screen)  # naming households on the board is the supervisor's to allow
     qtbot.waitUntil(lambda: screen.bar.kind == "done")
     assert village.settings(shop.db).name_deductions
 

@@ -72,9 +72,11 @@ class WhoPanel(QFrame):
                                      .replace("%2", h.group).replace("%3", str(h.people)))
         self.card_label.setText(self.tr("卡号 %1").replace("%1", here.card_number))
         self.balance_label.setText(self.tr("%1 分").replace("%1", str(here.balance)))
-        self.pending_label.setText(messages.text("pending_points", getattr(self.parent(), "lang", "zh"),
-                                                 points=here.pending))
-        self.pending_label.setVisible(here.pending > 0)
+        lang = getattr(self.parent(), "lang", "zh")
+        waiting = ([messages.text("pending_points", lang, points=here.pending)] if here.pending else []) + (
+            [messages.text("pending_deducted", lang, points=here.pending_deducted)] if here.pending_deducted else [])
+        self.pending_label.setText(("；" if lang == "zh" else "; ").join(waiting))
+        self.pending_label.setVisible(bool(waiting))
 
 
 class TotalsPanel(QFrame):

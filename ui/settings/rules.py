@@ -24,7 +24,10 @@ def _state(rule) -> str:
 
 
 def _limit(rule, lang: str) -> str:
-    return messages.worded(rule.limit.phrase, lang) if rule.limit else ""
+    found = [rule.limit.phrase] if rule.limit else []
+    if rule.cap_per_event:
+        found.append(messages.Phrase("cap_per_event", count=rule.cap_per_event))
+    return ("；" if lang == "zh" else "; ").join(messages.worded(p, lang) for p in found)
 
 
 def rules_model(lang: str = "zh") -> RowsModel:
@@ -63,12 +66,15 @@ class RulesTab(QWidget):
         self.limit_count = widgets.spin_box(self, 0, 1000, name="limitCount")
         self.limit_period = widgets.choices(self, [(messages.word(p, screen.lang), p) for p in LimitPeriod],
                                             name="limitPeriod")
+        # At most N households earn by it for one deed day (a labour day); 0: no cap.
+        self.cap = widgets.spin_box(self, 0, 10_000, name="capPerEvent")
         self.add_button = QPushButton(self.tr("添加细则"), self)
         self.add_button.setObjectName("addRule")
         box = widgets.form_box(
             self.tr("新细则"), self, (self.tr("编号"), self.code), (self.tr("类别"), self.category),
             (self.tr("名称"), self.name), (self.tr("分值"), widgets.row(self.low, QLabel("～", self), self.high)),
             (self.tr("每户次数上限（0 为不限）"), widgets.row(self.limit_count, QLabel("/", self), self.limit_period)),
+            (self.tr("每次活动最多户数（0 为不限）"), self.cap),
             ("", self.deduction), ("", self.add_button))
         note = QLabel(self.tr("用过的细则不删除、不改分：停用它，再添加一条新编号的细则。以前的积分记录保持原样。"), self)
         note.setWordWrap(True)
@@ -102,7 +108,7 @@ class RulesTab(QWidget):
             return
         # A new rule (or one widened) may need a supervisor's approval: asked when the service says so.
         asking.with_approval(s, asking.approved(rules.save, s.db, s.actor, code, category, name, low, high, deduction,
-                                                limit=limit),
+                                                limit=limit, cap_per_event=self.cap.value()),
                              widget=self.add_button, areas={Area.RULES}, done=self._added)
 
     def _added(self, rule: rules.RuleView) -> None:
