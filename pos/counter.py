@@ -55,6 +55,12 @@ class AtCounter:
     pending: int = 0  # accepted or posted claims, not yet credited: shown, never spendable
     pending_deducted: int = 0  # what accepted or posted deduction claims will take, once credited
 
+    @property
+    def spendable(self) -> int:
+        """The balance less what pending deductions will take: those points are held back, so a
+        household cannot spend, before its posting ends, what a deduction is about to take."""
+        return self.balance - self.pending_deducted
+
     def yuan(self, points: int) -> str:
         fen = points * self.point_value_fen
         return f"￥{fen // 100}.{fen % 100:02d}"

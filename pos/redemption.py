@@ -21,6 +21,7 @@ import ledger
 from ledger import Leg
 from ledger.schema import Account, Posting
 from pos import oversight, periods
+from pos.claims import pending_deductions_in
 from pos.cards import account, usable
 from pos.store.database import Database
 from pos.errors import ShopError
@@ -132,7 +133,10 @@ def redeem(db: Database, actor: Actor, card_number: str, items: Iterable[CartIte
             approver = approve(session, actor, approval, "approving_redemption_day" if already
                                else "approving_redemption", points=total, day=already + total)
         before = ledger.account_balance(session, account(card.number))
-        if total > before:
+        held = pending_deductions_in(session, household.id)  # taken once their posting ends
+        if total > before - held:
+            if held:
+                raise ShopError("insufficient_held", balance=before, held=held, available=before - held, needed=total)
             raise ShopError("insufficient", available=before, needed=total)
         posted = ledger.post(
             session, kind=Kind.REDEMPTION, operator=user.username, approver=approver,

@@ -39,7 +39,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "dated_objection": ("异议日期", "objection's date"),
     "entry_claim_credit": ("第 {posting} 期公示期满记分（{count} 项申报）", "posting {posting} credited ({count} claims)"),
     "pending_points": ("另有 {points} 分公示中", "{points} more points pending"),
-    "pending_deducted": ("另有 {points} 分待扣（公示中）", "{points} points to be deducted (pending)"),
+    "pending_deducted": ("另有 {points} 分待扣（公示中，暂不能用）", "{points} points to be deducted (pending, held back)"),
     # the command line
     "claim_line": ("第 {id} 号 [{status}] {head}：{code} {name} {points} 分，事迹 {date}，申报人 {declared}{posting}",
                    "Claim {id} [{status}] {head}: {code} {name} {points} points, deed {date}, declared by {declared}{posting}"),

@@ -168,6 +168,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "积分不足：可用 {available} 分，需要 {needed} 分。",
         "Not enough points: {available} available, {needed} needed.",
     ),
+    "insufficient_held": (
+        "积分不足：现有 {balance} 分，其中 {held} 分是公示中的扣分，公示期满前不能用；可用 {available} 分，需要 {needed} 分。",
+        "Not enough points: {balance} on the card, of which {held} are held for a deduction on its posting "
+        "and cannot be spent before it ends; {available} available, {needed} needed.",
+    ),
     "unknown_account": ("找不到账户 {account}。", "No account {account}."),
     "already_reversed": (
         "第 {seq} 笔已被第 {by} 笔冲正，不能重复冲正。",

@@ -1070,7 +1070,7 @@ The month&apos;s last transaction: %2</translation>
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../ui/counter/screen.py" line="588"/>
+        <location filename="../../ui/counter/screen.py" line="591"/>
         <source>兑换收银</source>
         <translation>Counter</translation>
     </message>
@@ -1829,14 +1829,14 @@ Saving sets stock to the counted quantities and needs the supervisor&apos;s appr
         <translation>Balance slip</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="501"/>
+        <location filename="../../ui/counter/screen.py" line="504"/>
         <source>这笔兑换共 %1 分，超过本村 %2 分的审批线。
 请监督员输入自己的用户名和密码。</source>
         <translation>This redemption is %1 points, above the village&apos;s approval line of %2.
 The supervisor enters their own user name and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="503"/>
+        <location filename="../../ui/counter/screen.py" line="506"/>
         <source>审批并兑换</source>
         <translation>Approve and redeem</translation>
     </message>
@@ -1918,32 +1918,37 @@ The card just scanned is %3&apos;s (%4).</translation>
         <translation>Only %2 %3 of %1 in stock</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="457"/>
+        <location filename="../../ui/counter/screen.py" line="458"/>
+        <source>积分不够：还差 %1 分（%2 分待扣，公示期满前不能用）</source>
+        <translation>Not enough points: %1 short (%2 are held for a pending deduction until its posting ends)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/screen.py" line="460"/>
         <source>积分不够：还差 %1 分</source>
         <translation>Not enough points: %1 short</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="541"/>
+        <location filename="../../ui/counter/screen.py" line="544"/>
         <source>已兑换 第 %1 笔：%2，用去 %3 分，余额 %4 分</source>
         <translation>Redeemed, no. %1: %2 spent %3 points, balance %4</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="561"/>
+        <location filename="../../ui/counter/screen.py" line="564"/>
         <source>这台电脑今天还没有兑换，没有可重印的小票。</source>
         <translation>No redemption on this PC yet: no receipt to reprint.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="574"/>
+        <location filename="../../ui/counter/screen.py" line="577"/>
         <source>第 %1 笔的小票已重印。</source>
         <translation>Receipt of no. %1 reprinted.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="580"/>
+        <location filename="../../ui/counter/screen.py" line="583"/>
         <source>请先刷积分卡，再打印积分查询单。</source>
         <translation>Scan the points card first, then print the balance slip.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="585"/>
+        <location filename="../../ui/counter/screen.py" line="588"/>
         <source>积分查询单已打印。</source>
         <translation>Balance slip printed.</translation>
     </message>

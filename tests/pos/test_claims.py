@@ -361,16 +361,17 @@ def test_a_posting_whose_deduction_a_card_no_longer_covers_is_refused_whole_unti
 
     shop = on_claims
     zhang, li = shop.homes["张三"].id, shop.homes["李四"].id
-    taken, = claims.enter(shop.db, shop.admin, [zhang], "D06", 30, date(2026, 9, 4), "组长", "参与赌博")
-    gained, = claims.enter(shop.db, shop.admin, [li], "L02", None, date(2026, 9, 4), "组长", "清渠")
-    for claim in (taken, gained):
-        claims.review(shop.db, shop.reviewer, claim.id, accept=True)
-    posting = claims.post(shop.db, shop.admin)
+    # Spent before the deduction was declared (what is pending is held back from then on).
     spent = shop.balance("张三") - 20
     redemption.redeem(shop.db, shop.admin, shop.card("张三"), [redemption.CartItem(shop.soap.code, spent // 4)],
                       approval=shop.approval)
     left = shop.balance("张三")
     assert left < 30
+    taken, = claims.enter(shop.db, shop.admin, [zhang], "D06", 30, date(2026, 9, 4), "组长", "参与赌博")
+    gained, = claims.enter(shop.db, shop.admin, [li], "L02", None, date(2026, 9, 4), "组长", "清渠")
+    for claim in (taken, gained):
+        claims.review(shop.db, shop.reviewer, claim.id, accept=True)
+    posting = claims.post(shop.db, shop.admin)
     at(shop, date(2026, 9, 12))
     with pytest.raises(ShopError) as short:
         claims.credit(shop.db, shop.admin, posting.id)
@@ -385,3 +386,28 @@ def test_a_posting_whose_deduction_a_card_no_longer_covers_is_refused_whole_unti
     claims.credit(shop.db, shop.admin, again.id)
     assert shop.balance("张三") == left - 10
     assert proven(shop).ok, proven(shop).findings
+
+
+def test_points_a_pending_deduction_will_take_are_held_back_at_the_counter(on_claims):
+    """A household cannot spend, while a deduction is on its posting, the points it will take:
+    the sale is refused naming what is held, and the rest stays spendable."""
+    from pos import counter, redemption
+
+    shop = on_claims
+    home = shop.homes["张三"].id
+    before = shop.balance("张三")
+    taken, = claims.enter(shop.db, shop.admin, [home], "D05", 12, date(2026, 9, 4), "组长", "乱搭乱建")
+    claims.review(shop.db, shop.reviewer, taken.id, accept=True)
+    claims.post(shop.db, shop.admin)
+    here = counter.household_for_card(shop.db, shop.admin, shop.card("张三"))
+    assert (here.balance, here.pending_deducted, here.spendable) == (before, 12, before - 12)
+    too_much = (before - 12) // shop.soap.price_points + 1
+    with pytest.raises(ShopError) as held:
+        redemption.redeem(shop.db, shop.admin, shop.card("张三"), [redemption.CartItem(shop.soap.code, too_much)],
+                          approval=shop.approval)
+    assert held.value.key == "insufficient_held" and held.value.params["held"] == 12
+    assert "12 分是公示中的扣分" in held.value.message("zh") and shop.balance("张三") == before
+    fits = (before - 12) // shop.soap.price_points
+    sold = redemption.redeem(shop.db, shop.admin, shop.card("张三"), [redemption.CartItem(shop.soap.code, fits)],
+                             approval=shop.approval)
+    assert sold.balance_after >= 12

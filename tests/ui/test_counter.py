@@ -457,4 +457,9 @@ def test_points_posted_but_not_credited_show_beside_the_balance_and_cannot_be_sp
     scan(window, shop.card("张三"))
     qtbot.waitUntil(lambda: counter.sale.here.household.head_name == "张三")
     assert counter.balance_label.text() == "100 分", "a pending deduction takes nothing yet"
-    assert counter.who.pending_label.text() == "另有 10 分公示中；另有 5 分待扣（公示中）"
+    assert counter.who.pending_label.text() == "另有 10 分公示中；另有 5 分待扣（公示中，暂不能用）"
+    for _ in range(24):  # 96 points: the balance holds them, but 5 of its 100 are held for the deduction
+        scan(window, shop.soap.code)
+    qtbot.waitUntil(lambda: counter.total() == 96)
+    assert not counter.confirm_button.isEnabled()
+    assert counter.reason_label.text() == "积分不够：还差 1 分（5 分待扣，公示期满前不能用）"

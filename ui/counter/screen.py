@@ -453,7 +453,10 @@ class CounterScreen(Screen):
             if line.quantity > line.stock:
                 return self.tr("%1 库存只有 %2%3").replace("%1", line.name).replace("%2", str(line.stock)) \
                     .replace("%3", line.unit)
-        if self.total() > here.balance:
+        if self.total() > here.spendable:
+            if here.pending_deducted:
+                return self.tr("积分不够：还差 %1 分（%2 分待扣，公示期满前不能用）").replace(
+                    "%1", str(self.total() - here.spendable)).replace("%2", str(here.pending_deducted))
             return self.tr("积分不够：还差 %1 分").replace("%1", str(self.total() - here.balance))
         return ""
 
