@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pos import messages
+from pos import limits, messages
 from pos.cli.common import acting, actor, approvable, approval, database, later, number, plain, read_input
 
 rules, reference = later("pos.rules"), later("pos.county.reference")
@@ -78,6 +78,14 @@ def rule_active(args, out) -> int:
     return 0
 
 
+def _limits(out, rule: tuple) -> str:
+    """", 每周最多 2 次、每次活动最多 30 户" of a compared rule, or nothing without limits."""
+    limit, cap = rule[6], rule[7]
+    said = ([limits.parse(limit).phrase] if limit else []) + (
+        [messages.Phrase("cap_per_event", count=cap)] if cap else [])
+    return out.t("county_rules_limits", limits=messages.AllOf(said)) if said else ""
+
+
 def rule_import(args, out) -> int:
     data = read_input(args.file)
     with database(args, create=False) as db:
@@ -89,10 +97,10 @@ def rule_import(args, out) -> int:
     for change in found.changes:
         theirs = change.theirs
         text = f"{change.code} {theirs[0]} {theirs[1]} {'-' if theirs[4] else '+'}{theirs[2]}" + (
-            f"~{theirs[3]}" if theirs[3] != theirs[2] else "")
+            f"~{theirs[3]}" if theirs[3] != theirs[2] else "") + _limits(out, theirs)
         if change.ours is not None:
             ours = change.ours
-            text += out.t("county_rules_was", was=f"{ours[0]} {ours[1]} {ours[2]}~{ours[3]}")
+            text += out.t("county_rules_was", was=f"{ours[0]} {ours[1]} {ours[2]}~{ours[3]}" + _limits(out, ours))
         mark = "✓ " if change.code in found.taken else ""
         lines.append(f"  {mark}{out.t('county_rules_' + change.change)} {text}")
     if not found.changes:

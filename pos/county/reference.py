@@ -4,8 +4,9 @@ rules and the village keys it retired.
 Counties issue a reference (彭阳: 8 areas and 46 rules) that villages adapt. The
 file (format ``aixin-county-rules``, version 1) is ``{"rules": {...}, "signature"}``,
 signed by the county's key like its receipts: the county, its key, when it was
-issued, the rules (code, category, name, points, deduction, in use) and the
-retired keys (village id, fingerprint, when).
+issued, the rules (code, category, name, points, deduction, in use, and since version 2 the
+limit per period and the cap of households per deed day) and the retired keys (village id,
+fingerprint, when). Villages read version 1 files too (limits then are not the county's to say).
 
 A village reads it with ``aixin rule import FILE``: the differences are shown
 first (rules the village lacks, rules whose wording or points differ; the
@@ -34,14 +35,16 @@ from pos.county.accounts import CountyActor, caller, info_in, work
 from pos.county.receipt import receipts_in
 from pos.county.schema import CountyKey, CountyRule
 from pos.county.vocabulary import RULES_FORMAT, CountyRole, KeyStatus
-from pos import messages, oversight
+from pos import limits, messages, oversight
 from pos.errors import NeedsApproval, ShopError
 from pos.households import decode
 from pos.service import Actor, Approval
 from pos.store.database import Database
 
-VERSION = 1
-FIELDS = ("code", "category", "name", "points_min", "points_max", "deduction", "active")
+VERSION = 2
+READ_VERSIONS = (1, 2)  # a village still reads the reference of a county that has not upgraded
+FIELDS = ("code", "category", "name", "points_min", "points_max", "deduction", "active", "limit",
+          "cap_per_event")
 
 
 # ---------------------------------------------------------------- the county
@@ -57,7 +60,8 @@ class Exported:
 
 def load(db: Database, actor: CountyActor, data: bytes) -> int:
     """Replace the county's reference rules by a CSV (code,category,name,points_min,
-    points_max,deduction), as ``resources/default_rules.csv`` is written."""
+    points_max,deduction), as ``resources/default_rules.csv`` is written, with optional columns
+    active, limit ("2/week", empty for none) and cap_per_event (households a deed day, 0 for none)."""
     rows = list(csv.DictReader(io.StringIO(decode(data))))
     if not rows:
         raise ShopError("csv_empty")
@@ -68,14 +72,18 @@ def load(db: Database, actor: CountyActor, data: bytes) -> int:
     for number, row in enumerate(rows, start=2):
         try:
             low, high = int(row["points_min"]), int(row["points_max"])
-            if not (row["code"].strip() and row["name"].strip()) or not 0 < low <= high <= 1000:
+            cap = int((row.get("cap_per_event") or "0").strip())
+            limit = limits.parse(row.get("limit") or "")
+            if not (row["code"].strip() and row["name"].strip()) or not 0 < low <= high <= 1000 \
+                    or not 0 <= cap <= 10_000:
                 raise ValueError
-        except ValueError:
+        except (ValueError, ShopError):
             raise ShopError("county_rules_bad", row=number) from None
         parsed.append(CountyRule(code=row["code"].strip().upper(), category=row["category"].strip(),
                                  name=row["name"].strip(), points_min=low, points_max=high,
                                  deduction=row["deduction"].strip() == "1",
-                                 active=row.get("active", "1").strip() != "0"))
+                                 active=(row.get("active") or "1").strip() != "0",
+                                 limit=str(limit) if limit else "", cap_per_event=cap))
     with work(db) as session:
         caller(session, actor, CountyRole.ADMIN, CountyRole.OFFICIAL)
         session.execute(delete(CountyRule))
@@ -91,7 +99,8 @@ def export(db: Database, actor: CountyActor, path: Path) -> Exported:
         signer = signing.county_key(county.county_id)
         if signer is None or signer.public_hex != county.public_key:
             raise ShopError("county_key_missing", path=str(signing.county_key_path(county.county_id)))
-        rules = [[r.code, r.category, r.name, r.points_min, r.points_max, int(r.deduction), int(r.active)]
+        rules = [[r.code, r.category, r.name, r.points_min, r.points_max, int(r.deduction), int(r.active),
+                  r.limit, r.cap_per_event]
                  for r in session.scalars(select(CountyRule).order_by(CountyRule.code))]
         retired = [[k.village_id, k.fingerprint, canonical.format_time(k.decided_at or k.first_seen_at)]
                    for k in session.scalars(select(CountyKey).where(
@@ -117,8 +126,8 @@ def export(db: Database, actor: CountyActor, path: Path) -> Exported:
 class RuleChange:
     code: str
     change: str  # "new" | "changed"
-    ours: tuple | None  # (category, name, points_min, points_max, deduction, active)
-    theirs: tuple
+    ours: tuple | None  # (category, name, points_min, points_max, deduction, active, limit, cap)
+    theirs: tuple  # the same; limit "" and cap 0 for none
 
 
 @dataclass(frozen=True)
@@ -134,7 +143,7 @@ class Reference:
 
 
 def _read(data: bytes) -> tuple[dict, str]:
-    document, _signed = signing.read_signed(data, "rules", RULES_FORMAT, VERSION,
+    document, _signed = signing.read_signed(data, "rules", RULES_FORMAT, READ_VERSIONS,
                                             unreadable="county_rules_unreadable",
                                             forged="county_rules_signature")
     return document, signing.fingerprint_hex(document["public_key"])
@@ -152,13 +161,19 @@ def compare(db: Database, actor: Actor, data: bytes) -> Reference:
             raise ShopError("county_receipt_key_changed", county=document["county"]["name"],
                             fingerprint=fingerprint, pinned=pinned[-1])
         identity = village_module.village_id(session)
-    ours = {r.code: (r.category, r.name, r.points_min, r.points_max, int(r.deduction), int(r.active))
+    ours = {r.code: (r.category, r.name, r.points_min, r.points_max, int(r.deduction), int(r.active),
+                     str(r.limit) if r.limit else "", r.cap_per_event or 0)
             for r in village_rules.list_rules(db, actor, include_inactive=True)}
     changes = []
     theirs_codes = set()
-    for code, category, name, low, high, deduction, active in document["rules"]:
+    for row in document["rules"]:
+        code, category, name, low, high, deduction, active = row[:7]
+        if document["version"] >= 2:
+            limit, cap = row[7] or "", int(row[8] or 0)
+        else:  # a reference without limits leaves the village's as they are
+            limit, cap = ours[code][6:] if code in ours else ("", 0)
         theirs_codes.add(code)
-        theirs = (category, name, low, high, int(deduction), int(active))
+        theirs = (category, name, low, high, int(deduction), int(active), limit, cap)
         if code not in ours:
             changes.append(RuleChange(code, "new", None, theirs))
         elif ours[code] != theirs:
@@ -171,11 +186,13 @@ def compare(db: Database, actor: Actor, data: bytes) -> Reference:
 
 
 def _facts(rule) -> dict | None:
-    """A rule as the comparison lists it (category, name, low, high, deduction, active)."""
+    """A rule as the comparison lists it (category, name, low, high, deduction, active, limit,
+    cap), as ``oversight.rule_widened`` compares rules."""
     if rule is None:
         return None
-    _category, _name, low, high, deduction, active = rule
-    return {"points_min": low, "points_max": high, "deduction": deduction, "active": active}
+    _category, _name, low, high, deduction, active, limit, cap = rule
+    return {"points_min": low, "points_max": high, "deduction": deduction, "active": active,
+            "limit": limit, "cap": cap}
 
 
 def take(db: Database, actor: Actor, data: bytes, only: list[str] | None = None,
@@ -195,9 +212,9 @@ def take(db: Database, actor: Actor, data: bytes, only: list[str] | None = None,
     for change in reference.changes:
         if wanted is not None and change.code not in wanted:
             continue
-        category, name, low, high, deduction, active = change.theirs
+        category, name, low, high, deduction, active, limit, cap = change.theirs
         village_rules.save(db, actor, change.code, category, name, low, high, bool(deduction), bool(active),
-                           approval)
+                           approval, limit=limit, cap_per_event=cap)
         taken.append(change.code)
     rotated = False
     if reference.key_retired:

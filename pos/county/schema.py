@@ -293,6 +293,10 @@ class CountyRule(CountyBase):
     points_max: Mapped[int] = mapped_column(Integer)
     deduction: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The rule's limits as a village's rules carry them: "N/period" ("" for none), and the most
+    # households one deed day (0 for none).
+    limit: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    cap_per_event: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class CountySpotcheck(CountyBase):

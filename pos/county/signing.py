@@ -89,15 +89,16 @@ def signed_file(key: str, document: bytes, signature: str) -> bytes:
                       ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
-def read_signed(data: bytes, key: str, format_: str, version: int, *, unreadable: str,
+def read_signed(data: bytes, key: str, format_: str, version: int | tuple[int, ...], *, unreadable: str,
                 forged: str) -> tuple[dict, bytes]:
     """The document of a ``signed_file`` and its canonical bytes, once it is of ``format_`` and
-    ``version`` and the key it names (``algorithm``, ``public_key``) signed it. Refuses anything
-    else: ``ShopError(unreadable)``, or ``ShopError(forged)`` for a signature that does not check."""
+    ``version`` (one, or the versions still read) and the key it names (``algorithm``,
+    ``public_key``) signed it. Refuses anything else: ``ShopError(unreadable)``, or ``ShopError(forged)`` for a signature that does not check."""
     try:
         outer = json.loads(data)
         document, signature = outer[key], outer["signature"]
-        if document["format"] != format_ or document["version"] != version:
+        if document["format"] != format_ or document["version"] not in (
+                version if isinstance(version, tuple) else (version,)):
             raise ValueError("format")
         signed = canonical.dumps(document)
         algorithm, public = document["algorithm"], document["public_key"]

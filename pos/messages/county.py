@@ -82,6 +82,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "county_rules_new": ("新增", "new"),
     "county_rules_changed": ("不同", "differs"),
     "county_rules_was": ("（本村：{was}）", " (here: {was})"),
+    "county_rules_limits": ("，{limits}", ", {limits}"),
     "county_rules_same": ("本村细则与县级参考一致。", "This village's rules match the reference."),
     "county_rules_kept": ("本村自有、县级参考没有的细则保持不变：{codes}", "This village's own rules, not in the reference, stay: {codes}"),
     "county_rules_key_retired": ("县级已停用本村的签名密钥：采用（--yes）后下次上报将使用新密钥。", "The county retired this village's key: with --yes, the next package is signed with a new key."),

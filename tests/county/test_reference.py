@@ -82,3 +82,60 @@ def test_a_retired_key_goes_back_and_the_village_signs_with_a_new_one(village, c
     with east.db.read() as session:
         fresh = signing.village_key(village_id(session))
     assert fresh.fingerprint != made.fingerprint
+
+
+WITH_LIMITS = """code,category,name,points_min,points_max,deduction,limit,cap_per_event
+L01,公益劳动,参加村组公益劳动（每次）,5,5,0,1/week,30
+L02,公益劳动,修路、清渠等集体劳动（每天）,10,10,0,,
+Z01,移风易俗,红白事简办,10,10,0,1/year,0
+"""
+
+
+def test_the_reference_carries_each_rules_limits_and_taking_a_looser_one_needs_the_supervisor(village, county,
+                                                                                             tmp_path):
+    from pos import rules
+
+    east = village()
+    east.db.clock = villages.at(2025, 4, 2)
+    supervisor = Approval("lishuji", villages.PASSWORD)
+    rules.save(east.db, east.admin, "L02", "公益劳动", "修路、清渠等集体劳动（每天）", 10, 10, limit="2/week",
+               approval=supervisor)
+    assert reference.load(county.db, county.official, WITH_LIMITS.encode("utf-8")) == 3
+    data = reference.export(county.db, county.official, tmp_path / "rules.json").path.read_bytes()
+    seen = {c.code: c for c in reference.compare(east.db, east.admin, data).changes}
+    assert seen["L01"].theirs[6:] == ("1/week", 30) and seen["L01"].ours[6:] == ("", 0)
+    assert seen["L02"].theirs[6:] == ("", 0) and seen["L02"].ours[6:] == ("2/week", 0)
+    # L01 only tightens (a limit and a cap where there were none): the administrator takes it
+    assert reference.take(east.db, east.admin, data, only=["L01"]).taken == ("L01",)
+    l01 = next(r for r in rules.list_rules(east.db, east.admin) if r.code == "L01")
+    assert (str(l01.limit), l01.cap_per_event) == ("1/week", 30)
+    # L02 would lose its limit: that allows more, and is the supervisor's to approve
+    with pytest.raises(NeedsApproval):
+        reference.take(east.db, east.admin, data, only=["L02"])
+    reference.take(east.db, east.admin, data, only=["L02"], approval=supervisor)
+    assert next(r for r in rules.list_rules(east.db, east.admin) if r.code == "L02").limit is None
+    with east.db.read() as session:
+        assert proof.verify(session).ok
+
+
+def test_a_village_still_reads_a_reference_of_the_first_version_and_keeps_its_limits(village, county, tmp_path):
+    from ledger import canonical
+    from pos import rules
+    from pos.county.accounts import info_in
+
+    east = village()
+    east.db.clock = villages.at(2025, 4, 2)
+    rules.save(east.db, east.admin, "L02", "公益劳动", "修路、清渠等集体劳动（每天）", 10, 10, limit="2/week",
+               approval=Approval("lishuji", villages.PASSWORD))
+    assert reference.load(county.db, county.official, REFERENCE.encode("utf-8")) == 3
+    newer = json.loads(reference.export(county.db, county.official, tmp_path / "rules.json").path.read_bytes())
+    document = newer["rules"]
+    document["version"] = 1
+    document["rules"] = [row[:7] for row in document["rules"]]
+    with county.db.read() as session:
+        signer = signing.county_key(info_in(session).county_id)
+    signed = canonical.dumps(document)
+    older = signing.signed_file("rules", signed, signer.sign(signed))
+    seen = {c.code: c for c in reference.compare(east.db, east.admin, older).changes}
+    assert seen["L02"].theirs[6:] == ("2/week", 0), "a first-version file says nothing of limits"
+    assert set(seen) == {"L02", "Z01"}
