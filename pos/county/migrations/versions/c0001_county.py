@@ -12,8 +12,6 @@ from pos.county.migrations import views
 
 revision = "c0001"
 down_revision = None
-branch_labels = None
-depends_on = None
 
 APPEND_ONLY = ("county_transaction", "county_closure", "county_receipt", "county_finding")
 

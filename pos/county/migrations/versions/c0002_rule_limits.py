@@ -9,8 +9,6 @@ from alembic import op
 
 revision = "c0002"
 down_revision = "c0001"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -12,8 +12,6 @@ from pos.store.migrations import triggers
 
 revision = "0001"
 down_revision = None
-branch_labels = None
-depends_on = None
 
 APPEND_ONLY = ("ledger_transaction", "ledger_posting")
 

@@ -14,8 +14,6 @@ from pos.store.migrations import triggers
 
 revision = "0002"
 down_revision = "0001"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

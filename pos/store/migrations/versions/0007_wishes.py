@@ -12,8 +12,6 @@ from pos.store.migrations import triggers
 
 revision = "0007"
 down_revision = "0006"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -12,8 +12,6 @@ from ledger.schema import UtcDateTime
 
 revision = "0009"
 down_revision = "0008"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
