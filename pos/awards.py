@@ -61,14 +61,7 @@ def batch_award(db: Database, actor: Actor, household_ids: list[int], rule_code:
     if len(set(household_ids)) != len(household_ids):
         raise ShopError("batch_repeats")
     with transaction(db) as session:
-        user = caller(session, actor, Role.ADMIN)
-        periods.check_dated(session, deed_date, "dated_deed")
-        deed_date = deed_date or periods.today(session)
-        if settings_in(session).on_claims:
-            raise ShopError("awards_by_claims")
-        rule = point_rules.rule_in(session, rule_code)
-        if rule.deduction:
-            raise ShopError("rule_is_deduction", code=rule.code)
+        user, rule, deed_date = _direct(session, actor, rule_code, deed_date, deduction=False)
         each = rule.points_for(points)
         found = household_cards(session, household_ids)
         limits.check(session, rule, household_ids, deed_date)
@@ -83,6 +76,20 @@ def batch_award(db: Database, actor: Actor, household_ids: list[int], rule_code:
             (h.id, h.head_name, ledger.account_balance(session, account(n))) for h, n in targets))
 
 
+def _direct(session, actor: Actor, rule_code: str, deed_date: date | None, *, deduction: bool):
+    """Who writes a direct award or deduction, by which rule, for which deed day (today if none):
+    refused on a village whose awards go by claims, and by a rule of the other kind."""
+    user = caller(session, actor, Role.ADMIN)
+    periods.check_dated(session, deed_date, "dated_deed")
+    deed_date = deed_date or periods.today(session)
+    if settings_in(session).on_claims:
+        raise ShopError("deductions_by_claims" if deduction else "awards_by_claims")
+    rule = point_rules.rule_in(session, rule_code)
+    if rule.deduction != deduction:
+        raise ShopError("rule_not_deduction" if deduction else "rule_is_deduction", code=rule.code)
+    return user, rule, deed_date
+
+
 def deduct(db: Database, actor: Actor, household_id: int, rule_code: str,
            points: int | None = None, note: str = "", deed_date: date | None = None,
            approval: Approval | None = None) -> AwardResult:
@@ -91,14 +98,7 @@ def deduct(db: Database, actor: Actor, household_id: int, rule_code: str,
     note = fields.text(note, "note")
     fields.day(deed_date)
     with transaction(db) as session:
-        user = caller(session, actor, Role.ADMIN)
-        periods.check_dated(session, deed_date, "dated_deed")
-        deed_date = deed_date or periods.today(session)
-        if settings_in(session).on_claims:
-            raise ShopError("deductions_by_claims")
-        rule = point_rules.rule_in(session, rule_code)
-        if not rule.deduction:
-            raise ShopError("rule_not_deduction", code=rule.code)
+        user, rule, deed_date = _direct(session, actor, rule_code, deed_date, deduction=True)
         amount = rule.points_for(points)
         household, number = household_card(session, household_id)
         available = ledger.account_balance(session, account(number))
