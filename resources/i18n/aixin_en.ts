@@ -4899,7 +4899,7 @@ The previous user&apos;s open sale is kept for them.</translation>
     <message>
         <location filename="../../ui/counter/panels.py" line="24"/>
         <source>刷卡，或输入卡号、姓名、拼音首字母（F2）</source>
-        <translation>Scan a card, or type a card number, name or pinyin initials (F2)</translation>
+        <translation>Scan a card, or type its number, a name or initials (F2)</translation>
     </message>
     <message>
         <location filename="../../ui/counter/panels.py" line="28"/>
