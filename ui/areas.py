@@ -39,7 +39,8 @@ class Sidebar(QFrame):
             button.setObjectName(f"area_{entry.key}")
             button.setCheckable(True)
             # Eight areas and the lock fit the height of 1366×768 at 150 % (512 logical pixels).
-            button.setMinimumSize(px(132), px(50))
+            # Never narrower than its words ("Hygiene checks"), whichever screen wants the width.
+            button.setMinimumSize(max(px(132), button.sizeHint().width()), px(50))
             button.setMaximumHeight(px(80))
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -138,7 +138,7 @@
     </message>
     <message>
         <location filename="../../ui/supervisor/audit.py" line="37"/>
-        <location filename="../../ui/wishes/wall.py" line="40"/>
+        <location filename="../../ui/wishes/wall.py" line="43"/>
         <source>%1月%2日</source>
         <translation>%1/%2</translation>
     </message>
@@ -475,7 +475,7 @@ Phone for objections: %7</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor/statement.py" line="48"/>
-        <location filename="../../ui/wishes/screen.py" line="297"/>
+        <location filename="../../ui/wishes/screen.py" line="313"/>
         <source>请扫描村民的积分卡。</source>
         <translation>Please scan the villager&apos;s point card.</translation>
     </message>
@@ -594,7 +594,7 @@ Phone for objections: %7</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor/screen.py" line="143"/>
-        <location filename="../../ui/wishes/wall.py" line="172"/>
+        <location filename="../../ui/wishes/wall.py" line="191"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -629,18 +629,18 @@ Phone for objections: %7</translation>
         <translation>This month is not over yet; it can be closed after month end</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/wall.py" line="63"/>
+        <location filename="../../ui/wishes/wall.py" line="66"/>
         <source>%1 · %2写</source>
         <translation>%1 · written %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/wall.py" line="65"/>
+        <location filename="../../ui/wishes/wall.py" line="68"/>
         <source>认领：%1</source>
         <translation>Taken up by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="246"/>
-        <location filename="../../ui/wishes/wall.py" line="67"/>
+        <location filename="../../ui/wishes/screen.py" line="262"/>
+        <location filename="../../ui/wishes/wall.py" line="70"/>
         <source>回音：%1</source>
         <translation>Echo: %1</translation>
     </message>
@@ -763,7 +763,7 @@ Phone for objections: %7</translation>
     </message>
     <message>
         <location filename="../../ui/wishes/forms.py" line="154"/>
-        <location filename="../../ui/wishes/screen.py" line="242"/>
+        <location filename="../../ui/wishes/screen.py" line="258"/>
         <source>直接交给农户</source>
         <translation>Handed straight to the household</translation>
     </message>
@@ -839,7 +839,7 @@ Phone for objections: %7</translation>
     </message>
     <message>
         <location filename="../../ui/wishes/screen.py" line="65"/>
-        <location filename="../../ui/wishes/screen.py" line="180"/>
+        <location filename="../../ui/wishes/screen.py" line="196"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -854,113 +854,113 @@ Phone for objections: %7</translation>
         <translation>Cards</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="82"/>
+        <location filename="../../ui/wishes/screen.py" line="86"/>
         <source>打印心愿墙</source>
         <translation>Print wish wall</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="83"/>
+        <location filename="../../ui/wishes/screen.py" line="87"/>
         <source>待认领的心愿，未经同意的姓名已隐去；在 PDF 阅读器中打开后打印</source>
         <translation>Wishes waiting for a donor, with names masked unless agreed; opens in the PDF reader for printing</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="85"/>
+        <location filename="../../ui/wishes/screen.py" line="89"/>
         <source>写心愿（扫卡）</source>
         <translation>Write a wish (scan card)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="107"/>
-        <location filename="../../ui/wishes/screen.py" line="214"/>
+        <location filename="../../ui/wishes/screen.py" line="115"/>
+        <location filename="../../ui/wishes/screen.py" line="230"/>
         <source>选中一个心愿查看详情。</source>
         <translation>Select a wish to see its details.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="125"/>
+        <location filename="../../ui/wishes/screen.py" line="133"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="126"/>
+        <location filename="../../ui/wishes/screen.py" line="134"/>
         <source>撤回心愿</source>
         <translation>Withdraw wish</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="231"/>
+        <location filename="../../ui/wishes/screen.py" line="247"/>
         <source>，同意公开姓名</source>
         <translation>, agrees to show the name</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="232"/>
+        <location filename="../../ui/wishes/screen.py" line="248"/>
         <source>，墙上显示为 %1</source>
         <translation>, shown on the wall as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="234"/>
+        <location filename="../../ui/wishes/screen.py" line="250"/>
         <source>%1，%2写下</source>
         <translation>%1, written %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="236"/>
+        <location filename="../../ui/wishes/screen.py" line="252"/>
         <source>，估价 %1 元</source>
         <translation>, estimated %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="238"/>
+        <location filename="../../ui/wishes/screen.py" line="254"/>
         <source>认领：%1 %2（%3）</source>
         <translation>Taken up by: %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="241"/>
+        <location filename="../../ui/wishes/screen.py" line="257"/>
         <source>作为捐赠入库（入库单 %1）</source>
         <translation>received into stock as a donation (intake no. %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="243"/>
+        <location filename="../../ui/wishes/screen.py" line="259"/>
         <source>送达：%1，%2 交付，%3</source>
         <translation>Delivered: %1, handed over by %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="248"/>
+        <location filename="../../ui/wishes/screen.py" line="264"/>
         <source>撤回原因：%1</source>
         <translation>Reason for withdrawal: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="261"/>
+        <location filename="../../ui/wishes/screen.py" line="277"/>
         <source>扫描村民的积分卡写一个新心愿。</source>
         <translation>Scan the villager&apos;s point card to write a new wish.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="262"/>
+        <location filename="../../ui/wishes/screen.py" line="278"/>
         <source>选中一个心愿，记录认领、送达和回音。</source>
         <translation>Select a wish to record its donor, delivery and echo.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="265"/>
+        <location filename="../../ui/wishes/screen.py" line="281"/>
         <source>认领、送达、回音和撤回由监督员（第一书记）登录后记录。</source>
         <translation>Donors, deliveries, echoes and withdrawals are recorded by the supervisor (first secretary) when logged in.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="270"/>
+        <location filename="../../ui/wishes/screen.py" line="286"/>
         <source>这个心愿已经圆满完成。</source>
         <translation>This wish has been fulfilled.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="271"/>
+        <location filename="../../ui/wishes/screen.py" line="287"/>
         <source>这个心愿已撤回。</source>
         <translation>This wish was withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="314"/>
+        <location filename="../../ui/wishes/screen.py" line="330"/>
         <source>%1 %2：请写下心愿。</source>
         <translation>%1 %2: please write the wish.</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="324"/>
+        <location filename="../../ui/wishes/screen.py" line="340"/>
         <source>第 %1 号心愿已撤回（记录保留）。</source>
         <translation>Wish no. %1 is withdrawn (the record is kept).</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="340"/>
+        <location filename="../../ui/wishes/screen.py" line="356"/>
         <source>心愿墙（%1 个待认领心愿，%2 页）已在 PDF 阅读器中打开，请从那里打印。</source>
         <translation>The wish wall (%1 wishes waiting for a donor, %2 pages) is open in the PDF reader; print it from there.</translation>
     </message>
@@ -1070,7 +1070,7 @@ The month&apos;s last transaction: %2</translation>
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../ui/counter/screen.py" line="591"/>
+        <location filename="../../ui/counter/screen.py" line="593"/>
         <source>兑换收银</source>
         <translation>Counter</translation>
     </message>
@@ -1105,7 +1105,7 @@ The month&apos;s last transaction: %2</translation>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/screen.py" line="344"/>
+        <location filename="../../ui/wishes/screen.py" line="360"/>
         <source>心愿墙</source>
         <translation>Wish wall</translation>
     </message>
@@ -1829,19 +1829,19 @@ Saving sets stock to the counted quantities and needs the supervisor&apos;s appr
         <translation>Balance slip</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="504"/>
+        <location filename="../../ui/counter/screen.py" line="506"/>
         <source>这笔兑换共 %1 分，超过本村 %2 分的审批线。
 请监督员输入自己的用户名和密码。</source>
         <translation>This redemption is %1 points, above the village&apos;s approval line of %2.
 The supervisor enters their own user name and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="506"/>
+        <location filename="../../ui/counter/screen.py" line="508"/>
         <source>审批并兑换</source>
         <translation>Approve and redeem</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="426"/>
+        <location filename="../../ui/counter/screen.py" line="428"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -1888,67 +1888,67 @@ The card just scanned is %3&apos;s (%4).</translation>
         <translation>Only %2 %3 of %1 in stock, and all of them are in this sale already.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="424"/>
+        <location filename="../../ui/counter/screen.py" line="426"/>
         <source>清空这笔兑换的所有商品？</source>
         <translation>Remove all goods from this sale?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="424"/>
+        <location filename="../../ui/counter/screen.py" line="426"/>
         <source>不清空</source>
         <translation>Keep the goods</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="424"/>
+        <location filename="../../ui/counter/screen.py" line="426"/>
         <source>清空商品</source>
         <translation>Empty the cart</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="449"/>
+        <location filename="../../ui/counter/screen.py" line="451"/>
         <source>请先刷积分卡</source>
         <translation>Scan the points card first</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="451"/>
+        <location filename="../../ui/counter/screen.py" line="453"/>
         <source>请扫商品或从右边选商品</source>
         <translation>Scan goods or pick them on the right</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="454"/>
+        <location filename="../../ui/counter/screen.py" line="456"/>
         <source>%1 库存只有 %2%3</source>
         <translation>Only %2 %3 of %1 in stock</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="458"/>
+        <location filename="../../ui/counter/screen.py" line="460"/>
         <source>积分不够：还差 %1 分（%2 分待扣，公示期满前不能用）</source>
         <translation>Not enough points: %1 short (%2 are held for a pending deduction until its posting ends)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="460"/>
+        <location filename="../../ui/counter/screen.py" line="462"/>
         <source>积分不够：还差 %1 分</source>
         <translation>Not enough points: %1 short</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="544"/>
+        <location filename="../../ui/counter/screen.py" line="546"/>
         <source>已兑换 第 %1 笔：%2，用去 %3 分，余额 %4 分</source>
         <translation>Redeemed, no. %1: %2 spent %3 points, balance %4</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="564"/>
+        <location filename="../../ui/counter/screen.py" line="566"/>
         <source>这台电脑今天还没有兑换，没有可重印的小票。</source>
         <translation>No redemption on this PC yet: no receipt to reprint.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="577"/>
+        <location filename="../../ui/counter/screen.py" line="579"/>
         <source>第 %1 笔的小票已重印。</source>
         <translation>Receipt of no. %1 reprinted.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="583"/>
+        <location filename="../../ui/counter/screen.py" line="585"/>
         <source>请先刷积分卡，再打印积分查询单。</source>
         <translation>Scan the points card first, then print the balance slip.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/screen.py" line="588"/>
+        <location filename="../../ui/counter/screen.py" line="590"/>
         <source>积分查询单已打印。</source>
         <translation>Balance slip printed.</translation>
     </message>
@@ -3275,7 +3275,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <location filename="../../ui/county/spotchecks.py" line="70"/>
         <location filename="../../ui/settings/rules.py" line="36"/>
         <location filename="../../ui/supervisor/audit.py" line="58"/>
-        <location filename="../../ui/wishes/wall.py" line="49"/>
+        <location filename="../../ui/wishes/wall.py" line="52"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
@@ -3325,7 +3325,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <location filename="../../ui/settings/rules.py" line="37"/>
         <location filename="../../ui/supervisor/audit.py" line="59"/>
         <location filename="../../ui/supervisor/statement.py" line="22"/>
-        <location filename="../../ui/wishes/wall.py" line="53"/>
+        <location filename="../../ui/wishes/wall.py" line="56"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -3352,13 +3352,13 @@ The previous user&apos;s open sale is kept for them.</translation>
     <message>
         <location filename="../../ui/supervisor/audit.py" line="60"/>
         <location filename="../../ui/supervisor/audit.py" line="82"/>
-        <location filename="../../ui/wishes/wall.py" line="78"/>
+        <location filename="../../ui/wishes/wall.py" line="81"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor/audit.py" line="63"/>
-        <location filename="../../ui/wishes/wall.py" line="51"/>
+        <location filename="../../ui/wishes/wall.py" line="54"/>
         <source>农户</source>
         <translation>Household</translation>
     </message>
@@ -3383,7 +3383,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <location filename="../../ui/settings/rules.py" line="41"/>
         <location filename="../../ui/settings/users.py" line="36"/>
         <location filename="../../ui/supervisor/audit.py" line="79"/>
-        <location filename="../../ui/wishes/wall.py" line="50"/>
+        <location filename="../../ui/wishes/wall.py" line="53"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -3435,7 +3435,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <location filename="../../ui/supervisor/audit.py" line="57"/>
         <location filename="../../ui/supervisor/audit.py" line="81"/>
         <location filename="../../ui/supervisor/audit.py" line="91"/>
-        <location filename="../../ui/wishes/wall.py" line="75"/>
+        <location filename="../../ui/wishes/wall.py" line="78"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -3815,28 +3815,28 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/wall.py" line="52"/>
-        <location filename="../../ui/wishes/wall.py" line="150"/>
+        <location filename="../../ui/wishes/wall.py" line="55"/>
+        <location filename="../../ui/wishes/wall.py" line="153"/>
         <source>心愿</source>
         <translation>Wish</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/wall.py" line="54"/>
+        <location filename="../../ui/wishes/wall.py" line="57"/>
         <source>写下</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/wall.py" line="55"/>
+        <location filename="../../ui/wishes/wall.py" line="58"/>
         <source>估价（元）</source>
         <translation>Est. value (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/wall.py" line="57"/>
+        <location filename="../../ui/wishes/wall.py" line="60"/>
         <source>认领人</source>
         <translation>Donor</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/wall.py" line="76"/>
+        <location filename="../../ui/wishes/wall.py" line="79"/>
         <source>经过</source>
         <translation>Event</translation>
     </message>
@@ -4164,7 +4164,7 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>Shelf</name>
     <message>
-        <location filename="../../ui/counter/shelf.py" line="59"/>
+        <location filename="../../ui/counter/shelf.py" line="62"/>
         <source>%1
 %2 分 · 余 %3</source>
         <translation>%1
@@ -4879,27 +4879,27 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>Wall</name>
     <message>
-        <location filename="../../ui/wishes/wall.py" line="24"/>
+        <location filename="../../ui/wishes/wall.py" line="27"/>
         <source>写下心愿</source>
         <translation>Wish written</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/wall.py" line="24"/>
+        <location filename="../../ui/wishes/wall.py" line="27"/>
         <source>认领</source>
         <translation>Taken up</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/wall.py" line="25"/>
+        <location filename="../../ui/wishes/wall.py" line="28"/>
         <source>送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/wall.py" line="25"/>
+        <location filename="../../ui/wishes/wall.py" line="28"/>
         <source>回音</source>
         <translation>Echo</translation>
     </message>
     <message>
-        <location filename="../../ui/wishes/wall.py" line="26"/>
+        <location filename="../../ui/wishes/wall.py" line="29"/>
         <source>撤回</source>
         <translation>Withdrawn</translation>
     </message>
@@ -4909,7 +4909,7 @@ The previous user&apos;s open sale is kept for them.</translation>
     <message>
         <location filename="../../ui/counter/panels.py" line="24"/>
         <source>刷卡，或输入卡号、姓名、拼音首字母（F2）</source>
-        <translation>Scan a card, or type a card number, name or pinyin initials (F2)</translation>
+        <translation>Scan a card, or type its number, a name or initials (F2)</translation>
     </message>
     <message>
         <location filename="../../ui/counter/panels.py" line="28"/>

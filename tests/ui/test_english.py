@@ -104,6 +104,25 @@ def clipped(root: QWidget):
             yield f"{button.objectName() or button.text()!r}: {needed} > {button.width()}"
 
 
+def mnemonics(root: QWidget):
+    """Visible buttons and tabs whose "&" Qt would take for a shortcut and not show ("Backup & restore")."""
+    lone = re.compile(r"(?<!&)&(?!&)")
+    for button in root.findChildren(QAbstractButton):
+        if button.isVisibleTo(root) and lone.search(button.text().replace("&&", "")):
+            yield f"{button.objectName() or button.text()!r}"
+    for bar in root.findChildren(QTabBar):
+        for i in range(bar.count()):
+            if bar.isVisibleTo(root) and lone.search(bar.tabText(i).replace("&&", "")):
+                yield f"tab {bar.tabText(i)!r}"
+
+
+def squeezed_sidebar(window):
+    """Area buttons narrower than their words: the sidebar gives way to a screen that wants width."""
+    for key, button in window.sidebar.buttons.items():
+        if button.width() < button.sizeHint().width():
+            yield f"{key}: {button.width()} < {button.sizeHint().width()}"
+
+
 def chinese_left(root: QWidget, words: list[str]):
     for where, text in texts_of(root):
         for word in words:
@@ -121,6 +140,8 @@ def walk(window, qtbot, words):
         qtbot.wait(50)
         problems.extend(f"[{what}] {p}" for p in chinese_left(window, words))
         problems.extend(f"[{what}] clipped {p}" for p in clipped(window))
+        problems.extend(f"[{what}] '&' eaten in {p}" for p in mnemonics(window))
+        problems.extend(f"[{what}] sidebar squeezed {p}" for p in squeezed_sidebar(window))
 
     for area in window.areas:
         screen = window.show_area(area.key)

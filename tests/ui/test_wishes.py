@@ -8,7 +8,8 @@ from pos import goods, stock, wishes
 from tests import pdfs
 from tests.pos.conftest import SUPERVISOR_PASSWORD
 from tests.ui.test_counter import scan
-from ui import documents
+from tests.ui.test_english import clipped
+from ui import documents, sizes
 
 
 def settled(qtbot, screen):
@@ -192,3 +193,17 @@ def test_every_table_of_the_wish_wall_passes_the_model_tester(make_shell, shop, 
         qtmodeltester.check(model)
     assert goods.search(shop.db, shop.admin)  # the deliver form's goods came from the same service
     assert screen.deliver_form.goods.count() == len(goods.search(shop.db, shop.admin))
+
+
+def test_at_the_windows_smallest_size_the_walls_buttons_and_its_wish_column_keep_their_words(make_shell, shop, qtbot,
+                                                                                           monkeypatch):
+    monkeypatch.setattr(sizes, "factor", 1.0)  # 100 %, as on a 1366x768 screen (the test screen is smaller)
+    wishes.add(shop.db, shop.admin, shop.homes["张三"].id, "想要一个新书包。", "学习用品")
+    window, screen = wall(make_shell, qtbot)
+    window.resize(window.minimumSize())  # 1000x640
+    qtbot.wait(100)
+    assert not list(clipped(screen))
+    wish = screen.model.index(0, 3)
+    assert screen.list_view.columnWidth(3) >= 6 * screen.list_view.fontMetrics().horizontalAdvance("愿")
+    assert not screen.list_view.horizontalScrollBar().isVisible(), "every column in view, none pushed off"
+    assert wish.data() == "想要一个新书包。"

@@ -381,8 +381,10 @@ class CounterScreen(Screen):
                              self.tr("%1 库存只有 %2%3，已经都在这笔兑换里了。"))
                             .replace("%1", goods.name).replace("%2", str(goods.stock)).replace("%3", goods.unit))
             return
-        if self.bar.kind == "refused":
-            self.bar.clear()  # a refusal stays until the next thing that worked
+        if self.bar.kind in ("refused", "done"):
+            # A refusal stays until the next thing that worked; the last sale's green until the
+            # next sale begins, so it is never read as this one's.
+            self.bar.clear()
         self._show_sale(select=self.sale.add(goods))
 
     def _line_changed(self) -> None:

@@ -9,12 +9,15 @@ from pos import messages
 from pos.vocabulary import ZONES
 from ui.sizes import px
 
-SHORT = {"家用电器区": "家电"}  # six tabs must fit beside the cart at 1366×768 and 150 %
+# Six tabs must fit beside the cart at 1366×768 and 150 %; the zone's whole name is the tab's tooltip.
+SHORT = {"家用电器区": "家电"}
+SHORT_EN = {"粮油区": "grain", "日用品区": "daily", "洗化区": "washing", "服装区": "clothes", "农资区": "farm",
+            "家用电器区": "appliances"}
 
 
 def zone_title(zone: str, lang: str) -> str:
     if lang == "en":
-        return messages.stored(zone, lang)
+        return SHORT_EN.get(zone) or messages.stored(zone, lang)
     return SHORT.get(zone, zone.removesuffix("区"))
 
 
@@ -35,7 +38,7 @@ class Shelf(QTabWidget):
             scroll.setWidgetResizable(True)
             scroll.setWidget(page)
             self.addTab(scroll, zone_title(zone, lang))
-            self.setTabToolTip(self.count() - 1, zone)
+            self.setTabToolTip(self.count() - 1, messages.stored(zone, lang))
             self.grids[zone] = grid
         self.tabBar().setExpanding(False)
         self.setUsesScrollButtons(True)

@@ -35,7 +35,7 @@ class SettingsScreen(Screen):
         for tab, name in ((self.village, self.tr("本村")), (self.rules, self.tr("积分细则")),
                           (self.users, self.tr("用户")), (self.printer, self.tr("打印机")),
                           (self.backup, self.tr("备份与恢复")), (self.computer, self.tr("本机"))):
-            self.tabs.addTab(tab, name)
+            self.tabs.addTab(tab, name.replace("&", "&&"))  # "Backup & restore": "&" shown, not a mnemonic
         widgets.column(widgets.title(self.tr("设置"), self), (self.tabs, 1), self.bar, parent=self)
         for tab in (self.village, self.rules, self.users, self.printer, self.backup, self.computer):
             tab.reload()

@@ -57,7 +57,7 @@ class WishesScreen(Screen):
         self.set_role()
 
     def _top(self) -> QHBoxLayout:
-        """Filters by status, list or cards, printing the wall, writing a wish."""
+        """Filters by status, list or cards."""
         self.filters = QButtonGroup(self)
         self.filter_buttons: dict[str | None, QPushButton] = {}
         top = QHBoxLayout()
@@ -75,6 +75,10 @@ class WishesScreen(Screen):
         self.as_list.clicked.connect(lambda: self.show_as(cards=False))
         self.as_cards.clicked.connect(lambda: self.show_as(cards=True))
         top.addStretch(1)
+        return top
+
+    def _papers(self) -> QVBoxLayout:
+        """Printing the wall, writing a wish."""
         self.paper = QComboBox(self)
         self.paper.setObjectName("wallPaper")
         for name in wishwall.PAPERS:
@@ -84,10 +88,13 @@ class WishesScreen(Screen):
         self.print_button.clicked.connect(self.print_wall)
         self.write_button = big_button(tr("写心愿（扫卡）"), self, "wishWrite", main=True)
         self.write_button.clicked.connect(self.start_writing)
-        top.addWidget(self.paper)
-        top.addWidget(self.print_button)
-        top.addWidget(self.write_button)
-        return top
+        printing = QHBoxLayout()
+        printing.addWidget(self.paper)
+        printing.addWidget(self.print_button, 1)
+        papers = QVBoxLayout()
+        papers.addLayout(printing)
+        papers.addWidget(self.write_button)
+        return papers
 
     def _toggle(self, text: str, name: str, group: QButtonGroup, row: QHBoxLayout) -> QPushButton:
         made = QPushButton(text, self)
@@ -104,6 +111,7 @@ class WishesScreen(Screen):
         panel.setObjectName("wishPanel")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
         panel.setFixedWidth(px(440))
+        self.panel = panel
         self.detail = QLabel(tr("选中一个心愿查看详情。"), panel)
         self.detail.setObjectName("wishDetail")
         self.detail.setWordWrap(True)
@@ -132,11 +140,19 @@ class WishesScreen(Screen):
         row.addWidget(self.reason, 1)
         row.addWidget(self.withdraw_button)
         side = QVBoxLayout(panel)
+        side.addLayout(self._papers())
         side.addWidget(self.detail)
         side.addWidget(self.history_view)
         side.addWidget(self.actions, 1)
         side.addWidget(self.withdraw_row)
         return panel
+
+    def resizeEvent(self, event) -> None:
+        """The filters above, the wall's papers and writing on the panel: one row of them all
+        would not fit a window at its smallest (1000 wide at 100 %); there the panel also gives
+        the list some of its width, so a wish keeps more than a few characters a line."""
+        super().resizeEvent(event)
+        self.panel.setFixedWidth(px(440) if event.size().width() >= px(1100) else px(340))
 
     # --- roles and the shell -------------------------------------------------------------
     @property

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QRect, QSize, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import (
+    QCoreApplication, QItemSelectionModel, QRect, QSize, Qt, QT_TRANSLATE_NOOP, QTimer, Signal,
+)
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QListView, QStackedWidget, QStyle, QStyledItemDelegate,
@@ -16,6 +18,7 @@ from pos import messages, wishes
 from pos.periods import LOCAL
 from pos.vocabulary import WishStatus
 from ui.models import Column, RowsModel, yuan
+from ui.sizes import px
 from ui.widgets import heading, table, tr
 
 LIVE = (WishStatus.OPEN, WishStatus.CLAIMED, WishStatus.DELIVERED, WishStatus.THANKED)
@@ -124,7 +127,7 @@ class Wall(QStackedWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(7, QHeaderView.ResizeMode.Fixed)
-        self.list_view.setColumnWidth(7, 150)  # the donor in full is in the panel beside
+        self.list_view.setColumnWidth(7, px(150))  # the donor in full is in the panel beside
         self.list_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.list_view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._picked(self.model, current))
@@ -163,9 +166,25 @@ class Wall(QStackedWidget):
         view.selectionModel().currentRowChanged.connect(lambda current, _previous: self._picked(model, current))
         return model, view
 
+    def _fit_donor(self) -> None:
+        """The donor's column gives way before the wish's does, narrower and then gone (the
+        donor is on the panel beside): long words ("waiting for a donor") or a narrow window
+        must not leave the wish a character a line."""
+        header = self.list_view.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c not in (3, 7))
+        room = self.list_view.viewport().width() - others - px(200)
+        self.list_view.setColumnHidden(7, room < px(60))
+        if room >= px(60) and header.sectionSize(7) != min(px(150), room):
+            self.list_view.setColumnWidth(7, min(px(150), room))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_donor)  # once the columns have their new widths
+
     def show_wishes(self, rows: list[wishes.WishView], status: str | None) -> None:
         """Every live wish among the cards; the list only those of ``status`` (None: all)."""
         self.model.set_rows([w for w in rows if status is None or w.status == status])
+        QTimer.singleShot(0, self._fit_donor)
         for live in LIVE:
             shown = [w for w in rows if w.status == live]
             self.card_models[live].set_rows(shown)
