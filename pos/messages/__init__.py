@@ -132,6 +132,12 @@ def worded(value, lang: str = "zh"):
     return value
 
 
+def in_window_text(key: str, lang: str = "zh", **params) -> str:
+    """A refusal's text by its key and parameters, as the window says it (``in_window``)."""
+    window = f"window_{key}"
+    return text(window if window in CATALOG else key, lang, **params)
+
+
 def in_window(error, lang: str = "zh") -> str:
     """A refusal (a ``ShopError``) as the counter window says it: the window's own words where
     the command line's name a command, else its message."""

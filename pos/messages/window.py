@@ -33,6 +33,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the newest backup that passes its checks (Settings → Backup and restore, a supervisor approves), "
         "or ask the maintainer.",
     ),
+    "window_county_key_held": (
+        "{village} 换了签名密钥（{fingerprint}）：请与该村公示上的指纹核对，再到“村级密钥（F4）”里接受。",
+        "{village} signs with a new key ({fingerprint}): compare it with the village's notice, then accept "
+        "it under Village keys (F4).",
+    ),
     "window_village_missing": (
         "还没有设置本村：请关闭程序后重新打开，按第一次使用的提示设置。",
         "The village is not set up: close the program and open it again to set it up.",

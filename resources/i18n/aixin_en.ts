@@ -1966,7 +1966,7 @@ The card just scanned is %3&apos;s (%4).</translation>
         <translation>Village keys</translation>
     </message>
     <message>
-        <location filename="../../ui/county/month.py" line="168"/>
+        <location filename="../../ui/county/month.py" line="167"/>
         <source>月度汇总</source>
         <translation>Month</translation>
     </message>
@@ -1976,7 +1976,7 @@ The card just scanned is %3&apos;s (%4).</translation>
         <translation>Import packages</translation>
     </message>
     <message>
-        <location filename="../../ui/county/spotchecks.py" line="178"/>
+        <location filename="../../ui/county/spotchecks.py" line="177"/>
         <source>走访抽查</source>
         <translation>Spot checks</translation>
     </message>
@@ -4346,22 +4346,22 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Choose a village first.</translation>
     </message>
     <message>
-        <location filename="../../ui/county/spotchecks.py" line="144"/>
+        <location filename="../../ui/county/spotchecks.py" line="145"/>
         <source>第 %1 号抽查：%2 户、%3 种商品，已生成 %4 和结果表 %5</source>
         <translation>Spot check %1: %2 households, %3 goods; written %4 and the findings sheet %5</translation>
     </message>
     <message>
-        <location filename="../../ui/county/spotchecks.py" line="157"/>
+        <location filename="../../ui/county/spotchecks.py" line="156"/>
         <source>第 %1 号抽查：双击“实际”填写看到的数字</source>
         <translation>Spot check %1: double-click &quot;Found&quot; to type what was seen</translation>
     </message>
     <message>
-        <location filename="../../ui/county/spotchecks.py" line="164"/>
+        <location filename="../../ui/county/spotchecks.py" line="163"/>
         <source>还没有填写任何实际数字。</source>
         <translation>No figure has been typed in yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/county/spotchecks.py" line="172"/>
+        <location filename="../../ui/county/spotchecks.py" line="171"/>
         <source>已保存 %1 项结果，其中 %2 项与县级数据不符。</source>
         <translation>%1 findings saved; %2 differ from the county&apos;s figures.</translation>
     </message>

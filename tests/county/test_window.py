@@ -268,6 +268,7 @@ def test_a_new_key_waits_in_the_keys_screen_until_accepted_then_its_package_is_i
     outcome = cells(screen.outcome_view)
     assert [r[2] for r in outcome] == ["已导入", "暂存，待接受新密钥"]
     assert "村级密钥" in outcome[1][3] and fingerprint in outcome[1][3]
+    assert "aixin" not in outcome[1][3], "the window names its own screen, not a command"
 
     qtbot.keyClick(window, Qt.Key.Key_F4)
     ops.wait()

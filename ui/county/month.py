@@ -161,8 +161,7 @@ class MonthScreen(ReportScreen):
 
     def _written(self, written) -> None:
         book, pdf, _pages = written
-        self.bar.done(self.tr("已生成：%1 和 %2").replace("%1", str(book)).replace("%2", str(pdf)))
-        documents.open_in_viewer(pdf)
+        documents.show(self.bar, pdf, self.tr("已生成：%1 和 %2").replace("%1", book.name).replace("%2", pdf.name))
 
 
 register(CountyEntry("month", QT_TRANSLATE_NOOP("CountyAreas", "月度汇总"), "F2", MonthScreen, order=20,

@@ -94,7 +94,7 @@ class PackagesScreen(CountyScreen):
     def reason_of(self, p) -> str:
         if not p.reason or p.status in (PackageStatus.IMPORTED, PackageStatus.UNCHANGED):
             return ""
-        return messages.text(p.reason, self.lang, **p.params)
+        return messages.in_window_text(p.reason, self.lang, **p.params)
 
     def explain_whole(self, r) -> str:
         """The cell's words, and where the receipt went (too long for the cell)."""
@@ -124,7 +124,7 @@ class PackagesScreen(CountyScreen):
         if r.status == PackageStatus.HELD:
             return self.tr("%1 换了签名密钥（%2）：请到“村级密钥”（F4），与该村公示上印的指纹核对后接受。").replace(
                 "%1", r.village).replace("%2", r.fingerprint)
-        return messages.text(r.reason, self.lang, **r.params) if r.reason else ""
+        return messages.in_window_text(r.reason, self.lang, **r.params) if r.reason else ""
 
     def shown(self) -> None:
         self.reload()

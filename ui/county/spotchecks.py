@@ -141,11 +141,10 @@ class SpotcheckScreen(CountyScreen):
     def _drawn(self, done) -> None:
         check, (pdf, sheet, _pages) = done
         self.check_id = check.id
-        self.bar.done(self.tr("第 %1 号抽查：%2 户、%3 种商品，已生成 %4 和结果表 %5")
-                      .replace("%1", str(check.id)).replace("%2", str(len(check.households)))
-                      .replace("%3", str(len(check.goods))).replace("%4", str(pdf)).replace("%5", sheet.name))
         self.open_lines(check.id)
-        documents.open_in_viewer(pdf)
+        documents.show(self.bar, pdf, self.tr("第 %1 号抽查：%2 户、%3 种商品，已生成 %4 和结果表 %5")
+                       .replace("%1", str(check.id)).replace("%2", str(len(check.households)))
+                       .replace("%3", str(len(check.goods))).replace("%4", pdf.name).replace("%5", sheet.name))
 
     def open_check(self) -> None:
         chosen = selected_rows(self.checks_view)
