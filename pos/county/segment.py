@@ -16,13 +16,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ledger import canonical
 from ledger.book import now
 from pos.county.database import copy_rows
-from pos.county.package import ChainEntry, Package, Refused, parse_line
+from pos.county.package import AUDIT, CLOSURES, NOTICES, ChainEntry, Package, Refused, parse_line
 from pos.county.replay import RECENT, Replay, State, Tally, parse_time
 from pos.county.schema import (
     CountyClosure,
@@ -59,6 +59,7 @@ class Segment:
         # memory stays a batch whatever the package's length.
         self.waiting: dict[type, list[dict]] = {CountyClosure: [], CountyMonth: [], CountyMonthDetail: []}
         self.state: State | None = None
+        self.flag_counts: dict[str, tuple[int, int, int]] = {}
 
     def stored(self, seq: int) -> ChainEntry | None:
         body = self.session.scalar(select(CountyTransaction.body).where(
@@ -78,15 +79,21 @@ class Segment:
             raise Refused("county_segment_gap", village=p.village_name, first=p.from_seq, head=head)
         if p.from_seq < 1 or p.to_seq < p.from_seq - 1:
             raise Refused("county_package_tampered", village=p.village_name, detail="segment bounds")
-        known_prev = canonical.GENESIS if p.from_seq == 1 else session.scalar(
-            select(CountyTransaction.hash).where(CountyTransaction.village_id == p.village_id,
-                                                 CountyTransaction.seq == p.from_seq - 1))
+        if p.from_seq == 1:
+            known_prev = canonical.GENESIS
+        elif village is not None and p.from_seq - 1 == head:  # the usual case: the head's own hash
+            known_prev = village.head_hash
+        else:
+            known_prev = session.scalar(
+                select(CountyTransaction.hash).where(CountyTransaction.village_id == p.village_id,
+                                                     CountyTransaction.seq == p.from_seq - 1))
         if known_prev is not None and known_prev != p.prev_hash:
             raise Refused("county_fork", village=p.village_name, seq=p.from_seq - 1,
                           here="", there="")
         state = State(json.loads(village.state) if village else None)
         replay = Replay(state, self.stored)
-        closures = iter(p.records("closures.jsonl"))
+        self.flag_counts = self._count_flags()
+        closures = iter(p.records(CLOSURES))
         last_number = village.closure_number if village else 0
         last_hash = village.closure_hash if village else canonical.GENESIS
         last_month = village.last_month if village else None
@@ -268,6 +275,7 @@ class Segment:
             hash=pending["hash"], document=pending["text"], closed_at=closed_at, package_id=package_id,
             imported_at=moment, notes=json.dumps(notes, ensure_ascii=False)))
         t, c = doc["month_totals"], doc["cumulative"]
+        flags, flags_reviewed, own_household = self.flag_counts.get(month, (0, 0, 0))
         reversed_ = {kind: points for kind, points in t["reversed"]}
         awarded = t["awarded"] - reversed_.get(Kind.AWARD, 0) - reversed_.get(Kind.HYGIENE, 0)
         self.waiting[CountyMonth].append(dict(
@@ -279,7 +287,8 @@ class Segment:
             redeemed=t["redeemed"] - reversed_.get(Kind.REDEMPTION, 0), redemptions=t["redemptions"],
             recovered=t["recovered"], reversals=figures.reversals,
             labour_points=figures.labour_points, hygiene_points=figures.hygiene_points,
-            after_hours=figures.after_hours, own_household=0, flags=0, flags_reviewed=0,
+            after_hours=figures.after_hours, own_household=own_household, flags=flags,
+            flags_reviewed=flags_reviewed,
             outstanding=c["outstanding"], outstanding_fen=c["outstanding_fen"],
             point_value_fen=doc["point_value_fen"],
             donations=sum(1 for line in doc["deliveries"] if line[1] == "donation"),
@@ -304,8 +313,7 @@ class Segment:
         months = {month for _, month, _ in self.new_closures}
         numbers = {number for number, _, _ in self.new_closures}
         flags: list[dict] = []
-        counts: list[dict] = []
-        for record in p.records("audit.jsonl"):
+        for record in p.records(AUDIT):
             month = str(record.get("month", ""))
             found = record.get("flags") or []
             if month not in months or not found:
@@ -315,14 +323,13 @@ class Segment:
                        "operator": str(flag.get("operator") or ""), "message": str(flag.get("message", "")),
                        "reviews": json.dumps(flag.get("reviews") or [], ensure_ascii=False)}
                       for flag in found]
-            counts.append({"v": p.village_id, "m": month, "flags": len(found),
-                           "flags_reviewed": sum(1 for flag in found if flag.get("reviews")),
-                           "own_household": sum(1 for flag in found if flag.get("rule") == "own_household")})
-            if len(flags) >= BATCH or len(counts) >= BATCH:
-                self._flags(flags, counts)
-        self._flags(flags, counts)
+            if len(flags) >= BATCH:
+                _copy_dicts(session, CountyFlag, flags)
+                flags.clear()
+        if flags:
+            _copy_dicts(session, CountyFlag, flags)
         notices: list[dict] = []
-        for record in p.records("notices.jsonl"):
+        for record in p.records(NOTICES):
             if record.get("number") in numbers:
                 notices.append({"village_id": p.village_id, "number": int(record["number"]),
                                 "month": str(record.get("month", "")),
@@ -333,17 +340,23 @@ class Segment:
         if notices:
             _copy_dicts(session, CountyNotice, notices)
 
-    def _flags(self, flags: list[dict], counts: list[dict]) -> None:
-        if flags:
-            _copy_dicts(self.session, CountyFlag, flags)
-            flags.clear()
-        if counts:
-            t = CountyMonth.__table__
-            self.session.execute(
-                update(t).where(t.c.village_id == bindparam("v"), t.c.month == bindparam("m"))
-                .values(flags=bindparam("flags"), flags_reviewed=bindparam("flags_reviewed"),
-                        own_household=bindparam("own_household")), counts)
-            counts.clear()
+    def _count_flags(self) -> dict[str, tuple[int, int, int]]:
+        """Each month's audit flags, those reviewed and those on an operator's own household,
+        counted before the chain is read so that its month's row is written whole. A record
+        that cannot be counted is left to ``_audit_and_notices``, which refuses it if its month
+        is new, as it refuses any flag it cannot store."""
+        counts = {}
+        for record in self.package.records(AUDIT):
+            month = str(record.get("month", ""))
+            found = record.get("flags") or []
+            if not found:
+                continue
+            try:
+                counts[month] = (len(found), sum(1 for flag in found if flag.get("reviews")),
+                                 sum(1 for flag in found if flag.get("rule") == "own_household"))
+            except (AttributeError, TypeError):
+                counts.pop(month, None)
+        return counts
 
 
 def _copy_dicts(session: Session, table, rows: list[dict]) -> None:
