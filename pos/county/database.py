@@ -115,3 +115,22 @@ def copy_rows(session: Session, table: Table, columns: tuple[str, ...], rows: li
                 copy.write_row(row)
     else:
         session.execute(table.insert(), [dict(zip(columns, row, strict=True)) for row in rows])
+
+
+def insert_rows(session: Session, batches: list[tuple[Table, tuple[str, ...], list[tuple]]]) -> None:
+    """Add a few small batches of rows ((table, columns, rows)) in the session's transaction: on
+    PostgreSQL as INSERTs sent in one pipeline, one round trip for them all (a ``COPY`` costs
+    two a table); elsewhere one executemany a table."""
+    batches = [(table, columns, rows) for table, columns, rows in batches if rows]
+    if not batches:
+        return
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        driver = connection.connection.driver_connection
+        with driver.pipeline(), driver.cursor() as cursor:
+            for table, columns, rows in batches:
+                cursor.executemany(f"INSERT INTO {table.name} ({', '.join(columns)}) "
+                                   f"VALUES ({', '.join(['%s'] * len(columns))})", rows)
+    else:
+        for table, columns, rows in batches:
+            session.execute(table.insert(), [dict(zip(columns, row, strict=True)) for row in rows])

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from ledger import canonical
 from ledger.book import now
-from pos.county.database import copy_rows
+from pos.county.database import copy_rows, insert_rows
 from pos.county.package import AUDIT, CLOSURES, NOTICES, ChainEntry, Package, Refused, parse_line
 from pos.county.replay import RECENT, Replay, State, Tally, parse_time
 from pos.county.schema import (
@@ -60,6 +60,7 @@ class Segment:
         self.waiting: dict[type, list[dict]] = {CountyClosure: [], CountyMonth: [], CountyMonthDetail: []}
         self.state: State | None = None
         self.flag_counts: dict[str, tuple[int, int, int]] = {}
+        self.written_upto = 0
 
     def stored(self, seq: int) -> ChainEntry | None:
         body = self.session.scalar(select(CountyTransaction.body).where(
@@ -75,6 +76,7 @@ class Segment:
     def run(self, village: CountyVillage | None, package_id: int) -> None:
         p, session = self.package, self.session
         head = village.head_seq if village else 0
+        self.written_upto = head  # the county holds this village's chain through here
         if p.from_seq > head + 1:
             raise Refused("county_segment_gap", village=p.village_name, first=p.from_seq, head=head)
         if p.from_seq < 1 or p.to_seq < p.from_seq - 1:
@@ -196,7 +198,7 @@ class Segment:
                 settle()
             if entry.seq % 1000 == 0:
                 self.progress(entry.seq - p.from_seq, total, p.village_name)
-        self._flush(rows)
+        self._flush(rows, closures=False)  # the last closures go with the flags and notices
         if differing_closures:
             number, month = differing_closures[0]
             raise Refused("county_closure_fork", village=p.village_name, number=number, month=month)
@@ -212,23 +214,24 @@ class Segment:
         if p.to_seq > head and (state.seq, state.hash) != (p.to_seq, p.last_hash):
             raise Refused("county_package_tampered", village=p.village_name,
                           detail="the chain does not end where the manifest says")
-        self._flush_closures()
         self._audit_and_notices()
         self.state = state
 
-    def _flush(self, rows: list[tuple]) -> None:
+    def _flush(self, rows: list[tuple], closures: bool = True) -> None:
         if rows:
             self._reversed_once(rows)
             copy_rows(self.session, CountyTransaction.__table__, TRANSACTION_COLUMNS, rows)
             self.inserted += len(rows)
+            self.written_upto = rows[-1][1]
             rows.clear()
-        self._flush_closures()
+        if closures:
+            self._flush_closures()
 
-    def _flush_closures(self) -> None:
-        for table, rows in self.waiting.items():
-            if rows:
-                _copy_dicts(self.session, table, rows)
-                rows.clear()
+    def _flush_closures(self, *more: tuple[type, list[dict]]) -> None:
+        """Write the closures, months and details waiting (and ``more``: (table, rows)) at once."""
+        insert_rows(self.session, [_columns(table, rows) for table, rows in (*self.waiting.items(), *more)])
+        for rows in self.waiting.values():
+            rows.clear()
 
     def _reversed_once(self, rows: list[tuple]) -> None:
         """No transaction is reversed twice: in these rows, or by one the county holds.
@@ -241,10 +244,12 @@ class Segment:
             if original in reversing:
                 raise Refused("county_chain_bad", seq=seq, detail=f"reverses {original}, reversed before")
             reversing[original] = seq
-        if reversing:
+        # Only a transaction the county already holds can have been reversed by one it holds.
+        earlier = [original for original in reversing if original <= self.written_upto]
+        if earlier:
             t = CountyTransaction.__table__.c
             held = self.session.scalars(select(t.reverses).where(
-                t.village_id == self.package.village_id, t.reverses.in_(list(reversing))).limit(1)).first()
+                t.village_id == self.package.village_id, t.reverses.in_(earlier)).limit(1)).first()
             if held is not None:
                 raise Refused("county_chain_bad", seq=reversing[held],
                               detail=f"reverses {held}, reversed before")
@@ -324,10 +329,8 @@ class Segment:
                        "reviews": json.dumps(flag.get("reviews") or [], ensure_ascii=False)}
                       for flag in found]
             if len(flags) >= BATCH:
-                _copy_dicts(session, CountyFlag, flags)
+                insert_rows(session, [_columns(CountyFlag, flags)])
                 flags.clear()
-        if flags:
-            _copy_dicts(session, CountyFlag, flags)
         notices: list[dict] = []
         for record in p.records(NOTICES):
             if record.get("number") in numbers:
@@ -335,10 +338,9 @@ class Segment:
                                 "month": str(record.get("month", "")),
                                 "data": json.dumps(record, ensure_ascii=False, sort_keys=True)})
             if len(notices) >= BATCH:
-                _copy_dicts(session, CountyNotice, notices)
+                insert_rows(session, [_columns(CountyNotice, notices)])
                 notices.clear()
-        if notices:
-            _copy_dicts(session, CountyNotice, notices)
+        self._flush_closures((CountyFlag, flags), (CountyNotice, notices))
 
     def _count_flags(self) -> dict[str, tuple[int, int, int]]:
         """Each month's audit flags, those reviewed and those on an operator's own household,
@@ -359,9 +361,9 @@ class Segment:
         return counts
 
 
-def _copy_dicts(session: Session, table, rows: list[dict]) -> None:
-    """Rows made by one dict display each (their keys in one order), in bulk."""
-    copy_rows(session, table.__table__, tuple(rows[0]), [tuple(row.values()) for row in rows])
+def _columns(table, rows: list[dict]) -> tuple:
+    """(table, columns, tuples) of rows made by one dict display each (their keys in one order)."""
+    return table.__table__, tuple(rows[0]) if rows else (), [tuple(row.values()) for row in rows]
 
 
 def _describe(body: str) -> str:
