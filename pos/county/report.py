@@ -210,10 +210,12 @@ def compare(values: dict[str, tuple[str, float]], figure: str) -> list[Compariso
     mad = statistics.median(abs(v - median) for v in numbers)
     spread = max(1.4826 * mad, 0.1 * abs(median), floor)
     ranked = sorted(values.items(), key=lambda item: (abs(item[1][1] - median), item[1][0]))
+    nearest = [(vid, other, round(v, 2)) for vid, (other, v) in ranked[:NEAR + 1]]  # each village's
+    # nearest others are among these, whichever of them it is
     found = []
     for village_id, (name, value) in values.items():
         flagged = value > median + OUTLIER_SPREADS * spread and value >= OUTLIER_RATIO * median
-        near = tuple((other, round(v, 2)) for vid, (other, v) in ranked if vid != village_id)[:NEAR]
+        near = tuple((other, v) for vid, other, v in nearest if vid != village_id)[:NEAR]
         found.append(Comparison(figure, title, village_id, name, round(value, 2), round(median, 2),
                                 round(spread, 2), flagged, near))
     return found
@@ -225,7 +227,8 @@ def report_in(session: Session, month: str, as_of: date | None = None) -> County
     as_of = as_of or _today(session)
     grid = _grid(period)
     first_grid = str(grid[0])
-    villages = {v.id: v for v in session.scalars(select(CountyVillage))}
+    villages = {v.id: v for v in session.execute(
+        select(CountyVillage.id, CountyVillage.name, CountyVillage.first_month))}
     names = {vid: v.name for vid, v in villages.items()}
     for vid, name in session.execute(select(CountyKey.village_id, CountyKey.village_name)):
         names.setdefault(vid, name)
@@ -261,10 +264,14 @@ def report_in(session: Session, month: str, as_of: date | None = None) -> County
         select(CountySpotcheck.village_id, func.count(CountyFinding.id))
         .join(CountyFinding, CountyFinding.spotcheck_id == CountySpotcheck.id)
         .where(CountyFinding.differs).group_by(CountySpotcheck.village_id)).all())
-    rows = {r.village_id: r for r in session.scalars(select(CountyMonth).where(CountyMonth.month == str(period)))}
+    m = CountyMonth.__table__.c
+    rows = {r.village_id: r for r in session.execute(
+        select(m.village_id, *(m[name] for name in FIGURES)).where(m.month == str(period)))}
+    d = CountyMonthDetail.__table__.c
     details = defaultdict(list)
-    for d in session.scalars(select(CountyMonthDetail).where(CountyMonthDetail.month == str(period))):
-        details[d.village_id].append(d)
+    for detail in session.execute(select(d.village_id, d.section, d.name, d.quantity, d.points)
+                                  .where(d.month == str(period))):
+        details[detail.village_id].append(detail)
 
     def status_of(vid: str, m: Month) -> MonthStatus:
         key = str(m)
@@ -418,55 +425,41 @@ def summary_page(report: CountyReport, lang: str = "zh"):
         tuple(rows))
 
 
-def _sheet(book, title: str, header: list[str], rows: list[list]) -> None:
-    from openpyxl.styles import Font
-
-    sheet = book.create_sheet(title)
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([("'" + v) if isinstance(v, str) and v[:1] in ("=", "+", "-", "@") else v
-                      for v in row])
-
-
 def workbook(report: CountyReport, path, lang: str = "zh") -> None:
     """The month as an Excel workbook: totals, villages, the status grid, comparisons,
     categories and zones, and what needs attention."""
-    from openpyxl import Workbook
+    from printing.xlsx import Sheet, write
 
     def t(key, **params):
         return messages.text(key, lang, **params)
-    book = Workbook()
-    book.remove(book.active)
-    _sheet(book, t("county_sheet_totals"), [t("county_col_item"), t("county_col_value")],
-           [list(row) for row in total_rows(report.totals, lang)])
     names = [f for f in FIGURES]
-    _sheet(book, t("county_sheet_villages"),
-           [t("county_col_village"), t("county_col_village_id"), t("county_col_status"),
-            t("county_col_fingerprint"), t("county_col_key_changes"), t("county_col_refused"), *names],
-           [[v.village, v.village_id, t(f"county_status_{v.status.status}"), v.fingerprint, v.key_changes,
-             v.refused, *((getattr(v.figures, f) for f in names) if v.figures else [""] * len(names))]
-            for v in report.villages])
-    _sheet(book, t("county_sheet_grid"), [t("county_col_village"), *report.grid],
-           [[v.village, *(t(f"county_status_{cell.status}") for cell in v.months)] for v in report.villages])
-    _sheet(book, t("county_sheet_compare"),
-           [t("county_col_figure"), t("county_col_village"), t("county_col_per_household"),
-            t("county_col_median"), t("county_col_spread"), t("county_col_flagged"), t("county_col_near")],
-           [[c.title if lang != "en" else COMPARED[c.figure][1], c.village, c.value, c.median, c.spread,
-             "★" if c.flagged else "", "; ".join(f"{n} {v:g}" for n, v in c.near)]
-            for c in report.comparisons])
-    _sheet(book, t("county_sheet_details"),
-           [t("county_col_village"), t("county_col_section"), t("county_col_name"), t("county_col_quantity"),
-            t("county_col_points")],
-           [[v.village, t("county_section_category"), name, "", points]
-            for v in report.villages if v.figures for name, points in v.figures.categories]
-           + [[v.village, t("county_section_zone"), zone, quantity, points]
-              for v in report.villages if v.figures for zone, quantity, points in v.figures.zones])
-    _sheet(book, t("county_sheet_attention"), [t("county_col_item")], [[line] for line in attention(report, lang)])
-    temporary = path.with_name(f".{path.name}.part")
-    book.save(temporary)
-    temporary.replace(path)
+    statuses = defaultdict(str, {status: t(f"county_status_{status}") for status in STATUS_ORDER})
+    write(path, [
+        Sheet(t("county_sheet_totals"), [t("county_col_item"), t("county_col_value")],
+               [list(row) for row in total_rows(report.totals, lang)]),
+        Sheet(t("county_sheet_villages"),
+               [t("county_col_village"), t("county_col_village_id"), t("county_col_status"),
+                t("county_col_fingerprint"), t("county_col_key_changes"), t("county_col_refused"), *names],
+               [[v.village, v.village_id, statuses[v.status.status], v.fingerprint, v.key_changes,
+                 v.refused, *((getattr(v.figures, f) for f in names) if v.figures else [""] * len(names))]
+                for v in report.villages]),
+        Sheet(t("county_sheet_grid"), [t("county_col_village"), *report.grid],
+               [[v.village, *(statuses[cell.status] for cell in v.months)] for v in report.villages]),
+        Sheet(t("county_sheet_compare"),
+               [t("county_col_figure"), t("county_col_village"), t("county_col_per_household"),
+                t("county_col_median"), t("county_col_spread"), t("county_col_flagged"), t("county_col_near")],
+               [[c.title if lang != "en" else COMPARED[c.figure][1], c.village, c.value, c.median, c.spread,
+                 "★" if c.flagged else "", "; ".join(f"{n} {v:g}" for n, v in c.near)]
+                for c in report.comparisons]),
+        Sheet(t("county_sheet_details"),
+               [t("county_col_village"), t("county_col_section"), t("county_col_name"), t("county_col_quantity"),
+                t("county_col_points")],
+               [[v.village, t("county_section_category"), name, "", points]
+                for v in report.villages if v.figures for name, points in v.figures.categories]
+               + [[v.village, t("county_section_zone"), zone, quantity, points]
+                  for v in report.villages if v.figures for zone, quantity, points in v.figures.zones]),
+        Sheet(t("county_sheet_attention"), [t("county_col_item")], [[line] for line in attention(report, lang)]),
+    ])
 
 
 def write_files(report: CountyReport, out_dir, lang: str = "zh") -> tuple:
