@@ -24,6 +24,7 @@ opening hours, stock-count differences and write-offs.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Callable
@@ -299,7 +300,9 @@ class MonthFigures:
     zones: dict[str, list[int]] = field(default_factory=dict)  # zone -> [quantity, points]
 
 
+@functools.lru_cache(maxsize=64)
 def _opening_windows(text: str):
+    """The village's opening hours read once per wording (a village rarely changes them)."""
     from pos.month.audit import opening_windows
 
     return opening_windows(text)
@@ -308,7 +311,13 @@ def _opening_windows(text: str):
 def _open_at(windows, at: datetime) -> bool:
     days, times = windows
     local = at.astimezone(LOCAL)
-    return local.weekday() in days and any(a <= local.time() <= b for a, b in times)
+    if local.weekday() not in days:
+        return False
+    moment = local.time()
+    for start, end in times:
+        if start <= moment <= end:
+            return True
+    return False
 
 
 class Tally:

@@ -4,11 +4,13 @@
 county's copy of the village's head (an overlap must be identical, byte for
 byte), every line replayed (``pos.county.replay``) and each closure recomputed
 from the postings, in one pass over the package's stream. What it stores goes
-in bulk (``pos.county.database.copy_rows``: ``COPY`` on PostgreSQL): the
-chain's rows as they pass, in batches; each closure, its month's figures and
-details, the audit's flags and the notices once the whole segment has held,
-in one statement a table. All of it is in the import's one database
-transaction, so a refusal at any point leaves nothing behind.
+in bulk: the chain's rows as they pass, in batches (``pos.county.database.copy_rows``:
+``COPY`` on PostgreSQL); the closures, their months' figures (the audit's flags
+counted in before the chain is read) and details every twelve closures, and the
+last of them with the audit's flags and the notices once the whole segment has
+held, in one round trip (``insert_rows``: one multi-row INSERT a table, pipelined
+on PostgreSQL). All of it is in the import's one database transaction, so a
+refusal at any point leaves nothing behind.
 """
 
 from __future__ import annotations
