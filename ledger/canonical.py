@@ -193,14 +193,20 @@ def parse(line: bytes):
     (keys in code-point order, which is UTF-16 order below U+10000; integers exact; the
     same escapes; a lone surrogate refused by ``_utf8``); any other line with ``dumps``."""
     try:
-        value = _read(line.decode("utf-8"))
+        text = line.decode("utf-8")
+        value = _read(text)
     except NotCanonical:
         raise
     except ValueError:  # not JSON, or not UTF-8
         raise NotCanonical("not JSON") from None
     classes = line.translate(_CLASSES)
-    unusual = _LONG_NUMBER in classes or b"2" in classes
-    again = dumps(value) if unusual else _utf8(_sorted(value))
+    if _LONG_NUMBER in classes or b"2" in classes:
+        again = dumps(value)
+    else:
+        written = _sorted(value)
+        if written == text:  # the same text is the same bytes: ``line`` is valid UTF-8
+            return value
+        again = _utf8(written)  # a lone surrogate is refused here, as ``dumps`` refuses it
     if again != line:
         raise NotCanonical("not in canonical form")
     return value

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import sqlite3
 from contextlib import closing
-from datetime import datetime
 from pathlib import Path
 
 from alembic import command
@@ -113,30 +112,10 @@ def copy_rows(session: Session, table: Table, columns: tuple[str, ...], rows: li
         driver = connection.connection.driver_connection
         with driver.cursor() as cursor, cursor.copy(
                 f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
-            copy.write("".join(["\t".join([_copy_field(value) for value in row]) + "\n"
-                                for row in rows]).encode("utf-8"))
+            for row in rows:
+                copy.write_row(row)
     else:
         session.execute(table.insert(), [dict(zip(columns, row, strict=True)) for row in rows])
-
-
-def _copy_field(value) -> str:
-    """One value in ``COPY``'s text format: the values the county writes are text, whole
-    numbers, times and nulls (anything else is refused rather than guessed at)."""
-    kind = type(value)
-    if kind is str:
-        value = value.replace("\\", "\\\\")
-        if "\n" in value or "\r" in value or "\t" in value:
-            value = value.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-        return value
-    if kind is int:
-        return str(value)
-    if value is None:
-        return "\\N"
-    if kind is datetime:
-        return value.isoformat()
-    if kind is bool:
-        return "t" if value else "f"
-    raise TypeError(f"no COPY text for a {kind.__name__}")
 
 
 def insert_rows(session: Session, batches: list[tuple[Table, tuple[str, ...], list[tuple]]]) -> None:
