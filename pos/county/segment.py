@@ -8,7 +8,7 @@ in bulk: the chain's rows as they pass, in batches (``pos.county.database.copy_r
 ``COPY`` on PostgreSQL); the closures, their months' figures (the audit's flags
 counted in before the chain is read) and details every twelve closures, and the
 last of them with the audit's flags and the notices once the whole segment has
-held, in one round trip (``insert_rows``: one multi-row INSERT a table, pipelined
+held, in one round trip (``insert_rows``: one INSERT of arrays a table, pipelined
 on PostgreSQL). All of it is in the import's one database transaction, so a
 refusal at any point leaves nothing behind.
 """
