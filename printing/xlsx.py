@@ -28,6 +28,7 @@ TYPES = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 # What XML 1.0 cannot hold (control characters other than tab, line feed, carriage return).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_PLAIN = re.compile('[^&<>"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]*')
 _NOT_IN_TITLE = re.compile(r"[\[\]:*?/\\]")
 _FORMULA = ("=", "+", "-", "@")  # what a spreadsheet takes for the start of a formula
 
@@ -65,6 +66,8 @@ def _column(n: int) -> str:
 def _text(value: str) -> str:
     if value[:1] in _FORMULA:  # kept as the text it is, should someone edit the cell later
         value = "'" + value
+    if _PLAIN.fullmatch(value):  # most texts: nothing to escape or replace
+        return value
     if _ILLEGAL.search(value):
         value = _ILLEGAL.sub("\ufffd", value)
     return _escape(value)
