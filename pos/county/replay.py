@@ -490,24 +490,24 @@ class Tally:
         if lines.keys() != expected:
             errors.append(f"households listed: closure {len(lines)}, recomputed {len(expected)}")
         earned, deducted, redeemed, recovered = self.earned, self.deducted, self.redeemed, self.recovered
-        mine = {h: [opening.get(h, 0), earned.get(h, 0), deducted.get(h, 0), redeemed.get(h, 0),
-                    recovered.get(h, 0), closing.get(h, 0)] for h in expected & lines.keys()}
-        theirs = {h: lines[h][4:] for h in mine}
-        if mine != theirs:
-            for household in sorted(mine):
-                if mine[household] != theirs[household]:
-                    head = lines[household][2]
-                    errors.append(f"household {household} ({head}): closure "
-                                  f"{'/'.join(map(str, theirs[household]))}, recomputed "
-                                  f"{'/'.join(map(str, mine[household]))}")
         households = state.households
-        printed = {h: (lines[h][2], lines[h][1]) for h in mine if h in households}
-        if printed != {h: (households[h][0], households[h][1]) for h in printed}:
-            for household in sorted(printed):
-                head, group = printed[household]
-                known = households[household]
-                if (known[0], known[1]) != (head, group):
-                    notes.append(f"household {household}: closure {head} ({group}), chain {known[0]} ({known[1]})")
+        differing, renamed = [], []  # each household's line and name, compared in one pass
+        for h in expected & lines.keys():
+            line = lines[h]
+            mine = [opening.get(h, 0), earned.get(h, 0), deducted.get(h, 0), redeemed.get(h, 0),
+                    recovered.get(h, 0), closing.get(h, 0)]
+            if mine != line[4:]:
+                differing.append((h, mine))
+            known = households.get(h)
+            if known is not None and (known[0], known[1]) != (line[2], line[1]):
+                renamed.append(h)
+        for household, mine in sorted(differing):
+            line = lines[household]
+            errors.append(f"household {household} ({line[2]}): closure {'/'.join(map(str, line[4:]))}, "
+                          f"recomputed {'/'.join(map(str, mine))}")
+        for household in sorted(renamed):
+            line, known = lines[household], households[household]
+            notes.append(f"household {household}: closure {line[2]} ({line[1]}), chain {known[0]} ({known[1]})")
         if doc["point_value_fen"] != state.village.get("point_value_fen", doc["point_value_fen"]):
             notes.append(f"point value: closure {doc['point_value_fen']} fen, chain "
                          f"{state.village.get('point_value_fen')} fen")
