@@ -289,21 +289,27 @@ def report_in(session: Session, month: str, as_of: date | None = None) -> County
                               else MonthStatus(str(m), "late" if late else "due", late=late))
     before = {key: MonthStatus(key, "before") for key in unreported}
 
-    def status_of(vid: str, key: str) -> MonthStatus:
-        first = villages[vid].first_month if vid in villages else None
-        if key in imported[vid]:
-            number, noted = imported[vid][key]
-            return MonthStatus(key, "imported" if noted else "verified", number, True, True, True,
-                               not noted)
+    made: dict[tuple, MonthStatus] = {}  # statuses are values: one of each is enough
+
+    def status_of(key: str, held: dict, came: dict, first: str | None) -> MonthStatus:
+        if key in held:
+            number, noted = held[key]
+            found = made.get((key, number, noted))
+            if found is None:
+                found = made[key, number, noted] = MonthStatus(
+                    key, "imported" if noted else "verified", number, True, True, True, not noted)
+            return found
         if first is not None and key < first:
             return before[key]
-        if key in arrived[vid]:
-            return MonthStatus(key, arrived[vid][key], None, True, True)
+        if key in came:
+            return MonthStatus(key, came[key], None, True, True)
         return unreported[key]
 
     lines = []
     for vid in sorted(names, key=lambda v: (names[v], v)):
-        cells = tuple(status_of(vid, key) for key in unreported)
+        held, came = imported.get(vid, {}), arrived.get(vid, {})
+        first = villages[vid].first_month if vid in villages else None
+        cells = tuple(status_of(key, held, came, first) for key in unreported)
         figures = _figures(rows[vid], details[vid]) if vid in rows else None
         k = keys[vid]
         lines.append(VillageLine(vid, names[vid], k["pinned"], cells[-1], cells, figures,
