@@ -50,11 +50,14 @@ minutes once the template is built, 3.5 minutes for the template)::
     peak memory of an import     3.5 / 2.6 MiB a year,     3.3 / 2.6 MiB a year,
                                  5.4 MiB ten years at once 4.4 MiB ten years at once
 
+A second run after, with the PC busier: ratio 0.50 (0.47-0.53 by year); workbook + PDF
+p50 76 / 127 / 141 ms, p95 107 / 173 / 198 ms; report p95 49 / 86 / 104 ms; memory the same.
 ``--villages 50 --households 200 --years 10``: ratio 0.49 (0.47-0.51 by year);
 report p95 34 / 64 / 50 ms, workbook + PDF p95 62 / 114 / 130 ms; memory as above.
 ``--villages 20 --households 50 --years 2``: ratio 0.33 before (0.34, 0.32),
-0.50 after (0.48, 0.52); workbook + PDF p95 158 / 125 ms before, 34 / 73 ms
-after; the other reads p95 3-36 ms, memory 1.9-2.9 MiB, before and after.
+0.50 and 0.48 in two runs after (by year 0.48 0.52, 0.49 0.46); workbook + PDF
+p95 158 / 125 ms before, 34 / 73 and 56 / 47 ms after; the other reads p95 3-36
+ms, memory 1.9-2.9 MiB, before and after.
 
 The reads stay flat as the history grows (they read ``county_month`` and its
 details, never the chain), and grow with the villages: the report and the
