@@ -44,6 +44,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import json.encoder
+import json.scanner
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
@@ -156,6 +158,31 @@ def _no_float(text: str):
 
 
 _READER = json.JSONDecoder(parse_float=_no_float, parse_constant=_no_float)
+# The C scanner and encoder behind ``_READER`` and ``_SORTED``, made once and called directly:
+# their Python wrappers build a new encoder on every call, which costs as much as a short
+# line's encoding. Parsed JSON holds no cycle and no type JSON lacks, so the encoder needs
+# neither the cycle check nor a default. None where the interpreter lacks ``_json``.
+_SCAN = _READER.scan_once if json.scanner.c_make_scanner is not None else None
+_WRITE_SORTED = (json.encoder.c_make_encoder(None, None, json.encoder.c_encode_basestring, None, ":", ",",
+                                             True, False, False)
+                 if json.encoder.c_make_encoder is not None and json.encoder.c_encode_basestring else None)
+
+
+def _read(text: str):
+    """The value of a whole JSON text, as ``_READER.decode`` gives it."""
+    if _SCAN is not None:
+        try:
+            value, end = _SCAN(text, 0)
+        except (StopIteration, ValueError):
+            pass  # said by the full decoder below, in its own words
+        else:
+            if end == len(text):
+                return value
+    return _READER.decode(text)
+
+
+def _sorted(value) -> str:
+    return "".join(_WRITE_SORTED(value, 0)) if _WRITE_SORTED is not None else _SORTED.encode(value)
 
 
 def parse(line: bytes):
@@ -166,14 +193,20 @@ def parse(line: bytes):
     (keys in code-point order, which is UTF-16 order below U+10000; integers exact; the
     same escapes; a lone surrogate refused by ``_utf8``); any other line with ``dumps``."""
     try:
-        value = _READER.decode(line.decode("utf-8"))
+        text = line.decode("utf-8")
+        value = _read(text)
     except NotCanonical:
         raise
     except ValueError:  # not JSON, or not UTF-8
         raise NotCanonical("not JSON") from None
     classes = line.translate(_CLASSES)
-    unusual = _LONG_NUMBER in classes or b"2" in classes
-    again = dumps(value) if unusual else _utf8(_SORTED.encode(value))
+    if _LONG_NUMBER in classes or b"2" in classes:
+        again = dumps(value)
+    else:
+        written = _sorted(value)
+        if written == text:  # the same text is the same bytes: ``line`` is valid UTF-8
+            return value
+        again = _utf8(written)  # a lone surrogate is refused here, as ``dumps`` refuses it
     if again != line:
         raise NotCanonical("not in canonical form")
     return value

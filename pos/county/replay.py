@@ -24,11 +24,13 @@ opening hours, stock-count differences and write-offs.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from ledger import canonical
 from pos.county.package import ChainEntry, Refused
@@ -51,6 +53,21 @@ OTHER_CATEGORY = "其他"
 LABOUR_WORD = "劳动"  # award categories holding it count as labour (公益劳动, 义务劳动)
 RECENT = 2048
 _CARD = len(CARD_PREFIX)
+# The kinds as plain strings: the replay compares each transaction's kind a dozen times, and
+# a plain string compares in a third of the time of an enum member.
+K = type("K", (), {member.name: member.value for member in Kind})
+_EARNING = frozenset(kind.value for kind in EARNING_KINDS)
+# The kinds whose fact the replay keeps (``Replay._fact``).
+_WITH_FACT = frozenset({K.VILLAGE, K.GROUP, K.USER, K.RULE, K.GOODS, K.HOUSEHOLD, K.STOCK_INTAKE,
+                        K.STOCK_COUNT, K.REDEMPTION, K.REVERSAL, K.CARD_ISSUE, K.CARD_REPLACE,
+                        K.CARD_RECOVERY})
+
+
+class Kept(NamedTuple):
+    """What a reversal needs of a redemption the replay passed: its kind and facts."""
+
+    kind: str
+    attrs: dict
 
 
 def parse_time(text: str) -> datetime:
@@ -136,12 +153,12 @@ class Replay:
         self.original = original
         # The package's newest redemptions, for their reversals; older ones are read back from
         # the county's copy (written in batches far smaller than this).
-        self.recent: dict[int, ChainEntry] = {}
+        self.recent: dict[int, Kept] = {}
 
     def fail(self, seq: int, detail: str):
         raise Refused("county_chain_bad", seq=seq, detail=detail)
 
-    def lookup(self, seq: int) -> ChainEntry | None:
+    def lookup(self, seq: int) -> ChainEntry | Kept | None:
         return self.recent.get(seq) or self.original(seq)
 
     def apply(self, entry: ChainEntry) -> Effect:
@@ -172,7 +189,7 @@ class Replay:
             self.fail(seq, f"reverses {entry.reverses}, which does not precede it")
         attrs = entry.attrs
         kind = entry.kind
-        if kind == Kind.ACCOUNT_OPEN and not legs:
+        if kind == K.ACCOUNT_OPEN and not legs:
             code = attrs.get("account")
             if attrs.get("may_go_negative") and isinstance(code, str):
                 s.negative.add(code)
@@ -182,13 +199,13 @@ class Replay:
             if balances[code] < 0 and code not in s.negative:
                 self.fail(seq, f"account {code} falls below zero")
         effective = kind
-        if kind == Kind.REVERSAL:
+        if kind == K.REVERSAL:
             effective = attrs.get("original_kind") or ""
             if not effective:
                 original = self.lookup(entry.reverses)
                 effective = original.kind if original else ""
         if issued:
-            if effective == Kind.CARD_ISSUE:
+            if effective == K.CARD_ISSUE:
                 s.issued_cards -= issued
             else:
                 s.awarded -= issued
@@ -205,8 +222,8 @@ class Replay:
                     self.fail(seq, f"moves points on card {code[_CARD:]}, never issued")
                 card_legs.append((card[0], amount))
                 card_total += amount
-        if kind == Kind.REDEMPTION:  # kept for a reversal to come: what it needs, not its bytes
-            self.recent[seq] = entry._replace(line=b"", postings=())
+        if kind == K.REDEMPTION:  # kept for a reversal to come: what it needs, not its bytes
+            self.recent[seq] = Kept(kind, attrs)
             if len(self.recent) > RECENT:
                 del self.recent[next(iter(self.recent))]
         s.seq, s.hash, s.at = seq, entry.hash, entry.at
@@ -215,44 +232,47 @@ class Replay:
     def _fact(self, entry: ChainEntry) -> list[tuple[str, int, int]] | None:
         """Apply the fact the entry chains; the lines of a redemption or stock record."""
         s, a, kind = self.state, entry.attrs, entry.kind
-        if kind == Kind.VILLAGE:
+        if kind == K.REDEMPTION:  # most transactions, and most of those without a fact
+            items = parse_items(a["items"])
+            stock = s.stock
+            for code, quantity, _points in items:
+                stock[code] = stock.get(code, 0) - quantity
+            return items
+        if kind not in _WITH_FACT:
+            return None
+        if kind == K.VILLAGE:
             s.village = dict(a)
-        elif kind == Kind.GROUP:
+        elif kind == K.GROUP:
             if a["group"] not in s.groups:
                 s.groups.append(a["group"])
-        elif kind == Kind.USER:
+        elif kind == K.USER:
             s.users[a["user"]] = [a["name"], a["role"], int(a["active"])]
-        elif kind == Kind.RULE:
+        elif kind == K.RULE:
             s.rules[a["rule"]] = [a["category"], a["name"], a["points_min"], a["points_max"],
                                   int(a["deduction"]), int(a["active"])]
-        elif kind == Kind.GOODS:
+        elif kind == K.GOODS:
             s.goods[a["goods"]] = [a["name"], a["zone"], a["price_points"], a["value_fen"], a["unit"],
                                    int(a["active"])]
-        elif kind == Kind.HOUSEHOLD:
+        elif kind == K.HOUSEHOLD:
             s.households[int(a["household"])] = [a["head"], a["group"], a["status"]]
-        elif kind in (Kind.STOCK_INTAKE, Kind.STOCK_COUNT):
+        elif kind in (K.STOCK_INTAKE, K.STOCK_COUNT):
             items = parse_items(a["items"])
             for code, quantity, _value in items:
                 s.stock[code] = s.stock.get(code, 0) + quantity
             return items
-        elif kind == Kind.REDEMPTION:
-            items = parse_items(a["items"])
-            for code, quantity, _points in items:
-                s.stock[code] = s.stock.get(code, 0) - quantity
-            return items
-        elif kind == Kind.REVERSAL and a.get("original_kind") == Kind.REDEMPTION:
+        elif kind == K.REVERSAL and a.get("original_kind") == K.REDEMPTION:
             original = self.lookup(entry.reverses)
             if original is not None:
                 for code, quantity, _points in parse_items(original.attrs.get("items")):
                     s.stock[code] = s.stock.get(code, 0) + quantity
-        elif kind == Kind.CARD_ISSUE:
+        elif kind == K.CARD_ISSUE:
             s.cards[a["card"]] = [int(a["household"]), CardStatus.ACTIVE.value]
-        elif kind == Kind.CARD_REPLACE:
+        elif kind == K.CARD_REPLACE:
             old = s.cards.get(a["old_card"])
             if old is not None:
                 old[1] = CardStatus.BLOCKED.value
             s.cards[a["card"]] = [int(a["household"]), CardStatus.ACTIVE.value]
-        elif kind == Kind.CARD_RECOVERY:
+        elif kind == K.CARD_RECOVERY:
             card = s.cards.get(a["card"])
             if card is not None:
                 card[1] = CardStatus.RECOVERED.value
@@ -280,7 +300,9 @@ class MonthFigures:
     zones: dict[str, list[int]] = field(default_factory=dict)  # zone -> [quantity, points]
 
 
+@functools.lru_cache(maxsize=64)
 def _opening_windows(text: str):
+    """The village's opening hours read once per wording (a village rarely changes them)."""
     from pos.month.audit import opening_windows
 
     return opening_windows(text)
@@ -289,7 +311,13 @@ def _opening_windows(text: str):
 def _open_at(windows, at: datetime) -> bool:
     days, times = windows
     local = at.astimezone(LOCAL)
-    return local.weekday() in days and any(a <= local.time() <= b for a, b in times)
+    if local.weekday() not in days:
+        return False
+    moment = local.time()
+    for start, end in times:
+        if start <= moment <= end:
+            return True
+    return False
 
 
 class Tally:
@@ -310,8 +338,8 @@ class Tally:
         self.reversed: dict[str, int] = defaultdict(int)
         self.earned, self.deducted, self.redeemed, self.recovered = (defaultdict(int) for _ in range(4))
         # where what a card gave up is counted, by the kind that took it (earnings add)
-        self._taken = {Kind.DEDUCTION: (self.deducted, -1), Kind.REDEMPTION: (self.redeemed, -1),
-                       Kind.CARD_RECOVERY: (self.recovered, -1)}
+        self._taken = {K.DEDUCTION: (self.deducted, -1), K.REDEMPTION: (self.redeemed, -1),
+                       K.CARD_RECOVERY: (self.recovered, -1)}
         self.touched: set[int] = set()
         self.zones: dict[str, list[int]] = {}
         self.figures = MonthFigures()
@@ -327,7 +355,7 @@ class Tally:
         self.count += 1
         kind, effective = effect.kind, effect.effective
         if effect.card_legs:
-            if effective in EARNING_KINDS:
+            if effective in _EARNING:
                 into, sign = self.earned, 1
             else:
                 into, sign = self._taken.get(effective, (None, 0))
@@ -341,19 +369,32 @@ class Tally:
                         into[household] += sign * amount
             else:
                 touched.update(household for household, _amount in effect.card_legs)
-                if effective != Kind.CARD_REPLACE:
+                if effective != K.CARD_REPLACE:
                     self.problems.append(f"transaction {entry.seq} of kind {kind} moves points on a card")
         total = effect.card_total
         figures = self.figures
-        if kind == Kind.CARD_ISSUE:
+        if kind == K.REDEMPTION:  # most transactions: first
+            totals = self.totals
+            totals["redeemed"] -= total
+            totals["redemptions"] += 1
+            items = effect.items if effect.items is not None else parse_items(entry.attrs.get("items"))
+            goods, zones = state.goods, self.zones
+            for code, quantity, points in items:
+                known = goods.get(code)
+                zone = zones.setdefault(known[1] if known else "?", [0, 0])
+                zone[0] += quantity
+                zone[1] += points
+            if self.windows is not None and not _open_at(self.windows, at):
+                figures.after_hours += 1
+        elif kind == K.CARD_ISSUE:
             self.totals["issued_cards"] += total
-        elif kind == Kind.AWARD:
+        elif kind == K.AWARD:
             category = state.category(str(entry.attrs.get("rule", "")), entry.attrs.get("rule_name"))
             self.by_category[category] += total
             self.totals["awarded"] += total
             if LABOUR_WORD in category:
                 figures.labour_points += total
-        elif kind == Kind.CLAIM_CREDIT:
+        elif kind == K.CLAIM_CREDIT:
             for _claim, _household, rule, points in parse_claims(entry.attrs.get("claims")):
                 if points < 0:
                     continue  # a deduction claim: counted as deducted below
@@ -363,43 +404,33 @@ class Tally:
                     figures.labour_points += points
             self.totals["awarded"] += sum(amount for _h, amount in effect.card_legs if amount > 0)
             self.totals["deducted"] -= sum(amount for _h, amount in effect.card_legs if amount < 0)
-        elif kind == Kind.HYGIENE:
+        elif kind == K.HYGIENE:
             self.by_category[state.category("W01", HYGIENE_CATEGORY)] += total
             self.totals["awarded"] += total
             figures.hygiene_points += total
-        elif kind == Kind.DEDUCTION:
+        elif kind == K.DEDUCTION:
             self.totals["deducted"] -= total
-        elif kind == Kind.REDEMPTION:
-            self.totals["redeemed"] -= total
-            self.totals["redemptions"] += 1
-            items = effect.items if effect.items is not None else parse_items(entry.attrs.get("items"))
-            for code, quantity, points in items:
-                zone = self.zones.setdefault(self._zone(state, code), [0, 0])
-                zone[0] += quantity
-                zone[1] += points
-            if self.windows is not None and not _open_at(self.windows, at):
-                figures.after_hours += 1
-        elif kind == Kind.CARD_RECOVERY:
+        elif kind == K.CARD_RECOVERY:
             self.totals["recovered"] -= total
-        elif kind == Kind.REVERSAL:
+        elif kind == K.REVERSAL:
             self.reversed[effective] += abs(total)
             figures.reversals += 1
-            if effective == Kind.REDEMPTION:
+            if effective == K.REDEMPTION:
                 original = replay.lookup(entry.reverses)
                 for code, quantity, points in parse_items(original.attrs.get("items") if original else ""):
                     zone = self.zones.setdefault(self._zone(state, code), [0, 0])
                     zone[0] -= quantity
                     zone[1] -= points
-            elif effective == Kind.HYGIENE:
+            elif effective == K.HYGIENE:
                 figures.hygiene_points -= abs(total)
-            elif effective == Kind.AWARD:
+            elif effective == K.AWARD:
                 original = replay.lookup(entry.reverses)
                 if original is not None:
                     category = state.category(str(original.attrs.get("rule", "")),
                                               original.attrs.get("rule_name"))
                     if LABOUR_WORD in category:
                         figures.labour_points -= abs(total)
-        elif kind == Kind.STOCK_COUNT:
+        elif kind == K.STOCK_COUNT:
             items = effect.items if effect.items is not None else parse_items(entry.attrs.get("items"))
             for _code, quantity, value in items:
                 figures.count_lines += 1
@@ -465,24 +496,24 @@ class Tally:
         if lines.keys() != expected:
             errors.append(f"households listed: closure {len(lines)}, recomputed {len(expected)}")
         earned, deducted, redeemed, recovered = self.earned, self.deducted, self.redeemed, self.recovered
-        mine = {h: [opening.get(h, 0), earned.get(h, 0), deducted.get(h, 0), redeemed.get(h, 0),
-                    recovered.get(h, 0), closing.get(h, 0)] for h in expected & lines.keys()}
-        theirs = {h: lines[h][4:] for h in mine}
-        if mine != theirs:
-            for household in sorted(mine):
-                if mine[household] != theirs[household]:
-                    head = lines[household][2]
-                    errors.append(f"household {household} ({head}): closure "
-                                  f"{'/'.join(map(str, theirs[household]))}, recomputed "
-                                  f"{'/'.join(map(str, mine[household]))}")
         households = state.households
-        printed = {h: (lines[h][2], lines[h][1]) for h in mine if h in households}
-        if printed != {h: (households[h][0], households[h][1]) for h in printed}:
-            for household in sorted(printed):
-                head, group = printed[household]
-                known = households[household]
-                if (known[0], known[1]) != (head, group):
-                    notes.append(f"household {household}: closure {head} ({group}), chain {known[0]} ({known[1]})")
+        differing, renamed = [], []  # each household's line and name, compared in one pass
+        for h in expected & lines.keys():
+            line = lines[h]
+            mine = [opening.get(h, 0), earned.get(h, 0), deducted.get(h, 0), redeemed.get(h, 0),
+                    recovered.get(h, 0), closing.get(h, 0)]
+            if mine != line[4:]:
+                differing.append((h, mine))
+            known = households.get(h)
+            if known is not None and (known[0], known[1]) != (line[2], line[1]):
+                renamed.append(h)
+        for household, mine in sorted(differing):
+            line = lines[household]
+            errors.append(f"household {household} ({line[2]}): closure {'/'.join(map(str, line[4:]))}, "
+                          f"recomputed {'/'.join(map(str, mine))}")
+        for household in sorted(renamed):
+            line, known = lines[household], households[household]
+            notes.append(f"household {household}: closure {line[2]} ({line[1]}), chain {known[0]} ({known[1]})")
         if doc["point_value_fen"] != state.village.get("point_value_fen", doc["point_value_fen"]):
             notes.append(f"point value: closure {doc['point_value_fen']} fen, chain "
                          f"{state.village.get('point_value_fen')} fen")

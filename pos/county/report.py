@@ -180,9 +180,12 @@ def _today(session: Session) -> date:
     return now(session).astimezone(LOCAL).date()
 
 
+_CATEGORY, _ZONE = Section.CATEGORY.value, Section.ZONE.value
+
+
 def _figures(row: CountyMonth, details: list) -> Figures:
-    categories = tuple((d.name, d.points) for d in details if d.section == Section.CATEGORY)
-    zones = tuple((d.name, d.quantity, d.points) for d in details if d.section == Section.ZONE)
+    categories = tuple((d.name, d.points) for d in details if d.section == _CATEGORY)
+    zones = tuple((d.name, d.quantity, d.points) for d in details if d.section == _ZONE)
     return Figures(**{name: getattr(row, name) for name in FIGURES}, categories=categories, zones=zones)
 
 
@@ -210,12 +213,19 @@ def compare(values: dict[str, tuple[str, float]], figure: str) -> list[Compariso
     mad = statistics.median(abs(v - median) for v in numbers)
     spread = max(1.4826 * mad, 0.1 * abs(median), floor)
     ranked = sorted(values.items(), key=lambda item: (abs(item[1][1] - median), item[1][0]))
+    # Each village's nearest others are among the first NEAR + 1; for any village not among
+    # the first NEAR, they are those.
+    nearest = [(vid, other, round(v, 2)) for vid, (other, v) in ranked[:NEAR + 1]]
+    common = tuple((other, v) for _vid, other, v in nearest[:NEAR])
+    among = {vid for vid, _other, _v in nearest[:NEAR]}
+    shown_median, shown_spread = round(median, 2), round(spread, 2)
     found = []
     for village_id, (name, value) in values.items():
         flagged = value > median + OUTLIER_SPREADS * spread and value >= OUTLIER_RATIO * median
-        near = tuple((other, round(v, 2)) for vid, (other, v) in ranked if vid != village_id)[:NEAR]
-        found.append(Comparison(figure, title, village_id, name, round(value, 2), round(median, 2),
-                                round(spread, 2), flagged, near))
+        near = tuple((other, v) for vid, other, v in nearest if vid != village_id)[:NEAR] \
+            if village_id in among else common
+        found.append(Comparison(figure, title, village_id, name, round(value, 2), shown_median,
+                                shown_spread, flagged, near))
     return found
 
 
@@ -225,23 +235,24 @@ def report_in(session: Session, month: str, as_of: date | None = None) -> County
     as_of = as_of or _today(session)
     grid = _grid(period)
     first_grid = str(grid[0])
-    villages = {v.id: v for v in session.scalars(select(CountyVillage))}
+    villages = {v.id: v for v in session.execute(
+        select(CountyVillage.id, CountyVillage.name, CountyVillage.first_month)).all()}
     names = {vid: v.name for vid, v in villages.items()}
-    for vid, name in session.execute(select(CountyKey.village_id, CountyKey.village_name)):
+    for vid, name in session.execute(select(CountyKey.village_id, CountyKey.village_name)).all():
         names.setdefault(vid, name)
 
     imported = defaultdict(dict)  # village -> month -> (closure number, noted?)
     for vid, m, number, notes in session.execute(
             select(CountyMonth.village_id, CountyMonth.month, CountyMonth.closure_number,
                    CountyMonth.notes).where(CountyMonth.month >= first_grid,
-                                            CountyMonth.month <= str(period))):
+                                            CountyMonth.month <= str(period))).all():
         imported[vid][m] = (number, bool(notes))
     arrived = defaultdict(dict)  # village -> month -> package status
     refused = defaultdict(int)
     for vid, status, months in session.execute(
             select(CountyPackage.village_id, CountyPackage.status, CountyPackage.months)
             .where(CountyPackage.village_id.is_not(None),
-                   CountyPackage.status.in_([PackageStatus.REFUSED.value, PackageStatus.HELD.value]))):
+                   CountyPackage.status.in_([PackageStatus.REFUSED.value, PackageStatus.HELD.value]))).all():
         if status == PackageStatus.REFUSED:
             refused[vid] += 1
         for m in (months or "").split(","):
@@ -249,7 +260,7 @@ def report_in(session: Session, month: str, as_of: date | None = None) -> County
                 arrived[vid].setdefault(m, status)
     keys = defaultdict(lambda: {"changes": 0, "held": 0, "pinned": ""})
     for vid, status, fingerprint in session.execute(
-            select(CountyKey.village_id, CountyKey.status, CountyKey.fingerprint)):
+            select(CountyKey.village_id, CountyKey.status, CountyKey.fingerprint)).all():
         k = keys[vid]
         if status == KeyStatus.HELD:
             k["held"] += 1
@@ -261,30 +272,44 @@ def report_in(session: Session, month: str, as_of: date | None = None) -> County
         select(CountySpotcheck.village_id, func.count(CountyFinding.id))
         .join(CountyFinding, CountyFinding.spotcheck_id == CountySpotcheck.id)
         .where(CountyFinding.differs).group_by(CountySpotcheck.village_id)).all())
-    rows = {r.village_id: r for r in session.scalars(select(CountyMonth).where(CountyMonth.month == str(period)))}
+    m = CountyMonth.__table__.c
+    rows = {r.village_id: r for r in session.execute(
+        select(m.village_id, *(m[name] for name in FIGURES)).where(m.month == str(period))).all()}
+    d = CountyMonthDetail.__table__.c
     details = defaultdict(list)
-    for d in session.scalars(select(CountyMonthDetail).where(CountyMonthDetail.month == str(period))):
-        details[d.village_id].append(d)
+    for detail in session.execute(select(d.village_id, d.section, d.name, d.quantity, d.points)
+                                  .where(d.month == str(period))).all():
+        details[detail.village_id].append(detail)
 
-    def status_of(vid: str, m: Month) -> MonthStatus:
-        key = str(m)
-        first = villages[vid].first_month if vid in villages else None
-        if key in imported[vid]:
-            number, noted = imported[vid][key]
-            return MonthStatus(key, "imported" if noted else "verified", number, True, True, True,
-                               not noted)
-        if first is not None and key < first:
-            return MonthStatus(key, "before")
-        if key in arrived[vid]:
-            return MonthStatus(key, arrived[vid][key], None, True, True)
+    # What a month nothing came for is, by the calendar alone: the same for every village.
+    unreported = {}
+    for m in grid:
         late = as_of > m.last_day + timedelta(days=county.late_days)
-        if m.last_day >= as_of:
-            return MonthStatus(key, "open")
-        return MonthStatus(key, "late" if late else "due", late=late)
+        unreported[str(m)] = (MonthStatus(str(m), "open") if m.last_day >= as_of
+                              else MonthStatus(str(m), "late" if late else "due", late=late))
+    before = {key: MonthStatus(key, "before") for key in unreported}
+
+    made: dict[tuple, MonthStatus] = {}  # statuses are values: one of each is enough
+
+    def status_of(key: str, held: dict, came: dict, first: str | None) -> MonthStatus:
+        if key in held:
+            number, noted = held[key]
+            found = made.get((key, number, noted))
+            if found is None:
+                found = made[key, number, noted] = MonthStatus(
+                    key, "imported" if noted else "verified", number, True, True, True, not noted)
+            return found
+        if first is not None and key < first:
+            return before[key]
+        if key in came:
+            return MonthStatus(key, came[key], None, True, True)
+        return unreported[key]
 
     lines = []
     for vid in sorted(names, key=lambda v: (names[v], v)):
-        cells = tuple(status_of(vid, m) for m in grid)
+        held, came = imported.get(vid, {}), arrived.get(vid, {})
+        first = villages[vid].first_month if vid in villages else None
+        cells = tuple(status_of(key, held, came, first) for key in unreported)
         figures = _figures(rows[vid], details[vid]) if vid in rows else None
         k = keys[vid]
         lines.append(VillageLine(vid, names[vid], k["pinned"], cells[-1], cells, figures,
@@ -418,55 +443,42 @@ def summary_page(report: CountyReport, lang: str = "zh"):
         tuple(rows))
 
 
-def _sheet(book, title: str, header: list[str], rows: list[list]) -> None:
-    from openpyxl.styles import Font
-
-    sheet = book.create_sheet(title)
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([("'" + v) if isinstance(v, str) and v[:1] in ("=", "+", "-", "@") else v
-                      for v in row])
-
-
 def workbook(report: CountyReport, path, lang: str = "zh") -> None:
     """The month as an Excel workbook: totals, villages, the status grid, comparisons,
     categories and zones, and what needs attention."""
-    from openpyxl import Workbook
+    from printing.xlsx import Sheet, write
 
     def t(key, **params):
         return messages.text(key, lang, **params)
-    book = Workbook()
-    book.remove(book.active)
-    _sheet(book, t("county_sheet_totals"), [t("county_col_item"), t("county_col_value")],
-           [list(row) for row in total_rows(report.totals, lang)])
     names = [f for f in FIGURES]
-    _sheet(book, t("county_sheet_villages"),
-           [t("county_col_village"), t("county_col_village_id"), t("county_col_status"),
-            t("county_col_fingerprint"), t("county_col_key_changes"), t("county_col_refused"), *names],
-           [[v.village, v.village_id, t(f"county_status_{v.status.status}"), v.fingerprint, v.key_changes,
-             v.refused, *((getattr(v.figures, f) for f in names) if v.figures else [""] * len(names))]
-            for v in report.villages])
-    _sheet(book, t("county_sheet_grid"), [t("county_col_village"), *report.grid],
-           [[v.village, *(t(f"county_status_{cell.status}") for cell in v.months)] for v in report.villages])
-    _sheet(book, t("county_sheet_compare"),
-           [t("county_col_figure"), t("county_col_village"), t("county_col_per_household"),
-            t("county_col_median"), t("county_col_spread"), t("county_col_flagged"), t("county_col_near")],
-           [[c.title if lang != "en" else COMPARED[c.figure][1], c.village, c.value, c.median, c.spread,
-             "★" if c.flagged else "", "; ".join(f"{n} {v:g}" for n, v in c.near)]
-            for c in report.comparisons])
-    _sheet(book, t("county_sheet_details"),
-           [t("county_col_village"), t("county_col_section"), t("county_col_name"), t("county_col_quantity"),
-            t("county_col_points")],
-           [[v.village, t("county_section_category"), name, "", points]
-            for v in report.villages if v.figures for name, points in v.figures.categories]
-           + [[v.village, t("county_section_zone"), zone, quantity, points]
-              for v in report.villages if v.figures for zone, quantity, points in v.figures.zones])
-    _sheet(book, t("county_sheet_attention"), [t("county_col_item")], [[line] for line in attention(report, lang)])
-    temporary = path.with_name(f".{path.name}.part")
-    book.save(temporary)
-    temporary.replace(path)
+    statuses = defaultdict(str, {status: t(f"county_status_{status}") for status in STATUS_ORDER})
+    category, zone_word = t("county_section_category"), t("county_section_zone")
+    write(path, [
+        Sheet(t("county_sheet_totals"), [t("county_col_item"), t("county_col_value")],
+               [list(row) for row in total_rows(report.totals, lang)]),
+        Sheet(t("county_sheet_villages"),
+               [t("county_col_village"), t("county_col_village_id"), t("county_col_status"),
+                t("county_col_fingerprint"), t("county_col_key_changes"), t("county_col_refused"), *names],
+               [[v.village, v.village_id, statuses[v.status.status], v.fingerprint, v.key_changes,
+                 v.refused, *((getattr(v.figures, f) for f in names) if v.figures else [""] * len(names))]
+                for v in report.villages]),
+        Sheet(t("county_sheet_grid"), [t("county_col_village"), *report.grid],
+               [[v.village, *(statuses[cell.status] for cell in v.months)] for v in report.villages]),
+        Sheet(t("county_sheet_compare"),
+               [t("county_col_figure"), t("county_col_village"), t("county_col_per_household"),
+                t("county_col_median"), t("county_col_spread"), t("county_col_flagged"), t("county_col_near")],
+               [[c.title if lang != "en" else COMPARED[c.figure][1], c.village, c.value, c.median, c.spread,
+                 "★" if c.flagged else "", "; ".join(f"{n} {v:g}" for n, v in c.near)]
+                for c in report.comparisons]),
+        Sheet(t("county_sheet_details"),
+               [t("county_col_village"), t("county_col_section"), t("county_col_name"), t("county_col_quantity"),
+                t("county_col_points")],
+               [[v.village, category, name, "", points]
+                for v in report.villages if v.figures for name, points in v.figures.categories]
+               + [[v.village, zone_word, zone, quantity, points]
+                  for v in report.villages if v.figures for zone, quantity, points in v.figures.zones]),
+        Sheet(t("county_sheet_attention"), [t("county_col_item")], [[line] for line in attention(report, lang)]),
+    ])
 
 
 def write_files(report: CountyReport, out_dir, lang: str = "zh") -> tuple:

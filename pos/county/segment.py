@@ -4,11 +4,13 @@
 county's copy of the village's head (an overlap must be identical, byte for
 byte), every line replayed (``pos.county.replay``) and each closure recomputed
 from the postings, in one pass over the package's stream. What it stores goes
-in bulk (``pos.county.database.copy_rows``: ``COPY`` on PostgreSQL): the
-chain's rows as they pass, in batches; each closure, its month's figures and
-details, the audit's flags and the notices once the whole segment has held,
-in one statement a table. All of it is in the import's one database
-transaction, so a refusal at any point leaves nothing behind.
+in bulk: the chain's rows as they pass, in batches (``pos.county.database.copy_rows``:
+``COPY`` on PostgreSQL); the closures, their months' figures (the audit's flags
+counted in before the chain is read) and details every twelve closures, and the
+last of them with the audit's flags and the notices once the whole segment has
+held, in one round trip (``insert_rows``: one INSERT of arrays a table, pipelined
+on PostgreSQL). All of it is in the import's one database transaction, so a
+refusal at any point leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -16,13 +18,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ledger import canonical
 from ledger.book import now
-from pos.county.database import copy_rows
-from pos.county.package import ChainEntry, Package, Refused, parse_line
+from pos.county.database import copy_rows, insert_rows
+from pos.county.package import AUDIT, CLOSURES, NOTICES, ChainEntry, Package, Refused, parse_line
 from pos.county.replay import RECENT, Replay, State, Tally, parse_time
 from pos.county.schema import (
     CountyClosure,
@@ -59,6 +61,8 @@ class Segment:
         # memory stays a batch whatever the package's length.
         self.waiting: dict[type, list[dict]] = {CountyClosure: [], CountyMonth: [], CountyMonthDetail: []}
         self.state: State | None = None
+        self.flag_counts: dict[str, tuple[int, int, int]] = {}
+        self.written_upto = 0
 
     def stored(self, seq: int) -> ChainEntry | None:
         body = self.session.scalar(select(CountyTransaction.body).where(
@@ -74,19 +78,26 @@ class Segment:
     def run(self, village: CountyVillage | None, package_id: int) -> None:
         p, session = self.package, self.session
         head = village.head_seq if village else 0
+        self.written_upto = head  # the county holds this village's chain through here
         if p.from_seq > head + 1:
             raise Refused("county_segment_gap", village=p.village_name, first=p.from_seq, head=head)
         if p.from_seq < 1 or p.to_seq < p.from_seq - 1:
             raise Refused("county_package_tampered", village=p.village_name, detail="segment bounds")
-        known_prev = canonical.GENESIS if p.from_seq == 1 else session.scalar(
-            select(CountyTransaction.hash).where(CountyTransaction.village_id == p.village_id,
-                                                 CountyTransaction.seq == p.from_seq - 1))
+        if p.from_seq == 1:
+            known_prev = canonical.GENESIS
+        elif village is not None and p.from_seq - 1 == head:  # the usual case: the head's own hash
+            known_prev = village.head_hash
+        else:
+            known_prev = session.scalar(
+                select(CountyTransaction.hash).where(CountyTransaction.village_id == p.village_id,
+                                                     CountyTransaction.seq == p.from_seq - 1))
         if known_prev is not None and known_prev != p.prev_hash:
             raise Refused("county_fork", village=p.village_name, seq=p.from_seq - 1,
                           here="", there="")
         state = State(json.loads(village.state) if village else None)
         replay = Replay(state, self.stored)
-        closures = iter(p.records("closures.jsonl"))
+        self.flag_counts = self._count_flags()
+        closures = iter(p.records(CLOSURES))
         last_number = village.closure_number if village else 0
         last_hash = village.closure_hash if village else canonical.GENESIS
         last_month = village.last_month if village else None
@@ -189,7 +200,7 @@ class Segment:
                 settle()
             if entry.seq % 1000 == 0:
                 self.progress(entry.seq - p.from_seq, total, p.village_name)
-        self._flush(rows)
+        self._flush(rows, closures=False)  # the last closures go with the flags and notices
         if differing_closures:
             number, month = differing_closures[0]
             raise Refused("county_closure_fork", village=p.village_name, number=number, month=month)
@@ -205,23 +216,24 @@ class Segment:
         if p.to_seq > head and (state.seq, state.hash) != (p.to_seq, p.last_hash):
             raise Refused("county_package_tampered", village=p.village_name,
                           detail="the chain does not end where the manifest says")
-        self._flush_closures()
         self._audit_and_notices()
         self.state = state
 
-    def _flush(self, rows: list[tuple]) -> None:
+    def _flush(self, rows: list[tuple], closures: bool = True) -> None:
         if rows:
             self._reversed_once(rows)
             copy_rows(self.session, CountyTransaction.__table__, TRANSACTION_COLUMNS, rows)
             self.inserted += len(rows)
+            self.written_upto = rows[-1][1]
             rows.clear()
-        self._flush_closures()
+        if closures:
+            self._flush_closures()
 
-    def _flush_closures(self) -> None:
-        for table, rows in self.waiting.items():
-            if rows:
-                _copy_dicts(self.session, table, rows)
-                rows.clear()
+    def _flush_closures(self, *more: tuple[type, list[dict]]) -> None:
+        """Write the closures, months and details waiting (and ``more``: (table, rows)) at once."""
+        insert_rows(self.session, [_columns(table, rows) for table, rows in (*self.waiting.items(), *more)])
+        for rows in self.waiting.values():
+            rows.clear()
 
     def _reversed_once(self, rows: list[tuple]) -> None:
         """No transaction is reversed twice: in these rows, or by one the county holds.
@@ -234,10 +246,12 @@ class Segment:
             if original in reversing:
                 raise Refused("county_chain_bad", seq=seq, detail=f"reverses {original}, reversed before")
             reversing[original] = seq
-        if reversing:
+        # Only a transaction the county already holds can have been reversed by one it holds.
+        earlier = [original for original in reversing if original <= self.written_upto]
+        if earlier:
             t = CountyTransaction.__table__.c
             held = self.session.scalars(select(t.reverses).where(
-                t.village_id == self.package.village_id, t.reverses.in_(list(reversing))).limit(1)).first()
+                t.village_id == self.package.village_id, t.reverses.in_(earlier)).limit(1)).first()
             if held is not None:
                 raise Refused("county_chain_bad", seq=reversing[held],
                               detail=f"reverses {held}, reversed before")
@@ -268,6 +282,7 @@ class Segment:
             hash=pending["hash"], document=pending["text"], closed_at=closed_at, package_id=package_id,
             imported_at=moment, notes=json.dumps(notes, ensure_ascii=False)))
         t, c = doc["month_totals"], doc["cumulative"]
+        flags, flags_reviewed, own_household = self.flag_counts.get(month, (0, 0, 0))
         reversed_ = {kind: points for kind, points in t["reversed"]}
         awarded = t["awarded"] - reversed_.get(Kind.AWARD, 0) - reversed_.get(Kind.HYGIENE, 0)
         self.waiting[CountyMonth].append(dict(
@@ -279,7 +294,8 @@ class Segment:
             redeemed=t["redeemed"] - reversed_.get(Kind.REDEMPTION, 0), redemptions=t["redemptions"],
             recovered=t["recovered"], reversals=figures.reversals,
             labour_points=figures.labour_points, hygiene_points=figures.hygiene_points,
-            after_hours=figures.after_hours, own_household=0, flags=0, flags_reviewed=0,
+            after_hours=figures.after_hours, own_household=own_household, flags=flags,
+            flags_reviewed=flags_reviewed,
             outstanding=c["outstanding"], outstanding_fen=c["outstanding_fen"],
             point_value_fen=doc["point_value_fen"],
             donations=sum(1 for line in doc["deliveries"] if line[1] == "donation"),
@@ -304,8 +320,7 @@ class Segment:
         months = {month for _, month, _ in self.new_closures}
         numbers = {number for number, _, _ in self.new_closures}
         flags: list[dict] = []
-        counts: list[dict] = []
-        for record in p.records("audit.jsonl"):
+        for record in p.records(AUDIT):
             month = str(record.get("month", ""))
             found = record.get("flags") or []
             if month not in months or not found:
@@ -315,40 +330,42 @@ class Segment:
                        "operator": str(flag.get("operator") or ""), "message": str(flag.get("message", "")),
                        "reviews": json.dumps(flag.get("reviews") or [], ensure_ascii=False)}
                       for flag in found]
-            counts.append({"v": p.village_id, "m": month, "flags": len(found),
-                           "flags_reviewed": sum(1 for flag in found if flag.get("reviews")),
-                           "own_household": sum(1 for flag in found if flag.get("rule") == "own_household")})
-            if len(flags) >= BATCH or len(counts) >= BATCH:
-                self._flags(flags, counts)
-        self._flags(flags, counts)
+            if len(flags) >= BATCH:
+                insert_rows(session, [_columns(CountyFlag, flags)])
+                flags.clear()
         notices: list[dict] = []
-        for record in p.records("notices.jsonl"):
+        for record in p.records(NOTICES):
             if record.get("number") in numbers:
                 notices.append({"village_id": p.village_id, "number": int(record["number"]),
                                 "month": str(record.get("month", "")),
                                 "data": json.dumps(record, ensure_ascii=False, sort_keys=True)})
             if len(notices) >= BATCH:
-                _copy_dicts(session, CountyNotice, notices)
+                insert_rows(session, [_columns(CountyNotice, notices)])
                 notices.clear()
-        if notices:
-            _copy_dicts(session, CountyNotice, notices)
+        self._flush_closures((CountyFlag, flags), (CountyNotice, notices))
 
-    def _flags(self, flags: list[dict], counts: list[dict]) -> None:
-        if flags:
-            _copy_dicts(self.session, CountyFlag, flags)
-            flags.clear()
-        if counts:
-            t = CountyMonth.__table__
-            self.session.execute(
-                update(t).where(t.c.village_id == bindparam("v"), t.c.month == bindparam("m"))
-                .values(flags=bindparam("flags"), flags_reviewed=bindparam("flags_reviewed"),
-                        own_household=bindparam("own_household")), counts)
-            counts.clear()
+    def _count_flags(self) -> dict[str, tuple[int, int, int]]:
+        """Each month's audit flags, those reviewed and those on an operator's own household,
+        counted before the chain is read so that its month's row is written whole. A record
+        that cannot be counted is left to ``_audit_and_notices``, which refuses it if its month
+        is new, as it refuses any flag it cannot store."""
+        counts = {}
+        for record in self.package.records(AUDIT):
+            month = str(record.get("month", ""))
+            found = record.get("flags") or []
+            if not found:
+                continue
+            try:
+                counts[month] = (len(found), sum(1 for flag in found if flag.get("reviews")),
+                                 sum(1 for flag in found if flag.get("rule") == "own_household"))
+            except (AttributeError, TypeError):
+                counts.pop(month, None)
+        return counts
 
 
-def _copy_dicts(session: Session, table, rows: list[dict]) -> None:
-    """Rows made by one dict display each (their keys in one order), in bulk."""
-    copy_rows(session, table.__table__, tuple(rows[0]), [tuple(row.values()) for row in rows])
+def _columns(table, rows: list[dict]) -> tuple:
+    """(table, columns, tuples) of rows made by one dict display each (their keys in one order)."""
+    return table.__table__, tuple(rows[0]) if rows else (), [tuple(row.values()) for row in rows]
 
 
 def _describe(body: str) -> str:

@@ -162,7 +162,10 @@ def items_text(lines) -> str:
 
 def parse_items(text) -> list[tuple[str, int, int]]:
     lines = []
-    for part in _parts(text):
+    for part in str(text or "").split(";"):  # ``_parts``, inline: read for every redemption
+        part = part.strip()
+        if not part:
+            continue
         code, _, rest = part.partition("×")
         quantity, _, number = rest.partition("=")
         lines.append((code, int(quantity), int(number)))
