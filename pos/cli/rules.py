@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pos import limits, messages
+from pos import messages
 from pos.cli.common import acting, actor, approvable, approval, database, later, number, plain, read_input
 
 rules, reference = later("pos.rules"), later("pos.county.reference")
@@ -80,6 +80,8 @@ def rule_active(args, out) -> int:
 
 def _limits(out, rule: tuple) -> str:
     """", 每周最多 2 次、每次活动最多 30 户" of a compared rule, or nothing without limits."""
+    from pos import limits
+
     limit, cap = rule[6], rule[7]
     said = ([limits.parse(limit).phrase] if limit else []) + (
         [messages.Phrase("cap_per_event", count=cap)] if cap else [])
