@@ -114,3 +114,22 @@ def test_a_photo_swapped_after_its_hash_was_chained_is_found_by_verify(on_claims
     claims.enter(shop.db, shop.admin, [shop.homes["张三"].id], "L01", None, None, "组长李", photo=digest)
     (shop.db.file.parent / claims.PHOTOS / f"{digest}.jpg").write_bytes(b"another day")
     assert not proven(shop).ok
+
+
+def test_a_reviewer_account_the_administrator_made_is_flagged_but_not_approved(on_claims):
+    """HOLE left: an administrator makes a second account as a reviewer (no supervisor
+    approves it), logs in with the password they chose and passes their own claim. Only
+    the month's audit shows the new user (``user_change``); ``verify`` finds nothing."""
+    from pos import service, users
+    from pos.month import audit
+    from pos.vocabulary import Role
+    from tests.pos.conftest import PASSWORD
+
+    shop = on_claims
+    with service.transaction(shop.db) as session:
+        mine = users.add_user(session, shop.admin, "wangfang2", "王芳二", Role.REVIEWER, PASSWORD)
+    claim, = claims.enter(shop.db, shop.admin, [shop.homes["张三"].id], "B03", 20, None, "组长李")
+    assert claims.review(shop.db, mine, claim.id, accept=True).status == ClaimStatus.ACCEPTED
+    flagged = [f.message for f in audit.report(shop.db, shop.secretary, "2026-09").flags if f.rule == "user_change"]
+    assert any("wangfang2" in m for m in flagged)
+    assert proven(shop).ok
