@@ -133,3 +133,45 @@ def test_a_reviewer_account_the_administrator_made_is_flagged_but_not_approved(o
     flagged = [f.message for f in audit.report(shop.db, shop.secretary, "2026-09").flags if f.rule == "user_change"]
     assert any("wangfang2" in m for m in flagged)
     assert proven(shop).ok
+
+
+def test_shortening_the_notice_days_mid_posting_does_not_shorten_that_posting(on_claims):
+    shop = on_claims
+    accepted(shop)
+    posting = claims.post(shop.db, shop.admin)  # 5 to 11 September
+    village.change(shop.db, shop.admin, shop.approval, notice_days=1)
+    at(shop, date(2026, 9, 7))
+    with pytest.raises(ShopError) as early:
+        claims.credit(shop.db, shop.admin, posting.id)
+    assert early.value.key == "posting_not_ended"
+
+
+def test_a_batch_split_in_two_claims_does_not_pass_the_cap_per_event(on_claims):
+    from pos import rules
+
+    shop = on_claims
+    rules.save(shop.db, shop.admin, "L09", "公益劳动", "修村道（每次）", 10, cap_per_event=2, approval=shop.approval)
+    deed = date(2026, 9, 4)
+    claims.enter(shop.db, shop.admin, [shop.homes["张三"].id, shop.homes["李四"].id], "L09", None, deed, "组长李")
+    with pytest.raises(ShopError) as capped:
+        claims.enter(shop.db, shop.admin, [shop.homes["王五"].id], "L09", None, deed, "组长李")
+    assert capped.value.key == "rule_cap_reached"
+
+
+def test_a_rejected_claim_frees_its_time_under_the_limit_only_through_a_reviewer(on_claims):
+    from pos import rules
+
+    shop = on_claims
+    rules.save(shop.db, shop.admin, "L01", "公益劳动", "参加村组公益劳动（每次）", 5, limit="1/week")
+    home = shop.homes["张三"].id
+    first, = claims.enter(shop.db, shop.admin, [home], "L01", None, date(2026, 9, 1), "组长李")
+    with pytest.raises(ShopError) as limited:
+        claims.enter(shop.db, shop.admin, [home], "L01", None, date(2026, 9, 4), "组长李")
+    assert limited.value.key == "rule_limit_reached"
+    # Backdated to Monday 31 August: the same Beijing week, still refused.
+    with pytest.raises(ShopError):
+        claims.enter(shop.db, shop.admin, [home], "L01", None, date(2026, 8, 31), "组长李")
+    claims.review(shop.db, shop.reviewer, first.id, accept=False, reason="没有参加")
+    again, = claims.enter(shop.db, shop.admin, [home], "L01", None, date(2026, 9, 4), "组长李")
+    assert again.status == ClaimStatus.ENTERED
+    assert proven(shop).ok, proven(shop).findings
