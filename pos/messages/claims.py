@@ -117,6 +117,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "finding_claim_missing": ("第 {seq} 笔记录的申报 {record} 已不在表中", "claim {record}, recorded at #{seq}, is gone from the table"),
     "finding_posting_differs": ("公示 {record}：{field} 在表中为 {table}，账本记录为 {chain}（第 {seq} 笔）",
                                 "posting {record}: {field} is {table} in the table, {chain} in the chain (#{seq})"),
+    "finding_photo_differs": ("第 {seq} 笔：第 {claim} 号申报的照片 {file} 已不是账本记下 SHA-256 的那张",
+                              "#{seq}: claim {claim}'s photo {file} is not the one whose SHA-256 the chain holds"),
     "finding_posting_unchained": ("公示 {record} 不在账本记录中", "posting {record} is not in the chain"),
     "finding_posting_missing": ("第 {seq} 笔记录的公示 {record} 已不在表中", "posting {record}, recorded at #{seq}, is gone from the table"),
 }
