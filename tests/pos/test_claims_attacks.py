@@ -175,3 +175,20 @@ def test_a_rejected_claim_frees_its_time_under_the_limit_only_through_a_reviewer
     again, = claims.enter(shop.db, shop.admin, [home], "L01", None, date(2026, 9, 4), "组长李")
     assert again.status == ClaimStatus.ENTERED
     assert proven(shop).ok, proven(shop).findings
+
+
+def test_a_clock_set_forward_to_credit_early_is_flagged_when_it_goes_back(on_claims):
+    """The crediting trusts the computer's clock, and so does verify: moved forward past
+    the notice and back, the month's audit names the entry written after it went back."""
+    from pos.month import audit
+
+    shop = on_claims
+    accepted(shop)
+    posting = claims.post(shop.db, shop.admin)  # up to 11 September
+    at(shop, date(2026, 9, 12))
+    claims.credit(shop.db, shop.admin, posting.id)
+    at(shop, date(2026, 9, 6))
+    accepted(shop, "李四")
+    assert proven(shop).ok, "the chain cannot tell a forward clock from time passing"
+    flags = {f.rule for f in audit.report(shop.db, shop.secretary, "2026-09").flags}
+    assert "clock_backwards" in flags
