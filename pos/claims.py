@@ -235,7 +235,7 @@ def object_to(db: Database, actor: Actor, claim_id: int, by: str, what: str,
 def post(db: Database, actor: Actor, starts_on: date | None = None,
          notice_days: int | None = None) -> PostingView:
     """Put every accepted claim up for public notice, from ``starts_on`` (today or later,
-    Beijing) for ``notice_days`` (the village's notice days unless given)."""
+    Beijing) for ``notice_days`` (the village's notice days unless given; never fewer)."""
     fields.day(starts_on)
     with transaction(db) as session:
         user = caller(session, actor, *CLERKS)
@@ -243,9 +243,12 @@ def post(db: Database, actor: Actor, starts_on: date | None = None,
         starts_on = starts_on or today
         if starts_on < today:
             raise ShopError("posting_in_past", starts=starts_on.isoformat(), today=today.isoformat())
-        days = settings_in(session).notice_days if notice_days is None else notice_days
+        least = settings_in(session).notice_days
+        days = least if notice_days is None else notice_days
         if not 1 <= days <= 60:
             raise ShopError("posting_days", low=1, high=60)
+        if days < least:  # shorter only by the village's notice days, which a supervisor approves
+            raise ShopError("posting_days_short", days=days, least=least)
         claims = list(session.scalars(select(Claim).where(Claim.status == ClaimStatus.ACCEPTED)
                                       .order_by(Claim.household_id, Claim.id)))
         if not claims:

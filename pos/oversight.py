@@ -43,7 +43,8 @@ LIMITED = {Kind.DEDUCTION: "deduction_approval_above", Kind.REDEMPTION: "redempt
 def village_guarded(before: Mapping, after: Mapping) -> tuple[str, ...]:
     """The settings changed from ``before`` to ``after`` that need a supervisor's approval:
     an approval threshold changed either way, base points for new cards raised, claims given
-    up for direct awards (an award would count unreviewed and unposted), names no longer
+    up for direct awards (an award would count unreviewed and unposted), the days a posting
+    stays up shortened (a claim credited before the village could object), names no longer
     masked on the notices or the households that lost points named on the honour roll (a
     household's name put up on the board). Each only where ``before`` says what it was: a
     chain written before they were controlled does not."""
@@ -53,6 +54,8 @@ def village_guarded(before: Mapping, after: Mapping) -> tuple[str, ...]:
     if (before.get("awards", AwardsMode.DIRECT) == AwardsMode.CLAIMS
             and after.get("awards", AwardsMode.DIRECT) == AwardsMode.DIRECT):
         changed.append("awards")
+    if "notice_days" in before and int(after.get("notice_days") or 0) < int(before["notice_days"]):
+        changed.append("notice_days")
     if "mask_names" in before and bool(before["mask_names"]) and not bool(after.get("mask_names")):
         changed.append("mask_names")
     if "name_deductions" in before and not bool(before["name_deductions"]) and bool(after.get("name_deductions")):

@@ -147,8 +147,8 @@ def settings(db: Database) -> Settings:
 
 def change(db: Database, actor: Actor, approval: Approval | None = None, **changes) -> Settings:
     """Change settings (administrator). Past ledger entries never change with them. An
-    approval threshold changed, base points raised, claims given up for direct awards, names
-    no longer masked or deductions named on the honour roll, needs a supervisor's
+    approval threshold changed, base points raised, claims given up for direct awards, notice
+    days shortened, names no longer masked or deductions named on the honour roll, needs a supervisor's
     ``approval`` (``NeedsApproval`` without it)."""
     allowed = {"name", "shop_name", "base_points", "point_value_fen", "opening_hours",
                "deduction_approval_above", "redemption_approval_above",

@@ -114,6 +114,7 @@ def verify(session: Session, anchor=None) -> Report:
     walk.run()
     walk.compare_tables()
     walk.compare_signatures()
+    walk.compare_photos()
     if not walk.findings:
         return report
     findings = tuple(sorted(report.findings + tuple(walk.findings),

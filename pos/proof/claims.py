@@ -3,7 +3,7 @@
 A claim is entered by the caller who is named as its enterer, by a rule in force that
 allows its points (negative by a deduction rule); reviewed only from entered or objected, by an active reviewer or
 supervisor who neither entered it nor belonged to its household then; objected to only
-while posted. A posting puts up accepted claims; a crediting credits a posting once,
+while posted. A posting puts up accepted claims for no fewer than the village's notice days; a crediting credits a posting once,
 after its last Beijing day, exactly the points of the claims still posted on it.
 """
 
@@ -119,6 +119,11 @@ class ClaimsWalk:
         named = [int(c) for c in str(attrs["claims"]).split(",") if c.strip()]
         self.postings[number] = {"seq": seq, "starts_on": attrs["starts_on"],
                                  "notice_days": int(attrs["notice_days"]), "credited_seq": None}
+        least = int((self.village or {}).get("notice_days") or 0)
+        if int(attrs["notice_days"]) < least:
+            self.add("posting_short", seq, f"posting {number} up {attrs['notice_days']} days, "
+                     f"the village's notice {least} days", posting=number, days=int(attrs["notice_days"]),
+                     least=least)
         for claim in named:
             facts = self.claims.get(claim)
             if facts is None or facts["status"] != ClaimStatus.ACCEPTED:

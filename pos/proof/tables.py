@@ -3,7 +3,9 @@ and each closure and review must be a supervisor's, as the chain knew them then.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
+from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -195,3 +197,21 @@ class Tables(Walk):
                 self.add("review_not_supervisor", None, f"flag {review.flag} of {review.month} reviewed "
                          f"by {review.reviewer}, not an active supervisor then",
                          flag=review.flag, month=review.month, user=review.reviewer)
+
+    def compare_photos(self) -> None:
+        """Each claim's photo kept beside an SQLite file against the SHA-256 its claim chained:
+        a photo swapped afterwards is named (one not copied with the file is no finding)."""
+        from pos.claims import PHOTOS
+
+        bind = self.session.get_bind()
+        if bind.dialect.name != "sqlite" or not bind.url.database or bind.url.database == ":memory:":
+            return
+        folder = Path(bind.url.database).parent / PHOTOS
+        if not folder.is_dir():
+            return
+        for number, facts in sorted(self.claims.items()):
+            photo = str(facts.get("photo") or "")
+            for kept in folder.glob(f"{photo}*") if photo.isalnum() else ():
+                if hashlib.sha256(kept.read_bytes()).hexdigest() != photo:
+                    self.add("photo_differs", facts["seq"], f"claim {number}: photo {kept.name} is not "
+                             "the one whose SHA-256 the chain holds", claim=number, file=kept.name)

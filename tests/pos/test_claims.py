@@ -71,7 +71,8 @@ def test_the_notice_period_is_counted_in_beijing_days(on_claims):
     shop = on_claims
     entered, = claims.enter(shop.db, shop.admin, [shop.homes["李四"].id], "L01", None, None, "组长李")
     claims.review(shop.db, shop.reviewer, entered.id, accept=True)
-    posting = claims.post(shop.db, shop.admin, notice_days=3)  # 5, 6 and 7 September
+    village.change(shop.db, shop.admin, shop.approval, notice_days=3)
+    posting = claims.post(shop.db, shop.admin)  # 5, 6 and 7 September
     shop.clock.now = datetime(2026, 9, 7, 23, 50, tzinfo=LOCAL)  # 15:50 UTC: still the 7th
     with pytest.raises(ShopError):
         claims.credit(shop.db, shop.admin, posting.id)

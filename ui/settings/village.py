@@ -93,7 +93,7 @@ class VillageTab(QWidget):
                        objection_phone=self.objection_phone.text().strip(), notice_days=self.notice_days.value(),
                        mask_names=self.mask_names.isChecked(), awards=str(self.awards.currentData()),
                        name_deductions=self.name_deductions.isChecked())
-        # A threshold changed, base points raised, claims given up or names put on the board: a supervisor approves, asked
+        # A threshold changed, base points raised, claims given up, notice shortened or names put on the board: a supervisor approves, asked
         # when the service says so.
         asking.with_approval(s, asking.approved(village.change, s.db, s.actor, **changes), widget=self.save_button,
                              areas={Area.VILLAGE},
