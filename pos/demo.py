@@ -316,7 +316,8 @@ class Earning:
     def take_up_claims(self, today: date) -> None:
         village.change(self.db, self.admin, awards="claims")
         with service.transaction(self.db) as session:
-            users.add_user(session, self.admin, REVIEWER, "刘平（评议小组）", Role.REVIEWER, PASSWORD)
+            users.add_user(session, self.admin, REVIEWER, "刘平（评议小组）", Role.REVIEWER, PASSWORD,
+                           Approval(SUPERVISOR, PASSWORD))
         self.reviewer = users.login(self.db, REVIEWER, PASSWORD)
         self.since = today
 

@@ -64,13 +64,13 @@ def add_user(
     approval: Approval | None = None,
 ) -> Actor:
     """Create a user. Only an administrator may, except for the very first user; a new
-    supervisor also needs an existing supervisor's approval."""
+    supervisor, or a reviewer (who passes claims), also needs an existing supervisor's approval."""
     approver = None
     if session.scalar(select(func.count()).select_from(User)):
         me = caller(session, actor, Role.ADMIN)
-        if Role(role) == Role.SUPERVISOR:
-            approver = approve(session, actor, approval, "approving_supervisor_added",
-                               username=username.strip())
+        if Role(role) in (Role.SUPERVISOR, Role.REVIEWER):
+            approver = approve(session, actor, approval, "approving_supervisor_added" if Role(role) == Role.SUPERVISOR
+                               else "approving_reviewer_added", username=username.strip())
         operator = me.username
     elif role != Role.ADMIN:
         raise ShopError("first_user_admin")
@@ -221,6 +221,20 @@ def _facts(user: User) -> dict:
     return {"role": user.role, "active": user.active}
 
 
+def _reviewer_change(session: Session, actor: Actor, user: User, before: dict,
+                     approval: Approval | None) -> str | None:
+    """The approver making a reviewer (or taking one back) needs: a reviewer passes claims, so an
+    administrator who could make one alone could pass their own. Unmaking one needs nobody."""
+    after = _facts(user)
+    reviewer = after["active"] and after["role"] == Role.REVIEWER.value
+    if not reviewer or (before["active"] and before["role"] == Role.REVIEWER.value):
+        return None
+    approver = approve(session, actor, approval, "approving_reviewer_made", username=user.username)
+    if approver == user.username:
+        raise PermissionDenied("self_approval")
+    return approver
+
+
 def _supervisor_change(session: Session, actor: Actor, user: User, before: dict,
                        approval: Approval | None) -> str | None:
     """The approver a change of ``user`` needs, if it makes, unmakes, deactivates or brings
@@ -243,14 +257,15 @@ def _supervisor_change(session: Session, actor: Actor, user: User, before: dict,
 
 def set_role(db: Database, actor: Actor, username: str, role: Role,
              approval: Approval | None = None) -> UserView:
-    """Change another user's role (administrator); making or unmaking a supervisor needs
-    another supervisor's approval, and the last active supervisor keeps the role."""
+    """Change another user's role (administrator); making or unmaking a supervisor, or making
+    a reviewer, needs a supervisor's approval, and the last active supervisor keeps the role."""
     with transaction(db) as session:
         me = caller(session, actor, Role.ADMIN)
         user = _other(session, me, username)
         before = _facts(user)
         user.role = Role(role).value
-        approver = _supervisor_change(session, actor, user, before, approval)
+        approver = (_supervisor_change(session, actor, user, before, approval)
+                    or _reviewer_change(session, actor, user, before, approval))
         proof.user_fact(session, user, me.username, UserChange.ROLE, approver)
         return _view(user)
 
@@ -348,7 +363,8 @@ def set_active(db: Database, actor: Actor, username: str, active: bool,
         user = _other(session, me, username)
         before = _facts(user)
         user.active = active
-        approver = _supervisor_change(session, actor, user, before, approval)
+        approver = (_supervisor_change(session, actor, user, before, approval)
+                    or _reviewer_change(session, actor, user, before, approval))
         proof.user_fact(session, user, me.username, UserChange.ACTIVE, approver)
         return _view(user)
 

@@ -35,8 +35,11 @@ def later_days(monkeypatch):
 def on_claims(aixin, village_cli):
     code, out, _ = aixin("village", "set", "--awards", "claims")
     assert code == 0 and "申报—评议—公示后记分" in out
-    assert aixin("user", "add", "liuping", "--name", "刘平", "--role", "reviewer",
-                 env={"AIXIN_NEW_PASSWORD": "review-1"})[0] == 0
+    refused = aixin("user", "add", "liuping", "--name", "刘平", "--role", "reviewer",
+                    env={"AIXIN_NEW_PASSWORD": "review-1"})
+    assert refused[0] != 0 and "审批" in refused[1] + refused[2], "a reviewer passes claims: a supervisor approves"
+    assert aixin("user", "add", "liuping", "--name", "刘平", "--role", "reviewer", "--approver", "lishuji",
+                 env={"AIXIN_NEW_PASSWORD": "review-1", "AIXIN_APPROVER_PASSWORD": "secretary-1"})[0] == 0
     return village_cli
 
 

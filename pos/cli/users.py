@@ -15,16 +15,16 @@ users, service, setupsheet = later("pos.users"), later("pos.service"), later("po
 
 def register(sub) -> None:
     people = group(sub, "user", "用户 / users")
-    parser = approvable(acting(people, "add", "添加用户；监督员需另一位监督员审批 / add a user "
-                               "(password from AIXIN_NEW_PASSWORD; a supervisor needs --approver)", user_add))
+    parser = approvable(acting(people, "add", "添加用户；监督员、评议员需监督员审批 / add a user "
+                               "(password from AIXIN_NEW_PASSWORD; a supervisor or reviewer needs --approver)", user_add))
     parser.add_argument("username")
     parser.add_argument("--role", choices=[r.value for r in Role], required=True)
     parser.add_argument("--name", default="")
     acting(people, "list", "用户列表 / list users", user_list)
     parser = acting(people, "unlock", "解锁用户 / unlock a user", user_unlock)
     parser.add_argument("username")
-    parser = approvable(acting(people, "role", "更改角色；监督员的任免需另一位监督员审批 / change a user's role "
-                               "(making or unmaking a supervisor needs --approver)", user_role))
+    parser = approvable(acting(people, "role", "更改角色；监督员的任免、改为评议员需监督员审批 / change a user's "
+                               "role (making or unmaking a supervisor, or making a reviewer, needs --approver)", user_role))
     parser.add_argument("username")
     parser.add_argument("--role", choices=[r.value for r in Role], required=True)
     parser = approvable(acting(people, "deactivate", "停用用户；停用监督员需另一位监督员审批 / deactivate a user "

@@ -123,6 +123,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "donor_choice": ("{code}（{name}）", "{code} ({name})"),
     # what needs a supervisor's approval (pos.users.approve)
     "approving_supervisor_added": ("添加监督员 {username}", "Adding the supervisor {username}"),
+    "approving_reviewer_added": ("添加评议员 {username}（评议员审核申报）", "Adding the reviewer {username} (reviewers pass claims)"),
+    "approving_reviewer_made": ("{username} 改为评议员（评议员审核申报）", "Making {username} a reviewer (reviewers pass claims)"),
     "approving_supervisor_made": ("{username} 改为监督员", "Making {username} a supervisor"),
     "approving_supervisor_password": ("重置监督员 {username} 的密码", "Resetting the supervisor {username}'s password"),
     "approving_redemption": ("兑换 {points} 分", "Redeeming {points} points"),

@@ -78,7 +78,8 @@ def on_claims_in_april(db) -> None:
     clerk = admin(db)
     village.change(db, clerk, awards="claims")
     with service.transaction(db) as session:
-        users.add_user(session, clerk, REVIEWER, "刘平", Role.REVIEWER, PASSWORD)
+        users.add_user(session, clerk, REVIEWER, "刘平", Role.REVIEWER, PASSWORD,
+                       Approval("lishuji", PASSWORD))
     reviewer = users.login(db, REVIEWER, PASSWORD)
     rules.save(db, clerk, "C01", "公益劳动", "清扫村道", 5, 10, limit="1/week",
                approval=Approval("lishuji", PASSWORD))

@@ -23,7 +23,7 @@ def on_claims(september):
     shop = september
     village.change(shop.db, shop.admin, awards="claims")
     with service.transaction(shop.db) as session:
-        shop.reviewer = users.add_user(session, shop.admin, "liuping", "刘平", Role.REVIEWER, PASSWORD)
+        shop.reviewer = users.add_user(session, shop.admin, "liuping", "刘平", Role.REVIEWER, PASSWORD, shop.approval)
     return shop
 
 

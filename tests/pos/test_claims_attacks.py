@@ -116,22 +116,29 @@ def test_a_photo_swapped_after_its_hash_was_chained_is_found_by_verify(on_claims
     assert [(f.code, f.params["file"]) for f in proven(shop).findings] == [("photo_differs", f"{digest}.jpg")]
 
 
-def test_a_reviewer_account_the_administrator_made_is_flagged_but_not_approved(on_claims):
-    """HOLE left: an administrator makes a second account as a reviewer (no supervisor
-    approves it), logs in with the password they chose and passes their own claim. Only
-    the month's audit shows the new user (``user_change``); ``verify`` finds nothing."""
+def test_a_reviewer_account_needs_a_supervisor_so_an_administrator_cannot_make_one_to_pass_their_claim(on_claims):
+    """An administrator who could make a reviewer alone could make one for themselves and pass
+    their own claims: adding a reviewer, making a user one, or taking one back needs a
+    supervisor; the change stays in the month's audit (``user_change``)."""
     from pos import service, users
+    from pos.errors import NeedsApproval
     from pos.month import audit
     from pos.vocabulary import Role
     from tests.pos.conftest import PASSWORD
 
     shop = on_claims
+    with pytest.raises(NeedsApproval), service.transaction(shop.db) as session:
+        users.add_user(session, shop.admin, "wangfang2", "王芳二", Role.REVIEWER, PASSWORD)
     with service.transaction(shop.db) as session:
-        mine = users.add_user(session, shop.admin, "wangfang2", "王芳二", Role.REVIEWER, PASSWORD)
-    claim, = claims.enter(shop.db, shop.admin, [shop.homes["张三"].id], "B03", 20, None, "组长李")
-    assert claims.review(shop.db, mine, claim.id, accept=True).status == ClaimStatus.ACCEPTED
+        users.add_user(session, shop.admin, "zhangli", "张丽", Role.ADMIN, PASSWORD)
+    with pytest.raises(NeedsApproval):
+        users.set_role(shop.db, shop.admin, "zhangli", Role.REVIEWER)
+    users.set_role(shop.db, shop.admin, "zhangli", Role.REVIEWER, shop.approval)
+    users.set_active(shop.db, shop.admin, "zhangli", False)  # stepping down needs nobody
+    with pytest.raises(NeedsApproval):
+        users.set_active(shop.db, shop.admin, "zhangli", True)
     flagged = [f.message for f in audit.report(shop.db, shop.secretary, "2026-09").flags if f.rule == "user_change"]
-    assert any("wangfang2" in m for m in flagged)
+    assert any("zhangli" in m for m in flagged)
     assert proven(shop).ok
 
 

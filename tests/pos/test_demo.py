@@ -35,7 +35,7 @@ def test_the_demo_village_is_a_year_of_adao_village(db_dir):
         # intended change to what the chain holds moves this, pin the new head after
         # checking that two builds agree.
         assert (report.transactions, report.head_hash) == (
-            1274, "ca02eba2b9f88eb9300ecfd975edcdb2271b38eea2284edeea9f50daeb8117aa")
+            1274, "faef4d38fd97c02504b06965ed58222a79f121c6062879d907fa52dd2ce10493")
         assert (last - first).days > 330, "the history spans the year"
     finally:
         db.dispose()

@@ -70,7 +70,7 @@ def test_claims_count_toward_the_limit_until_rejected(limited):
     shop = limited
     village.change(shop.db, shop.admin, awards="claims")
     with service.transaction(shop.db) as session:
-        reviewer = users.add_user(session, shop.admin, "liuping", "刘平", Role.REVIEWER, PASSWORD)
+        reviewer = users.add_user(session, shop.admin, "liuping", "刘平", Role.REVIEWER, PASSWORD, shop.approval)
     home = shop.homes["张三"].id
     claim, = claims.enter(shop.db, shop.admin, [home], "L01", None, date(2026, 9, 1), "张三")
     with pytest.raises(ShopError) as refused:
@@ -146,7 +146,7 @@ def test_the_cap_holds_for_claims_and_a_rejected_claim_frees_its_place(capped):
     shop = capped
     village.change(shop.db, shop.admin, awards="claims")
     with service.transaction(shop.db) as session:
-        reviewer = users.add_user(session, shop.admin, "liuping", "刘平", Role.REVIEWER, PASSWORD)
+        reviewer = users.add_user(session, shop.admin, "liuping", "刘平", Role.REVIEWER, PASSWORD, shop.approval)
     homes = [shop.homes[h].id for h in ("张三", "李四", "王五")]
     first, _second = claims.enter(shop.db, shop.admin, homes[:2], "L09", None, date(2026, 9, 1), "组长")
     with pytest.raises(ShopError) as refused:

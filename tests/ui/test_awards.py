@@ -149,7 +149,7 @@ def test_a_village_on_claims_enters_claims_on_f5_and_lists_them_to_review_post_a
 
     village.change(shop.db, shop.admin, awards="claims")
     with service.transaction(shop.db) as session:
-        reviewer = users.add_user(session, shop.admin, "liuping", "刘平", Role.REVIEWER, PASSWORD)
+        reviewer = users.add_user(session, shop.admin, "liuping", "刘平", Role.REVIEWER, PASSWORD, shop.approval)
     window, screen = awards_screen(make_shell, qtbot)
     qtbot.waitUntil(lambda: screen.claims_box.isVisible())
     assert screen.declared_by.isVisible()

@@ -440,7 +440,7 @@ def test_points_posted_but_not_credited_show_beside_the_balance_and_cannot_be_sp
 
     village.change(shop.db, shop.admin, awards="claims")
     with service.transaction(shop.db) as session:
-        reviewer = users.add_user(session, shop.admin, "liuping", "刘平", Role.REVIEWER, PASSWORD)
+        reviewer = users.add_user(session, shop.admin, "liuping", "刘平", Role.REVIEWER, PASSWORD, shop.approval)
     claim, = claims.enter(shop.db, shop.admin, [shop.homes["张三"].id], "L02", None, None, "组长")
     claims.review(shop.db, reviewer, claim.id, accept=True)
     claims.post(shop.db, shop.admin)
