@@ -46,7 +46,7 @@ from pos.service import Actor, caller, known, transaction
 from pos.store.database import Database
 from pos.store.tables import Claim, ClaimPosting, Household, Rule, VillagerGroup
 from pos.village import settings_in
-from pos.vocabulary import DEDUCTED, ISSUE, PENDING_CLAIMS, ClaimStatus, Kind, Role
+from pos.vocabulary import DEDUCTED, ISSUE, PENDING_CLAIMS, PHOTOS, ClaimStatus, Kind, Role
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 # Who reviews: the review group's members, and supervisors.
@@ -55,7 +55,6 @@ REVIEWERS = (Role.REVIEWER, Role.SUPERVISOR)
 CLERKS = (Role.ADMIN, Role.REVIEWER, Role.SUPERVISOR)
 # What a posting shows: its claims standing, not those taken off it by an objection.
 SHOWN = (ClaimStatus.POSTED, ClaimStatus.CREDITED)
-PHOTOS = "photos"  # the folder beside the database file where claims' photos are kept
 
 
 @dataclass(frozen=True)

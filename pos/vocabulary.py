@@ -241,6 +241,7 @@ COUNTY_OPERATOR = "county:"
 
 # The ledger's accounts: each household card's, and the village's own.
 CARD_PREFIX = "card:"
+PHOTOS = "photos"  # the folder beside the database file where claims' photos are kept (by SHA-256)
 ISSUE = "village:issue"  # every point comes from here: base points and awards
 REDEEMED = "village:redeemed"  # points spent on goods
 DEDUCTED = "village:deducted"  # points taken away by deductions

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from pos import oversight
+from pos.vocabulary import PHOTOS
 from pos.month.document import GENESIS, digest
 from pos.proof.facts import claim_facts
 from pos.proof.facts import (
@@ -201,8 +202,6 @@ class Tables(Walk):
     def compare_photos(self) -> None:
         """Each claim's photo kept beside an SQLite file against the SHA-256 its claim chained:
         a photo swapped afterwards is named (one not copied with the file is no finding)."""
-        from pos.claims import PHOTOS
-
         bind = self.session.get_bind()
         if bind.dialect.name != "sqlite" or not bind.url.database or bind.url.database == ":memory:":
             return
