@@ -140,6 +140,17 @@ def test_the_deduction_categories_sit_apart_after_the_awards(make_shell, qtbot, 
     assert set(texts[separator + 1:]) == deducting and not deducting & set(texts[:separator])
 
 
+def declare(screen, qtbot, rule: str, head: str) -> None:
+    """On a village on claims: one household ticked for ``rule``, declared by a group leader, saved."""
+    screen.choose_rule(rule)
+    screen.model.tick([r for r in screen.model.rows if r.head_name == head], True)
+    screen.declared_by.setText("组长")
+    screen.save_button.click()
+    screen.confirm_box.button(QMessageBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: screen.bar.kind == "done")
+    assert "已录入 1 项申报" in screen.bar.text
+
+
 def test_a_village_on_claims_enters_claims_on_f5_and_lists_them_to_review_post_and_credit(
         make_shell, qtbot, shop, monkeypatch):
     from ui import documents
@@ -153,13 +164,7 @@ def test_a_village_on_claims_enters_claims_on_f5_and_lists_them_to_review_post_a
     window, screen = awards_screen(make_shell, qtbot)
     qtbot.waitUntil(lambda: screen.claims_box.isVisible())
     assert screen.declared_by.isVisible()
-    screen.choose_rule("L02")
-    screen.model.tick([r for r in screen.model.rows if r.head_name == "张三"], True)
-    screen.declared_by.setText("组长")
-    screen.save_button.click()
-    screen.confirm_box.button(QMessageBox.StandardButton.Ok).click()
-    qtbot.waitUntil(lambda: screen.bar.kind == "done")
-    assert "已录入 1 项申报" in screen.bar.text
+    declare(screen, qtbot, "L02", "张三")
     box = screen.claims_box
     qtbot.waitUntil(lambda: box.model.rowCount() == 1)
     assert box.model.index(0, 4).data() == "待评议" and box.model.index(0, 1).data() == "张三"
@@ -197,13 +202,7 @@ def test_a_deduction_on_a_village_on_claims_is_entered_as_a_claim(make_shell, qt
     village.change(shop.db, shop.admin, awards="claims")
     window, screen = awards_screen(make_shell, qtbot)
     qtbot.waitUntil(lambda: screen.claims_box.isVisible())
-    screen.choose_rule("D01")
-    screen.model.tick([r for r in screen.model.rows if r.head_name == "张三"], True)
-    screen.declared_by.setText("组长")
-    screen.save_button.click()
-    screen.confirm_box.button(QMessageBox.StandardButton.Ok).click()
-    qtbot.waitUntil(lambda: screen.bar.kind == "done")
-    assert "已录入 1 项申报" in screen.bar.text
+    declare(screen, qtbot, "D01", "张三")
     made, = claims.list_claims(shop.db, shop.admin)
     assert (made.rule, made.points) == ("D01", -5) and shop.balance("张三") == 100
 
