@@ -18,7 +18,6 @@ import logging
 import os
 import sys
 import threading
-from contextlib import closing
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -202,26 +201,13 @@ def start(db_url: str | None, *, lang: str | None = None, demo: bool = False) ->
 
 
 def village_name(url: str) -> str | None:
-    """The shop's name read straight from the village's SQLite file, read-only, with Python's
-    own ``sqlite3``: the login window can then open before the database layer has loaded.
+    """The shop's name read straight from the village's SQLite file (``pos.store.peek``): the
+    login window can then open before the database layer has loaded. None where that cannot be
+    done plainly: the full opening then comes first and decides (the first-start setup, the
+    recovery of damaged books)."""
+    from pos.store import peek
 
-    None wherever that cannot be done plainly (another database, a file missing, empty or
-    unreadable, a database without a village): the full opening then comes first and decides
-    (the first-start setup, the recovery of damaged books)."""
-    import sqlite3
-
-    prefix = "sqlite:///"
-    if not url.startswith(prefix) or "?" in url:
-        return None
-    path = Path(url[len(prefix):])
-    try:
-        if not path.is_file() or path.stat().st_size == 0:
-            return None
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as plain:
-            row = plain.execute("SELECT shop_name FROM village LIMIT 1").fetchone()
-    except (OSError, ValueError, sqlite3.Error):
-        return None
-    return row[0] if row and row[0] else None
+    return peek.shop_name(url)
 
 
 class Quit(Exception):
