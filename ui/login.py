@@ -7,7 +7,7 @@ card scanned into the password field is set aside with a note, never tried.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog, QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -91,6 +91,8 @@ class LoginDialog(QDialog):
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.form = _Credentials(db, ops, self)
         self.form.logged_in.connect(self._done)
+        # A message wraps onto more lines than the dialog first had room for: it grows to show it whole.
+        self.form.bar.shown.connect(lambda *_: QTimer.singleShot(0, self.adjustSize))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(title)

@@ -193,3 +193,21 @@ def test_a_password_entered_before_the_books_are_open_is_not_tried(ops, qtbot):
     QTest.keyClick(dialog.form.password, Qt.Key.Key_Return)
     assert ops.running == 0 and "账本还在打开" in dialog.form.bar.text
     assert dialog.form.password.text() == "secret" and dialog.isVisible()
+
+
+def test_a_refusal_in_the_login_window_is_shown_whole(shop, ops, qtbot):
+    """The dialog grows to the lines a long refusal wraps onto, so none is cut off."""
+    from ui.login import LoginDialog
+
+    dialog = LoginDialog(shop.db, ops, "阿道村爱心超市")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QTest.keyClicks(dialog.form.username, "wangfang")
+    QTest.keyClick(dialog.form.username, Qt.Key.Key_Return)
+    for attempt in range(4):
+        QTest.keyClicks(dialog.form.password, f"wrong-{attempt}")
+        QTest.keyClick(dialog.form.password, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: ops.running == 0 and dialog.form.bar.kind == "refused")
+    label = dialog.form.bar.label
+    assert "多等几秒" in label.text()
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
