@@ -153,7 +153,7 @@ class AwardsScreen(Screen):
     # --- loading ----------------------------------------------------------------------------
     def load(self) -> None:
         self.ops.read(lambda: (rules.list_rules(self.db, self.actor), village.settings(self.db)),
-                      bar=self.bar, done=self._loaded)
+                      bar=self.bar, done=self._loaded, newest=(self, "rules"))
 
     def _loaded(self, loaded) -> None:
         all_rules, settings = loaded
@@ -223,7 +223,7 @@ class AwardsScreen(Screen):
     def reload(self) -> None:
         text, group = self.search.text(), self.group.currentData()
         self.ops.read(lambda: households.search(self.db, self.actor, text, group, limit=5000),
-                      bar=self.bar, done=self.model.set_rows)
+                      bar=self.bar, done=self.model.set_rows, newest=self.model)
 
     def shown(self) -> None:
         self.search.setFocus()

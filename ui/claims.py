@@ -80,7 +80,8 @@ class ClaimsBox(QGroupBox):
     def reload(self) -> None:
         s, status = self.screen, self.status.currentData()
         # the newest first: what waits for review is at the top, the credited further down
-        self.ops.read(lambda: claims.list_claims(s.db, s.actor, status)[::-1], bar=s.bar, done=self.model.set_rows)
+        self.ops.read(lambda: claims.list_claims(s.db, s.actor, status)[::-1], bar=s.bar, done=self.model.set_rows,
+                      newest=self.model)
 
     def review(self, accept: bool) -> None:
         s, chosen = self.screen, widgets.selected_rows(self.view)

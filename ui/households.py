@@ -323,7 +323,7 @@ class HouseholdsScreen(Screen):
     def reload(self) -> None:
         text, group, moved = self.search.text(), self.group.currentData(), self.moved.isChecked()
         self.ops.read(lambda: households.search(self.db, self.actor, text, group, include_moved=moved, limit=5000),
-                      bar=self.bar, done=self._rows)
+                      bar=self.bar, done=self._rows, newest=self.model)
 
     def _rows(self, rows) -> None:
         chosen = {h.id for h in self.chosen()}

@@ -256,7 +256,7 @@ class HygieneScreen(Screen):
                     if h.card_number and h.card_status == CardStatus.ACTIVE]
             return rows, items
 
-        self.ops.read(read, bar=self.bar, done=self._loaded)
+        self.ops.read(read, bar=self.bar, done=self._loaded, newest=self.model)
 
     def _loaded(self, loaded) -> None:
         rows, items = loaded

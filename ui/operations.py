@@ -27,6 +27,10 @@ Modelled on Anki's ``CollectionOp``/``QueryOp`` and its task manager::
   nobody announces.
 - Long work takes ``progress=True``: the call then receives a keyword
   ``report(done, total, text)`` and a progress dialog follows it.
+- Reads run two at a time, so an older read can finish after a newer one. A
+  list's reload passes ``newest=`` (the list): of the reads for one list only
+  the newest is shown, so typing "张三" never ends on the rows for "张", nor a
+  chosen filter on the rows of the one before it.
 """
 
 from __future__ import annotations
@@ -120,6 +124,7 @@ class Operations(QObject):
         self._printer = QThreadPool(self)
         self._printer.setMaxThreadCount(1)
         self._relays: set[_Relay] = set()
+        self._newest: dict[object, _Relay] = {}  # what a read is shown in -> its newest read
 
     @property
     def running(self) -> int:
@@ -134,9 +139,11 @@ class Operations(QObject):
     def read(self, call: Callable, *, widget: QWidget | None = None, bar=None,
              done: Callable[[Any], None] | None = None,
              failed: Callable[[ShopError], None] | None = None,
-             progress: bool = False, title: str = "", quiet: bool = False) -> None:
-        """``quiet``: a refusal goes to ``failed`` alone, never to a box (a background read)."""
-        self._start(self._readers, call, widget, bar, done, failed, frozenset(), progress, title, quiet)
+             progress: bool = False, title: str = "", quiet: bool = False, newest: object = None) -> None:
+        """``quiet``: a refusal goes to ``failed`` alone, never to a box (a background read).
+        ``newest``: what the result is shown in; a read for it that a newer one has
+        overtaken delivers nothing, neither rows nor a refusal."""
+        self._start(self._readers, call, widget, bar, done, failed, frozenset(), progress, title, quiet, newest)
 
     def printing(self, call: Callable, *, widget: QWidget | None = None, bar=None,
                  done: Callable[[Any], None] | None = None,
@@ -154,9 +161,12 @@ class Operations(QObject):
             QApplication.processEvents()
         return ok and not self._relays
 
-    def _start(self, pool, call, widget, bar, done, failed, areas, progress, title, quiet=False) -> None:
+    def _start(self, pool, call, widget, bar, done, failed, areas, progress, title, quiet=False,
+               newest=None) -> None:
         relay = _Relay()
         self._relays.add(relay)
+        if newest is not None:
+            self._newest[newest] = relay
         was_enabled = widget.isEnabled() if widget is not None else True
         if widget is not None:
             widget.setEnabled(False)
@@ -192,6 +202,11 @@ class Operations(QObject):
                 QApplication.restoreOverrideCursor()
             self.running_changed.emit(self.running)
             relay.deleteLater()
+            if newest is not None:
+                if self._newest.get(newest) is not relay:
+                    log.debug("a read overtaken by a newer one for the same view: dropped")
+                    return
+                del self._newest[newest]
             if exc is None:
                 if done is not None:
                     self._guarded(done, result)

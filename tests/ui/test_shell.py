@@ -140,6 +140,41 @@ def test_long_work_reports_progress_and_its_result_comes_back(ops, qtbot):
     assert steps == ["完成"]
 
 
+def test_a_read_overtaken_by_a_newer_one_for_the_same_list_is_not_shown(ops, qtbot):
+    # Reads run two at a time: the rows for "张" may come back after those for "张三".
+    import threading
+
+    from pos.errors import ShopError
+
+    shown, refused, older_may_finish = [], [], threading.Event()
+    rows = object()
+
+    def older():
+        older_may_finish.wait(5)
+        return ["张", "张三", "张三丰"]
+
+    ops.read(older, done=shown.append, newest=rows)
+    ops.read(lambda: ["张三"], done=shown.append, newest=rows)
+    qtbot.waitUntil(lambda: shown == [["张三"]])
+    older_may_finish.set()
+    qtbot.waitUntil(lambda: ops.running == 0)
+    assert shown == [["张三"]]
+
+    def refused_late():
+        older_may_finish.wait(5)
+        raise ShopError("card_unknown", number="81000012")
+
+    older_may_finish.clear()
+    ops.read(refused_late, done=shown.append, failed=refused.append, newest=rows)
+    ops.read(lambda: [], done=shown.append, newest=rows)
+    qtbot.waitUntil(lambda: shown[-1] == [])
+    older_may_finish.set()
+    qtbot.waitUntil(lambda: ops.running == 0)
+    assert refused == [] and shown == [["张三"], []]
+    ops.read(lambda: ["李四"], done=shown.append, newest=rows)  # nothing left waiting: shown again
+    qtbot.waitUntil(lambda: shown[-1] == ["李四"])
+
+
 def test_a_long_day_of_qt_calls_keeps_python_s_none_and_true_alive(app):
     # PySide6 6.12.0 dropped a reference to None on every Qt call that returns nothing and
     # to True on every signal emitted; on Python 3.11 a day at the counter then freed them

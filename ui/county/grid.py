@@ -55,7 +55,7 @@ class ReportScreen(CountyScreen):
 
     def reload(self) -> None:
         month = self.month
-        self.ops.read(lambda: report.report(self.db, self.actor, month), bar=self.bar, done=self.loaded)
+        self.ops.read(lambda: report.report(self.db, self.actor, month), bar=self.bar, done=self.loaded, newest=self)
 
     def loaded(self, found: report.CountyReport) -> None:
         if found.month != self.month:  # an earlier month's answer, come after the month moved on

@@ -51,7 +51,8 @@ class KeysScreen(CountyScreen):
             self.reload()
 
     def reload(self) -> None:
-        self.ops.read(lambda: keys.keys(self.db, self.actor), bar=self.bar, done=self.model.set_rows)
+        self.ops.read(lambda: keys.keys(self.db, self.actor), bar=self.bar, done=self.model.set_rows,
+                      newest=self.model)
 
     def accept_selected(self) -> None:
         chosen = selected_rows(self.view)

@@ -134,7 +134,8 @@ class PackagesScreen(CountyScreen):
             self.reload()
 
     def reload(self) -> None:
-        self.ops.read(lambda: received.packages(self.db, self.actor), bar=self.bar, done=self.history.set_rows)
+        self.ops.read(lambda: received.packages(self.db, self.actor), bar=self.bar, done=self.history.set_rows,
+                      newest=self.history)
 
     # --- importing
     def choose_files(self) -> None:

@@ -103,8 +103,10 @@ class SpotcheckScreen(CountyScreen):
             self.reload()
 
     def reload(self) -> None:
-        self.ops.read(lambda: report.villages(self.db, self.actor), bar=self.bar, done=self._villages)
-        self.ops.read(lambda: spotcheck.checks(self.db, self.actor), bar=self.bar, done=self._checks)
+        self.ops.read(lambda: report.villages(self.db, self.actor), bar=self.bar, done=self._villages,
+                      newest=(self, "villages"))
+        self.ops.read(lambda: spotcheck.checks(self.db, self.actor), bar=self.bar, done=self._checks,
+                      newest=(self, "checks"))
 
     def _villages(self, found) -> None:
         chosen = self.village.currentData()
@@ -155,7 +157,7 @@ class SpotcheckScreen(CountyScreen):
         self.check_id = check_id
         self.lines_title.setText(self.tr("第 %1 号抽查：双击“实际”填写看到的数字").replace("%1", str(check_id)))
         self.ops.read(lambda: spotcheck.drawn_lines(self.db, self.actor, check_id), bar=self.bar,
-                      done=self.lines.set_rows)
+                      done=self.lines.set_rows, newest=self.lines)
 
     def save(self) -> None:
         entered = [(x.kind, x.ref, x.found, "") for x in self.lines.rows if x.found is not None]

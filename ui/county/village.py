@@ -59,7 +59,7 @@ class VillageMonthDialog(QDialog):
         if line.figures is None:
             self.bar.info(self.tr("县级还没有这个月核验入库的数据，没有数字可看。"))
         self.ops.read(lambda: received.village_month(screen.db, screen.actor, line.village_id, month),
-                      bar=self.bar, done=self.loaded)
+                      bar=self.bar, done=self.loaded, newest=self)
 
     def loaded(self, found: received.VillageMonth) -> None:
         self.flags.clear()

@@ -153,7 +153,7 @@ class CatalogueTab(QWidget):
             query = text.strip().upper()
             return [g for g in rows if g.code in hits or g.code == query or text.strip() in g.name]
 
-        s.ops.read(read, bar=s.bar, done=self.model.set_rows)
+        s.ops.read(read, bar=s.bar, done=self.model.set_rows, newest=self.model)
 
     def dirty(self) -> bool:
         if self.editing is None:

@@ -113,7 +113,8 @@ class CountTab(QWidget):
         if self.model.differences():
             s.bar.info(self.tr("上一个区点好的数量还没保存，已放下。"))
         self.model.counted = {}
-        s.ops.read(lambda: goods.search(s.db, s.actor, "", zone), bar=s.bar, done=self.model.set_rows)
+        s.ops.read(lambda: goods.search(s.db, s.actor, "", zone), bar=s.bar, done=self.model.set_rows,
+                   newest=self.model)
 
     def _summary(self) -> None:
         differences = self.model.differences()

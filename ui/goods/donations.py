@@ -44,7 +44,7 @@ class DonationsTab(QWidget):
 
     def reload(self) -> None:
         s, start, end = self.screen, widgets.date_of(self.start), widgets.date_of(self.end)
-        s.ops.read(lambda: stock.donation_register(s.db, s.actor, start, end), bar=s.bar, done=self._rows)
+        s.ops.read(lambda: stock.donation_register(s.db, s.actor, start, end), bar=s.bar, done=self._rows, newest=self)
 
     def _rows(self, rows) -> None:
         self.model.set_rows(rows)

@@ -78,7 +78,7 @@ class BackupTab(QWidget):
 
     def reload_copies(self) -> None:
         s, folder = self.screen, self.target()
-        s.ops.read(lambda: backups.copies(folder), bar=s.bar, done=self.model.set_rows)
+        s.ops.read(lambda: backups.copies(folder), bar=s.bar, done=self.model.set_rows, newest=self.model)
 
     def choose(self) -> None:
         name = QFileDialog.getExistingDirectory(self, self.tr("备份到哪个文件夹"))

@@ -109,7 +109,7 @@ class PrinterTab(QWidget):
     def reload_jobs(self) -> None:
         s = self.screen
         s.ops.read(lambda: printqueue.jobs(s.db, s.actor, include_printed=True, limit=100), bar=s.bar,
-                   done=self.jobs.set_rows)
+                   done=self.jobs.set_rows, newest=self.jobs)
 
     def chosen_printer(self) -> local_settings.PrinterSettings:
         return replace(self.screen.shell.settings.printer, port=self.port.currentText().strip(),

@@ -88,7 +88,7 @@ class RulesTab(QWidget):
     def reload(self) -> None:
         s, inactive = self.screen, self.inactive.isChecked()
         s.ops.read(lambda: rules.list_rules(s.db, s.actor, include_inactive=True), bar=s.bar,
-                   done=lambda rows: self._rows(rows, inactive))
+                   done=lambda rows: self._rows(rows, inactive), newest=self)
 
     def _rows(self, rows, inactive: bool) -> None:
         self.known = {r.code for r in rows}

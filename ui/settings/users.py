@@ -108,7 +108,8 @@ class UsersTab(QWidget):
         if not text.strip():
             self.household_choice.clear()
             return
-        s.ops.read(lambda: households.search(s.db, s.actor, text, limit=30), bar=s.bar, done=self._found)
+        s.ops.read(lambda: households.search(s.db, s.actor, text, limit=30), bar=s.bar, done=self._found,
+                   newest=self.household_choice)
 
     def _found(self, rows) -> None:
         self.household_choice.clear()
@@ -140,7 +141,7 @@ class UsersTab(QWidget):
 
     def reload(self) -> None:
         s = self.screen
-        s.ops.read(lambda: users.list_users(s.db, s.actor), bar=s.bar, done=self._users)
+        s.ops.read(lambda: users.list_users(s.db, s.actor), bar=s.bar, done=self._users, newest=self.view)
 
     def _users(self, rows) -> None:
         chosen = {u.username for u in widgets.selected_rows(self.view)}
