@@ -100,13 +100,27 @@ def test_a_phrase_speaks_the_language_of_the_message_it_is_given_to():
     assert refusal.params["what"] == "兑换 300 分"  # as a plain string, the Chinese
 
 
-def test_the_catalogue_refuses_a_key_declared_twice(monkeypatch):
-    from pos.messages import month, words
-
-    monkeypatch.setitem(month.CATALOG, "kind_award", ("加分", "award"))
+def test_the_catalogue_refuses_a_key_declared_twice():
+    month, words = messages.read_part("month"), messages.read_part("words")
+    assert "kind_award" in words and "kind_award" not in month
+    month["kind_award"] = ["加分", "award"]
     with pytest.raises(KeyError, match="kind_award"):
-        messages._catalogue()
-    assert words.CATALOG["kind_award"] == ("加分", "award")
+        messages._catalogue({"words": words, "month": month})
+
+
+def test_a_part_with_a_key_twice_or_a_text_missing_is_refused_by_name(tmp_path):
+    (tmp_path / "words.toml").write_text('kind_award = ["加分", "award"]\nkind_award = ["奖励", "award"]\n',
+                                         encoding="utf-8")
+    with pytest.raises(ValueError, match="words.toml"):
+        messages.read_part("words", tmp_path)
+    with pytest.raises(ValueError, match="kind_award"):
+        messages._catalogue({"words": {"kind_award": ["加分"]}})
+
+
+def test_every_part_is_read_and_the_tables_beside_the_entries_are_kept_apart():
+    assert set(messages.PARTS) == {p.stem for p in Path(messages.__file__).parent.glob("*.toml")}
+    assert messages.stored("粮油区", "en") == "grain and oil" and "粮油区" not in messages.CATALOG
+    assert messages.ARGPARSE_ZH["usage: "] == "用法：" and "stored" not in messages.CATALOG
 
 
 def test_chinese_output_has_no_english_words(aixin, village_cli):

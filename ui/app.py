@@ -340,13 +340,18 @@ def load_screens() -> None:
     the event loop, so keys typed meanwhile are not held up long."""
     import importlib
 
+    from pos import messages
     from ui import shell
 
-    pending = list(shell.SCREEN_MODULES)
+    pending: list = [messages.catalog, *shell.SCREEN_MODULES]  # the texts first: every screen speaks
 
     def next_one() -> None:
         if pending:
-            importlib.import_module(pending.pop(0))
+            step = pending.pop(0)
+            if callable(step):
+                step()
+            else:
+                importlib.import_module(step)
             QTimer.singleShot(0, next_one)
 
     next_one()

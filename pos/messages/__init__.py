@@ -3,34 +3,76 @@
 Identifiers stay English; what a person reads comes from here. ``text(key,
 lang, **params)`` formats one; an unknown language falls back to Chinese.
 ``word(member, lang)`` names one of the shop's fixed words (``pos.vocabulary``).
-The texts live in the modules beside this one, each a part of the one
-``CATALOG``: refusals, fixed words, the books' reports, the command line, and
-the supervisor's month, the county, the controls on the controls (``oversight``), and the
-window's own wording of refusals that name a command (``window``). A key is declared once;
-two parts declaring the same
-key is an error at import, not a text silently lost.
+
+The texts are data, not code: the ``.toml`` files beside this module, each a part of
+the one catalogue (as Anki keeps its strings in Fluent files): refusals, fixed words,
+the books' reports, the command line, the supervisor's month, the county, the controls
+on the controls (``oversight``), claims, the papers, and the window's own wording of
+refusals that name a command (``window``). An entry is ``key = ["中文", "English"]``;
+a part may hold a named table besides (``stored``: the English of words kept in Chinese
+as data; ``argparse``: argparse's own texts in Chinese). A key is declared once: twice
+in one file or in two parts is an error when the catalogue is read, not a text silently
+lost. The files are read once, when a text is first wanted (the window warms it behind
+the login), so starting the program does not wait for them.
 """
 
 from __future__ import annotations
 
-from pos.messages import books, claims, commands, county, month, oversight, papers, refusals, window, words
-from pos.messages.commands import ARGPARSE_ZH
-from pos.messages.words import ENGLISH
+import functools
+import tomllib
+from pathlib import Path
 
-PARTS = (refusals, words, books, commands, month, county, oversight, claims, window, papers)
+PARTS = ("refusals", "words", "books", "commands", "month", "county", "oversight", "claims", "window", "papers")
 
 
-def _catalogue() -> dict[str, tuple[str, str]]:
+def read_part(name: str, folder: Path | None = None) -> dict:
+    """One part of the catalogue as written: its entries, and its named tables."""
+    path = (folder or Path(__file__).parent) / f"{name}.toml"
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path.name}: {exc}") from None
+
+
+def _catalogue(parts: dict[str, dict]) -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for part in PARTS:
-        twice = merged.keys() & part.CATALOG.keys()
+    for name, part in parts.items():
+        entries = {key: value for key, value in part.items() if isinstance(value, list)}
+        twice = merged.keys() & entries.keys()
         if twice:
-            raise KeyError(f"{part.__name__} declares {sorted(twice)} again")
-        merged.update(part.CATALOG)
+            raise KeyError(f"{name}.toml declares {sorted(twice)} again")
+        for key, value in entries.items():
+            if len(value) != 2 or not all(isinstance(v, str) for v in value):
+                raise ValueError(f"{name}.toml: {key} is not [\"中文\", \"English\"]")
+            merged[key] = (value[0], value[1])
     return merged
 
 
-CATALOG = _catalogue()
+@functools.cache
+def _parts() -> dict[str, dict]:
+    return {name: read_part(name) for name in PARTS}
+
+
+@functools.cache
+def catalog() -> dict[str, tuple[str, str]]:
+    """key -> (Chinese, English), every part merged."""
+    return _catalogue(_parts())
+
+
+@functools.cache
+def _table(name: str) -> dict[str, str]:
+    return {k: v for part in _parts().values() for k, v in part.get(name, {}).items()}
+
+
+def __getattr__(name: str):
+    # CATALOG, ENGLISH and ARGPARSE_ZH read as before, loaded with the files when first asked
+    if name == "CATALOG":
+        return catalog()
+    if name == "ENGLISH":
+        return _table("stored")
+    if name == "ARGPARSE_ZH":
+        return _table("argparse")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def speak_argparse(lang: str) -> None:
@@ -41,27 +83,27 @@ def speak_argparse(lang: str) -> None:
     if lang == "en":
         argparse._, argparse.ngettext = gettext.gettext, gettext.ngettext
     else:
-        argparse._ = lambda message: ARGPARSE_ZH.get(message, message)
-        argparse.ngettext = lambda one, many, n: ARGPARSE_ZH.get(one if n == 1 else many,
-                                                                  one if n == 1 else many)
+        zh = _table("argparse")
+        argparse._ = lambda message: zh.get(message, message)
+        argparse.ngettext = lambda one, many, n: zh.get(one if n == 1 else many, one if n == 1 else many)
 
 
 def kind(name: str, lang: str = "zh") -> str:
     """A kind as stored, in words: a ledger entry's, or a stock record's the audit lists (the
     kind itself if it has no words)."""
     for key in (f"kind_{name}", f"stock_event_{name}"):
-        if key in CATALOG:
+        if key in catalog():
             return text(key, lang)
     return str(name)
 
 
 def stored(value: str, lang: str = "zh") -> str:
     """A word kept in Chinese as data (a zone, a fund, a wish category) in ``lang``."""
-    return ENGLISH.get(value, value) if lang == "en" else value
+    return _table("stored").get(value, value) if lang == "en" else value
 
 
 def donor_type(key: str, lang: str = "zh") -> str:
-    return text(f"donor_{key}", lang) if f"donor_{key}" in CATALOG else key
+    return text(f"donor_{key}", lang) if f"donor_{key}" in catalog() else key
 
 
 class OneOf(tuple):
@@ -113,7 +155,7 @@ def word(value, lang: str = "zh") -> str:
     if prefix is None:
         return str(value)
     key = f"{prefix}_{value}"
-    return text(key, lang) if key in CATALOG else str(value)
+    return text(key, lang) if key in catalog() else str(value)
 
 
 def worded(value, lang: str = "zh"):
@@ -135,14 +177,14 @@ def worded(value, lang: str = "zh"):
 def in_window_text(key: str, lang: str = "zh", **params) -> str:
     """A refusal's text by its key and parameters, as the window says it (``in_window``)."""
     window = f"window_{key}"
-    return text(window if window in CATALOG else key, lang, **params)
+    return text(window if window in catalog() else key, lang, **params)
 
 
 def in_window(error, lang: str = "zh") -> str:
     """A refusal (a ``ShopError``) as the counter window says it: the window's own words where
     the command line's name a command, else its message."""
     key = f"window_{error.key}"
-    if key in CATALOG and not getattr(error, "findings", None):
+    if key in catalog() and not getattr(error, "findings", None):
         return text(key, lang, **error.params)
     return error.message(lang)
 
@@ -150,11 +192,11 @@ def in_window(error, lang: str = "zh") -> str:
 def templates(prefixes: tuple[str, ...], lang: str = "zh") -> dict[str, str]:
     """The catalogue's templates whose keys start with one of ``prefixes``, in ``lang``,
     unfilled: what a paper (``printing``) fills with its own figures."""
-    return {key: pair[1] if lang == "en" else pair[0] for key, pair in CATALOG.items() if key.startswith(prefixes)}
+    return {key: pair[1] if lang == "en" else pair[0] for key, pair in catalog().items() if key.startswith(prefixes)}
 
 
 def text(key: str, lang: str = "zh", /, **params) -> str:
-    zh, en = CATALOG.get(key, (key, key))
+    zh, en = catalog().get(key, (key, key))
     template = en if lang == "en" else zh
     try:
         return template.format(**{name: worded(value, lang) for name, value in params.items()})
