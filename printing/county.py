@@ -37,6 +37,7 @@ class SummaryPage:
     more: str  # "另有 {n} 项见工作簿" with {n} in it
     footer: str
     villages: tuple[tuple[str, ...], ...] = ()  # header row first; left out when they do not fit
+    page_word: str = "第 {page} 页"
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class VisitList:
     goods: tuple[StockLine, ...]
     instructions: str
     footer: str
+    words: dict[str, str]  # the paper's own wording (``county_visit_`` and ``county_page``), unfilled
 
 
 class _Styles:
@@ -92,23 +94,35 @@ def _grid(rows, widths, font, size=8, header=True):
     return table
 
 
-def _footer(text: str, font: str):
-    def draw(c, doc):
+class _Paper:
+    """An A4 paper being made: its document, styles, the width between the margins, and its
+    footer (a line of text and the page's number) on every page."""
+
+    def __init__(self, path: Path, title: str, footer: str, page_word: str):
+        self.font = cjk_font().name
+        self.styles = _Styles(self.font)
+        self.width = A4[0] - 2 * MARGIN
+        self.doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
+                                     topMargin=MARGIN, bottomMargin=14 * mm, title=title, author="aixin-pos")
+        self.footer, self.page_word = footer, page_word
+
+    def _draw_footer(self, c, doc) -> None:
         c.saveState()
-        c.setFont(font, 7)
-        c.drawString(MARGIN, 8 * mm, text)
-        c.drawRightString(A4[0] - MARGIN, 8 * mm, f"第 {doc.page} 页")
+        c.setFont(self.font, 7)
+        c.drawString(MARGIN, 8 * mm, self.footer)
+        c.drawRightString(A4[0] - MARGIN, 8 * mm, self.page_word.format(page=doc.page))
         c.restoreState()
-    return draw
+
+    def build(self, story) -> int:
+        """Lays the story out; the number of pages."""
+        self.doc.build(story, onFirstPage=self._draw_footer, onLaterPages=self._draw_footer)
+        return self.doc.page
 
 
 def render_summary(page: SummaryPage, path: Path) -> int:
     """The month's summary on one A4 page; returns the number of pages (1)."""
-    font = cjk_font().name
-    s = _Styles(font)
-    width = A4[0] - 2 * MARGIN
-    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
-                            topMargin=MARGIN, bottomMargin=14 * mm, title=page.title, author="aixin-pos")
+    paper = _Paper(path, page.title, page.footer, page.page_word)
+    font, s, width = paper.font, paper.styles, paper.width
     half = (len(page.totals) + 1) // 2
     left, right = page.totals[:half], page.totals[half:]
     rows = [[a, b, *(right[i] if i < len(right) else ("", ""))] for i, (a, b) in enumerate(left)]
@@ -131,40 +145,34 @@ def render_summary(page: SummaryPage, path: Path) -> int:
     story = [Paragraph(page.title, s.title), Paragraph(page.subtitle, s.subtitle), totals,
              Spacer(1, 3 * mm), statuses, Spacer(1, 2 * mm), *table]
     story += [Paragraph(line, s.small) for line in attention]
-    doc.build(story, onFirstPage=_footer(page.footer, font), onLaterPages=_footer(page.footer, font))
-    return doc.page
+    return paper.build(story)
 
 
 def render_visit_list(data: VisitList, path: Path) -> int:
     """The visit list and stock sheet; returns the number of pages."""
-    font = cjk_font().name
-    s = _Styles(font)
-    width = A4[0] - 2 * MARGIN
-    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
-                            topMargin=MARGIN, bottomMargin=14 * mm, title=data.title, author="aixin-pos")
+    words = data.words
+    paper = _Paper(path, data.title, data.footer, words["county_page"])
+    font, s, width = paper.font, paper.styles, paper.width
     story = [Paragraph(data.title, s.title), Paragraph(data.subtitle, s.subtitle),
-             Paragraph("一、走访核实：请与农户手中的积分卡、小票或余额单核对", s.heading)]
-    header = ["序号", "村民小组", "户主", "卡号后四位", "县级记录余额", "核实余额", "农户签字"]
-    rows = [header]
+             Paragraph(words["county_visit_visits"], s.heading)]
+    rows = [words["county_visit_visit_columns"].split("|")]
     spans = []
     for h in data.households:
         rows.append([str(h.number), h.group, h.head, h.card_tail, str(h.balance), "", ""])
-        detail = f"{h.month_line}；抽中原因：{h.reason}"
+        detail = words["county_visit_drawn_because"].format(month_line=h.month_line, reason=h.reason)
         if h.movements:
-            detail += "；本月变动：" + "，".join(h.movements)
+            detail += words["county_visit_movements"].format(movements=words["county_visit_and"].join(h.movements))
         rows.append([Paragraph(detail, s.small), "", "", "", "", "", ""])
         spans.append(len(rows) - 1)
     table = _grid(rows, [width * w for w in (0.07, 0.13, 0.14, 0.13, 0.15, 0.15, 0.23)], font)
     table.setStyle(TableStyle([("SPAN", (0, r), (-1, r)) for r in spans]
                               + [("ALIGN", (4, 1), (4, -1), "RIGHT")]))
     story.append(table)
-    story.append(Paragraph("二、现场抽查盘点：请清点下列商品的实际数量", s.heading))
-    rows = [["序号", "商品编码", "商品", "单位", "县级记录库存", "实盘数量", "差异"]]
+    story.append(Paragraph(words["county_visit_stock"], s.heading))
+    rows = [words["county_visit_stock_columns"].split("|")]
     rows += [[str(n), g.code, Paragraph(g.name, s.small), g.unit, str(g.expected), "", ""]
              for n, g in enumerate(data.goods, start=1)]
     story.append(_grid(rows, [width * w for w in (0.07, 0.2, 0.25, 0.08, 0.15, 0.13, 0.12)], font))
     story += [Spacer(1, 4 * mm), Paragraph(data.instructions, s.body), Spacer(1, 8 * mm),
-              Paragraph("核查人（签字）：________________　　村监督员（签字）：________________　　"
-                        "日期：______年____月____日", s.body)]
-    doc.build(story, onFirstPage=_footer(data.footer, font), onLaterPages=_footer(data.footer, font))
-    return doc.page
+              Paragraph(words["county_visit_signatures"], s.body)]
+    return paper.build(story)

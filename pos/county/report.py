@@ -440,7 +440,7 @@ def summary_page(report: CountyReport, lang: str = "zh"):
           reported=sum(1 for v in report.villages if v.figures is not None), days=report.late_days),
         tuple(total_rows(report.totals, lang)), statuses, tuple(attention(report, lang)),
         t("county_summary_more", n="{n}"), t("county_summary_footer", county=report.county, month=report.month),
-        tuple(rows))
+        tuple(rows), t("county_page", page="{page}"))
 
 
 def workbook(report: CountyReport, path, lang: str = "zh") -> None:

@@ -181,11 +181,13 @@ def papers_of(check: Spotcheck, lang: str = "zh") -> papers.VisitList:
             reason or t("county_drawn_random")))
     return papers.VisitList(
         t("county_visit_title", village=check.village),
-        t("county_visit_subtitle", id=check.id, month=Month.parse(check.month).title, closure=check.closure,
+        t("county_visit_subtitle", id=check.id, closure=check.closure,
+          month=Month.parse(check.month).title if lang != "en" else check.month,
           seq=check.head_seq),
         tuple(rows), tuple(papers.StockLine(g.code, g.name, g.unit, g.expected) for g in check.goods),
         t("county_visit_instructions", id=check.id),
-        t("county_visit_footer", village=check.village, id=check.id, seed=check.seed))
+        t("county_visit_footer", village=check.village, id=check.id, seed=check.seed),
+        messages.templates(("county_visit_", "county_page"), lang))
 
 
 def write(check: Spotcheck, pdf: Path, lang: str = "zh") -> tuple[Path, Path, int]:

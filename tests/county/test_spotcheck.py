@@ -29,6 +29,13 @@ def test_the_visit_list_names_households_and_goods_with_what_the_county_holds(vi
         assert drawn.head in text and drawn.card_tail in text and str(drawn.balance) in text
     for goods in check.goods:
         assert goods.code in text
+    assert "第1页" in text.replace(" ", "") and "核查人（签字）" in text and "Visit" not in text
+    # the county's window in English makes it in English, headings, columns and footer alike
+    pdf, _sheet, _pages = spotcheck.write(check, tmp_path / "visit.pdf", "en")
+    english = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                             check=True).stdout
+    assert "1. Visits" in english and "Balance found" in english and "2. Stock count" in english
+    assert "page 1" in english and "Checked by" in english and "走访" not in english and "2025-03" in english
     # the same seed draws the same list
     again = spotcheck.draw(county.db, county.official, "东岭村", households=5, goods=4, seed=7)
     assert [h.household for h in again.households] == [h.household for h in check.households]
