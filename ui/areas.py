@@ -17,7 +17,59 @@ from PySide6.QtWidgets import (
     QButtonGroup, QFrame, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from ui.messagebar import MessageBar
 from ui.sizes import px
+
+
+class AreaScreen(QWidget):
+    """Base of an area's screen in either window: ``ops`` and ``bar`` of its own, and ``db``,
+    ``actor`` and ``lang`` read from the window each time, so a screen always works as whoever
+    is logged in now (after the idle lock another user may be)."""
+
+    def __init__(self, home: QWidget):
+        super().__init__(home)
+        self._home = home
+        self.ops = home.ops
+        self.bar = MessageBar(self)
+
+    @property
+    def db(self):
+        return self._home.db
+
+    @property
+    def actor(self):
+        return self._home.actor
+
+    @property
+    def lang(self) -> str:
+        """The window's language, for the shop's fixed words (``pos.messages``)."""
+        return self.ops.lang
+
+    def shown(self) -> None:
+        """Came to the front."""
+
+    def on_changed(self, areas: frozenset) -> None:
+        """Something was written (by this window, or, in the shop's, another counter when
+        ``Area.LEDGER`` is in areas)."""
+
+
+class Register:
+    """A window's areas: each screen's module adds its entry when imported (``add``);
+    ``entries()`` imports them all and gives the entries in their order."""
+
+    def __init__(self, modules: Iterable[str]):
+        self.modules = list(modules)
+        self.by_key: dict[str, object] = {}
+
+    def add(self, entry) -> None:
+        self.by_key[entry.key] = entry
+
+    def entries(self) -> list:
+        import importlib
+
+        for name in self.modules:
+            importlib.import_module(name)
+        return sorted(self.by_key.values(), key=lambda e: (e.order, e.key))
 
 
 class Sidebar(QFrame):

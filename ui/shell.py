@@ -40,7 +40,6 @@ wish wall...) takes one module and one line::
 
 from __future__ import annotations
 
-import importlib
 import logging
 from pathlib import Path
 from collections.abc import Callable
@@ -58,8 +57,7 @@ from pos.station import settings as local_settings
 from pos.station import state as station
 from pos.service import Actor
 from pos.vocabulary import Area, Role
-from ui.areas import Screens, Sidebar
-from ui.messagebar import MessageBar
+from ui.areas import AreaScreen, Register, Screens, Sidebar
 from ui.sizes import px
 
 log = logging.getLogger("ui")
@@ -83,20 +81,18 @@ class Entry:
     roles: tuple[Role, ...] = ()
 
 
-_areas: dict[str, Entry] = {}
+REGISTER = Register(SCREEN_MODULES)
 
 
 def register(area: Entry) -> None:
-    _areas[area.key] = area
+    REGISTER.add(area)
 
 
 def areas() -> list[Entry]:
-    for name in SCREEN_MODULES:
-        importlib.import_module(name)
-    return sorted(_areas.values(), key=lambda a: (a.order, a.key))
+    return REGISTER.entries()
 
 
-class Screen(QWidget):
+class Screen(AreaScreen):
     """Base of every screen in the shell."""
 
     accepts_scans = False
@@ -104,27 +100,6 @@ class Screen(QWidget):
     def __init__(self, shell: Shell):
         super().__init__(shell)
         self.shell = shell
-        self.ops = shell.ops
-        self.bar = MessageBar(self)
-
-    @property
-    def db(self):
-        return self.shell.db
-
-    @property
-    def actor(self) -> Actor:
-        return self.shell.actor
-
-    @property
-    def lang(self) -> str:
-        """The window's language, for the shop's fixed words (``pos.messages``)."""
-        return self.ops.lang
-
-    def shown(self) -> None:
-        """Came to the front."""
-
-    def on_changed(self, areas: frozenset[Area]) -> None:
-        """Something was written (by this window, or another counter when ``Area.LEDGER`` is in areas)."""
 
     def actor_changed(self, old: Actor, new: Actor) -> None:
         """Another user took over the window after the idle lock."""

@@ -11,6 +11,7 @@ from pos.vocabulary import Area
 from tests.pos.conftest import PASSWORD
 from tests.ui.conftest import TYPING_PAUSE_MS
 from ui import shell as shell_module
+from ui.areas import Register
 from ui.shell import Entry, Screen
 
 
@@ -33,8 +34,7 @@ class Notes(Screen):
 
 
 def with_notes_area(monkeypatch):
-    monkeypatch.setattr(shell_module, "_areas", {})
-    monkeypatch.setattr(shell_module, "SCREEN_MODULES", [])
+    monkeypatch.setattr(shell_module, "REGISTER", Register([]))
     shell_module.register(Entry("notes", "记事", "F9", Notes, order=1))
 
 

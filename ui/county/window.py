@@ -9,7 +9,6 @@ module (listed in ``SCREEN_MODULES``); it is built the first time it is shown, i
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,8 +22,7 @@ from pos import messages
 from pos.county.vocabulary import CountyRole
 from pos.periods import Month
 from pos.vocabulary import Area
-from ui.areas import Screens, Sidebar
-from ui.messagebar import MessageBar
+from ui.areas import AreaScreen, Register, Screens, Sidebar
 from ui.sizes import px
 from ui.widgets import big
 
@@ -42,53 +40,32 @@ class CountyEntry:
     shows_month: bool = False  # the month bar is shown above it
 
 
-_areas: dict[str, CountyEntry] = {}
+REGISTER = Register(SCREEN_MODULES)
 
 
 def register(entry: CountyEntry) -> None:
-    _areas[entry.key] = entry
+    REGISTER.add(entry)
 
 
 def areas() -> list[CountyEntry]:
-    for name in SCREEN_MODULES:
-        importlib.import_module(name)
-    return sorted(_areas.values(), key=lambda a: (a.order, a.key))
+    return REGISTER.entries()
 
 
 def tr_area(text: str) -> str:
     return QCoreApplication.translate("CountyAreas", text)
 
 
-class CountyScreen(QWidget):
-    """Base of the county's screens: ``self.ops``, ``self.db``, ``self.actor``, ``self.bar``."""
+class CountyScreen(AreaScreen):
+    """Base of the county's screens: ``self.ops``, ``self.db``, ``self.actor``, ``self.bar``,
+    and the month the window is on."""
 
     def __init__(self, window: CountyWindow):
         super().__init__(window)
         self.window_ = window
-        self.ops = window.ops
-        self.bar = MessageBar(self)
-
-    @property
-    def db(self):
-        return self.window_.db
-
-    @property
-    def actor(self):
-        return self.window_.actor
-
-    @property
-    def lang(self) -> str:
-        return self.ops.lang
 
     @property
     def month(self) -> str:
         return self.window_.month
-
-    def shown(self) -> None:
-        """Came to the front."""
-
-    def on_changed(self, areas: frozenset[Area]) -> None:
-        """Something was written by this window."""
 
     def month_changed(self, month: str) -> None:
         """The month looked at moved."""
