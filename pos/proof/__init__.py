@@ -13,7 +13,9 @@ Records (kind: attrs):
                   password hash), household (the user's own, or null), change (add |
                   role | active | password | household | recovery); a change that
                   makes, unmakes, deactivates or brings back a supervisor carries
-                  the approver, or (recovery) the digest of the sealed code spent
+                  the approver, or (recovery) the digest of the sealed code spent;
+                  one that makes a reviewer (added, given the role, back in it)
+                  carries a supervisor's approval
     village       name, shop_name, base_points, point_value_fen, opening_hours,
                   deduction_approval_above, redemption_approval_above, notice_days,
                   objection_phone, awards (only when on claims); a threshold changed,

@@ -124,6 +124,9 @@ class Walk(ClaimsWalk):
         elif before is not None and "household" in before:
             after["household"] = before["household"]
         made_supervisor = attrs["role"] == Role.SUPERVISOR and (before is None or before["role"] != Role.SUPERVISOR)
+        # a reviewer passes claims: made one (added, given the role, or back in it) only with a supervisor
+        made_reviewer = after["role"] == Role.REVIEWER and after["active"] and not (
+            before is not None and before["role"] == Role.REVIEWER and before["active"])
         recovered = attrs.get("change") == UserChange.RECOVERY
         if recovered:
             if self.recovery is None or attrs.get("recovery") != self.recovery:
@@ -133,6 +136,9 @@ class Walk(ClaimsWalk):
         elif made_supervisor and row.approver is None and self.ever_supervisor:
             self.add("supervisor_unapproved", seq,
                      f"{name} became a supervisor without another supervisor's approval", user=name)
+        elif made_reviewer and self.ever_supervisor and row.approver in (None, name):
+            self.add("reviewer_unapproved", seq,
+                     f"{name} became a reviewer without a supervisor's approval", user=name)
         elif (self.controlled and not made_supervisor and oversight.supervisor_changed(before, after)
               and (row.approver is None or row.approver == name)):
             self.add("supervisor_change_unapproved", seq,

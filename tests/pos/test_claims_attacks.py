@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from pos import claims, proof, village
+from pos import claims, messages, proof, village
 from pos.errors import NeedsApproval, PermissionDenied, ShopError
 from pos.store.tables import Claim, ClaimPosting, Village as VillageRow
 from pos.vocabulary import ClaimStatus
@@ -140,6 +140,29 @@ def test_a_reviewer_account_needs_a_supervisor_so_an_administrator_cannot_make_o
     flagged = [f.message for f in audit.report(shop.db, shop.secretary, "2026-09").flags if f.rule == "user_change"]
     assert any("zhangli" in m for m in flagged)
     assert proven(shop).ok
+
+
+def test_a_reviewer_made_behind_the_programs_back_is_found_by_verify(on_claims):
+    """The service asks a supervisor before anyone becomes a reviewer; a user record written
+    past it (an administrator's own crony as 评议员, no approver) is named by ``verify``."""
+    from datetime import datetime, timezone
+
+    from pos.store.tables import User
+    from pos.vocabulary import Role, UserChange
+
+    shop = on_claims
+    with shop.db.write() as s:
+        admin = s.query(User).filter_by(username="wangfang").one()
+        helper = User(username="crony", display_name="亲信", role=Role.REVIEWER, password_hash=admin.password_hash,
+                      active=True, created_at=datetime.now(timezone.utc))
+        s.add(helper)
+        s.flush()
+        proof.user_fact(s, helper, "wangfang", UserChange.ADD)  # no approver
+    found = [(f.code, f.params.get("user")) for f in proven(shop).findings]
+    assert found == [("reviewer_unapproved", "crony")]
+    finding, = proven(shop).findings
+    worded = messages.text(f"finding_{finding.code}", "en", seq=finding.seq, **finding.params)
+    assert "crony became a reviewer without a supervisor's approval" in worded
 
 
 def test_shortening_the_notice_days_mid_posting_does_not_shorten_that_posting(on_claims):
