@@ -22,7 +22,8 @@ import functools
 import tomllib
 from pathlib import Path
 
-PARTS = ("refusals", "words", "books", "commands", "month", "county", "oversight", "claims", "window", "papers")
+PARTS = ("refusals", "words", "books", "commands", "month", "county", "oversight", "claims", "window", "papers",
+         "receipts", "sheets", "notices")
 
 
 def read_part(name: str, folder: Path | None = None) -> dict:
