@@ -79,93 +79,12 @@ class Segment:
         p, session = self.package, self.session
         head = village.head_seq if village else 0
         self.written_upto = head  # the county holds this village's chain through here
-        if p.from_seq > head + 1:
-            raise Refused("county_segment_gap", village=p.village_name, first=p.from_seq, head=head)
-        if p.from_seq < 1 or p.to_seq < p.from_seq - 1:
-            raise Refused("county_package_tampered", village=p.village_name, detail="segment bounds")
-        if p.from_seq == 1:
-            known_prev = canonical.GENESIS
-        elif village is not None and p.from_seq - 1 == head:  # the usual case: the head's own hash
-            known_prev = village.head_hash
-        else:
-            known_prev = session.scalar(
-                select(CountyTransaction.hash).where(CountyTransaction.village_id == p.village_id,
-                                                     CountyTransaction.seq == p.from_seq - 1))
-        if known_prev is not None and known_prev != p.prev_hash:
-            raise Refused("county_fork", village=p.village_name, seq=p.from_seq - 1,
-                          here="", there="")
+        self._check_continuity(village, head)
         state = State(json.loads(village.state) if village else None)
         replay = Replay(state, self.stored)
         self.flag_counts = self._count_flags()
-        closures = iter(p.records(CLOSURES))
-        last_number = village.closure_number if village else 0
-        last_hash = village.closure_hash if village else canonical.GENESIS
-        last_month = village.last_month if village else None
-        last_closed_seq = head if village and village.closure_number else None
-        moment = now(session)
-
-        pending: dict | None = None
-        tally: Tally | None = None
-        closed_at_seq, closing = -1, None  # the households' balances where the last tally closed
-        differing_closures: list[tuple[int, str]] = []
-
-        def next_closure():
-            nonlocal last_number, last_hash, last_month, last_closed_seq
-            for record in closures:
-                try:
-                    number, month, digest, text = (int(record["number"]), str(record["month"]),
-                                                   str(record["hash"]), str(record["document"]))
-                except (KeyError, TypeError, ValueError):
-                    raise Refused("county_package_tampered", village=p.village_name,
-                                  detail="a closure line is incomplete") from None
-                if canonical.digest(text.encode("utf-8")) != digest:
-                    raise Refused("county_closure_mismatch", village=p.village_name, number=number,
-                                  month=month, detail="the document does not have its hash")
-                doc = json.loads(text)
-                if (doc.get("number"), doc.get("month")) != (number, month):
-                    raise Refused("county_closure_mismatch", village=p.village_name, number=number,
-                                  month=month, detail="the document names another closure")
-                if number <= last_number:
-                    held = session.scalar(select(CountyClosure.hash).where(
-                        CountyClosure.village_id == p.village_id, CountyClosure.number == number))
-                    if held != digest:
-                        # Refused once the chain is read: a differing transaction says more.
-                        differing_closures.append((number, month))
-                    continue
-                if number != last_number + 1 or doc["prev_hash"] != last_hash:
-                    raise Refused("county_closure_mismatch", village=p.village_name, number=number,
-                                  month=month, detail=f"does not follow closure {last_number}")
-                if last_month is not None and str(Month.parse(last_month).next()) != month:
-                    raise Refused("county_closure_mismatch", village=p.village_name, number=number,
-                                  month=month, detail=f"does not follow {last_month}")
-                if last_closed_seq is not None and doc["first_seq"] != last_closed_seq + 1:
-                    raise Refused("county_closure_mismatch", village=p.village_name, number=number,
-                                  month=month, detail="its first transaction does not follow the last closure")
-                if doc["first_seq"] <= head or doc["last_seq"] > p.to_seq or doc["last_seq"] < doc["first_seq"] - 1:
-                    raise Refused("county_closure_mismatch", village=p.village_name, number=number,
-                                  month=month, detail="its transactions are not in the package")
-                last_number, last_hash, last_month, last_closed_seq = number, digest, month, doc["last_seq"]
-                return {"number": number, "month": month, "hash": digest, "text": text, "doc": doc}
-            return None
-
-        def settle():
-            nonlocal pending, tally, closed_at_seq, closing
-            while True:
-                if pending is None:
-                    pending = next_closure()
-                    if pending is None:
-                        return
-                if tally is None and state.seq == pending["doc"]["first_seq"] - 1:
-                    tally = Tally(pending["number"], pending["doc"], state,
-                                  closing if closed_at_seq == state.seq else None)
-                if tally is not None and state.seq == pending["doc"]["last_seq"]:
-                    self._close(pending, tally, state, package_id, moment)
-                    closed_at_seq, closing = state.seq, tally.closing
-                    pending, tally = None, None
-                    continue
-                return
-
-        settle()
+        closures = _Closures(self, village, head, state, package_id, now(session))
+        closures.settle()
         rows: list[tuple] = []
         overlap: dict[int, tuple[str, str]] = {}
         total = max(p.to_seq - p.from_seq + 1, 1)
@@ -194,30 +113,42 @@ class Segment:
                          entry.line.decode("utf-8")))
             if len(rows) >= BATCH:
                 self._flush(rows)
-            if tally is not None:
-                tally.add(entry, effect, replay, at)
-            if pending is None or state.seq >= pending["doc"]["first_seq"] - 1:
-                settle()
+            if closures.tally is not None:
+                closures.tally.add(entry, effect, replay, at)
+            if closures.pending is None or state.seq >= closures.pending["doc"]["first_seq"] - 1:
+                closures.settle()
             if entry.seq % 1000 == 0:
                 self.progress(entry.seq - p.from_seq, total, p.village_name)
         self._flush(rows, closures=False)  # the last closures go with the flags and notices
-        if differing_closures:
-            number, month = differing_closures[0]
-            raise Refused("county_closure_fork", village=p.village_name, number=number, month=month)
+        closures.refuse_differing()
         if expected != p.to_seq + 1:
             raise Refused("county_package_tampered", village=p.village_name,
                           detail="the chain ends before the segment does")
-        settle()
-        if pending is not None or next_closure() is not None:
-            raise Refused("county_closure_mismatch", village=p.village_name,
-                          number=pending["number"] if pending else last_number,
-                          month=pending["month"] if pending else "",
-                          detail="its transactions are not in the package")
+        closures.finish()
         if p.to_seq > head and (state.seq, state.hash) != (p.to_seq, p.last_hash):
             raise Refused("county_package_tampered", village=p.village_name,
                           detail="the chain does not end where the manifest says")
         self._audit_and_notices()
         self.state = state
+
+    def _check_continuity(self, village: CountyVillage | None, head: int) -> None:
+        """The segment starts at or before the county's head, and on its hash."""
+        p = self.package
+        if p.from_seq > head + 1:
+            raise Refused("county_segment_gap", village=p.village_name, first=p.from_seq, head=head)
+        if p.from_seq < 1 or p.to_seq < p.from_seq - 1:
+            raise Refused("county_package_tampered", village=p.village_name, detail="segment bounds")
+        if p.from_seq == 1:
+            known_prev = canonical.GENESIS
+        elif village is not None and p.from_seq - 1 == head:  # the usual case: the head's own hash
+            known_prev = village.head_hash
+        else:
+            known_prev = self.session.scalar(
+                select(CountyTransaction.hash).where(CountyTransaction.village_id == p.village_id,
+                                                     CountyTransaction.seq == p.from_seq - 1))
+        if known_prev is not None and known_prev != p.prev_hash:
+            raise Refused("county_fork", village=p.village_name, seq=p.from_seq - 1,
+                          here="", there="")
 
     def _flush(self, rows: list[tuple], closures: bool = True) -> None:
         if rows:
@@ -377,3 +308,96 @@ def _describe(body: str) -> str:
         return f"{doc['kind']} {doc['at'][:19]} {doc['operator']}"
     except (ValueError, KeyError, TypeError):
         return "?"
+
+
+class _Closures:
+    """The package's closures, followed alongside its chain: each must follow the last one
+    the county holds (number, hash, month, first transaction), and is recomputed by a
+    ``Tally`` over its transactions and stored (``Segment._close``) when the replay reaches
+    its last. A closure the county already holds must be the same; one that differs is
+    refused once the chain is read (a differing transaction says more)."""
+
+    def __init__(self, segment: Segment, village: CountyVillage | None, head: int, state: State,
+                 package_id: int, moment):
+        self.segment, self.package, self.head, self.state = segment, segment.package, head, state
+        self.package_id, self.moment = package_id, moment
+        self.records = iter(segment.package.records(CLOSURES))
+        self.last_number = village.closure_number if village else 0
+        self.last_hash = village.closure_hash if village else canonical.GENESIS
+        self.last_month = village.last_month if village else None
+        self.last_closed_seq = head if village and village.closure_number else None
+        self.pending: dict | None = None  # the next closure to reach
+        self.tally: Tally | None = None  # its figures, counted from its first transaction
+        self.closed_at_seq, self.closing = -1, None  # the households' balances where the last tally closed
+        self.differing: list[tuple[int, str]] = []
+
+    def _mismatch(self, number: int, month: str, detail: str) -> Refused:
+        return Refused("county_closure_mismatch", village=self.package.village_name, number=number,
+                       month=month, detail=detail)
+
+    def next(self) -> dict | None:
+        """The next closure the county does not hold yet, checked against the last; None at the end."""
+        p = self.package
+        for record in self.records:
+            try:
+                number, month, digest, text = (int(record["number"]), str(record["month"]),
+                                               str(record["hash"]), str(record["document"]))
+            except (KeyError, TypeError, ValueError):
+                raise Refused("county_package_tampered", village=p.village_name,
+                              detail="a closure line is incomplete") from None
+            if canonical.digest(text.encode("utf-8")) != digest:
+                raise self._mismatch(number, month, "the document does not have its hash")
+            doc = json.loads(text)
+            if (doc.get("number"), doc.get("month")) != (number, month):
+                raise self._mismatch(number, month, "the document names another closure")
+            if number <= self.last_number:
+                held = self.segment.session.scalar(select(CountyClosure.hash).where(
+                    CountyClosure.village_id == p.village_id, CountyClosure.number == number))
+                if held != digest:
+                    self.differing.append((number, month))
+                continue
+            if number != self.last_number + 1 or doc["prev_hash"] != self.last_hash:
+                raise self._mismatch(number, month, f"does not follow closure {self.last_number}")
+            if self.last_month is not None and str(Month.parse(self.last_month).next()) != month:
+                raise self._mismatch(number, month, f"does not follow {self.last_month}")
+            if self.last_closed_seq is not None and doc["first_seq"] != self.last_closed_seq + 1:
+                raise self._mismatch(number, month, "its first transaction does not follow the last closure")
+            if doc["first_seq"] <= self.head or doc["last_seq"] > p.to_seq or doc["last_seq"] < doc["first_seq"] - 1:
+                raise self._mismatch(number, month, "its transactions are not in the package")
+            self.last_number, self.last_hash, self.last_month = number, digest, month
+            self.last_closed_seq = doc["last_seq"]
+            return {"number": number, "month": month, "hash": digest, "text": text, "doc": doc}
+        return None
+
+    def settle(self) -> None:
+        """Start the pending closure's tally at its first transaction; close it at its last."""
+        state = self.state
+        while True:
+            if self.pending is None:
+                self.pending = self.next()
+                if self.pending is None:
+                    return
+            doc = self.pending["doc"]
+            if self.tally is None and state.seq == doc["first_seq"] - 1:
+                self.tally = Tally(self.pending["number"], doc, state,
+                                   self.closing if self.closed_at_seq == state.seq else None)
+            if self.tally is not None and state.seq == doc["last_seq"]:
+                self.segment._close(self.pending, self.tally, state, self.package_id, self.moment)
+                self.closed_at_seq, self.closing = state.seq, self.tally.closing
+                self.pending, self.tally = None, None
+                continue
+            return
+
+    def refuse_differing(self) -> None:
+        """After the chain: a closure the county holds that the package gives otherwise."""
+        if self.differing:
+            number, month = self.differing[0]
+            raise Refused("county_closure_fork", village=self.package.village_name, number=number, month=month)
+
+    def finish(self) -> None:
+        """After the chain: the last closures closed, none left whose transactions never came."""
+        self.settle()
+        if self.pending is not None or self.next() is not None:
+            pending = self.pending
+            raise self._mismatch(pending["number"] if pending else self.last_number,
+                                 pending["month"] if pending else "", "its transactions are not in the package")

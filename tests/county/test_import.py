@@ -232,6 +232,12 @@ def test_a_closure_that_disagrees_with_its_postings_is_refused_even_when_signed(
     result = intake.import_package(county.db, county.official, forged)
     assert result.status == PackageStatus.REFUSED and result.reason == "county_closure_mismatch"
     assert result.params["number"] == 2 and "household" in result.params["detail"]
+    # once the county holds the true closure 2, the same forgery is a second history of it
+    assert intake.import_package(county.db, county.official, made.path).status == PackageStatus.IMPORTED
+    (tmp_path / "again").mkdir()
+    result = intake.import_package(county.db, county.official, signed_again(made.path, tmp_path / "again" / "f"))
+    assert result.status == PackageStatus.REFUSED and result.reason == "county_closure_fork"
+    assert result.params["number"] == 2
 
 
 def test_a_later_package_before_the_earlier_one_waits_for_it(village, county, stick):
