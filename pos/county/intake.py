@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
 
 from ledger.book import now
 from pos.county import keys, signing
@@ -132,43 +133,12 @@ def _import(db: Database, actor: CountyActor, package: Package, receipts_dir: Pa
                                        .where(CountyPackage.sha256 == package.sha256)).first()
             existing_id = existing.id if existing is not None else None
             if existing is not None and existing.status in (PackageStatus.IMPORTED, PackageStatus.UNCHANGED):
-                written = None
-                if receipts_dir is not None:
-                    row = session.scalar(select(CountyReceipt).where(CountyReceipt.package_id == existing.id))
-                    if row is not None:
-                        written = receipts.write(receipts_dir, existing.village_name, row)
-                return Imported(package.name, PackageStatus.UNCHANGED, existing.village_id,
-                                existing.village_name, package_id=existing.id,
-                                reason="county_already_imported", params={"id": existing.id},
-                                receipt=written, fingerprint=existing.fingerprint)
-            signer = signing.county_key(county.county_id)
-            if signer is None or signer.public_hex != county.public_key:
-                raise ShopError("county_key_missing", path=str(signing.county_key_path(county.county_id)))
-            package.check()
-            if not package.signed:
-                raise Refused("county_signature_bad", village=package.village_name)
-            decision = keys.decision(session, package)
-            if decision == KeyStatus.RETIRED:
-                raise Refused("county_key_retired", village=package.village_name,
-                              fingerprint=package.fingerprint)
-            if decision != KeyStatus.PINNED:
-                raise _Held()
+                return _already_imported(session, package, existing, receipts_dir)
+            signer = _signer_and_key_checked(session, county, package)
             villages, packages = CountyVillage.__table__, CountyPackage.__table__
             village = session.execute(select(villages).where(villages.c.id == package.village_id)
                                       .with_for_update()).first()
-            values = dict(file_name=package.name[:300], village_id=package.village_id,
-                          village_name=package.village_name[:100], version=package.version,
-                          fingerprint=package.fingerprint, from_seq=package.from_seq, to_seq=package.to_seq,
-                          closures=",".join(str(n) for n in package.closures)[:200],
-                          months=",".join(package.months)[:400], status=PackageStatus.IMPORTED.value,
-                          reason="", detail="{}", size=package.size, data=None)
-            if existing_id:
-                session.execute(update(packages).where(packages.c.id == existing_id).values(**values))
-                package_id = existing_id
-            else:
-                package_id = session.execute(insert(packages).values(
-                    sha256=package.sha256, received_at=now(session), received_by=by, **values)
-                ).inserted_primary_key[0]
+            package_id = _package_row(session, package, existing_id, by)
             work_ = Segment(session, package, progress)
             try:
                 work_.run(village, package_id)
@@ -182,16 +152,8 @@ def _import(db: Database, actor: CountyActor, package: Package, receipts_dir: Pa
                 return Imported(package.name, PackageStatus.UNCHANGED, package.village_id,
                                 package.village_name, package_id=package_id,
                                 reason="county_nothing_new_here", fingerprint=package.fingerprint)
-            moment = now(session)
-            state, (last_number, last_month, last_hash) = work_.state, work_.new_closures[-1]
-            values = dict(name=package.village_name, head_seq=state.seq, head_hash=state.hash,
-                          closure_number=last_number, closure_hash=last_hash, last_month=last_month,
-                          last_import_at=moment, state=state.to_json())
-            if village is None:
-                session.execute(insert(villages).values(
-                    id=package.village_id, registered_at=moment, first_month=work_.new_closures[0][1], **values))
-            else:
-                session.execute(update(villages).where(villages.c.id == package.village_id).values(**values))
+            state = work_.state
+            _advance_village(session, package, village is None, work_)
             issued = receipts.issue(session, signer, county, package.village_id, package.village_name,
                                     package_id, package.sha256, work_.new_closures, state.seq, state.hash, by)
             written = receipts.write(receipts_dir, package.village_name, issued) if receipts_dir else None
@@ -220,6 +182,66 @@ def _import(db: Database, actor: CountyActor, package: Package, receipts_dir: Pa
 
 class _Held(Exception):
     """The package's key waits for a county user's acceptance."""
+
+
+def _already_imported(session: Session, package: Package, existing, receipts_dir: Path | None) -> Imported:
+    """The same file again: nothing changes; its receipt is written out again if asked."""
+    written = None
+    if receipts_dir is not None:
+        row = session.scalar(select(CountyReceipt).where(CountyReceipt.package_id == existing.id))
+        if row is not None:
+            written = receipts.write(receipts_dir, existing.village_name, row)
+    return Imported(package.name, PackageStatus.UNCHANGED, existing.village_id, existing.village_name,
+                    package_id=existing.id, reason="county_already_imported", params={"id": existing.id},
+                    receipt=written, fingerprint=existing.fingerprint)
+
+
+def _signer_and_key_checked(session: Session, county, package: Package):
+    """The county's own signing key (for the receipt), and the package whole, signed, and
+    by a key the county has pinned for the village (a new one waits: ``_Held``)."""
+    signer = signing.county_key(county.county_id)
+    if signer is None or signer.public_hex != county.public_key:
+        raise ShopError("county_key_missing", path=str(signing.county_key_path(county.county_id)))
+    package.check()
+    if not package.signed:
+        raise Refused("county_signature_bad", village=package.village_name)
+    decision = keys.decision(session, package)
+    if decision == KeyStatus.RETIRED:
+        raise Refused("county_key_retired", village=package.village_name, fingerprint=package.fingerprint)
+    if decision != KeyStatus.PINNED:
+        raise _Held()
+    return signer
+
+
+def _package_row(session: Session, package: Package, existing_id: int | None, by: str) -> int:
+    """The package's row, as imported (a refusal rolls it back and records it apart)."""
+    packages = CountyPackage.__table__
+    values = dict(file_name=package.name[:300], village_id=package.village_id,
+                  village_name=package.village_name[:100], version=package.version,
+                  fingerprint=package.fingerprint, from_seq=package.from_seq, to_seq=package.to_seq,
+                  closures=",".join(str(n) for n in package.closures)[:200],
+                  months=",".join(package.months)[:400], status=PackageStatus.IMPORTED.value,
+                  reason="", detail="{}", size=package.size, data=None)
+    if existing_id:
+        session.execute(update(packages).where(packages.c.id == existing_id).values(**values))
+        return existing_id
+    return session.execute(insert(packages).values(
+        sha256=package.sha256, received_at=now(session), received_by=by, **values)).inserted_primary_key[0]
+
+
+def _advance_village(session: Session, package: Package, new: bool, work_: Segment) -> None:
+    """The county's copy of the village moved to the segment's head and last closure."""
+    villages = CountyVillage.__table__
+    moment = now(session)
+    state, (last_number, last_month, last_hash) = work_.state, work_.new_closures[-1]
+    values = dict(name=package.village_name, head_seq=state.seq, head_hash=state.hash,
+                  closure_number=last_number, closure_hash=last_hash, last_month=last_month,
+                  last_import_at=moment, state=state.to_json())
+    if new:
+        session.execute(insert(villages).values(
+            id=package.village_id, registered_at=moment, first_month=work_.new_closures[0][1], **values))
+    else:
+        session.execute(update(villages).where(villages.c.id == package.village_id).values(**values))
 
 
 def import_files(db: Database, actor: CountyActor, paths: Iterable[Path], *,
