@@ -23,8 +23,9 @@ from pos.vocabulary import Role
 from printing import setupsheet as printing_sheet
 
 
-def write(db: Database, actor: Actor, path: Path, recovery_code: str | None = None) -> Path:
-    """Write the sheet to ``path`` (whole or not at all) for an administrator or supervisor."""
+def write(db: Database, actor: Actor, path: Path, recovery_code: str | None = None, lang: str = "zh") -> Path:
+    """Write the sheet to ``path`` (whole or not at all) for an administrator or supervisor,
+    its words in ``lang``."""
     path = Path(path)
     with db.read() as session:
         caller(session, actor, Role.ADMIN, Role.SUPERVISOR)
@@ -35,15 +36,15 @@ def write(db: Database, actor: Actor, path: Path, recovery_code: str | None = No
         key = signing.village_key(identity)
         day = periods.today(session)
         people = tuple(
-            (u.username, u.display_name, messages.word(Role(u.role)),
-             messages.text("sheet_user_active" if u.active else "sheet_user_inactive"))
+            (u.username, u.display_name, messages.word(Role(u.role), lang),
+             messages.text("sheet_user_active" if u.active else "sheet_user_inactive", lang))
             for u in session.scalars(select(User).order_by(User.id)))
     sheet = printing_sheet.SetupSheet(
         village=settings.name, shop=settings.shop_name, village_id=identity,
         key_fingerprint=key.fingerprint, algorithm=key.algorithm,
-        printed_on=messages.text("notice_date", year=day.year, month=day.month, day=day.day,
+        printed_on=messages.text("notice_date", lang, year=day.year, month=day.month, day=day.day,
                                  month_en=f"{day.month:02d}", day_en=f"{day.day:02d}"),
-        users=people, recovery_code=recovery_code)
+        users=people, words=messages.templates(printing_sheet.WORDS, lang), recovery_code=recovery_code)
     partial = path.with_name(f".{path.name}.partial")
     try:
         printing_sheet.render(sheet, partial)

@@ -1,4 +1,6 @@
-"""What goes on printed card sheets and goods labels, as plain data for ``printing``."""
+"""What goes on printed card sheets and goods labels, as plain data for ``printing``; the
+sheets' own words are the catalogue's (``messages.templates(cardsheet.WORDS, lang)``,
+``labels.WORDS``), given to ``render`` in the language of whoever prints."""
 
 from __future__ import annotations
 
@@ -45,13 +47,14 @@ def card_faces(db: Database, actor: Actor, group: str | None = None,
 
 
 def label_faces(db: Database, actor: Actor, codes: list[str] | None = None,
-                copies: int = 1) -> list[LabelFace]:
-    """Labels for chosen goods (default: every active item), ``copies`` of each."""
+                copies: int = 1, lang: str = "zh") -> list[LabelFace]:
+    """Labels for chosen goods (default: every active item), ``copies`` of each, their zones
+    worded in ``lang``."""
     if not 1 <= copies <= 500:
         raise ShopError("cart_bad_quantity", code="copies", value=copies, high=500)
     with db.read() as session:
         caller(session, actor, Role.ADMIN)
         items = ([find(session, code) for code in codes] if codes else
                  session.scalars(select(Goods).where(Goods.active).order_by(Goods.zone, Goods.name)).all())
-        faces = [LabelFace(g.name, g.zone, g.price_points, g.unit, g.code) for g in items]
+        faces = [LabelFace(g.name, messages.stored(g.zone, lang), g.price_points, g.unit, g.code) for g in items]
     return [face for face in faces for _ in range(copies)]

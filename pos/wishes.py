@@ -330,14 +330,15 @@ def household_of_card(db: Database, actor: Actor, number: str) -> int:
         return household.id
 
 
-def wall_cards(db: Database, actor: Actor) -> tuple[str, list[WallCard]]:
-    """The open wishes as the public board shows them, and the shop's name for the heading."""
+def wall_cards(db: Database, actor: Actor, lang: str = "zh") -> tuple[str, list[WallCard]]:
+    """The open wishes as the public board shows them, and the shop's name for the heading;
+    the categories worded in ``lang`` (the wall's own words: ``printing.wishwall.WORDS``)."""
     with db.read() as session:
         caller(session, actor)
         shop_name = settings_in(session).shop_name
         views = _views(session, select(Wish).where(Wish.status == WishStatus.OPEN).order_by(Wish.written_on, Wish.id))
     return shop_name, [WallCard(v.id, v.group, v.public_name, v.member if v.show_name else "", v.text,
-                                v.category, v.written_on, v.value_fen) for v in views]
+                                messages.stored(v.category, lang), v.written_on, v.value_fen) for v in views]
 
 
 def fulfilled_in_month(db: Database, actor: Actor, year: int, month: int) -> list[EchoEntry]:

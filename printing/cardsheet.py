@@ -1,8 +1,11 @@
-"""Point-card sheets: ID-1 cards (85.6 x 54 mm) on A4, ten to a page, with cutting marks."""
+"""Point-card sheets: ID-1 cards (85.6 x 54 mm) on A4, ten to a page, with cutting marks.
+
+The words on a card (积分卡, 积分不兑换现金, a replacement's note) come from the catalogue's
+``card_paper_*`` templates in the language asked for (``words``), filled here."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +20,7 @@ COLUMNS, ROWS = 2, 5
 MODULE = 0.33 * mm  # Code128 module: wide enough for a common handheld scanner
 BAR_HEIGHT = 11 * mm
 MARK = 4 * mm
+WORDS = ("card_paper_",)  # the catalogue's words a card sheet prints
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ def _cut_marks(c) -> None:
     c.restoreState()
 
 
-def _card(c, face: CardFace, x: float, y: float, font: str) -> None:
+def _card(c, face: CardFace, x: float, y: float, font: str, words: Mapping[str, str]) -> None:
     c.saveState()
     c.setLineWidth(0.2)
     c.setStrokeColorRGB(0.75, 0.75, 0.75)
@@ -69,7 +73,7 @@ def _card(c, face: CardFace, x: float, y: float, font: str) -> None:
     c.setFillColorRGB(1, 1, 1)
     c.setFont(font, 11)
     c.drawString(x + 4 * mm, y + CARD_H - 7 * mm, face.shop)
-    c.drawRightString(x + CARD_W - 4 * mm, y + CARD_H - 7 * mm, "积分卡")
+    c.drawRightString(x + CARD_W - 4 * mm, y + CARD_H - 7 * mm, words["card_paper_heading"])
     c.setFillColorRGB(0, 0, 0)
     c.setFont(font, 16)
     c.drawString(x + 4 * mm, y + CARD_H - 18 * mm, face.head)
@@ -80,21 +84,23 @@ def _card(c, face: CardFace, x: float, y: float, font: str) -> None:
     if face.replaces:
         c.setFillColorRGB(0.75, 0.1, 0.1)
         c.setFont(font, 9)
-        c.drawRightString(x + CARD_W - 4 * mm, y + CARD_H - 23 * mm, f"补发卡（原卡 {face.replaces} 作废）")
+        c.drawRightString(x + CARD_W - 4 * mm, y + CARD_H - 23 * mm,
+                          words["card_paper_replaces"].format(old=face.replaces))
         c.setFillColorRGB(0, 0, 0)
     bars = barcodes.code128(face.number)
     barcodes.draw(c, bars, x + 2 * mm, y + 7 * mm, MODULE, BAR_HEIGHT)
     c.setFont(font, 7)
-    c.drawRightString(x + CARD_W - 4 * mm, y + 5 * mm, "积分不兑换现金")
+    c.drawRightString(x + CARD_W - 4 * mm, y + 5 * mm, words["card_paper_no_cash"])
     c.setFont("Helvetica", 7)
     c.drawString(x + 2 * mm + barcodes.QUIET_MODULES * MODULE, y + 4 * mm, face.number)
     c.restoreState()
 
 
-def render(faces: Sequence[CardFace], path: Path, title: str = "积分卡") -> int:
-    """Write the sheet; return the number of pages."""
+def render(faces: Sequence[CardFace], path: Path, words: Mapping[str, str]) -> int:
+    """Write the sheet, its words the catalogue's ``card_paper_*`` templates (``WORDS``) in one
+    language; return the number of pages."""
     font = cjk_font().name
-    c = sheet_canvas(path, title)
+    c = sheet_canvas(path, words["card_paper_doc_title"])
     per_page = COLUMNS * ROWS
     pages = 0
     for start in range(0, max(len(faces), 1), per_page):
@@ -102,7 +108,7 @@ def render(faces: Sequence[CardFace], path: Path, title: str = "积分卡") -> i
             break
         _cut_marks(c)
         for index, face in enumerate(faces[start:start + per_page]):
-            _card(c, face, *_origin(index), font)
+            _card(c, face, *_origin(index), font, words)
         c.showPage()
         pages += 1
     c.save()

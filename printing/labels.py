@@ -1,9 +1,10 @@
 """Goods label sheets: name, zone, price in points and a scannable barcode, on
-common A4 label layouts (3 x 8 of 70 x 37 mm, 4 x 10 of 52.5 x 29.7 mm)."""
+common A4 label layouts (3 x 8 of 70 x 37 mm, 4 x 10 of 52.5 x 29.7 mm). The price's words
+(20 分/袋) come from the catalogue's ``label_paper_*`` templates in the language asked for."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from printing import barcodes
 from printing.pdffont import cjk_font, sheet_canvas
+
+WORDS = ("label_paper_",)  # the catalogue's words a label sheet prints
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,8 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text + "…"
 
 
-def _label(c, face: LabelFace, x: float, y: float, layout: LabelLayout, font: str) -> None:
+def _label(c, face: LabelFace, x: float, y: float, layout: LabelLayout, font: str,
+           words: Mapping[str, str]) -> None:
     w, h = layout.width_mm * mm, layout.height_mm * mm
     small = layout.height_mm < 33
     name_size = 9 if small else 11
@@ -60,7 +64,8 @@ def _label(c, face: LabelFace, x: float, y: float, layout: LabelLayout, font: st
     c.setFont(font, 7 if small else 8)
     c.drawString(x + 3 * mm, y + h - 5 * mm - name_size - 7, face.zone)
     c.setFont(font, 10 if small else 12)
-    c.drawRightString(x + w - 3 * mm, y + h - 5 * mm - name_size - 7, f"{face.points} 分/{face.unit}")
+    c.drawRightString(x + w - 3 * mm, y + h - 5 * mm - name_size - 7,
+                      words["label_paper_price"].format(points=face.points, unit=face.unit))
     bars = barcodes.for_goods(face.code)
     module = min(0.33 * mm, (w - 4 * mm) / bars.width_modules)
     bar_height = (8 if small else 12) * mm
@@ -71,10 +76,11 @@ def _label(c, face: LabelFace, x: float, y: float, layout: LabelLayout, font: st
     c.drawCentredString(x + w / 2, y + 1.5 * mm, face.code)
 
 
-def render(faces: Sequence[LabelFace], layout: LabelLayout, path: Path) -> int:
-    """Write the label sheet; return the number of pages."""
+def render(faces: Sequence[LabelFace], layout: LabelLayout, path: Path, words: Mapping[str, str]) -> int:
+    """Write the label sheet, its words the catalogue's ``label_paper_*`` templates (``WORDS``)
+    in one language; return the number of pages."""
     font = cjk_font().name
-    c = sheet_canvas(path, "商品标签")
+    c = sheet_canvas(path, words["label_paper_doc_title"])
     page_h = A4[1]
     per_page = layout.columns * layout.rows
     pages = 0
@@ -83,7 +89,7 @@ def render(faces: Sequence[LabelFace], layout: LabelLayout, path: Path) -> int:
             column, row = index % layout.columns, index // layout.columns
             x = (layout.left_mm + column * (layout.width_mm + layout.gap_x_mm)) * mm
             y = page_h - (layout.top_mm + (row + 1) * layout.height_mm + row * layout.gap_y_mm) * mm
-            _label(c, face, x, y, layout, font)
+            _label(c, face, x, y, layout, font, words)
         c.showPage()
         pages += 1
     c.save()

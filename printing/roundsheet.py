@@ -2,10 +2,13 @@
 for the inspectors to tick door to door and enter afterwards.
 
 Every column has its rule, an item's name too long for its column wraps onto a second line
-(个人卫生净, 物品摆放规范 never run into each other), and 备注 is wide enough to write in."""
+(个人卫生净, 物品摆放规范 never run into each other), and 备注 is wide enough to write in.
+The sheet's own words come from the catalogue's ``round_paper_*`` templates in the language
+asked for; the item names are the village's, as given."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +25,7 @@ HEAD_W = 30 * mm
 CARD_W = 22 * mm
 NOTE_W = 36 * mm  # a few words written by hand
 HEADING_PT = 9
+WORDS = ("round_paper_",)  # the catalogue's words the round sheet prints
 
 
 @dataclass(frozen=True)
@@ -30,13 +34,15 @@ class RoundSheet:
     group: str
     items: tuple[str, ...]  # the six item names, in order
     households: tuple[tuple[str, str], ...]  # (head, card number)
+    words: Mapping[str, str]  # the catalogue's round_paper_* templates, in one language
 
 
 def render(sheet: RoundSheet, path: Path) -> int:
     """Write the sheet; return the number of pages."""
     font = cjk_font().name
     page_w, page_h = A4
-    c = sheet_canvas(path, f"{sheet.village}{sheet.group}卫生检查表")
+    w = sheet.words
+    c = sheet_canvas(path, w["round_paper_doc_title"].format(village=sheet.village, group=sheet.group))
     item_w = (page_w - 2 * MARGIN - HEAD_W - CARD_W - NOTE_W) / max(len(sheet.items), 1)
     per_page = int((page_h - 2 * MARGIN - 28 * mm - HEADING_H) // ROW_H)
     edges = [MARGIN, MARGIN + HEAD_W, MARGIN + HEAD_W + CARD_W]
@@ -47,24 +53,24 @@ def render(sheet: RoundSheet, path: Path) -> int:
         pages += 1
         top = page_h - MARGIN
         c.setFont(font, 15)
-        c.drawString(MARGIN, top - 6 * mm, f"{sheet.village} {sheet.group} 卫生检查表（五净一规范）")
+        c.drawString(MARGIN, top - 6 * mm, w["round_paper_heading"].format(village=sheet.village, group=sheet.group))
         c.setFont(font, 10)
-        c.drawString(MARGIN, top - 14 * mm, "检查日期：______年____月____日        检查人：________________________")
-        c.drawRightString(page_w - MARGIN, top - 14 * mm, f"第 {pages} 页")
-        c.drawString(MARGIN, top - 20 * mm, "合格打 √，不合格打 ×。")
+        c.drawString(MARGIN, top - 14 * mm, w["round_paper_date_line"])
+        c.drawRightString(page_w - MARGIN, top - 14 * mm, w["round_paper_page"].format(page=pages))
+        c.drawString(MARGIN, top - 20 * mm, w["round_paper_marks"])
         y = top - 28 * mm
         x_items = MARGIN + HEAD_W + CARD_W
         c.setFont(font, HEADING_PT)
         c.rect(MARGIN, y - HEADING_H, page_w - 2 * MARGIN, HEADING_H)
         middle = y - HEADING_H / 2 - 1.2 * mm
-        c.drawString(MARGIN + 2 * mm, middle, "户主")
-        c.drawString(MARGIN + HEAD_W + 2 * mm, middle, "卡号")
+        c.drawString(MARGIN + 2 * mm, middle, w["round_paper_head"])
+        c.drawString(MARGIN + HEAD_W + 2 * mm, middle, w["round_paper_card"])
         for n, name in enumerate(sheet.items):
             lines = _wrapped(name, item_w - 2 * mm, font)
             first = middle + (len(lines) - 1) * 2 * mm
             for k, line in enumerate(lines):
                 c.drawCentredString(x_items + (n + 0.5) * item_w, first - k * 4 * mm, line)
-        c.drawCentredString(page_w - MARGIN - NOTE_W / 2, middle, "备注")
+        c.drawCentredString(page_w - MARGIN - NOTE_W / 2, middle, w["round_paper_note"])
         body_top = y
         y -= HEADING_H
         for head, card in rows[start:start + per_page]:

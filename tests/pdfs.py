@@ -8,6 +8,7 @@ so ``poppler_text`` (``pdftotext``) stays for the tests that check what they wil
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ import pytest
 import zxingcpp
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")  # characters and full-width punctuation
 
 
 def pages(path) -> list[str]:
@@ -80,3 +82,22 @@ def fonts(path) -> list[Font]:
 def cjk_fonts(path) -> list[Font]:
     """The fonts embedded as subsets (the Chinese font is; the standard Latin ones are not)."""
     return [font for font in fonts(path) if "+" in font.name]
+
+
+def chinese_besides(text: str, *data: str) -> str:
+    """The Chinese left in ``text`` once the village's data (names, groups, goods, the wishes'
+    words) is taken out, white space aside (a wish wraps where its card ends): what a paper
+    made in English must not hold."""
+    squeezed = "".join(text.split())
+    for word in sorted({"".join(d.split()) for d in data}, key=len, reverse=True):
+        squeezed = squeezed.replace(word, "")
+    return "".join(CHINESE.findall(squeezed))
+
+
+def title(path) -> str:
+    """The document's title, as a PDF reader shows it in its window."""
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        return document.get_metadata_dict().get("Title", "")
+    finally:
+        document.close()

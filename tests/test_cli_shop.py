@@ -105,6 +105,25 @@ def test_card_and_label_sheets_from_the_command_line(aixin, village_cli, tmp_pat
     assert [t for _, t in pdfs.barcodes(tmp_path / "labels.pdf")] == ["6901234567892"] * 2
 
 
+def test_sheets_asked_for_in_english_are_printed_in_english(aixin, village_cli, tmp_path):
+    from tests import pdfs
+
+    code, _, _ = aixin("--lang", "en", "cards", "pdf", "--out", str(tmp_path / "cards.pdf"))
+    text = pdfs.text(tmp_path / "cards.pdf")
+    assert code == 0 and text.count("Point card") == 2 and "Points have no cash value" in text
+    assert pdfs.chinese_besides(text, "阿道村爱心超市", "阿道村", "张三", "李四", "啊道", "富庄") == ""
+    code, _, _ = aixin("--lang", "en", "labels", "pdf", "--out", str(tmp_path / "labels.pdf"))
+    text = pdfs.text(tmp_path / "labels.pdf")
+    assert code == 0 and "toiletries" in text and "4 pts/袋" in text
+    assert pdfs.chinese_besides(text, "洗衣粉", "袋") == ""
+    # the supervisor's new recovery code, with the setup sheet to seal
+    code, out, _ = aixin("--lang", "en", "user", "recovery-code", "--sheet", str(tmp_path / "setup.pdf"), "--json",
+                         env={"AIXIN_USER": "lishuji", "AIXIN_PASSWORD": "secretary-1"})
+    text = pdfs.text(tmp_path / "setup.pdf")
+    assert code == 0 and json.loads(out)["recovery_code"] in text and "Supervisor recovery code" in text
+    assert "administrator" in text and pdfs.chinese_besides(text, "阿道村爱心超市", "阿道村", "王芳", "李书记") == ""
+
+
 def test_a_password_typed_as_the_user_name_is_not_recorded(aixin, village_cli, data_home):
     from sqlalchemy import select
 

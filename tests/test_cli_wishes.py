@@ -68,6 +68,10 @@ def test_withdrawing_listing_and_printing_the_wall_by_command(aixin, village_cli
     assert code == 0 and (made["wishes"], made["pages"], made["paper"]) == (1, 1, "A3")
     text = pdfs.text(tmp_path / "wall.pdf")
     assert "想要一辆轮椅" in text and "张*" in text and "张三" not in text and "棉被" not in text
+    code, _, _ = aixin("--lang", "en", "wish", "wall", "--out", str(tmp_path / "wall-en.pdf"))
+    text = pdfs.text(tmp_path / "wall-en.pdf")
+    assert code == 0 and "Wish wall" in text and "for the old and disabled" in text and "written " in text
+    assert pdfs.chinese_besides(text, "阿道村爱心超市", "想要一辆轮椅", "啊道", "张*") == ""
 
 
 @pytest.mark.parametrize("month", ["2026-13", "11-2026", "soon"])

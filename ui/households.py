@@ -498,13 +498,14 @@ class HouseholdsScreen(Screen):
                 self.bar.refuse(self.tr("请先在上面选一个小组。"))
                 return
         path = documents.path(documents.CARD_SHEET, group or "")
+        words = messages.templates(cardsheet.WORDS, self.lang)
 
         def work(report):
             faces = sheets.card_faces(self.db, self.actor, group, ids)
             if not faces:
                 raise ShopError("nothing_to_print")
             report(0, len(faces), self.tr("正在生成 %1 张积分卡……").replace("%1", str(len(faces))))
-            pages = cardsheet.render(faces, path)
+            pages = cardsheet.render(faces, path, words)
             return len(faces), pages
 
         self.ops.read(work, widget=self.sheet_button, bar=self.bar, progress=True,

@@ -87,7 +87,7 @@ def _set_up_village(args, out) -> int:
             code = None
             if args.supervisor:  # the supervisor, there with their password, issues the sealed code
                 code = users.issue_recovery_code(db, users.login(db, args.supervisor, supervisor_password))
-            setupsheet.write(db, admin, sheet, recovery_code=code)
+            setupsheet.write(db, admin, sheet, recovery_code=code, lang=out.lang)
     supervisor = out.t("village_set_up_supervisor", username=args.supervisor) if args.supervisor else ""
     lines = [out.t("village_set_up", village=settings.name, groups=messages.AllOf(settings.groups),
                    admin=admin.username, supervisor=supervisor),

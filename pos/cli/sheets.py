@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pos import vocabulary as choices
+from pos import messages, vocabulary as choices
 from pos.cli.common import add, call, group, later, number, output_file, writing
 from pos.errors import ShopError
 
@@ -40,7 +40,7 @@ def cards_pdf(args, out) -> int:
     if not faces:
         raise ShopError("nothing_to_print")
     with writing(output_file(args, args.out)) as target:
-        pages = cardsheet.render(faces, target)
+        pages = cardsheet.render(faces, target, messages.templates(cardsheet.WORDS, out.lang))
     out.show({"ok": True, "out": str(args.out), "cards": len(faces), "pages": pages,
               "font": pdffont.cjk_font().source, "font_embedded": pdffont.cjk_font().embedded},
              [out.t("cards_written", out=args.out, count=len(faces), pages=pages), _font_note(out)])
@@ -48,11 +48,11 @@ def cards_pdf(args, out) -> int:
 
 
 def labels_pdf(args, out) -> int:
-    faces = call(args, sheets.label_faces, args.goods, args.copies, create=False)
+    faces = call(args, sheets.label_faces, args.goods, args.copies, lang=out.lang, create=False)
     if not faces:
         raise ShopError("nothing_to_print")
     with writing(output_file(args, args.out)) as target:
-        pages = labels.render(faces, labels.LAYOUTS[args.layout], target)
+        pages = labels.render(faces, labels.LAYOUTS[args.layout], target, messages.templates(labels.WORDS, out.lang))
     out.show({"ok": True, "out": str(args.out), "labels": len(faces), "pages": pages,
               "layout": args.layout, "font": pdffont.cjk_font().source},
              [out.t("labels_written", out=args.out, count=len(faces), layout=args.layout, pages=pages),

@@ -118,7 +118,7 @@ def user_recovery_code(args, out) -> int:
         me = actor(args, db)
         code = users.issue_recovery_code(db, me)
         if sheet is not None:
-            setupsheet.write(db, me, sheet, recovery_code=code)
+            setupsheet.write(db, me, sheet, recovery_code=code, lang=out.lang)
     out.show({"ok": True, "recovery_code": code, "sheet": str(sheet) if sheet else None},
              [out.t("recovery_code_issued", code=code)]
              + ([out.t("setup_sheet_written", out=sheet)] if sheet else []))

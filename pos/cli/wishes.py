@@ -136,9 +136,10 @@ def wish_withdraw(args, out) -> int:
 
 def wish_wall(args, out) -> int:
     output_file(args, args.out)
-    shop, cards = call(args, wishes.wall_cards)
+    shop, cards = call(args, wishes.wall_cards, lang=out.lang)
     with writing(args.out) as target:
-        pages = wishwall.render(cards, target, shop=shop, paper=args.paper)
+        pages = wishwall.render(cards, target, shop=shop, words=messages.templates(wishwall.WORDS, out.lang),
+                                paper=args.paper)
     out.show({"ok": True, "out": str(args.out), "wishes": len(cards), "pages": pages,
               "paper": args.paper, "font": pdffont.cjk_font().source, "font_embedded": pdffont.cjk_font().embedded},
              out.t("wall_written", out=args.out, count=len(cards), paper=args.paper, pages=pages))

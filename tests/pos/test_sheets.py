@@ -4,7 +4,7 @@ import logging
 
 import pytest
 
-from pos import cards, sheets
+from pos import cards, messages, sheets
 from pos.errors import PermissionDenied, ShopError
 from printing import cardsheet, pdffont
 from tests import pdfs
@@ -26,7 +26,7 @@ def test_a_replacement_card_is_marked_and_the_blocked_one_is_not_printed(shop, t
     faces = sheets.card_faces(shop.db, shop.admin)
     assert [f.number for f in faces if f.head == "李四"] == [new.number]
     assert next(f for f in faces if f.head == "李四").replaces == old
-    cardsheet.render(faces, tmp_path / "cards.pdf")
+    cardsheet.render(faces, tmp_path / "cards.pdf", messages.templates(cardsheet.WORDS))
     assert sorted(t for _, t in pdfs.barcodes(tmp_path / "cards.pdf")) == sorted(f.number for f in faces)
 
 
@@ -49,6 +49,21 @@ def test_without_a_truetype_font_the_builtin_cid_font_is_used_and_logged(monkeyp
     assert (font.name, font.embedded) == ("STSong-Light", False)
     assert "not embedded" in caplog.text
     cardsheet.render([cardsheet.CardFace("阿道村爱心超市", "阿道村", "张三", "啊道", "81000012")],
-                     tmp_path / "cid.pdf")
+                     tmp_path / "cid.pdf", messages.templates(cardsheet.WORDS))
     assert pdfs.barcodes(tmp_path / "cid.pdf") == [("Code128", "81000012")]
     monkeypatch.setattr(pdffont, "_registered", None)
+
+
+@pdfs.needs_poppler
+def test_cards_and_labels_printed_in_english_keep_only_the_villages_words_in_chinese(shop, tmp_path):
+    zones = {f.code: f.zone for f in sheets.label_faces(shop.db, shop.admin)}
+    assert zones == {shop.rice.code: "粮油区", shop.soap.code: "洗化区", shop.fan.code: "家用电器区"}
+    assert {f.code: f.zone for f in sheets.label_faces(shop.db, shop.admin, lang="en")} == {
+        shop.rice.code: "grain and oil", shop.soap.code: "toiletries", shop.fan.code: "household appliances"}
+    faces = sheets.card_faces(shop.db, shop.admin)
+    cardsheet.render(faces, tmp_path / "cards.pdf", messages.templates(cardsheet.WORDS, "en"))
+    text = pdfs.poppler_text(tmp_path / "cards.pdf")
+    assert text.count("Point card") == 4 and text.count("Points have no cash value") == 4
+    data = ["阿道村爱心超市", "阿道村"] + [w for f in faces for w in (f.head, f.group)]
+    assert pdfs.chinese_besides(text, *data) == ""
+    assert sorted(pdfs.codes(tmp_path / "cards.pdf")) == sorted(f.number for f in faces)

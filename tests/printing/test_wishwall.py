@@ -4,10 +4,13 @@ from datetime import date
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from pos import messages
 from printing import wishwall
 from printing.pdffont import cjk_font
 from printing.wishwall import WallCard
 from tests import pdfs
+
+WORDS = messages.templates(wishwall.WORDS)
 
 WISH = "希望有人能教我用智能手机和孙子视频通话，也想要一部老年手机，字大一点、声音大一点的那种，谢谢好心人！"
 
@@ -30,7 +33,8 @@ def test_the_longest_wish_allowed_fits_a_card_without_being_cut():
 
 
 def test_an_empty_wall_prints_one_page_of_thanks(tmp_path):
-    assert wishwall.render([], tmp_path / "empty.pdf", shop="阿道村爱心超市", printed_on=date(2026, 11, 1)) == 1
+    assert wishwall.render([], tmp_path / "empty.pdf", shop="阿道村爱心超市", words=WORDS,
+                           printed_on=date(2026, 11, 1)) == 1
     text = pdfs.text(tmp_path / "empty.pdf")
     assert "心愿都已有爱心人士认领" in text and "2026-11-01" in text
 
@@ -38,6 +42,20 @@ def test_an_empty_wall_prints_one_page_of_thanks(tmp_path):
 def test_a_long_group_name_and_member_still_leave_the_date_readable(tmp_path):
     card = WallCard(7, "杜河沟", "李春生", "孙女 李小花和孙子 李小明", "想要两个书包。", "学习用品",
                     date(2026, 11, 3), 9000)
-    wishwall.render([card], tmp_path / "wall.pdf", shop="阿道村爱心超市", paper="A3")
+    wishwall.render([card], tmp_path / "wall.pdf", shop="阿道村爱心超市", words=WORDS, paper="A3")
     text = pdfs.text(tmp_path / "wall.pdf")
     assert "2026-11-03 写" in text and "杜河沟 · 李春生" in text and "估价约 90 元" in text
+
+
+def test_an_empty_wall_made_in_english_thanks_in_english(tmp_path):
+    english = messages.templates(wishwall.WORDS, "en")
+    for paper in wishwall.PAPERS:
+        path = tmp_path / f"empty-{paper}.pdf"
+        assert wishwall.render([], path, shop="阿道村爱心超市", words=english, paper=paper,
+                               printed_on=date(2026, 11, 1)) == 1
+        text = pdfs.text(path)
+        assert "Wish wall" in text and "Wishes waiting: 0 · printed 2026-11-01" in text and "Page 1 of 1" in text
+        assert "Every wish has found a kind donor" in text
+        # the guide to donors wraps between words onto a second line, whole
+        assert "".join(english["wishwall_guide"].split()) in "".join(text.split())
+        assert pdfs.chinese_besides(text, "阿道村爱心超市") == "" and pdfs.title(path) == "阿道村爱心超市: wish wall"

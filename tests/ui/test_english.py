@@ -248,3 +248,40 @@ def test_the_counter_the_questions_and_the_dialogs_speak_english(english, make_s
     problems += look(setup, qtbot, words, "setup")
     setup.close()
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(dict.fromkeys(problems))
+
+
+def test_the_papers_printed_from_the_english_window_speak_english(english, make_shell, qtbot, shop, monkeypatch):
+    """Point cards, goods labels, the blank round sheet and the wish wall, printed from the English
+    window: their own words in English, only the village's data as it was typed."""
+    from tests import pdfs
+    from ui import documents
+
+    opened = []
+    monkeypatch.setattr(documents, "open_in_viewer", lambda path: opened.append(path) or True)
+    words = data_words(shop)
+    window = make_shell(settings=local_settings.Settings(language="en"))
+
+    def printed(button) -> str:
+        before = len(opened)
+        button.click()
+        qtbot.waitUntil(lambda: len(opened) > before, timeout=15_000)
+        text = pdfs.text(opened[-1])
+        assert pdfs.chinese_besides(text, *words) == "", opened[-1].name
+        return text
+
+    homes = window.show_area("households")
+    qtbot.waitUntil(lambda: homes.model.rowCount() > 0)
+    homes.sheet_scope.setCurrentIndex(homes.sheet_scope.findData("all"))
+    assert "Point card" in printed(homes.sheet_button)
+    goods = window.show_area("goods")
+    qtbot.waitUntil(lambda: goods.catalogue.model.rowCount() > 0)
+    text = printed(goods.catalogue.labels_button)
+    assert "toiletries" in text and "pts/" in text
+    hygiene = window.show_area("hygiene")
+    qtbot.waitUntil(lambda: hygiene.model.rowCount() > 0)
+    text = printed(hygiene.sheet_button)
+    assert "Household head" in text and "Notes" in text
+    wall = window.show_area("wishes")
+    qtbot.waitUntil(lambda: wall.ops.running == 0)
+    text = printed(wall.print_button)
+    assert "Wish wall" in text and "school things" in text

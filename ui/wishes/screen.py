@@ -340,12 +340,13 @@ class WishesScreen(Screen):
                        done=lambda v: self.bar.done(tr("第 %1 号心愿已撤回（记录保留）。").replace("%1", str(v.id))))
 
     def print_wall(self) -> None:
-        db, actor, paper = self.db, self.actor, self.paper.currentData()
+        db, actor, paper, lang = self.db, self.actor, self.paper.currentData(), self.lang
         path = documents.path(documents.WISH_WALL, today().isoformat(), paper)
+        words = messages.templates(wishwall.WORDS, lang)
 
         def work():
-            shop, cards = wishes.wall_cards(db, actor)
-            pages = wishwall.render(cards, path, shop=shop, paper=paper)
+            shop, cards = wishes.wall_cards(db, actor, lang)
+            pages = wishwall.render(cards, path, shop=shop, words=words, paper=paper)
             return len(cards), pages
 
         self.ops.read(work, widget=self.print_button, bar=self.bar,
