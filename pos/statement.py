@@ -21,6 +21,11 @@ from pos.village import settings_in
 from pos.vocabulary import Kind, card_account
 from printing.statement import Statement, StatementLine
 
+# The catalogue's words the statement prints (PDF or slip): its own, and the columns and the
+# line it shares with the other papers.
+WORDS = ("statement_", "paper_", "posting_points")
+
+
 def statement_in(session: Session, card_number: str, month: Month, lang: str = "zh") -> Statement:
     card = find(session, card_number)
     household = session.get(Household, card.household_id)
@@ -51,7 +56,7 @@ def statement_in(session: Session, card_number: str, month: Month, lang: str = "
         opening=int(opening), lines=tuple(lines), closing=balance,
         printed=now(session).astimezone(LOCAL).strftime("%Y-%m-%d %H:%M"),
         closure=closed.number if closed is not None else None,
-        last_hash=closed.last_hash[:16] if closed is not None else "",
+        last_hash=closed.last_hash[:16] if closed is not None else "", words=messages.templates(WORDS, lang),
     )
 
 
@@ -75,6 +80,7 @@ def history_in(session: Session, household_id: int, lang: str = "zh") -> Stateme
         head=household.head_name, group=group, card=_current_card(session, household.id, "") or "-",
         opening=0, lines=tuple(lines), closing=balance,
         printed=now(session).astimezone(LOCAL).strftime("%Y-%m-%d %H:%M"), whole=True,
+        words=messages.templates(WORDS, lang),
     )
 
 
@@ -132,8 +138,9 @@ def statement(db: Database, actor: Actor, card_number: str, month: str, lang: st
         return statement_in(session, card_number, Month.parse(month), lang)
 
 
-def print_slip(db: Database, actor: Actor, card_number: str, month: str, printer) -> Statement:
-    """The household's month on the receipt printer, for a villager who asks at the counter.
+def print_slip(db: Database, actor: Actor, card_number: str, month: str, printer, lang: str = "zh") -> Statement:
+    """The household's month on the receipt printer, for a villager who asks at the counter,
+    its words in ``lang``.
 
     ``printer`` is the PC's ``PrinterSettings``; a printer fault is a refusal that names it.
     """
@@ -141,6 +148,6 @@ def print_slip(db: Database, actor: Actor, card_number: str, month: str, printer
 
     if printer is None or not printer.configured:
         raise ShopError("statement_no_printer")
-    data = statement(db, actor, card_number, month)
+    data = statement(db, actor, card_number, month, lang)
     receipt_printer.statement_slip(printer, data)
     return data

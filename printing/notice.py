@@ -9,7 +9,9 @@ held ``AIXIN1|village name|...``): whoever holds any one page can later prove
 that the books still contain exactly what was posted (``aixin verify --notice``;
 the paper tells villagers who can check it and how, in their words: the township,
 the county, anyone with the program). Tables repeat their header on every page.
-A4 portrait, or A3 landscape in two columns for a large board.
+A4 portrait, or A3 landscape in two columns for a large board. Its words come with its
+data (``Notice.words``: the catalogue's templates in the language it is printed in), so the
+same paper prints in Chinese for the village's board or in English.
 """
 
 from __future__ import annotations
@@ -17,15 +19,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -125,7 +129,9 @@ class Notice:
     prices: tuple[PriceRow, ...] = ()  # the goods' point values (annex three, 五公开)
     honour: tuple[HonourBoard, ...] = ()  # the month's honour roll, and the year's in December
     honour_heading: str = ""
-    annex_words: Mapping[str, str] = field(default_factory=dict)  # the annexes' words, by catalogue key
+    # The paper's own words and its annexes', by catalogue key (``pos.month.notice.WORDS``), in
+    # the language it is printed in: templates it fills with its figures.
+    words: Mapping[str, str] = field(default_factory=dict)
     # A village on claims: the claims the month credited (in the households' points), and
     # those still on a posting at its end (counted in the month they are credited).
     claims_credited: tuple[ClaimRow, ...] = ()
@@ -134,12 +140,13 @@ class Notice:
     @property
     def range_text(self) -> str:
         if self.last_seq < self.first_seq:
-            return f"本月无交易（截至第 {self.last_seq} 笔）"
-        return f"交易第 {self.first_seq}–{self.last_seq} 笔"
+            return self.words["notice_range_none"].format(last=self.last_seq)
+        return self.words["notice_range"].format(first=self.first_seq, last=self.last_seq)
 
     @property
     def footer_text(self) -> str:
-        return f"月结第 {self.number} 号 · {self.range_text} · 末笔哈希 {self.last_hash[:16]}"
+        return self.words["notice_footer_chain"].format(number=self.number, range=self.range_text,
+                                                        hash=self.last_hash[:16])
 
 
 def qr_drawing(text: str, size: float = QR_SIZE) -> Drawing:
@@ -168,6 +175,8 @@ class _Styles:
 
 def _table(rows: list[list], widths: Sequence[float], styles: _Styles, numeric_from: int,
            total_row: bool = False) -> Table:
+    rows = [[_fitted(cell, widths[n], styles, TA_CENTER if r == 0 else TA_RIGHT if n >= numeric_from else TA_LEFT)
+             for n, cell in enumerate(row)] for r, row in enumerate(rows)]
     table = Table(rows, colWidths=widths, repeatRows=1)
     commands = [
         ("FONT", (0, 0), (-1, -1), styles.font, styles.size),
@@ -185,147 +194,163 @@ def _table(rows: list[list], widths: Sequence[float], styles: _Styles, numeric_f
     return table
 
 
+def _fitted(cell, width: float, s: _Styles, alignment: int):
+    """A text too wide for its column (a heading in English, mostly) as a paragraph that wraps
+    in it; a text that fits stays as it was."""
+    if not isinstance(cell, str) or stringWidth(cell, s.font, s.size) <= width - (0 if alignment == TA_CENTER else 6):
+        return cell
+    style = ParagraphStyle("fitted", parent=s.cell, alignment=alignment,
+                           wordWrap="CJK" if any(ord(ch) >= 0x2E80 for ch in cell) else None)
+    return Paragraph(escape(cell), style)
+
+
 def _story(notice: Notice, styles: _Styles, width: float) -> list:
     """The notice, section by section, then its annexes."""
     story = [*_heading(notice, styles), *_households(notice, styles, width), *_goods(notice, styles, width),
              _totals(notice, styles, width), *_echo(notice, styles, width), _checking(notice, styles, width)]
     if notice.honour:
-        story += annex.honour(notice.honour, notice.honour_heading, styles, width, _table, notice.annex_words)
+        story += annex.honour(notice.honour, notice.honour_heading, styles, width, _table, notice.words)
     if notice.reasons or notice.rules or notice.prices:
-        story += annex.reasons(notice.reasons, styles, width, _table, notice.annex_words)
-        story += annex.rules(notice.rules, styles, width, _table, notice.annex_words)
-        story += annex.prices(notice.prices, styles, width, _table, notice.annex_words)
+        story += annex.reasons(notice.reasons, styles, width, _table, notice.words)
+        story += annex.rules(notice.rules, styles, width, _table, notice.words)
+        story += annex.prices(notice.prices, styles, width, _table, notice.words)
     return story
 
 
 def _heading(notice: Notice, s: _Styles) -> list:
+    w = notice.words
     return [
-        Paragraph(f"{notice.village}爱心超市积分公示（{notice.month_title}）"
-                  if notice.shop.endswith("爱心超市") and notice.shop.startswith(notice.village)
-                  else f"{notice.shop}积分公示（{notice.month_title}）", s.title),
-        Paragraph(f"{notice.shop} · {notice.range_text} · 月结第 {notice.number} 号 · "
-                  f"{notice.closed_on} 月结", s.subtitle),
+        Paragraph(w["notice_title"].format(shop=notice.shop, month=notice.month_title), s.title),
+        Paragraph(w["notice_subtitle"].format(shop=notice.shop, range=notice.range_text, number=notice.number,
+                                              closed=notice.closed_on), s.subtitle),
     ]
 
 
 def _households(notice: Notice, s: _Styles, width: float) -> list:
     """一、each household's month, with the claims credited and still posted."""
-    story = [Paragraph("一、各户积分", s.heading)]
-    header = ["村民小组", "户主", "卡号后四位", "期初", "本月得分", "本月扣分", "本月兑换", "回收",
-              "期末余额"]
+    w = notice.words
+    story = [Paragraph(w["notice_households_title"], s.heading)]
+    header = [w[key] for key in ("paper_group", "paper_head", "paper_card_tail", "notice_col_opening",
+                                 "notice_col_earned", "notice_col_deducted", "notice_col_redeemed",
+                                 "notice_col_recovered", "notice_col_closing")]
     rows = [header] + [
         [h.group, h.head, h.card_tail, h.opening, h.earned, h.deducted, h.redeemed, h.recovered,
          h.closing] for h in notice.households
     ]
-    rows.append(["合计", f"{len(notice.households)} 户", "",
+    rows.append([w["paper_total"], w["notice_households_count"].format(count=len(notice.households)), "",
                  *(sum(getattr(h, f) for h in notice.households)
                    for f in ("opening", "earned", "deducted", "redeemed", "recovered", "closing"))])
     unit = width / 100
     story.append(_table(rows, [11 * unit, 14 * unit, 11 * unit] + [10.66 * unit] * 6, s, 3,
                         total_row=True))
     if notice.masked:
-        story.append(Paragraph("注：户主姓名中间的字以 * 代替。", s.cell))
-    for title, lines in (("本月经公示无异议计入的申报（已含在上表本月得分中）", notice.claims_credited),
-                         ("月末仍在公示中的申报（公示期满无异议后计入当月得分）", notice.claims_posted)):
+        story.append(Paragraph(w["honour_masked"], s.cell))
+    for title, lines in ((w["notice_claims_credited"], notice.claims_credited),
+                         (w["notice_claims_posted"], notice.claims_posted)):
         if lines:
             story.append(CondPageBreak(30 * mm))
             story.append(Paragraph(title, s.heading))
-            rows = [["村民小组", "户主", "规则", "事由日期", "积分", "公示截止"]] + [
+            rows = [[w["paper_group"], w["paper_head"], w["annex_rule"], w["notice_col_deed_date"],
+                     w["posting_points"], w["notice_col_posted_until"]]] + [
                 [c.group, c.head, Paragraph(c.rule, s.cell), c.deed_date, c.points, c.posting_ends]
                 for c in lines]
-            story.append(_table(rows, [width * w for w in (0.14, 0.16, 0.3, 0.14, 0.1, 0.14)], s, 4))
+            story.append(_table(rows, [width * share for share in (0.14, 0.16, 0.3, 0.14, 0.1, 0.14)], s, 4))
     return story
 
 
 def _goods(notice: Notice, s: _Styles, width: float) -> list:
     """二、donations, 三、purchases, 四、redemptions by zone."""
-    story = [CondPageBreak(40 * mm), Paragraph("二、本月收到的捐赠", s.heading),
-             _deliveries(notice.donations, ["日期", "捐赠方", "类别", "物品", "数量", "价值（元）"],
-                         "本月没有收到捐赠。", s, width),
-             CondPageBreak(30 * mm), Paragraph("三、本月采购（资金来源）", s.heading),
-             _deliveries(notice.purchases, ["日期", "资金来源", "方式", "物品", "数量", "金额（元）"],
-                         "本月没有采购。", s, width),
-             CondPageBreak(40 * mm), Paragraph("四、按商品分区的兑换", s.heading)]
+    w = notice.words
+    story = [CondPageBreak(40 * mm), Paragraph(w["notice_donations_title"], s.heading),
+             _deliveries(notice.donations, [w["notice_col_date"], w["notice_col_donor"], w["annex_category"],
+                                            w["notice_col_goods"], w["notice_col_quantity"], w["notice_col_value"]],
+                         w["notice_donations_none"], s, width, w),
+             CondPageBreak(30 * mm), Paragraph(w["notice_purchases_title"], s.heading),
+             _deliveries(notice.purchases, [w["notice_col_date"], w["notice_col_funds"], w["notice_col_means"],
+                                            w["notice_col_goods"], w["notice_col_quantity"], w["notice_col_amount"]],
+                         w["notice_purchases_none"], s, width, w),
+             CondPageBreak(40 * mm), Paragraph(w["notice_zones_title"], s.heading)]
     if notice.zones:
-        rows = [["商品分区", "件数", "积分"]] + [[z, q, p] for z, q, p in notice.zones]
-        rows.append(["合计", sum(q for _, q, _ in notice.zones), sum(p for _, _, p in notice.zones)])
+        rows = [[w["annex_zone"], w["notice_col_items"], w["posting_points"]]] + [[z, q, p] for z, q, p in notice.zones]
+        rows.append([w["paper_total"], sum(q for _, q, _ in notice.zones), sum(p for _, _, p in notice.zones)])
         story.append(_table(rows, [width * 0.4, width * 0.2, width * 0.2], s, 1, total_row=True))
     else:
-        story.append(Paragraph("本月没有兑换。", s.body))
+        story.append(Paragraph(w["notice_zones_none"], s.body))
     return story
 
 
 def _totals(notice: Notice, s: _Styles, width: float):
     """五、the month's and the cumulative totals side by side."""
+    w = notice.words
     pairs = max(len(notice.month_totals), len(notice.cumulative))
     month_rows = list(notice.month_totals) + [("", "")] * (pairs - len(notice.month_totals))
     cumulative_rows = list(notice.cumulative) + [("", "")] * (pairs - len(notice.cumulative))
-    totals = [["本月合计", "积分", "累计（自开办以来，从不清零）", "积分"]] + [
+    totals = [[w["notice_col_month"], w["posting_points"], w["notice_col_cumulative"], w["posting_points"]]] + [
         [a, b, c, d] for (a, b), (c, d) in zip(month_rows, cumulative_rows, strict=True)]
     table = _table(totals, [width * 0.32, width * 0.16, width * 0.36, width * 0.16], s, 1)
     table.setStyle(TableStyle([("ALIGN", (2, 1), (2, -1), "LEFT")]))
-    return KeepTogether([Paragraph("五、本月与累计合计", s.heading), table, Paragraph(notice.point_note, s.cell)])
+    return KeepTogether([Paragraph(w["notice_totals_title"], s.heading), table, Paragraph(notice.point_note, s.cell)])
 
 
 def _echo(notice: Notice, s: _Styles, width: float) -> list:
     """六、the wishes come true this month, where there are any."""
     if not notice.echo:
         return []
-    rows = [["农户", "心愿", "爱心人士 / 单位", "日期", "回音"]] + [
+    w = notice.words
+    rows = [[w["notice_col_household"], w["notice_col_wish"], w["notice_col_giver"], w["notice_col_date"],
+             w["notice_col_answer"]]] + [
         [Paragraph(e.household, s.cell), Paragraph(e.wish, s.cell), Paragraph(e.donor, s.cell),
          e.date, Paragraph(e.answer, s.cell)] for e in notice.echo]
-    return [CondPageBreak(30 * mm), Paragraph("六、回音墙：本月实现的心愿", s.heading),
-            _table(rows, [width * w for w in (0.14, 0.24, 0.2, 0.12, 0.3)], s, 5)]
+    return [CondPageBreak(30 * mm), Paragraph(w["notice_echo_title"], s.heading),
+            _table(rows, [width * share for share in (0.14, 0.24, 0.2, 0.12, 0.3)], s, 5)]
 
 
 def _checking(notice: Notice, s: _Styles, width: float):
     """The posting period, whom to tell of an objection, who can check the notice and how, the
     chain's head, and the signatures."""
+    w = notice.words
     phone = notice.objection_phone or "________________"
     return KeepTogether([
-        Paragraph("公示与核验", s.heading),
-        Paragraph(f"公示期：{notice.notice_period}。如对本户积分有异议，请在公示期内向村监督员（第一书记）"
-                  f"反映，电话：{phone}。", s.body),
-        Paragraph(f"本公示对应积分台账{notice.range_text}；末笔交易的“账头”全文如下。谁可以核对：乡镇、县里的"
-                  f"监督人员，或任何装有爱心超市积分程序的人。怎样核对：用手机拍下（或撕下一页）页脚的二维码交给他们，"
-                  f"他们用程序扫一扫，就知道村里的账本是否还和这张公示一模一样、有没有被删改。", s.cell),
+        Paragraph(w["notice_checking_title"], s.heading),
+        Paragraph(w["notice_objections"].format(period=notice.notice_period, phone=phone), s.body),
+        Paragraph(w["notice_how_to_check"].format(range=notice.range_text), s.cell),
         Paragraph(f"{notice.last_seq}:{notice.last_hash}",
                   ParagraphStyle("anchor", fontName="Courier", fontSize=7.5, leading=10)),
         *_county_lines(notice, s),
         Spacer(1, 8 * mm),
-        Table([["管理员（签字）：________________", "监督员（签字）：________________",
-                "日期：______年____月____日"]],
+        Table([[w["notice_sign_admin"], w["notice_sign_supervisor"], w["notice_sign_date"]]],
               colWidths=[width * 0.36, width * 0.36, width * 0.28],
               style=TableStyle([("FONT", (0, 0), (-1, -1), s.font, 9.5 * s.size / 8)])),
         Spacer(1, 4 * mm),
-        Paragraph("村民委员会（盖章）", s.body),
+        Paragraph(w["notice_seal"], s.body),
     ])
 
 
 def _county_lines(notice: Notice, s: _Styles) -> list:
+    w = notice.words
     lines = [Paragraph(line, s.body) for line in notice.supervisor_lines]
     if notice.village_id:
-        lines.append(Paragraph(f"本村编号（台账第 1 笔的哈希，村名更改也不变）：{notice.village_id}", s.cell))
+        lines.append(Paragraph(w["notice_village_id"].format(id=notice.village_id), s.cell))
     if notice.county_received:
-        lines.append(Paragraph(f"县级已收到第 {notice.county_received} 号月结（县级回执已记入本村台账）。", s.cell))
+        lines.append(Paragraph(w["notice_county_received"].format(number=notice.county_received), s.cell))
     if notice.key_fingerprint:
-        lines.append(Paragraph(f"本村上报数据的签名密钥指纹：{notice.key_fingerprint}（县乡核对上报数据时比对）。",
-                               s.cell))
+        lines.append(Paragraph(w["notice_key_fingerprint"].format(fingerprint=notice.key_fingerprint), s.cell))
     return lines
 
 
-def _deliveries(lines: Sequence[DeliveryRow], header: list[str], empty: str, s: _Styles, width: float):
+def _deliveries(lines: Sequence[DeliveryRow], header: list[str], empty: str, s: _Styles, width: float,
+                w: Mapping[str, str]):
     if not lines:
         return Paragraph(empty, s.body)
     rows = [header] + [[d.date, Paragraph(d.party, s.cell), d.kind, Paragraph(d.goods, s.cell),
                         d.quantity, d.value] for d in lines]
     total = sum(int(d.value.replace(".", "")) for d in lines)
-    rows.append(["合计", "", "", "", "", f"{total // 100}.{total % 100:02d}"])
-    return _table(rows, [width * w for w in (0.13, 0.27, 0.11, 0.25, 0.1, 0.14)], s, 4, total_row=True)
+    rows.append([w["paper_total"], "", "", "", "", f"{total // 100}.{total % 100:02d}"])
+    return _table(rows, [width * share for share in (0.13, 0.27, 0.11, 0.25, 0.1, 0.14)], s, 4, total_row=True)
 
 
 def _numbered_canvas(notice: Notice, font: str):
-    """A canvas that, once every page is laid out, writes "第 x 页 / 共 y 页" on each."""
+    """A canvas that, once every page is laid out, writes "第 x 页 / 共 y 页" (page x of y) on each."""
 
     class NumberedCanvas(pdf_canvas.Canvas):
         def __init__(self, *args, **kwargs):
@@ -343,7 +368,7 @@ def _numbered_canvas(notice: Notice, font: str):
                 width, _ = self._pagesize
                 self.setFont(font, 8)
                 self.drawRightString(width - MARGIN - QR_SIZE - 4 * mm, 10 * mm,
-                                     f"第 {self._pageNumber} 页 / 共 {total} 页")
+                                     notice.words["notice_page"].format(page=self._pageNumber, pages=total))
                 super().showPage()
             super().save()
 
@@ -351,6 +376,8 @@ def _numbered_canvas(notice: Notice, font: str):
 
 
 def _footer(notice: Notice, font: str):
+    w = notice.words
+
     def draw(c, doc):
         width, _ = doc.pagesize
         c.saveState()
@@ -358,10 +385,10 @@ def _footer(notice: Notice, font: str):
         c.setLineWidth(0.4)
         c.line(MARGIN, FOOT - 3 * mm, width - MARGIN, FOOT - 3 * mm)
         c.setFont(font, 8)
-        c.drawString(MARGIN, FOOT - 8 * mm, f"{notice.shop} · {notice.month_title}积分公示")
+        c.drawString(MARGIN, FOOT - 8 * mm, w["notice_footer"].format(shop=notice.shop, month=notice.month_title))
         c.drawString(MARGIN, FOOT - 13 * mm, notice.footer_text)
         c.setFont(font, 7)
-        c.drawString(MARGIN, FOOT - 18 * mm, "乡镇、县里或装有积分程序的人扫右边二维码，可查账本是否被删改")
+        c.drawString(MARGIN, FOOT - 18 * mm, w["notice_footer_qr"])
         renderPDF.draw(qr_drawing(notice.qr_text), c, width - MARGIN - QR_SIZE, 4 * mm)
         c.restoreState()
 
@@ -374,7 +401,8 @@ def render(notice: Notice, path: Path, *, a3: bool = False) -> int:
     pagesize = landscape(A3) if a3 else A4
     width, height = pagesize
     doc = BaseDocTemplate(str(path), pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
-                          topMargin=MARGIN, bottomMargin=FOOT, title=f"{notice.shop}积分公示 {notice.month_title}",
+                          topMargin=MARGIN, bottomMargin=FOOT,
+                          title=notice.words["notice_doc_title"].format(shop=notice.shop, month=notice.month_title),
                           author="aixin-pos", pageCompression=1)
     if a3:
         gap = 10 * mm

@@ -78,12 +78,13 @@ def test_no_chinese_is_built_outside_the_catalogue():
     assert built == []
 
 
-@pytest.mark.parametrize("paper", ["posting.py", "annex.py", "honour.py", "cardsheet.py", "labels.py",
-                                   "setupsheet.py", "roundsheet.py", "wishwall.py"])
+@pytest.mark.parametrize("paper", ["posting.py", "annex.py", "honour.py", "notice.py", "statement.py", "cardsheet.py",
+                                   "labels.py", "setupsheet.py", "roundsheet.py", "wishwall.py"])
 def test_the_board_papers_take_every_word_from_the_catalogue(paper):
-    """A posting, the notice's annexes, the honour poster and the A4 sheets (point cards, goods
-    labels, the setup sheet, the hygiene round sheet, the wish wall) hold no Chinese of their own
-    (only in what a docstring explains): their words come from the catalogue, in either language."""
+    """A posting, the notice and its annexes, the honour poster, a household's statement and the
+    A4 sheets (point cards, goods labels, the setup sheet, the hygiene round sheet, the wish
+    wall) hold no Chinese of their own (only in what a docstring explains): their words come
+    from the catalogue, in either language."""
     tree = ast.parse((ROOT / "printing" / paper).read_text(encoding="utf-8"))
     docstrings = {id(node.body[0].value) for node in ast.walk(tree)
                   if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body

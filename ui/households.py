@@ -202,7 +202,7 @@ class StatementDialog(QDialog):
         path = documents.path(documents.STATEMENT, household.head_name, str(household.id))
 
         def work(report):
-            data = statements.history(screen.db, screen.actor, household.id)
+            data = statements.history(screen.db, screen.actor, household.id, screen.lang)
             report(0, 0, self.tr("正在生成 %1 笔交易的明细……").replace("%1", str(len(data.lines))))
             return statement_printing.render_pdf(data, path)
 

@@ -135,7 +135,7 @@ def _local(at) -> str:
 def notice_pdf(args, out) -> int:
     with database(args) as db, writing(output_file(args, args.out)) as target:
         data, pages = notice.write_pdf(db, actor(args, db), args.month, target, a3=args.a3,
-                                       mask_names=args.mask_names)
+                                       mask_names=args.mask_names, lang=out.lang)
     out.show({"ok": True, "out": str(args.out), "pages": pages, "qr_text": data.qr_text,
               "households": len(data.households)},
              [out.t("notice_written", out=args.out, households=len(data.households), pages=pages),
@@ -163,8 +163,7 @@ def household_statement(args, out) -> int:
     if args.out:
         output_file(args, args.out)
     with database(args) as db:
-        data = statement.statement(db, actor(args, db), args.card, args.month)
-    # The paper is the village's, in Chinese; the line on the screen is the reader's.
+        data = statement.statement(db, actor(args, db), args.card, args.month, out.lang)
     lines = [out.t("statement_line", head=data.head, group=data.group,
                    month=periods.Month.parse(args.month).title_in(out.lang),
                    opening=data.opening, count=len(data.lines), closing=data.closing)]
@@ -175,7 +174,9 @@ def household_statement(args, out) -> int:
     if args.print:
         receipt_printer.statement_slip(this_pc(out).printer, data)
         lines.append(out.t("statement_printed"))
-    out.show(plain(data), lines)
+    shown = plain(data)
+    shown.pop("words", None)  # the paper's fixed words, not the household's figures
+    out.show(shown, lines)
     return 0
 
 

@@ -90,7 +90,9 @@ def _delivery(line, donation: bool, lang: str) -> DeliveryRow:
         goods=line.goods, quantity=f"{line.quantity}{line.unit}", value=yuan(line.value_fen))
 
 
-ANNEX_WORDS = ("paper_", "annex_")  # the catalogue's words the annexes print
+# The catalogue's words the notice prints: its own, its annexes' and the few it shares with the
+# posting of claims and the honour roll.
+WORDS = ("notice_", "paper_", "annex_", "posting_points", "honour_masked")
 
 
 def build(view: ClosureView, settings: Settings, *, mask_names: bool | None = None,
@@ -98,7 +100,7 @@ def build(view: ClosureView, settings: Settings, *, mask_names: bool | None = No
           county_received: int | None = None, supervisor_lines: tuple[str, ...] = (),
           reasons: tuple = (), rules: tuple = (), prices: tuple = (), honour: tuple = (),
           honour_heading: str = "", claims: tuple[tuple, tuple] = ((), ())) -> Notice:
-    """The notice's data, its words in ``lang`` (the paper on the village's board is Chinese).
+    """The notice's data, its words in ``lang`` (Chinese unless asked, as the village's board wants it).
     ``claims``: the claims credited in the month and those posted at its end (``month_claims``)."""
     masked = settings.mask_names if mask_names is None else mask_names
     name = mask if masked else (lambda n: n)
@@ -122,7 +124,7 @@ def build(view: ClosureView, settings: Settings, *, mask_names: bool | None = No
         echo=echo, masked=masked, key_fingerprint=key_fingerprint, county_received=county_received,
         village_id=view.village_id or "", supervisor_lines=supervisor_lines,
         reasons=publicity.reason_rows(view, reasons, name), rules=rules, prices=prices,
-        honour=honour, honour_heading=honour_heading, annex_words=messages.templates(ANNEX_WORDS, lang),
+        honour=honour, honour_heading=honour_heading, words=messages.templates(WORDS, lang),
         claims_credited=tuple(replace(row, head=name(row.head)) for row in claims[0]),
         claims_posted=tuple(replace(row, head=name(row.head)) for row in claims[1]),
     )
@@ -133,17 +135,19 @@ def _date(day: date, lang: str) -> str:
                          month_en=f"{day.month:02d}", day_en=f"{day.day:02d}")
 
 
-def notice_data(db: Database, actor: Actor, month: str, *, mask_names: bool | None = None) -> Notice:
-    """The notice of a closed month (any logged-in user may see and print it)."""
+def notice_data(db: Database, actor: Actor, month: str, *, mask_names: bool | None = None,
+                lang: str = "zh") -> Notice:
+    """The notice of a closed month (any logged-in user may see and print it), in ``lang``."""
     with db.read() as session:
         caller(session, actor)
         view = closure_in(session, month)
-        return build(view, settings_in(session), mask_names=mask_names,
-                     echo=echo_wall(session, Month.parse(month)), **county_lines(session, view),
-                     supervisor_lines=recovered_supervisors(session, view),
-                     reasons=month_reasons(session, view), rules=publicity.rule_rows(session, view.last_seq),
-                     prices=publicity.price_rows(session, view.last_seq), **honour_lines(session, view, mask_names),
-                     claims=month_claims(session, view))
+        return build(view, settings_in(session), mask_names=mask_names, lang=lang,
+                     echo=echo_wall(session, Month.parse(month), lang), **county_lines(session, view),
+                     supervisor_lines=recovered_supervisors(session, view, lang),
+                     reasons=month_reasons(session, view, lang),
+                     rules=publicity.rule_rows(session, view.last_seq, lang),
+                     prices=publicity.price_rows(session, view.last_seq),
+                     **honour_lines(session, view, mask_names, lang), claims=month_claims(session, view))
 
 
 def honour_lines(session: Session, view: ClosureView, mask_names: bool | None, lang: str = "zh") -> dict:
@@ -229,12 +233,13 @@ def county_lines(session: Session, view: ClosureView) -> dict:
 
 
 def write_pdf(db: Database, actor: Actor, month: str, path: Path, *, a3: bool = False,
-              mask_names: bool | None = None,
+              mask_names: bool | None = None, lang: str = "zh",
               progress: Callable[[int, int, str], None] | None = None) -> tuple[Notice, int]:
-    """Build the notice's PDF at ``path``; return its data and the number of pages."""
+    """Build the notice's PDF at ``path``, its words in ``lang``; return its data and the number
+    of pages."""
     if progress:
         progress(0, 2, "progress_reading_closure")
-    notice = notice_data(db, actor, month, mask_names=mask_names)
+    notice = notice_data(db, actor, month, mask_names=mask_names, lang=lang)
     if progress:
         progress(1, 2, "progress_pdf")
     pages = printing_notice.render(notice, path, a3=a3)

@@ -443,6 +443,58 @@ def test_a_household_asks_for_its_months_statement(village, tmp_path):
     assert slip.cuts == 1
 
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def kept_words(data) -> set[str]:
+    """The Chinese characters of what the village keeps as data (names, groups, goods, zones,
+    rules, donors) anywhere in a notice's or a statement's data: all a paper in English may show
+    in Chinese."""
+    import dataclasses
+
+    found = dataclasses.asdict(data)
+    found.pop("words")
+    return set(CJK.findall(json.dumps(found, ensure_ascii=False)))
+
+
+def test_the_notice_and_a_statement_print_in_english_when_asked(village, tmp_path, fake_printer):
+    from pos.station import settings as local_settings
+
+    close(village)
+    chinese, _ = notice.write_pdf(village, login(village), MONTH, tmp_path / "notice.pdf")
+    data, pages = notice.write_pdf(village, login(village), MONTH, tmp_path / "notice-en.pdf", lang="en")
+    assert (data.qr_text, data.last_seq, data.last_hash) == (chinese.qr_text, chinese.last_seq, chinese.last_hash)
+    text = pdfs.text(tmp_path / "notice-en.pdf")
+    said = " ".join(text.split())
+    assert f"{data.shop}: public notice of points, 2026-11" in said
+    for words in ("1. Each household's points", "Head of household Card (last 4) Opening Earned Lost Redeemed",
+                  "2. Donations received this month", "3. Purchases this month", "4. Redemptions by zone",
+                  "5. Totals of the month and since the shop opened", "Posting and checking",
+                  "Administrator (signed):", "Villagers' committee (seal)", "Annex 1.", "Annex 2.", "Annex 3.",
+                  f"{data.last_seq}:{data.last_hash}"):
+        assert words in said, words
+    for number, page in enumerate(text.split("\f"), start=1):
+        assert f"Month closure no. {NUMBER} · entries {data.first_seq}–{data.last_seq} · last hash " \
+               f"{data.last_hash[:16]}" in page and f"Page {number} of {pages}" in page
+    assert set(CJK.findall(text)) <= kept_words(data)
+    assert not any(words in text for words in ("各户积分", "公示", "月结", "合计", "户主", "页"))
+    assert set(pdfs.codes(tmp_path / "notice-en.pdf", dpi=150)) == {chinese.qr_text}
+
+    card = _busy_card(village)
+    month = statement.statement(village, login(village, "wangfang"), card, MONTH, "en")
+    statement_printing.render_pdf(month, tmp_path / "statement-en.pdf")
+    text = pdfs.text(tmp_path / "statement-en.pdf")
+    assert f"{month.shop}: points statement, 2026-11" in text and f"Closing balance: {month.closing}" in text
+    assert re.search(r"Date\s+Entry\s+Kind\s+Details\s+Points\s+Balance", text)
+    assert f"page 1 of 1 · month closure no. {NUMBER}" in text and "Points buy goods only, never cash" in text
+    assert set(CJK.findall(text)) <= kept_words(month)
+    printer = local_settings.PrinterSettings(port=fake_printer.port)
+    statement.print_slip(village, login(village, "wangfang"), card, MONTH, printer, "en")
+    paper = decode(fake_printer.printed(), 32)
+    assert any(row.startswith("Closing balance") and row.rstrip().endswith(str(month.closing)) for row in paper.text)
+    assert set(CJK.findall("\n".join(paper.text))) <= kept_words(month)
+
+
 def test_the_supervisor_sees_every_month_of_the_books_and_which_one_to_close_next(village):
     supervisor = login(village)
     listed = closure.months(village, supervisor)

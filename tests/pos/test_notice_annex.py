@@ -101,8 +101,8 @@ def test_the_annexes_words_follow_the_notices_language(village):
     close(village)
     with village.read() as s:
         view = closure.closure_in(s, MONTH)
-    zh = month_notice.build(view, settings(village)).annex_words
-    en = month_notice.build(view, settings(village), lang="en").annex_words
+    zh = month_notice.build(view, settings(village)).words
+    en = month_notice.build(view, settings(village), lang="en").words
     assert zh["annex_rules_title"].startswith("附表二") and en["annex_rules_title"].startswith("Annex 2")
     assert zh.keys() == en.keys() and not any(pdfs_cjk(text) for text in en.values())
 

@@ -274,6 +274,28 @@ def test_a_households_whole_statement_prints_as_a_pdf_across_a_replaced_card(mak
     dialog.close()
 
 
+def test_an_english_window_prints_a_households_statement_in_english(make_shell, qtbot, shop, monkeypatch, ops):
+    from pos.station import settings as local_settings
+
+    monkeypatch.setattr(ops, "lang", "en")  # the window's language, as the English window has it
+    opened = []
+    monkeypatch.setattr(documents, "open_in_viewer", lambda path: opened.append(path) or True)
+    window = make_shell(settings=local_settings.Settings(language="en"))
+    screen = window.show_area("households")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 4)
+    select(screen, "张三")
+    screen.statement_button.click()
+    dialog = screen.statement_dialog
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    dialog.pdf_button.click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=15000)
+    text = pdfs.text(opened[0])
+    assert "points statement, whole history" in text and "Head of household: 张三" in text
+    assert "card issued" in text and "page 1 of 1" in text
+    assert "积分明细" not in text and "全部记录" not in text and "发卡" not in text
+    dialog.close()
+
+
 def test_a_fast_burst_into_a_field_stays_typing_and_a_scan_elsewhere_goes_to_the_counter(make_shell, qtbot, shop):
     window, screen = households_screen(make_shell, qtbot)
     screen.search.setFocus()

@@ -344,6 +344,19 @@ def test_the_villagers_month_prints_as_a_slip_on_the_receipt_printer(supervisor_
     assert any("期末余额" in row and row.rstrip().endswith("80") for row in paper.text) and paper.cuts == 1
 
 
+def test_an_english_window_prints_the_villagers_month_in_english(supervisor_area, shop, qtbot, fake_printer, ops,
+                                                                  monkeypatch):
+    monkeypatch.setattr(ops, "lang", "en")  # the window's language, as the English window has it
+    window, screen = supervisor_area(shop.admin, local_settings.Settings(
+        language="en", printer=local_settings.PrinterSettings(port=fake_printer.port)))
+    slip_for(window, screen, qtbot, shop.card("李四"))
+    assert screen.bar.kind == "done"
+    assert [row.kind for row in screen.statement_page.lines.rows] == ["card issued", "redemption"]
+    paper = decode(fake_printer.printed(), 32)
+    assert any(row.startswith("Closing balance") and row.rstrip().endswith("80") for row in paper.text)
+    assert not any("期末余额" in row or "积分明细" in row for row in paper.text)
+
+
 def test_a_slip_without_a_receipt_printer_says_so_in_the_bar(supervisor_area, shop, qtbot):
     window, screen = supervisor_area(shop.admin)
     slip_for(window, screen, qtbot, shop.card("李四"))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos import village
-from pos.month import closure, honour, notice
+from pos.month import honour, notice
 from ui import documents
 from ui.supervisor.page import Page
 from ui.widgets import big_button, heading, tr
@@ -139,11 +139,9 @@ class NoticePage(Page):
 
         lang = self.screen.lang
 
-        def work(report):
-            data, pages = notice.write_pdf(db, actor, month, path, a3=paper == "A3", mask_names=masked,
+        def work(report):  # the paper in the window's language, as the window tells of it
+            data, pages = notice.write_pdf(db, actor, month, path, a3=paper == "A3", mask_names=masked, lang=lang,
                                            progress=report)
-            if lang != "zh":  # the paper is Chinese; the window tells of it in its own language
-                data = notice.build(closure.get(db, actor, month), village.settings(db), mask_names=masked, lang=lang)
             return data, pages, documents.first_page(path, 1100)
 
         self.screen.ops.read(work, widget=self.print_button, bar=self.screen.bar, progress=True,

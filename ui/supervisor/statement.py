@@ -71,8 +71,8 @@ class StatementPage(Page):
         self.loaded_for = month
         if not number or not month:
             return
-        db, actor = self.screen.db, self.screen.actor
-        self.screen.ops.read(lambda: statement.statement(db, actor, number, month), widget=self.show_button,
+        db, actor, lang = self.screen.db, self.screen.actor, self.screen.lang
+        self.screen.ops.read(lambda: statement.statement(db, actor, number, month, lang), widget=self.show_button,
                              bar=self.screen.bar, done=self._shown)
 
     def _shown(self, data) -> None:
@@ -98,9 +98,9 @@ class StatementPage(Page):
         if data is None:
             return
         s = self.screen
-        db, actor, printer = s.db, s.actor, getattr(s.shell.settings, "printer", None)
-        s.ops.printing(lambda: statement.print_slip(db, actor, data.card, month, printer), widget=self.slip_button,
-                       bar=s.bar, areas=(),
+        db, actor, printer, lang = s.db, s.actor, getattr(s.shell.settings, "printer", None), s.lang
+        s.ops.printing(lambda: statement.print_slip(db, actor, data.card, month, printer, lang),
+                       widget=self.slip_button, bar=s.bar, areas=(),
                        done=lambda printed: s.bar.done(tr("%1 的本月明细小票已打印。").replace("%1", printed.head)))
 
     def _open(self, path: Path) -> None:
