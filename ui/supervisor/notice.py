@@ -174,11 +174,11 @@ class NoticePage(Page):
         month, _, masked = self.options()
         if not month:
             return
-        db, actor = self.screen.db, self.screen.actor
+        db, actor, lang = self.screen.db, self.screen.actor, self.screen.lang
         path = documents.path(documents.HONOUR, month, "隐名" if masked else "")
 
-        def work():
-            return honour.write_pdf(db, actor, month, path, mask_names=masked)[1]
+        def work():  # in the window's language, as the notice beside it
+            return honour.write_pdf(db, actor, month, path, mask_names=masked, lang=lang)[1]
 
         self.screen.ops.read(work, widget=self.honour_button, bar=self.screen.bar,
                              done=lambda pages: documents.show(
