@@ -78,10 +78,11 @@ def test_no_chinese_is_built_outside_the_catalogue():
     assert built == []
 
 
-@pytest.mark.parametrize("paper", ["posting.py", "annex.py", "honour.py"])
+@pytest.mark.parametrize("paper", ["posting.py", "annex.py", "honour.py", "receipt.py", "slip.py"])
 def test_the_board_papers_take_every_word_from_the_catalogue(paper):
     """A posting, the notice's annexes and the honour poster hold no Chinese of their own (only
-    in what a docstring explains): their words come from the catalogue, in either language."""
+    in what a docstring explains): their words come from the catalogue, in either language. So
+    do the receipt printer's papers: the receipt, its test page and the balance slip."""
     tree = ast.parse((ROOT / "printing" / paper).read_text(encoding="utf-8"))
     docstrings = {id(node.body[0].value) for node in ast.walk(tree)
                   if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
