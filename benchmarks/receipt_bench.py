@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from printing.escpos import Paper  # noqa: E402
 from printing.fonts import find_cjk_font  # noqa: E402
 from printing.receipt import Line, ReceiptData, render  # noqa: E402
-from tests.printing.paper import decode  # noqa: E402
+from tests.printing.paper import decode, words  # noqa: E402
 
 RECEIPT = ReceiptData(
     shop="阿道村爱心超市", village="陕西省宜川县阿道村", number="00000123", time="2026-11-22 14:05",
@@ -28,7 +28,7 @@ RECEIPT = ReceiptData(
     lines=(Line("大米 10kg", 1, 20), Line("洗衣粉 1.5kg", 2, 8), Line("毛巾", 1, 3),
            Line("香皂", 3, 3), Line("菜籽油 5L", 1, 25)),
     total=59, balance_before=100, balance_after=41, value_yuan="￥177.00", operator="王芳",
-    approver=None, seq=123, short_hash="8c01ad9c1f9d",
+    approver=None, seq=123, short_hash="8c01ad9c1f9d", words=words("receipt"),
 )
 BAUD = 9600
 BITS_PER_BYTE = 10

@@ -32,6 +32,7 @@ from pos.vocabulary import LOCAL
 from ledger.book import now
 
 RECENT = 10
+SLIP_WORDS = ("slip_",)  # the catalogue's words the balance slip prints
 
 
 @dataclass(frozen=True)
@@ -140,8 +141,9 @@ def _recent(session, number: str, limit: int) -> list[Recent]:
             for seq, at, kind, written, attrs, amount in rows]
 
 
-def balance_slip(db: Database, actor: Actor, card_number: str, printer: PrinterSettings) -> int:
-    """Print the card's balance and last transactions on the receipt printer; the bytes sent."""
+def balance_slip(db: Database, actor: Actor, card_number: str, printer: PrinterSettings, lang: str = "zh") -> int:
+    """Print the card's balance and last transactions on the receipt printer, in ``lang``; the
+    bytes sent."""
     from pos.receipts import printer as receipt_printer
     from printing import slip
 
@@ -157,8 +159,9 @@ def balance_slip(db: Database, actor: Actor, card_number: str, printer: PrinterS
         shop=village.shop_name, village=village.name, head=here.household.head_name,
         group=here.household.group, card=here.card_number, balance=here.balance,
         value_yuan=here.yuan(here.balance), time=moment.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M"),
-        lines=tuple(slip.SlipLine(r.at.astimezone(LOCAL).strftime("%m-%d"), messages.kind(r.kind), r.points)
-                    for r in history))
+        lines=tuple(slip.SlipLine(r.at.astimezone(LOCAL).strftime("%m-%d"), messages.kind(r.kind, lang), r.points)
+                    for r in history),
+        words=messages.templates(SLIP_WORDS, lang))
     return receipt_printer.balance_slip(printer, data)
 
 

@@ -37,7 +37,7 @@ class SummaryPage:
     more: str  # "另有 {n} 项见工作簿" with {n} in it
     footer: str
     villages: tuple[tuple[str, ...], ...] = ()  # header row first; left out when they do not fit
-    page_word: str = "第 {page} 页"
+    page_word: str = "{page}"  # the page's number in words ("第 {page} 页"), from the catalogue
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,15 @@
-"""The redemption receipt: plain data in, ESC/POS bytes out."""
+"""The redemption receipt (积分兑换凭证): plain data in, ESC/POS bytes out.
+
+Its words are data too: the catalogue's ``receipt_*`` templates, unfilled, in the language
+the caller chose (``pos.messages.templates``); the receipt fills them with its figures.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from printing.escpos import CENTER, LEFT, RIGHT, Capabilities, Commands, Paper, columns_line, fit, width
-
-NO_CASH = "积分不兑换现金"
 
 
 @dataclass(frozen=True)
@@ -36,8 +39,8 @@ class ReceiptData:
     approver: str | None
     seq: int
     short_hash: str
+    words: Mapping[str, str]  # the receipt's words (receipt_*), by catalogue key, unfilled
     reprint: int = 0  # 0 for the original, N for the Nth reprint
-    title: str = "积分兑换凭证"
 
 
 def _pair(left: str, right: str, columns: int) -> str:
@@ -45,6 +48,7 @@ def _pair(left: str, right: str, columns: int) -> str:
 
 
 def render(receipt: ReceiptData, paper: Paper = Paper(), caps: Capabilities = Capabilities()) -> bytes:
+    w = receipt.words
     cols = paper.columns
     rule = "-" * cols
     qty_w, pts_w = 5, 6
@@ -52,15 +56,16 @@ def render(receipt: ReceiptData, paper: Paper = Paper(), caps: Capabilities = Ca
     out = Commands().start()
     big = 2 if width(receipt.shop) * 2 <= cols else 1
     out.align(CENTER).size(big, big).line(receipt.shop)
-    out.size().bold().line(receipt.title).bold(False)
+    out.size().bold().line(w["receipt_title"]).bold(False)
     if receipt.reprint:
-        out.line(f"重印 第{receipt.reprint}次")
+        out.line(w["receipt_reprint"].format(n=receipt.reprint))
     out.align(LEFT).line(rule)
-    out.line(f"单号：{receipt.number}")
-    out.line(f"时间：{receipt.time}")
-    out.line(f"户主：{receipt.head}（{receipt.group}）")
-    out.line(f"卡号：{receipt.card}")
-    out.line(columns_line([("商品", name_w, LEFT), ("数量", qty_w, RIGHT), ("积分", pts_w, RIGHT)]))
+    out.line(w["receipt_number"].format(number=receipt.number))
+    out.line(w["receipt_time"].format(time=receipt.time))
+    out.line(w["receipt_household"].format(head=receipt.head, group=receipt.group))
+    out.line(w["receipt_card"].format(card=receipt.card))
+    out.line(columns_line([(w["receipt_column_goods"], name_w, LEFT), (w["receipt_column_quantity"], qty_w, RIGHT),
+                           (w["receipt_column_points"], pts_w, RIGHT)]))
     for item in receipt.lines:
         pieces = fit(item.name, name_w - 1)
         out.line(columns_line([(pieces[0], name_w, LEFT), (str(item.quantity), qty_w, RIGHT),
@@ -68,20 +73,23 @@ def render(receipt: ReceiptData, paper: Paper = Paper(), caps: Capabilities = Ca
         for rest in pieces[1:]:
             out.line(" " + rest)
     out.line(rule)
-    out.bold().line(_pair("合计积分", str(receipt.total), cols)).bold(False)
-    out.line(_pair("兑换前余额", str(receipt.balance_before), cols))
-    out.line(_pair("兑换后余额", str(receipt.balance_after), cols))
-    out.line(_pair("折合参考价值", receipt.value_yuan, cols))
+    out.bold().line(_pair(w["receipt_total"], str(receipt.total), cols)).bold(False)
+    out.line(_pair(w["receipt_balance_before"], str(receipt.balance_before), cols))
+    out.line(_pair(w["receipt_balance_after"], str(receipt.balance_after), cols))
+    out.line(_pair(w["receipt_value"], receipt.value_yuan, cols))
     out.line(rule)
-    out.line(f"操作员：{receipt.operator}" + (f"  审批：{receipt.approver}" if receipt.approver else ""))
-    out.line(f"流水号：{receipt.seq}  校验：{receipt.short_hash}")
-    out.align(CENTER).bold().line(NO_CASH).bold(False)
+    signed = [w["receipt_operator"].format(operator=receipt.operator)]
+    if receipt.approver:
+        signed.append(w["receipt_approver"].format(approver=receipt.approver))
+    out.line("  ".join(signed))
+    out.line(w["receipt_check"].format(seq=receipt.seq, hash=receipt.short_hash))
+    out.align(CENTER).bold().line(w["receipt_no_cash"]).bold(False)
     if caps.qr:
         out.qr(f"AX{receipt.seq}-{receipt.short_hash}")
     elif caps.barcode:
         out.barcode128(f"{receipt.seq}-{receipt.short_hash[:8]}")
     if receipt.reprint:
-        out.line(f"重印 第{receipt.reprint}次")
+        out.line(w["receipt_reprint"].format(n=receipt.reprint))
     out.line(receipt.village)
     out.align(LEFT)
     # The cut command feeds the paper past the cutter itself; without a cutter, feed to tear.
@@ -92,21 +100,29 @@ def render(receipt: ReceiptData, paper: Paper = Paper(), caps: Capabilities = Ca
     return out.bytes()
 
 
-def printer_test_page(paper: Paper, caps: Capabilities, status: str, port: str) -> bytes:
-    """What ``aixin printer test`` prints: the width ruler, both character sets, the status."""
+def printer_test_page(paper: Paper, caps: Capabilities, status: str, port: str, words: Mapping[str, str],
+                      sample: str) -> bytes:
+    """What ``aixin printer test`` prints: the width ruler, both character sets, the status.
+
+    ``words`` are the page's (receipt_test_*), unfilled, in the caller's language; ``sample``
+    is Chinese text (the caller gives the receipt's Chinese title), printed in either
+    language so the page always shows the printer's Chinese characters."""
+    w = words
     cols = paper.columns
+    wide = w["receipt_test_wide"]  # a row of it fills the paper: 汉 takes two columns, a letter one
     out = Commands().start()
-    out.align(CENTER).size(2, 2).line("打印测试").size().align(LEFT)
+    out.align(CENTER).size(2, 2).line(w["receipt_test_title"]).size().align(LEFT)
     out.line("=" * cols)
-    out.line(f"纸宽：{cols} 列（{paper.dots} 点）")
+    out.line(w["receipt_test_width"].format(columns=cols, dots=paper.dots))
     out.line("".join(str(i % 10) for i in range(1, cols + 1)))
-    out.line("汉" * (cols // 2))
+    out.line(wide * (cols // max(width(wide), 1)))
     out.line("ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789"[:cols])
-    out.line("中文：积分兑换凭证 ￥123.00")
-    out.line(_pair("左对齐", "右对齐", cols))
-    out.line(f"端口：{port}")
-    out.line(f"状态：{status}")
-    out.line(f"条码：{'有' if caps.barcode else '无'}  二维码：{'有' if caps.qr else '无'}")
+    out.line(w["receipt_test_sample"].format(sample=sample))
+    out.line(_pair(w["receipt_test_left"], w["receipt_test_right"], cols))
+    out.line(w["receipt_test_port"].format(port=port))
+    out.line(w["receipt_test_status"].format(status=status))
+    out.line(w["receipt_test_codes"].format(barcode=w["receipt_test_yes" if caps.barcode else "receipt_test_no"],
+                                            qr=w["receipt_test_yes" if caps.qr else "receipt_test_no"]))
     if caps.barcode:
         out.align(CENTER).barcode128("81000012").align(LEFT)
     out.line("=" * cols)

@@ -216,8 +216,8 @@ class StatementDialog(QDialog):
 
     def print_slip(self) -> None:
         screen, number = self.screen, self.household.card_number
-        printer = screen.shell.settings.printer
-        screen.ops.read(lambda: counter.balance_slip(screen.db, screen.actor, number, printer),
+        printer, lang = screen.shell.settings.printer, screen.lang
+        screen.ops.read(lambda: counter.balance_slip(screen.db, screen.actor, number, printer, lang),
                         widget=self.slip_button, bar=self.bar,
                         done=lambda _n: self.bar.done(self.tr("余额小票已打印")))
 

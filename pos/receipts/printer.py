@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("pos")
 
 PRINTED, QUEUED, FAULT = "printed", "queued", "fault"
+TEST_PAGE_WORDS = ("receipt_test_",)  # the catalogue's words the test page prints
 
 
 class PrinterFailed(ShopError):
@@ -107,7 +108,10 @@ def test_print(printer: PrinterSettings, lang: str = "zh") -> TestPage:
             raise PrinterFailed(status.fault, printer.port)
         status_text = messages.text("printer_status_ok", lang) + (
             messages.text("printer_status_paper_low", lang) if status.paper_near_end else "")
-    page = receipt_printing.printer_test_page(printer.paper, printer.capabilities, status_text, printer.port)
+    # in any language the page shows Chinese, as the receipts print it: the receipt's Chinese title
+    page = receipt_printing.printer_test_page(printer.paper, printer.capabilities, status_text, printer.port,
+                                              messages.templates(TEST_PAGE_WORDS, lang),
+                                              messages.text("receipt_title", "zh"))
     sent = send(printer, page, check_status=False)  # its status was asked just now, for the page
     return TestPage(status_text, sent)
 

@@ -5,6 +5,10 @@ after, job by job (``pos.receipts.printer``); a printer fault marks the job
 failed and never touches the sale. Failed and pending jobs stay for a retry,
 across restarts; each reprint is a job of its own, numbered, so the receipt
 says 重印 第N次.
+
+A job keeps no language: its receipt is rendered from the sale when it is printed, in
+Chinese, the village's language, so an original and its reprints always read alike
+whichever window sends them.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from ledger.book import now
+from pos import messages
 from pos.store.database import Database
 from pos.errors import ShopError
 from pos.redemption import RedemptionResult, receipt_in
@@ -31,6 +36,7 @@ from printing import receipt as receipt_printing
 
 log = logging.getLogger("pos")
 
+WORDS = ("receipt_",)  # the catalogue's words the receipt prints
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,8 @@ def add_job(session: Session, seq: int, copy: int, requested_by: str) -> PrintJo
     return job
 
 
-def receipt_data(result: RedemptionResult, copy: int, value_yuan: str) -> receipt_printing.ReceiptData:
+def receipt_data(result: RedemptionResult, copy: int, value_yuan: str, lang: str = "zh",
+                 ) -> receipt_printing.ReceiptData:
     local = result.at.astimezone(LOCAL)
     return receipt_printing.ReceiptData(
         shop=result.shop, village=result.village, number=f"{result.seq:08d}",
@@ -88,11 +95,13 @@ def receipt_data(result: RedemptionResult, copy: int, value_yuan: str) -> receip
         lines=tuple(receipt_printing.Line(l.name, l.quantity, l.points) for l in result.lines),
         total=result.total_points, balance_before=result.balance_before,
         balance_after=result.balance_after, value_yuan=value_yuan, operator=result.operator,
-        approver=result.approver, seq=result.seq, short_hash=result.short_hash, reprint=copy,
+        approver=result.approver, seq=result.seq, short_hash=result.short_hash,
+        words=messages.templates(WORDS, lang), reprint=copy,
     )
 
 
 def render_job(session: Session, job: PrintJob, printer: PrinterSettings) -> bytes:
+    """The job's receipt, rendered from its sale as the ledger has it (in Chinese: see above)."""
     result = receipt_in(session, job.tx_seq)
     village = settings_in(session)
     data = receipt_data(result, job.copy, village.yuan(result.total_points))

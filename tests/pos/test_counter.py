@@ -77,3 +77,17 @@ def test_a_balance_slip_prints_on_the_receipt_printer(shop, fake_printer):
     paper = decode(fake_printer.printed(), 32)
     assert "积分查询" in paper.text and "100" in paper.text and "积分不兑换现金" in paper.text
     assert any("张三" in line for line in paper.text) and any("+100" in line for line in paper.text)
+
+
+def test_a_balance_slip_prints_in_the_language_asked_for(shop, fake_printer):
+    from pos.station.settings import PrinterSettings
+    from tests.printing.paper import decode
+
+    card = shop.card("张三")
+    redemption.redeem(shop.db, shop.admin, card, [CartItem(shop.soap.code, 1)])
+    counter.balance_slip(shop.db, shop.admin, card, PrinterSettings(port=fake_printer.port), lang="en")
+    text = decode(fake_printer.printed(), 32).text
+    assert "Points Balance" in text and "Points not exchangeable for cash" in text and "积分查询" not in text
+    assert "96" in text and any(line.startswith("Household: 张三") for line in text)
+    assert any("redemption" in line and line.endswith("-4") for line in text)  # the kinds in English too
+    assert any("card issued" in line and line.endswith("+100") for line in text)

@@ -13,7 +13,7 @@ from pos.errors import ImportProblems, ShopError
 from pos.store.tables import Base
 from printing.escpos import Commands, encode
 from printing.receipt import Line, ReceiptData, render
-from tests.printing.paper import decode
+from tests.printing.paper import decode, words
 
 CUT_THE_PAPER = "\x1dV\x00"
 RESET = "\x1b@"
@@ -57,7 +57,7 @@ def test_the_receipt_never_sends_a_control_byte_taken_from_data():
         shop=f"超市{RESET}", village=f"阿道村{CUT_THE_PAPER}", number="00000001", time="2026-11-22 14:05",
         head="张\n余额 9999", group="啊道\r\n", card="81000012", lines=(Line(f"大米{CUT_THE_PAPER}", 1, 20),),
         total=20, balance_before=100, balance_after=80, value_yuan="￥60.00", operator=f"王芳{RESET}",
-        approver=None, seq=1, short_hash="8c01ad9c1f9d")
+        approver=None, seq=1, short_hash="8c01ad9c1f9d", words=words("receipt"))
     clean = render(replace(receipt, shop="超市", village="阿道村", head="张三", group="啊道",
                            lines=(Line("大米", 1, 20),), operator="王芳"))
     dirty = render(receipt)

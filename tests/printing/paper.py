@@ -131,3 +131,11 @@ def decode(data: bytes, columns: int) -> Paper:
                 i += 1
     assert not pending, "bytes left without a line feed"
     return paper
+
+
+def words(paper: str, lang: str = "zh") -> dict[str, str]:
+    """The catalogue's words of a receipt-printer paper ("receipt", "slip" or "receipt_test",
+    the printer's test page), unfilled, as the shop gives them to ``printing``."""
+    from pos import messages
+
+    return messages.templates((f"{paper}_",), lang)

@@ -434,6 +434,17 @@ def test_reprint_and_balance_slip_print_on_the_receipt_printer(counter_window, q
     assert "积分查询" in slip and "96" in slip
 
 
+def test_the_balance_slip_prints_in_the_windows_language(counter_window, qtbot, shop, fake_printer, ops):
+    ops.lang = "en"  # an English window (its Qt texts stay as they are: only the paper is looked at)
+    window, counter = counter_window(printer=local_settings.PrinterSettings(port=fake_printer.port), language="en")
+    scan(window, shop.card("张三"))
+    qtbot.waitUntil(lambda: counter.sale.here is not None)
+    counter.slip_button.click()
+    settled(qtbot, counter)
+    slip = decode(fake_printer.printed(), 32).text
+    assert "Points Balance" in slip and "100" in slip and "积分查询" not in slip
+
+
 def test_points_posted_but_not_credited_show_beside_the_balance_and_cannot_be_spent(counter_window, qtbot, shop):
     from pos import claims, service, users, village
     from pos.vocabulary import Role

@@ -584,8 +584,8 @@ class CounterScreen(Screen):
         if self.sale.here is None:
             self.bar.refuse(self.tr("请先刷积分卡，再打印积分查询单。"))
             return
-        card, printer = self.sale.here.card_number, self.shell.settings.printer
-        self.ops.printing(lambda: counter_service.balance_slip(self.db, self.actor, card, printer),
+        card, printer, lang = self.sale.here.card_number, self.shell.settings.printer, self.lang
+        self.ops.printing(lambda: counter_service.balance_slip(self.db, self.actor, card, printer, lang),
                           widget=self.slip_button, bar=self.bar,
                           done=lambda _n: self.bar.done(self.tr("积分查询单已打印。")))
 
