@@ -36,7 +36,7 @@ from pos.vocabulary import JOB_DONE, JobStatus
 from printing import serial_port
 
 if TYPE_CHECKING:
-    from pos.statement import Statement
+    from printing.statement import Statement
     from printing.slip import SlipData
 
 log = logging.getLogger("pos")
@@ -124,7 +124,7 @@ def balance_slip(printer: PrinterSettings, data: SlipData) -> int:
 
 
 def statement_slip(printer: PrinterSettings, data: Statement) -> int:
-    """A household's month (``pos.statement.statement``), for a villager who asks."""
+    """A household's month (made by ``pos.statement``), for a villager who asks."""
     from printing import statement as statement_printing
 
     return send(printer, statement_printing.render_slip(data, printer.paper, printer.capabilities))
