@@ -207,8 +207,9 @@ def test_everyday_commands_speak_english_when_asked(aixin, village_cli, tmp_path
 def test_the_main_commands_in_english_show_chinese_only_as_data(aixin, village_cli, tmp_path, monkeypatch):
     """``--lang en`` words everything the program says; what Chinese remains is what the
     village put in: names, goods, groups, rules, donors, its own settings and notes."""
-    from datetime import UTC, date, datetime, timedelta
+    from datetime import UTC, datetime, timedelta
 
+    from pos.periods import LOCAL
     from pos.rules import default_rules
     from pos.store import database
 
@@ -248,7 +249,7 @@ def test_the_main_commands_in_english_show_chinese_only_as_data(aixin, village_c
     english("ledger", "summary")
     assert "Ledger intact" in english("verify")
 
-    this_month = f"{date.today():%Y-%m}"
+    this_month = f"{datetime.now(LOCAL):%Y-%m}"  # the village's month (Beijing)
     english("audit", "--month", this_month)
     opened = database.open_database
 

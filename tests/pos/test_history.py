@@ -1,8 +1,9 @@
 """A household's history and the ledger by date, kind and operator, read back."""
 
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 
 from pos import awards, cards, history, redemption, reversal
+from pos.periods import LOCAL
 from pos.redemption import CartItem
 
 
@@ -26,6 +27,6 @@ def test_the_ledger_by_kind_operator_and_date(shop):
     sales = history.ledger(shop.db, shop.admin, kind="redemption")
     assert [(e.seq, e.points) for e in sales] == [(sale.seq, 20)]
     assert [e.kind for e in history.ledger(shop.db, shop.admin, operator="zhaoming")] == ["award"]
-    today = date.today()
+    today = datetime.now(LOCAL).date()  # the village's date, as entries are dated
     assert len(history.ledger(shop.db, shop.admin, start=today, end=today)) == 6
     assert history.ledger(shop.db, shop.admin, end=today - timedelta(days=2)) == []

@@ -7,6 +7,7 @@ from sqlalchemy import select, update
 
 from pos import awards, cards, goods, households, hygiene, redemption, reversal, rules, service, stock, users, village
 from pos.errors import PermissionDenied, ShopError
+from pos.periods import LOCAL
 from pos.redemption import CartItem
 from pos.store.tables import LoginAttempt, User
 from pos.service import Actor
@@ -20,7 +21,7 @@ def counter_calls(shop):
         "redeem": lambda a: redemption.redeem(shop.db, a, shop.card("张三"), [CartItem(shop.soap.code)]),
         "award": lambda a: awards.award(shop.db, a, home, "L01"),
         "deduct": lambda a: awards.deduct(shop.db, a, home, "D01"),
-        "hygiene": lambda a: hygiene.record(shop.db, a, datetime.now().date(), "x", {home: {"W01": True}}),
+        "hygiene": lambda a: hygiene.record(shop.db, a, datetime.now(LOCAL).date(), "x", {home: {"W01": True}}),
         "add goods": lambda a: goods.add(shop.db, a, "毛巾", "日用品区", 3, 900, "条"),
         "stock in": lambda a: stock.intake(shop.db, a, [stock.IntakeLine(shop.soap.code, 1)],
                                            source="purchase", funding="村集体"),

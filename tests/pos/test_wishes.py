@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from ledger.errors import AppendOnlyViolation
 from pos import goods, stock, wishes
 from pos.errors import PermissionDenied, ShopError
+from pos.periods import LOCAL
 from pos.store.tables import WishEvent
 from tests.pos.conftest import SUPERVISOR_PASSWORD, Village
 
@@ -22,7 +23,9 @@ CLAIMER = str(Path(__file__).with_name("wish_claimer.py"))
 
 
 def today() -> date:
-    return datetime.now(UTC).date()
+    """The village's date (Beijing), as the shop dates what it writes: the machine's own date
+    is the day before from 16:00 UTC."""
+    return datetime.now(LOCAL).date()
 
 
 def write(shop, head="张三", text="孙女明年上初中，想要一个新书包。", **kwargs):
@@ -157,7 +160,7 @@ def test_administrators_write_wishes_and_supervisors_match_them(shop):
     ("category", "玩具", "wish_bad_category"),
     ("value_fen", -1, "wish_bad_value"),
     ("value_fen", 5_000_001, "wish_bad_value"),
-    ("written_on", date.today() + timedelta(days=3), "wish_date_future"),
+    ("written_on", today() + timedelta(days=3), "wish_date_future"),
 ])
 def test_a_wish_with_unusable_text_or_numbers_is_refused(shop, field, value, key):
     arguments = {"text": "想要一个书包", "category": "学习用品", field: value}
