@@ -396,8 +396,7 @@ class _Closures:
 
     def finish(self) -> None:
         """After the chain: the last closures closed, none left whose transactions never came."""
-        self.settle()
-        if self.pending is not None or self.next() is not None:
-            pending = self.pending
-            raise self._mismatch(pending["number"] if pending else self.last_number,
-                                 pending["month"] if pending else "", "its transactions are not in the package")
+        self.settle()  # returns with a closure pending, or with none left in the package
+        if self.pending is not None:
+            raise self._mismatch(self.pending["number"], self.pending["month"],
+                                 "its transactions are not in the package")

@@ -66,11 +66,9 @@ def _table(name: str) -> dict[str, str]:
 
 
 def __getattr__(name: str):
-    # CATALOG, ENGLISH and ARGPARSE_ZH read as before, loaded with the files when first asked
+    # CATALOG and ARGPARSE_ZH read as before, loaded with the files when first asked
     if name == "CATALOG":
         return catalog()
-    if name == "ENGLISH":
-        return _table("stored")
     if name == "ARGPARSE_ZH":
         return _table("argparse")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -59,13 +59,9 @@ class CountyScreen(AreaScreen):
     """Base of the county's screens: ``self.ops``, ``self.db``, ``self.actor``, ``self.bar``,
     and the month the window is on."""
 
-    def __init__(self, window: CountyWindow):
-        super().__init__(window)
-        self.window_ = window
-
     @property
     def month(self) -> str:
-        return self.window_.month
+        return self._home.month
 
     def month_changed(self, month: str) -> None:
         """The month looked at moved."""
