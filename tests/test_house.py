@@ -2,9 +2,9 @@
 
 ``ui → pos → ledger`` and ``pos → printing`` (or ``ui → printing``) with plain data;
 ``ledger`` knows nothing of the shop, ``printing`` nothing of the database, and only
-``ui`` knows Qt. Every import counts, also one inside a function: a lazy import is
-still an arrow. Only an import for type annotations (under ``if TYPE_CHECKING:``) is no
-arrow: it never runs.
+``ui`` knows Qt. Every import counts, also one inside a function (a lazy import is
+still an arrow) and one for type annotations only (under ``if TYPE_CHECKING:``): it never
+runs, but a reader still has to know both ends to read either.
 """
 
 from __future__ import annotations
@@ -40,9 +40,6 @@ def imports(name: str, path: Path, known: set[str]) -> set[str]:
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found = set()
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    for block in ast.walk(tree):  # annotations only: drop them before walking
-        if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test):
-            block.body = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]

@@ -100,6 +100,7 @@ class Screen(AreaScreen):
     def __init__(self, shell: Shell):
         super().__init__(shell)
         self.shell = shell
+        self.last_pdf: Path | None = None  # the newest paper this screen wrote (``ui.documents``)
 
     def actor_changed(self, old: Actor, new: Actor) -> None:
         """Another user took over the window after the idle lock."""
@@ -426,6 +427,11 @@ class Shell(QMainWindow):
             self.show()
         else:
             self.showMaximized()
+
+    def save_settings(self, new: local_settings.Settings) -> None:
+        """This PC's settings (``pos.station.settings``) saved, and in force from now on."""
+        local_settings.save(new)
+        self.settings = new
 
     def _keep_size(self) -> None:
         if not self.remember_size:

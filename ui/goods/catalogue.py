@@ -7,8 +7,6 @@ Enter in any field saves. A price lowered may need a supervisor's approval."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -22,10 +20,9 @@ from pos.vocabulary import ZONES, Area
 from printing import labels
 from ui import asking, documents, widgets
 from ui.models import Column, RowsModel, yuan
+from ui.shell import Screen
 from ui.widgets import tr
 
-if TYPE_CHECKING:
-    from ui.goods.screen import GoodsScreen
 
 LOW_STOCK = 5
 
@@ -66,7 +63,7 @@ def zones(lang: str) -> list[tuple[str, str]]:
 
 
 class CatalogueTab(QWidget):
-    def __init__(self, screen: GoodsScreen):
+    def __init__(self, screen: Screen):
         super().__init__(screen)
         self.screen = screen
         self.editing: goods.GoodsView | None = None

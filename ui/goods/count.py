@@ -3,8 +3,6 @@ to the item), the differences shown before saving, and the write-off a superviso
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QWidget
@@ -14,10 +12,8 @@ from pos.vocabulary import Area
 from ui import asking, widgets
 from ui.goods.catalogue import zones
 from ui.models import Column, RowsModel
+from ui.shell import Screen
 from ui.sizes import px
-
-if TYPE_CHECKING:
-    from ui.goods.screen import GoodsScreen
 
 
 class CountModel(RowsModel):
@@ -85,7 +81,7 @@ class CountModel(RowsModel):
 
 
 class CountTab(QWidget):
-    def __init__(self, screen: GoodsScreen):
+    def __init__(self, screen: Screen):
         super().__init__(screen)
         self.screen = screen
         self.zone = widgets.choices(self, [*zones(screen.lang), (self.tr("全部区"), None)], name="countZone")

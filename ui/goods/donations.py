@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
@@ -11,9 +10,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pos import messages, stock
 from ui import widgets
 from ui.models import Column, RowsModel, yuan
-
-if TYPE_CHECKING:
-    from ui.goods.screen import GoodsScreen
+from ui.shell import Screen
 
 
 def donation_model(lang: str = "zh") -> RowsModel:
@@ -28,7 +25,7 @@ def donation_model(lang: str = "zh") -> RowsModel:
 
 
 class DonationsTab(QWidget):
-    def __init__(self, screen: GoodsScreen):
+    def __init__(self, screen: Screen):
         super().__init__(screen)
         self.screen = screen
         self.start = widgets.date_field(self, date(widgets.today().year, 1, 1))

@@ -8,7 +8,6 @@ type the number on the line, or F2 / a double click."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
@@ -20,10 +19,8 @@ from pos.errors import ShopError
 from pos.vocabulary import DONOR_TYPES, FUNDING, Area, Source
 from ui import asking, widgets
 from ui.models import Column, RowsModel, yuan
+from ui.shell import Screen
 from ui.sizes import px
-
-if TYPE_CHECKING:
-    from ui.goods.screen import GoodsScreen
 
 
 @dataclass(frozen=True)
@@ -95,7 +92,7 @@ def intake_model() -> IntakeModel:
 
 
 class IntakeTab(QWidget):
-    def __init__(self, screen: GoodsScreen):
+    def __init__(self, screen: Screen):
         super().__init__(screen)
         self.screen = screen
         self.donation = QRadioButton(self.tr("捐赠"), self)

@@ -7,7 +7,6 @@ import logging
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, QTimer, Slot
 from PySide6.QtWidgets import (
@@ -20,10 +19,9 @@ from pos.errors import NeedsApproval, ShopError
 from pos.vocabulary import Area
 from ui import asking, widgets
 from ui.models import Column, RowsModel
+from ui.shell import Screen
 from ui.sizes import px
 
-if TYPE_CHECKING:
-    from ui.settings.screen import SettingsScreen
 
 log = logging.getLogger("ui")
 
@@ -38,7 +36,7 @@ def copies_model() -> RowsModel:
 
 
 class BackupTab(QWidget):
-    def __init__(self, screen: SettingsScreen):
+    def __init__(self, screen: Screen):
         super().__init__(screen)
         self.screen = screen
         self.folder = widgets.field(self, "backupFolder", self.tr("默认：数据文件夹下的 backups（也可以选 U 盘）"))
@@ -87,7 +85,7 @@ class BackupTab(QWidget):
             self.reload_copies()
 
     def save(self) -> None:
-        self.screen.save_local(replace(self.screen.shell.settings, backup_dir=self.folder.text().strip(),
+        self.screen.shell.save_settings(replace(self.screen.shell.settings, backup_dir=self.folder.text().strip(),
                                        backup_keep=self.keep.value()))
         self.screen.bar.done(self.tr("备份设置已保存。"))
 

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 from ui.sizes import px
 
 from ui import widgets
-
-if TYPE_CHECKING:
-    from ui.settings.screen import SettingsScreen
+from ui.shell import Screen
 
 
 class ComputerTab(QWidget):
-    def __init__(self, screen: SettingsScreen):
+    def __init__(self, screen: Screen):
         super().__init__(screen)
         self.screen = screen
         self.language = QComboBox(self)
@@ -47,7 +44,7 @@ class ComputerTab(QWidget):
         shell = self.screen.shell
         new = replace(shell.settings, language=self.language.currentData(), idle_lock_minutes=self.idle.value(),
                       scan_gap_ms=self.gap.value(), scan_prefix=self.prefix.text(), scan_suffix=self.suffix.text())
-        self.screen.save_local(new)
+        self.screen.shell.save_settings(new)
         shell.idle.set_minutes(new.idle_lock_minutes)
         if shell.scanner is not None:
             shell.scanner.configure(gap_ms=new.scan_gap_ms, prefix=new.scan_prefix, suffix=new.scan_suffix)

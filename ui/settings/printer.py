@@ -4,7 +4,6 @@ with reprints."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
@@ -19,10 +18,8 @@ from pos.station import settings as local_settings
 from pos.vocabulary import Area, JobStatus
 from ui import widgets
 from ui.models import Column, RowsModel
+from ui.shell import Screen
 from ui.sizes import px
-
-if TYPE_CHECKING:
-    from ui.settings.screen import SettingsScreen
 
 
 def _sale(job) -> str:
@@ -47,7 +44,7 @@ def jobs_model(lang: str = "zh") -> RowsModel:
 
 
 class PrinterTab(QWidget):
-    def __init__(self, screen: SettingsScreen):
+    def __init__(self, screen: Screen):
         super().__init__(screen)
         self.screen = screen
         self.port = QComboBox(self)
@@ -117,7 +114,7 @@ class PrinterTab(QWidget):
                        flow=self.flow.currentData(), status=self.status.isChecked())
 
     def save(self) -> None:
-        self.screen.save_local(replace(self.screen.shell.settings, printer=self.chosen_printer()))
+        self.screen.shell.save_settings(replace(self.screen.shell.settings, printer=self.chosen_printer()))
         self.screen.bar.done(self.tr("打印机设置已保存：%1").replace("%1", self.port.currentText() or "-"))
         self.screen.shell.refresh_station()
 

@@ -3,8 +3,6 @@ points already given keep the rule they were given by."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QWidget,
@@ -14,9 +12,7 @@ from pos import messages, rules
 from pos.vocabulary import Area, LimitPeriod
 from ui import asking, widgets
 from ui.models import Column, RowsModel
-
-if TYPE_CHECKING:
-    from ui.settings.screen import SettingsScreen
+from ui.shell import Screen
 
 
 def _state(rule) -> str:
@@ -43,7 +39,7 @@ def rules_model(lang: str = "zh") -> RowsModel:
 
 
 class RulesTab(QWidget):
-    def __init__(self, screen: SettingsScreen):
+    def __init__(self, screen: Screen):
         super().__init__(screen)
         self.screen = screen
         self.model = rules_model(screen.lang)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QTabWidget
 
-from pos.station import settings as local_settings
 from pos.vocabulary import Area, Role
 from ui import widgets
 from ui.settings.backups import BackupTab
@@ -39,10 +38,6 @@ class SettingsScreen(Screen):
         widgets.column(widgets.title(self.tr("设置"), self), (self.tabs, 1), self.bar, parent=self)
         for tab in (self.village, self.rules, self.users, self.printer, self.backup, self.computer):
             tab.reload()
-
-    def save_local(self, new: local_settings.Settings) -> None:
-        local_settings.save(new)
-        self.shell.settings = new
 
     def on_changed(self, areas: frozenset[Area]) -> None:
         if Area.VILLAGE in areas:

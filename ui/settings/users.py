@@ -3,8 +3,6 @@ deactivating, a new password, and the household a user belongs to."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox, QGroupBox, QLabel, QPushButton, QWidget,
@@ -14,9 +12,7 @@ from pos import households, messages, users
 from pos.vocabulary import Area, Role
 from ui import asking, widgets
 from ui.models import Column, RowsModel
-
-if TYPE_CHECKING:
-    from ui.settings.screen import SettingsScreen
+from ui.shell import Screen
 
 
 def _state(user) -> str:
@@ -39,7 +35,7 @@ def users_model(lang: str = "zh") -> RowsModel:
 
 
 class UsersTab(QWidget):
-    def __init__(self, screen: SettingsScreen):
+    def __init__(self, screen: Screen):
         super().__init__(screen)
         self.screen = screen
         self.model = users_model(screen.lang)

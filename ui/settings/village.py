@@ -6,8 +6,6 @@ supervisor's eye asks for their approval."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import (
     QCheckBox, QDoubleSpinBox, QGroupBox, QLineEdit, QListWidget, QPushButton, QWidget,
 )
@@ -15,13 +13,11 @@ from PySide6.QtWidgets import (
 from pos import messages, village
 from pos.vocabulary import Area, AwardsMode
 from ui import asking, widgets
-
-if TYPE_CHECKING:
-    from ui.settings.screen import SettingsScreen
+from ui.shell import Screen
 
 
 class VillageTab(QWidget):
-    def __init__(self, screen: SettingsScreen):
+    def __init__(self, screen: Screen):
         super().__init__(screen)
         self.screen = screen
         self.name = QLineEdit(self)
