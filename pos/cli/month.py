@@ -143,6 +143,13 @@ def notice_pdf(args, out) -> int:
     return 0
 
 
+def _figures(paper) -> dict:
+    """A paper as JSON: its figures, without the fixed words it is printed with."""
+    data = plain(paper)
+    data.pop("words", None)
+    return data
+
+
 def honour_pdf(args, out) -> int:
     with database(args) as db, writing(output_file(args, args.out)) as target:
         roll, pages = honour.write_pdf(db, actor(args, db), args.month, target, mask_names=args.mask_names,
@@ -151,9 +158,7 @@ def honour_pdf(args, out) -> int:
     lines += [out.t("honour_top_line", board=board.title,
                     names="、".join(f"{line.head} {line.points}" for line in board.lines) or "-")
               for board in roll.month_boards + roll.year_boards]
-    data = plain(roll)
-    data.pop("words", None)  # the poster's fixed words, not its figures
-    out.show({"ok": True, "out": str(args.out), "pages": pages, **data}, lines)
+    out.show({"ok": True, "out": str(args.out), "pages": pages, **_figures(roll)}, lines)
     return 0
 
 
@@ -174,9 +179,7 @@ def household_statement(args, out) -> int:
     if args.print:
         receipt_printer.statement_slip(this_pc(out).printer, data)
         lines.append(out.t("statement_printed"))
-    shown = plain(data)
-    shown.pop("words", None)  # the paper's fixed words, not the household's figures
-    out.show(shown, lines)
+    out.show(_figures(data), lines)
     return 0
 
 
