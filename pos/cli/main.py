@@ -102,7 +102,8 @@ def build_parser(window=None) -> argparse.ArgumentParser:
         prog="aixin", description=said("help_aixin"),
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"aixin {__version__}")
+    parser.add_argument("--version", action="version", version=f"aixin {__version__}",
+                        help=said("help_option_version"))  # Python 3.11's argparse does not translate its own
     parser.set_defaults(handler=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.common = common  # type: ignore[attr-defined]
