@@ -1,5 +1,6 @@
 """Every message fits its parameters in both languages, and each language stays itself."""
 
+import argparse
 import ast
 import json
 import re
@@ -63,16 +64,14 @@ def test_every_refusal_in_the_code_gives_what_its_message_needs(where, line, key
 
 def test_no_chinese_is_built_outside_the_catalogue():
     """Chinese in an f-string would be words the catalogue does not have in English. Only the
-    command line's bilingual help, and the demo village's own data, may build it."""
+    demo village's own data may build it (the command line's help too is the catalogue's)."""
     built = []
     for path in sorted((ROOT / "pos").rglob("*.py")):
         if "messages" in path.parts or path.name == "demo.py":
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        helps = {id(k.value) for node in ast.walk(tree) if isinstance(node, ast.Call)
-                 for k in node.keywords if k.arg == "help"}
         for node in ast.walk(tree):
-            if isinstance(node, ast.JoinedStr) and id(node) not in helps and CJK.search(
+            if isinstance(node, ast.JoinedStr) and CJK.search(
                     "".join(v.value for v in node.values if isinstance(v, ast.Constant))):
                 built.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert built == []
@@ -123,6 +122,58 @@ def test_every_part_is_read_and_the_tables_beside_the_entries_are_kept_apart():
     assert set(messages.PARTS) == {p.stem for p in Path(messages.__file__).parent.glob("*.toml")}
     assert messages.stored("粮油区", "en") == "grain and oil" and "粮油区" not in messages.CATALOG
     assert messages.ARGPARSE_ZH["usage: "] == "用法：" and "stored" not in messages.CATALOG
+
+
+def _helps(parser, where=("aixin",)):
+    """Every help text and description of a parser and its subcommands, with where it is."""
+    yield where, parser.description
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                yield (*where, choice.dest), choice.help
+            for name, command in action.choices.items():
+                yield from _helps(command, (*where, name))
+        elif action.help not in (None, argparse.SUPPRESS):
+            yield (*where, action.option_strings[-1] if action.option_strings else action.dest), action.help
+
+
+def _command_line_help(monkeypatch, capsys, *argv) -> tuple[dict, str]:
+    """The help texts of the whole command line (the window's ``gui`` too) as ``aixin *argv``
+    builds it, and what it prints."""
+    import ui.main
+    from pos.cli import common
+    from pos.cli import main as cli
+
+    monkeypatch.setattr(argparse, "_", argparse._)  # main has argparse speak the asked language
+    monkeypatch.setattr(argparse, "ngettext", argparse.ngettext)
+    monkeypatch.setattr(common, "language", common.language)
+    built = []
+    monkeypatch.setattr(cli, "build_parser", lambda window=None, build=cli.build_parser: built.append(
+        build(window)) or built[-1])
+    assert cli.main(list(argv), window=ui.main) == 0
+    texts = dict(_helps(built[0]))
+    assert len(texts) > 400 and all(texts.values())
+    return texts, capsys.readouterr().out
+
+
+def test_the_command_lines_help_is_the_catalogues_in_the_language_asked_for(monkeypatch, capsys):
+    """Every command's and option's help, and every description, in Chinese unless ``--lang en``
+    is given (before or after the command, as for its messages): each a catalogue entry, none
+    a key the catalogue lacks, no Chinese in the English."""
+    chinese, printed = _command_line_help(monkeypatch, capsys, "card", "issue", "--help")
+    assert "发卡（含基础积分）" in printed and "issue cards" not in printed
+    english, printed = _command_line_help(monkeypatch, capsys, "card", "issue", "--help", "--lang", "en")
+    assert "issue cards with base points" in printed and CJK.search(printed) is None
+    assert _command_line_help(monkeypatch, capsys, "--lang=en", "--help")[0] == english
+    assert chinese.keys() == english.keys()
+
+    assert [w for w, text in english.items() if CJK.search(text)] == []
+    for texts in (chinese, english):  # a key the catalogue lacks is given back as the key itself
+        assert [w for w, text in texts.items() if text.startswith("help_") or text in messages.CATALOG] == []
+    entries = {*messages.CATALOG.values(), *((zh, en) for en, zh in messages.ARGPARSE_ZH.items())}  # and -h's
+    assert [w for w in chinese if (chinese[w], english[w]) not in entries] == []
+    assert english[("aixin", "card", "issue")] == "issue cards with base points"
+    assert chinese[("aixin", "gui", "--demo")] == "打开演示村（没有时先生成）"
 
 
 def test_chinese_output_has_no_english_words(aixin, village_cli):

@@ -13,12 +13,11 @@ EXIT_NO_DISPLAY = 2
 
 
 def register(sub) -> None:
-    from pos.cli.common import add
+    from pos.cli.common import add, said
 
-    parser = add(sub, "gui", "打开收银窗口 / open the counter window", run)
-    parser.add_argument("--demo", action="store_true", help="打开演示村（没有时先生成）/ open the demo village")
-    parser.add_argument("--quit-after", type=int, metavar="MS", default=None,
-                        help="打开窗口，MS 毫秒后正常退出（用于检查安装）/ open, then quit cleanly after MS ms")
+    parser = add(sub, "gui", "help_gui", run)
+    parser.add_argument("--demo", action="store_true", help=said("help_gui_demo"))
+    parser.add_argument("--quit-after", type=int, metavar="MS", default=None, help=said("help_gui_quit_after"))
 
 
 def display_missing() -> bool:

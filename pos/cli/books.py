@@ -18,40 +18,35 @@ ledger, backups, history, notice, proof, village, users, setupsheet = (
 
 
 def register(sub) -> None:
-    parser = add(sub, "init", "创建或升级数据库；给出 --village 时设置新村 / create or upgrade the "
-                 "database; with --village, set up a new village", init)
-    parser.add_argument("--village", help="村名")
-    parser.add_argument("--groups", default="", help="村民小组，用逗号分开")
-    parser.add_argument("--admin", help="第一位管理员的用户名（密码取自 AIXIN_PASSWORD）")
-    parser.add_argument("--admin-name", default="", help="管理员姓名")
-    parser.add_argument("--supervisor", help="第一位监督员的用户名（由本人输入密码，或取自 "
-                        "AIXIN_SUPERVISOR_PASSWORD）/ the first supervisor, who types their own password")
-    parser.add_argument("--supervisor-name", default="", help="监督员姓名")
+    parser = add(sub, "init", "help_init", init)
+    parser.add_argument("--village", help=said("help_init_village"))
+    parser.add_argument("--groups", default="", help=said("help_init_groups"))
+    parser.add_argument("--admin", help=said("help_init_admin"))
+    parser.add_argument("--admin-name", default="", help=said("help_init_admin_name"))
+    parser.add_argument("--supervisor", help=said("help_init_supervisor"))
+    parser.add_argument("--supervisor-name", default="", help=said("help_init_supervisor_name"))
     parser.add_argument("--base-points", type=number(), default=vocabulary.BASE_POINTS)
     parser.add_argument("--point-value-fen", type=number(), default=vocabulary.POINT_VALUE_FEN)
-    parser.add_argument("--sheet", type=Path, metavar="FILE", help="打印设置单 PDF（含恢复码，交乡镇密封保存）"
-                        " / the setup sheet as PDF, with the recovery code for the township to seal")
+    parser.add_argument("--sheet", type=Path, metavar="FILE", help=said("help_init_sheet"))
 
-    parser = add(sub, "verify", "校验整本积分台账 / verify the whole ledger", verify)
-    parser.add_argument("--anchor", metavar="[SEQ:]HASH", help="公示过的账头哈希 / a head hash printed on a notice")
-    parser.add_argument("--notice", metavar="TEXT", help="公示二维码的内容 / the QR text of a printed notice")
-    parser = acting(sub, "backup", "在线备份数据库 / back up the database while in use", backup)
-    parser.add_argument("--to", type=Path, metavar="DIR", help="目标文件夹 / target folder")
-    parser = approvable(acting(sub, "restore", "检查并恢复备份（需监督员审批）/ check and restore a "
-                                               "backup (a supervisor approves)", restore))
+    parser = add(sub, "verify", "help_verify", verify)
+    parser.add_argument("--anchor", metavar="[SEQ:]HASH", help=said("help_verify_anchor"))
+    parser.add_argument("--notice", metavar="TEXT", help=said("help_verify_notice"))
+    parser = acting(sub, "backup", "help_backup", backup)
+    parser.add_argument("--to", type=Path, metavar="DIR", help=said("help_backup_to"))
+    parser = approvable(acting(sub, "restore", "help_restore", restore))
     parser.add_argument("file", type=Path)
-    parser.add_argument("--yes", action="store_true", help="确认恢复较旧的备份 / confirm restoring an older copy")
+    parser.add_argument("--yes", action="store_true", help=said("help_restore_yes"))
 
-    books = group(sub, "ledger", "积分台账 / the points ledger")
-    parser = acting(books, "export", "导出审计文件（不含密码）/ export CSV files for audit "
-                                     "(no passwords)", ledger_export)
+    books = group(sub, "ledger", "help_ledger")
+    parser = acting(books, "export", "help_ledger_export", ledger_export)
     parser.add_argument("--out", type=Path, required=True, metavar="DIR")
-    add(books, "summary", "台账概况 / ledger summary", ledger_summary)
-    parser = acting(books, "list", "按日期、类型、操作员列出交易 / transactions by date, kind or operator", ledger_list)
-    parser.add_argument("--from", dest="start", help="起始日期 YYYY-MM-DD")
-    parser.add_argument("--to", dest="end", help="截止日期 YYYY-MM-DD")
-    parser.add_argument("--kind", help="award, deduction, hygiene, redemption, reversal, card_issue ...")
-    parser.add_argument("--operator", help="操作员用户名")
+    add(books, "summary", "help_ledger_summary", ledger_summary)
+    parser = acting(books, "list", "help_ledger_list", ledger_list)
+    parser.add_argument("--from", dest="start", help=said("help_ledger_list_from"))
+    parser.add_argument("--to", dest="end", help=said("help_ledger_list_to"))
+    parser.add_argument("--kind", help=said("help_ledger_list_kind"))
+    parser.add_argument("--operator", help=said("help_ledger_list_operator"))
     parser.add_argument("--limit", type=number(1, 10_000), default=200)
 
 

@@ -2,27 +2,26 @@
 
 from __future__ import annotations
 
-from pos.cli.common import acting, actor, approvable, approval, call, database, group, later, number, plain
+from pos.cli.common import acting, actor, approvable, approval, call, database, group, later, number, plain, said
 from pos.vocabulary import CardStatus
 
 cards = later("pos.cards")
 
 
 def register(sub) -> None:
-    card = group(sub, "card", "积分卡 / point cards")
-    parser = acting(card, "issue", "发卡（含基础积分）/ issue cards with base points", card_issue)
+    card = group(sub, "card", "help_card")
+    parser = acting(card, "issue", "help_card_issue", card_issue)
     target = parser.add_mutually_exclusive_group(required=True)
     target.add_argument("--household", type=number())
-    target.add_argument("--all", action="store_true", help="给所有还没有卡的户发卡")
-    parser = acting(card, "replace", "挂失补卡 / replace a lost card", card_replace)
+    target.add_argument("--all", action="store_true", help=said("help_card_issue_all"))
+    parser = acting(card, "replace", "help_card_replace", card_replace)
     parser.add_argument("card")
-    parser.add_argument("--reason", default="", help="原因（可不填）/ why, if it needs saying")
-    parser = approvable(acting(card, "recover", "回收积分卡（迁出；卡上有积分需监督员审批）/ take a card back "
-                               "(with points on it, --approver)", card_recover))
+    parser.add_argument("--reason", default="", help=said("help_card_reason"))
+    parser = approvable(acting(card, "recover", "help_card_recover", card_recover))
     parser.add_argument("card")
-    parser.add_argument("--reason", default="", help="原因（可不填）/ why, if it needs saying")
+    parser.add_argument("--reason", default="", help=said("help_card_reason"))
 
-    parser = acting(sub, "balance", "查询积分卡余额 / a card's balance", balance)
+    parser = acting(sub, "balance", "help_balance", balance)
     parser.add_argument("card")
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pos import messages
 from pos.cli.common import (
-    acting, actor, call, database, group, later, number, output_file, parse_date, plain, read_input, writing,
+    acting, actor, call, database, group, later, number, output_file, parse_date, plain, read_input, said, writing,
 )
 from pos.vocabulary import ClaimStatus
 
@@ -14,42 +14,41 @@ claims, posting_sheet = later("pos.claims"), later("pos.month.posting")
 
 
 def register(sub) -> None:
-    claim = group(sub, "claim", "积分申报：录入、评议、公示、异议、记分 / claims: enter, review, post, object, credit")
-    parser = acting(claim, "add", "录入申报（可多户）/ enter a claim (one or many households)", claim_add)
+    claim = group(sub, "claim", "help_claim")
+    parser = acting(claim, "add", "help_claim_add", claim_add)
     parser.add_argument("--household", type=number(1), nargs="+", required=True)
     parser.add_argument("--rule", required=True)
     parser.add_argument("--points", type=number())
-    parser.add_argument("--date", help="事迹日期 YYYY-MM-DD")
-    parser.add_argument("--declared-by", required=True, help="申报人 / who declared it")
+    parser.add_argument("--date", help=said("help_deed_date"))
+    parser.add_argument("--declared-by", required=True, help=said("help_claim_add_declared_by"))
     parser.add_argument("--note", default="")
-    parser.add_argument("--photo", type=Path, help="照片文件（存于数据库旁，SHA-256 记入账本）/ a photo file")
+    parser.add_argument("--photo", type=Path, help=said("help_claim_add_photo"))
 
-    parser = acting(claim, "list", "列出申报 / list claims", claim_list)
+    parser = acting(claim, "list", "help_claim_list", claim_list)
     parser.add_argument("--status", choices=[s.value for s in ClaimStatus])
     parser.add_argument("--household", type=number(1))
 
-    parser = acting(claim, "review", "评议：通过（可改分值）或不通过 / review: accept (points may change) or reject",
-                    claim_review)
+    parser = acting(claim, "review", "help_claim_review", claim_review)
     parser.add_argument("id", type=number(1))
     verdict = parser.add_mutually_exclusive_group(required=True)
     verdict.add_argument("--accept", action="store_true")
-    verdict.add_argument("--reject", metavar="REASON", help="不通过的原因 / the reason")
+    verdict.add_argument("--reject", metavar="REASON", help=said("help_claim_review_reject"))
     parser.add_argument("--points", type=number())
 
-    parser = acting(claim, "post", "公示所有已通过的申报 / post every accepted claim", claim_post)
-    parser.add_argument("--start", help="公示开始日期（默认今天）/ first day (default today)")
-    parser.add_argument("--days", type=number(1, 60), help="公示天数（默认本村设置）/ days up")
+    parser = acting(claim, "post", "help_claim_post", claim_post)
+    parser.add_argument("--start", help=said("help_claim_post_start"))
+    parser.add_argument("--days", type=number(1, 60), help=said("help_claim_post_days"))
 
-    parser = acting(claim, "object", "登记异议（暂停记分，待重新评议）/ an objection holds a claim", claim_object)
+    parser = acting(claim, "object", "help_claim_object", claim_object)
     parser.add_argument("id", type=number(1))
-    parser.add_argument("--by", required=True, help="异议人 / who objects")
-    parser.add_argument("--what", required=True, help="异议内容 / what")
-    parser.add_argument("--date", help="异议日期（默认今天）")
+    parser.add_argument("--by", required=True, help=said("help_claim_object_by"))
+    parser.add_argument("--what", required=True, help=said("help_claim_object_what"))
+    parser.add_argument("--date", help=said("help_claim_object_date"))
 
-    parser = acting(claim, "credit", "公示期满无异议，记分 / credit a posting after its notice", claim_credit)
+    parser = acting(claim, "credit", "help_claim_credit", claim_credit)
     parser.add_argument("posting", type=number(1))
 
-    parser = acting(claim, "print", "公示单 PDF（A4）/ a posting as an A4 PDF", claim_print)
+    parser = acting(claim, "print", "help_claim_print", claim_print)
     parser.add_argument("posting", type=number(1))
     parser.add_argument("--out", type=Path, required=True)
 

@@ -137,14 +137,18 @@ def writing_folder(path: Path):
         yield partial
 
 
-def add(sub, name: str, help_text: str, handler, **kwargs) -> argparse.ArgumentParser:
-    parser = sub.add_parser(name, help=help_text, description=help_text, parents=[sub.common], **kwargs)
+def add(sub, name: str, help_key: str, handler, **kwargs) -> argparse.ArgumentParser:
+    """A command ``name`` run by ``handler``; its help (and description) is the catalogue's
+    ``help_key``, in the language asked for with --lang."""
+    words = said(help_key)
+    parser = sub.add_parser(name, help=words, description=words, parents=[sub.common], **kwargs)
     parser.set_defaults(handler=handler)
     return parser
 
 
-def group(sub, name: str, help_text: str):
-    parser = sub.add_parser(name, help=help_text, description=help_text)
+def group(sub, name: str, help_key: str):
+    words = said(help_key)
+    parser = sub.add_parser(name, help=words, description=words)
     inner = parser.add_subparsers(dest=f"{name}_command", metavar="COMMAND", required=True)
     inner.common = sub.common
     return inner
@@ -164,8 +168,8 @@ def plain(value):
 
 
 def said(key: str, **params) -> str:
-    """A catalogue text in the language asked for with --lang (for prompts and argparse types,
-    which speak before a command has its output)."""
+    """A catalogue text in the language asked for with --lang (for the help, prompts and argparse
+    types, which speak before a command has its output)."""
     return messages.text(key, language, **params)
 
 
@@ -205,14 +209,14 @@ def approval(args):
                                                    said("prompt_approver_password", username=args.approver)))
 
 
-def acting(sub, name, help_text, handler, **kwargs):
-    parser = add(sub, name, help_text, handler, **kwargs)
-    parser.add_argument("--user", help="操作人用户名（密码取自 AIXIN_PASSWORD 或提示输入）")
+def acting(sub, name, help_key, handler, **kwargs):
+    parser = add(sub, name, help_key, handler, **kwargs)
+    parser.add_argument("--user", help=said("help_option_user"))
     return parser
 
 
 def approvable(parser):
-    parser.add_argument("--approver", help="审批监督员（密码取自 AIXIN_APPROVER_PASSWORD 或提示输入）")
+    parser.add_argument("--approver", help=said("help_option_approver"))
     return parser
 
 

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import sys
 
-from pos.cli.common import acting, actor, approvable, approval, database, item_spec, later, number, plain, this_pc
+from pos.cli.common import acting, actor, approvable, approval, database, item_spec, later, number, plain, said, this_pc
 
 redemption, reversal = later("pos.redemption"), later("pos.reversal")
 
 
 def register(sub) -> None:
-    parser = approvable(acting(sub, "redeem", "兑换商品 / redeem goods for points", redeem))
+    parser = approvable(acting(sub, "redeem", "help_redeem", redeem))
     parser.add_argument("--card", required=True)
     parser.add_argument("--item", nargs="+", required=True, metavar="CODE[:QTY]")
-    parser.add_argument("--token", metavar="TEXT", help="一次性标记：同一标记再次提交只返回第一次的兑换，不会再兑换一次 "
-                        "/ a one-time token: the same token again returns the first sale instead of selling twice")
+    parser.add_argument("--token", metavar="TEXT", help=said("help_redeem_token"))
 
-    parser = approvable(acting(sub, "reverse", "冲正（需监督员审批）/ reverse a transaction", reverse))
+    parser = approvable(acting(sub, "reverse", "help_reverse", reverse))
     parser.add_argument("seq", type=number(1))
     parser.add_argument("--reason", required=True)
 

@@ -6,7 +6,7 @@ import time
 from datetime import date
 
 from pos import messages, paths
-from pos.cli.common import add, later, number
+from pos.cli.common import add, later, number, said
 from pos.errors import ShopError
 
 ledger, demo, village = later("ledger"), later("pos.demo"), later("pos.village")
@@ -19,14 +19,14 @@ def open_database(url):
 
 
 def register(sub) -> None:
-    parser = add(sub, "demo", "生成并打开演示村（阿道村）/ build and open the demo village", choose)
-    parser.add_argument("--fresh", action="store_true", help="删除旧的演示数据库重新生成")
-    parser.add_argument("--village", dest="village_name", help="另建一个演示村 / another demo village")
-    parser.add_argument("--seed", type=number(), help="随机种子 / seed")
+    parser = add(sub, "demo", "help_demo", choose)
+    parser.add_argument("--fresh", action="store_true", help=said("help_demo_fresh"))
+    parser.add_argument("--village", dest="village_name", help=said("help_demo_village"))
+    parser.add_argument("--seed", type=number(), help=said("help_demo_seed"))
     parser.add_argument("--households", type=number(1, 10_000))
-    parser.add_argument("--days", type=number(1, 3700), help="天数 / days of history")
-    parser.add_argument("--start", metavar="YYYY-MM-DD", help="开始日期 / first day")
-    parser.add_argument("--close-months", action="store_true", help="每月初月结上月 / close each month")
+    parser.add_argument("--days", type=number(1, 3700), help=said("help_demo_days"))
+    parser.add_argument("--start", metavar="YYYY-MM-DD", help=said("help_demo_start"))
+    parser.add_argument("--close-months", action="store_true", help=said("help_demo_close_months"))
 
 
 def demo_url(args) -> str:

@@ -3,34 +3,34 @@
 from __future__ import annotations
 
 from pos import messages, vocabulary
-from pos.cli.common import acting, actor, approvable, approval, call, database, group, later, number, plain
+from pos.cli.common import acting, actor, approvable, approval, call, database, group, later, number, plain, said
 
 goods = later("pos.goods")
 
 
 def register(sub) -> None:
-    shelf = group(sub, "goods", "商品 / goods")
-    parser = acting(shelf, "add", "添加商品 / add goods", goods_add)
+    shelf = group(sub, "goods", "help_goods")
+    parser = acting(shelf, "add", "help_goods_add", goods_add)
     parser.add_argument("--name", required=True)
     parser.add_argument("--zone", required=True, choices=vocabulary.ZONES)
-    parser.add_argument("--price", type=number(), required=True, help="兑换所需积分")
-    parser.add_argument("--value-fen", type=number(), required=True, help="参考价值（分）")
+    parser.add_argument("--price", type=number(), required=True, help=said("help_goods_price"))
+    parser.add_argument("--value-fen", type=number(), required=True, help=said("help_goods_value_fen"))
     parser.add_argument("--unit", default="件")
-    parser.add_argument("--code", help="条码；不填则生成店内码")
-    parser = acting(shelf, "list", "商品列表 / list goods", goods_list)
+    parser.add_argument("--code", help=said("help_goods_add_code"))
+    parser = acting(shelf, "list", "help_goods_list", goods_list)
     parser.add_argument("--zone", choices=vocabulary.ZONES)
     parser.add_argument("--search", default="")
-    parser = approvable(acting(shelf, "edit", "修改商品（降价需监督员审批）/ edit goods (a lower price needs "
-                               "--approver)", goods_edit))
+    parser = approvable(acting(shelf, "edit", "help_goods_edit", goods_edit))
     parser.add_argument("code")
     parser.add_argument("--name")
     parser.add_argument("--zone", choices=vocabulary.ZONES)
-    parser.add_argument("--price", type=number(1, 100_000), help="兑换所需积分")
-    parser.add_argument("--value-fen", type=number(0, 100_000_000), help="参考价值（分）")
+    parser.add_argument("--price", type=number(1, 100_000), help=said("help_goods_price"))
+    parser.add_argument("--value-fen", type=number(0, 100_000_000), help=said("help_goods_value_fen"))
     parser.add_argument("--unit")
     state = parser.add_mutually_exclusive_group()
-    state.add_argument("--inactive", dest="active", action="store_false", default=None, help="停止兑换")
-    state.add_argument("--active", dest="active", action="store_true", help="恢复兑换")
+    state.add_argument("--inactive", dest="active", action="store_false", default=None,
+                       help=said("help_goods_edit_inactive"))
+    state.add_argument("--active", dest="active", action="store_true", help=said("help_goods_edit_active"))
 
 
 def goods_lines(rows, out) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pos.cli.common import acting, actor, call, database, entry_lines, group, later, number, plain, read_input
+from pos.cli.common import acting, actor, call, database, entry_lines, group, later, number, plain, read_input, said
 from pos.errors import ShopError
 from pos.vocabulary import HouseholdStatus
 
@@ -12,20 +12,20 @@ cards, history, households = later("pos.cards"), later("pos.history"), later("po
 
 
 def register(sub) -> None:
-    homes = group(sub, "household", "农户 / households")
-    parser = acting(homes, "import", "从 CSV 导入（全部成功或全部不导入）/ import a CSV, all or nothing", household_import)
+    homes = group(sub, "household", "help_household")
+    parser = acting(homes, "import", "help_household_import", household_import)
     parser.add_argument("file", type=Path)
-    parser = acting(homes, "list", "农户列表与查找 / list and search households", household_list)
-    parser.add_argument("--search", default="", help="姓名、拼音首字母（zs）或卡号")
+    parser = acting(homes, "list", "help_household_list", household_list)
+    parser.add_argument("--search", default="", help=said("help_household_list_search"))
     parser.add_argument("--group")
-    parser.add_argument("--all", action="store_true", help="包括已迁出的户")
-    parser = acting(homes, "add", "添加一户 / add a household", household_add)
+    parser.add_argument("--all", action="store_true", help=said("help_household_list_all"))
+    parser = acting(homes, "add", "help_household_add", household_add)
     parser.add_argument("--head", required=True)
     parser.add_argument("--group", required=True)
     parser.add_argument("--people", type=number(), required=True)
     parser.add_argument("--phone", default="")
 
-    parser = acting(sub, "history", "一户的积分记录 / a household's history", household_history)
+    parser = acting(sub, "history", "help_history", household_history)
     target = parser.add_mutually_exclusive_group()
     target.add_argument("--household", type=number(1))
     target.add_argument("--card")

@@ -21,6 +21,7 @@ import os
 import sys
 
 from pos import __version__, messages
+from pos.cli.common import said
 from pos.station import logs
 from pos.errors import Findings, ImportProblems, ShopError, from_database, from_ledger
 
@@ -94,17 +95,15 @@ def register_all(sub) -> None:
 def build_parser(window=None) -> argparse.ArgumentParser:
 
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
-                        help="SQLAlchemy database URL (default: AIXIN_DB or a file in the data folder)")
-    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                        help="machine-readable output")
-    common.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
-                        help="language of messages (default zh)")
+    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=said("help_option_db"))
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=said("help_option_json"))
+    common.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help=said("help_option_lang"))
     parser = argparse.ArgumentParser(
-        prog="aixin", description="爱心超市积分兑换系统 / village love-supermarket points POS",
+        prog="aixin", description=said("help_aixin"),
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"aixin {__version__}")
+    parser.add_argument("--version", action="version", version=f"aixin {__version__}",
+                        help=said("help_option_version"))  # Python 3.11's argparse does not translate its own
     parser.set_defaults(handler=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.common = common  # type: ignore[attr-defined]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from pos import messages
 from pos.cli.common import (
-    actor, add, database, later, output_file, output_folder, parse_date, plain, signed_in, this_pc, writing,
+    actor, add, database, later, output_file, output_folder, parse_date, plain, said, signed_in, this_pc, writing,
     writing_folder,
 )
 from pos.errors import NeedsConfirm, ShopError
@@ -24,47 +24,44 @@ statement_printing = later("printing.statement")
 
 
 def register(sub) -> None:
-    parser = add(sub, "close", "月结（监督员）/ close a month (supervisor)", close)
+    parser = add(sub, "close", "help_close", close)
     parser.add_argument("--month", required=True, metavar="YYYY-MM")
-    parser.add_argument("--preview", action="store_true", help="只显示合计，不月结 / show the totals only")
-    parser.add_argument("--yes", action="store_true", help="确认本机日期时间无误（刚结束的月份）/ confirm "
-                        "this PC's date and time (a month that just ended)")
+    parser.add_argument("--preview", action="store_true", help=said("help_close_preview"))
+    parser.add_argument("--yes", action="store_true", help=said("help_close_yes"))
     parser.add_argument("--user")
 
-    parser = add(sub, "notice", "生成月度公示 PDF / the monthly public notice as PDF", notice_pdf)
-    parser.add_argument("--month", required=True, metavar="YYYY-MM")
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--a3", action="store_true", help="A3 横向 / A3 landscape")
-    parser.add_argument("--mask-names", action="store_true", default=None,
-                        help="姓名中间用 * 代替（王*芳）/ mask the middle of names")
-    parser.add_argument("--user")
-
-    parser = add(sub, "honour", "光荣榜海报 PDF（本月与全年得分最多的农户）/ the honour roll poster", honour_pdf)
+    parser = add(sub, "notice", "help_notice", notice_pdf)
     parser.add_argument("--month", required=True, metavar="YYYY-MM")
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--mask-names", action="store_true", default=None,
-                        help="姓名中间用 * 代替（王*芳）/ mask the middle of names")
+    parser.add_argument("--a3", action="store_true", help=said("help_notice_a3"))
+    parser.add_argument("--mask-names", action="store_true", default=None, help=said("help_mask_names"))
     parser.add_argument("--user")
 
-    parser = add(sub, "statement", "一户一个月的积分明细 / a household's month", household_statement)
+    parser = add(sub, "honour", "help_honour", honour_pdf)
+    parser.add_argument("--month", required=True, metavar="YYYY-MM")
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--mask-names", action="store_true", default=None, help=said("help_mask_names"))
+    parser.add_argument("--user")
+
+    parser = add(sub, "statement", "help_statement", household_statement)
     parser.add_argument("--card", required=True)
     parser.add_argument("--month", required=True, metavar="YYYY-MM")
-    parser.add_argument("--out", type=Path, help="PDF 文件 / PDF file")
-    parser.add_argument("--print", action="store_true", help="在小票打印机上打印 / print a slip")
+    parser.add_argument("--out", type=Path, help=said("help_statement_out"))
+    parser.add_argument("--print", action="store_true", help=said("help_statement_print"))
     parser.add_argument("--user")
 
-    parser = add(sub, "audit", "监督审计：本月操作与提示 / the month's audit", audit_month)
+    parser = add(sub, "audit", "help_audit", audit_month)
     parser.add_argument("--month", required=True, metavar="YYYY-MM")
-    parser.add_argument("--kind", help="只看一种操作，如 redemption、award、reversal、intake")
+    parser.add_argument("--kind", help=said("help_audit_kind"))
     parser.add_argument("--operator")
     parser.add_argument("--household", type=int)
-    parser.add_argument("--day", help="YYYY-MM-DD")
-    parser.add_argument("--review", metavar="FLAG", help="把此提示标为已审核 / mark a flag reviewed")
-    parser.add_argument("--comment", default="", help="审核意见 / the review's comment")
-    parser.add_argument("--no-verify", action="store_true", help="不校验整本台账 / skip verification")
+    parser.add_argument("--day", help=said("help_audit_day"))
+    parser.add_argument("--review", metavar="FLAG", help=said("help_audit_review"))
+    parser.add_argument("--comment", default="", help=said("help_audit_comment"))
+    parser.add_argument("--no-verify", action="store_true", help=said("help_audit_no_verify"))
     parser.add_argument("--user")
 
-    parser = add(sub, "export", "给乡镇的审计导出（CSV 与 Excel）/ the auditor's export", export)
+    parser = add(sub, "export", "help_export", export)
     parser.add_argument("--month", required=True, metavar="YYYY-MM")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR")
     parser.add_argument("--user")
@@ -143,6 +140,13 @@ def notice_pdf(args, out) -> int:
     return 0
 
 
+def _figures(paper) -> dict:
+    """A paper as JSON: its figures, without the fixed words it is printed with."""
+    data = plain(paper)
+    data.pop("words", None)
+    return data
+
+
 def honour_pdf(args, out) -> int:
     with database(args) as db, writing(output_file(args, args.out)) as target:
         roll, pages = honour.write_pdf(db, actor(args, db), args.month, target, mask_names=args.mask_names,
@@ -151,9 +155,7 @@ def honour_pdf(args, out) -> int:
     lines += [out.t("honour_top_line", board=board.title,
                     names="、".join(f"{line.head} {line.points}" for line in board.lines) or "-")
               for board in roll.month_boards + roll.year_boards]
-    data = plain(roll)
-    data.pop("words", None)  # the poster's fixed words, not its figures
-    out.show({"ok": True, "out": str(args.out), "pages": pages, **data}, lines)
+    out.show({"ok": True, "out": str(args.out), "pages": pages, **_figures(roll)}, lines)
     return 0
 
 
@@ -174,9 +176,7 @@ def household_statement(args, out) -> int:
     if args.print:
         receipt_printer.statement_slip(this_pc(out).printer, data)
         lines.append(out.t("statement_printed"))
-    shown = plain(data)
-    shown.pop("words", None)  # the paper's fixed words, not the household's figures
-    out.show(shown, lines)
+    out.show(_figures(data), lines)
     return 0
 
 

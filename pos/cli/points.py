@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pos.cli.common import acting, actor, approvable, approval, database, later, number, parse_date, plain, read_input
+from pos.cli.common import (
+    acting, actor, approvable, approval, database, later, number, parse_date, plain, read_input, said,
+)
 from pos.errors import ShopError
 
 awards, cards, hygiene = later("pos.awards"), later("pos.cards"), later("pos.hygiene")
 
 
 def register(sub) -> None:
-    parser = acting(sub, "award", "加分（可多户）/ award points (one or many households)", award)
+    parser = acting(sub, "award", "help_award", award)
     parser.add_argument("--rule", required=True)
     parser.add_argument("--household", type=number(), nargs="*", default=[])
     parser.add_argument("--card", nargs="*", default=[])
     parser.add_argument("--points", type=number())
     parser.add_argument("--note", default="")
-    parser.add_argument("--date", help="事迹日期 YYYY-MM-DD")
+    parser.add_argument("--date", help=said("help_deed_date"))
 
-    parser = approvable(acting(sub, "deduct", "扣分 / deduct points", deduct))
+    parser = approvable(acting(sub, "deduct", "help_deduct", deduct))
     parser.add_argument("--rule", required=True)
     target = parser.add_mutually_exclusive_group(required=True)
     target.add_argument("--household", type=number())
@@ -28,7 +30,7 @@ def register(sub) -> None:
     parser.add_argument("--note", default="")
     parser.add_argument("--date")
 
-    parser = acting(sub, "hygiene", "录入一次卫生检查（CSV）/ a hygiene round from a CSV", hygiene_round)
+    parser = acting(sub, "hygiene", "help_hygiene", hygiene_round)
     parser.add_argument("file", type=Path)
     parser.add_argument("--date", required=True)
     parser.add_argument("--inspectors", required=True)

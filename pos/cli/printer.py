@@ -6,7 +6,7 @@ import sys
 from dataclasses import asdict
 
 from pos.station import settings
-from pos.cli.common import actor, add, call, database, group, later, number, plain, seconds, this_pc
+from pos.cli.common import actor, add, call, database, group, later, number, plain, said, seconds, this_pc
 from pos.vocabulary import JobStatus
 
 printqueue = later("pos.receipts.queue")
@@ -14,33 +14,34 @@ receipt_printer = later("pos.receipts.printer")
 
 
 def register(sub) -> None:
-    printer = group(sub, "printer", "小票打印机 / receipt printer")
-    parser = add(printer, "setup", "设置打印机 / set up the printer", setup)
-    parser.add_argument("--port", help="串口，如 COM3 或 /dev/ttyUSB0")
+    printer = group(sub, "printer", "help_printer")
+    parser = add(printer, "setup", "help_printer_setup", setup)
+    parser.add_argument("--port", help=said("help_printer_setup_port"))
     parser.add_argument("--baud", type=int, choices=settings.choices("baudrate"))
     parser.add_argument("--bytesize", type=int, choices=settings.choices("bytesize"))
     parser.add_argument("--parity", choices=settings.choices("parity"))
     parser.add_argument("--stopbits", type=float, choices=settings.choices("stopbits"))
     parser.add_argument("--flow", choices=settings.choices("flow"))
     parser.add_argument("--write-timeout", type=seconds)
-    parser.add_argument("--paper", type=int, choices=settings.choices("paper_mm"), help="纸宽（毫米）")
-    parser.add_argument("--dots", type=number(*settings.bounds("dots")), help="每行点数（0 为默认）")
-    for flag, title in (("barcode", "条码"), ("qr", "二维码"), ("cut", "切纸"), ("status", "状态查询")):
-        parser.add_argument(f"--{flag}", dest=flag, action="store_true", default=None, help=f"支持{title}")
-        parser.add_argument(f"--no-{flag}", dest=flag, action="store_false", help=f"不支持{title}")
-    parser = add(printer, "test", "打印测试页 / print a test page", test)
+    parser.add_argument("--paper", type=int, choices=settings.choices("paper_mm"),
+                        help=said("help_printer_setup_paper"))
+    parser.add_argument("--dots", type=number(*settings.bounds("dots")), help=said("help_printer_setup_dots"))
+    for flag in ("barcode", "qr", "cut", "status"):
+        parser.add_argument(f"--{flag}", dest=flag, action="store_true", default=None,
+                            help=said(f"help_printer_setup_{flag}"))
+        parser.add_argument(f"--no-{flag}", dest=flag, action="store_false", help=said(f"help_printer_setup_no_{flag}"))
+    parser = add(printer, "test", "help_printer_test", test)
     parser.add_argument("--port")
-    parser = add(printer, "queue", "待打印的小票 / the print queue", queue)
+    parser = add(printer, "queue", "help_printer_queue", queue)
     parser.add_argument("--user")
-    parser.add_argument("--all", action="store_true", help="包括已打印的")
-    parser = add(printer, "retry", "补打排队中的小票 / print waiting receipts", retry)
+    parser.add_argument("--all", action="store_true", help=said("help_printer_queue_all"))
+    parser = add(printer, "retry", "help_printer_retry", retry)
     parser.add_argument("--user")
 
-    receipts = group(sub, "receipt", "兑换小票 / receipts")
-    for name, handler, help_text in (("print", print_receipt, "打印兑换小票 / print a redemption's receipt"),
-                                     ("reprint", reprint_receipt, "重印小票（记录次数）/ reprint, counted")):
-        parser = add(receipts, name, help_text, handler)
-        parser.add_argument("seq", type=number(1), help="兑换的流水号")
+    receipts = group(sub, "receipt", "help_receipt")
+    for name, handler in (("print", print_receipt), ("reprint", reprint_receipt)):
+        parser = add(receipts, name, f"help_receipt_{name}", handler)
+        parser.add_argument("seq", type=number(1), help=said("help_receipt_seq"))
         parser.add_argument("--user")
 
 

@@ -6,41 +6,36 @@ from __future__ import annotations
 from pathlib import Path
 
 from pos import messages
-from pos.cli.common import acting, actor, approvable, approval, database, later, number, plain, read_input
+from pos.cli.common import acting, actor, approvable, approval, database, later, number, plain, read_input, said
 
 rules, reference = later("pos.rules"), later("pos.county.reference")
 
 
 def register(sub) -> None:
     # ``aixin rule`` alone lists the rules in use, as ``aixin rule list`` does.
-    rule = acting(sub, "rule", "积分细则 / point rules", rule_list)
+    rule = acting(sub, "rule", "help_rule", rule_list)
     inner = rule.add_subparsers(dest="rule_command", metavar="COMMAND")
     inner.common = sub.common
-    parser = acting(inner, "list", "积分细则 / list point rules", rule_list)
-    parser.add_argument("--all", action="store_true", help="包括已停用的")
-    parser = approvable(acting(inner, "add", "添加或修改细则（新增或放宽需监督员审批）/ add or change a point rule "
-                               "(a new or widened rule needs --approver)", rule_add))
+    parser = acting(inner, "list", "help_rule_list", rule_list)
+    parser.add_argument("--all", action="store_true", help=said("help_rule_list_all"))
+    parser = approvable(acting(inner, "add", "help_rule_add", rule_add))
     parser.add_argument("code")
     parser.add_argument("--category", required=True)
     parser.add_argument("--name", required=True)
-    parser.add_argument("--points", type=number(1, 1000), required=True, help="分值（范围时为最低）")
-    parser.add_argument("--max", type=number(1, 1000), help="分值上限（可选）")
-    parser.add_argument("--deduction", action="store_true", help="扣分细则")
-    parser.add_argument("--limit", metavar="N/PERIOD", help="每户次数上限，如 2/week（day/week/month/quarter/year；"
-                        "none 取消，取消或放宽需监督员审批）/ at most N times a household a period")
+    parser.add_argument("--points", type=number(1, 1000), required=True, help=said("help_rule_add_points"))
+    parser.add_argument("--max", type=number(1, 1000), help=said("help_rule_add_max"))
+    parser.add_argument("--deduction", action="store_true", help=said("help_rule_add_deduction"))
+    parser.add_argument("--limit", metavar="N/PERIOD", help=said("help_rule_add_limit"))
     parser.add_argument("--cap-per-event", type=number(0, 10_000), metavar="N",
-                        help="每次活动（同一事迹日期）最多加分户数（0 取消，取消或放宽需监督员审批）"
-                        "/ at most N households an event (deed day); 0 for none")
-    for name, active, text in (("deactivate", False, "停用细则 / stop using a rule"),
-                               ("activate", True, "恢复使用细则 / use a rule again")):
-        parser = approvable(acting(inner, name, text, rule_active))
+                        help=said("help_rule_add_cap_per_event"))
+    for name, active in (("deactivate", False), ("activate", True)):
+        parser = approvable(acting(inner, name, f"help_rule_{name}", rule_active))
         parser.add_argument("code")
         parser.set_defaults(active=active)
-    parser = approvable(acting(inner, "import", "对比并采用县级参考细则 / compare and take the county's "
-                               "reference rules", rule_import))
+    parser = approvable(acting(inner, "import", "help_rule_import", rule_import))
     parser.add_argument("file", type=Path)
-    parser.add_argument("--yes", action="store_true", help="采用列出的差异 / take the differences")
-    parser.add_argument("--only", nargs="+", metavar="CODE", help="只采用这些细则 / take only these")
+    parser.add_argument("--yes", action="store_true", help=said("help_rule_import_yes"))
+    parser.add_argument("--only", nargs="+", metavar="CODE", help=said("help_rule_import_only"))
 
 
 def _state(out, rule) -> str:

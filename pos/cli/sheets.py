@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pos import messages, vocabulary as choices
-from pos.cli.common import add, call, group, later, number, output_file, writing
+from pos.cli.common import add, call, group, later, number, output_file, said, writing
 from pos.errors import ShopError
 
 sheets, cardsheet, labels = later("pos.sheets"), later("printing.cardsheet"), later("printing.labels")
@@ -13,20 +13,20 @@ pdffont = later("printing.pdffont")
 
 
 def register(sub) -> None:
-    cards = group(sub, "cards", "积分卡打印 / point-card sheets")
-    parser = add(cards, "pdf", "生成积分卡 PDF（A4，每页 10 张）/ card sheets as PDF", cards_pdf)
+    cards = group(sub, "cards", "help_cards")
+    parser = add(cards, "pdf", "help_cards_pdf", cards_pdf)
     parser.add_argument("--out", type=Path, required=True)
     target = parser.add_mutually_exclusive_group()
-    target.add_argument("--group", help="只打印一个村民小组")
-    target.add_argument("--household", type=number(), nargs="+", help="只打印这些户")
+    target.add_argument("--group", help=said("help_cards_pdf_group"))
+    target.add_argument("--household", type=number(), nargs="+", help=said("help_cards_pdf_household"))
     parser.add_argument("--user")
 
-    tags = group(sub, "labels", "商品标签 / goods labels")
-    parser = add(tags, "pdf", "生成商品标签 PDF / goods labels as PDF", labels_pdf)
+    tags = group(sub, "labels", "help_labels")
+    parser = add(tags, "pdf", "help_labels_pdf", labels_pdf)
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--goods", nargs="+", help="商品编码；不填则全部在售商品")
+    parser.add_argument("--goods", nargs="+", help=said("help_labels_pdf_goods"))
     parser.add_argument("--layout", choices=choices.LABEL_LAYOUTS, default="a4-3x8")
-    parser.add_argument("--copies", type=number(1, 100), default=1, help="每种商品几张")
+    parser.add_argument("--copies", type=number(1, 100), default=1, help=said("help_labels_pdf_copies"))
     parser.add_argument("--user")
 
 

@@ -11,8 +11,8 @@ stock = later("pos.stock")
 
 
 def register(sub) -> None:
-    store = group(sub, "stock", "库存 / stock")
-    parser = acting(store, "in", "入库：捐赠或采购 / stock intake", stock_in)
+    store = group(sub, "stock", "help_stock")
+    parser = acting(store, "in", "help_stock_in", stock_in)
     parser.add_argument("--item", nargs="+", required=True, metavar="CODE:QTY[:VALUE_FEN]")
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--donor")
@@ -20,13 +20,13 @@ def register(sub) -> None:
     parser.add_argument("--donor-type", choices=vocabulary.DONOR_TYPES, default="other")
     parser.add_argument("--date")
     parser.add_argument("--note", default="")
-    parser = approvable(acting(store, "count", "盘点 / stock count", stock_count))
+    parser = approvable(acting(store, "count", "help_stock_count", stock_count))
     parser.add_argument("--item", nargs="+", required=True, metavar="CODE:COUNTED")
     parser.add_argument("--reason", default="")
-    parser = acting(store, "donations", "捐赠登记 / donation register", stock_donations)
+    parser = acting(store, "donations", "help_stock_donations", stock_donations)
     parser.add_argument("--from", dest="start")
     parser.add_argument("--to", dest="end")
-    parser = approvable(acting(store, "writeoff", "报损（需监督员审批）/ write off damaged stock", stock_writeoff))
+    parser = approvable(acting(store, "writeoff", "help_stock_writeoff", stock_writeoff))
     parser.add_argument("--item", required=True, metavar="CODE:QTY")
     parser.add_argument("--reason", required=True)
 

@@ -14,44 +14,35 @@ users, service, setupsheet = later("pos.users"), later("pos.service"), later("po
 
 
 def register(sub) -> None:
-    people = group(sub, "user", "用户 / users")
-    parser = approvable(acting(people, "add", "添加用户；监督员、评议员需监督员审批 / add a user "
-                               "(password from AIXIN_NEW_PASSWORD; a supervisor or reviewer needs --approver)", user_add))
+    people = group(sub, "user", "help_user")
+    parser = approvable(acting(people, "add", "help_user_add", user_add))
     parser.add_argument("username")
     parser.add_argument("--role", choices=[r.value for r in Role], required=True)
     parser.add_argument("--name", default="")
-    acting(people, "list", "用户列表 / list users", user_list)
-    parser = acting(people, "unlock", "解锁用户 / unlock a user", user_unlock)
+    acting(people, "list", "help_user_list", user_list)
+    parser = acting(people, "unlock", "help_user_unlock", user_unlock)
     parser.add_argument("username")
-    parser = approvable(acting(people, "role", "更改角色；监督员的任免、改为评议员需监督员审批 / change a user's "
-                               "role (making or unmaking a supervisor, or making a reviewer, needs --approver)", user_role))
+    parser = approvable(acting(people, "role", "help_user_role", user_role))
     parser.add_argument("username")
     parser.add_argument("--role", choices=[r.value for r in Role], required=True)
-    parser = approvable(acting(people, "deactivate", "停用用户；停用监督员需另一位监督员审批 / deactivate a user "
-                               "(a supervisor needs --approver)", user_deactivate))
+    parser = approvable(acting(people, "deactivate", "help_user_deactivate", user_deactivate))
     parser.add_argument("username")
-    parser = acting(people, "handover", "第一书记交接：原监督员审批新监督员，新监督员审批原监督员离任（新密码取自 "
-                    "AIXIN_NEW_PASSWORD，原监督员密码取自 AIXIN_APPROVER_PASSWORD）/ a supervisors' handover", user_handover)
-    parser.add_argument("username", help="新监督员的用户名 / the incoming supervisor")
+    parser = acting(people, "handover", "help_user_handover", user_handover)
+    parser.add_argument("username", help=said("help_user_handover_username"))
     parser.add_argument("--name", default="")
-    parser.add_argument("--from", dest="outgoing", required=True, help="离任的监督员 / the outgoing supervisor")
-    parser = acting(people, "recovery-code", "生成一次性恢复码（监督员；旧码作废）/ issue a one-time recovery code "
-                    "(a supervisor; the old one is void)", user_recovery_code)
-    parser.add_argument("--sheet", type=Path, metavar="FILE", help="同时打印设置单 / and print the setup sheet")
-    parser = acting(people, "recover", "用乡镇密封保存的恢复码新设一位监督员（恢复码取自 AIXIN_RECOVERY_CODE，"
-                    "新密码取自 AIXIN_NEW_PASSWORD）/ make a supervisor with the sealed recovery code", user_recover)
+    parser.add_argument("--from", dest="outgoing", required=True, help=said("help_user_handover_from"))
+    parser = acting(people, "recovery-code", "help_user_recovery_code", user_recovery_code)
+    parser.add_argument("--sheet", type=Path, metavar="FILE", help=said("help_user_recovery_code_sheet"))
+    parser = acting(people, "recover", "help_user_recover", user_recover)
     parser.add_argument("username")
     parser.add_argument("--name", default="")
-    parser = approvable(acting(people, "password", "重置他人密码（新密码取自 AIXIN_NEW_PASSWORD；监督员的需审批）"
-                               " / reset another user's password", user_password))
+    parser = approvable(acting(people, "password", "help_user_password", user_password))
     parser.add_argument("username")
-    acting(people, "passwd", "更改自己的密码（新密码取自 AIXIN_NEW_PASSWORD 或提示输入）/ change your own password",
-           passwd)
+    acting(people, "passwd", "help_user_passwd", passwd)
 
-    parser = add(sub, "user-household", "登记用户本人所在的户，供审计识别为本户记分 / link a user to "
-                 "their own household, for the audit", user_household)
+    parser = add(sub, "user-household", "help_user_household", user_household)
     parser.add_argument("username")
-    parser.add_argument("--household", type=int, help="户编号；不填则取消关联 / none: unlink")
+    parser.add_argument("--household", type=int, help=said("help_user_household_household"))
     parser.add_argument("--user")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pos import messages
 from pos.vocabulary import AwardsMode
-from pos.cli.common import acting, actor, approvable, approval, database, group, later, number, plain
+from pos.cli.common import acting, actor, approvable, approval, database, group, later, number, plain, said
 
 village = later("pos.village")
 
@@ -16,18 +16,17 @@ SETTINGS = {"name": str, "shop_name": str, "opening_hours": str, "base_points": 
 
 
 def register(sub) -> None:
-    settings = group(sub, "village", "本村设置 / the village's settings")
-    acting(settings, "show", "查看设置 / show the settings", village_show)
-    parser = approvable(acting(settings, "set", "更改设置（门槛、开放时间等；改审批门槛或提高基础积分需监督员审批）"
-                               "/ change settings (a threshold, or base points raised, needs --approver)", village_set))
+    settings = group(sub, "village", "help_village")
+    acting(settings, "show", "help_village_show", village_show)
+    parser = approvable(acting(settings, "set", "help_village_set", village_set))
     for name, kind in SETTINGS.items():
         parser.add_argument(f"--{name.replace('_', '-')}", dest=name, type=number() if kind is int else str,
-                            help=messages.text(f"setting_{name}"),
+                            help=said(f"setting_{name}"),
                             **({"choices": [m.value for m in AwardsMode]} if name == "awards" else
                                {"choices": ["on", "off"]} if kind is bool else {}))
 
-    groups = group(sub, "group", "村民小组 / villager groups")
-    parser = acting(groups, "add", "添加村民小组 / add a villager group", group_add)
+    groups = group(sub, "group", "help_group")
+    parser = acting(groups, "add", "help_group_add", group_add)
     parser.add_argument("name")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from pos import messages
 from pos import vocabulary as choices
 from pos.cli.common import (
-    acting, actor, call, database, group, item_spec, later, output_file, parse_date, plain, writing,
+    acting, actor, call, database, group, item_spec, later, output_file, parse_date, plain, said, writing,
 )
 from pos.errors import ShopError
 from pos.vocabulary import WishChange, WishStatus
@@ -18,54 +18,53 @@ pdffont = later("printing.pdffont")
 
 
 def register(sub) -> None:
-    wall = group(sub, "wish", "心愿墙与回音墙 / the wish wall and the echo wall")
+    wall = group(sub, "wish", "help_wish")
 
-    parser = acting(wall, "add", "写一个心愿（管理员）/ write a villager's wish", wish_add)
+    parser = acting(wall, "add", "help_wish_add", wish_add)
     who = parser.add_mutually_exclusive_group(required=True)
-    who.add_argument("--household", type=int, help="户编号")
-    who.add_argument("--card", help="扫描或输入积分卡号")
-    parser.add_argument("--text", required=True, help="心愿内容（村民的原话）")
+    who.add_argument("--household", type=int, help=said("help_wish_add_household"))
+    who.add_argument("--card", help=said("help_wish_add_card"))
+    parser.add_argument("--text", required=True, help=said("help_wish_add_text"))
     parser.add_argument("--category", required=True, choices=choices.WISH_CATEGORIES)
-    parser.add_argument("--member", default="", help="为哪位家庭成员（可不填）")
-    parser.add_argument("--value-fen", type=int, default=0, help="估价（分）")
-    parser.add_argument("--show-name", action="store_true", help="村民同意公开姓名")
-    parser.add_argument("--date", help="写下心愿的日期 YYYY-MM-DD（默认今天）")
+    parser.add_argument("--member", default="", help=said("help_wish_add_member"))
+    parser.add_argument("--value-fen", type=int, default=0, help=said("help_wish_add_value_fen"))
+    parser.add_argument("--show-name", action="store_true", help=said("help_wish_add_show_name"))
+    parser.add_argument("--date", help=said("help_wish_add_date"))
 
-    parser = acting(wall, "list", "心愿列表 / list wishes", wish_list)
+    parser = acting(wall, "list", "help_wish_list", wish_list)
     parser.add_argument("--status", choices=[s.value for s in choices.WishStatus])
     parser.add_argument("--household", type=int)
 
-    parser = acting(wall, "show", "一个心愿及其全部记录 / one wish and its history", wish_show)
+    parser = acting(wall, "show", "help_wish_show", wish_show)
     parser.add_argument("id", type=int)
 
-    parser = acting(wall, "claim", "认领心愿（监督员）/ a donor claims a wish", wish_claim)
+    parser = acting(wall, "claim", "help_wish_claim", wish_claim)
     parser.add_argument("id", type=int)
-    parser.add_argument("--donor", required=True, help="爱心企业、单位或个人的名称")
+    parser.add_argument("--donor", required=True, help=said("help_wish_claim_donor"))
     parser.add_argument("--donor-type", required=True, choices=choices.WISH_DONOR_TYPES)
-    parser.add_argument("--contact", required=True, help="联系人及电话")
+    parser.add_argument("--contact", required=True, help=said("help_wish_claim_contact"))
 
-    parser = acting(wall, "deliver", "心愿已送达（监督员）/ the gift was delivered", wish_deliver)
+    parser = acting(wall, "deliver", "help_wish_deliver", wish_deliver)
     parser.add_argument("id", type=int)
-    parser.add_argument("--handed-by", required=True, help="交付人")
+    parser.add_argument("--handed-by", required=True, help=said("help_wish_deliver_handed_by"))
     parser.add_argument("--note", default="")
-    parser.add_argument("--date", help="送达日期 YYYY-MM-DD（默认今天）")
-    parser.add_argument("--into-stock", metavar="CODE[:QTY[:VALUE_FEN]]",
-                        help="作为捐赠入库（不填则直接交给农户）")
+    parser.add_argument("--date", help=said("help_wish_deliver_date"))
+    parser.add_argument("--into-stock", metavar="CODE[:QTY[:VALUE_FEN]]", help=said("help_wish_deliver_into_stock"))
 
-    parser = acting(wall, "thank", "回音：村民的感谢（监督员）/ the echo", wish_thank)
+    parser = acting(wall, "thank", "help_wish_thank", wish_thank)
     parser.add_argument("id", type=int)
-    parser.add_argument("--echo", required=True, help="回音内容")
+    parser.add_argument("--echo", required=True, help=said("help_wish_thank_echo"))
 
-    parser = acting(wall, "withdraw", "撤回心愿（监督员）/ withdraw a wish", wish_withdraw)
+    parser = acting(wall, "withdraw", "help_wish_withdraw", wish_withdraw)
     parser.add_argument("id", type=int)
     parser.add_argument("--reason", required=True)
 
-    parser = acting(wall, "wall", "打印心愿墙 PDF（待认领的心愿）/ the printable wall", wish_wall)
+    parser = acting(wall, "wall", "help_wish_wall", wish_wall)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--paper", choices=sorted(choices.WALL_PAPERS), default="A4")
 
-    parser = acting(wall, "echo", "回音墙：某月实现的心愿 / wishes fulfilled in a month", wish_echo)
-    parser.add_argument("--month", required=True, help="YYYY-MM")
+    parser = acting(wall, "echo", "help_wish_echo", wish_echo)
+    parser.add_argument("--month", required=True, help=said("help_wish_echo_month"))
 
 
 def _lines(rows: list, out) -> list[str]:

@@ -6,7 +6,7 @@ lang, **params)`` formats one; an unknown language falls back to Chinese.
 
 The texts are data, not code: the ``.toml`` files beside this module, each a part of
 the one catalogue (as Anki keeps its strings in Fluent files): refusals, fixed words,
-the books' reports, the command line, the supervisor's month, the county, the controls
+the books' reports, the command line and its help, the supervisor's month, the county, the controls
 on the controls (``oversight``), claims, the papers, and the window's own wording of
 refusals that name a command (``window``). An entry is ``key = ["中文", "English"]``;
 a part may hold a named table besides (``stored``: the English of words kept in Chinese
@@ -22,8 +22,8 @@ import functools
 import tomllib
 from pathlib import Path
 
-PARTS = ("refusals", "words", "books", "commands", "month", "county", "oversight", "claims", "window", "papers",
-         "receipts", "sheets", "notices")
+PARTS = ("refusals", "words", "books", "commands", "help", "month", "county", "oversight", "claims", "window",
+         "papers", "receipts", "sheets", "notices")
 
 
 def read_part(name: str, folder: Path | None = None) -> dict:
