@@ -19,11 +19,13 @@ from pos import codes, fields, limits, messages, periods
 from pos.cards import account, household_cards, usable
 from pos.store.database import Database
 from pos.errors import ImportProblems, ShopError
-from pos.households import read_rows
+from pos.households import read_rows, views
 from pos.rules import HYGIENE_ITEMS, rule_in
-from pos.store.tables import HygieneRound, HygieneScore, Household
+from pos.store.tables import HygieneRound, HygieneScore, Household, Rule, VillagerGroup
 from pos.service import Actor, caller, transaction
-from pos.vocabulary import ISSUE, HouseholdStatus, Kind, Role
+from pos.village import settings_in
+from pos.vocabulary import ISSUE, CardStatus, HouseholdStatus, Kind, Role
+from printing import roundsheet
 
 YES = {"1", "√", "✓", "✔", "是", "合格", "y", "yes", "true", "pass", "ok"}
 NO = {"0", "×", "✗", "✘", "否", "不合格", "n", "no", "false", "fail", ""}
@@ -179,8 +181,6 @@ class RoundHistory:
 
 def history(db: Database, actor: Actor, group: str | None = None, last: int = 6) -> RoundHistory:
     """The last ``last`` rounds, per household and per item, to see who improves."""
-    from pos.store.tables import VillagerGroup
-
     with db.read() as session:
         caller(session, actor)
         rounds = list(reversed(session.execute(
@@ -208,3 +208,23 @@ def history(db: Database, actor: Actor, group: str | None = None, last: int = 6)
         per_item = tuple(sum(code in done for done in marks.values()) for code in HYGIENE_ITEMS)
         rows.append(HouseholdHistory(household_id, heads[household_id], per_round, per_item))
     return RoundHistory(tuple(held for _, held in rounds), tuple(rows))
+
+
+def round_sheet(db: Database, actor: Actor, group: str | None = None, lang: str = "zh") -> roundsheet.RoundSheet:
+    """The blank sheet for a round of one group (``None``: the whole village): its households
+    with an active card, as the hygiene screen lists them, the six items' names, and the
+    sheet's words in ``lang``."""
+    with db.read() as session:
+        caller(session, actor)
+        village = settings_in(session)
+        names = dict(session.execute(select(Rule.code, Rule.name).where(Rule.code.in_(HYGIENE_ITEMS))).all())
+        statement = (select(Household).where(Household.status == HouseholdStatus.ACTIVE)
+                     .order_by(Household.group_id, Household.id))
+        if group:
+            statement = statement.where(Household.group_id.in_(
+                select(VillagerGroup.id).where(VillagerGroup.name == group)))
+        rows = [h for h in views(session, statement) if h.card_number and h.card_status == CardStatus.ACTIVE]
+    words = messages.templates(roundsheet.WORDS, lang)
+    return roundsheet.RoundSheet(village.name, group or words["round_paper_whole_village"],
+                                 tuple(names[code] for code in HYGIENE_ITEMS),
+                                 tuple((h.head_name, h.card_number) for h in rows), words)

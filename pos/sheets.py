@@ -1,8 +1,12 @@
-"""What goes on printed card sheets and goods labels, as plain data for ``printing``; the
-sheets' own words are the catalogue's (``messages.templates(cardsheet.WORDS, lang)``,
-``labels.WORDS``), given to ``render`` in the language of whoever prints."""
+"""What goes on printed card sheets and goods labels, as plain data for ``printing``, with the
+sheets' own words (the catalogue's ``cardsheet.WORDS``, ``labels.WORDS``) in the language of
+whoever prints: ``card_sheet`` and ``label_sheet`` give both, for ``render``."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from sqlalchemy import select
 
@@ -14,8 +18,18 @@ from pos.store.tables import Card, Goods, Household, VillagerGroup
 from pos.service import Actor, caller
 from pos.vocabulary import CardStatus, HouseholdStatus, Role
 from pos.village import settings_in
+from printing import cardsheet, labels
 from printing.cardsheet import CardFace
 from printing.labels import LabelFace
+
+Face = TypeVar("Face", CardFace, LabelFace)
+
+
+@dataclass(frozen=True)
+class Sheet(Generic[Face]):
+    """A sheet to print: its faces, and its own words in the language it is printed in."""
+    faces: list[Face]
+    words: Mapping[str, str]
 
 
 def card_faces(db: Database, actor: Actor, group: str | None = None,
@@ -58,3 +72,15 @@ def label_faces(db: Database, actor: Actor, codes: list[str] | None = None,
                  session.scalars(select(Goods).where(Goods.active).order_by(Goods.zone, Goods.name)).all())
         faces = [LabelFace(g.name, messages.stored(g.zone, lang), g.price_points, g.unit, g.code) for g in items]
     return [face for face in faces for _ in range(copies)]
+
+
+def card_sheet(db: Database, actor: Actor, group: str | None = None, household_ids: list[int] | None = None,
+               lang: str = "zh") -> Sheet[CardFace]:
+    """The card sheet (``card_faces``), its words in ``lang``."""
+    return Sheet(card_faces(db, actor, group, household_ids), messages.templates(cardsheet.WORDS, lang))
+
+
+def label_sheet(db: Database, actor: Actor, codes: list[str] | None = None, copies: int = 1,
+                lang: str = "zh") -> Sheet[LabelFace]:
+    """The label sheet (``label_faces``), its zones and its words in ``lang``."""
+    return Sheet(label_faces(db, actor, codes, copies, lang), messages.templates(labels.WORDS, lang))

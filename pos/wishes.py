@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,6 +34,7 @@ from pos.store.tables import Household, VillagerGroup, Wish, WishEvent
 from pos.service import Actor, caller, known, transaction
 from pos.vocabulary import Handover, HouseholdStatus, Role, Source, WishChange, WishStatus
 from pos.village import settings_in
+from printing import wishwall
 from printing.wishwall import WallCard
 
 STATUS_NAMES = {status.value: messages.word(status) for status in WishStatus}
@@ -332,13 +334,28 @@ def household_of_card(db: Database, actor: Actor, number: str) -> int:
 
 def wall_cards(db: Database, actor: Actor, lang: str = "zh") -> tuple[str, list[WallCard]]:
     """The open wishes as the public board shows them, and the shop's name for the heading;
-    the categories worded in ``lang`` (the wall's own words: ``printing.wishwall.WORDS``)."""
+    the categories worded in ``lang``."""
     with db.read() as session:
         caller(session, actor)
         shop_name = settings_in(session).shop_name
         views = _views(session, select(Wish).where(Wish.status == WishStatus.OPEN).order_by(Wish.written_on, Wish.id))
     return shop_name, [WallCard(v.id, v.group, v.public_name, v.member if v.show_name else "", v.text,
                                 messages.stored(v.category, lang), v.written_on, v.value_fen) for v in views]
+
+
+@dataclass(frozen=True)
+class WallSheet:
+    """The printed wish wall: the shop's name for its heading, the open wishes' cards, and the
+    wall's own words (``printing.wishwall.WORDS``) in the language it is printed in."""
+    shop: str
+    cards: list[WallCard]
+    words: Mapping[str, str]
+
+
+def wall_sheet(db: Database, actor: Actor, lang: str = "zh") -> WallSheet:
+    """The wall to print (``wall_cards``), its words in ``lang``."""
+    shop, cards = wall_cards(db, actor, lang)
+    return WallSheet(shop, cards, messages.templates(wishwall.WORDS, lang))
 
 
 def fulfilled_in_month(db: Database, actor: Actor, year: int, month: int) -> list[EchoEntry]:

@@ -131,7 +131,7 @@ class Notice:
     honour_heading: str = ""
     # The paper's own words and its annexes', by catalogue key (``pos.month.notice.WORDS``), in
     # the language it is printed in: templates it fills with its figures.
-    words: Mapping[str, str] = field(default_factory=dict)
+    words: Mapping[str, str] = field(kw_only=True)  # required; by keyword, as it follows defaults
     # A village on claims: the claims the month credited (in the households' points), and
     # those still on a posting at its end (counted in the month they are credited).
     claims_credited: tuple[ClaimRow, ...] = ()

@@ -9,7 +9,7 @@ the data (``words``: the catalogue's templates in the language asked for).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -42,7 +42,7 @@ class PostingSheet:
     phone: str
     printed: str
     rows: tuple[PostingRow, ...]
-    words: Mapping[str, str] = field(default_factory=dict)  # templates by catalogue key
+    words: Mapping[str, str]  # templates by catalogue key
 
     @property
     def points(self) -> int:

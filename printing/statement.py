@@ -47,7 +47,7 @@ class Statement:
     last_hash: str = ""  # of the closure, first 16 hex
     whole: bool = False  # the household's whole history, not one month
     # its words, by catalogue key (``pos.statement.WORDS``), in the language it is printed in
-    words: Mapping[str, str] = field(default_factory=dict)
+    words: Mapping[str, str] = field(kw_only=True)  # required; by keyword, as it follows defaults
 
     @property
     def earned(self) -> int:

@@ -497,16 +497,15 @@ class HouseholdsScreen(Screen):
             if not group:
                 self.bar.refuse(self.tr("请先在上面选一个小组。"))
                 return
-        path = documents.path(documents.CARD_SHEET, group or "")
-        words = messages.templates(cardsheet.WORDS, self.lang)
+        path, lang = documents.path(documents.CARD_SHEET, group or ""), self.lang
 
         def work(report):
-            faces = sheets.card_faces(self.db, self.actor, group, ids)
-            if not faces:
+            sheet = sheets.card_sheet(self.db, self.actor, group, ids, lang)
+            if not sheet.faces:
                 raise ShopError("nothing_to_print")
-            report(0, len(faces), self.tr("正在生成 %1 张积分卡……").replace("%1", str(len(faces))))
-            pages = cardsheet.render(faces, path, words)
-            return len(faces), pages
+            report(0, len(sheet.faces), self.tr("正在生成 %1 张积分卡……").replace("%1", str(len(sheet.faces))))
+            pages = cardsheet.render(sheet.faces, path, sheet.words)
+            return len(sheet.faces), pages
 
         self.ops.read(work, widget=self.sheet_button, bar=self.bar, progress=True,
                       title=self.tr("生成积分卡"), done=lambda r: self._sheet_done(path, *r))

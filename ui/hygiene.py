@@ -361,18 +361,15 @@ class HygieneScreen(Screen):
         self.history_dialog.open()
 
     def blank_sheet(self) -> None:
-        rows, names, group = list(self.model.rows), [self.model.names[c] for c in ITEMS], self.group.currentText()
-        if not rows:
+        if not self.model.rows:
             self.bar.refuse(self.tr("这个小组没有持卡的户。"))
             return
-        path = documents.path(documents.HYGIENE_SHEET, group)
-        words = messages.templates(roundsheet.WORDS, self.lang)
+        group, lang = self.group.currentData(), self.lang
+        path = documents.path(documents.HYGIENE_SHEET, self.group.currentText())
 
         def work(report):
             report(0, 0, self.tr("正在生成检查表……"))
-            shop = village.settings(self.db)
-            return roundsheet.render(roundsheet.RoundSheet(
-                shop.name, group, tuple(names), tuple((h.head_name, h.card_number or "") for h in rows), words), path)
+            return roundsheet.render(hygiene.round_sheet(self.db, self.actor, group, lang), path)
 
         self.ops.read(work, widget=self.sheet_button, bar=self.bar, progress=True, title=self.tr("生成检查表"),
                       done=lambda pages: self._sheet_done(path, pages))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pos import messages, vocabulary as choices
+from pos import vocabulary as choices
 from pos.cli.common import add, call, group, later, number, output_file, said, writing
 from pos.errors import ShopError
 
@@ -36,11 +36,12 @@ def _font_note(out) -> str:
 
 
 def cards_pdf(args, out) -> int:
-    faces = call(args, sheets.card_faces, args.group, args.household, create=False)
+    sheet = call(args, sheets.card_sheet, args.group, args.household, lang=out.lang, create=False)
+    faces = sheet.faces
     if not faces:
         raise ShopError("nothing_to_print")
     with writing(output_file(args, args.out)) as target:
-        pages = cardsheet.render(faces, target, messages.templates(cardsheet.WORDS, out.lang))
+        pages = cardsheet.render(faces, target, sheet.words)
     out.show({"ok": True, "out": str(args.out), "cards": len(faces), "pages": pages,
               "font": pdffont.cjk_font().source, "font_embedded": pdffont.cjk_font().embedded},
              [out.t("cards_written", out=args.out, count=len(faces), pages=pages), _font_note(out)])
@@ -48,11 +49,12 @@ def cards_pdf(args, out) -> int:
 
 
 def labels_pdf(args, out) -> int:
-    faces = call(args, sheets.label_faces, args.goods, args.copies, lang=out.lang, create=False)
+    sheet = call(args, sheets.label_sheet, args.goods, args.copies, lang=out.lang, create=False)
+    faces = sheet.faces
     if not faces:
         raise ShopError("nothing_to_print")
     with writing(output_file(args, args.out)) as target:
-        pages = labels.render(faces, labels.LAYOUTS[args.layout], target, messages.templates(labels.WORDS, out.lang))
+        pages = labels.render(faces, labels.LAYOUTS[args.layout], target, sheet.words)
     out.show({"ok": True, "out": str(args.out), "labels": len(faces), "pages": pages,
               "layout": args.layout, "font": pdffont.cjk_font().source},
              [out.t("labels_written", out=args.out, count=len(faces), layout=args.layout, pages=pages),

@@ -135,10 +135,10 @@ def wish_withdraw(args, out) -> int:
 
 def wish_wall(args, out) -> int:
     output_file(args, args.out)
-    shop, cards = call(args, wishes.wall_cards, lang=out.lang)
+    wall = call(args, wishes.wall_sheet, lang=out.lang)
+    shop, cards = wall.shop, wall.cards
     with writing(args.out) as target:
-        pages = wishwall.render(cards, target, shop=shop, words=messages.templates(wishwall.WORDS, out.lang),
-                                paper=args.paper)
+        pages = wishwall.render(cards, target, shop=shop, words=wall.words, paper=args.paper)
     out.show({"ok": True, "out": str(args.out), "wishes": len(cards), "pages": pages,
               "paper": args.paper, "font": pdffont.cjk_font().source, "font_embedded": pdffont.cjk_font().embedded},
              out.t("wall_written", out=args.out, count=len(cards), paper=args.paper, pages=pages))

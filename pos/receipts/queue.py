@@ -13,11 +13,14 @@ whichever window sends them.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import socket
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from types import MappingProxyType
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -85,8 +88,13 @@ def add_job(session: Session, seq: int, copy: int, requested_by: str) -> PrintJo
     return job
 
 
-def receipt_data(result: RedemptionResult, copy: int, value_yuan: str, lang: str = "zh",
-                 ) -> receipt_printing.ReceiptData:
+@functools.cache
+def _words() -> Mapping[str, str]:
+    """The receipt's words, collected from the catalogue once: always Chinese (see above)."""
+    return MappingProxyType(messages.templates(WORDS))
+
+
+def receipt_data(result: RedemptionResult, copy: int, value_yuan: str) -> receipt_printing.ReceiptData:
     local = result.at.astimezone(LOCAL)
     return receipt_printing.ReceiptData(
         shop=result.shop, village=result.village, number=f"{result.seq:08d}",
@@ -96,7 +104,7 @@ def receipt_data(result: RedemptionResult, copy: int, value_yuan: str, lang: str
         total=result.total_points, balance_before=result.balance_before,
         balance_after=result.balance_after, value_yuan=value_yuan, operator=result.operator,
         approver=result.approver, seq=result.seq, short_hash=result.short_hash,
-        words=messages.templates(WORDS, lang), reprint=copy,
+        words=_words(), reprint=copy,
     )
 
 

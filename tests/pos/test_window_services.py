@@ -71,6 +71,18 @@ def test_the_history_of_rounds_shows_who_improves(shop):
     assert hygiene.history(shop.db, shop.admin, "富庄").households == ()
 
 
+def test_the_blank_round_sheet_lists_a_groups_carded_households_in_the_language_asked_for(shop):
+    from pos import hygiene
+
+    sheet = hygiene.round_sheet(shop.db, shop.admin, "啊道")
+    assert (sheet.village, sheet.group, sheet.items[0]) == ("阿道村", "啊道", "院内净")
+    assert sheet.households == (("张三", shop.card("张三")), ("李四", shop.card("李四")))
+    assert sheet.words["round_paper_head"] == "户主"
+    whole = hygiene.round_sheet(shop.db, shop.admin, lang="en")
+    assert whole.group == "Whole village" and len(whole.households) == 4
+    assert whole.words["round_paper_head"] == "Household head"
+
+
 def test_the_status_shows_the_last_backup_in_the_chosen_folder(shop, tmp_path):
     from pos.station import settings
     from pos.station import state as station

@@ -246,14 +246,14 @@ class CatalogueTab(QWidget):
         chosen = [g.code for g in widgets.selected_rows(self.view)] or None
         layout, copies = labels.LAYOUTS[self.layout_choice.currentData()], self.copies.value()
         path = documents.path(documents.LABELS)
-        lang, words = s.lang, messages.templates(labels.WORDS, s.lang)
+        lang = s.lang
 
         def work(report):
-            faces = sheets.label_faces(s.db, s.actor, chosen, copies, lang)
-            if not faces:
+            sheet = sheets.label_sheet(s.db, s.actor, chosen, copies, lang)
+            if not sheet.faces:
                 raise ShopError("nothing_to_print")
-            report(0, 0, self.tr("正在生成 %1 张标签……").replace("%1", str(len(faces))))
-            return len(faces), labels.render(faces, layout, path, words)
+            report(0, 0, self.tr("正在生成 %1 张标签……").replace("%1", str(len(sheet.faces))))
+            return len(sheet.faces), labels.render(sheet.faces, layout, path, sheet.words)
 
         s.ops.read(work, widget=self.labels_button, bar=s.bar, progress=True, title=self.tr("生成标签"),
                    done=lambda r: self._labels_done(path, *r))

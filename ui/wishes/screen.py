@@ -342,12 +342,11 @@ class WishesScreen(Screen):
     def print_wall(self) -> None:
         db, actor, paper, lang = self.db, self.actor, self.paper.currentData(), self.lang
         path = documents.path(documents.WISH_WALL, today().isoformat(), paper)
-        words = messages.templates(wishwall.WORDS, lang)
 
         def work():
-            shop, cards = wishes.wall_cards(db, actor, lang)
-            pages = wishwall.render(cards, path, shop=shop, words=words, paper=paper)
-            return len(cards), pages
+            wall = wishes.wall_sheet(db, actor, lang)
+            pages = wishwall.render(wall.cards, path, shop=wall.shop, words=wall.words, paper=paper)
+            return len(wall.cards), pages
 
         self.ops.read(work, widget=self.print_button, bar=self.bar,
                       done=lambda result: self._printed(path, *result))
