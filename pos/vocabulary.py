@@ -134,6 +134,15 @@ class JobStatus(StrEnum):
 JOB_DONE = (JobStatus.PRINTED, JobStatus.SENT, JobStatus.INTERRUPTED)
 
 
+class ReceiptState(StrEnum):
+    """What became of a sale's receipt right after the sale: printed, queued because no
+    printer is set up, or held by a fault (which one is said beside it)."""
+
+    PRINTED = "printed"
+    QUEUED = "queued"
+    FAULT = "fault"
+
+
 class WishStatus(StrEnum):
     OPEN = "open"
     CLAIMED = "claimed"

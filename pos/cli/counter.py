@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from pos.cli.common import acting, actor, approvable, approval, database, item_spec, later, number, plain, said, this_pc
+from pos.vocabulary import ReceiptState
 
 redemption, reversal = later("pos.redemption"), later("pos.reversal")
 
@@ -42,7 +43,7 @@ def _print_after_sale(db, seq: int, out) -> str:
     from pos.receipts import printer as receipt_printer
 
     outcome = receipt_printer.print_after_sale(db, this_pc(out).printer, seq)
-    if outcome.state == receipt_printer.FAULT:
+    if outcome.state == ReceiptState.FAULT:
         print(outcome.message(out.lang), file=sys.stderr)  # said once, on the error stream; the sale stands
         return ""
     return outcome.message(out.lang)

@@ -32,7 +32,7 @@ from pos.service import transaction
 from pos.station.settings import PrinterSettings
 from pos.store.database import Database
 from pos.store.tables import PrintJob
-from pos.vocabulary import JOB_DONE, JobStatus
+from pos.vocabulary import JOB_DONE, JobStatus, ReceiptState
 from printing import serial_port
 
 if TYPE_CHECKING:
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("pos")
 
-PRINTED, QUEUED, FAULT = "printed", "queued", "fault"
 TEST_PAGE_WORDS = ("receipt_test_",)  # the catalogue's words the test page prints
 
 
@@ -177,45 +176,45 @@ def print_original(db: Database, printer: PrinterSettings, seq: int) -> PrintOut
 
 @dataclass(frozen=True)
 class ReceiptOutcome:
-    """``state`` is PRINTED, QUEUED (no printer set up) or FAULT (``fault`` says which)."""
+    """``fault`` says which fault when ``state`` is ReceiptState.FAULT."""
 
     seq: int
-    state: str
+    state: ReceiptState
     fault: str | None = None
     port: str = ""
 
     def message(self, lang: str = "zh") -> str:
-        if self.state == PRINTED:
+        if self.state == ReceiptState.PRINTED:
             return messages.text("receipt_printed", lang)
-        if self.state == QUEUED:
+        if self.state == ReceiptState.QUEUED:
             return messages.text("receipt_queued_no_printer", lang)
         return fault_text(self.fault or "io_error", self.port, lang)
 
 
 def _outcome(printer: PrinterSettings, seq: int, done: PrintOutcome) -> ReceiptOutcome:
     if done.fault:
-        return ReceiptOutcome(seq, FAULT, done.fault, printer.port)
-    return ReceiptOutcome(seq, PRINTED, port=printer.port)
+        return ReceiptOutcome(seq, ReceiptState.FAULT, done.fault, printer.port)
+    return ReceiptOutcome(seq, ReceiptState.PRINTED, port=printer.port)
 
 
 def print_after_sale(db: Database, printer: PrinterSettings, seq: int) -> ReceiptOutcome:
     """Try the receipt of redemption ``seq`` (committed, its job queued with it)."""
     if not printer.configured:
-        return ReceiptOutcome(seq, QUEUED)
+        return ReceiptOutcome(seq, ReceiptState.QUEUED)
     return _outcome(printer, seq, print_original(db, printer, seq))
 
 
 def print_jobs(db: Database, printer: PrinterSettings, job_ids: list[int], seq: int) -> ReceiptOutcome:
     """Print the given queued jobs now (a reprint, a retry)."""
     if not printer.configured:
-        return ReceiptOutcome(seq, QUEUED)
+        return ReceiptOutcome(seq, ReceiptState.QUEUED)
     return _outcome(printer, seq, process(db, printer, job_ids))
 
 
 def retry_waiting(db: Database, printer: PrinterSettings) -> ReceiptOutcome:
     """Print every waiting receipt, oldest first; stop at the first fault."""
     if not printer.configured:
-        return ReceiptOutcome(0, QUEUED)
+        return ReceiptOutcome(0, ReceiptState.QUEUED)
     done = process(db, printer)
     last = done.printed[-1].seq if done.printed else 0
     return _outcome(printer, done.failed.seq if done.failed else last, done)

@@ -34,7 +34,7 @@ from pos.errors import ShopError
 from pos.receipts import printer as receipt_printer
 from pos.receipts import queue as printqueue
 from pos.periods import LOCAL
-from pos.vocabulary import Area
+from pos.vocabulary import Area, ReceiptState
 from ui.asking import ApprovalDialog, ask
 from ui.counter.panels import TotalsPanel, WhoPanel
 from ui.counter.sale import SALE_AREAS, Sale
@@ -575,7 +575,7 @@ class CounterScreen(Screen):
 
     def _reprinted(self, outcome) -> None:
         self._printed(outcome)
-        if outcome.state == receipt_printer.PRINTED:
+        if outcome.state == ReceiptState.PRINTED:
             self.bar.done(self.tr("第 %1 笔的小票已重印。").replace("%1", str(outcome.seq)))
         else:
             self.bar.refuse(outcome.message(self.lang))

@@ -15,7 +15,7 @@ from pos.periods import LOCAL
 from pos.receipts import printer as receipt_printer
 from pos.receipts import queue as printqueue
 from pos.station import settings as local_settings
-from pos.vocabulary import Area, JobStatus
+from pos.vocabulary import Area, JobStatus, ReceiptState
 from ui import widgets
 from ui.models import Column, RowsModel
 from ui.shell import Screen
@@ -145,6 +145,6 @@ class PrinterTab(QWidget):
 
     def _printed(self, outcome: receipt_printer.ReceiptOutcome) -> None:
         text = outcome.message(self.screen.lang)
-        (self.screen.bar.done if outcome.state == receipt_printer.PRINTED else self.screen.bar.refuse)(text)
+        (self.screen.bar.done if outcome.state == ReceiptState.PRINTED else self.screen.bar.refuse)(text)
         self.screen.shell.set_printer_state(outcome.fault)
         self.reload_jobs()
