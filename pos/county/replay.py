@@ -348,95 +348,111 @@ class Tally:
 
     def add(self, entry: ChainEntry, effect: Effect, replay: Replay, at: datetime | None = None) -> None:
         """Count ``entry`` in the month (``at``: its time, if the caller parsed it already)."""
-        state = replay.state
         at = at or parse_time(entry.at)
         if not self.start <= at < self.end:
             self.problems.append(f"transaction {entry.seq} is dated {entry.at}, outside the month")
         self.count += 1
-        kind, effective = effect.kind, effect.effective
         if effect.card_legs:
-            if effective in _EARNING:
-                into, sign = self.earned, 1
-            else:
-                into, sign = self._taken.get(effective, (None, 0))
-            touched = self.touched
-            if into is not None:
-                for household, amount in effect.card_legs:
-                    touched.add(household)
-                    if effective == Kind.CLAIM_CREDIT and amount < 0:  # a deduction claim
-                        self.deducted[household] -= amount
-                    else:
-                        into[household] += sign * amount
-            else:
-                touched.update(household for household, _amount in effect.card_legs)
-                if effective != K.CARD_REPLACE:
-                    self.problems.append(f"transaction {entry.seq} of kind {kind} moves points on a card")
-        total = effect.card_total
-        figures = self.figures
+            self._cards_moved(entry, effect)
+        kind, total, totals = effect.kind, effect.card_total, self.totals
         if kind == K.REDEMPTION:  # most transactions: first
-            totals = self.totals
-            totals["redeemed"] -= total
-            totals["redemptions"] += 1
-            items = effect.items if effect.items is not None else parse_items(entry.attrs.get("items"))
-            goods, zones = state.goods, self.zones
-            for code, quantity, points in items:
-                known = goods.get(code)
-                zone = zones.setdefault(known[1] if known else "?", [0, 0])
-                zone[0] += quantity
-                zone[1] += points
-            if self.windows is not None and not _open_at(self.windows, at):
-                figures.after_hours += 1
+            self._redemption(entry, effect, replay.state, at)
         elif kind == K.CARD_ISSUE:
-            self.totals["issued_cards"] += total
+            totals["issued_cards"] += total
         elif kind == K.AWARD:
-            category = state.category(str(entry.attrs.get("rule", "")), entry.attrs.get("rule_name"))
-            self.by_category[category] += total
-            self.totals["awarded"] += total
-            if LABOUR_WORD in category:
-                figures.labour_points += total
+            self._earned_by_rule(replay.state.category(str(entry.attrs.get("rule", "")), entry.attrs.get("rule_name")),
+                                 total)
+            totals["awarded"] += total
         elif kind == K.CLAIM_CREDIT:
-            for _claim, _household, rule, points in parse_claims(entry.attrs.get("claims")):
-                if points < 0:
-                    continue  # a deduction claim: counted as deducted below
-                category = state.category(rule, None)
-                self.by_category[category] += points
-                if LABOUR_WORD in category:
-                    figures.labour_points += points
-            self.totals["awarded"] += sum(amount for _h, amount in effect.card_legs if amount > 0)
-            self.totals["deducted"] -= sum(amount for _h, amount in effect.card_legs if amount < 0)
+            self._claims_credited(entry, effect, replay.state)
         elif kind == K.HYGIENE:
-            self.by_category[state.category("W01", HYGIENE_CATEGORY)] += total
-            self.totals["awarded"] += total
-            figures.hygiene_points += total
+            self.by_category[replay.state.category("W01", HYGIENE_CATEGORY)] += total
+            totals["awarded"] += total
+            self.figures.hygiene_points += total
         elif kind == K.DEDUCTION:
-            self.totals["deducted"] -= total
+            totals["deducted"] -= total
         elif kind == K.CARD_RECOVERY:
-            self.totals["recovered"] -= total
+            totals["recovered"] -= total
         elif kind == K.REVERSAL:
-            self.reversed[effective] += abs(total)
-            figures.reversals += 1
-            if effective == K.REDEMPTION:
-                original = replay.lookup(entry.reverses)
-                for code, quantity, points in parse_items(original.attrs.get("items") if original else ""):
-                    zone = self.zones.setdefault(self._zone(state, code), [0, 0])
-                    zone[0] -= quantity
-                    zone[1] -= points
-            elif effective == K.HYGIENE:
-                figures.hygiene_points -= abs(total)
-            elif effective == K.AWARD:
-                original = replay.lookup(entry.reverses)
-                if original is not None:
-                    category = state.category(str(original.attrs.get("rule", "")),
-                                              original.attrs.get("rule_name"))
-                    if LABOUR_WORD in category:
-                        figures.labour_points -= abs(total)
+            self._reversal(entry, effect, replay)
         elif kind == K.STOCK_COUNT:
-            items = effect.items if effect.items is not None else parse_items(entry.attrs.get("items"))
-            for _code, quantity, value in items:
-                figures.count_lines += 1
-                figures.count_fen += value
-                if quantity < 0:
-                    figures.writeoff_fen -= value
+            self._stock_count(entry, effect)
+
+    def _cards_moved(self, entry: ChainEntry, effect: Effect) -> None:
+        """Each household card's points, into what the month earned, lost or spent."""
+        effective = effect.effective
+        if effective in _EARNING:
+            into, sign = self.earned, 1
+        else:
+            into, sign = self._taken.get(effective, (None, 0))
+        touched = self.touched
+        if into is None:
+            touched.update(household for household, _amount in effect.card_legs)
+            if effective != K.CARD_REPLACE:
+                self.problems.append(f"transaction {entry.seq} of kind {effect.kind} moves points on a card")
+            return
+        for household, amount in effect.card_legs:
+            touched.add(household)
+            if effective == Kind.CLAIM_CREDIT and amount < 0:  # a deduction claim
+                self.deducted[household] -= amount
+            else:
+                into[household] += sign * amount
+
+    def _redemption(self, entry: ChainEntry, effect: Effect, state: State, at: datetime) -> None:
+        totals = self.totals
+        totals["redeemed"] -= effect.card_total
+        totals["redemptions"] += 1
+        items = effect.items if effect.items is not None else parse_items(entry.attrs.get("items"))
+        goods, zones = state.goods, self.zones
+        for code, quantity, points in items:
+            known = goods.get(code)
+            zone = zones.setdefault(known[1] if known else "?", [0, 0])
+            zone[0] += quantity
+            zone[1] += points
+        if self.windows is not None and not _open_at(self.windows, at):
+            self.figures.after_hours += 1
+
+    def _earned_by_rule(self, category: str, points: int) -> None:
+        self.by_category[category] += points
+        if LABOUR_WORD in category:
+            self.figures.labour_points += points
+
+    def _claims_credited(self, entry: ChainEntry, effect: Effect, state: State) -> None:
+        for _claim, _household, rule, points in parse_claims(entry.attrs.get("claims")):
+            if points >= 0:  # a deduction claim is counted as deducted below
+                self._earned_by_rule(state.category(rule, None), points)
+        self.totals["awarded"] += sum(amount for _h, amount in effect.card_legs if amount > 0)
+        self.totals["deducted"] -= sum(amount for _h, amount in effect.card_legs if amount < 0)
+
+    def _reversal(self, entry: ChainEntry, effect: Effect, replay: Replay) -> None:
+        """What a reversal takes back: its points by the kind it reverses, a redemption's goods
+        from their zones, hygiene and labour points from the month's figures."""
+        effective, undone, figures, state = effect.effective, abs(effect.card_total), self.figures, replay.state
+        self.reversed[effective] += undone
+        figures.reversals += 1
+        if effective == K.REDEMPTION:
+            original = replay.lookup(entry.reverses)
+            for code, quantity, points in parse_items(original.attrs.get("items") if original else ""):
+                zone = self.zones.setdefault(self._zone(state, code), [0, 0])
+                zone[0] -= quantity
+                zone[1] -= points
+        elif effective == K.HYGIENE:
+            figures.hygiene_points -= undone
+        elif effective == K.AWARD:
+            original = replay.lookup(entry.reverses)
+            if original is not None:
+                category = state.category(str(original.attrs.get("rule", "")), original.attrs.get("rule_name"))
+                if LABOUR_WORD in category:
+                    figures.labour_points -= undone
+
+    def _stock_count(self, entry: ChainEntry, effect: Effect) -> None:
+        figures = self.figures
+        items = effect.items if effect.items is not None else parse_items(entry.attrs.get("items"))
+        for _code, quantity, value in items:
+            figures.count_lines += 1
+            figures.count_fen += value
+            if quantity < 0:
+                figures.writeoff_fen -= value
 
     @staticmethod
     def _zone(state: State, code: str) -> str:

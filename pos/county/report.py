@@ -234,21 +234,45 @@ def report_in(session: Session, month: str, as_of: date | None = None) -> County
     period = Month.parse(month)
     as_of = as_of or _today(session)
     grid = _grid(period)
-    first_grid = str(grid[0])
     villages = {v.id: v for v in session.execute(
         select(CountyVillage.id, CountyVillage.name, CountyVillage.first_month)).all()}
     names = {vid: v.name for vid, v in villages.items()}
     for vid, name in session.execute(select(CountyKey.village_id, CountyKey.village_name)).all():
         names.setdefault(vid, name)
+    imported = _imported(session, str(grid[0]), str(period))
+    arrived, refused = _arrived(session)
+    keys, differ = _keys(session), _differing(session)
+    rows, details = _month_rows(session, str(period))
+    statuses = _Statuses(grid, as_of, county.late_days)
 
-    imported = defaultdict(dict)  # village -> month -> (closure number, noted?)
+    lines = []
+    for vid in sorted(names, key=lambda v: (names[v], v)):
+        first = villages[vid].first_month if vid in villages else None
+        cells = statuses.row(imported.get(vid, {}), arrived.get(vid, {}), first)
+        figures = _figures(rows[vid], details[vid]) if vid in rows else None
+        k = keys[vid]
+        lines.append(VillageLine(vid, names[vid], k["pinned"], cells[-1], cells, figures,
+                                 k["changes"], k["held"], refused[vid], differ.get(vid, 0)))
+    reported = [line for line in lines if line.figures is not None]
+    return CountyReport(county.name, str(period), as_of, county.late_days, tuple(str(m) for m in grid),
+                        tuple(lines), _sum([line.figures for line in reported]), _comparisons(reported),
+                        now(session))
+
+
+def _imported(session: Session, first: str, last: str) -> dict[str, dict[str, tuple[int, bool]]]:
+    """By village, by month from ``first`` to ``last``: the closure held, and whether it has notes."""
+    imported = defaultdict(dict)
     for vid, m, number, notes in session.execute(
             select(CountyMonth.village_id, CountyMonth.month, CountyMonth.closure_number,
-                   CountyMonth.notes).where(CountyMonth.month >= first_grid,
-                                            CountyMonth.month <= str(period))).all():
+                   CountyMonth.notes).where(CountyMonth.month >= first, CountyMonth.month <= last)).all():
         imported[vid][m] = (number, bool(notes))
-    arrived = defaultdict(dict)  # village -> month -> package status
-    refused = defaultdict(int)
+    return imported
+
+
+def _arrived(session: Session) -> tuple[dict[str, dict[str, str]], dict[str, int]]:
+    """By village, by month: a package that came and was refused or is held; and how many
+    packages of each village were refused."""
+    arrived, refused = defaultdict(dict), defaultdict(int)
     for vid, status, months in session.execute(
             select(CountyPackage.village_id, CountyPackage.status, CountyPackage.months)
             .where(CountyPackage.village_id.is_not(None),
@@ -258,6 +282,11 @@ def report_in(session: Session, month: str, as_of: date | None = None) -> County
         for m in (months or "").split(","):
             if m and status in (PackageStatus.REFUSED, PackageStatus.HELD):
                 arrived[vid].setdefault(m, status)
+    return arrived, refused
+
+
+def _keys(session: Session) -> dict[str, dict]:
+    """By village: its pinned key's fingerprint, keys held for a decision, keys changed."""
     keys = defaultdict(lambda: {"changes": 0, "held": 0, "pinned": ""})
     for vid, status, fingerprint in session.execute(
             select(CountyKey.village_id, CountyKey.status, CountyKey.fingerprint)).all():
@@ -268,61 +297,69 @@ def report_in(session: Session, month: str, as_of: date | None = None) -> County
             k["pinned"] = fingerprint
         if status in (KeyStatus.REPLACED, KeyStatus.RETIRED):
             k["changes"] += 1
-    differ = dict(session.execute(
+    return keys
+
+
+def _differing(session: Session) -> dict[str, int]:
+    """By village: the spot checks' findings that differ from the books."""
+    return dict(session.execute(
         select(CountySpotcheck.village_id, func.count(CountyFinding.id))
         .join(CountyFinding, CountyFinding.spotcheck_id == CountySpotcheck.id)
         .where(CountyFinding.differs).group_by(CountySpotcheck.village_id)).all())
+
+
+def _month_rows(session: Session, month: str) -> tuple[dict, dict[str, list]]:
+    """By village: the month's figures, and its detail lines."""
     m = CountyMonth.__table__.c
     rows = {r.village_id: r for r in session.execute(
-        select(m.village_id, *(m[name] for name in FIGURES)).where(m.month == str(period))).all()}
+        select(m.village_id, *(m[name] for name in FIGURES)).where(m.month == month)).all()}
     d = CountyMonthDetail.__table__.c
     details = defaultdict(list)
     for detail in session.execute(select(d.village_id, d.section, d.name, d.quantity, d.points)
-                                  .where(d.month == str(period))).all():
+                                  .where(d.month == month)).all():
         details[detail.village_id].append(detail)
+    return rows, details
 
-    # What a month nothing came for is, by the calendar alone: the same for every village.
-    unreported = {}
-    for m in grid:
-        late = as_of > m.last_day + timedelta(days=county.late_days)
-        unreported[str(m)] = (MonthStatus(str(m), "open") if m.last_day >= as_of
-                              else MonthStatus(str(m), "late" if late else "due", late=late))
-    before = {key: MonthStatus(key, "before") for key in unreported}
 
-    made: dict[tuple, MonthStatus] = {}  # statuses are values: one of each is enough
+class _Statuses:
+    """Each month of the grid for one village: held, come but refused or held, before the
+    village's first month, or (nothing came) open, due or late by the calendar alone."""
 
-    def status_of(key: str, held: dict, came: dict, first: str | None) -> MonthStatus:
+    def __init__(self, grid: list[Month], as_of: date, late_days: int):
+        self.unreported = {}  # the same for every village
+        for m in grid:
+            late = as_of > m.last_day + timedelta(days=late_days)
+            self.unreported[str(m)] = (MonthStatus(str(m), "open") if m.last_day >= as_of
+                                       else MonthStatus(str(m), "late" if late else "due", late=late))
+        self.before = {key: MonthStatus(key, "before") for key in self.unreported}
+        self.made: dict[tuple, MonthStatus] = {}  # statuses are values: one of each is enough
+
+    def row(self, held: dict, came: dict, first: str | None) -> tuple[MonthStatus, ...]:
+        return tuple(self.one(key, held, came, first) for key in self.unreported)
+
+    def one(self, key: str, held: dict, came: dict, first: str | None) -> MonthStatus:
         if key in held:
             number, noted = held[key]
-            found = made.get((key, number, noted))
+            found = self.made.get((key, number, noted))
             if found is None:
-                found = made[key, number, noted] = MonthStatus(
+                found = self.made[key, number, noted] = MonthStatus(
                     key, "imported" if noted else "verified", number, True, True, True, not noted)
             return found
         if first is not None and key < first:
-            return before[key]
+            return self.before[key]
         if key in came:
             return MonthStatus(key, came[key], None, True, True)
-        return unreported[key]
+        return self.unreported[key]
 
-    lines = []
-    for vid in sorted(names, key=lambda v: (names[v], v)):
-        held, came = imported.get(vid, {}), arrived.get(vid, {})
-        first = villages[vid].first_month if vid in villages else None
-        cells = tuple(status_of(key, held, came, first) for key in unreported)
-        figures = _figures(rows[vid], details[vid]) if vid in rows else None
-        k = keys[vid]
-        lines.append(VillageLine(vid, names[vid], k["pinned"], cells[-1], cells, figures,
-                                 k["changes"], k["held"], refused[vid], differ.get(vid, 0)))
-    reported = [line for line in lines if line.figures is not None]
+
+def _comparisons(reported: list[VillageLine]) -> tuple:
+    """Each compared figure per household, village against village."""
     comparisons = []
     for figure in COMPARED:
         values = {line.village_id: (line.village, getattr(line.figures, figure) / line.figures.households)
                   for line in reported if line.figures.households}
         comparisons += compare(values, figure)
-    return CountyReport(county.name, str(period), as_of, county.late_days, tuple(str(m) for m in grid),
-                        tuple(lines), _sum([line.figures for line in reported]), tuple(comparisons),
-                        now(session))
+    return tuple(comparisons)
 
 
 def newest_month(db: Database, actor: CountyActor) -> str | None:
