@@ -113,10 +113,7 @@ class Segment:
                          entry.line.decode("utf-8")))
             if len(rows) >= BATCH:
                 self._flush(rows)
-            if closures.tally is not None:
-                closures.tally.add(entry, effect, replay, at)
-            if closures.pending is None or state.seq >= closures.pending["doc"]["first_seq"] - 1:
-                closures.settle()
+            closures.count(entry, effect, replay, at)
             if entry.seq % 1000 == 0:
                 self.progress(entry.seq - p.from_seq, total, p.village_name)
         self._flush(rows, closures=False)  # the last closures go with the flags and notices
@@ -368,6 +365,13 @@ class _Closures:
             self.last_closed_seq = doc["last_seq"]
             return {"number": number, "month": month, "hash": digest, "text": text, "doc": doc}
         return None
+
+    def count(self, entry, effect, replay, at) -> None:
+        """A transaction replayed: counted in the closure open at it, which may then start or close."""
+        if self.tally is not None:
+            self.tally.add(entry, effect, replay, at)
+        if self.pending is None or self.state.seq >= self.pending["doc"]["first_seq"] - 1:
+            self.settle()
 
     def settle(self) -> None:
         """Start the pending closure's tally at its first transaction; close it at its last."""
