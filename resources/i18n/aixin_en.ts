@@ -402,12 +402,12 @@
         <translation>%1 public notice (closing no. %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="150"/>
+        <location filename="../../ui/supervisor/notice.py" line="148"/>
         <source>正在生成公示 PDF……</source>
         <translation>Making the notice PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="158"/>
+        <location filename="../../ui/supervisor/notice.py" line="156"/>
         <source>%1 %2
 %3 户，%4 页（%5）
 张贴期：%6
@@ -418,32 +418,32 @@ Posted: %6
 Phone for objections: %7</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="162"/>
+        <location filename="../../ui/supervisor/notice.py" line="160"/>
         <source>（未设置）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="171"/>
+        <location filename="../../ui/supervisor/notice.py" line="169"/>
         <source>公示已在 PDF 阅读器中打开，请从那里打印（%1 页）。</source>
         <translation>The notice is open in the PDF viewer; print it from there (%1 pages).</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="187"/>
+        <location filename="../../ui/supervisor/notice.py" line="185"/>
         <source>光荣榜已在 PDF 阅读器中打开，请从那里打印（%1 页）。</source>
         <translation>The honour roll is open in the PDF viewer; print it from there (%1 page(s)).</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="194"/>
+        <location filename="../../ui/supervisor/notice.py" line="192"/>
         <source>另存公示</source>
         <translation>Save notice as</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="195"/>
+        <location filename="../../ui/supervisor/notice.py" line="193"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/notice.py" line="198"/>
+        <location filename="../../ui/supervisor/notice.py" line="196"/>
         <source>已另存为 %1</source>
         <translation>Saved as %1</translation>
     </message>
@@ -965,12 +965,12 @@ Phone for objections: %7</translation>
         <translation>The wish wall (%1 wishes waiting for a donor, %2 pages) is open in the PDF reader; print it from there.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="59"/>
+        <location filename="../../ui/goods/catalogue.py" line="56"/>
         <source>兑换中</source>
         <translation>On offer</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="59"/>
+        <location filename="../../ui/goods/catalogue.py" line="56"/>
         <source>已停</source>
         <translation>Discontinued</translation>
     </message>
@@ -1090,12 +1090,12 @@ The month&apos;s last transaction: %2</translation>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="385"/>
+        <location filename="../../ui/hygiene.py" line="383"/>
         <source>卫生检查</source>
         <translation>Hygiene checks</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="58"/>
+        <location filename="../../ui/settings/screen.py" line="53"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -1278,88 +1278,88 @@ The month&apos;s last transaction: %2</translation>
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/settings/backups.py" line="44"/>
+        <location filename="../../ui/settings/backups.py" line="42"/>
         <source>默认：数据文件夹下的 backups（也可以选 U 盘）</source>
         <translation>Default: backups in the data folder (a USB stick works too)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="45"/>
+        <location filename="../../ui/settings/backups.py" line="43"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="46"/>
+        <location filename="../../ui/settings/backups.py" line="44"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="47"/>
+        <location filename="../../ui/settings/backups.py" line="45"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="48"/>
+        <location filename="../../ui/settings/backups.py" line="46"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="51"/>
+        <location filename="../../ui/settings/backups.py" line="49"/>
         <source>用所选备份恢复…</source>
         <translation>Restore from selected backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="58"/>
-        <location filename="../../ui/settings/backups.py" line="101"/>
+        <location filename="../../ui/settings/backups.py" line="56"/>
+        <location filename="../../ui/settings/backups.py" line="99"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="58"/>
+        <location filename="../../ui/settings/backups.py" line="56"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="59"/>
+        <location filename="../../ui/settings/backups.py" line="57"/>
         <source>保留最近</source>
         <translation>Keep the last</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="60"/>
+        <location filename="../../ui/settings/backups.py" line="58"/>
         <source>恢复前会先检查备份是否完好，并把现在的数据库另存一份。</source>
         <translation>Before restoring, the backup is checked and the current database is saved aside.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="84"/>
+        <location filename="../../ui/settings/backups.py" line="82"/>
         <source>备份到哪个文件夹</source>
         <translation>Folder to back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="92"/>
+        <location filename="../../ui/settings/backups.py" line="90"/>
         <source>备份设置已保存。</source>
         <translation>Backup settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="98"/>
+        <location filename="../../ui/settings/backups.py" line="96"/>
         <source>正在备份并检查……</source>
         <translation>Backing up and checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="102"/>
+        <location filename="../../ui/settings/backups.py" line="100"/>
         <source>上次备份失败：%1</source>
         <translation>The last backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="106"/>
+        <location filename="../../ui/settings/backups.py" line="104"/>
         <source>%1 备份成功，校验通过，共 %2 笔：%3</source>
         <translation>%1 backup done and checked, %2 entries: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="116"/>
+        <location filename="../../ui/settings/backups.py" line="114"/>
         <source>请先在列表里选中一份备份。</source>
         <translation>Select a backup in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="119"/>
+        <location filename="../../ui/settings/backups.py" line="117"/>
         <source>用这份备份替换现在的数据库？
 %1
 现在的数据库会先另存一份，可以再恢复回来。</source>
@@ -1368,30 +1368,30 @@ The month&apos;s last transaction: %2</translation>
 The current database is saved aside first and can be restored later.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="120"/>
-        <location filename="../../ui/settings/backups.py" line="146"/>
+        <location filename="../../ui/settings/backups.py" line="118"/>
+        <location filename="../../ui/settings/backups.py" line="144"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="137"/>
+        <location filename="../../ui/settings/backups.py" line="135"/>
         <source>这份备份止于第 %1 笔，现在的账本已到第 %2 笔：恢复会丢掉 %3 笔。
 确定要恢复吗？</source>
         <translation>This backup ends at entry no. %1; the ledger now reaches no. %2: restoring loses %3 entries.
 Restore anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="140"/>
+        <location filename="../../ui/settings/backups.py" line="138"/>
         <source>丢掉这些，恢复</source>
         <translation>Lose them and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="143"/>
+        <location filename="../../ui/settings/backups.py" line="141"/>
         <source>正在检查并恢复……</source>
         <translation>Checking and restoring…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="151"/>
+        <location filename="../../ui/settings/backups.py" line="149"/>
         <source>已恢复，账本完好，共 %1 笔。原来的数据库另存为 %2</source>
         <translation>Restored; the ledger is intact, %1 entries. The old database was saved as %2</translation>
     </message>
@@ -1399,159 +1399,159 @@ Restore anyway?</translation>
 <context>
     <name>CatalogueTab</name>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="73"/>
+        <location filename="../../ui/goods/catalogue.py" line="70"/>
         <source>名称、拼音首字母或编码</source>
         <translation>Name, pinyin initials or code</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="75"/>
+        <location filename="../../ui/goods/catalogue.py" line="72"/>
         <source>全部区</source>
         <translation>All zones</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="76"/>
+        <location filename="../../ui/goods/catalogue.py" line="73"/>
         <source>含已停</source>
         <translation>Include discontinued</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="77"/>
+        <location filename="../../ui/goods/catalogue.py" line="74"/>
         <source>库存低于 </source>
         <translation>Stock below </translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="77"/>
+        <location filename="../../ui/goods/catalogue.py" line="74"/>
         <source> 标红</source>
         <translation> in red</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="95"/>
+        <location filename="../../ui/goods/catalogue.py" line="92"/>
         <source>商品信息</source>
         <translation>Item details</translation>
     </message>
     <message>
+        <location filename="../../ui/goods/catalogue.py" line="92"/>
         <location filename="../../ui/goods/catalogue.py" line="95"/>
-        <location filename="../../ui/goods/catalogue.py" line="98"/>
-        <location filename="../../ui/goods/catalogue.py" line="201"/>
+        <location filename="../../ui/goods/catalogue.py" line="198"/>
         <source>新增商品</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="103"/>
+        <location filename="../../ui/goods/catalogue.py" line="100"/>
         <source>扫厂家条码；空着自动生成</source>
         <translation>Scan the maker&apos;s barcode; leave empty to make one</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="111"/>
+        <location filename="../../ui/goods/catalogue.py" line="108"/>
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="113"/>
+        <location filename="../../ui/goods/catalogue.py" line="110"/>
         <source>可以兑换</source>
         <translation>Can be redeemed</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="96"/>
+        <location filename="../../ui/goods/catalogue.py" line="93"/>
         <source>修改所选商品</source>
         <translation>Edit selected item</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="115"/>
+        <location filename="../../ui/goods/catalogue.py" line="112"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="116"/>
+        <location filename="../../ui/goods/catalogue.py" line="113"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="117"/>
+        <location filename="../../ui/goods/catalogue.py" line="114"/>
         <source>区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="118"/>
+        <location filename="../../ui/goods/catalogue.py" line="115"/>
         <source>兑换分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="119"/>
+        <location filename="../../ui/goods/catalogue.py" line="116"/>
         <source>参考价值</source>
         <translation>Reference value</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="120"/>
+        <location filename="../../ui/goods/catalogue.py" line="117"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="130"/>
+        <location filename="../../ui/goods/catalogue.py" line="127"/>
         <source>商品标签</source>
         <translation>Item labels</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="131"/>
+        <location filename="../../ui/goods/catalogue.py" line="128"/>
         <source>A4 每页 24 张（70×37 毫米）</source>
         <translation>A4, 24 per page (70×37 mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="132"/>
+        <location filename="../../ui/goods/catalogue.py" line="129"/>
         <source>A4 每页 40 张（52.5×29.7 毫米）</source>
         <translation>A4, 40 per page (52.5×29.7 mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="133"/>
+        <location filename="../../ui/goods/catalogue.py" line="130"/>
         <source>每种 </source>
         <translation>Each </translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="133"/>
+        <location filename="../../ui/goods/catalogue.py" line="130"/>
         <source> 张</source>
         <translation> labels</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="134"/>
+        <location filename="../../ui/goods/catalogue.py" line="131"/>
         <source>打印所选商品的标签（不选则全部）</source>
         <translation>Print labels (selected, or all)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="183"/>
+        <location filename="../../ui/goods/catalogue.py" line="180"/>
         <source>请先在列表里选中一种商品。</source>
         <translation>Select an item in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="186"/>
+        <location filename="../../ui/goods/catalogue.py" line="183"/>
         <source>右边表单里还有没保存的内容：先保存，或点“新增商品”清空。</source>
         <translation>The form on the right has unsaved changes: save them, or press &apos;New goods&apos; to empty it.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="265"/>
+        <location filename="../../ui/goods/catalogue.py" line="263"/>
         <source>已生成 %1 张标签（%2 页），已在 PDF 阅读器中打开，请从那里打印。</source>
         <translation>%1 labels made (%2 pages), open in the PDF viewer: print them from there.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="189"/>
+        <location filename="../../ui/goods/catalogue.py" line="186"/>
         <source>修改：%1</source>
         <translation>Edit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="228"/>
+        <location filename="../../ui/goods/catalogue.py" line="225"/>
         <source>已新增 %1，编码 %2。记得打印标签、办理入库。</source>
         <translation>Added %1, code %2. Remember to print labels and do a stock intake.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="229"/>
+        <location filename="../../ui/goods/catalogue.py" line="226"/>
         <source>已保存 %1（编码 %2）。</source>
         <translation>Saved %1 (code %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="257"/>
+        <location filename="../../ui/goods/catalogue.py" line="255"/>
         <source>正在生成 %1 张标签……</source>
         <translation>Making %1 labels…</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="260"/>
+        <location filename="../../ui/goods/catalogue.py" line="258"/>
         <source>生成标签</source>
         <translation>Making labels</translation>
     </message>
@@ -1614,42 +1614,42 @@ Restore anyway?</translation>
         <translation>Record the objection</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="88"/>
+        <location filename="../../ui/claims.py" line="89"/>
         <source>请先在申报列表中选中要评议的申报。</source>
         <translation>Select the claims to review in the claims list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="100"/>
+        <location filename="../../ui/claims.py" line="101"/>
         <source>已评议 %1 项申报</source>
         <translation>Reviewed %1 claim(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="108"/>
+        <location filename="../../ui/claims.py" line="109"/>
         <source>第 %1 期公示：%2 项，%3 至 %4</source>
         <translation>Posting %1: %2 claim(s), %3 to %4</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="116"/>
+        <location filename="../../ui/claims.py" line="117"/>
         <source>请选中一项公示中的申报，记分它所在的那期公示。</source>
         <translation>Select a posted claim: its posting is the one credited.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="123"/>
+        <location filename="../../ui/claims.py" line="124"/>
         <source>请选中一项公示中的申报。</source>
         <translation>Select one posted claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="132"/>
+        <location filename="../../ui/claims.py" line="133"/>
         <source>第 %1 号申报有异议，暂停记分，待重新评议</source>
         <translation>Claim %1 is held by an objection until it is reviewed again</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="148"/>
+        <location filename="../../ui/claims.py" line="149"/>
         <source>公示单已生成：%1</source>
         <translation>Posting written: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/claims.py" line="158"/>
+        <location filename="../../ui/claims.py" line="159"/>
         <source>第 %1 期公示已记分：%2 分（第 %3 笔）</source>
         <translation>Posting %1 credited: %2 points (#%3)</translation>
     </message>
@@ -1657,52 +1657,52 @@ Restore anyway?</translation>
 <context>
     <name>ComputerTab</name>
     <message>
-        <location filename="../../ui/settings/computer.py" line="24"/>
+        <location filename="../../ui/settings/computer.py" line="21"/>
         <source> 分钟（0 为不锁）</source>
         <translation> minutes (0 = never lock)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/computer.py" line="25"/>
+        <location filename="../../ui/settings/computer.py" line="22"/>
         <source> 毫秒</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/computer.py" line="28"/>
+        <location filename="../../ui/settings/computer.py" line="25"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/computer.py" line="31"/>
+        <location filename="../../ui/settings/computer.py" line="28"/>
         <source>本机</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/computer.py" line="31"/>
+        <location filename="../../ui/settings/computer.py" line="28"/>
         <source>界面语言（重新打开后生效）</source>
         <translation>Language (after restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/computer.py" line="32"/>
+        <location filename="../../ui/settings/computer.py" line="29"/>
         <source>无人操作多久后锁屏</source>
         <translation>Lock the screen when idle for</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/computer.py" line="32"/>
+        <location filename="../../ui/settings/computer.py" line="29"/>
         <source>扫码枪按键间隔不超过</source>
         <translation>Scanner key gap at most</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/computer.py" line="33"/>
+        <location filename="../../ui/settings/computer.py" line="30"/>
         <source>扫码枪前缀</source>
         <translation>Scanner prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/computer.py" line="33"/>
+        <location filename="../../ui/settings/computer.py" line="30"/>
         <source>扫码枪后缀</source>
         <translation>Scanner suffix</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/computer.py" line="54"/>
+        <location filename="../../ui/settings/computer.py" line="51"/>
         <source>本机设置已保存。</source>
         <translation>Settings for this computer saved.</translation>
     </message>
@@ -1710,67 +1710,67 @@ Restore anyway?</translation>
 <context>
     <name>CountTab</name>
     <message>
-        <location filename="../../ui/goods/count.py" line="91"/>
+        <location filename="../../ui/goods/count.py" line="87"/>
         <source>全部区</source>
         <translation>All zones</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="98"/>
+        <location filename="../../ui/goods/count.py" line="94"/>
         <source>有差异时写明原因，如：受潮损坏、过期</source>
         <translation>If there is a difference, give the reason, e.g.: damp damage, expired</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="101"/>
+        <location filename="../../ui/goods/count.py" line="97"/>
         <source>核对差异并保存</source>
         <translation>Check differences and save</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="104"/>
+        <location filename="../../ui/goods/count.py" line="100"/>
         <source>盘点哪个区</source>
         <translation>Zone to count</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="105"/>
+        <location filename="../../ui/goods/count.py" line="101"/>
         <source>在黄色的“实点数量”一列输入点到的数量；扫码跳到那件商品</source>
         <translation>Type the counted quantity in the yellow “Counted” column; scanning jumps to that item</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="106"/>
+        <location filename="../../ui/goods/count.py" line="102"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="114"/>
+        <location filename="../../ui/goods/count.py" line="110"/>
         <source>上一个区点好的数量还没保存，已放下。</source>
         <translation>The counts for the previous zone were not saved and have been dropped.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="121"/>
+        <location filename="../../ui/goods/count.py" line="118"/>
         <source>%1 种商品，与账面一致。</source>
         <translation>%1 items, all match the books.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="124"/>
+        <location filename="../../ui/goods/count.py" line="121"/>
         <source>%1 种有差异：%2</source>
         <translation>%1 items differ: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="134"/>
+        <location filename="../../ui/goods/count.py" line="131"/>
         <source>%1 不在这个区的清单上。</source>
         <translation>%1 is not on this zone&apos;s list.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="139"/>
+        <location filename="../../ui/goods/count.py" line="136"/>
         <source>点好了：与账面一致，不需要保存。</source>
         <translation>Counted: all match the books, nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="141"/>
+        <location filename="../../ui/goods/count.py" line="138"/>
         <source>%1：账面 %2，实点 %3（%4）</source>
         <translation>%1: books %2, counted %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="143"/>
+        <location filename="../../ui/goods/count.py" line="140"/>
         <source>盘点差异：
 %1
 
@@ -1781,12 +1781,12 @@ Restore anyway?</translation>
 Saving sets stock to the counted quantities and needs the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="144"/>
+        <location filename="../../ui/goods/count.py" line="141"/>
         <source>保存并请监督员审批</source>
         <translation>Save and ask supervisor to approve</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="156"/>
+        <location filename="../../ui/goods/count.py" line="153"/>
         <source>盘点已保存：%1 种调整了库存，审批人 %2。</source>
         <translation>Stock count saved: stock adjusted for %1 items, approved by %2.</translation>
     </message>
@@ -1961,7 +1961,7 @@ The card just scanned is %3&apos;s (%4).</translation>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/county/keys.py" line="78"/>
+        <location filename="../../ui/county/keys.py" line="79"/>
         <source>村级密钥</source>
         <translation>Village keys</translation>
     </message>
@@ -1971,12 +1971,12 @@ The card just scanned is %3&apos;s (%4).</translation>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/county/packages.py" line="199"/>
+        <location filename="../../ui/county/packages.py" line="200"/>
         <source>导入数据包</source>
         <translation>Import packages</translation>
     </message>
     <message>
-        <location filename="../../ui/county/spotchecks.py" line="177"/>
+        <location filename="../../ui/county/spotchecks.py" line="179"/>
         <source>走访抽查</source>
         <translation>Spot checks</translation>
     </message>
@@ -1997,27 +1997,27 @@ The card just scanned is %3&apos;s (%4).</translation>
 <context>
     <name>CountyWindow</name>
     <message>
-        <location filename="../../ui/county/window.py" line="140"/>
+        <location filename="../../ui/county/window.py" line="113"/>
         <source>%1 爱心超市县级汇总</source>
         <translation>%1 love supermarkets: county</translation>
     </message>
     <message>
-        <location filename="../../ui/county/window.py" line="168"/>
+        <location filename="../../ui/county/window.py" line="141"/>
         <source>县级用户：%1（%2）</source>
         <translation>County user: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/county/window.py" line="173"/>
+        <location filename="../../ui/county/window.py" line="146"/>
         <source>县级签名密钥：%1</source>
         <translation>County signing key: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/county/window.py" line="175"/>
+        <location filename="../../ui/county/window.py" line="148"/>
         <source>本机没有县级签名私钥：不能导入数据包、签发回执</source>
         <translation>This PC has no county signing key: it cannot import packages or sign receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/county/window.py" line="178"/>
+        <location filename="../../ui/county/window.py" line="151"/>
         <source>县级数据库：%1</source>
         <translation>County database: %1</translation>
     </message>
@@ -2038,22 +2038,22 @@ The card just scanned is %3&apos;s (%4).</translation>
 <context>
     <name>DonationsTab</name>
     <message>
-        <location filename="../../ui/goods/donations.py" line="39"/>
+        <location filename="../../ui/goods/donations.py" line="36"/>
         <source>查看</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/donations.py" line="40"/>
+        <location filename="../../ui/goods/donations.py" line="37"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/donations.py" line="40"/>
+        <location filename="../../ui/goods/donations.py" line="37"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/donations.py" line="51"/>
+        <location filename="../../ui/goods/donations.py" line="48"/>
         <source>%1 笔捐赠，价值 %2 元</source>
         <translation>%1 donations, worth %2 yuan</translation>
     </message>
@@ -2522,7 +2522,7 @@ Key fingerprint %2</translation>
     </message>
     <message>
         <location filename="../../ui/hygiene.py" line="305"/>
-        <location filename="../../ui/hygiene.py" line="366"/>
+        <location filename="../../ui/hygiene.py" line="365"/>
         <source>这个小组没有持卡的户。</source>
         <translation>No household in this group has a card.</translation>
     </message>
@@ -2569,12 +2569,12 @@ Checked by: %4. Points are entered as soon as you save.</translation>
         <translation>Making the check sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="376"/>
+        <location filename="../../ui/hygiene.py" line="374"/>
         <source>生成检查表</source>
         <translation>Making check sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/hygiene.py" line="381"/>
+        <location filename="../../ui/hygiene.py" line="379"/>
         <source>检查表（%1 页）已在 PDF 阅读器中打开，请从那里打印。</source>
         <translation>The round sheet (%1 pages) is open in the PDF viewer: print it from there.</translation>
     </message>
@@ -2667,100 +2667,100 @@ Checked by: %4. Points are entered as soon as you save.</translation>
 <context>
     <name>IntakeTab</name>
     <message>
-        <location filename="../../ui/goods/intake.py" line="101"/>
+        <location filename="../../ui/goods/intake.py" line="98"/>
         <source>捐赠</source>
         <translation>Donation</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="102"/>
+        <location filename="../../ui/goods/intake.py" line="99"/>
         <source>采购</source>
         <translation>Purchase</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="104"/>
+        <location filename="../../ui/goods/intake.py" line="101"/>
         <source>捐赠人或单位</source>
         <translation>Donor person or organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="108"/>
+        <location filename="../../ui/goods/intake.py" line="105"/>
         <source>扫码，或输入编码/名称首字母后回车</source>
         <translation>Scan, or type a code or name initials and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="110"/>
+        <location filename="../../ui/goods/intake.py" line="107"/>
         <source>加入</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="111"/>
+        <location filename="../../ui/goods/intake.py" line="108"/>
         <source>删去所选行</source>
         <translation>Remove selected rows</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="120"/>
-        <location filename="../../ui/goods/intake.py" line="202"/>
+        <location filename="../../ui/goods/intake.py" line="117"/>
+        <location filename="../../ui/goods/intake.py" line="199"/>
         <source>入库</source>
         <translation>Stock intake</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="125"/>
+        <location filename="../../ui/goods/intake.py" line="122"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="125"/>
+        <location filename="../../ui/goods/intake.py" line="122"/>
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="126"/>
+        <location filename="../../ui/goods/intake.py" line="123"/>
         <source>捐赠方</source>
         <translation>Donor</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="126"/>
+        <location filename="../../ui/goods/intake.py" line="123"/>
         <source>捐赠方类型</source>
         <translation>Donor type</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="127"/>
+        <location filename="../../ui/goods/intake.py" line="124"/>
         <source>资金来源（采购）</source>
         <translation>Funding (purchase)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="127"/>
+        <location filename="../../ui/goods/intake.py" line="124"/>
         <source>收到日期</source>
         <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="181"/>
+        <location filename="../../ui/goods/intake.py" line="178"/>
         <source>加入 %1 × %2</source>
         <translation>Add %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="190"/>
+        <location filename="../../ui/goods/intake.py" line="187"/>
         <source>%1 种，%2 件，价值 %3 元</source>
         <translation>%1 kinds, %2 items, worth %3 yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="198"/>
+        <location filename="../../ui/goods/intake.py" line="195"/>
         <source>%1（%2）捐赠</source>
         <translation>Donated by %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="200"/>
+        <location filename="../../ui/goods/intake.py" line="197"/>
         <source>采购，资金来源：%1</source>
         <translation>Purchase, funded by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="201"/>
+        <location filename="../../ui/goods/intake.py" line="198"/>
         <source>入库：%1
 %2</source>
         <translation>Stock intake: %1
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/intake.py" line="217"/>
+        <location filename="../../ui/goods/intake.py" line="214"/>
         <source>已入库 %1 种，共 %2 件，价值 %3 元（入库单 %4）</source>
         <translation>Received %1 kinds, %2 items, worth %3 yuan (intake no. %4)</translation>
     </message>
@@ -2778,24 +2778,24 @@ Checked by: %4. Points are entered as soon as you save.</translation>
         <translation>The villages&apos; signing keys</translation>
     </message>
     <message>
-        <location filename="../../ui/county/keys.py" line="59"/>
+        <location filename="../../ui/county/keys.py" line="60"/>
         <source>请先选中一把“待接受”的新密钥。</source>
         <translation>Select a new key that is &quot;waiting&quot; first.</translation>
     </message>
     <message>
-        <location filename="../../ui/county/keys.py" line="62"/>
+        <location filename="../../ui/county/keys.py" line="63"/>
         <source>接受 %1 的新密钥 %2？
 请先确认它与该村最新公示上印的指纹完全一致。接受后，暂存的 %3 个数据包将被核验并导入。</source>
         <translation>Accept %1&apos;s new key %2?
 First make sure it is exactly the fingerprint printed on the village&apos;s latest notice. Once accepted, the %3 packages held will be checked and imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/county/keys.py" line="65"/>
+        <location filename="../../ui/county/keys.py" line="66"/>
         <source>接受</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/county/keys.py" line="74"/>
+        <location filename="../../ui/county/keys.py" line="75"/>
         <source>已接受新密钥，导入了暂存的 %1 个数据包；回执在 %2。</source>
         <translation>New key accepted; %1 held packages imported; receipts in %2.</translation>
     </message>
@@ -2803,24 +2803,24 @@ First make sure it is exactly the fingerprint printed on the village&apos;s late
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../ui/login.py" line="115"/>
+        <location filename="../../ui/login.py" line="117"/>
         <source>输入密码解锁；换人时填写自己的用户名。
 前一位操作员未完成的兑换会为他保留。</source>
         <translation>Enter the password to unlock; another user enters their own name.
 The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="118"/>
+        <location filename="../../ui/login.py" line="120"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="135"/>
+        <location filename="../../ui/login.py" line="137"/>
         <source>刚才扫了一张卡，不是密码：没有算作一次登录。请操作员先输入密码解锁。</source>
         <translation>A card was just scanned, not a password: it did not count as a login. The operator types the password to unlock first.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="139"/>
+        <location filename="../../ui/login.py" line="141"/>
         <source>已锁定 · 操作员 %1</source>
         <translation>Locked · user %1</translation>
     </message>
@@ -2828,7 +2828,7 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/app.py" line="345"/>
+        <location filename="../../ui/app.py" line="331"/>
         <source>演示村：管理员 wangfang，监督员 lishuji，密码都是 %1</source>
         <translation>Demo village: administrator wangfang, supervisor lishuji, password %1 for both</translation>
     </message>
@@ -2846,17 +2846,17 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>MonthBar</name>
     <message>
-        <location filename="../../ui/county/window.py" line="105"/>
+        <location filename="../../ui/county/window.py" line="78"/>
         <source>◀ 上月</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/county/window.py" line="111"/>
+        <location filename="../../ui/county/window.py" line="84"/>
         <source>下月 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/county/window.py" line="131"/>
+        <location filename="../../ui/county/window.py" line="104"/>
         <source>%1年%2月</source>
         <translation>%2/%1</translation>
     </message>
@@ -3002,42 +3002,42 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>%1 changed its signing key (%2): go to Village keys (F4), compare it with the fingerprint on the village&apos;s notice, then accept it.</translation>
     </message>
     <message>
-        <location filename="../../ui/county/packages.py" line="142"/>
+        <location filename="../../ui/county/packages.py" line="143"/>
         <source>选择数据包</source>
         <translation>Choose packages</translation>
     </message>
     <message>
-        <location filename="../../ui/county/packages.py" line="142"/>
+        <location filename="../../ui/county/packages.py" line="143"/>
         <source>上报数据包 (*%1)</source>
         <translation>Village packages (*%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/county/packages.py" line="147"/>
+        <location filename="../../ui/county/packages.py" line="148"/>
         <source>选择 U 盘或文件夹</source>
         <translation>Choose the USB stick or a folder</translation>
     </message>
     <message>
-        <location filename="../../ui/county/packages.py" line="154"/>
+        <location filename="../../ui/county/packages.py" line="155"/>
         <source>%1 里没有上报数据包（*%2）。</source>
         <translation>No village packages (*%2) in %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/county/packages.py" line="163"/>
+        <location filename="../../ui/county/packages.py" line="164"/>
         <source>正在核验 %1 个数据包：签名、每一笔交易的哈希、每个月结的重算……</source>
         <translation>Checking %1 packages: signatures, every transaction&apos;s hash, every closure recomputed…</translation>
     </message>
     <message>
-        <location filename="../../ui/county/packages.py" line="181"/>
+        <location filename="../../ui/county/packages.py" line="182"/>
         <source>正在核验并导入数据包</source>
         <translation>Checking and importing packages</translation>
     </message>
     <message>
-        <location filename="../../ui/county/packages.py" line="188"/>
+        <location filename="../../ui/county/packages.py" line="189"/>
         <source>%1 个数据包：已导入 %2，已有 %3，暂存 %4，拒收 %5。</source>
         <translation>%1 packages: %2 imported, %3 already held, %4 held for a key, %5 refused.</translation>
     </message>
     <message>
-        <location filename="../../ui/county/packages.py" line="192"/>
+        <location filename="../../ui/county/packages.py" line="193"/>
         <source>%1 个文件未能读取。</source>
         <translation>%1 files could not be read.</translation>
     </message>
@@ -3073,112 +3073,112 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>PrinterTab</name>
     <message>
-        <location filename="../../ui/settings/printer.py" line="29"/>
+        <location filename="../../ui/settings/printer.py" line="26"/>
         <source>第 %1 笔</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="34"/>
+        <location filename="../../ui/settings/printer.py" line="31"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="35"/>
+        <location filename="../../ui/settings/printer.py" line="32"/>
         <source>重印第 %1 次</source>
         <translation>Reprint %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="61"/>
+        <location filename="../../ui/settings/printer.py" line="58"/>
         <source>%1 毫米</source>
         <translation>%1 mm</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="64"/>
+        <location filename="../../ui/settings/printer.py" line="61"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="64"/>
+        <location filename="../../ui/settings/printer.py" line="61"/>
         <source>软件（XON/XOFF）</source>
         <translation>Software (XON/XOFF)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="64"/>
+        <location filename="../../ui/settings/printer.py" line="61"/>
         <source>硬件（RTS/CTS）</source>
         <translation>Hardware (RTS/CTS)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="66"/>
+        <location filename="../../ui/settings/printer.py" line="63"/>
         <source>打印前查询打印机状态（缺纸、开盖）</source>
         <translation>Ask the printer&apos;s status before printing (paper out, cover open)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="67"/>
+        <location filename="../../ui/settings/printer.py" line="64"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="69"/>
+        <location filename="../../ui/settings/printer.py" line="66"/>
         <source>打印测试页</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="70"/>
+        <location filename="../../ui/settings/printer.py" line="67"/>
         <source>重新查找串口</source>
         <translation>Find serial ports again</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="72"/>
+        <location filename="../../ui/settings/printer.py" line="69"/>
         <source>小票打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="72"/>
+        <location filename="../../ui/settings/printer.py" line="69"/>
         <source>串口</source>
         <translation>Serial port</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="73"/>
+        <location filename="../../ui/settings/printer.py" line="70"/>
         <source>波特率</source>
         <translation>Baud rate</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="73"/>
+        <location filename="../../ui/settings/printer.py" line="70"/>
         <source>纸宽</source>
         <translation>Paper width</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="73"/>
+        <location filename="../../ui/settings/printer.py" line="70"/>
         <source>流控</source>
         <translation>Flow control</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="78"/>
+        <location filename="../../ui/settings/printer.py" line="75"/>
         <source>补打全部待打印</source>
         <translation>Print all waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="79"/>
+        <location filename="../../ui/settings/printer.py" line="76"/>
         <source>重印所选</source>
         <translation>Reprint selected</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="80"/>
+        <location filename="../../ui/settings/printer.py" line="77"/>
         <source>小票队列</source>
         <translation>Receipt queue</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="121"/>
+        <location filename="../../ui/settings/printer.py" line="118"/>
         <source>打印机设置已保存：%1</source>
         <translation>Printer settings saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="127"/>
+        <location filename="../../ui/settings/printer.py" line="124"/>
         <source>测试页已发送到 %1，打印机状态：%2</source>
         <translation>Test page sent to %1, printer status: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="139"/>
+        <location filename="../../ui/settings/printer.py" line="136"/>
         <source>请先在队列里选中一张小票。</source>
         <translation>Select a receipt in the queue first.</translation>
     </message>
@@ -3273,7 +3273,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <location filename="../../ui/claims.py" line="24"/>
         <location filename="../../ui/county/spotchecks.py" line="54"/>
         <location filename="../../ui/county/spotchecks.py" line="70"/>
-        <location filename="../../ui/settings/rules.py" line="36"/>
+        <location filename="../../ui/settings/rules.py" line="32"/>
         <location filename="../../ui/supervisor/audit.py" line="58"/>
         <location filename="../../ui/wishes/wall.py" line="52"/>
         <source>编号</source>
@@ -3322,7 +3322,7 @@ The previous user&apos;s open sale is kept for them.</translation>
     <message>
         <location filename="../../ui/county/spotchecks.py" line="68"/>
         <location filename="../../ui/households.py" line="76"/>
-        <location filename="../../ui/settings/rules.py" line="37"/>
+        <location filename="../../ui/settings/rules.py" line="33"/>
         <location filename="../../ui/supervisor/audit.py" line="59"/>
         <location filename="../../ui/supervisor/statement.py" line="22"/>
         <location filename="../../ui/wishes/wall.py" line="56"/>
@@ -3377,11 +3377,11 @@ The previous user&apos;s open sale is kept for them.</translation>
     <message>
         <location filename="../../ui/claims.py" line="28"/>
         <location filename="../../ui/county/keys.py" line="31"/>
-        <location filename="../../ui/goods/catalogue.py" line="59"/>
+        <location filename="../../ui/goods/catalogue.py" line="56"/>
         <location filename="../../ui/households.py" line="48"/>
-        <location filename="../../ui/settings/printer.py" line="43"/>
-        <location filename="../../ui/settings/rules.py" line="41"/>
-        <location filename="../../ui/settings/users.py" line="36"/>
+        <location filename="../../ui/settings/printer.py" line="40"/>
+        <location filename="../../ui/settings/rules.py" line="37"/>
+        <location filename="../../ui/settings/users.py" line="32"/>
         <location filename="../../ui/supervisor/audit.py" line="79"/>
         <location filename="../../ui/wishes/wall.py" line="53"/>
         <source>状态</source>
@@ -3431,7 +3431,7 @@ The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
         <location filename="../../ui/counter/screen.py" line="96"/>
-        <location filename="../../ui/settings/printer.py" line="45"/>
+        <location filename="../../ui/settings/printer.py" line="42"/>
         <location filename="../../ui/supervisor/audit.py" line="57"/>
         <location filename="../../ui/supervisor/audit.py" line="81"/>
         <location filename="../../ui/supervisor/audit.py" line="91"/>
@@ -3465,92 +3465,92 @@ The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
         <location filename="../../ui/counter/screen.py" line="110"/>
-        <location filename="../../ui/goods/donations.py" line="25"/>
-        <location filename="../../ui/goods/intake.py" line="92"/>
+        <location filename="../../ui/goods/donations.py" line="22"/>
+        <location filename="../../ui/goods/intake.py" line="89"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
         <location filename="../../ui/counter/screen.py" line="129"/>
-        <location filename="../../ui/goods/catalogue.py" line="57"/>
+        <location filename="../../ui/goods/catalogue.py" line="54"/>
         <source>库存</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="51"/>
-        <location filename="../../ui/goods/count.py" line="30"/>
-        <location filename="../../ui/goods/intake.py" line="90"/>
+        <location filename="../../ui/goods/catalogue.py" line="48"/>
+        <location filename="../../ui/goods/count.py" line="26"/>
+        <location filename="../../ui/goods/intake.py" line="87"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="52"/>
-        <location filename="../../ui/goods/count.py" line="31"/>
-        <location filename="../../ui/goods/intake.py" line="91"/>
+        <location filename="../../ui/goods/catalogue.py" line="49"/>
+        <location filename="../../ui/goods/count.py" line="27"/>
+        <location filename="../../ui/goods/intake.py" line="88"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="53"/>
+        <location filename="../../ui/goods/catalogue.py" line="50"/>
         <source>区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="54"/>
+        <location filename="../../ui/goods/catalogue.py" line="51"/>
         <source>兑换分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="55"/>
+        <location filename="../../ui/goods/catalogue.py" line="52"/>
         <source>参考价（元）</source>
         <translation>Ref. price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/catalogue.py" line="56"/>
-        <location filename="../../ui/goods/count.py" line="32"/>
+        <location filename="../../ui/goods/catalogue.py" line="53"/>
+        <location filename="../../ui/goods/count.py" line="28"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/donations.py" line="26"/>
-        <location filename="../../ui/goods/intake.py" line="93"/>
+        <location filename="../../ui/goods/donations.py" line="23"/>
+        <location filename="../../ui/goods/intake.py" line="90"/>
         <source>价值（元）</source>
         <translation>Value (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/donations.py" line="21"/>
+        <location filename="../../ui/goods/donations.py" line="18"/>
         <location filename="../../ui/households.py" line="75"/>
         <location filename="../../ui/supervisor/statement.py" line="20"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/donations.py" line="22"/>
+        <location filename="../../ui/goods/donations.py" line="19"/>
         <source>捐赠方</source>
         <translation>Donor</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/donations.py" line="23"/>
+        <location filename="../../ui/goods/donations.py" line="20"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/donations.py" line="24"/>
+        <location filename="../../ui/goods/donations.py" line="21"/>
         <source>物品</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="33"/>
+        <location filename="../../ui/goods/count.py" line="29"/>
         <source>账面库存</source>
         <translation>Stock on books</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="34"/>
+        <location filename="../../ui/goods/count.py" line="30"/>
         <source>实点数量</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../ui/goods/count.py" line="35"/>
+        <location filename="../../ui/goods/count.py" line="31"/>
         <source>差异</source>
         <translation>Difference</translation>
     </message>
@@ -3604,64 +3604,64 @@ The previous user&apos;s open sale is kept for them.</translation>
     </message>
     <message>
         <location filename="../../ui/claims.py" line="26"/>
-        <location filename="../../ui/settings/rules.py" line="38"/>
+        <location filename="../../ui/settings/rules.py" line="34"/>
         <source>细则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="39"/>
+        <location filename="../../ui/settings/rules.py" line="35"/>
         <source>分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="40"/>
+        <location filename="../../ui/settings/rules.py" line="36"/>
         <source>次数上限</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="33"/>
+        <location filename="../../ui/settings/users.py" line="29"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="34"/>
+        <location filename="../../ui/settings/users.py" line="30"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="35"/>
+        <location filename="../../ui/settings/users.py" line="31"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="37"/>
+        <location filename="../../ui/settings/users.py" line="33"/>
         <source>本人农户</source>
         <translation>Own household</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="41"/>
+        <location filename="../../ui/settings/printer.py" line="38"/>
         <source>兑换单</source>
         <translation>Redemption</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="42"/>
+        <location filename="../../ui/settings/printer.py" line="39"/>
         <source>份</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/printer.py" line="44"/>
+        <location filename="../../ui/settings/printer.py" line="41"/>
         <source>尝试</source>
         <translation>Tries</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="33"/>
+        <location filename="../../ui/settings/backups.py" line="31"/>
         <source>备份时间</source>
         <translation>Backed up at</translation>
     </message>
     <message>
         <location filename="../../ui/county/packages.py" line="62"/>
         <location filename="../../ui/county/packages.py" line="80"/>
-        <location filename="../../ui/settings/backups.py" line="35"/>
+        <location filename="../../ui/settings/backups.py" line="33"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
@@ -3688,7 +3688,7 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="36"/>
+        <location filename="../../ui/settings/backups.py" line="34"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
@@ -3880,107 +3880,107 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../ui/settings/rules.py" line="23"/>
+        <location filename="../../ui/settings/rules.py" line="19"/>
         <source>在用</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="23"/>
+        <location filename="../../ui/settings/rules.py" line="19"/>
         <source>已停用</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="52"/>
+        <location filename="../../ui/settings/rules.py" line="48"/>
         <source>显示已停用</source>
         <translation>Show retired</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="53"/>
+        <location filename="../../ui/settings/rules.py" line="49"/>
         <source>停用所选细则</source>
         <translation>Retire selected rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="57"/>
+        <location filename="../../ui/settings/rules.py" line="53"/>
         <source>如 L03</source>
         <translation>e.g. L03</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="64"/>
+        <location filename="../../ui/settings/rules.py" line="60"/>
         <source>这是扣分细则</source>
         <translation>This is a deduction rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="71"/>
+        <location filename="../../ui/settings/rules.py" line="67"/>
         <source>添加细则</source>
         <translation>Add rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="74"/>
+        <location filename="../../ui/settings/rules.py" line="70"/>
         <source>新细则</source>
         <translation>New rule</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="74"/>
+        <location filename="../../ui/settings/rules.py" line="70"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="74"/>
+        <location filename="../../ui/settings/rules.py" line="70"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="75"/>
+        <location filename="../../ui/settings/rules.py" line="71"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="75"/>
+        <location filename="../../ui/settings/rules.py" line="71"/>
         <source>分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="76"/>
+        <location filename="../../ui/settings/rules.py" line="72"/>
         <source>每户次数上限（0 为不限）</source>
         <translation>Times a household (0: no limit)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="77"/>
+        <location filename="../../ui/settings/rules.py" line="73"/>
         <source>每次活动最多户数（0 为不限）</source>
         <translation>Most households an event (0: no cap)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="79"/>
+        <location filename="../../ui/settings/rules.py" line="75"/>
         <source>用过的细则不删除、不改分：停用它，再添加一条新编号的细则。以前的积分记录保持原样。</source>
         <translation>A rule that has been used is never deleted or re-scored: retire it and add a rule with a new number. Past point entries stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="107"/>
+        <location filename="../../ui/settings/rules.py" line="103"/>
         <source>编号 %1 已经用过了，请换一个新编号。</source>
         <translation>Number %1 is already used; please choose a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="117"/>
+        <location filename="../../ui/settings/rules.py" line="113"/>
         <source>已添加细则 %1 %2（%3）</source>
         <translation>Added rule %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="123"/>
+        <location filename="../../ui/settings/rules.py" line="119"/>
         <source>请先选中一条在用的细则。</source>
         <translation>Select a rule in use first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="126"/>
+        <location filename="../../ui/settings/rules.py" line="122"/>
         <source>停用细则 %1 %2？停用后不能再用它加分，以前的记录不变。</source>
         <translation>Retire rule %1 %2? It can no longer be used for points; past entries stay unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="128"/>
+        <location filename="../../ui/settings/rules.py" line="124"/>
         <source>停用</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/rules.py" line="135"/>
+        <location filename="../../ui/settings/rules.py" line="131"/>
         <source>细则 %1 已停用。</source>
         <translation>Rule %1 is retired.</translation>
     </message>
@@ -3988,37 +3988,37 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings/screen.py" line="35"/>
+        <location filename="../../ui/settings/screen.py" line="34"/>
         <source>本村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="35"/>
+        <location filename="../../ui/settings/screen.py" line="34"/>
         <source>积分细则</source>
         <translation>Point rules</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="36"/>
+        <location filename="../../ui/settings/screen.py" line="35"/>
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="36"/>
+        <location filename="../../ui/settings/screen.py" line="35"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="37"/>
+        <location filename="../../ui/settings/screen.py" line="36"/>
         <source>备份与恢复</source>
         <translation>Backup &amp; restore</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="37"/>
+        <location filename="../../ui/settings/screen.py" line="36"/>
         <source>本机</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="39"/>
+        <location filename="../../ui/settings/screen.py" line="38"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -4174,88 +4174,88 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="197"/>
+        <location filename="../../ui/shell.py" line="173"/>
         <source>爱心超市积分兑换</source>
         <translation>Love Supermarket Points</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="239"/>
+        <location filename="../../ui/shell.py" line="215"/>
         <source>锁屏</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="253"/>
+        <location filename="../../ui/shell.py" line="229"/>
         <source>补打小票</source>
         <translation>Print waiting receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="330"/>
+        <location filename="../../ui/shell.py" line="306"/>
         <source>操作员：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="341"/>
+        <location filename="../../ui/shell.py" line="317"/>
         <source>找不到串口 %1</source>
         <translation>port %1 not found</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="341"/>
+        <location filename="../../ui/shell.py" line="317"/>
         <source>打不开串口 %1</source>
         <translation>cannot open port %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="342"/>
+        <location filename="../../ui/shell.py" line="318"/>
         <source>串口 %1 被占用</source>
         <translation>port %1 in use</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="342"/>
+        <location filename="../../ui/shell.py" line="318"/>
         <source>发送超时</source>
         <translation>write timed out</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="343"/>
+        <location filename="../../ui/shell.py" line="319"/>
         <source>缺纸</source>
         <translation>out of paper</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="343"/>
+        <location filename="../../ui/shell.py" line="319"/>
         <source>盖子没盖好</source>
         <translation>cover open</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="343"/>
+        <location filename="../../ui/shell.py" line="319"/>
         <source>离线</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="344"/>
+        <location filename="../../ui/shell.py" line="320"/>
         <source>没有应答</source>
         <translation>no answer</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="345"/>
+        <location filename="../../ui/shell.py" line="321"/>
         <source>通信出错</source>
         <translation>communication error</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="369"/>
+        <location filename="../../ui/shell.py" line="345"/>
         <source>数据库：连不上（自动重试中）</source>
         <translation>Database: cannot be reached (retrying by itself)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="381"/>
+        <location filename="../../ui/shell.py" line="357"/>
         <source>打印机：未设置</source>
         <translation>Printer: not set up</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="385"/>
-        <location filename="../../ui/shell.py" line="388"/>
+        <location filename="../../ui/shell.py" line="361"/>
+        <location filename="../../ui/shell.py" line="364"/>
         <source>打印机：%1</source>
         <translation>Printer: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell.py" line="391"/>
+        <location filename="../../ui/shell.py" line="367"/>
         <source>，%n 张小票待打印</source>
         <translation>
             <numerusform>, %n receipt waiting</numerusform>
@@ -4263,22 +4263,22 @@ The previous user&apos;s open sale is kept for them.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="398"/>
+        <location filename="../../ui/shell.py" line="374"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="405"/>
+        <location filename="../../ui/shell.py" line="381"/>
         <source>还没有备份</source>
         <translation>No backup yet</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="407"/>
+        <location filename="../../ui/shell.py" line="383"/>
         <source>上次备份：%1</source>
         <translation>Last backup: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups.py" line="182"/>
+        <location filename="../../ui/settings/backups.py" line="180"/>
         <source>自动备份失败：%1（稍后自动再试）</source>
         <translation>Automatic backup failed: %1 (tried again shortly)</translation>
     </message>
@@ -4336,32 +4336,32 @@ The previous user&apos;s open sale is kept for them.</translation>
         <translation>Differs by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/county/spotchecks.py" line="118"/>
+        <location filename="../../ui/county/spotchecks.py" line="120"/>
         <source>县级还没有任何村的数据：先导入数据包。</source>
         <translation>The county holds no village yet: import packages first.</translation>
     </message>
     <message>
-        <location filename="../../ui/county/spotchecks.py" line="130"/>
+        <location filename="../../ui/county/spotchecks.py" line="132"/>
         <source>请先选一个村。</source>
         <translation>Choose a village first.</translation>
     </message>
     <message>
-        <location filename="../../ui/county/spotchecks.py" line="145"/>
+        <location filename="../../ui/county/spotchecks.py" line="147"/>
         <source>第 %1 号抽查：%2 户、%3 种商品，已生成 %4 和结果表 %5</source>
         <translation>Spot check %1: %2 households, %3 goods; written %4 and the findings sheet %5</translation>
     </message>
     <message>
-        <location filename="../../ui/county/spotchecks.py" line="156"/>
+        <location filename="../../ui/county/spotchecks.py" line="158"/>
         <source>第 %1 号抽查：双击“实际”填写看到的数字</source>
         <translation>Spot check %1: double-click &quot;Found&quot; to type what was seen</translation>
     </message>
     <message>
-        <location filename="../../ui/county/spotchecks.py" line="163"/>
+        <location filename="../../ui/county/spotchecks.py" line="165"/>
         <source>还没有填写任何实际数字。</source>
         <translation>No figure has been typed in yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/county/spotchecks.py" line="171"/>
+        <location filename="../../ui/county/spotchecks.py" line="173"/>
         <source>已保存 %1 项结果，其中 %2 项与县级数据不符。</source>
         <translation>%1 findings saved; %2 differ from the county&apos;s figures.</translation>
     </message>
@@ -4483,168 +4483,168 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/settings/users.py" line="24"/>
+        <location filename="../../ui/settings/users.py" line="20"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="26"/>
+        <location filename="../../ui/settings/users.py" line="22"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="27"/>
+        <location filename="../../ui/settings/users.py" line="23"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="48"/>
+        <location filename="../../ui/settings/users.py" line="44"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="49"/>
+        <location filename="../../ui/settings/users.py" line="45"/>
         <source>停用 / 恢复</source>
         <translation>Disable / enable</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="50"/>
+        <location filename="../../ui/settings/users.py" line="46"/>
         <source>新密码（至少 6 位）</source>
         <translation>New password (at least 6 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="51"/>
+        <location filename="../../ui/settings/users.py" line="47"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="59"/>
+        <location filename="../../ui/settings/users.py" line="55"/>
         <source>添加用户</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="62"/>
+        <location filename="../../ui/settings/users.py" line="58"/>
         <source>新用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="62"/>
+        <location filename="../../ui/settings/users.py" line="58"/>
         <source>用户名（登录用）</source>
         <translation>User name (for login)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="62"/>
+        <location filename="../../ui/settings/users.py" line="58"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="63"/>
+        <location filename="../../ui/settings/users.py" line="59"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="63"/>
+        <location filename="../../ui/settings/users.py" line="59"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="63"/>
+        <location filename="../../ui/settings/users.py" line="59"/>
         <source>再输一遍</source>
         <translation>Type it again</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="65"/>
+        <location filename="../../ui/settings/users.py" line="61"/>
         <source>所选用户</source>
         <translation>Selected user</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="78"/>
+        <location filename="../../ui/settings/users.py" line="74"/>
         <source>所选用户本人所在的农户</source>
         <translation>The selected user&apos;s own household</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="79"/>
-        <location filename="../../ui/settings/users.py" line="99"/>
+        <location filename="../../ui/settings/users.py" line="75"/>
+        <location filename="../../ui/settings/users.py" line="95"/>
         <source>先在左边选中一个用户。</source>
         <translation>Select a user on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="81"/>
+        <location filename="../../ui/settings/users.py" line="77"/>
         <source>搜索农户：姓名、拼音首字母或卡号</source>
         <translation>Find a household: name, pinyin initials or card number</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="85"/>
+        <location filename="../../ui/settings/users.py" line="81"/>
         <source>关联到这一户</source>
         <translation>Link to this household</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="87"/>
+        <location filename="../../ui/settings/users.py" line="83"/>
         <source>取消关联</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="101"/>
+        <location filename="../../ui/settings/users.py" line="97"/>
         <source>%1 是 %2 一户的人。</source>
         <translation>%1 belongs to %2&apos;s household.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="104"/>
+        <location filename="../../ui/settings/users.py" line="100"/>
         <source>%1 还没有关联农户。</source>
         <translation>%1 is not linked to a household yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="118"/>
+        <location filename="../../ui/settings/users.py" line="115"/>
         <source>没有找到这样的农户。</source>
         <translation>No such household found.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="126"/>
+        <location filename="../../ui/settings/users.py" line="123"/>
         <source>先搜索并选出这个用户本人所在的农户。</source>
         <translation>First find and pick this user&apos;s own household.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="130"/>
+        <location filename="../../ui/settings/users.py" line="127"/>
         <source>%1 已关联到农户 %2。</source>
         <translation>%1 is now linked to %2&apos;s household.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="139"/>
+        <location filename="../../ui/settings/users.py" line="136"/>
         <source>%1 已取消关联农户。</source>
         <translation>%1 is no longer linked to a household.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="156"/>
+        <location filename="../../ui/settings/users.py" line="153"/>
         <source>请先在列表里选中一个用户。</source>
         <translation>Select a user in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="163"/>
+        <location filename="../../ui/settings/users.py" line="160"/>
         <source>两次输入的密码不一样。</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="175"/>
+        <location filename="../../ui/settings/users.py" line="172"/>
         <source>已添加%1 %2（%3）</source>
         <translation>Added %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="182"/>
+        <location filename="../../ui/settings/users.py" line="179"/>
         <source>%1 已解锁。</source>
         <translation>%1 is unlocked.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="192"/>
+        <location filename="../../ui/settings/users.py" line="189"/>
         <source>%1 已恢复使用。</source>
         <translation>%1 can log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="193"/>
+        <location filename="../../ui/settings/users.py" line="190"/>
         <source>%1 已停用，不能再登录。</source>
         <translation>%1 is disabled and can no longer log in.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users.py" line="203"/>
+        <location filename="../../ui/settings/users.py" line="200"/>
         <source>%1 的密码已重设，请当面告诉本人。</source>
         <translation>%1&apos;s password is reset; tell them in person.</translation>
     </message>
@@ -4760,118 +4760,118 @@ The previous user&apos;s open sale is kept for them.</translation>
 <context>
     <name>VillageTab</name>
     <message>
-        <location filename="../../ui/settings/village.py" line="32"/>
+        <location filename="../../ui/settings/village.py" line="28"/>
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="33"/>
-        <location filename="../../ui/settings/village.py" line="34"/>
+        <location filename="../../ui/settings/village.py" line="29"/>
+        <location filename="../../ui/settings/village.py" line="30"/>
         <source> 分</source>
         <translation> points</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="36"/>
+        <location filename="../../ui/settings/village.py" line="32"/>
         <source>村民对公示有异议时打的电话</source>
         <translation>The number villagers call about the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="37"/>
+        <location filename="../../ui/settings/village.py" line="33"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="38"/>
+        <location filename="../../ui/settings/village.py" line="34"/>
         <source>公示默认把姓名中间用 * 隐去（王*芳）</source>
         <translation>Notice hides the middle of names by default (Wang*Fang)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="39"/>
+        <location filename="../../ui/settings/village.py" line="35"/>
         <source>光荣榜同时列出扣分农户的名字（不勾选时只列扣分事由与户数）</source>
         <translation>The honour roll also names the households that lost points (unticked: only the reasons and how many households)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="43"/>
+        <location filename="../../ui/settings/village.py" line="39"/>
         <source>保存本村设置</source>
         <translation>Save village settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="46"/>
+        <location filename="../../ui/settings/village.py" line="42"/>
         <source>本村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="46"/>
+        <location filename="../../ui/settings/village.py" line="42"/>
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="46"/>
+        <location filename="../../ui/settings/village.py" line="42"/>
         <source>超市名称</source>
         <translation>Shop name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="47"/>
+        <location filename="../../ui/settings/village.py" line="43"/>
         <source>发卡基础积分</source>
         <translation>Base points on a new card</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="47"/>
+        <location filename="../../ui/settings/village.py" line="43"/>
         <source>每分参考价值</source>
         <translation>Reference value per point</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="48"/>
+        <location filename="../../ui/settings/village.py" line="44"/>
         <source>扣分超过此数需审批</source>
         <translation>Deductions above this need approval</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="49"/>
+        <location filename="../../ui/settings/village.py" line="45"/>
         <source>兑换超过此数需审批</source>
         <translation>Redemptions above this need approval</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="49"/>
+        <location filename="../../ui/settings/village.py" line="45"/>
         <source>开放时间</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="50"/>
+        <location filename="../../ui/settings/village.py" line="46"/>
         <source>加分方式</source>
         <translation>Awards count</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="51"/>
+        <location filename="../../ui/settings/village.py" line="47"/>
         <source>公示异议电话</source>
         <translation>Objection phone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="51"/>
+        <location filename="../../ui/settings/village.py" line="47"/>
         <source>公示张贴天数</source>
         <translation>Days posted</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="58"/>
+        <location filename="../../ui/settings/village.py" line="54"/>
         <source>新小组名称</source>
         <translation>New group name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="59"/>
+        <location filename="../../ui/settings/village.py" line="55"/>
         <source>添加小组</source>
         <translation>Add group</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="60"/>
+        <location filename="../../ui/settings/village.py" line="56"/>
         <source>村民小组</source>
         <translation>Villager group</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="100"/>
+        <location filename="../../ui/settings/village.py" line="96"/>
         <source>本村设置已保存。以前的积分记录不受影响。</source>
         <translation>Village settings saved. Past point entries are not affected.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/village.py" line="107"/>
+        <location filename="../../ui/settings/village.py" line="103"/>
         <source>已添加小组 %1</source>
         <translation>Added group %1</translation>
     </message>
