@@ -224,6 +224,8 @@ def round_sheet(db: Database, actor: Actor, group: str | None = None, lang: str 
             statement = statement.where(Household.group_id.in_(
                 select(VillagerGroup.id).where(VillagerGroup.name == group)))
         rows = [h for h in views(session, statement) if h.card_number and h.card_status == CardStatus.ACTIVE]
+    if not rows:  # the screen's list may be older than the books
+        raise ShopError("nothing_to_print")
     words = messages.templates(roundsheet.WORDS, lang)
     return roundsheet.RoundSheet(village.name, group or words["round_paper_whole_village"],
                                  tuple(names[code] for code in HYGIENE_ITEMS),

@@ -126,6 +126,13 @@ def test_the_check_sees_a_circle_and_a_wrong_arrow():
     assert "pos.service" in edges["pos.users"]  # the check reads real imports
 
 
+def test_an_import_for_annotations_only_is_still_an_arrow(tmp_path):
+    module = tmp_path / "tab.py"
+    module.write_text("from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from ui.shell import Screen\n",
+                      encoding="utf-8")
+    assert imports("ui.goods.tab", module, {"ui.shell", "ui.goods.tab"}) == {"ui.shell"}
+
+
 def test_no_source_file_in_the_shop_or_the_window_is_over_600_lines():
     long = {str(p.relative_to(ROOT)): n for package in ("pos", "ui") for p in (ROOT / package).rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > 600}

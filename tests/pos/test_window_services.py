@@ -83,6 +83,16 @@ def test_the_blank_round_sheet_lists_a_groups_carded_households_in_the_language_
     assert whole.words["round_paper_head"] == "Household head"
 
 
+def test_a_round_sheet_with_no_carded_households_is_refused_not_printed_blank(shop):
+    """The screen's list may be older than the books (another counter took the cards back)."""
+    from pos import hygiene, village
+
+    village.add_group(shop.db, shop.admin, "新村组")
+    with pytest.raises(ShopError) as refused:
+        hygiene.round_sheet(shop.db, shop.admin, "新村组")
+    assert refused.value.key == "nothing_to_print"
+
+
 def test_the_status_shows_the_last_backup_in_the_chosen_folder(shop, tmp_path):
     from pos.station import settings
     from pos.station import state as station
