@@ -210,6 +210,23 @@ def history(db: Database, actor: Actor, group: str | None = None, last: int = 6)
     return RoundHistory(tuple(held for _, held in rounds), tuple(rows))
 
 
+def _round_households_in(session, group: str | None) -> list:
+    statement = (select(Household).where(Household.status == HouseholdStatus.ACTIVE)
+                 .order_by(Household.group_id, Household.id))
+    if group:
+        statement = statement.where(Household.group_id.in_(
+            select(VillagerGroup.id).where(VillagerGroup.name == group)))
+    return [h for h in views(session, statement) if h.card_number and h.card_status == CardStatus.ACTIVE]
+
+
+def round_households(db: Database, actor: Actor, group: str | None = None) -> list:
+    """The households a round of one group (``None``: the whole village) inspects: those
+    living here with an active card, by group and as added (the screen's rows, the sheet's)."""
+    with db.read() as session:
+        caller(session, actor)
+        return _round_households_in(session, group)
+
+
 def round_sheet(db: Database, actor: Actor, group: str | None = None, lang: str = "zh") -> roundsheet.RoundSheet:
     """The blank sheet for a round of one group (``None``: the whole village): its households
     with an active card, as the hygiene screen lists them, the six items' names, and the
@@ -218,12 +235,7 @@ def round_sheet(db: Database, actor: Actor, group: str | None = None, lang: str 
         caller(session, actor)
         village = settings_in(session)
         names = dict(session.execute(select(Rule.code, Rule.name).where(Rule.code.in_(HYGIENE_ITEMS))).all())
-        statement = (select(Household).where(Household.status == HouseholdStatus.ACTIVE)
-                     .order_by(Household.group_id, Household.id))
-        if group:
-            statement = statement.where(Household.group_id.in_(
-                select(VillagerGroup.id).where(VillagerGroup.name == group)))
-        rows = [h for h in views(session, statement) if h.card_number and h.card_status == CardStatus.ACTIVE]
+        rows = _round_households_in(session, group)
     if not rows:  # the screen's list may be older than the books
         raise ShopError("nothing_to_print")
     words = messages.templates(roundsheet.WORDS, lang)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from pos import households, hygiene, messages, rules, village
 from pos.errors import ImportProblems, ShopError
-from pos.vocabulary import Area, CardStatus
+from pos.vocabulary import Area
 from printing import roundsheet
 from ui import asking, documents, widgets
 from ui.models import Column, RowsModel
@@ -252,8 +252,7 @@ class HygieneScreen(Screen):
         def read():
             items = {r.code: r for r in rules.list_rules(self.db, self.actor, include_inactive=True)
                      if r.code in ITEMS}
-            rows = [h for h in households.search(self.db, self.actor, group=group, limit=5000)
-                    if h.card_number and h.card_status == CardStatus.ACTIVE]
+            rows = hygiene.round_households(self.db, self.actor, group)
             return rows, items
 
         self.ops.read(read, bar=self.bar, done=self._loaded, newest=self.model)
